@@ -1,0 +1,17 @@
+"""Loaders for Rapport's ML models. Every loader works offline.
+
+Importing this package sets ``HF_HUB_OFFLINE=1`` before faster-whisper is
+imported anywhere, so no code path can try to reach a model hub.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
+
+from models.asr import AsrModel, load_asr  # noqa: E402
+from models.nlp import load_nlp  # noqa: E402
+
+__all__ = ["AsrModel", "load_asr", "load_nlp"]

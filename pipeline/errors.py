@@ -1,0 +1,32 @@
+"""Errors raised by Rapport's pipeline.
+
+Every error derives from :class:`PipelineError`, so a caller (the CLI, the app)
+can catch one type and show ``str(err)``: each message names the bad value and
+says what to do about it.
+"""
+
+from __future__ import annotations
+
+
+class PipelineError(Exception):
+    """Base class of every error the pipeline raises on purpose."""
+
+
+class InvalidAudioError(PipelineError):
+    """The input is not audio Rapport can read (not audio, no audio track, empty, unreadable)."""
+
+
+class InvalidParameterError(PipelineError, ValueError):
+    """An option or argument is outside its valid range."""
+
+
+class ModelLoadError(PipelineError):
+    """A model's weights are missing or damaged; the message names the pip command that fixes it."""
+
+
+class TranscriptFormatError(PipelineError):
+    """A transcript file (VTT, SRT, text, turns.json) could not be parsed."""
+
+
+class StoreError(PipelineError):
+    """The session store refused an operation (no consent, unknown session, bad database)."""

@@ -1,0 +1,105 @@
+"""Serialise results: JSON-ready dicts, WebVTT and SRT text.
+
+Pure functions returning strings or dicts; the orchestrator writes the files.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pipeline.types import Segment, Transcript, Turn
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One subtitle cue: a time span, its text and optionally who said it."""
+
+    start_s: float
+    end_s: float
+    text: str
+    speaker: str | None = None
+
+
+def cues_from_segments(segments: Iterable[Segment]) -> tuple[Cue, ...]:
+    """One cue per Whisper segment, no speaker."""
+    return tuple(Cue(s.start_s, s.end_s, s.text) for s in segments)
+
+
+def cues_from_turns(turns: Iterable[Turn]) -> tuple[Cue, ...]:
+    """One cue per turn, with the speaker's name."""
+    return tuple(Cue(t.start_s, t.end_s, t.text, t.speaker) for t in turns)
+
+
+def _timestamp(seconds: float, sep: str) -> str:
+    ms = int(round(max(0.0, seconds) * 1000))
+    h, ms = divmod(ms, 3_600_000)
+    m, ms = divmod(ms, 60_000)
+    s, ms = divmod(ms, 1000)
+    return f"{h:02d}:{m:02d}:{s:02d}{sep}{ms:03d}"
+
+
+def _clean(text: str) -> str:
+    # A blank line ends a cue and "-->" starts a timing line: neither may appear in text.
+    return " ".join(text.replace("-->", "->").split())
+
+
+def to_vtt(cues: Iterable[Cue]) -> str:
+    """WebVTT text; speakers as ``<v Name>`` voice tags (as Teams writes them)."""
+    lines = ["WEBVTT", ""]
+    for c in cues:
+        lines.append(f"{_timestamp(c.start_s, '.')} --> {_timestamp(c.end_s, '.')}")
+        text = _clean(c.text).replace("<", "&lt;").replace(">", "&gt;")
+        lines.append(f"<v {_clean(c.speaker).replace('>', '')}>{text}" if c.speaker else text)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def to_srt(cues: Iterable[Cue]) -> str:
+    """SRT text; speakers as a ``Name:`` prefix."""
+    lines = []
+    for i, c in enumerate(cues, 1):
+        lines.append(str(i))
+        lines.append(f"{_timestamp(c.start_s, ',')} --> {_timestamp(c.end_s, ',')}")
+        text = _clean(c.text)
+        lines.append(f"{_clean(c.speaker)}: {text}" if c.speaker else text)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def to_jsonable(obj):
+    """Dataclasses, tuples and numpy scalars to plain JSON types (recursively)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, dict):
+        return {str(k): to_jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [to_jsonable(v) for v in obj]
+    if hasattr(obj, "item") and callable(obj.item):  # numpy scalar
+        return obj.item()
+    if isinstance(obj, float) and obj != obj:  # NaN is not JSON
+        return None
+    return obj
+
+
+def transcript_to_dict(transcript: Transcript) -> dict:
+    """``transcript.json`` content: model, options, language, segments with words."""
+    return {
+        "model": transcript.model_name,
+        "language": transcript.language,
+        "duration_s": round(transcript.duration_s, 3),
+        "options": to_jsonable(transcript.options),
+        "segments": [
+            {
+                "start_s": s.start_s,
+                "end_s": s.end_s,
+                "text": s.text,
+                "words": [
+                    {"text": w.text, "start_s": w.start_s, "end_s": w.end_s, "probability": round(w.probability, 4)}
+                    for w in s.words
+                ],
+            }
+            for s in transcript.segments
+        ],
+    }

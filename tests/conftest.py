@@ -1,0 +1,116 @@
+"""Shared fixtures: loaded models (once per session), sample sessions with their truth, a network guard."""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import socket
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "sample_sessions"
+SAMPLE_NAMES = ("matched", "unmatched", "dual_channel")
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+
+
+def _is_local(address) -> bool:
+    if not isinstance(address, tuple):  # AF_UNIX path
+        return True
+    host = address[0]
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class NetworkBlocked(RuntimeError):
+    pass
+
+
+def _guarded_connect(self, address):
+    if not _is_local(address):
+        raise NetworkBlocked(f"test tried to reach {address!r}: Rapport must never use the network")
+    return _real_connect(self, address)
+
+
+def _guarded_connect_ex(self, address):
+    if not _is_local(address):
+        raise NetworkBlocked(f"test tried to reach {address!r}: Rapport must never use the network")
+    return _real_connect_ex(self, address)
+
+
+def pytest_configure(config):
+    # The whole suite runs with outbound network blocked; only loopback (the app's own server) is allowed.
+    socket.socket.connect = _guarded_connect
+    socket.socket.connect_ex = _guarded_connect_ex
+
+
+@pytest.fixture
+def no_sockets(monkeypatch):
+    """Block every socket connection, loopback included."""
+
+    def refuse(self, address):
+        raise NetworkBlocked(f"socket use attempted: {address!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: refuse(None, a[0] if a else None))
+    monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: refuse(None, a[0] if a else None))
+    yield
+
+
+@pytest.fixture(scope="session")
+def asr_base():
+    from models import load_asr
+
+    return load_asr("base", device="cpu")
+
+
+@pytest.fixture(scope="session")
+def asr_tiny():
+    from models import load_asr
+
+    return load_asr("tiny.en", device="cpu")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from models import load_nlp
+
+    return load_nlp()
+
+
+def load_truth(name: str) -> dict:
+    return json.loads((SAMPLES / f"{name}.truth.json").read_text())
+
+
+@pytest.fixture(scope="session")
+def truths() -> dict[str, dict]:
+    return {n: load_truth(n) for n in SAMPLE_NAMES}
+
+
+@pytest.fixture(scope="session")
+def recordings():
+    from pipeline.audio import load_audio
+
+    return {n: load_audio(SAMPLES / f"{n}.flac") for n in SAMPLE_NAMES}
+
+
+@pytest.fixture(scope="session")
+def transcripts_base(asr_base, recordings):
+    from pipeline.transcribe import transcribe
+
+    return {n: transcribe(r, model=asr_base) for n, r in recordings.items()}
+
+
+@pytest.fixture(scope="session")
+def transcripts_tiny(asr_tiny, recordings):
+    from pipeline.transcribe import transcribe
+
+    return {n: transcribe(r, model=asr_tiny) for n, r in recordings.items()}

@@ -1,0 +1,169 @@
+"""The audio loader: every supported format decodes to the same 16 kHz signal; bad input raises InvalidAudioError."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import av
+import numpy as np
+import pytest
+
+from pipeline.audio import load_audio
+from pipeline.errors import InvalidAudioError, InvalidParameterError
+from pipeline.types import Recording
+
+from .conftest import SAMPLES
+
+CLIP_S = 4.0
+
+
+@pytest.fixture(scope="module")
+def clip() -> np.ndarray:
+    """Four seconds of real speech from the stereo sample session, shape (2, n)."""
+    rec = load_audio(SAMPLES / "dual_channel.flac")
+    start = int(5.0 * rec.sr)
+    return rec.samples[:, start : start + int(CLIP_S * rec.sr)].copy()
+
+
+def encode(path: Path, samples: np.ndarray, *, sr: int, codec: str, video: str | None = None) -> Path:
+    """Write ``samples`` (channels, n) with PyAV using ``codec``; optionally add a video stream first."""
+    layout = "stereo" if samples.shape[0] == 2 else "mono"
+    with av.open(str(path), mode="w") as out:
+        if video:
+            vs = out.add_stream(video, rate=10)
+            vs.width, vs.height, vs.pix_fmt = 64, 48, "yuv420p"
+        stream = out.add_stream(codec, rate=sr, layout=layout)
+        fmt = stream.codec_context.codec.audio_formats[0].name
+        frame_len = 1024
+        pcm = (np.clip(samples, -1, 1) * 32767).astype(np.int16)
+        pts = 0
+        for i in range(0, pcm.shape[1], frame_len):
+            chunk = pcm[:, i : i + frame_len]
+            frame = av.AudioFrame.from_ndarray(chunk.reshape(1, -1, order="F"), format="s16", layout=layout)
+            frame.sample_rate = sr
+            frame.pts = pts
+            pts += chunk.shape[1]
+            if video and i % (frame_len * 16) == 0:
+                img = av.VideoFrame.from_ndarray(np.zeros((48, 64, 3), np.uint8), format="rgb24")
+                for pkt in vs.encode(img):
+                    out.mux(pkt)
+            for pkt in stream.encode(frame if fmt == "s16" else frame):
+                out.mux(pkt)
+        for pkt in stream.encode(None):
+            out.mux(pkt)
+        if video:
+            for pkt in vs.encode(None):
+                out.mux(pkt)
+    return path
+
+
+FORMATS = [
+    ("wav", "pcm_s16le", None),
+    ("mp3", "libmp3lame", None),
+    ("m4a", "aac", None),
+    ("flac", "flac", None),
+    ("ogg", "libopus", None),
+    ("opus", "libopus", None),
+    ("webm", "libopus", None),
+    ("mp4", "aac", "mpeg4"),
+    ("mov", "aac", "mpeg4"),
+]
+
+
+@pytest.mark.parametrize("ext,codec,video", FORMATS, ids=[f[0] for f in FORMATS])
+def test_formats_decode_to_same_signal(tmp_path, clip, ext, codec, video):
+    sr_in = 48000 if codec == "libopus" else 44100 if codec in ("libmp3lame", "aac") else 16000
+    import librosa
+
+    src = librosa.resample(clip, orig_sr=16000, target_sr=sr_in) if sr_in != 16000 else clip
+    path = encode(tmp_path / f"clip.{ext}", src, sr=sr_in, codec=codec, video=video)
+    rec = load_audio(path)
+    assert isinstance(rec, Recording)
+    assert rec.sr == 16000
+    assert rec.n_channels == 2, "stereo must keep both channels"
+    assert rec.samples.dtype == np.float32
+    assert rec.duration_s == pytest.approx(CLIP_S, abs=0.12)  # codec priming/padding
+    assert len(rec.sha256) == 64 and rec.source_name == f"clip.{ext}"
+    # Same content: per-channel RMS within 1 dB of the original (lossy codecs included).
+    for ch in range(2):
+        a = 20 * np.log10(np.sqrt(np.mean(clip[ch] ** 2)))
+        b = 20 * np.log10(np.sqrt(np.mean(rec.samples[ch] ** 2)))
+        assert b == pytest.approx(a, abs=1.0)
+
+
+def test_mono_and_multichannel(tmp_path, clip):
+    mono = load_audio(encode(tmp_path / "m.wav", clip[:1], sr=16000, codec="pcm_s16le"))
+    assert mono.n_channels == 1 and mono.mono().shape == (mono.n_samples,)
+    np.testing.assert_allclose(mono.samples[0], clip[0], atol=1e-4)
+
+
+def test_stereo_channels_kept_distinct(recordings, truths):
+    rec = recordings["dual_channel"]
+    assert rec.n_channels == 2
+    assert not np.allclose(rec.samples[0], rec.samples[1])
+    assert rec.duration_s == pytest.approx(truths["dual_channel"]["duration_s"], abs=0.05)
+
+
+def test_bytes_and_file_objects(clip, tmp_path):
+    path = encode(tmp_path / "c.flac", clip, sr=16000, codec="flac")
+    data = path.read_bytes()
+    a = load_audio(data, source_name="../../etc/evil name.flac")
+    b = load_audio(io.BytesIO(data), source_name="x.flac")
+    c = load_audio(path)
+    assert a.source_name == "evil name.flac"  # no directory part survives
+    assert a.sha256 == b.sha256 == c.sha256
+    np.testing.assert_array_equal(a.samples, c.samples)
+
+
+def test_empty_file(tmp_path):
+    p = tmp_path / "empty.wav"
+    p.write_bytes(b"")
+    with pytest.raises(InvalidAudioError, match="empty"):
+        load_audio(p)
+
+
+def test_text_renamed_wav(tmp_path):
+    p = tmp_path / "notes.wav"
+    p.write_text("These are my meeting notes, not a recording.\n" * 20)
+    with pytest.raises(InvalidAudioError, match="not a recording"):
+        load_audio(p)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(InvalidAudioError, match="no such file"):
+        load_audio(tmp_path / "nope.wav")
+
+
+def test_zero_length_wav(tmp_path):
+    p = encode(tmp_path / "zero.wav", np.zeros((1, 0), np.float32), sr=16000, codec="pcm_s16le")
+    with pytest.raises(InvalidAudioError, match="no audio"):
+        load_audio(p)
+
+
+def test_video_without_audio(tmp_path):
+    p = tmp_path / "silent_video.mp4"
+    with av.open(str(p), mode="w") as out:
+        vs = out.add_stream("mpeg4", rate=10)
+        vs.width, vs.height, vs.pix_fmt = 64, 48, "yuv420p"
+        for _ in range(10):
+            for pkt in vs.encode(av.VideoFrame.from_ndarray(np.zeros((48, 64, 3), np.uint8), format="rgb24")):
+                out.mux(pkt)
+        for pkt in vs.encode(None):
+            out.mux(pkt)
+    with pytest.raises(InvalidAudioError, match="no audio track"):
+        load_audio(p)
+
+
+def test_truncated_flac_keeps_what_decodes(tmp_path, clip):
+    full = encode(tmp_path / "full.flac", clip, sr=16000, codec="flac").read_bytes()
+    p = tmp_path / "cut.flac"
+    p.write_bytes(full[: len(full) // 2])
+    rec = load_audio(p)
+    assert 0.5 < rec.duration_s < CLIP_S
+
+
+def test_bad_sample_rate_parameter(tmp_path, clip):
+    p = encode(tmp_path / "c.wav", clip, sr=16000, codec="pcm_s16le")
+    with pytest.raises(InvalidParameterError, match="sr must be"):
+        load_audio(p, sr=100)

