@@ -244,3 +244,134 @@ class Evidence:
     speaker: str
     quote: str
     note: str = ""
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One rapport / psychological-safety indicator as shown to the mentor.
+
+    Attributes
+    ----------
+    id : str
+        Stable identifier, e.g. ``"mentor_talk_share"``.
+    name : str
+        Plain-language name in the course's terms.
+    value : float or None
+        The measured value; None when unavailable (see ``available``).
+    unit : str
+        Unit of ``value`` (``"%"``, ``"wpm"``, ``"per 10 min"``, ``"score 0-1"``...).
+    band_low, band_high : float or None
+        Reference band for a good value (either end may be open).
+    band_source : str
+        Where the band comes from (study or course guidance).
+    explanation : str
+        One sentence tying the value to the course guidance.
+    confidence : str
+        ``"high"``, ``"medium"`` or ``"low"``.
+    evidence : tuple of Evidence
+        Moments that support the value, strongest first.
+    available : bool
+        False when the input cannot support it (e.g. acoustic measures on a
+        transcript without audio).
+    category : str
+        Course theme: ``"matching"``, ``"questions"``, ``"listening"``,
+        ``"remembering"``, ``"sharing"``, ``"confidentiality"``, ``"safety"``.
+    """
+
+    id: str
+    name: str
+    value: float | None
+    unit: str
+    band_low: float | None
+    band_high: float | None
+    band_source: str
+    explanation: str
+    confidence: str
+    evidence: tuple[Evidence, ...] = ()
+    available: bool = True
+    category: str = ""
+
+
+@dataclass(frozen=True)
+class SpeakerInfo:
+    """A person in the session.
+
+    Attributes
+    ----------
+    label : str
+        Label used in turns (``"S1"``, or a name from a transcript).
+    role : str
+        ``"mentor"``, ``"mentee"`` or ``"other"``.
+    role_source : str
+        ``"guessed"`` (by the stated rule) or ``"set"`` (by the user).
+    display_name : str
+        Name shown in the report (defaults to the label).
+    """
+
+    label: str
+    role: str
+    role_source: str = "guessed"
+    display_name: str = ""
+
+
+@dataclass(frozen=True)
+class AnalyzeOptions:
+    """Options of a whole analysis run (echoed in the report).
+
+    Attributes
+    ----------
+    model : str
+        Whisper model, ``"base"`` or ``"tiny.en"``.
+    n_speakers : int
+        Number of people, 1-4 (default 2, a mentoring pair).
+    mentor : str or None
+        Speaker label to treat as mentor; None guesses it by the stated rule.
+    """
+
+    model: str = "base"
+    n_speakers: int = 2
+    mentor: str | None = None
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.n_speakers <= 4:
+            raise InvalidParameterError(f"n_speakers must be 1-4, got {self.n_speakers}")
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything Rapport knows about one session; ``report.json`` is this, serialised.
+
+    Attributes
+    ----------
+    source_name, sha256 : str
+        The input file's name and content hash.
+    duration_s : float
+        Length of the recording (or transcript), seconds.
+    input_kind : str
+        ``"audio"`` or ``"transcript"`` (acoustic measures unavailable).
+    model_name : str
+        Whisper model used ("" for transcript input).
+    pipeline_version : str
+        Version of Rapport that made it.
+    attribution_method : str
+        ``"channel"``, ``"embedding"``, ``"mfcc"`` or ``"transcript"``.
+    attribution_confidence : str
+        ``"high"``, ``"medium"`` or ``"low"``.
+    speakers : tuple of SpeakerInfo
+    turns : tuple of Turn
+    indicators : tuple of Indicator
+    options : AnalyzeOptions
+    """
+
+    source_name: str
+    sha256: str
+    duration_s: float
+    input_kind: str
+    model_name: str
+    pipeline_version: str
+    attribution_method: str
+    attribution_confidence: str
+    speakers: tuple[SpeakerInfo, ...]
+    turns: tuple[Turn, ...]
+    indicators: tuple[Indicator, ...] = ()
+    options: AnalyzeOptions = field(default_factory=AnalyzeOptions)
