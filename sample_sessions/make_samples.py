@@ -441,7 +441,7 @@ def build(plan: Plan, synth: Synth) -> tuple[np.ndarray, dict]:
         out = own + bleed
         out = out + np.stack([noise_floor(noise_rng, total, NOISE_DBFS[2]) for _ in range(2)])
         out = out.T
-    for start, y, spk in audio:
+    for start, y, _spk in audio:
         pk = 20 * np.log10(np.abs(y).max())
         if pk > -3:
             print(f"  note: {plan.name} turn at {start / SR:.2f}s peaks at {pk:.1f} dBFS")
