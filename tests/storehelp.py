@@ -65,8 +65,11 @@ def report_from_truth(truth: dict, *, source_name: str, sha256: str, options: An
 
 
 def truth_analyze(path, *, options: AnalyzeOptions = AnalyzeOptions(), progress=None, out_dir=None) -> Report:
-    """``analyze_file`` stand-in that reads the truth file beside ``path`` (raises on a non-audio file)."""
+    """``analyze_file`` stand-in: decodes ``path`` for real, then takes turns from the truth file beside it."""
+    from pipeline.audio import load_audio
+
     path = Path(path)
+    load_audio(path)  # really decode: a corrupt file fails here as it would in the pipeline
     truth_file = path.with_name(path.name.rsplit(".", 1)[0] + ".truth.json")
     if not truth_file.exists():
         raise InvalidAudioError(f"{path.name}: not a sample session (no {truth_file.name})")
