@@ -291,8 +291,10 @@ def _run_dask(paths, options, analyze, batch: BatchOptions, n_workers, on_outcom
     try:
         futures = {}
         for p in paths:
-            data = Path(p).read_bytes()
-            fut = client.submit(_analyze_bytes, Path(p).name, data, options, analyze, pure=False)
+            if batch.shared_files:
+                fut = client.submit(_analyze_one, p, options, analyze, pure=False)
+            else:
+                fut = client.submit(_analyze_bytes, Path(p).name, Path(p).read_bytes(), options, analyze, pure=False)
             futures[fut] = p
         for fut in as_completed(futures):
             path = futures[fut]

@@ -510,6 +510,9 @@ class BatchOptions:
         needs the ``distributed`` extra).
     scheduler : str or None
         Dask scheduler address (``"tcp://host:8786"``); None starts a local cluster.
+    shared_files : bool
+        Dask workers read each recording at its path (a file system they all
+        see). False sends the file's bytes to the worker instead.
     extensions : tuple of str
         File name endings analysed, lower case, with the dot.
     """
@@ -517,6 +520,7 @@ class BatchOptions:
     workers: int | None = None
     engine: str = "processes"
     scheduler: str | None = None
+    shared_files: bool = True
     extensions: tuple[str, ...] = (".wav", ".mp3", ".m4a", ".flac", ".ogg", ".opus", ".webm", ".mp4", ".mov")
 
     def __post_init__(self) -> None:

@@ -71,6 +71,8 @@ def truth_analyze(path, *, options: AnalyzeOptions = AnalyzeOptions(), progress=
     path = Path(path)
     load_audio(path)  # really decode: a corrupt file fails here as it would in the pipeline
     truth_file = path.with_name(path.name.rsplit(".", 1)[0] + ".truth.json")
+    if not truth_file.exists():  # a worker's private copy of a sample session
+        truth_file = Path(__file__).resolve().parent.parent / "sample_sessions" / truth_file.name
     if not truth_file.exists():
         raise InvalidAudioError(f"{path.name}: not a sample session (no {truth_file.name})")
     if progress:
