@@ -548,3 +548,29 @@ class RedactOptions:
     place_labels: tuple[str, ...] = ("GPE", "LOC", "FAC", "NORP")
     name_token: str = "[NAME]"
     place_token: str = "[PLACE]"
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """A person's usual pace and pauses, from their own stored sessions or population norms.
+
+    Attributes
+    ----------
+    person : str
+        Whose baseline ("" for population norms).
+    source : str
+        ``"own"`` (from their stored sessions) or ``"population"``.
+    n_sessions, n_turns : int
+        How much of their speech it rests on (0 for population norms).
+    pace_wpm : float
+        Median words per minute over their turns.
+    pause_s : float
+        Median gap before their turns, s (turn-taking gaps; overlaps excluded).
+    """
+
+    person: str
+    source: str
+    n_sessions: int
+    n_turns: int
+    pace_wpm: float
+    pause_s: float
