@@ -19,6 +19,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 import uuid
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
@@ -350,19 +351,20 @@ class Store:
                             .where(sessions_t.c.audio_sha256.is_not(None)))
         return {f"{sha}{ext}" for sha, ext in rows}
 
-    def sweep_orphans(self) -> int:
+    def sweep_orphans(self, *, min_age_s: float = 600.0) -> int:
         """Remove audio files (and temporary files) no stored session refers to; returns how many.
 
         They are left only when a process was killed between writing the file and
-        committing its session.
+        committing its session. Files younger than ``min_age_s`` seconds are kept:
+        another process may be about to commit the session that refers to them.
         """
         if not self.audio_dir.exists():
             return 0
         with self.engine.connect() as conn:
             keep = self._referenced_audio(conn)
-        removed = 0
+        removed, now = 0, time.time()
         for f in self.audio_dir.glob("*/*"):
-            if f.is_file() and f.name not in keep:
+            if f.is_file() and f.name not in keep and now - f.stat().st_mtime >= min_age_s:
                 f.unlink(missing_ok=True)
                 removed += 1
         return removed

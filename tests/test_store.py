@@ -344,3 +344,14 @@ def test_indicator_without_value_and_bands_is_stored(store, truths):
     assert any(isinstance(i, Indicator) and i.value is None for i in r.indicators)
     sid = store.save(r, consents=consent_pair())
     assert store.load_report(sid) == r
+
+
+def test_orphan_audio_from_a_killed_write_is_swept(store):
+    # A file written just before a crash, never committed: kept while young (a writer may be about to commit).
+    orphan = store.audio_dir / "ab" / ("ab" * 32 + ".flac")
+    orphan.parent.mkdir(parents=True)
+    orphan.write_bytes(b"x")
+    assert store.sweep_orphans() == 0 and orphan.exists()
+    old = time.time() - 3600
+    os.utime(orphan, (old, old))
+    assert store.sweep_orphans() == 1 and not orphan.exists()
