@@ -131,20 +131,16 @@ def measure_session(
     # NER is not used by any measure; leaving it out saves about a third of the spaCy time
     docs = list(nlp.pipe([t.text for t in turns], batch_size=256, disable=["ner"])) if turns else []
     if acoustic:
-        power, phop, f0, fhop = prosody.frame_tracks(recording.mono(), sr=recording.sr, options=options)
+        mono_y = recording.mono()
+        power, phop = prosody.frame_power(mono_y, sr=recording.sr)
     tms: list[TurnMeasures] = []
     for i, t in enumerate(turns):
-        span = None
+        n, speech_s, pace, n_syl, artic = prosody.rates(t, table=syllable_table, options=options)
         if acoustic:
             a = t.words[0].start_s if t.words else t.start_s
             b = t.words[-1].end_s if t.words else t.end_s
-            lo = turns[i - 1].end_s if i > 0 else 0.0
-            hi = turns[i + 1].start_s if i + 1 < len(turns) else recording.duration_s
-            del lo, hi  # word edges measure pace better than energy edges (crosstalk, see docs/indicators.md)
-        n, speech_s, pace, n_syl, artic = prosody.rates(t, table=syllable_table, options=options, span_s=span)
-        if acoustic:
-            pros = prosody.turn_prosody(a, b, power=power, power_hop_s=phop, f0_hz=f0, f0_hop_s=fhop,
-                                        sr=recording.sr, options=options)
+            pros = prosody.turn_prosody(mono_y, a, b, power=power, power_hop_s=phop, sr=recording.sr,
+                                        options=options)
         else:
             pros = ProsodyFeatures()
         q, nq = lang.classify_text(docs[i])

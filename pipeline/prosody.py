@@ -9,7 +9,7 @@ Definitions
   voiced frames (25 ms frames within 30 dB of the turn's loudest frame), dBFS.
   On a stereo file the channel mean is used: the downmix lowers both speakers
   alike, so the *difference* between speakers is what to read.
-* **Pitch**: ``librosa.yin`` on the whole mono signal once, at ``pitch_hop_length``
+* **Pitch**: ``librosa.yin`` on each turn's samples (speech only), at ``pitch_hop_length``
   (20 ms by default), frames kept only where voiced (within 25 dB of the turn's
   loudest frame, inside the search range); median and 10th-90th percentile range
   in Hz and semitones (median re 55 Hz). ``final_rise_st`` = median pitch of the
@@ -102,62 +102,32 @@ def rates(turn: Turn, *, table: Mapping[str, int] | None, options: MeasureOption
     return n, speech_s, pace, n_syl, artic
 
 
-def frame_tracks(mono: np.ndarray, *, sr: int, options: MeasureOptions) -> tuple[np.ndarray, float, np.ndarray, float]:
-    """Frame power (25 ms frames, 10 ms hop) and yin pitch over a whole signal.
+def frame_power(mono: np.ndarray, *, sr: int) -> tuple[np.ndarray, float]:
+    """Mean-square power of 25 ms frames at a 10 ms hop over a whole signal.
 
     Returns
     -------
     power : np.ndarray
-        Mean-square per frame, shape (n_frames,).
+        Shape (n_frames,), linear (not dB).
     power_hop_s : float
-    f0_hz : np.ndarray
-        yin estimate per pitch frame, shape (n_pitch_frames,).
-    f0_hop_s : float
+        Hop between frames, seconds.
     """
     frame_length = int(round(FRAME_S * sr))
     hop_length = int(round(0.010 * sr))
     y = np.asarray(mono, dtype=np.float32)
-    if y.size < PITCH_FRAME_LENGTH:
-        return np.zeros(0), hop_length / sr, np.zeros(0), options.pitch_hop_length / sr
+    if y.size < frame_length:
+        return np.zeros(0), hop_length / sr
     rms = librosa.feature.rms(y=y, frame_length=frame_length, hop_length=hop_length, center=False)[0]
-    f0 = librosa.yin(y, fmin=options.pitch_fmin_hz, fmax=options.pitch_fmax_hz, sr=sr,
-                     frame_length=PITCH_FRAME_LENGTH, hop_length=options.pitch_hop_length, center=False)
-    return rms.astype(np.float64) ** 2, hop_length / sr, f0, options.pitch_hop_length / sr
+    return rms.astype(np.float64) ** 2, hop_length / sr
 
 
-def speech_edges(start_s: float, end_s: float, *, power: np.ndarray, power_hop_s: float, lo_s: float, hi_s: float,
-                 margin_s: float = 0.3, threshold_db: float = 40.0) -> tuple[float, float]:
-    """Refine a turn's word span to where its speech energy starts and ends.
+def turn_prosody(y: np.ndarray, start_s: float, end_s: float, *, power: np.ndarray, power_hop_s: float, sr: int,
+                 options: MeasureOptions) -> ProsodyFeatures:
+    """Loudness and pitch of the span ``[start_s, end_s]`` of the mono signal ``y``.
 
-    Whisper's word edges are often off by 0.1-0.3 s. The span is widened by
-    ``margin_s`` (never past ``lo_s``/``hi_s``, the neighbouring turns), and cut
-    to the first and last 10 ms frame within ``threshold_db`` of the loudest
-    frame inside the word span.
-
-    Returns
-    -------
-    (start_s, end_s) : tuple of float
-        The refined span; the input span when the audio has no energy there.
+    Pitch (``librosa.yin``) runs on the turn's samples only, so the cost grows
+    with speech time, not with the recording; ``power`` comes from :func:`frame_power`.
     """
-    a = max(start_s - margin_s, lo_s, 0.0)
-    b = min(end_s + margin_s, hi_s)
-    ia, ib = int(a / power_hop_s), int(np.ceil(max(b - FRAME_S, a) / power_hop_s)) + 1
-    ja, jb = int(start_s / power_hop_s), int(np.ceil(max(end_s - FRAME_S, start_s) / power_hop_s)) + 1
-    inner = power[max(ja, 0):max(jb, 0)]
-    seg = power[max(ia, 0):max(ib, 0)]
-    if inner.size == 0 or seg.size == 0 or inner.max() <= 1e-12:
-        return start_s, end_s
-    on = np.flatnonzero(seg >= inner.max() * 10 ** (-threshold_db / 10))
-    if on.size == 0:
-        return start_s, end_s
-    s0 = (max(ia, 0) + on[0]) * power_hop_s
-    s1 = (max(ia, 0) + on[-1]) * power_hop_s + FRAME_S
-    return float(s0), float(min(s1, b))
-
-
-def turn_prosody(start_s: float, end_s: float, *, power: np.ndarray, power_hop_s: float, f0_hz: np.ndarray,
-                 f0_hop_s: float, sr: int, options: MeasureOptions) -> ProsodyFeatures:
-    """Loudness and pitch of the span ``[start_s, end_s]`` from precomputed tracks (see :func:`frame_tracks`)."""
     a, b = int(start_s / power_hop_s), int(np.ceil(max(end_s - FRAME_S, start_s) / power_hop_s)) + 1
     p = power[max(a, 0):max(b, 0)]
     if p.size == 0 or p.max() <= 1e-12:
@@ -165,12 +135,16 @@ def turn_prosody(start_s: float, end_s: float, *, power: np.ndarray, power_hop_s
     top = p.max()
     active = p[p >= top * 10 ** (-ACTIVE_DB / 10)]
     rms_db = float(10 * np.log10(active.mean()))
-    # pitch frames whose centre lies in a voiced power frame
-    pa = int(start_s / f0_hop_s)
-    pb = int(np.ceil(end_s / f0_hop_s))
-    f0 = f0_hz[max(pa, 0):max(pb, 0)]
-    idx = (np.arange(pa, pa + f0.size) * f0_hop_s + PITCH_FRAME_LENGTH / 2 / sr) / power_hop_s
-    idx = np.clip(idx.astype(int), 0, power.size - 1)
+    f0_hop_s = options.pitch_hop_length / sr
+    i0, i1 = max(int(start_s * sr), 0), min(int(end_s * sr), y.size)
+    seg = np.asarray(y[i0:i1], dtype=np.float32)
+    if seg.size < PITCH_FRAME_LENGTH:
+        return ProsodyFeatures(rms_db=rms_db)
+    f0 = librosa.yin(seg, fmin=options.pitch_fmin_hz, fmax=options.pitch_fmax_hz, sr=sr,
+                     frame_length=PITCH_FRAME_LENGTH, hop_length=options.pitch_hop_length, center=False)
+    # voiced = the power frame under the pitch frame's centre is within PITCH_ACTIVE_DB of the turn's loudest
+    centres = (i0 + np.arange(f0.size) * options.pitch_hop_length + PITCH_FRAME_LENGTH / 2) / sr
+    idx = np.clip((centres / power_hop_s).astype(int), 0, power.size - 1)
     voiced = (power[idx] >= top * 10 ** (-PITCH_ACTIVE_DB / 10)) & (f0 > options.pitch_fmin_hz * 1.05) & \
         (f0 < options.pitch_fmax_hz * 0.95)
     voiced_s = float(voiced.sum() * f0_hop_s)
