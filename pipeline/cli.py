@@ -202,6 +202,19 @@ def _store_parent() -> argparse.ArgumentParser:
     return p
 
 
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from pipeline.orchestrate import TRANSCRIPT_SUFFIXES, analyze_transcript_file
+    from pipeline.types import AnalyzeOptions
+
+    out_dir = Path(args.out) if args.out else _default_out(args.file)
+    if Path(args.file).suffix.lower() not in TRANSCRIPT_SUFFIXES:
+        raise PipelineError(f"{args.file}: audio analysis is not wired in this branch; give a transcript "
+                            f"({', '.join(TRANSCRIPT_SUFFIXES)})")
+    report = analyze_transcript_file(args.file, out_dir=out_dir, options=AnalyzeOptions(mentor=args.mentor))
+    print(f"{len(report.turns)} turns, {len(report.indicators)} indicators -> {out_dir}/report.json")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="rapport", description="Offline analysis of recorded mentoring sessions.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -249,6 +262,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("sessions", parents=[store_opts], help="list the stored sessions")
     p.set_defaults(func=cmd_sessions)
+    p = sub.add_parser("analyze", help="measure rapport indicators (transcripts: .vtt .srt .txt turns.json)")
+    p.add_argument("file", help="transcript with speakers (.vtt, .srt, .txt, .json)")
+    p.add_argument("--mentor", help="speaker name/label who is the mentor (default: guessed by the stated rule)")
+    p.add_argument("--out", help="output folder (default: rapport-out/<file name>)")
+    p.set_defaults(func=cmd_analyze)
     return parser
 
 
