@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 from dataclasses import dataclass
 
@@ -29,7 +30,8 @@ MERGE_GAP_S = 1.5
 #: Rate used to place text lines that carry no times, words per minute.
 ESTIMATED_WPM = 150.0
 
-_TIME = r"(?:(\d+):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?"
+#: hours of up to 4 digits: a longer digit run is not a time (and would overflow a float)
+_TIME = r"(?:(\d{1,4}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?"
 _TIMING_RE = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}")
 _VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
 _TAG_RE = re.compile(r"</?[^>]*>")
@@ -134,6 +136,8 @@ def _turns_from_json(data) -> tuple[Turn, ...]:
     turns = []
     for i, t in enumerate(items):
         try:
+            if not isinstance(t, dict) or not all(isinstance(w, dict) for w in t.get("words", ()) or ()):
+                raise TypeError("a turn and each of its words must be a JSON object")
             words = tuple(
                 Word(str(w["text"]), float(w["start_s"]), float(w["end_s"]), float(w.get("probability", 1.0)),
                      str(w.get("speaker") or t["speaker"]), bool(w.get("overlap", False)))
@@ -141,7 +145,11 @@ def _turns_from_json(data) -> tuple[Turn, ...]:
             )
             turns.append(Turn(i, str(t["speaker"]), str(t.get("role", "other")), float(t["start_s"]),
                               float(t["end_s"]), str(t.get("text", "")).strip(), words, bool(t.get("overlap", False))))
-        except (KeyError, TypeError, ValueError) as err:
+            times = [turns[-1].start_s, turns[-1].end_s] + [x for w in words for x in (w.start_s, w.end_s)]
+            if not all(math.isfinite(x) and x >= 0 for x in times) or turns[-1].end_s < turns[-1].start_s:
+                raise ValueError(f"times must be finite, >= 0 and end_s >= start_s, got {turns[-1].start_s}-"
+                                 f"{turns[-1].end_s}")
+        except (KeyError, TypeError, ValueError, OverflowError) as err:
             raise TranscriptFormatError(
                 f"turn {i} in turns.json lacks a valid speaker/start_s/end_s ({err}); fix or re-export the file"
             ) from err
@@ -158,7 +166,7 @@ def detect_format(text: str) -> str:
         try:
             json.loads(head)
             return "json"
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             pass
     if head.startswith("WEBVTT"):
         return "vtt"
@@ -197,6 +205,8 @@ def parse_transcript(text: str, *, source_name: str) -> tuple[Turn, ...]:
             data = json.loads(text)
         except json.JSONDecodeError as err:
             raise TranscriptFormatError(f"{source_name}: not valid JSON ({err.msg} at line {err.lineno})") from err
+        except RecursionError:
+            raise TranscriptFormatError(f"{source_name}: JSON nested too deeply to be a turns.json") from None
         return _turns_from_json(data)
     cues = _parse_cues(text) if fmt in ("vtt", "srt") else _parse_text_lines(text)
     if not cues:
