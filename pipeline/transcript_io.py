@@ -35,7 +35,8 @@ _TIME = r"(?:(\d{1,4}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?"
 _TIMING_RE = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}")
 _VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
 _TAG_RE = re.compile(r"</?[^>]*>")
-_NAME_PREFIX_RE = re.compile(r"^\s*([A-Z][\w.'\- ]{0,40}?|\[[^\]]{1,40}\])\s*:\s+(.*)$")
+#: A name starts with a capital or a caseless letter (any script: "Élodie", "李明"), then up to 40 name characters.
+_NAME_PREFIX_RE = re.compile(r"^\s*([^\W\d_][\w.'\- ]{0,40}?|\[[^\]]{1,40}\])\s*:\s+(.*)$")
 _BRACKET_NAME_RE = re.compile(r"^\s*\[([^\]\d][^\]]{0,40})\]\s*(.*)$")
 _TEXT_LINE_RE = re.compile(rf"^\s*\[?\s*{_TIME}\s*\]?\s*(?:-\s*)?(.*)$")
 
@@ -55,15 +56,21 @@ def _seconds(h: str | None, m: str, s: str, frac: str | None) -> float:
     return float(value)
 
 
+def _capital_or_caseless(ch: str) -> bool:
+    """An upper-case letter, or a letter of a script without case (CJK, Arabic...)."""
+    return ch.isupper() or (ch.isalpha() and ch.lower() == ch.upper())
+
+
 def _split_speaker(text: str) -> tuple[str, str]:
     """``"<v Ann>hi"`` / ``"Ann: hi"`` / ``"[Ann] hi"`` -> ``("Ann", "hi")``; no name -> ``("", text)``."""
     m = _VOICE_RE.search(text)
     if m:
         body = _TAG_RE.sub("", text[m.end():])
-        return m.group(1).strip(), html.unescape(body).strip()
+        # the voice annotation may hold character references ("Tom &amp; Jerry") like the cue text
+        return html.unescape(m.group(1)).strip(), html.unescape(body).strip()
     text = html.unescape(_TAG_RE.sub("", text)).strip()
     m = _NAME_PREFIX_RE.match(text)
-    if m and len(m.group(1).split()) <= 4:
+    if m and len(m.group(1).split()) <= 4 and (m.group(1)[0] == "[" or _capital_or_caseless(m.group(1)[0])):
         return m.group(1).strip("[] "), m.group(2).strip()
     m = _BRACKET_NAME_RE.match(text)
     if m:
