@@ -276,6 +276,7 @@ def test_load_audio_arbitrary_bytes(data):
 @settings(max_examples=150, deadline=None)
 @given(n=st.integers(0, 400), channels=st.integers(1, 3), cut=st.integers(0, 900),
        flips=st.lists(st.tuples(st.integers(0, 900), st.integers(0, 255)), max_size=8))
+@example(n=0, channels=1, cut=0, flips=[(20, 0)])  # found by hypothesis: format code 0 gave AttributeError
 def test_load_audio_damaged_wav(n, channels, cut, flips):
     """A real WAV header with corrupted bytes or truncated anywhere: a Recording or InvalidAudioError."""
     data = bytearray(_wav(n, channels))
