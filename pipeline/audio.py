@@ -105,6 +105,8 @@ def _decode(source: str | os.PathLike | BinaryIO, *, sr: int, name: str) -> np.n
         if not container.streams.audio:
             raise InvalidAudioError(f"{name}: the file has no audio track. {hint}")
         stream = container.streams.audio[0]
+        if stream.codec_context is None:  # e.g. a WAV header naming an unknown format code
+            raise InvalidAudioError(f"{name}: the audio track uses a codec FFmpeg cannot decode. {hint}")
         in_channels = stream.codec_context.channels or 1
         layout = "stereo" if in_channels == 2 else "mono"
         resampler = av.AudioResampler(format="fltp", layout=layout, rate=sr)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import html
 import sys
 import types
 import typing
@@ -54,8 +55,9 @@ def to_vtt(cues: Iterable[Cue]) -> str:
     lines = ["WEBVTT", ""]
     for c in cues:
         lines.append(f"{_timestamp(c.start_s, '.')} --> {_timestamp(c.end_s, '.')}")
-        text = _clean(c.text).replace("<", "&lt;").replace(">", "&gt;")
-        lines.append(f"<v {_clean(c.speaker).replace('>', '')}>{text}" if c.speaker else text)
+        # "&", "<" and ">" as character references in the text and in the voice name (WebVTT allows them in both)
+        text = html.escape(_clean(c.text), quote=False)
+        lines.append(f"<v {html.escape(_clean(c.speaker), quote=False)}>{text}" if c.speaker else text)
         lines.append("")
     return "\n".join(lines)
 

@@ -381,7 +381,8 @@ def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent
     top, shared_top = lang.top_word_matching(toks_m, toks_e, n=options.n_top_words) if toks_m and toks_e else (None, ())
     add("top_word_matching", f"Overlap of both speakers' {options.n_top_words} most frequent words", top,
         "score 0-1", 0.6, 1.0, RULE, "Shared everyday vocabulary is part of the 'sameness' rapport is built on.",
-        "matching", (Evidence(0.0, round(duration_s, 2), mentor or "", ", ".join(shared_top[:15]), "shared top words"),)
+        "matching", (Evidence(round(turns[0].start_s, 2), round(max(t.end_s for t in turns), 2), mentor or "",
+                              ", ".join(shared_top[:15]), "shared top words"),)
         if shared_top else (), word_conf)
     uptake = _uptake(turns, key_counts, first_use, mentor, mentee)
     add("shared_key_phrases", "Mentee's key words the mentor took up", len(uptake), "count", 2.0, None,

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 from dataclasses import dataclass
 
@@ -29,11 +30,13 @@ MERGE_GAP_S = 1.5
 #: Rate used to place text lines that carry no times, words per minute.
 ESTIMATED_WPM = 150.0
 
-_TIME = r"(?:(\d+):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?"
+#: hours of up to 4 digits: a longer digit run is not a time (and would overflow a float)
+_TIME = r"(?:(\d{1,4}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?"
 _TIMING_RE = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}")
 _VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
 _TAG_RE = re.compile(r"</?[^>]*>")
-_NAME_PREFIX_RE = re.compile(r"^\s*([A-Z][\w.'\- ]{0,40}?|\[[^\]]{1,40}\])\s*:\s+(.*)$")
+#: A name starts with a capital or a caseless letter (any script: "Élodie", "李明"), then up to 40 name characters.
+_NAME_PREFIX_RE = re.compile(r"^\s*([^\W\d_][\w.'\- ]{0,40}?|\[[^\]]{1,40}\])\s*:\s+(.*)$")
 _BRACKET_NAME_RE = re.compile(r"^\s*\[([^\]\d][^\]]{0,40})\]\s*(.*)$")
 _TEXT_LINE_RE = re.compile(rf"^\s*\[?\s*{_TIME}\s*\]?\s*(?:-\s*)?(.*)$")
 
@@ -53,15 +56,21 @@ def _seconds(h: str | None, m: str, s: str, frac: str | None) -> float:
     return float(value)
 
 
+def _capital_or_caseless(ch: str) -> bool:
+    """An upper-case letter, or a letter of a script without case (CJK, Arabic...)."""
+    return ch.isupper() or (ch.isalpha() and ch.lower() == ch.upper())
+
+
 def _split_speaker(text: str) -> tuple[str, str]:
     """``"<v Ann>hi"`` / ``"Ann: hi"`` / ``"[Ann] hi"`` -> ``("Ann", "hi")``; no name -> ``("", text)``."""
     m = _VOICE_RE.search(text)
     if m:
         body = _TAG_RE.sub("", text[m.end():])
-        return m.group(1).strip(), html.unescape(body).strip()
+        # the voice annotation may hold character references ("Tom &amp; Jerry") like the cue text
+        return html.unescape(m.group(1)).strip(), html.unescape(body).strip()
     text = html.unescape(_TAG_RE.sub("", text)).strip()
     m = _NAME_PREFIX_RE.match(text)
-    if m and len(m.group(1).split()) <= 4:
+    if m and len(m.group(1).split()) <= 4 and (m.group(1)[0] == "[" or _capital_or_caseless(m.group(1)[0])):
         return m.group(1).strip("[] "), m.group(2).strip()
     m = _BRACKET_NAME_RE.match(text)
     if m:
@@ -134,6 +143,8 @@ def _turns_from_json(data) -> tuple[Turn, ...]:
     turns = []
     for i, t in enumerate(items):
         try:
+            if not isinstance(t, dict) or not all(isinstance(w, dict) for w in t.get("words", ()) or ()):
+                raise TypeError("a turn and each of its words must be a JSON object")
             words = tuple(
                 Word(str(w["text"]), float(w["start_s"]), float(w["end_s"]), float(w.get("probability", 1.0)),
                      str(w.get("speaker") or t["speaker"]), bool(w.get("overlap", False)))
@@ -141,7 +152,11 @@ def _turns_from_json(data) -> tuple[Turn, ...]:
             )
             turns.append(Turn(i, str(t["speaker"]), str(t.get("role", "other")), float(t["start_s"]),
                               float(t["end_s"]), str(t.get("text", "")).strip(), words, bool(t.get("overlap", False))))
-        except (KeyError, TypeError, ValueError) as err:
+            times = [turns[-1].start_s, turns[-1].end_s] + [x for w in words for x in (w.start_s, w.end_s)]
+            if not all(math.isfinite(x) and x >= 0 for x in times) or turns[-1].end_s < turns[-1].start_s:
+                raise ValueError(f"times must be finite, >= 0 and end_s >= start_s, got {turns[-1].start_s}-"
+                                 f"{turns[-1].end_s}")
+        except (KeyError, TypeError, ValueError, OverflowError) as err:
             raise TranscriptFormatError(
                 f"turn {i} in turns.json lacks a valid speaker/start_s/end_s ({err}); fix or re-export the file"
             ) from err
@@ -158,7 +173,7 @@ def detect_format(text: str) -> str:
         try:
             json.loads(head)
             return "json"
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             pass
     if head.startswith("WEBVTT"):
         return "vtt"
@@ -197,6 +212,8 @@ def parse_transcript(text: str, *, source_name: str) -> tuple[Turn, ...]:
             data = json.loads(text)
         except json.JSONDecodeError as err:
             raise TranscriptFormatError(f"{source_name}: not valid JSON ({err.msg} at line {err.lineno})") from err
+        except RecursionError:
+            raise TranscriptFormatError(f"{source_name}: JSON nested too deeply to be a turns.json") from None
         return _turns_from_json(data)
     cues = _parse_cues(text) if fmt in ("vtt", "srt") else _parse_text_lines(text)
     if not cues:
