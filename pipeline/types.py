@@ -319,6 +319,9 @@ class DiarizeOptions:
     switch_penalty : float
         Log-probability cost of a speaker change between 10 ms frames in the
         Viterbi re-segmentation, 0-200.
+    smooth_s : float
+        Frame log-likelihoods are averaged over this many seconds before the
+        Viterbi pass (0 = off), 0-2.
     min_separation : float
         Speaker-separation score below which a forced second speaker is not
         trusted: the session is given to one speaker and confidence is "low".
@@ -329,13 +332,14 @@ class DiarizeOptions:
     window_s: float = 1.6
     hop_s: float = 0.5
     vad_threshold: float = 0.5
-    min_silence_s: float = 0.5
+    min_silence_s: float = 0.8
     min_speech_s: float = 0.2
     max_cluster_windows: int = 2000
     batch_size: int = 64
     n_gmm_components: int = 8
-    switch_penalty: float = 20.0
-    min_separation: float = 1.0
+    switch_penalty: float = 10.0
+    smooth_s: float = 0.2
+    min_separation: float = 0.85
 
     def __post_init__(self) -> None:
         if not 1 <= self.n_speakers <= 4:
@@ -349,6 +353,7 @@ class DiarizeOptions:
         _check_range("batch_size", self.batch_size, 1, 4096)
         _check_range("n_gmm_components", self.n_gmm_components, 1, 64)
         _check_range("switch_penalty", self.switch_penalty, 0.0, 200.0)
+        _check_range("smooth_s", self.smooth_s, 0.0, 2.0)
         _check_range("min_separation", self.min_separation, 0.0, 10.0)
 
 
