@@ -181,7 +181,7 @@ def _label_runs(runs: list[list[tuple[float, float]]], duration_s: float, method
     order = sorted((i for i in range(len(runs)) if runs[i]), key=lambda i: runs[i][0][0])
     labels = {src: f"S{k + 1}" for k, src in enumerate(order)}
     segments = sorted(
-        (SpeakerSegment(labels[i], round(max(0.0, s), 3), round(min(duration_s, e), 3))
+        (SpeakerSegment(labels[i], round(max(0.0, float(s)), 3), round(min(float(duration_s), float(e)), 3))
          for i in order for s, e in runs[i]),
         key=lambda g: (g.start_s, g.speaker),
     )
@@ -224,4 +224,4 @@ def overlap_regions(segments) -> tuple[tuple[float, float], ...]:
                 else:
                     out.append([start, t])
             start = None
-    return tuple((round(a, 3), round(b, 3)) for a, b in out)
+    return tuple((round(float(a), 3), round(float(b), 3)) for a, b in out)

@@ -414,3 +414,41 @@ def to_rttm(diarization: Diarization, *, file_id: str) -> str:
         if g.end_s > g.start_s
     ]
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def attribute_speakers(
+    recording: Recording,
+    *,
+    vad,
+    encoder=None,
+    options: DiarizeOptions = DiarizeOptions(),
+    channel_options=None,
+) -> Diarization:
+    """Who spoke when, choosing the method from the recording itself.
+
+    A stereo recording whose channels really differ (:func:`pipeline.channels.is_dual_channel`)
+    is attributed by channel energy (one person per channel, no model; the
+    speaker count is then the channels that speak); anything else is
+    diarized with :func:`diarize` (embeddings, or MFCC without an encoder).
+
+    Parameters
+    ----------
+    recording : Recording
+    vad, encoder
+        Models, see :func:`diarize`.
+    options : DiarizeOptions
+        Used for mono recordings.
+    channel_options : ChannelOptions, optional
+        Used for dual-channel recordings (defaults when None).
+
+    Returns
+    -------
+    Diarization
+    """
+    from pipeline.channels import diarize_channels, is_dual_channel
+    from pipeline.types import ChannelOptions
+
+    channel_options = channel_options or ChannelOptions()
+    if is_dual_channel(recording, options=channel_options):
+        return diarize_channels(recording, options=channel_options)
+    return diarize(recording, vad=vad, encoder=encoder, options=options)

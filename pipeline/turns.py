@@ -97,7 +97,7 @@ def attribute_words(
         dur = max(w.end_s - w.start_s, 1e-3)
         in_ov = float(np.clip(np.minimum(ov_ends, w.end_s) - np.maximum(ov_starts, w.start_s), 0, None).sum()) \
             if len(ov_starts) else 0.0
-        out.append(replace(w, speaker=who, overlap=in_ov / dur >= options.overlap_min_fraction and in_ov > 0))
+        out.append(replace(w, speaker=who, overlap=bool(in_ov > 0 and in_ov / dur >= options.overlap_min_fraction)))
     return tuple(out)
 
 
