@@ -53,15 +53,17 @@ def runs_from_mask(mask: np.ndarray, *, frame_s: float, min_silence_s: float, mi
                    offset_s: float = 0.0) -> list[tuple[float, float]]:
     """Turn a boolean frame mask into (start_s, end_s) runs.
 
-    Gaps shorter than ``min_silence_s`` are bridged first, then runs shorter
-    than ``min_speech_s`` dropped. Frame ``i`` spans ``[i*frame_s, (i+1)*frame_s)``
-    plus ``offset_s``.
+    Blips shorter than ``min_speech_s`` are dropped, then gaps shorter than
+    ``min_silence_s`` bridged, then runs shorter than ``min_speech_s`` dropped.
+    Frame ``i`` spans ``[i*frame_s, (i+1)*frame_s)`` plus ``offset_s``.
     """
     if mask.size == 0 or not mask.any():
         return []
     m = np.concatenate(([False], mask.astype(bool), [False]))
     edges = np.flatnonzero(np.diff(m.astype(np.int8)))
     starts, ends = edges[0::2], edges[1::2]
+    keep = (ends - starts) >= min_speech_s / frame_s
+    starts, ends = starts[keep], ends[keep]
     runs: list[list[int]] = []
     max_gap = min_silence_s / frame_s
     for s, e in zip(starts, ends, strict=True):
