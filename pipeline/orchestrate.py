@@ -128,7 +128,7 @@ def analyze_recording(
     diarization = attribute_speakers(recording, vad=vad, encoder=encoder,
                                      options=DiarizeOptions(n_speakers=options.n_speakers))
     words = attribute_words(transcript.words, diarization)
-    turns = build_turns(words)
+    turns = build_turns(words, overlaps=diarization.overlaps)
     speakers = assign_roles(turns, diarization.speakers, options=RoleOptions(mentor=options.mentor))
     turns = with_roles(turns, speakers)
     step("attributing speakers", 1.0)

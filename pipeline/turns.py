@@ -105,6 +105,7 @@ def build_turns(
     words: tuple[Word, ...],
     speakers: tuple[SpeakerInfo, ...] = (),
     *,
+    overlaps: tuple[tuple[float, float], ...] = (),
     options: TurnOptions = TurnOptions(),
 ) -> tuple[Turn, ...]:
     """Assemble attributed words into turns.
@@ -116,6 +117,10 @@ def build_turns(
     speakers : tuple of SpeakerInfo
         Roles per label (:func:`pipeline.roles.assign_roles`); a label not
         listed gets role ``"other"``. May be empty (roles all ``"other"``).
+    overlaps : tuple of (start_s, end_s)
+        Overlapping-speech stretches (``Diarization.overlaps``): a turn whose
+        span meets one is marked ``overlap`` even when none of its own words
+        is mostly inside it (e.g. a backchannel over a long turn).
     options : TurnOptions
         ``max_gap_s``: a longer pause inside one speaker's words starts a new turn.
 
@@ -125,7 +130,8 @@ def build_turns(
         In time order, indexed from 0; consecutive turns never overlap
         (``start_s`` of one >= ``end_s`` of the previous). Words without a
         speaker form turns of speaker ``"unknown"``. ``overlap`` is True when
-        any of the turn's words is in overlapping speech.
+        any of the turn's words is in overlapping speech or the turn's span
+        meets an overlap stretch.
     """
     roles = {s.label: s.role for s in speakers}
     groups: list[list[Word]] = []
@@ -145,7 +151,8 @@ def build_turns(
         last_end = end
         turns.append(Turn(
             index=i, speaker=who, role=roles.get(who, "other"), start_s=round(start, 3), end_s=round(end, 3),
-            text=join_words(g), words=tuple(g), overlap=any(w.overlap for w in g),
+            text=join_words(g), words=tuple(g),
+            overlap=any(w.overlap for w in g) or any(a < end and b > start for a, b in overlaps),
         ))
     return tuple(turns)
 

@@ -23,17 +23,8 @@ REF_NPZ = ROOT / "tests" / "data" / "speaker_encoder_ref.npz"
 
 
 @pytest.fixture(scope="session")
-def encoder():
-    from models import load_speaker_encoder
-
-    return load_speaker_encoder()
-
-
-@pytest.fixture(scope="session")
-def vad():
-    from models import load_vad
-
-    return load_vad()
+def encoder(speaker_encoder):
+    return speaker_encoder
 
 
 def truth_segments(truth: dict) -> list[SpeakerSegment]:
