@@ -337,7 +337,7 @@ class DiarizeOptions:
     max_cluster_windows: int = 2000
     batch_size: int = 64
     n_gmm_components: int = 8
-    switch_penalty: float = 10.0
+    switch_penalty: float = 20.0
     smooth_s: float = 0.2
     min_separation: float = 0.85
 

@@ -229,3 +229,20 @@ def test_der_scorer_known_values():
     assert diarization_error_rate(ref, shifted) == 0
     assert diarization_error_rate(ref, shifted, collar_s=0) == pytest.approx(0.2 / 20)
     assert talk_share_error(ref, [SpeakerSegment("x", 0, 12), SpeakerSegment("y", 12, 20)]) == pytest.approx(10.0)
+
+
+def test_viterbi_matches_brute_force():
+    import itertools
+
+    from pipeline.diarize import _viterbi
+
+    rng = np.random.default_rng(1)
+    for k in (2, 3):
+        ll = rng.normal(size=(7, k)) * 4
+        pen = rng.uniform(0, 6, size=7)
+
+        def score(path, ll=ll, pen=pen):
+            return sum(ll[i, s] for i, s in enumerate(path)) - sum(pen[i] for i in range(1, 7) if path[i] != path[i - 1])
+
+        best = max(itertools.product(range(k), repeat=7), key=score)
+        assert score(tuple(_viterbi(ll, pen).tolist())) == pytest.approx(score(best))
