@@ -331,7 +331,7 @@ class DiarizeOptions:
     n_speakers: int = 2
     window_s: float = 1.6
     hop_s: float = 0.5
-    vad_threshold: float = 0.5
+    vad_threshold: float = 0.35
     min_silence_s: float = 0.8
     min_speech_s: float = 0.2
     max_cluster_windows: int = 2000
