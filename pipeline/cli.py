@@ -63,11 +63,157 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_analyze(args: argparse.Namespace) -> int:
-    from models import load_asr, load_speaker_encoder, load_vad
+def _open_store(args: argparse.Namespace):
+    from pipeline.store import Store
+
+    return Store(args.db, data_dir=args.data_dir)
+
+
+def _consents(args: argparse.Namespace):
+    from datetime import UTC, datetime
+
     from pipeline.errors import InvalidParameterError
-    from pipeline.orchestrate import analyze_file
+    from pipeline.types import KEEP_LEVELS, ConsentRecord
+
+    level = KEEP_LEVELS.index(args.keep)
+    records = []
+    for spec in args.consent or ():
+        name, _, role = spec.rpartition("=")
+        if not name.strip():
+            raise InvalidParameterError(f"--consent {spec!r}: write it as 'Full Name=mentor' or 'Full Name=mentee'")
+        records.append(ConsentRecord(name.strip(), role.strip(), keep_report=True, keep_transcript=level >= 1,
+                                     keep_audio=level >= 2,
+                                     given_at=args.consent_date or datetime.now(UTC).isoformat(timespec="seconds"),
+                                     recorded_by=args.recorded_by or ""))
+    return tuple(records)
+
+
+class _BatchBars:
+    """Overall bar (files) plus one bar per file being analysed, on stderr."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.overall = None
+        self.bars: dict = {}
+        self.free: list[int] = []
+
+    def start(self, n_files: int, n_workers: int) -> None:
+        from tqdm import tqdm
+
+        self.overall = tqdm(total=n_files, desc=f"batch ({n_workers} worker{'s' * (n_workers > 1)})", unit="file",
+                            file=sys.stderr, disable=not self.enabled, position=0)
+        self.free = list(range(1, n_workers + 1))
+
+    def file(self, name: str, stage: str, fraction: float) -> None:
+        from tqdm import tqdm
+
+        if stage == "done":
+            return
+        bar = self.bars.get(name)
+        if bar is None:
+            bar = self.bars[name] = tqdm(total=1000, desc=name, file=sys.stderr, disable=not self.enabled,
+                                         position=self.free.pop(0) if self.free else len(self.bars) + 1,
+                                         leave=False, bar_format="{desc}: {percentage:3.0f}%|{bar}| {postfix}")
+        bar.set_postfix_str(stage, refresh=False)
+        target = int(round(min(max(fraction, 0.0), 1.0) * 1000))
+        if target > bar.n:
+            bar.update(target - bar.n)
+
+    def done(self, item) -> None:
+        name = Path(item.path).name
+        bar = self.bars.pop(name, None)
+        if bar is not None:
+            self.free.append(bar.pos if bar.pos > 0 else abs(bar.pos))
+            bar.close()
+        if self.overall is not None:
+            self.overall.update(1)
+            reason = item.reason if item.reason.startswith(name) else f"{name}: {item.reason}"
+            self.overall.write(f"{item.status:8s} " + (reason if item.status == "failed" else name), file=sys.stderr)
+
+    def close(self) -> None:
+        for bar in self.bars.values():
+            bar.close()
+        if self.overall is not None:
+            self.overall.close()
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    from pipeline.batch import run_batch, summary_table
+    from pipeline.types import AnalyzeOptions, BatchOptions
+
+    batch = BatchOptions(workers=args.workers, engine=args.engine, scheduler=args.scheduler)
+    analyze = None
+    if args.analyze_fn:
+        import importlib
+
+        from pipeline.errors import InvalidParameterError
+
+        module, _, name = args.analyze_fn.partition(":")
+        try:
+            analyze = getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError, ValueError) as err:
+            raise InvalidParameterError(f"--analyze-fn {args.analyze_fn!r} not found ({err}): "
+                                        "give MODULE:FUNCTION") from err
+    with _open_store(args) as store:
+        items = run_batch(args.folder, store=store, consent=_consents(args), options=AnalyzeOptions(model=args.model),
+                          batch=batch, analyze=analyze, progress=_BatchBars(enabled=not args.quiet))
+    print(summary_table(items))
+    failed = sum(i.status == "failed" for i in items)
+    return 1 if args.strict and failed else 0
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        sid = store.delete(args.session, actor=args.by or "")
+    print(f"deleted session {sid} (its report, transcript, audio and measures); the audit log records the deletion")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        sid = store.resolve(args.session)
+        redact = None
+        if args.redact:
+            from models import load_nlp
+            from pipeline.redact import redactor
+
+            redact = redactor(load_nlp(), known_names=[c.participant for c in store.consents(sid)])
+        out = store.export(sid, args.out or f"rapport-export-{sid}.zip", participant=args.participant,
+                           redact=redact, actor=args.by or "")
+    print(f"exported session {sid} -> {out}")
+    return 0
+
+
+def cmd_sessions(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        rows = store.list_sessions()
+    print(f"{'session':12s}  {'date':10s}  {'min':>5s}  {'mentor':20s}  {'mentee':20s}  file")
+    for r in rows:
+        print(f"{r.session_id:12s}  {r.recorded_on:10s}  {r.duration_s / 60:5.1f}  {r.mentor[:20]:20s}  "
+              f"{r.mentee[:20]:20s}  {r.source_name}")
+    print(f"{len(rows)} sessions in {store.url if '@' not in store.url else '(database)'}")
+    return 0
+
+
+def _store_parent() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("--db", help="database URL (default: RAPPORT_DB, else sqlite:///<data dir>/rapport.db)")
+    p.add_argument("--data-dir", help="folder for stored audio (default: RAPPORT_DATA_DIR or the user data folder)")
+    return p
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from pipeline.errors import InvalidParameterError
+    from pipeline.orchestrate import TRANSCRIPT_SUFFIXES, analyze_file, analyze_transcript_file
     from pipeline.types import AnalyzeOptions
+
+    out_dir = Path(args.out) if args.out else _default_out(args.file)
+    if Path(args.file).suffix.lower() in TRANSCRIPT_SUFFIXES:
+        report = analyze_transcript_file(args.file, out_dir=out_dir, options=AnalyzeOptions(mentor=args.mentor))
+        print(f"{len(report.turns)} turns, {len(report.indicators)} indicators -> {out_dir}/report.json")
+        return 0
+
+    from models import load_asr, load_speaker_encoder, load_vad
 
     options = AnalyzeOptions(model=args.model, n_speakers=args.speakers, mentor=args.mentor)
     if args.mentor is not None and args.mentor not in {f"S{i}" for i in range(1, args.speakers + 1)}:
@@ -75,19 +221,19 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             f"--mentor {args.mentor}: speakers are labelled S1..S{args.speakers} in order of first speech;"
             " pick one of those (run once without --mentor to see who is who)"
         )
-    out_dir = Path(args.out) if args.out else _default_out(args.file)
     asr = load_asr(args.model, device=args.device)
     encoder = None if args.no_encoder else load_speaker_encoder()
     vad = load_vad()
     bar = _Progress("transcribing", enabled=not args.quiet)
     try:
-        report = analyze_file(args.file, asr=asr, vad=vad, encoder=encoder, out_dir=out_dir, options=options,
+        report = analyze_file(args.file, model=asr, vad=vad, encoder=encoder, out_dir=out_dir, options=options,
                               progress=bar)
     finally:
         bar.close()
     roles = ", ".join(f"{s.label}={s.role} ({s.role_source})" for s in report.speakers) or "no speech"
-    print(f"{len(report.turns)} turns, {report.duration_s:.1f} s; speakers: {roles}; attribution "
-          f"{report.attribution_method}, confidence {report.attribution_confidence} -> {out_dir}/report.json")
+    print(f"{len(report.turns)} turns, {len(report.indicators)} indicators, {report.duration_s:.1f} s; speakers: "
+          f"{roles}; attribution {report.attribution_method}, confidence {report.attribution_confidence}"
+          f" -> {out_dir}/report.json")
     return 0
 
 
@@ -103,11 +249,48 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_transcribe)
 
-    p = sub.add_parser("analyze", help="transcribe, attribute words to speakers, write report.json/turns.json/RTTM")
-    p.add_argument("file", help="recording (wav, mp3, m4a, flac, ogg, opus, webm, mp4, mov)")
+    store_opts = _store_parent()
+    p = sub.add_parser("batch", parents=[store_opts], help="analyse every recording in a folder into the session store")
+    p.add_argument("folder")
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default: half the CPU cores, min 1)")
+    p.add_argument("--model", choices=("base", "tiny.en"), default="base")
+    p.add_argument("--consent", action="append", metavar="'NAME=ROLE'",
+                   help="a participant who consented (repeat per person); "
+                        "a <file>.consent.json beside a recording overrides")
+    p.add_argument("--keep", choices=("report", "transcript", "audio"), default="report",
+                   help="what the consent allows to keep (each includes the ones before it)")
+    p.add_argument("--recorded-by", help="who recorded the consent")
+    p.add_argument("--consent-date", help="when consent was given, ISO 8601 (default: now)")
+    p.add_argument("--engine", choices=("processes", "dask"), default="processes")
+    p.add_argument("--scheduler", help="Dask scheduler address (default: a local cluster)")
+    p.add_argument("--strict", action="store_true", help="exit 1 if any file failed")
+    p.add_argument("--analyze-fn", metavar="MODULE:FUNCTION",
+                   help="advanced: another analysis function with analyze_file's signature (plug-ins, tests)")
+    p.add_argument("--quiet", action="store_true", help="no progress bars")
+    p.set_defaults(func=cmd_batch)
+
+    p = sub.add_parser("delete", parents=[store_opts], help="remove a stored session and everything derived from it")
+    p.add_argument("session", help="session id (or a unique prefix)")
+    p.add_argument("--by", help="who deletes it (for the audit log)")
+    p.set_defaults(func=cmd_delete)
+
+    p = sub.add_parser("export", parents=[store_opts], help="everything kept about a session, as a zip")
+    p.add_argument("session", help="session id (or a unique prefix)")
+    p.add_argument("--out", help="zip file to write (default: rapport-export-<id>.zip)")
+    p.add_argument("--participant", help="only this person's turns and measures (name or speaker label)")
+    p.add_argument("--redact", action="store_true", help="replace names and places in the text with [NAME]/[PLACE]")
+    p.add_argument("--by", help="who exports it (for the audit log)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("sessions", parents=[store_opts], help="list the stored sessions")
+    p.set_defaults(func=cmd_sessions)
+    p = sub.add_parser("analyze", help="who spoke when + rapport indicators -> report.json, turns.json, RTTM "
+                                       "(recordings, or transcripts: .vtt .srt .txt turns.json)")
+    p.add_argument("file", help="recording (wav, mp3, m4a, flac, ogg, opus, webm, mp4, mov) or a transcript with "
+                                "speakers (.vtt, .srt, .txt, .json)")
     p.add_argument("--speakers", type=int, default=2, choices=(1, 2, 3, 4),
-                   help="number of people (default 2, a mentoring pair); never guessed")
-    p.add_argument("--mentor", help="speaker label to treat as mentor, e.g. S2 (default: guessed, see report)")
+                   help="number of people in a recording (default 2, a mentoring pair); never guessed")
+    p.add_argument("--mentor", help="speaker label/name who is the mentor, e.g. S2 (default: guessed, see report)")
     p.add_argument("--model", choices=("base", "tiny.en"), default="base", help="Whisper model (tiny.en is faster)")
     p.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto")
     p.add_argument("--no-encoder", action="store_true",

@@ -6,10 +6,14 @@ Pure functions returning strings or dicts; the orchestrator writes the files.
 from __future__ import annotations
 
 import dataclasses
+import functools
+import sys
+import types
+import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pipeline.types import Segment, Transcript, Turn
+from pipeline.types import Report, Segment, Transcript, Turn
 
 
 @dataclass(frozen=True)
@@ -103,3 +107,52 @@ def transcript_to_dict(transcript: Transcript) -> dict:
             for s in transcript.segments
         ],
     }
+
+
+def _from_jsonable(tp, data):
+    """Rebuild a value of type ``tp`` from :func:`to_jsonable` output (the inverse, for our types)."""
+    if data is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        for a in args:  # first type that accepts the value
+            if dataclasses.is_dataclass(a) and isinstance(data, dict):
+                return _from_jsonable(a, data)
+        for a in args:
+            if a in (int, float, str, bool) and isinstance(data, a):
+                return data
+        if float in args and isinstance(data, int) and not isinstance(data, bool):
+            return float(data)
+        return _from_jsonable(args[0], data) if args else data
+    if origin is tuple:
+        args = typing.get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_from_jsonable(args[0], v) for v in data)
+        return tuple(_from_jsonable(a, v) for a, v in zip(args, data, strict=True))
+    if origin is dict:
+        _, vt = typing.get_args(tp)
+        return {k: _from_jsonable(vt, v) for k, v in data.items()}
+    if dataclasses.is_dataclass(tp):
+        hints = _hints(tp)
+        known = {f.name for f in dataclasses.fields(tp) if f.init}
+        # Keys a later version added are ignored; fields missing from older JSON take their defaults.
+        return tp(**{k: _from_jsonable(hints[k], v) for k, v in data.items() if k in known})
+    if tp is float and isinstance(data, int) and not isinstance(data, bool):
+        return float(data)
+    return data
+
+
+@functools.cache
+def _hints(cls) -> dict:
+    return typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
+
+
+def report_from_dict(data: dict) -> Report:
+    """Rebuild a :class:`~pipeline.types.Report` from ``to_jsonable(report)`` (``report.json``).
+
+    ``report_from_dict(to_jsonable(r)) == r`` for every report without NaN values.
+    Keys unknown to this version are ignored; fields absent from an older
+    ``report.json`` take their defaults.
+    """
+    return _from_jsonable(Report, data)

@@ -100,20 +100,23 @@ def analyze_recording(
     options: AnalyzeOptions = AnalyzeOptions(),
     transcribe_options: TranscribeOptions = TranscribeOptions(),
     progress: StageProgress | None = None,
-) -> tuple[Report, Transcript, Diarization]:
+) -> tuple:
     """Run every stage on a decoded recording; no files touched.
 
     The sequence: transcribe -> who spoke when -> words to speakers -> turns
-    -> roles -> (measures, issue 4) -> report.
+    -> roles -> measures -> report.
 
     Returns
     -------
-    (Report, Transcript, Diarization)
-        The report (speakers with roles, turns), plus the transcript and the
-        diarization it was built from (for the other output files).
+    (Report, Transcript, Diarization, SessionMeasures)
+        The report (speakers with roles, turns, indicators), plus the
+        transcript, the diarization and the measures it was built from (for
+        the other output files).
     """
+    from models import load_nlp, load_syllable_table
     from pipeline import __version__
     from pipeline.diarize import attribute_speakers
+    from pipeline.measures import measure_session
     from pipeline.roles import assign_roles, with_roles
     from pipeline.turns import attribute_words, build_turns
 
@@ -132,7 +135,10 @@ def analyze_recording(
     speakers = assign_roles(turns, diarization.speakers, options=RoleOptions(mentor=options.mentor))
     turns = with_roles(turns, speakers)
     step("attributing speakers", 1.0)
-    # Issue 4: indicators = measure(turns, recording, ...) slots in here.
+    step("measuring", 0.0)
+    measures = measure_session(turns, speakers, recording=recording, nlp=load_nlp(),
+                               syllable_table=load_syllable_table(), attribution_confidence=diarization.confidence)
+    step("measuring", 1.0)
     report = Report(
         source_name=recording.source_name,
         sha256=recording.sha256,
@@ -144,10 +150,10 @@ def analyze_recording(
         attribution_confidence=diarization.confidence,
         speakers=speakers,
         turns=turns,
-        indicators=(),
+        indicators=measures.indicators,
         options=options,
     )
-    return report, transcript, diarization
+    return report, transcript, diarization, measures
 
 
 def turns_to_dict(turns: tuple[Turn, ...]) -> list[dict]:
@@ -163,10 +169,14 @@ def turns_to_dict(turns: tuple[Turn, ...]) -> list[dict]:
     ]
 
 
-def report_to_dict(report: Report, diarization: Diarization | None = None) -> dict:
+def report_to_dict(report: Report, diarization: Diarization | None = None, measures=None) -> dict:
     """``report.json`` content (schema: docs/report-schema.md)."""
     data = to_jsonable(report)
     data["turns"] = turns_to_dict(report.turns)
+    if measures is not None:
+        data["speaker_summaries"] = to_jsonable(measures.speakers)
+        data["entrainment"] = to_jsonable(measures.entrainment)
+        data["measure_options"] = to_jsonable(measures.options)
     if diarization is not None:
         data["attribution"] = {
             "method": diarization.method,
@@ -179,9 +189,12 @@ def report_to_dict(report: Report, diarization: Diarization | None = None) -> di
     return data
 
 
-def write_analysis(report: Report, transcript: Transcript, diarization: Diarization, out_dir: Path) -> dict[str, Path]:
-    """Write report.json, turns.json, diarization.rttm, transcript.json and transcript.vtt/.srt with speaker names."""
+def write_analysis(report: Report, transcript: Transcript, diarization: Diarization, out_dir: Path,
+                   measures=None) -> dict[str, Path]:
+    """Write report.json, turns.json, diarization.rttm, transcript.json, transcript.vtt/.srt with speaker names
+    and (with measures) turn_measures.csv."""
     from pipeline.diarize import to_rttm
+    from pipeline.measures import turn_measures_frame
 
     out_dir = Path(out_dir)
     names = {s.label: f"{s.display_name or s.label} ({s.role})" for s in report.speakers}
@@ -195,12 +208,15 @@ def write_analysis(report: Report, transcript: Transcript, diarization: Diarizat
         "vtt": out_dir / "transcript.vtt",
         "srt": out_dir / "transcript.srt",
     }
-    write_text_atomic(files["report"], json.dumps(report_to_dict(report, diarization), indent=2))
+    write_text_atomic(files["report"], json.dumps(report_to_dict(report, diarization, measures), indent=2))
     write_text_atomic(files["turns"], json.dumps(turns_to_dict(report.turns), indent=2))
     write_text_atomic(files["rttm"], to_rttm(diarization, file_id=safe_stem(report.source_name)))
     write_text_atomic(files["json"], json.dumps(transcript_to_dict(transcript), indent=2))
     write_text_atomic(files["vtt"], to_vtt(cues))
     write_text_atomic(files["srt"], to_srt(cues))
+    if measures is not None:
+        files["turn_measures"] = out_dir / "turn_measures.csv"
+        write_text_atomic(files["turn_measures"], turn_measures_frame(measures).to_csv(index=False))
     return files
 
 
@@ -214,31 +230,96 @@ def replace_speaker(cue, names: dict[str, str]):
 def analyze_file(
     path: str | os.PathLike,
     *,
-    asr,
-    vad,
+    model=None,
+    vad=None,
     encoder=None,
-    out_dir: str | os.PathLike,
+    out_dir: str | os.PathLike | None = None,
     options: AnalyzeOptions = AnalyzeOptions(),
     transcribe_options: TranscribeOptions = TranscribeOptions(),
     progress: StageProgress | None = None,
 ) -> Report:
-    """Decode ``path``, transcribe it, attribute words to speakers, build turns and roles, write the outputs.
+    """Decode ``path``, transcribe it, attribute words to speakers, build turns and roles, measure; write outputs.
 
-    Writes ``report.json`` (schema in docs/report-schema.md), ``turns.json``,
-    ``diarization.rttm``, ``transcript.json`` and ``transcript.vtt`` / ``.srt``
-    (with speaker names) into ``out_dir``.
+    Parameters
+    ----------
+    path : path
+        The recording.
+    model, vad, encoder : optional
+        Whisper (:func:`models.load_asr`), Silero VAD (:func:`models.load_vad`)
+        and the speaker encoder (:func:`models.load_speaker_encoder`); each is
+        loaded here when None (``options.model`` for Whisper), so batch
+        workers can call ``analyze_file(path, options=..., progress=...)``.
+    out_dir : path, optional
+        Where to write ``report.json`` (schema in docs/report-schema.md),
+        ``turns.json``, ``diarization.rttm``, ``transcript.json``,
+        ``transcript.vtt`` / ``.srt`` (with speaker names) and
+        ``turn_measures.csv``; None writes nothing.
 
     Raises
     ------
     InvalidAudioError, InvalidParameterError, ModelLoadError
         Bad file, bad option (e.g. ``mentor`` not a speaker found), missing model.
     """
+    from models import load_asr, load_speaker_encoder, load_vad
+
     if progress:
         progress("decoding", 0.0)
     recording = load_audio(path)
-    report, transcript, diarization = analyze_recording(
-        recording, asr=asr, vad=vad, encoder=encoder, options=options,
+    model = model if model is not None else load_asr(options.model)
+    vad = vad if vad is not None else load_vad()
+    encoder = encoder if encoder is not None else load_speaker_encoder()
+    report, transcript, diarization, measures = analyze_recording(
+        recording, asr=model, vad=vad, encoder=encoder, options=options,
         transcribe_options=transcribe_options, progress=progress,
     )
-    write_analysis(report, transcript, diarization, Path(out_dir))
+    if out_dir is not None:
+        write_analysis(report, transcript, diarization, Path(out_dir), measures)
+    return report
+
+
+#: Transcript file types ``rapport analyze`` routes to :func:`analyze_transcript_file`.
+TRANSCRIPT_SUFFIXES = (".vtt", ".srt", ".txt", ".json")
+
+
+def analyze_transcript_file(path: str | os.PathLike, *, out_dir: str | os.PathLike, options=None):
+    """Measure a transcript with speakers (VTT/SRT/text/turns.json); write report.json and turn_measures.csv.
+
+    Acoustic indicators are present with ``available=False``. Roles: ``options.mentor``
+    if given, else the stated rule of :func:`pipeline.measures.assign_roles`.
+    """
+    import hashlib
+
+    from models import load_nlp, load_syllable_table
+    from pipeline.errors import TranscriptFormatError
+    from pipeline.export import to_jsonable
+    from pipeline.measures import assign_roles, measure_session, turn_measures_frame, with_roles
+    from pipeline.transcript_io import parse_transcript
+    from pipeline.types import AnalyzeOptions, Report
+
+    options = options or AnalyzeOptions()
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+        text = raw.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        raise TranscriptFormatError(f"cannot read transcript {p.name}: {err}; give a UTF-8 .vtt/.srt/.txt/.json file") from err
+    turns = parse_transcript(text, source_name=p.name)
+    nlp = load_nlp()
+    speakers = assign_roles(turns, nlp=nlp, mentor=options.mentor)
+    turns = with_roles(turns, speakers)
+    measures = measure_session(turns, speakers, nlp=nlp, syllable_table=load_syllable_table(),
+                               attribution_confidence="medium")
+    report = Report(
+        source_name=p.name, sha256=hashlib.sha256(raw).hexdigest(),
+        duration_s=max((t.end_s for t in turns), default=0.0), input_kind="transcript", model_name="",
+        pipeline_version="0.1.0", attribution_method="transcript", attribution_confidence="medium",
+        speakers=speakers, turns=turns, indicators=measures.indicators, options=options,
+    )
+    out = Path(out_dir)
+    doc = to_jsonable(report)
+    doc["speaker_summaries"] = to_jsonable(measures.speakers)
+    doc["entrainment"] = to_jsonable(measures.entrainment)
+    doc["measure_options"] = to_jsonable(measures.options)
+    write_text_atomic(out / "report.json", json.dumps(doc, indent=2))
+    write_text_atomic(out / "turn_measures.csv", turn_measures_frame(measures).to_csv(index=False))
     return report

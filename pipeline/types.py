@@ -594,3 +594,509 @@ class Report:
     turns: tuple[Turn, ...]
     indicators: tuple[Indicator, ...] = ()
     options: AnalyzeOptions = field(default_factory=AnalyzeOptions)
+
+
+# --------------------------------------------------------------------------
+# Session store, consent and batch runs (issue 6)
+# --------------------------------------------------------------------------
+
+#: What a consent can allow to be kept, from least to most.
+KEEP_LEVELS = ("report", "transcript", "audio")
+
+
+@dataclass(frozen=True)
+class ConsentRecord:
+    """One person's consent to keeping data about a session.
+
+    Attributes
+    ----------
+    participant : str
+        Who consented (a name, as it should appear in the store).
+    role : str
+        Their role in the session: ``"mentor"``, ``"mentee"`` or ``"other"``.
+    keep_report : bool
+        The report (indicators, turn timings, per-turn measures) may be kept.
+        Must be True: a session is never stored without it.
+    keep_transcript : bool
+        The words said (turn text, quotes) may be kept.
+    keep_audio : bool
+        The recording itself may be kept.
+    given_at : str
+        When consent was given, ISO 8601 (``"2025-03-01T10:00:00+00:00"``).
+    recorded_by : str
+        Who recorded the consent (e.g. the programme coordinator).
+    """
+
+    participant: str
+    role: str
+    keep_report: bool = True
+    keep_transcript: bool = False
+    keep_audio: bool = False
+    given_at: str = ""
+    recorded_by: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.participant.strip():
+            raise InvalidParameterError("ConsentRecord.participant is empty: name the person who consented")
+        if self.role not in ("mentor", "mentee", "other"):
+            raise InvalidParameterError(f"ConsentRecord.role must be mentor, mentee or other, got {self.role!r}")
+        if not self.recorded_by.strip():
+            raise InvalidParameterError("ConsentRecord.recorded_by is empty: name who recorded the consent")
+        if not self.given_at:
+            raise InvalidParameterError("ConsentRecord.given_at is empty: give the date and time of consent")
+        if self.keep_audio and not self.keep_transcript:
+            # Audio contains everything the transcript does.
+            raise InvalidParameterError("keep_audio=True needs keep_transcript=True (the audio contains the words)")
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One stored session as listed by :meth:`pipeline.store.Store.list_sessions`.
+
+    Attributes
+    ----------
+    session_id : str
+        Store identifier (12 hex characters).
+    source_name, sha256 : str
+        Input file name and content hash.
+    recorded_on : str
+        Date of the session, ISO ``YYYY-MM-DD``.
+    stored_at : str
+        When it was stored, ISO 8601 UTC.
+    duration_s : float
+        Length of the session, seconds.
+    mentor, mentee : str
+        Names (display name, consenting person, or speaker label).
+    model_name, pipeline_version : str
+        What produced it.
+    keeps_transcript, keeps_audio : bool
+        What the consents allowed to keep.
+    indicators : tuple of (str, float or None)
+        ``(indicator id, value)`` pairs.
+    """
+
+    session_id: str
+    source_name: str
+    sha256: str
+    recorded_on: str
+    stored_at: str
+    duration_s: float
+    mentor: str
+    mentee: str
+    model_name: str
+    pipeline_version: str
+    keeps_transcript: bool
+    keeps_audio: bool
+    indicators: tuple[tuple[str, float | None], ...] = ()
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    """Outcome for one file of a batch run.
+
+    Attributes
+    ----------
+    path : str
+        The file.
+    status : str
+        ``"stored"``, ``"skipped"`` (already in the store) or ``"failed"``.
+    session_id : str
+        Store id ("" when failed).
+    reason : str
+        Why it failed ("" otherwise).
+    seconds : float
+        Wall time spent on it in its worker, s (0 when skipped).
+    """
+
+    path: str
+    status: str
+    session_id: str = ""
+    reason: str = ""
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """Options of :func:`pipeline.batch.run_batch`.
+
+    Attributes
+    ----------
+    workers : int or None
+        Worker processes, 1-64. None: half the CPU cores, at least one (a
+        2-core machine gets one worker: each Whisper worker uses several threads).
+    engine : str
+        ``"processes"`` (local process pool) or ``"dask"`` (a Dask cluster;
+        needs the ``distributed`` extra).
+    scheduler : str or None
+        Dask scheduler address (``"tcp://host:8786"``); None starts a local cluster.
+    shared_files : bool
+        Dask workers read each recording at its path (a file system they all
+        see). False sends the file's bytes to the worker instead.
+    extensions : tuple of str
+        File name endings analysed, lower case, with the dot.
+    """
+
+    workers: int | None = None
+    engine: str = "processes"
+    scheduler: str | None = None
+    shared_files: bool = True
+    extensions: tuple[str, ...] = (".wav", ".mp3", ".m4a", ".flac", ".ogg", ".opus", ".webm", ".mp4", ".mov")
+
+    def __post_init__(self) -> None:
+        if self.workers is not None and not 1 <= self.workers <= 64:
+            raise InvalidParameterError(f"workers must be 1-64, got {self.workers}")
+        if self.engine not in ("processes", "dask"):
+            raise InvalidParameterError(f"engine must be 'processes' or 'dask', got {self.engine!r}")
+
+
+@dataclass(frozen=True)
+class RedactOptions:
+    """Options of :func:`pipeline.redact.redact_text`.
+
+    Attributes
+    ----------
+    name_labels : tuple of str
+        spaCy entity labels replaced by ``name_token``.
+    place_labels : tuple of str
+        spaCy entity labels replaced by ``place_token``.
+    name_token, place_token : str
+        Replacement text.
+    """
+
+    name_labels: tuple[str, ...] = ("PERSON",)
+    place_labels: tuple[str, ...] = ("GPE", "LOC", "FAC", "NORP")
+    name_token: str = "[NAME]"
+    place_token: str = "[PLACE]"
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """A person's usual pace and pauses, from their own stored sessions or population norms.
+
+    Attributes
+    ----------
+    person : str
+        Whose baseline ("" for population norms).
+    source : str
+        ``"own"`` (from their stored sessions) or ``"population"``.
+    n_sessions, n_turns : int
+        How much of their speech it rests on (0 for population norms).
+    pace_wpm : float
+        Median words per minute over their turns.
+    pause_s : float
+        Median gap before their turns, s (turn-taking gaps; overlaps excluded).
+    """
+
+    person: str
+    source: str
+    n_sessions: int
+    n_turns: int
+    pace_wpm: float
+    pause_s: float
+@dataclass(frozen=True)
+class MeasureOptions:
+    """Options of :func:`pipeline.measures.measure_session` (issue 4).
+
+    Attributes
+    ----------
+    backchannel_max_words : int
+        A turn of at most this many words (1-6, default 3) made only of
+        listening tokens ("mm-hm", "yeah", "right", "okay"...) is a backchannel.
+    backchannel_max_s : float
+        ...and lasts at most this long, seconds (0.2-5, default 2.0).
+    interruption_min_overlap_s : float
+        An interruption needs the newcomer to start at least this long before
+        the other's utterance ends, seconds (0-2, default 0.2).
+    interruption_yield_s : float
+        ...and the other to stop within this long after the newcomer starts,
+        seconds (0.2-10, default 2.0).
+    pause_min_s : float
+        Gaps between words longer than this are pauses and are excluded from
+        articulation time, seconds (0.05-2, default 0.25).
+    pitch_fmin_hz, pitch_fmax_hz : float
+        Pitch search range in Hz (40-200 and 150-800, defaults 65 and 400).
+    pitch_hop_length : int
+        Hop of the pitch tracker in samples at ``sr`` (64-4096, default 320,
+        i.e. 20 ms at 16 kHz).
+    rate_min_words : int
+        Turns with fewer words get no speaking rate and are left out of pace
+        averages and pace matching (1-20, default 5).
+    remember_min_gap_s : float
+        "Remembering" needs the mentee's content to be at least this old,
+        seconds (10-1800, default 120).
+    n_key_phrases : int
+        Key phrases kept per speaker (1-50, default 10).
+    n_top_words : int
+        Most frequent words compared in word matching (5-200, default 25).
+    abrupt_pace_pct : float
+        A change of the mentor's pace between consecutive turns larger than
+        this percentage counts as abrupt (1-100, default 20).
+    abrupt_loudness_db : float
+        Same for loudness, dB (0.5-20, default 3).
+    abrupt_pitch_st : float
+        Same for median pitch, semitones (0.5-12, default 2).
+    """
+
+    backchannel_max_words: int = 3
+    backchannel_max_s: float = 2.0
+    interruption_min_overlap_s: float = 0.2
+    interruption_yield_s: float = 2.0
+    pause_min_s: float = 0.25
+    pitch_fmin_hz: float = 65.0
+    pitch_fmax_hz: float = 400.0
+    pitch_hop_length: int = 320
+    rate_min_words: int = 5
+    remember_min_gap_s: float = 120.0
+    n_key_phrases: int = 10
+    n_top_words: int = 25
+    abrupt_pace_pct: float = 20.0
+    abrupt_loudness_db: float = 3.0
+    abrupt_pitch_st: float = 2.0
+
+    def __post_init__(self) -> None:
+        checks = (
+            ("backchannel_max_words", 1, 6),
+            ("backchannel_max_s", 0.2, 5.0),
+            ("interruption_min_overlap_s", 0.0, 2.0),
+            ("interruption_yield_s", 0.2, 10.0),
+            ("pause_min_s", 0.05, 2.0),
+            ("pitch_fmin_hz", 40.0, 200.0),
+            ("pitch_fmax_hz", 150.0, 800.0),
+            ("pitch_hop_length", 64, 4096),
+            ("rate_min_words", 1, 20),
+            ("remember_min_gap_s", 10.0, 1800.0),
+            ("n_key_phrases", 1, 50),
+            ("n_top_words", 5, 200),
+            ("abrupt_pace_pct", 1.0, 100.0),
+            ("abrupt_loudness_db", 0.5, 20.0),
+            ("abrupt_pitch_st", 0.5, 12.0),
+        )
+        for name, lo, hi in checks:
+            value = getattr(self, name)
+            if not lo <= value <= hi:
+                raise InvalidParameterError(f"MeasureOptions.{name} must be in [{lo}, {hi}], got {value}")
+        if self.pitch_fmin_hz >= self.pitch_fmax_hz:
+            raise InvalidParameterError(
+                f"pitch_fmin_hz ({self.pitch_fmin_hz}) must be below pitch_fmax_hz ({self.pitch_fmax_hz})"
+            )
+
+
+@dataclass(frozen=True)
+class QuestionClass:
+    """Whether one sentence is a question, and which kind.
+
+    Attributes
+    ----------
+    is_question : bool
+    kind : str
+        ``"wh"``, ``"yes_no"``, ``"tag"``, ``"alternative"``, ``"declarative"``
+        (rising pitch only) or ``""`` when not a question.
+    open : bool
+        True for open questions (wh-questions, "how about ..."), False otherwise.
+    cue : str
+        The words that triggered the decision, for evidence.
+    """
+
+    is_question: bool
+    kind: str = ""
+    open: bool = False
+    cue: str = ""
+
+
+@dataclass(frozen=True)
+class ProsodyFeatures:
+    """Acoustic features of one turn (None where the turn has no usable audio).
+
+    Attributes
+    ----------
+    rms_db : float or None
+        RMS level over voiced frames, dBFS (<= 0).
+    f0_median_hz, f0_range_hz : float or None
+        Median pitch and 10th-90th percentile range, Hz.
+    f0_median_st, f0_range_st : float or None
+        The same in semitones (median re 55 Hz; range as an interval).
+    final_rise_st : float or None
+        Pitch of the last voiced 300 ms minus the turn median, semitones.
+    voiced_s : float
+        Seconds of voiced frames found.
+    """
+
+    rms_db: float | None = None
+    f0_median_hz: float | None = None
+    f0_range_hz: float | None = None
+    f0_median_st: float | None = None
+    f0_range_st: float | None = None
+    final_rise_st: float | None = None
+    voiced_s: float = 0.0
+
+
+@dataclass(frozen=True)
+class TurnMeasures:
+    """Everything measured on one turn (one row of ``turn_measures.csv``).
+
+    Attributes
+    ----------
+    index, speaker, role, start_s, end_s : as in :class:`Turn`
+    n_words : int
+    speech_s : float
+        First word start to last word end, seconds (the turn span without words).
+    pace_wpm : float or None
+        Words per minute over ``speech_s``; None under ``rate_min_words`` words.
+    n_syllables : int
+    articulation_sps : float or None
+        Syllables per second over speech time minus pauses > ``pause_min_s``;
+        None without word timings or under ``rate_min_words`` words.
+    prosody : ProsodyFeatures
+    gap_before_s : float or None
+        Start of this turn minus end of the other speaker's previous turn
+        (negative: overlap); None for the first turn or after the same speaker.
+    is_backchannel : bool
+    is_interruption : bool
+    question : QuestionClass
+        The turn's strongest question sentence (or not a question).
+    n_questions : int
+        Question sentences in the turn.
+    """
+
+    index: int
+    speaker: str
+    role: str
+    start_s: float
+    end_s: float
+    text: str
+    n_words: int
+    speech_s: float
+    pace_wpm: float | None
+    n_syllables: int
+    articulation_sps: float | None
+    prosody: ProsodyFeatures
+    gap_before_s: float | None
+    is_backchannel: bool
+    is_interruption: bool
+    question: QuestionClass
+    n_questions: int
+
+
+@dataclass(frozen=True)
+class SpeakerSummary:
+    """Per-speaker totals.
+
+    Attributes
+    ----------
+    speaker, role : str
+    n_turns : int
+        Turns, backchannels included.
+    speech_s : float
+        Seconds speaking (union of the speaker's turn spans).
+    talk_share : float
+        ``speech_s`` over both speakers' speech seconds, 0-1 (silence excluded).
+    pace_wpm : float or None
+        Median turn pace over turns of at least ``rate_min_words`` words (the
+        median resists turns where the recogniser dropped words).
+    articulation_sps : float or None
+    rms_db, f0_median_hz, f0_range_st : float or None
+        Means over turns (loudness: mean of turn levels, dBFS).
+    n_questions, n_open_questions, n_backchannels, n_interruptions : int
+    questions_per_10min : float
+    longest_monologue_s : float
+    median_gap_s : float or None
+        Median gap before this speaker's turns that follow the other speaker.
+    key_phrases : tuple of str
+    """
+
+    speaker: str
+    role: str
+    n_turns: int
+    speech_s: float
+    talk_share: float
+    pace_wpm: float | None
+    articulation_sps: float | None
+    rms_db: float | None
+    f0_median_hz: float | None
+    f0_range_st: float | None
+    n_questions: int
+    n_open_questions: int
+    n_backchannels: int
+    n_interruptions: int
+    questions_per_10min: float
+    longest_monologue_s: float
+    median_gap_s: float | None
+    key_phrases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EntrainmentResult:
+    """Matching of one feature between two speakers (Levitan & Hirschberg 2011).
+
+    Features are z-scored per speaker first. ``leader`` is the speaker whose
+    turn comes first in each adjacent pair, ``follower`` the one who answers.
+
+    Attributes
+    ----------
+    feature : str
+        ``"pace_wpm"``, ``"rms_db"`` or ``"f0_median_st"``.
+    follower, leader : str
+    n_pairs : int
+        Adjacent (leader turn, follower turn) pairs used.
+    partner_similarity : float or None
+        Mean of ``-|z_follower - z_leader|`` over adjacent pairs.
+    baseline_similarity : float or None
+        Mean of the same against the leader's non-adjacent turns.
+    proximity : float or None
+        ``partner_similarity - baseline_similarity`` (> 0: closer to the
+        partner's adjacent turn than chance).
+    proximity_p : float or None
+        Paired t-test p-value of partner vs baseline similarity.
+    convergence_r : float or None
+        Pearson r of partner similarity against time (> 0: growing closer).
+    similarity_first_half, similarity_second_half : float or None
+    synchrony_r : float or None
+        Pearson r of the follower's and leader's values over adjacent pairs.
+    synchrony_p : float or None
+    gradual_share : float or None
+        Share of the follower's turn-to-turn changes below the abrupt threshold.
+    """
+
+    feature: str
+    follower: str
+    leader: str
+    n_pairs: int
+    partner_similarity: float | None = None
+    baseline_similarity: float | None = None
+    proximity: float | None = None
+    proximity_p: float | None = None
+    convergence_r: float | None = None
+    similarity_first_half: float | None = None
+    similarity_second_half: float | None = None
+    synchrony_r: float | None = None
+    synchrony_p: float | None = None
+    gradual_share: float | None = None
+
+
+@dataclass(frozen=True)
+class SessionMeasures:
+    """Output of :func:`pipeline.measures.measure_session`.
+
+    Attributes
+    ----------
+    indicators : tuple of Indicator
+        Every indicator, in the order of ``docs/indicators.md``; acoustic ones
+        have ``available=False`` without audio.
+    turn_measures : tuple of TurnMeasures
+    speakers : tuple of SpeakerSummary
+    entrainment : tuple of EntrainmentResult
+        Mentor-follows-mentee matching per feature.
+    duration_s : float
+        First turn start to last turn end, seconds.
+    acoustic : bool
+        Whether audio was available.
+    options : MeasureOptions
+    """
+
+    indicators: tuple[Indicator, ...]
+    turn_measures: tuple[TurnMeasures, ...]
+    speakers: tuple[SpeakerSummary, ...]
+    entrainment: tuple[EntrainmentResult, ...]
+    duration_s: float
+    acoustic: bool
+    options: MeasureOptions = field(default_factory=MeasureOptions)

@@ -40,3 +40,21 @@ def test_bad_input_one_line_exit_2(tmp_path):
     assert len(lines) == 1 and lines[0].startswith("rapport: error: notes.wav:"), res.stderr
     assert "Traceback" not in res.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_analyze_transcript_writes_report_and_csv(tmp_path):
+    import json
+
+    from pipeline.cli import main
+
+    vtt = tmp_path / "s.vtt"
+    vtt.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n<v Ann>what we talk about stays between us what would "
+                   "you like to focus on\n\n00:00:05.600 --> 00:00:12.000\n<v Sam>the review I'm worried I won't be "
+                   "ready\n")
+    assert main(["analyze", str(vtt), "--out", str(tmp_path / "out")]) == 0
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert report["input_kind"] == "transcript"
+    ids = {i["id"]: i for i in report["indicators"]}
+    assert ids["mentor_confidentiality"]["value"] == 1.0 and not ids["loudness_matching"]["available"]
+    assert (tmp_path / "out" / "turn_measures.csv").read_text().startswith("index,speaker")
+    assert main(["analyze", str(vtt), "--out", str(tmp_path / "o2"), "--mentor", "Nobody"]) == 2

@@ -61,10 +61,13 @@ def test_windows_cut_at_silence_and_offset_times(asr_tiny, recordings, truths, t
     assert len(bounds) >= 3
     assert bounds[0][0] == 0 and bounds[-1][1] == rec.n_samples
     assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:], strict=False))
-    # Every cut falls in a pause between true turns, never inside speech.
+    # Every cut falls in a pause (Whisper's word ends often run into the following silence, so judge by energy).
+    y = rec.mono()
+    speech_db = 10 * np.log10(np.mean(y**2))
     for _, cut in bounds[:-1]:
         t = cut / rec.sr
-        assert not any(tr["start_s"] + 0.05 < t < tr["end_s"] - 0.05 for tr in truths["matched"]["turns"]), t
+        around = y[cut - 800 : cut + 800]
+        assert 10 * np.log10(np.mean(around**2) + 1e-12) < speech_db - 20, t
     progress = []
     windowed = transcribe(rec, model=asr_tiny, options=opts, progress=progress.append)
     assert windowed.options == opts

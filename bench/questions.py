@@ -1,0 +1,97 @@
+"""Question detection on real dialogue: Switchboard Dialog Act corpus (SwDA), punctuation stripped.
+
+Prints precision / recall / F1 of Rapport's word-order classifier and of the
+"contains ?" baseline, on punctuated and on punctuation-stripped utterances.
+
+The data is not bundled (licence): fetch ``NathanDuran/Switchboard-Corpus``
+and point ``--swda`` at its ``swda_data`` folder (with ``train/``, ``val/``,
+``test/`` of ``Speaker|Text|Tag`` lines). Rules were tuned on ``train``; report
+``val`` and ``test`` (held out).
+
+    python bench/questions.py --swda /path/to/swda_data --split test
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+QUESTION_TAGS = frozenset({"qy", "qw", "qo", "qrr", "qy^d", "qw^d", "^g"})
+
+
+def load_split(root: Path, split: str) -> list[tuple[str, bool, str]]:
+    rows = []
+    for f in sorted((root / split).glob("*.txt")):
+        for line in f.read_text(encoding="utf-8", errors="replace").splitlines():
+            parts = line.split("|")
+            if len(parts) < 3 or not parts[1].strip():
+                continue
+            rows.append((parts[1].strip(), parts[2].strip() in QUESTION_TAGS, parts[2].strip()))
+    return rows
+
+
+def prf(pred: list[bool], gold: list[bool]) -> tuple[float, float, float]:
+    tp = sum(p and g for p, g in zip(pred, gold, strict=True))
+    fp = sum(p and not g for p, g in zip(pred, gold, strict=True))
+    fn = sum(g and not p for p, g in zip(pred, gold, strict=True))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--swda", required=True, help="folder with train/ val/ test/ (swda_data)")
+    ap.add_argument("--split", default="test", help="comma-separated splits (train, val, test)")
+    ap.add_argument("--errors", type=int, default=0, help="print this many misclassified examples")
+    args = ap.parse_args(argv)
+
+    from models import load_nlp
+    from pipeline.language import classify_text, strip_punctuation
+
+    nlp = load_nlp()
+    for split in args.split.split(","):
+        rows = load_split(Path(args.swda), split)
+        if not rows:
+            print(f"{split}: no utterances found under {args.swda}/{split}", file=sys.stderr)
+            return 2
+        gold = [g for _, g, _ in rows]
+        baseline = [("?" in t) for t, _, _ in rows]
+        t0 = time.perf_counter()
+        stripped = [strip_punctuation(t) for t, _, _ in rows]
+        ours_stripped = [classify_text(d)[0].is_question for d in nlp.pipe(stripped, batch_size=256, disable=["ner", "lemmatizer"])]
+        dt = time.perf_counter() - t0
+        ours_punct = [classify_text(d)[0].is_question for d in nlp.pipe([t for t, _, _ in rows], batch_size=256, disable=["ner", "lemmatizer"])]
+        print(f"SwDA {split}: {len(rows)} utterances, {sum(gold)} questions (tags {' '.join(sorted(QUESTION_TAGS))})")
+        print(f"  {'method':<42} {'precision':>9} {'recall':>7} {'F1':>6}")
+        for name, pred in (
+            ("baseline: contains '?' (punctuated)", baseline),
+            ("baseline: contains '?' (punct. stripped)", [False] * len(rows)),
+            ("rapport word order (punct. stripped)", ours_stripped),
+            ("rapport word order (punctuated)", ours_punct),
+        ):
+            p, r, f = prf(pred, gold)
+            print(f"  {name:<42} {p:9.3f} {r:7.3f} {f:6.3f}")
+        print(f"  classifier time: {dt:.1f} s ({dt / len(rows) * 1000:.2f} ms per utterance, spaCy included)")
+        by_tag: dict[str, list[int]] = {}
+        for (_, g, tag), p in zip(rows, ours_stripped, strict=True):
+            if g:
+                by_tag.setdefault(tag, [0, 0])
+                by_tag[tag][0] += p
+                by_tag[tag][1] += 1
+        print("  recall by tag: " + ", ".join(f"{t} {a}/{n}" for t, (a, n) in sorted(by_tag.items())))
+        if args.errors:
+            fps = [(t, tag) for (t, g, tag), p in zip(rows, ours_stripped, strict=True) if p and not g]
+            fns = [(t, tag) for (t, g, tag), p in zip(rows, ours_stripped, strict=True) if g and not p]
+            print("  false positives:", *[f"    [{tag}] {t}" for t, tag in fps[: args.errors]], sep="\n")
+            print("  false negatives:", *[f"    [{tag}] {t}" for t, tag in fns[: args.errors]], sep="\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

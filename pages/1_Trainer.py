@@ -1,0 +1,152 @@
+"""Trainer view: every stored session, one mentor over time, two sessions side by side, deletion.
+
+A Streamlit page (``streamlit run app.py`` lists it in the sidebar). Thin like
+app.py: the store comes from ``st.cache_resource``, tables from
+:mod:`pipeline.library`; ``session_state`` only holds selections.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import streamlit as st
+
+from pipeline.errors import PipelineError
+from pipeline.library import (
+    baseline_from_measures,
+    compare_reports,
+    filter_sessions,
+    indicator_columns,
+    indicator_history,
+    session_vs_baseline,
+    sessions_frame,
+)
+from pipeline.store import Store
+
+
+@st.cache_resource(show_spinner=False)
+def store() -> Store:
+    return Store()
+
+
+@st.cache_data(show_spinner=False, ttl=30)
+def all_sessions():
+    return sessions_frame(store().list_sessions())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def report(session_id: str):
+    return store().load_report(session_id)
+
+
+@st.cache_data(show_spinner=False, ttl=30, max_entries=32)
+def person_measures(name: str, role: str):
+    return store().participant_turn_measures(name, role=role)
+
+
+def filters_ui(df):
+    st.sidebar.header("Filter sessions")
+    mentors = st.sidebar.multiselect("Mentor", sorted(df["mentor"].unique()), key="f_mentors")
+    lo, hi = df["date"].min().date(), df["date"].max().date()
+    dates = st.sidebar.date_input("Dates", (lo, hi), min_value=lo, max_value=hi, key="f_dates")
+    start, end = (dates + (None, None))[:2] if isinstance(dates, tuple) else (dates, None)
+    indicator = st.sidebar.selectbox("Indicator", [""] + indicator_columns(df), key="f_ind",
+                                     format_func=lambda x: x or "(any)")
+    low = high = None
+    values = df[indicator].dropna() if indicator else None
+    if indicator and len(values):
+        vmin, vmax = float(values.min()), float(values.max())
+        if vmax > vmin:
+            low, high = st.sidebar.slider("Value range", vmin, vmax, (vmin, vmax), key="f_range")
+    return filter_sessions(df, mentors=mentors, start=start, end=end, indicator=indicator or None, low=low, high=high)
+
+
+def table_ui(df) -> None:
+    st.subheader(f"Sessions ({len(df)})")
+    st.caption("Click a column header to sort.")
+    st.dataframe(df, hide_index=True, width="stretch",
+                 column_config={"date": st.column_config.DateColumn("date", format="YYYY-MM-DD")})
+
+
+def history_ui(df) -> None:
+    st.subheader("One mentor over time")
+    mentors = sorted(df["mentor"].unique())
+    if not mentors:
+        return
+    mentor = st.selectbox("Mentor", mentors, key="h_mentor")
+    hist = indicator_history(df, mentor)
+    if hist.empty:
+        st.info("No indicator values for this mentor yet.")
+        return
+    chart = (alt.Chart(hist).mark_line(point=True)
+             .encode(x=alt.X("date:T", title="session date"), y=alt.Y("value:Q", title=None),
+                     tooltip=["date:T", "indicator", "value", "session_id"])
+             .properties(width=260, height=160)
+             .facet(facet=alt.Facet("indicator:N", title=None), columns=3)
+             .resolve_scale(y="independent"))
+    st.altair_chart(chart)
+
+
+def _label(df, sid: str) -> str:
+    row = df.set_index("session_id").loc[sid]
+    return f"{row['date']:%Y-%m-%d} {row['mentor']} / {row['mentee']} ({row['source']})"
+
+
+def compare_ui(df) -> None:
+    st.subheader("Two sessions side by side")
+    ids = list(df["session_id"])
+    if len(ids) < 2:
+        st.info("Store at least two sessions to compare them.")
+        return
+    left, right = st.columns(2)
+    a = left.selectbox("Session A", ids, index=1, key="c_a", format_func=lambda s: _label(df, s))
+    b = right.selectbox("Session B", ids, index=0, key="c_b", format_func=lambda s: _label(df, s))
+    ra, rb = report(a), report(b)
+    st.dataframe(compare_reports(ra, rb), hide_index=True, width="stretch")
+    for col, sid, rep in ((left, a, ra), (right, b, rb)):
+        mentee = df.set_index("session_id").loc[sid, "mentee"]
+        labels = [s.label for s in rep.speakers if s.role == "mentee"]
+        if not mentee or not labels:
+            continue
+        base = baseline_from_measures(person_measures(mentee, "mentee"), mentee, exclude_session=sid)
+        col.markdown(f"**{mentee}'s pace and pauses** "
+                     + (f"(usual: from their {base.n_sessions} other sessions)" if base.source == "own"
+                        else "(too few sessions of their own: population norm)"))
+        col.dataframe(session_vs_baseline(rep, labels[0], base))
+
+
+def delete_ui(df) -> None:
+    with st.expander("Delete a session"):
+        sid = st.selectbox("Session", list(df["session_id"]), key="d_sid", format_func=lambda s: _label(df, s))
+        sure = st.checkbox("Delete its report, transcript, audio and measures for good", key="d_sure")
+        if st.button("Delete", disabled=not sure, type="primary"):
+            try:
+                store().delete(sid, actor="trainer view")
+            except PipelineError as err:
+                st.error(str(err))
+                return
+            all_sessions.clear()
+            report.clear()
+            person_measures.clear()
+            st.success(f"Deleted session {sid}. The audit log records that it was deleted (no content).")
+            st.rerun()
+
+
+def main() -> None:
+    st.set_page_config(page_title="Rapport: trainer view", layout="wide")
+    st.title("Trainer view")
+    try:
+        df = all_sessions()
+    except PipelineError as err:
+        st.error(str(err))
+        return
+    if df.empty:
+        st.info("No sessions stored yet. Analyse recordings with `rapport batch FOLDER` or from the main page.")
+        return
+    shown = filters_ui(df)
+    table_ui(shown)
+    history_ui(shown)
+    compare_ui(shown)
+    delete_ui(shown)
+
+
+main()

@@ -1,0 +1,115 @@
+"""Acoustic-prosodic entrainment at turn level, after Levitan & Hirschberg (2011).
+
+Each feature is z-scored per speaker. Adjacent pairs are consecutive usable
+turns of (leader, follower). With ``sim = -|z_follower - z_leader|``:
+
+* **proximity**: mean partner similarity minus the mean similarity of the same
+  follower turns to the leader's *non-adjacent* turns (the baseline); paired
+  t-test between the two.
+* **convergence**: Pearson r of partner similarity against time, and the mean
+  similarity in the first and second half of the session.
+* **synchrony**: Pearson r of follower and leader values over adjacent pairs.
+* **gradual share**: share of the follower's consecutive turn-to-turn changes
+  (raw units) below the abrupt threshold (the course: adjust smoothly).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import stats
+
+from pipeline.types import EntrainmentResult
+
+
+def _z(values: np.ndarray) -> np.ndarray:
+    sd = values.std()
+    return (values - values.mean()) / sd if sd > 1e-9 else np.zeros_like(values)
+
+
+def entrainment(
+    feature: str,
+    series: Sequence[tuple[float, str, float | None]],
+    *,
+    follower: str,
+    leader: str,
+    abrupt_change: float,
+    relative_change: bool = False,
+) -> tuple[EntrainmentResult, list[tuple[int, int, float]]]:
+    """Matching of ``follower`` to ``leader`` on one feature.
+
+    Parameters
+    ----------
+    feature : str
+        Feature name echoed in the result.
+    series : sequence of (time_s, speaker, value or None)
+        One entry per turn in time order; None marks an unusable turn (skipped).
+    follower, leader : str
+        Speaker labels.
+    abrupt_change : float
+        Change between the follower's consecutive turns above which it is
+        abrupt (in the feature's unit, or percent if ``relative_change``).
+    relative_change : bool
+        Measure changes in percent of the previous value (pace).
+
+    Returns
+    -------
+    result : EntrainmentResult
+        Fields are None where fewer than 3 pairs exist.
+    pairs : list of (leader position, follower position, similarity)
+        Positions index ``series``; used for evidence.
+    """
+    usable = [(i, t, s, float(v)) for i, (t, s, v) in enumerate(series) if v is not None and s in (follower, leader)]
+    zs: dict[int, float] = {}
+    for spk in (follower, leader):
+        idx = [u for u in usable if u[2] == spk]
+        if idx:
+            for (i, *_), z in zip(idx, _z(np.array([u[3] for u in idx])), strict=True):
+                zs[i] = float(z)
+    pairs = [(a[0], b[0]) for a, b in zip(usable, usable[1:], strict=False) if a[2] == leader and b[2] == follower]
+    leader_pos = [u[0] for u in usable if u[2] == leader]
+    # the follower's own consecutive changes, raw units
+    fol = [u for u in usable if u[2] == follower]
+    changes = []
+    for a, b in zip(fol, fol[1:], strict=False):
+        d = abs(b[3] - a[3])
+        changes.append(d / abs(a[3]) * 100.0 if relative_change and a[3] else d)
+    gradual = float(np.mean([c <= abrupt_change for c in changes])) if changes else None
+    if len(pairs) < 3:
+        return EntrainmentResult(feature, follower, leader, len(pairs), gradual_share=gradual), []
+    partner = np.array([-abs(zs[f] - zs[lead]) for lead, f in pairs])
+    baseline = []
+    for lead, f in pairs:
+        others = [p for p in leader_pos if p != lead]
+        baseline.append(np.mean([-abs(zs[f] - zs[o]) for o in others]) if others else np.nan)
+    baseline = np.array(baseline)
+    ok = ~np.isnan(baseline)
+    times = np.array([series[f][0] for _, f in pairs])
+    prox_p = float(stats.ttest_rel(partner[ok], baseline[ok]).pvalue) if ok.sum() >= 3 else None
+    conv_r = float(stats.pearsonr(times, partner).statistic) if np.ptp(partner) > 0 else None
+    half = len(pairs) // 2
+    xf = np.array([zs[f] for _, f in pairs])
+    xl = np.array([zs[lead] for lead, _ in pairs])
+    if np.ptp(xf) > 0 and np.ptp(xl) > 0:
+        sync = stats.pearsonr(xl, xf)
+        sync_r, sync_p = float(sync.statistic), float(sync.pvalue)
+    else:
+        sync_r = sync_p = None
+    result = EntrainmentResult(
+        feature=feature,
+        follower=follower,
+        leader=leader,
+        n_pairs=len(pairs),
+        partner_similarity=float(partner.mean()),
+        baseline_similarity=float(baseline[ok].mean()) if ok.any() else None,
+        proximity=float(partner[ok].mean() - baseline[ok].mean()) if ok.any() else None,
+        proximity_p=None if prox_p is None or np.isnan(prox_p) else prox_p,
+        convergence_r=None if conv_r is None or np.isnan(conv_r) else conv_r,
+        similarity_first_half=float(partner[:half].mean()) if half else None,
+        similarity_second_half=float(partner[half:].mean()),
+        synchrony_r=sync_r,
+        synchrony_p=sync_p,
+        gradual_share=gradual,
+    )
+    return result, [(lead, f, float(s)) for (lead, f), s in zip(pairs, partner, strict=True)]

@@ -1,0 +1,419 @@
+"""Language measures: questions, key phrases, shared language, word matching, remembering, safety cues.
+
+Nothing here relies on punctuation: Whisper often drops "?" and commas, so
+questions are found from word order (wh-word in question position,
+subject-auxiliary inversion, tag questions, "how about ..."). A final "?" is
+never used as evidence either way. The spaCy ``nlp`` pipeline is passed in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from pipeline.types import QuestionClass
+
+WH_WORDS = frozenset({"what", "where", "when", "why", "who", "whom", "whose", "which", "how"})
+AUXILIARIES = frozenset({
+    "do", "does", "did", "is", "are", "was", "were", "am", "have", "has", "had", "can", "could", "will",
+    "would", "shall", "should", "may", "might", "must", "'s", "'re", "ca", "wo", "sha",
+})
+#: Auxiliaries that also start imperatives ("do it", "have a look"): need a pronoun subject.
+IMPERATIVE_AUX = frozenset({"do", "have"})
+SUBJECT_PRONOUNS = frozenset({
+    "i", "you", "we", "they", "he", "she", "it", "there", "that", "this", "these", "those", "anybody", "anyone",
+    "somebody", "someone", "everybody", "everyone", "y'all", "ya", "u",
+})
+NEGATIONS = frozenset({"n't", "not", "nt"})
+#: Words stripped from the start of a sentence before looking for question word order.
+LEADING_FILLERS = frozenset({
+    "uh", "um", "oh", "well", "so", "and", "but", "or", "okay", "ok", "now", "then", "yeah", "yes", "no", "right",
+    "like", "alright", "hey", "hm", "hmm", "huh", "mm", "mhm", "anyway", "also", "see", "just", "ah", "eh", "actually",
+    "wow", "gosh", "boy", "sure", "really", "plus", "because", "cause", "mean", "know", "listen", "look",
+})
+LEADING_PAIRS = (("you", "know"), ("i", "mean"), ("by", "the", "way"), ("let", "me", "ask"), ("tell", "me"))
+WH_HEAD_WORDS = frozenset({
+    "kind", "sort", "type", "many", "much", "long", "old", "often", "far", "big", "else", "time", "part", "year",
+    "age", "way", "exactly", "come", "about", "day", "one", "ones", "things", "thing", "sorts", "kinds", "types",
+    "other", "area", "school", "state", "city", "company",
+})
+_NOT_BEFORE_TAG_RIGHT = frozenset({"your", "you", "it", "is", "be", "'s", "'re", "done", "all", "that", "exactly",
+                                   "just", "turn", "left", "do", "doing", "did", "alright", "okay", "yeah", "oh",
+                                   "uh", "um", "well", "right", "quite", "not", "so", "very", "pretty"})
+REPLY_STARTERS = frozenset({"so", "neither", "nor", "as", "than"})
+TAG_END_STATEMENTS = (("that", "'s", "right"), ("all", "right"), ("'re", "right"), ("that", "right"),
+                      ("is", "right"), ("right", "right"), ("exactly", "right"))
+
+_WORD_RE = re.compile(r"[A-Za-z0-9']+")
+_STRIP_RE = re.compile(r"[^\w\s'-]")
+
+
+def strip_punctuation(text: str) -> str:
+    """Text as Whisper might give it without punctuation: only letters, digits, apostrophes, hyphens, spaces."""
+    return " ".join(_STRIP_RE.sub(" ", text).split())
+
+
+def _lower_tokens(span) -> list[tuple[str, str, str]]:
+    """(lower text, coarse POS, fine tag) of the non-punctuation tokens of a span."""
+    return [(t.lower_, t.pos_, t.tag_) for t in span if not (t.is_punct or t.is_space)]
+
+
+def _strip_leading(toks: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    i = 0
+    changed = True
+    while changed and i < len(toks):
+        changed = False
+        for pair in LEADING_PAIRS:
+            n = len(pair)
+            if tuple(t[0] for t in toks[i:i + n]) == pair and i + n < len(toks):
+                i += n
+                changed = True
+                break
+        if not changed and toks[i][0] in LEADING_FILLERS and i + 1 < len(toks):
+            # "so do i", "right" alone: keep a filler that is the whole sentence
+            i += 1
+            changed = True
+        # repeated words ("do do you") count once
+        while i + 1 < len(toks) and toks[i][0] == toks[i + 1][0]:
+            i += 1
+    return toks[i:]
+
+
+def _is_subject(tok: tuple[str, str, str], *, pronoun_only: bool = False) -> bool:
+    word, pos, tag = tok
+    if word in SUBJECT_PRONOUNS:
+        return True
+    if pronoun_only:
+        return False
+    return pos in ("PRON", "DET", "NOUN", "PROPN", "NUM") and tag not in ("WDT", "WP") or word in ("your", "my", "his",
+                                                                                                    "her", "our", "their")
+
+
+def _inversion_at(toks: list[tuple[str, str, str]], i: int) -> bool:
+    """Auxiliary at ``i`` followed (after an optional negation) by a subject: "do you", "isn't it", "has the"."""
+    if i >= len(toks) or toks[i][0] not in AUXILIARIES or toks[i][1] not in ("AUX", "VERB"):
+        return False
+    j = i + 1
+    if j < len(toks) and toks[j][0] in NEGATIONS:
+        j += 1
+    if j >= len(toks):
+        return False
+    return _is_subject(toks[j], pronoun_only=toks[i][0] in IMPERATIVE_AUX)
+
+
+def _wh_question(toks: list[tuple[str, str, str]]) -> str:
+    """Cue words if ``toks`` start a wh-question, else ""."""
+    if not toks or toks[0][0] not in WH_WORDS:
+        return ""
+    w0 = toks[0][0]
+    if len(toks) == 1:
+        return w0 if w0 in ("why", "how") else ""
+    w1, pos1, tag1 = toks[1]
+    if w0 == "what" and any(t[0] in ("is", "was", "'s") for t in toks[2:5]) and not _inversion_at(toks, 1):
+        return ""  # "what happened was ...", "what I'm saying is ..." (pseudo-cleft)
+    if len(toks) <= 3 and pos1 in ("ADJ", "ADV") and w0 == "how":
+        return f"{w0} {w1}"  # "how old", "how long"
+    if w1 in ("about", "come") and w0 in ("how", "what"):
+        return f"{w0} {w1}"
+    if w1 in ("not", "else") and len(toks) <= 3:
+        return f"{w0} {w1}"
+    if _inversion_at(toks, 1) or (w1 in AUXILIARIES and pos1 == "AUX"):
+        return f"{w0} {w1}"
+    if w0 in ("who", "what", "which") and tag1 in ("VBD", "VBZ", "MD") and w1 not in AUXILIARIES:
+        return f"{w0} {w1}"  # "who told you", "what happened"
+    # "what kind of car are you...", "how many children do you...", "how old are you"
+    if w1 in WH_HEAD_WORDS or pos1 in ("ADJ", "ADV", "NOUN"):
+        for k in range(2, min(len(toks), 7)):
+            if _inversion_at(toks, k):
+                return " ".join(t[0] for t in toks[: k + 2])
+            if toks[k][0] in SUBJECT_PRONOUNS and k + 1 < len(toks) and toks[k + 1][1] == "VERB":
+                break
+    return ""
+
+
+def _tag_question(toks: list[tuple[str, str, str]]) -> str:
+    """Cue words if the sentence ends in a tag: "..., isn't it", "..., right", "..., huh", "... or not"."""
+    n = len(toks)
+    if n < 3:
+        return ""
+    words = [t[0] for t in toks]
+    if words[-1] == "right" and not any(tuple(words[-len(p):]) == p for p in TAG_END_STATEMENTS) and n >= 4 \
+            and words[-2] not in _NOT_BEFORE_TAG_RIGHT and toks[-2][1] not in ("AUX", "VERB", "PRON", "ADV"):
+        return "right"
+    if words[-1] == "huh" and n >= 3 and words[-2] not in ("uh", "-", "uh-", "mm", "huh", "oh"):
+        return "huh"
+    if words[-2:] in (["or", "not"], ["or", "what"], ["or", "no"]) and not ({"if", "whether"} & set(words)):
+        return " ".join(words[-2:])
+    # "... isn't it", "... don't you", "... is it", "... do you"
+    if toks[-1][0] in SUBJECT_PRONOUNS and n >= 4:
+        k = n - 2
+        neg = words[k] in NEGATIONS
+        if neg:
+            k -= 1
+        if k >= 1 and words[k] in AUXILIARIES and toks[k][1] == "AUX" and words[k - 1] not in REPLY_STARTERS:
+            prev = toks[k - 1]
+            if prev[0] not in WH_WORDS and prev[0] not in SUBJECT_PRONOUNS and prev[1] not in ("PRON", "SCONJ", "ADP"):
+                return " ".join(words[k:])
+    return ""
+
+
+def classify_sentence(span) -> QuestionClass:
+    """Classify one sentence (a spaCy ``Span`` or ``Doc``) as question or not, without using "?".
+
+    Parameters
+    ----------
+    span : spacy.tokens.Span or spacy.tokens.Doc
+
+    Returns
+    -------
+    QuestionClass
+        ``kind`` is ``"wh"`` (open), ``"yes_no"``, ``"alternative"`` or ``"tag"`` (closed).
+    """
+    toks = _lower_tokens(span)
+    if not toks:
+        return QuestionClass(False)
+    started_with_or = toks[0][0] == "or"
+    core = _strip_leading(toks)
+    cue = _wh_question(core)
+    if cue:
+        return QuestionClass(True, "wh", True, cue)
+    if len(core) >= 2 and _inversion_at(core, 0):
+        # "so do I" is a reply; a bare "is it" / "do you" is a backchannel question (listening), not a question
+        if len(core) > 2 or (len(core) == 2 and core[0][0] in ("what", "how")):
+            kind = "alternative" if started_with_or or " or " in f" {' '.join(t[0] for t in core)} " else "yes_no"
+            return QuestionClass(True, kind, False, " ".join(t[0] for t in core[:3]))
+    cue = _tag_question(toks)
+    if cue:
+        return QuestionClass(True, "tag", False, cue)
+    # A wh-question after a leading clause: "I need to know how do you feel about ..."
+    for i in range(1, len(toks) - 2):
+        if toks[i][0] in WH_WORDS and toks[i + 1][0] in AUXILIARIES and toks[i + 2][0] in SUBJECT_PRONOUNS \
+                and toks[i + 1][1] == "AUX" and toks[i + 2][0] not in ("that", "this", "there") \
+                and not (i + 3 < len(toks) and toks[i + 3][0] in ("is", "was")):
+            return QuestionClass(True, "wh", True, " ".join(t[0] for t in toks[i:i + 3]))
+    # A question after a leading clause: "that's interesting did you notice that"
+    for i in range(2, len(toks) - 1):
+        if toks[i][0] in ("do", "did", "does", "have", "are", "were", "can", "could", "would", "will") and \
+                toks[i + 1][0] == "you" and toks[i - 1][1] not in ("PRON", "SCONJ", "ADP", "PART", "AUX") and \
+                toks[i - 1][0] not in WH_WORDS and toks[i - 1][0] not in REPLY_STARTERS and \
+                not (i + 2 < len(toks) and toks[i + 1][0] == "you" and toks[i + 2][0] == "know" and toks[i][0] == "do"
+                     and i + 3 >= len(toks)):
+            if toks[i - 1][1] in ("NOUN", "ADJ", "ADV", "VERB", "INTJ", "PROPN", "NUM") or toks[i - 1][0] in LEADING_FILLERS:
+                return QuestionClass(True, "yes_no", False, " ".join(t[0] for t in toks[i:i + 3]))
+    return QuestionClass(False)
+
+
+def classify_text(doc) -> tuple[QuestionClass, int]:
+    """Strongest question class over the sentences of ``doc`` and the number of question sentences.
+
+    An open question outranks a closed one; a non-question doc gives
+    ``QuestionClass(False)`` and 0.
+    """
+    best = QuestionClass(False)
+    n = 0
+    for sent in doc.sents:
+        q = classify_sentence(sent)
+        if q.is_question:
+            n += 1
+            if not best.is_question or (q.open and not best.open):
+                best = q
+    return best, n
+
+
+def question_sentences(doc) -> list[tuple[str, QuestionClass]]:
+    """(sentence text, class) for every question sentence of ``doc``."""
+    out = []
+    for sent in doc.sents:
+        q = classify_sentence(sent)
+        if q.is_question:
+            out.append((sent.text.strip(), q))
+    return out
+
+
+# --------------------------------------------------------------------------
+# Listening tokens
+# --------------------------------------------------------------------------
+
+BACKCHANNEL_WORDS = frozenset({
+    "mm", "mhm", "mm-hm", "mm-hmm", "mmhm", "mmhmm", "hm", "hmm", "uh-huh", "uhhuh", "uh", "huh", "yeah", "yep", "yes",
+    "yup", "right", "okay", "ok", "sure", "i", "see", "exactly", "true", "wow", "oh", "ah", "alright", "absolutely",
+    "got", "it", "really", "totally", "cool", "great", "nice", "good", "indeed", "definitely",
+})
+_BC_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def is_backchannel_text(text: str, *, max_words: int = 3) -> bool:
+    """True for short listening tokens: "mm-hm", "yeah", "right", "okay", "I see", "got it"."""
+    words = _BC_RE.findall(text.lower())
+    return 0 < len(words) <= max_words and all(w in BACKCHANNEL_WORDS for w in words) and \
+        not (len(words) > 1 and set(words) <= {"i", "it"})
+
+
+# --------------------------------------------------------------------------
+# Key phrases and shared language
+# --------------------------------------------------------------------------
+
+_GENERIC_LEMMAS = frozenset({
+    "thing", "lot", "bit", "way", "time", "kind", "sort", "stuff", "yeah", "okay", "right", "uh", "um", "mm", "hm",
+    "people", "something", "anything", "everything", "nothing", "one", "today", "day", "week", "month", "year",
+    "question", "idea", "plan", "sense", "hi", "thanks", "thank", "get", "go", "make", "say", "think", "know",
+    "want", "feel", "like", "see", "tell", "come", "take", "let", "look", "need", "mean", "good", "great", "sure",
+    "really", "well", "just", "also", "still", "yet", "first", "last", "next", "same", "able", "much", "many",
+})
+
+
+def phrase_key(span) -> str:
+    """Normalised key of a noun chunk: lemmas of its content words, stop words and pronouns out."""
+    lemmas = [t.lemma_.lower() for t in span if not (t.is_stop or t.is_punct or t.pos_ in ("PRON", "DET", "NUM", "SPACE"))
+              and t.is_alpha]
+    return " ".join(lemmas)
+
+
+def content_items(doc) -> list[tuple[str, int]]:
+    """(key, char offset) of noun-chunk phrases (2+ content words) and content lemmas in ``doc``."""
+    items: list[tuple[str, int]] = []
+    for chunk in doc.noun_chunks:
+        key = phrase_key(chunk)
+        if len(key.split()) >= 2:
+            items.append((key, chunk.start_char))
+    for t in doc:
+        if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and len(t.text) > 2:
+            lemma = t.lemma_.lower()
+            if lemma not in _GENERIC_LEMMAS:
+                items.append((lemma, t.idx))
+    return items
+
+
+def rank_key_phrases(counts: Counter, *, n: int) -> tuple[str, ...]:
+    """Top ``n`` keys: multi-word phrases weighted by length, then frequency, then alphabetical."""
+    ranked = sorted(counts.items(), key=lambda kv: (-(kv[1] * len(kv[0].split())), kv[0]))
+    return tuple(k for k, _ in ranked[:n])
+
+
+# --------------------------------------------------------------------------
+# Function-word categories for Language Style Matching (our own open lists)
+# --------------------------------------------------------------------------
+
+FUNCTION_WORD_CATEGORIES: dict[str, frozenset[str]] = {
+    "personal_pronouns": frozenset(
+        "i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his himself she her "
+        "hers herself they them their theirs themselves".split()),
+    "impersonal_pronouns": frozenset(
+        "it its itself this that these those something anything everything nothing someone anyone everyone somebody "
+        "anybody everybody nobody what which whatever whichever".split()),
+    "articles": frozenset("a an the".split()),
+    "prepositions": frozenset(
+        "about above across after against along among around at before behind below beneath beside between beyond by "
+        "down during except for from in inside into near of off on onto out outside over past since through "
+        "throughout till to toward towards under until up upon with within without".split()),
+    "auxiliary_verbs": frozenset(
+        "am is are was were be been being have has had having do does did will would shall should can could may "
+        "might must 's 're 've 'd 'll 'm".split()),
+    "high_frequency_adverbs": frozenset(
+        "just so very really too also then now here there even still only again already always never ever quite "
+        "rather almost maybe perhaps actually probably".split()),
+    "conjunctions": frozenset("and but or so because if although though while whereas unless since nor yet as than "
+                              "whether".split()),
+    "negations": frozenset("no not never none nor n't nobody nothing nowhere neither".split()),
+    "quantifiers": frozenset("all any some many much more most few less least several each every both enough lot "
+                             "lots plenty".split()),
+}
+
+
+def tokens_lower(text: str) -> list[str]:
+    """Lower-case word tokens; contractions split as spaCy does ("don't" -> "do", "n't")."""
+    out = []
+    for w in _WORD_RE.findall(text.lower().replace("\u2019", "'")):
+        m = re.match(r"^(.+?)(n't|'s|'re|'ve|'d|'ll|'m)$", w)
+        if m:
+            out.extend([m.group(1), m.group(2)])
+        else:
+            out.append(w)
+    return out
+
+
+def category_rates(tokens: Sequence[str]) -> dict[str, float]:
+    """Share of ``tokens`` in each function-word category, 0-1."""
+    n = len(tokens)
+    if n == 0:
+        return {c: 0.0 for c in FUNCTION_WORD_CATEGORIES}
+    return {c: sum(1 for t in tokens if t in words) / n for c, words in FUNCTION_WORD_CATEGORIES.items()}
+
+
+def language_style_matching(tokens_a: Sequence[str], tokens_b: Sequence[str]) -> tuple[float, dict[str, float]]:
+    """LSM of two speakers: mean over categories of ``1 - |p1 - p2| / (p1 + p2 + 0.0001)``.
+
+    Returns
+    -------
+    lsm : float
+        0-1; about 0.85 or more is typical of a conversation between people
+        in tune (Ireland & Pennebaker 2010).
+    per_category : dict
+        Category -> score.
+    """
+    pa, pb = category_rates(tokens_a), category_rates(tokens_b)
+    per = {c: 1.0 - abs(pa[c] - pb[c]) / (pa[c] + pb[c] + 0.0001) for c in FUNCTION_WORD_CATEGORIES}
+    return (sum(per.values()) / len(per) if per else 0.0), per
+
+
+def top_word_matching(tokens_a: Sequence[str], tokens_b: Sequence[str], *, n: int = 25) -> tuple[float, tuple[str, ...]]:
+    """Overlap of the ``n`` most frequent words of the two speakers.
+
+    Returns
+    -------
+    score : float
+        Jaccard-style share ``|top_a & top_b| / n`` in 0-1 (ties broken alphabetically).
+    shared : tuple of str
+        The shared words, most frequent first.
+    """
+    def top(tokens: Iterable[str]) -> list[str]:
+        c = Counter(tokens)
+        return [w for w, _ in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
+
+    ta, tb = top(tokens_a), top(tokens_b)
+    if not ta or not tb:
+        return 0.0, ()
+    shared = tuple(w for w in ta if w in set(tb))
+    return len(shared) / min(n, len(ta), len(tb)), shared
+
+
+# --------------------------------------------------------------------------
+# Remembering, self-disclosure, confidentiality, concern
+# --------------------------------------------------------------------------
+
+CALLBACK_RE = re.compile(
+    r"\byou\s+(?:mentioned|said|told\s+me|talked\s+about|brought\s+up|were\s+saying|raised|described|noted|shared)\b"
+    r"|\blast\s+time\s+you\b|\bearlier\s+you\b|\byou\s+had\s+(?:mentioned|said)\b",
+    re.IGNORECASE,
+)
+CONFIDENTIALITY_RE = re.compile(
+    r"\b(?:stays?|stay|remains?|kept|keep)\s+(?:just\s+)?between\s+(?:us|you\s+and\s+me|the\s+two\s+of\s+us)\b"
+    r"|\bconfidential(?:ity)?\b|\bwon'?t\s+(?:go|leave)\s+(?:any\s+)?(?:further|beyond|outside)\b"
+    r"|\bnot\s+(?:go|leave)\s+(?:any\s+)?(?:further|beyond)\s+this\s+room\b|\bin\s+confidence\b"
+    r"|\boff\s+the\s+record\b|\bsafe\s+space\b|\bwon'?t\s+(?:tell|share\s+(?:this|it)\s+with)\s+(?:anyone|your\s+manager)\b",
+    re.IGNORECASE,
+)
+SELF_DISCLOSURE_RE = re.compile(
+    r"\bI\s+(?:made|make)\s+(?:the\s+same|a|that|this|similar|my\s+own|plenty\s+of|lots\s+of)?\s*(?:\w+\s+)?mistakes?\b"
+    r"|\bwhen\s+I\s+(?:started|was\s+(?:starting|new|your\s+age|in\s+your)|first)\b"
+    r"|\bI\s+(?:also\s+)?(?:struggled|failed|messed\s+up|got\s+it\s+wrong|learned\s+the\s+hard\s+way)\b"
+    r"|\bin\s+my\s+(?:experience|first\s+(?:job|year|role))\b|\bI\s+remember\s+when\s+I\b"
+    r"|\bI\s+(?:used\s+to|had\s+the\s+same)\b|\bmy\s+(?:biggest\s+)?mistake\b|\bhappened\s+to\s+me\b",
+    re.IGNORECASE,
+)
+CONCERN_RE = re.compile(
+    r"\b(?:I'?m|I\s+am|I\s+was|I\s+feel|I\s+felt|I'?ve\s+been)\s+(?:\w+\s+)?(?:worried|anxious|nervous|scared|afraid|"
+    r"stressed|concerned|unsure|uncertain|confused|stuck|overwhelmed|lost)\b"
+    r"|\b(?:worried|afraid|scared)\s+(?:that|about|of)\b|\bnot\s+(?:sure|certain)\s+(?:whether|if|how|what|that|about)\b"
+    r"|\bI\s+(?:don'?t|do\s+not)\s+know\s+(?:whether|if|how|what)\b|\bmy\s+(?:concern|worry|fear)\b"
+    r"|\bstressful\b|\bI\s+(?:won'?t|will\s+not)\s+be\s+ready\b|\bget\s+something\s+wrong\b|\bI\s+struggle\b"
+    r"|\bI\s+guess\b|\bI'?m\s+not\s+(?:sure|confident)\b",
+    re.IGNORECASE,
+)
+
+
+def find_pattern(pattern: re.Pattern, text: str) -> str:
+    """The first match of ``pattern`` in ``text`` ("" if none)."""
+    m = pattern.search(text)
+    return m.group(0) if m else ""

@@ -1,0 +1,173 @@
+"""Tables for the trainer view: all sessions, one mentor over time, two sessions side by side, mentee baselines.
+
+Pure functions over what :class:`pipeline.store.Store` returns (``SessionSummary``,
+``Report``, per-turn measure frames); they return pandas DataFrames for the app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import pandas as pd
+
+from pipeline.types import Baseline, Report, SessionSummary
+
+#: Population norms used when a mentee has too few stored sessions of their own.
+#: Pace: typical conversational English, about 150 words per minute. Pause: the
+#: gap between one speaker's turn and the next is about 0.2 s across languages
+#: (Stivers et al. 2009, PNAS 106:10587).
+POPULATION_BASELINE = Baseline(person="", source="population", n_sessions=0, n_turns=0, pace_wpm=150.0, pause_s=0.2)
+
+#: Sessions of their own a mentee needs before their own baseline replaces the population norm.
+MIN_BASELINE_SESSIONS = 2
+
+SESSION_COLUMNS = ["session_id", "date", "mentor", "mentee", "source", "minutes", "model", "transcript", "audio"]
+
+
+def sessions_frame(summaries: Sequence[SessionSummary]) -> pd.DataFrame:
+    """One row per session: :data:`SESSION_COLUMNS` then one column per indicator id (its value)."""
+    rows = []
+    for s in summaries:
+        row = {"session_id": s.session_id, "date": pd.Timestamp(s.recorded_on), "mentor": s.mentor,
+               "mentee": s.mentee, "source": s.source_name, "minutes": round(s.duration_s / 60.0, 1),
+               "model": s.model_name, "transcript": s.keeps_transcript, "audio": s.keeps_audio}
+        row.update({k: (float("nan") if v is None else v) for k, v in s.indicators})
+        rows.append(row)
+    df = pd.DataFrame(rows)
+    if df.empty:
+        return pd.DataFrame(columns=SESSION_COLUMNS)
+    return df
+
+
+def indicator_columns(df: pd.DataFrame) -> list[str]:
+    """The indicator-id columns of a :func:`sessions_frame`."""
+    return [c for c in df.columns if c not in SESSION_COLUMNS]
+
+
+def filter_sessions(
+    df: pd.DataFrame,
+    *,
+    mentors: Sequence[str] = (),
+    start: date | None = None,
+    end: date | None = None,
+    indicator: str | None = None,
+    low: float | None = None,
+    high: float | None = None,
+) -> pd.DataFrame:
+    """Rows of a :func:`sessions_frame` by mentor, date range (inclusive) and an indicator's value range."""
+    keep = pd.Series(True, index=df.index)
+    if mentors:
+        keep &= df["mentor"].isin(list(mentors))
+    if start is not None:
+        keep &= df["date"] >= pd.Timestamp(start)
+    if end is not None:
+        keep &= df["date"] <= pd.Timestamp(end)
+    if indicator:
+        col = df[indicator] if indicator in df else pd.Series(float("nan"), index=df.index)
+        keep &= col.notna()
+        if low is not None:
+            keep &= col >= low
+        if high is not None:
+            keep &= col <= high
+    return df[keep]
+
+
+def indicator_history(df: pd.DataFrame, mentor: str) -> pd.DataFrame:
+    """One mentor's indicators over time, long form: ``date, session_id, indicator, value`` sorted by date."""
+    mine = df[df["mentor"] == mentor]
+    cols = indicator_columns(df)
+    long = mine.melt(id_vars=["date", "session_id"], value_vars=cols, var_name="indicator", value_name="value")
+    return long.dropna(subset=["value"]).sort_values(["indicator", "date"]).reset_index(drop=True)
+
+
+def compare_reports(a: Report, b: Report) -> pd.DataFrame:
+    """Two sessions side by side: one row per indicator in either, values, difference (b - a) and band."""
+    ia = {i.id: i for i in a.indicators}
+    ib = {i.id: i for i in b.indicators}
+    rows = []
+    for iid in list(ia) + [k for k in ib if k not in ia]:
+        ref = ia.get(iid) or ib[iid]
+        va = ia[iid].value if iid in ia else None
+        vb = ib[iid].value if iid in ib else None
+        rows.append({"indicator": ref.name, "id": iid, "unit": ref.unit, "A": va, "B": vb,
+                     "B - A": (vb - va) if va is not None and vb is not None else None,
+                     "band": _band(ref.band_low, ref.band_high)})
+    return pd.DataFrame(rows, columns=["indicator", "id", "unit", "A", "B", "B - A", "band"])
+
+
+def _band(low, high) -> str:
+    if low is None and high is None:
+        return ""
+    if high is None:
+        return f">= {low:g}"
+    if low is None:
+        return f"<= {high:g}"
+    return f"{low:g}-{high:g}"
+
+
+def baseline_from_measures(
+    measures: pd.DataFrame,
+    person: str,
+    *,
+    exclude_session: str | None = None,
+    min_sessions: int = MIN_BASELINE_SESSIONS,
+    population: Baseline = POPULATION_BASELINE,
+) -> Baseline:
+    """A person's usual pace and pauses from their per-turn measures in *other* sessions.
+
+    Parameters
+    ----------
+    measures : DataFrame
+        ``Store.participant_turn_measures(person)``: columns ``session_id, turn_idx, measure, value``.
+    exclude_session : str or None
+        The session being looked at (a baseline compares it with the person's other sessions).
+    min_sessions : int
+        Fewer sessions than this gives ``population`` instead.
+
+    Returns
+    -------
+    Baseline
+        ``source="own"`` with medians over their turns, or the population norm.
+    """
+    m = measures if exclude_session is None else measures[measures["session_id"] != exclude_session]
+    n_sessions = m["session_id"].nunique() if len(m) else 0
+    pace = m.loc[m["measure"] == "pace_wpm", "value"].dropna()
+    pause = m.loc[m["measure"] == "pause_before_s", "value"].dropna()
+    pause = pause[pause >= 0]
+    if n_sessions < min_sessions or pace.empty or pause.empty:
+        return population
+    return Baseline(person=person, source="own", n_sessions=int(n_sessions), n_turns=int(len(pace)),
+                    pace_wpm=float(pace.median()), pause_s=float(pause.median()))
+
+
+def session_vs_baseline(report: Report, label: str, baseline: Baseline,
+                        population: Baseline = POPULATION_BASELINE) -> pd.DataFrame:
+    """One person's pace and pauses in ``report`` against their baseline and the population norm.
+
+    Rows ``pace_wpm`` and ``pause_s``; columns ``this session``, ``usual`` (their
+    baseline, or the population norm when that is all there is), ``population``,
+    ``vs usual`` (ratio this/usual).
+    """
+    from pipeline.store import turn_measures
+
+    speaker_turns = {t.index for t in report.turns if t.speaker == label}
+    rows = [r for r in turn_measures(report.turns) if r[0] in speaker_turns and r[2] is not None]
+    pace = pd.Series([v for _, k, v in rows if k == "pace_wpm"], dtype=float)
+    pause = pd.Series([v for _, k, v in rows if k == "pause_before_s" and v >= 0], dtype=float)
+    this = {"pace_wpm": pace.median() if len(pace) else None, "pause_s": pause.median() if len(pause) else None}
+    out = []
+    for k in ("pace_wpm", "pause_s"):
+        usual = getattr(baseline, k)
+        out.append({"measure": k, "this session": this[k], "usual": usual, "usual from": baseline.source,
+                    "population": getattr(population, k),
+                    "vs usual": (this[k] / usual) if this[k] is not None and usual else None})
+    return pd.DataFrame(out).set_index("measure")
+
+
+def turns_frame(report: Report) -> pd.DataFrame:
+    """The report's turns as a table: ``index, speaker, role, start_s, end_s, text``."""
+    return pd.DataFrame(
+        {"index": [t.index for t in report.turns], "speaker": [t.speaker for t in report.turns],
+         "role": [t.role for t in report.turns], "start_s": [t.start_s for t in report.turns],
+         "end_s": [t.end_s for t in report.turns], "text": [t.text for t in report.turns]})

@@ -1,0 +1,516 @@
+"""All rapport and psychological-safety measures of a session, as indicators with evidence.
+
+Entry point: :func:`measure_session`. Roles come from ``speakers``
+(:func:`assign_roles` gives the stated rule when nobody set them).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+
+from pipeline import language as lang
+from pipeline import prosody, turntaking
+from pipeline.entrainment import entrainment
+from pipeline.types import (
+    Evidence,
+    Indicator,
+    MeasureOptions,
+    ProsodyFeatures,
+    QuestionClass,
+    Recording,
+    SessionMeasures,
+    SpeakerInfo,
+    SpeakerSummary,
+    Turn,
+    TurnMeasures,
+)
+
+STIVERS = "Stivers et al. 2009 (PNAS): gaps between turns cluster around 0-200 ms across 10 languages"
+COURSE = "ILM Level 3 Effective Mentoring course, 'Building rapport'"
+COURSE_SAFETY = "ILM course 'Psychological safety' (Edmondson 2019)"
+RULE = "rule of thumb for mentoring/coaching conversations (no study gives an exact band)"
+LH2011 = "Levitan & Hirschberg 2011: > 0 means closer to the partner's adjacent turn than to their other turns"
+LSM_SRC = "Ireland & Pennebaker 2010; Gonzales et al. 2010: LSM around 0.85+ in engaged conversations"
+RISE_ST = 2.0  # final rise (semitones) that marks a declarative question when audio exists
+
+
+def assign_roles(turns: Sequence[Turn], *, nlp, mentor: str | None = None) -> tuple[SpeakerInfo, ...]:
+    """Mentor and mentee by the stated rule, unless ``mentor`` names one.
+
+    Rule: of the two speakers with most speech, the one asking more questions
+    is the mentor; on a tie, the one who speaks first. Everyone else is "other".
+    """
+    secs = turntaking.speech_seconds(turns)
+    order = sorted(secs, key=lambda s: -secs[s])[:2]
+    first = {}
+    for t in turns:
+        first.setdefault(t.speaker, t.start_s)
+    if mentor is not None:
+        if mentor not in secs:
+            from pipeline.errors import InvalidParameterError
+
+            raise InvalidParameterError(f"--mentor {mentor!r} is not a speaker here; speakers: {', '.join(sorted(secs))}")
+        chosen, source = mentor, "set"
+        if chosen not in order:
+            order = [chosen] + order[:1]
+    else:
+        q = Counter()
+        for t, doc in zip(turns, nlp.pipe([lang.strip_punctuation(t.text) for t in turns]), strict=True):
+            if t.speaker in order:
+                q[t.speaker] += lang.classify_text(doc)[1]
+        chosen = max(order, key=lambda s: (q[s], -first[s])) if order else None
+        source = "guessed"
+    out = []
+    for spk in sorted(secs, key=lambda s: first[s]):
+        role = "mentor" if spk == chosen else ("mentee" if spk in order else "other")
+        out.append(SpeakerInfo(spk, role, source, spk))
+    return tuple(out)
+
+
+def _ev(t: Turn | TurnMeasures, note: str = "", quote: str | None = None) -> Evidence:
+    text = quote if quote is not None else t.text
+    return Evidence(round(t.start_s, 2), round(t.end_s, 2), t.speaker, text[:240], note)
+
+
+def _r(x: float | None, nd: int = 2) -> float | None:
+    return None if x is None or (isinstance(x, float) and np.isnan(x)) else round(float(x), nd)
+
+
+def measure_session(
+    turns: Sequence[Turn],
+    speakers: Sequence[SpeakerInfo],
+    *,
+    recording: Recording | None = None,
+    nlp,
+    options: MeasureOptions = MeasureOptions(),
+    syllable_table: Mapping[str, int] | None = None,
+    attribution_confidence: str = "high",
+) -> SessionMeasures:
+    """Measure turn-taking, questions, language, prosody and matching; build the indicators.
+
+    Parameters
+    ----------
+    turns : sequence of Turn
+        In time order. Turns with ``words`` give word-level timing (rates, pauses).
+    speakers : sequence of SpeakerInfo
+        Roles; the ``"mentor"`` and ``"mentee"`` entries are used.
+    recording : Recording or None
+        The audio; None (transcript input) makes loudness/pitch indicators
+        ``available=False``.
+    nlp : spacy.language.Language
+    options : MeasureOptions
+    syllable_table : mapping or None
+        Word -> syllables (:func:`models.load_syllable_table`); None uses the
+        ``syllables`` heuristic only.
+    attribution_confidence : str
+        "high"/"medium"/"low": who-spoke-when quality; caps every indicator's confidence.
+
+    Returns
+    -------
+    SessionMeasures
+        Empty ``turns`` gives no turn measures and indicators with value None.
+    """
+    turns = sorted(turns, key=lambda t: t.start_s)
+    roles = {s.label: s.role for s in speakers}
+    mentor = next((s.label for s in speakers if s.role == "mentor"), None)
+    mentee = next((s.label for s in speakers if s.role == "mentee"), None)
+    acoustic = recording is not None
+    duration_s = (max(t.end_s for t in turns) - min(t.start_s for t in turns)) if turns else 0.0
+    minutes = max(duration_s / 60.0, 1e-9)
+    has_word_times = bool(turns) and all(t.words for t in turns if t.text.strip())
+
+    # --- per turn ----------------------------------------------------------
+    bc = turntaking.backchannel_flags(turns, options=options)
+    intr = turntaking.interruption_flags(turns, bc, options=options)
+    gaps = turntaking.gaps_before(turns)
+    # NER is not used by any measure; leaving it out saves about a third of the spaCy time
+    docs = list(nlp.pipe([t.text for t in turns], batch_size=256, disable=["ner"])) if turns else []
+    if acoustic:
+        mono_y = recording.mono()
+        power, phop = prosody.frame_power(mono_y, sr=recording.sr)
+    tms: list[TurnMeasures] = []
+    for i, t in enumerate(turns):
+        n, speech_s, pace, n_syl, artic = prosody.rates(t, table=syllable_table, options=options)
+        if acoustic:
+            a = t.words[0].start_s if t.words else t.start_s
+            b = t.words[-1].end_s if t.words else t.end_s
+            pros = prosody.turn_prosody(mono_y, a, b, power=power, power_hop_s=phop, sr=recording.sr,
+                                        options=options)
+        else:
+            pros = ProsodyFeatures()
+        q, nq = lang.classify_text(docs[i])
+        if bc[i]:
+            q, nq = QuestionClass(False), 0
+        elif not q.is_question and pros.final_rise_st is not None and pros.final_rise_st >= RISE_ST and n >= 3:
+            q, nq = QuestionClass(True, "declarative", False, "final rising pitch"), 1
+        tms.append(TurnMeasures(t.index, t.speaker, roles.get(t.speaker, t.role), t.start_s, t.end_s, t.text, n,
+                                round(speech_s, 3), _r(pace, 1), n_syl, _r(artic, 2), pros, _r(gaps[i], 3), bc[i],
+                                intr[i], q, nq))
+
+    # --- per speaker -------------------------------------------------------
+    secs = turntaking.speech_seconds(turns)
+    shares = turntaking.talk_shares(turns)
+    mono = turntaking.monologues(turns, bc)
+    key_counts: dict[str, Counter] = {}
+    first_use: dict[str, dict[str, int]] = {}
+    for i, (t, doc) in enumerate(zip(turns, docs, strict=True)):
+        for key, _ in lang.content_items(doc):
+            key_counts.setdefault(t.speaker, Counter())[key] += 1
+            first_use.setdefault(t.speaker, {}).setdefault(key, i)
+    summaries = []
+    for spk in sorted(secs, key=lambda s: next(t.start_s for t in turns if t.speaker == s)):
+        mine = [m for m in tms if m.speaker == spk]
+
+        def mean(vals):
+            v = [x for x in vals if x is not None]
+            return _r(float(np.mean(v)), 2) if v else None
+
+        summaries.append(SpeakerSummary(
+            speaker=spk, role=roles.get(spk, "other"), n_turns=len(mine), speech_s=round(secs[spk], 2),
+            talk_share=round(shares.get(spk, 0.0), 4),
+            pace_wpm=_r(turntaking.median_or_none(m.pace_wpm for m in mine), 2),
+            articulation_sps=mean(m.articulation_sps for m in mine),
+            rms_db=mean(m.prosody.rms_db for m in mine if not m.is_backchannel),
+            f0_median_hz=mean(m.prosody.f0_median_hz for m in mine if not m.is_backchannel),
+            f0_range_st=mean(m.prosody.f0_range_st for m in mine if not m.is_backchannel),
+            n_questions=sum(m.n_questions for m in mine),
+            n_open_questions=sum(m.question.open for m in mine),
+            n_backchannels=sum(m.is_backchannel for m in mine),
+            n_interruptions=sum(m.is_interruption for m in mine),
+            questions_per_10min=round(sum(m.n_questions for m in mine) / minutes * 10, 2),
+            longest_monologue_s=round(max((r[2] - r[1] for r in mono if r[0] == spk), default=0.0), 2),
+            median_gap_s=_r(turntaking.median_or_none(m.gap_before_s for m in mine if not m.is_backchannel), 3),
+            key_phrases=lang.rank_key_phrases(key_counts.get(spk, Counter()), n=options.n_key_phrases),
+        ))
+    by = {s.speaker: s for s in summaries}
+
+    # --- matching ----------------------------------------------------------
+    ent = []
+    ent_pairs = {}
+    if mentor and mentee:
+        feats = (
+            ("pace_wpm", [m.pace_wpm for m in tms], options.abrupt_pace_pct, True),
+            ("rms_db", [None if m.is_backchannel else m.prosody.rms_db for m in tms], options.abrupt_loudness_db, False),
+            ("f0_median_st", [None if m.is_backchannel else m.prosody.f0_median_st for m in tms],
+             options.abrupt_pitch_st, False),
+        )
+        for name, vals, thr, rel in feats:
+            series = [(m.start_s, m.speaker, v) for m, v in zip(tms, vals, strict=True)]
+            res, pairs = entrainment(name, series, follower=mentor, leader=mentee, abrupt_change=thr,
+                                     relative_change=rel)
+            ent.append(res)
+            ent_pairs[name] = pairs
+
+    indicators = _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent, ent_pairs, mono,
+                             duration_s, acoustic, has_word_times, attribution_confidence, options)
+    return SessionMeasures(tuple(indicators), tuple(tms), tuple(summaries), tuple(ent), round(duration_s, 3),
+                           acoustic, options)
+
+
+_CONF = {"low": 0, "medium": 1, "high": 2}
+
+
+def _cap(conf: str, *caps: str) -> str:
+    level = min([_CONF[conf]] + [_CONF[c] for c in caps])
+    return {v: k for k, v in _CONF.items()}[level]
+
+
+def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent, ent_pairs, mono, duration_s,
+                acoustic, has_word_times, attribution_confidence, options) -> list[Indicator]:
+    minutes = max(duration_s / 60.0, 1e-9)
+    length_conf = "high" if duration_s >= 600 else ("medium" if duration_s >= 120 else "low")
+    base_conf = _cap(length_conf, attribution_confidence)
+    mt = by.get(mentor)
+    me = by.get(mentee)
+    mentor_tms = [m for m in tms if m.speaker == mentor]
+    mentee_tms = [m for m in tms if m.speaker == mentee]
+    out: list[Indicator] = []
+
+    def add(id_, name, value, unit, lo, hi, source, expl, category, evidence=(), conf=None, available=True):
+        out.append(Indicator(id_, name, _r(value, 3) if available else None, unit, lo, hi, source, expl,
+                             conf or base_conf, tuple(evidence)[:5], available, category))
+
+    # ---------------- listening / turn-taking
+    longest_runs = sorted((r for r in mono if r[0] == mentor), key=lambda r: -(r[2] - r[1]))
+    add("mentor_talk_share", "Mentor's share of the talking", mt.talk_share * 100 if mt else None, "%", 20.0, 45.0,
+        RULE + "; definition: mentor speech seconds / all speech seconds, silence excluded",
+        "Listening is 'one of the most powerful tools' in the course: the mentee should do most of the talking.",
+        "listening", [_ev(turns[r[3]], "start of the mentor's longest stretch") for r in longest_runs[:3]])
+    ratio = (mt.speech_s / me.speech_s) if mt and me and me.speech_s > 0 else None
+    add("talk_to_listen_ratio", "Talk-to-listen ratio (mentor speaking / mentee speaking)", ratio, "ratio", 0.25, 0.8,
+        RULE, "Below 1 means the mentor listened more than they talked, as the course's listening guidance asks.",
+        "listening", [_ev(turns[r[3]], "mentor talking") for r in longest_runs[:2]])
+    add("mentor_longest_monologue", "Mentor's longest uninterrupted stretch", mt.longest_monologue_s if mt else None,
+        "s", 0.0, 90.0, RULE + " (sales-call analytics flag monologues over ~1.5 min)",
+        "Long monologues leave no room for the mentee; short turns keep the conversation theirs.", "listening",
+        [Evidence(round(r[1], 2), round(r[2], 2), r[0], turns[r[3]].text[:240], "longest stretch")
+         for r in longest_runs[:1]])
+    switches = turntaking.switches(turns)
+    add("turns_per_minute", "Turns per minute (both speakers)", len(turns) / minutes if turns else None, "per min",
+        None, None, "descriptive; no reference band", "How lively the exchange is: many short turns mean a real dialogue.",
+        "listening")
+    add("speaker_switches_per_minute", "Speaker switches per minute", switches / minutes if turns else None,
+        "per min", None, None, "descriptive; no reference band",
+        "How often the floor passes between mentor and mentee.", "listening")
+    gaps_m = [m for m in mentor_tms if m.gap_before_s is not None and not m.is_backchannel]
+    add("mentor_response_gap", "Mentor's pause before answering (median)", mt.median_gap_s if mt else None, "s",
+        0.0, 1.0, STIVERS + "; up to ~1 s still reads as a considered reply",
+        "A short, steady pause shows attention; very long gaps can feel distant, overlaps can feel rushed.",
+        "listening", [_ev(m, f"gap {m.gap_before_s:.2f} s") for m in sorted(gaps_m, key=lambda m: -m.gap_before_s)[:3]],
+        conf=_cap(base_conf, "high" if has_word_times else "low"))
+    gaps_e = [m for m in mentee_tms if m.gap_before_s is not None and not m.is_backchannel]
+    add("mentee_response_gap", "Mentee's pause before answering (median)", me.median_gap_s if me else None, "s",
+        0.0, 1.0, STIVERS, "Long hesitations from the mentee can signal discomfort; quick replies, ease.", "safety",
+        [_ev(m, f"gap {m.gap_before_s:.2f} s") for m in sorted(gaps_e, key=lambda m: -m.gap_before_s)[:3]],
+        conf=_cap(base_conf, "high" if has_word_times else "low"))
+    ints = [m for m in mentor_tms if m.is_interruption]
+    add("mentor_interruptions", "Mentor interrupting the mentee", len(ints) / minutes * 10 if turns else None,
+        "per 10 min", 0.0, 1.0, RULE + "; definition: mentor starts while the mentee is mid-utterance and the mentee "
+        "stops within 2 s (backchannels excluded)",
+        "Cutting in tells the mentee their words matter less; not interrupting is part of careful listening and safety.",
+        "listening", [_ev(m, "mentor starts while the mentee is speaking") for m in ints])
+    bcs = [m for m in mentor_tms if m.is_backchannel]
+    add("mentor_backchannels", "Mentor's listening signals ('mm-hm', 'yeah', 'right')", len(bcs) / minutes * 10
+        if turns else None, "per 10 min", 1.0, None, RULE,
+        "Short acknowledgements while the mentee talks show the mentor is 'genuinely interested'.", "listening",
+        [_ev(m, "backchannel") for m in bcs], conf=_cap(base_conf, "medium"))
+
+    # ---------------- questions
+    qs = [m for m in mentor_tms if m.question.is_question]
+    n_q = mt.n_questions if mt else 0
+    add("mentor_questions_per_10min", "Mentor's questions per 10 minutes", mt.questions_per_10min if mt else None,
+        "per 10 min", 10.0, None, COURSE + ": 'asking questions to find out more about them'",
+        "Asking questions finds common ground and shows interest, which the course lists first among rapport skills.",
+        "questions", [_ev(m, f"{m.question.kind} question ({m.question.cue})") for m in qs])
+    substantive = [m for m in mentor_tms if not m.is_backchannel]
+    add("mentor_question_turn_share", "Share of the mentor's turns that ask something",
+        len(qs) / len(substantive) * 100 if substantive else None, "%", 30.0, None, RULE,
+        "A mentor who mostly asks and reflects leaves room for the mentee's thinking.", "questions",
+        [_ev(m, m.question.kind) for m in qs])
+    open_q = [m for m in qs if m.question.open]
+    add("mentor_open_question_share", "Share of the mentor's questions that are open",
+        len(open_q) / len(qs) * 100 if qs else None, "%", 50.0, None,
+        RULE + " (open = what/how/why/who/where/when, 'how about'; closed = yes/no, tag, either/or)",
+        "Open questions invite the mentee to explain in their own words; closed ones only confirm.", "questions",
+        [_ev(m, f"open ({m.question.cue})") for m in open_q])
+    del n_q
+
+    # ---------------- matching: pace, loudness, pitch
+    by_feat = {e.feature: e for e in ent}
+    labels = {"pace_wpm": ("pace", "speaking pace"), "rms_db": ("loudness", "loudness"),
+              "f0_median_st": ("pitch", "pitch")}
+    for feat, (short, words) in labels.items():
+        e = by_feat.get(feat)
+        avail = feat == "pace_wpm" or acoustic
+        conf_f = base_conf
+        if e is None or e.n_pairs < 8:
+            conf_f = "low"
+        if feat == "pace_wpm" and not has_word_times:
+            conf_f = "low"
+        pairs = ent_pairs.get(feat, [])
+        best = sorted(pairs, key=lambda p: -p[2])[:3]
+        ev = [Evidence(round(tms[a].start_s, 2), round(tms[b].end_s, 2), tms[b].speaker, tms[b].text[:240],
+                       f"mentor's {words} followed the mentee's previous turn (similarity {s:.2f})") for a, b, s in best]
+        add(f"{short}_matching", f"Matching the mentee's {words} (proximity)", e.proximity if e and avail else None,
+            "z difference", 0.0, None, LH2011,
+            f"The course suggests matching the mentee's {words}: above 0 means the mentor's turns were closer to the "
+            f"mentee's turn just before than to the mentee's other turns.", "matching", ev, conf_f, avail)
+        add(f"{short}_synchrony", f"Following the mentee's {words} up and down (synchrony)",
+            e.synchrony_r if e and avail else None, "r", 0.3, None,
+            "Levitan & Hirschberg 2011: positive correlation over adjacent turns = synchrony",
+            f"When the mentee's {words} rises or falls, a matching mentor's follows in the next turn.", "matching",
+            ev, conf_f, avail)
+        add(f"{short}_convergence", f"Growing closer in {words} over the session (convergence)",
+            e.convergence_r if e and avail else None, "r", 0.0, None,
+            "Levitan & Hirschberg 2011: similarity increasing over time = convergence",
+            f"Rapport builds: above 0 means the {words} of the two got more alike as the session went on "
+            f"(first half {_fmt(e.similarity_first_half if e else None)}, second half "
+            f"{_fmt(e.similarity_second_half if e else None)}).", "matching", ev[:1], conf_f, avail)
+    # raw gaps between the speakers
+    pace_gap = ((mt.pace_wpm - me.pace_wpm) / me.pace_wpm * 100) if mt and me and mt.pace_wpm and me.pace_wpm else None
+    add("pace_difference", "Mentor's pace compared with the mentee's", pace_gap, "%", -10.0, 10.0, RULE,
+        "The course: 'do they talk faster or slower than you – how can you match this?'; near 0 is matched.",
+        "matching", [_ev(m, f"{m.pace_wpm:.0f} wpm") for m in sorted((m for m in mentor_tms if m.pace_wpm),
+                                                                     key=lambda m: -m.pace_wpm)[:2]],
+        _cap(base_conf, "high" if has_word_times else "low"))
+    loud_gap = (mt.rms_db - me.rms_db) if acoustic and mt and me and mt.rms_db is not None and me.rms_db is not None \
+        else None
+    add("loudness_difference", "Mentor's loudness compared with the mentee's", loud_gap, "dB", -3.0, 3.0,
+        RULE + " (3 dB is a clearly noticeable step); relative measure, valid on downmixed audio",
+        "The course: 'do they talk more quietly or loudly than you?'; near 0 dB is matched.", "matching",
+        [_ev(m, f"{m.prosody.rms_db:.1f} dBFS") for m in sorted(
+            (m for m in mentor_tms if m.prosody.rms_db is not None and not m.is_backchannel),
+            key=lambda m: -m.prosody.rms_db)[:2]], None, acoustic)
+    grad = [e.gradual_share for e in ent if e.gradual_share is not None and (e.feature == "pace_wpm" or acoustic)]
+    abrupt_ev = _abrupt_evidence(mentor_tms, options, acoustic)
+    add("adjustment_smoothness", "Mentor's adjustments were gradual, not abrupt", float(np.mean(grad)) * 100
+        if grad else None, "% gradual", 70.0, None,
+        f"{COURSE}: 'any changes need to be made smoothly'; abrupt = pace change > {options.abrupt_pace_pct:.0f}%, "
+        f"loudness > {options.abrupt_loudness_db:.0f} dB or pitch > {options.abrupt_pitch_st:.0f} st between the "
+        "mentor's consecutive turns", "Slight adjustments the mentee won't notice are better than sudden jumps.",
+        "matching", abrupt_ev, _cap(base_conf, "medium"))
+    # word-level matching
+    toks_m = [w for m in mentor_tms for w in lang.tokens_lower(m.text)]
+    toks_e = [w for m in mentee_tms for w in lang.tokens_lower(m.text)]
+    lsm, _per = lang.language_style_matching(toks_m, toks_e) if toks_m and toks_e else (None, {})
+    word_conf = _cap(base_conf, "high" if min(len(toks_m), len(toks_e)) >= 500 else "low")
+    add("language_style_matching", "Matching the mentee's style of speaking (function words)", lsm, "score 0-1",
+        0.85, 1.0, LSM_SRC + "; our own open category lists (not LIWC)",
+        "People in rapport converge on how they speak (pronouns, articles, little words) without noticing.",
+        "matching", (), word_conf)
+    top, shared_top = lang.top_word_matching(toks_m, toks_e, n=options.n_top_words) if toks_m and toks_e else (None, ())
+    add("top_word_matching", f"Overlap of both speakers' {options.n_top_words} most frequent words", top,
+        "score 0-1", 0.6, 1.0, RULE, "Shared everyday vocabulary is part of the 'sameness' rapport is built on.",
+        "matching", (Evidence(0.0, round(duration_s, 2), mentor or "", ", ".join(shared_top[:15]), "shared top words"),)
+        if shared_top else (), word_conf)
+    uptake = _uptake(turns, key_counts, first_use, mentor, mentee)
+    add("shared_key_phrases", "Mentee's key words the mentor took up", len(uptake), "count", 2.0, None,
+        COURSE + ": 'pick out key words and phrases and use these'",
+        "Reusing the mentee's own words shows listening and matches their language.", "matching",
+        [Evidence(round(turns[j].start_s, 2), round(turns[j].end_s, 2), mentor, turns[j].text[:240],
+                  f"'{key}' first said by the mentee at {turns[i].start_s:.0f} s, taken up after "
+                  f"{turns[j].start_s - turns[i].start_s:.0f} s") for key, i, j in uptake])
+
+    # ---------------- remembering, sharing, confidentiality
+    rem = _remembering(turns, docs, mentor, mentee, options)
+    add("mentor_remembering", "Mentor bringing back what the mentee said earlier", len(rem), "count", 1.0, None,
+        COURSE + ": 'remembering things they've said to you before'",
+        "Recalling the mentee's earlier words (>= 2 min back, or 'you mentioned ...') shows what they say matters.",
+        "remembering", [e for e in rem])
+    disc = [m for m in mentor_tms if lang.find_pattern(lang.SELF_DISCLOSURE_RE, m.text)]
+    add("mentor_self_disclosure", "Mentor sharing own experience or mistakes", len(disc), "count", 1.0, None,
+        COURSE + ": 'sharing ... examples of mistakes you've made and what you learned'",
+        "Hearing the mentor's own mistakes makes it safe for the mentee to be honest about theirs.", "sharing",
+        [_ev(m, f"'{lang.find_pattern(lang.SELF_DISCLOSURE_RE, m.text)}'") for m in disc], _cap(base_conf, "medium"))
+    conf_turns = [m for m in mentor_tms if lang.find_pattern(lang.CONFIDENTIALITY_RE, m.text)]
+    add("mentor_confidentiality", "Mentor promising confidentiality", 1.0 if conf_turns else 0.0, "yes/no", 1.0, 1.0,
+        COURSE + ": 'letting them know that what you talk about won't go any further'",
+        "Saying the conversation stays private lets the mentee be honest.", "confidentiality",
+        [_ev(m, f"'{lang.find_pattern(lang.CONFIDENTIALITY_RE, m.text)}'") for m in conf_turns],
+        _cap(base_conf, "medium"))
+
+    # ---------------- psychological safety
+    add("mentee_talk_share", "Mentee's share of the talking", me.talk_share * 100 if me else None, "%", 55.0, 80.0,
+        RULE, "A mentee who feels safe talks at length; a low share can mean they are holding back.", "safety",
+        [_ev(m, "long mentee turn") for m in sorted(mentee_tms, key=lambda m: -m.n_words)[:3]])
+    subst_e = [m for m in mentee_tms if not m.is_backchannel]
+    trend = None
+    if len(subst_e) >= 4:
+        half = len(subst_e) // 2
+        a = np.mean([m.n_words for m in subst_e[:half]])
+        b = np.mean([m.n_words for m in subst_e[half:]])
+        trend = (b - a) / a * 100 if a else None
+    add("mentee_turn_length_trend", "Change in the mentee's turn length (second half vs first)", trend, "%", 0.0,
+        None, COURSE_SAFETY + ": a safe mentee opens up and talks at length",
+        "Turns that get longer over the session suggest the mentee is opening up.", "safety",
+        [_ev(m, f"{m.n_words} words") for m in sorted(subst_e, key=lambda m: -m.n_words)[:2]],
+        _cap(base_conf, "medium" if len(subst_e) >= 8 else "low"))
+    eq = [m for m in mentee_tms if m.question.is_question]
+    add("mentee_questions_per_10min", "Mentee's questions per 10 minutes", me.questions_per_10min if me else None,
+        "per 10 min", 2.0, None, COURSE_SAFETY + ": mentees 'seek guidance and clarification, ask questions'",
+        "A mentee who asks questions feels safe to show what they don't know.", "safety",
+        [_ev(m, f"{m.question.kind} question") for m in eq])
+    conc = [m for m in mentee_tms if lang.find_pattern(lang.CONCERN_RE, m.text)]
+    add("mentee_concerns", "Mentee voicing concerns or uncertainty", len(conc), "count", 1.0, None,
+        COURSE_SAFETY + ": individuals 'feel safe to share their thoughts, concerns and uncertainties'",
+        "Voicing worries is a sign the mentee trusts the mentor with them.", "safety",
+        [_ev(m, f"'{lang.find_pattern(lang.CONCERN_RE, m.text)}'") for m in conc], _cap(base_conf, "medium"))
+    ints_e = [m for m in mentor_tms if m.is_interruption]
+    add("mentor_interrupting_mentee", "Times the mentor cut the mentee off", len(ints_e), "count", 0.0, 1.0,
+        COURSE_SAFETY + "; same definition as mentor_interruptions",
+        "Being cut off discourages speaking up; a safe space lets the mentee finish.", "safety",
+        [_ev(m, "interruption") for m in ints_e])
+    return out
+
+
+def _fmt(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.2f}"
+
+
+def _abrupt_evidence(mentor_tms, options, acoustic) -> list[Evidence]:
+    ev = []
+    paced = [m for m in mentor_tms if m.pace_wpm]
+    for a, b in zip(paced, paced[1:], strict=False):
+        ch = (b.pace_wpm - a.pace_wpm) / a.pace_wpm * 100
+        if abs(ch) > options.abrupt_pace_pct:
+            ev.append(_ev(b, f"pace jumped {ch:+.0f}% from the mentor's previous turn"))
+    if acoustic:
+        loud = [m for m in mentor_tms if m.prosody.rms_db is not None and not m.is_backchannel]
+        for a, b in zip(loud, loud[1:], strict=False):
+            ch = b.prosody.rms_db - a.prosody.rms_db
+            if abs(ch) > options.abrupt_loudness_db:
+                ev.append(_ev(b, f"loudness jumped {ch:+.1f} dB from the mentor's previous turn"))
+    return ev
+
+
+def _uptake(turns, key_counts, first_use, mentor, mentee) -> list[tuple[str, int, int]]:
+    """(key, turn index where the mentee first said it, turn index where the mentor first used it after)."""
+    if not mentor or not mentee:
+        return []
+    out = []
+    fm, fe = first_use.get(mentor, {}), first_use.get(mentee, {})
+    for key, i in fe.items():
+        j = fm.get(key)
+        if j is not None and j > i and (len(key.split()) >= 2 or key_counts[mentee][key] >= 2):
+            out.append((key, i, j))
+    out.sort(key=lambda x: (-len(x[0].split()), x[1]))
+    return out
+
+
+def _remembering(turns, docs, mentor, mentee, options) -> list[Evidence]:
+    """Mentor turns that explicitly recall ("you mentioned ...") or reuse mentee content >= remember_min_gap_s old."""
+    if not mentor or not mentee:
+        return []
+    ev = []
+    first_said: dict[str, tuple[float, int]] = {}  # key -> (time, turn index) the mentee first said it
+    last_said: dict[str, float] = {}  # key -> last time the mentee said it
+    for i, (t, doc) in enumerate(zip(turns, docs, strict=True)):
+        if t.speaker == mentee:
+            for key, _ in lang.content_items(doc):
+                first_said.setdefault(key, (t.start_s, i))
+                last_said[key] = t.start_s
+            continue
+        if t.speaker != mentor:
+            continue
+        cue = lang.find_pattern(lang.CALLBACK_RE, t.text)
+        mine = {k for k, _ in lang.content_items(doc)}
+        # mentee content at least remember_min_gap_s old and not just repeated recently
+        old = [(first_said[k][0], k, first_said[k][1]) for k in sorted(mine & first_said.keys())
+               if t.start_s - last_said[k] >= options.remember_min_gap_s]
+        multi = [o for o in old if len(o[1].split()) >= 2] or old
+        if cue or (multi and len({k for _, k, _ in old}) >= 2) or any(len(o[1].split()) >= 2 for o in old):
+            src = turns[multi[0][2]] if multi else None
+            note = f"'{cue}'" if cue else "reuses the mentee's words"
+            if src is not None:
+                note += f"; the mentee said '{multi[0][1]}' at {src.start_s:.0f} s ({t.start_s - src.start_s:.0f} s before)"
+            ev.append(Evidence(round(t.start_s, 2), round(t.end_s, 2), t.speaker, t.text[:240], note))
+    return ev
+
+
+def turn_measures_frame(measures: SessionMeasures) -> pd.DataFrame:
+    """One row per turn (``turn_measures.csv``): timing, rates, loudness, pitch, flags, question class."""
+    rows = []
+    for m in measures.turn_measures:
+        rows.append({
+            "index": m.index, "speaker": m.speaker, "role": m.role, "start_s": m.start_s, "end_s": m.end_s,
+            "n_words": m.n_words, "speech_s": m.speech_s, "pace_wpm": m.pace_wpm, "n_syllables": m.n_syllables,
+            "articulation_sps": m.articulation_sps, "rms_db": _r(m.prosody.rms_db, 2),
+            "f0_median_hz": _r(m.prosody.f0_median_hz, 1), "f0_range_hz": _r(m.prosody.f0_range_hz, 1),
+            "f0_median_st": _r(m.prosody.f0_median_st, 2), "f0_range_st": _r(m.prosody.f0_range_st, 2),
+            "final_rise_st": _r(m.prosody.final_rise_st, 2), "gap_before_s": m.gap_before_s,
+            "is_backchannel": m.is_backchannel, "is_interruption": m.is_interruption,
+            "is_question": m.question.is_question, "question_kind": m.question.kind,
+            "open_question": m.question.open, "n_questions": m.n_questions, "text": m.text,
+        })
+    return pd.DataFrame(rows, columns=None if rows else ["index", "speaker", "role", "start_s", "end_s", "text"])
+
+
+def with_roles(turns: Sequence[Turn], speakers: Sequence[SpeakerInfo]) -> tuple[Turn, ...]:
+    """Turns with ``role`` set from ``speakers``."""
+    roles = {s.label: s.role for s in speakers}
+    return tuple(replace(t, role=roles.get(t.speaker, t.role)) for t in turns)

@@ -1,0 +1,165 @@
+"""Prosody per turn: speaking and articulation rate, loudness, pitch.
+
+Definitions
+-----------
+* **Speaking rate** (``pace_wpm``): words / (last word end - first word start) * 60.
+* **Articulation rate** (``articulation_sps``): syllables / (the same span minus
+  every gap between words longer than ``pause_min_s``).
+* **Loudness** (``rms_db``): 10 log10 of the mean frame power over the turn's
+  voiced frames (25 ms frames within 30 dB of the turn's loudest frame), dBFS.
+  On a stereo file the channel mean is used: the downmix lowers both speakers
+  alike, so the *difference* between speakers is what to read.
+* **Pitch**: ``librosa.yin`` on each turn's samples (speech only), at ``pitch_hop_length``
+  (20 ms by default), frames kept only where voiced (within 25 dB of the turn's
+  loudest frame, inside the search range); median and 10th-90th percentile range
+  in Hz and semitones (median re 55 Hz). ``final_rise_st`` = median pitch of the
+  last 300 ms of voiced frames minus the turn median.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+import librosa
+import numpy as np
+
+from pipeline.types import MeasureOptions, ProsodyFeatures, Turn, Word
+
+FRAME_S = 0.025
+ACTIVE_DB = 30.0
+PITCH_ACTIVE_DB = 25.0
+PITCH_FRAME_LENGTH = 1024
+
+_ALPHA_RE = re.compile(r"[a-z]+")
+
+
+def count_syllables(word: str, *, table: Mapping[str, int] | None = None) -> int:
+    """Syllables in one word: CMU dictionary ``table`` when it knows the word, else ``syllables.estimate``.
+
+    Parameters
+    ----------
+    word : str
+        A word as transcribed, punctuation allowed ("Uh-huh.", "don't").
+    table : mapping or None
+        Lower-case word -> syllable count (:func:`models.load_syllable_table`).
+
+    Returns
+    -------
+    int
+        >= 1 for a word with letters, 0 for none ("--", "42").
+    """
+    import syllables
+
+    w = word.lower().strip(".,!?;:\"()[]").replace("\u2019", "'")
+    if not _ALPHA_RE.search(w):
+        return 0
+    if table is not None and w in table:
+        return table[w]
+    parts = [p for p in re.split(r"[-\s]+", w) if _ALPHA_RE.search(p)]
+    total = 0
+    for p in parts:
+        if table is not None and p in table:
+            total += table[p]
+        else:
+            total += max(1, syllables.estimate(p.replace("'", "")))
+    return max(total, 1)
+
+
+def turn_words(turn: Turn) -> list[str]:
+    """Word strings of a turn (from timings when present, else the text)."""
+    if turn.words:
+        return [w.text for w in turn.words if w.text.strip()]
+    return turn.text.split()
+
+
+def rates(turn: Turn, *, table: Mapping[str, int] | None, options: MeasureOptions,
+          span_s: tuple[float, float] | None = None) -> tuple[int, float, float | None, int, float | None]:
+    """(n_words, speech_s, pace_wpm, n_syllables, articulation_sps) of one turn.
+
+    ``speech_s`` is first word start to last word end (the turn span when the
+    turn has no word timings), or ``span_s`` when given (the speech edges found
+    in the audio, see :func:`speech_edges`). Pace is None under
+    ``options.rate_min_words`` words; articulation rate also needs word timings.
+    """
+    words = turn_words(turn)
+    n = len(words)
+    n_syl = sum(count_syllables(w, table=table) for w in words)
+    timed: Sequence[Word] = turn.words
+    if span_s is not None:
+        speech_s = max(0.0, span_s[1] - span_s[0])
+    elif timed:
+        speech_s = max(0.0, timed[-1].end_s - timed[0].start_s)
+    else:
+        speech_s = max(0.0, turn.end_s - turn.start_s)
+    pace = n / speech_s * 60.0 if n >= options.rate_min_words and speech_s > 0 else None
+    artic = None
+    if timed and n >= options.rate_min_words:
+        pauses = sum(max(0.0, b.start_s - a.end_s) for a, b in zip(timed, timed[1:], strict=False)
+                     if b.start_s - a.end_s > options.pause_min_s)
+        t = speech_s - pauses
+        artic = n_syl / t if t > 0 else None
+    return n, speech_s, pace, n_syl, artic
+
+
+def frame_power(mono: np.ndarray, *, sr: int) -> tuple[np.ndarray, float]:
+    """Mean-square power of 25 ms frames at a 10 ms hop over a whole signal.
+
+    Returns
+    -------
+    power : np.ndarray
+        Shape (n_frames,), linear (not dB).
+    power_hop_s : float
+        Hop between frames, seconds.
+    """
+    frame_length = int(round(FRAME_S * sr))
+    hop_length = int(round(0.010 * sr))
+    y = np.asarray(mono, dtype=np.float32)
+    if y.size < frame_length:
+        return np.zeros(0), hop_length / sr
+    rms = librosa.feature.rms(y=y, frame_length=frame_length, hop_length=hop_length, center=False)[0]
+    return rms.astype(np.float64) ** 2, hop_length / sr
+
+
+def turn_prosody(y: np.ndarray, start_s: float, end_s: float, *, power: np.ndarray, power_hop_s: float, sr: int,
+                 options: MeasureOptions) -> ProsodyFeatures:
+    """Loudness and pitch of the span ``[start_s, end_s]`` of the mono signal ``y``.
+
+    Pitch (``librosa.yin``) runs on the turn's samples only, so the cost grows
+    with speech time, not with the recording; ``power`` comes from :func:`frame_power`.
+    """
+    a, b = int(start_s / power_hop_s), int(np.ceil(max(end_s - FRAME_S, start_s) / power_hop_s)) + 1
+    p = power[max(a, 0):max(b, 0)]
+    if p.size == 0 or p.max() <= 1e-12:
+        return ProsodyFeatures()
+    top = p.max()
+    active = p[p >= top * 10 ** (-ACTIVE_DB / 10)]
+    rms_db = float(10 * np.log10(active.mean()))
+    f0_hop_s = options.pitch_hop_length / sr
+    i0, i1 = max(int(start_s * sr), 0), min(int(end_s * sr), y.size)
+    seg = np.asarray(y[i0:i1], dtype=np.float32)
+    if seg.size < PITCH_FRAME_LENGTH:
+        return ProsodyFeatures(rms_db=rms_db)
+    f0 = librosa.yin(seg, fmin=options.pitch_fmin_hz, fmax=options.pitch_fmax_hz, sr=sr,
+                     frame_length=PITCH_FRAME_LENGTH, hop_length=options.pitch_hop_length, center=False)
+    # voiced = the power frame under the pitch frame's centre is within PITCH_ACTIVE_DB of the turn's loudest
+    centres = (i0 + np.arange(f0.size) * options.pitch_hop_length + PITCH_FRAME_LENGTH / 2) / sr
+    idx = np.clip((centres / power_hop_s).astype(int), 0, power.size - 1)
+    voiced = (power[idx] >= top * 10 ** (-PITCH_ACTIVE_DB / 10)) & (f0 > options.pitch_fmin_hz * 1.05) & \
+        (f0 < options.pitch_fmax_hz * 0.95)
+    voiced_s = float(voiced.sum() * f0_hop_s)
+    fv = f0[voiced]
+    if fv.size < 5:
+        return ProsodyFeatures(rms_db=rms_db, voiced_s=voiced_s)
+    med = float(np.median(fv))
+    lo, hi = np.percentile(fv, [10, 90])
+    last = fv[-max(3, int(0.3 / f0_hop_s)):]
+    return ProsodyFeatures(
+        rms_db=rms_db,
+        f0_median_hz=med,
+        f0_range_hz=float(hi - lo),
+        f0_median_st=float(12 * np.log2(med / 55.0)),
+        f0_range_st=float(12 * np.log2(hi / lo)) if lo > 0 else None,
+        final_rise_st=float(12 * np.log2(np.median(last) / med)),
+        voiced_s=voiced_s,
+    )

@@ -1,0 +1,82 @@
+"""Question classifier and word measures on hand-written sentences (no punctuation needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.language import (
+    classify_text,
+    is_backchannel_text,
+    language_style_matching,
+    strip_punctuation,
+    tokens_lower,
+    top_word_matching,
+)
+from pipeline.prosody import count_syllables
+
+QUESTIONS = [
+    ("what would you like to focus on today", "wh", True),
+    ("so how did that feel when you presented", "wh", True),
+    ("who could confirm them for you", "wh", True),
+    ("how about next week", "wh", True),
+    ("do you think I should practice first", "yes_no", False),
+    ("can you send me the draft", "yes_no", False),
+    ("would you like to try that", "yes_no", False),
+    ("did you finish the report draft", "yes_no", False),
+    ("is the budget final", "yes_no", False),
+    ("it's a tough deadline isn't it", "tag", False),
+    ("you presented the numbers last week right", "tag", False),
+    ("should I bring operations in now or wait", "alternative", False),
+    ("uh I need to know how do you feel about the move", "wh", True),
+]
+STATEMENTS = [
+    "what we talk about stays between us",
+    "when I started I made the same mistake",
+    "that's right",
+    "I think you're right",
+    "I don't know if they do or not",
+    "do the dishes first",
+    "so do I",
+    "what happened was that the plan changed",
+    "I wonder why it failed?",  # declarative ending in "?"
+    "you did a great job today?",  # declarative with "?" and no audio cue: not counted
+]
+
+
+@pytest.mark.parametrize("text,kind,open_", QUESTIONS)
+def test_questions_without_question_mark(nlp, text, kind, open_):
+    q, n = classify_text(nlp(text))
+    assert q.is_question and q.kind == kind and q.open is open_ and n >= 1
+
+
+@pytest.mark.parametrize("text", STATEMENTS)
+def test_statements_even_with_question_mark(nlp, text):
+    assert not classify_text(nlp(text))[0].is_question
+
+
+def test_punctuation_does_not_change_the_answer(nlp):
+    for text, *_ in QUESTIONS:
+        assert classify_text(nlp(text + "?"))[0].is_question == classify_text(nlp(strip_punctuation(text)))[0].is_question
+
+
+def test_backchannels():
+    assert is_backchannel_text("Mm-hm.") and is_backchannel_text("yeah right") and is_backchannel_text("Okay.")
+    assert not is_backchannel_text("yeah I think the budget is late")
+
+
+def test_lsm_and_top_words():
+    a = tokens_lower("I think that the plan is good and I want to do it")
+    assert language_style_matching(a, a)[0] == pytest.approx(1.0, abs=1e-3)
+    b = tokens_lower("budget deadline operations finance review")
+    # only the 3 categories neither uses (adverbs, negations, quantifiers) score 1: 3/9
+    assert language_style_matching(a, b)[0] == pytest.approx(3 / 9, abs=0.01)
+    assert top_word_matching(a, a, n=5)[0] == 1.0
+    assert tokens_lower("don't") == ["do", "n't"]
+
+
+def test_syllables():
+    from models import load_syllable_table
+
+    table = load_syllable_table()
+    assert [count_syllables(w, table=table) for w in ("stakeholder", "finance", "review", "Uh-huh.", "42")] == \
+        [3, 2, 2, 2, 0]

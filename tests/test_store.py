@@ -1,0 +1,357 @@
+"""The session store on a real SQLite file: migrations, consent, round trip, delete, export, rollback, reuse."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+import zipfile
+
+import pytest
+import sqlalchemy as sa
+
+from pipeline.errors import StoreError
+from pipeline.export import report_from_dict, to_jsonable
+from pipeline.store import SESSION_TABLES, Store, analyze_and_store, file_sha256, metadata, sessions_t
+from pipeline.types import AnalyzeOptions, ConsentRecord, Indicator
+
+from .conftest import ROOT, SAMPLES
+from .storehelp import consent_pair, report_from_truth, truth_analyze
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store(f"sqlite:///{tmp_path / 'lib.db'}", data_dir=tmp_path / "data")
+    yield s
+    s.close()
+
+
+def _report(truths, name, options=AnalyzeOptions()):
+    path = SAMPLES / f"{name}.flac"
+    return report_from_truth(truths[name], source_name=path.name, sha256=file_sha256(path), options=options)
+
+
+def _row_counts(store: Store, session_id: str | None = None) -> dict[str, int]:
+    with store.engine.connect() as conn:
+        out = {}
+        for t in SESSION_TABLES:
+            col = t.c.id if t is sessions_t else t.c.session_id
+            q = sa.select(sa.func.count()).select_from(t)
+            if session_id is not None:
+                q = q.where(col == session_id)
+            out[t.name] = conn.execute(q).scalar()
+        return out
+
+
+def _files(root):
+    return sorted(p.relative_to(root) for p in root.rglob("*") if p.is_file())
+
+
+def test_migrations_from_empty_database_match_the_schema(tmp_path):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    db = tmp_path / "empty.db"
+    db.touch()
+    assert db.stat().st_size == 0
+    Store(f"sqlite:///{db}", data_dir=tmp_path / "d").close()
+    engine = sa.create_engine(f"sqlite:///{db}")
+    with engine.connect() as conn:
+        tables = set(sa.inspect(conn).get_table_names())
+        assert {t.name for t in metadata.sorted_tables} | {"alembic_version"} == tables
+        assert conn.execute(sa.text("select version_num from alembic_version")).scalar() == "0001"
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+    assert diff == [], f"migrations and pipeline.store.metadata disagree: {diff}"
+    # Opening again is a no-op upgrade, not an error.
+    Store(f"sqlite:///{db}", data_dir=tmp_path / "d").close()
+
+
+def test_report_json_round_trips_exactly(truths):
+    for name in truths:
+        r = _report(truths, name, AnalyzeOptions(model="tiny.en", mentor="S1"))
+        data = json.loads(json.dumps(to_jsonable(r)))
+        assert report_from_dict(data) == r
+    # Keys a later version adds are ignored; missing ones take defaults.
+    data["future_field"] = 1
+    del data["indicators"]
+    assert report_from_dict(data) == dataclasses.replace(r, indicators=())
+
+
+def test_store_reopen_list_load(tmp_path, truths):
+    url = f"sqlite:///{tmp_path / 'lib.db'}"
+    reports = {n: _report(truths, n) for n in ("matched", "unmatched")}
+    with Store(url, data_dir=tmp_path / "data") as s:
+        ids = {n: s.save(r, consents=consent_pair(), audio_path=SAMPLES / f"{n}.flac",
+                         recorded_on="2025-03-0" + ("1" if n == "matched" else "8"))
+               for n, r in reports.items()}
+    with Store(url, data_dir=tmp_path / "data") as s:  # reopened: a new engine on the same file
+        listed = s.list_sessions()
+        assert [x.session_id for x in listed] == [ids["unmatched"], ids["matched"]]  # newest first
+        for x in listed:
+            assert (x.mentor, x.mentee) == ("Alex Morgan", "Sam Lee")
+            assert x.keeps_transcript and x.keeps_audio
+            assert dict(x.indicators)["mentor_talk_share"] == pytest.approx(
+                dict((i.id, i.value) for i in reports[x.source_name.split(".")[0]].indicators)["mentor_talk_share"])
+        for n, sid in ids.items():
+            assert s.load_report(sid) == reports[n]
+            assert s.load_report(sid[:6]) == reports[n]  # unique prefix works
+            assert s.audio_path(sid).read_bytes() == (SAMPLES / f"{n}.flac").read_bytes()
+        assert s.consents(ids["matched"]) == consent_pair()
+        # Per-turn measures of the mentee across both sessions: one row per mentee turn and measure.
+        m = s.participant_turn_measures("Sam Lee", role="mentee")
+        n_mentee_turns = sum(1 for n in reports for t in truths[n]["turns"] if t["role"] == "mentee")
+        assert len(m[m.measure == "pace_wpm"]) == n_mentee_turns
+        assert s.find(reports["matched"].sha256, AnalyzeOptions()) == ids["matched"]
+        assert s.find(reports["matched"].sha256, AnalyzeOptions(model="tiny.en")) is None
+        with pytest.raises(StoreError, match="No stored session"):
+            s.load_report("ffffffffffff")
+
+
+def test_consent_is_required(store, truths):
+    r = _report(truths, "matched")
+    with pytest.raises(StoreError, match="without one"):
+        store.save(r, consents=())
+    refusing = dataclasses.replace(consent_pair()[1], keep_report=False)
+    with pytest.raises(StoreError, match="Sam Lee did not consent"):
+        store.save(r, consents=(consent_pair()[0], refusing))
+    with pytest.raises(StoreError, match="without one"):
+        analyze_and_store(SAMPLES / "matched.flac", store=store, consent=(), analyze=truth_analyze)
+    assert sum(_row_counts(store).values()) == 0
+    with pytest.raises(Exception, match="recorded_by"):
+        ConsentRecord("Sam", "mentee", given_at="2025-01-01")
+
+
+def test_consent_limits_what_is_kept(store, truths, tmp_path):
+    r = _report(truths, "matched")
+    mentor, mentee = consent_pair()
+    no_words = dataclasses.replace(mentee, keep_transcript=False, keep_audio=False)
+    sid = store.save(r, consents=(mentor, no_words), audio_path=SAMPLES / "matched.flac")
+    kept = store.load_report(sid)
+    assert all(t.text == "" and t.words == () for t in kept.turns)
+    assert [(t.start_s, t.end_s, t.speaker) for t in kept.turns] == [(t.start_s, t.end_s, t.speaker) for t in r.turns]
+    assert all(e.quote == "" for i in kept.indicators for e in i.evidence)
+    assert [i.value for i in kept.indicators] == [i.value for i in r.indicators]
+    assert store.audio_path(sid) is None
+    assert [f for f in _files(store.data_dir) if f.suffix == ".flac"] == []
+    with store.engine.connect() as conn:
+        assert conn.execute(sa.text("select count(*) from turns where text is not null")).scalar() == 0
+    longest = max(r.turns, key=lambda t: len(t.text)).text
+    assert longest.encode() not in (tmp_path / "lib.db").read_bytes()
+
+
+def test_delete_leaves_nothing(store, truths, tmp_path):
+    keep_r, gone_r = _report(truths, "unmatched"), _report(truths, "matched")
+    keep_id = store.save(keep_r, consents=consent_pair(), audio_path=SAMPLES / "unmatched.flac")
+    gone_id = store.save(gone_r, consents=consent_pair(), audio_path=SAMPLES / "matched.flac")
+    # A phrase only the deleted session contains, to look for in the raw database file.
+    other_text = " ".join(t.text for t in keep_r.turns)
+    phrase = max((t.text for t in gone_r.turns if t.text not in other_text), key=len)
+    db = tmp_path / "lib.db"
+    assert phrase.encode() in db.read_bytes()
+    audio = store.audio_path(gone_id)
+    assert audio.exists()
+
+    assert store.delete(gone_id[:8], actor="trainer") == gone_id
+
+    assert all(v == 0 for v in _row_counts(store, gone_id).values()), _row_counts(store, gone_id)
+    assert not audio.exists()
+    assert phrase.encode() not in db.read_bytes(), "deleted words are still in the database file"
+    assert [p for p in db.parent.iterdir() if p.name.startswith("lib.db-")] == [], "journal files left"
+    # The other session is intact; the audit log says what happened and holds no content.
+    assert store.load_report(keep_id) == keep_r and store.audio_path(keep_id).exists()
+    assert [x.session_id for x in store.list_sessions()] == [keep_id]
+    actions = [(a, s) for _, a, s, _ in store.audit_log()]
+    assert actions == [("stored", keep_id), ("stored", gone_id), ("deleted", gone_id)]
+    with store.engine.connect() as conn:
+        cols = [c["name"] for c in sa.inspect(conn).get_columns("audit")]
+    assert cols == ["id", "at", "action", "session_id", "actor"]
+    with pytest.raises(StoreError):
+        store.load_report(gone_id)
+    with pytest.raises(StoreError):
+        store.delete(gone_id)
+
+
+def test_same_audio_two_option_sets_delete_keeps_shared_file(store, truths):
+    a = store.save(_report(truths, "matched"), consents=consent_pair(), audio_path=SAMPLES / "matched.flac")
+    b = store.save(_report(truths, "matched", AnalyzeOptions(model="tiny.en")), consents=consent_pair(),
+                   audio_path=SAMPLES / "matched.flac")
+    assert store.audio_path(a) == store.audio_path(b)
+    store.delete(a)
+    assert store.audio_path(b).exists()
+    store.delete(b)
+    assert not any(p.is_file() for p in (store.data_dir / "audio").rglob("*"))
+
+
+def test_write_failing_halfway_rolls_back(store, truths):
+    r = _report(truths, "matched")
+    ind = r.indicators[0]
+    # Same indicator id twice: the insert fails after the session, participants, turns and measures were written.
+    bad = dataclasses.replace(r, indicators=(ind, dataclasses.replace(ind, name="again")))
+    with pytest.raises(StoreError, match="nothing was kept"):
+        store.save(bad, consents=consent_pair(), audio_path=SAMPLES / "matched.flac")
+    assert sum(_row_counts(store).values()) == 0
+    assert not any(p.is_file() for p in store.data_dir.rglob("*.flac"))
+    assert store.audit_log() == ()
+    # The store still works afterwards.
+    sid = store.save(r, consents=consent_pair(), audio_path=SAMPLES / "matched.flac")
+    assert store.load_report(sid) == r
+
+
+class _CountingWhisper:
+    """Wraps a faster-whisper model and counts transcribe() calls."""
+
+    def __init__(self, whisper):
+        self.whisper, self.calls = whisper, 0
+
+    def transcribe(self, *args, **kwargs):
+        self.calls += 1
+        return self.whisper.transcribe(*args, **kwargs)
+
+
+class _RealAnalysis:
+    """Real decoding and transcription (tiny.en), then the known turns: an analysis that really uses the model."""
+
+    def __init__(self, asr, fail_after_transcribe: bool = False):
+        self.whisper = _CountingWhisper(asr.whisper)
+        self.model = dataclasses.replace(asr, whisper=self.whisper)
+        self.fail = fail_after_transcribe
+        self.runs = 0
+
+    def __call__(self, path, *, options=AnalyzeOptions(), progress=None):
+        from pipeline.audio import load_audio
+        from pipeline.transcribe import transcribe
+
+        self.runs += 1
+        transcript = transcribe(load_audio(path), model=self.model)
+        assert transcript.words
+        if self.fail:
+            raise RuntimeError("simulated crash between transcription and indicators")
+        return truth_analyze(path, options=options)
+
+
+def test_rerun_is_served_from_store_without_transcribing(store, asr_tiny):
+    analysis = _RealAnalysis(asr_tiny)
+    opts = AnalyzeOptions(model="tiny.en")
+    path = SAMPLES / "unmatched.flac"
+    sid, report, reused = analyze_and_store(path, store=store, consent=consent_pair(), options=opts, analyze=analysis)
+    assert not reused and analysis.runs == 1 and analysis.whisper.calls >= 1
+    calls = analysis.whisper.calls
+    sid2, report2, reused2 = analyze_and_store(path, store=store, consent=consent_pair(), options=opts,
+                                               analyze=analysis)
+    assert (sid2, reused2) == (sid, True) and report2 == report
+    assert analysis.whisper.calls == calls and analysis.runs == 1, "the model ran again"
+    # Other options are another result: analysed again.
+    sid3, _, reused3 = analyze_and_store(path, store=store, consent=consent_pair(),
+                                         options=AnalyzeOptions(model="tiny.en", mentor="S1"), analyze=analysis)
+    assert not reused3 and sid3 != sid and analysis.runs == 2
+
+
+def test_pipeline_failing_halfway_stores_nothing(store, asr_tiny):
+    analysis = _RealAnalysis(asr_tiny, fail_after_transcribe=True)
+    with pytest.raises(RuntimeError, match="simulated crash"):
+        analyze_and_store(SAMPLES / "matched.flac", store=store, consent=consent_pair(),
+                          options=AnalyzeOptions(model="tiny.en"), analyze=analysis)
+    assert analysis.whisper.calls >= 1
+    assert sum(_row_counts(store).values()) == 0 and store.audit_log() == ()
+    assert not any(p.is_file() for p in store.data_dir.rglob("*.flac"))
+
+
+KILLED_WRITER = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from pipeline.store import Store, analyze_and_store
+    from tests.storehelp import consent_pair, truth_analyze
+
+    def slow(path, **kw):
+        report = truth_analyze(path, **kw)
+        Path(sys.argv[3]).write_text("analysing")
+        time.sleep(60)
+        return report
+
+    store = Store(sys.argv[1], data_dir=sys.argv[2])
+    analyze_and_store("sample_sessions/matched.flac", store=store, consent=consent_pair(), analyze=slow)
+""")
+
+
+def test_killed_mid_analysis_leaves_no_half_session(tmp_path):
+    url, data, marker = f"sqlite:///{tmp_path / 'lib.db'}", tmp_path / "data", tmp_path / "marker"
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, url, str(data), str(marker)], cwd=ROOT,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        deadline = time.monotonic() + 120
+        while not marker.exists():
+            assert proc.poll() is None, "writer exited early"
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    with Store(url, data_dir=data) as s:
+        assert s.list_sessions() == () and sum(_row_counts(s).values()) == 0
+
+
+def test_export_gives_everything_kept(store, truths, tmp_path):
+    r = _report(truths, "matched")
+    sid = store.save(r, consents=consent_pair(), audio_path=SAMPLES / "matched.flac", recorded_on="2025-03-01")
+    out = store.export(sid, tmp_path / "out" / "export.zip", actor="Sam Lee")
+    with zipfile.ZipFile(out) as z:
+        assert sorted(z.namelist()) == ["recording.flac", "session.json", "transcript.vtt"]
+        data = json.loads(z.read("session.json"))
+        assert z.read("recording.flac") == (SAMPLES / "matched.flac").read_bytes()
+        assert z.read("transcript.vtt").decode().startswith("WEBVTT")
+    assert report_from_dict(data["report"]) == r
+    assert data["session"]["id"] == sid and data["session"]["recorded_on"] == "2025-03-01"
+    assert [c["participant"] for c in data["consents"]] == ["Alex Morgan", "Sam Lee"]
+    assert len(data["turn_measures"]) == 4 * len(r.turns)
+    assert store.audit_log()[-1][1:] == ("exported", sid, "Sam Lee")
+
+    # One participant: only their turns and quotes, no recording (it holds the other person's voice).
+    mine = store.export(sid, tmp_path / "sam.zip", participant="Sam Lee")
+    with zipfile.ZipFile(mine) as z:
+        assert "recording.flac" not in z.namelist()
+        data = json.loads(z.read("session.json"))
+    rep = report_from_dict(data["report"])
+    assert {t.speaker for t in rep.turns} == {"S2"} and len(rep.turns) == sum(t.role == "mentee" for t in r.turns)
+    assert all(e.speaker == "S2" for i in rep.indicators for e in i.evidence)
+    assert {m["speaker"] for m in data["turn_measures"]} == {"S2"}
+    with pytest.raises(StoreError, match="No participant"):
+        store.export(sid, tmp_path / "x.zip", participant="Nobody")
+
+
+def test_turn_measures_are_known_values(store, truths):
+    r = _report(truths, "matched")
+    sid = store.save(r, consents=consent_pair())
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.text("select turn_idx, measure, value from turn_measures where session_id=:s"),
+                            {"s": sid}).all()
+    m = {(i, k): v for i, k, v in rows}
+    for i, t in enumerate(truths["matched"]["turns"]):
+        assert m[(i, "n_words")] == len(t["text"].split())
+        assert m[(i, "duration_s")] == pytest.approx(t["end_s"] - t["start_s"])
+        if i:
+            assert m[(i, "pause_before_s")] == pytest.approx(
+                t["start_s"] - max(x["end_s"] for x in truths["matched"]["turns"][:i]))
+    assert m[(0, "pause_before_s")] is None
+
+
+def test_indicator_without_value_and_bands_is_stored(store, truths):
+    r = _report(truths, "dual_channel")
+    assert any(isinstance(i, Indicator) and i.value is None for i in r.indicators)
+    sid = store.save(r, consents=consent_pair())
+    assert store.load_report(sid) == r
+
+
+def test_orphan_audio_from_a_killed_write_is_swept(store):
+    # A file written just before a crash, never committed: kept while young (a writer may be about to commit).
+    orphan = store.audio_dir / "ab" / ("ab" * 32 + ".flac")
+    orphan.parent.mkdir(parents=True)
+    orphan.write_bytes(b"x")
+    assert store.sweep_orphans() == 0 and orphan.exists()
+    old = time.time() - 3600
+    os.utime(orphan, (old, old))
+    assert store.sweep_orphans() == 1 and not orphan.exists()

@@ -1,0 +1,115 @@
+"""Trainer-view tables over a real store: list, filter, one mentor over time, compare, mentee baseline."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from pipeline.library import (
+    POPULATION_BASELINE,
+    baseline_from_measures,
+    compare_reports,
+    filter_sessions,
+    indicator_history,
+    session_vs_baseline,
+    sessions_frame,
+)
+from pipeline.store import Store, file_sha256
+
+from .conftest import SAMPLES
+from .storehelp import consent_pair, report_from_truth
+
+
+@pytest.fixture
+def library(tmp_path, truths):
+    """Three sample sessions: Alex mentors Sam twice, Jo mentors Sam once."""
+    plan = [("matched", "2025-03-01", "Alex Morgan"), ("unmatched", "2025-03-08", "Alex Morgan"),
+            ("dual_channel", "2025-03-15", "Jo Park")]
+    store = Store(f"sqlite:///{tmp_path / 'lib.db'}", data_dir=tmp_path / "data")
+    ids, reports = {}, {}
+    for name, day, mentor in plan:
+        path = SAMPLES / f"{name}.flac"
+        r = report_from_truth(truths[name], source_name=path.name, sha256=file_sha256(path))
+        ids[name] = store.save(r, consents=consent_pair(mentor=mentor), recorded_on=day)
+        reports[name] = r
+    yield store, ids, reports
+    store.close()
+
+
+def _talk_share(r):
+    return next(i.value for i in r.indicators if i.id == "mentor_talk_share")
+
+
+def test_sessions_table_filters(library):
+    store, ids, reports = library
+    df = sessions_frame(store.list_sessions())
+    assert list(df["session_id"]) == [ids["dual_channel"], ids["unmatched"], ids["matched"]]
+    assert set(df.columns) >= {"mentor", "mentee", "date", "minutes", "mentor_talk_share", "mentee_questions"}
+    assert df.set_index("session_id").loc[ids["matched"], "mentor_talk_share"] == pytest.approx(
+        _talk_share(reports["matched"]))
+    assert set(filter_sessions(df, mentors=["Alex Morgan"])["session_id"]) == {ids["matched"], ids["unmatched"]}
+    assert list(filter_sessions(df, start=date(2025, 3, 2), end=date(2025, 3, 8))["session_id"]) == [ids["unmatched"]]
+    shares = {n: _talk_share(r) for n, r in reports.items()}
+    cut = sorted(shares.values())[1]
+    got = set(filter_sessions(df, indicator="mentor_talk_share", low=cut)["session_id"])
+    assert got == {ids[n] for n, v in shares.items() if v >= cut} and len(got) == 2
+    # An indicator that is never available filters everything out.
+    assert filter_sessions(df, indicator="pitch_match").empty
+    assert df.sort_values("mentor_talk_share")["mentor_talk_share"].is_monotonic_increasing
+
+
+def test_indicator_history_and_compare(library):
+    store, ids, reports = library
+    df = sessions_frame(store.list_sessions())
+    hist = indicator_history(df, "Alex Morgan")
+    share = hist[hist.indicator == "mentor_talk_share"]
+    assert list(share["date"]) == [pd.Timestamp("2025-03-01"), pd.Timestamp("2025-03-08")]
+    assert list(share["value"]) == pytest.approx([_talk_share(reports["matched"]), _talk_share(reports["unmatched"])])
+    assert "pitch_match" not in set(hist.indicator)  # unavailable values are not plotted
+
+    a, b = store.load_report(ids["matched"]), store.load_report(ids["unmatched"])
+    cmp = compare_reports(a, b).set_index("id")
+    assert list(cmp.index) == [i.id for i in a.indicators]
+    assert cmp.loc["mentor_talk_share", "B - A"] == pytest.approx(_talk_share(b) - _talk_share(a))
+    assert cmp.loc["mentor_talk_share", "band"] == "30-50"
+    assert pd.isna(cmp.loc["pitch_match", "B - A"])
+
+
+def test_mentee_baseline_own_when_known(library, truths):
+    store, ids, reports = library
+    m = store.participant_turn_measures("Sam Lee", role="mentee")
+    # Looking at the dual-channel session, Sam has two other sessions: their own baseline is used.
+    base = baseline_from_measures(m, "Sam Lee", exclude_session=ids["dual_channel"])
+    assert base.source == "own" and base.n_sessions == 2
+    paces = [t["n_words"] / (t["end_s"] - t["start_s"]) * 60 for n in ("matched", "unmatched")
+             for t in truths[n]["turns"] if t["role"] == "mentee" and t["end_s"] - t["start_s"] >= 0.5]
+    assert base.n_turns == len(paces) and base.pace_wpm == pytest.approx(pd.Series(paces).median())
+    # With only one other session it falls back to the population norm.
+    only_one = m[m.session_id != ids["matched"]]
+    assert baseline_from_measures(only_one, "Sam Lee", exclude_session=ids["dual_channel"]) == POPULATION_BASELINE
+    assert baseline_from_measures(m.iloc[0:0], "Nobody") == POPULATION_BASELINE
+
+    table = session_vs_baseline(reports["dual_channel"], "S2", base)
+    this = [t["n_words"] / (t["end_s"] - t["start_s"]) * 60 for t in truths["dual_channel"]["turns"]
+            if t["role"] == "mentee" and t["end_s"] - t["start_s"] >= 0.5]
+    assert table.loc["pace_wpm", "this session"] == pytest.approx(pd.Series(this).median())
+    assert table.loc["pace_wpm", "usual"] == base.pace_wpm and table.loc["pace_wpm", "usual from"] == "own"
+    assert table.loc["pace_wpm", "population"] == POPULATION_BASELINE.pace_wpm
+    assert 0 < table.loc["pause_s", "usual"] < 5
+
+
+def test_empty_store_gives_empty_tables(tmp_path):
+    with Store(f"sqlite:///{tmp_path / 'e.db'}", data_dir=tmp_path / "d") as s:
+        df = sessions_frame(s.list_sessions())
+    assert df.empty and filter_sessions(df, mentors=["x"]).empty and indicator_history(df, "x").empty
+
+
+def test_compare_with_indicator_only_in_one(library):
+    store, ids, _ = library
+    a = store.load_report(ids["matched"])
+    b = dataclasses.replace(a, indicators=a.indicators[:1])
+    cmp = compare_reports(b, a).set_index("id")
+    assert pd.isna(cmp.loc["mentee_questions", "A"]) and cmp.loc["mentee_questions", "B"] is not None
