@@ -148,6 +148,8 @@ def main() -> None:
 
     # Cost first, before Whisper is loaded, so the peak memory is attribution's own.
     rec, words = long_session(args.minutes)
+    # Warm-up on 20 s (lazy imports, onnxruntime first-run set-up), as in a real run after transcription.
+    diarize(Recording(rec.samples[:, : 20 * 16_000], 16_000, "warm", "0" * 64), vad=vad, encoder=encoder)
     print(f"Long session: {rec.duration_s / 60:.1f} min mono (sample sessions looped), {len(words)} words")
 
     t0 = time.perf_counter()

@@ -38,13 +38,15 @@ FRAME_S = 0.01
 _HOP = 160  # 10 ms at 16 kHz
 _VAD_FRAME = 512  # Silero VAD frame at 16 kHz (32 ms)
 _VAD_CHUNK = _VAD_FRAME * 9375  # 300 s per VAD call
+_GATE_DB = 3.0  # Silero only runs where the level is this far above the 5th-percentile floor
+_GATE_REACH_S = 1.0  # ... and this long either side
 _NORM_DBFS = -30.0  # Resemblyzer's audio_norm_target_dBFS
 _MFCC_CHUNK_S = 60.0
 _N_MFCC = 20
 _RESEG_STEP = 1  # re-segmentation decodes every n-th 10 ms frame (2 measured 1-1.5 DER points worse)
 
 #: Upper bound on windows embedded per session (the hop grows beyond it).
-MAX_EMBED_WINDOWS = 600
+MAX_EMBED_WINDOWS = 300
 
 
 # --------------------------------------------------------------------------
@@ -77,14 +79,28 @@ def speech_probabilities(y: np.ndarray, *, sr: int, vad) -> np.ndarray:
     n_frames = -(-n // _HOP)
     if n == 0:
         return np.zeros(0, dtype=np.float32)
-    probs = []
-    for start in range(0, n, _VAD_CHUNK):
-        piece = y[start:start + _VAD_CHUNK]
-        pad = (-len(piece)) % _VAD_FRAME
-        if pad:
-            piece = np.pad(piece, (0, pad))
-        probs.append(np.asarray(vad(piece), dtype=np.float32).reshape(-1))
-    p = np.concatenate(probs)
+    # Energy gate: Silero runs only on stretches that rise above the noise floor (plus 1 s either side);
+    # the rest is near-silence, probability 0. Saves the pauses' share of the VAD's cost.
+    n_vad = -(-n // _VAD_FRAME)
+    level = np.empty(n_vad, dtype=np.float32)
+    step = _VAD_CHUNK // _VAD_FRAME
+    for i in range(0, n_vad, step):  # in chunks: no full-length temporary copies
+        seg = y[i * _VAD_FRAME:(i + step) * _VAD_FRAME]
+        seg = np.pad(seg, (0, (-len(seg)) % _VAD_FRAME)).reshape(-1, _VAD_FRAME)
+        level[i:i + len(seg)] = 10 * np.log10(np.einsum("ij,ij->i", seg, seg) / _VAD_FRAME + 1e-12)
+    candidate = level > np.percentile(level, 5) + _GATE_DB
+    reach = int(round(_GATE_REACH_S * sr / _VAD_FRAME))
+    candidate = np.convolve(candidate, np.ones(2 * reach + 1), mode="same") > 0
+    p = np.zeros(n_vad, dtype=np.float32)
+    c = np.concatenate(([False], candidate, [False]))
+    edges = np.flatnonzero(np.diff(c.astype(np.int8)))
+    for a, b in zip(edges[0::2], edges[1::2], strict=True):
+        for start in range(a, b, _VAD_CHUNK // _VAD_FRAME):
+            stop = min(b, start + _VAD_CHUNK // _VAD_FRAME)
+            piece = y[start * _VAD_FRAME:stop * _VAD_FRAME]
+            if len(piece) < (stop - start) * _VAD_FRAME:
+                piece = np.pad(piece, (0, (stop - start) * _VAD_FRAME - len(piece)))
+            p[start:stop] = np.asarray(vad(piece), dtype=np.float32).reshape(-1)[: stop - start]
     idx = np.minimum((np.arange(n_frames) * _HOP + _HOP // 2) // _VAD_FRAME, len(p) - 1)
     return p[idx]
 
@@ -290,10 +306,10 @@ def _resegment(feats: np.ndarray, frame_labels: np.ndarray, k: int, options: Dia
     ll = np.zeros((len(sub), k), dtype=np.float64)
     for c in range(k):
         train = feats[frame_labels == c]
-        if len(train) > 10_000:
-            train = train[np.linspace(0, len(train) - 1, 10_000).astype(int)]
+        if len(train) > 6_000:
+            train = train[np.linspace(0, len(train) - 1, 6_000).astype(int)]
         n_comp = max(1, min(options.n_gmm_components, len(train) // 50))
-        gmm = GaussianMixture(n_components=n_comp, covariance_type="diag", reg_covar=1e-3, max_iter=50,
+        gmm = GaussianMixture(n_components=n_comp, covariance_type="diag", reg_covar=1e-3, max_iter=30,
                               random_state=0).fit(train)
         ll[:, c] = gmm.score_samples(sub)
     if options.smooth_s > 0:  # average frame log-likelihoods over a short window (per speaker)
