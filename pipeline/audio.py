@@ -20,6 +20,7 @@ from pipeline.errors import InvalidAudioError, InvalidParameterError
 from pipeline.types import SAMPLE_RATE_HZ, Recording
 
 _CHUNK_BYTES = 1 << 20
+_BLOCK_S = 60  # decode buffer block length, seconds
 
 
 def _sha256_of(source: str | os.PathLike | BinaryIO) -> str:
@@ -107,23 +108,61 @@ def _decode(source: str | os.PathLike | BinaryIO, *, sr: int, name: str) -> np.n
         in_channels = stream.codec_context.channels or 1
         layout = "stereo" if in_channels == 2 else "mono"
         resampler = av.AudioResampler(format="fltp", layout=layout, rate=sr)
-        chunks: list[np.ndarray] = []
+        n_out = 2 if layout == "stereo" else 1
+        buf = _BlockBuffer(n_out, block=_BLOCK_S * sr)
         try:
             for frame in container.decode(stream):
                 for out in resampler.resample(frame):
-                    chunks.append(out.to_ndarray())
+                    buf.append(out.to_ndarray())
             for out in resampler.resample(None):
-                chunks.append(out.to_ndarray())
+                buf.append(out.to_ndarray())
         except av.error.InvalidDataError:
             # A truncated file: keep what decoded before the damage.
             pass
         except (av.error.FFmpegError, ValueError) as err:
             raise InvalidAudioError(f"{name}: the audio could not be decoded ({err}). {hint}") from None
-    n_out = 2 if layout == "stereo" else 1
-    if not chunks:
+    if buf.n_samples == 0:
         raise InvalidAudioError(f"{name}: the recording holds no audio (zero length).")
-    samples = np.concatenate(chunks, axis=1).astype(np.float32, copy=False)
-    if samples.shape[0] != n_out or samples.shape[1] == 0:
-        raise InvalidAudioError(f"{name}: the recording holds no audio (zero length).")
+    samples = buf.collect()
     np.clip(samples, -1.0, 1.0, out=samples)
-    return np.ascontiguousarray(samples)
+    return samples
+
+
+class _BlockBuffer:
+    """Collects decoded frames in large fixed blocks, then joins them block by block.
+
+    Peak memory is the audio once plus one block, instead of twice the audio
+    (a list of small frames followed by ``np.concatenate``): large blocks are
+    returned to the OS as soon as they are copied.
+    """
+
+    def __init__(self, n_channels: int, *, block: int) -> None:
+        self.n_channels = n_channels
+        self.block = block
+        self.blocks: list[np.ndarray] = []
+        self.fill = block  # forces a new block on first append
+        self.n_samples = 0
+
+    def append(self, chunk: np.ndarray) -> None:
+        chunk = chunk[: self.n_channels]
+        pos = 0
+        while pos < chunk.shape[1]:
+            if self.fill == self.block:
+                self.blocks.append(np.empty((self.n_channels, self.block), np.float32))
+                self.fill = 0
+            take = min(self.block - self.fill, chunk.shape[1] - pos)
+            self.blocks[-1][:, self.fill : self.fill + take] = chunk[:, pos : pos + take]
+            self.fill += take
+            pos += take
+            self.n_samples += take
+
+    def collect(self) -> np.ndarray:
+        out = np.empty((self.n_channels, self.n_samples), np.float32)
+        pos = 0
+        while self.blocks:
+            blk = self.blocks.pop(0)
+            take = min(blk.shape[1], self.n_samples - pos)
+            out[:, pos : pos + take] = blk[:, :take]
+            pos += take
+            del blk
+        return out

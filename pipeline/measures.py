@@ -36,6 +36,7 @@ COURSE_SAFETY = "ILM course 'Psychological safety' (Edmondson 2019)"
 RULE = "rule of thumb for mentoring/coaching conversations (no study gives an exact band)"
 LH2011 = "Levitan & Hirschberg 2011: > 0 means closer to the partner's adjacent turn than to their other turns"
 LSM_SRC = "Ireland & Pennebaker 2010; Gonzales et al. 2010: LSM around 0.85+ in engaged conversations"
+EDGE_SEARCH_S = 0.3  # how far outside Whisper's word edges the speech edges may lie, seconds
 RISE_ST = 2.0  # final rise (semitones) that marks a declarative question when audio exists
 
 
@@ -79,6 +80,13 @@ def _ev(t: Turn | TurnMeasures, note: str = "", quote: str | None = None) -> Evi
 
 def _r(x: float | None, nd: int = 2) -> float | None:
     return None if x is None or (isinstance(x, float) and np.isnan(x)) else round(float(x), nd)
+
+
+def _pooled_pace(tms) -> float | None:
+    """Speaker pace: all words over all speaking time of the turns long enough to have a pace (wpm)."""
+    paced = [m for m in tms if m.pace_wpm]
+    secs = sum(m.speech_s for m in paced)
+    return _r(sum(m.n_words for m in paced) / secs * 60.0, 2) if secs > 0 else None
 
 
 def measure_session(
@@ -133,12 +141,19 @@ def measure_session(
     if acoustic:
         mono_y = recording.mono()
         power, phop = prosody.frame_power(mono_y, sr=recording.sr)
+        noise_power = float(np.percentile(power, 10)) if power.size else 0.0
     tms: list[TurnMeasures] = []
     for i, t in enumerate(turns):
-        n, speech_s, pace, n_syl, artic = prosody.rates(t, table=syllable_table, options=options)
+        span = None
         if acoustic:
             a = t.words[0].start_s if t.words else t.start_s
             b = t.words[-1].end_s if t.words else t.end_s
+            lo = max(turns[i - 1].end_s, a - EDGE_SEARCH_S) if i > 0 else max(0.0, a - EDGE_SEARCH_S)
+            hi = min(turns[i + 1].start_s, b + EDGE_SEARCH_S) if i + 1 < len(turns) else b + EDGE_SEARCH_S
+            span = prosody.speech_edges(power, a, b, power_hop_s=phop, lo_s=min(lo, a), hi_s=max(hi, b),
+                                          noise_power=noise_power)
+        n, speech_s, pace, n_syl, artic = prosody.rates(t, table=syllable_table, options=options, span_s=span)
+        if acoustic:
             pros = prosody.turn_prosody(mono_y, a, b, power=power, power_hop_s=phop, sr=recording.sr,
                                         options=options)
         else:
@@ -173,7 +188,7 @@ def measure_session(
         summaries.append(SpeakerSummary(
             speaker=spk, role=roles.get(spk, "other"), n_turns=len(mine), speech_s=round(secs[spk], 2),
             talk_share=round(shares.get(spk, 0.0), 4),
-            pace_wpm=_r(turntaking.median_or_none(m.pace_wpm for m in mine), 2),
+            pace_wpm=_pooled_pace(mine),
             articulation_sps=mean(m.articulation_sps for m in mine),
             rms_db=mean(m.prosody.rms_db for m in mine if not m.is_backchannel),
             f0_median_hz=mean(m.prosody.f0_median_hz for m in mine if not m.is_backchannel),

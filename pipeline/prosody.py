@@ -121,6 +121,51 @@ def frame_power(mono: np.ndarray, *, sr: int) -> tuple[np.ndarray, float]:
     return rms.astype(np.float64) ** 2, hop_length / sr
 
 
+def speech_edges(power: np.ndarray, start_s: float, end_s: float, *, power_hop_s: float,
+                 lo_s: float, hi_s: float, noise_power: float = 0.0,
+                 threshold_db: float = 40.0) -> tuple[float, float] | None:
+    """Speech extent of a turn found in the audio, refining Whisper's word edges.
+
+    Whisper's first word often starts in the silence before it and its last
+    word often runs on into the pause after it. This looks at 25 ms frames from
+    ``lo_s`` to ``hi_s`` (the neighbouring turns' edges, so the other person is
+    not included) and returns the first and last frame within ``threshold_db``
+    of the loudest frame of the word span ``[start_s, end_s]`` and at least
+    10 dB above the recording's noise floor.
+
+    Parameters
+    ----------
+    power : np.ndarray
+        Frame power from :func:`frame_power`, shape (n_frames,).
+    start_s, end_s : float
+        First word start and last word end, seconds.
+    power_hop_s : float, keyword-only
+        Hop between power frames, seconds.
+    lo_s, hi_s : float, keyword-only
+        Search limits, seconds, ``lo_s <= start_s <= end_s <= hi_s``.
+    noise_power : float, keyword-only
+        The recording's noise floor (linear power, e.g. the 10th percentile of
+        ``power``); frames must be 10 dB above it.
+    threshold_db : float, keyword-only
+        Frames within this many dB of the span's loudest frame are speech.
+
+    Returns
+    -------
+    (start_s, end_s) or None
+        None when the span holds no energy.
+    """
+    a, b = max(int(start_s / power_hop_s), 0), int(np.ceil(end_s / power_hop_s)) + 1
+    core = power[a:b]
+    if core.size == 0 or core.max() <= 1e-12:
+        return None
+    floor = max(core.max() * 10 ** (-threshold_db / 10), noise_power * 10.0)
+    la, hb = max(int(lo_s / power_hop_s), 0), min(int(np.ceil(hi_s / power_hop_s)) + 1, power.size)
+    active = np.flatnonzero(power[la:hb] >= floor)
+    if active.size == 0:
+        return None
+    return (la + active[0]) * power_hop_s, (la + active[-1]) * power_hop_s + FRAME_S
+
+
 def turn_prosody(y: np.ndarray, start_s: float, end_s: float, *, power: np.ndarray, power_hop_s: float, sr: int,
                  options: MeasureOptions) -> ProsodyFeatures:
     """Loudness and pitch of the span ``[start_s, end_s]`` of the mono signal ``y``.

@@ -991,8 +991,9 @@ class SpeakerSummary:
     talk_share : float
         ``speech_s`` over both speakers' speech seconds, 0-1 (silence excluded).
     pace_wpm : float or None
-        Median turn pace over turns of at least ``rate_min_words`` words (the
-        median resists turns where the recogniser dropped words).
+        All words over all speaking time (first word to last word, refined by
+        the audio's speech edges) of the turns of at least ``rate_min_words``
+        words: the definition the sample sessions' truth uses.
     articulation_sps : float or None
     rms_db, f0_median_hz, f0_range_st : float or None
         Means over turns (loudness: mean of turn levels, dBFS).

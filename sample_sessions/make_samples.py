@@ -296,10 +296,10 @@ def plan_targets(name: str, dialogue: list, rng: np.random.Generator):
     """
     n = len(dialogue)
     if name == "matched":
-        # Mentee drifts slowly from ~130 to ~165 wpm and back, gain -7 -> -3 dB.
+        # Mentee drifts from ~135 to ~165 wpm and back with turn-to-turn changes of up to +-16 wpm, gain -9 -> -5 dB.
         def mentee(i):
             ph = i / max(n - 1, 1)
-            wpm = 134 + 30 * np.sin(np.pi * ph) + rng.uniform(-5, 5)
+            wpm = 136 + 28 * np.sin(np.pi * ph) + rng.uniform(-16, 16)
             gain = -9.0 + 4.0 * np.sin(np.pi * ph * 0.9) + rng.uniform(-0.4, 0.4)
             return wpm, gain
 
