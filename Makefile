@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SAMPLE ?= sample_sessions/matched.flac
 
-.PHONY: run test app bench system-deps clean
+.PHONY: run test test-data app bench system-deps clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,9 +23,23 @@ run: $(BIN)/.installed
 app: $(BIN)/.installed
 	$(BIN)/streamlit run app.py
 
-test: system-deps $(BIN)/.installed
+test: system-deps $(BIN)/.installed test-data
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+# Real two-person speech with a reference RTTM for the diarization tests (MIT, 30 s): the sample inside
+# pyannote-audio's wheel. Only the wheel is downloaded (pyannote is not installed). Tests skip, saying why,
+# when this cannot be fetched (offline machine).
+PYANNOTE_WHEEL := .cache/pyannote_audio-4.0.7-py3-none-any.whl
+test-data: tests/data/pyannote/sample.wav
+
+tests/data/pyannote/sample.wav: | $(BIN)/.installed
+	mkdir -p .cache tests/data/pyannote
+	test -f $(PYANNOTE_WHEEL) || $(BIN)/python -m pip download --quiet --no-deps pyannote-audio==4.0.7 -d .cache \
+		|| echo "test-data: could not download pyannote-audio 4.0.7; the DER tests on its sample will be skipped"
+	test ! -f $(PYANNOTE_WHEEL) || $(BIN)/python -c "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); \
+		[open('tests/data/pyannote/'+n.rsplit('/',1)[1],'wb').write(z.read(n)) for n in \
+		('pyannote/audio/sample/sample.wav','pyannote/audio/sample/sample.rttm')]" $(PYANNOTE_WHEEL)
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/asr.py

@@ -203,15 +203,37 @@ def _store_parent() -> argparse.ArgumentParser:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from pipeline.orchestrate import TRANSCRIPT_SUFFIXES, analyze_transcript_file
+    from pipeline.errors import InvalidParameterError
+    from pipeline.orchestrate import TRANSCRIPT_SUFFIXES, analyze_file, analyze_transcript_file
     from pipeline.types import AnalyzeOptions
 
     out_dir = Path(args.out) if args.out else _default_out(args.file)
-    if Path(args.file).suffix.lower() not in TRANSCRIPT_SUFFIXES:
-        raise PipelineError(f"{args.file}: audio analysis is not wired in this branch; give a transcript "
-                            f"({', '.join(TRANSCRIPT_SUFFIXES)})")
-    report = analyze_transcript_file(args.file, out_dir=out_dir, options=AnalyzeOptions(mentor=args.mentor))
-    print(f"{len(report.turns)} turns, {len(report.indicators)} indicators -> {out_dir}/report.json")
+    if Path(args.file).suffix.lower() in TRANSCRIPT_SUFFIXES:
+        report = analyze_transcript_file(args.file, out_dir=out_dir, options=AnalyzeOptions(mentor=args.mentor))
+        print(f"{len(report.turns)} turns, {len(report.indicators)} indicators -> {out_dir}/report.json")
+        return 0
+
+    from models import load_asr, load_speaker_encoder, load_vad
+
+    options = AnalyzeOptions(model=args.model, n_speakers=args.speakers, mentor=args.mentor)
+    if args.mentor is not None and args.mentor not in {f"S{i}" for i in range(1, args.speakers + 1)}:
+        raise InvalidParameterError(
+            f"--mentor {args.mentor}: speakers are labelled S1..S{args.speakers} in order of first speech;"
+            " pick one of those (run once without --mentor to see who is who)"
+        )
+    asr = load_asr(args.model, device=args.device)
+    encoder = None if args.no_encoder else load_speaker_encoder()
+    vad = load_vad()
+    bar = _Progress("transcribing", enabled=not args.quiet)
+    try:
+        report = analyze_file(args.file, model=asr, vad=vad, encoder=encoder, out_dir=out_dir, options=options,
+                              progress=bar)
+    finally:
+        bar.close()
+    roles = ", ".join(f"{s.label}={s.role} ({s.role_source})" for s in report.speakers) or "no speech"
+    print(f"{len(report.turns)} turns, {len(report.indicators)} indicators, {report.duration_s:.1f} s; speakers: "
+          f"{roles}; attribution {report.attribution_method}, confidence {report.attribution_confidence}"
+          f" -> {out_dir}/report.json")
     return 0
 
 
@@ -262,10 +284,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("sessions", parents=[store_opts], help="list the stored sessions")
     p.set_defaults(func=cmd_sessions)
-    p = sub.add_parser("analyze", help="measure rapport indicators (transcripts: .vtt .srt .txt turns.json)")
-    p.add_argument("file", help="transcript with speakers (.vtt, .srt, .txt, .json)")
-    p.add_argument("--mentor", help="speaker name/label who is the mentor (default: guessed by the stated rule)")
+    p = sub.add_parser("analyze", help="who spoke when + rapport indicators -> report.json, turns.json, RTTM "
+                                       "(recordings, or transcripts: .vtt .srt .txt turns.json)")
+    p.add_argument("file", help="recording (wav, mp3, m4a, flac, ogg, opus, webm, mp4, mov) or a transcript with "
+                                "speakers (.vtt, .srt, .txt, .json)")
+    p.add_argument("--speakers", type=int, default=2, choices=(1, 2, 3, 4),
+                   help="number of people in a recording (default 2, a mentoring pair); never guessed")
+    p.add_argument("--mentor", help="speaker label/name who is the mentor, e.g. S2 (default: guessed, see report)")
+    p.add_argument("--model", choices=("base", "tiny.en"), default="base", help="Whisper model (tiny.en is faster)")
+    p.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto")
+    p.add_argument("--no-encoder", action="store_true",
+                   help="weight-free MFCC speaker features instead of the speaker encoder (less accurate)")
     p.add_argument("--out", help="output folder (default: rapport-out/<file name>)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_analyze)
     return parser
 

@@ -14,9 +14,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.audio import load_audio
-from pipeline.export import cues_from_segments, to_srt, to_vtt, transcript_to_dict
+from pipeline.export import cues_from_segments, cues_from_turns, to_jsonable, to_srt, to_vtt, transcript_to_dict
 from pipeline.transcribe import transcribe
-from pipeline.types import TranscribeOptions, Transcript
+from pipeline.types import (
+    AnalyzeOptions,
+    Diarization,
+    DiarizeOptions,
+    Recording,
+    Report,
+    RoleOptions,
+    TranscribeOptions,
+    Transcript,
+    Turn,
+)
 
 StageProgress = Callable[[str, float], None]
 
@@ -74,6 +84,197 @@ def transcribe_file(
     )
     write_transcript(transcript, Path(out_dir))
     return transcript
+
+
+# --------------------------------------------------------------------------
+# Analysis: transcription + attribution (+ measures, issue 4) -> report.json
+# --------------------------------------------------------------------------
+
+
+def analyze_recording(
+    recording: Recording,
+    *,
+    asr,
+    vad,
+    encoder=None,
+    options: AnalyzeOptions = AnalyzeOptions(),
+    transcribe_options: TranscribeOptions = TranscribeOptions(),
+    progress: StageProgress | None = None,
+) -> tuple:
+    """Run every stage on a decoded recording; no files touched.
+
+    The sequence: transcribe -> who spoke when -> words to speakers -> turns
+    -> roles -> measures -> report.
+
+    Returns
+    -------
+    (Report, Transcript, Diarization, SessionMeasures)
+        The report (speakers with roles, turns, indicators), plus the
+        transcript, the diarization and the measures it was built from (for
+        the other output files).
+    """
+    from models import load_nlp, load_syllable_table
+    from pipeline import __version__
+    from pipeline.diarize import attribute_speakers
+    from pipeline.measures import measure_session
+    from pipeline.roles import assign_roles, with_roles
+    from pipeline.turns import attribute_words, build_turns
+
+    def step(stage: str, fraction: float) -> None:
+        if progress:
+            progress(stage, fraction)
+
+    step("transcribing", 0.0)
+    transcript = transcribe(recording, model=asr, options=transcribe_options,
+                            progress=(lambda f: step("transcribing", f)) if progress else None)
+    step("attributing speakers", 0.0)
+    diarization = attribute_speakers(recording, vad=vad, encoder=encoder,
+                                     options=DiarizeOptions(n_speakers=options.n_speakers))
+    words = attribute_words(transcript.words, diarization)
+    turns = build_turns(words, overlaps=diarization.overlaps)
+    speakers = assign_roles(turns, diarization.speakers, options=RoleOptions(mentor=options.mentor))
+    turns = with_roles(turns, speakers)
+    step("attributing speakers", 1.0)
+    step("measuring", 0.0)
+    measures = measure_session(turns, speakers, recording=recording, nlp=load_nlp(),
+                               syllable_table=load_syllable_table(), attribution_confidence=diarization.confidence)
+    step("measuring", 1.0)
+    report = Report(
+        source_name=recording.source_name,
+        sha256=recording.sha256,
+        duration_s=round(recording.duration_s, 3),
+        input_kind="audio",
+        model_name=asr.name,
+        pipeline_version=__version__,
+        attribution_method=diarization.method,
+        attribution_confidence=diarization.confidence,
+        speakers=speakers,
+        turns=turns,
+        indicators=measures.indicators,
+        options=options,
+    )
+    return report, transcript, diarization, measures
+
+
+def turns_to_dict(turns: tuple[Turn, ...]) -> list[dict]:
+    """``turns.json`` rows: speaker, role, start_s, end_s, text, overlap, words."""
+    return [
+        {
+            "index": t.index, "speaker": t.speaker, "role": t.role, "start_s": t.start_s, "end_s": t.end_s,
+            "text": t.text, "overlap": t.overlap,
+            "words": [{"text": w.text, "start_s": w.start_s, "end_s": w.end_s, "overlap": w.overlap}
+                      for w in t.words],
+        }
+        for t in turns
+    ]
+
+
+def report_to_dict(report: Report, diarization: Diarization | None = None, measures=None) -> dict:
+    """``report.json`` content (schema: docs/report-schema.md)."""
+    data = to_jsonable(report)
+    data["turns"] = turns_to_dict(report.turns)
+    if measures is not None:
+        data["speaker_summaries"] = to_jsonable(measures.speakers)
+        data["entrainment"] = to_jsonable(measures.entrainment)
+        data["measure_options"] = to_jsonable(measures.options)
+    if diarization is not None:
+        data["attribution"] = {
+            "method": diarization.method,
+            "confidence": diarization.confidence,
+            "separation": None if diarization.separation == float("inf") else round(diarization.separation, 3),
+            "n_speakers_found": len(diarization.speakers),
+            "overlaps": [list(o) for o in diarization.overlaps],
+            "options": to_jsonable(diarization.options),
+        }
+    return data
+
+
+def write_analysis(report: Report, transcript: Transcript, diarization: Diarization, out_dir: Path,
+                   measures=None) -> dict[str, Path]:
+    """Write report.json, turns.json, diarization.rttm, transcript.json, transcript.vtt/.srt with speaker names
+    and (with measures) turn_measures.csv."""
+    from pipeline.diarize import to_rttm
+    from pipeline.measures import turn_measures_frame
+
+    out_dir = Path(out_dir)
+    names = {s.label: f"{s.display_name or s.label} ({s.role})" for s in report.speakers}
+    cues = cues_from_turns(report.turns)
+    cues = tuple(replace_speaker(c, names) for c in cues)
+    files = {
+        "report": out_dir / "report.json",
+        "turns": out_dir / "turns.json",
+        "rttm": out_dir / "diarization.rttm",
+        "json": out_dir / "transcript.json",
+        "vtt": out_dir / "transcript.vtt",
+        "srt": out_dir / "transcript.srt",
+    }
+    write_text_atomic(files["report"], json.dumps(report_to_dict(report, diarization, measures), indent=2))
+    write_text_atomic(files["turns"], json.dumps(turns_to_dict(report.turns), indent=2))
+    write_text_atomic(files["rttm"], to_rttm(diarization, file_id=safe_stem(report.source_name)))
+    write_text_atomic(files["json"], json.dumps(transcript_to_dict(transcript), indent=2))
+    write_text_atomic(files["vtt"], to_vtt(cues))
+    write_text_atomic(files["srt"], to_srt(cues))
+    if measures is not None:
+        files["turn_measures"] = out_dir / "turn_measures.csv"
+        write_text_atomic(files["turn_measures"], turn_measures_frame(measures).to_csv(index=False))
+    return files
+
+
+def replace_speaker(cue, names: dict[str, str]):
+    """The cue with its speaker label replaced by the display name (with the role, e.g. ``S1 (mentor)``)."""
+    from dataclasses import replace
+
+    return replace(cue, speaker=names.get(cue.speaker, cue.speaker)) if cue.speaker else cue
+
+
+def analyze_file(
+    path: str | os.PathLike,
+    *,
+    model=None,
+    vad=None,
+    encoder=None,
+    out_dir: str | os.PathLike | None = None,
+    options: AnalyzeOptions = AnalyzeOptions(),
+    transcribe_options: TranscribeOptions = TranscribeOptions(),
+    progress: StageProgress | None = None,
+) -> Report:
+    """Decode ``path``, transcribe it, attribute words to speakers, build turns and roles, measure; write outputs.
+
+    Parameters
+    ----------
+    path : path
+        The recording.
+    model, vad, encoder : optional
+        Whisper (:func:`models.load_asr`), Silero VAD (:func:`models.load_vad`)
+        and the speaker encoder (:func:`models.load_speaker_encoder`); each is
+        loaded here when None (``options.model`` for Whisper), so batch
+        workers can call ``analyze_file(path, options=..., progress=...)``.
+    out_dir : path, optional
+        Where to write ``report.json`` (schema in docs/report-schema.md),
+        ``turns.json``, ``diarization.rttm``, ``transcript.json``,
+        ``transcript.vtt`` / ``.srt`` (with speaker names) and
+        ``turn_measures.csv``; None writes nothing.
+
+    Raises
+    ------
+    InvalidAudioError, InvalidParameterError, ModelLoadError
+        Bad file, bad option (e.g. ``mentor`` not a speaker found), missing model.
+    """
+    from models import load_asr, load_speaker_encoder, load_vad
+
+    if progress:
+        progress("decoding", 0.0)
+    recording = load_audio(path)
+    model = model if model is not None else load_asr(options.model)
+    vad = vad if vad is not None else load_vad()
+    encoder = encoder if encoder is not None else load_speaker_encoder()
+    report, transcript, diarization, measures = analyze_recording(
+        recording, asr=model, vad=vad, encoder=encoder, options=options,
+        transcribe_options=transcribe_options, progress=progress,
+    )
+    if out_dir is not None:
+        write_analysis(report, transcript, diarization, Path(out_dir), measures)
+    return report
 
 
 #: Transcript file types ``rapport analyze`` routes to :func:`analyze_transcript_file`.

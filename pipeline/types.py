@@ -230,6 +230,225 @@ class Turn:
         return self.end_s - self.start_s
 
 
+def _check_range(name: str, value: float, lo: float, hi: float) -> None:
+    if not lo <= value <= hi:
+        raise InvalidParameterError(f"{name} must be in [{lo}, {hi}], got {value}")
+
+
+@dataclass(frozen=True)
+class ChannelOptions:
+    """Options of :func:`pipeline.channels.diarize_channels` (one person per channel).
+
+    Attributes
+    ----------
+    frame_length, hop_length : int
+        Level frames in samples at 16 kHz (25 ms / 10 ms by default).
+    floor_percentile : float
+        Percentile of a channel's frame levels taken as its noise floor, 1-50.
+    active_db_above_floor : float
+        A channel is active only where its level is at least this far above
+        its own noise floor, dB, 3-60.
+    crosstalk_db : float
+        Margin over the measured bleed of the other channel, dB, 0-40: the other
+        person's voice leaking into this channel (typically 6 dB or more below
+        the speaker's own channel) never counts as this channel speaking.
+    min_silence_s : float
+        Pauses of one speaker shorter than this are bridged (sentence pauses
+        inside a turn), seconds, 0-3.
+    min_speech_s : float
+        Activity shorter than this is dropped (clicks), seconds, 0-2.
+    distinct_min_fraction : float
+        A stereo file counts as dual-channel when at least this fraction of its
+        speech frames is dominated (by ``crosstalk_db``) by each channel, 0-0.5.
+    identical_correlation : float
+        Channels whose sample correlation is at least this are one signal
+        (mono stored as stereo), 0.5-1.
+    """
+
+    frame_length: int = 400
+    hop_length: int = 160
+    floor_percentile: float = 10.0
+    active_db_above_floor: float = 10.0
+    crosstalk_db: float = 6.0
+    min_silence_s: float = 0.8
+    min_speech_s: float = 0.1
+    distinct_min_fraction: float = 0.05
+    identical_correlation: float = 0.98
+
+    def __post_init__(self) -> None:
+        if not 16 <= self.hop_length <= self.frame_length <= 16_000:
+            raise InvalidParameterError(
+                f"need 16 <= hop_length <= frame_length <= 16000, got {self.hop_length}, {self.frame_length}"
+            )
+        _check_range("floor_percentile", self.floor_percentile, 1.0, 50.0)
+        _check_range("active_db_above_floor", self.active_db_above_floor, 3.0, 60.0)
+        _check_range("crosstalk_db", self.crosstalk_db, 0.0, 40.0)
+        _check_range("min_silence_s", self.min_silence_s, 0.0, 3.0)
+        _check_range("min_speech_s", self.min_speech_s, 0.0, 2.0)
+        _check_range("distinct_min_fraction", self.distinct_min_fraction, 0.0, 0.5)
+        _check_range("identical_correlation", self.identical_correlation, 0.5, 1.0)
+
+
+@dataclass(frozen=True)
+class DiarizeOptions:
+    """Options of :func:`pipeline.diarize.diarize` (mono recordings).
+
+    Attributes
+    ----------
+    n_speakers : int
+        Number of people, 1-4 (default 2, a mentoring pair). Not guessed.
+    window_s : float
+        Length of each speaker-embedding window, seconds, 0.5-3 (the encoder
+        was trained on 1.6 s).
+    hop_s : float
+        Step between windows, seconds, 0.1-window_s.
+    vad_threshold : float
+        Silero VAD speech probability threshold, 0.05-0.95.
+    min_silence_s : float
+        Speech pauses shorter than this are bridged, seconds, 0-3.
+    min_speech_s : float
+        Speech runs shorter than this are dropped, seconds, 0-2.
+    max_cluster_windows : int
+        Ward clustering runs on at most this many windows (evenly spread); the
+        rest are assigned to the nearest centroid. Bounds memory:
+        ``n*(n-1)/2`` float64 distances, 16 MB at 2000. 50-10000.
+    batch_size : int
+        Windows per encoder call, 1-4096.
+    n_gmm_components : int
+        Diagonal Gaussians per speaker in the MFCC re-segmentation, 1-64.
+    switch_penalty : float
+        Log-probability cost of a speaker change between 10 ms frames in the
+        Viterbi re-segmentation, 0-200.
+    smooth_s : float
+        Frame log-likelihoods are averaged over this many seconds before the
+        Viterbi pass (0 = off), 0-2.
+    min_separation : float
+        Speaker-separation score below which a forced second speaker is not
+        trusted: the session is given to one speaker and confidence is "low".
+        0-10 (see :func:`pipeline.diarize.separation_score`).
+    """
+
+    n_speakers: int = 2
+    window_s: float = 1.6
+    hop_s: float = 0.5
+    vad_threshold: float = 0.35
+    min_silence_s: float = 0.8
+    min_speech_s: float = 0.2
+    max_cluster_windows: int = 2000
+    batch_size: int = 64
+    n_gmm_components: int = 8
+    switch_penalty: float = 20.0
+    smooth_s: float = 0.2
+    min_separation: float = 0.85
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.n_speakers <= 4:
+            raise InvalidParameterError(f"n_speakers must be 1-4, got {self.n_speakers}")
+        _check_range("window_s", self.window_s, 0.5, 3.0)
+        _check_range("hop_s", self.hop_s, 0.1, self.window_s)
+        _check_range("vad_threshold", self.vad_threshold, 0.05, 0.95)
+        _check_range("min_silence_s", self.min_silence_s, 0.0, 3.0)
+        _check_range("min_speech_s", self.min_speech_s, 0.0, 2.0)
+        _check_range("max_cluster_windows", self.max_cluster_windows, 50, 10_000)
+        _check_range("batch_size", self.batch_size, 1, 4096)
+        _check_range("n_gmm_components", self.n_gmm_components, 1, 64)
+        _check_range("switch_penalty", self.switch_penalty, 0.0, 200.0)
+        _check_range("smooth_s", self.smooth_s, 0.0, 2.0)
+        _check_range("min_separation", self.min_separation, 0.0, 10.0)
+
+
+@dataclass(frozen=True)
+class Diarization:
+    """Who spoke when, from the audio alone.
+
+    Attributes
+    ----------
+    segments : tuple of SpeakerSegment
+        In start order; one speaker's segments never overlap each other, but
+        two speakers' segments may (overlapping speech).
+    overlaps : tuple of (start_s, end_s)
+        Stretches where two or more people speak at once.
+    speakers : tuple of str
+        Labels in order of first speech (``"S1"`` speaks first).
+    method : str
+        ``"channel"``, ``"embedding"`` or ``"mfcc"``.
+    confidence : str
+        ``"high"``, ``"medium"`` or ``"low"``.
+    separation : float
+        How clearly the voices separate (see
+        :func:`pipeline.diarize.separation_score`); ``inf`` for channels.
+    duration_s : float
+        Length of the recording, seconds.
+    options : ChannelOptions or DiarizeOptions
+        The options used.
+    """
+
+    segments: tuple[SpeakerSegment, ...]
+    overlaps: tuple[tuple[float, float], ...]
+    speakers: tuple[str, ...]
+    method: str
+    confidence: str
+    separation: float
+    duration_s: float
+    options: ChannelOptions | DiarizeOptions = field(default_factory=DiarizeOptions)
+
+
+@dataclass(frozen=True)
+class AttributionOptions:
+    """Options of :func:`pipeline.turns.attribute_words`.
+
+    Attributes
+    ----------
+    nearest_when_unmatched : bool
+        A word that overlaps no speaker segment goes to the nearest segment's
+        speaker (True, default) or stays unattributed (False, ``speaker=None``).
+    max_nearest_s : float
+        Only segments within this many seconds count as nearest, 0-60.
+    overlap_min_fraction : float
+        A word is marked ``overlap`` when at least this fraction of it lies in
+        an overlap stretch, 0-1.
+    """
+
+    nearest_when_unmatched: bool = True
+    max_nearest_s: float = 2.0
+    overlap_min_fraction: float = 0.5
+
+    def __post_init__(self) -> None:
+        _check_range("max_nearest_s", self.max_nearest_s, 0.0, 60.0)
+        _check_range("overlap_min_fraction", self.overlap_min_fraction, 0.0, 1.0)
+
+
+@dataclass(frozen=True)
+class TurnOptions:
+    """Options of :func:`pipeline.turns.build_turns`.
+
+    Attributes
+    ----------
+    max_gap_s : float
+        Words of one speaker further apart than this start a new turn, seconds,
+        0.1-60.
+    """
+
+    max_gap_s: float = 3.0
+
+    def __post_init__(self) -> None:
+        _check_range("max_gap_s", self.max_gap_s, 0.1, 60.0)
+
+
+@dataclass(frozen=True)
+class RoleOptions:
+    """Options of :func:`pipeline.roles.assign_roles`.
+
+    Attributes
+    ----------
+    mentor : str or None
+        Speaker label set by the user as mentor (role_source "set"); None
+        guesses by the stated rule.
+    """
+
+    mentor: str | None = None
+
+
 # --------------------------------------------------------------------------
 # Measures and indicators (issue 4)
 # --------------------------------------------------------------------------

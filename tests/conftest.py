@@ -114,3 +114,17 @@ def transcripts_tiny(asr_tiny, recordings):
     from pipeline.transcribe import transcribe
 
     return {n: transcribe(r, model=asr_tiny) for n, r in recordings.items()}
+
+
+@pytest.fixture(scope="session")
+def speaker_encoder():
+    from models import load_speaker_encoder
+
+    return load_speaker_encoder()
+
+
+@pytest.fixture(scope="session")
+def vad():
+    from models import load_vad
+
+    return load_vad()

@@ -1,0 +1,138 @@
+"""Offline speaker encoder: Resemblyzer's voice encoder exported to ONNX, run on onnxruntime.
+
+``models/speaker_encoder.onnx`` (5.7 MB) is produced by
+``tools/export_speaker_encoder.py`` from the weights shipped in PyPI
+``resemblyzer`` 0.1.4 (Apache-2.0, see ``models/SPEAKER_ENCODER_LICENSE.txt``).
+No torch at run time. Its input is Resemblyzer's front end, computed by
+:func:`pipeline.diarize.encoder_mels`: 40-band mel power frames (25 ms window,
+10 ms hop, 16 kHz) of volume-normalised audio.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from pipeline.errors import ModelLoadError
+
+ENCODER_PATH = Path(__file__).resolve().parent / "speaker_encoder.onnx"
+EMBEDDING_DIM = 256
+N_MELS = 40
+
+
+@dataclass(frozen=True, eq=False)
+class SpeakerEncoder:
+    """A loaded speaker encoder.
+
+    Attributes
+    ----------
+    name : str
+        ``"resemblyzer-0.1.4-onnx"``.
+    session : onnxruntime.InferenceSession
+        The network: ``mels`` float32 ``(batch, n_frames, 40)`` -> ``embeddings``
+        float32 ``(batch, 256)``, L2-normalised, non-negative.
+    """
+
+    name: str
+    session: Any
+
+    def embed(self, mels: np.ndarray, *, batch_size: int = 64) -> np.ndarray:
+        """Embed equal-length mel windows.
+
+        Parameters
+        ----------
+        mels : np.ndarray
+            float32, shape ``(n_windows, n_frames, 40)``, n_frames >= 1.
+        batch_size : int
+            Windows per onnxruntime call (bounds memory).
+
+        Returns
+        -------
+        np.ndarray
+            float32, shape ``(n_windows, 256)``, rows of unit L2 norm; ``(0, 256)``
+            for no windows.
+        """
+        if mels.ndim != 3 or mels.shape[2] != N_MELS:
+            raise ValueError(f"mels must have shape (n, n_frames, {N_MELS}), got {mels.shape}")
+        out = np.empty((mels.shape[0], EMBEDDING_DIM), dtype=np.float32)
+        for i in range(0, mels.shape[0], batch_size):
+            chunk = np.ascontiguousarray(mels[i:i + batch_size], dtype=np.float32)
+            out[i:i + len(chunk)] = self.session.run(None, {"mels": chunk})[0]
+        return out
+
+
+def load_speaker_encoder(path: str | Path | None = None, *, threads: int = 0) -> SpeakerEncoder:
+    """Load the ONNX speaker encoder (offline, CPU).
+
+    Parameters
+    ----------
+    path : path, optional
+        ONNX file; defaults to the bundled ``models/speaker_encoder.onnx``.
+    threads : int
+        onnxruntime intra-op threads; 0 lets it choose.
+
+    Returns
+    -------
+    SpeakerEncoder
+
+    Raises
+    ------
+    ModelLoadError
+        The file is missing or not a valid model.
+    """
+    path = Path(path) if path else ENCODER_PATH
+    if not path.is_file():
+        raise ModelLoadError(
+            f"Speaker encoder {path} is missing. Reinstall Rapport, or rebuild it with tools/export_speaker_encoder.py"
+        )
+    import onnxruntime as ort
+
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = threads
+    opts.log_severity_level = 3
+    try:
+        session = ort.InferenceSession(str(path), sess_options=opts, providers=["CPUExecutionProvider"])
+    except Exception as err:  # onnxruntime raises its own exception types
+        raise ModelLoadError(f"Could not load the speaker encoder {path}: {err}") from err
+    return SpeakerEncoder(name="resemblyzer-0.1.4-onnx", session=session)
+
+
+def load_vad(*, threads: int = 0):
+    """Load the Silero VAD (v6, ONNX) that ships inside faster-whisper, offline.
+
+    Parameters
+    ----------
+    threads : int
+        onnxruntime intra-op threads; 0 lets it choose (faster-whisper's own
+        copy uses 1).
+
+    Returns
+    -------
+    faster_whisper.vad.SileroVADModel
+        Callable: a float32 16 kHz signal whose length is a multiple of 512 ->
+        one speech probability per 512 samples.
+
+    Raises
+    ------
+    ModelLoadError
+        faster-whisper or its VAD asset is missing.
+    """
+    try:
+        import onnxruntime as ort
+        from faster_whisper.utils import get_assets_path
+        from faster_whisper.vad import SileroVADModel
+    except ImportError as err:
+        raise ModelLoadError(f"Silero VAD needs faster-whisper: pip install faster-whisper>=1.2.1 ({err})") from err
+    path = Path(get_assets_path()) / "silero_vad_v6.onnx"
+    if not path.is_file():
+        raise ModelLoadError(f"Silero VAD model {path} is missing. Run: pip install --force-reinstall faster-whisper")
+    model = SileroVADModel(str(path))
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = threads
+    opts.inter_op_num_threads = 1
+    opts.log_severity_level = 4
+    model.session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"], sess_options=opts)
+    return model

@@ -1,0 +1,101 @@
+"""Who is the mentor: a stated guess, always overridable.
+
+Rule (guessed): the mentor is the speaker who asks the most questions; a
+question is a sentence that ends in "?" or starts with a question word or an
+inverted auxiliary ("what", "how", "do you", "could you"...), so the rule does
+not depend on Whisper keeping question marks. The first speaker gets one
+question's head start, which also settles ties (mentors usually open the
+session). Of the others, the one who talks longest is the mentee; anyone else
+is "other". A single speaker is taken to be the mentor.
+
+Set (by the user): ``RoleOptions(mentor="S2")`` (CLI ``--mentor S2``) makes
+that speaker the mentor and the report says ``role_source="set"``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.errors import InvalidParameterError
+from pipeline.types import RoleOptions, SpeakerInfo, Turn
+
+_QUESTION_START = re.compile(
+    r"^(what|how|why|when|where|who|whom|which|whose|do|does|did|can|could|would|will|is|are|was|were|"
+    r"have|has|should|shall|may|might|tell me|any)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.?!])\s+")
+FIRST_SPEAKER_BONUS = 1.0
+
+
+def count_questions(text: str) -> int:
+    """Number of question sentences in ``text`` ("?" at the end or a question word at the start)."""
+    n = 0
+    for sentence in _SENTENCE_SPLIT.split(text.strip()):
+        s = sentence.strip().lstrip("\"'(")
+        if s and (s.endswith("?") or _QUESTION_START.match(s)):
+            n += 1
+    return n
+
+
+def assign_roles(
+    turns: tuple[Turn, ...], labels: tuple[str, ...], *, options: RoleOptions = RoleOptions()
+) -> tuple[SpeakerInfo, ...]:
+    """Give every speaker a role: mentor, mentee or other.
+
+    Parameters
+    ----------
+    turns : tuple of Turn
+        Turns with speakers set (roles ignored).
+    labels : tuple of str
+        All speaker labels, in order of first speech.
+    options : RoleOptions
+        ``mentor``: a label to force as mentor, or None to guess by the rule.
+
+    Returns
+    -------
+    tuple of SpeakerInfo
+        One per label, same order; ``role_source`` ``"set"`` for every speaker
+        when the user named the mentor, else ``"guessed"``. Empty for no labels.
+
+    Raises
+    ------
+    InvalidParameterError
+        ``options.mentor`` is not one of ``labels``.
+    """
+    if not labels:
+        if options.mentor is not None:
+            raise InvalidParameterError(f"--mentor {options.mentor}: no speakers were found in this recording")
+        return ()
+    if options.mentor is not None and options.mentor not in labels:
+        raise InvalidParameterError(
+            f"--mentor {options.mentor}: no such speaker; choose one of {', '.join(labels)}"
+        )
+    questions = {s: 0.0 for s in labels}
+    talk = {s: 0.0 for s in labels}
+    for t in turns:
+        if t.speaker in questions:
+            questions[t.speaker] += count_questions(t.text)
+            talk[t.speaker] += t.duration_s
+    first = next((t.speaker for t in turns if t.speaker in questions), labels[0])
+    questions[first] += FIRST_SPEAKER_BONUS
+    if options.mentor is not None:
+        mentor, source = options.mentor, "set"
+    else:
+        mentor = max(labels, key=lambda s: (questions[s], s == first, -labels.index(s)))
+        source = "guessed"
+    rest = [s for s in labels if s != mentor]
+    mentee = max(rest, key=lambda s: (talk[s], -labels.index(s))) if rest else None
+    return tuple(
+        SpeakerInfo(label=s, role="mentor" if s == mentor else "mentee" if s == mentee else "other",
+                    role_source=source, display_name=s)
+        for s in labels
+    )
+
+
+def with_roles(turns: tuple[Turn, ...], speakers: tuple[SpeakerInfo, ...]) -> tuple[Turn, ...]:
+    """Turns with ``role`` filled from ``speakers`` (unknown labels get "other")."""
+    from dataclasses import replace
+
+    roles = {s.label: s.role for s in speakers}
+    return tuple(replace(t, role=roles.get(t.speaker, "other")) for t in turns)

@@ -1,0 +1,170 @@
+"""Give each word its speaker and assemble words into turns.
+
+Speaker changes happen between words, not inside them, so attribution works
+word by word: a word goes to the speaker whose segments overlap it most. A word
+that overlaps no segment (Whisper's times drift a little around pauses) goes to
+the nearest segment's speaker within ``max_nearest_s`` - or stays unattributed
+(``speaker=None``) when ``nearest_when_unmatched`` is off. A lone word whose
+attribution is a near tie and that sits inside another speaker's run with no
+pause on either side is given to that speaker (a change needs a pause). Words
+inside an overlap stretch are marked ``overlap=True`` rather than silently
+belonging to one person only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from pipeline.types import AttributionOptions, Diarization, SpeakerInfo, Turn, TurnOptions, Word
+
+UNKNOWN_SPEAKER = "unknown"
+_NO_PAUSE_S = 0.05  # words closer than this are spoken without a pause
+_TIE_MARGIN = 0.7  # a word whose best speaker holds less than this share of its overlap is a near tie
+
+
+def _overlap_by_speaker(start: float, end: float, starts: np.ndarray, ends: np.ndarray, spk: np.ndarray,
+                        labels: tuple[str, ...]) -> np.ndarray:
+    ov = np.clip(np.minimum(ends, end) - np.maximum(starts, start), 0.0, None)
+    return np.array([ov[spk == i].sum() for i in range(len(labels))])
+
+
+def attribute_words(
+    words: tuple[Word, ...], diarization: Diarization, *, options: AttributionOptions = AttributionOptions()
+) -> tuple[Word, ...]:
+    """Set ``speaker`` (and ``overlap``) on every word.
+
+    Parameters
+    ----------
+    words : tuple of Word
+        Words in time order (from :func:`pipeline.transcribe.transcribe`).
+    diarization : Diarization
+        Who spoke when (:func:`pipeline.diarize.diarize` or
+        :func:`pipeline.channels.diarize_channels`).
+    options : AttributionOptions
+        What to do with words no segment overlaps; overlap marking.
+
+    Returns
+    -------
+    tuple of Word
+        Same words, same order, with ``speaker`` set (or None, see above) and
+        ``overlap`` True where at least ``overlap_min_fraction`` of the word
+        lies in an overlap stretch. Empty in, empty out.
+    """
+    if not words:
+        return ()
+    labels = diarization.speakers
+    segs = diarization.segments
+    if not segs:
+        return tuple(replace(w, speaker=None, overlap=False) for w in words)
+    index = {s: i for i, s in enumerate(labels)}
+    starts = np.array([g.start_s for g in segs])
+    ends = np.array([g.end_s for g in segs])
+    spk = np.array([index[g.speaker] for g in segs])
+    ov_starts = np.array([a for a, _ in diarization.overlaps])
+    ov_ends = np.array([b for _, b in diarization.overlaps])
+
+    chosen: list[str | None] = []
+    share: list[float] = []
+    for w in words:
+        s, e = w.start_s, max(w.end_s, w.start_s + 1e-3)
+        ov = _overlap_by_speaker(s, e, starts, ends, spk, labels)
+        if ov.sum() > 0:
+            best = int(np.argmax(ov))
+            chosen.append(labels[best])
+            share.append(float(ov[best] / ov.sum()))
+            continue
+        share.append(0.0)
+        if not options.nearest_when_unmatched:
+            chosen.append(None)
+            continue
+        dist = np.maximum(starts - e, s - ends)  # gap to each segment (>0: no overlap)
+        j = int(np.argmin(dist))
+        chosen.append(labels[spk[j]] if dist[j] <= options.max_nearest_s else None)
+
+    # A change of speaker needs a pause: a lone, weakly attributed word inside another run is smoothed over.
+    for i in range(1, len(words) - 1):
+        prev, cur, nxt = chosen[i - 1], chosen[i], chosen[i + 1]
+        if cur is None or prev is None or prev != nxt or cur == prev or share[i] >= _TIE_MARGIN:
+            continue
+        if (words[i].start_s - words[i - 1].end_s < _NO_PAUSE_S
+                and words[i + 1].start_s - words[i].end_s < _NO_PAUSE_S):
+            chosen[i] = prev
+
+    out = []
+    for w, who in zip(words, chosen, strict=True):
+        dur = max(w.end_s - w.start_s, 1e-3)
+        in_ov = float(np.clip(np.minimum(ov_ends, w.end_s) - np.maximum(ov_starts, w.start_s), 0, None).sum()) \
+            if len(ov_starts) else 0.0
+        out.append(replace(w, speaker=who, overlap=bool(in_ov > 0 and in_ov / dur >= options.overlap_min_fraction)))
+    return tuple(out)
+
+
+def build_turns(
+    words: tuple[Word, ...],
+    speakers: tuple[SpeakerInfo, ...] = (),
+    *,
+    overlaps: tuple[tuple[float, float], ...] = (),
+    options: TurnOptions = TurnOptions(),
+) -> tuple[Turn, ...]:
+    """Assemble attributed words into turns.
+
+    Parameters
+    ----------
+    words : tuple of Word
+        Attributed words in time order (:func:`attribute_words`).
+    speakers : tuple of SpeakerInfo
+        Roles per label (:func:`pipeline.roles.assign_roles`); a label not
+        listed gets role ``"other"``. May be empty (roles all ``"other"``).
+    overlaps : tuple of (start_s, end_s)
+        Overlapping-speech stretches (``Diarization.overlaps``): a turn whose
+        span meets one is marked ``overlap`` even when none of its own words
+        is mostly inside it (e.g. a backchannel over a long turn).
+    options : TurnOptions
+        ``max_gap_s``: a longer pause inside one speaker's words starts a new turn.
+
+    Returns
+    -------
+    tuple of Turn
+        In time order, indexed from 0; consecutive turns never overlap
+        (``start_s`` of one >= ``end_s`` of the previous). Words without a
+        speaker form turns of speaker ``"unknown"``. ``overlap`` is True when
+        any of the turn's words is in overlapping speech or the turn's span
+        meets an overlap stretch.
+    """
+    roles = {s.label: s.role for s in speakers}
+    groups: list[list[Word]] = []
+    for w in words:
+        who = w.speaker or UNKNOWN_SPEAKER
+        if groups and (groups[-1][-1].speaker or UNKNOWN_SPEAKER) == who \
+                and w.start_s - groups[-1][-1].end_s <= options.max_gap_s:
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+    turns = []
+    last_end = 0.0
+    for i, g in enumerate(groups):
+        who = g[0].speaker or UNKNOWN_SPEAKER
+        start = max(g[0].start_s, last_end)
+        end = max(max(w.end_s for w in g), start)
+        last_end = end
+        turns.append(Turn(
+            index=i, speaker=who, role=roles.get(who, "other"), start_s=round(start, 3), end_s=round(end, 3),
+            text=join_words(g), words=tuple(g),
+            overlap=any(w.overlap for w in g) or any(a < end and b > start for a, b in overlaps),
+        ))
+    return tuple(turns)
+
+
+def join_words(words) -> str:
+    """Join Whisper words into text (punctuation stays attached, as Whisper wrote it)."""
+    return " ".join(w.text for w in words).strip()
+
+
+def talk_time_s(turns: tuple[Turn, ...]) -> dict[str, float]:
+    """Seconds of speech per speaker, summed over their words' own spans."""
+    out: dict[str, float] = {}
+    for t in turns:
+        out[t.speaker] = out.get(t.speaker, 0.0) + sum(max(0.0, w.end_s - w.start_s) for w in t.words)
+    return out
