@@ -216,7 +216,7 @@ def indicator_cards(report: Report) -> tuple[IndicatorCard, ...]:
     for _, ind in ordered:
         status = _status(ind)
         value_text = "n/a" if status == "not available" else _num(float(ind.value), ind.unit)
-        meaning = ind.explanation if status != "not available" else (ind.explanation or "Not available for this input.")
+        meaning = ind.explanation
         cards.append(
             IndicatorCard(
                 id=ind.id,
@@ -278,8 +278,15 @@ def matching_indicators(report: Report) -> tuple[Indicator, ...]:
 TURN_COLUMNS = ["turn", "speaker", "name", "role", "start_s", "end_s", "duration_s", "question", "overlap", "n_words", "text"]
 
 
-def turns_frame(report: Report) -> pd.DataFrame:
+def turns_frame(report: Report, turn_measures: Sequence | None = None) -> pd.DataFrame:
     """One row per turn.
+
+    Parameters
+    ----------
+    turn_measures : sequence, optional
+        Per-turn measures (objects with ``index``, ``question.is_question`` and
+        ``is_interruption``): when given, questions and interruptions come from
+        them; otherwise from :func:`looks_like_question` and the turns' overlap flag.
 
     Returns
     -------
@@ -289,6 +296,17 @@ def turns_frame(report: Report) -> pd.DataFrame:
         report has no turns.
     """
     names = speaker_names(report)
+    measured = {getattr(m, "index", None): m for m in (turn_measures or ())}
+
+    def question(t: Turn) -> bool:
+        m = measured.get(t.index)
+        q = getattr(m, "question", None)
+        return bool(getattr(q, "is_question", False)) if q is not None else looks_like_question(t.text)
+
+    def overlap(t: Turn) -> bool:
+        m = measured.get(t.index)
+        return bool(t.overlap or getattr(m, "is_interruption", False))
+
     rows = [
         {
             "turn": t.index,
@@ -298,8 +316,8 @@ def turns_frame(report: Report) -> pd.DataFrame:
             "start_s": round(t.start_s, 3),
             "end_s": round(t.end_s, 3),
             "duration_s": round(t.end_s - t.start_s, 3),
-            "question": looks_like_question(t.text),
-            "overlap": bool(t.overlap),
+            "question": question(t),
+            "overlap": overlap(t),
             "n_words": len(t.words) if t.words else len(_WORD_RE.findall(t.text.lower())),
             "text": t.text,
         }
@@ -345,8 +363,29 @@ def _turn_measure_rows(turn_measures: Iterable) -> list[dict]:
     rows = []
     for m in turn_measures:
         get = m.get if isinstance(m, Mapping) else (lambda k, _m=m: getattr(_m, k, None))
-        rows.append({k: get(k) for k in ("turn_index", "index", "speaker", "start_s", "end_s", *PROSODY_MEASURES)})
+        prosody = get("prosody")
+        pget = (prosody.get if isinstance(prosody, Mapping) else (lambda k, _p=prosody: getattr(_p, k, None)))
+        rows.append(
+            {
+                "speaker": get("speaker"),
+                "start_s": get("start_s"),
+                "end_s": get("end_s"),
+                "pace_wpm": get("pace_wpm"),
+                "rms_db": get("rms_db") if get("rms_db") is not None else pget("rms_db"),
+                "f0_hz": get("f0_hz") if get("f0_hz") is not None else pget("f0_median_hz"),
+            }
+        )
     return rows
+
+
+def report_turn_measures(report: Report) -> tuple | None:
+    """Per-turn measures carried by the report (``report.measures.turn_measures`` or
+    ``report.turn_measures``), or None when the report has none."""
+    measures = getattr(report, "measures", None)
+    tms = getattr(measures, "turn_measures", None) if measures is not None else None
+    if tms is None:
+        tms = getattr(report, "turn_measures", None)
+    return tuple(tms) if tms else None
 
 
 def prosody_frame(report: Report, turn_measures: Sequence | None = None) -> pd.DataFrame:
@@ -512,23 +551,24 @@ def timeline_chart(report: Report, *, width: int | str = "container") -> alt.Lay
         .mark_point(shape="triangle-down", filled=True, size=70, color="#d62728", yOffset=-16)
         .encode(x="start_s:Q", y=y, tooltip=tooltip)
     )
-    return (bars + questions + overlaps).properties(width=width, height=110)
+    return (bars + questions + overlaps).properties(width=width, height=alt.Step(44))
 
 
-def talk_share_chart(report: Report, *, width: int | str = "container") -> alt.Chart:
-    """Share of speaking time per person, a single stacked bar in percent."""
+def talk_share_chart(report: Report, *, width: int | str = "container") -> alt.LayerChart:
+    """Share of speaking time per person: one bar each, in percent, labelled."""
     frame = talk_share_frame(report)
-    return (
-        alt.Chart(frame)
-        .mark_bar(height=28)
-        .encode(
-            x=alt.X("share_pct:Q", title="Share of speaking time (%)", scale=alt.Scale(domain=[0, 100]), stack="zero"),
-            color=alt.Color("name:N", scale=_colour_scale(report), title="Speaker"),
-            order=alt.Order("role:N", sort="descending"),
-            tooltip=[alt.Tooltip("name:N", title="Speaker"), alt.Tooltip("share_pct:Q", title="%"), alt.Tooltip("talk_s:Q", title="seconds")],
-        )
-        .properties(width=width, height=60)
+    frame["label"] = frame["share_pct"].map(lambda v: f"{v:.0f} %")
+    scale = _colour_scale(report)
+    base = alt.Chart(frame).encode(
+        y=alt.Y("name:N", title=None, sort=list(scale.domain)),
+        x=alt.X("share_pct:Q", title="Share of speaking time (%)", scale=alt.Scale(domain=[0, 100])),
     )
+    bars = base.mark_bar(height=24).encode(
+        color=alt.Color("name:N", scale=scale, title="Speaker", legend=None),
+        tooltip=[alt.Tooltip("name:N", title="Speaker"), alt.Tooltip("share_pct:Q", title="%"), alt.Tooltip("talk_s:Q", title="seconds")],
+    )
+    labels = base.mark_text(align="left", dx=6, fontWeight="bold").encode(text="label:N")
+    return (bars + labels).properties(width=width, height=alt.Step(36))
 
 
 def prosody_chart(
@@ -620,6 +660,20 @@ def with_roles(
     )
 
 
+def with_names(report: Report, participants: Mapping[str, str]) -> Report:
+    """The report with display names given per role at consent (``{"mentor": "Alex", ...}``).
+
+    Speakers who already have a display name keep it; roles and indicators are unchanged.
+    """
+    speakers = tuple(
+        replace(s, display_name=participants[s.role].strip())
+        if (not s.display_name and participants.get(s.role, "").strip())
+        else s
+        for s in report.speakers
+    )
+    return replace(report, speakers=speakers)
+
+
 def swap_roles(report: Report) -> dict[str, tuple[str, str]]:
     """The roles mapping that swaps mentor and mentee (names kept)."""
     swap = {"mentor": "mentee", "mentee": "mentor"}
@@ -656,6 +710,56 @@ def turns_vtt(report: Report) -> str:
 def turns_srt(report: Report) -> str:
     """SRT with ``Name:`` prefixes."""
     return to_srt(cues_from_turns(_named_turns(report)))
+
+
+def download_stem(report: Report) -> str:
+    """A safe file-name stem for downloads from the (untrusted) source name."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", report.source_name.rsplit(".", 1)[0]).strip("._-")
+    return stem[:80] or "session"
+
+
+_AUDIO_MIME = {"wav": "audio/wav", "mp3": "audio/mpeg", "m4a": "audio/mp4", "aac": "audio/aac", "flac": "audio/flac",
+               "ogg": "audio/ogg", "opus": "audio/ogg", "webm": "audio/webm", "mp4": "video/mp4", "mov": "video/quicktime"}
+
+
+def audio_mime(name: str) -> str:
+    """MIME type for the browser's player from a file name (``audio/wav`` when unknown)."""
+    return _AUDIO_MIME.get(name.rsplit(".", 1)[-1].lower() if "." in name else "", "audio/wav")
+
+
+def summary_line(report: Report) -> str:
+    """One line above the report: file, length, people, how speakers were told apart (markdown-escaped)."""
+    names = speaker_names(report)
+    people = ", ".join(f"{names[s.label]} ({s.role})" for s in report.speakers)
+    how = "from the transcript" if report.input_kind == "transcript" else f"transcribed with Whisper {report.model_name}"
+    return md_escape(
+        f"{report.source_name}: {fmt_duration(report.duration_s)}, {len(report.turns)} turns; {people}; {how}; "
+        f"speakers told apart by {report.attribution_method} (confidence {report.attribution_confidence})."
+    )
+
+
+_STATUS_MD = {"in band": ":green[in the good range]", "below": ":orange[below the good range]",
+              "above": ":orange[above the good range]", "no band": ":gray[no reference range]",
+              "not available": ":gray[not available for this input]"}
+
+
+def status_markdown(card: IndicatorCard) -> str:
+    """The card's band and status as Streamlit markdown (coloured status, escaped band)."""
+    status = _STATUS_MD.get(card.status, md_escape(card.status))
+    return f"{md_escape(card.band_text)} · {status}" if card.band_text else status
+
+
+def turn_markdown(row) -> str:
+    """One transcript line as Streamlit markdown: coloured speaker name, question highlighted.
+
+    ``row`` is a row of :func:`turns_frame` (attribute access).
+    """
+    colour = ROLE_MD_COLOURS.get(row.role, "gray")
+    text = md_escape(row.text)
+    if row.question:
+        text = f":orange-background[{text}]"
+    flag = " :red[(over the other speaker)]" if row.overlap else ""
+    return f":{colour}[**{md_escape(row.name)}**]{flag}  {text}"
 
 
 def progress_text(stage: str, fraction: float, elapsed_s: float) -> tuple[float, str]:
