@@ -784,6 +784,7 @@ def progress_text(stage: str, fraction: float, elapsed_s: float) -> tuple[float,
     labels = {"decoding": "Decoding audio", "transcribing": "Transcribing", "attributing": "Attributing speakers",
               "measuring": "Measuring", "done": "Done"}
     f = min(1.0, max(0.0, float(fraction)))
+    stage = stage.split()[0].lower() if stage.strip() else "measuring"  # "attributing speakers" -> "attributing"
     lo, hi = spans.get(stage, (1.0, 1.0) if stage == "done" else (0.90, 1.0))
     overall = lo + (hi - lo) * f
     label = labels.get(stage, stage.capitalize())
