@@ -9,6 +9,7 @@ pipeline it calls.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import time
 from pathlib import Path
@@ -18,6 +19,7 @@ import streamlit as st
 import models
 from pipeline import orchestrate
 from pipeline import presentation as P
+from pipeline.audio import load_audio
 from pipeline.errors import PipelineError
 from pipeline.types import AnalyzeOptions, Report
 
@@ -36,9 +38,10 @@ SAMPLE_CONSENT = {
 }
 
 
-@st.cache_resource(show_spinner="Loading the speech model (once per process)...")
-def asr_model(name: str):
-    return models.load_asr(name)
+@st.cache_resource(show_spinner="Loading the speech models (once per process)...")
+def speech_models(name: str) -> dict:
+    """Whisper, the voice-activity detector and the speaker encoder, loaded once per process."""
+    return {"asr": models.load_asr(name), "vad": models.load_vad(), "encoder": models.load_speaker_encoder()}
 
 
 @st.cache_resource(show_spinner="Loading the language model (once per process)...")
@@ -46,17 +49,40 @@ def nlp_model():
     return models.load_nlp()
 
 
+def is_transcript(name: str) -> bool:
+    return name.rsplit(".", 1)[-1].lower() in TRANSCRIPT_TYPES
+
+
 @st.cache_data(show_spinner=False, max_entries=4)
 def analysis_of(data: bytes, name: str, model_name: str, _progress=None) -> Report:
-    return orchestrate.analyze_bytes(
-        data, name, options=AnalyzeOptions(model=model_name), asr=asr_model(model_name), nlp=nlp_model(), progress=_progress
-    )
+    """The pipeline's report for an uploaded file (cached by content, name and model)."""
+    options = AnalyzeOptions(model=model_name)
+    if is_transcript(name):
+        if not hasattr(orchestrate, "analyze_transcript"):
+            raise PipelineError(f"{name}: transcript input is not available in this version; upload the recording instead.")
+        return orchestrate.analyze_transcript(data.decode("utf-8-sig"), source_name=name, options=options, nlp=nlp_model())
+    if _progress:
+        _progress("decoding", 0.0)
+    recording = load_audio(data, source_name=name)
+    report, _, _ = orchestrate.analyze_recording(recording, **speech_models(model_name), options=options, progress=_progress)
+    return report
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def report_with_roles(report: Report, roles: tuple[tuple[str, str, str], ...], data: bytes, name: str) -> Report:
+    """The report with the user's roles and names; indicators re-measured on the stored turns (no re-transcription)."""
     mapping = {label: (role, display) for label, role, display in roles}
-    return orchestrate.reassign_roles(report, mapping, data=data, source_name=name, nlp=nlp_model())
+    return P.with_roles(report, mapping, measure=remeasure(report, data, name))
+
+
+def remeasure(report: Report, data: bytes, name: str):
+    """``measure(turns, speakers) -> indicators`` over the stored turns, or None before the measures stage exists."""
+    if importlib.util.find_spec("pipeline.measures") is None:
+        return None
+    from pipeline.measures import measure_session
+
+    recording = load_audio(data, source_name=name) if report.input_kind == "audio" else None
+    return lambda turns, speakers: measure_session(turns, speakers, recording=recording, nlp=nlp_model()).indicators
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
