@@ -54,18 +54,31 @@ def is_transcript(name: str) -> bool:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def analysis_of(data: bytes, name: str, model_name: str, _progress=None) -> Report:
-    """The pipeline's report for an uploaded file (cached by content, name and model)."""
-    options = AnalyzeOptions(model=model_name)
-    if is_transcript(name):
-        if not hasattr(orchestrate, "analyze_transcript"):
-            raise PipelineError(f"{name}: transcript input is not available in this version; upload the recording instead.")
-        return orchestrate.analyze_transcript(data.decode("utf-8-sig"), source_name=name, options=options, nlp=nlp_model())
-    if _progress:
-        _progress("decoding", 0.0)
-    recording = load_audio(data, source_name=name)
-    report, _, _ = orchestrate.analyze_recording(recording, **speech_models(model_name), options=options, progress=_progress)
-    return report
+def analysis_of(data: bytes, name: str, model_name: str) -> Report:
+    """The pipeline's report for an input (cached by content, name and model), with a progress bar.
+
+    The bar is created inside the cached function, as Streamlit's cache replay requires,
+    and removed when the analysis ends.
+    """
+    bar = st.progress(0.0, text="Starting...")
+    started = time.monotonic()
+
+    def progress(stage: str, fraction: float) -> None:
+        overall, text = P.progress_text(stage, fraction, time.monotonic() - started)
+        bar.progress(overall, text=text)
+
+    try:
+        options = AnalyzeOptions(model=model_name)
+        if is_transcript(name):
+            if not hasattr(orchestrate, "analyze_transcript"):
+                raise PipelineError(f"{name}: transcript input is not available in this version; upload the recording instead.")
+            return orchestrate.analyze_transcript(data.decode("utf-8-sig"), source_name=name, options=options, nlp=nlp_model())
+        progress("decoding", 0.0)
+        recording = load_audio(data, source_name=name)
+        report, _, _ = orchestrate.analyze_recording(recording, **speech_models(model_name), options=options, progress=progress)
+        return report
+    finally:
+        bar.empty()
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -106,14 +119,13 @@ def source_ui() -> tuple[bytes, str] | None:
     with right:
         st.markdown("**New here?**")
         if st.button("See a sample report", type="primary", help="A 2.5-minute synthetic mentoring session"):
+            forget_selections()
             st.session_state["source"] = "sample"
             st.session_state["consent"] = SAMPLE_CONSENT
-            st.session_state.pop("roles", None)
     if upload is not None:
         if st.session_state.get("source") != upload.file_id:
+            forget_selections()
             st.session_state["source"] = upload.file_id
-            st.session_state.pop("consent", None)
-            st.session_state.pop("roles", None)
         return upload.getvalue(), upload.name
     if st.session_state.get("source") == "sample":
         return SAMPLE.read_bytes(), SAMPLE.name
@@ -151,39 +163,41 @@ def consent_ui(name: str) -> dict | None:
 
 
 def analysis_ui(data: bytes, name: str) -> Report | None:
-    """Runs (or fetches) the analysis with a progress bar showing the stage and time left."""
-    bar = st.progress(0.0, text="Starting...")
-    started = time.monotonic()
-
-    def progress(stage: str, fraction: float) -> None:
-        overall, text = P.progress_text(stage, fraction, time.monotonic() - started)
-        bar.progress(overall, text=text)
-
+    """Runs (or fetches) the analysis; a pipeline error is shown as one message."""
     try:
-        report = analysis_of(data, name, ASR_MODEL, _progress=progress)
+        return analysis_of(data, name, ASR_MODEL)
     except PipelineError as err:
-        bar.empty()
         st.error(str(err))
         return None
-    bar.empty()
-    return report
+
+
+def set_roles(roles: dict[str, tuple[str, str]]) -> None:
+    """Callback: store the chosen roles and show them in the role form's widgets."""
+    st.session_state["roles"] = roles
+    for label, (role, display) in roles.items():
+        st.session_state[f"role_{label}"] = role
+        st.session_state[f"name_{label}"] = display
+
+
+def forget_selections() -> None:
+    """A new input: forget the previous one's consent, roles and replay position."""
+    for key in list(st.session_state):
+        if key in ("consent", "roles", "play_at") or key.startswith(("role_", "name_")):
+            del st.session_state[key]
 
 
 def roles_ui(report: Report) -> tuple[tuple[str, str, str], ...]:
     """Edit who is mentor and mentee (and their names); the report is recomputed from stored turns."""
     with st.expander("Who is who: swap mentor and mentee, rename", expanded=False):
-        current = {s.label: (s.role, s.display_name) for s in report.speakers}
-        if st.button("Swap mentor and mentee", key="swap"):
-            st.session_state["roles"] = {k: v for k, v in P.swap_roles(report).items()}
-            st.rerun()
+        st.button("Swap mentor and mentee", key="swap", on_click=set_roles, args=(P.swap_roles(report),))
         with st.form("roles_form"):
             edited = {}
             for s in report.speakers:
+                st.session_state.setdefault(f"role_{s.label}", s.role)
+                st.session_state.setdefault(f"name_{s.label}", s.display_name)
                 c1, c2 = st.columns(2)
-                role = c1.selectbox(
-                    f"Role of {s.label}", P.VALID_ROLES, index=P.VALID_ROLES.index(current[s.label][0]), key=f"role_{s.label}"
-                )
-                display = c2.text_input(f"Name of {s.label}", value=current[s.label][1], key=f"name_{s.label}")
+                role = c1.selectbox(f"Role of {s.label}", P.VALID_ROLES, key=f"role_{s.label}")
+                display = c2.text_input(f"Name of {s.label}", key=f"name_{s.label}")
                 edited[s.label] = (role, display)
             if st.form_submit_button("Apply"):
                 st.session_state["roles"] = edited

@@ -675,9 +675,19 @@ def with_names(report: Report, participants: Mapping[str, str]) -> Report:
 
 
 def swap_roles(report: Report) -> dict[str, tuple[str, str]]:
-    """The roles mapping that swaps mentor and mentee (names kept)."""
+    """The roles mapping that swaps mentor and mentee.
+
+    Names stay with the role (the consent step names the mentor and the mentee), so
+    the person shown as "Alex (mentor)" before is "Sam (mentee)" after. Other roles
+    are unchanged.
+    """
     swap = {"mentor": "mentee", "mentee": "mentor"}
-    return {s.label: (swap.get(s.role, s.role), s.display_name) for s in report.speakers}
+    name_of_role = {s.role: s.display_name for s in report.speakers if s.role in swap}
+    out = {}
+    for s in report.speakers:
+        new_role = swap.get(s.role, s.role)
+        out[s.label] = (new_role, name_of_role.get(new_role, s.display_name) if s.role in swap else s.display_name)
+    return out
 
 
 # --------------------------------------------------------------------------

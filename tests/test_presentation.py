@@ -154,6 +154,9 @@ def test_with_roles_swaps_and_renames_and_remeasures(matched):
     assert [t.text for t in swapped.turns] == [t.text for t in matched.turns]  # not re-transcribed
     assert swapped.indicators == (PACE,) and len(calls) == 1
     assert swapped.options.mentor == "S2"
+    # Names stay with the role they were given for at consent.
+    named = P.with_names(matched, {"mentor": "Alex", "mentee": "Sam"})
+    assert P.swap_roles(named) == {"S1": ("mentee", "Sam"), "S2": ("mentor", "Alex")}
     # Renaming only: indicators kept, measure not called.
     renamed = P.with_roles(matched, {"S1": ("mentor", "Alex")}, measure=measure)
     assert P.speaker_names(renamed) == {"S1": "Alex", "S2": "S2"} and len(calls) == 1
