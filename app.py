@@ -217,7 +217,7 @@ def cards_ui(report: Report) -> None:
             for col, card in zip(cols, cards[row : row + 3], strict=False):
                 with col.container(border=True):
                     st.markdown(f"**{P.md_escape(card.name)}**")
-                    st.markdown(f"### {P.md_escape(card.value_text)}")
+                    st.subheader(P.md_escape(card.value_text), anchor=False)
                     st.markdown(P.status_markdown(card))
                     st.caption(P.md_escape(card.meaning))
 

@@ -56,7 +56,7 @@ ROLE_MD_COLOURS = {"mentor": "blue", "mentee": "orange", "other": "gray"}
 PROSODY_MEASURES = {
     "pace_wpm": (
         "Speaking pace",
-        "words per minute",
+        "words/min",
         "Good matching: the mentor's line moves toward the mentee's, gradually (a sudden jump reads as mimicry).",
     ),
     "rms_db": (
@@ -593,7 +593,7 @@ def prosody_chart(
         .mark_line(point=True, interpolate="monotone")
         .encode(
             x=_time_x("time_s:Q"),
-            y=alt.Y("value:Q", title=f"{title} ({unit})", scale=alt.Scale(zero=False)),
+            y=alt.Y("value:Q", title=f"{title.split()[-1].capitalize()} ({unit})", scale=alt.Scale(zero=False)),
             color=alt.Color("name:N", scale=_colour_scale(report), title="Speaker"),
             tooltip=[alt.Tooltip("name:N", title="Speaker"), alt.Tooltip("value:Q", title=unit, format=".1f")],
         )
