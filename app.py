@@ -115,6 +115,8 @@ def source_ui() -> tuple[bytes, str] | None:
             "Upload a recording (audio or video) or a transcript with speakers (VTT, SRT, text, JSON)",
             type=AUDIO_TYPES + TRANSCRIPT_TYPES,
             key="upload",
+            help=f"Files up to {st.get_option('server.maxUploadSize')} MB (set server.maxUploadSize in .streamlit/config.toml); "
+            "larger uploads are refused.",
         )
     with right:
         st.markdown("**New here?**")

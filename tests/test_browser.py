@@ -166,3 +166,36 @@ def test_upload_sample_renders_report(app_url, browser):
     assert not browser.find_elements(By.CSS_SELECTOR, "[data-testid='stException'], [data-testid='stAlertContentError']")
     for raw in ("Traceback", "object at 0x", "None`", "Report("):
         assert raw not in page
+
+
+def test_html_report_renders_charts_offline(browser, truths, tmp_path):
+    """The downloadable HTML report draws its charts with the network switched off (no CDN)."""
+    from pipeline.presentation import html_report, with_names
+    from tests.test_presentation import PACE, SHARE, report_from_truth
+
+    report = with_names(report_from_truth(truths["matched"], (SHARE, PACE)), {"mentor": "Alex", "mentee": "Sam"})
+    page = tmp_path / "report.html"
+    page.write_text(html_report(report), encoding="utf-8")
+    browser.execute_cdp_cmd("Network.enable", {})
+    browser.execute_cdp_cmd(
+        "Network.emulateNetworkConditions", {"offline": True, "latency": 0, "downloadThroughput": 0, "uploadThroughput": 0}
+    )
+    try:
+        browser.get(page.as_uri())
+        deadline = time.monotonic() + 30
+        drawn = []
+        while time.monotonic() < deadline:
+            drawn = browser.execute_script(
+                "return Array.from(document.querySelectorAll('.chart')).map(c => c.querySelectorAll('svg .mark-rect path, svg .mark-line path, svg .mark-rect, svg .mark-line').length)"
+            )
+            if drawn and all(n > 0 for n in drawn):
+                break
+            time.sleep(0.5)
+        assert len(drawn) == 3 and all(n > 0 for n in drawn), drawn  # timeline, talk share, pace
+        assert "Chart failed" not in browser.find_element("tag name", "body").text
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        browser.save_screenshot(str(ARTIFACTS / "html_report.png"))
+    finally:
+        browser.execute_cdp_cmd(
+            "Network.emulateNetworkConditions", {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}
+        )
