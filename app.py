@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -81,26 +82,34 @@ def analysis_of(data: bytes, name: str, model_name: str) -> Report:
         bar.empty()
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def report_with_roles(report: Report, roles: tuple[tuple[str, str, str], ...], data: bytes, name: str) -> Report:
-    """The report with the user's roles and names; indicators re-measured on the stored turns (no re-transcription)."""
-    mapping = {label: (role, display) for label, role, display in roles}
-    return P.with_roles(report, mapping, measure=remeasure(report, data, name))
+@st.cache_data(show_spinner="Measuring rapport...", max_entries=8)
+def measured(report: Report, data: bytes, name: str) -> tuple[Report, tuple | None]:
+    """The report with indicators measured on its (possibly re-labelled) turns, and the per-turn measures.
 
-
-def remeasure(report: Report, data: bytes, name: str):
-    """``measure(turns, speakers) -> indicators`` over the stored turns, or None before the measures stage exists."""
+    Runs :func:`pipeline.measures.measure_session` on the stored turns: a role change
+    re-measures without re-transcribing. Before the measures stage exists, the report
+    is returned as it is, with no per-turn measures.
+    """
     if importlib.util.find_spec("pipeline.measures") is None:
-        return None
+        return report, None
     from pipeline.measures import measure_session
 
     recording = load_audio(data, source_name=name) if report.input_kind == "audio" else None
-    return lambda turns, speakers: measure_session(turns, speakers, recording=recording, nlp=nlp_model()).indicators
+    result = measure_session(
+        report.turns, report.speakers, recording=recording, nlp=nlp_model(),
+        syllable_table=syllables(), attribution_confidence=report.attribution_confidence,
+    )  # fmt: skip
+    return replace(report, indicators=result.indicators), result.turn_measures
+
+
+@st.cache_resource(show_spinner=False)
+def syllables():
+    return models.load_syllable_table()
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def html_of(report: Report) -> str:
-    return P.html_report(report, P.report_turn_measures(report))
+def html_of(report: Report, turn_measures: tuple | None) -> str:
+    return P.html_report(report, turn_measures)
 
 
 def source_ui() -> tuple[bytes, str] | None:
@@ -188,7 +197,7 @@ def forget_selections() -> None:
             del st.session_state[key]
 
 
-def roles_ui(report: Report) -> tuple[tuple[str, str, str], ...]:
+def roles_ui(report: Report) -> dict[str, tuple[str, str]]:
     """Edit who is mentor and mentee (and their names); the report is recomputed from stored turns."""
     with st.expander("Who is who: swap mentor and mentee, rename", expanded=False):
         st.button("Swap mentor and mentee", key="swap", on_click=set_roles, args=(P.swap_roles(report),))
@@ -204,7 +213,7 @@ def roles_ui(report: Report) -> tuple[tuple[str, str, str], ...]:
             if st.form_submit_button("Apply"):
                 st.session_state["roles"] = edited
                 st.rerun()
-    return tuple((label, role, display) for label, (role, display) in st.session_state.get("roles", {}).items())
+    return dict(st.session_state.get("roles", {}))
 
 
 def cards_ui(report: Report) -> None:
@@ -235,9 +244,8 @@ def timeline_ui(report: Report) -> None:
     st.caption(P.CHART_CAPTIONS["talk_share"])
 
 
-def matching_ui(report: Report) -> None:
+def matching_ui(report: Report, turn_measures: tuple | None) -> None:
     st.header("Matching over the session")
-    turn_measures = P.report_turn_measures(report)
     charts, scores = st.columns([3, 1])
     with scores:
         st.markdown("**Matching scores** (against each person's own baseline)")
@@ -302,10 +310,10 @@ def moments_ui(report: Report, has_audio: bool) -> None:
                 st.caption(P.md_escape(m.note))
 
 
-def transcript_ui(report: Report, has_audio: bool) -> None:
+def transcript_ui(report: Report, turn_measures: tuple | None, has_audio: bool) -> None:
     st.header("Transcript")
     st.caption("Questions are highlighted. ▶ plays the recording from that turn (in the player above).")
-    frame = P.turns_frame(report, P.report_turn_measures(report))
+    frame = P.turns_frame(report, turn_measures)
     if frame.empty:
         st.write("Not available for this input.")
     for row in frame.itertuples(index=False):
@@ -316,7 +324,7 @@ def transcript_ui(report: Report, has_audio: bool) -> None:
             st.markdown(P.turn_markdown(row))
 
 
-def downloads_ui(report: Report) -> None:
+def downloads_ui(report: Report, turn_measures: tuple | None) -> None:
     st.header("Downloads")
     stem = P.download_stem(report)
     cols = st.columns(5)
@@ -324,22 +332,22 @@ def downloads_ui(report: Report) -> None:
     cols[1].download_button("Turns (CSV)", P.turns_csv(report), f"{stem}.turns.csv", "text/csv")
     cols[2].download_button("Subtitles (VTT)", P.turns_vtt(report), f"{stem}.vtt", "text/vtt")
     cols[3].download_button("Subtitles (SRT)", P.turns_srt(report), f"{stem}.srt", "application/x-subrip")
-    cols[4].download_button("Report (HTML)", html_of(report), f"{stem}.report.html", "text/html")
+    cols[4].download_button("Report (HTML)", html_of(report, turn_measures), f"{stem}.report.html", "text/html")
     st.caption("The HTML report is self-contained (charts included): it opens in any browser, without this app or a network.")
 
 
-def report_ui(report: Report, data: bytes, name: str) -> None:
+def report_ui(report: Report, turn_measures: tuple | None, data: bytes, name: str) -> None:
     st.success(P.summary_line(report))
     has_audio = report.input_kind == "audio"
     cards_ui(report)
     timeline_ui(report)
-    matching_ui(report)
+    matching_ui(report, turn_measures)
     phrases_ui(report)
     with st.container(border=True):
         player_ui(data if has_audio else None, name)
         moments_ui(report, has_audio)
-    transcript_ui(report, has_audio)
-    downloads_ui(report)
+    transcript_ui(report, turn_measures, has_audio)
+    downloads_ui(report, turn_measures)
 
 
 def main() -> None:
@@ -359,9 +367,9 @@ def main() -> None:
     report = P.with_names(report, consent["participants"])
     roles = roles_ui(report)
     if roles:
-        report = report_with_roles(report, roles, data, name)
-    report_ui(report, data, name)
-
+        report = P.with_roles(report, roles)
+    report, turn_measures = measured(report, data, name)
+    report_ui(report, turn_measures, data, name)
 
 if __name__ == "__main__":
     main()

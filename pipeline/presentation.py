@@ -378,16 +378,6 @@ def _turn_measure_rows(turn_measures: Iterable) -> list[dict]:
     return rows
 
 
-def report_turn_measures(report: Report) -> tuple | None:
-    """Per-turn measures carried by the report (``report.measures.turn_measures`` or
-    ``report.turn_measures``), or None when the report has none."""
-    measures = getattr(report, "measures", None)
-    tms = getattr(measures, "turn_measures", None) if measures is not None else None
-    if tms is None:
-        tms = getattr(report, "turn_measures", None)
-    return tuple(tms) if tms else None
-
-
 def prosody_frame(report: Report, turn_measures: Sequence | None = None) -> pd.DataFrame:
     """Per-turn pace, loudness and pitch of each person, long format for charts.
 
