@@ -653,11 +653,12 @@ def with_roles(
 def with_names(report: Report, participants: Mapping[str, str]) -> Report:
     """The report with display names given per role at consent (``{"mentor": "Alex", ...}``).
 
-    Speakers who already have a display name keep it; roles and indicators are unchanged.
+    Speakers named only by their label (display name empty or equal to the label) get
+    the name given for their role; others keep theirs. Roles and indicators are unchanged.
     """
     speakers = tuple(
         replace(s, display_name=participants[s.role].strip())
-        if (not s.display_name and participants.get(s.role, "").strip())
+        if (s.display_name in ("", s.label) and participants.get(s.role, "").strip())
         else s
         for s in report.speakers
     )

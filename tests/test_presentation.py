@@ -169,6 +169,9 @@ def test_with_names_from_consent(matched):
     named = P.with_names(matched, {"mentor": "Alex", "mentee": "Sam"})
     assert P.speaker_names(named) == {"S1": "Alex", "S2": "Sam"}
     assert set(P.talk_share_frame(named)["name"]) == {"Alex", "Sam"}
+    # A label used as display name is replaced; a real name is kept.
+    labelled = Report(**{**matched.__dict__, "speakers": (SpeakerInfo("S1", "mentor", display_name="S1"), SpeakerInfo("S2", "mentee", display_name="Kim"))})
+    assert P.speaker_names(P.with_names(labelled, {"mentor": "Alex", "mentee": "Sam"})) == {"S1": "Alex", "S2": "Kim"}
 
 
 def test_downloads_are_valid(matched):
