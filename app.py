@@ -226,7 +226,7 @@ def cards_ui(report: Report) -> None:
         for row in range(0, len(cards), 3):
             cols = st.columns(3)
             for col, card in zip(cols, cards[row : row + 3], strict=False):
-                with col.container(border=True):
+                with col.container(border=True, key=f"card_{card.id}"):
                     st.markdown(f"**{P.md_escape(card.name)}**")
                     st.subheader(P.md_escape(card.value_text), anchor=False)
                     st.markdown(P.status_markdown(card))
@@ -246,25 +246,24 @@ def timeline_ui(report: Report) -> None:
 
 def matching_ui(report: Report, turn_measures: tuple | None) -> None:
     st.header("Matching over the session")
-    charts, scores = st.columns([3, 1])
-    with scores:
-        st.markdown("**Matching scores** (against each person's own baseline)")
-        inds = P.matching_indicators(report)
-        if not inds:
-            st.write("Not available for this input.")
-        for card in P.indicator_cards(report):
-            if card.category == "matching":
-                st.metric(card.name, card.value_text, help=card.meaning)
-                st.caption(P.md_escape(f"{card.band_text} · {card.status}" if card.band_text else card.status))
-    with charts:
-        for measure, (title, _, caption) in P.PROSODY_MEASURES.items():
-            st.subheader(title)
+    st.caption("Each person's value per turn. Beside each chart, the matching scores: how close the mentor came to the "
+               "mentee's turn just before, compared with the mentee's other turns (their baseline).")
+    for measure, (title, _, caption) in P.PROSODY_MEASURES.items():
+        st.subheader(title)
+        chart_col, score_col = st.columns([3, 1])
+        with chart_col:
             chart = P.prosody_chart(report, measure, turn_measures)
             if chart is None:
                 st.write("Not available for this input.")
-                continue
-            st.altair_chart(chart, width="stretch")
-            st.caption(caption)
+            else:
+                st.altair_chart(chart, width="stretch")
+                st.caption(caption)
+        with score_col:
+            cards = P.matching_cards(report, measure)
+            if not cards:
+                st.caption("Matching scores: not available for this input.")
+            for card in cards:
+                st.markdown(f"{P.md_escape(card.name)}  \n**{P.md_escape(card.value_text)}** · {P.status_markdown(card)}")
 
 
 def phrases_ui(report: Report) -> None:

@@ -181,7 +181,8 @@ def _band_text(ind: Indicator) -> str:
     if lo is None and hi is None:
         return ""
     if lo is not None and hi is not None:
-        return f"good: {_num(lo, '').strip()}–{_num(hi, unit)}"
+        sep = " to " if lo < 0 else "–"  # "-10–10 %" reads badly
+        return f"good: {_num(lo, unit if unit.startswith('score') else '').strip()}{sep}{_num(hi, unit)}"
     if lo is not None:
         return f"good: at least {_num(lo, unit)}"
     return f"good: at most {_num(hi, unit)}"
@@ -264,6 +265,19 @@ def moments(report: Report, *, per_indicator: int = 1) -> tuple[Moment, ...]:
         for ev in ind.evidence[:per_indicator]:
             out.append(Moment(ind.id, ind.name, ev.start_s, ev.end_s, ev.speaker, ev.quote, ev.note))
     return tuple(out)
+
+
+#: Indicator id prefix of the matching scores of each prosody measure.
+MATCHING_PREFIX = {"pace_wpm": "pace_", "rms_db": "loudness_", "f0_hz": "pitch_"}
+
+
+def matching_cards(report: Report, measure: str) -> tuple[IndicatorCard, ...]:
+    """Cards of the matching scores for one prosody measure (e.g. ``pace_matching``,
+    ``pace_synchrony``, ``pace_convergence``, ``pace_difference`` for ``"pace_wpm"``)."""
+    prefix = MATCHING_PREFIX.get(measure)
+    if prefix is None:
+        raise InvalidParameterError(f"measure must be one of {sorted(MATCHING_PREFIX)}, got {measure!r}")
+    return tuple(c for c in indicator_cards(report) if c.category == "matching" and c.id.startswith(prefix))
 
 
 def matching_indicators(report: Report) -> tuple[Indicator, ...]:

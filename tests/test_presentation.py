@@ -107,6 +107,21 @@ def test_cards_order_band_status_and_unavailable(matched):
     assert (loud.value_text, loud.status) == ("n/a", "not available")
 
 
+def test_bands_with_negative_ends_and_matching_cards(matched):
+    diff = Indicator("pace_difference", "Pace gap", 4.0, "%", -10.0, 10.0, "", "", "high", category="matching")
+    conv = Indicator("pace_convergence", "Closer", -0.2, "r", 0.0, None, "", "", "high", category="matching")
+    loud = Indicator("loudness_matching", "Loud", 0.1, "z", 0.0, None, "", "", "high", category="matching")
+    report = Report(**{**matched.__dict__, "indicators": (diff, conv, loud, SHARE)})
+    pace_cards = P.matching_cards(report, "pace_wpm")
+    assert [(c.id, c.band_text, c.status) for c in pace_cards] == [
+        ("pace_difference", "good: -10 to 10 %", "in band"), ("pace_convergence", "good: at least 0 r", "below"),
+    ]  # fmt: skip
+    assert [c.id for c in P.matching_cards(report, "rms_db")] == ["loudness_matching"]
+    assert P.matching_cards(report, "f0_hz") == ()
+    with pytest.raises(InvalidParameterError):
+        P.matching_cards(report, "volume")
+
+
 def test_moments_skip_unavailable_and_keep_evidence(matched):
     ms = P.moments(matched)
     assert [(m.indicator_id, m.start_s, m.quote) for m in ms] == [("mentor_talk_share", 51.5, "I would bring them in early.")]
