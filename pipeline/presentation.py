@@ -241,30 +241,40 @@ def cards_by_category(report: Report) -> list[tuple[str, tuple[IndicatorCard, ..
     return [(CATEGORY_TITLES.get(c, c.title()), tuple(cs)) for c, cs in groups.items()]
 
 
-def moments(report: Report, *, per_indicator: int = 1) -> tuple[Moment, ...]:
+def moments(report: Report, *, per_indicator: int = 1, max_moments: int = 12) -> tuple[Moment, ...]:
     """The strongest evidence of each available indicator ("moments worth a look").
 
     Parameters
     ----------
     per_indicator : int
-        How many pieces of evidence to keep per indicator, >= 1 (evidence is
+        How many pieces of evidence to take per indicator, >= 1 (evidence is
         stored strongest first).
+    max_moments : int
+        At most this many moments, >= 1.
 
     Returns
     -------
     tuple of Moment
-        In the headline's order; indicators without evidence are skipped.
+        In the headline's order; indicators without evidence are skipped. A moment
+        supporting several indicators appears once, its ``indicator_name`` listing
+        them (``"A · B"``) and ``indicator_id`` naming the first.
     """
     if per_indicator < 1:
         raise InvalidParameterError(f"per_indicator must be >= 1, got {per_indicator}")
-    out = []
+    if max_moments < 1:
+        raise InvalidParameterError(f"max_moments must be >= 1, got {max_moments}")
+    found: dict[tuple[float, float, str], Moment] = {}
     ordered = sorted(enumerate(report.indicators), key=lambda p: (_category_rank(p[1].category), p[0]))
     for _, ind in ordered:
         if not ind.available:
             continue
         for ev in ind.evidence[:per_indicator]:
-            out.append(Moment(ind.id, ind.name, ev.start_s, ev.end_s, ev.speaker, ev.quote, ev.note))
-    return tuple(out)
+            key = (round(ev.start_s, 2), round(ev.end_s, 2), ev.speaker)
+            if key in found:
+                found[key] = replace(found[key], indicator_name=f"{found[key].indicator_name} · {ind.name}")
+            else:
+                found[key] = Moment(ind.id, ind.name, ev.start_s, ev.end_s, ev.speaker, ev.quote, ev.note)
+    return tuple(found.values())[:max_moments]
 
 
 #: Indicator id prefix of the matching scores of each prosody measure.

@@ -127,6 +127,10 @@ def test_moments_skip_unavailable_and_keep_evidence(matched):
     assert [(m.indicator_id, m.start_s, m.quote) for m in ms] == [("mentor_talk_share", 51.5, "I would bring them in early.")]
     with pytest.raises(InvalidParameterError):
         P.moments(matched, per_indicator=0)
+    # The same evidence under two indicators is one moment naming both.
+    twice = Indicator("x", "Other", 1.0, "count", None, None, "", "", "high", evidence=SHARE.evidence, category="sharing")
+    both = P.moments(Report(**{**matched.__dict__, "indicators": (SHARE, twice)}))
+    assert [(m.indicator_id, m.indicator_name) for m in both] == [("mentor_talk_share", "Mentor talk share · Other")]
 
 
 def test_prosody_frame_pace_from_words_without_measures(matched, truths):
