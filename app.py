@@ -21,7 +21,7 @@ import models
 from pipeline import orchestrate
 from pipeline import presentation as P
 from pipeline.audio import load_audio
-from pipeline.errors import PipelineError
+from pipeline.errors import PipelineError, TranscriptFormatError
 from pipeline.types import AnalyzeOptions, Report
 
 ROOT = Path(__file__).resolve().parent
@@ -71,9 +71,12 @@ def analysis_of(data: bytes, name: str, model_name: str) -> Report:
     try:
         options = AnalyzeOptions(model=model_name)
         if is_transcript(name):
-            if not hasattr(orchestrate, "analyze_transcript"):
-                raise PipelineError(f"{name}: transcript input is not available in this version; upload the recording instead.")
-            return orchestrate.analyze_transcript(data.decode("utf-8-sig"), source_name=name, options=options, nlp=nlp_model())
+            progress("measuring", 0.0)
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError as err:
+                raise TranscriptFormatError(f"{name} is not UTF-8 text; save the transcript as UTF-8 and upload it again") from err
+            return orchestrate.analyze_transcript(text, source_name=name, options=options, nlp=nlp_model(), syllable_table=syllables())
         progress("decoding", 0.0)
         recording = load_audio(data, source_name=name)
         report, _, _ = orchestrate.analyze_recording(recording, **speech_models(model_name), options=options, progress=progress)

@@ -16,7 +16,7 @@ from pathlib import Path
 from pipeline.audio import load_audio
 from pipeline.export import cues_from_segments, to_srt, to_vtt, transcript_to_dict
 from pipeline.transcribe import transcribe
-from pipeline.types import TranscribeOptions, Transcript
+from pipeline.types import AnalyzeOptions, Report, TranscribeOptions, Transcript
 
 StageProgress = Callable[[str, float], None]
 
@@ -74,3 +74,49 @@ def transcribe_file(
     )
     write_transcript(transcript, Path(out_dir))
     return transcript
+
+
+def analyze_transcript(
+    text: str,
+    *,
+    source_name: str,
+    nlp,
+    options: AnalyzeOptions = AnalyzeOptions(),
+    syllable_table=None,
+) -> Report:
+    """Report for a transcript with speakers held in memory (e.g. an upload); touches no files.
+
+    Parses WebVTT / SRT / text with ``Name:`` prefixes / ``turns.json``, assigns roles
+    (``options.mentor`` if given, else the stated rule of
+    :func:`pipeline.measures.assign_roles`) and measures the turns. Acoustic indicators
+    are present with ``available=False``.
+
+    Raises
+    ------
+    TranscriptFormatError
+        The text is not a transcript with speakers.
+    """
+    import hashlib
+
+    from pipeline import __version__
+    from pipeline.measures import assign_roles, measure_session, with_roles
+    from pipeline.transcript_io import parse_transcript
+
+    turns = parse_transcript(text, source_name=source_name)
+    speakers = assign_roles(turns, nlp=nlp, mentor=options.mentor)
+    turns = with_roles(turns, speakers)
+    measures = measure_session(turns, speakers, nlp=nlp, syllable_table=syllable_table, attribution_confidence="medium")
+    return Report(
+        source_name=source_name,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        duration_s=max((t.end_s for t in turns), default=0.0),
+        input_kind="transcript",
+        model_name="",
+        pipeline_version=__version__,
+        attribution_method="transcript",
+        attribution_confidence="medium",
+        speakers=speakers,
+        turns=turns,
+        indicators=measures.indicators,
+        options=options,
+    )

@@ -537,7 +537,8 @@ CLOCK_LABEL = "floor(datum.value / 60) + ':' + format(floor(datum.value % 60), '
 
 
 def _time_x(field: str) -> alt.X:
-    return alt.X(field, title="Session time (min:s)", scale=alt.Scale(domainMin=0), axis=alt.Axis(labelExpr=CLOCK_LABEL))
+    axis = alt.Axis(labelExpr=CLOCK_LABEL, tickCount=12, labelOverlap=True)
+    return alt.X(field, title="Session time (min:s)", scale=alt.Scale(domainMin=0, nice=False), axis=axis)
 
 
 def timeline_chart(report: Report, *, width: int | str = "container") -> alt.LayerChart:

@@ -178,3 +178,23 @@ def _speakers(at: AppTest):
             self.label, self.role = label, role
 
     return [S(sb.key.removeprefix("role_"), sb.value) for sb in at.selectbox if (sb.key or "").startswith("role_")]
+
+
+def test_transcript_upload_reports_without_acoustics(truths):
+    """A Teams-style VTT with speaker names: a report from the text alone, acoustic parts marked unavailable."""
+    from pipeline.export import Cue, to_vtt
+
+    names = {"mentor": "Alex Mentor", "mentee": "Sam Mentee"}
+    vtt = to_vtt(Cue(t["start_s"], t["end_s"], t["text"], names[t["role"]]) for t in truths["matched"]["turns"])
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()
+    at.file_uploader(key="upload").upload("session.vtt", vtt.encode(), "text/vtt")
+    at = consent(at.run(), mentor="Alex", mentee="Sam")
+    assert not at.exception, at.exception
+    assert not at.error
+    assert headers(at) == SECTIONS
+    summary = plain(at.success[0].value)
+    assert f"{len(truths['matched']['turns'])} turns" in summary and "from the transcript" in summary
+    # Roles found by the stated rule; the names typed at consent are shown.
+    assert "Alex (mentor)" in summary and "Sam (mentee)" in summary
+    assert any(m.value == "Not available for this input." for m in at.markdown)  # loudness and pitch charts
+    assert not at.get("audio")  # nothing to replay
