@@ -1,54 +1,377 @@
 """Rapport's Streamlit report. Run with ``streamlit run app.py``.
 
-Thin by design: ``main()`` plus small ``*_ui()`` functions; models come from
-``st.cache_resource``, results from ``st.cache_data``; all computation lives in
-``pipeline``.
+Thin by design: ``main()`` plus small ``*_ui()`` functions. Models come from
+``st.cache_resource``, results from ``st.cache_data``; ``st.session_state`` holds
+only the user's selections (source, consent choices, roles, replay position).
+Everything that computes or formats lives in :mod:`pipeline.presentation` and the
+pipeline it calls.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import os
+import time
+from dataclasses import replace
+from pathlib import Path
+
 import streamlit as st
 
 import models
+from pipeline import orchestrate
+from pipeline import presentation as P
 from pipeline.audio import load_audio
-from pipeline.errors import PipelineError
-from pipeline.transcribe import transcribe
+from pipeline.errors import PipelineError, TranscriptFormatError
+from pipeline.types import AnalyzeOptions, Report
+
+ROOT = Path(__file__).resolve().parent
+SAMPLE = ROOT / "sample_sessions" / "matched.flac"
+#: Whisper model for uploads; RAPPORT_ASR_MODEL=tiny.en makes tests fast.
+ASR_MODEL = os.environ.get("RAPPORT_ASR_MODEL", "base")
+AUDIO_TYPES = ["wav", "mp3", "m4a", "flac", "ogg", "opus", "webm", "mp4", "mov", "aac"]
+TRANSCRIPT_TYPES = ["vtt", "srt", "txt", "json"]
+RETENTION = {"report": "Report only", "all": "Report, transcript and audio"}
+SAMPLE_CONSENT = {
+    "agreed": True,
+    "participants": {"mentor": "Alex", "mentee": "Sam"},
+    "retention": "report",
+    "note": "Sample session: synthetic voices, no real person was recorded.",
+}
 
 
-@st.cache_resource(show_spinner="Loading the speech model (once per process)...")
-def asr_model(name: str):
-    return models.load_asr(name)
+@st.cache_resource(show_spinner="Loading the speech models (once per process)...")
+def speech_models(name: str) -> dict:
+    """Whisper, the voice-activity detector and the speaker encoder, loaded once per process."""
+    return {"asr": models.load_asr(name), "vad": models.load_vad(), "encoder": models.load_speaker_encoder()}
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def transcript_for(data: bytes, name: str, model_name: str):
-    return transcribe(load_audio(data, source_name=name), model=asr_model(model_name))
+@st.cache_resource(show_spinner="Loading the language model (once per process)...")
+def nlp_model():
+    return models.load_nlp()
 
 
-def upload_ui():
-    st.caption("Everything runs on this computer: the recording never leaves it.")
-    return st.file_uploader("Recording of a mentoring session", type=["wav", "mp3", "m4a", "flac", "ogg", "opus", "webm", "mp4", "mov"])
+def is_transcript(name: str) -> bool:
+    return name.rsplit(".", 1)[-1].lower() in TRANSCRIPT_TYPES
 
 
-def transcript_ui(transcript) -> None:
-    st.subheader("Transcript")
-    for seg in transcript.segments:
-        st.markdown(f"`{seg.start_s:6.1f} s`  {seg.text}")
+@st.cache_data(show_spinner=False, max_entries=4)
+def analysis_of(data: bytes, name: str, model_name: str) -> Report:
+    """The pipeline's report for an input (cached by content, name and model), with a progress bar.
+
+    The bar is created inside the cached function, as Streamlit's cache replay requires,
+    and removed when the analysis ends.
+    """
+    bar = st.progress(0.0, text="Starting...")
+    started = time.monotonic()
+
+    def progress(stage: str, fraction: float) -> None:
+        overall, text = P.progress_text(stage, fraction, time.monotonic() - started)
+        bar.progress(overall, text=text)
+
+    try:
+        options = AnalyzeOptions(model=model_name)
+        if is_transcript(name):
+            progress("measuring", 0.0)
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError as err:
+                raise TranscriptFormatError(f"{name} is not UTF-8 text; save the transcript as UTF-8 and upload it again") from err
+            return orchestrate.analyze_transcript(text, source_name=name, options=options, nlp=nlp_model(), syllable_table=syllables())[0]
+        progress("decoding", 0.0)
+        recording = load_audio(data, source_name=name)
+        report, *_ = orchestrate.analyze_recording(recording, **speech_models(model_name), options=options, progress=progress)
+        return report
+    finally:
+        bar.empty()
+
+
+@st.cache_data(show_spinner="Measuring rapport...", max_entries=8)
+def measured(report: Report, data: bytes, name: str) -> tuple[Report, tuple | None]:
+    """The report with indicators measured on its (possibly re-labelled) turns, and the per-turn measures.
+
+    Runs :func:`pipeline.measures.measure_session` on the stored turns: a role change
+    re-measures without re-transcribing. Before the measures stage exists, the report
+    is returned as it is, with no per-turn measures.
+    """
+    if importlib.util.find_spec("pipeline.measures") is None:
+        return report, None
+    from pipeline.measures import measure_session
+
+    recording = load_audio(data, source_name=name) if report.input_kind == "audio" else None
+    result = measure_session(
+        report.turns, report.speakers, recording=recording, nlp=nlp_model(),
+        syllable_table=syllables(), attribution_confidence=report.attribution_confidence,
+    )  # fmt: skip
+    return replace(report, indicators=result.indicators), result.turn_measures
+
+
+@st.cache_resource(show_spinner=False)
+def syllables():
+    return models.load_syllable_table()
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def html_of(report: Report, turn_measures: tuple | None) -> str:
+    return P.html_report(report, turn_measures)
+
+
+def source_ui() -> tuple[bytes, str] | None:
+    """Sample button or upload; returns the chosen input's bytes and name."""
+    st.info(
+        "Processing is local: the recording and transcript are analysed on this computer and never leave it. "
+        "No internet connection is used."
+    )
+    left, right = st.columns([2, 1])
+    with left:
+        upload = st.file_uploader(
+            "Upload a recording (audio or video) or a transcript with speakers (VTT, SRT, text, JSON)",
+            type=AUDIO_TYPES + TRANSCRIPT_TYPES,
+            key="upload",
+            help=f"Files up to {st.get_option('server.maxUploadSize')} MB (set server.maxUploadSize in .streamlit/config.toml); "
+            "larger uploads are refused.",
+        )
+    with right:
+        st.markdown("**New here?**")
+        if st.button("See a sample report", type="primary", help="A 2.5-minute synthetic mentoring session"):
+            forget_selections()
+            st.session_state["source"] = "sample"
+            st.session_state["consent"] = SAMPLE_CONSENT
+    if upload is not None:
+        if st.session_state.get("source") != upload.file_id:
+            forget_selections()
+            st.session_state["source"] = upload.file_id
+        return upload.getvalue(), upload.name
+    if st.session_state.get("source") == "sample":
+        return SAMPLE.read_bytes(), SAMPLE.name
+    return None
+
+
+def consent_ui(name: str) -> dict | None:
+    """The consent step; returns the choices once confirmed, else None (nothing is processed)."""
+    if st.session_state.get("consent"):
+        return st.session_state["consent"]
+    placeholder = st.empty()
+    with placeholder.form("consent_form"):
+        st.subheader("Before the analysis: consent")
+        st.write(f"File: **{P.md_escape(name)}**")
+        agreed = st.checkbox("Everyone recorded in this session agreed to it being analysed.", key="agreed")
+        c1, c2 = st.columns(2)
+        mentor = c1.text_input("Mentor's name", key="mentor_name")
+        mentee = c2.text_input("Mentee's name", key="mentee_name")
+        retention = st.radio(
+            "What is kept after the analysis", list(RETENTION), format_func=RETENTION.get, key="retention", horizontal=True
+        )
+        submitted = st.form_submit_button("Confirm and analyse", type="primary")
+    if not submitted:
+        return None
+    if not agreed:
+        st.error("The analysis needs the agreement of everyone recorded. Tick the box to confirm it.")
+        return None
+    if not mentor.strip() or not mentee.strip():
+        st.error("Name the mentor and the mentee, so the report can show who is who.")
+        return None
+    consent = {"agreed": True, "participants": {"mentor": mentor.strip(), "mentee": mentee.strip()}, "retention": retention}
+    st.session_state["consent"] = consent
+    placeholder.empty()
+    return consent
+
+
+def analysis_ui(data: bytes, name: str) -> Report | None:
+    """Runs (or fetches) the analysis; a pipeline error is shown as one message."""
+    try:
+        return analysis_of(data, name, ASR_MODEL)
+    except PipelineError as err:
+        st.error(str(err))
+        return None
+
+
+def set_roles(roles: dict[str, tuple[str, str]]) -> None:
+    """Callback: store the chosen roles and show them in the role form's widgets."""
+    st.session_state["roles"] = roles
+    for label, (role, display) in roles.items():
+        st.session_state[f"role_{label}"] = role
+        st.session_state[f"name_{label}"] = display
+
+
+def forget_selections() -> None:
+    """A new input: forget the previous one's consent, roles and replay position."""
+    for key in list(st.session_state):
+        if key in ("consent", "roles", "play_at") or key.startswith(("role_", "name_")):
+            del st.session_state[key]
+
+
+def roles_ui(report: Report) -> dict[str, tuple[str, str]]:
+    """Edit who is mentor and mentee (and their names); the report is recomputed from stored turns."""
+    with st.expander("Who is who: swap mentor and mentee, rename", expanded=False):
+        st.button("Swap mentor and mentee", key="swap", on_click=set_roles, args=(P.swap_roles(report),))
+        with st.form("roles_form"):
+            edited = {}
+            for s in report.speakers:
+                st.session_state.setdefault(f"role_{s.label}", s.role)
+                st.session_state.setdefault(f"name_{s.label}", s.display_name)
+                c1, c2 = st.columns(2)
+                role = c1.selectbox(f"Role of {s.label}", P.VALID_ROLES, key=f"role_{s.label}")
+                display = c2.text_input(f"Name of {s.label}", key=f"name_{s.label}")
+                edited[s.label] = (role, display)
+            if st.form_submit_button("Apply"):
+                st.session_state["roles"] = edited
+                st.rerun()
+    return dict(st.session_state.get("roles", {}))
+
+
+def cards_ui(report: Report) -> None:
+    st.header("Rapport indicators")
+    groups = P.cards_by_category(report)
+    if not groups:
+        st.write("Indicators are not available for this input.")
+    for title, cards in groups:
+        st.subheader(title)
+        for row in range(0, len(cards), 3):
+            cols = st.columns(3)
+            for col, card in zip(cols, cards[row : row + 3], strict=False):
+                with col.container(border=True, key=f"card_{card.id}"):
+                    st.markdown(f"**{P.md_escape(card.name)}**")
+                    st.subheader(P.md_escape(card.value_text), anchor=False)
+                    st.markdown(P.status_markdown(card))
+                    st.caption(P.md_escape(card.meaning))
+
+
+def timeline_ui(report: Report) -> None:
+    st.header("Who spoke when")
+    if not report.turns:
+        st.write("Not available for this input: no speech was found.")
+        return
+    st.altair_chart(P.timeline_chart(report), width="stretch")
+    st.caption(P.CHART_CAPTIONS["timeline"])
+    st.altair_chart(P.talk_share_chart(report), width="stretch")
+    st.caption(P.CHART_CAPTIONS["talk_share"])
+
+
+def matching_ui(report: Report, turn_measures: tuple | None) -> None:
+    st.header("Matching over the session")
+    st.caption("Each person's value per turn. Beside each chart, the matching scores: how close the mentor came to the "
+               "mentee's turn just before, compared with the mentee's other turns (their baseline).")
+    for measure, (title, _, caption) in P.PROSODY_MEASURES.items():
+        st.subheader(title)
+        chart_col, score_col = st.columns([3, 1])
+        with chart_col:
+            chart = P.prosody_chart(report, measure, turn_measures)
+            if chart is None:
+                st.write("Not available for this input.")
+            else:
+                st.altair_chart(chart, width="stretch")
+                st.caption(caption)
+        with score_col:
+            cards = P.matching_cards(report, measure)
+            if not cards:
+                st.caption("Matching scores: not available for this input.")
+            for card in cards:
+                st.markdown(f"{P.md_escape(card.name)}  \n**{P.md_escape(card.value_text)}** · {P.status_markdown(card)}")
+
+
+def phrases_ui(report: Report) -> None:
+    st.header("Shared key phrases")
+    frame = P.shared_phrases_frame(report)
+    if frame.empty:
+        st.write("No key phrase was taken up by the other person.")
+        return
+    st.dataframe(frame, hide_index=True, width="stretch")
+    st.caption("Who said a phrase first and when the other person took it up. Good: the mentor picks up the mentee's own words.")
+
+
+def player_ui(data: bytes | None, name: str) -> None:
+    """The one audio player; play buttons elsewhere set where it starts."""
+    if data is None:
+        return
+    at = float(st.session_state.get("play_at", 0.0))
+    st.audio(data, format=P.audio_mime(name), start_time=int(at), autoplay=at > 0)
+    if at > 0:
+        st.caption(f"Playing from {P.fmt_clock(at)}")
+
+
+def play_button(start_s: float, key: str, enabled: bool) -> None:
+    if st.button(f"▶ {P.fmt_clock(start_s)}", key=key, disabled=not enabled, help="Play from here"):
+        st.session_state["play_at"] = float(start_s)
+        st.rerun()
+
+
+def moments_ui(report: Report, has_audio: bool) -> None:
+    st.header("Moments worth a look")
+    ms = P.moments(report)
+    if not ms:
+        st.write("Not available for this input.")
+    names = P.speaker_names(report)
+    for i, m in enumerate(ms):
+        c1, c2 = st.columns([1, 8])
+        with c1:
+            play_button(m.start_s, f"moment_{i}", has_audio)
+        with c2:
+            st.markdown(f"**{P.md_escape(m.indicator_name)}** · {P.md_escape(names.get(m.speaker, m.speaker))}")
+            st.markdown(f"> {P.md_escape(m.quote)}")
+            if m.note:
+                st.caption(P.md_escape(m.note))
+
+
+def transcript_ui(report: Report, turn_measures: tuple | None, has_audio: bool) -> None:
+    st.header("Transcript")
+    st.caption("Questions are highlighted. ▶ plays the recording from that turn (in the player above).")
+    frame = P.turns_frame(report, turn_measures)
+    if frame.empty:
+        st.write("Not available for this input.")
+    for row in frame.itertuples(index=False):
+        c1, c2 = st.columns([1, 8])
+        with c1:
+            play_button(row.start_s, f"turn_{row.turn}", has_audio)
+        with c2:
+            st.markdown(P.turn_markdown(row))
+
+
+def downloads_ui(report: Report, turn_measures: tuple | None) -> None:
+    st.header("Downloads")
+    stem = P.download_stem(report)
+    cols = st.columns(5)
+    cols[0].download_button("report.json", P.report_json(report), f"{stem}.report.json", "application/json")
+    cols[1].download_button("Turns (CSV)", P.turns_csv(report), f"{stem}.turns.csv", "text/csv")
+    cols[2].download_button("Subtitles (VTT)", P.turns_vtt(report), f"{stem}.vtt", "text/vtt")
+    cols[3].download_button("Subtitles (SRT)", P.turns_srt(report), f"{stem}.srt", "application/x-subrip")
+    cols[4].download_button("Report (HTML)", html_of(report, turn_measures), f"{stem}.report.html", "text/html")
+    st.caption("The HTML report is self-contained (charts included): it opens in any browser, without this app or a network.")
+
+
+def report_ui(report: Report, turn_measures: tuple | None, data: bytes, name: str) -> None:
+    st.success(P.summary_line(report))
+    has_audio = report.input_kind == "audio"
+    cards_ui(report)
+    timeline_ui(report)
+    matching_ui(report, turn_measures)
+    phrases_ui(report)
+    with st.container(border=True):
+        player_ui(data if has_audio else None, name)
+        moments_ui(report, has_audio)
+    transcript_ui(report, turn_measures, has_audio)
+    downloads_ui(report, turn_measures)
 
 
 def main() -> None:
     st.set_page_config(page_title="Rapport", layout="wide")
-    st.title("Rapport: session analysis for mentoring")
-    upload = upload_ui()
-    if upload is None:
+    st.title("Rapport: how a mentoring session built rapport")
+    source = source_ui()
+    if source is None:
+        st.write("Upload a recording or try the sample session to see a report.")
         return
-    try:
-        transcript = transcript_for(upload.getvalue(), upload.name, "base")
-    except PipelineError as err:
-        st.error(str(err))
+    data, name = source
+    consent = consent_ui(name)
+    if consent is None:
         return
-    transcript_ui(transcript)
-
+    report = analysis_ui(data, name)
+    if report is None:
+        return
+    report = P.with_names(report, consent["participants"])
+    roles = roles_ui(report)
+    if roles:
+        report = P.with_roles(report, roles)
+    report, turn_measures = measured(report, data, name)
+    report_ui(report, turn_measures, data, name)
 
 if __name__ == "__main__":
     main()

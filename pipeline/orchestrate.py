@@ -281,45 +281,76 @@ def analyze_file(
 TRANSCRIPT_SUFFIXES = (".vtt", ".srt", ".txt", ".json")
 
 
-def analyze_transcript_file(path: str | os.PathLike, *, out_dir: str | os.PathLike, options=None):
-    """Measure a transcript with speakers (VTT/SRT/text/turns.json); write report.json and turn_measures.csv.
+def analyze_transcript(
+    text: str,
+    *,
+    source_name: str,
+    nlp,
+    options: AnalyzeOptions = AnalyzeOptions(),
+    syllable_table=None,
+    sha256: str | None = None,
+) -> tuple:
+    """Report for a transcript with speakers held in memory (an upload or a file's text); touches no files.
 
-    Acoustic indicators are present with ``available=False``. Roles: ``options.mentor``
-    if given, else the stated rule of :func:`pipeline.measures.assign_roles`.
+    Parses WebVTT / SRT / text with ``Name:`` prefixes / ``turns.json``, assigns roles
+    (``options.mentor`` if given, else the stated rule of :func:`pipeline.measures.assign_roles`)
+    and measures the turns. Acoustic indicators are present with ``available=False``.
+
+    Returns
+    -------
+    (Report, SessionMeasures)
+
+    Raises
+    ------
+    TranscriptFormatError
+        The text is not a transcript with speakers.
     """
+    import hashlib
+
+    from pipeline import __version__
+    from pipeline.measures import assign_roles, measure_session, with_roles
+    from pipeline.transcript_io import parse_transcript
+
+    turns = parse_transcript(text, source_name=source_name)
+    speakers = assign_roles(turns, nlp=nlp, mentor=options.mentor)
+    turns = with_roles(turns, speakers)
+    measures = measure_session(turns, speakers, nlp=nlp, syllable_table=syllable_table,
+                               attribution_confidence="medium")
+    report = Report(
+        source_name=source_name,
+        sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        duration_s=max((t.end_s for t in turns), default=0.0),
+        input_kind="transcript",
+        model_name="",
+        pipeline_version=__version__,
+        attribution_method="transcript",
+        attribution_confidence="medium",
+        speakers=speakers,
+        turns=turns,
+        indicators=measures.indicators,
+        options=options,
+    )
+    return report, measures
+
+
+def analyze_transcript_file(path: str | os.PathLike, *, out_dir: str | os.PathLike,
+                            options: AnalyzeOptions | None = None) -> Report:
+    """Measure a transcript file with speakers (VTT/SRT/text/turns.json); write report.json and turn_measures.csv."""
     import hashlib
 
     from models import load_nlp, load_syllable_table
     from pipeline.errors import TranscriptFormatError
-    from pipeline.export import to_jsonable
-    from pipeline.measures import assign_roles, measure_session, turn_measures_frame, with_roles
-    from pipeline.transcript_io import parse_transcript
-    from pipeline.types import AnalyzeOptions, Report
+    from pipeline.measures import turn_measures_frame
 
-    options = options or AnalyzeOptions()
     p = Path(path)
     try:
         raw = p.read_bytes()
         text = raw.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
         raise TranscriptFormatError(f"cannot read transcript {p.name}: {err}; give a UTF-8 .vtt/.srt/.txt/.json file") from err
-    turns = parse_transcript(text, source_name=p.name)
-    nlp = load_nlp()
-    speakers = assign_roles(turns, nlp=nlp, mentor=options.mentor)
-    turns = with_roles(turns, speakers)
-    measures = measure_session(turns, speakers, nlp=nlp, syllable_table=load_syllable_table(),
-                               attribution_confidence="medium")
-    report = Report(
-        source_name=p.name, sha256=hashlib.sha256(raw).hexdigest(),
-        duration_s=max((t.end_s for t in turns), default=0.0), input_kind="transcript", model_name="",
-        pipeline_version="0.1.0", attribution_method="transcript", attribution_confidence="medium",
-        speakers=speakers, turns=turns, indicators=measures.indicators, options=options,
-    )
+    report, measures = analyze_transcript(text, source_name=p.name, nlp=load_nlp(), options=options or AnalyzeOptions(),
+                                          syllable_table=load_syllable_table(), sha256=hashlib.sha256(raw).hexdigest())
     out = Path(out_dir)
-    doc = to_jsonable(report)
-    doc["speaker_summaries"] = to_jsonable(measures.speakers)
-    doc["entrainment"] = to_jsonable(measures.entrainment)
-    doc["measure_options"] = to_jsonable(measures.options)
-    write_text_atomic(out / "report.json", json.dumps(doc, indent=2))
+    write_text_atomic(out / "report.json", json.dumps(report_to_dict(report, measures=measures), indent=2))
     write_text_atomic(out / "turn_measures.csv", turn_measures_frame(measures).to_csv(index=False))
     return report

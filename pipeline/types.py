@@ -1101,3 +1101,76 @@ class SessionMeasures:
     duration_s: float
     acoustic: bool
     options: MeasureOptions = field(default_factory=MeasureOptions)
+# Report presentation (issue 5)
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndicatorCard:
+    """An indicator formatted for a headline card.
+
+    Attributes
+    ----------
+    id, name, category : str
+        As in :class:`Indicator`.
+    value_text : str
+        Value with its unit, e.g. ``"42 %"``; ``"n/a"`` when unavailable.
+    band_text : str
+        The reference band in words, e.g. ``"good: 35-65 %"``; ``""`` when none.
+    status : str
+        ``"in band"``, ``"below"``, ``"above"``, ``"no band"`` or ``"not available"``.
+    meaning : str
+        One line in the course's language.
+    confidence : str
+        ``"high"``, ``"medium"`` or ``"low"``.
+    """
+
+    id: str
+    name: str
+    category: str
+    value_text: str
+    band_text: str
+    status: str
+    meaning: str
+    confidence: str
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A replayable moment that supports an indicator ("moments worth a look")."""
+
+    indicator_id: str
+    indicator_name: str
+    start_s: float
+    end_s: float
+    speaker: str
+    quote: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class SharedPhrase:
+    """A key phrase one person said first and the other took up.
+
+    Attributes
+    ----------
+    phrase : str
+        Lower-case phrase of 1-3 content words.
+    first_speaker : str
+        Label of who said it first.
+    first_s : float
+        When they first said it, seconds.
+    taken_up_by : str
+        Label of the other person who used it afterwards.
+    taken_up_s : float
+        When it was first taken up, seconds (> ``first_s``).
+    n_uses : int
+        Times it occurs in the whole session (both people).
+    """
+
+    phrase: str
+    first_speaker: str
+    first_s: float
+    taken_up_by: str
+    taken_up_s: float
+    n_uses: int

@@ -1,0 +1,951 @@
+"""Everything the report shows, as data: cards, chart frames, charts, downloads, the HTML report.
+
+Pure functions over a :class:`~pipeline.types.Report` returning DataFrames, Altair
+charts or strings. ``app.py`` only lays these out; the self-contained HTML report is
+built from the same charts, so the app and the shared file show the same thing.
+Nothing here reads or writes files.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import io
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
+
+import altair as alt
+import pandas as pd
+
+from pipeline.errors import InvalidParameterError
+from pipeline.export import cues_from_turns, to_jsonable, to_srt, to_vtt
+from pipeline.types import (
+    Indicator,
+    IndicatorCard,
+    Moment,
+    Report,
+    SharedPhrase,
+    SpeakerInfo,
+    Turn,
+)
+
+#: Order of the course's themes on the headline.
+CATEGORY_ORDER = ("matching", "questions", "listening", "remembering", "sharing", "confidentiality", "safety")
+
+#: Plain-language heading of each theme.
+CATEGORY_TITLES = {
+    "matching": "Matching pace, volume and words",
+    "questions": "Asking questions",
+    "listening": "Listening",
+    "remembering": "Remembering",
+    "sharing": "Sharing own mistakes",
+    "confidentiality": "Confidentiality",
+    "safety": "Psychological safety",
+    "": "Other",
+}
+
+#: Colour of each role on every chart (colour-blind-safe pair).
+ROLE_COLOURS = {"mentor": "#1f6fb4", "mentee": "#e8710a", "other": "#7f7f7f"}
+
+#: Streamlit markdown colour names matching :data:`ROLE_COLOURS`.
+ROLE_MD_COLOURS = {"mentor": "blue", "mentee": "orange", "other": "gray"}
+
+#: What the per-turn prosody charts show: measure id -> (title, unit, what good looks like).
+PROSODY_MEASURES = {
+    "pace_wpm": (
+        "Speaking pace",
+        "words/min",
+        "Good matching: the mentor's line moves toward the mentee's, gradually (a sudden jump reads as mimicry).",
+    ),
+    "rms_db": (
+        "Loudness",
+        "dB",
+        "Good matching: the mentor speaks about as loudly as the mentee and follows their changes.",
+    ),
+    "f0_hz": (
+        "Pitch",
+        "Hz",
+        "Pitch differs between voices; good matching shows as the two lines rising and falling together.",
+    ),
+}
+
+_STOP = frozenset(
+    """a about above after again against all am an and any are as at be because been before being below between both
+    but by can could did do does doing down during each few for from further had has have having he her here hers
+    herself him himself his how i if in into is it its itself just let me more most my myself no nor not now of off on
+    once only or other our ours ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were what when where which
+    while who whom why will with would you your yours yourself yourselves yes yeah okay ok right uh huh um mm hmm oh
+    well really think thing things get got going go like know mean sure maybe also much many one two first last next
+    time today week thanks thank good great lot way make made say said tell want need bit kind still yet even back
+    i'm i've i'll i'd you're you've you'll we're we'll it's that's there's don't didn't can't won't isn't haven't""".split()
+)
+
+_AUX = frozenset(
+    """do does did is are was were can could would should will shall have has had may might am aren't isn't don't
+    doesn't didn't won't wouldn't couldn't shouldn't""".split()
+)
+# "when/where/how/why" also start statements ("When I started, ..."): a question needs an auxiliary next.
+_WH_NEEDS_AUX = frozenset("why how when where".split())
+_WH_ANY = frozenset("what who whom whose which".split())
+_QUESTION_LEAD = frozenset("so and but okay ok right well then now yes yeah also".split())
+_QUESTION_PHRASES = ("tell me", "i wonder", "what about", "how about", "do you", "did you", "are you", "can you")
+_WORD_RE = re.compile(r"[a-z0-9']+")
+
+
+# --------------------------------------------------------------------------
+# Small formatters
+# --------------------------------------------------------------------------
+
+
+def fmt_clock(seconds: float) -> str:
+    """``m:ss`` (or ``h:mm:ss``) for a time in seconds >= 0."""
+    s = int(round(max(0.0, float(seconds))))
+    h, rem = divmod(s, 3600)
+    m, s = divmod(rem, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+def fmt_duration(seconds: float) -> str:
+    """Human duration, e.g. ``"2 min 32 s"`` or ``"45 s"``."""
+    s = int(round(max(0.0, float(seconds))))
+    m, s = divmod(s, 60)
+    return f"{m} min {s:02d} s" if m else f"{s} s"
+
+
+def md_escape(text: str) -> str:
+    """Escape ``text`` so Streamlit markdown shows it literally (no links, HTML, LaTeX or formatting)."""
+    text = " ".join(str(text).split())
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~:$&=])", r"\\\1", text)
+
+
+def _num(value: float, unit: str) -> str:
+    if unit.startswith("score"):  # "score 0-1": the range is in the band text
+        unit = ""
+    if unit in ("%",):
+        return f"{value:.0f} %"
+    if abs(value) >= 100 or float(value).is_integer():
+        text = f"{value:.0f}"
+    elif abs(value) >= 10:
+        text = f"{value:.1f}"
+    else:
+        text = f"{value:.2f}"
+    return f"{text} {unit}".strip()
+
+
+def speaker_names(report: Report) -> dict[str, str]:
+    """Label -> name shown in the report (display name, else the label)."""
+    return {s.label: (s.display_name or s.label) for s in report.speakers}
+
+
+def speaker_roles(report: Report) -> dict[str, str]:
+    """Label -> role; labels found only in turns get the turn's role."""
+    roles = {t.speaker: t.role for t in report.turns}
+    roles.update({s.label: s.role for s in report.speakers})
+    return roles
+
+
+def looks_like_question(text: str) -> bool:
+    """Whether a turn asks something, from its wording (punctuation only helps).
+
+    Whisper often drops question marks, so a turn counts as a question when any of its
+    sentences ends with "?" or starts (after a filler like "so" or "okay") with an
+    auxiliary verb ("did you..."), "what"/"who"/"which", or "how"/"why"/"when"/"where"
+    followed by an auxiliary ("how did..."), or contains "tell me" / "I wonder".
+    """
+    if "?" in text:
+        return True
+    for sentence in re.split(r"[.!;]\s*", text.lower()):
+        words = _WORD_RE.findall(sentence)
+        while words and words[0] in _QUESTION_LEAD:
+            words = words[1:]
+        if len(words) >= 3 and (
+            words[0] in _AUX or words[0] in _WH_ANY or (words[0] in _WH_NEEDS_AUX and words[1] in _AUX)
+        ):
+            return True
+        joined = " ".join(words)
+        if any(p in joined for p in _QUESTION_PHRASES[:2]):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------
+# Headline cards and moments
+# --------------------------------------------------------------------------
+
+
+def _band_text(ind: Indicator) -> str:
+    lo, hi, unit = ind.band_low, ind.band_high, ind.unit
+    if lo is None and hi is None:
+        return ""
+    if lo is not None and hi is not None:
+        sep = " to " if lo < 0 else "–"  # "-10–10 %" reads badly
+        return f"good: {_num(lo, unit if unit.startswith('score') else '').strip()}{sep}{_num(hi, unit)}"
+    if lo is not None:
+        return f"good: at least {_num(lo, unit)}"
+    return f"good: at most {_num(hi, unit)}"
+
+
+def _status(ind: Indicator) -> str:
+    if not ind.available or ind.value is None:
+        return "not available"
+    if ind.band_low is None and ind.band_high is None:
+        return "no band"
+    if ind.band_low is not None and ind.value < ind.band_low:
+        return "below"
+    if ind.band_high is not None and ind.value > ind.band_high:
+        return "above"
+    return "in band"
+
+
+def _category_rank(category: str) -> int:
+    return CATEGORY_ORDER.index(category) if category in CATEGORY_ORDER else len(CATEGORY_ORDER)
+
+
+def indicator_cards(report: Report) -> tuple[IndicatorCard, ...]:
+    """One card per indicator, ordered by the course's themes (matching first).
+
+    Returns
+    -------
+    tuple of IndicatorCard
+        Empty when the report has no indicators.
+    """
+    ordered = sorted(enumerate(report.indicators), key=lambda p: (_category_rank(p[1].category), p[0]))
+    cards = []
+    for _, ind in ordered:
+        status = _status(ind)
+        value_text = "n/a" if status == "not available" else _num(float(ind.value), ind.unit)
+        meaning = ind.explanation
+        cards.append(
+            IndicatorCard(
+                id=ind.id,
+                name=ind.name,
+                category=ind.category,
+                value_text=value_text,
+                band_text=_band_text(ind),
+                status=status,
+                meaning=meaning,
+                confidence=ind.confidence,
+            )
+        )
+    return tuple(cards)
+
+
+def cards_by_category(report: Report) -> list[tuple[str, tuple[IndicatorCard, ...]]]:
+    """Cards grouped under their theme's title, themes in course order."""
+    groups: dict[str, list[IndicatorCard]] = {}
+    for card in indicator_cards(report):
+        groups.setdefault(card.category, []).append(card)
+    return [(CATEGORY_TITLES.get(c, c.title()), tuple(cs)) for c, cs in groups.items()]
+
+
+def moments(report: Report, *, per_indicator: int = 1, max_moments: int = 12) -> tuple[Moment, ...]:
+    """The strongest evidence of each available indicator ("moments worth a look").
+
+    Parameters
+    ----------
+    per_indicator : int
+        How many pieces of evidence to take per indicator, >= 1 (evidence is
+        stored strongest first).
+    max_moments : int
+        At most this many moments, >= 1.
+
+    Returns
+    -------
+    tuple of Moment
+        In the headline's order; indicators without evidence are skipped. A moment
+        supporting several indicators appears once, its ``indicator_name`` listing
+        them (``"A · B"``) and ``indicator_id`` naming the first.
+    """
+    if per_indicator < 1:
+        raise InvalidParameterError(f"per_indicator must be >= 1, got {per_indicator}")
+    if max_moments < 1:
+        raise InvalidParameterError(f"max_moments must be >= 1, got {max_moments}")
+    found: dict[tuple[float, float, str], Moment] = {}
+    ordered = sorted(enumerate(report.indicators), key=lambda p: (_category_rank(p[1].category), p[0]))
+    for _, ind in ordered:
+        if not ind.available:
+            continue
+        for ev in ind.evidence[:per_indicator]:
+            key = (round(ev.start_s, 2), round(ev.end_s, 2), ev.speaker)
+            if key in found:
+                found[key] = replace(found[key], indicator_name=f"{found[key].indicator_name} · {ind.name}")
+            else:
+                found[key] = Moment(ind.id, ind.name, ev.start_s, ev.end_s, ev.speaker, ev.quote, ev.note)
+    return tuple(found.values())[:max_moments]
+
+
+#: Indicator id prefix of the matching scores of each prosody measure.
+MATCHING_PREFIX = {"pace_wpm": "pace_", "rms_db": "loudness_", "f0_hz": "pitch_"}
+
+
+def matching_cards(report: Report, measure: str) -> tuple[IndicatorCard, ...]:
+    """Cards of the matching scores for one prosody measure (e.g. ``pace_matching``,
+    ``pace_synchrony``, ``pace_convergence``, ``pace_difference`` for ``"pace_wpm"``)."""
+    prefix = MATCHING_PREFIX.get(measure)
+    if prefix is None:
+        raise InvalidParameterError(f"measure must be one of {sorted(MATCHING_PREFIX)}, got {measure!r}")
+    return tuple(c for c in indicator_cards(report) if c.category == "matching" and c.id.startswith(prefix))
+
+
+def matching_indicators(report: Report) -> tuple[Indicator, ...]:
+    """The matching indicators (pace, volume, words), shown beside the prosody charts."""
+    return tuple(i for i in report.indicators if i.category == "matching")
+
+
+# --------------------------------------------------------------------------
+# Frames
+# --------------------------------------------------------------------------
+
+TURN_COLUMNS = ["turn", "speaker", "name", "role", "start_s", "end_s", "duration_s", "question", "overlap", "n_words", "text"]
+
+
+def turns_frame(report: Report, turn_measures: Sequence | None = None) -> pd.DataFrame:
+    """One row per turn.
+
+    Parameters
+    ----------
+    turn_measures : sequence, optional
+        Per-turn measures (objects with ``index``, ``question.is_question`` and
+        ``is_interruption``): when given, questions and interruptions come from
+        them; otherwise from :func:`looks_like_question` and the turns' overlap flag.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``turn, speaker, name, role, start_s, end_s, duration_s, question,
+        overlap, n_words, text``; times in seconds; empty (with the columns) when the
+        report has no turns.
+    """
+    names = speaker_names(report)
+    measured = {getattr(m, "index", None): m for m in (turn_measures or ())}
+
+    def question(t: Turn) -> bool:
+        m = measured.get(t.index)
+        q = getattr(m, "question", None)
+        return bool(getattr(q, "is_question", False)) if q is not None else looks_like_question(t.text)
+
+    def overlap(t: Turn) -> bool:
+        m = measured.get(t.index)
+        return bool(t.overlap or getattr(m, "is_interruption", False))
+
+    rows = [
+        {
+            "turn": t.index,
+            "speaker": t.speaker,
+            "name": names.get(t.speaker, t.speaker),
+            "role": t.role,
+            "start_s": round(t.start_s, 3),
+            "end_s": round(t.end_s, 3),
+            "duration_s": round(t.end_s - t.start_s, 3),
+            "question": question(t),
+            "overlap": overlap(t),
+            "n_words": len(t.words) if t.words else len(_WORD_RE.findall(t.text.lower())),
+            "text": t.text,
+        }
+        for t in report.turns
+    ]
+    return pd.DataFrame(rows, columns=TURN_COLUMNS)
+
+
+def talk_share_frame(report: Report) -> pd.DataFrame:
+    """Speaking time per person.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``speaker, name, role, talk_s, share_pct, n_turns``, one row per
+        speaker (mentor first); ``share_pct`` sums to 100 when anyone spoke.
+    """
+    frame = turns_frame(report)
+    roles = speaker_roles(report)
+    names = speaker_names(report)
+    labels = [s.label for s in report.speakers] + [s for s in frame["speaker"].unique() if s not in names]
+    total = float(frame["duration_s"].sum()) if len(frame) else 0.0
+    rows = []
+    for label in labels:
+        mine = frame[frame["speaker"] == label]
+        talk = float(mine["duration_s"].sum())
+        rows.append(
+            {
+                "speaker": label,
+                "name": names.get(label, label),
+                "role": roles.get(label, "other"),
+                "talk_s": round(talk, 2),
+                "share_pct": round(100.0 * talk / total, 1) if total > 0 else 0.0,
+                "n_turns": int(len(mine)),
+            }
+        )
+    out = pd.DataFrame(rows, columns=["speaker", "name", "role", "talk_s", "share_pct", "n_turns"])
+    order = {"mentor": 0, "mentee": 1}
+    return out.sort_values("role", key=lambda r: r.map(lambda x: order.get(x, 2)), kind="stable").reset_index(drop=True)
+
+
+def _turn_measure_rows(turn_measures: Iterable) -> list[dict]:
+    rows = []
+    for m in turn_measures:
+        get = m.get if isinstance(m, Mapping) else (lambda k, _m=m: getattr(_m, k, None))
+        prosody = get("prosody")
+        pget = (prosody.get if isinstance(prosody, Mapping) else (lambda k, _p=prosody: getattr(_p, k, None)))
+        rows.append(
+            {
+                "speaker": get("speaker"),
+                "start_s": get("start_s"),
+                "end_s": get("end_s"),
+                "pace_wpm": get("pace_wpm"),
+                "rms_db": get("rms_db") if get("rms_db") is not None else pget("rms_db"),
+                "f0_hz": get("f0_hz") if get("f0_hz") is not None else pget("f0_median_hz"),
+            }
+        )
+    return rows
+
+
+def prosody_frame(report: Report, turn_measures: Sequence | None = None) -> pd.DataFrame:
+    """Per-turn pace, loudness and pitch of each person, long format for charts.
+
+    Parameters
+    ----------
+    turn_measures : sequence, optional
+        Per-turn measures from :func:`pipeline.measures.measure_session` (objects or
+        dicts with ``speaker, start_s, end_s`` and any of ``pace_wpm, rms_db,
+        f0_hz``). When None, pace is taken from the turns' word counts and
+        loudness and pitch are left out.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``time_s, speaker, name, role, measure, value``: ``time_s`` is the
+        turn's midpoint in seconds, ``measure`` one of :data:`PROSODY_MEASURES`.
+        Turns too short for a value (and NaN values) are left out.
+    """
+    names, roles = speaker_names(report), speaker_roles(report)
+    cols = ["time_s", "speaker", "name", "role", "measure", "value"]
+    if turn_measures is None:
+        source = [
+            {
+                "speaker": t.speaker,
+                "start_s": t.start_s,
+                "end_s": t.end_s,
+                # Pace needs a few words and a second of speech to mean anything.
+                "pace_wpm": (60.0 * n / (t.end_s - t.start_s)) if n >= 4 and t.end_s - t.start_s >= 1.0 else None,
+            }
+            for t in report.turns
+            for n in [len(t.words) if t.words else len(_WORD_RE.findall(t.text.lower()))]
+        ]
+    else:
+        source = _turn_measure_rows(turn_measures)
+    rows = []
+    for r in source:
+        if r.get("speaker") is None or r.get("start_s") is None:
+            continue
+        mid = (float(r["start_s"]) + float(r.get("end_s") or r["start_s"])) / 2.0
+        for measure in PROSODY_MEASURES:
+            value = r.get(measure)
+            if value is None or value != value:
+                continue
+            rows.append(
+                {
+                    "time_s": round(mid, 3),
+                    "speaker": r["speaker"],
+                    "name": names.get(r["speaker"], r["speaker"]),
+                    "role": roles.get(r["speaker"], "other"),
+                    "measure": measure,
+                    "value": float(value),
+                }
+            )
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _phrase_grams(text: str) -> set[str]:
+    words = _WORD_RE.findall(text.lower())
+    grams = set()
+    for n in (2, 3):
+        for i in range(len(words) - n + 1):
+            gram = words[i : i + n]
+            if gram[0] in _STOP or gram[-1] in _STOP or any(len(w) < 3 for w in (gram[0], gram[-1])):
+                continue
+            grams.add(" ".join(gram))
+    return grams
+
+
+def shared_phrases(turns: Sequence[Turn]) -> tuple[SharedPhrase, ...]:
+    """Key phrases (2-3 words, not starting or ending in a filler or function word) one
+    person said first and the other person took up later.
+
+    Returns
+    -------
+    tuple of SharedPhrase
+        Ordered by when the phrase was first said; a phrase contained in a longer
+        shared phrase with the same first use is dropped.
+    """
+    first: dict[str, tuple[str, float]] = {}
+    taken: dict[str, tuple[str, float]] = {}
+    uses: dict[str, int] = {}
+    for t in sorted(turns, key=lambda t: t.start_s):
+        for gram in _phrase_grams(t.text):
+            uses[gram] = uses.get(gram, 0) + 1
+            if gram not in first:
+                first[gram] = (t.speaker, t.start_s)
+            elif gram not in taken and t.speaker != first[gram][0]:
+                taken[gram] = (t.speaker, t.start_s)
+    found = [
+        SharedPhrase(g, first[g][0], round(first[g][1], 2), taken[g][0], round(taken[g][1], 2), uses[g]) for g in taken
+    ]
+    keep = [
+        p
+        for p in found
+        if not any(q is not p and p.phrase in q.phrase and q.first_s == p.first_s and q.taken_up_s == p.taken_up_s for q in found)
+    ]
+    return tuple(sorted(keep, key=lambda p: (p.first_s, p.phrase)))
+
+
+def shared_phrases_frame(report: Report) -> pd.DataFrame:
+    """:func:`shared_phrases` as a table with names and ``m:ss`` times."""
+    names = speaker_names(report)
+    rows = [
+        {
+            "phrase": p.phrase,
+            "said first by": names.get(p.first_speaker, p.first_speaker),
+            "at": fmt_clock(p.first_s),
+            "taken up by": names.get(p.taken_up_by, p.taken_up_by),
+            "taken up at": fmt_clock(p.taken_up_s),
+            "uses": p.n_uses,
+        }
+        for p in shared_phrases(report.turns)
+    ]
+    return pd.DataFrame(rows, columns=["phrase", "said first by", "at", "taken up by", "taken up at", "uses"])
+
+
+# --------------------------------------------------------------------------
+# Charts (Altair; render offline in Streamlit and, inlined, in the HTML report)
+# --------------------------------------------------------------------------
+
+
+def _colour_scale(report: Report) -> alt.Scale:
+    roles = speaker_roles(report)
+    names = speaker_names(report)
+    order = {"mentor": 0, "mentee": 1}
+    labels = sorted(roles, key=lambda s: (order.get(roles[s], 2), s))
+    domain = [names.get(s, s) for s in labels]
+    return alt.Scale(domain=domain, range=[ROLE_COLOURS.get(roles[s], ROLE_COLOURS["other"]) for s in labels])
+
+
+#: Vega expression showing seconds as m:ss on a time axis.
+CLOCK_LABEL = "floor(datum.value / 60) + ':' + format(floor(datum.value % 60), '02d')"
+
+
+def _time_x(field: str) -> alt.X:
+    axis = alt.Axis(labelExpr=CLOCK_LABEL, tickCount=12, labelOverlap=True)
+    return alt.X(field, title="Session time (min:s)", scale=alt.Scale(domainMin=0, nice=False), axis=axis)
+
+
+def timeline_chart(report: Report, *, width: int | str = "container") -> alt.LayerChart:
+    """Who spoke when: one bar per turn, questions (●) and overlaps (▲ red) marked.
+
+    The x axis is session time (labels m:ss); the y axis the people.
+    """
+    frame = turns_frame(report)
+    frame["mid_s"] = (frame["start_s"] + frame["end_s"]) / 2.0
+    frame["at"] = frame["start_s"].map(fmt_clock)
+    colour = alt.Color("name:N", scale=_colour_scale(report), title="Speaker")
+    y = alt.Y("name:N", title=None, sort=list(_colour_scale(report).domain))
+    tooltip = [alt.Tooltip("name:N", title="Speaker"), alt.Tooltip("at:N", title="At"), alt.Tooltip("text:N", title="Said")]
+    base = alt.Chart(frame)
+    bars = base.mark_bar(height=22).encode(
+        x=_time_x("start_s:Q"), x2="end_s:Q", y=y, color=colour, tooltip=tooltip
+    )
+    questions = (
+        base.transform_filter("datum.question")
+        .mark_point(shape="circle", filled=True, size=45, color="#222", yOffset=-16)
+        .encode(x="mid_s:Q", y=y, tooltip=tooltip)
+    )
+    overlaps = (
+        base.transform_filter("datum.overlap")
+        .mark_point(shape="triangle-down", filled=True, size=70, color="#d62728", yOffset=-16)
+        .encode(x="start_s:Q", y=y, tooltip=tooltip)
+    )
+    return (bars + questions + overlaps).properties(width=width, height=alt.Step(44))
+
+
+def talk_share_chart(report: Report, *, width: int | str = "container") -> alt.LayerChart:
+    """Share of speaking time per person: one bar each, in percent, labelled."""
+    frame = talk_share_frame(report)
+    frame["label"] = frame["share_pct"].map(lambda v: f"{v:.0f} %")
+    scale = _colour_scale(report)
+    base = alt.Chart(frame).encode(
+        y=alt.Y("name:N", title=None, sort=list(scale.domain)),
+        x=alt.X("share_pct:Q", title="Share of speaking time (%)", scale=alt.Scale(domain=[0, 100])),
+    )
+    bars = base.mark_bar(height=24).encode(
+        color=alt.Color("name:N", scale=scale, title="Speaker", legend=None),
+        tooltip=[alt.Tooltip("name:N", title="Speaker"), alt.Tooltip("share_pct:Q", title="%"), alt.Tooltip("talk_s:Q", title="seconds")],
+    )
+    labels = base.mark_text(align="left", dx=6, fontWeight="bold").encode(text="label:N")
+    return (bars + labels).properties(width=width, height=alt.Step(36))
+
+
+def prosody_chart(
+    report: Report, measure: str, turn_measures: Sequence | None = None, *, width: int | str = "container"
+) -> alt.Chart | None:
+    """One line per person over the session for ``measure`` (a key of :data:`PROSODY_MEASURES`).
+
+    Returns
+    -------
+    Chart or None
+        None when there is no value of that measure (e.g. loudness of a transcript).
+    """
+    if measure not in PROSODY_MEASURES:
+        raise InvalidParameterError(f"measure must be one of {sorted(PROSODY_MEASURES)}, got {measure!r}")
+    frame = prosody_frame(report, turn_measures)
+    frame = frame[frame["measure"] == measure]
+    if frame.empty:
+        return None
+    title, unit, _ = PROSODY_MEASURES[measure]
+    return (
+        alt.Chart(frame)
+        .mark_line(point=True, interpolate="monotone")
+        .encode(
+            x=_time_x("time_s:Q"),
+            y=alt.Y("value:Q", title=f"{title.split()[-1].capitalize()} ({unit})", scale=alt.Scale(zero=False)),
+            color=alt.Color("name:N", scale=_colour_scale(report), title="Speaker"),
+            tooltip=[alt.Tooltip("name:N", title="Speaker"), alt.Tooltip("value:Q", title=unit, format=".1f")],
+        )
+        .properties(width=width, height=220)
+    )
+
+
+#: Caption of each chart: what it shows and what good looks like.
+CHART_CAPTIONS = {
+    "timeline": "Bars: who spoke when. ● marks a question, ▼ (red) talking over the other person. "
+    "Good: the mentee has long bars, the mentor's are short, with questions spread through the session and few red marks.",
+    "talk_share": "Good: the mentee talks at least as much as the mentor (the mentor listens more than talks).",
+    **{m: caption for m, (_, _, caption) in PROSODY_MEASURES.items()},
+}
+
+
+# --------------------------------------------------------------------------
+# Roles
+# --------------------------------------------------------------------------
+
+VALID_ROLES = ("mentor", "mentee", "other")
+
+
+def with_roles(
+    report: Report,
+    roles: Mapping[str, tuple[str, str]],
+    *,
+    measure: Callable[[tuple[Turn, ...], tuple[SpeakerInfo, ...]], Sequence[Indicator]] | None = None,
+) -> Report:
+    """The report with people's roles and names set by the user, indicators recomputed from stored turns.
+
+    Parameters
+    ----------
+    roles : mapping
+        Speaker label -> ``(role, display_name)``; role one of :data:`VALID_ROLES`,
+        ``display_name`` "" to keep the label. Labels not given keep their role.
+    measure : callable, optional
+        ``measure(turns, speakers) -> indicators``, e.g. a closure over
+        :func:`pipeline.measures.measure_session`. When None the indicators are
+        kept, which is only right when no role changed.
+
+    Returns
+    -------
+    Report
+        Speakers with ``role_source="set"`` where given; every turn's role follows
+        its speaker. Nothing is re-transcribed.
+    """
+    for label, (role, _) in roles.items():
+        if role not in VALID_ROLES:
+            raise InvalidParameterError(f"role of {label!r} must be one of {VALID_ROLES}, got {role!r}")
+    speakers = tuple(
+        replace(s, role=roles[s.label][0], display_name=roles[s.label][1].strip(), role_source="set")
+        if s.label in roles
+        else s
+        for s in report.speakers
+    )
+    new_roles = {s.label: s.role for s in speakers}
+    turns = tuple(replace(t, role=new_roles.get(t.speaker, t.role)) for t in report.turns)
+    changed = any(a.role != b.role for a, b in zip(turns, report.turns, strict=True))
+    indicators = tuple(measure(turns, speakers)) if (measure is not None and changed) else report.indicators
+    mentor = next((s.label for s in speakers if s.role == "mentor"), None)
+    return replace(
+        report, speakers=speakers, turns=turns, indicators=indicators, options=replace(report.options, mentor=mentor)
+    )
+
+
+def with_names(report: Report, participants: Mapping[str, str]) -> Report:
+    """The report with display names given per role at consent (``{"mentor": "Alex", ...}``).
+
+    Speakers named only by their label (display name empty or equal to the label) get
+    the name given for their role; others keep theirs. Roles and indicators are unchanged.
+    """
+    speakers = tuple(
+        replace(s, display_name=participants[s.role].strip())
+        if (s.display_name in ("", s.label) and participants.get(s.role, "").strip())
+        else s
+        for s in report.speakers
+    )
+    return replace(report, speakers=speakers)
+
+
+def swap_roles(report: Report) -> dict[str, tuple[str, str]]:
+    """The roles mapping that swaps mentor and mentee.
+
+    Names stay with the role (the consent step names the mentor and the mentee), so
+    the person shown as "Alex (mentor)" before is "Sam (mentee)" after. Other roles
+    are unchanged.
+    """
+    swap = {"mentor": "mentee", "mentee": "mentor"}
+    name_of_role = {s.role: s.display_name for s in report.speakers if s.role in swap}
+    out = {}
+    for s in report.speakers:
+        new_role = swap.get(s.role, s.role)
+        out[s.label] = (new_role, name_of_role.get(new_role, s.display_name) if s.role in swap else s.display_name)
+    return out
+
+
+# --------------------------------------------------------------------------
+# Downloads
+# --------------------------------------------------------------------------
+
+
+def report_json(report: Report) -> str:
+    """``report.json``: the report serialised with :func:`pipeline.export.to_jsonable`."""
+    return json.dumps(to_jsonable(report), indent=2, ensure_ascii=False)
+
+
+def turns_csv(report: Report) -> str:
+    """Turns as CSV (columns of :func:`turns_frame`), UTF-8 text."""
+    buf = io.StringIO()
+    turns_frame(report).to_csv(buf, index=False)
+    return buf.getvalue()
+
+
+def _named_turns(report: Report) -> tuple[Turn, ...]:
+    names = speaker_names(report)
+    return tuple(replace(t, speaker=names.get(t.speaker, t.speaker)) for t in report.turns)
+
+
+def turns_vtt(report: Report) -> str:
+    """WebVTT with speaker voice tags (names as shown in the report)."""
+    return to_vtt(cues_from_turns(_named_turns(report)))
+
+
+def turns_srt(report: Report) -> str:
+    """SRT with ``Name:`` prefixes."""
+    return to_srt(cues_from_turns(_named_turns(report)))
+
+
+def download_stem(report: Report) -> str:
+    """A safe file-name stem for downloads from the (untrusted) source name."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", report.source_name.rsplit(".", 1)[0]).strip("._-")
+    return stem[:80] or "session"
+
+
+_AUDIO_MIME = {"wav": "audio/wav", "mp3": "audio/mpeg", "m4a": "audio/mp4", "aac": "audio/aac", "flac": "audio/flac",
+               "ogg": "audio/ogg", "opus": "audio/ogg", "webm": "audio/webm", "mp4": "video/mp4", "mov": "video/quicktime"}
+
+
+def audio_mime(name: str) -> str:
+    """MIME type for the browser's player from a file name (``audio/wav`` when unknown)."""
+    return _AUDIO_MIME.get(name.rsplit(".", 1)[-1].lower() if "." in name else "", "audio/wav")
+
+
+def summary_line(report: Report) -> str:
+    """One line above the report: file, length, people, how speakers were told apart (markdown-escaped)."""
+    names = speaker_names(report)
+    people = ", ".join(f"{names[s.label]} ({s.role})" for s in report.speakers)
+    how = "from the transcript" if report.input_kind == "transcript" else f"transcribed with Whisper {report.model_name}"
+    return md_escape(
+        f"{report.source_name}: {fmt_duration(report.duration_s)}, {len(report.turns)} turns; {people}; {how}; "
+        f"speakers told apart by {report.attribution_method} (confidence {report.attribution_confidence})."
+    )
+
+
+_STATUS_MD = {"in band": ":green[in the good range]", "below": ":orange[below the good range]",
+              "above": ":orange[above the good range]", "no band": ":gray[no reference range]",
+              "not available": ":gray[not available for this input]"}
+
+
+def status_markdown(card: IndicatorCard) -> str:
+    """The card's band and status as Streamlit markdown (coloured status, escaped band)."""
+    status = _STATUS_MD.get(card.status, md_escape(card.status))
+    return f"{md_escape(card.band_text)} · {status}" if card.band_text else status
+
+
+def turn_markdown(row) -> str:
+    """One transcript line as Streamlit markdown: coloured speaker name, question highlighted.
+
+    ``row`` is a row of :func:`turns_frame` (attribute access).
+    """
+    colour = ROLE_MD_COLOURS.get(row.role, "gray")
+    text = md_escape(row.text)
+    if row.question:
+        text = f":orange-background[{text}]"
+    flag = " :red[(over the other speaker)]" if row.overlap else ""
+    return f":{colour}[**{md_escape(row.name)}**]{flag}  {text}"
+
+
+def progress_text(stage: str, fraction: float, elapsed_s: float) -> tuple[float, str]:
+    """Overall progress and the line shown under the bar.
+
+    Parameters
+    ----------
+    stage : str
+        ``"decoding"``, ``"transcribing"``, ``"attributing"`` (speakers),
+        ``"measuring"`` or ``"done"``; other names count as the last stage.
+    fraction : float
+        Progress within the stage, clipped to [0, 1].
+    elapsed_s : float
+        Seconds since the analysis started.
+
+    Returns
+    -------
+    (float, str)
+        Overall fraction in [0, 1] and e.g. ``"Transcribing 40% · 0:12 elapsed, about 0:18 left"``.
+    """
+    spans = {"decoding": (0.0, 0.05), "transcribing": (0.05, 0.80), "attributing": (0.80, 0.90), "measuring": (0.90, 1.0)}
+    labels = {"decoding": "Decoding audio", "transcribing": "Transcribing", "attributing": "Attributing speakers",
+              "measuring": "Measuring", "done": "Done"}
+    f = min(1.0, max(0.0, float(fraction)))
+    stage = stage.split()[0].lower() if stage.strip() else "measuring"  # "attributing speakers" -> "attributing"
+    lo, hi = spans.get(stage, (1.0, 1.0) if stage == "done" else (0.90, 1.0))
+    overall = lo + (hi - lo) * f
+    label = labels.get(stage, stage.capitalize())
+    if stage == "transcribing":
+        label = f"{label} {f * 100:.0f}%"
+    text = f"{label} · {fmt_clock(elapsed_s)} elapsed"
+    if 0.05 < overall < 1.0:
+        text += f", about {fmt_clock(elapsed_s * (1 - overall) / overall)} left"
+    return overall, text
+
+
+# --------------------------------------------------------------------------
+# Self-contained HTML report
+# --------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def vega_javascript() -> str:
+    """Vega, Vega-Lite and vega-embed as one inline script (from ``vl-convert-python``; no CDN)."""
+    import vl_convert
+
+    return vl_convert.javascript_bundle()
+
+
+def _script_json(obj) -> str:
+    # JSON inside <script>: "</" and "<!--" must not appear literally.
+    return json.dumps(obj).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+_HTML_STYLE = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
+h1{margin-bottom:.2em} .meta{color:#666} h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:1.6em}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(240px,1fr));gap:12px}
+.card{border:1px solid #ddd;border-radius:8px;padding:10px 12px} .card .v{font-size:1.5em;font-weight:600}
+.card .n{font-weight:600} .card .b{color:#555;font-size:.9em} .card .m{font-size:.9em;margin-top:.3em}
+.s-in{border-left:6px solid #2ca02c} .s-below,.s-above{border-left:6px solid #e8710a} .s-no,.s-not{border-left:6px solid #bbb}
+.chart{width:100%} .cap{color:#555;font-size:.9em;margin:.2em 0 1em}
+table{border-collapse:collapse;width:100%} td,th{border-bottom:1px solid #eee;padding:4px 6px;text-align:left;vertical-align:top}
+.t{color:#666;white-space:nowrap} .q{background:#fff3c4} .mentor{color:#1f6fb4;font-weight:600} .mentee{color:#e8710a;font-weight:600}
+.other{color:#555;font-weight:600} blockquote{margin:.3em 0 .8em;padding-left:.8em;border-left:3px solid #ccc}
+"""
+
+
+def html_report(report: Report, turn_measures: Sequence | None = None) -> str:
+    """The report as one self-contained HTML page: cards, charts, phrases, moments, transcript.
+
+    Charts are Vega-Lite specs rendered by the Vega libraries inlined in the page, so
+    the file opens with no network. Every piece of text from the input (names, file
+    name, transcript) is HTML-escaped.
+    """
+    e = html.escape
+    names = speaker_names(report)
+    roles = speaker_roles(report)
+    parts = [
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
+        f"<title>Rapport report: {e(report.source_name)}</title><style>{_HTML_STYLE}</style>",
+        f"<script>{vega_javascript()}</script></head><body>",
+        f"<h1>Rapport report</h1><p class='meta'>{e(report.source_name)} · {fmt_duration(report.duration_s)} · "
+        f"{e(', '.join(f'{names[s.label]} ({s.role})' for s in report.speakers))} · "
+        f"{'transcribed with ' + e(report.model_name) if report.model_name else 'from a transcript'} · "
+        f"Rapport {e(report.pipeline_version)}</p>",
+        "<h2>Rapport indicators</h2>",
+    ]
+    cards = indicator_cards(report)
+    if not cards:
+        parts.append("<p>Indicators are not available for this input.</p>")
+    for title, group in cards_by_category(report):
+        parts.append(f"<h3>{e(title)}</h3><div class='cards'>")
+        for c in group:
+            parts.append(
+                f"<div class='card s-{e(c.status.split()[0])}'><div class='n'>{e(c.name)}</div>"
+                f"<div class='v'>{e(c.value_text)}</div><div class='b'>{e(c.band_text)} {('· ' + e(c.status)) if c.band_text else ''}</div>"
+                f"<div class='m'>{e(c.meaning)}</div></div>"
+            )
+        parts.append("</div>")
+
+    charts: list[tuple[str, dict]] = []
+
+    def add_chart(key: str, chart) -> None:
+        if chart is None:
+            return
+        div = f"chart{len(charts)}"
+        charts.append((div, chart.to_dict()))
+        parts.append(f"<div id='{div}' class='chart'></div><p class='cap'>{e(CHART_CAPTIONS[key])}</p>")
+
+    parts.append("<h2>Who spoke when</h2>")
+    if report.turns:
+        add_chart("timeline", timeline_chart(report))
+        add_chart("talk_share", talk_share_chart(report))
+    else:
+        parts.append("<p>No speech was found in this input.</p>")
+
+    parts.append("<h2>Matching over the session</h2>")
+    for ind in matching_indicators(report):
+        value = "n/a" if (not ind.available or ind.value is None) else _num(float(ind.value), ind.unit)
+        parts.append(f"<p><b>{e(ind.name)}</b>: {e(value)} {e(_band_text(ind))}. {e(ind.explanation)}</p>")
+    for measure in PROSODY_MEASURES:
+        chart = prosody_chart(report, measure, turn_measures)
+        parts.append(f"<h3>{e(PROSODY_MEASURES[measure][0])}</h3>")
+        if chart is None:
+            parts.append("<p>Not available for this input.</p>")
+        add_chart(measure, chart)
+
+    parts.append("<h2>Shared key phrases</h2>")
+    phrases = shared_phrases_frame(report)
+    if phrases.empty:
+        parts.append("<p>No phrase was taken up by the other person.</p>")
+    else:
+        parts.append(phrases.to_html(index=False, escape=True, border=0))
+
+    parts.append("<h2>Moments worth a look</h2>")
+    ms = moments(report)
+    if not ms:
+        parts.append("<p>Not available for this input.</p>")
+    for m in ms:
+        who = names.get(m.speaker, m.speaker)
+        parts.append(
+            f"<p><b>{e(m.indicator_name)}</b> <span class='t'>{fmt_clock(m.start_s)}</span> · "
+            f"<span class='{e(roles.get(m.speaker, 'other'))}'>{e(who)}</span> {e(m.note)}</p>"
+            f"<blockquote>{e(m.quote)}</blockquote>"
+        )
+
+    parts.append("<h2>Transcript</h2><table><tr><th>At</th><th>Who</th><th>Said</th></tr>")
+    for row in turns_frame(report).itertuples(index=False):
+        cls = " class='q'" if row.question else ""
+        parts.append(
+            f"<tr><td class='t'>{fmt_clock(row.start_s)}</td><td class='{e(row.role)}'>{e(row.name)}</td>"
+            f"<td{cls}>{e(row.text)}</td></tr>"
+        )
+    parts.append("</table>")
+    parts.append("<script>const specs=" + _script_json(dict(charts)) + ";")
+    parts.append(
+        "for (const [id, spec] of Object.entries(specs)) { vegaEmbed('#' + id, spec, {actions: false, renderer: 'svg'})"
+        ".catch(err => { document.getElementById(id).textContent = 'Chart failed: ' + err; }); }</script>"
+    )
+    parts.append("</body></html>")
+    return "".join(parts)

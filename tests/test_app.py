@@ -1,0 +1,200 @@
+"""The Streamlit app's flow with streamlit.testing.v1.AppTest, on the real pipeline (tiny.en for speed).
+
+The analysis is cached by content, so the sample session is transcribed once for the
+whole module whether it arrives by upload or by the sample button.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+SAMPLE = ROOT / "sample_sessions" / "matched.flac"
+TIMEOUT_S = 900  # first run loads the models and analyses 2.5 minutes of audio on 2 cores
+
+SECTIONS = [
+    "Rapport indicators",
+    "Who spoke when",
+    "Matching over the session",
+    "Shared key phrases",
+    "Moments worth a look",
+    "Transcript",
+    "Downloads",
+]
+
+
+@pytest.fixture(autouse=True)
+def tiny_model(monkeypatch):
+    monkeypatch.setenv("RAPPORT_ASR_MODEL", "tiny.en")
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict[str, bytes]:
+    """Every file the app hands to the browser (download buttons, audio), by media file id."""
+    seen: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def record(self, path_or_data, mimetype, kind, filename=None):
+        file_id = original(self, path_or_data, mimetype, kind, filename)
+        seen[file_id] = path_or_data if isinstance(path_or_data, bytes) else str(path_or_data).encode()
+        return file_id
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    return seen
+
+
+def plain(markdown: str) -> str:
+    """Markdown text without its backslash escapes."""
+    return markdown.replace("\\", "")
+
+
+def headers(at: AppTest) -> list[str]:
+    return [h.value for h in at.header]
+
+
+def upload_sample(at: AppTest) -> AppTest:
+    at.file_uploader(key="upload").upload(SAMPLE.name, SAMPLE.read_bytes(), "audio/flac")
+    return at.run()
+
+
+def consent(at: AppTest, *, agreed: bool = True, mentor: str = "Alex", mentee: str = "Sam") -> AppTest:
+    at.checkbox(key="agreed").set_value(agreed)
+    at.text_input(key="mentor_name").set_value(mentor)
+    at.text_input(key="mentee_name").set_value(mentee)
+    at.button[-1].click()  # the form's "Confirm and analyse"
+    return at.run()
+
+
+def test_first_screen_offers_sample_and_says_local():
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()
+    assert not at.exception
+    assert any("Processing is local" in i.value for i in at.info)
+    assert at.file_uploader(key="upload") is not None
+    assert any(b.label == "See a sample report" for b in at.button)
+    assert headers(at) == []  # no report before anything is chosen
+
+
+def test_consent_required_before_analysis():
+    at = upload_sample(AppTest.from_file(APP, default_timeout=TIMEOUT_S).run())
+    assert not at.exception
+    assert any("consent" in s.value for s in at.subheader)
+    assert headers(at) == []
+    # Submitting without agreement analyses nothing.
+    at = consent(at, agreed=False)
+    assert any("agreement of everyone recorded" in e.value for e in at.error)
+    assert headers(at) == []
+    assert not at.progress
+    # Agreeing without naming the people is refused too.
+    at = consent(at, agreed=True, mentor=" ", mentee="Sam")
+    assert any("Name the mentor and the mentee" in e.value for e in at.error)
+    assert headers(at) == []
+
+
+@pytest.mark.slow
+def test_upload_with_consent_shows_every_section_and_valid_downloads(downloads):
+    at = consent(upload_sample(AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()))
+    assert not at.exception, at.exception
+    assert not at.error
+    assert headers(at) == SECTIONS
+    summary = plain(at.success[0].value)
+    assert "matched.flac" in summary and "Alex (mentor)" in summary and "Sam (mentee)" in summary
+
+    # Timeline and talk share are charts; the transcript has one play button per turn.
+    charts = at.get("vega_lite_chart")
+    assert len(charts) >= 3  # timeline, talk share, pace
+    specs = [c.proto.spec for c in charts]
+    assert "Session time (min:s)" in specs[0] and "Share of speaking time (%)" in specs[1]
+    turn_buttons = [b for b in at.button if (b.key or "").startswith("turn_")]
+    assert len(turn_buttons) >= 10
+    assert any("**Alex**" in m.value for m in at.markdown) and any("**Sam**" in m.value for m in at.markdown)
+
+    # Replay: a play button moves the one audio player to that turn.
+    assert at.session_state["consent"]["participants"] == {"mentor": "Alex", "mentee": "Sam"}
+    turn_buttons[3].click()
+    at.run()
+    assert at.session_state["play_at"] > 0
+    assert any(c.value.startswith("Playing from") for c in at.caption)
+
+    # Downloads: five buttons, each with valid non-empty content.
+    buttons = {b.proto.label: b.proto.url for b in at.get("download_button")}
+    assert set(buttons) == {"report.json", "Turns (CSV)", "Subtitles (VTT)", "Subtitles (SRT)", "Report (HTML)"}
+
+    def content(label: str) -> str:
+        url = buttons[label]
+        return next(data for fid, data in downloads.items() if fid in url).decode("utf-8")
+
+    report = json.loads(content("report.json"))
+    assert report["source_name"] == "matched.flac" and len(report["turns"]) >= 10
+    rows = list(csv.DictReader(io.StringIO(content("Turns (CSV)"))))
+    assert len(rows) == len(report["turns"]) and {"Alex", "Sam"} <= {r["name"] for r in rows}
+    vtt = content("Subtitles (VTT)")
+    assert vtt.startswith("WEBVTT") and vtt.count(" --> ") == len(report["turns"])
+    assert content("Subtitles (SRT)").count(" --> ") == len(report["turns"])
+    page = content("Report (HTML)")
+    assert page.startswith("<!DOCTYPE html>") and "vegaEmbed" in page and "<script src" not in page
+
+
+@pytest.mark.slow
+def test_sample_in_one_click_then_swap_roles():
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()
+    next(b for b in at.button if b.label == "See a sample report").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert headers(at) == SECTIONS  # no consent form for the synthetic sample
+    before = {s.label: s.role for s in _speakers(at)}
+    assert sorted(before.values()) == ["mentee", "mentor"]
+
+    at.button(key="swap").click()
+    at.run()
+    assert not at.exception, at.exception
+    after = {s.label: s.role for s in _speakers(at)}
+    assert after == {label: {"mentor": "mentee", "mentee": "mentor"}[role] for label, role in before.items()}
+    # Names stay with the role given at consent: the speaker guessed as mentor is now Sam, the mentee.
+    old_mentor = next(label for label, role in before.items() if role == "mentor")
+    assert at.text_input(key=f"name_{old_mentor}").value == "Sam"
+    assert "Sam (mentee)" in plain(at.success[0].value) and "Alex (mentor)" in plain(at.success[0].value)
+
+    # Rename through the form.
+    mentor_label = next(label for label, role in after.items() if role == "mentor")
+    at.text_input(key=f"name_{mentor_label}").set_value("Jo")
+    next(b for b in at.button if b.label == "Apply").click()
+    at.run()
+    assert "Jo (mentor)" in plain(at.success[0].value)
+
+
+def _speakers(at: AppTest):
+    """Speakers as the role form shows them: one role selectbox per speaker label."""
+
+    class S:
+        def __init__(self, label, role):
+            self.label, self.role = label, role
+
+    return [S(sb.key.removeprefix("role_"), sb.value) for sb in at.selectbox if (sb.key or "").startswith("role_")]
+
+
+def test_transcript_upload_reports_without_acoustics(truths):
+    """A Teams-style VTT with speaker names: a report from the text alone, acoustic parts marked unavailable."""
+    from pipeline.export import Cue, to_vtt
+
+    names = {"mentor": "Alex Mentor", "mentee": "Sam Mentee"}
+    vtt = to_vtt(Cue(t["start_s"], t["end_s"], t["text"], names[t["role"]]) for t in truths["matched"]["turns"])
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()
+    at.file_uploader(key="upload").upload("session.vtt", vtt.encode(), "text/vtt")
+    at = consent(at.run(), mentor="Alex", mentee="Sam")
+    assert not at.exception, at.exception
+    assert not at.error
+    assert headers(at) == SECTIONS
+    summary = plain(at.success[0].value)
+    assert f"{len(truths['matched']['turns'])} turns" in summary and "from the transcript" in summary
+    # Roles found by the stated rule; the names typed at consent are shown.
+    assert "Alex (mentor)" in summary and "Sam (mentee)" in summary
+    assert any(m.value == "Not available for this input." for m in at.markdown)  # loudness and pitch charts
+    assert not at.get("audio")  # nothing to replay

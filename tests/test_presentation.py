@@ -1,0 +1,238 @@
+"""pipeline.presentation on the sample sessions' true turns (known talk times, phrases, questions)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from pipeline import presentation as P
+from pipeline.errors import InvalidParameterError
+from pipeline.types import Evidence, Indicator, Report, SpeakerInfo, Turn
+
+
+def report_from_truth(truth: dict, indicators: tuple[Indicator, ...] = ()) -> Report:
+    turns = tuple(
+        Turn(i, t["speaker"], t["role"], t["start_s"], t["end_s"], t["text"], overlap=t["overlap"])
+        for i, t in enumerate(truth["turns"])
+    )
+    speakers = tuple(SpeakerInfo(label, s["role"]) for label, s in truth["speakers"].items())
+    return Report(
+        f"{truth['session']}.flac", "0" * 64, truth["duration_s"], "audio", "base", "test", "truth", "high", speakers, turns, indicators
+    )
+
+
+SHARE = Indicator(
+    "mentor_talk_share", "Mentor talk share", 45.0, "%", 20.0, 50.0, "course", "The mentor listens more than talks.", "high",
+    evidence=(Evidence(51.5, 62.4, "S1", "I would bring them in early.", "longest mentor turn"),), category="listening",
+)  # fmt: skip
+PACE = Indicator("pace_match", "Pace matching", 0.3, "score 0-1", 0.5, None, "study", "Mentor follows the mentee's pace.", "medium", category="matching")
+LOUD = Indicator("loud_match", "Volume matching", None, "dB", None, None, "", "", "low", available=False, category="matching")
+
+
+@pytest.fixture(scope="module")
+def matched(truths) -> Report:
+    return report_from_truth(truths["matched"], (SHARE, PACE, LOUD))
+
+
+def test_turns_frame_matches_truth(matched, truths):
+    frame = P.turns_frame(matched)
+    truth = truths["matched"]["turns"]
+    assert len(frame) == len(truth)
+    assert list(frame["start_s"]) == [t["start_s"] for t in truth]
+    assert (frame["end_s"] >= frame["start_s"]).all()
+    assert frame["start_s"].is_monotonic_increasing
+    assert list(frame["role"]) == [t["role"] for t in truth]
+
+
+def test_talk_share_sums_to_100_and_matches_truth(matched, truths):
+    share = P.talk_share_frame(matched)
+    assert list(share["role"]) == ["mentor", "mentee"]
+    assert share["share_pct"].sum() == pytest.approx(100.0, abs=0.2)
+    talk = {}
+    for t in truths["matched"]["turns"]:
+        talk[t["speaker"]] = talk.get(t["speaker"], 0.0) + t["end_s"] - t["start_s"]
+    for row in share.itertuples():
+        assert row.talk_s == pytest.approx(talk[row.speaker], abs=0.01)
+        assert row.n_turns == sum(t["speaker"] == row.speaker for t in truths["matched"]["turns"])
+
+
+def test_questions_follow_the_dialogue_tags(matched, truths):
+    # Tagged questions are found; acknowledgements ("Uh-huh.", "Right.") are not questions.
+    frame = P.turns_frame(matched)
+    for row, t in zip(frame.itertuples(), truths["matched"]["turns"], strict=True):
+        tags = set(t["tags"])
+        if tags & {"open_question", "closed_question", "mentee_question"}:
+            assert row.question, t["text"]
+        if tags == {"acknowledgement"} and t["n_words"] <= 2:
+            assert not row.question, t["text"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("so what would you like to focus on today", True),
+        ("how did that feel when you presented", True),
+        ("did you finish the report draft", True),
+        ("when I started I made the same mistake", False),
+        ("having the data ready", False),
+        ("tell me more about the stakeholder map", True),
+        ("mm-hm", False),
+        ("", False),
+    ],
+)
+def test_looks_like_question_without_punctuation(text, expected):
+    assert P.looks_like_question(text) is expected
+
+
+def test_shared_phrases_finds_the_sessions_key_phrases(matched, truths):
+    phrases = {p.phrase: p for p in P.shared_phrases(matched.turns)}
+    for key in truths["matched"]["key_phrases"]:
+        assert key in phrases, key
+        p = phrases[key]
+        assert p.first_speaker != p.taken_up_by
+        assert p.taken_up_s > p.first_s
+        first = next(t for t in truths["matched"]["turns"] if key in t["text"].lower())
+        assert (p.first_speaker, p.first_s) == (first["speaker"], first["start_s"])
+
+
+def test_cards_order_band_status_and_unavailable(matched):
+    cards = P.indicator_cards(matched)
+    assert [c.id for c in cards] == ["pace_match", "loud_match", "mentor_talk_share"]  # matching first
+    pace, loud, share = cards
+    assert (pace.value_text, pace.band_text, pace.status) == ("0.30", "good: at least 0.50", "below")
+    assert (share.value_text, share.band_text, share.status) == ("45 %", "good: 20–50 %", "in band")
+    assert (loud.value_text, loud.status) == ("n/a", "not available")
+
+
+def test_bands_with_negative_ends_and_matching_cards(matched):
+    diff = Indicator("pace_difference", "Pace gap", 4.0, "%", -10.0, 10.0, "", "", "high", category="matching")
+    conv = Indicator("pace_convergence", "Closer", -0.2, "r", 0.0, None, "", "", "high", category="matching")
+    loud = Indicator("loudness_matching", "Loud", 0.1, "z", 0.0, None, "", "", "high", category="matching")
+    report = Report(**{**matched.__dict__, "indicators": (diff, conv, loud, SHARE)})
+    pace_cards = P.matching_cards(report, "pace_wpm")
+    assert [(c.id, c.band_text, c.status) for c in pace_cards] == [
+        ("pace_difference", "good: -10 to 10 %", "in band"), ("pace_convergence", "good: at least 0 r", "below"),
+    ]  # fmt: skip
+    assert [c.id for c in P.matching_cards(report, "rms_db")] == ["loudness_matching"]
+    assert P.matching_cards(report, "f0_hz") == ()
+    with pytest.raises(InvalidParameterError):
+        P.matching_cards(report, "volume")
+
+
+def test_moments_skip_unavailable_and_keep_evidence(matched):
+    ms = P.moments(matched)
+    assert [(m.indicator_id, m.start_s, m.quote) for m in ms] == [("mentor_talk_share", 51.5, "I would bring them in early.")]
+    with pytest.raises(InvalidParameterError):
+        P.moments(matched, per_indicator=0)
+    # The same evidence under two indicators is one moment naming both.
+    twice = Indicator("x", "Other", 1.0, "count", None, None, "", "", "high", evidence=SHARE.evidence, category="sharing")
+    both = P.moments(Report(**{**matched.__dict__, "indicators": (SHARE, twice)}))
+    assert [(m.indicator_id, m.indicator_name) for m in both] == [("mentor_talk_share", "Mentor talk share · Other")]
+
+
+def test_prosody_frame_pace_from_words_without_measures(matched, truths):
+    frame = P.prosody_frame(matched)
+    assert set(frame["measure"]) == {"pace_wpm"}  # no loudness or pitch without turn measures
+    # Pace from word counts over turn spans is within 20% of the generator's rate for long turns.
+    long_turns = [t for t in truths["matched"]["turns"] if t["n_words"] >= 10]
+    for t in long_turns:
+        mid = round((t["start_s"] + t["end_s"]) / 2, 3)
+        value = frame.loc[frame["time_s"] == mid, "value"].item()
+        assert value == pytest.approx(t["rate_wpm"], rel=0.2)
+
+
+def test_prosody_frame_from_turn_measures_dicts(matched):
+    tms = [
+        {"speaker": "S1", "start_s": 0.0, "end_s": 2.0, "pace_wpm": 150.0, "prosody": {"rms_db": -25.0, "f0_median_hz": 110.0}},
+        {"speaker": "S2", "start_s": 2.0, "end_s": 4.0, "pace_wpm": None, "prosody": {"rms_db": -30.0, "f0_median_hz": None}},
+    ]
+    frame = P.prosody_frame(matched, tms)
+    assert sorted(zip(frame["speaker"], frame["measure"], frame["value"], strict=True)) == [
+        ("S1", "f0_hz", 110.0), ("S1", "pace_wpm", 150.0), ("S1", "rms_db", -25.0), ("S2", "rms_db", -30.0),
+    ]  # fmt: skip
+    assert P.prosody_chart(matched, "rms_db", tms) is not None
+    assert P.prosody_chart(matched, "rms_db") is None
+    with pytest.raises(InvalidParameterError):
+        P.prosody_chart(matched, "tempo")
+
+
+def test_with_roles_swaps_and_renames_and_remeasures(matched):
+    calls = []
+
+    def measure(turns, speakers):
+        calls.append((turns, speakers))
+        return (PACE,)
+
+    swapped = P.with_roles(matched, P.swap_roles(matched), measure=measure)
+    assert {s.label: s.role for s in swapped.speakers} == {"S1": "mentee", "S2": "mentor"}
+    assert all(s.role_source == "set" for s in swapped.speakers)
+    assert all(t.role == ("mentee" if t.speaker == "S1" else "mentor") for t in swapped.turns)
+    assert [t.text for t in swapped.turns] == [t.text for t in matched.turns]  # not re-transcribed
+    assert swapped.indicators == (PACE,) and len(calls) == 1
+    assert swapped.options.mentor == "S2"
+    # Names stay with the role they were given for at consent.
+    named = P.with_names(matched, {"mentor": "Alex", "mentee": "Sam"})
+    assert P.swap_roles(named) == {"S1": ("mentee", "Sam"), "S2": ("mentor", "Alex")}
+    # Renaming only: indicators kept, measure not called.
+    renamed = P.with_roles(matched, {"S1": ("mentor", "Alex")}, measure=measure)
+    assert P.speaker_names(renamed) == {"S1": "Alex", "S2": "S2"} and len(calls) == 1
+    assert renamed.indicators == matched.indicators
+    with pytest.raises(InvalidParameterError):
+        P.with_roles(matched, {"S1": ("boss", "")})
+
+
+def test_with_names_from_consent(matched):
+    named = P.with_names(matched, {"mentor": "Alex", "mentee": "Sam"})
+    assert P.speaker_names(named) == {"S1": "Alex", "S2": "Sam"}
+    assert set(P.talk_share_frame(named)["name"]) == {"Alex", "Sam"}
+    # A label used as display name is replaced; a real name is kept.
+    labelled = Report(**{**matched.__dict__, "speakers": (SpeakerInfo("S1", "mentor", display_name="S1"), SpeakerInfo("S2", "mentee", display_name="Kim"))})
+    assert P.speaker_names(P.with_names(labelled, {"mentor": "Alex", "mentee": "Sam"})) == {"S1": "Alex", "S2": "Kim"}
+
+
+def test_downloads_are_valid(matched):
+    data = json.loads(P.report_json(matched))
+    assert len(data["turns"]) == len(matched.turns) and data["indicators"][0]["id"] == "mentor_talk_share"
+    rows = list(csv.DictReader(io.StringIO(P.turns_csv(matched))))
+    assert len(rows) == len(matched.turns) and float(rows[0]["start_s"]) == matched.turns[0].start_s
+    vtt = P.turns_vtt(P.with_names(matched, {"mentor": "Alex"}))
+    assert vtt.startswith("WEBVTT") and "<v Alex>" in vtt and vtt.count(" --> ") == len(matched.turns)
+    srt = P.turns_srt(matched)
+    assert srt.count(" --> ") == len(matched.turns) and "\nS2: " in srt
+
+
+def test_markdown_is_escaped():
+    assert P.md_escape("[click](http://x) <b>*x*</b> $1$") == r"\[click\]\(http\:\/\/x\) \<b\>\*x\*\<\/b\> \$1\$".replace(r"\/", "/")
+    row = type("Row", (), {"role": "mentee", "name": "Sam <img>", "text": "what is **this**", "question": True, "overlap": False})
+    md = P.turn_markdown(row)
+    assert md.startswith(":orange[**Sam \\<img\\>**]") and ":orange-background[what is \\*\\*this\\*\\*]" in md
+
+
+def test_html_report_is_self_contained_and_escaped(matched):
+    evil = P.with_names(matched, {"mentor": "<script>alert(1)</script>"})
+    evil = Report(**{**evil.__dict__, "source_name": "x<img src=y onerror=z>.flac"})
+    page = P.html_report(evil)
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<img src=y" not in page
+    assert "<script src" not in page and "https://cdn" not in page and "vegaEmbed" in page
+    for turn in matched.turns[:3]:
+        assert P.html.escape(turn.text) in page
+    assert page.count("class='chart'") == 3  # timeline, talk share, pace (no loudness/pitch without measures)
+
+
+def test_progress_text():
+    overall, text = P.progress_text("transcribing", 0.5, 30.0)
+    assert overall == pytest.approx(0.425)
+    assert text.startswith("Transcribing 50% · 0:30 elapsed, about 0:41 left")
+    assert P.progress_text("attributing speakers", 1.0, 10.0)[0] == pytest.approx(0.9)
+    assert P.progress_text("done", 1.0, 10.0) == (1.0, "Done · 0:10 elapsed")
+
+
+def test_empty_report_gives_empty_frames():
+    empty = Report("e.wav", "", 0.0, "audio", "base", "t", "mfcc", "low", (), ())
+    assert P.turns_frame(empty).empty and P.prosody_frame(empty).empty and P.shared_phrases_frame(empty).empty
+    assert P.indicator_cards(empty) == () and P.moments(empty) == ()
+    assert "No speech was found" in P.html_report(empty)
