@@ -14,6 +14,7 @@ and point ``--swda`` at its ``swda_data`` folder (with ``train/``, ``val/``,
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from pathlib import Path
@@ -22,15 +23,33 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 QUESTION_TAGS = frozenset({"qy", "qw", "qo", "qrr", "qy^d", "qw^d", "^g"})
 
+#: Transcribers' notes left in the text ("*listen--one utt?", "*why no slash?"): up to their first "?" or the end.
+_NOTE_RE = re.compile(r"\*[^*?]*\??")
+
+
+def clean_text(text: str) -> str:
+    """An utterance as speech: transcribers' ``*`` notes removed (they are not said, and some hold a "?").
+
+    The NathanDuran export already drops SwDA's disfluency markup (``{F uh}``,
+    ``[ ... + ... ]``, ``<laughter>``, ``--``, ``/``), drops non-verbal
+    utterances and joins utterances continued over several lines (tag ``+``) to
+    their first part, whose tag they share; fillers ("uh", "um") stay, as
+    spoken.
+    """
+    return " ".join(_NOTE_RE.sub(" ", text).split())
+
 
 def load_split(root: Path, split: str) -> list[tuple[str, bool, str]]:
     rows = []
     for f in sorted((root / split).glob("*.txt")):
         for line in f.read_text(encoding="utf-8", errors="replace").splitlines():
             parts = line.split("|")
-            if len(parts) < 3 or not parts[1].strip():
+            if len(parts) < 3:
                 continue
-            rows.append((parts[1].strip(), parts[2].strip() in QUESTION_TAGS, parts[2].strip()))
+            text = clean_text(parts[1])
+            if not text:
+                continue
+            rows.append((text, parts[2].strip() in QUESTION_TAGS, parts[2].strip()))
     return rows
 
 

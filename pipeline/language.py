@@ -45,6 +45,23 @@ REPLY_STARTERS = frozenset({"so", "neither", "nor", "as", "than"})
 TAG_END_STATEMENTS = (("that", "'s", "right"), ("all", "right"), ("'re", "right"), ("that", "right"),
                       ("is", "right"), ("right", "right"), ("exactly", "right"))
 
+#: Hesitations dropped anywhere before reading word order (Whisper mostly drops them too).
+HESITATIONS = frozenset({"uh", "um", "er", "erm", "ah", "eh", "hm", "hmm", "mm"})
+#: "how" + one of these asks for a measure ("how old", "how long"); "how nice" is an exclamation.
+HOW_MEASURE = frozenset({
+    "old", "long", "far", "big", "many", "much", "often", "tall", "soon", "large", "high", "fast", "late", "early",
+    "come", "about", "so", "else", "exactly", "small", "deep", "wide", "heavy", "hot", "cold", "bad", "serious",
+})
+#: Verbs that introduce reported speech: "they said why did you ..." reports a question, it does not ask one.
+REPORTING_VERBS = frozenset({
+    "said", "says", "say", "saying", "asked", "asks", "ask", "asking", "goes", "go", "went", "told", "tell", "thinking",
+})
+#: Listening responses in question form ("is that right", "did you really"): backchannels, not questions.
+BACKCHANNEL_QUESTION_ENDS = frozenset({"right", "true", "so", "really"})
+#: Endings that close a statement, not a tag: "..., you know", "..., I mean", "... or something".
+TRAILING_PAIRS = (("you", "know"), ("i", "mean"), ("or", "something"), ("or", "anything"), ("or", "whatever"),
+                  ("and", "stuff"), ("and", "everything"))
+
 _WORD_RE = re.compile(r"[A-Za-z0-9']+")
 _STRIP_RE = re.compile(r"[^\w\s'-]")
 
@@ -57,6 +74,41 @@ def strip_punctuation(text: str) -> str:
 def _lower_tokens(span) -> list[tuple[str, str, str]]:
     """(lower text, coarse POS, fine tag) of the non-punctuation tokens of a span."""
     return [(t.lower_, t.pos_, t.tag_) for t in span if not (t.is_punct or t.is_space)]
+
+
+def _normalize(toks: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """Drop hesitations, mid-sentence "you know" / "I mean" and immediate repeats ("how hard how hard is it")."""
+    out = [t for t in toks if t[0] not in HESITATIONS] or toks
+    words = [t[0] for t in out]
+    keep = []
+    i = 0
+    while i < len(out):
+        pair = tuple(words[i:i + 2])
+        # "can, you know, be impressed": a discourse marker, unless it is asked ("do you know", "what do I mean")
+        asked = i > 0 and words[i - 1] in ("do", "did", "does", "n't") and (
+            i == 1 or words[i - 2] in WH_WORDS or words[i - 2] in LEADING_FILLERS or words[i - 2] == "do")
+        if i > 0 and pair in (("you", "know"), ("i", "mean")) and not asked:
+            i += 2
+            continue
+        keep.append(out[i])
+        i += 1
+    out = keep
+    # restarts: a run of 1-3 words said twice in a row counts once
+    changed = True
+    while changed:
+        changed = False
+        w = [t[0] for t in out]
+        for n in (3, 2, 1):
+            for i in range(len(out) - 2 * n + 1):
+                if w[i:i + n] == w[i + n:i + 2 * n]:
+                    out = out[:i] + out[i + n:]
+                    changed = True
+                    break
+            if changed:
+                break
+    while len(out) > 2 and tuple(t[0] for t in out[-2:]) in TRAILING_PAIRS:
+        out = out[:-2]
+    return out
 
 
 def _strip_leading(toks: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
@@ -74,8 +126,10 @@ def _strip_leading(toks: list[tuple[str, str, str]]) -> list[tuple[str, str, str
             # "so do i", "right" alone: keep a filler that is the whole sentence
             i += 1
             changed = True
-        # repeated words ("do do you") count once
-        while i + 1 < len(toks) and toks[i][0] == toks[i + 1][0]:
+        # repeated words ("do do you") count once; a restarted auxiliary ("are, have you been") too
+        while i + 1 < len(toks) and (toks[i][0] == toks[i + 1][0] or (
+                toks[i][0] in AUXILIARIES and toks[i + 1][0] in AUXILIARIES and i + 2 < len(toks)
+                and _is_subject(toks[i + 2], pronoun_only=True))):
             i += 1
     return toks[i:]
 
@@ -92,14 +146,15 @@ def _is_subject(tok: tuple[str, str, str], *, pronoun_only: bool = False) -> boo
 
 def _inversion_at(toks: list[tuple[str, str, str]], i: int) -> bool:
     """Auxiliary at ``i`` followed (after an optional negation) by a subject: "do you", "isn't it", "has the"."""
-    if i >= len(toks) or toks[i][0] not in AUXILIARIES or toks[i][1] not in ("AUX", "VERB"):
+    if i >= len(toks) or toks[i][0] not in AUXILIARIES or toks[i][1] not in ("AUX", "VERB", "PART", "NOUN", "PROPN"):
         return False
     j = i + 1
     if j < len(toks) and toks[j][0] in NEGATIONS:
         j += 1
     if j >= len(toks):
         return False
-    return _is_subject(toks[j], pronoun_only=toks[i][0] in IMPERATIVE_AUX)
+    # "was not a big deal" (subject left out) is a statement: a full "not" needs a pronoun subject
+    return _is_subject(toks[j], pronoun_only=toks[i][0] in IMPERATIVE_AUX or toks[j - 1][0] == "not")
 
 
 def _wh_question(toks: list[tuple[str, str, str]]) -> str:
@@ -108,12 +163,23 @@ def _wh_question(toks: list[tuple[str, str, str]]) -> str:
         return ""
     w0 = toks[0][0]
     if len(toks) == 1:
-        return w0 if w0 in ("why", "how") else ""
+        return w0 if w0 == "why" else ""  # a lone "how" / "what" is a restart or "pardon?", rarely a question
     w1, pos1, tag1 = toks[1]
+    if w0 == "which" and w1 in AUXILIARIES and not (len(toks) > 2 and toks[2][0] in SUBJECT_PRONOUNS):
+        return ""  # "which is a joke": a relative clause going on from the last utterance
+    if (w0, w1) == ("who", "knows") or tuple(t[0] for t in toks[:4]) in (("why", "do", "n't", "you"),
+                                                                          ("why", "do", "n't", "we")):
+        return ""  # "who knows" (rhetorical), "why don't you start" (a suggestion)
     if w0 == "what" and any(t[0] in ("is", "was", "'s") for t in toks[2:5]) and not _inversion_at(toks, 1):
         return ""  # "what happened was ...", "what I'm saying is ..." (pseudo-cleft)
-    if len(toks) <= 3 and pos1 in ("ADJ", "ADV") and w0 == "how":
+    if w0 == "how" and pos1 in ("ADJ", "ADV") and w1 not in HOW_MEASURE and len(toks) <= 3:
+        return ""  # "how nice", "how interesting": an exclamation
+    if len(toks) <= 3 and w0 == "how" and w1 in HOW_MEASURE:
         return f"{w0} {w1}"  # "how old", "how long"
+    if w0 in ("where", "why", "when") and w1 in ("in", "at", "about", "on", "to", "from", "exactly"):
+        return f"{w0} {w1}"  # "where in Colorado"
+    if w0 == "which" and len(toks) <= 3 and pos1 in ("NOUN", "ADJ", "PROPN"):
+        return f"{w0} {w1}"  # "which university"
     if w1 in ("about", "come") and w0 in ("how", "what"):
         return f"{w0} {w1}"
     if w1 in ("not", "else") and len(toks) <= 3:
@@ -143,19 +209,35 @@ def _tag_question(toks: list[tuple[str, str, str]]) -> str:
         return "right"
     if words[-1] == "huh" and n >= 3 and words[-2] not in ("uh", "-", "uh-", "mm", "huh", "oh"):
         return "huh"
-    if words[-2:] in (["or", "not"], ["or", "what"], ["or", "no"]) and not ({"if", "whether"} & set(words)):
-        return " ".join(words[-2:])
+    if words[-2:] == ["or", "what"] and not ({"if", "whether"} & set(words)):
+        return "or what"  # "... or not" mostly ends a statement ("whether they like it or not")
     # "... isn't it", "... don't you", "... is it", "... do you"
     if toks[-1][0] in SUBJECT_PRONOUNS and n >= 4:
         k = n - 2
         neg = words[k] in NEGATIONS
         if neg:
             k -= 1
-        if k >= 1 and words[k] in AUXILIARIES and toks[k][1] == "AUX" and words[k - 1] not in REPLY_STARTERS:
+        if k >= 1 and words[k] in AUXILIARIES and (neg or toks[k][1] == "AUX") and words[k - 1] not in REPLY_STARTERS:
             prev = toks[k - 1]
             if prev[0] not in WH_WORDS and prev[0] not in SUBJECT_PRONOUNS and prev[1] not in ("PRON", "SCONJ", "ADP"):
                 return " ".join(words[k:])
     return ""
+
+
+def _reported(toks: list[tuple[str, str, str]], i: int) -> bool:
+    """True if the clause at ``i`` follows a reporting verb: "and they said, oh, why did you ..."."""
+    j = i - 1
+    while j >= 0 and toks[j][0] in LEADING_FILLERS and toks[j][0] not in REPORTING_VERBS:
+        j -= 1
+    return j >= 0 and toks[j][0] in REPORTING_VERBS
+
+
+def _backchannel_question(core: list[tuple[str, str, str]]) -> bool:
+    """ "Is that right", "did you really", "oh really": listening responses, not questions."""
+    words = [t[0] for t in core]
+    if not 2 <= len(words) <= 4 or words[-1] not in BACKCHANNEL_QUESTION_ENDS:
+        return False
+    return words[0] in AUXILIARIES and _is_subject(core[1], pronoun_only=True)
 
 
 def classify_sentence(span) -> QuestionClass:
@@ -170,11 +252,13 @@ def classify_sentence(span) -> QuestionClass:
     QuestionClass
         ``kind`` is ``"wh"`` (open), ``"yes_no"``, ``"alternative"`` or ``"tag"`` (closed).
     """
-    toks = _lower_tokens(span)
+    toks = _normalize(_lower_tokens(span))
     if not toks:
         return QuestionClass(False)
     started_with_or = toks[0][0] == "or"
     core = _strip_leading(toks)
+    if _backchannel_question(core):
+        return QuestionClass(False)
     cue = _wh_question(core)
     if cue:
         return QuestionClass(True, "wh", True, cue)
@@ -183,25 +267,55 @@ def classify_sentence(span) -> QuestionClass:
         if len(core) > 2 or (len(core) == 2 and core[0][0] in ("what", "how")):
             kind = "alternative" if started_with_or or " or " in f" {' '.join(t[0] for t in core)} " else "yes_no"
             return QuestionClass(True, kind, False, " ".join(t[0] for t in core[:3]))
+    # Declarative questions with a clear cue: "you mean ...", "you ever been ...", "you ready"
+    if len(core) >= 2 and core[0][0] == "you" and core[1][0] in ("mean", "ever", "ready"):
+        return QuestionClass(True, "yes_no", False, f"you {core[1][0]}")
     cue = _tag_question(toks)
     if cue:
         return QuestionClass(True, "tag", False, cue)
-    # A wh-question after a leading clause: "I need to know how do you feel about ..."
+    # A wh-question after a leading clause: "I need to know how do you feel about ...", "in Dallas what is the ..."
     for i in range(1, len(toks) - 2):
-        if toks[i][0] in WH_WORDS and toks[i + 1][0] in AUXILIARIES and toks[i + 2][0] in SUBJECT_PRONOUNS \
-                and toks[i + 1][1] == "AUX" and toks[i + 2][0] not in ("that", "this", "there") \
-                and not (i + 3 < len(toks) and toks[i + 3][0] in ("is", "was")):
+        if toks[i][0] in WH_WORDS and toks[i + 1][0] in AUXILIARIES and toks[i + 1][1] == "AUX" \
+                and (toks[i + 2][0] in SUBJECT_PRONOUNS or toks[i + 2][0] in ("the", "your", "a", "my")) \
+                and toks[i + 2][0] not in ("that", "this", "there") and toks[i - 1][1] != "AUX" \
+                and (toks[i][0] not in ("who", "which", "whose") or toks[i + 2][0] in ("you", "i", "we", "they")) \
+                and not (i + 3 < len(toks) and toks[i + 3][0] in ("is", "was")) and not _reported(toks, i):
             return QuestionClass(True, "wh", True, " ".join(t[0] for t in toks[i:i + 3]))
-    # A question after a leading clause: "that's interesting did you notice that"
-    for i in range(2, len(toks) - 1):
+    # A question after a leading clause: "that's interesting did you notice that", "Nancy, do you have ..."
+    for i in range(1, len(toks) - 1):
+        if i == 1 and toks[0][1] != "PROPN":
+            continue
         if toks[i][0] in ("do", "did", "does", "have", "are", "were", "can", "could", "would", "will") and \
                 toks[i + 1][0] == "you" and toks[i - 1][1] not in ("PRON", "SCONJ", "ADP", "PART", "AUX") and \
                 toks[i - 1][0] not in WH_WORDS and toks[i - 1][0] not in REPLY_STARTERS and \
                 not (i + 2 < len(toks) and toks[i + 1][0] == "you" and toks[i + 2][0] == "know" and toks[i][0] == "do"
-                     and i + 3 >= len(toks)):
+                     and i + 3 >= len(toks)) and not _reported(toks, i):
             if toks[i - 1][1] in ("NOUN", "ADJ", "ADV", "VERB", "INTJ", "PROPN", "NUM") or toks[i - 1][0] in LEADING_FILLERS:
                 return QuestionClass(True, "yes_no", False, " ".join(t[0] for t in toks[i:i + 3]))
     return QuestionClass(False)
+
+
+def _sentences(doc, *, min_words: int = 3) -> list:
+    """The parser's sentences, a fragment shorter than ``min_words`` joined to the next one.
+
+    Without punctuation the parser splits restarts ("is, is crime a problem")
+    into pieces; a 1-2 word piece is read with what follows.
+    """
+    out = []
+    start = None
+    for sent in doc.sents:
+        if start is None:
+            start = sent.start
+        n_words = sum(1 for t in doc[start:sent.end] if not (t.is_punct or t.is_space))
+        if n_words >= min_words:
+            out.append(doc[start:sent.end])
+            start = None
+    if start is not None:
+        if out and sum(1 for t in doc[start:len(doc)] if not (t.is_punct or t.is_space)) < min_words:
+            out[-1] = doc[out[-1].start:len(doc)]
+        else:
+            out.append(doc[start:len(doc)])
+    return out
 
 
 def classify_text(doc) -> tuple[QuestionClass, int]:
@@ -212,7 +326,7 @@ def classify_text(doc) -> tuple[QuestionClass, int]:
     """
     best = QuestionClass(False)
     n = 0
-    for sent in doc.sents:
+    for sent in _sentences(doc):
         q = classify_sentence(sent)
         if q.is_question:
             n += 1
@@ -224,7 +338,7 @@ def classify_text(doc) -> tuple[QuestionClass, int]:
 def question_sentences(doc) -> list[tuple[str, QuestionClass]]:
     """(sentence text, class) for every question sentence of ``doc``."""
     out = []
-    for sent in doc.sents:
+    for sent in _sentences(doc):
         q = classify_sentence(sent)
         if q.is_question:
             out.append((sent.text.strip(), q))

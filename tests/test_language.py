@@ -28,6 +28,17 @@ QUESTIONS = [
     ("you presented the numbers last week right", "tag", False),
     ("should I bring operations in now or wait", "alternative", False),
     ("uh I need to know how do you feel about the move", "wh", True),
+    # rules added from SwDA error analysis (train split), each on our own sentence
+    ("you ever been to the new office", "yes_no", False),  # declarative cue
+    ("you mean the budget review", "yes_no", False),
+    ("are have you talked to your manager yet", "yes_no", False),  # restarted auxiliary
+    ("is is the budget final", "yes_no", False),  # repeated word split off by the parser
+    ("Nancy do you have the slides", "yes_no", False),  # vocative before the inversion
+    ("it slipped again didn't it uh", "tag", False),  # tag before a trailing filler
+    ("where in the report", "wh", True),
+    ("which team", "wh", True),
+    ("so in the second quarter what are the numbers", "wh", True),  # wh after a leading phrase, noun subject
+    ("what do you know about the new team lead", "wh", True),  # "you know" asked, not a filler
 ]
 STATEMENTS = [
     "what we talk about stays between us",
@@ -40,6 +51,21 @@ STATEMENTS = [
     "what happened was that the plan changed",
     "I wonder why it failed?",  # declarative ending in "?"
     "you did a great job today?",  # declarative with "?" and no audio cue: not counted
+    "so you moved to the finance team?",  # declarative question: needs intonation, not counted
+    "how nice",  # exclamation
+    "how interesting",
+    "is that right",  # backchannel in question form: listening
+    "did you really",
+    "which is a good deal",  # relative clause carried on from the last turn
+    "I had a colleague who was a great mentor",
+    "and they said why did you leave so early",  # reported question
+    "who knows",  # rhetorical
+    "why don't you start",  # a suggestion
+    "my manager would you know take it badly",  # "you know" as a filler after an auxiliary
+    "it was a great talk you know",  # "you know" at the end is not a tag
+    "that was not a big deal",
+    "was not a big deal",  # subject left out, not an inversion
+    "I wonder if it will work?",
 ]
 
 
