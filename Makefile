@@ -18,7 +18,7 @@ system-deps:
 	bash scripts/system-deps.sh
 
 run: $(BIN)/.installed
-	$(BIN)/rapport transcribe $(SAMPLE) --out rapport-out/sample
+	$(BIN)/rapport analyze $(SAMPLE) --out rapport-out/$(notdir $(basename $(SAMPLE)))
 
 app: $(BIN)/.installed
 	$(BIN)/streamlit run app.py
