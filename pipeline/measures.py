@@ -1,14 +1,13 @@
 """All rapport and psychological-safety measures of a session, as indicators with evidence.
 
 Entry point: :func:`measure_session`. Roles come from ``speakers``
-(:func:`assign_roles` gives the stated rule when nobody set them).
+(:func:`pipeline.roles.assign_roles` gives the stated rule when nobody set them).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -38,39 +37,6 @@ LH2011 = "Levitan & Hirschberg 2011: > 0 means closer to the partner's adjacent 
 LSM_SRC = "Ireland & Pennebaker 2010; Gonzales et al. 2010: LSM around 0.85+ in engaged conversations"
 EDGE_SEARCH_S = 0.3  # how far outside Whisper's word edges the speech edges may lie, seconds
 RISE_ST = 2.0  # final rise (semitones) that marks a declarative question when audio exists
-
-
-def assign_roles(turns: Sequence[Turn], *, nlp, mentor: str | None = None) -> tuple[SpeakerInfo, ...]:
-    """Mentor and mentee by the stated rule, unless ``mentor`` names one.
-
-    Rule: of the two speakers with most speech, the one asking more questions
-    is the mentor; on a tie, the one who speaks first. Everyone else is "other".
-    """
-    secs = turntaking.speech_seconds(turns)
-    order = sorted(secs, key=lambda s: -secs[s])[:2]
-    first = {}
-    for t in turns:
-        first.setdefault(t.speaker, t.start_s)
-    if mentor is not None:
-        if mentor not in secs:
-            from pipeline.errors import InvalidParameterError
-
-            raise InvalidParameterError(f"--mentor {mentor!r} is not a speaker here; speakers: {', '.join(sorted(secs))}")
-        chosen, source = mentor, "set"
-        if chosen not in order:
-            order = [chosen] + order[:1]
-    else:
-        q = Counter()
-        for t, doc in zip(turns, nlp.pipe([lang.strip_punctuation(t.text) for t in turns]), strict=True):
-            if t.speaker in order:
-                q[t.speaker] += lang.classify_text(doc)[1]
-        chosen = max(order, key=lambda s: (q[s], -first[s])) if order else None
-        source = "guessed"
-    out = []
-    for spk in sorted(secs, key=lambda s: first[s]):
-        role = "mentor" if spk == chosen else ("mentee" if spk in order else "other")
-        out.append(SpeakerInfo(spk, role, source, spk))
-    return tuple(out)
 
 
 def _ev(t: Turn | TurnMeasures, note: str = "", quote: str | None = None) -> Evidence:
@@ -524,9 +490,3 @@ def turn_measures_frame(measures: SessionMeasures) -> pd.DataFrame:
             "open_question": m.question.open, "n_questions": m.n_questions, "text": m.text,
         })
     return pd.DataFrame(rows, columns=None if rows else ["index", "speaker", "role", "start_s", "end_s", "text"])
-
-
-def with_roles(turns: Sequence[Turn], speakers: Sequence[SpeakerInfo]) -> tuple[Turn, ...]:
-    """Turns with ``role`` set from ``speakers``."""
-    roles = {s.label: s.role for s in speakers}
-    return tuple(replace(t, role=roles.get(t.speaker, t.role)) for t in turns)

@@ -132,11 +132,12 @@ def analyze_recording(
                                      options=DiarizeOptions(n_speakers=options.n_speakers))
     words = attribute_words(transcript.words, diarization)
     turns = build_turns(words, overlaps=diarization.overlaps)
-    speakers = assign_roles(turns, diarization.speakers, options=RoleOptions(mentor=options.mentor))
+    nlp = load_nlp()
+    speakers = assign_roles(turns, diarization.speakers, options=RoleOptions(mentor=options.mentor), nlp=nlp)
     turns = with_roles(turns, speakers)
     step("attributing speakers", 1.0)
     step("measuring", 0.0)
-    measures = measure_session(turns, speakers, recording=recording, nlp=load_nlp(),
+    measures = measure_session(turns, speakers, recording=recording, nlp=nlp,
                                syllable_table=load_syllable_table(), attribution_confidence=diarization.confidence)
     step("measuring", 1.0)
     report = Report(
@@ -293,7 +294,7 @@ def analyze_transcript(
     """Report for a transcript with speakers held in memory (an upload or a file's text); touches no files.
 
     Parses WebVTT / SRT / text with ``Name:`` prefixes / ``turns.json``, assigns roles
-    (``options.mentor`` if given, else the stated rule of :func:`pipeline.measures.assign_roles`)
+    (``options.mentor`` if given, else the stated rule of :func:`pipeline.roles.assign_roles`)
     and measures the turns. Acoustic indicators are present with ``available=False``.
 
     Returns
@@ -308,11 +309,12 @@ def analyze_transcript(
     import hashlib
 
     from pipeline import __version__
-    from pipeline.measures import assign_roles, measure_session, with_roles
+    from pipeline.measures import measure_session
+    from pipeline.roles import assign_roles, with_roles
     from pipeline.transcript_io import parse_transcript
 
     turns = parse_transcript(text, source_name=source_name)
-    speakers = assign_roles(turns, nlp=nlp, mentor=options.mentor)
+    speakers = assign_roles(turns, options=RoleOptions(mentor=options.mentor), nlp=nlp)
     turns = with_roles(turns, speakers)
     measures = measure_session(turns, speakers, nlp=nlp, syllable_table=syllable_table,
                                attribution_confidence="medium")

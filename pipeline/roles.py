@@ -1,9 +1,11 @@
 """Who is the mentor: a stated guess, always overridable.
 
-Rule (guessed): the mentor is the speaker who asks the most questions; a
-question is a sentence that ends in "?" or starts with a question word or an
-inverted auxiliary ("what", "how", "do you", "could you"...), so the rule does
-not depend on Whisper keeping question marks. The first speaker gets one
+Rule (guessed): the mentor is the speaker who asks the most questions. With a
+spaCy pipeline (``nlp``), questions are counted by the word-order classifier of
+:mod:`pipeline.language` (the one the indicators use); without one, a question
+is a sentence that ends in "?" or starts with a question word or an inverted
+auxiliary ("what", "how", "do you", "could you"...). Neither depends on Whisper
+keeping question marks. The first speaker gets one
 question's head start, which also settles ties (mentors usually open the
 session). Of the others, the one who talks longest is the mentee; anyone else
 is "other". A single speaker is taken to be the mentor.
@@ -39,7 +41,11 @@ def count_questions(text: str) -> int:
 
 
 def assign_roles(
-    turns: tuple[Turn, ...], labels: tuple[str, ...], *, options: RoleOptions = RoleOptions()
+    turns: tuple[Turn, ...],
+    labels: tuple[str, ...] | None = None,
+    *,
+    options: RoleOptions = RoleOptions(),
+    nlp=None,
 ) -> tuple[SpeakerInfo, ...]:
     """Give every speaker a role: mentor, mentee or other.
 
@@ -47,10 +53,13 @@ def assign_roles(
     ----------
     turns : tuple of Turn
         Turns with speakers set (roles ignored).
-    labels : tuple of str
-        All speaker labels, in order of first speech.
+    labels : tuple of str, optional
+        All speaker labels, in order of first speech; None takes them from
+        ``turns`` in order of first speech.
     options : RoleOptions
         ``mentor``: a label to force as mentor, or None to guess by the rule.
+    nlp : spacy.language.Language, optional
+        When given, questions are counted with :func:`pipeline.language.classify_text`.
 
     Returns
     -------
@@ -63,6 +72,9 @@ def assign_roles(
     InvalidParameterError
         ``options.mentor`` is not one of ``labels``.
     """
+    turns = tuple(sorted(turns, key=lambda t: t.start_s))
+    if labels is None:
+        labels = tuple(dict.fromkeys(t.speaker for t in turns))
     if not labels:
         if options.mentor is not None:
             raise InvalidParameterError(f"--mentor {options.mentor}: no speakers were found in this recording")
@@ -73,10 +85,11 @@ def assign_roles(
         )
     questions = {s: 0.0 for s in labels}
     talk = {s: 0.0 for s in labels}
-    for t in turns:
+    counts = _question_counts(turns, nlp)
+    for t, n_q in zip(turns, counts, strict=True):
         if t.speaker in questions:
-            questions[t.speaker] += count_questions(t.text)
-            talk[t.speaker] += t.duration_s
+            questions[t.speaker] += n_q
+            talk[t.speaker] += max(t.duration_s, 0.0)
     first = next((t.speaker for t in turns if t.speaker in questions), labels[0])
     questions[first] += FIRST_SPEAKER_BONUS
     if options.mentor is not None:
@@ -91,6 +104,15 @@ def assign_roles(
                     role_source=source, display_name=s)
         for s in labels
     )
+
+
+def _question_counts(turns: tuple[Turn, ...], nlp) -> list[int]:
+    if nlp is None:
+        return [count_questions(t.text) for t in turns]
+    from pipeline import language
+
+    docs = nlp.pipe([language.strip_punctuation(t.text) for t in turns], disable=["ner"])
+    return [language.classify_text(doc)[1] for doc in docs]
 
 
 def with_roles(turns: tuple[Turn, ...], speakers: tuple[SpeakerInfo, ...]) -> tuple[Turn, ...]:

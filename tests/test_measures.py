@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 
 from pipeline.errors import InvalidParameterError
-from pipeline.measures import assign_roles, measure_session, turn_measures_frame
-from pipeline.types import MeasureOptions, SpeakerInfo, Turn
+from pipeline.measures import measure_session, turn_measures_frame
+from pipeline.roles import assign_roles
+from pipeline.types import MeasureOptions, RoleOptions, SpeakerInfo, Turn
 from tests.truth_turns import turns_from_truth
 
 
@@ -114,7 +115,7 @@ def test_interruption_backchannel_gap_and_roles(nlp):
     )
     speakers = assign_roles(turns, nlp=nlp)
     assert {s.label: s.role for s in speakers} == {"Ann": "mentor", "Bo": "mentee"}
-    assert {s.label: s.role for s in assign_roles(turns, nlp=nlp, mentor="Bo")}["Bo"] == "mentor"
+    assert {s.label: s.role for s in assign_roles(turns, nlp=nlp, options=RoleOptions(mentor="Bo"))}["Bo"] == "mentor"
     m = measure_session(turns, speakers, nlp=nlp)
     flags = [(t.is_backchannel, t.is_interruption) for t in m.turn_measures]
     assert flags[2] == (True, False)  # "mm-hm" inside Bo's turn: listening, not interrupting
@@ -124,5 +125,5 @@ def test_interruption_backchannel_gap_and_roles(nlp):
     shares = {s.speaker: s.talk_share for s in m.speakers}
     assert sum(shares.values()) == pytest.approx(1.0)
     with pytest.raises(InvalidParameterError):
-        assign_roles(turns, nlp=nlp, mentor="Nobody")
+        assign_roles(turns, nlp=nlp, options=RoleOptions(mentor="Nobody"))
     assert SpeakerInfo("Ann", "mentor", "guessed", "Ann") in speakers

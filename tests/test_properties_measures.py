@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from pipeline import entrainment as ent_mod
 from pipeline import prosody, turntaking
 from pipeline.language import language_style_matching, top_word_matching
-from pipeline.measures import assign_roles, measure_session
+from pipeline.measures import measure_session
+from pipeline.roles import assign_roles
 from pipeline.types import MeasureOptions, Recording, SpeakerInfo, Turn, Word
 
 SR = 16000
