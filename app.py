@@ -30,11 +30,12 @@ SAMPLE = ROOT / "sample_sessions" / "matched.flac"
 ASR_MODEL = os.environ.get("RAPPORT_ASR_MODEL", "base")
 AUDIO_TYPES = ["wav", "mp3", "m4a", "flac", "ogg", "opus", "webm", "mp4", "mov", "aac"]
 TRANSCRIPT_TYPES = ["vtt", "srt", "txt", "json"]
-RETENTION = {"report": "Report only", "all": "Report, transcript and audio"}
+RETENTION = {"report": "Report only", "transcript": "Report and transcript", "audio": "Report, transcript and audio"}
 SAMPLE_CONSENT = {
     "agreed": True,
     "participants": {"mentor": "Alex", "mentee": "Sam"},
     "retention": "report",
+    "sample": True,
     "note": "Sample session: synthetic voices, no real person was recorded.",
 }
 
@@ -158,6 +159,7 @@ def consent_ui(name: str) -> dict | None:
         c1, c2 = st.columns(2)
         mentor = c1.text_input("Mentor's name", key="mentor_name")
         mentee = c2.text_input("Mentee's name", key="mentee_name")
+        recorded_by = st.text_input("Your name (who records this consent; default: the mentor)", key="recorded_by")
         retention = st.radio(
             "What is kept after the analysis", list(RETENTION), format_func=RETENTION.get, key="retention", horizontal=True
         )
@@ -170,7 +172,8 @@ def consent_ui(name: str) -> dict | None:
     if not mentor.strip() or not mentee.strip():
         st.error("Name the mentor and the mentee, so the report can show who is who.")
         return None
-    consent = {"agreed": True, "participants": {"mentor": mentor.strip(), "mentee": mentee.strip()}, "retention": retention}
+    consent = {"agreed": True, "participants": {"mentor": mentor.strip(), "mentee": mentee.strip()}, "retention": retention,
+               "recorded_by": recorded_by.strip()}
     st.session_state["consent"] = consent
     placeholder.empty()
     return consent
@@ -352,6 +355,31 @@ def report_ui(report: Report, turn_measures: tuple | None, data: bytes, name: st
     downloads_ui(report, turn_measures)
 
 
+def store_ui(report: Report, data: bytes, name: str, consent: dict) -> None:
+    """Keeps the session in the library (RAPPORT_DB) as the consent allows, once per input; the sample is not kept."""
+    if consent is SAMPLE_CONSENT or consent.get("sample"):
+        return
+    from pipeline.store import Store, consents_from_choices, save_upload
+
+    key = f"stored_{report.sha256}"
+    if key not in st.session_state:
+        try:
+            records = consents_from_choices(consent["participants"], keep=consent["retention"],
+                                            recorded_by=consent.get("recorded_by") or consent["participants"]["mentor"])
+            with Store() as store:
+                st.session_state[key] = save_upload(store, report, consents=records,
+                                                    data=data if report.input_kind == "audio" else None,
+                                                    suffix=Path(name).suffix)
+        except PipelineError as err:
+            st.warning(f"The report is shown but was not kept in the session library: {err}")
+            st.session_state[key] = None
+    stored = st.session_state[key]
+    if stored:
+        sid, created = stored
+        st.caption(f"{'Kept' if created else 'Already'} in the session library as {sid} "
+                   f"({RETENTION[consent['retention']].lower()}); delete it from the Trainer page.")
+
+
 def main() -> None:
     st.set_page_config(page_title="Rapport", layout="wide")
     st.title("Rapport: how a mentoring session built rapport")
@@ -371,6 +399,7 @@ def main() -> None:
     if roles:
         report = P.with_roles(report, roles)
     report, turn_measures = measured(report, data, name)
+    store_ui(report, data, name, consent)
     report_ui(report, turn_measures, data, name)
 
 if __name__ == "__main__":

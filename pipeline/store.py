@@ -749,6 +749,62 @@ def upgrade(engine: sa.Engine, revision: str = "head") -> None:
 # --------------------------------------------------------------------------
 
 
+def consents_from_choices(
+    participants: dict[str, str], *, keep: str, recorded_by: str, given_at: str | None = None
+) -> tuple[ConsentRecord, ...]:
+    """Consent records from the app's consent form.
+
+    Parameters
+    ----------
+    participants : dict
+        Role -> name, e.g. ``{"mentor": "Alex", "mentee": "Sam"}``; empty names are skipped.
+    keep : {"report", "transcript", "audio"}
+        What may be kept; each level includes the ones before it.
+    recorded_by : str
+        Who recorded the consent (the person uploading).
+    given_at : str, optional
+        ISO 8601 time; default now (UTC).
+    """
+    from pipeline.types import KEEP_LEVELS
+
+    if keep not in KEEP_LEVELS:
+        raise StoreError(f"keep must be one of {', '.join(KEEP_LEVELS)}, got {keep!r}")
+    level = KEEP_LEVELS.index(keep)
+    when = given_at or _now()
+    return tuple(
+        ConsentRecord(name.strip(), role, keep_report=True, keep_transcript=level >= 1, keep_audio=level >= 2,
+                      given_at=when, recorded_by=recorded_by.strip() or name.strip())
+        for role, name in participants.items() if name and name.strip()
+    )
+
+
+def save_upload(
+    store: Store, report: Report, *, consents: Sequence[ConsentRecord], data: bytes | None, suffix: str = ""
+) -> tuple[str, bool]:
+    """Keep an analysed upload in the store as the consents allow; the temporary audio file is always removed.
+
+    Returns
+    -------
+    (session_id, created)
+        ``created`` is False when this content and options were already stored (nothing written).
+    """
+    existing = store.find(report.sha256, report.options)
+    if existing:
+        return existing, False
+    _, keep_audio = effective_consent(consents)
+    tmp: Path | None = None
+    try:
+        if keep_audio and data is not None:
+            fd, name = tempfile.mkstemp(prefix="rapport-upload-", suffix="".join(c for c in suffix if c.isalnum() or c == ".")[:8])
+            tmp = Path(name)
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+        return store.save(report, consents=consents, audio_path=tmp), True
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+
+
 def analyze_and_store(
     path: str | os.PathLike,
     *,

@@ -51,6 +51,23 @@ def pytest_configure(config):
     socket.socket.connect_ex = _guarded_connect_ex
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_store(tmp_path_factory):
+    """Every test (and every app or CLI it starts) uses a throw-away session library, never the user's."""
+    import os
+
+    root = tmp_path_factory.mktemp("rapport-data")
+    saved = {k: os.environ.get(k) for k in ("RAPPORT_DB", "RAPPORT_DATA_DIR")}
+    os.environ["RAPPORT_DATA_DIR"] = str(root)
+    os.environ["RAPPORT_DB"] = f"sqlite:///{root / 'rapport.db'}"
+    yield root
+    for k, v in saved.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
+
+
 @pytest.fixture
 def no_sockets(monkeypatch):
     """Block every socket connection, loopback included."""

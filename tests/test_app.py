@@ -65,8 +65,11 @@ def upload_sample(at: AppTest) -> AppTest:
     return at.run()
 
 
-def consent(at: AppTest, *, agreed: bool = True, mentor: str = "Alex", mentee: str = "Sam") -> AppTest:
+def consent(at: AppTest, *, agreed: bool = True, mentor: str = "Alex", mentee: str = "Sam",
+            keep: str | None = None) -> AppTest:
     at.checkbox(key="agreed").set_value(agreed)
+    if keep is not None:
+        at.radio(key="retention").set_value(keep)
     at.text_input(key="mentor_name").set_value(mentor)
     at.text_input(key="mentee_name").set_value(mentee)
     at.button[-1].click()  # the form's "Confirm and analyse"
@@ -198,3 +201,36 @@ def test_transcript_upload_reports_without_acoustics(truths):
     assert "Alex (mentor)" in summary and "Sam (mentee)" in summary
     assert any(m.value == "Not available for this input." for m in at.markdown)  # loudness and pitch charts
     assert not at.get("audio")  # nothing to replay
+
+
+def test_consented_upload_is_kept_as_allowed_and_temp_audio_removed(tmp_path, monkeypatch):
+    """The upload is stored once with its consent records; audio only because the consent allows it."""
+    import hashlib
+    import tempfile
+
+    from pipeline.store import Store
+
+    monkeypatch.setenv("RAPPORT_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("RAPPORT_DB", f"sqlite:///{tmp_path / 'library.db'}")
+    before = set(Path(tempfile.gettempdir()).glob("rapport-upload-*"))
+    at = consent(upload_sample(AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()), mentor="Alex",
+                 mentee="Sam", keep="audio")
+    assert not at.exception
+    assert any("Kept in the session library" in c.value for c in at.caption)
+    sha = hashlib.sha256(SAMPLE.read_bytes()).hexdigest()
+    with Store() as store:
+        mine = [s for s in store.list_sessions() if s.sha256 == sha]
+        assert len(mine) == 1
+        sid = mine[0].session_id
+        records = store.consents(sid)
+        assert {(c.participant, c.role, c.keep_transcript, c.keep_audio) for c in records} == {
+            ("Alex", "mentor", True, True), ("Sam", "mentee", True, True)}
+        assert all(c.recorded_by == "Alex" for c in records)  # defaults to the mentor
+        kept = store.audio_path(sid)
+        assert kept is not None and kept.read_bytes() == SAMPLE.read_bytes()
+        assert store.load_report(sid).turns  # transcript kept: the consent allows it
+    assert set(Path(tempfile.gettempdir()).glob("rapport-upload-*")) == before, "temporary upload file left behind"
+    # The same upload again is served as already stored, not stored twice.
+    at.run()
+    with Store() as store:
+        assert sum(s.sha256 == sha for s in store.list_sessions()) == 1
