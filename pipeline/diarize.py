@@ -27,6 +27,8 @@ person.
 
 from __future__ import annotations
 
+import warnings
+
 import librosa
 import numpy as np
 
@@ -299,6 +301,7 @@ def _resegment(feats: np.ndarray, frame_labels: np.ndarray, k: int, options: Dia
     the path repeated back to 10 ms frames.
     """
     from scipy.ndimage import uniform_filter1d
+    from sklearn.exceptions import ConvergenceWarning
     from sklearn.mixture import GaussianMixture
 
     n = len(feats)
@@ -310,7 +313,10 @@ def _resegment(feats: np.ndarray, frame_labels: np.ndarray, k: int, options: Dia
             train = train[np.linspace(0, len(train) - 1, 6_000).astype(int)]
         n_comp = max(1, min(options.n_gmm_components, len(train) // 50))
         gmm = GaussianMixture(n_components=n_comp, covariance_type="diag", reg_covar=1e-3, max_iter=30,
-                              random_state=0).fit(train)
+                              random_state=0)
+        with warnings.catch_warnings():  # 30 iterations are a deliberate cap: not converging is expected, not news
+            warnings.filterwarnings("ignore", category=ConvergenceWarning)
+            gmm.fit(train)
         ll[:, c] = gmm.score_samples(sub)
     if options.smooth_s > 0:  # average frame log-likelihoods over a short window (per speaker)
         width = max(1, int(round(options.smooth_s / (FRAME_S * _RESEG_STEP))))
