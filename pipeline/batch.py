@@ -11,6 +11,7 @@ analysis code.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import json
@@ -237,6 +238,22 @@ def run_batch(
     return tuple(items[str(p)] for p in files)
 
 
+@contextlib.contextmanager
+def _stop_workers_on_interrupt(pool: ProcessPoolExecutor):
+    """On Ctrl-C or SIGTERM, cancel the queued files and end the workers now.
+
+    Without this the pool's exit waits for every queued file to be analysed
+    (results that are then thrown away) before the interruption takes effect.
+    """
+    try:
+        yield
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in list((getattr(pool, "_processes", None) or {}).values()):
+            proc.terminate()
+        raise
+
+
 def _run_processes(paths, options, analyze, n_workers, progress: BatchProgress, on_outcome) -> None:
     import multiprocessing as mp
 
@@ -257,7 +274,7 @@ def _run_processes(paths, options, analyze, n_workers, progress: BatchProgress, 
     reader.start()
     try:
         with ProcessPoolExecutor(max_workers=min(n_workers, len(paths)), mp_context=ctx,
-                                 initializer=_init_worker, initargs=(q,)) as pool:
+                                 initializer=_init_worker, initargs=(q,)) as pool, _stop_workers_on_interrupt(pool):
             pending = {pool.submit(_analyze_one, p, options, analyze): p for p in paths}
             while pending:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
