@@ -15,6 +15,7 @@ import contextlib
 import functools
 import inspect
 import json
+import multiprocessing
 import os
 import queue
 import tempfile
@@ -249,8 +250,12 @@ def _stop_workers_on_interrupt(pool: ProcessPoolExecutor):
         yield
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
-        for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        # every child, also one whose start was interrupted before the pool registered it
+        procs = {*(getattr(pool, "_processes", None) or {}).values(), *multiprocessing.active_children()}
+        for proc in procs:
             proc.terminate()
+        for proc in procs:  # wait: a worker still starting up must not outlive the pipes it reads from
+            proc.join(timeout=10)
         raise
 
 
