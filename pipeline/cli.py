@@ -7,7 +7,9 @@ line on stderr and exit code 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -234,6 +236,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     print(f"{len(report.turns)} turns, {len(report.indicators)} indicators, {report.duration_s:.1f} s; speakers: "
           f"{roles}; attribution {report.attribution_method}, confidence {report.attribution_confidence}"
           f" -> {out_dir}/report.json")
+    for warning in report.warnings:
+        print(f"rapport: warning: {warning}", file=sys.stderr)
     return 0
 
 
@@ -301,18 +305,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, turned into an exception so files and the store are left as after Ctrl-C."""
+
+
+def _on_sigterm(signum, frame) -> None:
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run a command; exit 0, 1 (batch --strict with failures), 2 (bad input), 130 (Ctrl-C) or 143 (SIGTERM)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if threading.current_thread() is threading.main_thread() \
+        else None
     try:
         return func(args)
     except PipelineError as err:
         print(f"rapport: error: {err}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as err:
+        # Every write is atomic (temporary file + rename; one transaction per session), so nothing half-done stays.
         print("rapport: interrupted", file=sys.stderr)
-        return 130
+        return 143 if isinstance(err, Terminated) else 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

@@ -27,6 +27,9 @@ person.
 
 from __future__ import annotations
 
+import warnings
+from dataclasses import replace
+
 import librosa
 import numpy as np
 
@@ -299,6 +302,7 @@ def _resegment(feats: np.ndarray, frame_labels: np.ndarray, k: int, options: Dia
     the path repeated back to 10 ms frames.
     """
     from scipy.ndimage import uniform_filter1d
+    from sklearn.exceptions import ConvergenceWarning
     from sklearn.mixture import GaussianMixture
 
     n = len(feats)
@@ -310,7 +314,10 @@ def _resegment(feats: np.ndarray, frame_labels: np.ndarray, k: int, options: Dia
             train = train[np.linspace(0, len(train) - 1, 6_000).astype(int)]
         n_comp = max(1, min(options.n_gmm_components, len(train) // 50))
         gmm = GaussianMixture(n_components=n_comp, covariance_type="diag", reg_covar=1e-3, max_iter=30,
-                              random_state=0).fit(train)
+                              random_state=0)
+        with warnings.catch_warnings():  # 30 iterations are a deliberate cap: not converging is expected, not news
+            warnings.filterwarnings("ignore", category=ConvergenceWarning)
+            gmm.fit(train)
         ll[:, c] = gmm.score_samples(sub)
     if options.smooth_s > 0:  # average frame log-likelihoods over a short window (per speaker)
         width = max(1, int(round(options.smooth_s / (FRAME_S * _RESEG_STEP))))
@@ -381,6 +388,9 @@ def diarize(recording: Recording, *, vad, encoder=None, options: DiarizeOptions 
         confidence, k = "low", 1
     elif k > 1 and separation < 1.3 * options.min_separation:
         confidence = "medium"
+    extra_voice = k == options.n_speakers and k < 4 and _extra_voice(x, k, separation, options)
+    if extra_voice:
+        confidence = "low"
 
     speech_idx = np.concatenate([np.arange(s, e) for s, e in runs])
     if k > 1:
@@ -407,7 +417,26 @@ def diarize(recording: Recording, *, vad, encoder=None, options: DiarizeOptions 
     frame_spk = bridge_pauses(frame_spk, max_gap=int(round(options.min_silence_s / FRAME_S)))
     per_speaker = [runs_from_mask(frame_spk == c, frame_s=FRAME_S, min_silence_s=0.0,
                                   min_speech_s=options.min_speech_s) for c in range(k)]
-    return _label_runs(per_speaker, duration, method, confidence, separation, options)
+    diarization = _label_runs(per_speaker, duration, method, confidence, separation, options)
+    return replace(diarization, extra_voice=extra_voice) if extra_voice else diarization
+
+
+def _extra_voice(x: np.ndarray, k: int, separation: float, options: DiarizeOptions) -> bool:
+    """True when the windows split into ``k + 1`` groups at least as clearly as into ``k``.
+
+    With one more group than there are voices, two groups share a voice and the
+    score drops (sample sessions, k=2 -> 3: 1.45 -> 0.64 and 1.50 -> 1.03); with a
+    voice left over it rises (mentor, mentee and a third voice forced into two:
+    1.25 -> 1.55). The extra group must also hold at least 10 % of the windows.
+    """
+    if separation == float("inf"):
+        return False
+    labels = _cluster(x, k + 1, options.max_cluster_windows)
+    sizes = np.bincount(labels, minlength=k + 1)
+    if sizes.min() < 0.1 * len(x):
+        return False
+    more = separation_score(x, labels)
+    return more >= separation and more >= 1.3 * options.min_separation
 
 
 def bridge_pauses(labels: np.ndarray, *, max_gap: int) -> np.ndarray:

@@ -104,7 +104,9 @@ def analyze_recording(
     """Run every stage on a decoded recording; no files touched.
 
     The sequence: transcribe -> who spoke when -> words to speakers -> turns
-    -> roles -> measures -> report.
+    -> roles -> quality check -> measures -> report. The quality check
+    (:func:`pipeline.quality.check_quality`) puts its warnings in the report and,
+    when the words themselves are doubtful, caps every indicator at "low".
 
     Returns
     -------
@@ -117,6 +119,7 @@ def analyze_recording(
     from pipeline import __version__
     from pipeline.diarize import attribute_speakers
     from pipeline.measures import measure_session
+    from pipeline.quality import check_quality, detect_language
     from pipeline.roles import assign_roles, with_roles
     from pipeline.turns import attribute_words, build_turns
 
@@ -136,9 +139,13 @@ def analyze_recording(
     speakers = assign_roles(turns, diarization.speakers, options=RoleOptions(mentor=options.mentor), nlp=nlp)
     turns = with_roles(turns, speakers)
     step("attributing speakers", 1.0)
+    quality = check_quality(recording, transcript, diarization, language=detect_language(recording, model=asr))
     step("measuring", 0.0)
+    # Doubtful words (no speech, another language, music) cap every indicator at "low".
     measures = measure_session(turns, speakers, recording=recording, nlp=nlp,
-                               syllable_table=load_syllable_table(), attribution_confidence=diarization.confidence)
+                               syllable_table=load_syllable_table(),
+                               attribution_confidence="low" if quality.transcript_unreliable
+                               else diarization.confidence)
     step("measuring", 1.0)
     report = Report(
         source_name=recording.source_name,
@@ -153,6 +160,7 @@ def analyze_recording(
         turns=turns,
         indicators=measures.indicators,
         options=options,
+        warnings=quality.warnings,
     )
     return report, transcript, diarization, measures
 

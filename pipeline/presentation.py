@@ -842,7 +842,7 @@ def _script_json(obj) -> str:
 
 _HTML_STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
-h1{margin-bottom:.2em} .meta{color:#666} h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:1.6em}
+h1{margin-bottom:.2em} .meta{color:#666} .warn{background:#fff4e5;border-left:4px solid #e69500;padding:.4em .8em} h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:1.6em}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(240px,1fr));gap:12px}
 .card{border:1px solid #ddd;border-radius:8px;padding:10px 12px} .card .v{font-size:1.5em;font-weight:600}
 .card .n{font-weight:600} .card .b{color:#555;font-size:.9em} .card .m{font-size:.9em;margin-top:.3em}
@@ -873,8 +873,9 @@ def html_report(report: Report, turn_measures: Sequence | None = None) -> str:
         f"{e(', '.join(f'{names[s.label]} ({s.role})' for s in report.speakers))} · "
         f"{'transcribed with ' + e(report.model_name) if report.model_name else 'from a transcript'} · "
         f"Rapport {e(report.pipeline_version)}</p>",
-        "<h2>Rapport indicators</h2>",
     ]
+    parts += [f"<p class='warn'>&#9888; {e(w)}</p>" for w in report.warnings]
+    parts.append("<h2>Rapport indicators</h2>")
     cards = indicator_cards(report)
     if not cards:
         parts.append("<p>Indicators are not available for this input.</p>")

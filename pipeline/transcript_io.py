@@ -32,7 +32,8 @@ ESTIMATED_WPM = 150.0
 
 #: hours of up to 4 digits: a longer digit run is not a time (and would overflow a float)
 _TIME = r"(?:(\d{1,4}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?"
-_TIMING_RE = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}")
+#: A cue timing line; each time must end there (``00:00:0x.500`` is not ``00:00`` followed by junk).
+_TIMING_RE = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}(?=\s|$)")
 _VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
 _TAG_RE = re.compile(r"</?[^>]*>")
 #: A name starts with a capital or a caseless letter (any script: "Élodie", "李明"), then up to 40 name characters.
@@ -78,7 +79,7 @@ def _split_speaker(text: str) -> tuple[str, str]:
     return "", text
 
 
-def _parse_cues(text: str) -> list[_Cue]:
+def _parse_cues(text: str, source_name: str = "transcript") -> list[_Cue]:
     """VTT and SRT: blocks of [id] timing text... separated by blank lines."""
     cues: list[_Cue] = []
     block: list[str] = []
@@ -89,8 +90,15 @@ def _parse_cues(text: str) -> list[_Cue]:
         if not block:
             continue
         timing_at = next((i for i, b in enumerate(block) if _TIMING_RE.match(b)), None)
+        if timing_at is None and any("-->" in b for b in block[:2]):
+            bad = next(b for b in block[:2] if "-->" in b).strip()
+            raise TranscriptFormatError(f"{source_name}: malformed cue timing {bad[:60]!r}: write it as "
+                                        "'00:01:02.500 --> 00:01:05.000' (hours optional)")
         if timing_at is not None:
             g = _TIMING_RE.match(block[timing_at]).groups()
+            if any(int(x) >= 60 for x in (g[1], g[2], g[5], g[6])):
+                raise TranscriptFormatError(f"{source_name}: malformed cue timing {block[timing_at].strip()[:60]!r}: minutes and "
+                                            "seconds must be 00-59")
             start, end = _seconds(*g[:4]), _seconds(*g[4:])
             body = " ".join(b.strip() for b in block[timing_at + 1:])
             speaker, words = _split_speaker(body)
@@ -215,7 +223,7 @@ def parse_transcript(text: str, *, source_name: str) -> tuple[Turn, ...]:
         except RecursionError:
             raise TranscriptFormatError(f"{source_name}: JSON nested too deeply to be a turns.json") from None
         return _turns_from_json(data)
-    cues = _parse_cues(text) if fmt in ("vtt", "srt") else _parse_text_lines(text)
+    cues = _parse_cues(text, source_name) if fmt in ("vtt", "srt") else _parse_text_lines(text)
     if not cues:
         raise TranscriptFormatError(f"{source_name}: no transcript cues found; expected WebVTT, SRT, 'Name: text' lines or turns.json")
     if not any(c.speaker for c in cues):

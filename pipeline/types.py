@@ -41,12 +41,16 @@ class Recording:
         File name the audio came from (no directory part), for display.
     sha256 : str
         Hex SHA-256 of the source file's bytes: identifies the session.
+    source_sr : int
+        Sample rate of the file before resampling, Hz (0: unknown, e.g. built
+        in memory). Below 16000 the recording carries less than Whisper expects.
     """
 
     samples: np.ndarray
     sr: int
     source_name: str
     sha256: str
+    source_sr: int = 0
 
     def __post_init__(self) -> None:
         if self.samples.ndim != 2:
@@ -381,6 +385,9 @@ class Diarization:
         Length of the recording, seconds.
     options : ChannelOptions or DiarizeOptions
         The options used.
+    extra_voice : bool
+        True when the voices split into one group more than ``n_speakers`` at
+        least as clearly (more people than asked for); confidence is then "low".
     """
 
     segments: tuple[SpeakerSegment, ...]
@@ -391,6 +398,7 @@ class Diarization:
     separation: float
     duration_s: float
     options: ChannelOptions | DiarizeOptions = field(default_factory=DiarizeOptions)
+    extra_voice: bool = False
 
 
 @dataclass(frozen=True)
@@ -580,6 +588,10 @@ class Report:
     turns : tuple of Turn
     indicators : tuple of Indicator
     options : AnalyzeOptions
+    warnings : tuple of str
+        Why the analysis may be unreliable (see :func:`pipeline.quality.check_quality`):
+        no speech, another language, music or noise, clipping, telephone-band audio.
+        Empty for an ordinary recording.
     """
 
     source_name: str
@@ -594,6 +606,7 @@ class Report:
     turns: tuple[Turn, ...]
     indicators: tuple[Indicator, ...] = ()
     options: AnalyzeOptions = field(default_factory=AnalyzeOptions)
+    warnings: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------
@@ -1174,3 +1187,95 @@ class SharedPhrase:
     taken_up_by: str
     taken_up_s: float
     n_uses: int
+
+
+# --------------------------------------------------------------------------
+# Input quality (hardening)
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QualityOptions:
+    """Options of :func:`pipeline.quality.check_quality`: when a recording is flagged as unreliable.
+
+    Attributes
+    ----------
+    clip_level : float
+        A sample with ``|x| >= clip_level`` counts as clipped, 0.5-1.0.
+    max_clipped_share : float
+        Flag clipping when more than this share of samples is clipped, 0-1
+        (default 0.001: 0.1 %; clean speech has none).
+    min_source_sr : int
+        Flag recordings whose original sample rate is below this, Hz (default
+        16000, what Whisper is trained on; telephone audio is 8000).
+    min_language_probability : float
+        With a multilingual Whisper model, flag the recording when English is
+        detected with a lower probability than this, 0-1.
+    min_word_probability : float
+        Flag the transcript when Whisper's mean word probability is below
+        this, 0-1 (clear English speech: about 0.8-0.9; foreign speech, music
+        or noise transcribed as English: far lower).
+    min_words_per_speech_min : float
+        Flag the transcript when fewer words than this come out per minute of
+        detected speech, 0-300 (conversation: 120-180; music: few).
+    min_speech_s : float
+        Detected speech shorter than this, seconds, is flagged as "almost no
+        speech", 0-600.
+    """
+
+    clip_level: float = 0.99
+    max_clipped_share: float = 0.001
+    min_source_sr: int = 16_000
+    min_language_probability: float = 0.8
+    min_word_probability: float = 0.6
+    min_words_per_speech_min: float = 60.0
+    min_speech_s: float = 10.0
+
+    def __post_init__(self) -> None:
+        _check_range("clip_level", self.clip_level, 0.5, 1.0)
+        _check_range("max_clipped_share", self.max_clipped_share, 0.0, 1.0)
+        _check_range("min_source_sr", self.min_source_sr, 0, 192_000)
+        _check_range("min_language_probability", self.min_language_probability, 0.0, 1.0)
+        _check_range("min_word_probability", self.min_word_probability, 0.0, 1.0)
+        _check_range("min_words_per_speech_min", self.min_words_per_speech_min, 0.0, 300.0)
+        _check_range("min_speech_s", self.min_speech_s, 0.0, 600.0)
+
+
+@dataclass(frozen=True)
+class QualityCheck:
+    """What :func:`pipeline.quality.check_quality` found.
+
+    Attributes
+    ----------
+    warnings : tuple of str
+        One plain sentence per problem found, in a fixed order; empty when none.
+    transcript_unreliable : bool
+        True when the words themselves are doubtful (no speech, another
+        language, music/noise): every indicator is then capped at "low".
+    clipped_share : float
+        Share of samples at or above ``clip_level``, 0-1.
+    source_sr : int
+        The file's original sample rate, Hz (0: unknown).
+    language : str
+        Language Whisper detected ("" when the model is English-only).
+    language_probability : float or None
+        Its probability, 0-1; None when not detected.
+    mean_word_probability : float or None
+        Mean of Whisper's word probabilities, 0-1; None without words.
+    speech_s : float
+        Detected speech (union of the attributed segments), seconds.
+    words_per_speech_min : float or None
+        Words per minute of detected speech; None under 1 s of speech.
+    options : QualityOptions
+    """
+
+    warnings: tuple[str, ...]
+    transcript_unreliable: bool
+    clipped_share: float
+    source_sr: int
+    language: str
+    language_probability: float | None
+    mean_word_probability: float | None
+    speech_s: float
+    words_per_speech_min: float | None
+    options: QualityOptions = field(default_factory=QualityOptions)

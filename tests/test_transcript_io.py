@@ -65,3 +65,13 @@ def test_errors_and_empty():
         parse_transcript("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nhello\n", source_name="x")
     with pytest.raises(TranscriptFormatError):
         parse_transcript('{"turns": [{"text": "no times"}]}', source_name="turns.json")
+
+
+@pytest.mark.parametrize("timing", ["00:00:01.000 --> 00:00:0x.500", "1:99:99,000 --> banana",
+                                    "00:00:01.000 --> 00:00:02.000junk", "00:61:00.000 --> 00:62:00.000"])
+def test_malformed_cue_timing_is_an_error_not_a_silent_misparse(timing):
+    # Before the fix "00:00:0x.500" was read as "00:00" (the cue ended at 0 s) and "banana" cues vanished.
+    text = f"WEBVTT\n\n{timing}\n<v Ann>How is the project going?\n\n00:00:05.000 --> 00:00:06.000\n<v Bo>Fine.\n"
+    with pytest.raises(TranscriptFormatError, match="malformed cue timing") as err:
+        parse_transcript(text, source_name="talk.vtt")
+    assert str(err.value).startswith("talk.vtt: ")

@@ -1,0 +1,154 @@
+"""Is this recording one Rapport can analyse well? Warnings for the report.
+
+Rapport is built for two people speaking English in a reasonably clean
+recording. Silence, music, noise, another language, clipping and telephone-band
+audio still give a report (a crash or a refusal would help nobody), but the
+report must say that it is unreliable. :func:`check_quality` says so in plain
+sentences and tells the orchestrator when the words themselves are doubtful, so
+every indicator's confidence is capped at "low".
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from pipeline.types import Diarization, QualityCheck, QualityOptions, Recording, SpeakerSegment, Transcript
+
+
+def clipped_share(samples: np.ndarray, *, level: float = 0.99) -> float:
+    """Share of samples with ``|x| >= level``.
+
+    Parameters
+    ----------
+    samples : np.ndarray
+        float, any shape, values in [-1, 1].
+    level : float, keyword-only
+        Clipping threshold, 0.5-1.0.
+
+    Returns
+    -------
+    float
+        In [0, 1]; 0 for an empty array.
+    """
+    if samples.size == 0:
+        return 0.0
+    return float(np.count_nonzero(np.abs(samples) >= level) / samples.size)
+
+
+def speech_seconds(segments: tuple[SpeakerSegment, ...]) -> float:
+    """Length of the union of the segments, seconds (overlapping speech counted once)."""
+    total, end = 0.0, float("-inf")
+    for s in sorted(segments, key=lambda s: s.start_s):
+        if s.end_s <= end:
+            continue
+        total += s.end_s - max(s.start_s, end)
+        end = s.end_s
+    return total
+
+
+def detect_language(recording: Recording, *, model) -> tuple[str, float] | None:
+    """Whisper's language guess on the first 30 s of speech, or None when the model cannot tell.
+
+    Parameters
+    ----------
+    recording : Recording
+        16 kHz audio.
+    model : models.AsrModel
+        A loaded Whisper model; English-only models (``tiny.en``) return None.
+
+    Returns
+    -------
+    (language, probability) or None
+        ISO code and its probability in [0, 1].
+    """
+    whisper = getattr(model, "whisper", None)
+    if whisper is None or not getattr(getattr(whisper, "model", None), "is_multilingual", False):
+        return None
+    if recording.n_samples < recording.sr:  # under a second: nothing to judge
+        return None
+    try:
+        language, probability, _ = whisper.detect_language(audio=recording.mono(), vad_filter=True)
+    except (ValueError, RuntimeError, IndexError):  # no speech left after the VAD
+        return None
+    return str(language), float(probability)
+
+
+def check_quality(
+    recording: Recording,
+    transcript: Transcript,
+    diarization: Diarization,
+    *,
+    language: tuple[str, float] | None = None,
+    options: QualityOptions = QualityOptions(),
+) -> QualityCheck:
+    """Warnings about a recording and its transcript that make the analysis unreliable.
+
+    Parameters
+    ----------
+    recording : Recording
+        The decoded audio (``source_sr`` is the file's own rate).
+    transcript : Transcript
+        Whisper's words with their probabilities.
+    diarization : Diarization
+        Who spoke when; its segments are the detected speech.
+    language : (str, float) or None, keyword-only
+        :func:`detect_language`'s result; None when not detected (English-only model).
+    options : QualityOptions
+
+    Returns
+    -------
+    QualityCheck
+        ``warnings`` in a fixed order: speech found, language, recognition,
+        number of voices, clipping, sample rate.
+    """
+    o = options
+    warnings: list[str] = []
+    unreliable = False
+    speech_s = speech_seconds(diarization.segments)
+    words = transcript.words
+    mean_p = float(np.mean([w.probability for w in words])) if words else None
+    wpm = len(words) / speech_s * 60.0 if speech_s >= 1.0 else None
+
+    if not words:
+        warnings.append("No speech was recognised: the recording seems to hold silence, music or noise only. "
+                        "There is nothing to measure.")
+        unreliable = True
+    elif speech_s < o.min_speech_s:
+        warnings.append(f"Almost no speech was found ({speech_s:.0f} s): the measures rest on very little.")
+        unreliable = True
+    foreign = language is not None and bool(words) and (language[0] != "en"
+                                                         or language[1] < o.min_language_probability)
+    if foreign:
+        warnings.append(f"The speech does not sound like English (detected: {language[0]}, probability "
+                        f"{language[1]:.2f}). Rapport's transcription and language measures are for English: "
+                        "treat this report as unreliable.")
+        unreliable = True
+    elif mean_p is not None and mean_p < o.min_word_probability:
+        warnings.append(f"Speech recognition was unsure of the words (mean word probability {mean_p:.2f}): the "
+                        "recording may be in another language, music, noise or very poor audio. Treat the "
+                        "transcript and the measures as unreliable.")
+        unreliable = True
+    elif wpm is not None and words and wpm < o.min_words_per_speech_min:
+        warnings.append(f"Few words were recognised in the detected sound ({wpm:.0f} words per minute of it): it "
+                        "may be music or noise rather than conversation. Treat the measures as unreliable.")
+        unreliable = True
+    asked = getattr(diarization.options, "n_speakers", 2)
+    if diarization.extra_voice:
+        warnings.append(f"There seem to be more than {asked} voices: who said what (and every per-person measure) "
+                        f"is unreliable. If more people took part, run again with --speakers {asked + 1}.")
+    elif words and asked > 1 and len(diarization.speakers) < asked:
+        warnings.append(f"Only {len(diarization.speakers)} voice could be told apart although {asked} were expected: "
+                        "the talk shares and matching measures are unreliable.")
+    share = clipped_share(recording.samples, level=o.clip_level)
+    if share > o.max_clipped_share:
+        warnings.append(f"The recording is clipped ({share:.1%} of samples at full scale): it was recorded too "
+                        "loud, so volume measures are unreliable. Record with lower input gain next time.")
+    if 0 < recording.source_sr < o.min_source_sr:
+        warnings.append(f"The recording's sample rate is {recording.source_sr} Hz (telephone quality; 16000 Hz or "
+                        "more is expected): recognition and voice measures are less accurate.")
+    return QualityCheck(
+        warnings=tuple(warnings), transcript_unreliable=unreliable, clipped_share=share,
+        source_sr=recording.source_sr, language=language[0] if language else "",
+        language_probability=language[1] if language else None, mean_word_probability=mean_p,
+        speech_s=speech_s, words_per_speech_min=wpm, options=o,
+    )

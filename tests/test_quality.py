@@ -1,0 +1,101 @@
+"""The quality check: clipping, speech length, language, recognition and voice-count warnings, on real audio."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from pipeline.errors import InvalidParameterError
+from pipeline.quality import check_quality, clipped_share, detect_language, speech_seconds
+from pipeline.types import (
+    Diarization,
+    DiarizeOptions,
+    QualityOptions,
+    Recording,
+    Segment,
+    SpeakerSegment,
+    Transcript,
+    Word,
+)
+
+
+def test_clipped_share_counts_samples_at_full_scale():
+    y = np.array([[0.0, 0.5, 0.99, -1.0, 0.2, -0.995, 0.1, 0.98]], np.float32)
+    assert clipped_share(y, level=0.99) == 3 / 8
+    assert clipped_share(np.zeros((1, 0), np.float32)) == 0.0
+
+
+def test_speech_seconds_is_the_union():
+    segs = (SpeakerSegment("S1", 0.0, 2.0), SpeakerSegment("S2", 1.5, 3.0), SpeakerSegment("S1", 5.0, 6.0),
+            SpeakerSegment("S2", 5.2, 5.8))
+    assert speech_seconds(segs) == pytest.approx(4.0)
+    assert speech_seconds(()) == 0.0
+
+
+def _transcript(n_words: int, p: float, span_s: float) -> Transcript:
+    words = tuple(Word(f"w{i}", i * span_s / max(n_words, 1), i * span_s / max(n_words, 1) + 0.2, p)
+                  for i in range(n_words))
+    segs = (Segment(0.0, span_s, " ".join(w.text for w in words), words),) if words else ()
+    return Transcript(segs, "en", span_s, "tiny.en")
+
+
+def _diar(speech_s: float, speakers=("S1", "S2"), **kw) -> Diarization:
+    half = speech_s / 2
+    segs = () if not speakers else (SpeakerSegment(speakers[0], 0.0, half),
+                                    SpeakerSegment(speakers[-1], half, speech_s))
+    return Diarization(segs, (), tuple(speakers), "embedding", "high", 1.4, speech_s, DiarizeOptions(), **kw)
+
+
+def _rec(y: np.ndarray, source_sr: int = 16_000) -> Recording:
+    return Recording(y[None].astype(np.float32), 16_000, "x.wav", "0" * 64, source_sr=source_sr)
+
+
+def test_ordinary_input_gives_no_warning():
+    q = check_quality(_rec(np.full(16_000 * 60, 0.1)), _transcript(140, 0.93, 60.0), _diar(60.0),
+                      language=("en", 0.99))
+    assert q.warnings == () and not q.transcript_unreliable
+    assert q.words_per_speech_min == pytest.approx(140.0) and q.mean_word_probability == pytest.approx(0.93)
+
+
+def test_each_problem_gives_its_warning():
+    ok_rec, ok_tr, ok_d = _rec(np.full(16_000 * 60, 0.1)), _transcript(140, 0.93, 60.0), _diar(60.0)
+    cases = {
+        "No speech was recognised": (ok_rec, _transcript(0, 0.0, 60.0), _diar(0.0, speakers=()), None, True),
+        "Almost no speech": (ok_rec, _transcript(10, 0.9, 4.0), _diar(4.0), None, True),
+        "does not sound like English (detected: de": (ok_rec, ok_tr, ok_d, ("de", 0.95), True),
+        "unsure of the words (mean word probability 0.45)": (ok_rec, _transcript(140, 0.45, 60.0), ok_d, None,
+                                                             True),
+        "Few words were recognised": (ok_rec, _transcript(20, 0.9, 60.0), ok_d, None, True),
+        "more than 2 voices": (ok_rec, ok_tr, replace(ok_d, extra_voice=True), None, False),
+        "Only 1 voice could be told apart": (ok_rec, ok_tr, _diar(60.0, speakers=("S1",)), None, False),
+        "clipped (50.0% of samples": (_rec(np.tile([1.0, 0.1], 16_000 * 30)), ok_tr, ok_d, None, False),
+        "sample rate is 8000 Hz": (_rec(np.full(16_000 * 60, 0.1), source_sr=8000), ok_tr, ok_d, None, False),
+    }
+    for expected, (rec, tr, d, lang, unreliable) in cases.items():
+        q = check_quality(rec, tr, d, language=lang)
+        assert len(q.warnings) == 1 and expected in q.warnings[0], (expected, q.warnings)
+        assert q.transcript_unreliable is unreliable, expected
+
+
+def test_options_are_validated():
+    with pytest.raises(InvalidParameterError, match="clip_level"):
+        QualityOptions(clip_level=1.5)
+    with pytest.raises(InvalidParameterError, match="min_word_probability"):
+        QualityOptions(min_word_probability=-0.1)
+
+
+def test_english_only_model_cannot_detect_language(asr_tiny, recordings):
+    assert detect_language(recordings["matched"], model=asr_tiny) is None
+
+
+@pytest.mark.slow
+def test_base_model_tells_english_from_german(asr_base, recordings, tmp_path):
+    from tests.make_bad_inputs import GERMAN, dialogue
+
+    lang, p = detect_language(recordings["matched"], model=asr_base)
+    assert lang == "en" and p > 0.9
+    german = dialogue(GERMAN[:3], ("de", "de+f3"), tmp_path / "de.wav")
+    lang, p = detect_language(Recording(german[None], 16_000, "de.wav", "0" * 64), model=asr_base)
+    assert lang == "de" and p > 0.8
