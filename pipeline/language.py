@@ -531,3 +531,52 @@ def find_pattern(pattern: re.Pattern, text: str) -> str:
     """The first match of ``pattern`` in ``text`` ("" if none)."""
     m = pattern.search(text)
     return m.group(0) if m else ""
+
+
+# --------------------------------------------------------------------------
+# Word-list fallback (no spaCy)
+# --------------------------------------------------------------------------
+
+_AUX = frozenset(
+    """do does did is are was were can could would should will shall have has had may might am aren't isn't don't
+    doesn't didn't won't wouldn't couldn't shouldn't""".split()
+)
+# "when/where/how/why" also start statements ("When I started, ..."): a question needs an auxiliary next.
+_WH_NEEDS_AUX = frozenset("why how when where".split())
+_WH_ANY = frozenset("what who whom whose which".split())
+_QUESTION_LEAD = frozenset("so and but okay ok right well then now yes yeah also".split())
+_QUESTION_PHRASES = ("tell me", "i wonder", "what about", "how about", "do you", "did you", "are you", "can you")
+_FALLBACK_WORD_RE = re.compile(r"[a-z0-9']+")
+
+
+def looks_like_question(text: str) -> bool:
+    """Whether a text asks something, from its wording alone (no spaCy; punctuation only helps).
+
+    The light fallback where no spaCy pipeline is at hand (role guessing without
+    ``nlp``, a report shown without its per-turn measures); :func:`classify_text`
+    is the full classifier the indicators use.
+
+    Whisper often drops question marks, so a turn counts as a question when any of its
+    sentences ends with "?" or starts (after a filler like "so" or "okay") with an
+    auxiliary verb ("did you..."), "what"/"who"/"which", or "how"/"why"/"when"/"where"
+    followed by an auxiliary ("how did..."), or contains "tell me" / "I wonder".
+    """
+    if "?" in text:
+        return True
+    for sentence in re.split(r"[.!;]\s*", text.lower()):
+        words = _FALLBACK_WORD_RE.findall(sentence)
+        while words and words[0] in _QUESTION_LEAD:
+            words = words[1:]
+        if len(words) >= 3 and (
+            words[0] in _AUX or words[0] in _WH_ANY or (words[0] in _WH_NEEDS_AUX and words[1] in _AUX)
+        ):
+            return True
+        joined = " ".join(words)
+        if any(p in joined for p in _QUESTION_PHRASES[:2]):
+            return True
+    return False
+
+
+def count_question_sentences(text: str) -> int:
+    """Number of sentences of ``text`` that :func:`looks_like_question`."""
+    return sum(looks_like_question(s) for s in re.split(r"(?<=[.?!])\s+", text.strip()) if s.strip())

@@ -19,6 +19,7 @@ from dataclasses import replace
 import altair as alt
 import pandas as pd
 
+from pipeline import language as lang
 from pipeline.errors import InvalidParameterError
 from pipeline.export import cues_from_turns, to_jsonable, to_srt, to_vtt
 from pipeline.types import (
@@ -83,15 +84,6 @@ _STOP = frozenset(
     i'm i've i'll i'd you're you've you'll we're we'll it's that's there's don't didn't can't won't isn't haven't""".split()
 )
 
-_AUX = frozenset(
-    """do does did is are was were can could would should will shall have has had may might am aren't isn't don't
-    doesn't didn't won't wouldn't couldn't shouldn't""".split()
-)
-# "when/where/how/why" also start statements ("When I started, ..."): a question needs an auxiliary next.
-_WH_NEEDS_AUX = frozenset("why how when where".split())
-_WH_ANY = frozenset("what who whom whose which".split())
-_QUESTION_LEAD = frozenset("so and but okay ok right well then now yes yeah also".split())
-_QUESTION_PHRASES = ("tell me", "i wonder", "what about", "how about", "do you", "did you", "are you", "can you")
 _WORD_RE = re.compile(r"[a-z0-9']+")
 
 
@@ -145,30 +137,6 @@ def speaker_roles(report: Report) -> dict[str, str]:
     roles = {t.speaker: t.role for t in report.turns}
     roles.update({s.label: s.role for s in report.speakers})
     return roles
-
-
-def looks_like_question(text: str) -> bool:
-    """Whether a turn asks something, from its wording (punctuation only helps).
-
-    Whisper often drops question marks, so a turn counts as a question when any of its
-    sentences ends with "?" or starts (after a filler like "so" or "okay") with an
-    auxiliary verb ("did you..."), "what"/"who"/"which", or "how"/"why"/"when"/"where"
-    followed by an auxiliary ("how did..."), or contains "tell me" / "I wonder".
-    """
-    if "?" in text:
-        return True
-    for sentence in re.split(r"[.!;]\s*", text.lower()):
-        words = _WORD_RE.findall(sentence)
-        while words and words[0] in _QUESTION_LEAD:
-            words = words[1:]
-        if len(words) >= 3 and (
-            words[0] in _AUX or words[0] in _WH_ANY or (words[0] in _WH_NEEDS_AUX and words[1] in _AUX)
-        ):
-            return True
-        joined = " ".join(words)
-        if any(p in joined for p in _QUESTION_PHRASES[:2]):
-            return True
-    return False
 
 
 # --------------------------------------------------------------------------
@@ -310,7 +278,7 @@ def turns_frame(report: Report, turn_measures: Sequence | None = None) -> pd.Dat
     turn_measures : sequence, optional
         Per-turn measures (objects with ``index``, ``question.is_question`` and
         ``is_interruption``): when given, questions and interruptions come from
-        them; otherwise from :func:`looks_like_question` and the turns' overlap flag.
+        them; otherwise from :func:`pipeline.language.looks_like_question` and the turns' overlap flag.
 
     Returns
     -------
@@ -325,7 +293,7 @@ def turns_frame(report: Report, turn_measures: Sequence | None = None) -> pd.Dat
     def question(t: Turn) -> bool:
         m = measured.get(t.index)
         q = getattr(m, "question", None)
-        return bool(getattr(q, "is_question", False)) if q is not None else looks_like_question(t.text)
+        return bool(getattr(q, "is_question", False)) if q is not None else lang.looks_like_question(t.text)
 
     def overlap(t: Turn) -> bool:
         m = measured.get(t.index)

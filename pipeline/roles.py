@@ -2,9 +2,10 @@
 
 Rule (guessed): the mentor is the speaker who asks the most questions. With a
 spaCy pipeline (``nlp``), questions are counted by the word-order classifier of
-:mod:`pipeline.language` (the one the indicators use); without one, a question
-is a sentence that ends in "?" or starts with a question word or an inverted
-auxiliary ("what", "how", "do you", "could you"...). Neither depends on Whisper
+:mod:`pipeline.language` (the one the indicators use); without one, by its
+word-list fallback :func:`pipeline.language.looks_like_question` (a sentence
+that ends in "?" or starts with an auxiliary, "what"/"which"..., or
+"how"/"why"/"when"/"where" followed by an auxiliary). Neither depends on Whisper
 keeping question marks. The first speaker gets one
 question's head start, which also settles ties (mentors usually open the
 session). Of the others, the one who talks longest is the mentee; anyone else
@@ -16,28 +17,17 @@ that speaker the mentor and the report says ``role_source="set"``.
 
 from __future__ import annotations
 
-import re
-
 from pipeline.errors import InvalidParameterError
 from pipeline.types import RoleOptions, SpeakerInfo, Turn
 
-_QUESTION_START = re.compile(
-    r"^(what|how|why|when|where|who|whom|which|whose|do|does|did|can|could|would|will|is|are|was|were|"
-    r"have|has|should|shall|may|might|tell me|any)\b",
-    re.IGNORECASE,
-)
-_SENTENCE_SPLIT = re.compile(r"(?<=[.?!])\s+")
 FIRST_SPEAKER_BONUS = 1.0
 
 
 def count_questions(text: str) -> int:
-    """Number of question sentences in ``text`` ("?" at the end or a question word at the start)."""
-    n = 0
-    for sentence in _SENTENCE_SPLIT.split(text.strip()):
-        s = sentence.strip().lstrip("\"'(")
-        if s and (s.endswith("?") or _QUESTION_START.match(s)):
-            n += 1
-    return n
+    """Number of question sentences in ``text`` (word-list fallback, see :func:`pipeline.language.looks_like_question`)."""
+    from pipeline.language import count_question_sentences
+
+    return count_question_sentences(text)
 
 
 def assign_roles(

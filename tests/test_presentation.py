@@ -84,7 +84,9 @@ def test_questions_follow_the_dialogue_tags(matched, truths):
     ],
 )
 def test_looks_like_question_without_punctuation(text, expected):
-    assert P.looks_like_question(text) is expected
+    from pipeline.language import looks_like_question
+
+    assert looks_like_question(text) is expected
 
 
 def test_shared_phrases_finds_the_sessions_key_phrases(matched, truths):
