@@ -20,7 +20,7 @@ from pipeline.errors import InvalidAudioError, InvalidParameterError
 from pipeline.types import SAMPLE_RATE_HZ, Recording
 
 _CHUNK_BYTES = 1 << 20
-_BLOCK_S = 60  # decode buffer block length, seconds
+_MAX_PREALLOC_S = 6 * 3600  # the decode buffer never reserves more than this up front, seconds
 
 
 def _sha256_of(source: str | os.PathLike | BinaryIO) -> str:
@@ -112,7 +112,7 @@ def _decode(source: str | os.PathLike | BinaryIO, *, sr: int, name: str) -> tupl
         layout = "stereo" if in_channels == 2 else "mono"
         resampler = av.AudioResampler(format="fltp", layout=layout, rate=sr)
         n_out = 2 if layout == "stereo" else 1
-        buf = _BlockBuffer(n_out, block=_BLOCK_S * sr)
+        buf = _SampleBuffer(n_out, capacity=_expected_samples(container, stream, sr=sr))
         try:
             for frame in container.decode(stream):
                 for out in resampler.resample(frame):
@@ -131,41 +131,43 @@ def _decode(source: str | os.PathLike | BinaryIO, *, sr: int, name: str) -> tupl
     return samples, source_sr
 
 
-class _BlockBuffer:
-    """Collects decoded frames in large fixed blocks, then joins them block by block.
+def _expected_samples(container, stream, *, sr: int) -> int:
+    """Samples per channel the file says it holds at ``sr`` (capped at 6 hours; 60 s when it does not say)."""
+    seconds = None
+    if stream.duration is not None and stream.time_base is not None:
+        seconds = float(stream.duration * stream.time_base)
+    elif container.duration is not None:
+        seconds = container.duration / av.time_base
+    if not seconds or seconds <= 0:
+        seconds = 60.0
+    return int(min(seconds, _MAX_PREALLOC_S) * sr * 1.01) + sr
 
-    Peak memory is the audio once plus one block, instead of twice the audio
-    (a list of small frames followed by ``np.concatenate``): large blocks are
-    returned to the OS as soon as they are copied.
+
+class _SampleBuffer:
+    """Decoded samples written straight into one array sized from the file's stated duration.
+
+    Frames-major ``(capacity, n_channels)`` so the array can grow or shrink in
+    place (``ndarray.resize``): peak memory is the audio once, not a list of
+    frames plus a joined copy. Pages past the end are never touched, so a
+    header that overstates the length costs address space, not memory.
     """
 
-    def __init__(self, n_channels: int, *, block: int) -> None:
-        self.n_channels = n_channels
-        self.block = block
-        self.blocks: list[np.ndarray] = []
-        self.fill = block  # forces a new block on first append
+    def __init__(self, n_channels: int, *, capacity: int) -> None:
+        self.buf = np.empty((max(capacity, 1), n_channels), np.float32)
         self.n_samples = 0
 
     def append(self, chunk: np.ndarray) -> None:
-        chunk = chunk[: self.n_channels]
-        pos = 0
-        while pos < chunk.shape[1]:
-            if self.fill == self.block:
-                self.blocks.append(np.empty((self.n_channels, self.block), np.float32))
-                self.fill = 0
-            take = min(self.block - self.fill, chunk.shape[1] - pos)
-            self.blocks[-1][:, self.fill : self.fill + take] = chunk[:, pos : pos + take]
-            self.fill += take
-            pos += take
-            self.n_samples += take
+        c = self.buf.shape[1]
+        chunk = chunk[:c]
+        need = self.n_samples + chunk.shape[1]
+        if need > self.buf.shape[0]:
+            self.buf.resize((max(need, 2 * self.buf.shape[0]), c), refcheck=False)
+        self.buf[self.n_samples:need] = chunk.T
+        self.n_samples = need
 
     def collect(self) -> np.ndarray:
-        out = np.empty((self.n_channels, self.n_samples), np.float32)
-        pos = 0
-        while self.blocks:
-            blk = self.blocks.pop(0)
-            take = min(blk.shape[1], self.n_samples - pos)
-            out[:, pos : pos + take] = blk[:, :take]
-            pos += take
-            del blk
+        """Shape ``(n_channels, n_samples)``, C-contiguous (mono without a copy)."""
+        self.buf.resize((self.n_samples, self.buf.shape[1]), refcheck=False)
+        out = np.ascontiguousarray(self.buf.T)
+        self.buf = np.empty((0, 0), np.float32)
         return out

@@ -46,6 +46,9 @@ def speech_seconds(segments: tuple[SpeakerSegment, ...]) -> float:
     return total
 
 
+_LANGUAGE_PROBE_S = 300.0  # seconds of audio searched for the first 30 s of speech
+
+
 def detect_language(recording: Recording, *, model) -> tuple[str, float] | None:
     """Whisper's language guess on the first 30 s of speech, or None when the model cannot tell.
 
@@ -67,7 +70,9 @@ def detect_language(recording: Recording, *, model) -> tuple[str, float] | None:
     if recording.n_samples < recording.sr:  # under a second: nothing to judge
         return None
     try:
-        language, probability, _ = whisper.detect_language(audio=recording.mono(), vad_filter=True)
+        # Only the opening minutes: faster-whisper runs its VAD over, and copies, all the audio it is given.
+        head = recording.mono()[: int(_LANGUAGE_PROBE_S * recording.sr)]
+        language, probability, _ = whisper.detect_language(audio=head, vad_filter=True)
     except (ValueError, RuntimeError, IndexError):  # no speech left after the VAD
         return None
     return str(language), float(probability)
