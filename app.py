@@ -359,14 +359,15 @@ def report_ui(report: Report, turn_measures: tuple | None, data: bytes, name: st
 
 def store_ui(report: Report, data: bytes, name: str, consent: dict) -> None:
     """Keeps the session in the library (RAPPORT_DB) as the consent allows, once per input; the sample is not kept."""
-    if consent is SAMPLE_CONSENT or consent.get("sample"):
+    if consent.get("sample"):
         return
     from pipeline.store import Store, consents_from_choices, save_upload
 
     key = f"stored_{report.sha256}"
     if key not in st.session_state:
         try:
-            records = consents_from_choices(consent["participants"], keep=consent["retention"],
+            people = [(name, role) for role, name in consent["participants"].items()]
+            records = consents_from_choices(people, keep=consent["retention"],
                                             recorded_by=consent.get("recorded_by") or consent["participants"]["mentor"])
             with Store() as store:
                 st.session_state[key] = save_upload(store, report, consents=records,

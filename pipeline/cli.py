@@ -72,22 +72,17 @@ def _open_store(args: argparse.Namespace):
 
 
 def _consents(args: argparse.Namespace):
-    from datetime import UTC, datetime
-
     from pipeline.errors import InvalidParameterError
-    from pipeline.types import KEEP_LEVELS, ConsentRecord
+    from pipeline.store import consents_from_choices
 
-    level = KEEP_LEVELS.index(args.keep)
-    records = []
+    people = []
     for spec in args.consent or ():
         name, _, role = spec.rpartition("=")
         if not name.strip():
             raise InvalidParameterError(f"--consent {spec!r}: write it as 'Full Name=mentor' or 'Full Name=mentee'")
-        records.append(ConsentRecord(name.strip(), role.strip(), keep_report=True, keep_transcript=level >= 1,
-                                     keep_audio=level >= 2,
-                                     given_at=args.consent_date or datetime.now(UTC).isoformat(timespec="seconds"),
-                                     recorded_by=args.recorded_by or ""))
-    return tuple(records)
+        people.append((name, role))
+    return consents_from_choices(people, keep=args.keep, recorded_by=args.recorded_by or "",
+                                 given_at=args.consent_date)
 
 
 class _BatchBars:

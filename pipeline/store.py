@@ -750,14 +750,14 @@ def upgrade(engine: sa.Engine, revision: str = "head") -> None:
 
 
 def consents_from_choices(
-    participants: dict[str, str], *, keep: str, recorded_by: str, given_at: str | None = None
+    participants: Iterable[tuple[str, str]], *, keep: str, recorded_by: str, given_at: str | None = None
 ) -> tuple[ConsentRecord, ...]:
-    """Consent records from the app's consent form.
+    """Consent records from the app's consent form or ``rapport batch --consent``.
 
     Parameters
     ----------
-    participants : dict
-        Role -> name, e.g. ``{"mentor": "Alex", "mentee": "Sam"}``; empty names are skipped.
+    participants : iterable of (name, role)
+        Who consented, e.g. ``[("Alex", "mentor"), ("Sam", "mentee")]``; empty names are skipped.
     keep : {"report", "transcript", "audio"}
         What may be kept; each level includes the ones before it.
     recorded_by : str
@@ -772,9 +772,9 @@ def consents_from_choices(
     level = KEEP_LEVELS.index(keep)
     when = given_at or _now()
     return tuple(
-        ConsentRecord(name.strip(), role, keep_report=True, keep_transcript=level >= 1, keep_audio=level >= 2,
-                      given_at=when, recorded_by=recorded_by.strip() or name.strip())
-        for role, name in participants.items() if name and name.strip()
+        ConsentRecord(name.strip(), role.strip(), keep_report=True, keep_transcript=level >= 1, keep_audio=level >= 2,
+                      given_at=when, recorded_by=recorded_by)
+        for name, role in participants if name and name.strip()
     )
 
 
