@@ -17,6 +17,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -51,22 +52,48 @@ def one(path: str, model_name: str) -> dict:
     asr, vad, enc = load_asr(model_name, device="cpu"), load_vad(), load_speaker_encoder()
     calls: list[tuple[str, float]] = []
     stage_t: dict[str, float] = {}
+    stage_peak: dict[str, float] = {"models": _rss_mb()}
+    current = ["models"]
+    done = threading.Event()
+
+    def sample() -> None:  # resident memory every 50 ms, kept as the peak of the stage running at the time
+        while not done.wait(0.05):
+            rss = _rss_mb()
+            stage_peak[current[0]] = max(stage_peak.get(current[0], 0.0), rss)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     t0 = time.perf_counter()
 
     def progress(stage: str, fraction: float) -> None:
         calls.append((stage, fraction))
         stage_t.setdefault(stage, time.perf_counter() - t0)
+        current[0] = stage
 
     report = analyze_file(path, model=asr, vad=vad, encoder=enc, options=AnalyzeOptions(model=model_name),
                           progress=progress)
     elapsed = time.perf_counter() - t0
+    done.set()
+    sampler.join()
     by_stage: dict[str, list[float]] = {}
     for stage, frac in calls:
         by_stage.setdefault(stage, []).append(frac)
     ordered = all(v == sorted(v) for v in by_stage.values())
     return {"audio_s": report.duration_s, "seconds": elapsed, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "turns": len(report.turns), "progress_calls": len(calls), "progress_in_order": ordered,
-            "stage_start_s": stage_t}
+            "stage_start_s": stage_t, "stage_peak_mb": stage_peak}
+
+
+def _rss_mb() -> float:
+    """Resident memory now, MB (Linux /proc; 0 elsewhere)."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
 def main() -> None:
@@ -98,6 +125,9 @@ def main() -> None:
     for r in rows:
         print(f"{r['minutes']:7g} {r['seconds']:8.0f} {r['seconds'] / r['audio_s']:6.3f} {r['peak_mb']:8.0f} "
               f"{r['turns']:6d} {r['progress_calls']:15d} {str(r['progress_in_order']):>8}")
+    print("peak resident MB by stage (sampled every 50 ms):")
+    for r in rows:
+        print(f"{r['minutes']:7g} min: " + ", ".join(f"{k} {v:.0f}" for k, v in r["stage_peak_mb"].items()))
     if len(rows) > 1:
         a, b = rows[0], rows[-1]
         print(f"time ratio {b['minutes'] / a['minutes']:g}x audio -> {b['seconds'] / a['seconds']:.2f}x time; "

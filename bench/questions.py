@@ -9,6 +9,14 @@ and point ``--swda`` at its ``swda_data`` folder (with ``train/``, ``val/``,
 ``val`` and ``test`` (held out).
 
     python bench/questions.py --swda /path/to/swda_data --split test
+    python bench/questions.py --swda /path/to/swda_data --ceiling
+
+``--ceiling`` estimates how far words alone can go: a logistic regression
+trained on all of ``train`` (word 1-3-grams of the unpunctuated utterance, the
+rule classifier's answer, and optionally the first words of the other
+speaker's next utterance, i.e. the reply), its threshold chosen on ``val``, F1
+reported on ``test``. It is a measurement only: the model is not shipped (SwDA
+is licensed for non-commercial use).
 """
 
 from __future__ import annotations
@@ -53,6 +61,75 @@ def load_split(root: Path, split: str) -> list[tuple[str, bool, str]]:
     return rows
 
 
+def load_dialogues(root: Path, split: str) -> list[tuple[str, str, bool]]:
+    """(unpunctuated utterance, unpunctuated reply, is question) in conversation order.
+
+    The reply is the next utterance, within three, by the other speaker ("" when none).
+    """
+    from pipeline.language import strip_punctuation
+
+    out = []
+    for f in sorted((root / split).glob("*.txt")):
+        conv = []
+        for line in f.read_text(encoding="utf-8", errors="replace").splitlines():
+            parts = line.split("|")
+            if len(parts) < 3 or not (text := clean_text(parts[1])):
+                continue
+            conv.append((parts[0], strip_punctuation(text), parts[2].strip() in QUESTION_TAGS))
+        for i, (spk, text, gold) in enumerate(conv):
+            reply = next((c[1] for c in conv[i + 1:i + 4] if c[0] != spk), "")
+            out.append((text, reply, gold))
+    return out
+
+
+def _features(split_data, vecs, *, fit: bool = False):
+    """Sparse features (word n-grams, the rules' answer, optionally the reply's first words) and labels."""
+    import numpy as np
+    from scipy.sparse import csr_matrix, hstack
+
+    rows, rules = split_data
+    words, reply = vecs
+    text = ["<s> " + r[0].lower() + " </s>" for r in rows]
+    parts = [words.fit_transform(text) if fit else words.transform(text),
+             csr_matrix(np.array(rules, dtype=float)[:, None] * 3)]
+    if reply is not None:
+        first = ["R_" + " R_".join(r[1].lower().split()[:3]) for r in rows]
+        parts.append(reply.fit_transform(first) if fit else reply.transform(first))
+    return hstack(parts).tocsr(), [r[2] for r in rows]
+
+
+def ceiling(root: Path, nlp) -> None:
+    """Print the learned-model estimate of what words (and the reply) can reach; see the module docstring."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from pipeline.language import classify_text
+
+    data = {}
+    for split in ("train", "val", "test"):
+        rows = load_dialogues(root, split)
+        rules = [classify_text(d)[0].is_question
+                 for d in nlp.pipe([r[0] for r in rows], batch_size=512, disable=["ner", "lemmatizer"])]
+        data[split] = (rows, rules)
+    print(f"learned ceiling: logistic regression on SwDA train ({len(data['train'][0])} utterances), "
+          "threshold chosen on val, F1 on test")
+    for with_reply in (False, True):
+        words = TfidfVectorizer(ngram_range=(1, 3), min_df=2, sublinear_tf=True, token_pattern=r"[^ ]+")
+        reply = TfidfVectorizer(ngram_range=(1, 2), token_pattern=r"[^ ]+")
+        vecs = (words, reply if with_reply else None)
+        x, y = _features(data["train"], vecs, fit=True)
+        clf = LogisticRegression(C=4, max_iter=3000).fit(x, y)
+        xv, yv = _features(data["val"], vecs)
+        pv = clf.predict_proba(xv)[:, 1]
+        best = max(np.arange(0.2, 0.71, 0.05), key=lambda th: prf(list(pv >= th), yv)[2])
+        xt, yt = _features(data["test"], vecs)
+        p, r, f = prf(list(clf.predict_proba(xt)[:, 1] >= best), yt)
+        rf = prf(data["test"][1], yt)[2]
+        name = "words + rules + reply" if with_reply else "words + rules"
+        print(f"  {name:<24} threshold {best:.2f}: test P {p:.3f} R {r:.3f} F1 {f:.3f}  (rules alone F1 {rf:.3f})")
+
+
 def prf(pred: list[bool], gold: list[bool]) -> tuple[float, float, float]:
     tp = sum(p and g for p, g in zip(pred, gold, strict=True))
     fp = sum(p and not g for p, g in zip(pred, gold, strict=True))
@@ -68,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--swda", required=True, help="folder with train/ val/ test/ (swda_data)")
     ap.add_argument("--split", default="test", help="comma-separated splits (train, val, test)")
     ap.add_argument("--errors", type=int, default=0, help="print this many misclassified examples")
+    ap.add_argument("--ceiling", action="store_true",
+                    help="also train a logistic regression on train as an estimate of what words can reach")
     args = ap.parse_args(argv)
 
     from models import load_nlp
@@ -109,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
             fns = [(t, tag) for (t, g, tag), p in zip(rows, ours_stripped, strict=True) if g and not p]
             print("  false positives:", *[f"    [{tag}] {t}" for t, tag in fps[: args.errors]], sep="\n")
             print("  false negatives:", *[f"    [{tag}] {t}" for t, tag in fns[: args.errors]], sep="\n")
+    if args.ceiling:
+        ceiling(Path(args.swda), nlp)
     return 0
 
 

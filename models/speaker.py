@@ -134,5 +134,8 @@ def load_vad(*, threads: int = 0):
     opts.intra_op_num_threads = threads
     opts.inter_op_num_threads = 1
     opts.log_severity_level = 4
+    # No memory arena (as faster-whisper's own copy): the arena keeps the largest batch's buffers (about 100 MB
+    # for a 5-minute chunk) for the life of the process; without it they go back after each call, same speed.
+    opts.enable_cpu_mem_arena = False
     model.session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"], sess_options=opts)
     return model

@@ -2,14 +2,20 @@
 
 PyAV (the FFmpeg bindings faster-whisper itself uses) decodes wav, mp3,
 m4a/aac, flac, ogg/opus, webm and the audio track of mp4/mov, so no system
-ffmpeg is needed. This module is one of the few that touch files.
+ffmpeg is needed. This module is one of the few that touch files: decoded
+audio goes to an unlinked temporary file mapped read-only, so a long
+recording does not sit on the heap, and :func:`iter_blocks` lets a stage walk
+it in blocks without its pages piling up in resident memory.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import mmap
 import os
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -69,7 +75,12 @@ def load_audio(
     -------
     Recording
         Mono files give shape ``(1, n)``; stereo files keep both channels
-        ``(2, n)``; more than two channels are mixed down to ``(1, n)``.
+        ``(2, n)`` (and their mix, for :meth:`Recording.mono`); more than two
+        channels are mixed down to ``(1, n)``. The samples are read-only and
+        live in an unlinked temporary file mapped into memory (under
+        ``TMPDIR``), not on the heap: a 3-hour stereo session costs about
+        2 GB of temporary disk, and resident memory only for the blocks a
+        stage is working on (see :func:`iter_blocks`).
 
     Raises
     ------
@@ -90,11 +101,11 @@ def load_audio(
         if path.stat().st_size == 0:
             raise InvalidAudioError(f"{name}: the file is empty (0 bytes). Choose the recording itself.")
     digest = _sha256_of(source)
-    samples, source_sr = _decode(source, sr=sr, name=name)
-    return Recording(samples=samples, sr=sr, source_name=name, sha256=digest, source_sr=source_sr)
+    samples, mono, source_sr = _decode(source, sr=sr, name=name)
+    return Recording(samples=samples, sr=sr, source_name=name, sha256=digest, source_sr=source_sr, mono_samples=mono)
 
 
-def _decode(source: str | os.PathLike | BinaryIO, *, sr: int, name: str) -> tuple[np.ndarray, int]:
+def _decode(source: str | os.PathLike | BinaryIO, *, sr: int, name: str) -> tuple[np.ndarray, np.ndarray, int]:
     hint = "Rapport reads wav, mp3, m4a, flac, ogg, opus, webm, mp4 and mov recordings."
     try:
         container = av.open(source if not isinstance(source, os.PathLike) else os.fspath(source),
@@ -124,11 +135,10 @@ def _decode(source: str | os.PathLike | BinaryIO, *, sr: int, name: str) -> tupl
             pass
         except (av.error.FFmpegError, ValueError) as err:
             raise InvalidAudioError(f"{name}: the audio could not be decoded ({err}). {hint}") from None
-    if buf.n_samples == 0:
+    if buf.n_samples + buf.n_staged == 0:
         raise InvalidAudioError(f"{name}: the recording holds no audio (zero length).")
-    samples = buf.collect()
-    np.clip(samples, -1.0, 1.0, out=samples)
-    return samples, source_sr
+    samples, mono = buf.collect()
+    return samples, mono, source_sr
 
 
 def _expected_samples(container, stream, *, sr: int) -> int:
@@ -144,30 +154,128 @@ def _expected_samples(container, stream, *, sr: int) -> int:
 
 
 class _SampleBuffer:
-    """Decoded samples written straight into one array sized from the file's stated duration.
+    """Decoded samples written to an anonymous temporary file and mapped read-only: audio stays off the heap.
 
-    Frames-major ``(capacity, n_channels)`` so the array can grow or shrink in
-    place (``ndarray.resize``): peak memory is the audio once, not a list of
-    frames plus a joined copy. Pages past the end are never touched, so a
-    header that overstates the length costs address space, not memory.
+    The file holds one row per channel (plus, for stereo, a row for the mono
+    mix the recogniser and the diarizer use), each ``capacity`` samples long,
+    sized from the file's stated duration; unwritten pages are holes, so a
+    header that overstates the length costs address space, not disk or
+    memory. Samples are staged in a small buffer, clipped to [-1, 1] and
+    written with ``pwrite``; when the file runs past ``capacity`` the rows are
+    moved into a file twice the size. The file is unlinked from the moment it
+    is made (``tempfile.TemporaryFile``), so nothing is left on disk after the
+    process ends, however it ends. Pages the stages touch stay in the page
+    cache, not in the process: :func:`iter_blocks` drops them after each block.
     """
 
-    def __init__(self, n_channels: int, *, capacity: int) -> None:
-        self.buf = np.empty((max(capacity, 1), n_channels), np.float32)
-        self.n_samples = 0
+    _STAGE = 1 << 18  # samples per channel staged before a write (1 MB per row)
+
+    def __init__(self, n_channels: int, *, capacity: int, tmp_dir: str | None = None) -> None:
+        self.n_channels = n_channels
+        self.rows = n_channels + (1 if n_channels == 2 else 0)
+        self.capacity = max(int(capacity), 1)
+        self.tmp_dir = tmp_dir
+        self.file = tempfile.TemporaryFile(dir=tmp_dir)
+        self.file.truncate(self.rows * self.capacity * 4)
+        self.stage = np.empty((self.rows, self._STAGE), np.float32)
+        self.n_staged = 0
+        self.n_samples = 0  # written to the file
 
     def append(self, chunk: np.ndarray) -> None:
-        c = self.buf.shape[1]
-        chunk = chunk[:c]
-        need = self.n_samples + chunk.shape[1]
-        if need > self.buf.shape[0]:
-            self.buf.resize((max(need, 2 * self.buf.shape[0]), c), refcheck=False)
-        self.buf[self.n_samples:need] = chunk.T
-        self.n_samples = need
+        chunk = chunk[: self.n_channels]
+        pos = 0
+        while pos < chunk.shape[1]:
+            k = min(chunk.shape[1] - pos, self._STAGE - self.n_staged)
+            self.stage[: self.n_channels, self.n_staged:self.n_staged + k] = chunk[:, pos:pos + k]
+            self.n_staged += k
+            pos += k
+            if self.n_staged == self._STAGE:
+                self._flush()
 
-    def collect(self) -> np.ndarray:
-        """Shape ``(n_channels, n_samples)``, C-contiguous (mono without a copy)."""
-        self.buf.resize((self.n_samples, self.buf.shape[1]), refcheck=False)
-        out = np.ascontiguousarray(self.buf.T)
-        self.buf = np.empty((0, 0), np.float32)
-        return out
+    def _flush(self) -> None:
+        k = self.n_staged
+        if k == 0:
+            return
+        block = self.stage[:, :k]
+        np.clip(block[: self.n_channels], -1.0, 1.0, out=block[: self.n_channels])
+        if self.rows > self.n_channels:
+            np.mean(block[: self.n_channels], axis=0, out=block[self.n_channels])
+        if self.n_samples + k > self.capacity:
+            self._grow(max(self.n_samples + k, 2 * self.capacity))
+        fd = self.file.fileno()
+        for r in range(self.rows):
+            os.pwrite(fd, np.ascontiguousarray(block[r]).tobytes(), (r * self.capacity + self.n_samples) * 4)
+        self.n_samples += k
+        self.n_staged = 0
+
+    def _grow(self, capacity: int) -> None:
+        """Move the rows into a new file of ``capacity`` samples per row (the header understated the length)."""
+        new = tempfile.TemporaryFile(dir=self.tmp_dir)
+        new.truncate(self.rows * capacity * 4)
+        src, dst = self.file.fileno(), new.fileno()
+        step = self._STAGE * 4
+        for r in range(self.rows):
+            for off in range(0, self.n_samples * 4, step):
+                data = os.pread(src, min(step, self.n_samples * 4 - off), r * self.capacity * 4 + off)
+                os.pwrite(dst, data, r * capacity * 4 + off)
+        self.file.close()
+        self.file, self.capacity = new, capacity
+
+    def collect(self) -> tuple[np.ndarray, np.ndarray]:
+        """(samples, mono): read-only views of shape ``(n_channels, n_samples)`` and ``(n_samples,)``."""
+        self._flush()
+        self.stage = np.empty((0, 0), np.float32)
+        self.file.flush()
+        mapped = mmap.mmap(self.file.fileno(), self.rows * self.capacity * 4, access=mmap.ACCESS_READ)
+        self.file.close()  # the mapping keeps the (already unlinked) file alive until it is garbage
+        root = np.frombuffer(mapped, dtype=np.float32).reshape(self.rows, self.capacity)
+        samples = root[: self.n_channels, : self.n_samples]
+        return samples, root[self.rows - 1, : self.n_samples]
+
+
+def _mapping_of(y: np.ndarray) -> mmap.mmap | None:
+    base = y
+    while isinstance(base, np.ndarray):
+        base = base.base
+    if isinstance(base, memoryview):  # np.frombuffer keeps a memoryview of the mapping
+        base = base.obj
+    return base if isinstance(base, mmap.mmap) else None
+
+
+def release_pages(y: np.ndarray) -> None:
+    """Drop the file pages a disk-backed signal has mapped into this process (no-op for in-memory arrays).
+
+    The samples stay in the page cache and come back on the next access, so
+    this only stops resident memory from growing as a stage walks a long
+    recording. Safe at any time: the mapping is read-only.
+    """
+    mapped = _mapping_of(y)
+    if mapped is not None and hasattr(mapped, "madvise") and hasattr(mmap, "MADV_DONTNEED"):
+        try:
+            mapped.madvise(mmap.MADV_DONTNEED)
+        except (OSError, ValueError):  # a closed mapping or an OS that refuses: nothing to release
+            pass
+
+
+def iter_blocks(y: np.ndarray, *, block_length: int) -> Iterator[tuple[int, np.ndarray]]:
+    """Walk a signal in blocks, releasing a disk-backed signal's pages after each one.
+
+    Parameters
+    ----------
+    y : np.ndarray
+        Signal, shape ``(..., n_samples)``.
+    block_length : int, keyword-only
+        Samples per block, at least 1.
+
+    Yields
+    ------
+    (start, block)
+        ``block`` is the view ``y[..., start:start + block_length]``; copy it
+        to keep it past the next step.
+    """
+    if block_length < 1:
+        raise InvalidParameterError(f"block_length must be at least 1 sample, got {block_length}")
+    n = y.shape[-1]
+    for start in range(0, n, block_length):
+        yield start, y[..., start:start + block_length]
+        release_pages(y)

@@ -33,6 +33,7 @@ from dataclasses import replace
 import librosa
 import numpy as np
 
+from pipeline.audio import release_pages
 from pipeline.channels import _label_runs, runs_from_mask
 from pipeline.errors import InvalidParameterError
 from pipeline.types import Diarization, DiarizeOptions, Recording
@@ -91,6 +92,7 @@ def speech_probabilities(y: np.ndarray, *, sr: int, vad) -> np.ndarray:
         seg = y[i * _VAD_FRAME:(i + step) * _VAD_FRAME]
         seg = np.pad(seg, (0, (-len(seg)) % _VAD_FRAME)).reshape(-1, _VAD_FRAME)
         level[i:i + len(seg)] = 10 * np.log10(np.einsum("ij,ij->i", seg, seg) / _VAD_FRAME + 1e-12)
+        release_pages(y)
     candidate = level > np.percentile(level, 5) + _GATE_DB
     reach = int(round(_GATE_REACH_S * sr / _VAD_FRAME))
     candidate = np.convolve(candidate, np.ones(2 * reach + 1), mode="same") > 0
@@ -100,10 +102,11 @@ def speech_probabilities(y: np.ndarray, *, sr: int, vad) -> np.ndarray:
     for a, b in zip(edges[0::2], edges[1::2], strict=True):
         for start in range(a, b, _VAD_CHUNK // _VAD_FRAME):
             stop = min(b, start + _VAD_CHUNK // _VAD_FRAME)
-            piece = y[start * _VAD_FRAME:stop * _VAD_FRAME]
+            piece = np.array(y[start * _VAD_FRAME:stop * _VAD_FRAME])  # a copy: Silero writes into its input
             if len(piece) < (stop - start) * _VAD_FRAME:
                 piece = np.pad(piece, (0, (stop - start) * _VAD_FRAME - len(piece)))
             p[start:stop] = np.asarray(vad(piece), dtype=np.float32).reshape(-1)[: stop - start]
+            release_pages(y)
     idx = np.minimum((np.arange(n_frames) * _HOP + _HOP // 2) // _VAD_FRAME, len(p) - 1)
     return p[idx]
 
@@ -163,6 +166,7 @@ def mfcc_frames(y: np.ndarray, *, sr: int) -> np.ndarray:
         f0 = start // _HOP
         k = min(len(m), n_frames - f0)
         out[f0:f0 + k] = m[:k]
+        release_pages(y)
     return out
 
 
@@ -460,6 +464,7 @@ def _window_features(y, windows, *, win, encoder, options, sr) -> np.ndarray:
     step = max(1, options.batch_size)
     for i in range(0, len(windows), step):
         batch = np.stack([_gather(y, p, n_samples) for p in windows[i:i + step]])
+        release_pages(y)
         if encoder is not None:
             feats.append(encoder.embed(encoder_mels(batch, sr=sr), batch_size=options.batch_size))
         else:

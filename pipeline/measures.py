@@ -14,6 +14,7 @@ import pandas as pd
 
 from pipeline import language as lang
 from pipeline import prosody, turntaking
+from pipeline.audio import release_pages
 from pipeline.entrainment import entrainment
 from pipeline.types import (
     Evidence,
@@ -122,6 +123,8 @@ def measure_session(
         if acoustic:
             pros = prosody.turn_prosody(mono_y, a, b, power=power, power_hop_s=phop, sr=recording.sr,
                                         options=options)
+            if i % 64 == 63:
+                release_pages(mono_y)
         else:
             pros = ProsodyFeatures()
         q, nq = lang.classify_text(docs[i])

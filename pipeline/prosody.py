@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 import librosa
 import numpy as np
 
+from pipeline.audio import release_pages
 from pipeline.types import MeasureOptions, ProsodyFeatures, Turn, Word
 
 FRAME_S = 0.025
@@ -128,6 +129,7 @@ def frame_power(mono: np.ndarray, *, sr: int) -> tuple[np.ndarray, float]:
         seg = y[f0 * hop_length:(f1 - 1) * hop_length + frame_length]
         rms = librosa.feature.rms(y=seg, frame_length=frame_length, hop_length=hop_length, center=False)[0]
         power[f0:f1] = rms.astype(np.float64) ** 2
+        release_pages(y)
     return power, hop_length / sr
 
 

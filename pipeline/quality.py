@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from pipeline.audio import iter_blocks
 from pipeline.types import Diarization, QualityCheck, QualityOptions, Recording, SpeakerSegment, Transcript
 
+_BLOCK_SAMPLES = 1 << 20  # samples per block when scanning a whole recording
 
 def clipped_share(samples: np.ndarray, *, level: float = 0.99) -> float:
     """Share of samples with ``|x| >= level``.
@@ -32,7 +34,10 @@ def clipped_share(samples: np.ndarray, *, level: float = 0.99) -> float:
     """
     if samples.size == 0:
         return 0.0
-    return float(np.count_nonzero(np.abs(samples) >= level) / samples.size)
+    # in blocks: np.abs of a whole 3-hour recording would be a second copy of it
+    clipped = sum(int(np.count_nonzero(np.abs(block) >= level))
+                  for _, block in iter_blocks(samples, block_length=_BLOCK_SAMPLES))
+    return float(clipped / samples.size)
 
 
 def speech_seconds(segments: tuple[SpeakerSegment, ...]) -> float:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 import librosa
 import numpy as np
 
+from pipeline.audio import release_pages
 from pipeline.errors import InvalidParameterError
 from pipeline.types import Recording, Segment, TranscribeOptions, Transcript, Word
 
@@ -104,7 +105,7 @@ def transcribe(
         offset_s = start / recording.sr
         window_s = (end - start) / recording.sr
         pieces, info = model.whisper.transcribe(
-            y[start:end],
+            np.array(y[start:end]),  # a copy: the recording is read-only and faster-whisper may write to its input
             language=options.language,
             beam_size=options.beam_size,
             word_timestamps=True,
@@ -138,6 +139,7 @@ def transcribe(
             if progress is not None:
                 progress(min(1.0, (start + seg.end * recording.sr) / total))
         _release_memory()
+        release_pages(y)  # a disk-backed recording: this window's pages go back to the page cache
         if progress is not None:
             progress(end / total)
     if progress is not None and total == 0:

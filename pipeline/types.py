@@ -44,6 +44,9 @@ class Recording:
     source_sr : int
         Sample rate of the file before resampling, Hz (0: unknown, e.g. built
         in memory). Below 16000 the recording carries less than Whisper expects.
+    mono_samples : np.ndarray or None
+        The channel mean, shape ``(n_samples,)``, when the loader made it while
+        decoding (stereo files); None lets :meth:`mono` compute it.
     """
 
     samples: np.ndarray
@@ -51,6 +54,7 @@ class Recording:
     source_name: str
     sha256: str
     source_sr: int = 0
+    mono_samples: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.samples.ndim != 2:
@@ -76,10 +80,21 @@ class Recording:
         return self.n_samples / self.sr
 
     def mono(self) -> np.ndarray:
-        """Channel mean, float32, shape ``(n_samples,)``."""
+        """Channel mean, float32, shape ``(n_samples,)`` (a view when the loader made it or there is one channel)."""
         if self.n_channels == 1:
             return self.samples[0]
+        # only the loader's own mix: same length and the same buffer (a ``replace(samples=...)`` drops it)
+        if (self.mono_samples is not None and self.mono_samples.shape == (self.n_samples,)
+                and _root_buffer(self.mono_samples) is _root_buffer(self.samples)):
+            return self.mono_samples
         return self.samples.mean(axis=0, dtype=np.float32)
+
+
+def _root_buffer(a: np.ndarray):
+    """The object at the bottom of an array's chain of views (itself when it owns its data)."""
+    while isinstance(a.base, np.ndarray):
+        a = a.base
+    return a.base if a.base is not None else a
 
 
 # --------------------------------------------------------------------------

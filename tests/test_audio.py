@@ -171,3 +171,82 @@ def test_bad_sample_rate_parameter(tmp_path, clip):
     p = encode(tmp_path / "c.wav", clip, sr=16000, codec="pcm_s16le")
     with pytest.raises(InvalidParameterError, match="sr must be"):
         load_audio(p, sr=100)
+
+
+# --------------------------------------------------------------------------
+# Decoded audio lives in an unlinked temporary file, mapped read-only
+# --------------------------------------------------------------------------
+
+
+def test_decoded_audio_is_read_only_mapped_and_leaves_no_file(tmp_path, monkeypatch, clip):
+    import tempfile
+
+    src = encode(tmp_path / "c.flac", clip, sr=16000, codec="flac")
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spool))
+    rec = load_audio(src)
+    assert list(spool.iterdir()) == []  # unlinked from the start: nothing to clean up, even after SIGKILL
+    assert not rec.samples.flags.writeable
+    with pytest.raises(ValueError):
+        rec.samples[0, 0] = 0.5
+    # stereo keeps both channels and the loader's own mix, equal to the channel mean
+    assert rec.samples.shape == clip.shape
+    np.testing.assert_allclose(rec.samples, clip, atol=1e-4)
+    assert rec.mono() is rec.mono_samples
+    np.testing.assert_allclose(rec.mono(), clip.mean(axis=0), atol=1e-4)
+    # replacing the samples drops the stale mix
+    other = __import__("dataclasses").replace(rec, samples=np.ascontiguousarray(rec.samples[::-1] * 0.5))
+    np.testing.assert_allclose(other.mono(), other.samples.mean(axis=0), atol=1e-6)
+
+
+def test_sample_buffer_grows_past_an_understated_length():
+    from pipeline.audio import _SampleBuffer
+
+    rng = np.random.default_rng(0)
+    chunks = [rng.uniform(-1.2, 1.2, size=(2, n)).astype(np.float32) for n in (1000, 70_000, 300_000, 5)]
+    buf = _SampleBuffer(2, capacity=50_000)  # the "header" said 50,000 samples; 371,005 arrive
+    buf._STAGE = 4096  # small staging buffer: many writes and two moves into bigger files
+    buf.stage = np.empty((3, buf._STAGE), np.float32)
+    for c in chunks:
+        buf.append(c)
+    samples, mono = buf.collect()
+    want = np.clip(np.concatenate(chunks, axis=1), -1.0, 1.0)
+    assert samples.shape == (2, 371_005) and buf.capacity >= 371_005
+    np.testing.assert_array_equal(samples, want)
+    np.testing.assert_allclose(mono, want.mean(axis=0), atol=1e-7)
+
+
+def _rss_file_kb() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("RssFile:"):
+            return int(line.split()[1])
+    raise LookupError
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads Linux /proc")
+def test_iter_blocks_walks_a_long_recording_without_keeping_its_pages(tmp_path):
+    """Three minutes of audio: a plain pass maps all of it into the process, iter_blocks keeps ~one block."""
+    from pipeline.audio import iter_blocks, release_pages
+
+    n = 180 * 16000  # 11.5 MB of float32
+    noise = np.random.default_rng(1).uniform(-0.5, 0.5, size=(1, n)).astype(np.float32)
+    rec = load_audio(encode(tmp_path / "long.flac", noise, sr=16000, codec="flac"))
+    y = rec.mono()
+    release_pages(y)
+    before = _rss_file_kb()
+    total, covered = 0.0, 0
+    for start, block in iter_blocks(y, block_length=1 << 16):
+        assert start == covered
+        covered += block.shape[-1]
+        total += float(block.sum(dtype=np.float64))
+    assert covered == n
+    walked = _rss_file_kb() - before
+    assert total == pytest.approx(float(y.sum(dtype=np.float64)), abs=1e-3)  # this pass maps everything
+    mapped_all = _rss_file_kb() - before
+    assert mapped_all > 9_000  # KB: the plain pass really does keep the whole recording resident ...
+    assert walked < 1_000  # ... and the block walk did not
+    release_pages(y)
+    assert _rss_file_kb() - before < 1_000
+    with pytest.raises(InvalidParameterError, match="block_length"):
+        next(iter_blocks(y, block_length=0))

@@ -250,3 +250,19 @@ def test_viterbi_matches_brute_force():
 
         best = max(itertools.product(range(k), repeat=7), key=score)
         assert score(tuple(_viterbi(ll, pen).tolist())) == pytest.approx(score(best))
+
+
+def test_blockwise_levels_and_correlation_equal_whole_signal(recordings):
+    """frame_levels_db and channel_correlation walk the recording in ~65 s blocks: same values as at once."""
+    import librosa
+
+    from pipeline.channels import frame_levels_db
+
+    rec = recordings["dual_channel"]  # 131 s: three blocks, the last one partial
+    y = np.array(rec.samples)
+    want = librosa.feature.rms(y=y, frame_length=400, hop_length=160, center=False)[:, 0, :]
+    want = np.maximum(20 * np.log10(np.maximum(want, 1e-12)), -120.0)
+    got = frame_levels_db(rec.samples, sr=rec.sr, frame_length=400, hop_length=160)
+    assert got.shape == want.shape == (2, 1 + (rec.n_samples - 400) // 160)
+    np.testing.assert_allclose(got, want, atol=1e-3)
+    assert channel_correlation(rec.samples) == pytest.approx(float(np.corrcoef(y[0], y[1])[0, 1]), abs=1e-6)
