@@ -12,12 +12,14 @@ analysis code.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import functools
 import inspect
 import json
 import multiprocessing
 import os
 import queue
+import signal
 import tempfile
 import threading
 import time
@@ -86,9 +88,27 @@ def consent_for_file(path: Path, default: Sequence[ConsentRecord]) -> tuple[Cons
 _progress_queue = None
 
 
-def _init_worker(progress_queue) -> None:
+def _init_worker(progress_queue, parent_pid: int) -> None:
     global _progress_queue
     _progress_queue = progress_queue
+    _end_with_parent(parent_pid)
+
+
+def _end_with_parent(parent_pid: int) -> None:
+    """Ask Linux to SIGTERM this worker when the batch process dies, even by SIGKILL (no-op elsewhere).
+
+    Without it a killed ``rapport batch`` leaves its workers running: each
+    finishes the recording it holds (minutes of CPU) before noticing that
+    nobody reads its result.
+    """
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+    except OSError:  # not glibc Linux
+        return
+    pr_set_pdeathsig = 1
+    libc.prctl(pr_set_pdeathsig, signal.SIGTERM)
+    if os.getppid() != parent_pid:  # the parent died before the request was in place
+        os._exit(1)
 
 
 @functools.lru_cache(maxsize=2)
@@ -279,7 +299,7 @@ def _run_processes(paths, options, analyze, n_workers, progress: BatchProgress, 
     reader.start()
     try:
         with ProcessPoolExecutor(max_workers=min(n_workers, len(paths)), mp_context=ctx,
-                                 initializer=_init_worker, initargs=(q,)) as pool, _stop_workers_on_interrupt(pool):
+                                 initializer=_init_worker, initargs=(q, os.getpid())) as pool, _stop_workers_on_interrupt(pool):
             pending = {pool.submit(_analyze_one, p, options, analyze): p for p in paths}
             while pending:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
