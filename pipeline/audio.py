@@ -10,6 +10,7 @@ it in blocks without its pages piling up in resident memory.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import mmap
@@ -22,7 +23,7 @@ from typing import BinaryIO
 import av
 import numpy as np
 
-from pipeline.errors import InvalidAudioError, InvalidParameterError
+from pipeline.errors import InvalidAudioError, InvalidParameterError, WorkspaceError
 from pipeline.types import SAMPLE_RATE_HZ, Recording
 
 _CHUNK_BYTES = 1 << 20
@@ -175,8 +176,9 @@ class _SampleBuffer:
         self.rows = n_channels + (1 if n_channels == 2 else 0)
         self.capacity = max(int(capacity), 1)
         self.tmp_dir = tmp_dir
-        self.file = tempfile.TemporaryFile(dir=tmp_dir)
-        self.file.truncate(self.rows * self.capacity * 4)
+        with self._disk("start"):
+            self.file = tempfile.TemporaryFile(dir=tmp_dir)
+            self.file.truncate(self.rows * self.capacity * 4)
         self.stage = np.empty((self.rows, self._STAGE), np.float32)
         self.n_staged = 0
         self.n_samples = 0  # written to the file
@@ -203,23 +205,39 @@ class _SampleBuffer:
         if self.n_samples + k > self.capacity:
             self._grow(max(self.n_samples + k, 2 * self.capacity))
         fd = self.file.fileno()
-        for r in range(self.rows):
-            os.pwrite(fd, np.ascontiguousarray(block[r]).tobytes(), (r * self.capacity + self.n_samples) * 4)
+        with self._disk("write"):
+            for r in range(self.rows):
+                os.pwrite(fd, np.ascontiguousarray(block[r]).tobytes(), (r * self.capacity + self.n_samples) * 4)
         self.n_samples += k
         self.n_staged = 0
 
     def _grow(self, capacity: int) -> None:
         """Move the rows into a new file of ``capacity`` samples per row (the header understated the length)."""
-        new = tempfile.TemporaryFile(dir=self.tmp_dir)
-        new.truncate(self.rows * capacity * 4)
-        src, dst = self.file.fileno(), new.fileno()
-        step = self._STAGE * 4
-        for r in range(self.rows):
-            for off in range(0, self.n_samples * 4, step):
-                data = os.pread(src, min(step, self.n_samples * 4 - off), r * self.capacity * 4 + off)
-                os.pwrite(dst, data, r * capacity * 4 + off)
+        with self._disk("grow"):
+            new = tempfile.TemporaryFile(dir=self.tmp_dir)
+            new.truncate(self.rows * capacity * 4)
+            src, dst = self.file.fileno(), new.fileno()
+            step = self._STAGE * 4
+            for r in range(self.rows):
+                for off in range(0, self.n_samples * 4, step):
+                    data = os.pread(src, min(step, self.n_samples * 4 - off), r * self.capacity * 4 + off)
+                    os.pwrite(dst, data, r * capacity * 4 + off)
         self.file.close()
         self.file, self.capacity = new, capacity
+
+    @contextlib.contextmanager
+    def _disk(self, what: str) -> Iterator[None]:
+        """Turn a full or unwritable temporary disk into a :class:`WorkspaceError` that says what to do."""
+        try:
+            yield
+        except OSError as err:
+            where = self.tmp_dir or tempfile.gettempdir()
+            need_mb = (self.n_samples + self._STAGE) * self.rows * 4 / 1e6
+            raise WorkspaceError(
+                f"No room for the decoded audio in {where} ({err.strerror or err}; at least {need_mb:.0f} MB, "
+                "about 0.25 GB per hour per channel, are needed). Free disk space there or set TMPDIR to a "
+                "folder with room, then try again."
+            ) from None
 
     def collect(self) -> tuple[np.ndarray, np.ndarray]:
         """(samples, mono): read-only views of shape ``(n_channels, n_samples)`` and ``(n_samples,)``."""

@@ -28,5 +28,9 @@ class TranscriptFormatError(PipelineError):
     """A transcript file (VTT, SRT, text, turns.json) could not be parsed."""
 
 
+class WorkspaceError(PipelineError):
+    """The machine lacks room to work: the temporary disk for decoded audio is full or not writable."""
+
+
 class StoreError(PipelineError):
     """The session store refused an operation (no consent, unknown session, bad database)."""

@@ -250,3 +250,21 @@ def test_iter_blocks_walks_a_long_recording_without_keeping_its_pages(tmp_path):
     assert _rss_file_kb() - before < 1_000
     with pytest.raises(InvalidParameterError, match="block_length"):
         next(iter_blocks(y, block_length=0))
+
+
+def test_full_temporary_disk_is_one_clear_error(tmp_path, monkeypatch, clip):
+    import errno
+
+    from pipeline import audio
+    from pipeline.errors import WorkspaceError
+
+    src = encode(tmp_path / "c.flac", clip, sr=16000, codec="flac")
+
+    def full(*_args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(audio.os, "pwrite", full)
+    with pytest.raises(WorkspaceError, match="No space left on device.*TMPDIR"):
+        load_audio(src)
+    monkeypatch.undo()
+    assert load_audio(src).n_samples == clip.shape[1]  # room again: it works
