@@ -1,9 +1,10 @@
 """Long sessions end to end: time, real-time factor and peak memory for 30, 60 and 180 minutes, one run.
 
-Usage: python bench/long_session.py [--minutes 30 60 180] [--model tiny.en|base]
+Usage: python bench/long_session.py [--minutes 30 60 180] [--model tiny.en|base] [--stereo]
 
-Each length is a synthetic session made by looping the three bundled sample sessions (mixed to mono) into a
-temporary FLAC (generated, never committed), analysed by ``pipeline.orchestrate.analyze_file`` in its own
+Each length is a synthetic session made by looping the three bundled sample sessions (mixed to mono; with
+``--stereo``, the dual-channel session as a stereo file, so channel attribution runs) into a temporary FLAC
+(generated, never committed), analysed by ``pipeline.orchestrate.analyze_file`` in its own
 process, so the peak RSS printed is that run's own. Progress callbacks are counted and checked to be in order.
 Growth should be linear in time and flat in memory.
 """
@@ -24,20 +25,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def make_session(minutes: float, path: Path) -> None:
+def make_session(minutes: float, path: Path, *, stereo: bool = False) -> None:
+    """Loop the sample sessions (mixed to mono), or the dual-channel one as stereo, to ``minutes``."""
     import numpy as np
     import soundfile as sf
 
     sys.path.insert(0, str(ROOT))
     from pipeline.audio import load_audio
 
-    parts = [load_audio(ROOT / "sample_sessions" / f"{n}.flac").mono() for n in ("matched", "unmatched", "dual_channel")]
-    gap = np.zeros(16000, np.float32)
+    if stereo:
+        parts = [np.array(load_audio(ROOT / "sample_sessions" / "dual_channel.flac").samples).T]
+    else:
+        parts = [load_audio(ROOT / "sample_sessions" / f"{n}.flac").mono()[:, None]
+                 for n in ("matched", "unmatched", "dual_channel")]
+    channels = parts[0].shape[1]
+    gap = np.zeros((16000, channels), np.float32)
     n_total = int(minutes * 60 * 16000)
-    with sf.SoundFile(path, "w", samplerate=16000, channels=1, format="FLAC", subtype="PCM_16") as f:
+    with sf.SoundFile(path, "w", samplerate=16000, channels=channels, format="FLAC", subtype="PCM_16") as f:
         written, i = 0, 0
         while written < n_total:
-            chunk = np.concatenate([parts[i % 3], gap])[: n_total - written]
+            chunk = np.concatenate([parts[i % len(parts)], gap])[: n_total - written]
             f.write(chunk)
             written += len(chunk)
             i += 1
@@ -100,6 +107,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--minutes", type=float, nargs="+", default=[30, 60, 180])
     ap.add_argument("--model", default="tiny.en", choices=("tiny.en", "base"))
+    ap.add_argument("--stereo", action="store_true",
+                    help="loop the dual-channel sample as a stereo file (channel attribution) instead of mono")
     ap.add_argument("--one", nargs=2, metavar=("PATH", "MODEL"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
@@ -109,7 +118,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for minutes in args.minutes:
             path = Path(tmp) / f"long_{minutes:g}min.flac"
-            make_session(minutes, path)
+            make_session(minutes, path, stereo=args.stereo)
             out = subprocess.run([sys.executable, __file__, "--one", str(path), args.model], capture_output=True,
                                  text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
             if out.returncode:
@@ -120,7 +129,8 @@ def main() -> None:
             rows.append(r)
             path.unlink()
             print(f"... {minutes:g} min done in {r['seconds']:.0f} s", file=sys.stderr, flush=True)
-    print(f"model {args.model} int8, {os.cpu_count()} CPU cores; full pipeline (decode, transcribe, attribute, measure)")
+    print(f"model {args.model} int8, {os.cpu_count()} CPU cores, {'stereo (dual-channel)' if args.stereo else 'mono'}; "
+          "full pipeline (decode, transcribe, attribute, measure)")
     print(f"{'minutes':>7} {'seconds':>8} {'RTF':>6} {'peak MB':>8} {'turns':>6} {'progress calls':>15} {'in order':>8}")
     for r in rows:
         print(f"{r['minutes']:7g} {r['seconds']:8.0f} {r['seconds'] / r['audio_s']:6.3f} {r['peak_mb']:8.0f} "
