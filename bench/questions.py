@@ -47,18 +47,22 @@ def clean_text(text: str) -> str:
     return " ".join(_NOTE_RE.sub(" ", text).split())
 
 
-def load_split(root: Path, split: str) -> list[tuple[str, bool, str]]:
-    rows = []
+def conversations(root: Path, split: str) -> list[list[tuple[str, str, str]]]:
+    """Each conversation file of a split as (speaker, cleaned text, tag) rows in order; empty utterances dropped."""
+    convs = []
     for f in sorted((root / split).glob("*.txt")):
+        rows = []
         for line in f.read_text(encoding="utf-8", errors="replace").splitlines():
             parts = line.split("|")
-            if len(parts) < 3:
-                continue
-            text = clean_text(parts[1])
-            if not text:
-                continue
-            rows.append((text, parts[2].strip() in QUESTION_TAGS, parts[2].strip()))
-    return rows
+            if len(parts) >= 3 and (text := clean_text(parts[1])):
+                rows.append((parts[0], text, parts[2].strip()))
+        convs.append(rows)
+    return convs
+
+
+def load_split(root: Path, split: str) -> list[tuple[str, bool, str]]:
+    """(text, is question, tag) for every utterance of a split."""
+    return [(text, tag in QUESTION_TAGS, tag) for conv in conversations(root, split) for _, text, tag in conv]
 
 
 def load_dialogues(root: Path, split: str) -> list[tuple[str, str, bool]]:
@@ -69,13 +73,8 @@ def load_dialogues(root: Path, split: str) -> list[tuple[str, str, bool]]:
     from pipeline.language import strip_punctuation
 
     out = []
-    for f in sorted((root / split).glob("*.txt")):
-        conv = []
-        for line in f.read_text(encoding="utf-8", errors="replace").splitlines():
-            parts = line.split("|")
-            if len(parts) < 3 or not (text := clean_text(parts[1])):
-                continue
-            conv.append((parts[0], strip_punctuation(text), parts[2].strip() in QUESTION_TAGS))
+    for conv in conversations(root, split):
+        conv = [(spk, strip_punctuation(text), tag in QUESTION_TAGS) for spk, text, tag in conv]
         for i, (spk, text, gold) in enumerate(conv):
             reply = next((c[1] for c in conv[i + 1:i + 4] if c[0] != spk), "")
             out.append((text, reply, gold))

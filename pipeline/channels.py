@@ -15,17 +15,14 @@ channel dominates the other in a share of the speech frames.
 
 from __future__ import annotations
 
-import librosa
 import numpy as np
 
-from pipeline.audio import iter_blocks, release_pages
+from pipeline.audio import BLOCK_SAMPLES, frame_rms, iter_blocks
 from pipeline.errors import InvalidParameterError
 from pipeline.types import ChannelOptions, Diarization, Recording, SpeakerSegment
 
 _EPS_DB = -120.0
 
-
-_BLOCK_SAMPLES = 1 << 20  # samples per block when scanning a whole recording
 
 def frame_levels_db(y: np.ndarray, *, sr: int, frame_length: int, hop_length: int) -> np.ndarray:
     """RMS level of each frame in dBFS.
@@ -46,19 +43,8 @@ def frame_levels_db(y: np.ndarray, *, sr: int, frame_length: int, hop_length: in
         frame ``i`` covers ``[i*hop_length, i*hop_length + frame_length)``.
         Digital silence is -120 dB.
     """
-    if y.shape[-1] < frame_length:
-        return np.zeros(y.shape[:-1] + (0,), dtype=np.float32)
-    n_frames = 1 + (y.shape[-1] - frame_length) // hop_length
-    out = np.empty(y.shape[:-1] + (n_frames,), dtype=np.float32)
-    # In blocks of frames: librosa frames and squares the whole signal at once (frame_length x n_frames values).
-    block = max(1, _BLOCK_SAMPLES // hop_length)
-    for f0 in range(0, n_frames, block):
-        f1 = min(f0 + block, n_frames)
-        seg = y[..., f0 * hop_length:(f1 - 1) * hop_length + frame_length]
-        rms = librosa.feature.rms(y=seg, frame_length=frame_length, hop_length=hop_length, center=False)[..., 0, :]
-        out[..., f0:f1] = np.maximum(20.0 * np.log10(np.maximum(rms[..., : f1 - f0], 1e-12)), _EPS_DB)
-        release_pages(y)
-    return out
+    rms = frame_rms(y, frame_length=frame_length, hop_length=hop_length)
+    return np.maximum(20.0 * np.log10(np.maximum(rms, 1e-12)), _EPS_DB).astype(np.float32)
 
 
 def runs_from_mask(mask: np.ndarray, *, frame_s: float, min_silence_s: float, min_speech_s: float,
@@ -102,12 +88,12 @@ def channel_correlation(samples: np.ndarray) -> float:
     """Pearson correlation of the two channels' samples (1.0 for identical channels)."""
     # sums over blocks (float64 copies of whole channels would be four times the recording)
     n = samples.shape[1]
-    s = np.zeros(5)  # sum a, sum b, sum aa, sum bb, sum ab
-    for _, block in iter_blocks(samples, block_length=_BLOCK_SAMPLES):
-        a, b = block[0].astype(np.float64), block[1].astype(np.float64)
-        s += (a.sum(), b.sum(), a @ a, b @ b, a @ b)
     if n == 0:
         return 1.0
+    s = np.zeros(5)  # sum a, sum b, sum aa, sum bb, sum ab
+    for _, block in iter_blocks(samples, block_length=BLOCK_SAMPLES):
+        a, b = block[0].astype(np.float64), block[1].astype(np.float64)
+        s += (a.sum(), b.sum(), a @ a, b @ b, a @ b)
     ma, mb = s[0] / n, s[1] / n
     va, vb, cov = s[2] - n * ma * ma, s[3] - n * mb * mb, s[4] - n * ma * mb
     den = np.sqrt(max(va, 0.0) * max(vb, 0.0))

@@ -24,12 +24,11 @@ from collections.abc import Mapping, Sequence
 import librosa
 import numpy as np
 
-from pipeline.audio import release_pages
+from pipeline.audio import frame_rms
 from pipeline.types import MeasureOptions, ProsodyFeatures, Turn, Word
 
 FRAME_S = 0.025
 ACTIVE_DB = 30.0
-_POWER_BLOCK_FRAMES = 6000  # frames per block in frame_power (60 s at a 10 ms hop)
 PITCH_ACTIVE_DB = 25.0
 PITCH_FRAME_LENGTH = 1024
 
@@ -116,21 +115,8 @@ def frame_power(mono: np.ndarray, *, sr: int) -> tuple[np.ndarray, float]:
     """
     frame_length = int(round(FRAME_S * sr))
     hop_length = int(round(0.010 * sr))
-    y = np.asarray(mono, dtype=np.float32)
-    if y.size < frame_length:
-        return np.zeros(0), hop_length / sr
-    # librosa frames the signal and squares every frame at once (frame_length x n_frames values, about 290 MB
-    # per 30 minutes): go through it in blocks of frames so memory stays flat in the session's length.
-    n_frames = 1 + (y.size - frame_length) // hop_length
-    power = np.empty(n_frames, dtype=np.float64)
-    block = _POWER_BLOCK_FRAMES
-    for f0 in range(0, n_frames, block):
-        f1 = min(f0 + block, n_frames)
-        seg = y[f0 * hop_length:(f1 - 1) * hop_length + frame_length]
-        rms = librosa.feature.rms(y=seg, frame_length=frame_length, hop_length=hop_length, center=False)[0]
-        power[f0:f1] = rms.astype(np.float64) ** 2
-        release_pages(y)
-    return power, hop_length / sr
+    rms = frame_rms(np.asarray(mono, dtype=np.float32), frame_length=frame_length, hop_length=hop_length)
+    return rms.astype(np.float64) ** 2, hop_length / sr
 
 
 def speech_edges(power: np.ndarray, start_s: float, end_s: float, *, power_hop_s: float,

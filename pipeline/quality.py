@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from pipeline.audio import iter_blocks
+from pipeline.audio import BLOCK_SAMPLES, iter_blocks
 from pipeline.types import Diarization, QualityCheck, QualityOptions, Recording, SpeakerSegment, Transcript
 
-_BLOCK_SAMPLES = 1 << 20  # samples per block when scanning a whole recording
 
 def clipped_share(samples: np.ndarray, *, level: float = 0.99) -> float:
     """Share of samples with ``|x| >= level``.
@@ -36,7 +35,7 @@ def clipped_share(samples: np.ndarray, *, level: float = 0.99) -> float:
         return 0.0
     # in blocks: np.abs of a whole 3-hour recording would be a second copy of it
     clipped = sum(int(np.count_nonzero(np.abs(block) >= level))
-                  for _, block in iter_blocks(samples, block_length=_BLOCK_SAMPLES))
+                  for _, block in iter_blocks(samples, block_length=BLOCK_SAMPLES))
     return float(clipped / samples.size)
 
 

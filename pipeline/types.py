@@ -85,12 +85,12 @@ class Recording:
             return self.samples[0]
         # only the loader's own mix: same length and the same buffer (a ``replace(samples=...)`` drops it)
         if (self.mono_samples is not None and self.mono_samples.shape == (self.n_samples,)
-                and _root_buffer(self.mono_samples) is _root_buffer(self.samples)):
+                and root_buffer(self.mono_samples) is root_buffer(self.samples)):
             return self.mono_samples
         return self.samples.mean(axis=0, dtype=np.float32)
 
 
-def _root_buffer(a: np.ndarray):
+def root_buffer(a: np.ndarray):
     """The object at the bottom of an array's chain of views (itself when it owns its data)."""
     while isinstance(a.base, np.ndarray):
         a = a.base
