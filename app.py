@@ -2,7 +2,7 @@
 
 Thin by design: ``main()`` plus small ``*_ui()`` functions. Models come from
 ``st.cache_resource``, results from ``st.cache_data``; ``st.session_state`` holds
-only the user's selections (source, consent choices, roles, replay position).
+only the user's selections (source, consent choices, roles, replay position, open tab, transcript search and page).
 Everything that computes or formats lives in :mod:`pipeline.presentation` and the
 pipeline it calls.
 """
@@ -30,6 +30,8 @@ SAMPLE = ROOT / "sample_sessions" / "matched.flac"
 ASR_MODEL = os.environ.get("RAPPORT_ASR_MODEL", "base")
 AUDIO_TYPES = ["wav", "mp3", "m4a", "flac", "ogg", "opus", "webm", "mp4", "mov", "aac"]
 TRANSCRIPT_TYPES = ["vtt", "srt", "txt", "json"]
+#: session_state key of the open report tab (kept over reruns, so a play button does not switch tabs).
+REPORT_TABS_KEY = "report_tab"
 RETENTION = {"report": "Report only", "transcript": "Report and transcript", "audio": "Report, transcript and audio"}
 SAMPLE_CONSENT = {
     "agreed": True,
@@ -197,9 +199,9 @@ def set_roles(roles: dict[str, tuple[str, str]]) -> None:
 
 
 def forget_selections() -> None:
-    """A new input: forget the previous one's consent, roles and replay position."""
+    """A new input: forget the previous one's consent, roles, replay position, open tab and transcript view."""
     for key in list(st.session_state):
-        if key in ("consent", "roles", "play_at") or key.startswith(("role_", "name_")):
+        if key in ("consent", "roles", "play_at", REPORT_TABS_KEY) or key.startswith(("role_", "name_", "transcript_")):
             del st.session_state[key]
 
 
@@ -283,9 +285,10 @@ def phrases_ui(report: Report) -> None:
 
 
 def player_ui(data: bytes | None, name: str) -> None:
-    """The one audio player; play buttons elsewhere set where it starts."""
+    """The one audio player, in the sidebar so it stays in view; play buttons elsewhere set where it starts."""
     if data is None:
         return
+    st.subheader("Recording", anchor=False)
     at = float(st.session_state.get("play_at", 0.0))
     st.audio(data, format=P.audio_mime(name), start_time=int(at), autoplay=at > 0)
     if at > 0:
@@ -315,18 +318,47 @@ def moments_ui(report: Report, has_audio: bool) -> None:
                 st.caption(P.md_escape(m.note))
 
 
+def first_page() -> None:
+    """Callback: a new search or filter starts at the first page."""
+    st.session_state["transcript_page"] = 1
+
+
+def next_page() -> None:
+    """Callback: the page after the one shown."""
+    st.session_state["transcript_page"] = st.session_state.get("transcript_page", 1) + 1
+
+
 def transcript_ui(report: Report, turn_measures: tuple | None, has_audio: bool) -> None:
     st.header("Transcript")
-    st.caption("Questions are highlighted. ▶ plays the recording from that turn (in the player above).")
+    st.caption("Questions are highlighted. ▶ plays the recording from that turn (in the player in the sidebar).")
     frame = P.turns_frame(report, turn_measures)
     if frame.empty:
         st.write("Not available for this input.")
-    for row in frame.itertuples(index=False):
+        return
+    c1, c2, c3 = st.columns([3, 4, 1], vertical_alignment="bottom")
+    query = c1.text_input("Find words or a name", key="transcript_query", on_change=first_page)
+    show = c2.radio("Show", list(P.TRANSCRIPT_SHOW), format_func=P.TRANSCRIPT_SHOW.get, key="transcript_show",
+                    horizontal=True, on_change=first_page)
+    shown = P.filter_turns(frame, query=query, show=show)
+    n_pages = P.transcript_page(shown, page=1, per_page=P.TRANSCRIPT_PAGE_TURNS)[2]
+    if not 1 <= st.session_state.get("transcript_page", 1) <= n_pages:
+        st.session_state["transcript_page"] = min(max(st.session_state["transcript_page"], 1), n_pages)
+    page = c3.number_input("Page", min_value=1, max_value=n_pages, step=1, key="transcript_page")
+    rows, page, n_pages = P.transcript_page(shown, page=page, per_page=P.TRANSCRIPT_PAGE_TURNS)
+    if rows.empty:
+        st.write("No turn matches." if len(frame) else "Not available for this input.")
+        return
+    first = (page - 1) * P.TRANSCRIPT_PAGE_TURNS + 1
+    of = f"{len(shown)} of {len(frame)} turns" if len(shown) < len(frame) else f"{len(frame)} turns"
+    st.caption(f"Turns {first}–{first + len(rows) - 1} of {of} · page {page} of {n_pages}")
+    for row in rows.itertuples(index=False):
         c1, c2 = st.columns([1, 8])
         with c1:
             play_button(row.start_s, f"turn_{row.turn}", has_audio)
         with c2:
             st.markdown(P.turn_markdown(row))
+    if page < n_pages:
+        st.button("Next page", key="transcript_next", on_click=next_page)
 
 
 def downloads_ui(report: Report, turn_measures: tuple | None) -> None:
@@ -346,15 +378,20 @@ def report_ui(report: Report, turn_measures: tuple | None, data: bytes, name: st
     for warning in report.warnings:
         st.warning(P.md_escape(warning))
     has_audio = report.input_kind == "audio"
-    cards_ui(report)
-    timeline_ui(report)
-    matching_ui(report, turn_measures)
-    phrases_ui(report)
-    with st.container(border=True):
+    with st.sidebar:
         player_ui(data if has_audio else None, name)
-        moments_ui(report, has_audio)
-    transcript_ui(report, turn_measures, has_audio)
-    downloads_ui(report, turn_measures)
+    views = {
+        "Overview": lambda: (cards_ui(report), timeline_ui(report)),
+        "Matching": lambda: (matching_ui(report, turn_measures), phrases_ui(report)),
+        "Moments": lambda: moments_ui(report, has_audio),
+        "Transcript": lambda: transcript_ui(report, turn_measures, has_audio),
+        "Downloads": lambda: downloads_ui(report, turn_measures),
+    }
+    # Only the open tab is built: a long session's transcript is not sent with every click elsewhere.
+    for tab, view in zip(st.tabs(list(views), key=REPORT_TABS_KEY, on_change="rerun"), views.values(), strict=True):
+        if tab.open:
+            with tab:
+                view()
 
 
 def store_ui(report: Report, data: bytes, name: str, consent: dict) -> None:

@@ -318,6 +318,72 @@ def turns_frame(report: Report, turn_measures: Sequence | None = None) -> pd.Dat
     return pd.DataFrame(rows, columns=TURN_COLUMNS)
 
 
+#: Which turns the transcript shows: every turn, questions only, or turns over the other speaker.
+TRANSCRIPT_SHOW = {"all": "All turns", "questions": "Questions", "overlaps": "Over the other speaker"}
+#: Turns per transcript page: a 60-minute session has about 800 turns, one play button each.
+TRANSCRIPT_PAGE_TURNS = 40
+
+
+def filter_turns(frame: pd.DataFrame, *, query: str = "", show: str = "all") -> pd.DataFrame:
+    """The rows of :func:`turns_frame` that contain ``query`` and are of the kind ``show``.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Rows of :func:`turns_frame`.
+    query : str, optional
+        Words to find, case-insensitive, in the turn's text or the speaker's
+        name; runs of spaces count as one. ``""`` (default) keeps every row.
+    show : {"all", "questions", "overlaps"}, optional
+        Every turn (default), questions only, or turns that start over the other speaker.
+
+    Returns
+    -------
+    DataFrame
+        The matching rows, in order, with the columns of ``frame``.
+    """
+    if show not in TRANSCRIPT_SHOW:
+        raise InvalidParameterError(f"show={show!r} is not one of {', '.join(TRANSCRIPT_SHOW)}; pick one of those.")
+    keep = pd.Series(True, index=frame.index)
+    if show != "all":
+        keep &= frame["question" if show == "questions" else "overlap"].astype(bool)
+    needle = " ".join(query.lower().split())
+    if needle:
+        hay = (frame["name"].astype(str) + " " + frame["text"].astype(str)).str.lower().str.split().str.join(" ")
+        keep &= hay.str.contains(needle, regex=False)
+    return frame[keep]
+
+
+def transcript_page(frame: pd.DataFrame, *, page: int, per_page: int = TRANSCRIPT_PAGE_TURNS
+                    ) -> tuple[pd.DataFrame, int, int]:
+    """One page of transcript rows.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Rows to page through (e.g. from :func:`filter_turns`).
+    page : int
+        1-based page number; clipped to the pages there are, so a page number
+        kept from a longer list still shows something.
+    per_page : int, optional
+        Rows per page, at least 1 (default :data:`TRANSCRIPT_PAGE_TURNS`).
+
+    Returns
+    -------
+    rows : DataFrame
+        At most ``per_page`` rows of ``frame``.
+    page : int
+        The page shown, in ``[1, n_pages]``.
+    n_pages : int
+        Number of pages, at least 1 (one empty page for an empty frame).
+    """
+    if per_page < 1:
+        raise InvalidParameterError(f"per_page={per_page} must be at least 1.")
+    n_pages = max(1, -(-len(frame) // per_page))
+    page = min(max(int(page), 1), n_pages)
+    return frame.iloc[(page - 1) * per_page : page * per_page], page, n_pages
+
+
 def talk_share_frame(report: Report) -> pd.DataFrame:
     """Speaking time per person.
 

@@ -20,15 +20,14 @@ APP = str(ROOT / "app.py")
 SAMPLE = ROOT / "sample_sessions" / "matched.flac"
 TIMEOUT_S = 900  # first run loads the models and analyses 2.5 minutes of audio on 2 cores
 
-SECTIONS = [
-    "Rapport indicators",
-    "Who spoke when",
-    "Matching over the session",
-    "Shared key phrases",
-    "Moments worth a look",
-    "Transcript",
-    "Downloads",
-]
+#: The report's tabs and the section headers each one shows (only the open tab is built).
+TABS = {
+    "Overview": ["Rapport indicators", "Who spoke when"],
+    "Matching": ["Matching over the session", "Shared key phrases"],
+    "Moments": ["Moments worth a look"],
+    "Transcript": ["Transcript"],
+    "Downloads": ["Downloads"],
+}
 
 
 @pytest.fixture(autouse=True)
@@ -58,6 +57,22 @@ def plain(markdown: str) -> str:
 
 def headers(at: AppTest) -> list[str]:
     return [h.value for h in at.header]
+
+
+def open_tab(at: AppTest, label: str) -> AppTest:
+    at.session_state["report_tab"] = label
+    return at.run()
+
+
+def check_every_tab(at: AppTest) -> None:
+    """The report has its five tabs, opens on the overview, and each tab shows its own sections only."""
+    assert [t.label for t in at.tabs] == list(TABS)
+    assert headers(at) == TABS["Overview"]
+    for label, sections in TABS.items():
+        open_tab(at, label)
+        assert not at.exception, at.exception
+        assert headers(at) == sections, label
+    open_tab(at, "Overview")
 
 
 def upload_sample(at: AppTest) -> AppTest:
@@ -106,27 +121,32 @@ def test_upload_with_consent_shows_every_section_and_valid_downloads(downloads):
     at = consent(upload_sample(AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()))
     assert not at.exception, at.exception
     assert not at.error
-    assert headers(at) == SECTIONS
+    check_every_tab(at)
     summary = plain(at.success[0].value)
     assert "matched.flac" in summary and "Alex (mentor)" in summary and "Sam (mentee)" in summary
 
-    # Timeline and talk share are charts; the transcript has one play button per turn.
-    charts = at.get("vega_lite_chart")
-    assert len(charts) >= 3  # timeline, talk share, pace
-    specs = [c.proto.spec for c in charts]
-    assert "Session time (min:s)" in specs[0] and "Share of speaking time (%)" in specs[1]
+    # Timeline and talk share are charts on the overview; pace is charted under Matching.
+    specs = [c.proto.spec for c in at.get("vega_lite_chart")]
+    assert len(specs) == 2 and "Session time (min:s)" in specs[0] and "Share of speaking time (%)" in specs[1]
+    open_tab(at, "Matching")
+    assert any("Pace (words/min)" in c.proto.spec for c in at.get("vega_lite_chart"))
+    # The transcript has one play button per turn (33 fit on one page).
+    open_tab(at, "Transcript")
     turn_buttons = [b for b in at.button if (b.key or "").startswith("turn_")]
     assert len(turn_buttons) >= 10
     assert any("**Alex**" in m.value for m in at.markdown) and any("**Sam**" in m.value for m in at.markdown)
 
-    # Replay: a play button moves the one audio player to that turn.
+    # Replay: a play button moves the one audio player (in the sidebar) to that turn, and the transcript stays open.
     assert at.session_state["consent"]["participants"] == {"mentor": "Alex", "mentee": "Sam"}
+    assert len(at.sidebar.get("audio")) == 1
     turn_buttons[3].click()
     at.run()
     assert at.session_state["play_at"] > 0
-    assert any(c.value.startswith("Playing from") for c in at.caption)
+    assert any(c.value.startswith("Playing from") for c in at.sidebar.caption)
+    assert headers(at) == ["Transcript"] and at.session_state["report_tab"] == "Transcript"
 
     # Downloads: five buttons, each with valid non-empty content.
+    open_tab(at, "Downloads")
     buttons = {b.proto.label: b.proto.url for b in at.get("download_button")}
     assert set(buttons) == {"report.json", "Turns (CSV)", "Subtitles (VTT)", "Subtitles (SRT)", "Report (HTML)"}
 
@@ -151,7 +171,7 @@ def test_sample_in_one_click_then_swap_roles():
     next(b for b in at.button if b.label == "See a sample report").click()
     at.run()
     assert not at.exception, at.exception
-    assert headers(at) == SECTIONS  # no consent form for the synthetic sample
+    assert headers(at) == TABS["Overview"]  # no consent form for the synthetic sample
     before = {s.label: s.role for s in _speakers(at)}
     assert sorted(before.values()) == ["mentee", "mentor"]
 
@@ -194,11 +214,12 @@ def test_transcript_upload_reports_without_acoustics(truths):
     at = consent(at.run(), mentor="Alex", mentee="Sam")
     assert not at.exception, at.exception
     assert not at.error
-    assert headers(at) == SECTIONS
+    check_every_tab(at)
     summary = plain(at.success[0].value)
     assert f"{len(truths['matched']['turns'])} turns" in summary and "from the transcript" in summary
     # Roles found by the stated rule; the names typed at consent are shown.
     assert "Alex (mentor)" in summary and "Sam (mentee)" in summary
+    open_tab(at, "Matching")
     assert any(m.value == "Not available for this input." for m in at.markdown)  # loudness and pitch charts
     assert not at.get("audio")  # nothing to replay
 
@@ -234,3 +255,45 @@ def test_consented_upload_is_kept_as_allowed_and_temp_audio_removed(tmp_path, mo
     at.run()
     with Store() as store:
         assert sum(s.sha256 == sha for s in store.list_sessions()) == 1
+
+
+def test_long_transcript_is_paged_and_searchable(truths, tmp_path, monkeypatch):
+    """A 60-minute session (the sample's 33 turns, 24 times over: 792 turns) shows 40 turns a page, with search."""
+    from pipeline.export import Cue, to_vtt
+
+    monkeypatch.setenv("RAPPORT_DB", f"sqlite:///{tmp_path / 'library.db'}")
+    turns = truths["matched"]["turns"]
+    period_s = turns[-1]["end_s"] + 2.0
+    names = {"mentor": "Alex Mentor", "mentee": "Sam Mentee"}
+    cues = [Cue(t["start_s"] + k * period_s, t["end_s"] + k * period_s, t["text"], names[t["role"]])
+            for k in range(24) for t in turns]
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()
+    at.file_uploader(key="upload").upload("long.vtt", to_vtt(cues).encode(), "text/vtt")
+    at = open_tab(consent(at.run()), "Transcript")
+    assert not at.exception, at.exception
+
+    def shown() -> list[int]:
+        return [int(b.key.removeprefix("turn_")) for b in at.button if (b.key or "").startswith("turn_")]
+
+    assert shown() == list(range(40))
+    assert any(c.value == "Turns 1–40 of 792 turns · page 1 of 20" for c in at.caption)
+    at.button(key="transcript_next").click()
+    at.run()
+    assert shown() == list(range(40, 80)) and at.number_input(key="transcript_page").value == 2
+    at.number_input(key="transcript_page").set_value(20)
+    at.run()
+    assert shown() == list(range(760, 792)) and not [b for b in at.button if b.key == "transcript_next"]
+
+    # A search starts again at page 1 and shows only the turns that contain the words (3 per 33 turns).
+    at.text_input(key="transcript_query").input("Stakeholder Map")
+    at.run()
+    hits = [i for i in range(792) if "stakeholder map" in turns[i % 33]["text"].lower()]
+    assert len(hits) == 72 and shown() == hits[:40]
+    assert any(c.value == "Turns 1–40 of 72 of 792 turns · page 1 of 2" for c in at.caption)
+    at.radio(key="transcript_show").set_value("questions")
+    at.run()
+    assert shown() and set(shown()) < set(hits)
+    assert all("stakeholder map" in turns[i % 33]["text"].lower() for i in shown())
+    at.text_input(key="transcript_query").input("no such words")
+    at.run()
+    assert shown() == [] and any(m.value == "No turn matches." for m in at.markdown)

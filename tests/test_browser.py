@@ -9,6 +9,7 @@ Needs the Debian packages ``chromium`` and ``chromium-driver`` (scripts/system-d
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -166,6 +167,21 @@ def test_upload_sample_renders_report(app_url, browser):
     assert not browser.find_elements(By.CSS_SELECTOR, "[data-testid='stException'], [data-testid='stAlertContentError']")
     for raw in ("Traceback", "object at 0x", "None`", "Report("):
         assert raw not in page
+
+    # The transcript tab: a play button starts the sidebar's player there, and the transcript stays open.
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.find_element(By.XPATH, "//*[@role='tab'][normalize-space(.)='Transcript']").click()
+    WebDriverWait(browser, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[class*='st-key-turn_3'] button"))
+    browser.find_element(By.CSS_SELECTOR, "[class*='st-key-turn_3'] button").click()
+    sidebar = "[data-testid='stSidebar']"
+    WebDriverWait(browser, 30).until(
+        lambda d: "Playing from" in d.find_element(By.CSS_SELECTOR, sidebar).text)
+    assert browser.find_elements(By.CSS_SELECTOR, f"{sidebar} audio")
+    selected = browser.find_element(By.XPATH, "//*[@role='tab'][@aria-selected='true']")
+    assert selected.text.strip() == "Transcript"
+    assert re.search(r"Turns 1–(\d+) of \1 turns · page 1 of 1", browser.find_element(By.TAG_NAME, "body").text)
+    browser.save_screenshot(str(ARTIFACTS / "transcript.png"))
 
 
 def test_html_report_renders_charts_offline(browser, truths, tmp_path):

@@ -238,3 +238,38 @@ def test_empty_report_gives_empty_frames():
     assert P.turns_frame(empty).empty and P.prosody_frame(empty).empty and P.shared_phrases_frame(empty).empty
     assert P.indicator_cards(empty) == () and P.moments(empty) == ()
     assert "No speech was found" in P.html_report(empty)
+
+
+def test_transcript_search_filter_and_pages(matched, truths):
+    """Finding words, questions and overlaps in the sample's true turns, and paging through them."""
+    frame = P.with_names(matched, {"mentor": "Alex", "mentee": "Sam"})
+    frame = P.turns_frame(frame)
+    truth = truths["matched"]["turns"]
+    # Case and runs of spaces do not matter; names are searched as well as text.
+    found = P.filter_turns(frame, query="  STAKEHOLDER   map ")
+    assert list(found["turn"]) == [i for i, t in enumerate(truth) if "stakeholder map" in t["text"].lower()]
+    assert len(found) == 3
+    assert set(P.filter_turns(frame, query="sam")["role"]) == {"mentee", "mentor"}  # Sam's turns, and "Hi Sam"
+    assert P.filter_turns(frame, query="alex")["role"].eq("mentor").all()
+    assert len(P.filter_turns(frame, query="alex")) == sum(t["role"] == "mentor" for t in truth)
+    assert P.filter_turns(frame, query="no such words").empty
+    questions = P.filter_turns(frame, show="questions")
+    assert questions["question"].all() and 0 < len(questions) < len(frame)
+    assert list(P.filter_turns(frame, show="overlaps")["turn"]) == [i for i, t in enumerate(truth) if t["overlap"]]
+    assert P.filter_turns(frame, query="quarterly", show="questions")["text"].str.contains("quarterly").all()
+    with pytest.raises(InvalidParameterError, match="show='everything'"):
+        P.filter_turns(frame, show="everything")
+
+    # Pages of 10 over 33 turns: 4 pages, the last one short; out-of-range pages are clipped.
+    assert len(frame) == 33
+    rows, page, n = P.transcript_page(frame, page=1, per_page=10)
+    assert (page, n) == (1, 4) and list(rows["turn"]) == list(range(10))
+    rows, page, n = P.transcript_page(frame, page=4, per_page=10)
+    assert (page, n) == (4, 4) and list(rows["turn"]) == [30, 31, 32]
+    assert P.transcript_page(frame, page=99, per_page=10)[1] == 4 and P.transcript_page(frame, page=-3, per_page=10)[1] == 1
+    pages = [P.transcript_page(frame, page=p, per_page=10)[0] for p in range(1, 5)]
+    assert [t for rows in pages for t in rows["turn"]] == list(frame["turn"])  # every turn once, in order
+    rows, page, n = P.transcript_page(frame.iloc[:0], page=3)
+    assert rows.empty and (page, n) == (1, 1)
+    with pytest.raises(InvalidParameterError, match="per_page=0"):
+        P.transcript_page(frame, page=1, per_page=0)
