@@ -104,6 +104,7 @@ def measured(report: Report, data: bytes, name: str) -> tuple[Report, tuple | No
     result = measure_session(
         report.turns, report.speakers, recording=recording, nlp=nlp_model(),
         syllable_table=syllables(), attribution_confidence=report.attribution_confidence,
+        overlaps_observable=report.attribution_method in ("channel", "transcript"),
     )  # fmt: skip
     return replace(report, indicators=result.indicators), result.turn_measures
 

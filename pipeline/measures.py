@@ -65,6 +65,7 @@ def measure_session(
     options: MeasureOptions = MeasureOptions(),
     syllable_table: Mapping[str, int] | None = None,
     attribution_confidence: str = "high",
+    overlaps_observable: bool = True,
 ) -> SessionMeasures:
     """Measure turn-taking, questions, language, prosody and matching; build the indicators.
 
@@ -84,6 +85,13 @@ def measure_session(
         ``syllables`` heuristic only.
     attribution_confidence : str
         "high"/"medium"/"low": who-spoke-when quality; caps every indicator's confidence.
+    overlaps_observable : bool
+        Whether the turns can show two people talking at once: True (default)
+        for dual-channel audio and for transcripts (whose cues may overlap);
+        False for one-channel audio, where attribution gives one speaker per
+        moment, so turns never overlap and no interruption can be seen. False
+        makes the interruption indicators ``available=False`` with the reason,
+        instead of a count of 0 that would read as "never interrupts".
 
     Returns
     -------
@@ -191,9 +199,9 @@ def measure_session(
             ent_pairs[name] = pairs
 
     indicators = _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent, ent_pairs, mono,
-                             duration_s, acoustic, has_word_times, attribution_confidence, options)
+                             duration_s, acoustic, has_word_times, attribution_confidence, overlaps_observable, options)
     return SessionMeasures(tuple(indicators), tuple(tms), tuple(summaries), tuple(ent), round(duration_s, 3),
-                           acoustic, options)
+                           acoustic, options, overlaps_observable)
 
 
 _CONF = {"low": 0, "medium": 1, "high": 2}
@@ -204,8 +212,14 @@ def _cap(conf: str, *caps: str) -> str:
     return {v: k for k, v in _CONF.items()}[level]
 
 
+#: Why interruptions are not counted in one-channel audio (the explanation of those indicators there).
+NO_OVERLAP_IN_MONO = ("Not measurable in a one-channel recording: two voices at once cannot be told apart, so no "
+                      "interruption can be seen. Record one channel per person (a stereo recorder with a microphone "
+                      "each, or separate tracks from the call) to count them.")
+
+
 def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent, ent_pairs, mono, duration_s,
-                acoustic, has_word_times, attribution_confidence, options) -> list[Indicator]:
+                acoustic, has_word_times, attribution_confidence, overlaps_observable, options) -> list[Indicator]:
     minutes = max(duration_s / 60.0, 1e-9)
     length_conf = "high" if duration_s >= 600 else ("medium" if duration_s >= 120 else "low")
     base_conf = _cap(length_conf, attribution_confidence)
@@ -256,8 +270,9 @@ def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent
     add("mentor_interruptions", "Mentor interrupting the mentee", len(ints) / minutes * 10 if turns else None,
         "per 10 min", 0.0, 1.0, RULE + "; definition: mentor starts while the mentee is mid-utterance and the mentee "
         "stops within 2 s (backchannels excluded)",
-        "Cutting in tells the mentee their words matter less; not interrupting is part of careful listening and safety.",
-        "listening", [_ev(m, "mentor starts while the mentee is speaking") for m in ints])
+        "Cutting in tells the mentee their words matter less; not interrupting is part of careful listening and safety."
+        if overlaps_observable else NO_OVERLAP_IN_MONO,
+        "listening", [_ev(m, "mentor starts while the mentee is speaking") for m in ints], None, overlaps_observable)
     bcs = [m for m in mentor_tms if m.is_backchannel]
     add("mentor_backchannels", "Mentor's listening signals ('mm-hm', 'yeah', 'right')", len(bcs) / minutes * 10
         if turns else None, "per 10 min", 1.0, None, RULE,
@@ -408,8 +423,8 @@ def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent
     ints_e = [m for m in mentor_tms if m.is_interruption]
     add("mentor_interrupting_mentee", "Times the mentor cut the mentee off", len(ints_e), "count", 0.0, 1.0,
         COURSE_SAFETY + "; same definition as mentor_interruptions",
-        "Being cut off discourages speaking up; a safe space lets the mentee finish.", "safety",
-        [_ev(m, "interruption") for m in ints_e])
+        "Being cut off discourages speaking up; a safe space lets the mentee finish." if overlaps_observable
+        else NO_OVERLAP_IN_MONO, "safety", [_ev(m, "interruption") for m in ints_e], None, overlaps_observable)
     return out
 
 

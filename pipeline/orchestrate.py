@@ -145,7 +145,8 @@ def analyze_recording(
     measures = measure_session(turns, speakers, recording=recording, nlp=nlp,
                                syllable_table=load_syllable_table(),
                                attribution_confidence="low" if quality.transcript_unreliable
-                               else diarization.confidence)
+                               else diarization.confidence,
+                               overlaps_observable=diarization.method == "channel")
     step("measuring", 1.0)
     report = Report(
         source_name=recording.source_name,

@@ -1120,6 +1120,9 @@ class SessionMeasures:
     acoustic : bool
         Whether audio was available.
     options : MeasureOptions
+    overlaps_observable : bool
+        Whether the turns could show two people talking at once; when False
+        the interruption indicators have ``available=False``.
     """
 
     indicators: tuple[Indicator, ...]
@@ -1129,6 +1132,7 @@ class SessionMeasures:
     duration_s: float
     acoustic: bool
     options: MeasureOptions = field(default_factory=MeasureOptions)
+    overlaps_observable: bool = True
 # Report presentation (issue 5)
 # --------------------------------------------------------------------------
 

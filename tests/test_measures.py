@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from pipeline.errors import InvalidParameterError
-from pipeline.measures import measure_session, turn_measures_frame
+from pipeline.measures import NO_OVERLAP_IN_MONO, measure_session, turn_measures_frame
 from pipeline.roles import assign_roles
 from pipeline.types import MeasureOptions, RoleOptions, SpeakerInfo, Turn
 from tests.truth_turns import turns_from_truth
@@ -122,8 +122,40 @@ def test_interruption_backchannel_gap_and_roles(nlp):
     assert flags[3] == (False, True)  # starts 1 s before Bo stops, Bo stops within 2 s
     assert m.turn_measures[1].gap_before_s == pytest.approx(0.2)
     assert ind(m, "mentor_interrupting_mentee").value == 1
+    # The same turns from one-channel audio: interruptions cannot be seen there, so they are not counted as 0.
+    blind = measure_session(turns, speakers, nlp=nlp, overlaps_observable=False)
+    assert m.overlaps_observable and not blind.overlaps_observable
+    for id_ in ("mentor_interruptions", "mentor_interrupting_mentee"):
+        assert ind(m, id_).available and ind(m, id_).value > 0
+        assert not ind(blind, id_).available and ind(blind, id_).value is None
+        assert ind(blind, id_).explanation == NO_OVERLAP_IN_MONO
+    others = {i.id: i for i in blind.indicators if "interrupt" not in i.id}
+    assert others == {i.id: i for i in m.indicators if "interrupt" not in i.id}
     shares = {s.speaker: s.talk_share for s in m.speakers}
     assert sum(shares.values()) == pytest.approx(1.0)
     with pytest.raises(InvalidParameterError):
         assign_roles(turns, nlp=nlp, options=RoleOptions(mentor="Nobody"))
     assert SpeakerInfo("Ann", "mentor", "guessed", "Ann") in speakers
+
+
+@pytest.mark.parametrize(("name", "observable"), [("matched", False), ("dual_channel", True)])
+def test_interruptions_counted_only_where_overlap_can_be_seen(name, observable, asr_tiny, vad, speaker_encoder,
+                                                             recordings):
+    """One-channel audio: interruption indicators unavailable, with the reason. Dual-channel: counted.
+
+    In the dual-channel sample the only overlaps are the mentee's "Uh-huh." and "Yeah." under the
+    mentor's speech (backchannels), so the mentor interrupts 0 times.
+    """
+    from pipeline import orchestrate
+    from pipeline.types import AnalyzeOptions
+
+    report, _, diarization, measures = orchestrate.analyze_recording(
+        recordings[name], asr=asr_tiny, vad=vad, encoder=speaker_encoder, options=AnalyzeOptions(model="tiny.en"))
+    assert diarization.method == ("channel" if observable else "embedding")
+    assert measures.overlaps_observable is observable
+    assert bool(diarization.overlaps) is observable
+    for id_ in ("mentor_interruptions", "mentor_interrupting_mentee"):
+        i = ind(report, id_)
+        assert i.available is observable
+        assert i.value == (0 if observable else None)
+        assert (i.explanation == NO_OVERLAP_IN_MONO) is not observable
