@@ -225,6 +225,25 @@ def roles_ui(report: Report) -> dict[str, tuple[str, str]]:
     return dict(st.session_state.get("roles", {}))
 
 
+def glance_ui(report: Report, has_audio: bool) -> None:
+    """What went well and what to try next time, each with a play button to its moment."""
+    st.header("At a glance")
+    fb = P.feedback(report)
+    if fb.went_well or fb.to_try:
+        for col, key in zip(st.columns(2), P.FEEDBACK_TITLES, strict=True):
+            with col:
+                st.subheader(P.FEEDBACK_TITLES[key], anchor=False)
+                points = getattr(fb, key)
+                if not points:
+                    st.write("Nothing stands out here.")
+                for i, point in enumerate(points):
+                    with st.container(border=True, key=f"glance_{key}_{i}"):
+                        st.markdown(P.feedback_markdown(point))
+                        if point.moment:
+                            play_button(point.moment.start_s, f"glance_play_{key}_{i}", has_audio)
+    st.caption(P.feedback_caption(fb))
+
+
 def cards_ui(report: Report) -> None:
     st.header("Rapport indicators")
     groups = P.cards_by_category(report)
@@ -382,7 +401,7 @@ def report_ui(report: Report, turn_measures: tuple | None, data: bytes, name: st
     with st.sidebar:
         player_ui(data if has_audio else None, name)
     views = {
-        "Overview": lambda: (cards_ui(report), timeline_ui(report)),
+        "Overview": lambda: (glance_ui(report, has_audio), cards_ui(report), timeline_ui(report)),
         "Matching": lambda: (matching_ui(report, turn_measures), phrases_ui(report)),
         "Moments": lambda: moments_ui(report, has_audio),
         "Transcript": lambda: transcript_ui(report, turn_measures, has_audio),

@@ -199,6 +199,13 @@ def _store_parent() -> argparse.ArgumentParser:
     return p
 
 
+def _print_feedback(report) -> None:
+    """What went well and what to try next time, after the summary line."""
+    from pipeline.presentation import feedback, feedback_lines
+
+    print("\n".join(feedback_lines(feedback(report))))
+
+
 def cmd_analyze(args: argparse.Namespace) -> int:
     from pipeline.errors import InvalidParameterError
     from pipeline.orchestrate import TRANSCRIPT_SUFFIXES, analyze_file, analyze_transcript_file
@@ -208,6 +215,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if Path(args.file).suffix.lower() in TRANSCRIPT_SUFFIXES:
         report = analyze_transcript_file(args.file, out_dir=out_dir, options=AnalyzeOptions(mentor=args.mentor))
         print(f"{len(report.turns)} turns, {len(report.indicators)} indicators -> {out_dir}/report.json")
+        _print_feedback(report)
         return 0
 
     from models import load_asr, load_speaker_encoder, load_vad
@@ -231,6 +239,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     print(f"{len(report.turns)} turns, {len(report.indicators)} indicators, {report.duration_s:.1f} s; speakers: "
           f"{roles}; attribution {report.attribution_method}, confidence {report.attribution_confidence}"
           f" -> {out_dir}/report.json")
+    _print_feedback(report)
     for warning in report.warnings:
         print(f"rapport: warning: {warning}", file=sys.stderr)
     return 0

@@ -1181,6 +1181,64 @@ class Moment:
 
 
 @dataclass(frozen=True)
+class FeedbackPoint:
+    """One line of the at-a-glance feedback: an indicator inside or outside its good range, and what it means to do.
+
+    Attributes
+    ----------
+    indicator_id, name, category : str
+        As in :class:`Indicator`.
+    value_text, band_text : str
+        As on the indicator's card (``"62 %"``, ``"good: 20–45 %"``).
+    status : str
+        ``"in band"`` (went well), ``"below"`` or ``"above"`` (to try).
+    advice : str
+        One sentence in the course's terms: what went well, or what to try next time.
+    severity : float
+        How far outside the good range, in band widths (or in units of the
+        band's one end, at least 1); 0.0 for what went well. >= 0.
+    moment : Moment or None
+        The indicator's strongest evidence, for replay; None when it has none
+        (e.g. a count of 0).
+    """
+
+    indicator_id: str
+    name: str
+    category: str
+    value_text: str
+    band_text: str
+    status: str
+    advice: str
+    severity: float
+    moment: Moment | None = None
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What went well and what to try next time, from a report's indicators.
+
+    Attributes
+    ----------
+    went_well, to_try : tuple of FeedbackPoint
+        At most ``n_points`` each, at most one per theme;
+        ``to_try`` worst first.
+    n_considered : int
+        Indicators that could count: available, with a good range, confidence
+        at least ``min_confidence``.
+    n_points : int
+        Echo of the option used.
+    min_confidence : str
+        Echo of the option used.
+    """
+
+    went_well: tuple[FeedbackPoint, ...]
+    to_try: tuple[FeedbackPoint, ...]
+    n_considered: int
+    n_points: int
+    min_confidence: str
+
+
+@dataclass(frozen=True)
 class SharedPhrase:
     """A key phrase one person said first and the other took up.
 

@@ -22,7 +22,7 @@ TIMEOUT_S = 900  # first run loads the models and analyses 2.5 minutes of audio 
 
 #: The report's tabs and the section headers each one shows (only the open tab is built).
 TABS = {
-    "Overview": ["Rapport indicators", "Who spoke when"],
+    "Overview": ["At a glance", "Rapport indicators", "Who spoke when"],
     "Matching": ["Matching over the session", "Shared key phrases"],
     "Moments": ["Moments worth a look"],
     "Transcript": ["Transcript"],
@@ -124,6 +124,13 @@ def test_upload_with_consent_shows_every_section_and_valid_downloads(downloads):
     check_every_tab(at)
     summary = plain(at.success[0].value)
     assert "matched.flac" in summary and "Alex (mentor)" in summary and "Sam (mentee)" in summary
+
+    # At a glance: the matched mentor's script promises confidentiality (at 0:17), with a play button to it.
+    glance = [m.value for m in at.markdown if m.value.startswith("**")]
+    assert any(v.startswith("**Mentor promising confidentiality** · yes") for v in glance), glance
+    assert {"What went well", "To try next time"} <= {s.value for s in at.subheader}
+    plays = [b for b in at.button if (b.key or "").startswith("glance_play_")]
+    assert plays and all(b.label.startswith("▶ ") for b in plays)
 
     # Timeline and talk share are charts on the overview; pace is charted under Matching.
     specs = [c.proto.spec for c in at.get("vega_lite_chart")]

@@ -42,7 +42,7 @@ def test_bad_input_one_line_exit_2(tmp_path):
     assert not (tmp_path / "o").exists()
 
 
-def test_analyze_transcript_writes_report_and_csv(tmp_path):
+def test_analyze_transcript_writes_report_and_csv(tmp_path, capsys):
     import json
 
     from pipeline.cli import main
@@ -57,4 +57,24 @@ def test_analyze_transcript_writes_report_and_csv(tmp_path):
     ids = {i["id"]: i for i in report["indicators"]}
     assert ids["mentor_confidentiality"]["value"] == 1.0 and not ids["loudness_matching"]["available"]
     assert (tmp_path / "out" / "turn_measures.csv").read_text().startswith("index,speaker")
+    # 11 seconds: every indicator is low confidence, so no feedback, and the summary says why.
+    assert capsys.readouterr().out.splitlines()[-1].startswith("Too little to go on")
     assert main(["analyze", str(vtt), "--out", str(tmp_path / "o2"), "--mentor", "Nobody"]) == 2
+
+
+def test_analyze_prints_what_went_well_and_what_to_try(tmp_path, capsys, truths):
+    """The matched sample's true turns as a Teams transcript: the summary names the script's strengths."""
+    from pipeline.cli import main
+    from pipeline.export import Cue, to_vtt
+
+    names = {"mentor": "Alex", "mentee": "Sam"}
+    vtt = tmp_path / "matched.vtt"
+    vtt.write_text(to_vtt(Cue(t["start_s"], t["end_s"], t["text"], names[t["role"]])
+                          for t in truths["matched"]["turns"]))
+    assert main(["analyze", str(vtt), "--out", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    start = out.index("What went well:")
+    assert out[start + 1].startswith("  + Mentor promising confidentiality: yes (good: yes). You told the mentee")
+    assert out[start + 1].endswith("[0:17]")  # "What we talk about stays between us." at 16.67 s
+    assert out[start + 2].startswith("  + Mentor bringing back") and out[start + 3].startswith("  + Mentor sharing")
+    assert "To try next time:" in out

@@ -159,3 +159,31 @@ def test_interruptions_counted_only_where_overlap_can_be_seen(name, observable, 
         assert i.available is observable
         assert i.value == (0 if observable else None)
         assert (i.explanation == NO_OVERLAP_IN_MONO) is not observable
+
+
+def test_feedback_names_what_the_samples_were_made_to_show(measured, truths):
+    """At a glance, on the real measures: the matched mentor's script promises confidentiality, brings back the
+    mentee's words and shares a mistake; the unmatched mentor speaks at 194 wpm to a 126 wpm mentee, 9 dB louder,
+    and never promises confidentiality (only the matched script does)."""
+    from pipeline import presentation as P
+    from tests.test_presentation import report_from_truth
+
+    fb = {n: P.feedback(report_from_truth(truths[n], measured[n].indicators)) for n in measured}
+    assert [p.indicator_id for p in fb["matched"].went_well] == [
+        "mentor_confidentiality", "mentor_remembering", "mentor_self_disclosure"]
+    to_try = {p.indicator_id: p for p in fb["unmatched"].to_try}
+    assert list(to_try) == ["pace_difference", "mentor_confidentiality", "loudness_difference"]
+    assert to_try["pace_difference"].status == to_try["loudness_difference"].status == "above"
+    assert to_try["pace_difference"].advice.startswith("You spoke faster than the mentee")
+    assert to_try["loudness_difference"].advice.startswith("You were louder than the mentee")
+    all_matched = P.feedback(report_from_truth(truths["matched"], measured["matched"].indicators), n_points=10)
+    went_well = {p.indicator_id for p in all_matched.went_well}
+    assert {"pace_difference", "loudness_difference"} <= went_well
+    assert not {"pace_difference", "loudness_difference"} & {p.indicator_id for p in all_matched.to_try}
+    for f in fb.values():
+        assert not {p.indicator_id for p in f.went_well} & {p.indicator_id for p in f.to_try}
+        assert all(p.status == "in band" and p.severity == 0 for p in f.went_well)
+        assert all(p.severity >= P.BORDERLINE for p in f.to_try)
+        assert [p.severity for p in f.to_try] == sorted((p.severity for p in f.to_try), reverse=True)
+        for p in f.went_well + f.to_try:
+            assert p.moment is None or 0 <= p.moment.start_s <= p.moment.end_s

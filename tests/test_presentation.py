@@ -273,3 +273,76 @@ def test_transcript_search_filter_and_pages(matched, truths):
     assert rows.empty and (page, n) == (1, 1)
     with pytest.raises(InvalidParameterError, match="per_page=0"):
         P.transcript_page(frame, page=1, per_page=0)
+
+
+def _ind(id_, value, lo, hi, unit="%", confidence="high", category="listening", evidence=()):
+    return Indicator(id_, id_, value, unit, lo, hi, "test band", "test", confidence, evidence, True, category)
+
+
+def test_feedback_rules_on_hand_made_indicators(truths):
+    ev = (Evidence(10.0, 12.0, "S1", "what we talk about stays between us", "statement"),)
+    inds = (
+        _ind("mentor_talk_share", 44.0, 20.0, 45.0),  # in range
+        _ind("talk_to_listen_ratio", 0.95, 0.25, 0.8, unit="ratio"),  # same measure as talk share: left out
+        _ind("mentor_confidentiality", 1.0, 1.0, 1.0, unit="yes/no", category="confidentiality", evidence=ev),
+        _ind("pace_difference", 57.0, -10.0, 10.0, category="matching"),  # 47 over a band 20 wide: 2.35
+        _ind("pace_synchrony", -0.2, 0.3, None, unit="r", category="matching"),  # same theme (pace): one per theme
+        _ind("loudness_difference", 8.85, -3.0, 3.0, unit="dB", category="matching"),  # 0.975
+        _ind("mentor_questions_per_10min", 4.0, 10.0, None, unit="per 10 min", category="questions"),  # 0.6
+        _ind("mentee_turn_length_trend", -6.0, 0.0, None, category="safety"),  # 0.06 of 100 %
+        _ind("mentor_open_question_share", 49.6, 50.0, None, category="questions"),  # 0.004: too close to call
+        _ind("mentor_remembering", 0.0, 1.0, None, unit="count", confidence="low", category="remembering"),  # low
+        _ind("turns_per_minute", 9.0, None, None, unit="per min"),  # no range: never feedback
+    )
+    report = report_from_truth(truths["matched"], inds)
+    fb = P.feedback(report)
+    assert (fb.n_points, fb.min_confidence) == (3, "medium")
+    assert fb.n_considered == 8  # not: ratio (same measure), remembering (low), turns per minute (no range)
+    assert [p.indicator_id for p in fb.went_well] == ["mentor_confidentiality", "mentor_talk_share"]
+    assert [(p.indicator_id, p.status, p.severity) for p in fb.to_try] == [
+        ("pace_difference", "above", 2.35), ("loudness_difference", "above", 0.975),
+        ("mentor_questions_per_10min", "below", 0.6)]
+    conf = fb.went_well[0]
+    assert conf.moment is not None and conf.moment.start_s == 10.0 and conf.moment.quote.startswith("what we talk")
+    assert conf.advice == P.ADVICE["mentor_confidentiality"]["in band"] and (conf.value_text, conf.band_text) == ("yes", "good: yes")
+    assert fb.to_try[0].advice.startswith("You spoke faster than the mentee") and fb.to_try[0].moment is None
+    # More points: one per theme still, the trend shows (0.06), the near miss (0.004) does not.
+    more = P.feedback(report, n_points=10)
+    assert [p.indicator_id for p in more.to_try] == [
+        "pace_difference", "loudness_difference", "mentor_questions_per_10min", "mentee_turn_length_trend"]
+    assert P.feedback(report, min_confidence="low").n_considered == 9
+    assert [p.indicator_id for p in P.feedback(report, min_confidence="high").went_well] == [
+        "mentor_confidentiality", "mentor_talk_share"]
+    # Without talk share, its ratio speaks for the measure.
+    no_share = report_from_truth(truths["matched"], tuple(i for i in inds if i.id != "mentor_talk_share"))
+    assert "talk_to_listen_ratio" in [p.indicator_id for p in P.feedback(no_share, n_points=10).to_try]
+    empty = P.feedback(report_from_truth(truths["matched"], ()))
+    assert empty.went_well == empty.to_try == () and empty.n_considered == 0
+    with pytest.raises(InvalidParameterError, match="n_points=0"):
+        P.feedback(report, n_points=0)
+    with pytest.raises(InvalidParameterError, match="min_confidence='sure'"):
+        P.feedback(report, min_confidence="sure")
+
+
+def test_every_banded_indicator_has_advice_for_its_failing_side():
+    """Each indicator with a good range (docs/indicators.md) says what went well, and what to try on each side
+    where a mentor can miss it; indicators without a range get no advice."""
+    from pathlib import Path
+
+    doc = Path(P.__file__).resolve().parent.parent / "docs" / "indicators.md"
+    rows = [line.split("|") for line in doc.read_text().splitlines() if line.startswith("| `")]
+    assert len(rows) >= 30
+    # Sides a mentor cannot miss: no interruption or pause is "too few"; style and word overlap cannot be too high.
+    cannot_miss = {("mentor_interruptions", "below"), ("mentor_interrupting_mentee", "below"),
+                   ("mentor_longest_monologue", "below"), ("mentor_response_gap", "below"),
+                   ("mentee_response_gap", "below"), ("language_style_matching", "above"),
+                   ("top_word_matching", "above"), ("mentor_confidentiality", "above")}
+    for row in rows:
+        id_, (lo, hi) = row[1].strip().strip("`"), (b.strip() for b in row[4].split(".."))
+        if not lo and not hi:
+            assert id_ not in P.ADVICE, id_
+            continue
+        assert "in band" in P.ADVICE[id_], id_
+        for side, end in (("below", lo), ("above", hi)):
+            if end and (id_, side) not in cannot_miss:
+                assert side in P.ADVICE[id_], (id_, side)
