@@ -462,5 +462,10 @@ def main() -> None:
     store_ui(report, data, name, consent)
     report_ui(report, turn_measures, data, name)
 
+
 if __name__ == "__main__":
-    main()
+    # Named pages in the sidebar ("Session report", "Trainer") rather than the file names ("app").
+    st.navigation([
+        st.Page(main, title="Session report", default=True),
+        st.Page(ROOT / "pages" / "1_Trainer.py", title="Trainer", url_path="Trainer"),
+    ]).run()

@@ -183,6 +183,16 @@ def test_upload_sample_renders_report(app_url, browser):
     assert re.search(r"Turns 1–(\d+) of \1 turns · page 1 of 1", browser.find_element(By.TAG_NAME, "body").text)
     browser.save_screenshot(str(ARTIFACTS / "transcript.png"))
 
+    # The sidebar names the pages; the Trainer page opens from it and lists the session just kept.
+    nav = browser.find_element(By.CSS_SELECTOR, "[data-testid='stSidebarNav']").text.splitlines()
+    assert nav == ["Session report", "Trainer"], nav
+    browser.find_element(By.XPATH, "//*[@data-testid='stSidebarNav']//a[.//*[text()='Trainer']]").click()
+    WebDriverWait(browser, 60).until(lambda d: "Trainer view" in d.find_element(By.TAG_NAME, "body").text)
+    # The table is drawn on a canvas: its heading carries the count.
+    WebDriverWait(browser, 60).until(lambda d: "Sessions (1)" in d.find_element(By.TAG_NAME, "body").text)
+    browser.save_screenshot(str(ARTIFACTS / "trainer.png"))
+    assert not browser.find_elements(By.CSS_SELECTOR, "[data-testid='stException']")
+
 
 def test_html_report_renders_charts_offline(browser, truths, tmp_path):
     """The downloadable HTML report draws its charts with the network switched off (no CDN)."""
