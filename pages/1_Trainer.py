@@ -20,6 +20,7 @@ from pipeline.library import (
     session_vs_baseline,
     sessions_frame,
 )
+from pipeline.presentation import FEEDBACK_TITLES, feedback, feedback_caption, feedback_markdown
 from pipeline.store import Store
 
 
@@ -91,6 +92,17 @@ def _label(df, sid: str) -> str:
     return f"{row['date']:%Y-%m-%d} {row['mentor']} / {row['mentee']} ({row['source']})"
 
 
+def glance_ui(rep) -> None:
+    """One session's at-a-glance feedback, compact: what went well, what to try next time."""
+    fb = feedback(rep)
+    for key, title in FEEDBACK_TITLES.items():
+        if points := getattr(fb, key):
+            st.markdown(f"**{title}**")
+            for point in points:
+                st.markdown(f"- {feedback_markdown(point)}")
+    st.caption(feedback_caption(fb))
+
+
 def compare_ui(df) -> None:
     st.subheader("Two sessions side by side")
     ids = list(df["session_id"])
@@ -102,6 +114,9 @@ def compare_ui(df) -> None:
     b = right.selectbox("Session B", ids, index=0, key="c_b", format_func=lambda s: _label(df, s))
     ra, rb = report(a), report(b)
     st.dataframe(compare_reports(ra, rb), hide_index=True, width="stretch")
+    for col, rep in ((left, ra), (right, rb)):
+        with col:
+            glance_ui(rep)
     for col, sid, rep in ((left, a, ra), (right, b, rb)):
         mentee = df.set_index("session_id").loc[sid, "mentee"]
         labels = [s.label for s in rep.speakers if s.role == "mentee"]

@@ -478,7 +478,8 @@ def feedback_caption(fb: Feedback) -> str:
     if not fb.n_considered:
         return (f"Too little to go on: no indicator with a good range reached {fb.min_confidence} confidence "
                 "(a session under 2 minutes, or speakers that are hard to tell apart, gives low confidence).")
-    return (f"From {fb.n_considered} indicators with a good range and at least {fb.min_confidence} confidence; "
+    return (f"From {fb.n_considered} indicator{'' if fb.n_considered == 1 else 's'} with a good range and at least "
+            f"{fb.min_confidence} confidence; "
             "every measure, with its source, is in the indicators.")
 
 

@@ -44,6 +44,16 @@ def test_trainer_page_table_filter_compare_delete(env_store):
     baselines = [t.value for t in tables if "usual" in t.value.columns]
     assert len(baselines) == 2 and all(list(b.index) == ["pace_wpm", "pause_s"] for b in baselines)
     assert any("pace and pauses" in m.value for m in at.markdown)
+    # Each compared session's at-a-glance feedback: here only talk share has a good range (30-50 %).
+    from pipeline.presentation import feedback, feedback_markdown
+
+    with Store() as s:
+        compared = [s.load_report(at.selectbox(key=k).value) for k in ("c_a", "c_b")]
+    for rep in compared:
+        points = feedback(rep).went_well + feedback(rep).to_try
+        assert [p.indicator_id for p in points] == ["mentor_talk_share"]
+        assert f"- {feedback_markdown(points[0])}" in [m.value for m in at.markdown]
+    assert sum(c.value.startswith("From 1 indicator with a good range") for c in at.caption) == 2
 
     at.sidebar.multiselect(key="f_mentors").select("Jo Park").run()
     assert not at.exception and list(at.dataframe[0].value["mentor"]) == ["Jo Park"]
