@@ -166,6 +166,22 @@ def cmd_delete(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_limit(args: argparse.Namespace) -> int:
+    from pipeline.errors import InvalidParameterError
+
+    if not (args.no_transcript or args.no_audio):
+        raise InvalidParameterError("rapport limit: say what is no longer to be kept: --no-audio, --no-transcript "
+                                    "or both (to remove the whole session, use rapport delete).")
+    with _open_store(args) as store:
+        sid = store.resolve(args.session)
+        transcript, audio = store.limit(sid, participant=args.participant, keep_transcript=not args.no_transcript,
+                                        keep_audio=not args.no_audio, actor=args.by or "")
+    kept = ["the report", *(["the transcript"] if transcript else []), *(["the audio"] if audio else [])]
+    said = kept[0] if len(kept) == 1 else f"{', '.join(kept[:-1])} and {kept[-1]}"
+    print(f"session {sid} now keeps {said}; the audit log records the change")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         sid = store.resolve(args.session)
@@ -281,6 +297,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("session", help="session id (or a unique prefix)")
     p.add_argument("--by", help="who deletes it (for the audit log)")
     p.set_defaults(func=cmd_delete)
+
+    p = sub.add_parser("limit", parents=[store_opts],
+                       help="a participant narrows their consent: stop keeping a session's audio or transcript")
+    p.add_argument("session", help="session id (or a unique prefix)")
+    p.add_argument("--participant", required=True, help="the consenting person's name, as recorded")
+    p.add_argument("--no-audio", action="store_true", help="remove the recording and stop keeping it")
+    p.add_argument("--no-transcript", action="store_true",
+                   help="remove the words said (turn text, quotes); timings and measures stay")
+    p.add_argument("--by", help="who asks (default: the participant), for the audit log")
+    p.set_defaults(func=cmd_limit)
 
     p = sub.add_parser("export", parents=[store_opts], help="everything kept about a session, as a zip")
     p.add_argument("session", help="session id (or a unique prefix)")

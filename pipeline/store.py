@@ -585,6 +585,77 @@ class Store:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         return sid
 
+    def limit(self, session_id: str, *, participant: str, keep_transcript: bool, keep_audio: bool,
+              actor: str = "") -> tuple[bool, bool]:
+        """Narrow one participant's consent and drop what it no longer allows, in one transaction.
+
+        A consent can only be narrowed here: what the participant allowed before
+        and still allows is kept (widening needs a new consent, given again).
+        When the session may no longer keep the transcript, the words said go
+        (turn text, word timings, evidence quotes; timings and measures stay, as
+        for a session stored without the transcript); when it may no longer keep
+        the audio, the recording is removed (unless another stored session
+        still refers to it). The audit log gets a "limited" line, with no content.
+
+        Parameters
+        ----------
+        session_id : str
+            Session id or a unique prefix.
+        participant : str
+            The consenting person's name, as recorded in the session's consents.
+        keep_transcript, keep_audio : bool
+            What the participant still allows to be kept.
+        actor : str
+            Who asked (default: the participant).
+
+        Returns
+        -------
+        (bool, bool)
+            What the session keeps afterwards: ``(keeps_transcript, keeps_audio)``.
+
+        Raises
+        ------
+        StoreError
+            No such session, or no consent of ``participant`` in it.
+        """
+        with self.engine.begin() as conn:
+            row = self._row(conn, session_id)
+            sid = row["id"]
+            mine = conn.execute(sa.select(consents_t.c.id, consents_t.c.keep_transcript, consents_t.c.keep_audio)
+                                .where(consents_t.c.session_id == sid, consents_t.c.participant == participant)
+                                ).all()
+            if not mine:
+                names = conn.execute(sa.select(consents_t.c.participant).where(consents_t.c.session_id == sid)
+                                     ).scalars().all()
+                raise StoreError(f"No consent of {participant!r} in session {sid}: the consents there are from "
+                                 f"{', '.join(names)}. Use the name exactly as recorded.")
+            for cid, old_transcript, old_audio in mine:
+                conn.execute(consents_t.update().where(consents_t.c.id == cid).values(
+                    keep_transcript=bool(old_transcript and keep_transcript), keep_audio=bool(old_audio and keep_audio)))
+            records = conn.execute(sa.select(consents_t.c.keep_transcript, consents_t.c.keep_audio)
+                                   .where(consents_t.c.session_id == sid)).all()
+            transcript_ok = all(r[0] for r in records) and bool(row["keeps_transcript"])
+            audio_ok = all(r[1] for r in records) and bool(row["keeps_audio"])
+            values = {}
+            if row["keeps_transcript"] and not transcript_ok:
+                report = report_from_dict(json.loads(row["report_json"]))
+                values.update(keeps_transcript=False, report_json=json.dumps(to_jsonable(strip_transcript(report))))
+                conn.execute(turns_t.update().where(turns_t.c.session_id == sid).values(text=None))
+                conn.execute(evidence_t.update().where(evidence_t.c.session_id == sid).values(quote=None))
+            if row["keeps_audio"] and not audio_ok:
+                values.update(keeps_audio=False, audio_sha256=None, audio_ext=None)
+            if values:
+                conn.execute(sessions_t.update().where(sessions_t.c.id == sid).values(**values))
+            conn.execute(audit_t.insert().values(at=_now(), action="limited", session_id=sid,
+                                                 actor=actor or participant))
+            still = self._referenced_audio(conn)
+        if row["keeps_audio"] and not audio_ok and f"{row['audio_sha256']}{row['audio_ext']}" not in still:
+            self._audio_file(row["audio_sha256"], row["audio_ext"] or "").unlink(missing_ok=True)
+        if self.url.startswith("sqlite"):
+            with self.engine.connect() as conn:  # flush the journal so no copy of the dropped words is left on disk
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        return transcript_ok, audio_ok
+
     def export(
         self,
         session_id: str,

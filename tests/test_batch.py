@@ -120,6 +120,12 @@ def test_cli_batch_exit_codes_then_export_and_delete(folder, tmp_path):
     out = tmp_path / "export.zip"
     res = _cli("export", sid, *store_args, "--out", str(out))
     assert res.returncode == 0 and out.exists(), res.stderr
+    # The mentee stops the audio being kept; naming nothing to drop is refused in one line.
+    res = _cli("limit", sid[:6], *store_args, "--participant", "Sam Lee", "--no-audio")
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == f"session {sid} now keeps the report and the transcript; the audit log records the change"
+    res = _cli("limit", sid, *store_args, "--participant", "Sam Lee")
+    assert res.returncode == 2 and res.stderr.startswith("rapport: error: rapport limit: say what")
     res = _cli("delete", sid, *store_args, "--by", "trainer")
     assert res.returncode == 0 and sid in res.stdout
     res = _cli("delete", sid, *store_args)

@@ -144,6 +144,49 @@ def test_consent_limits_what_is_kept(store, truths, tmp_path):
     assert longest.encode() not in (tmp_path / "lib.db").read_bytes()
 
 
+def test_a_participant_limits_what_is_kept(store, truths, tmp_path):
+    """The mentee stops the audio being kept, then the transcript: each goes at once, words from the file too."""
+    r = _report(truths, "matched")
+    sid = store.save(r, consents=consent_pair(), audio_path=SAMPLES / "matched.flac")
+    audio = store.audio_path(sid)
+    db = tmp_path / "lib.db"
+    longest = max(r.turns, key=lambda t: len(t.text)).text
+    assert audio.exists() and longest.encode() in db.read_bytes()
+    before = _row_counts(store, sid)
+
+    assert store.limit(sid[:6], participant="Sam Lee", keep_transcript=True, keep_audio=False) == (True, False)
+    assert not audio.exists() and store.audio_path(sid) is None
+    assert store.load_report(sid) == r  # words kept: the transcript is still allowed
+    (summary,) = store.list_sessions()
+    assert (summary.keeps_transcript, summary.keeps_audio) == (True, False)
+
+    assert store.limit(sid, participant="Sam Lee", keep_transcript=False, keep_audio=False) == (False, False)
+    kept = store.load_report(sid)
+    assert all(t.text == "" and t.words == () for t in kept.turns)
+    assert all(e.quote == "" for i in kept.indicators for e in i.evidence)
+    assert [i.value for i in kept.indicators] == [i.value for i in r.indicators]  # the measures stay
+    assert longest.encode() not in db.read_bytes(), "dropped words are still in the database file"
+    assert _row_counts(store, sid) == before  # nothing but the words and the recording went
+    consents = {c.participant: (c.keep_report, c.keep_transcript, c.keep_audio) for c in store.consents(sid)}
+    assert consents == {"Alex Morgan": (True, True, True), "Sam Lee": (True, False, False)}
+
+    # Narrowing only: asking for the audio back does not bring it back.
+    assert store.limit(sid, participant="Sam Lee", keep_transcript=True, keep_audio=True) == (False, False)
+    assert store.consents(sid)[1].keep_audio is False
+    actions = [(a, s, who) for _, a, s, who in store.audit_log()]
+    assert actions == [("stored", sid, "Programme coordinator")] + [("limited", sid, "Sam Lee")] * 3
+    with pytest.raises(StoreError, match="No consent of 'Sam' in session .*Alex Morgan, Sam Lee"):
+        store.limit(sid, participant="Sam", keep_transcript=False, keep_audio=False)
+
+
+def test_limit_keeps_a_recording_another_session_uses(store, truths):
+    a = store.save(_report(truths, "matched"), consents=consent_pair(), audio_path=SAMPLES / "matched.flac")
+    b = store.save(_report(truths, "matched", AnalyzeOptions(model="tiny.en")), consents=consent_pair(),
+                   audio_path=SAMPLES / "matched.flac")
+    store.limit(a, participant="Alex Morgan", keep_transcript=True, keep_audio=False)
+    assert store.audio_path(a) is None and store.audio_path(b).exists()
+
+
 def test_delete_leaves_nothing(store, truths, tmp_path):
     keep_r, gone_r = _report(truths, "unmatched"), _report(truths, "matched")
     keep_id = store.save(keep_r, consents=consent_pair(), audio_path=SAMPLES / "unmatched.flac")
