@@ -464,8 +464,9 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    # Named pages in the sidebar ("Session report", "Trainer") rather than the file names ("app").
+    # Named pages in the sidebar ("Session report", "Trainer", "My data") rather than the file names ("app").
     st.navigation([
         st.Page(main, title="Session report", default=True),
         st.Page(ROOT / "pages" / "1_Trainer.py", title="Trainer", url_path="Trainer"),
+        st.Page(ROOT / "pages" / "2_My_data.py", title="My data", url_path="my-data"),
     ]).run()

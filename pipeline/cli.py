@@ -176,9 +176,9 @@ def cmd_limit(args: argparse.Namespace) -> int:
         sid = store.resolve(args.session)
         transcript, audio = store.limit(sid, participant=args.participant, keep_transcript=not args.no_transcript,
                                         keep_audio=not args.no_audio, actor=args.by or "")
-    kept = ["the report", *(["the transcript"] if transcript else []), *(["the audio"] if audio else [])]
-    said = kept[0] if len(kept) == 1 else f"{', '.join(kept[:-1])} and {kept[-1]}"
-    print(f"session {sid} now keeps {said}; the audit log records the change")
+    from pipeline.presentation import kept_text
+
+    print(f"session {sid} now keeps {kept_text(True, transcript, audio)}; the audit log records the change")
     return 0
 
 

@@ -470,6 +470,12 @@ def feedback(report: Report, *, n_points: int = 3, min_confidence: str = "medium
     return Feedback(pick(well), pick(to_try), len(counted), n_points, min_confidence)
 
 
+def kept_text(report: bool, transcript: bool, audio: bool) -> str:
+    """What is kept, in words: "the report, the transcript and the audio", "the report", or "nothing"."""
+    kept = [w for w, k in (("the report", report), ("the transcript", transcript), ("the audio", audio)) if k]
+    return "nothing" if not kept else kept[0] if len(kept) == 1 else f"{', '.join(kept[:-1])} and {kept[-1]}"
+
+
 FEEDBACK_TITLES = {"went_well": "What went well", "to_try": "To try next time"}
 
 

@@ -514,6 +514,16 @@ class Store:
             keeps_audio=bool(r["keeps_audio"]), indicators=tuple(sorted(inds.get(r["id"], []))),
         ) for r in rows)
 
+    def sessions_of(self, participant: str) -> tuple[SessionSummary, ...]:
+        """The stored sessions with a consent from ``participant`` (case and runs of spaces ignored), newest first."""
+        wanted = " ".join(participant.split()).lower()
+        if not wanted:
+            return ()
+        with self.engine.connect() as conn:
+            ids = {sid for sid, who in conn.execute(sa.select(consents_t.c.session_id, consents_t.c.participant))
+                   if " ".join(who.split()).lower() == wanted}
+        return tuple(s for s in self.list_sessions() if s.session_id in ids)
+
     def consents(self, session_id: str) -> tuple[ConsentRecord, ...]:
         """The consent records of a session, in the order given."""
         with self.engine.connect() as conn:
@@ -730,6 +740,15 @@ class Store:
         with self.engine.begin() as conn:
             conn.execute(audit_t.insert().values(at=_now(), action="exported", session_id=sid, actor=actor or _user()))
         return out
+
+
+    def export_bytes(self, session_id: str, *, participant: str | None = None,
+                     redact: Callable[[str], str] | None = None, actor: str = "") -> bytes:
+        """:meth:`export` as the bytes of the zip (for a download button); the temporary file is removed."""
+        with tempfile.TemporaryDirectory(prefix="rapport-export-") as tmp:
+            out = self.export(session_id, Path(tmp) / "export.zip", participant=participant, redact=redact,
+                              actor=actor)
+            return out.read_bytes()
 
 
 def _user() -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -185,12 +186,34 @@ def test_upload_sample_renders_report(app_url, browser):
 
     # The sidebar names the pages; the Trainer page opens from it and lists the session just kept.
     nav = browser.find_element(By.CSS_SELECTOR, "[data-testid='stSidebarNav']").text.splitlines()
-    assert nav == ["Session report", "Trainer"], nav
+    assert nav == ["Session report", "Trainer", "My data"], nav
     browser.find_element(By.XPATH, "//*[@data-testid='stSidebarNav']//a[.//*[text()='Trainer']]").click()
     WebDriverWait(browser, 60).until(lambda d: "Trainer view" in d.find_element(By.TAG_NAME, "body").text)
     # The table is drawn on a canvas: its heading carries the count.
     WebDriverWait(browser, 60).until(lambda d: "Sessions (1)" in d.find_element(By.TAG_NAME, "body").text)
     browser.save_screenshot(str(ARTIFACTS / "trainer.png"))
+
+    # My data: the mentee finds the session by the name given at consent and downloads their part as a zip.
+    downloads = ARTIFACTS / "downloads"
+    shutil.rmtree(downloads, ignore_errors=True)
+    downloads.mkdir(parents=True)
+    browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    browser.find_element(By.XPATH, "//*[@data-testid='stSidebarNav']//a[.//*[text()='My data']]").click()
+    name_box = WebDriverWait(browser, 60).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, "input[aria-label='Your name, as given when you agreed to the analysis']"))
+    name_box[0].send_keys("Sam\n")
+    WebDriverWait(browser, 60).until(
+        lambda d: "1 session with your consent" in d.find_element(By.TAG_NAME, "body").text)
+    WebDriverWait(browser, 60).until(
+        lambda d: d.find_elements(By.XPATH, "//button[normalize-space(.)='Download what is kept about me']"))[0].click()
+    WebDriverWait(browser, 60).until(lambda d: [p for p in downloads.glob("*.zip")])
+    (zipped,) = downloads.glob("*.zip")
+    assert zipped.name.startswith("rapport-") and zipped.name.endswith("-Sam.zip")
+    import zipfile
+
+    with zipfile.ZipFile(zipped) as z:
+        assert "session.json" in z.namelist()
+    browser.save_screenshot(str(ARTIFACTS / "my_data.png"))
     assert not browser.find_elements(By.CSS_SELECTOR, "[data-testid='stException']")
 
 

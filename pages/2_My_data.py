@@ -1,0 +1,100 @@
+"""Participant view ("My data"): the sessions a person agreed to, what is kept, download it, keep less, delete.
+
+A Streamlit page (``streamlit run app.py`` lists it in the sidebar). Thin like
+app.py: the store comes from ``st.cache_resource``; wording from
+:mod:`pipeline.presentation`; ``session_state`` only holds the name typed and
+the confirmation boxes. There is no log-in: the page shows what is kept on this
+computer to whoever uses it, as the Trainer page does.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pipeline import presentation as P
+from pipeline.errors import PipelineError
+from pipeline.orchestrate import safe_stem
+from pipeline.store import Store
+
+
+@st.cache_resource(show_spinner=False)
+def store() -> Store:
+    return Store()
+
+
+def limit(session_id: str, name: str, keep_transcript: bool, keep_audio: bool) -> None:
+    """Callback: narrow ``name``'s consent in one session; a toast says what is kept now."""
+    try:
+        transcript, audio = store().limit(session_id, participant=name, keep_transcript=keep_transcript,
+                                          keep_audio=keep_audio)
+    except PipelineError as err:
+        st.toast(str(err))
+        return
+    st.toast(f"Session {session_id} now keeps {P.kept_text(True, transcript, audio)}.")
+
+
+def delete(session_id: str, name: str) -> None:
+    """Callback: delete the session (the box next to the button must be ticked)."""
+    if not st.session_state.get(f"sure_{session_id}"):
+        return
+    try:
+        store().delete(session_id, actor=name)
+    except PipelineError as err:
+        st.toast(str(err))
+        return
+    st.toast(f"Session {session_id} is deleted: its report, transcript, audio and measures.")
+
+
+def session_ui(summary, name: str) -> None:
+    sid = summary.session_id
+    mine = [c for c in store().consents(sid) if " ".join(c.participant.split()).lower() == name.lower()]
+    with st.container(border=True, key=f"mine_{sid}"):
+        st.subheader(f"{summary.recorded_on} · {P.md_escape(summary.source_name)}", anchor=False)
+        st.caption(f"{P.fmt_duration(summary.duration_s)} · mentor {summary.mentor or '?'} · "
+                   f"mentee {summary.mentee or '?'} · session {sid}")
+        st.markdown(f"**Kept:** {P.kept_text(True, summary.keeps_transcript, summary.keeps_audio)}.")
+        for c in mine:
+            st.caption(f"You agreed on {c.given_at[:10]} (recorded by {c.recorded_by}) to keep "
+                       f"{P.kept_text(c.keep_report, c.keep_transcript, c.keep_audio)}.")
+        cols = st.columns(3)
+        cols[0].download_button(
+            "Download what is kept about me", key=f"dl_{sid}", mime="application/zip",
+            data=lambda: Store().export_bytes(sid, participant=mine[0].participant, actor=name),
+            file_name=f"rapport-{sid}-{safe_stem(name)}.zip",
+            help="A zip: the session's facts, the consents, your turns, measures and quotes (the recording is "
+                 "not included: it holds the other person's voice too).")
+        cols[1].button("Stop keeping the audio", key=f"noaudio_{sid}", disabled=not summary.keeps_audio,
+                       on_click=limit, args=(sid, mine[0].participant, True, False))
+        cols[2].button("Stop keeping the transcript and audio", key=f"nowords_{sid}",
+                       disabled=not (summary.keeps_transcript or summary.keeps_audio),
+                       on_click=limit, args=(sid, mine[0].participant, False, False),
+                       help="The words said go; the timings and measures behind the report stay.")
+        left, right = st.columns([3, 1], vertical_alignment="center")
+        left.checkbox("Delete this session for good: its report, transcript, audio and measures", key=f"sure_{sid}")
+        right.button("Delete", key=f"delete_{sid}", type="primary",
+                     disabled=not st.session_state.get(f"sure_{sid}"), on_click=delete,
+                     args=(sid, mine[0].participant))
+
+
+def main() -> None:
+    st.set_page_config(page_title="Rapport: my data", layout="wide")
+    st.title("My data")
+    st.write("What is kept about you on this computer, from the sessions you agreed to have analysed. "
+             "You can download it, keep less of it, or delete a session.")
+    name = " ".join(st.text_input("Your name, as given when you agreed to the analysis", key="me_name").split())
+    if not name:
+        return
+    try:
+        mine = store().sessions_of(name)
+    except PipelineError as err:
+        st.error(str(err))
+        return
+    if not mine:
+        st.info(f"No stored session has a consent from {name}. Check the spelling: it is the name given at the time.")
+        return
+    st.caption(f"{len(mine)} session{'s' if len(mine) != 1 else ''} with your consent, newest first.")
+    for summary in mine:
+        session_ui(summary, name)
+
+
+main()
