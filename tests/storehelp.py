@@ -89,3 +89,26 @@ def consent_pair(*, transcript: bool = True, audio: bool = True,
     kw = dict(keep_transcript=transcript, keep_audio=audio, given_at="2025-03-01T10:00:00+00:00",
               recorded_by="Programme coordinator")
     return ConsentRecord(mentor, "mentor", **kw), ConsentRecord(mentee, "mentee", **kw)
+
+
+def store_samples(tmp_path, monkeypatch, truths, rows, *, with_audio: bool = False):
+    """For a page fixture (``yield from``): a private store (RAPPORT_DB, RAPPORT_DATA_DIR, Streamlit caches cleared
+    before and after) holding sample sessions from their truth, ``rows`` of ``(sample name, date, consents)``;
+    yields name -> session id."""
+    import streamlit as st
+
+    from pipeline.store import Store
+
+    monkeypatch.setenv("RAPPORT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("RAPPORT_DB", f"sqlite:///{tmp_path / 'lib.db'}")
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    ids = {}
+    with Store() as s:
+        for name, day, consents in rows:
+            path = Path(__file__).resolve().parent.parent / "sample_sessions" / f"{name}.flac"
+            r = report_from_truth(truths[name], source_name=path.name, sha256=file_sha256(path))
+            ids[name] = s.save(r, consents=consents, audio_path=path if with_audio else None, recorded_on=day)
+    yield ids
+    st.cache_resource.clear()
+    st.cache_data.clear()

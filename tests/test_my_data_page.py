@@ -8,31 +8,21 @@ import zipfile
 
 import pytest
 
-from pipeline.store import Store, file_sha256
+from pipeline.store import Store
 
-from .conftest import ROOT, SAMPLES
-from .storehelp import consent_pair, report_from_truth
+from .conftest import ROOT
+from .storehelp import consent_pair, store_samples
 
 PAGE = str(ROOT / "pages" / "2_My_data.py")
 
 
 @pytest.fixture
 def library(tmp_path, monkeypatch, truths):
-    """Three stored sessions: Sam Lee is the mentee in matched and unmatched, Kim Ode in dual_channel."""
-    import streamlit as st
-
-    monkeypatch.setenv("RAPPORT_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("RAPPORT_DB", f"sqlite:///{tmp_path / 'lib.db'}")
-    st.cache_resource.clear()
-    ids = {}
-    with Store() as s:
-        for name, day, mentee in [("matched", "2025-03-01", "Sam Lee"), ("unmatched", "2025-03-08", "Sam Lee"),
-                                  ("dual_channel", "2025-03-15", "Kim Ode")]:
-            path = SAMPLES / f"{name}.flac"
-            r = report_from_truth(truths[name], source_name=path.name, sha256=file_sha256(path))
-            ids[name] = s.save(r, consents=consent_pair(mentee=mentee), audio_path=path, recorded_on=day)
-    yield ids
-    st.cache_resource.clear()
+    """Three stored sessions with audio: Sam Lee is the mentee in matched and unmatched, Kim Ode in dual_channel."""
+    yield from store_samples(tmp_path, monkeypatch, truths, [
+        ("matched", "2025-03-01", consent_pair(mentee="Sam Lee")),
+        ("unmatched", "2025-03-08", consent_pair(mentee="Sam Lee")),
+        ("dual_channel", "2025-03-15", consent_pair(mentee="Kim Ode"))], with_audio=True)
 
 
 def _sessions(at) -> list[str]:

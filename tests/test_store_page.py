@@ -4,32 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.store import Store, file_sha256
+from pipeline.store import Store
 
-from .conftest import ROOT, SAMPLES
-from .storehelp import consent_pair, report_from_truth
+from .conftest import ROOT
+from .storehelp import consent_pair, store_samples
 
 PAGE = str(ROOT / "pages" / "1_Trainer.py")
 
 
 @pytest.fixture
 def env_store(tmp_path, monkeypatch, truths):
-    import streamlit as st
-
-    monkeypatch.setenv("RAPPORT_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("RAPPORT_DB", f"sqlite:///{tmp_path / 'lib.db'}")
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    ids = {}
-    with Store() as s:
-        for name, day, mentor in [("matched", "2025-03-01", "Alex Morgan"), ("unmatched", "2025-03-08", "Alex Morgan"),
-                                  ("dual_channel", "2025-03-15", "Jo Park")]:
-            path = SAMPLES / f"{name}.flac"
-            r = report_from_truth(truths[name], source_name=path.name, sha256=file_sha256(path))
-            ids[name] = s.save(r, consents=consent_pair(mentor=mentor), recorded_on=day)
-    yield ids
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    yield from store_samples(tmp_path, monkeypatch, truths, [
+        ("matched", "2025-03-01", consent_pair(mentor="Alex Morgan")),
+        ("unmatched", "2025-03-08", consent_pair(mentor="Alex Morgan")),
+        ("dual_channel", "2025-03-15", consent_pair(mentor="Jo Park"))])
 
 
 def test_trainer_page_table_filter_compare_delete(env_store):
