@@ -223,6 +223,10 @@ def test_html_report_is_self_contained_and_escaped(matched):
     for turn in matched.turns[:3]:
         assert P.html.escape(turn.text) in page
     assert page.count("class='chart'") == 3  # timeline, talk share, pace (no loudness/pitch without measures)
+    # At a glance: talk share 45 % is inside 20-50 %, so it went well; nothing else has advice here.
+    assert "<h2>At a glance</h2><h3>What went well</h3><ul><li><b>Mentor talk share</b>: 45 % (good: 20–50 %). " \
+           + P.html.escape(P.ADVICE["mentor_talk_share"]["in band"]) in page
+    assert "To try next time" not in page and "From 1 indicator with a good range" in page
 
 
 def test_progress_text():
@@ -237,7 +241,7 @@ def test_empty_report_gives_empty_frames():
     empty = Report("e.wav", "", 0.0, "audio", "base", "t", "mfcc", "low", (), ())
     assert P.turns_frame(empty).empty and P.prosody_frame(empty).empty and P.shared_phrases_frame(empty).empty
     assert P.indicator_cards(empty) == () and P.moments(empty) == ()
-    assert "No speech was found" in P.html_report(empty)
+    assert "No speech was found" in P.html_report(empty) and "Too little to go on" in P.html_report(empty)
 
 
 def test_transcript_search_filter_and_pages(matched, truths):
