@@ -72,9 +72,11 @@ def wait_healthy(port: int, proc: subprocess.Popen, timeout_s: float = 60.0) -> 
 
 
 @pytest.fixture(scope="module")
-def app_url():
+def app_url(tmp_path_factory):
     port = free_port()
-    env = {**os.environ, "RAPPORT_ASR_MODEL": "tiny.en", "PYTHONPATH": str(ROOT)}
+    data = tmp_path_factory.mktemp("browser-store")  # its own library: other tests' sessions are not in it
+    env = {**os.environ, "RAPPORT_ASR_MODEL": "tiny.en", "PYTHONPATH": str(ROOT), "RAPPORT_DATA_DIR": str(data),
+           "RAPPORT_DB": f"sqlite:///{data / 'library.db'}"}
     proc = start_app(APP, port, env)
     try:
         wait_healthy(port, proc)

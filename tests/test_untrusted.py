@@ -70,7 +70,7 @@ def test_app_never_injects_html(hostile_report, monkeypatch):
     at.run()
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]
-    assert [h.value for h in at.header][:2] == ["Rapport indicators", "Who spoke when"]
+    assert [h.value for h in at.header][:3] == ["At a glance", "Rapport indicators", "Who spoke when"]
     texts = []
     for kind in ("markdown", "caption", "success", "warning", "info", "subheader"):
         for el in at.get(kind):
