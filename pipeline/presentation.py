@@ -118,6 +118,8 @@ def md_escape(text: str) -> str:
 def _num(value: float, unit: str) -> str:
     if unit == "yes/no":
         return "yes" if value >= 0.5 else "no"
+    if unit == "count":  # "2", "at least 1": the indicator's name says what is counted
+        return f"{value:.0f}"
     if unit.startswith("score"):  # "score 0-1": the range is in the band text
         unit = ""
     if unit in ("%",):

@@ -350,3 +350,10 @@ def test_every_banded_indicator_has_advice_for_its_failing_side():
         for side, end in (("below", lo), ("above", hi)):
             if end and (id_, side) not in cannot_miss:
                 assert side in P.ADVICE[id_], (id_, side)
+
+
+def test_values_read_as_words_where_the_unit_is_a_count_or_yes_no(truths):
+    inds = (_ind("mentor_remembering", 2.0, 1.0, None, unit="count", category="remembering"),
+            _ind("mentor_confidentiality", 0.0, 1.0, 1.0, unit="yes/no", category="confidentiality"))
+    cards = {c.id: (c.value_text, c.band_text) for c in P.indicator_cards(report_from_truth(truths["matched"], inds))}
+    assert cards == {"mentor_remembering": ("2", "good: at least 1"), "mentor_confidentiality": ("no", "good: yes")}
