@@ -15,6 +15,7 @@ from pipeline.library import (
     baseline_from_measures,
     compare_reports,
     filter_sessions,
+    followup,
     indicator_columns,
     indicator_history,
     session_vs_baseline,
@@ -85,6 +86,20 @@ def history_ui(df) -> None:
              .facet(facet=alt.Facet("indicator:N", title=None), columns=3)
              .resolve_scale(y="independent"))
     st.altair_chart(chart)
+    followup_ui(df, mentor)
+
+
+def followup_ui(df, mentor: str) -> None:
+    """Each session's points to try and what became of them in the mentor's next session."""
+    st.markdown(f"**What {mentor} had to try, and the next session**")
+    mine = df[df["mentor"] == mentor]
+    table = followup([(sid, f"{day:%Y-%m-%d}", report(sid)) for sid, day in zip(mine["session_id"], mine["date"],
+                                                                                  strict=True)])
+    if table.empty:
+        st.caption("Nothing stood out to try in these sessions (points need a good range and at least medium "
+                   "confidence).")
+        return
+    st.dataframe(table, hide_index=True, width="stretch")
 
 
 def _label(df, sid: str) -> str:

@@ -171,3 +171,43 @@ def turns_frame(report: Report) -> pd.DataFrame:
         {"index": [t.index for t in report.turns], "speaker": [t.speaker for t in report.turns],
          "role": [t.role for t in report.turns], "start_s": [t.start_s for t in report.turns],
          "end_s": [t.end_s for t in report.turns], "text": [t.text for t in report.turns]})
+
+
+FOLLOWUP_COLUMNS = ["date", "session_id", "to_try", "value", "advice", "next_date", "next_value", "next"]
+#: What became of a point to try in the next session, by the indicator's status there.
+FOLLOWUP_OUTCOME = {"in band": "now in the good range", "below": "still to try", "above": "still to try"}
+
+
+def followup(sessions: Sequence[tuple[str, str, Report]]) -> pd.DataFrame:
+    """One mentor's sessions in order: each thing to try, and what became of it in the next session.
+
+    Parameters
+    ----------
+    sessions : sequence of (session_id, date, Report)
+        One mentor's sessions; sorted here by date (ISO ``YYYY-MM-DD``).
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`FOLLOWUP_COLUMNS`: per session (in date order) each
+        point of :func:`pipeline.presentation.feedback`'s ``to_try``, its value, its
+        advice, and in the next session that indicator's value and ``next``: "now in
+        the good range", "still to try", "not measured" (unavailable there), or ""
+        for the last session. Empty (with the columns) when nothing was to try.
+    """
+    from pipeline.presentation import feedback, indicator_cards
+
+    ordered = sorted(sessions, key=lambda s: s[1])
+    rows = []
+    for i, (sid, day, report) in enumerate(ordered):
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        cards = {c.id: c for c in indicator_cards(nxt[2])} if nxt else {}
+        for p in feedback(report).to_try:
+            card = cards.get(p.indicator_id)
+            rows.append({
+                "date": day, "session_id": sid, "to_try": p.name, "value": p.value_text, "advice": p.advice,
+                "next_date": nxt[1] if nxt else "", "next_value": card.value_text if card else "",
+                "next": "" if nxt is None else FOLLOWUP_OUTCOME.get(card.status, "not measured") if card
+                else "not measured",
+            })
+    return pd.DataFrame(rows, columns=FOLLOWUP_COLUMNS)

@@ -113,3 +113,35 @@ def test_compare_with_indicator_only_in_one(library):
     b = dataclasses.replace(a, indicators=a.indicators[:1])
     cmp = compare_reports(b, a).set_index("id")
     assert pd.isna(cmp.loc["mentee_questions", "A"]) and cmp.loc["mentee_questions", "B"] is not None
+
+
+def test_followup_of_what_to_try(truths):
+    """Three sessions of one mentor: what was to try, and whether the next session got it into the good range."""
+    from pipeline.library import followup
+    from tests.test_presentation import _ind
+    from tests.test_presentation import report_from_truth as bare_report
+
+    def session(*inds):
+        return bare_report(truths["matched"], inds)
+
+    first = session(_ind("pace_difference", 57.0, -10.0, 10.0, category="matching"),
+                    _ind("mentor_confidentiality", 0.0, 1.0, 1.0, unit="yes/no", category="confidentiality"),
+                    _ind("loudness_difference", 8.85, -3.0, 3.0, unit="dB", category="matching"),
+                    _ind("mentor_talk_share", 40.0, 20.0, 45.0))
+    loud_unavailable = dataclasses.replace(_ind("loudness_difference", None, -3.0, 3.0, unit="dB", category="matching"),
+                                           available=False)
+    second = session(_ind("pace_difference", 5.0, -10.0, 10.0, category="matching"),
+                     _ind("mentor_confidentiality", 0.0, 1.0, 1.0, unit="yes/no", category="confidentiality"),
+                     loud_unavailable)
+    third = session(_ind("mentor_confidentiality", 1.0, 1.0, 1.0, unit="yes/no", category="confidentiality"))
+    table = followup([("c", "2025-03-15", third), ("a", "2025-03-01", first), ("b", "2025-03-08", second)])
+    got = [tuple(r) for r in table[["session_id", "to_try", "value", "next_date", "next_value", "next"]].itertuples(
+        index=False)]
+    assert got == [
+        ("a", "pace_difference", "57 %", "2025-03-08", "5 %", "now in the good range"),
+        ("a", "mentor_confidentiality", "no", "2025-03-08", "no", "still to try"),
+        ("a", "loudness_difference", "8.85 dB", "2025-03-08", "n/a", "not measured"),
+        ("b", "mentor_confidentiality", "no", "2025-03-15", "yes", "now in the good range"),
+    ]
+    assert list(table.columns) == ["date", "session_id", "to_try", "value", "advice", "next_date", "next_value", "next"]
+    assert followup([("c", "2025-03-15", third)]).empty

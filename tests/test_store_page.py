@@ -42,6 +42,15 @@ def test_trainer_page_table_filter_compare_delete(env_store):
         assert [p.indicator_id for p in points] == ["mentor_talk_share"]
         assert f"- {feedback_markdown(points[0])}" in [m.value for m in at.markdown]
     assert sum(c.value.startswith("From 1 indicator with a good range") for c in at.caption) == 2
+    # Follow-up: Alex Morgan's talk share is inside 30-50 % both times (49 %, 44 %): nothing was to try.
+    assert any(c.value.startswith("Nothing stood out to try") for c in at.caption)
+    assert not [t for t in at.dataframe if "next" in t.value.columns]
+    # Jo Park's one session: 57 % is above the range, to try, and there is no next session yet.
+    at.selectbox(key="h_mentor").set_value("Jo Park").run()
+    (follow,) = [t.value for t in at.dataframe if "next" in t.value.columns]
+    assert [tuple(r) for r in follow[["session_id", "to_try", "value", "next"]].itertuples(index=False)] == [
+        (env_store["dual_channel"], "Mentor talk share", "57 %", "")]
+    at.selectbox(key="h_mentor").set_value("Alex Morgan").run()
 
     at.sidebar.multiselect(key="f_mentors").select("Jo Park").run()
     assert not at.exception and list(at.dataframe[0].value["mentor"]) == ["Jo Park"]
