@@ -40,6 +40,11 @@ def report(session_id: str):
     return store().load_report(session_id)
 
 
+@st.cache_data(show_spinner=False, max_entries=512)
+def session_indicators(session_id: str):
+    return store().indicators(session_id)
+
+
 @st.cache_data(show_spinner=False, ttl=30, max_entries=32)
 def person_measures(name: str, role: str):
     return store().participant_turn_measures(name, role=role)
@@ -93,8 +98,8 @@ def followup_ui(df, mentor: str) -> None:
     """Each session's points to try and what became of them in the mentor's next session."""
     st.markdown(f"**What {mentor} had to try, and the next session**")
     mine = df[df["mentor"] == mentor]
-    table = followup([(sid, f"{day:%Y-%m-%d}", report(sid)) for sid, day in zip(mine["session_id"], mine["date"],
-                                                                                  strict=True)])
+    table = followup([(sid, f"{day:%Y-%m-%d}", session_indicators(sid))
+                      for sid, day in zip(mine["session_id"], mine["date"], strict=True)])
     if table.empty:
         st.caption("Nothing stood out to try in these sessions (points need a good range and at least medium "
                    "confidence).")
@@ -156,6 +161,7 @@ def delete_ui(df) -> None:
                 return
             all_sessions.clear()
             report.clear()
+            session_indicators.clear()
             person_measures.clear()
             st.success(f"Deleted session {sid}. The audit log records that it was deleted (no content).")
             st.rerun()

@@ -11,7 +11,7 @@ from datetime import date
 
 import pandas as pd
 
-from pipeline.types import Baseline, Report, SessionSummary
+from pipeline.types import Baseline, Indicator, Report, SessionSummary
 
 #: Population norms used when a mentee has too few stored sessions of their own.
 #: Pace: typical conversational English, about 150 words per minute. Pause: the
@@ -178,13 +178,14 @@ FOLLOWUP_COLUMNS = ["date", "session_id", "to_try", "value", "advice", "next_dat
 FOLLOWUP_OUTCOME = {"in band": "now in the good range", "below": "still to try", "above": "still to try"}
 
 
-def followup(sessions: Sequence[tuple[str, str, Report]]) -> pd.DataFrame:
+def followup(sessions: Sequence[tuple[str, str, Report | Sequence[Indicator]]]) -> pd.DataFrame:
     """One mentor's sessions in order: each thing to try, and what became of it in the next session.
 
     Parameters
     ----------
-    sessions : sequence of (session_id, date, Report)
-        One mentor's sessions; sorted here by date (ISO ``YYYY-MM-DD``).
+    sessions : sequence of (session_id, date, Report or indicators)
+        One mentor's sessions; sorted here by date (ISO ``YYYY-MM-DD``). The
+        indicators alone will do (:meth:`pipeline.store.Store.indicators`).
 
     Returns
     -------

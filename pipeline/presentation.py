@@ -180,15 +180,24 @@ def _category_rank(category: str) -> int:
     return CATEGORY_ORDER.index(category) if category in CATEGORY_ORDER else len(CATEGORY_ORDER)
 
 
-def indicator_cards(report: Report) -> tuple[IndicatorCard, ...]:
+def _indicators_of(report: Report | Sequence[Indicator]) -> tuple[Indicator, ...]:
+    return report.indicators if isinstance(report, Report) else tuple(report)
+
+
+def indicator_cards(report: Report | Sequence[Indicator]) -> tuple[IndicatorCard, ...]:
     """One card per indicator, ordered by the course's themes (matching first).
+
+    Parameters
+    ----------
+    report : Report or sequence of Indicator
+        A report, or just indicators (e.g. :meth:`pipeline.store.Store.indicators`).
 
     Returns
     -------
     tuple of IndicatorCard
-        Empty when the report has no indicators.
+        Empty when there are no indicators.
     """
-    ordered = sorted(enumerate(report.indicators), key=lambda p: (_category_rank(p[1].category), p[0]))
+    ordered = sorted(enumerate(_indicators_of(report)), key=lambda p: (_category_rank(p[1].category), p[0]))
     cards = []
     for _, ind in ordered:
         status = _status(ind)
@@ -404,7 +413,7 @@ def _severity(ind: Indicator) -> float:
     return round(miss / scale, 3)
 
 
-def feedback(report: Report, *, n_points: int = 3, min_confidence: str = "medium") -> Feedback:
+def feedback(report: Report | Sequence[Indicator], *, n_points: int = 3, min_confidence: str = "medium") -> Feedback:
     """What went well and what to try next time, from the report's indicators ("at a glance").
 
     An indicator counts when it is available, has a good range and at least
@@ -419,7 +428,8 @@ def feedback(report: Report, *, n_points: int = 3, min_confidence: str = "medium
 
     Parameters
     ----------
-    report : Report
+    report : Report or sequence of Indicator
+        A report, or just its indicators (moments come from their evidence, if any).
     n_points : int, optional
         Points per list, 1-10 (default 3).
     min_confidence : {"low", "medium", "high"}, optional
@@ -435,12 +445,13 @@ def feedback(report: Report, *, n_points: int = 3, min_confidence: str = "medium
         raise InvalidParameterError(f"n_points={n_points} must be between 1 and 10.")
     if min_confidence not in _CONFIDENCE_RANK:
         raise InvalidParameterError(f"min_confidence={min_confidence!r} must be one of low, medium, high.")
-    counted = [ind for ind in report.indicators
+    indicators = _indicators_of(report)
+    counted = [ind for ind in indicators
                if _status(ind) in ("in band", "below", "above") and ind.id in ADVICE
                and _CONFIDENCE_RANK.get(ind.confidence, 0) >= _CONFIDENCE_RANK[min_confidence]]
     ids = {ind.id for ind in counted}
     counted = [ind for ind in counted if _SAME_MEASURE.get(ind.id) not in ids]
-    cards = {c.id: c for c in indicator_cards(report)}
+    cards = {c.id: c for c in indicator_cards(indicators)}
 
     def point(ind: Indicator) -> FeedbackPoint | None:
         status = _status(ind)

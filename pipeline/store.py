@@ -31,7 +31,7 @@ import sqlalchemy as sa
 import pipeline
 from pipeline.errors import PipelineError, StoreError
 from pipeline.export import cues_from_turns, report_from_dict, to_jsonable, to_vtt
-from pipeline.types import AnalyzeOptions, ConsentRecord, Report, SessionSummary, Turn
+from pipeline.types import AnalyzeOptions, ConsentRecord, Indicator, Report, SessionSummary, Turn
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -492,6 +492,22 @@ class Store:
         """The stored :class:`Report` (without transcript when consent did not allow keeping it)."""
         with self.engine.connect() as conn:
             return report_from_dict(json.loads(self._row(conn, session_id)["report_json"]))
+
+    def indicators(self, session_id: str) -> tuple[Indicator, ...]:
+        """A session's indicators from their table, without evidence or explanations, in id order.
+
+        Cheap (one small query, no report to parse): enough for cards and
+        feedback across many sessions (:func:`pipeline.library.followup`).
+        """
+        c = indicators_t.c
+        with self.engine.connect() as conn:
+            sid = self._row(conn, session_id)["id"]
+            rows = conn.execute(sa.select(c.indicator_id, c.name, c.value, c.unit, c.band_low, c.band_high,
+                                          c.confidence, c.available, c.category)
+                                .where(c.session_id == sid).order_by(c.indicator_id)).all()
+        return tuple(Indicator(id=r[0], name=r[1], value=r[2], unit=r[3], band_low=r[4], band_high=r[5],
+                               band_source="", explanation="", confidence=r[6], available=bool(r[7]),
+                               category=r[8]) for r in rows)
 
     def list_sessions(self) -> tuple[SessionSummary, ...]:
         """Every stored session, newest recording first."""

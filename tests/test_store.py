@@ -398,3 +398,12 @@ def test_orphan_audio_from_a_killed_write_is_swept(store):
     old = time.time() - 3600
     os.utime(orphan, (old, old))
     assert store.sweep_orphans() == 1 and not orphan.exists()
+
+
+def test_indicators_table_gives_the_reports_indicators_without_words(store, truths):
+    r = _report(truths, "matched")
+    sid = store.save(r, consents=consent_pair())
+    got = store.indicators(sid)
+    want = sorted((dataclasses.replace(i, evidence=(), band_source="", explanation="") for i in r.indicators),
+                  key=lambda i: i.id)
+    assert list(got) == want and len(got) == len(r.indicators) >= 2
