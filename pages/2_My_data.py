@@ -45,9 +45,17 @@ def delete(session_id: str, name: str) -> None:
     st.toast(f"Session {session_id} is deleted: its report, transcript, audio and measures.")
 
 
+def my_export(session_id: str, participant: str) -> bytes:
+    """The zip of ``participant``'s part of a session; runs when the download button is pressed (own thread)."""
+    with Store() as s:
+        return s.export_bytes(session_id, participant=participant, actor=participant)
+
+
 def session_ui(summary, name: str) -> None:
     sid = summary.session_id
     mine = [c for c in store().consents(sid) if " ".join(c.participant.split()).lower() == name.lower()]
+    if not mine:
+        return
     with st.container(border=True, key=f"mine_{sid}"):
         st.subheader(f"{summary.recorded_on} · {P.md_escape(summary.source_name)}", anchor=False)
         st.caption(f"{P.fmt_duration(summary.duration_s)} · mentor {summary.mentor or '?'} · "
@@ -59,7 +67,7 @@ def session_ui(summary, name: str) -> None:
         cols = st.columns(3)
         cols[0].download_button(
             "Download what is kept about me", key=f"dl_{sid}", mime="application/zip",
-            data=lambda: Store().export_bytes(sid, participant=mine[0].participant, actor=name),
+            data=lambda: my_export(sid, mine[0].participant),
             file_name=f"rapport-{sid}-{safe_stem(name)}.zip",
             help="A zip: the session's facts, the consents, your turns, measures and quotes (the recording is "
                  "not included: it holds the other person's voice too).")
