@@ -109,7 +109,7 @@ def measure_session(
 
     # --- per turn ----------------------------------------------------------
     bc = turntaking.backchannel_flags(turns, options=options)
-    intr = turntaking.interruption_flags(turns, bc, options=options)
+    intr = turntaking.interruption_flags(turns, bc, options=options) if overlaps_observable else [None] * len(turns)
     gaps = turntaking.gaps_before(turns)
     # NER is not used by any measure; leaving it out saves about a third of the spaCy time
     docs = list(nlp.pipe([t.text for t in turns], batch_size=256, disable=["ner"])) if turns else []
@@ -173,7 +173,7 @@ def measure_session(
             n_questions=sum(m.n_questions for m in mine),
             n_open_questions=sum(m.question.open for m in mine),
             n_backchannels=sum(m.is_backchannel for m in mine),
-            n_interruptions=sum(m.is_interruption for m in mine),
+            n_interruptions=sum(bool(m.is_interruption) for m in mine) if overlaps_observable else None,
             questions_per_10min=round(sum(m.n_questions for m in mine) / minutes * 10, 2),
             longest_monologue_s=round(max((r[2] - r[1] for r in mono if r[0] == spk), default=0.0), 2),
             median_gap_s=_r(turntaking.median_or_none(m.gap_before_s for m in mine if not m.is_backchannel), 3),

@@ -979,7 +979,9 @@ class TurnMeasures:
         Start of this turn minus end of the other speaker's previous turn
         (negative: overlap); None for the first turn or after the same speaker.
     is_backchannel : bool
-    is_interruption : bool
+    is_interruption : bool or None
+        None where interruptions cannot be seen (one-channel audio: see
+        ``overlaps_observable`` of :func:`pipeline.measures.measure_session`).
     question : QuestionClass
         The turn's strongest question sentence (or not a question).
     n_questions : int
@@ -1000,7 +1002,7 @@ class TurnMeasures:
     prosody: ProsodyFeatures
     gap_before_s: float | None
     is_backchannel: bool
-    is_interruption: bool
+    is_interruption: bool | None
     question: QuestionClass
     n_questions: int
 
@@ -1025,7 +1027,9 @@ class SpeakerSummary:
     articulation_sps : float or None
     rms_db, f0_median_hz, f0_range_st : float or None
         Means over turns (loudness: mean of turn levels, dBFS).
-    n_questions, n_open_questions, n_backchannels, n_interruptions : int
+    n_questions, n_open_questions, n_backchannels : int
+    n_interruptions : int or None
+        None where interruptions cannot be seen (one-channel audio).
     questions_per_10min : float
     longest_monologue_s : float
     median_gap_s : float or None
@@ -1046,7 +1050,7 @@ class SpeakerSummary:
     n_questions: int
     n_open_questions: int
     n_backchannels: int
-    n_interruptions: int
+    n_interruptions: int | None
     questions_per_10min: float
     longest_monologue_s: float
     median_gap_s: float | None

@@ -131,6 +131,12 @@ def test_interruption_backchannel_gap_and_roles(nlp):
         assert ind(blind, id_).explanation == NO_OVERLAP_IN_MONO
     others = {i.id: i for i in blind.indicators if "interrupt" not in i.id}
     assert others == {i.id: i for i in m.indicators if "interrupt" not in i.id}
+    # Per turn and per speaker too: unknown, not "no".
+    assert all(t.is_interruption is None for t in blind.turn_measures)
+    assert all(s.n_interruptions is None for s in blind.speakers)
+    assert {s.speaker: s.n_interruptions for s in m.speakers} == {"Ann": 1, "Bo": 0}
+    csv_rows = turn_measures_frame(blind)
+    assert csv_rows["is_interruption"].isna().all() and not turn_measures_frame(m)["is_interruption"].isna().any()
     shares = {s.speaker: s.talk_share for s in m.speakers}
     assert sum(shares.values()) == pytest.approx(1.0)
     with pytest.raises(InvalidParameterError):
