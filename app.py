@@ -187,7 +187,7 @@ def analysis_ui(data: bytes, name: str) -> Report | None:
     try:
         return analysis_of(data, name, ASR_MODEL)
     except PipelineError as err:
-        st.error(str(err))
+        st.error(P.md_escape(str(err)))
         return None
 
 
@@ -431,7 +431,7 @@ def store_ui(report: Report, data: bytes, name: str, consent: dict) -> None:
                                                     data=data if report.input_kind == "audio" else None,
                                                     suffix=Path(name).suffix)
         except PipelineError as err:
-            st.warning(f"The report is shown but was not kept in the session library: {err}")
+            st.warning(f"The report is shown but was not kept in the session library: {P.md_escape(str(err))}")
             st.session_state[key] = None
     stored = st.session_state[key]
     if stored:

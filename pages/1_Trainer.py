@@ -21,7 +21,7 @@ from pipeline.library import (
     session_vs_baseline,
     sessions_frame,
 )
-from pipeline.presentation import FEEDBACK_TITLES, feedback, feedback_caption, feedback_markdown
+from pipeline.presentation import FEEDBACK_TITLES, feedback, feedback_caption, feedback_markdown, md_escape
 from pipeline.store import Store
 
 
@@ -96,7 +96,7 @@ def history_ui(df) -> None:
 
 def followup_ui(df, mentor: str) -> None:
     """Each session's points to try and what became of them in the mentor's next session."""
-    st.markdown(f"**What {mentor} had to try, and the next session**")
+    st.markdown(f"**What {md_escape(mentor)} had to try, and the next session**")
     mine = df[df["mentor"] == mentor]
     table = followup([(sid, f"{day:%Y-%m-%d}", session_indicators(sid))
                       for sid, day in zip(mine["session_id"], mine["date"], strict=True)])
@@ -143,7 +143,7 @@ def compare_ui(df) -> None:
         if not mentee or not labels:
             continue
         base = baseline_from_measures(person_measures(mentee, "mentee"), mentee, exclude_session=sid)
-        col.markdown(f"**{mentee}'s pace and pauses** "
+        col.markdown(f"**{md_escape(mentee)}'s pace and pauses** "
                      + (f"(usual: from their {base.n_sessions} other sessions)" if base.source == "own"
                         else "(too few sessions of their own: population norm)"))
         col.dataframe(session_vs_baseline(rep, labels[0], base))
@@ -157,7 +157,7 @@ def delete_ui(df) -> None:
             try:
                 store().delete(sid, actor="trainer view")
             except PipelineError as err:
-                st.error(str(err))
+                st.error(md_escape(str(err)))
                 return
             all_sessions.clear()
             report.clear()
@@ -173,7 +173,7 @@ def main() -> None:
     try:
         df = all_sessions()
     except PipelineError as err:
-        st.error(str(err))
+        st.error(md_escape(str(err)))
         return
     if df.empty:
         st.info("No sessions stored yet. Analyse recordings with `rapport batch FOLDER` or from the main page.")

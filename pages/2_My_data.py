@@ -28,7 +28,7 @@ def limit(session_id: str, name: str, keep_transcript: bool, keep_audio: bool) -
         transcript, audio = store().limit(session_id, participant=name, keep_transcript=keep_transcript,
                                           keep_audio=keep_audio)
     except PipelineError as err:
-        st.toast(str(err))
+        st.toast(P.md_escape(str(err)))
         return
     st.toast(f"Session {session_id} now keeps {P.kept_text(True, transcript, audio)}.")
 
@@ -40,7 +40,7 @@ def delete(session_id: str, name: str) -> None:
     try:
         store().delete(session_id, actor=name)
     except PipelineError as err:
-        st.toast(str(err))
+        st.toast(P.md_escape(str(err)))
         return
     st.toast(f"Session {session_id} is deleted: its report, transcript, audio and measures.")
 
@@ -58,11 +58,11 @@ def session_ui(summary, name: str) -> None:
         return
     with st.container(border=True, key=f"mine_{sid}"):
         st.subheader(f"{summary.recorded_on} · {P.md_escape(summary.source_name)}", anchor=False)
-        st.caption(f"{P.fmt_duration(summary.duration_s)} · mentor {summary.mentor or '?'} · "
-                   f"mentee {summary.mentee or '?'} · session {sid}")
+        st.caption(f"{P.fmt_duration(summary.duration_s)} · mentor {P.md_escape(summary.mentor or '?')} · "
+                   f"mentee {P.md_escape(summary.mentee or '?')} · session {sid}")
         st.markdown(f"**Kept:** {P.kept_text(True, summary.keeps_transcript, summary.keeps_audio)}.")
         for c in mine:
-            st.caption(f"You agreed on {c.given_at[:10]} (recorded by {c.recorded_by}) to keep "
+            st.caption(f"You agreed on {P.md_escape(c.given_at[:10])} (recorded by {P.md_escape(c.recorded_by)}) to keep "
                        f"{P.kept_text(c.keep_report, c.keep_transcript, c.keep_audio)}.")
         cols = st.columns(3)
         cols[0].download_button(
@@ -95,10 +95,11 @@ def main() -> None:
     try:
         mine = store().sessions_of(name)
     except PipelineError as err:
-        st.error(str(err))
+        st.error(P.md_escape(str(err)))
         return
     if not mine:
-        st.info(f"No stored session has a consent from {name}. Check the spelling: it is the name given at the time.")
+        st.info(f"No stored session has a consent from {P.md_escape(name)}. Check the spelling: it is the name given "
+                "at the time.")
         return
     st.caption(f"{len(mine)} session{'s' if len(mine) != 1 else ''} with your consent, newest first.")
     for summary in mine:

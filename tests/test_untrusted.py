@@ -146,3 +146,51 @@ def test_logs_hold_no_transcript_text(asr_tiny, vad, speaker_encoder, recordings
     assert len(words) > 20
     logged = "\n".join(r.getMessage() for r in caplog.records).lower()
     assert [w for w in words if w in logged] == []
+
+
+MD_IMAGE = "![x](http://tracker.example/x.png)"  # rendered as markdown, a browser would fetch it: a network call
+
+
+def _unescaped_markup(texts) -> list[str]:
+    """Texts where a markdown image/link or an HTML tag would render (not backslash-escaped)."""
+    return [t for t in texts if re.search(r"(?<!\\)!(?<!\\)\[|(?<!\\)\]\(|(?<!\\)<", t)]
+
+
+def test_error_messages_with_a_hostile_file_name_stay_text(monkeypatch):
+    """A bad upload named like a markdown image: the one error line names it, escaped."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("RAPPORT_ASR_MODEL", "tiny.en")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300).run()
+    name = "![x](javascript:alert(1)).wav"  # no "/": the whole name reaches the message
+    at.file_uploader(key="upload").upload(name, b"not audio at all" * 64, "audio/wav")
+    at.run()
+    at.checkbox(key="agreed").set_value(True)
+    at.text_input(key="mentor_name").set_value("Alex")
+    at.text_input(key="mentee_name").set_value("Sam")
+    at.button[-1].click()
+    at.run()
+    assert not at.exception, at.exception
+    assert len(at.error) == 1 and name in at.error[0].value.replace("\\", "")
+    assert not _unescaped_markup(e.value for e in at.error)
+
+
+def test_my_data_page_shows_names_as_text(tmp_path, monkeypatch, truths):
+    """Names typed on My data, and names stored with a consent, never render as markup."""
+    import dataclasses
+
+    from streamlit.testing.v1 import AppTest
+
+    from .storehelp import consent_pair, store_samples
+
+    mentor, mentee = consent_pair(mentee=MD_IMAGE)
+    mentor = dataclasses.replace(mentor, recorded_by=SCRIPT)
+    ids = next(store_samples(tmp_path, monkeypatch, truths, [("matched", "2025-03-01", (mentor, mentee))]))
+    page = AppTest.from_file(str(ROOT / "pages" / "2_My_data.py"), default_timeout=60).run()
+    page.text_input(key="me_name").input(MD_IMAGE).run()
+    assert not page.exception, page.exception
+    assert [b.key for b in page.button if (b.key or "").startswith("delete_")] == [f"delete_{ids['matched']}"]
+    texts = [el.value for kind in ("markdown", "caption", "info", "subheader", "error") for el in page.get(kind)]
+    assert any("tracker" in t for t in texts) and not _unescaped_markup(texts), texts
+    page.text_input(key="me_name").input(f"{MD_IMAGE} nobody").run()
+    assert "tracker" in page.info[0].value and not _unescaped_markup([page.info[0].value])
