@@ -13,7 +13,9 @@ Definitions
   (20 ms by default), frames kept only where voiced (within 25 dB of the turn's
   loudest frame, inside the search range); median and 10th-90th percentile range
   in Hz and semitones (median re 55 Hz). ``final_rise_st`` = median pitch of the
-  last 300 ms of voiced frames minus the turn median.
+  last 300 ms of voiced frames minus the turn median; None when the pitch track
+  in that window jumps by more than :data:`RISE_MAX_STEP_ST` between consecutive
+  voiced frames (an octave error or creak at the end of a turn, not intonation).
 """
 
 from __future__ import annotations
@@ -31,6 +33,11 @@ FRAME_S = 0.025
 ACTIVE_DB = 30.0
 PITCH_ACTIVE_DB = 25.0
 PITCH_FRAME_LENGTH = 1024
+#: Largest pitch step (semitones) between consecutive voiced 20 ms frames in a turn's last 300 ms for its final
+#: rise to count: a real rising contour glides (a 6-semitone rise over 300 ms is 0.4 st a frame); yin's octave
+#: errors jump 12. On the sample sessions every spurious "rise" on a statement (6 of 95 turns, up to 12.5 st)
+#: came with a step of 15-25 st.
+RISE_MAX_STEP_ST = 3.0
 
 _ALPHA_RE = re.compile(r"[a-z]+")
 
@@ -197,12 +204,13 @@ def turn_prosody(y: np.ndarray, start_s: float, end_s: float, *, power: np.ndarr
     med = float(np.median(fv))
     lo, hi = np.percentile(fv, [10, 90])
     last = fv[-max(3, int(0.3 / f0_hop_s)):]
+    smooth = float(np.abs(np.diff(12 * np.log2(last))).max()) <= RISE_MAX_STEP_ST
     return ProsodyFeatures(
         rms_db=rms_db,
         f0_median_hz=med,
         f0_range_hz=float(hi - lo),
         f0_median_st=float(12 * np.log2(med / 55.0)),
         f0_range_st=float(12 * np.log2(hi / lo)) if lo > 0 else None,
-        final_rise_st=float(12 * np.log2(np.median(last) / med)),
+        final_rise_st=float(12 * np.log2(np.median(last) / med)) if smooth else None,
         voiced_s=voiced_s,
     )
