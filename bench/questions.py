@@ -13,6 +13,12 @@ and point ``--swda`` at its ``swda_data`` folder (with ``train/``, ``val/``,
 
     python bench/questions.py --swda /path/to/swda_data --split test
     python bench/questions.py --swda /path/to/swda_data --ceiling
+    python bench/questions.py --samples
+
+``--samples`` measures questions the way the product meets them: the bundled
+sample sessions' audio, transcribed by Whisper base, on their true turns, each
+turn a question when its script line has a "?"; with and without the final
+rising-pitch cue (which needs audio, so SwDA cannot test it).
 
 ``--ceiling`` estimates how far words alone can go: a logistic regression
 trained on all of ``train`` (word 1-3-grams of the unpunctuated utterance, the
@@ -25,6 +31,7 @@ is licensed for non-commercial use).
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 import time
@@ -132,6 +139,33 @@ def ceiling(root: Path, nlp) -> None:
         print(f"  {name:<24} threshold {best:.2f}: test P {p:.3f} R {r:.3f} F1 {f:.3f}  (rules alone F1 {rf:.3f})")
 
 
+def samples() -> None:
+    """Print turn-level question precision/recall/F1 on the sample sessions, with and without the rise cue."""
+    from models import load_asr, load_nlp, load_syllable_table
+    from pipeline.audio import load_audio
+    from pipeline.measures import measure_session
+    from pipeline.transcribe import transcribe
+    from tests.truth_turns import turns_from_truth
+
+    root = Path(__file__).resolve().parent.parent / "sample_sessions"
+    asr, nlp, table = load_asr("base", device="cpu"), load_nlp(), load_syllable_table()
+    gold, with_rise, words_only = [], [], []
+    for name in ("matched", "unmatched", "dual_channel"):
+        rec = load_audio(root / f"{name}.flac")
+        truth = json.loads((root / f"{name}.truth.json").read_text())
+        turns, speakers = turns_from_truth(transcribe(rec, model=asr), truth)
+        m = measure_session(turns, speakers, recording=rec, nlp=nlp, syllable_table=table)
+        for tm in m.turn_measures:
+            line = min(truth["turns"], key=lambda x: abs(x["start_s"] - tm.start_s) + abs(x["end_s"] - tm.end_s))
+            gold.append("?" in line["text"])
+            with_rise.append(tm.question.is_question)
+            words_only.append(tm.question.is_question and tm.question.cue != "final rising pitch")
+    print(f"sample sessions: {len(gold)} turns, {sum(gold)} questions (Whisper base words, true turns)")
+    for label, pred in (("words + final rise (the product)", with_rise), ("words only", words_only)):
+        p, r, f = prf(pred, gold)
+        print(f"  {label:<34} P {p:.3f} R {r:.3f} F1 {f:.3f}")
+
+
 def prf(pred: list[bool], gold: list[bool]) -> tuple[float, float, float]:
     tp = sum(p and g for p, g in zip(pred, gold, strict=True))
     fp = sum(p and not g for p, g in zip(pred, gold, strict=True))
@@ -144,12 +178,18 @@ def prf(pred: list[bool], gold: list[bool]) -> tuple[float, float, float]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--swda", required=True, help="folder with train/ val/ test/ (swda_data)")
+    ap.add_argument("--swda", help="folder with train/ val/ test/ (swda_data)")
+    ap.add_argument("--samples", action="store_true", help="questions on the sample sessions' audio instead")
     ap.add_argument("--split", default="test", help="comma-separated splits (train, val, test)")
     ap.add_argument("--errors", type=int, default=0, help="print this many misclassified examples")
     ap.add_argument("--ceiling", action="store_true",
                     help="also train a logistic regression on train as an estimate of what words can reach")
     args = ap.parse_args(argv)
+    if args.samples:
+        samples()
+        return 0
+    if not args.swda:
+        ap.error("--swda is needed (or --samples)")
 
     from models import load_nlp
     from pipeline.language import classify_text, strip_punctuation
