@@ -35,7 +35,7 @@ PITCH_ACTIVE_DB = 25.0
 PITCH_FRAME_LENGTH = 1024
 #: Largest pitch step (semitones) between consecutive voiced 20 ms frames in a turn's last 300 ms for its final
 #: rise to count: a real rising contour glides (a 6-semitone rise over 300 ms is 0.4 st a frame); yin's octave
-#: errors jump 12. On the sample sessions every spurious "rise" on a statement (6 of 95 turns, up to 12.5 st)
+#: errors jump 12. On the sample sessions every spurious "rise" on a statement (6 of 63 statements, up to 12.5 st)
 #: came with a step of 15-25 st.
 RISE_MAX_STEP_ST = 3.0
 
