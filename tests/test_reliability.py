@@ -185,8 +185,13 @@ the store exactly as it was (same session ids, same rows in every table).
 
 
 @pytest.mark.parametrize("name,data", [("notes.wav", b"Meeting notes: ask Sam about the deadline.\n" * 20),
-                                       ("empty.wav", b""), ("bad_times.vtt", None)])
+                                       ("empty.wav", b""), ("bad_times.vtt", None),
+                                       # named like markdown (no "/": the whole name reaches the message)
+                                       ("![x](javascript:alert(1)).wav", b"not audio at all" * 64)])
 def test_app_shows_one_error_for_a_bad_upload(name, data, bad_inputs, monkeypatch):
+    """One error line that names the file, as text: markdown in the name is escaped, never rendered."""
+    import re
+
     from streamlit.testing.v1 import AppTest
 
     monkeypatch.setenv("RAPPORT_ASR_MODEL", "tiny.en")
@@ -202,6 +207,7 @@ def test_app_shows_one_error_for_a_bad_upload(name, data, bad_inputs, monkeypatc
     at.run()
     assert not at.exception, at.exception
     assert len(at.error) == 1 and name in at.error[0].value.replace("\\", ""), [e.value for e in at.error]
+    assert not re.search(r"(?<!\\)[\[\]()<!]", at.error[0].value), at.error[0].value  # all escaped
     assert [h.value for h in at.header] == []  # no report sections
 
 
