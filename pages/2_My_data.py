@@ -14,7 +14,7 @@ import streamlit as st
 from pipeline import presentation as P
 from pipeline.errors import PipelineError
 from pipeline.orchestrate import safe_stem
-from pipeline.store import Store
+from pipeline.store import Store, same_person
 
 
 @st.cache_resource(show_spinner=False)
@@ -53,7 +53,7 @@ def my_export(session_id: str, participant: str) -> bytes:
 
 def session_ui(summary, name: str) -> None:
     sid = summary.session_id
-    mine = [c for c in store().consents(sid) if " ".join(c.participant.split()).lower() == name.lower()]
+    mine = [c for c in store().consents(sid) if same_person(c.participant, name)]
     if not mine:
         return
     with st.container(border=True, key=f"mine_{sid}"):

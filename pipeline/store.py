@@ -226,6 +226,11 @@ def effective_consent(consents: Sequence[ConsentRecord]) -> tuple[bool, bool]:
     return all(c.keep_transcript for c in consents), all(c.keep_audio for c in consents)
 
 
+def same_person(a: str, b: str) -> bool:
+    """Whether two names, as typed, name the same person: case and runs of spaces ignored."""
+    return " ".join(a.split()).lower() == " ".join(b.split()).lower()
+
+
 def strip_transcript(report: Report) -> Report:
     """The report without words said: turn text, word timings and evidence quotes emptied (timings kept)."""
     from dataclasses import replace
@@ -531,21 +536,23 @@ class Store:
         ) for r in rows)
 
     def sessions_of(self, participant: str) -> tuple[SessionSummary, ...]:
-        """The stored sessions with a consent from ``participant`` (case and runs of spaces ignored), newest first."""
-        wanted = " ".join(participant.split()).lower()
-        if not wanted:
+        """The stored sessions with a consent from ``participant`` (:func:`same_person`), newest first."""
+        if not participant.strip():
             return ()
         with self.engine.connect() as conn:
             ids = {sid for sid, who in conn.execute(sa.select(consents_t.c.session_id, consents_t.c.participant))
-                   if " ".join(who.split()).lower() == wanted}
+                   if same_person(who, participant)}
         return tuple(s for s in self.list_sessions() if s.session_id in ids)
 
     def consents(self, session_id: str) -> tuple[ConsentRecord, ...]:
         """The consent records of a session, in the order given."""
         with self.engine.connect() as conn:
-            sid = self._row(conn, session_id)["id"]
-            rows = conn.execute(sa.select(consents_t).where(consents_t.c.session_id == sid)
-                                .order_by(consents_t.c.id)).mappings().all()
+            return self._consents(conn, self._row(conn, session_id)["id"])
+
+    @staticmethod
+    def _consents(conn, sid: str) -> tuple[ConsentRecord, ...]:
+        rows = conn.execute(sa.select(consents_t).where(consents_t.c.session_id == sid)
+                            .order_by(consents_t.c.id)).mappings().all()
         return tuple(ConsentRecord(participant=r["participant"], role=r["role"], keep_report=r["keep_report"],
                                    keep_transcript=r["keep_transcript"], keep_audio=r["keep_audio"],
                                    given_at=r["given_at"], recorded_by=r["recorded_by"]) for r in rows)
@@ -604,12 +611,18 @@ class Store:
             conn.execute(audit_t.insert().values(at=_now(), action="deleted", session_id=sid,
                                                  actor=actor or _user()))
             still = self._referenced_audio(conn)
-        if row["audio_sha256"] and f"{row['audio_sha256']}{row['audio_ext']}" not in still:
+        self._after_removal(row, still, drop_audio=True)
+        return sid
+
+    def _after_removal(self, row, still: set[str], *, drop_audio: bool) -> None:
+        """After a committed delete or limit: remove the session's recording when ``drop_audio`` and no other
+        session (``still``: what the store still refers to) uses it; flush SQLite's journal so no copy of the
+        removed content is left on disk."""
+        if drop_audio and row["audio_sha256"] and f"{row['audio_sha256']}{row['audio_ext']}" not in still:
             self._audio_file(row["audio_sha256"], row["audio_ext"] or "").unlink(missing_ok=True)
         if self.url.startswith("sqlite"):
-            with self.engine.connect() as conn:  # flush the journal so no copy of the content is left on disk
+            with self.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        return sid
 
     def limit(self, session_id: str, *, participant: str, keep_transcript: bool, keep_audio: bool,
               actor: str = "") -> tuple[bool, bool]:
@@ -658,10 +671,9 @@ class Store:
             for cid, old_transcript, old_audio in mine:
                 conn.execute(consents_t.update().where(consents_t.c.id == cid).values(
                     keep_transcript=bool(old_transcript and keep_transcript), keep_audio=bool(old_audio and keep_audio)))
-            records = conn.execute(sa.select(consents_t.c.keep_transcript, consents_t.c.keep_audio)
-                                   .where(consents_t.c.session_id == sid)).all()
-            transcript_ok = all(r[0] for r in records) and bool(row["keeps_transcript"])
-            audio_ok = all(r[1] for r in records) and bool(row["keeps_audio"])
+            allowed_transcript, allowed_audio = effective_consent(self._consents(conn, sid))
+            transcript_ok = allowed_transcript and bool(row["keeps_transcript"])
+            audio_ok = allowed_audio and bool(row["keeps_audio"])
             values = {}
             if row["keeps_transcript"] and not transcript_ok:
                 report = report_from_dict(json.loads(row["report_json"]))
@@ -675,11 +687,7 @@ class Store:
             conn.execute(audit_t.insert().values(at=_now(), action="limited", session_id=sid,
                                                  actor=actor or participant))
             still = self._referenced_audio(conn)
-        if row["keeps_audio"] and not audio_ok and f"{row['audio_sha256']}{row['audio_ext']}" not in still:
-            self._audio_file(row["audio_sha256"], row["audio_ext"] or "").unlink(missing_ok=True)
-        if self.url.startswith("sqlite"):
-            with self.engine.connect() as conn:  # flush the journal so no copy of the dropped words is left on disk
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._after_removal(row, still, drop_audio=bool(row["keeps_audio"]) and not audio_ok)
         return transcript_ok, audio_ok
 
     def export(
@@ -756,7 +764,6 @@ class Store:
         with self.engine.begin() as conn:
             conn.execute(audit_t.insert().values(at=_now(), action="exported", session_id=sid, actor=actor or _user()))
         return out
-
 
     def export_bytes(self, session_id: str, *, participant: str | None = None,
                      redact: Callable[[str], str] | None = None, actor: str = "") -> bytes:
