@@ -205,10 +205,12 @@ def followup(sessions: Sequence[tuple[str, str, Report | Sequence[Indicator]]]) 
         cards = {c.id: c for c in indicator_cards(nxt[2])} if nxt else {}
         for p in feedback(report).to_try:
             card = cards.get(p.indicator_id)
+            if nxt is None:
+                outcome = ""
+            else:
+                outcome = FOLLOWUP_OUTCOME.get(card.status, "not measured") if card else "not measured"
             rows.append({
                 "date": day, "session_id": sid, "to_try": p.name, "value": p.value_text, "advice": p.advice,
-                "next_date": nxt[1] if nxt else "", "next_value": card.value_text if card else "",
-                "next": "" if nxt is None else FOLLOWUP_OUTCOME.get(card.status, "not measured") if card
-                else "not measured",
+                "next_date": nxt[1] if nxt else "", "next_value": card.value_text if card else "", "next": outcome,
             })
     return pd.DataFrame(rows, columns=FOLLOWUP_COLUMNS)

@@ -226,6 +226,11 @@ def cards_by_category(report: Report) -> list[tuple[str, tuple[IndicatorCard, ..
     return [(CATEGORY_TITLES.get(c, c.title()), tuple(cs)) for c, cs in groups.items()]
 
 
+def _moment(ind: Indicator, ev) -> Moment:
+    """A piece of ``ind``'s evidence as a replayable moment."""
+    return Moment(ind.id, ind.name, ev.start_s, ev.end_s, ev.speaker, ev.quote, ev.note)
+
+
 def moments(report: Report, *, per_indicator: int = 1, max_moments: int = 12) -> tuple[Moment, ...]:
     """The strongest evidence of each available indicator ("moments worth a look").
 
@@ -258,7 +263,7 @@ def moments(report: Report, *, per_indicator: int = 1, max_moments: int = 12) ->
             if key in found:
                 found[key] = replace(found[key], indicator_name=f"{found[key].indicator_name} · {ind.name}")
             else:
-                found[key] = Moment(ind.id, ind.name, ev.start_s, ev.end_s, ev.speaker, ev.quote, ev.note)
+                found[key] = _moment(ind, ev)
     return tuple(found.values())[:max_moments]
 
 
@@ -446,22 +451,20 @@ def feedback(report: Report | Sequence[Indicator], *, n_points: int = 3, min_con
     if min_confidence not in _CONFIDENCE_RANK:
         raise InvalidParameterError(f"min_confidence={min_confidence!r} must be one of low, medium, high.")
     indicators = _indicators_of(report)
+    cards = {c.id: c for c in indicator_cards(indicators)}
     counted = [ind for ind in indicators
-               if _status(ind) in ("in band", "below", "above") and ind.id in ADVICE
+               if cards[ind.id].status in ("in band", "below", "above") and ind.id in ADVICE
                and _CONFIDENCE_RANK.get(ind.confidence, 0) >= _CONFIDENCE_RANK[min_confidence]]
     ids = {ind.id for ind in counted}
     counted = [ind for ind in counted if _SAME_MEASURE.get(ind.id) not in ids]
-    cards = {c.id: c for c in indicator_cards(indicators)}
 
     def point(ind: Indicator) -> FeedbackPoint | None:
-        status = _status(ind)
-        advice = ADVICE[ind.id].get(status)
+        card = cards[ind.id]
+        advice = ADVICE[ind.id].get(card.status)
         if advice is None:
             return None
-        ev = ind.evidence[0] if ind.evidence else None
-        moment = Moment(ind.id, ind.name, ev.start_s, ev.end_s, ev.speaker, ev.quote, ev.note) if ev else None
-        card = cards[ind.id]
-        return FeedbackPoint(ind.id, ind.name, ind.category, card.value_text, card.band_text, status, advice,
+        moment = _moment(ind, ind.evidence[0]) if ind.evidence else None
+        return FeedbackPoint(ind.id, ind.name, ind.category, card.value_text, card.band_text, card.status, advice,
                              _severity(ind), moment)
 
     def theme(p: FeedbackPoint) -> str:
@@ -502,10 +505,14 @@ def feedback_caption(fb: Feedback) -> str:
             "every measure, with its source, is in the indicators.")
 
 
+def _value_and_band(point: FeedbackPoint) -> str:
+    """``"62 % (good: 20–45 %)"``, or the value alone when there is no range; plain text."""
+    return f"{point.value_text} ({point.band_text})" if point.band_text else point.value_text
+
+
 def feedback_markdown(point: FeedbackPoint) -> str:
     """A feedback point as Streamlit markdown: name, value and good range, then the advice (all escaped)."""
-    band = f" ({md_escape(point.band_text)})" if point.band_text else ""
-    return f"**{md_escape(point.name)}** · {md_escape(point.value_text)}{band}  \n{md_escape(point.advice)}"
+    return f"**{md_escape(point.name)}** · {md_escape(_value_and_band(point))}  \n{md_escape(point.advice)}"
 
 
 def feedback_lines(fb: Feedback) -> list[str]:
@@ -515,8 +522,8 @@ def feedback_lines(fb: Feedback) -> list[str]:
         points = getattr(fb, key)
         if points:
             lines.append(f"{FEEDBACK_TITLES[key]}:")
-            lines += [f"  {mark} {p.name}: {p.value_text}" + (f" ({p.band_text})" if p.band_text else "")
-                      + f". {p.advice}" + (f" [{fmt_clock(p.moment.start_s)}]" if p.moment else "") for p in points]
+            lines += [f"  {mark} {p.name}: {_value_and_band(p)}. {p.advice}"
+                      + (f" [{fmt_clock(p.moment.start_s)}]" if p.moment else "") for p in points]
     return lines or [feedback_caption(fb)]
 
 
@@ -1189,9 +1196,9 @@ def html_report(report: Report, turn_measures: Sequence | None = None) -> str:
     for key in ("went_well", "to_try"):
         if points := getattr(fb, key):
             parts.append(f"<h3>{FEEDBACK_TITLES[key]}</h3><ul>")
-            parts += [f"<li><b>{e(p.name)}</b>: {e(p.value_text)}{' (' + e(p.band_text) + ')' if p.band_text else ''}. "
-                      f"{e(p.advice)}{' <span class=cap>at ' + fmt_clock(p.moment.start_s) + '</span>' if p.moment else ''}"
-                      "</li>" for p in points]
+            parts += [f"<li><b>{e(p.name)}</b>: {e(_value_and_band(p))}. {e(p.advice)}"
+                      f"{' <span class=cap>at ' + fmt_clock(p.moment.start_s) + '</span>' if p.moment else ''}</li>"
+                      for p in points]
             parts.append("</ul>")
     parts.append(f"<p class='cap'>{e(feedback_caption(fb))}</p>")
     parts.append("<h2>Rapport indicators</h2>")
