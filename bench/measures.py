@@ -23,6 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+def _ci(ci) -> str:
+    """A 95 % interval as "[low, high]", or "[n/a]"."""
+    return "[n/a]" if ci is None else f"[{ci[0]:+.2f}, {ci[1]:+.2f}]"
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--asr-minutes", type=float, default=5.0)
@@ -56,9 +61,10 @@ def main(argv=None) -> int:
         print(f"  {n:13s} loudness difference {ld:+.2f} dB vs gain difference "
               f"{sp['S1']['gain_db'] - sp['S2']['gain_db']:+.2f} dB")
         for e in m.entrainment:
-            print(f"  {n:13s} {e.feature:12s} proximity {e.proximity:+.2f} (partner {e.partner_similarity:+.2f} vs "
-                  f"baseline {e.baseline_similarity:+.2f}, p={e.proximity_p:.3f}) synchrony r={e.synchrony_r:+.2f} "
-                  f"convergence r={e.convergence_r:+.2f} n={e.n_pairs}")
+            print(f"  {n:13s} {e.feature:12s} proximity {e.proximity:+.2f} {_ci(e.proximity_ci95)} (partner "
+                  f"{e.partner_similarity:+.2f} vs baseline {e.baseline_similarity:+.2f}, p={e.proximity_p:.3f}) "
+                  f"synchrony r={e.synchrony_r:+.2f} {_ci(e.synchrony_ci95)} convergence r={e.convergence_r:+.2f} "
+                  f"{_ci(e.convergence_ci95)} n={e.n_pairs}")
     # tile to a long session (mono), turns shifted
     samples, turns_all, t_off = [], [], 0.0
     i = 0

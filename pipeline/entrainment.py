@@ -28,6 +28,18 @@ def _z(values: np.ndarray) -> np.ndarray:
     return (values - values.mean()) / sd if sd > 1e-9 else np.zeros_like(values)
 
 
+def _ci95(test, *, min_n: int | None = None) -> tuple[float, float] | None:
+    """95 % confidence interval of a scipy t-test or Pearson result; None without one.
+
+    A Pearson interval (Fisher z) needs at least 4 pairs (``min_n``).
+    """
+    if test is None or (min_n is not None and min_n < 4):
+        return None
+    ci = test.confidence_interval(confidence_level=0.95)
+    low, high = float(ci.low), float(ci.high)
+    return None if np.isnan(low) or np.isnan(high) else (low, high)
+
+
 def entrainment(
     feature: str,
     series: Sequence[tuple[float, str, float | None]],
@@ -86,16 +98,15 @@ def entrainment(
     baseline = np.array(baseline)
     ok = ~np.isnan(baseline)
     times = np.array([series[f][0] for _, f in pairs])
-    prox_p = float(stats.ttest_rel(partner[ok], baseline[ok]).pvalue) if ok.sum() >= 3 else None
-    conv_r = float(stats.pearsonr(times, partner).statistic) if np.ptp(partner) > 0 else None
+    prox = stats.ttest_rel(partner[ok], baseline[ok]) if ok.sum() >= 3 else None
+    prox_p = float(prox.pvalue) if prox is not None else None
+    conv = stats.pearsonr(times, partner) if np.ptp(partner) > 0 else None
+    conv_r = float(conv.statistic) if conv is not None else None
     half = len(pairs) // 2
     xf = np.array([zs[f] for _, f in pairs])
     xl = np.array([zs[lead] for lead, _ in pairs])
-    if np.ptp(xf) > 0 and np.ptp(xl) > 0:
-        sync = stats.pearsonr(xl, xf)
-        sync_r, sync_p = float(sync.statistic), float(sync.pvalue)
-    else:
-        sync_r = sync_p = None
+    sync = stats.pearsonr(xl, xf) if np.ptp(xf) > 0 and np.ptp(xl) > 0 else None
+    sync_r, sync_p = (float(sync.statistic), float(sync.pvalue)) if sync is not None else (None, None)
     result = EntrainmentResult(
         feature=feature,
         follower=follower,
@@ -111,5 +122,8 @@ def entrainment(
         synchrony_r=sync_r,
         synchrony_p=sync_p,
         gradual_share=gradual,
+        proximity_ci95=_ci95(prox),
+        convergence_ci95=_ci95(conv, min_n=len(pairs)),
+        synchrony_ci95=_ci95(sync, min_n=len(pairs)),
     )
     return result, [(lead, f, float(s)) for (lead, f), s in zip(pairs, partner, strict=True)]

@@ -176,6 +176,8 @@ def turns_frame(report: Report) -> pd.DataFrame:
 FOLLOWUP_COLUMNS = ["date", "session_id", "to_try", "value", "advice", "next_date", "next_value", "next"]
 #: What became of a point to try in the next session, by the indicator's status there.
 FOLLOWUP_OUTCOME = {"in band": "now in the good range", "below": "still to try", "above": "still to try"}
+#: The outcome when the next session measured it with low confidence (too short, too few turns, weak attribution).
+FOLLOWUP_UNCLEAR = "unclear (low confidence)"
 
 
 def followup(sessions: Sequence[tuple[str, str, Report | Sequence[Indicator]]]) -> pd.DataFrame:
@@ -193,8 +195,10 @@ def followup(sessions: Sequence[tuple[str, str, Report | Sequence[Indicator]]]) 
         Columns :data:`FOLLOWUP_COLUMNS`: per session (in date order) each
         point of :func:`pipeline.presentation.feedback`'s ``to_try``, its value, its
         advice, and in the next session that indicator's value and ``next``: "now in
-        the good range", "still to try", "not measured" (unavailable there), or ""
-        for the last session. Empty (with the columns) when nothing was to try.
+        the good range", "still to try", :data:`FOLLOWUP_UNCLEAR` (measured there
+        with low confidence, so neither verdict holds), "not measured" (unavailable
+        there), or "" for the last session. Empty (with the columns) when nothing
+        was to try.
     """
     from pipeline.presentation import feedback, indicator_cards
 
@@ -207,8 +211,12 @@ def followup(sessions: Sequence[tuple[str, str, Report | Sequence[Indicator]]]) 
             card = cards.get(p.indicator_id)
             if nxt is None:
                 outcome = ""
+            elif card is None or card.status not in FOLLOWUP_OUTCOME:
+                outcome = "not measured"
+            elif card.confidence == "low":
+                outcome = FOLLOWUP_UNCLEAR
             else:
-                outcome = FOLLOWUP_OUTCOME.get(card.status, "not measured") if card else "not measured"
+                outcome = FOLLOWUP_OUTCOME[card.status]
             rows.append({
                 "date": day, "session_id": sid, "to_try": p.name, "value": p.value_text, "advice": p.advice,
                 "next_date": nxt[1] if nxt else "", "next_value": card.value_text if card else "", "next": outcome,

@@ -6,11 +6,13 @@ Entry point: :func:`measure_session`. Roles come from ``speakers``
 
 from __future__ import annotations
 
+import warnings
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+from scipy import stats
 
 from pipeline import language as lang
 from pipeline import prosody, turntaking
@@ -315,21 +317,25 @@ def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent
         best = sorted(pairs, key=lambda p: -p[2])[:3]
         ev = [Evidence(round(tms[a].start_s, 2), round(tms[b].end_s, 2), tms[b].speaker, tms[b].text[:240],
                        f"mentor's {words} followed the mentee's previous turn (similarity {s:.2f})") for a, b, s in best]
+        n_pairs = e.n_pairs if e else 0
+        conf_p, why_p = _interval(conf_f, e.proximity_ci95 if e else None, 0.0, n_pairs, "z")
         add(f"{short}_matching", f"Matching the mentee's {words} (proximity)", e.proximity if e and avail else None,
             "z difference", 0.0, None, LH2011,
             f"The course suggests matching the mentee's {words}: above 0 means the mentor's turns were closer to the "
-            f"mentee's turn just before than to the mentee's other turns.", "matching", ev, conf_f, avail)
+            f"mentee's turn just before than to the mentee's other turns.{why_p}", "matching", ev, conf_p, avail)
+        conf_s, why_s = _interval(conf_f, e.synchrony_ci95 if e else None, 0.3, n_pairs, "r")
         add(f"{short}_synchrony", f"Following the mentee's {words} up and down (synchrony)",
             e.synchrony_r if e and avail else None, "r", 0.3, None,
             "Levitan & Hirschberg 2011: positive correlation over adjacent turns = synchrony",
-            f"When the mentee's {words} rises or falls, a matching mentor's follows in the next turn.", "matching",
-            ev, conf_f, avail)
+            f"When the mentee's {words} rises or falls, a matching mentor's follows in the next turn.{why_s}",
+            "matching", ev, conf_s, avail)
+        conf_c, why_c = _interval(conf_f, e.convergence_ci95 if e else None, 0.0, n_pairs, "r")
         add(f"{short}_convergence", f"Growing closer in {words} over the session (convergence)",
             e.convergence_r if e and avail else None, "r", 0.0, None,
             "Levitan & Hirschberg 2011: similarity increasing over time = convergence",
             f"Rapport builds: above 0 means the {words} of the two got more alike as the session went on "
             f"(first half {_fmt(e.similarity_first_half if e else None)}, second half "
-            f"{_fmt(e.similarity_second_half if e else None)}).", "matching", ev[:1], conf_f, avail)
+            f"{_fmt(e.similarity_second_half if e else None)}).{why_c}", "matching", ev[:1], conf_c, avail)
     # raw gaps between the speakers
     pace_gap = ((mt.pace_wpm - me.pace_wpm) / me.pace_wpm * 100) if mt and me and mt.pace_wpm and me.pace_wpm else None
     add("pace_difference", "Mentor's pace compared with the mentee's", pace_gap, "%", -10.0, 10.0, RULE,
@@ -399,17 +405,26 @@ def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent
         RULE, "A mentee who feels safe talks at length; a low share can mean they are holding back.", "safety",
         [_ev(m, "long mentee turn") for m in sorted(mentee_tms, key=lambda m: -m.n_words)[:3]])
     subst_e = [m for m in mentee_tms if not m.is_backchannel]
-    trend = None
+    trend = trend_ci = None
     if len(subst_e) >= 4:
         half = len(subst_e) // 2
-        a = np.mean([m.n_words for m in subst_e[:half]])
-        b = np.mean([m.n_words for m in subst_e[half:]])
-        trend = (b - a) / a * 100 if a else None
+        first = [m.n_words for m in subst_e[:half]]
+        second = [m.n_words for m in subst_e[half:]]
+        a = float(np.mean(first))
+        trend = (np.mean(second) - a) / a * 100 if a else None
+        if a and (np.ptp(first) > 0 or np.ptp(second) > 0):
+            # Welch's interval of the difference in mean words per turn, as a percent of the first half's. A half
+            # of equal lengths is exact, not imprecise: scipy's warning about identical data does not apply.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)
+                ci = stats.ttest_ind(second, first, equal_var=False).confidence_interval(confidence_level=0.95)
+            trend_ci = None if np.isnan(ci.low) else (ci.low / a * 100, ci.high / a * 100)
+    conf_t, why_t = _interval(_cap(base_conf, "medium" if len(subst_e) >= 8 else "low"), trend_ci, 0.0,
+                              len(subst_e), "%", counted="turns")
     add("mentee_turn_length_trend", "Change in the mentee's turn length (second half vs first)", trend, "%", 0.0,
         None, COURSE_SAFETY + ": a safe mentee opens up and talks at length",
-        "Turns that get longer over the session suggest the mentee is opening up.", "safety",
-        [_ev(m, f"{m.n_words} words") for m in sorted(subst_e, key=lambda m: -m.n_words)[:2]],
-        _cap(base_conf, "medium" if len(subst_e) >= 8 else "low"))
+        f"Turns that get longer over the session suggest the mentee is opening up.{why_t}", "safety",
+        [_ev(m, f"{m.n_words} words") for m in sorted(subst_e, key=lambda m: -m.n_words)[:2]], conf_t)
     eq = [m for m in mentee_tms if m.question.is_question]
     add("mentee_questions_per_10min", "Mentee's questions per 10 minutes", me.questions_per_10min if me else None,
         "per 10 min", 2.0, None, COURSE_SAFETY + ": mentees 'seek guidance and clarification, ask questions'",
@@ -426,6 +441,22 @@ def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent
         "Being cut off discourages speaking up; a safe space lets the mentee finish." if overlaps_observable
         else NO_OVERLAP_IN_MONO, "safety", [_ev(m, "interruption") for m in ints_e], None, overlaps_observable)
     return out
+
+
+def _interval(conf: str, ci: tuple[float, float] | None, edge: float, n: int, unit: str, *,
+              counted: str = "turn pairs") -> tuple[str, str]:
+    """Confidence and a sentence on it for a value estimated from ``n`` turn pairs (or turns, ``counted``).
+
+    When the value's 95 % interval ``ci`` has the good range's ``edge`` strictly
+    inside, the value could lie on either side of it: confidence becomes
+    "low" (so the at-a-glance feedback neither praises nor advises on it) and
+    the sentence says why. Otherwise ``conf`` and "" unchanged.
+    """
+    if ci is None or not ci[0] < edge < ci[1]:
+        return conf, ""
+    lo, hi = (f"{x:.0f}" if unit == "%" else f"{x:.2f}" for x in ci)
+    return "low", (f" Too few turns to tell: from {n} {counted} its 95 % interval runs from {lo} to {hi} {unit}, "
+                   f"on both sides of {edge:g}.")
 
 
 def _fmt(x: float | None) -> str:

@@ -499,7 +499,8 @@ def feedback_caption(fb: Feedback) -> str:
     """One line under the at-a-glance feedback: what it rests on, or why there is none."""
     if not fb.n_considered:
         return (f"Too little to go on: no indicator with a good range reached {fb.min_confidence} confidence "
-                "(a session under 2 minutes, or speakers that are hard to tell apart, gives low confidence).")
+                "(a session under 2 minutes, speakers that are hard to tell apart, or too few turns to tell a score from "
+                "the edge of its good range give low confidence).")
     return (f"From {fb.n_considered} indicator{'' if fb.n_considered == 1 else 's'} with a good range and at least "
             f"{fb.min_confidence} confidence; "
             "every measure, with its source, is in the indicators.")
@@ -1085,10 +1086,20 @@ _STATUS_MD = {"in band": ":green[in the good range]", "below": ":orange[below th
               "not available": ":gray[not available for this input]"}
 
 
+#: Shown on a card whose indicator has low confidence (short session, weak attribution, too few turns to tell).
+LOW_CONFIDENCE = "low confidence"
+
+
 def status_markdown(card: IndicatorCard) -> str:
-    """The card's band and status as Streamlit markdown (coloured status, escaped band)."""
+    """The card's band and status as Streamlit markdown (coloured status, escaped band), then "low confidence" if so."""
     status = _STATUS_MD.get(card.status, md_escape(card.status))
-    return f"{md_escape(card.band_text)} · {status}" if card.band_text else status
+    text = f"{md_escape(card.band_text)} · {status}" if card.band_text else status
+    return f"{text} · :gray[{LOW_CONFIDENCE}]" if _shows_low_confidence(card) else text
+
+
+def _shows_low_confidence(card: IndicatorCard) -> bool:
+    """True when the card should say "low confidence": a measured value held with low confidence."""
+    return card.confidence == "low" and card.status != "not available"
 
 
 def turn_markdown(row) -> str:
@@ -1210,7 +1221,8 @@ def html_report(report: Report, turn_measures: Sequence | None = None) -> str:
         for c in group:
             parts.append(
                 f"<div class='card s-{e(c.status.split()[0])}'><div class='n'>{e(c.name)}</div>"
-                f"<div class='v'>{e(c.value_text)}</div><div class='b'>{e(c.band_text)} {('· ' + e(c.status)) if c.band_text else ''}</div>"
+                f"<div class='v'>{e(c.value_text)}</div><div class='b'>{e(c.band_text)} {('· ' + e(c.status)) if c.band_text else ''}"
+                f"{(' · ' + LOW_CONFIDENCE) if _shows_low_confidence(c) else ''}</div>"
                 f"<div class='m'>{e(c.meaning)}</div></div>"
             )
         parts.append("</div>")

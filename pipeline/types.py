@@ -1088,6 +1088,13 @@ class EntrainmentResult:
     synchrony_p : float or None
     gradual_share : float or None
         Share of the follower's turn-to-turn changes below the abrupt threshold.
+    proximity_ci95 : tuple of (float, float) or None
+        95 % confidence interval of ``proximity`` (paired t), in z units.
+    convergence_ci95, synchrony_ci95 : tuple of (float, float) or None
+        95 % confidence intervals of the two r values (Fisher z), each within
+        [-1, 1]; None with fewer than 4 pairs. With few pairs these are wide:
+        a value whose interval crosses its good range's edge cannot tell the
+        mentor anything (see :mod:`pipeline.measures`).
     """
 
     feature: str
@@ -1104,6 +1111,9 @@ class EntrainmentResult:
     synchrony_r: float | None = None
     synchrony_p: float | None = None
     gradual_share: float | None = None
+    proximity_ci95: tuple[float, float] | None = None
+    convergence_ci95: tuple[float, float] | None = None
+    synchrony_ci95: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)

@@ -193,3 +193,55 @@ def test_feedback_names_what_the_samples_were_made_to_show(measured, truths):
         assert [p.severity for p in f.to_try] == sorted((p.severity for p in f.to_try), reverse=True)
         for p in f.went_well + f.to_try:
             assert p.moment is None or 0 <= p.moment.start_s <= p.moment.end_s
+
+
+def test_entrainment_intervals_match_their_formulas():
+    """Fisher-z interval of r and paired-t interval of proximity, computed here by hand on six known pairs."""
+    from scipy.stats import t as student_t
+
+    from pipeline.entrainment import entrainment
+
+    lead = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]
+    fol = [1.1, 2.3, 2.8, 4.4, 4.9, 6.2]
+    series = [(float(2 * i + k), spk, v) for i, (a, b) in enumerate(zip(lead, fol, strict=True))
+              for k, spk, v in ((0, "L", a), (1, "F", b))]
+    res, _ = entrainment("f", series, follower="F", leader="L", abrupt_change=100.0)
+    assert res.n_pairs == 6
+    r = np.corrcoef(lead, fol)[0, 1]
+    half = 1.959964 / np.sqrt(6 - 3)
+    assert res.synchrony_r == pytest.approx(r)
+    assert res.synchrony_ci95 == pytest.approx((np.tanh(np.arctanh(r) - half), np.tanh(np.arctanh(r) + half)), abs=1e-6)
+    zl = (np.array(lead) - np.mean(lead)) / np.std(lead)
+    zf = (np.array(fol) - np.mean(fol)) / np.std(fol)
+    d = np.array([-abs(zf[i] - zl[i]) - np.mean([-abs(zf[i] - zl[j]) for j in range(6) if j != i]) for i in range(6)])
+    width = student_t.ppf(0.975, 5) * d.std(ddof=1) / np.sqrt(6)
+    assert res.proximity == pytest.approx(d.mean())
+    assert res.proximity_ci95 == pytest.approx((d.mean() - width, d.mean() + width))
+    assert res.convergence_ci95[0] < res.convergence_r < res.convergence_ci95[1]
+
+
+def test_matching_confidence_follows_the_interval(measured):
+    """A matching score whose 95 % interval crosses its good range's edge is low confidence and says why.
+
+    The matched session was made with the mentor following the mentee's pace and loudness: those proximities are
+    clear of 0 over its 10 turn pairs. Its pitch was not matched (same voice shifted 4 semitones): pitch synchrony
+    cannot be told from 0.30 in 10 pairs.
+    """
+    m = measured["matched"]
+    by = {e.feature: e for e in m.entrainment}
+    for id_, feat in (("pace_matching", "pace_wpm"), ("loudness_matching", "rms_db")):
+        assert by[feat].proximity_ci95[0] > 0, by[feat]
+        assert ind(m, id_).confidence == "medium" and "Too few turns" not in ind(m, id_).explanation
+    lo, hi = by["f0_median_st"].synchrony_ci95
+    assert lo < 0.3 < hi
+    sync = ind(m, "pitch_synchrony")
+    assert sync.confidence == "low"
+    assert f"its 95 % interval runs from {lo:.2f} to {hi:.2f} r, on both sides of 0.3" in sync.explanation
+    # the at-a-glance feedback takes medium or better only: no advice from a score that could be on either side
+    from pipeline.presentation import feedback
+
+    fb = feedback(m.indicators)
+    assert "pitch_synchrony" not in {p.indicator_id for p in fb.to_try + fb.went_well}
+    # the mentee's turn-length change (15 turns) gets the same treatment, in percent
+    trend = ind(m, "mentee_turn_length_trend")
+    assert trend.confidence == "low" and "turns its 95 % interval runs from" in trend.explanation

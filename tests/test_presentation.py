@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 
@@ -107,6 +108,13 @@ def test_cards_order_band_status_and_unavailable(matched):
     assert (pace.value_text, pace.band_text, pace.status) == ("0.30", "good: at least 0.50", "below")
     assert (share.value_text, share.band_text, share.status) == ("45 %", "good: 20–50 %", "in band")
     assert (loud.value_text, loud.status) == ("n/a", "not available")
+    # a measured value held with low confidence says so on its card, in the app and in the HTML report
+    low = dataclasses.replace(PACE, id="pace_low", confidence="low")
+    report = dataclasses.replace(matched, indicators=(PACE, low, LOUD))
+    shown = {c.id: P.status_markdown(c) for c in P.indicator_cards(report)}
+    assert shown["pace_low"].endswith("· :gray[low confidence]")
+    assert "low confidence" not in shown["pace_match"] + shown["loud_match"]  # medium; unavailable says only that
+    assert P.html_report(report).count("· low confidence") == 1
 
 
 def test_bands_with_negative_ends_and_matching_cards(matched):

@@ -300,6 +300,12 @@ def test_entrainment_ranges(series, thr, rel):
         assert r is None or -1 - TOL <= r <= 1 + TOL
     for p in (res.proximity_p, res.synchrony_p, res.gradual_share):
         assert p is None or 0 <= p <= 1
+    # each 95 % interval holds its estimate; an r's stays within [-1, 1]
+    for value, ci, is_r in ((res.proximity, res.proximity_ci95, False), (res.convergence_r, res.convergence_ci95, True),
+                            (res.synchrony_r, res.synchrony_ci95, True)):
+        if ci is not None:
+            assert value is not None and ci[0] - TOL <= value <= ci[1] + TOL, (value, ci)
+            assert not is_r or -1 - TOL <= ci[0] <= ci[1] <= 1 + TOL
     for a, b, s in pairs:
         assert 0 <= a < b < len(series) and s <= 0
 

@@ -133,7 +133,10 @@ def test_followup_of_what_to_try(truths):
     second = session(_ind("pace_difference", 5.0, -10.0, 10.0, category="matching"),
                      _ind("mentor_confidentiality", 0.0, 1.0, 1.0, unit="yes/no", category="confidentiality"),
                      loud_unavailable)
-    third = session(_ind("mentor_confidentiality", 1.0, 1.0, 1.0, unit="yes/no", category="confidentiality"))
+    # in the third session talk share is in range but low confidence: no verdict either way
+    third = session(_ind("mentor_confidentiality", 1.0, 1.0, 1.0, unit="yes/no", category="confidentiality"),
+                    dataclasses.replace(_ind("mentor_talk_share", 30.0, 20.0, 45.0), confidence="low"))
+    second = dataclasses.replace(second, indicators=(*second.indicators, _ind("mentor_talk_share", 60.0, 20.0, 45.0)))
     table = followup([("c", "2025-03-15", third), ("a", "2025-03-01", first), ("b", "2025-03-08", second)])
     got = [tuple(r) for r in table[["session_id", "to_try", "value", "next_date", "next_value", "next"]].itertuples(
         index=False)]
@@ -142,6 +145,7 @@ def test_followup_of_what_to_try(truths):
         ("a", "mentor_confidentiality", "no", "2025-03-08", "no", "still to try"),
         ("a", "loudness_difference", "8.85 dB", "2025-03-08", "n/a", "not measured"),
         ("b", "mentor_confidentiality", "no", "2025-03-15", "yes", "now in the good range"),
+        ("b", "mentor_talk_share", "60 %", "2025-03-15", "30 %", "unclear (low confidence)"),
     ]
     assert list(table.columns) == ["date", "session_id", "to_try", "value", "advice", "next_date", "next_value", "next"]
     assert followup([("c", "2025-03-15", third)]).empty

@@ -1,0 +1,60 @@
+"""Does the at-a-glance feedback depend on which Whisper model transcribed the session?
+
+It should not: the same recording, the same people. Runs the whole pipeline
+(transcription, speakers by embedding or channel, measures) on each bundled
+sample session with Whisper base and with tiny.en, and prints each one's "what
+went well" and "to try next time" and whether the two models agree.
+
+Word timings differ a little between the models, so turn boundaries and every
+per-turn value move a little. A score built on 9-11 turn pairs (a correlation,
+a trend) can then cross its good range's edge; the product marks such a score
+"low confidence" when its 95 % interval reaches both sides of the edge
+(:func:`pipeline.measures._interval`), and the feedback leaves it out.
+
+    python bench/feedback_stability.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+MODELS = ("base", "tiny.en")
+SAMPLES = ("matched", "unmatched", "dual_channel")
+MATCHING = tuple(f"{a}_{b}" for a in ("pace", "loudness", "pitch") for b in ("matching", "synchrony", "convergence"))
+
+
+def main() -> int:
+    from models import load_asr, load_speaker_encoder, load_vad
+    from pipeline.audio import load_audio
+    from pipeline.orchestrate import analyze_recording
+    from pipeline.presentation import feedback
+
+    vad, encoder = load_vad(), load_speaker_encoder()
+    lists: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for model in MODELS:
+        asr = load_asr(model, device="cpu")
+        for name in SAMPLES:
+            report, *_ = analyze_recording(load_audio(ROOT / "sample_sessions" / f"{name}.flac"), asr=asr, vad=vad,
+                                           encoder=encoder)
+            fb = feedback(report)
+            lists[model, name] = (tuple(p.indicator_id for p in fb.went_well), tuple(p.indicator_id for p in fb.to_try))
+            low = sum(i.id in MATCHING and i.confidence == "low" and "Too few turns" in i.explanation
+                      for i in report.indicators)
+            print(f"{name:13s} {model:8s} went well: {', '.join(lists[model, name][0]) or '-'}")
+            print(f"{'':13s} {'':8s} to try:    {', '.join(lists[model, name][1]) or '-'}")
+            print(f"{'':13s} {'':8s} matching scores too close to their edge to tell: {low} of {len(MATCHING)}")
+    agree = 0
+    for name in SAMPLES:
+        same = all(set(lists[MODELS[0], name][k]) == set(lists[MODELS[1], name][k]) for k in (0, 1))
+        agree += same
+        print(f"{name:13s} {MODELS[0]} and {MODELS[1]} give the same feedback: {'yes' if same else 'no'}")
+    print(f"same feedback from both models: {agree} of {len(SAMPLES)} sessions")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
