@@ -81,6 +81,11 @@ def turn_words(turn: Turn) -> list[str]:
     return turn.text.split()
 
 
+#: Shortest speaking time (s) a rate is computed over: no one says ``rate_min_words`` words in less, so a shorter
+#: span is a timing error (and a vanishing one would make the rate overflow to infinity).
+MIN_RATE_SPAN_S = 0.1
+
+
 def rates(turn: Turn, *, table: Mapping[str, int] | None, options: MeasureOptions,
           span_s: tuple[float, float] | None = None) -> tuple[int, float, float | None, int, float | None]:
     """(n_words, speech_s, pace_wpm, n_syllables, articulation_sps) of one turn.
@@ -88,7 +93,8 @@ def rates(turn: Turn, *, table: Mapping[str, int] | None, options: MeasureOption
     ``speech_s`` is first word start to last word end (the turn span when the
     turn has no word timings), or ``span_s`` when given (the speech edges found
     in the audio, see :func:`speech_edges`). Pace is None under
-    ``options.rate_min_words`` words; articulation rate also needs word timings.
+    ``options.rate_min_words`` words or :data:`MIN_RATE_SPAN_S` seconds;
+    articulation rate also needs word timings.
     """
     words = turn_words(turn)
     n = len(words)
@@ -100,13 +106,13 @@ def rates(turn: Turn, *, table: Mapping[str, int] | None, options: MeasureOption
         speech_s = max(0.0, timed[-1].end_s - timed[0].start_s)
     else:
         speech_s = max(0.0, turn.end_s - turn.start_s)
-    pace = n / speech_s * 60.0 if n >= options.rate_min_words and speech_s > 0 else None
+    pace = n / speech_s * 60.0 if n >= options.rate_min_words and speech_s >= MIN_RATE_SPAN_S else None
     artic = None
     if timed and n >= options.rate_min_words:
         pauses = sum(max(0.0, b.start_s - a.end_s) for a, b in zip(timed, timed[1:], strict=False)
                      if b.start_s - a.end_s > options.pause_min_s)
         t = speech_s - pauses
-        artic = n_syl / t if t > 0 else None
+        artic = n_syl / t if t >= MIN_RATE_SPAN_S else None
     return n, speech_s, pace, n_syl, artic
 
 

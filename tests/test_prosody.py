@@ -38,3 +38,18 @@ def test_final_rise_of_a_glide_an_octave_jump_and_a_flat_tone():
     step[-int(0.15 * SR):] = 280.0
     assert final_rise(step) is None
     assert prosody.RISE_MAX_STEP_ST == 3.0
+
+
+def test_rates_need_a_real_speaking_time():
+    """Five words over 1e-313 s (found by the property test) gave an infinite pace; under 0.1 s there is no rate."""
+    from pipeline.types import Turn, Word
+
+    opts = MeasureOptions()
+    text = "what what what what what"
+    n, speech_s, pace, _, _ = prosody.rates(Turn(0, "S1", "mentor", 0.0, 2.2250738585e-313, text), table=None,
+                                            options=opts)
+    assert (n, pace) == (5, None) and speech_s > 0
+    words = tuple(Word(w, i * 0.3, i * 0.3 + 0.25, 0.9) for i, w in enumerate(text.split()))
+    n, speech_s, pace, _, artic = prosody.rates(Turn(0, "S1", "mentor", 0.0, 1.45, text, words), table=None,
+                                                options=opts)
+    assert speech_s == pytest.approx(1.45) and pace == pytest.approx(5 / 1.45 * 60) and artic is not None
