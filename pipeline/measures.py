@@ -269,37 +269,46 @@ def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent
         [_ev(m, f"gap {m.gap_before_s:.2f} s") for m in sorted(gaps_e, key=lambda m: -m.gap_before_s)[:3]],
         conf=_cap(base_conf, "high" if has_word_times else "low"))
     ints = [m for m in mentor_tms if m.is_interruption]
+    conf_i, why_i = _interval(base_conf, _rate_ci(len(ints), minutes), (0.0, 1.0), "per 10 min",
+                              sample=f"{_count(len(ints), 'interruption')} in {minutes:.1f} minutes")
     add("mentor_interruptions", "Mentor interrupting the mentee", len(ints) / minutes * 10 if turns else None,
         "per 10 min", 0.0, 1.0, RULE + "; definition: mentor starts while the mentee is mid-utterance and the mentee "
         "stops within 2 s (backchannels excluded)",
         "Cutting in tells the mentee their words matter less; not interrupting is part of careful listening and safety."
-        if overlaps_observable else NO_OVERLAP_IN_MONO,
-        "listening", [_ev(m, "mentor starts while the mentee is speaking") for m in ints], None, overlaps_observable)
+        + why_i if overlaps_observable else NO_OVERLAP_IN_MONO,
+        "listening", [_ev(m, "mentor starts while the mentee is speaking") for m in ints], conf_i, overlaps_observable)
     bcs = [m for m in mentor_tms if m.is_backchannel]
+    conf_b, why_b = _interval(_cap(base_conf, "medium"), _rate_ci(len(bcs), minutes), (1.0, None), "per 10 min",
+                              sample=f"{_count(len(bcs), 'listening signal')} in {minutes:.1f} minutes")
     add("mentor_backchannels", "Mentor's listening signals ('mm-hm', 'yeah', 'right')", len(bcs) / minutes * 10
         if turns else None, "per 10 min", 1.0, None, RULE,
-        "Short acknowledgements while the mentee talks show the mentor is 'genuinely interested'.", "listening",
-        [_ev(m, "backchannel") for m in bcs], conf=_cap(base_conf, "medium"))
+        f"Short acknowledgements while the mentee talks show the mentor is 'genuinely interested'.{why_b}",
+        "listening", [_ev(m, "backchannel") for m in bcs], conf=conf_b)
 
     # ---------------- questions
     qs = [m for m in mentor_tms if m.question.is_question]
     n_q = mt.n_questions if mt else 0
+    conf_q, why_q = _interval(base_conf, _rate_ci(n_q, minutes) if mt else None, (10.0, None), "per 10 min",
+                              sample=f"{_count(n_q, 'question')} in {minutes:.1f} minutes")
     add("mentor_questions_per_10min", "Mentor's questions per 10 minutes", mt.questions_per_10min if mt else None,
         "per 10 min", 10.0, None, COURSE + ": 'asking questions to find out more about them'",
-        "Asking questions finds common ground and shows interest, which the course lists first among rapport skills.",
-        "questions", [_ev(m, f"{m.question.kind} question ({m.question.cue})") for m in qs])
+        "Asking questions finds common ground and shows interest, which the course lists first among rapport "
+        f"skills.{why_q}", "questions", [_ev(m, f"{m.question.kind} question ({m.question.cue})") for m in qs], conf_q)
     substantive = [m for m in mentor_tms if not m.is_backchannel]
+    conf_s, why_s = _interval(base_conf, _share_ci(len(qs), len(substantive)), (30.0, None), "%",
+                              sample=_count(len(substantive), "turn"))
     add("mentor_question_turn_share", "Share of the mentor's turns that ask something",
         len(qs) / len(substantive) * 100 if substantive else None, "%", 30.0, None, RULE,
-        "A mentor who mostly asks and reflects leaves room for the mentee's thinking.", "questions",
-        [_ev(m, m.question.kind) for m in qs])
+        f"A mentor who mostly asks and reflects leaves room for the mentee's thinking.{why_s}", "questions",
+        [_ev(m, m.question.kind) for m in qs], conf_s)
     open_q = [m for m in qs if m.question.open]
+    conf_o, why_o = _interval(base_conf, _share_ci(len(open_q), len(qs)), (50.0, None), "%",
+                              sample=_count(len(qs), "question"))
     add("mentor_open_question_share", "Share of the mentor's questions that are open",
         len(open_q) / len(qs) * 100 if qs else None, "%", 50.0, None,
         RULE + " (open = what/how/why/who/where/when, 'how about'; closed = yes/no, tag, either/or)",
-        "Open questions invite the mentee to explain in their own words; closed ones only confirm.", "questions",
-        [_ev(m, f"open ({m.question.cue})") for m in open_q])
-    del n_q
+        f"Open questions invite the mentee to explain in their own words; closed ones only confirm.{why_o}",
+        "questions", [_ev(m, f"open ({m.question.cue})") for m in open_q], conf_o)
 
     # ---------------- matching: pace, loudness, pitch
     by_feat = {e.feature: e for e in ent}
@@ -317,19 +326,19 @@ def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent
         best = sorted(pairs, key=lambda p: -p[2])[:3]
         ev = [Evidence(round(tms[a].start_s, 2), round(tms[b].end_s, 2), tms[b].speaker, tms[b].text[:240],
                        f"mentor's {words} followed the mentee's previous turn (similarity {s:.2f})") for a, b, s in best]
-        n_pairs = e.n_pairs if e else 0
-        conf_p, why_p = _interval(conf_f, e.proximity_ci95 if e else None, 0.0, n_pairs, "z")
+        pairs_n = _count(e.n_pairs if e else 0, "turn pair")
+        conf_p, why_p = _interval(conf_f, e.proximity_ci95 if e else None, (0.0, None), "z", sample=pairs_n)
         add(f"{short}_matching", f"Matching the mentee's {words} (proximity)", e.proximity if e and avail else None,
             "z difference", 0.0, None, LH2011,
             f"The course suggests matching the mentee's {words}: above 0 means the mentor's turns were closer to the "
             f"mentee's turn just before than to the mentee's other turns.{why_p}", "matching", ev, conf_p, avail)
-        conf_s, why_s = _interval(conf_f, e.synchrony_ci95 if e else None, 0.3, n_pairs, "r")
+        conf_s, why_s = _interval(conf_f, e.synchrony_ci95 if e else None, (0.3, None), "r", sample=pairs_n)
         add(f"{short}_synchrony", f"Following the mentee's {words} up and down (synchrony)",
             e.synchrony_r if e and avail else None, "r", 0.3, None,
             "Levitan & Hirschberg 2011: positive correlation over adjacent turns = synchrony",
             f"When the mentee's {words} rises or falls, a matching mentor's follows in the next turn.{why_s}",
             "matching", ev, conf_s, avail)
-        conf_c, why_c = _interval(conf_f, e.convergence_ci95 if e else None, 0.0, n_pairs, "r")
+        conf_c, why_c = _interval(conf_f, e.convergence_ci95 if e else None, (0.0, None), "r", sample=pairs_n)
         add(f"{short}_convergence", f"Growing closer in {words} over the session (convergence)",
             e.convergence_r if e and avail else None, "r", 0.0, None,
             "Levitan & Hirschberg 2011: similarity increasing over time = convergence",
@@ -419,17 +428,20 @@ def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent
                 warnings.simplefilter("ignore", RuntimeWarning)
                 ci = stats.ttest_ind(second, first, equal_var=False).confidence_interval(confidence_level=0.95)
             trend_ci = None if np.isnan(ci.low) else (ci.low / a * 100, ci.high / a * 100)
-    conf_t, why_t = _interval(_cap(base_conf, "medium" if len(subst_e) >= 8 else "low"), trend_ci, 0.0,
-                              len(subst_e), "%", counted="turns")
+    conf_t, why_t = _interval(_cap(base_conf, "medium" if len(subst_e) >= 8 else "low"), trend_ci, (0.0, None), "%",
+                              sample=_count(len(subst_e), "turn"))
     add("mentee_turn_length_trend", "Change in the mentee's turn length (second half vs first)", trend, "%", 0.0,
         None, COURSE_SAFETY + ": a safe mentee opens up and talks at length",
         f"Turns that get longer over the session suggest the mentee is opening up.{why_t}", "safety",
         [_ev(m, f"{m.n_words} words") for m in sorted(subst_e, key=lambda m: -m.n_words)[:2]], conf_t)
     eq = [m for m in mentee_tms if m.question.is_question]
+    n_eq = me.n_questions if me else 0
+    conf_e, why_e = _interval(base_conf, _rate_ci(n_eq, minutes) if me else None, (2.0, None), "per 10 min",
+                              sample=f"{_count(n_eq, 'question')} in {minutes:.1f} minutes")
     add("mentee_questions_per_10min", "Mentee's questions per 10 minutes", me.questions_per_10min if me else None,
         "per 10 min", 2.0, None, COURSE_SAFETY + ": mentees 'seek guidance and clarification, ask questions'",
-        "A mentee who asks questions feels safe to show what they don't know.", "safety",
-        [_ev(m, f"{m.question.kind} question") for m in eq])
+        f"A mentee who asks questions feels safe to show what they don't know.{why_e}", "safety",
+        [_ev(m, f"{m.question.kind} question") for m in eq], conf_e)
     conc = [m for m in mentee_tms if lang.find_pattern(lang.CONCERN_RE, m.text)]
     add("mentee_concerns", "Mentee voicing concerns or uncertainty", len(conc), "count", 1.0, None,
         COURSE_SAFETY + ": individuals 'feel safe to share their thoughts, concerns and uncertainties'",
@@ -443,20 +455,48 @@ def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent
     return out
 
 
-def _interval(conf: str, ci: tuple[float, float] | None, edge: float, n: int, unit: str, *,
-              counted: str = "turn pairs") -> tuple[str, str]:
-    """Confidence and a sentence on it for a value estimated from ``n`` turn pairs (or turns, ``counted``).
+#: Opens the sentence that an indicator's explanation gets when its 95 % interval reaches both sides of a band edge.
+TOO_FEW_TO_TELL = "Too few turns to tell"
 
-    When the value's 95 % interval ``ci`` has the good range's ``edge`` strictly
-    inside, the value could lie on either side of it: confidence becomes
-    "low" (so the at-a-glance feedback neither praises nor advises on it) and
-    the sentence says why. Otherwise ``conf`` and "" unchanged.
+
+def _interval(conf: str, ci: tuple[float, float] | None, band: tuple[float | None, float | None], unit: str, *,
+              sample: str) -> tuple[str, str]:
+    """Confidence and a sentence on it for a value estimated from ``sample`` ("10 turn pairs", "2 questions in 2.5 minutes").
+
+    When the value's 95 % interval ``ci`` has an edge of the good range
+    ``band`` (low, high; None for an open end) strictly inside, the value could
+    lie on either side of it: confidence becomes "low" (so the at-a-glance
+    feedback neither praises nor advises on it) and the sentence, starting
+    :data:`TOO_FEW_TO_TELL`, says why. Otherwise ``conf`` and "" unchanged.
     """
-    if ci is None or not ci[0] < edge < ci[1]:
+    edge = next((x for x in band if x is not None and ci is not None and ci[0] < x < ci[1]), None)
+    if edge is None:
         return conf, ""
-    lo, hi = (f"{x:.0f}" if unit == "%" else f"{x:.2f}" for x in ci)
-    return "low", (f" Too few turns to tell: from {n} {counted} its 95 % interval runs from {lo} to {hi} {unit}, "
+    lo, hi = (f"{x:.0f}" if unit == "%" else f"{x:.1f}" if unit == "per 10 min" else f"{x:.2f}" for x in ci)
+    return "low", (f" {TOO_FEW_TO_TELL}: from {sample} its 95 % interval runs from {lo} to {hi} {unit}, "
                    f"on both sides of {edge:g}.")
+
+
+def _count(n: int, noun: str) -> str:
+    """ "1 question", "2 questions"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _share_ci(k: int, n: int) -> tuple[float, float] | None:
+    """95 % Wilson interval, in percent, of a share of ``k`` in ``n`` turns or questions; None when ``n`` is 0."""
+    if n <= 0:
+        return None
+    ci = stats.binomtest(k, n).proportion_ci(confidence_level=0.95, method="wilson")
+    return ci.low * 100, ci.high * 100
+
+
+def _rate_ci(k: int, minutes: float) -> tuple[float, float] | None:
+    """Exact (Garwood) 95 % Poisson interval, per 10 minutes, of ``k`` events counted in ``minutes``; None for no time."""
+    if minutes < 1e-6:
+        return None
+    low = stats.chi2.ppf(0.025, 2 * k) / 2 if k else 0.0
+    high = stats.chi2.ppf(0.975, 2 * k + 2) / 2
+    return low / minutes * 10, high / minutes * 10
 
 
 def _fmt(x: float | None) -> str:

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from pipeline.errors import InvalidParameterError
-from pipeline.measures import NO_OVERLAP_IN_MONO, measure_session, turn_measures_frame
+from pipeline.measures import NO_OVERLAP_IN_MONO, TOO_FEW_TO_TELL, measure_session, turn_measures_frame
 from pipeline.roles import assign_roles
 from pipeline.types import MeasureOptions, RoleOptions, SpeakerInfo, Turn
 from tests.truth_turns import turns_from_truth
@@ -231,7 +231,7 @@ def test_matching_confidence_follows_the_interval(measured):
     by = {e.feature: e for e in m.entrainment}
     for id_, feat in (("pace_matching", "pace_wpm"), ("loudness_matching", "rms_db")):
         assert by[feat].proximity_ci95[0] > 0, by[feat]
-        assert ind(m, id_).confidence == "medium" and "Too few turns" not in ind(m, id_).explanation
+        assert ind(m, id_).confidence == "medium" and TOO_FEW_TO_TELL not in ind(m, id_).explanation
     lo, hi = by["f0_median_st"].synchrony_ci95
     assert lo < 0.3 < hi
     sync = ind(m, "pitch_synchrony")
@@ -245,3 +245,37 @@ def test_matching_confidence_follows_the_interval(measured):
     # the mentee's turn-length change (15 turns) gets the same treatment, in percent
     trend = ind(m, "mentee_turn_length_trend")
     assert trend.confidence == "low" and "turns its 95 % interval runs from" in trend.explanation
+
+
+def test_share_and_rate_intervals_known_values():
+    """Wilson interval by its formula; exact Poisson intervals as tabulated (0 events: 0-3.689; 2: 0.242-7.225)."""
+    from pipeline.measures import _rate_ci, _share_ci
+
+    k, n, z = 5, 8, 1.959964
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    assert _share_ci(k, n) == pytest.approx(((centre - half) * 100, (centre + half) * 100), abs=1e-4)
+    assert _share_ci(0, 0) is None
+    assert _rate_ci(0, 10.0) == pytest.approx((0.0, 3.689), abs=1e-3)  # per 10 min over 10 min = the count's interval
+    assert _rate_ci(2, 5.0) == pytest.approx((0.242 * 2, 7.225 * 2), abs=2e-3)
+    assert _rate_ci(3, 0.0) is None
+
+
+def test_rates_and_shares_from_few_events_are_low_confidence(measured):
+    """In 2.5 minutes "no interruption" cannot show a rate under 1 per 10 minutes; the sentence says why."""
+    m = measured["dual_channel"]
+    intr = ind(m, "mentor_interruptions")
+    assert intr.value == 0.0 and intr.confidence == "low"
+    minutes = m.duration_s / 60
+    assert f"from 0 interruptions in {minutes:.1f} minutes its 95 % interval runs from 0.0 to " \
+           f"{3.689 / minutes * 10:.1f} per 10 min, on both sides of 1." in intr.explanation
+    # the matched mentor's questions are clear of 10 per 10 minutes; the mentee's two questions are not clear of 2
+    matched = measured["matched"]
+    assert ind(matched, "mentor_questions_per_10min").confidence == "medium"
+    assert TOO_FEW_TO_TELL not in ind(matched, "mentor_questions_per_10min").explanation
+    mentee_q = ind(matched, "mentee_questions_per_10min")
+    assert mentee_q.confidence == "low" and "from 2 questions in 2.5 minutes" in mentee_q.explanation
+    # a share of six questions cannot tell 50 % open from more or less
+    open_share = ind(m, "mentor_open_question_share")
+    assert open_share.value == 50.0 and open_share.confidence == "low" and "from 6 questions" in open_share.explanation
