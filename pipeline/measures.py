@@ -231,9 +231,15 @@ def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent
     mentee_tms = [m for m in tms if m.speaker == mentee]
     out: list[Indicator] = []
 
-    def add(id_, name, value, unit, lo, hi, source, expl, category, evidence=(), conf=None, available=True):
+    def add(id_, name, value, unit, lo, hi, source, expl, category, evidence=(), conf=None, available=True, *,
+            ci=None, sample="", ci_unit=None):
+        # ci: the value's 95 % interval, estimated from ``sample``; see _interval (the sentence only when available)
+        conf = conf or base_conf
+        if ci is not None:
+            conf, why = _interval(conf, ci, (lo, hi), ci_unit or unit, sample=sample)
+            expl = expl + why if available else expl
         out.append(Indicator(id_, name, _r(value, 3) if available else None, unit, lo, hi, source, expl,
-                             conf or base_conf, tuple(evidence)[:5], available, category))
+                             conf, tuple(evidence)[:5], available, category))
 
     # ---------------- listening / turn-taking
     longest_runs = sorted((r for r in mono if r[0] == mentor), key=lambda r: -(r[2] - r[1]))
@@ -269,46 +275,41 @@ def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent
         [_ev(m, f"gap {m.gap_before_s:.2f} s") for m in sorted(gaps_e, key=lambda m: -m.gap_before_s)[:3]],
         conf=_cap(base_conf, "high" if has_word_times else "low"))
     ints = [m for m in mentor_tms if m.is_interruption]
-    conf_i, why_i = _interval(base_conf, _rate_ci(len(ints), minutes), (0.0, 1.0), "per 10 min",
-                              sample=f"{_count(len(ints), 'interruption')} in {minutes:.1f} minutes")
     add("mentor_interruptions", "Mentor interrupting the mentee", len(ints) / minutes * 10 if turns else None,
         "per 10 min", 0.0, 1.0, RULE + "; definition: mentor starts while the mentee is mid-utterance and the mentee "
         "stops within 2 s (backchannels excluded)",
         "Cutting in tells the mentee their words matter less; not interrupting is part of careful listening and safety."
-        + why_i if overlaps_observable else NO_OVERLAP_IN_MONO,
-        "listening", [_ev(m, "mentor starts while the mentee is speaking") for m in ints], conf_i, overlaps_observable)
+        if overlaps_observable else NO_OVERLAP_IN_MONO,
+        "listening", [_ev(m, "mentor starts while the mentee is speaking") for m in ints], None, overlaps_observable,
+        ci=_rate_ci(len(ints), minutes), sample=f"{_count(len(ints), 'interruption')} in {minutes:.1f} minutes")
     bcs = [m for m in mentor_tms if m.is_backchannel]
-    conf_b, why_b = _interval(_cap(base_conf, "medium"), _rate_ci(len(bcs), minutes), (1.0, None), "per 10 min",
-                              sample=f"{_count(len(bcs), 'listening signal')} in {minutes:.1f} minutes")
     add("mentor_backchannels", "Mentor's listening signals ('mm-hm', 'yeah', 'right')", len(bcs) / minutes * 10
         if turns else None, "per 10 min", 1.0, None, RULE,
-        f"Short acknowledgements while the mentee talks show the mentor is 'genuinely interested'.{why_b}",
-        "listening", [_ev(m, "backchannel") for m in bcs], conf=conf_b)
+        "Short acknowledgements while the mentee talks show the mentor is 'genuinely interested'.", "listening",
+        [_ev(m, "backchannel") for m in bcs], conf=_cap(base_conf, "medium"), ci=_rate_ci(len(bcs), minutes),
+        sample=f"{_count(len(bcs), 'listening signal')} in {minutes:.1f} minutes")
 
     # ---------------- questions
     qs = [m for m in mentor_tms if m.question.is_question]
     n_q = mt.n_questions if mt else 0
-    conf_q, why_q = _interval(base_conf, _rate_ci(n_q, minutes) if mt else None, (10.0, None), "per 10 min",
-                              sample=f"{_count(n_q, 'question')} in {minutes:.1f} minutes")
     add("mentor_questions_per_10min", "Mentor's questions per 10 minutes", mt.questions_per_10min if mt else None,
         "per 10 min", 10.0, None, COURSE + ": 'asking questions to find out more about them'",
-        "Asking questions finds common ground and shows interest, which the course lists first among rapport "
-        f"skills.{why_q}", "questions", [_ev(m, f"{m.question.kind} question ({m.question.cue})") for m in qs], conf_q)
+        "Asking questions finds common ground and shows interest, which the course lists first among rapport skills.",
+        "questions", [_ev(m, f"{m.question.kind} question ({m.question.cue})") for m in qs],
+        ci=_rate_ci(n_q, minutes) if mt else None, sample=f"{_count(n_q, 'question')} in {minutes:.1f} minutes")
     substantive = [m for m in mentor_tms if not m.is_backchannel]
-    conf_s, why_s = _interval(base_conf, _share_ci(len(qs), len(substantive)), (30.0, None), "%",
-                              sample=_count(len(substantive), "turn"))
     add("mentor_question_turn_share", "Share of the mentor's turns that ask something",
         len(qs) / len(substantive) * 100 if substantive else None, "%", 30.0, None, RULE,
-        f"A mentor who mostly asks and reflects leaves room for the mentee's thinking.{why_s}", "questions",
-        [_ev(m, m.question.kind) for m in qs], conf_s)
+        "A mentor who mostly asks and reflects leaves room for the mentee's thinking.", "questions",
+        [_ev(m, m.question.kind) for m in qs], ci=_share_ci(len(qs), len(substantive)),
+        sample=_count(len(substantive), "turn"))
     open_q = [m for m in qs if m.question.open]
-    conf_o, why_o = _interval(base_conf, _share_ci(len(open_q), len(qs)), (50.0, None), "%",
-                              sample=_count(len(qs), "question"))
     add("mentor_open_question_share", "Share of the mentor's questions that are open",
         len(open_q) / len(qs) * 100 if qs else None, "%", 50.0, None,
         RULE + " (open = what/how/why/who/where/when, 'how about'; closed = yes/no, tag, either/or)",
-        f"Open questions invite the mentee to explain in their own words; closed ones only confirm.{why_o}",
-        "questions", [_ev(m, f"open ({m.question.cue})") for m in open_q], conf_o)
+        "Open questions invite the mentee to explain in their own words; closed ones only confirm.", "questions",
+        [_ev(m, f"open ({m.question.cue})") for m in open_q], ci=_share_ci(len(open_q), len(qs)),
+        sample=_count(len(qs), "question"))
 
     # ---------------- matching: pace, loudness, pitch
     by_feat = {e.feature: e for e in ent}
@@ -327,24 +328,23 @@ def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent
         ev = [Evidence(round(tms[a].start_s, 2), round(tms[b].end_s, 2), tms[b].speaker, tms[b].text[:240],
                        f"mentor's {words} followed the mentee's previous turn (similarity {s:.2f})") for a, b, s in best]
         pairs_n = _count(e.n_pairs if e else 0, "turn pair")
-        conf_p, why_p = _interval(conf_f, e.proximity_ci95 if e else None, (0.0, None), "z", sample=pairs_n)
         add(f"{short}_matching", f"Matching the mentee's {words} (proximity)", e.proximity if e and avail else None,
             "z difference", 0.0, None, LH2011,
             f"The course suggests matching the mentee's {words}: above 0 means the mentor's turns were closer to the "
-            f"mentee's turn just before than to the mentee's other turns.{why_p}", "matching", ev, conf_p, avail)
-        conf_s, why_s = _interval(conf_f, e.synchrony_ci95 if e else None, (0.3, None), "r", sample=pairs_n)
+            f"mentee's turn just before than to the mentee's other turns.", "matching", ev, conf_f, avail,
+            ci=e.proximity_ci95 if e else None, sample=pairs_n, ci_unit="z")
         add(f"{short}_synchrony", f"Following the mentee's {words} up and down (synchrony)",
             e.synchrony_r if e and avail else None, "r", 0.3, None,
             "Levitan & Hirschberg 2011: positive correlation over adjacent turns = synchrony",
-            f"When the mentee's {words} rises or falls, a matching mentor's follows in the next turn.{why_s}",
-            "matching", ev, conf_s, avail)
-        conf_c, why_c = _interval(conf_f, e.convergence_ci95 if e else None, (0.0, None), "r", sample=pairs_n)
+            f"When the mentee's {words} rises or falls, a matching mentor's follows in the next turn.", "matching",
+            ev, conf_f, avail, ci=e.synchrony_ci95 if e else None, sample=pairs_n)
         add(f"{short}_convergence", f"Growing closer in {words} over the session (convergence)",
             e.convergence_r if e and avail else None, "r", 0.0, None,
             "Levitan & Hirschberg 2011: similarity increasing over time = convergence",
             f"Rapport builds: above 0 means the {words} of the two got more alike as the session went on "
             f"(first half {_fmt(e.similarity_first_half if e else None)}, second half "
-            f"{_fmt(e.similarity_second_half if e else None)}).{why_c}", "matching", ev[:1], conf_c, avail)
+            f"{_fmt(e.similarity_second_half if e else None)}).", "matching", ev[:1], conf_f, avail,
+            ci=e.convergence_ci95 if e else None, sample=pairs_n)
     # raw gaps between the speakers
     pace_gap = ((mt.pace_wpm - me.pace_wpm) / me.pace_wpm * 100) if mt and me and mt.pace_wpm and me.pace_wpm else None
     add("pace_difference", "Mentor's pace compared with the mentee's", pace_gap, "%", -10.0, 10.0, RULE,
@@ -428,20 +428,18 @@ def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent
                 warnings.simplefilter("ignore", RuntimeWarning)
                 ci = stats.ttest_ind(second, first, equal_var=False).confidence_interval(confidence_level=0.95)
             trend_ci = None if np.isnan(ci.low) else (ci.low / a * 100, ci.high / a * 100)
-    conf_t, why_t = _interval(_cap(base_conf, "medium" if len(subst_e) >= 8 else "low"), trend_ci, (0.0, None), "%",
-                              sample=_count(len(subst_e), "turn"))
     add("mentee_turn_length_trend", "Change in the mentee's turn length (second half vs first)", trend, "%", 0.0,
         None, COURSE_SAFETY + ": a safe mentee opens up and talks at length",
-        f"Turns that get longer over the session suggest the mentee is opening up.{why_t}", "safety",
-        [_ev(m, f"{m.n_words} words") for m in sorted(subst_e, key=lambda m: -m.n_words)[:2]], conf_t)
+        "Turns that get longer over the session suggest the mentee is opening up.", "safety",
+        [_ev(m, f"{m.n_words} words") for m in sorted(subst_e, key=lambda m: -m.n_words)[:2]],
+        _cap(base_conf, "medium" if len(subst_e) >= 8 else "low"), ci=trend_ci, sample=_count(len(subst_e), "turn"))
     eq = [m for m in mentee_tms if m.question.is_question]
     n_eq = me.n_questions if me else 0
-    conf_e, why_e = _interval(base_conf, _rate_ci(n_eq, minutes) if me else None, (2.0, None), "per 10 min",
-                              sample=f"{_count(n_eq, 'question')} in {minutes:.1f} minutes")
     add("mentee_questions_per_10min", "Mentee's questions per 10 minutes", me.questions_per_10min if me else None,
         "per 10 min", 2.0, None, COURSE_SAFETY + ": mentees 'seek guidance and clarification, ask questions'",
-        f"A mentee who asks questions feels safe to show what they don't know.{why_e}", "safety",
-        [_ev(m, f"{m.question.kind} question") for m in eq], conf_e)
+        "A mentee who asks questions feels safe to show what they don't know.", "safety",
+        [_ev(m, f"{m.question.kind} question") for m in eq], ci=_rate_ci(n_eq, minutes) if me else None,
+        sample=f"{_count(n_eq, 'question')} in {minutes:.1f} minutes")
     conc = [m for m in mentee_tms if lang.find_pattern(lang.CONCERN_RE, m.text)]
     add("mentee_concerns", "Mentee voicing concerns or uncertainty", len(conc), "count", 1.0, None,
         COURSE_SAFETY + ": individuals 'feel safe to share their thoughts, concerns and uncertainties'",
