@@ -257,6 +257,8 @@ def cards_ui(report: Report) -> None:
                 with col.container(border=True, key=f"card_{card.id}"):
                     st.markdown(f"**{P.md_escape(card.name)}**")
                     st.subheader(P.md_escape(card.value_text), anchor=False)
+                    if card.interval_text:
+                        st.caption(P.md_escape(card.interval_text))
                     st.markdown(P.status_markdown(card))
                     st.caption(P.md_escape(card.meaning))
 
@@ -291,7 +293,9 @@ def matching_ui(report: Report, turn_measures: tuple | None) -> None:
             if not cards:
                 st.caption("Matching scores: not available for this input.")
             for card in cards:
-                st.markdown(f"{P.md_escape(card.name)}  \n**{P.md_escape(card.value_text)}** · {P.status_markdown(card)}")
+                interval = f"  \n:gray[{P.md_escape(card.interval_text)}]" if card.interval_text else ""
+                st.markdown(f"{P.md_escape(card.name)}  \n**{P.md_escape(card.value_text)}** · {P.status_markdown(card)}"
+                            f"{interval}")
 
 
 def phrases_ui(report: Report) -> None:

@@ -28,6 +28,10 @@ def _ci(ci) -> str:
     return "[n/a]" if ci is None else f"[{ci[0]:+.2f}, {ci[1]:+.2f}]"
 
 
+#: Session totals whose interval is a bootstrap over exchanges: printed with it, per sample and for the long session.
+TOTALS = ("mentor_talk_share", "talk_to_listen_ratio", "pace_difference", "loudness_difference", "mentor_response_gap")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--asr-minutes", type=float, default=5.0)
@@ -60,6 +64,9 @@ def main(argv=None) -> int:
         ld = next(i for i in m.indicators if i.id == "loudness_difference").value
         print(f"  {n:13s} loudness difference {ld:+.2f} dB vs gain difference "
               f"{sp['S1']['gain_db'] - sp['S2']['gain_db']:+.2f} dB")
+        for i in m.indicators:
+            if i.id in TOTALS:
+                print(f"  {n:13s} {i.id:20s} {i.value:+8.2f} {i.unit:5s} 95 % interval {_ci(i.ci95)} -> {i.confidence}")
         for e in m.entrainment:
             print(f"  {n:13s} {e.feature:12s} proximity {e.proximity:+.2f} {_ci(e.proximity_ci95)} (partner "
                   f"{e.partner_similarity:+.2f} vs baseline {e.baseline_similarity:+.2f}, p={e.proximity_p:.3f}) "
@@ -89,6 +96,9 @@ def main(argv=None) -> int:
     asr_est = asr_part_s * long_rec.duration_s / part.duration_s
     print(f"{long_rec.duration_s / 60:.1f}-minute session, {len(turns_all)} turns, {len(m.indicators)} indicators")
     print(f"  measures (all stages after attribution): {meas_s:.1f} s")
+    for i in m.indicators:
+        if i.id in TOTALS:
+            print(f"  {i.id:20s} {i.value:+8.2f} {i.unit:5s} 95 % interval {_ci(i.ci95)} -> {i.confidence}")
     print(f"  transcription: {asr_part_s:.1f} s for {part.duration_s / 60:.1f} min -> {asr_est:.0f} s for the session"
           f"{' (scaled linearly)' if part.duration_s < long_rec.duration_s else ''}")
     print(f"  measures / transcription: {meas_s / asr_est * 100:.2f}% (bar: < 5%)")

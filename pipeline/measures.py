@@ -229,6 +229,8 @@ def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent
     me = by.get(mentee)
     mentor_tms = [m for m in tms if m.speaker == mentor]
     mentee_tms = [m for m in tms if m.speaker == mentee]
+    ex = _exchange_totals(turns, tms, mentor, mentee)
+    n_ex = _count(ex.shape[1], "exchange")
     out: list[Indicator] = []
 
     def add(id_, name, value, unit, lo, hi, source, expl, category, evidence=(), conf=None, available=True, *,
@@ -238,19 +240,23 @@ def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent
         if ci is not None:
             conf, why = _interval(conf, ci, (lo, hi), ci_unit or unit, sample=sample)
             expl = expl + why if available else expl
+        shown_ci = (_r(ci[0], 3), _r(ci[1], 3)) if ci is not None and available else None
         out.append(Indicator(id_, name, _r(value, 3) if available else None, unit, lo, hi, source, expl,
-                             conf, tuple(evidence)[:5], available, category))
+                             conf, tuple(evidence)[:5], available, category, shown_ci))
 
     # ---------------- listening / turn-taking
     longest_runs = sorted((r for r in mono if r[0] == mentor), key=lambda r: -(r[2] - r[1]))
     add("mentor_talk_share", "Mentor's share of the talking", mt.talk_share * 100 if mt else None, "%", 20.0, 45.0,
         RULE + "; definition: mentor speech seconds / all speech seconds, silence excluded",
         "Listening is 'one of the most powerful tools' in the course: the mentee should do most of the talking.",
-        "listening", [_ev(turns[r[3]], "start of the mentor's longest stretch") for r in longest_runs[:3]])
+        "listening", [_ev(turns[r[3]], "start of the mentor's longest stretch") for r in longest_runs[:3]],
+        ci=_bootstrap_ci(ex[:3], lambda m, e, o: 100 * _sum(m) / (_sum(m) + _sum(e) + _sum(o))) if mt else None,
+        sample=n_ex)
     ratio = (mt.speech_s / me.speech_s) if mt and me and me.speech_s > 0 else None
     add("talk_to_listen_ratio", "Talk-to-listen ratio (mentor speaking / mentee speaking)", ratio, "ratio", 0.25, 0.8,
         RULE, "Below 1 means the mentor listened more than they talked, as the course's listening guidance asks.",
-        "listening", [_ev(turns[r[3]], "mentor talking") for r in longest_runs[:2]])
+        "listening", [_ev(turns[r[3]], "mentor talking") for r in longest_runs[:2]],
+        ci=_bootstrap_ci(ex[:2], lambda m, e: _sum(m) / _sum(e)) if ratio is not None else None, sample=n_ex)
     add("mentor_longest_monologue", "Mentor's longest uninterrupted stretch", mt.longest_monologue_s if mt else None,
         "s", 0.0, 90.0, RULE + " (sales-call analytics flag monologues over ~1.5 min)",
         "Long monologues leave no room for the mentee; short turns keep the conversation theirs.", "listening",
@@ -268,12 +274,14 @@ def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent
         0.0, 1.0, STIVERS + "; up to ~1 s still reads as a considered reply",
         "A short, steady pause shows attention; very long gaps can feel distant, overlaps can feel rushed.",
         "listening", [_ev(m, f"gap {m.gap_before_s:.2f} s") for m in sorted(gaps_m, key=lambda m: -m.gap_before_s)[:3]],
-        conf=_cap(base_conf, "high" if has_word_times else "low"))
+        conf=_cap(base_conf, "high" if has_word_times else "low"), ci=_median_ci([m.gap_before_s for m in gaps_m]),
+        sample=_count(len(gaps_m), "reply"))
     gaps_e = [m for m in mentee_tms if m.gap_before_s is not None and not m.is_backchannel]
     add("mentee_response_gap", "Mentee's pause before answering (median)", me.median_gap_s if me else None, "s",
         0.0, 1.0, STIVERS, "Long hesitations from the mentee can signal discomfort; quick replies, ease.", "safety",
         [_ev(m, f"gap {m.gap_before_s:.2f} s") for m in sorted(gaps_e, key=lambda m: -m.gap_before_s)[:3]],
-        conf=_cap(base_conf, "high" if has_word_times else "low"))
+        conf=_cap(base_conf, "high" if has_word_times else "low"), ci=_median_ci([m.gap_before_s for m in gaps_e]),
+        sample=_count(len(gaps_e), "reply"))
     ints = [m for m in mentor_tms if m.is_interruption]
     add("mentor_interruptions", "Mentor interrupting the mentee", len(ints) / minutes * 10 if turns else None,
         "per 10 min", 0.0, 1.0, RULE + "; definition: mentor starts while the mentee is mid-utterance and the mentee "
@@ -351,7 +359,9 @@ def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent
         "The course: 'do they talk faster or slower than you – how can you match this?'; near 0 is matched.",
         "matching", [_ev(m, f"{m.pace_wpm:.0f} wpm") for m in sorted((m for m in mentor_tms if m.pace_wpm),
                                                                      key=lambda m: -m.pace_wpm)[:2]],
-        _cap(base_conf, "high" if has_word_times else "low"))
+        _cap(base_conf, "high" if has_word_times else "low"),
+        ci=_bootstrap_ci(ex[3:7], lambda mw, ms, ew, es: (_sum(mw) / _sum(ms)) / (_sum(ew) / _sum(es)) * 100 - 100)
+        if pace_gap is not None else None, sample=n_ex)
     loud_gap = (mt.rms_db - me.rms_db) if acoustic and mt and me and mt.rms_db is not None and me.rms_db is not None \
         else None
     add("loudness_difference", "Mentor's loudness compared with the mentee's", loud_gap, "dB", -3.0, 3.0,
@@ -359,7 +369,9 @@ def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent
         "The course: 'do they talk more quietly or loudly than you?'; near 0 dB is matched.", "matching",
         [_ev(m, f"{m.prosody.rms_db:.1f} dBFS") for m in sorted(
             (m for m in mentor_tms if m.prosody.rms_db is not None and not m.is_backchannel),
-            key=lambda m: -m.prosody.rms_db)[:2]], None, acoustic)
+            key=lambda m: -m.prosody.rms_db)[:2]], None, acoustic,
+        ci=_bootstrap_ci(ex[7:11], lambda md, mn, ed, en: _sum(md) / _sum(mn) - _sum(ed) / _sum(en))
+        if loud_gap is not None else None, sample=n_ex)
     grad = [e.gradual_share for e in ent if e.gradual_share is not None and (e.feature == "pace_wpm" or acoustic)]
     abrupt_ev = _abrupt_evidence(mentor_tms, options, acoustic)
     add("adjustment_smoothness", "Mentor's adjustments were gradual, not abrupt", float(np.mean(grad)) * 100
@@ -412,7 +424,9 @@ def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent
     # ---------------- psychological safety
     add("mentee_talk_share", "Mentee's share of the talking", me.talk_share * 100 if me else None, "%", 55.0, 80.0,
         RULE, "A mentee who feels safe talks at length; a low share can mean they are holding back.", "safety",
-        [_ev(m, "long mentee turn") for m in sorted(mentee_tms, key=lambda m: -m.n_words)[:3]])
+        [_ev(m, "long mentee turn") for m in sorted(mentee_tms, key=lambda m: -m.n_words)[:3]],
+        ci=_bootstrap_ci(ex[:3], lambda m, e, o: 100 * _sum(e) / (_sum(m) + _sum(e) + _sum(o))) if me else None,
+        sample=n_ex)
     subst_e = [m for m in mentee_tms if not m.is_backchannel]
     trend = trend_ci = None
     if len(subst_e) >= 4:
@@ -467,12 +481,21 @@ def _interval(conf: str, ci: tuple[float, float] | None, band: tuple[float | Non
     feedback neither praises nor advises on it) and the sentence, starting
     :data:`TOO_FEW_TO_TELL`, says why. Otherwise ``conf`` and "" unchanged.
     """
-    edge = next((x for x in band if x is not None and ci is not None and ci[0] < x < ci[1]), None)
+    edge = band_edge_within(ci, band)
     if edge is None:
         return conf, ""
     lo, hi = (f"{x:.0f}" if unit == "%" else f"{x:.1f}" if unit == "per 10 min" else f"{x:.2f}" for x in ci)
     return "low", (f" {TOO_FEW_TO_TELL}: from {sample} its 95 % interval runs from {lo} to {hi} {unit}, "
                    f"on both sides of {edge:g}.")
+
+
+def band_edge_within(ci: tuple[float, float] | None, band: tuple[float | None, float | None]) -> float | None:
+    """The edge of the good range ``band`` (low, high; None for an open end) strictly inside the interval ``ci``.
+
+    None when there is none (or no interval): the value is then clearly on one
+    side of each edge. A value whose interval holds an edge is "too few turns to tell".
+    """
+    return next((x for x in band if x is not None and ci is not None and ci[0] < x < ci[1]), None)
 
 
 def _count(n: int, noun: str) -> str:
@@ -495,6 +518,97 @@ def _rate_ci(k: int, minutes: float) -> tuple[float, float] | None:
     low = stats.chi2.ppf(0.025, 2 * k) / 2 if k else 0.0
     high = stats.chi2.ppf(0.975, 2 * k + 2) / 2
     return low / minutes * 10, high / minutes * 10
+
+
+#: Resamples drawn for a bootstrap interval (:func:`_bootstrap_ci`); the seed is fixed so a report is reproducible.
+BOOT_RESAMPLES = 2000
+#: Fewest exchanges or replies a bootstrap interval is drawn from; with fewer, none is given.
+MIN_BOOT_UNITS = 5
+
+
+def _sum(x: np.ndarray) -> np.ndarray:
+    return x.sum(axis=-1)
+
+
+def _bootstrap_ci(columns: np.ndarray, statistic, *, n_resamples: int = BOOT_RESAMPLES,
+                  seed: int = 0) -> tuple[float, float] | None:
+    """95 % percentile bootstrap interval of ``statistic`` over units resampled with replacement.
+
+    Parameters
+    ----------
+    columns : array, shape (k, n_units)
+        One row per quantity, one column per unit (an exchange, a reply);
+        a resample keeps each unit's quantities together.
+    statistic : callable
+        ``statistic(*rows)``, each row of shape (n_resamples, n_units), returns
+        shape (n_resamples,), reducing over the last axis.
+
+    Returns
+    -------
+    (low, high) or None
+        None under :data:`MIN_BOOT_UNITS` units, or when more than 5 % of the
+        resamples leave the statistic undefined (a denominator of 0).
+
+    Notes
+    -----
+    Resamples where the statistic is undefined (no mentee words drawn, say)
+    are dropped before the percentiles are taken. ``scipy.stats.bootstrap``
+    returns NaN for the whole interval then, which is why this is written out.
+    """
+    data = np.asarray(columns, dtype=float)
+    if data.ndim != 2 or data.shape[1] < MIN_BOOT_UNITS:
+        return None
+    idx = np.random.default_rng(seed).integers(0, data.shape[1], size=(n_resamples, data.shape[1]))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        vals = np.asarray(statistic(*data[:, idx]), dtype=float)
+    vals = vals[np.isfinite(vals)]
+    if len(vals) < 0.95 * n_resamples:
+        return None
+    lo, hi = np.percentile(vals, [2.5, 97.5])
+    return float(lo), float(hi)
+
+
+def _median_ci(values: Sequence[float]) -> tuple[float, float] | None:
+    """95 % bootstrap interval of the median of ``values`` (response gaps, seconds)."""
+    return _bootstrap_ci(np.asarray([values], dtype=float).reshape(1, -1), lambda v: np.median(v, axis=-1))
+
+
+def _exchange_totals(turns, tms, mentor, mentee) -> np.ndarray:
+    """Per exchange, the totals the session-wide indicators are ratios of; shape (11, n_exchanges).
+
+    An exchange runs from a mentor turn (not a listening signal) that takes
+    the floor from someone else to the next such turn; turns before the first
+    belong to the first. Resampling whole exchanges keeps a mentor's turn with
+    the reply it drew, so the interval allows for the two depending on each
+    other. Rows: speech seconds of the mentor, the mentee and anyone else (each
+    turn's seconds not already covered by the speaker's earlier turns, summing
+    to :func:`pipeline.turntaking.speech_seconds`); words and speaking seconds
+    of the mentor's and of the mentee's paced turns (as in their pace); sum and
+    number of the mentor's and of the mentee's turn loudness values (dBFS, as
+    in their mean loudness).
+    """
+    if not turns or not mentor:
+        return np.zeros((11, 0))
+    secs = turntaking.turn_speech_seconds(turns)
+    block = 0
+    rows = []
+    for i, (t, m) in enumerate(zip(turns, tms, strict=True)):
+        if i and t.speaker == mentor and not m.is_backchannel and turns[i - 1].speaker != mentor:
+            block += 1
+        who = 0 if t.speaker == mentor else 1 if t.speaker == mentee else 2
+        paced = bool(m.pace_wpm) and who < 2
+        loud = m.prosody.rms_db is not None and not m.is_backchannel and who < 2
+        r = [0.0] * 11
+        r[who] = secs[i]
+        if paced:
+            r[3 + 2 * who], r[4 + 2 * who] = m.n_words, m.speech_s
+        if loud:
+            r[7 + 2 * who], r[8 + 2 * who] = m.prosody.rms_db, 1.0
+        rows.append((block, r))
+    out = np.zeros((11, block + 1))
+    for b, r in rows:
+        out[:, b] += r
+    return out
 
 
 def _fmt(x: float | None) -> str:

@@ -22,6 +22,7 @@ import pandas as pd
 from pipeline import language as lang
 from pipeline.errors import InvalidParameterError
 from pipeline.export import cues_from_turns, to_jsonable, to_srt, to_vtt
+from pipeline.measures import band_edge_within
 from pipeline.types import (
     Feedback,
     FeedbackPoint,
@@ -164,6 +165,16 @@ def _band_text(ind: Indicator) -> str:
     return f"good: at most {_num(hi, unit)}"
 
 
+def _interval_text(ind: Indicator) -> str:
+    """ "95 % interval: 38–60 %" for an available indicator with an interval, else ""."""
+    if ind.ci95 is None or not ind.available or ind.value is None:
+        return ""
+    lo, hi = (_num(x, ind.unit) for x in ind.ci95)
+    unit = hi[len(hi.split(" ")[0]):]  # " %", " r", " per 10 min": said once, after the high end
+    lo = lo.removesuffix(unit) if unit else lo
+    return f"95 % interval: {lo}{' to ' if ind.ci95[0] < 0 else '–'}{hi}"
+
+
 def _status(ind: Indicator) -> str:
     if not ind.available or ind.value is None:
         return "not available"
@@ -213,6 +224,7 @@ def indicator_cards(report: Report | Sequence[Indicator]) -> tuple[IndicatorCard
                 status=status,
                 meaning=meaning,
                 confidence=ind.confidence,
+                interval_text=_interval_text(ind),
             )
         )
     return tuple(cards)
@@ -457,6 +469,11 @@ def feedback(report: Report | Sequence[Indicator], *, n_points: int = 3, min_con
                and _CONFIDENCE_RANK.get(ind.confidence, 0) >= _CONFIDENCE_RANK[min_confidence]]
     ids = {ind.id for ind in counted}
     counted = [ind for ind in counted if _SAME_MEASURE.get(ind.id) not in ids]
+    unclear = [ind for ind in indicators if ind.id in ADVICE and ind.id not in ids
+               and cards[ind.id].status in ("in band", "below", "above")
+               and band_edge_within(ind.ci95, (ind.band_low, ind.band_high)) is not None]
+    unclear_ids = {ind.id for ind in unclear}
+    unclear = [ind for ind in unclear if _SAME_MEASURE.get(ind.id) not in unclear_ids | ids]
 
     def point(ind: Indicator) -> FeedbackPoint | None:
         card = cards[ind.id]
@@ -483,7 +500,8 @@ def feedback(report: Report | Sequence[Indicator], *, n_points: int = 3, min_con
     well = sorted((p for p in points if p.status == "in band"), key=lambda p: order.get(p.indicator_id, len(order)))
     to_try = sorted((p for p in points if p.status != "in band"),
                     key=lambda p: (-p.severity, order.get(p.indicator_id, len(order))))
-    return Feedback(pick(well), pick(to_try), len(counted), n_points, min_confidence)
+    return Feedback(pick(well), pick(to_try), len(counted), n_points, min_confidence,
+                    tuple(ind.name for ind in unclear))
 
 
 def kept_text(report: bool, transcript: bool, audio: bool) -> str:
@@ -503,7 +521,16 @@ def feedback_caption(fb: Feedback) -> str:
                 "the edge of its good range give low confidence).")
     return (f"From {fb.n_considered} indicator{'' if fb.n_considered == 1 else 's'} with a good range and at least "
             f"{fb.min_confidence} confidence; "
-            "every measure, with its source, is in the indicators.")
+            "every measure, with its source, is in the indicators." + _too_few_text(fb))
+
+
+def _too_few_text(fb: Feedback) -> str:
+    """ " Too few turns to tell ...: A, B and 2 more." naming what this session cannot tell, or ""."""
+    names = fb.too_few_to_tell
+    if not names:
+        return ""
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return f" Too few turns to tell whether these are in their good range (a longer session would show): {shown}."
 
 
 def _value_and_band(point: FeedbackPoint) -> str:
@@ -525,6 +552,8 @@ def feedback_lines(fb: Feedback) -> list[str]:
             lines.append(f"{FEEDBACK_TITLES[key]}:")
             lines += [f"  {mark} {p.name}: {_value_and_band(p)}. {p.advice}"
                       + (f" [{fmt_clock(p.moment.start_s)}]" if p.moment else "") for p in points]
+    if lines and fb.too_few_to_tell:
+        lines.append(_too_few_text(fb).strip())
     return lines or [feedback_caption(fb)]
 
 
@@ -1172,7 +1201,7 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:
 h1{margin-bottom:.2em} .meta{color:#666} .warn{background:#fff4e5;border-left:4px solid #e69500;padding:.4em .8em} h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:1.6em}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(240px,1fr));gap:12px}
 .card{border:1px solid #ddd;border-radius:8px;padding:10px 12px} .card .v{font-size:1.5em;font-weight:600}
-.card .n{font-weight:600} .card .b{color:#555;font-size:.9em} .card .m{font-size:.9em;margin-top:.3em}
+.card .n{font-weight:600} .card .b{color:#555;font-size:.9em} .card .i{color:#555;font-size:.85em} .card .m{font-size:.9em;margin-top:.3em}
 .s-in{border-left:6px solid #2ca02c} .s-below,.s-above{border-left:6px solid #e8710a} .s-no,.s-not{border-left:6px solid #bbb}
 .chart{width:100%} .cap{color:#555;font-size:.9em;margin:.2em 0 1em}
 table{border-collapse:collapse;width:100%} td,th{border-bottom:1px solid #eee;padding:4px 6px;text-align:left;vertical-align:top}
@@ -1219,9 +1248,11 @@ def html_report(report: Report, turn_measures: Sequence | None = None) -> str:
     for title, group in cards_by_category(report):
         parts.append(f"<h3>{e(title)}</h3><div class='cards'>")
         for c in group:
+            interval = f"<div class='i'>{e(c.interval_text)}</div>" if c.interval_text else ""
             parts.append(
                 f"<div class='card s-{e(c.status.split()[0])}'><div class='n'>{e(c.name)}</div>"
-                f"<div class='v'>{e(c.value_text)}</div><div class='b'>{e(c.band_text)} {('· ' + e(c.status)) if c.band_text else ''}"
+                f"<div class='v'>{e(c.value_text)}</div>{interval}"
+                f"<div class='b'>{e(c.band_text)} {('· ' + e(c.status)) if c.band_text else ''}"
                 f"{(' · ' + LOW_CONFIDENCE) if _shows_low_confidence(c) else ''}</div>"
                 f"<div class='m'>{e(c.meaning)}</div></div>"
             )

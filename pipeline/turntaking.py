@@ -32,20 +32,26 @@ BACKCHANNEL_AFTER_S = 1.5
 def speech_seconds(turns: Sequence[Turn]) -> dict[str, float]:
     """Speaker -> seconds of speech (union of the speaker's turn spans)."""
     out: dict[str, float] = {}
-    for spk in {t.speaker for t in turns}:
-        spans = sorted((t.start_s, t.end_s) for t in turns if t.speaker == spk)
-        total, cur_a, cur_b = 0.0, None, None
-        for a, b in spans:
-            if cur_b is None or a > cur_b:
-                if cur_b is not None:
-                    total += cur_b - cur_a
-                cur_a, cur_b = a, b
-            else:
-                cur_b = max(cur_b, b)
-        if cur_b is not None:
-            total += cur_b - cur_a
-        out[spk] = total
+    for t, secs in zip(turns, turn_speech_seconds(turns), strict=True):
+        out[t.speaker] = out.get(t.speaker, 0.0) + secs
     return out
+
+
+def turn_speech_seconds(turns: Sequence[Turn]) -> tuple[float, ...]:
+    """Per turn: the seconds of it not already covered by the same speaker's earlier-starting turns.
+
+    Summed over a speaker's turns this is :func:`speech_seconds` (the union of
+    their spans); per turn it lets a total be split by stretches of the
+    conversation (the talk-share interval resamples exchanges).
+    """
+    out = [0.0] * len(turns)
+    reach: dict[str, float] = {}
+    for i in sorted(range(len(turns)), key=lambda i: (turns[i].start_s, turns[i].end_s)):
+        t = turns[i]
+        covered = reach.get(t.speaker, -np.inf)
+        out[i] = max(0.0, t.end_s - max(t.start_s, covered))
+        reach[t.speaker] = max(covered, t.end_s)
+    return tuple(out)
 
 
 def talk_shares(turns: Sequence[Turn]) -> dict[str, float]:

@@ -518,6 +518,11 @@ class Indicator:
     category : str
         Course theme: ``"matching"``, ``"questions"``, ``"listening"``,
         ``"remembering"``, ``"sharing"``, ``"confidentiality"``, ``"safety"``.
+    ci95 : tuple of (float, float) or None
+        95 % interval of ``value``, in its unit, where one is estimated from
+        the session's turns (matching scores, shares, rates, medians, the
+        mentor-mentee differences); None otherwise. When it reaches both sides
+        of an edge of the band the confidence is ``"low"``.
     """
 
     id: str
@@ -532,6 +537,7 @@ class Indicator:
     evidence: tuple[Evidence, ...] = ()
     available: bool = True
     category: str = ""
+    ci95: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -1169,6 +1175,9 @@ class IndicatorCard:
         One line in the course's language.
     confidence : str
         ``"high"``, ``"medium"`` or ``"low"``.
+    interval_text : str
+        The value's 95 % interval in words, e.g. ``"95 % interval: 38–60 %"``;
+        ``""`` when the indicator has none or is unavailable.
     """
 
     id: str
@@ -1179,6 +1188,7 @@ class IndicatorCard:
     status: str
     meaning: str
     confidence: str
+    interval_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -1243,6 +1253,10 @@ class Feedback:
         Echo of the option used.
     min_confidence : str
         Echo of the option used.
+    too_few_to_tell : tuple of str
+        Names of the indicators with advice and a good range left out because
+        their 95 % interval reaches both sides of an edge of it: the session
+        cannot tell which side the mentor is on (a longer one could).
     """
 
     went_well: tuple[FeedbackPoint, ...]
@@ -1250,6 +1264,7 @@ class Feedback:
     n_considered: int
     n_points: int
     min_confidence: str
+    too_few_to_tell: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,8 @@ def test_analyze_transcript_writes_report_and_csv(tmp_path, capsys):
 
 
 def test_analyze_prints_what_went_well_and_what_to_try(tmp_path, capsys, truths):
-    """The matched sample's true turns as a Teams transcript: the summary names the script's strengths."""
+    """The matched sample's true turns as a Teams transcript: the summary names the script's strengths and what
+    2.5 minutes cannot tell."""
     from pipeline.cli import main
     from pipeline.export import Cue, to_vtt
 
@@ -77,4 +78,8 @@ def test_analyze_prints_what_went_well_and_what_to_try(tmp_path, capsys, truths)
     assert out[start + 1].startswith("  + Mentor promising confidentiality: yes (good: yes). You told the mentee")
     assert out[start + 1].endswith("[0:17]")  # "What we talk about stays between us." at 16.67 s
     assert out[start + 2].startswith("  + Mentor bringing back") and out[start + 3].startswith("  + Mentor sharing")
-    assert "To try next time:" in out
+    # The scripted mentor talks 48 % of the time, but a dozen exchanges cannot tell that from the 45 % edge: no
+    # advice on it, and the last line says what this session is too short to tell.
+    assert "To try next time:" not in out
+    assert out[-1].startswith("Too few turns to tell whether these are in their good range (a longer session would "
+                              "show): Mentor's share of the talking, ")

@@ -132,6 +132,21 @@ def test_bands_with_negative_ends_and_matching_cards(matched):
         P.matching_cards(report, "volume")
 
 
+def test_cards_show_the_interval_where_there_is_one(matched):
+    share = dataclasses.replace(SHARE, ci95=(37.668, 60.465))
+    diff = Indicator("pace_difference", "Pace gap", 4.0, "%", -10.0, 10.0, "", "", "high", category="matching",
+                     ci95=(-8.92, 5.7))
+    sync = Indicator("pace_synchrony", "Sync", 0.84, "r", 0.3, None, "", "", "medium", category="matching",
+                     ci95=(0.443, 0.961))
+    gone = dataclasses.replace(sync, id="loudness_synchrony", value=None, available=False)
+    report = dataclasses.replace(matched, indicators=(share, diff, sync, gone, PACE))
+    shown = {c.id: c.interval_text for c in P.indicator_cards(report)}
+    assert shown == {"mentor_talk_share": "95 % interval: 38–60 %", "pace_difference": "95 % interval: -9 to 6 %",
+                     "pace_synchrony": "95 % interval: 0.44–0.96 r", "loudness_synchrony": "", "pace_match": ""}
+    page = P.html_report(report)
+    assert "<div class='i'>95 % interval: 38–60 %</div>" in page and page.count("<div class='i'>") == 3
+
+
 def test_moments_skip_unavailable_and_keep_evidence(matched):
     ms = P.moments(matched)
     assert [(m.indicator_id, m.start_s, m.quote) for m in ms] == [("mentor_talk_share", 51.5, "I would bring them in early.")]
@@ -330,6 +345,22 @@ def test_feedback_rules_on_hand_made_indicators(truths):
     assert "talk_to_listen_ratio" in [p.indicator_id for p in P.feedback(no_share, n_points=10).to_try]
     empty = P.feedback(report_from_truth(truths["matched"], ()))
     assert empty.went_well == empty.to_try == () and empty.n_considered == 0
+    assert fb.too_few_to_tell == () and "Too few turns" not in P.feedback_caption(fb)
+    # Values whose 95 % interval holds an edge of their range: named as too few to tell, once per measure
+    unclear = (  # (a card's name is its id here)
+        dataclasses.replace(inds[0], value=48.0, confidence="low", ci95=(38.0, 60.0)),  # over 45, or not
+        dataclasses.replace(inds[1], confidence="low", ci95=(0.6, 1.5)),  # its ratio: the same measure, named once
+        dataclasses.replace(inds[3], value=10.2, confidence="low", ci95=(3.0, 16.0)),  # pace, just over 10 %
+        dataclasses.replace(inds[5], value=8.85, confidence="low", ci95=(8.5, 9.1)),  # low, but clearly over 3 dB
+        dataclasses.replace(inds[6], value=12.0, confidence="low", ci95=(4.0, 30.0)),  # 3 questions in 2.5 min
+    )
+    rest = tuple(i for i in inds if i.id not in {u.id for u in unclear})
+    fb_u = P.feedback(report_from_truth(truths["matched"], unclear + rest))
+    assert fb_u.too_few_to_tell == ("mentor_talk_share", "pace_difference", "mentor_questions_per_10min")
+    assert P.feedback_caption(fb_u).endswith("Too few turns to tell whether these are in their good range (a longer "
+                                             "session would show): mentor_talk_share, pace_difference, "
+                                             "mentor_questions_per_10min.")
+    assert P.feedback_lines(fb_u)[-1].startswith("Too few turns to tell whether")
     with pytest.raises(InvalidParameterError, match="n_points=0"):
         P.feedback(report, n_points=0)
     with pytest.raises(InvalidParameterError, match="min_confidence='sure'"):

@@ -254,6 +254,13 @@ def test_speech_seconds_and_shares(spans):
         # union of spans: at least the longest span, at most the sum and the speaker's overall extent
         assert max(t.end_s - t.start_s for t in mine) - 1e-9 <= v <= sum(t.end_s - t.start_s for t in mine) + 1e-9
         assert v <= max(t.end_s for t in mine) - min(t.start_s for t in mine) + 1e-9
+        merged: list[list[float]] = []  # the union by merging sorted spans, as a second way
+        for t in sorted(mine, key=lambda t: t.start_s):
+            if merged and t.start_s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], t.end_s)
+            else:
+                merged.append([t.start_s, t.end_s])
+        assert v == pytest.approx(sum(b - a for a, b in merged), abs=1e-6)
     shares = turntaking.talk_shares(turns)
     if sum(secs.values()) > 0:
         assert sum(shares.values()) == pytest.approx(1.0) and all(0 <= x <= 1 for x in shares.values())
