@@ -93,7 +93,8 @@ def load_meeting(path: Path) -> list[tuple[str, list[tuple[float, float, str]], 
             if len(parts) == 3 and (text := _word(parts[2])):
                 words.append((float(parts[0]), float(parts[1]), text))
         if words:
-            rows.append((float(f[0]), f[7], words, *is_question(tag)[:1], tag, is_question(tag)[1]))
+            swda_like, as_is = is_question(tag)
+            rows.append((float(f[0]), f[7], words, swda_like, tag, as_is))
     rows.sort(key=lambda r: r[0])
     return [r[1:] for r in rows]
 

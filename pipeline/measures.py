@@ -570,7 +570,7 @@ def _bootstrap_ci(columns: np.ndarray, statistic, *, n_resamples: int = BOOT_RES
 
 def _median_ci(values: Sequence[float]) -> tuple[float, float] | None:
     """95 % bootstrap interval of the median of ``values`` (response gaps, seconds)."""
-    return _bootstrap_ci(np.asarray([values], dtype=float).reshape(1, -1), lambda v: np.median(v, axis=-1))
+    return _bootstrap_ci(np.asarray([values], dtype=float), lambda v: np.median(v, axis=-1))
 
 
 def _exchange_totals(turns, tms, mentor, mentee) -> np.ndarray:

@@ -158,21 +158,24 @@ def _band_text(ind: Indicator) -> str:
     if lo is not None and lo == hi:
         return f"good: {_num(lo, unit)}"
     if lo is not None and hi is not None:
-        sep = " to " if lo < 0 else "–"  # "-10–10 %" reads badly
-        return f"good: {_num(lo, unit if unit.startswith('score') else '').strip()}{sep}{_num(hi, unit)}"
+        return f"good: {_range_text(lo, hi, unit)}"
     if lo is not None:
         return f"good: at least {_num(lo, unit)}"
     return f"good: at most {_num(hi, unit)}"
+
+
+def _range_text(lo: float, hi: float, unit: str) -> str:
+    """ "20–45 %", "-10 to 10 %" ("-10–10 %" reads badly), "0.44–0.96 r": the unit said once, after the high end."""
+    lo_text, hi_text = _num(lo, unit), _num(hi, unit)
+    suffix = hi_text[len(hi_text.split(" ")[0]):]  # " %", " r", " per 10 min"; "" for counts and scores
+    return f"{lo_text.removesuffix(suffix) if suffix else lo_text}{' to ' if lo < 0 else '–'}{hi_text}"
 
 
 def _interval_text(ind: Indicator) -> str:
     """ "95 % interval: 38–60 %" for an available indicator with an interval, else ""."""
     if ind.ci95 is None or not ind.available or ind.value is None:
         return ""
-    lo, hi = (_num(x, ind.unit) for x in ind.ci95)
-    unit = hi[len(hi.split(" ")[0]):]  # " %", " r", " per 10 min": said once, after the high end
-    lo = lo.removesuffix(unit) if unit else lo
-    return f"95 % interval: {lo}{' to ' if ind.ci95[0] < 0 else '–'}{hi}"
+    return f"95 % interval: {_range_text(*ind.ci95, ind.unit)}"
 
 
 def _status(ind: Indicator) -> str:
@@ -464,14 +467,12 @@ def feedback(report: Report | Sequence[Indicator], *, n_points: int = 3, min_con
         raise InvalidParameterError(f"min_confidence={min_confidence!r} must be one of low, medium, high.")
     indicators = _indicators_of(report)
     cards = {c.id: c for c in indicator_cards(indicators)}
-    counted = [ind for ind in indicators
-               if cards[ind.id].status in ("in band", "below", "above") and ind.id in ADVICE
-               and _CONFIDENCE_RANK.get(ind.confidence, 0) >= _CONFIDENCE_RANK[min_confidence]]
+    banded = [ind for ind in indicators if cards[ind.id].status in ("in band", "below", "above") and ind.id in ADVICE]
+    counted = [ind for ind in banded if _CONFIDENCE_RANK.get(ind.confidence, 0) >= _CONFIDENCE_RANK[min_confidence]]
     ids = {ind.id for ind in counted}
     counted = [ind for ind in counted if _SAME_MEASURE.get(ind.id) not in ids]
-    unclear = [ind for ind in indicators if ind.id in ADVICE and ind.id not in ids
-               and cards[ind.id].status in ("in band", "below", "above")
-               and band_edge_within(ind.ci95, (ind.band_low, ind.band_high)) is not None]
+    unclear = [ind for ind in banded
+               if ind.id not in ids and band_edge_within(ind.ci95, (ind.band_low, ind.band_high)) is not None]
     unclear_ids = {ind.id for ind in unclear}
     unclear = [ind for ind in unclear if _SAME_MEASURE.get(ind.id) not in unclear_ids | ids]
 
