@@ -31,8 +31,12 @@ def store() -> Store:
 
 
 @st.cache_data(show_spinner=False, ttl=30)
+def summaries():
+    return store().list_sessions()
+
+
 def all_sessions():
-    return sessions_frame(store().list_sessions())
+    return sessions_frame(summaries())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -80,17 +84,20 @@ def history_ui(df) -> None:
     if not mentors:
         return
     mentor = st.selectbox("Mentor", mentors, key="h_mentor")
-    hist = indicator_history(df, mentor)
+    hist = indicator_history(df, mentor, summaries())
     if hist.empty:
         st.info("No indicator values for this mentor yet.")
         return
-    chart = (alt.Chart(hist).mark_line(point=True)
-             .encode(x=alt.X("date:T", title="session date"), y=alt.Y("value:Q", title=None),
-                     tooltip=["date:T", "indicator", "value", "session_id"])
-             .properties(width=260, height=160)
+    x = alt.X("date:T", title="session date")
+    line = alt.Chart().mark_line(point=True).encode(
+        x=x, y=alt.Y("value:Q", title=None), tooltip=["date:T", "indicator", "value", "low", "high", "session_id"])
+    bars = alt.Chart().mark_rule(opacity=0.5).encode(x=x, y="low:Q", y2="high:Q")
+    chart = (alt.layer(bars, line, data=hist).properties(width=260, height=160)
              .facet(facet=alt.Facet("indicator:N", title=None), columns=3)
              .resolve_scale(y="independent"))
     st.altair_chart(chart)
+    st.caption("Bars: each value's 95 % interval, where the session's turns give one. \"Two sessions side by "
+               "side\" below says whether a change between two sessions is larger than that noise.")
     followup_ui(df, mentor)
 
 
@@ -159,7 +166,7 @@ def delete_ui(df) -> None:
             except PipelineError as err:
                 st.error(md_escape(str(err)))
                 return
-            all_sessions.clear()
+            summaries.clear()
             report.clear()
             session_indicators.clear()
             person_measures.clear()

@@ -73,27 +73,76 @@ def filter_sessions(
     return df[keep]
 
 
-def indicator_history(df: pd.DataFrame, mentor: str) -> pd.DataFrame:
-    """One mentor's indicators over time, long form: ``date, session_id, indicator, value`` sorted by date."""
+HISTORY_COLUMNS = ["date", "session_id", "indicator", "value", "low", "high"]
+
+
+def indicator_history(df: pd.DataFrame, mentor: str,
+                      intervals: Sequence[SessionSummary] | None = None) -> pd.DataFrame:
+    """One mentor's indicators over time, long form (:data:`HISTORY_COLUMNS`), sorted by indicator and date.
+
+    Parameters
+    ----------
+    df : DataFrame
+        A :func:`sessions_frame`, possibly filtered.
+    mentor : str
+        Whose sessions.
+    intervals : sequence of SessionSummary, optional
+        The summaries ``df`` was made from: ``low`` and ``high`` then hold each
+        value's 95 % interval (``SessionSummary.intervals``), so a chart can
+        show which changes from session to session are larger than the noise
+        of a few turns. NaN where an indicator has none (or without
+        ``intervals``).
+    """
     mine = df[df["mentor"] == mentor]
     cols = indicator_columns(df)
     long = mine.melt(id_vars=["date", "session_id"], value_vars=cols, var_name="indicator", value_name="value")
-    return long.dropna(subset=["value"]).sort_values(["indicator", "date"]).reset_index(drop=True)
+    long = long.dropna(subset=["value"])
+    ci = pd.DataFrame([(s.session_id, iid, low, high) for s in intervals or () for iid, low, high in s.intervals],
+                      columns=["session_id", "indicator", "low", "high"])
+    long = long.merge(ci, on=["session_id", "indicator"], how="left").astype({"low": float, "high": float})
+    return long[HISTORY_COLUMNS].sort_values(["indicator", "date"]).reset_index(drop=True)
+
+
+#: The ``change`` column of :func:`compare_reports`: the 95 % interval of B - A lies above 0, below 0, or holds 0.
+CHANGE_UP, CHANGE_DOWN, CHANGE_UNCLEAR = "higher in B", "lower in B", "no clear change"
+
+COMPARE_COLUMNS = ["indicator", "id", "unit", "A", "B", "B - A", "B - A 95 %", "change", "band"]
 
 
 def compare_reports(a: Report, b: Report) -> pd.DataFrame:
-    """Two sessions side by side: one row per indicator in either, values, difference (b - a) and band."""
+    """Two sessions side by side: one row per indicator in either, values, change (b - a) and band.
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`COMPARE_COLUMNS`. Where both sessions give the indicator
+        a 95 % interval (``Indicator.ci95``), "B - A 95 %" is the interval of the
+        change (:func:`pipeline.measures.difference_ci`) as text and ``change``
+        says whether it is clear of 0 (:data:`CHANGE_UP`, :data:`CHANGE_DOWN`)
+        or not (:data:`CHANGE_UNCLEAR`): a trainer can tell a real change from
+        the noise of a few turns. Both "" otherwise.
+    """
+    from pipeline.measures import difference_ci
+    from pipeline.presentation import range_text
+
     ia = {i.id: i for i in a.indicators}
     ib = {i.id: i for i in b.indicators}
     rows = []
     for iid in list(ia) + [k for k in ib if k not in ia]:
         ref = ia.get(iid) or ib[iid]
-        va = ia[iid].value if iid in ia else None
-        vb = ib[iid].value if iid in ib else None
+        x, y = ia.get(iid), ib.get(iid)
+        va = x.value if x else None
+        vb = y.value if y else None
+        both = va is not None and vb is not None
+        ci_text = change = ""
+        if both and x.ci95 is not None and y.ci95 is not None:
+            low, high = difference_ci(va, x.ci95, vb, y.ci95)
+            ci_text = range_text(low, high, ref.unit)
+            change = CHANGE_UP if low > 0 else CHANGE_DOWN if high < 0 else CHANGE_UNCLEAR
         rows.append({"indicator": ref.name, "id": iid, "unit": ref.unit, "A": va, "B": vb,
-                     "B - A": (vb - va) if va is not None and vb is not None else None,
+                     "B - A": (vb - va) if both else None, "B - A 95 %": ci_text, "change": change,
                      "band": _band(ref.band_low, ref.band_high)})
-    return pd.DataFrame(rows, columns=["indicator", "id", "unit", "A", "B", "B - A", "band"])
+    return pd.DataFrame(rows, columns=COMPARE_COLUMNS)
 
 
 def _band(low, high) -> str:

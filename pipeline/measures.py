@@ -498,6 +498,36 @@ def band_edge_within(ci: tuple[float, float] | None, band: tuple[float | None, f
     return next((x for x in band if x is not None and ci is not None and ci[0] < x < ci[1]), None)
 
 
+
+def difference_ci(a: float, a_ci: tuple[float, float], b: float, b_ci: tuple[float, float]) -> tuple[float, float]:
+    """95 % interval of the change ``b - a`` between two independent estimates, from their own 95 % intervals.
+
+    MOVER, the method of variance estimates recovery (Zou & Donner 2008,
+    Statistics in Medicine 27:1693; for two Wilson intervals it is Newcombe's
+    1998 method 10): each side of the change takes the two half-widths on that
+    side, so skewed intervals (shares near 0 or 100 %, bootstrap intervals)
+    keep their shape. Two sessions of the same pair are treated as independent
+    samples of turns.
+
+    Parameters
+    ----------
+    a, b : float
+        The two values, same unit (``a`` the earlier or reference session).
+    a_ci, b_ci : tuple of (float, float)
+        Their 95 % intervals (low, high), each holding its value.
+
+    Returns
+    -------
+    tuple of (float, float)
+        Low and high end of the interval of ``b - a``, in the values' unit. When
+        it does not hold 0 the change is larger than the two sessions' sampling
+        noise.
+    """
+    d = b - a
+    low = d - np.hypot(b - b_ci[0], a_ci[1] - a)
+    high = d + np.hypot(b_ci[1] - b, a - a_ci[0])
+    return float(low), float(high)
+
 def _count(n: int, noun: str) -> str:
     """ "1 question", "2 questions"."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

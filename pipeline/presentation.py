@@ -158,13 +158,13 @@ def _band_text(ind: Indicator) -> str:
     if lo is not None and lo == hi:
         return f"good: {_num(lo, unit)}"
     if lo is not None and hi is not None:
-        return f"good: {_range_text(lo, hi, unit)}"
+        return f"good: {range_text(lo, hi, unit)}"
     if lo is not None:
         return f"good: at least {_num(lo, unit)}"
     return f"good: at most {_num(hi, unit)}"
 
 
-def _range_text(lo: float, hi: float, unit: str) -> str:
+def range_text(lo: float, hi: float, unit: str) -> str:
     """ "20–45 %", "-10 to 10 %" ("-10–10 %" reads badly), "0.44–0.96 r": the unit said once, after the high end."""
     lo_text, hi_text = _num(lo, unit), _num(hi, unit)
     suffix = hi_text[len(hi_text.split(" ")[0]):]  # " %", " r", " per 10 min"; "" for counts and scores
@@ -175,7 +175,7 @@ def _interval_text(ind: Indicator) -> str:
     """ "95 % interval: 38–60 %" for an available indicator with an interval, else ""."""
     if ind.ci95 is None or not ind.available or ind.value is None:
         return ""
-    return f"95 % interval: {_range_text(*ind.ci95, ind.unit)}"
+    return f"95 % interval: {range_text(*ind.ci95, ind.unit)}"
 
 
 def _status(ind: Indicator) -> str:

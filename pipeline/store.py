@@ -120,6 +120,8 @@ indicators_t = sa.Table(
     sa.Column("confidence", sa.String(16), nullable=False),
     sa.Column("available", sa.Boolean, nullable=False),
     sa.Column("category", sa.String(32), nullable=False),
+    sa.Column("ci_low", sa.Float, nullable=True),
+    sa.Column("ci_high", sa.Float, nullable=True),
 )
 
 evidence_t = sa.Table(
@@ -456,7 +458,9 @@ class Store:
                 _insert(conn, indicators_t, [
                     dict(session_id=session_id, indicator_id=i.id, name=i.name, value=i.value, unit=i.unit,
                          band_low=i.band_low, band_high=i.band_high, confidence=i.confidence,
-                         available=i.available, category=i.category) for i in report.indicators])
+                         available=i.available, category=i.category,
+                         ci_low=i.ci95[0] if i.ci95 else None, ci_high=i.ci95[1] if i.ci95 else None)
+                    for i in report.indicators])
                 _insert(conn, evidence_t, [
                     dict(session_id=session_id, indicator_id=i.id, rank=r, start_s=e.start_s, end_s=e.end_s,
                          speaker=e.speaker, quote=e.quote if keep_transcript else None, note=e.note)
@@ -499,7 +503,7 @@ class Store:
             return report_from_dict(json.loads(self._row(conn, session_id)["report_json"]))
 
     def indicators(self, session_id: str) -> tuple[Indicator, ...]:
-        """A session's indicators from their table, without evidence or explanations, in id order.
+        """A session's indicators from their table (with their 95 % intervals), without evidence or explanations, in id order.
 
         Cheap (one small query, no report to parse): enough for cards and
         feedback across many sessions (:func:`pipeline.library.followup`).
@@ -508,11 +512,11 @@ class Store:
         with self.engine.connect() as conn:
             sid = self._row(conn, session_id)["id"]
             rows = conn.execute(sa.select(c.indicator_id, c.name, c.value, c.unit, c.band_low, c.band_high,
-                                          c.confidence, c.available, c.category)
+                                          c.confidence, c.available, c.category, c.ci_low, c.ci_high)
                                 .where(c.session_id == sid).order_by(c.indicator_id)).all()
         return tuple(Indicator(id=r[0], name=r[1], value=r[2], unit=r[3], band_low=r[4], band_high=r[5],
                                band_source="", explanation="", confidence=r[6], available=bool(r[7]),
-                               category=r[8]) for r in rows)
+                               category=r[8], ci95=None if r[9] is None else (r[9], r[10])) for r in rows)
 
     def list_sessions(self) -> tuple[SessionSummary, ...]:
         """Every stored session, newest recording first."""
@@ -524,15 +528,20 @@ class Store:
                                                           participants_t.c.name).order_by(participants_t.c.label)):
                 people.setdefault(sid, {}).setdefault(role, name)
             inds: dict[str, list] = {}
-            for sid, iid, value in conn.execute(sa.select(indicators_t.c.session_id, indicators_t.c.indicator_id,
-                                                          indicators_t.c.value)):
+            cis: dict[str, list] = {}
+            c = indicators_t.c
+            for sid, iid, value, low, high in conn.execute(sa.select(c.session_id, c.indicator_id, c.value,
+                                                                     c.ci_low, c.ci_high)):
                 inds.setdefault(sid, []).append((iid, value))
+                if low is not None:
+                    cis.setdefault(sid, []).append((iid, low, high))
         return tuple(SessionSummary(
             session_id=r["id"], source_name=r["source_name"], sha256=r["sha256"], recorded_on=r["recorded_on"],
             stored_at=r["stored_at"], duration_s=r["duration_s"], mentor=people.get(r["id"], {}).get("mentor", ""),
             mentee=people.get(r["id"], {}).get("mentee", ""), model_name=r["model_name"],
             pipeline_version=r["pipeline_version"], keeps_transcript=bool(r["keeps_transcript"]),
             keeps_audio=bool(r["keeps_audio"]), indicators=tuple(sorted(inds.get(r["id"], []))),
+            intervals=tuple(sorted(cis.get(r["id"], []))),
         ) for r in rows)
 
     def sessions_of(self, participant: str) -> tuple[SessionSummary, ...]:

@@ -707,6 +707,9 @@ class SessionSummary:
         What the consents allowed to keep.
     indicators : tuple of (str, float or None)
         ``(indicator id, value)`` pairs.
+    intervals : tuple of (str, float, float)
+        ``(indicator id, low, high)``: the 95 % interval of each indicator
+        that has one (``Indicator.ci95``), in its unit.
     """
 
     session_id: str
@@ -722,6 +725,7 @@ class SessionSummary:
     keeps_transcript: bool
     keeps_audio: bool
     indicators: tuple[tuple[str, float | None], ...] = ()
+    intervals: tuple[tuple[str, float, float], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -262,6 +262,35 @@ def test_share_and_rate_intervals_known_values():
     assert _rate_ci(3, 0.0) is None
 
 
+def test_difference_interval_known_values():
+    """MOVER over two Wilson intervals is Newcombe's (1998) method 10: 56/70 vs 48/80 gives 0.0524 to 0.3339."""
+    from pipeline.measures import _share_ci, difference_ci
+
+    low, high = difference_ci(48 / 80 * 100, _share_ci(48, 80), 56 / 70 * 100, _share_ci(56, 70))
+    assert (low, high) == pytest.approx((5.24, 33.39), abs=0.005)
+    # symmetric intervals: the half-widths add in quadrature; a skewed one keeps its shape on each side
+    assert difference_ci(10.0, (7.0, 13.0), 14.0, (10.0, 18.0)) == pytest.approx((-1.0, 9.0))
+    assert difference_ci(10.0, (9.0, 14.0), 10.0, (9.0, 14.0)) == pytest.approx((-np.hypot(1, 4), np.hypot(4, 1)))
+
+
+def test_compare_tells_real_changes_from_noise(measured):
+    """Matched (A) against unmatched (B): the unmatched mentor was made 59 % faster and 9 dB louder than the
+    mentee, the matched one neither, so both differences rise clearly; a dozen exchanges each cannot tell the
+    talk shares (48 % and 44 %) apart."""
+    from pipeline.library import CHANGE_UNCLEAR, CHANGE_UP, compare_reports
+
+    cmp = compare_reports(measured["matched"], measured["unmatched"]).set_index("id")
+    assert cmp.loc["pace_difference", "change"] == CHANGE_UP and cmp.loc["loudness_difference", "change"] == CHANGE_UP
+    low = float(cmp.loc["loudness_difference", "B - A 95 %"].split("–")[0])
+    assert 8 < low < cmp.loc["loudness_difference", "B - A"]  # 8.85 - (-0.35) dB, give or take the turns' noise
+    assert cmp.loc["mentor_talk_share", "change"] == CHANGE_UNCLEAR
+    assert cmp.loc["mentor_talk_share", "B - A 95 %"].startswith("-")  # "-20 to 14 %": holds 0
+    by_id = {i.id: i for i in measured["matched"].indicators}
+    for iid, row in cmp.iterrows():  # a change is judged exactly where both sessions give an interval
+        has = by_id[iid].ci95 is not None and ind(measured["unmatched"], iid).ci95 is not None
+        assert (row["change"] != "") == has and (row["B - A 95 %"] != "") == has, iid
+
+
 def test_rates_and_shares_from_few_events_are_low_confidence(measured):
     """In 2.5 minutes "no interruption" cannot show a rate under 1 per 10 minutes; the sentence says why."""
     m = measured["dual_channel"]

@@ -64,11 +64,43 @@ def test_migrations_from_empty_database_match_the_schema(tmp_path):
     with engine.connect() as conn:
         tables = set(sa.inspect(conn).get_table_names())
         assert {t.name for t in metadata.sorted_tables} | {"alembic_version"} == tables
-        assert conn.execute(sa.text("select version_num from alembic_version")).scalar() == "0001"
+        assert conn.execute(sa.text("select version_num from alembic_version")).scalar() == "0002"
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
     assert diff == [], f"migrations and pipeline.store.metadata disagree: {diff}"
     # Opening again is a no-op upgrade, not an error.
     Store(f"sqlite:///{db}", data_dir=tmp_path / "d").close()
+
+
+def _with_talk_share_interval(report, ci):
+    return dataclasses.replace(report, indicators=tuple(
+        dataclasses.replace(i, ci95=ci) if i.id == "mentor_talk_share" else i for i in report.indicators))
+
+
+def test_migration_0002_fills_intervals_of_sessions_stored_before_it(tmp_path, truths):
+    """A store at 0001 has no interval columns; upgrading fills them from each session's report.json."""
+    from alembic import command
+
+    from pipeline.store import alembic_config, upgrade
+
+    db = f"sqlite:///{tmp_path / 'old.db'}"
+    with Store(db, data_dir=tmp_path / "d") as s:
+        sid = s.save(_with_talk_share_interval(_report(truths, "matched"), (38.25, 60.5)), consents=consent_pair())
+    cfg = alembic_config()
+    engine = sa.create_engine(db)
+    with engine.begin() as conn:  # back to the schema of a store made before intervals were kept
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0001")
+    with engine.connect() as conn:
+        assert "ci_low" not in {c["name"] for c in sa.inspect(conn).get_columns("indicators")}
+    upgrade(engine)
+    with engine.connect() as conn:
+        rows = conn.execute(sa.text("select indicator_id, ci_low, ci_high from indicators "
+                                    "where session_id = :s order by indicator_id"), {"s": sid}).all()
+    engine.dispose()
+    assert rows == [("mentee_questions", None, None), ("mentor_talk_share", 38.25, 60.5), ("pitch_match", None, None)]
+    with Store(db, data_dir=tmp_path / "d") as s:
+        share = {i.id: i for i in s.indicators(sid)}["mentor_talk_share"]
+        assert share.ci95 == (38.25, 60.5)
 
 
 def test_report_json_round_trips_exactly(truths):

@@ -78,6 +78,38 @@ def test_indicator_history_and_compare(library):
     assert pd.isna(cmp.loc["pitch_match", "B - A"])
 
 
+def test_history_and_stored_indicators_keep_intervals(tmp_path, truths):
+    """Intervals go into the store with the values: the history has them per session, and feedback built from the
+    stored indicators alone names what is too few to tell exactly as the full report does."""
+    from pipeline.presentation import feedback
+
+    given = {"matched": (38.25, 60.5), "unmatched": (30.0, 44.0)}
+    confidence = {"matched": "low", "unmatched": "high"}  # as the measures set it: an interval holding an edge
+    with Store(f"sqlite:///{tmp_path / 'lib.db'}", data_dir=tmp_path / "data") as store:
+        ids, reports = {}, {}
+        for name, day in (("matched", "2025-03-01"), ("unmatched", "2025-03-08")):
+            path = SAMPLES / f"{name}.flac"
+            r = report_from_truth(truths[name], source_name=path.name, sha256=file_sha256(path))
+            r = dataclasses.replace(r, indicators=tuple(
+                dataclasses.replace(i, ci95=given[name], confidence=confidence[name]) if i.id == "mentor_talk_share"
+                else i for i in r.indicators))
+            ids[name] = store.save(r, consents=consent_pair(), recorded_on=day)
+            reports[name] = r
+        summaries = store.list_sessions()
+        stored = {n: store.indicators(sid) for n, sid in ids.items()}
+    hist = indicator_history(sessions_frame(summaries), "Alex Morgan", summaries)
+    share = hist[hist.indicator == "mentor_talk_share"]
+    assert [(r.low, r.high) for r in share.itertuples()] == [given["matched"], given["unmatched"]]
+    assert hist[hist.indicator != "mentor_talk_share"][["low", "high"]].isna().all().all()
+    assert indicator_history(sessions_frame(summaries), "Alex Morgan")[["low", "high"]].isna().all().all()
+    for name in ids:
+        assert {i.id: i.ci95 for i in stored[name]}["mentor_talk_share"] == given[name]
+        assert feedback(stored[name]).too_few_to_tell == feedback(reports[name]).too_few_to_tell
+    # 38-60 % holds the 50 % edge of the stand-in's 30-50 % range; 30-44 % is clear of both edges
+    assert feedback(stored["matched"]).too_few_to_tell == ("Mentor talk share",)
+    assert feedback(stored["unmatched"]).too_few_to_tell == ()
+
+
 def test_mentee_baseline_own_when_known(library, truths):
     store, ids, reports = library
     m = store.participant_turn_measures("Sam Lee", role="mentee")
