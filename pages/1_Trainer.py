@@ -35,6 +35,16 @@ def summaries():
     return store().list_sessions()
 
 
+@st.cache_data(show_spinner=False, ttl=30)
+def indicator_names():
+    return store().indicator_names()
+
+
+def _indicator_label(iid: str) -> str:
+    name, unit = indicator_names().get(iid, (iid, ""))
+    return f"{name} ({unit})" if unit else name
+
+
 def all_sessions():
     return sessions_frame(summaries())
 
@@ -61,7 +71,7 @@ def filters_ui(df):
     dates = st.sidebar.date_input("Dates", (lo, hi), min_value=lo, max_value=hi, key="f_dates")
     start, end = (dates + (None, None))[:2] if isinstance(dates, tuple) else (dates, None)
     indicator = st.sidebar.selectbox("Indicator", [""] + indicator_columns(df), key="f_ind",
-                                     format_func=lambda x: x or "(any)")
+                                     format_func=lambda x: _indicator_label(x) if x else "(any)")
     low = high = None
     values = df[indicator].dropna() if indicator else None
     if indicator and len(values):
@@ -85,6 +95,7 @@ def history_ui(df) -> None:
         return
     mentor = st.selectbox("Mentor", mentors, key="h_mentor")
     hist = indicator_history(df, mentor, summaries())
+    hist["indicator"] = hist["indicator"].map(_indicator_label)
     if hist.empty:
         st.info("No indicator values for this mentor yet.")
         return
@@ -167,6 +178,7 @@ def delete_ui(df) -> None:
                 st.error(md_escape(str(err)))
                 return
             summaries.clear()
+            indicator_names.clear()
             report.clear()
             session_indicators.clear()
             person_measures.clear()

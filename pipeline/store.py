@@ -518,6 +518,15 @@ class Store:
                                band_source="", explanation="", confidence=r[6], available=bool(r[7]),
                                category=r[8], ci95=None if r[9] is None else (r[9], r[10])) for r in rows)
 
+    def indicator_names(self) -> dict[str, tuple[str, str]]:
+        """Plain-language name and unit of every indicator id in the store (from its newest session), for labels."""
+        c = indicators_t.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(c.indicator_id, c.name, c.unit)
+                                .join(sessions_t, sessions_t.c.id == c.session_id)
+                                .order_by(sessions_t.c.stored_at)).all()
+        return {iid: (name, unit) for iid, name, unit in rows}
+
     def list_sessions(self) -> tuple[SessionSummary, ...]:
         """Every stored session, newest recording first."""
         with self.engine.connect() as conn:

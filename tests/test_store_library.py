@@ -97,6 +97,8 @@ def test_history_and_stored_indicators_keep_intervals(tmp_path, truths):
             reports[name] = r
         summaries = store.list_sessions()
         stored = {n: store.indicators(sid) for n, sid in ids.items()}
+        names = store.indicator_names()
+    assert names == {i.id: (i.name, i.unit) for i in reports["unmatched"].indicators}
     hist = indicator_history(sessions_frame(summaries), "Alex Morgan", summaries)
     share = hist[hist.indicator == "mentor_talk_share"]
     assert [(r.low, r.high) for r in share.itertuples()] == [given["matched"], given["unmatched"]]

@@ -31,6 +31,8 @@ def test_trainer_page_table_filter_compare_delete(env_store):
     assert set(cmp["id"]) >= {"mentor_talk_share", "mentee_questions"}
     assert {"B - A 95 %", "change"} <= set(cmp.columns)
     assert any(c.value.startswith("Bars: each value's 95 % interval") for c in at.caption)  # on the history chart
+    (chart,) = at.get("vega_lite_chart")  # facets titled by plain-language name and unit, not by id
+    assert "Mentor talk share (%)" in chart.proto.spec + str(chart.proto.datasets)
     baselines = [t.value for t in tables if "usual" in t.value.columns]
     assert len(baselines) == 2 and all(list(b.index) == ["pace_wpm", "pause_s"] for b in baselines)
     assert any("pace and pauses" in m.value for m in at.markdown)
