@@ -208,6 +208,47 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    """Two sessions' indicators side by side, each change with its 95 % interval and whether it is clear of 0."""
+    import pandas as pd
+
+    from pipeline.library import compare_reports
+    from pipeline.orchestrate import read_indicators
+    from pipeline.presentation import indicator_cards
+
+    sides, names, store = [], [], None
+    try:
+        for ref in (args.a, args.b):
+            if Path(ref).is_file():
+                sides.append(read_indicators(ref))
+                names.append(ref)
+            else:
+                store = store or _open_store(args)
+                sid = store.resolve(ref)
+                sides.append(store.indicators(sid))
+                names.append(f"session {sid}")
+    finally:
+        if store is not None:
+            store.close()
+    from pipeline.library import CHANGE_DOWN, CHANGE_UP
+
+    table = compare_reports(*sides)
+    a_text, b_text = ({c.id: c.value_text for c in indicator_cards(side)} for side in sides)
+    both = [r for r in table.to_dict("records") if pd.notna(r["A"]) and pd.notna(r["B"])]
+    cols = [("indicator", [r["indicator"] for r in both]), ("A", [a_text[r["id"]] for r in both]),
+            ("B", [b_text[r["id"]] for r in both]), ("B - A, 95 % interval", [r["B - A 95 %"] for r in both]),
+            ("change", [r["change"] for r in both])]
+    widths = [max(len(head), *(len(v) for v in vals)) for head, vals in cols]
+    print(f"A: {names[0]}\nB: {names[1]}")
+    for line in zip(*[[head, *vals] for head, vals in cols], strict=True):
+        print("  ".join(v.ljust(w) if i in (0, 4) else v.rjust(w)
+                        for i, (v, w) in enumerate(zip(line, widths, strict=True))).rstrip())
+    clear = [r["indicator"] for r in both if r["change"] in (CHANGE_UP, CHANGE_DOWN)]
+    print(f"{len(both)} indicators measured in both; {len(clear)} changed by more than the noise of their turns"
+          + (f": {', '.join(clear)}" if clear else ""))
+    return 0
+
+
 def _store_parent() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(add_help=False)
     p.add_argument("--db", help="database URL (default: RAPPORT_DB, else sqlite:///<data dir>/rapport.db)")
@@ -315,6 +356,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--redact", action="store_true", help="replace names and places in the text with [NAME]/[PLACE]")
     p.add_argument("--by", help="who exports it (for the audit log)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("compare", parents=[store_opts],
+                       help="two sessions side by side: each change with its 95 %% interval and whether it is real")
+    p.add_argument("a", help="the earlier session: a report.json, or a stored session id (or a unique prefix)")
+    p.add_argument("b", help="the later session, the same way")
+    p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser("sessions", parents=[store_opts], help="list the stored sessions")
     p.set_defaults(func=cmd_sessions)

@@ -25,7 +25,7 @@ class ModelLoadError(PipelineError):
 
 
 class TranscriptFormatError(PipelineError):
-    """A transcript file (VTT, SRT, text, turns.json) could not be parsed."""
+    """A transcript file (VTT, SRT, text, turns.json), or a report.json read back, could not be parsed."""
 
 
 class WorkspaceError(PipelineError):

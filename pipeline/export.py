@@ -14,7 +14,8 @@ import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pipeline.types import Report, Segment, Transcript, Turn
+from pipeline.errors import TranscriptFormatError
+from pipeline.types import Indicator, Report, Segment, Transcript, Turn
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,21 @@ def _from_jsonable(tp, data):
 @functools.cache
 def _hints(cls) -> dict:
     return typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
+
+
+def indicators_from_dict(data: dict) -> tuple[Indicator, ...]:
+    """The indicators of a ``report.json`` as written by ``rapport analyze`` (or of ``to_jsonable(report)``).
+
+    Raises
+    ------
+    TranscriptFormatError
+        When ``data`` has no ``indicators`` list (not a Rapport report).
+    """
+    items = data.get("indicators") if isinstance(data, dict) else None
+    if not isinstance(items, list) or not all(isinstance(i, dict) and "id" in i for i in items):
+        raise TranscriptFormatError("not a Rapport report.json: it has no 'indicators' list; give the report.json "
+                                    "that rapport analyze wrote, or a stored session id")
+    return tuple(_from_jsonable(Indicator, i) for i in items)
 
 
 def report_from_dict(data: dict) -> Report:

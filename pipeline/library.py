@@ -109,8 +109,15 @@ CHANGE_UP, CHANGE_DOWN, CHANGE_UNCLEAR = "higher in B", "lower in B", "no clear 
 COMPARE_COLUMNS = ["indicator", "id", "unit", "A", "B", "B - A", "B - A 95 %", "change", "band"]
 
 
-def compare_reports(a: Report, b: Report) -> pd.DataFrame:
+def compare_reports(a: Report | Sequence[Indicator], b: Report | Sequence[Indicator]) -> pd.DataFrame:
     """Two sessions side by side: one row per indicator in either, values, change (b - a) and band.
+
+    Parameters
+    ----------
+    a, b : Report or sequence of Indicator
+        The earlier (or reference) session and the other one; their
+        indicators alone will do (:meth:`pipeline.store.Store.indicators`,
+        :func:`pipeline.orchestrate.read_indicators`).
 
     Returns
     -------
@@ -123,10 +130,10 @@ def compare_reports(a: Report, b: Report) -> pd.DataFrame:
         the noise of a few turns. Both "" otherwise.
     """
     from pipeline.measures import difference_ci
-    from pipeline.presentation import range_text
+    from pipeline.presentation import indicators_of, range_text
 
-    ia = {i.id: i for i in a.indicators}
-    ib = {i.id: i for i in b.indicators}
+    ia = {i.id: i for i in indicators_of(a)}
+    ib = {i.id: i for i in indicators_of(b)}
     rows = []
     for iid in list(ia) + [k for k in ib if k not in ia]:
         ref = ia.get(iid) or ib[iid]

@@ -14,12 +14,22 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.audio import load_audio
-from pipeline.export import cues_from_segments, cues_from_turns, to_jsonable, to_srt, to_vtt, transcript_to_dict
+from pipeline.errors import TranscriptFormatError
+from pipeline.export import (
+    cues_from_segments,
+    cues_from_turns,
+    indicators_from_dict,
+    to_jsonable,
+    to_srt,
+    to_vtt,
+    transcript_to_dict,
+)
 from pipeline.transcribe import transcribe
 from pipeline.types import (
     AnalyzeOptions,
     Diarization,
     DiarizeOptions,
+    Indicator,
     Recording,
     Report,
     RoleOptions,
@@ -197,6 +207,23 @@ def report_to_dict(report: Report, diarization: Diarization | None = None, measu
             "options": to_jsonable(diarization.options),
         }
     return data
+
+
+def read_indicators(path: str | os.PathLike) -> tuple[Indicator, ...]:
+    """The indicators of a ``report.json`` written by ``rapport analyze`` (for ``rapport compare``).
+
+    Raises
+    ------
+    TranscriptFormatError
+        The file is not JSON or not a Rapport report.
+    """
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise TranscriptFormatError(f"{path}: cannot be read as a report.json ({err}); give the report.json that "
+                                    "rapport analyze wrote, or a stored session id") from err
+    return indicators_from_dict(data)
 
 
 def write_analysis(report: Report, transcript: Transcript, diarization: Diarization, out_dir: Path,

@@ -194,7 +194,8 @@ def _category_rank(category: str) -> int:
     return CATEGORY_ORDER.index(category) if category in CATEGORY_ORDER else len(CATEGORY_ORDER)
 
 
-def _indicators_of(report: Report | Sequence[Indicator]) -> tuple[Indicator, ...]:
+def indicators_of(report: Report | Sequence[Indicator]) -> tuple[Indicator, ...]:
+    """A report's indicators, or the indicators themselves (functions here take either)."""
     return report.indicators if isinstance(report, Report) else tuple(report)
 
 
@@ -211,7 +212,7 @@ def indicator_cards(report: Report | Sequence[Indicator]) -> tuple[IndicatorCard
     tuple of IndicatorCard
         Empty when there are no indicators.
     """
-    ordered = sorted(enumerate(_indicators_of(report)), key=lambda p: (_category_rank(p[1].category), p[0]))
+    ordered = sorted(enumerate(indicators_of(report)), key=lambda p: (_category_rank(p[1].category), p[0]))
     cards = []
     for _, ind in ordered:
         status = _status(ind)
@@ -465,7 +466,7 @@ def feedback(report: Report | Sequence[Indicator], *, n_points: int = 3, min_con
         raise InvalidParameterError(f"n_points={n_points} must be between 1 and 10.")
     if min_confidence not in _CONFIDENCE_RANK:
         raise InvalidParameterError(f"min_confidence={min_confidence!r} must be one of low, medium, high.")
-    indicators = _indicators_of(report)
+    indicators = indicators_of(report)
     cards = {c.id: c for c in indicator_cards(indicators)}
     banded = [ind for ind in indicators if cards[ind.id].status in ("in band", "below", "above") and ind.id in ADVICE]
     counted = [ind for ind in banded if _CONFIDENCE_RANK.get(ind.confidence, 0) >= _CONFIDENCE_RANK[min_confidence]]

@@ -83,3 +83,63 @@ def test_analyze_prints_what_went_well_and_what_to_try(tmp_path, capsys, truths)
     assert "To try next time:" not in out
     assert out[-1].startswith("Too few turns to tell whether these are in their good range (a longer session would "
                               "show): Mentor's share of the talking, ")
+
+
+def test_compare_two_report_files(tmp_path, capsys, truths):
+    """The matched and unmatched samples' true turns as Teams transcripts, analysed, then compared: the unmatched
+    mentor was made 59 % faster than the mentee, the matched one as fast, so the pace difference rises clearly;
+    a dozen exchanges each cannot tell their talk shares (49 % and 44 %) apart."""
+    from pipeline.cli import main
+    from pipeline.export import Cue, to_vtt
+    from pipeline.library import CHANGE_UNCLEAR, CHANGE_UP
+
+    names = {"mentor": "Alex", "mentee": "Sam"}
+    for n in ("matched", "unmatched"):
+        (tmp_path / f"{n}.vtt").write_text(to_vtt(Cue(t["start_s"], t["end_s"], t["text"], names[t["role"]])
+                                                  for t in truths[n]["turns"]))
+        assert main(["analyze", str(tmp_path / f"{n}.vtt"), "--out", str(tmp_path / n), "--quiet"]) == 0
+    capsys.readouterr()
+    assert main(["compare", str(tmp_path / "matched" / "report.json"), str(tmp_path / "unmatched" / "report.json")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    rows = {line.split("  ")[0]: line for line in out[3:-1]}
+    pace = rows["Mentor's pace compared with the mentee's"]
+    assert pace.endswith(CHANGE_UP) and re.search(r"-3 %\s+54 %\s+5\d–6\d %", pace), pace
+    assert rows["Mentor's share of the talking"].endswith(CHANGE_UNCLEAR)
+    assert rows["Mentor promising confidentiality"].split()[-2:] == ["yes", "no"]  # no interval, no verdict
+    assert out[-1].startswith("28 indicators measured in both; 3 changed by more than the noise of their turns: ")
+    assert "Mentor's pace compared with the mentee's" in out[-1]
+
+
+def test_compare_stored_sessions_and_bad_input(tmp_path, capsys, truths):
+    import dataclasses
+
+    from pipeline.cli import main
+    from pipeline.measures import difference_ci
+    from pipeline.presentation import range_text
+    from pipeline.store import Store, file_sha256
+
+    from .storehelp import consent_pair, report_from_truth
+
+    db = f"sqlite:///{tmp_path / 'lib.db'}"
+    given = {"matched": (38.25, 60.5), "unmatched": (30.0, 44.0)}
+    ids, values = [], []
+    with Store(db, data_dir=tmp_path / "d") as s:
+        for n in given:
+            r = report_from_truth(truths[n], source_name=f"{n}.flac", sha256=file_sha256(SAMPLES / f"{n}.flac"))
+            r = dataclasses.replace(r, indicators=tuple(
+                dataclasses.replace(i, ci95=given[n]) if i.id == "mentor_talk_share" else i for i in r.indicators))
+            ids.append(s.save(r, consents=consent_pair()))
+            values.append(next(i.value for i in r.indicators if i.id == "mentor_talk_share"))
+    assert main(["compare", ids[0][:6], ids[1], "--db", db, "--data-dir", str(tmp_path / "d")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[:2] == [f"A: session {ids[0]}", f"B: session {ids[1]}"]
+    (share,) = [line for line in out if line.startswith("Mentor talk share")]
+    want = range_text(*difference_ci(values[0], given["matched"], values[1], given["unmatched"]), "%")
+    assert want in share and share.endswith("no clear change"), (share, want)
+
+    bad = tmp_path / "notes.json"
+    bad.write_text('{"turns": []}')
+    res = run_cli("compare", str(bad), ids[1], "--db", db, "--data-dir", str(tmp_path / "d"))
+    assert res.returncode == 2 and res.stderr.count("\n") == 1 and "not a Rapport report.json" in res.stderr
+    res = run_cli("compare", "nosuchsession", ids[1], "--db", db, "--data-dir", str(tmp_path / "d"))
+    assert res.returncode == 2 and res.stderr.count("\n") == 1 and "nosuchsession" in res.stderr, res.stderr
