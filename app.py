@@ -244,6 +244,33 @@ def glance_ui(report: Report, has_audio: bool) -> None:
     st.caption(P.feedback_caption(fb))
 
 
+@st.cache_data(show_spinner=False, ttl=30, max_entries=32)
+def previous_of(session_id: str):
+    """The mentor's stored session before this one, as (summary, its stored indicators), or None."""
+    from pipeline.library import previous_session
+    from pipeline.store import Store
+
+    with Store() as store:
+        prev = previous_session(store.list_sessions(), session_id)
+        return None if prev is None else (prev, store.indicators(prev.session_id))
+
+
+def since_last_ui(report: Report, previous) -> None:
+    """What changed since the mentor's previous stored session by more than the noise of a few turns."""
+    if previous is None:
+        return
+    summary, indicators = previous
+    lines, n_unclear = P.since_last_markdown(indicators, report)
+    st.subheader("Since your last session", anchor=False)
+    st.caption(f"Compared with {P.md_escape(summary.mentor)}'s session of {summary.recorded_on} "
+               f"({P.md_escape(summary.source_name)}), from the session library.")
+    for line in lines:
+        st.markdown(f"- {line}")
+    st.caption(("No indicator changed by more than the noise of a few turns. " if not lines else "")
+               + f"{n_unclear} more changed too little to tell from that noise; the Trainer page compares any two "
+               "sessions.")
+
+
 def cards_ui(report: Report) -> None:
     st.header("Rapport indicators")
     groups = P.cards_by_category(report)
@@ -397,7 +424,7 @@ def downloads_ui(report: Report, turn_measures: tuple | None) -> None:
     st.caption("The HTML report is self-contained (charts included): it opens in any browser, without this app or a network.")
 
 
-def report_ui(report: Report, turn_measures: tuple | None, data: bytes, name: str) -> None:
+def report_ui(report: Report, turn_measures: tuple | None, data: bytes, name: str, previous=None) -> None:
     st.success(P.summary_line(report))
     for warning in report.warnings:
         st.warning(P.md_escape(warning))
@@ -405,7 +432,8 @@ def report_ui(report: Report, turn_measures: tuple | None, data: bytes, name: st
     with st.sidebar:
         player_ui(data if has_audio else None, name)
     views = {
-        "Overview": lambda: (glance_ui(report, has_audio), cards_ui(report), timeline_ui(report)),
+        "Overview": lambda: (glance_ui(report, has_audio), since_last_ui(report, previous), cards_ui(report),
+                             timeline_ui(report)),
         "Matching": lambda: (matching_ui(report, turn_measures), phrases_ui(report)),
         "Moments": lambda: moments_ui(report, has_audio),
         "Transcript": lambda: transcript_ui(report, turn_measures, has_audio),
@@ -418,10 +446,13 @@ def report_ui(report: Report, turn_measures: tuple | None, data: bytes, name: st
                 view()
 
 
-def store_ui(report: Report, data: bytes, name: str, consent: dict) -> None:
-    """Keeps the session in the library (RAPPORT_DB) as the consent allows, once per input; the sample is not kept."""
+def store_ui(report: Report, data: bytes, name: str, consent: dict) -> str | None:
+    """Keeps the session in the library (RAPPORT_DB) as the consent allows, once per input; the sample is not kept.
+
+    Returns the stored session's id, or None.
+    """
     if consent.get("sample"):
-        return
+        return None
     from pipeline.store import Store, consents_from_choices, save_upload
 
     key = f"stored_{report.sha256}"
@@ -442,6 +473,8 @@ def store_ui(report: Report, data: bytes, name: str, consent: dict) -> None:
         sid, created = stored
         st.caption(f"{'Kept' if created else 'Already'} in the session library as {sid} "
                    f"({RETENTION[consent['retention']].lower()}); delete it from the Trainer page.")
+        return sid
+    return None
 
 
 def main() -> None:
@@ -463,8 +496,8 @@ def main() -> None:
     if roles:
         report = P.with_roles(report, roles)
     report, turn_measures = measured(report, data, name)
-    store_ui(report, data, name, consent)
-    report_ui(report, turn_measures, data, name)
+    sid = store_ui(report, data, name, consent)
+    report_ui(report, turn_measures, data, name, previous_of(sid) if sid else None)
 
 
 if __name__ == "__main__":

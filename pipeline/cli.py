@@ -237,11 +237,11 @@ def cmd_compare(args: argparse.Namespace) -> int:
     both = [r for r in table.to_dict("records") if pd.notna(r["A"]) and pd.notna(r["B"])]
     cols = [("indicator", [r["indicator"] for r in both]), ("A", [a_text[r["id"]] for r in both]),
             ("B", [b_text[r["id"]] for r in both]), ("B - A, 95 % interval", [r["B - A 95 %"] for r in both]),
-            ("change", [r["change"] for r in both])]
+            ("change", [r["change"] for r in both]), ("good range", [r["good range"] for r in both])]
     widths = [max(len(head), *(len(v) for v in vals)) for head, vals in cols]
     print(f"A: {names[0]}\nB: {names[1]}")
     for line in zip(*[[head, *vals] for head, vals in cols], strict=True):
-        print("  ".join(v.ljust(w) if i in (0, 4) else v.rjust(w)
+        print("  ".join(v.ljust(w) if i in (0, 4, 5) else v.rjust(w)
                         for i, (v, w) in enumerate(zip(line, widths, strict=True))).rstrip())
     clear = [r["indicator"] for r in both if r["change"] in (CHANGE_UP, CHANGE_DOWN)]
     print(f"{len(both)} indicators measured in both; {len(clear)} changed by more than the noise of their turns"

@@ -105,8 +105,27 @@ def indicator_history(df: pd.DataFrame, mentor: str,
 
 #: The ``change`` column of :func:`compare_reports`: the 95 % interval of B - A lies above 0, below 0, or holds 0.
 CHANGE_UP, CHANGE_DOWN, CHANGE_UNCLEAR = "higher in B", "lower in B", "no clear change"
+#: The ``good range`` column of :func:`compare_reports`, for a clear change: where B stands against A.
+RANGE_NOW_IN, RANGE_CLOSER = "now in the good range", "closer to the good range"
+RANGE_NOW_OUT, RANGE_FURTHER = "now out of the good range", "further from the good range"
 
-COMPARE_COLUMNS = ["indicator", "id", "unit", "A", "B", "B - A", "B - A 95 %", "change", "band"]
+COMPARE_COLUMNS = ["indicator", "id", "unit", "A", "B", "B - A", "B - A 95 %", "change", "good range", "band"]
+
+
+def _outside_by(value: float, low: float | None, high: float | None) -> float:
+    """How far ``value`` lies outside the band (0 inside it)."""
+    return max(0.0 if low is None else low - value, 0.0 if high is None else value - high, 0.0)
+
+
+def _range_verdict(a: float, b: float, low: float | None, high: float | None) -> str:
+    if low is None and high is None:
+        return ""
+    da, db = _outside_by(a, low, high), _outside_by(b, low, high)
+    if db < da:
+        return RANGE_NOW_IN if db == 0 else RANGE_CLOSER
+    if db > da:
+        return RANGE_NOW_OUT if da == 0 else RANGE_FURTHER
+    return ""
 
 
 def compare_reports(a: Report | Sequence[Indicator], b: Report | Sequence[Indicator]) -> pd.DataFrame:
@@ -127,7 +146,11 @@ def compare_reports(a: Report | Sequence[Indicator], b: Report | Sequence[Indica
         change (:func:`pipeline.measures.difference_ci`) as text and ``change``
         says whether it is clear of 0 (:data:`CHANGE_UP`, :data:`CHANGE_DOWN`)
         or not (:data:`CHANGE_UNCLEAR`): a trainer can tell a real change from
-        the noise of a few turns. Both "" otherwise.
+        the noise of a few turns. Both "" otherwise. For a clear change of an
+        indicator with a good range, "good range" says where B stands against
+        A: :data:`RANGE_NOW_IN`, :data:`RANGE_CLOSER`, :data:`RANGE_NOW_OUT`,
+        :data:`RANGE_FURTHER`, or "" (no nearer nor further, e.g. inside it
+        both times).
     """
     from pipeline.measures import difference_ci
     from pipeline.presentation import indicators_of, range_text
@@ -141,15 +164,34 @@ def compare_reports(a: Report | Sequence[Indicator], b: Report | Sequence[Indica
         va = x.value if x else None
         vb = y.value if y else None
         both = va is not None and vb is not None
-        ci_text = change = ""
+        ci_text = change = verdict = ""
         if both and x.ci95 is not None and y.ci95 is not None:
             low, high = difference_ci(va, x.ci95, vb, y.ci95)
             ci_text = range_text(low, high, ref.unit)
             change = CHANGE_UP if low > 0 else CHANGE_DOWN if high < 0 else CHANGE_UNCLEAR
+            if change != CHANGE_UNCLEAR:
+                verdict = _range_verdict(va, vb, y.band_low, y.band_high)
         rows.append({"indicator": ref.name, "id": iid, "unit": ref.unit, "A": va, "B": vb,
                      "B - A": (vb - va) if both else None, "B - A 95 %": ci_text, "change": change,
-                     "band": _band(ref.band_low, ref.band_high)})
+                     "good range": verdict, "band": _band(ref.band_low, ref.band_high)})
     return pd.DataFrame(rows, columns=COMPARE_COLUMNS)
+
+
+def previous_session(summaries: Sequence[SessionSummary], session_id: str) -> SessionSummary | None:
+    """The same mentor's stored session just before ``session_id``: by recording date, then by when it was stored.
+
+    The mentor is matched by name as typed at consent, case and spacing ignored
+    (:func:`pipeline.store.same_person`). None when ``session_id`` is not among
+    ``summaries`` or the mentor has no earlier session.
+    """
+    from pipeline.store import same_person
+
+    this = next((s for s in summaries if s.session_id == session_id), None)
+    if this is None or not this.mentor:
+        return None
+    earlier = [s for s in summaries if s.session_id != session_id and same_person(s.mentor, this.mentor)
+               and (s.recorded_on, s.stored_at) < (this.recorded_on, this.stored_at)]
+    return max(earlier, key=lambda s: (s.recorded_on, s.stored_at), default=None)
 
 
 def _band(low, high) -> str:

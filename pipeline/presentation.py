@@ -559,6 +559,40 @@ def feedback_lines(fb: Feedback) -> list[str]:
     return lines or [feedback_caption(fb)]
 
 
+def since_last_markdown(previous: Report | Sequence[Indicator], current: Report | Sequence[Indicator]
+                        ) -> tuple[tuple[str, ...], int]:
+    """What changed since the previous session by more than the noise of a few turns, as Streamlit markdown.
+
+    Parameters
+    ----------
+    previous, current : Report or sequence of Indicator
+        The mentor's earlier session (stored indicators will do) and this one.
+
+    Returns
+    -------
+    lines : tuple of str
+        One line per indicator whose change has a 95 % interval clear of 0
+        (:func:`pipeline.library.compare_reports`), in card order: name, the
+        two values, the interval of the change and, where the indicator has a
+        good range, whether this session is now in it, closer, or further.
+    n_unclear : int
+        How many other indicators had an interval in both sessions but no clear change.
+    """
+    from pipeline.library import CHANGE_DOWN, CHANGE_UNCLEAR, CHANGE_UP, compare_reports
+
+    table = compare_reports(previous, current).set_index("id")
+    before = {c.id: c.value_text for c in indicator_cards(previous)}
+    lines = []
+    for card in indicator_cards(current):
+        if card.id not in table.index or table.at[card.id, "change"] not in (CHANGE_UP, CHANGE_DOWN):
+            continue
+        row = table.loc[card.id]
+        verdict = f"; {row['good range']}" if row["good range"] else ""
+        lines.append(f"**{md_escape(card.name)}**: " + md_escape(
+            f"{before[card.id]} → {card.value_text} (change {row['B - A 95 %']}, 95 % interval{verdict})"))
+    return tuple(lines), int((table["change"] == CHANGE_UNCLEAR).sum())
+
+
 #: Indicator id prefix of the matching scores of each prosody measure.
 MATCHING_PREFIX = {"pace_wpm": "pace_", "rms_db": "loudness_", "f0_hz": "pitch_"}
 

@@ -244,8 +244,8 @@ def strip_transcript(report: Report) -> Report:
     return replace(report, turns=turns, indicators=indicators)
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+def _now(timespec: str = "seconds") -> str:
+    return datetime.now(UTC).isoformat(timespec=timespec)
 
 
 def _names(report: Report, consents: Sequence[ConsentRecord]) -> dict[str, str]:
@@ -435,7 +435,8 @@ class Store:
                     id=session_id, source_name=report.source_name, sha256=report.sha256,
                     options_key=reuse_key(report.options, pipeline_version=report.pipeline_version),
                     options_json=json.dumps(to_jsonable(report.options), sort_keys=True),
-                    duration_s=float(report.duration_s), recorded_on=recorded_on, stored_at=_now(),
+                    duration_s=float(report.duration_s), recorded_on=recorded_on,
+                    stored_at=_now("microseconds"),  # orders two sessions stored within a second
                     input_kind=report.input_kind, model_name=report.model_name,
                     pipeline_version=report.pipeline_version, attribution_method=report.attribution_method,
                     attribution_confidence=report.attribution_confidence, keeps_transcript=keep_transcript,

@@ -308,3 +308,37 @@ def test_long_transcript_is_paged_and_searchable(truths, tmp_path, monkeypatch):
     at.text_input(key="transcript_query").input("no such words")
     at.run()
     assert shown() == [] and any(m.value == "No turn matches." for m in at.markdown)
+
+
+def test_second_session_says_what_changed_since_the_last(truths, tmp_path, monkeypatch):
+    """Alex's unmatched session, then the matched one (as Teams transcripts, kept in a private library): the second
+    report names the changes larger than a few turns' noise: the pace difference (54 % -> -3 %) and pace matching
+    now in their good ranges; the first report has no such section."""
+    import streamlit as st
+
+    from pipeline.export import Cue, to_vtt
+
+    monkeypatch.setenv("RAPPORT_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("RAPPORT_DB", f"sqlite:///{tmp_path / 'library.db'}")
+    st.cache_data.clear()
+    names = {"mentor": "Alex Mentor", "mentee": "Sam Mentee"}
+    runs = {}
+    for n, mentor in (("unmatched", "Alex"), ("matched", " alex ")):  # the same mentor, typed differently
+        vtt = to_vtt(Cue(t["start_s"], t["end_s"], t["text"], names[t["role"]]) for t in truths[n]["turns"])
+        at = AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()
+        at.file_uploader(key="upload").upload(f"{n}.vtt", vtt.encode(), "text/vtt")
+        runs[n] = at = consent(at.run(), mentor=mentor, mentee="Sam", keep="transcript")
+        assert not at.exception, at.exception
+    assert "Since your last session" not in [s.value for s in runs["unmatched"].subheader]
+    at = runs["matched"]
+    assert "Since your last session" in [s.value for s in at.subheader]
+    lines = [plain(m.value) for m in at.markdown if m.value.startswith("- **")]
+    pace = [x for x in lines if x.startswith("- **Mentor's pace compared with the mentee's**: 54 % → -3 % (change -")]
+    assert len(pace) == 1 and pace[0].endswith("95 % interval; now in the good range)"), lines
+    assert any(x.startswith("- **Matching the mentee's speaking pace (proximity)**") for x in lines)
+    assert not any("share of the talking" in x for x in lines)  # 44 % vs 49 %: too few turns to tell
+    assert any(c.value.startswith("Compared with Alex's session of ") and "(unmatched.vtt)" in plain(c.value)
+               for c in at.caption)
+    assert any(c.value.endswith("more changed too little to tell from that noise; the Trainer page compares any "
+                                "two sessions.") for c in at.caption)
+    st.cache_data.clear()

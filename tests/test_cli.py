@@ -91,7 +91,7 @@ def test_compare_two_report_files(tmp_path, capsys, truths):
     a dozen exchanges each cannot tell their talk shares (49 % and 44 %) apart."""
     from pipeline.cli import main
     from pipeline.export import Cue, to_vtt
-    from pipeline.library import CHANGE_UNCLEAR, CHANGE_UP
+    from pipeline.library import CHANGE_UNCLEAR, CHANGE_UP, RANGE_NOW_OUT
 
     names = {"mentor": "Alex", "mentee": "Sam"}
     for n in ("matched", "unmatched"):
@@ -103,7 +103,7 @@ def test_compare_two_report_files(tmp_path, capsys, truths):
     out = capsys.readouterr().out.splitlines()
     rows = {line.split("  ")[0]: line for line in out[3:-1]}
     pace = rows["Mentor's pace compared with the mentee's"]
-    assert pace.endswith(CHANGE_UP) and re.search(r"-3 %\s+54 %\s+5\d–6\d %", pace), pace
+    assert re.search(rf"-3 %\s+54 %\s+5\d–6\d %\s+{CHANGE_UP}\s+{RANGE_NOW_OUT}$", pace), pace
     assert rows["Mentor's share of the talking"].endswith(CHANGE_UNCLEAR)
     assert rows["Mentor promising confidentiality"].split()[-2:] == ["yes", "no"]  # no interval, no verdict
     assert out[-1].startswith("28 indicators measured in both; 3 changed by more than the noise of their turns: ")

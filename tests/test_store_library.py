@@ -183,3 +183,40 @@ def test_followup_of_what_to_try(truths):
     ]
     assert list(table.columns) == ["date", "session_id", "to_try", "value", "advice", "next_date", "next_value", "next"]
     assert followup([("c", "2025-03-15", third)]).empty
+
+
+def test_previous_session_is_the_same_mentors_last_before(library):
+    from pipeline.library import previous_session
+
+    store, ids, _ = library
+    summaries = store.list_sessions()
+    assert previous_session(summaries, ids["unmatched"]).session_id == ids["matched"]  # Alex, a week before
+    assert previous_session(summaries, ids["matched"]) is None  # Alex's first
+    assert previous_session(summaries, ids["dual_channel"]) is None  # Jo's only session; Alex's do not count
+    assert previous_session(summaries, "nosuchid") is None
+    # the same day: the one stored earlier comes first; the mentor's name is matched whatever its case and spacing
+    same_day = [dataclasses.replace(s, recorded_on="2025-03-08", mentor=" alex  MORGAN") if s.session_id == ids["matched"]
+                else s for s in summaries]
+    earlier, later = sorted((ids["matched"], ids["unmatched"]),
+                            key=lambda i: next(s.stored_at for s in summaries if s.session_id == i))
+    assert previous_session(same_day, later).session_id == earlier and previous_session(same_day, earlier) is None
+
+
+def test_good_range_verdict_of_a_clear_change():
+    """A clear change says whether B is now in the good range, closer to it, out of it or further from it."""
+    from pipeline.library import RANGE_CLOSER, RANGE_FURTHER, RANGE_NOW_IN, RANGE_NOW_OUT
+    from tests.test_presentation import _ind
+
+    def verdict(a, b, band=(20.0, 45.0), width=2.0):
+        ia = dataclasses.replace(_ind("mentor_talk_share", a, *band), ci95=(a - width, a + width))
+        ib = dataclasses.replace(_ind("mentor_talk_share", b, *band), ci95=(b - width, b + width))
+        row = compare_reports([ia], [ib]).iloc[0]
+        return row["change"], row["good range"]
+
+    assert verdict(60, 40) == ("lower in B", RANGE_NOW_IN)
+    assert verdict(70, 55) == ("lower in B", RANGE_CLOSER)
+    assert verdict(40, 50) == ("higher in B", RANGE_NOW_OUT)
+    assert verdict(50, 60) == ("higher in B", RANGE_FURTHER)
+    assert verdict(25, 40) == ("higher in B", "")  # inside both times
+    assert verdict(40, 42) == ("no clear change", "")  # -3.7 to 7.7: no verdict on a change that may be noise
+    assert verdict(60, 40, band=(None, None)) == ("lower in B", "")  # no good range
