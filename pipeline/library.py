@@ -182,12 +182,16 @@ def previous_session(summaries: Sequence[SessionSummary], session_id: str) -> Se
 
     The mentor is matched by name as typed at consent, case and spacing ignored
     (:func:`pipeline.store.same_person`). None when ``session_id`` is not among
-    ``summaries`` or the mentor has no earlier session.
+    ``summaries``, the mentor has no earlier session, or has no name (only a
+    speaker label such as "S1", which names different people in different
+    sessions).
     """
+    import re
+
     from pipeline.store import same_person
 
     this = next((s for s in summaries if s.session_id == session_id), None)
-    if this is None or not this.mentor:
+    if this is None or not this.mentor or re.fullmatch(r"S\d+", this.mentor.strip()):
         return None
     earlier = [s for s in summaries if s.session_id != session_id and same_person(s.mentor, this.mentor)
                and (s.recorded_on, s.stored_at) < (this.recorded_on, this.stored_at)]

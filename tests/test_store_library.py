@@ -200,6 +200,8 @@ def test_previous_session_is_the_same_mentors_last_before(library):
     earlier, later = sorted((ids["matched"], ids["unmatched"]),
                             key=lambda i: next(s.stored_at for s in summaries if s.session_id == i))
     assert previous_session(same_day, later).session_id == earlier and previous_session(same_day, earlier) is None
+    unnamed = [dataclasses.replace(s, mentor="S1") for s in summaries]  # speaker labels name nobody across sessions
+    assert previous_session(unnamed, ids["unmatched"]) is None
 
 
 def test_good_range_verdict_of_a_clear_change():
