@@ -279,7 +279,7 @@ def test_compare_tells_real_changes_from_noise(measured):
     talk shares (48 % and 44 %) apart."""
     from pipeline.library import CHANGE_UNCLEAR, CHANGE_UP, compare_reports
 
-    cmp = compare_reports(measured["matched"], measured["unmatched"]).set_index("id")
+    cmp = compare_reports(measured["matched"].indicators, measured["unmatched"].indicators).set_index("id")
     assert cmp.loc["pace_difference", "change"] == CHANGE_UP and cmp.loc["loudness_difference", "change"] == CHANGE_UP
     low = float(cmp.loc["loudness_difference", "B - A 95 %"].split("–")[0])
     assert 8 < low < cmp.loc["loudness_difference", "B - A"]  # 8.85 - (-0.35) dB, give or take the turns' noise
