@@ -112,15 +112,12 @@ RANGE_NOW_OUT, RANGE_FURTHER = "now out of the good range", "further from the go
 COMPARE_COLUMNS = ["indicator", "id", "unit", "A", "B", "B - A", "B - A 95 %", "change", "good range", "band"]
 
 
-def _outside_by(value: float, low: float | None, high: float | None) -> float:
-    """How far ``value`` lies outside the band (0 inside it)."""
-    return max(0.0 if low is None else low - value, 0.0 if high is None else value - high, 0.0)
-
-
 def _range_verdict(a: float, b: float, low: float | None, high: float | None) -> str:
+    from pipeline.measures import outside_by
+
     if low is None and high is None:
         return ""
-    da, db = _outside_by(a, low, high), _outside_by(b, low, high)
+    da, db = outside_by(a, (low, high)), outside_by(b, (low, high))
     if db < da:
         return RANGE_NOW_IN if db == 0 else RANGE_CLOSER
     if db > da:

@@ -499,6 +499,12 @@ def band_edge_within(ci: tuple[float, float] | None, band: tuple[float | None, f
 
 
 
+def outside_by(value: float, band: tuple[float | None, float | None]) -> float:
+    """How far ``value`` lies outside the good range ``band`` (low, high; None for an open end), in its unit; 0 inside."""
+    low, high = band
+    return max(0.0 if low is None else low - value, 0.0 if high is None else value - high, 0.0)
+
+
 def difference_ci(a: float, a_ci: tuple[float, float], b: float, b_ci: tuple[float, float]) -> tuple[float, float]:
     """95 % interval of the change ``b - a`` between two independent estimates, from their own 95 % intervals.
 

@@ -22,7 +22,7 @@ import pandas as pd
 from pipeline import language as lang
 from pipeline.errors import InvalidParameterError
 from pipeline.export import cues_from_turns, to_jsonable, to_srt, to_vtt
-from pipeline.measures import band_edge_within
+from pipeline.measures import band_edge_within, outside_by
 from pipeline.types import (
     Feedback,
     FeedbackPoint,
@@ -430,8 +430,7 @@ def _severity(ind: Indicator) -> float:
         scale = hi - lo
     else:
         scale = _UNIT_SCALE.get(ind.unit) or max(abs(lo if hi is None else hi), 1.0)
-    miss = (lo - v) if lo is not None and v < lo else (v - hi) if hi is not None and v > hi else 0.0
-    return round(miss / scale, 3)
+    return round(outside_by(v, (lo, hi)) / scale, 3)
 
 
 def feedback(report: Report | Sequence[Indicator], *, n_points: int = 3, min_confidence: str = "medium") -> Feedback:
