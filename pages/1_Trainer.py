@@ -102,7 +102,9 @@ def history_ui(df) -> None:
     x = alt.X("date:T", title="session date")
     line = alt.Chart().mark_line(point=True).encode(
         x=x, y=alt.Y("value:Q", title=None), tooltip=["date:T", "indicator", "value", "low", "high", "session_id"])
-    bars = alt.Chart().mark_rule(opacity=0.5).encode(x=x, y="low:Q", y2="high:Q")
+    # a value without an interval gets a zero-length bar, so every facet's scale has an extent
+    hist = hist.assign(bar_low=hist["low"].fillna(hist["value"]), bar_high=hist["high"].fillna(hist["value"]))
+    bars = alt.Chart().mark_rule(opacity=0.5).encode(x=x, y="bar_low:Q", y2="bar_high:Q")
     chart = (alt.layer(bars, line, data=hist).properties(width=260, height=160)
              .facet(facet=alt.Facet("indicator:N", title=None), columns=3)
              .resolve_scale(y="independent"))
@@ -147,11 +149,16 @@ def compare_ui(df) -> None:
     if len(ids) < 2:
         st.info("Store at least two sessions to compare them.")
         return
-    left, right = st.columns(2)
-    a = left.selectbox("Session A", ids, index=1, key="c_a", format_func=lambda s: _label(df, s))
-    b = right.selectbox("Session B", ids, index=0, key="c_b", format_func=lambda s: _label(df, s))
+    pick_a, pick_b = st.columns(2)
+    a = pick_a.selectbox("Session A", ids, index=1, key="c_a", format_func=lambda s: _label(df, s))
+    b = pick_b.selectbox("Session B", ids, index=0, key="c_b", format_func=lambda s: _label(df, s))
     ra, rb = report(a), report(b)
-    st.dataframe(compare_reports(ra, rb), hide_index=True, width="stretch")
+    table = compare_reports(ra, rb)
+    st.dataframe(table, hide_index=True, width="stretch",  # right under the two choices; the id column hidden
+                 column_order=[c for c in table.columns if c != "id"])
+    st.caption("change: whether the 95 % interval of B - A is clear of 0, i.e. larger than the noise of a few turns; "
+               "good range: for a clear change, where B stands against A.")
+    left, right = st.columns(2)
     for col, rep in ((left, ra), (right, rb)):
         with col:
             glance_ui(rep)
