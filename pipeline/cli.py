@@ -212,7 +212,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     """Two sessions' indicators side by side, each change with its 95 % interval and whether it is clear of 0."""
     import pandas as pd
 
-    from pipeline.library import compare_reports
+    from pipeline.library import CHANGE_DOWN, CHANGE_UP, compare_reports
     from pipeline.orchestrate import read_indicators
     from pipeline.presentation import indicator_cards
 
@@ -230,8 +230,6 @@ def cmd_compare(args: argparse.Namespace) -> int:
     finally:
         if store is not None:
             store.close()
-    from pipeline.library import CHANGE_DOWN, CHANGE_UP
-
     table = compare_reports(*sides)
     a_text, b_text = ({c.id: c.value_text for c in indicator_cards(side)} for side in sides)
     both = [r for r in table.to_dict("records") if pd.notna(r["A"]) and pd.notna(r["B"])]

@@ -498,9 +498,11 @@ def band_edge_within(ci: tuple[float, float] | None, band: tuple[float | None, f
     return next((x for x in band if x is not None and ci is not None and ci[0] < x < ci[1]), None)
 
 
-
 def outside_by(value: float, band: tuple[float | None, float | None]) -> float:
-    """How far ``value`` lies outside the good range ``band`` (low, high; None for an open end), in its unit; 0 inside."""
+    """How far ``value`` lies outside the good range ``band`` (low, high; None for an open end), in its unit.
+
+    0 inside it.
+    """
     low, high = band
     return max(0.0 if low is None else low - value, 0.0 if high is None else value - high, 0.0)
 
@@ -533,6 +535,7 @@ def difference_ci(a: float, a_ci: tuple[float, float], b: float, b_ci: tuple[flo
     low = d - np.hypot(b - b_ci[0], a_ci[1] - a)
     high = d + np.hypot(b_ci[1] - b, a - a_ci[0])
     return float(low), float(high)
+
 
 def _count(n: int, noun: str) -> str:
     """ "1 question", "2 questions"."""

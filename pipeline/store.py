@@ -504,7 +504,9 @@ class Store:
             return report_from_dict(json.loads(self._row(conn, session_id)["report_json"]))
 
     def indicators(self, session_id: str) -> tuple[Indicator, ...]:
-        """A session's indicators from their table (with their 95 % intervals), without evidence or explanations, in id order.
+        """A session's indicators from their table, with their 95 % intervals, without evidence or explanations.
+
+        In id order.
 
         Cheap (one small query, no report to parse): enough for cards and
         feedback across many sessions (:func:`pipeline.library.followup`).
