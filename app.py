@@ -106,7 +106,7 @@ def measured(report: Report, data: bytes, name: str) -> tuple[Report, tuple | No
         syllable_table=syllables(), attribution_confidence=report.attribution_confidence,
         overlaps_observable=report.attribution_method in ("channel", "transcript"),
     )  # fmt: skip
-    return replace(report, indicators=result.indicators), result.turn_measures
+    return replace(report, indicators=result.indicators, shared_phrases=result.shared_phrases), result.turn_measures
 
 
 @st.cache_resource(show_spinner=False)

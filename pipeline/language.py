@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from pipeline.types import QuestionClass
+from pipeline.types import QuestionClass, SharedPhrase
 
 WH_WORDS = frozenset({"what", "where", "when", "why", "who", "whom", "whose", "which", "how"})
 AUXILIARIES = frozenset({
@@ -378,9 +378,12 @@ _GENERIC_LEMMAS = frozenset({
 
 
 def phrase_key(span) -> str:
-    """Normalised key of a noun chunk: lemmas of its content words, stop words and pronouns out."""
-    lemmas = [t.lemma_.lower() for t in span if not (t.is_stop or t.is_punct or t.pos_ in ("PRON", "DET", "NUM", "SPACE"))
-              and t.is_alpha]
+    """Normalised key of a noun chunk: lemmas of its content words; pronouns, determiners, numbers and stop words out.
+
+    A noun on spaCy's stop list stays ("the demo part" -> "demo part", "the front row" -> "front row").
+    """
+    lemmas = [t.lemma_.lower() for t in span if t.is_alpha and t.pos_ not in ("PRON", "DET", "NUM", "SPACE")
+              and (not t.is_stop or t.pos_ in ("NOUN", "PROPN"))]
     return " ".join(lemmas)
 
 
@@ -397,6 +400,55 @@ def content_items(doc) -> list[tuple[str, int]]:
             if lemma not in _GENERIC_LEMMAS:
                 items.append((lemma, t.idx))
     return items
+
+
+def shared_phrases(turns: Sequence, keys: Sequence[Sequence[str]], *,
+                   min_single_uses: int = 2) -> tuple[SharedPhrase, ...]:
+    """Key phrases one person said first and another person took up later: the one finder of shared language.
+
+    Parameters
+    ----------
+    turns : sequence of Turn
+        In time order (``speaker``, ``start_s`` are read).
+    keys : sequence of sequence of str
+        ``keys[i]``: the content keys of ``turns[i]``, one per occurrence
+        (the keys of :func:`content_items`), same length as ``turns``.
+    min_single_uses : int
+        A one-word key counts only when the person who said it first said it
+        at least this often in the session (>= 1; default 2): one passing
+        "number" is not a key word, "deadline" said twice is.
+
+    Returns
+    -------
+    tuple of SharedPhrase
+        By first use, then phrase. A key is dropped when a longer shared key
+        holding all its words was said first in the same turn and taken up
+        in the same turn ("quarterly" and "review" go with "quarterly review"),
+        so that one phrase taken up once counts once.
+    """
+    first: dict[str, int] = {}
+    taken: dict[str, int] = {}
+    uses: Counter = Counter()
+    by_speaker: dict[str, Counter] = {}
+    for i, (t, ks) in enumerate(zip(turns, keys, strict=True)):
+        uses.update(ks)
+        by_speaker.setdefault(t.speaker, Counter()).update(ks)
+        for k in ks:
+            if k not in first:
+                first[k] = i
+            elif k not in taken and t.speaker != turns[first[k]].speaker:
+                taken[k] = i
+    kept = {k: (first[k], j) for k, j in taken.items()
+            if len(k.split()) >= 2 or by_speaker[turns[first[k]].speaker][k] >= min_single_uses}
+    out = []
+    for k, (i, j) in kept.items():
+        words = set(k.split())
+        if any(o != k and len(o.split()) > len(words) and words <= set(o.split()) and at == (i, j)
+               for o, at in kept.items()):
+            continue
+        out.append(SharedPhrase(k, turns[i].speaker, round(turns[i].start_s, 2), turns[j].speaker,
+                                round(turns[j].start_s, 2), uses[k]))
+    return tuple(sorted(out, key=lambda p: (p.first_s, p.phrase)))
 
 
 def rank_key_phrases(counts: Counter, *, n: int) -> tuple[str, ...]:

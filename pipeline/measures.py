@@ -30,6 +30,7 @@ from pipeline.types import (
     SpeakerSummary,
     Turn,
     TurnMeasures,
+    said,
 )
 
 STIVERS = "Stivers et al. 2009 (PNAS): gaps between turns cluster around 0-200 ms across 10 languages"
@@ -45,6 +46,11 @@ RISE_ST = 2.0  # final rise (semitones) that marks a declarative question when a
 def _ev(t: Turn | TurnMeasures, note: str = "", quote: str | None = None) -> Evidence:
     text = quote if quote is not None else t.text
     return Evidence(round(t.start_s, 2), round(t.end_s, 2), t.speaker, text[:240], note)
+
+
+def _question_note(q: QuestionClass) -> str:
+    """'wh question “how did”'; a question found by its rising pitch alone has no words to show."""
+    return f"{q.kind} question ({q.cue})" if q.kind == "declarative" else f"{q.kind} question {said(q.cue)}"
 
 
 def _r(x: float | None, nd: int = 2) -> float | None:
@@ -150,12 +156,11 @@ def measure_session(
     secs = turntaking.speech_seconds(turns)
     shares = turntaking.talk_shares(turns)
     mono = turntaking.monologues(turns, bc)
+    turn_keys = [[key for key, _ in lang.content_items(doc)] for doc in docs]
     key_counts: dict[str, Counter] = {}
-    first_use: dict[str, dict[str, int]] = {}
-    for i, (t, doc) in enumerate(zip(turns, docs, strict=True)):
-        for key, _ in lang.content_items(doc):
-            key_counts.setdefault(t.speaker, Counter())[key] += 1
-            first_use.setdefault(t.speaker, {}).setdefault(key, i)
+    for t, keys in zip(turns, turn_keys, strict=True):
+        key_counts.setdefault(t.speaker, Counter()).update(keys)
+    shared = lang.shared_phrases(turns, turn_keys)
     summaries = []
     for spk in sorted(secs, key=lambda s: next(t.start_s for t in turns if t.speaker == s)):
         mine = [m for m in tms if m.speaker == spk]
@@ -200,10 +205,10 @@ def measure_session(
             ent.append(res)
             ent_pairs[name] = pairs
 
-    indicators = _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent, ent_pairs, mono,
+    indicators = _indicators(turns, tms, by, mentor, mentee, turn_keys, shared, ent, ent_pairs, mono,
                              duration_s, acoustic, has_word_times, attribution_confidence, overlaps_observable, options)
     return SessionMeasures(tuple(indicators), tuple(tms), tuple(summaries), tuple(ent), round(duration_s, 3),
-                           acoustic, options, overlaps_observable)
+                           acoustic, options, overlaps_observable, shared)
 
 
 _CONF = {"low": 0, "medium": 1, "high": 2}
@@ -220,7 +225,7 @@ NO_OVERLAP_IN_MONO = ("Not measurable in a one-channel recording: two voices at 
                       "each, or separate tracks from the call) to count them.")
 
 
-def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent, ent_pairs, mono, duration_s,
+def _indicators(turns, tms, by, mentor, mentee, turn_keys, shared, ent, ent_pairs, mono, duration_s,
                 acoustic, has_word_times, attribution_confidence, overlaps_observable, options) -> list[Indicator]:
     minutes = max(duration_s / 60.0, 1e-9)
     length_conf = "high" if duration_s >= 600 else ("medium" if duration_s >= 120 else "low")
@@ -303,7 +308,7 @@ def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent
     add("mentor_questions_per_10min", "Mentor's questions per 10 minutes", mt.questions_per_10min if mt else None,
         "per 10 min", 10.0, None, COURSE + ": 'asking questions to find out more about them'",
         "Asking questions finds common ground and shows interest, which the course lists first among rapport skills.",
-        "questions", [_ev(m, f"{m.question.kind} question ({m.question.cue})") for m in qs],
+        "questions", [_ev(m, _question_note(m.question)) for m in qs],
         ci=_rate_ci(n_q, minutes) if mt else None, sample=f"{_count(n_q, 'question')} in {minutes:.1f} minutes")
     substantive = [m for m in mentor_tms if not m.is_backchannel]
     add("mentor_question_turn_share", "Share of the mentor's turns that ask something",
@@ -316,7 +321,7 @@ def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent
         len(open_q) / len(qs) * 100 if qs else None, "%", 50.0, None,
         RULE + " (open = what/how/why/who/where/when, 'how about'; closed = yes/no, tag, either/or)",
         "Open questions invite the mentee to explain in their own words; closed ones only confirm.", "questions",
-        [_ev(m, f"open ({m.question.cue})") for m in open_q], ci=_share_ci(len(open_q), len(qs)),
+        [_ev(m, f"open {said(m.question.cue)}") for m in open_q], ci=_share_ci(len(open_q), len(qs)),
         sample=_count(len(qs), "question"))
 
     # ---------------- matching: pace, loudness, pitch
@@ -395,16 +400,16 @@ def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent
         "matching", (Evidence(round(turns[0].start_s, 2), round(max(t.end_s for t in turns), 2), mentor or "",
                               ", ".join(shared_top[:15]), "shared top words"),)
         if shared_top else (), word_conf)
-    uptake = _uptake(turns, key_counts, first_use, mentor, mentee)
+    uptake = [p for p in shared if mentor and mentee and (p.first_speaker, p.taken_up_by) == (mentee, mentor)]
+    turn_at = {(t.speaker, round(t.start_s, 2)): t for t in turns}
     add("shared_key_phrases", "Mentee's key words the mentor took up", len(uptake), "count", 2.0, None,
         COURSE + ": 'pick out key words and phrases and use these'",
         "Reusing the mentee's own words shows listening and matches their language.", "matching",
-        [Evidence(round(turns[j].start_s, 2), round(turns[j].end_s, 2), mentor, turns[j].text[:240],
-                  f"'{key}' first said by the mentee at {turns[i].start_s:.0f} s, taken up after "
-                  f"{turns[j].start_s - turns[i].start_s:.0f} s") for key, i, j in uptake])
+        [_ev(turn_at[p.taken_up_by, p.taken_up_s], f"{said(p.phrase)} first said by the mentee at {p.first_s:.0f} s, "
+             f"taken up after {p.taken_up_s - p.first_s:.0f} s") for p in uptake])
 
     # ---------------- remembering, sharing, confidentiality
-    rem = _remembering(turns, docs, mentor, mentee, options)
+    rem = _remembering(turns, turn_keys, mentor, mentee, options)
     add("mentor_remembering", "Mentor bringing back what the mentee said earlier", len(rem), "count", 1.0, None,
         COURSE + ": 'remembering things they've said to you before'",
         "Recalling the mentee's earlier words (>= 2 min back, or 'you mentioned ...') shows what they say matters.",
@@ -413,12 +418,12 @@ def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent
     add("mentor_self_disclosure", "Mentor sharing own experience or mistakes", len(disc), "count", 1.0, None,
         COURSE + ": 'sharing ... examples of mistakes you've made and what you learned'",
         "Hearing the mentor's own mistakes makes it safe for the mentee to be honest about theirs.", "sharing",
-        [_ev(m, f"'{lang.find_pattern(lang.SELF_DISCLOSURE_RE, m.text)}'") for m in disc], _cap(base_conf, "medium"))
+        [_ev(m, said(lang.find_pattern(lang.SELF_DISCLOSURE_RE, m.text))) for m in disc], _cap(base_conf, "medium"))
     conf_turns = [m for m in mentor_tms if lang.find_pattern(lang.CONFIDENTIALITY_RE, m.text)]
     add("mentor_confidentiality", "Mentor promising confidentiality", 1.0 if conf_turns else 0.0, "yes/no", 1.0, 1.0,
         COURSE + ": 'letting them know that what you talk about won't go any further'",
         "Saying the conversation stays private lets the mentee be honest.", "confidentiality",
-        [_ev(m, f"'{lang.find_pattern(lang.CONFIDENTIALITY_RE, m.text)}'") for m in conf_turns],
+        [_ev(m, said(lang.find_pattern(lang.CONFIDENTIALITY_RE, m.text))) for m in conf_turns],
         _cap(base_conf, "medium"))
 
     # ---------------- psychological safety
@@ -458,7 +463,7 @@ def _indicators(turns, tms, by, mentor, mentee, docs, key_counts, first_use, ent
     add("mentee_concerns", "Mentee voicing concerns or uncertainty", len(conc), "count", 1.0, None,
         COURSE_SAFETY + ": individuals 'feel safe to share their thoughts, concerns and uncertainties'",
         "Voicing worries is a sign the mentee trusts the mentor with them.", "safety",
-        [_ev(m, f"'{lang.find_pattern(lang.CONCERN_RE, m.text)}'") for m in conc], _cap(base_conf, "medium"))
+        [_ev(m, said(lang.find_pattern(lang.CONCERN_RE, m.text))) for m in conc], _cap(base_conf, "medium"))
     ints_e = [m for m in mentor_tms if m.is_interruption]
     add("mentor_interrupting_mentee", "Times the mentor cut the mentee off", len(ints_e), "count", 0.0, 1.0,
         COURSE_SAFETY + "; same definition as mentor_interruptions",
@@ -670,46 +675,32 @@ def _abrupt_evidence(mentor_tms, options, acoustic) -> list[Evidence]:
     return ev
 
 
-def _uptake(turns, key_counts, first_use, mentor, mentee) -> list[tuple[str, int, int]]:
-    """(key, turn index where the mentee first said it, turn index where the mentor first used it after)."""
-    if not mentor or not mentee:
-        return []
-    out = []
-    fm, fe = first_use.get(mentor, {}), first_use.get(mentee, {})
-    for key, i in fe.items():
-        j = fm.get(key)
-        if j is not None and j > i and (len(key.split()) >= 2 or key_counts[mentee][key] >= 2):
-            out.append((key, i, j))
-    out.sort(key=lambda x: (-len(x[0].split()), x[1]))
-    return out
-
-
-def _remembering(turns, docs, mentor, mentee, options) -> list[Evidence]:
+def _remembering(turns, turn_keys, mentor, mentee, options) -> list[Evidence]:
     """Mentor turns that explicitly recall ("you mentioned ...") or reuse mentee content >= remember_min_gap_s old."""
     if not mentor or not mentee:
         return []
     ev = []
     first_said: dict[str, tuple[float, int]] = {}  # key -> (time, turn index) the mentee first said it
     last_said: dict[str, float] = {}  # key -> last time the mentee said it
-    for i, (t, doc) in enumerate(zip(turns, docs, strict=True)):
+    for i, (t, keys) in enumerate(zip(turns, turn_keys, strict=True)):
         if t.speaker == mentee:
-            for key, _ in lang.content_items(doc):
+            for key in keys:
                 first_said.setdefault(key, (t.start_s, i))
                 last_said[key] = t.start_s
             continue
         if t.speaker != mentor:
             continue
         cue = lang.find_pattern(lang.CALLBACK_RE, t.text)
-        mine = {k for k, _ in lang.content_items(doc)}
+        mine = set(keys)
         # mentee content at least remember_min_gap_s old and not just repeated recently
         old = [(first_said[k][0], k, first_said[k][1]) for k in sorted(mine & first_said.keys())
                if t.start_s - last_said[k] >= options.remember_min_gap_s]
         multi = [o for o in old if len(o[1].split()) >= 2] or old
         if cue or (multi and len({k for _, k, _ in old}) >= 2) or any(len(o[1].split()) >= 2 for o in old):
             src = turns[multi[0][2]] if multi else None
-            note = f"'{cue}'" if cue else "reuses the mentee's words"
+            note = said(cue) if cue else "reuses the mentee's words"
             if src is not None:
-                note += f"; the mentee said '{multi[0][1]}' at {src.start_s:.0f} s ({t.start_s - src.start_s:.0f} s before)"
+                note += f"; the mentee said {said(multi[0][1])} at {src.start_s:.0f} s ({t.start_s - src.start_s:.0f} s before)"
             ev.append(Evidence(round(t.start_s, 2), round(t.end_s, 2), t.speaker, t.text[:240], note))
     return ev
 

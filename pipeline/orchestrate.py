@@ -170,6 +170,7 @@ def analyze_recording(
         speakers=speakers,
         turns=turns,
         indicators=measures.indicators,
+        shared_phrases=measures.shared_phrases,
         options=options,
         warnings=quality.warnings,
     )
@@ -366,6 +367,7 @@ def analyze_transcript(
         speakers=speakers,
         turns=turns,
         indicators=measures.indicators,
+        shared_phrases=measures.shared_phrases,
         options=options,
     )
     return report, measures

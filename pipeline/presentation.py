@@ -30,7 +30,6 @@ from pipeline.types import (
     IndicatorCard,
     Moment,
     Report,
-    SharedPhrase,
     SpeakerInfo,
     Turn,
 )
@@ -74,18 +73,6 @@ PROSODY_MEASURES = {
         "Pitch differs between voices; good matching shows as the two lines rising and falling together.",
     ),
 }
-
-_STOP = frozenset(
-    """a about above after again against all am an and any are as at be because been before being below between both
-    but by can could did do does doing down during each few for from further had has have having he her here hers
-    herself him himself his how i if in into is it its itself just let me more most my myself no nor not now of off on
-    once only or other our ours ourselves out over own same she should so some such than that the their theirs them
-    themselves then there these they this those through to too under until up very was we were what when where which
-    while who whom why will with would you your yours yourself yourselves yes yeah okay ok right uh huh um mm hmm oh
-    well really think thing things get got going go like know mean sure maybe also much many one two first last next
-    time today week thanks thank good great lot way make made say said tell want need bit kind still yet even back
-    i'm i've i'll i'd you're you've you'll we're we'll it's that's there's don't didn't can't won't isn't haven't""".split()
-)
 
 _WORD_RE = re.compile(r"[a-z0-9']+")
 
@@ -839,51 +826,13 @@ def prosody_frame(report: Report, turn_measures: Sequence | None = None) -> pd.D
     return pd.DataFrame(rows, columns=cols)
 
 
-def _phrase_grams(text: str) -> set[str]:
-    words = _WORD_RE.findall(text.lower())
-    grams = set()
-    for n in (2, 3):
-        for i in range(len(words) - n + 1):
-            gram = words[i : i + n]
-            if gram[0] in _STOP or gram[-1] in _STOP or any(len(w) < 3 for w in (gram[0], gram[-1])):
-                continue
-            grams.add(" ".join(gram))
-    return grams
-
-
-def shared_phrases(turns: Sequence[Turn]) -> tuple[SharedPhrase, ...]:
-    """Key phrases (2-3 words, not starting or ending in a filler or function word) one
-    person said first and the other person took up later.
-
-    Returns
-    -------
-    tuple of SharedPhrase
-        Ordered by when the phrase was first said; a phrase contained in a longer
-        shared phrase with the same first use is dropped.
-    """
-    first: dict[str, tuple[str, float]] = {}
-    taken: dict[str, tuple[str, float]] = {}
-    uses: dict[str, int] = {}
-    for t in sorted(turns, key=lambda t: t.start_s):
-        for gram in _phrase_grams(t.text):
-            uses[gram] = uses.get(gram, 0) + 1
-            if gram not in first:
-                first[gram] = (t.speaker, t.start_s)
-            elif gram not in taken and t.speaker != first[gram][0]:
-                taken[gram] = (t.speaker, t.start_s)
-    found = [
-        SharedPhrase(g, first[g][0], round(first[g][1], 2), taken[g][0], round(taken[g][1], 2), uses[g]) for g in taken
-    ]
-    keep = [
-        p
-        for p in found
-        if not any(q is not p and p.phrase in q.phrase and q.first_s == p.first_s and q.taken_up_s == p.taken_up_s for q in found)
-    ]
-    return tuple(sorted(keep, key=lambda p: (p.first_s, p.phrase)))
-
-
 def shared_phrases_frame(report: Report) -> pd.DataFrame:
-    """:func:`shared_phrases` as a table with names and ``m:ss`` times."""
+    """The report's shared key phrases (:attr:`~pipeline.types.Report.shared_phrases`) as a table.
+
+    Columns: phrase, said first by, at, taken up by, taken up at (``m:ss``),
+    after (how long it took, ``m:ss``), uses (both people). Empty where no phrase
+    was taken up or the transcript is not kept.
+    """
     names = speaker_names(report)
     rows = [
         {
@@ -892,11 +841,12 @@ def shared_phrases_frame(report: Report) -> pd.DataFrame:
             "at": fmt_clock(p.first_s),
             "taken up by": names.get(p.taken_up_by, p.taken_up_by),
             "taken up at": fmt_clock(p.taken_up_s),
+            "after": fmt_clock(p.taken_up_s - p.first_s),
             "uses": p.n_uses,
         }
-        for p in shared_phrases(report.turns)
+        for p in report.shared_phrases
     ]
-    return pd.DataFrame(rows, columns=["phrase", "said first by", "at", "taken up by", "taken up at", "uses"])
+    return pd.DataFrame(rows, columns=["phrase", "said first by", "at", "taken up by", "taken up at", "after", "uses"])
 
 
 # --------------------------------------------------------------------------

@@ -31,7 +31,7 @@ import sqlalchemy as sa
 import pipeline
 from pipeline.errors import PipelineError, StoreError
 from pipeline.export import cues_from_turns, report_from_dict, to_jsonable, to_vtt
-from pipeline.types import AnalyzeOptions, ConsentRecord, Indicator, Report, SessionSummary, Turn
+from pipeline.types import AnalyzeOptions, ConsentRecord, Indicator, Report, SessionSummary, Turn, unsaid
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -234,14 +234,15 @@ def same_person(a: str, b: str) -> bool:
 
 
 def strip_transcript(report: Report) -> Report:
-    """The report without words said: turn text, word timings and evidence quotes emptied (timings kept)."""
+    """The report without words said: turn text and word timings, evidence quotes, words said in evidence notes
+    (:meth:`~pipeline.types.Evidence.without_words`) and the shared key phrases go; timings and values stay."""
     from dataclasses import replace
 
     turns = tuple(replace(t, text="", words=()) for t in report.turns)
     indicators = tuple(
-        replace(i, evidence=tuple(replace(e, quote="") for e in i.evidence)) for i in report.indicators
+        replace(i, evidence=tuple(e.without_words() for e in i.evidence)) for i in report.indicators
     )
-    return replace(report, turns=turns, indicators=indicators)
+    return replace(report, turns=turns, indicators=indicators, shared_phrases=())
 
 
 def _now(timespec: str = "seconds") -> str:
@@ -465,7 +466,7 @@ class Store:
                 _insert(conn, evidence_t, [
                     dict(session_id=session_id, indicator_id=i.id, rank=r, start_s=e.start_s, end_s=e.end_s,
                          speaker=e.speaker, quote=e.quote if keep_transcript else None, note=e.note)
-                    for i in report.indicators for r, e in enumerate(i.evidence)])
+                    for i in kept.indicators for r, e in enumerate(i.evidence)])
                 conn.execute(audit_t.insert().values(at=_now(), action="stored", session_id=session_id,
                                                      actor=actor or consents[0].recorded_by))
         except BaseException as err:
@@ -701,6 +702,12 @@ class Store:
                 values.update(keeps_transcript=False, report_json=json.dumps(to_jsonable(strip_transcript(report))))
                 conn.execute(turns_t.update().where(turns_t.c.session_id == sid).values(text=None))
                 conn.execute(evidence_t.update().where(evidence_t.c.session_id == sid).values(quote=None))
+                ev = evidence_t.c
+                for iid, rank, note in conn.execute(sa.select(ev.indicator_id, ev.rank, ev.note)
+                                                    .where(ev.session_id == sid)).all():
+                    if unsaid(note) != note:
+                        conn.execute(evidence_t.update().where(ev.session_id == sid, ev.indicator_id == iid,
+                                                               ev.rank == rank).values(note=unsaid(note)))
             if row["keeps_audio"] and not audio_ok:
                 values.update(keeps_audio=False, audio_sha256=None, audio_ext=None)
             if values:
@@ -816,6 +823,7 @@ def _only_speakers(report: Report, labels: set[str]) -> Report:
         turns=tuple(t for t in report.turns if t.speaker in labels),
         indicators=tuple(replace(i, evidence=tuple(e for e in i.evidence if e.speaker in labels))
                          for i in report.indicators),
+        shared_phrases=tuple(p for p in report.shared_phrases if labels & {p.first_speaker, p.taken_up_by}),
     )
 
 
@@ -829,9 +837,11 @@ def _redact_report(report: Report, redact: Callable[[str], str]) -> Report:
         kept = set(text.split())
         words = tuple(w if w.text in kept or not w.text.strip() else replace(w, text="[REDACTED]") for w in t.words)
         turns.append(replace(t, text=text, words=words))
-    indicators = tuple(replace(i, evidence=tuple(replace(e, quote=redact(e.quote) if e.quote else e.quote)
+    indicators = tuple(replace(i, evidence=tuple(replace(e, quote=redact(e.quote) if e.quote else e.quote,
+                                                         note=redact(e.note) if e.note else e.note)
                                                  for e in i.evidence)) for i in report.indicators)
-    return replace(report, turns=tuple(turns), indicators=indicators)
+    phrases = tuple(replace(p, phrase=redact(p.phrase)) for p in report.shared_phrases)
+    return replace(report, turns=tuple(turns), indicators=indicators, shared_phrases=phrases)
 
 
 # --------------------------------------------------------------------------

@@ -8,7 +8,8 @@ documented defaults, and its result echoes the options it was run with.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -477,15 +478,49 @@ class RoleOptions:
 # --------------------------------------------------------------------------
 
 
+#: Marks around words said inside an :attr:`Evidence.note`: curly quotes, so that an apostrophe inside
+#: (“I'm worried”) does not end them.
+SAID_OPEN, SAID_CLOSE = "\u201c", "\u201d"
+_SAID_RE = re.compile(f"{SAID_OPEN}[^{SAID_CLOSE}]*{SAID_CLOSE}")
+
+
+def said(words: str) -> str:
+    """``words`` marked as said, for an evidence note: ``said("stays between us")`` is “stays between us”."""
+    return f"{SAID_OPEN}{words}{SAID_CLOSE}"
+
+
+def unsaid(note: str) -> str:
+    """``note`` with each part marked by :func:`said` replaced by “…”: nothing said is left in it."""
+    return _SAID_RE.sub(said("…"), note)
+
+
 @dataclass(frozen=True)
 class Evidence:
-    """A moment that supports an indicator: replayable, quotable."""
+    """A moment that supports an indicator: replayable, quotable.
+
+    Attributes
+    ----------
+    start_s, end_s : float
+        The moment, seconds from the start.
+    speaker : str
+        Label of who speaks in it.
+    quote : str
+        What they said (at most 240 characters); "" where the transcript is not kept.
+    note : str
+        Why the moment counts. Words said appear in it only marked by
+        :func:`said` (“quarterly review” first said by the mentee at 6 s), so
+        that :meth:`without_words` can take them out with the quote.
+    """
 
     start_s: float
     end_s: float
     speaker: str
     quote: str
     note: str = ""
+
+    def without_words(self) -> Evidence:
+        """The moment with nothing said left in it: quote "", each word said in the note replaced by “…”."""
+        return replace(self, quote="", note=unsaid(self.note))
 
 
 @dataclass(frozen=True)
@@ -538,6 +573,40 @@ class Indicator:
     available: bool = True
     category: str = ""
     ci95: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
+class SharedPhrase:
+    """A key phrase one person said first and another person took up later.
+
+    Found by :func:`pipeline.language.shared_phrases` over the content keys of
+    :func:`pipeline.language.content_items` (noun chunks of 2+ content words
+    and content lemmas); the ``shared_key_phrases`` indicator counts those the
+    mentee said first and the mentor took up.
+
+    Attributes
+    ----------
+    phrase : str
+        Lower-case key: a noun chunk's content lemmas ("quarterly review") or
+        one content lemma ("deadline").
+    first_speaker : str
+        Label of who said it first.
+    first_s : float
+        Start of the turn where they first said it, seconds.
+    taken_up_by : str
+        Label of the first other person who used it afterwards.
+    taken_up_s : float
+        Start of the turn where it was first taken up, seconds (>= ``first_s``).
+    n_uses : int
+        Times it occurs in the whole session (both people), >= 2.
+    """
+
+    phrase: str
+    first_speaker: str
+    first_s: float
+    taken_up_by: str
+    taken_up_s: float
+    n_uses: int
 
 
 @dataclass(frozen=True)
@@ -613,6 +682,10 @@ class Report:
         Why the analysis may be unreliable (see :func:`pipeline.quality.check_quality`):
         no speech, another language, music or noise, clipping, telephone-band audio.
         Empty for an ordinary recording.
+    shared_phrases : tuple of SharedPhrase
+        Key phrases one person said first and another took up, by first use
+        (:attr:`SessionMeasures.shared_phrases`); empty where the transcript is
+        not kept, and in a ``report.json`` made before version 0.2.6.
     """
 
     source_name: str
@@ -628,6 +701,7 @@ class Report:
     indicators: tuple[Indicator, ...] = ()
     options: AnalyzeOptions = field(default_factory=AnalyzeOptions)
     warnings: tuple[str, ...] = ()
+    shared_phrases: tuple[SharedPhrase, ...] = ()
 
 
 # --------------------------------------------------------------------------
@@ -1147,6 +1221,8 @@ class SessionMeasures:
     overlaps_observable : bool
         Whether the turns could show two people talking at once; when False
         the interruption indicators have ``available=False``.
+    shared_phrases : tuple of SharedPhrase
+        Key phrases one person said first and another took up, by first use.
     """
 
     indicators: tuple[Indicator, ...]
@@ -1157,6 +1233,7 @@ class SessionMeasures:
     acoustic: bool
     options: MeasureOptions = field(default_factory=MeasureOptions)
     overlaps_observable: bool = True
+    shared_phrases: tuple[SharedPhrase, ...] = ()
 # Report presentation (issue 5)
 # --------------------------------------------------------------------------
 
@@ -1269,34 +1346,6 @@ class Feedback:
     n_points: int
     min_confidence: str
     too_few_to_tell: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class SharedPhrase:
-    """A key phrase one person said first and the other took up.
-
-    Attributes
-    ----------
-    phrase : str
-        Lower-case phrase of 1-3 content words.
-    first_speaker : str
-        Label of who said it first.
-    first_s : float
-        When they first said it, seconds.
-    taken_up_by : str
-        Label of the other person who used it afterwards.
-    taken_up_s : float
-        When it was first taken up, seconds (> ``first_s``).
-    n_uses : int
-        Times it occurs in the whole session (both people).
-    """
-
-    phrase: str
-    first_speaker: str
-    first_s: float
-    taken_up_by: str
-    taken_up_s: float
-    n_uses: int
 
 
 # --------------------------------------------------------------------------

@@ -233,6 +233,12 @@ def test_transcript_upload_reports_without_acoustics(truths):
     open_tab(at, "Matching")
     assert any(m.value == "Not available for this input." for m in at.markdown)  # loudness and pitch charts
     assert not at.get("audio")  # nothing to replay
+    # The phrase table is the report's own shared phrases: the script's two, with who, when and after how long.
+    (phrases,) = [d.value for d in at.dataframe if "phrase" in d.value.columns]
+    rows = {r["phrase"]: r for r in phrases.to_dict("records")}
+    assert {k: (v["said first by"], v["taken up by"], v["after"]) for k, v in rows.items()
+            if k in ("quarterly review", "stakeholder map")} == {
+        "quarterly review": ("Sam", "Alex", "1:30"), "stakeholder map": ("Sam", "Alex", "0:07")}
 
 
 def test_consented_upload_is_kept_as_allowed_and_temp_audio_removed(tmp_path, monkeypatch):

@@ -6,13 +6,16 @@ import pytest
 
 from pipeline.language import (
     classify_text,
+    content_items,
     is_backchannel_text,
     language_style_matching,
+    shared_phrases,
     strip_punctuation,
     tokens_lower,
     top_word_matching,
 )
 from pipeline.prosody import count_syllables
+from pipeline.types import Turn
 
 QUESTIONS = [
     ("what would you like to focus on today", "wh", True),
@@ -106,3 +109,25 @@ def test_syllables():
     table = load_syllable_table()
     assert [count_syllables(w, table=table) for w in ("stakeholder", "finance", "review", "Uh-huh.", "42")] == \
         [3, 2, 2, 2, 0]
+
+
+def test_shared_phrases_first_use_take_up_and_one_count_per_phrase(nlp):
+    said = [
+        ("Sam", 0.0, "The quarterly review is on Friday and the deadline scares me."),
+        ("Alex", 6.0, "Tell me about the deadline."),  # "deadline" said once by Sam: not yet a key word
+        ("Sam", 9.0, "The deadline is Friday, and the budget section is not done."),
+        ("Kim", 15.0, "I can help with the budget section."),  # a third person takes it up first
+        ("Alex", 20.0, "So the quarterly review is the real worry."),
+        ("Alex", 25.0, "What would make the review feel safe?"),  # "review" again: still the same phrase
+    ]
+    turns = [Turn(i, who, "", at, at + 4.0, text) for i, (who, at, text) in enumerate(said)]
+    keys = [[k for k, _ in content_items(nlp(t.text))] for t in turns]
+    found = {p.phrase: p for p in shared_phrases(turns, keys)}
+    assert set(found) == {"quarterly review", "deadline", "budget section"}
+    qr = found["quarterly review"]
+    assert (qr.first_speaker, qr.first_s, qr.taken_up_by, qr.taken_up_s, qr.n_uses) == ("Sam", 0.0, "Alex", 20.0, 2)
+    dl = found["deadline"]  # Sam said it twice in all, so it is Sam's key word, first taken up by Alex at 6 s
+    assert (dl.first_speaker, dl.taken_up_by, dl.taken_up_s, dl.n_uses) == ("Sam", "Alex", 6.0, 3)
+    assert (found["budget section"].taken_up_by, found["budget section"].taken_up_s) == ("Kim", 15.0)
+    assert "deadline" not in {p.phrase for p in shared_phrases(turns, keys, min_single_uses=3)}
+    assert shared_phrases([], []) == ()

@@ -8,7 +8,7 @@ import pytest
 from pipeline.errors import InvalidParameterError
 from pipeline.measures import NO_OVERLAP_IN_MONO, TOO_FEW_TO_TELL, measure_session, turn_measures_frame
 from pipeline.roles import assign_roles
-from pipeline.types import MeasureOptions, RoleOptions, SpeakerInfo, Turn
+from pipeline.types import MeasureOptions, RoleOptions, SpeakerInfo, Turn, said
 from tests.truth_turns import turns_from_truth
 
 
@@ -67,6 +67,48 @@ def test_every_indicator_has_unit_source_and_evidence_shape(measured):
     assert ind(m, "mentee_concerns").value >= 2
     assert any("quarterly review" in e.note for e in ind(m, "shared_key_phrases").evidence)
     assert ind(measured["unmatched"], "mentor_confidentiality").value == 0.0
+
+
+def _norm(phrase: str) -> str:
+    """A phrase as words without plural s: the script's "speaker notes" and the key "speaker note" compare equal."""
+    return " ".join(w.rstrip("s") for w in phrase.lower().replace("-", " ").split())
+
+
+#: Mentee's key words the mentor took up in each script, read off sample_sessions/make_samples.py: matched
+#: "quarterly review", "stakeholder map"; unmatched "slides" (said twice by the mentee), "demo part"; dual_channel
+#: "promotion case", "monthly check-in" ("speaker notes" and "migration write-up" are the mentor's own words).
+UPTAKES = {"matched": 2, "unmatched": 2, "dual_channel": 2}
+
+
+@pytest.mark.parametrize("name", ["matched", "unmatched", "dual_channel"])
+def test_shared_phrases_on_the_scripts(truths, nlp, name):
+    """Who said each script key phrase first and who took it up, found from words alone (true turns, no audio)."""
+    from models import load_syllable_table
+
+    truth = truths[name]
+    turns = tuple(Turn(i, t["speaker"], t["role"], t["start_s"], t["end_s"], t["text"])
+                  for i, t in enumerate(truth["turns"]))
+    speakers = tuple(SpeakerInfo(label, s["role"]) for label, s in truth["speakers"].items())
+    m = measure_session(turns, speakers, nlp=nlp, syllable_table=load_syllable_table())
+    found = {_norm(p.phrase): p for p in m.shared_phrases}
+    for phrase in truth["key_phrases"]:
+        turns_with = [t for t in truth["turns"] if phrase in t["text"].lower()]
+        other = next((t for t in turns_with if t["speaker"] != turns_with[0]["speaker"]), None)
+        if other is None:  # only one person says it: not shared
+            assert _norm(phrase) not in found, phrase
+            continue
+        p = found[_norm(phrase)]
+        assert (p.first_speaker, p.first_s, p.taken_up_by, p.taken_up_s) == (
+            turns_with[0]["speaker"], turns_with[0]["start_s"], other["speaker"], other["start_s"])
+        assert p.n_uses >= len(turns_with)
+    assert [p.first_s for p in m.shared_phrases] == sorted(p.first_s for p in m.shared_phrases)
+    assert all(p.taken_up_s > p.first_s and p.first_speaker != p.taken_up_by for p in m.shared_phrases)
+    uptake = ind(m, "shared_key_phrases")
+    mentee_first = [p for p in m.shared_phrases if (p.first_speaker, p.taken_up_by) == ("S2", "S1")]
+    # one phrase taken up once counts once ("quarterly" and "review" go with "quarterly review")
+    assert uptake.value == len(uptake.evidence) == len(mentee_first) == UPTAKES[name]
+    for p, e in zip(mentee_first, uptake.evidence, strict=True):
+        assert (e.speaker, e.start_s) == ("S1", p.taken_up_s) and e.note.startswith(f"{said(p.phrase)} first said")
 
 
 def test_turn_measure_invariants_and_csv(measured):

@@ -90,15 +90,16 @@ def test_looks_like_question_without_punctuation(text, expected):
     assert looks_like_question(text) is expected
 
 
-def test_shared_phrases_finds_the_sessions_key_phrases(matched, truths):
-    phrases = {p.phrase: p for p in P.shared_phrases(matched.turns)}
-    for key in truths["matched"]["key_phrases"]:
-        assert key in phrases, key
-        p = phrases[key]
-        assert p.first_speaker != p.taken_up_by
-        assert p.taken_up_s > p.first_s
-        first = next(t for t in truths["matched"]["turns"] if key in t["text"].lower())
-        assert (p.first_speaker, p.first_s) == (first["speaker"], first["start_s"])
+def test_shared_phrases_frame_names_people_and_times(matched):
+    from pipeline.types import SharedPhrase
+
+    assert P.shared_phrases_frame(matched).empty  # none in the report: no table rows, not made up here
+    report = dataclasses.replace(matched, speakers=tuple(dataclasses.replace(s, display_name={"S1": "Alex", "S2": "Sam"}[s.label])
+                                             for s in matched.speakers),
+                     shared_phrases=(SharedPhrase("quarterly review", "S2", 5.5, "S1", 95.71, 4),))
+    frame = P.shared_phrases_frame(report)
+    assert frame.to_dict("records") == [{"phrase": "quarterly review", "said first by": "Sam", "at": "0:06",
+                                         "taken up by": "Alex", "taken up at": "1:36", "after": "1:30", "uses": 4}]
 
 
 def test_cards_order_band_status_and_unavailable(matched):

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from pipeline.errors import StoreError
 from pipeline.export import report_from_dict, to_jsonable
 from pipeline.store import SESSION_TABLES, Store, analyze_and_store, file_sha256, metadata, sessions_t
-from pipeline.types import AnalyzeOptions, ConsentRecord, Indicator
+from pipeline.types import AnalyzeOptions, ConsentRecord, Evidence, Indicator
 
 from .conftest import ROOT, SAMPLES
 from .storehelp import consent_pair, report_from_truth, truth_analyze
@@ -64,7 +64,7 @@ def test_migrations_from_empty_database_match_the_schema(tmp_path):
     with engine.connect() as conn:
         tables = set(sa.inspect(conn).get_table_names())
         assert {t.name for t in metadata.sorted_tables} | {"alembic_version"} == tables
-        assert conn.execute(sa.text("select version_num from alembic_version")).scalar() == "0002"
+        assert conn.execute(sa.text("select version_num from alembic_version")).scalar() == "0003"
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
     assert diff == [], f"migrations and pipeline.store.metadata disagree: {diff}"
     # Opening again is a no-op upgrade, not an error.
@@ -101,6 +101,49 @@ def test_migration_0002_fills_intervals_of_sessions_stored_before_it(tmp_path, t
     with Store(db, data_dir=tmp_path / "d") as s:
         share = {i.id: i for i in s.indicators(sid)}["mentor_talk_share"]
         assert share.ci95 == (38.25, 60.5)
+
+
+def test_migration_0003_scrubs_words_older_versions_left_in_notes(tmp_path, truths):
+    """Notes in the shapes versions before 0.2.6 wrote lose their words where no transcript is kept, not elsewhere."""
+    from alembic import command
+
+    from pipeline.store import alembic_config, upgrade
+
+    legacy = {  # note as an older version wrote it -> as it must read after the upgrade
+        "'quarterly review' first said by the mentee at 6 s, taken up after 90 s":
+            "“…” first said by the mentee at 6 s, taken up after 90 s",
+        "'You mentioned'; the mentee said 'deadline' at 6 s (127 s before)":
+            "“…”; the mentee said “…” at 6 s (127 s before)",
+        "reuses the mentee's words; the mentee said 'budget number' at 60 s (150 s before)":
+            "reuses the mentee's words; the mentee said “…” at 60 s (150 s before)",
+        "'I'm worried'": "“…”",
+        "wh question (how did)": "wh question “…”",
+        "open (what would)": "open “…”",
+        "declarative question (final rising pitch)": "declarative question (final rising pitch)",
+        "gap 0.76 s": "gap 0.76 s",
+    }
+    r = _report(truths, "matched")
+    ev = tuple(Evidence(1.0, 2.0, "S1", "", note) for note in legacy)
+    r = dataclasses.replace(r, indicators=tuple(dataclasses.replace(i, evidence=ev) for i in r.indicators[:1]))
+    db = f"sqlite:///{tmp_path / 'old.db'}"
+    mentor, mentee = consent_pair()
+    with Store(db, data_dir=tmp_path / "d") as s:
+        no_words = s.save(r, consents=(mentor, dataclasses.replace(mentee, keep_transcript=False, keep_audio=False)))
+        words = s.save(dataclasses.replace(r, sha256="0" * 64), consents=(mentor, mentee))
+    cfg = alembic_config()
+    engine = sa.create_engine(db)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")
+    upgrade(engine)
+    engine.dispose()
+    with Store(db, data_dir=tmp_path / "d") as s:
+        assert [e.note for e in s.load_report(no_words).indicators[0].evidence] == list(legacy.values())
+        assert [e.note for e in s.load_report(words).indicators[0].evidence] == list(legacy)
+        with s.engine.connect() as conn:
+            rows = conn.execute(sa.text("select session_id, note from evidence order by rank")).all()
+    assert [n for sid, n in rows if sid == no_words] == list(legacy.values())
+    assert [n for sid, n in rows if sid == words] == list(legacy)
 
 
 def test_report_json_round_trips_exactly(truths):
@@ -174,6 +217,45 @@ def test_consent_limits_what_is_kept(store, truths, tmp_path):
         assert conn.execute(sa.text("select count(*) from turns where text is not null")).scalar() == 0
     longest = max(r.turns, key=lambda t: len(t.text)).text
     assert longest.encode() not in (tmp_path / "lib.db").read_bytes()
+
+
+def test_words_said_leave_with_the_transcript(store, truths, nlp, tmp_path):
+    """Evidence notes that quote the session and the shared key phrases go where the transcript may not be kept:
+    at once when stored so, and from the database file when a participant limits it later."""
+    from models import load_syllable_table
+    from pipeline.measures import measure_session
+
+    r = _report(truths, "matched")
+    m = measure_session(r.turns, r.speakers, nlp=nlp, syllable_table=load_syllable_table())
+    r = dataclasses.replace(r, indicators=m.indicators, shared_phrases=m.shared_phrases)
+    quoted = ["quarterly review", "stakeholder map", "stays between us", "When I started", "I'm worried"]
+    notes = " ".join(e.note for i in r.indicators for e in i.evidence)
+    assert all(q in notes for q in quoted)  # the notes do quote the session
+    assert {p.phrase for p in r.shared_phrases} >= {"quarterly review", "stakeholder map"}
+    db = tmp_path / "lib.db"
+    mentor, mentee = consent_pair()
+
+    def words_gone(sid):
+        kept = store.load_report(sid)
+        kept_notes = [e.note for i in kept.indicators for e in i.evidence]
+        assert kept.shared_phrases == () and not any(q in n for q in quoted for n in kept_notes)
+        # what the moment shows stays, the words go
+        assert "“…” first said by the mentee at 6 s, taken up after 90 s" in kept_notes
+        assert [i.value for i in kept.indicators] == [i.value for i in r.indicators]
+        with store.engine.connect() as conn:
+            stored_notes = conn.execute(sa.text("select note from evidence where session_id = :s"), {"s": sid})
+            assert not any(q in n for q in quoted for (n,) in stored_notes)
+
+    first = store.save(r, consents=(mentor, dataclasses.replace(mentee, keep_transcript=False, keep_audio=False)))
+    words_gone(first)
+    assert not any(q.encode() in db.read_bytes() for q in quoted)
+
+    later = store.save(dataclasses.replace(r, sha256="0" * 64), consents=(mentor, mentee))
+    assert store.load_report(later).shared_phrases == r.shared_phrases
+    assert all(q.encode() in db.read_bytes() for q in quoted)
+    store.limit(later, participant="Sam Lee", keep_transcript=False, keep_audio=False)
+    words_gone(later)
+    assert not any(q.encode() in db.read_bytes() for q in quoted), "words said are still in the database file"
 
 
 def test_a_participant_limits_what_is_kept(store, truths, tmp_path):
