@@ -250,7 +250,10 @@ def _now(timespec: str = "seconds") -> str:
 
 
 def _names(report: Report, consents: Sequence[ConsentRecord]) -> dict[str, str]:
-    """Speaker label -> name: the report's display name, else the consenting person of that role, else the label."""
+    """Speaker label -> name: a display name the user gave, else the consenting person of that role, else the label.
+
+    A display name equal to the label is no name: :func:`pipeline.roles.assign_roles` sets it so.
+    """
     by_role: dict[str, list[str]] = {}
     for c in consents:
         by_role.setdefault(c.role, []).append(c.participant)
@@ -261,7 +264,7 @@ def _names(report: Report, consents: Sequence[ConsentRecord]) -> dict[str, str]:
     for s in report.speakers:
         same_role = speakers_by_role[s.role]
         candidates = by_role.get(s.role, [])
-        if s.display_name:
+        if s.display_name and s.display_name != s.label:
             names[s.label] = s.display_name
         elif len(same_role) == len(candidates) and s.role != "other":
             names[s.label] = candidates[same_role.index(s.label)]

@@ -54,7 +54,8 @@ def report_from_truth(truth: dict, *, source_name: str, sha256: str, options: An
              words_for(t["text"], t["start_s"], t["end_s"], t["speaker"]), bool(t.get("overlap")))
         for i, t in enumerate(truth["turns"])
     )
-    speakers = tuple(SpeakerInfo(label, s["role"], "guessed", "") for label, s in sorted(truth["speakers"].items()))
+    # display name = label, as pipeline.roles.assign_roles leaves it: the consent's names must still reach the store
+    speakers = tuple(SpeakerInfo(label, s["role"], "guessed", label) for label, s in sorted(truth["speakers"].items()))
     return Report(
         source_name=source_name, sha256=sha256, duration_s=truth["duration_s"], input_kind="audio",
         model_name=model_name or options.model, pipeline_version=pipeline.__version__,

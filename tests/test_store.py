@@ -64,7 +64,7 @@ def test_migrations_from_empty_database_match_the_schema(tmp_path):
     with engine.connect() as conn:
         tables = set(sa.inspect(conn).get_table_names())
         assert {t.name for t in metadata.sorted_tables} | {"alembic_version"} == tables
-        assert conn.execute(sa.text("select version_num from alembic_version")).scalar() == "0003"
+        assert conn.execute(sa.text("select version_num from alembic_version")).scalar() == "0004"
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
     assert diff == [], f"migrations and pipeline.store.metadata disagree: {diff}"
     # Opening again is a no-op upgrade, not an error.
@@ -144,6 +144,28 @@ def test_migration_0003_scrubs_words_older_versions_left_in_notes(tmp_path, trut
             rows = conn.execute(sa.text("select session_id, note from evidence order by rank")).all()
     assert [n for sid, n in rows if sid == no_words] == list(legacy.values())
     assert [n for sid, n in rows if sid == words] == list(legacy)
+
+
+def test_migration_0004_names_people_stored_under_their_label(tmp_path, truths):
+    """A mentor stored as "S1" by an older version gets the name of the one mentor consent of that session."""
+    from alembic import command
+
+    from pipeline.store import alembic_config
+
+    db = f"sqlite:///{tmp_path / 'old.db'}"
+    with Store(db, data_dir=tmp_path / "d") as s:
+        sid = s.save(_report(truths, "matched"), consents=consent_pair())
+    engine = sa.create_engine(db)
+    with engine.begin() as conn:  # as older versions stored it: the labels for names
+        conn.execute(sa.text("update participants set name = label"))
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0003")
+    with Store(db, data_dir=tmp_path / "d") as s:  # opening upgrades
+        (summary,) = s.list_sessions()
+        assert (summary.session_id, summary.mentor, summary.mentee) == (sid, "Alex Morgan", "Sam Lee")
+    engine.dispose()
 
 
 def test_report_json_round_trips_exactly(truths):
