@@ -28,6 +28,11 @@ def _z(values: np.ndarray) -> np.ndarray:
     return (values - values.mean()) / sd if sd > 1e-9 else np.zeros_like(values)
 
 
+def _varies(x: np.ndarray) -> bool:
+    """Whether ``x`` (z-scores or seconds) varies by more than rounding: a correlation with it is defined."""
+    return bool(np.ptp(x) > 1e-9)
+
+
 def _ci95(test, *, min_n: int | None = None) -> tuple[float, float] | None:
     """95 % confidence interval of a scipy t-test or Pearson result; None without one.
 
@@ -100,12 +105,12 @@ def entrainment(
     times = np.array([series[f][0] for _, f in pairs])
     prox = stats.ttest_rel(partner[ok], baseline[ok]) if ok.sum() >= 3 else None
     prox_p = float(prox.pvalue) if prox is not None else None
-    conv = stats.pearsonr(times, partner) if np.ptp(partner) > 0 else None
+    conv = stats.pearsonr(times, partner) if _varies(partner) and _varies(times) else None
     conv_r = float(conv.statistic) if conv is not None else None
     half = len(pairs) // 2
     xf = np.array([zs[f] for _, f in pairs])
     xl = np.array([zs[lead] for lead, _ in pairs])
-    sync = stats.pearsonr(xl, xf) if np.ptp(xf) > 0 and np.ptp(xl) > 0 else None
+    sync = stats.pearsonr(xl, xf) if _varies(xf) and _varies(xl) else None
     sync_r, sync_p = (float(sync.statistic), float(sync.pvalue)) if sync is not None else (None, None)
     result = EntrainmentResult(
         feature=feature,
