@@ -124,7 +124,9 @@ def followup_ui(df, mentor: str) -> None:
         st.caption("Nothing stood out to try in these sessions (points need a good range and at least medium "
                    "confidence).")
         return
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table.drop(columns="session_id"), hide_index=True, width="stretch")
+    st.caption("\"next\": where the next session's value stands. \"change\": whether the move there is larger than the "
+               "noise of a few turns (its 95 % interval clear of 0), as in \"Two sessions side by side\".")
 
 
 def _label(df, sid: str) -> str:

@@ -272,7 +272,10 @@ def turns_frame(report: Report) -> pd.DataFrame:
          "end_s": [t.end_s for t in report.turns], "text": [t.text for t in report.turns]})
 
 
-FOLLOWUP_COLUMNS = ["date", "session_id", "to_try", "value", "advice", "next_date", "next_value", "next"]
+FOLLOWUP_COLUMNS = ["date", "session_id", "to_try", "value", "advice", "next_date", "next_value", "next", "change",
+                    "change 95 %"]
+#: The ``change`` column of :func:`followup` where both sessions give an interval and the change holds 0.
+FOLLOWUP_NO_CLEAR_CHANGE = "no clear change"
 #: What became of a point to try in the next session, by the indicator's status there.
 FOLLOWUP_OUTCOME = {"in band": "now in the good range", "below": "still to try", "above": "still to try"}
 #: The outcome when the next session measured it with low confidence (too short, too few turns, weak attribution).
@@ -296,8 +299,14 @@ def followup(sessions: Sequence[tuple[str, str, Report | Sequence[Indicator]]]) 
         advice, and in the next session that indicator's value and ``next``: "now in
         the good range", "still to try", :data:`FOLLOWUP_UNCLEAR` (measured there
         with low confidence, so neither verdict holds), "not measured" (unavailable
-        there), or "" for the last session. Empty (with the columns) when nothing
-        was to try.
+        there), or "" for the last session. ``change`` and ``change 95 %`` are
+        :func:`compare_reports`' verdict on the move to the next session: where
+        the value went against the good range ("now in the good range", "closer
+        to the good range", "further from the good range", ...) when the change's
+        95 % interval is clear of 0, :data:`FOLLOWUP_NO_CLEAR_CHANGE` when it holds
+        0 (the next value may be in range, but by no more than the noise of a few
+        turns), "" where either session has no interval. Empty (with the columns)
+        when nothing was to try.
     """
     from pipeline.presentation import feedback, indicator_cards
 
@@ -306,6 +315,7 @@ def followup(sessions: Sequence[tuple[str, str, Report | Sequence[Indicator]]]) 
     for i, (sid, day, report) in enumerate(ordered):
         nxt = ordered[i + 1] if i + 1 < len(ordered) else None
         cards = {c.id: c for c in indicator_cards(nxt[2])} if nxt else {}
+        moves = compare_reports(report, nxt[2]).set_index("id") if nxt else None
         for p in feedback(report).to_try:
             card = cards.get(p.indicator_id)
             if nxt is None:
@@ -316,8 +326,13 @@ def followup(sessions: Sequence[tuple[str, str, Report | Sequence[Indicator]]]) 
                 outcome = FOLLOWUP_UNCLEAR
             else:
                 outcome = FOLLOWUP_OUTCOME[card.status]
+            move = moves.loc[p.indicator_id] if moves is not None and p.indicator_id in moves.index else None
+            change = "" if move is None or not move["change"] else (
+                FOLLOWUP_NO_CLEAR_CHANGE if move["change"] == CHANGE_UNCLEAR
+                else move["good range"] or {CHANGE_UP: "higher", CHANGE_DOWN: "lower"}[move["change"]])
             rows.append({
                 "date": day, "session_id": sid, "to_try": p.name, "value": p.value_text, "advice": p.advice,
                 "next_date": nxt[1] if nxt else "", "next_value": card.value_text if card else "", "next": outcome,
+                "change": change, "change 95 %": move["B - A 95 %"] if move is not None else "",
             })
     return pd.DataFrame(rows, columns=FOLLOWUP_COLUMNS)

@@ -181,8 +181,32 @@ def test_followup_of_what_to_try(truths):
         ("b", "mentor_confidentiality", "no", "2025-03-15", "yes", "now in the good range"),
         ("b", "mentor_talk_share", "60 %", "2025-03-15", "30 %", "unclear (low confidence)"),
     ]
-    assert list(table.columns) == ["date", "session_id", "to_try", "value", "advice", "next_date", "next_value", "next"]
+    assert list(table.columns) == ["date", "session_id", "to_try", "value", "advice", "next_date", "next_value", "next",
+                                   "change", "change 95 %"]
+    assert set(table["change"]) == {""}  # these hand-made values have no intervals: no verdict on the change
     assert followup([("c", "2025-03-15", third)]).empty
+
+
+def test_followup_tells_a_real_move_from_noise(truths):
+    """Talk share 60 % -> 44 % is 'now in the good range', but with intervals of 10-odd turns it is no clear change;
+    the pace difference 54 % -> -3 % (the unmatched and matched samples) clearly is."""
+    from pipeline.library import compare_reports, followup
+    from tests.test_presentation import _ind
+    from tests.test_presentation import report_from_truth as bare_report
+
+    def ind(id_, value, ci, lo, hi, category):
+        return dataclasses.replace(_ind(id_, value, lo, hi, category=category), ci95=ci)
+
+    before = bare_report(truths["unmatched"], (ind("pace_difference", 54.0, (45.0, 63.0), -10.0, 10.0, "matching"),
+                                               ind("mentor_talk_share", 60.0, (48.0, 70.0), 20.0, 45.0, "listening")))
+    after = bare_report(truths["matched"], (ind("pace_difference", -3.0, (-8.0, 2.0), -10.0, 10.0, "matching"),
+                                            ind("mentor_talk_share", 44.0, (30.0, 58.0), 20.0, 45.0, "listening")))
+    table = followup([("a", "2025-03-01", before), ("b", "2025-03-08", after)]).set_index("to_try")
+    assert table.loc["pace_difference", ["next", "change"]].tolist() == ["now in the good range"] * 2
+    assert table.loc["mentor_talk_share", ["next", "change"]].tolist() == ["now in the good range", "no clear change"]
+    same = compare_reports(before, after).set_index("id")["B - A 95 %"]
+    assert table["change 95 %"].to_dict() == {k: same[k] for k in table.index}
+    assert set(table["session_id"]) == {"a"}  # both in the good range in b: nothing left to try there
 
 
 def test_previous_session_is_the_same_mentors_last_before(library):
