@@ -124,7 +124,10 @@ def followup_ui(df, mentor: str) -> None:
         st.caption("Nothing stood out to try in these sessions (points need a good range and at least medium "
                    "confidence).")
         return
-    st.dataframe(table.drop(columns="session_id"), hide_index=True, width="stretch")
+    # the verdicts first, the advice (long) last, so the table reads without scrolling sideways
+    shown = table[["date", "to_try", "value", "next_date", "next_value", "next", "change", "change 95 %", "advice"]]
+    st.dataframe(shown.rename(columns={"to_try": "to try", "next_date": "next session", "next_value": "next value"}),
+                 hide_index=True, width="stretch")
     st.caption("\"next\": where the next session's value stands. \"change\": whether the move there is larger than the "
                "noise of a few turns (its 95 % interval clear of 0), as in \"Two sessions side by side\".")
 

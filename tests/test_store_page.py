@@ -53,8 +53,9 @@ def test_trainer_page_table_filter_compare_delete(env_store):
     at.selectbox(key="h_mentor").set_value("Jo Park").run()
     (follow,) = [t.value for t in at.dataframe if "next" in t.value.columns]
     assert "session_id" not in follow.columns  # the trainer reads the date; the id is for the code
-    assert [tuple(r) for r in follow[["to_try", "value", "next", "change"]].itertuples(index=False)] == [
+    assert [tuple(r) for r in follow[["to try", "value", "next", "change"]].itertuples(index=False)] == [
         ("Mentor talk share", "57 %", "", "")]
+    assert list(follow.columns)[-1] == "advice"  # the long text last: the verdicts are in view
     at.selectbox(key="h_mentor").set_value("Alex Morgan").run()
 
     at.sidebar.multiselect(key="f_mentors").select("Jo Park").run()
