@@ -548,9 +548,13 @@ def top_word_matching(tokens_a: Sequence[str], tokens_b: Sequence[str], *, n: in
 # Remembering, self-disclosure, confidentiality, concern
 # --------------------------------------------------------------------------
 
+#: The mentor recalling what the mentee said ("you mentioned", "as you said", "last time we met"). Not after "have",
+#: "if", "when", "once", "unless": "Have you mentioned it to your manager?", "if you shared it every month" ask or
+#: suppose, they do not recall; nor "the last time you practiced", which asks about an event the mentee never told.
 CALLBACK_RE = re.compile(
+    r"(?<!have )(?<!if )(?<!when )(?<!once )(?<!unless )"
     r"\byou\s+(?:mentioned|said|told\s+me|talked\s+about|brought\s+up|were\s+saying|raised|described|noted|shared)\b"
-    r"|\blast\s+time\s+you\b|\bearlier\s+you\b|\byou\s+had\s+(?:mentioned|said)\b",
+    r"|\blast\s+time\s+we\s+(?:met|spoke|talked)\b|\bearlier\s+you\b|\byou\s+had\s+(?:mentioned|said)\b",
     re.IGNORECASE,
 )
 CONFIDENTIALITY_RE = re.compile(
@@ -572,7 +576,7 @@ CONCERN_RE = re.compile(
     r"\b(?:I'?m|I\s+am|I\s+was|I\s+feel|I\s+felt|I'?ve\s+been)\s+(?:\w+\s+)?(?:worried|anxious|nervous|scared|afraid|"
     r"stressed|concerned|unsure|uncertain|confused|stuck|overwhelmed|lost)\b"
     r"|\b(?:worried|afraid|scared)\s+(?:that|about|of)\b|\bnot\s+(?:sure|certain)\s+(?:whether|if|how|what|that|about)\b"
-    r"|\bI\s+(?:don'?t|do\s+not)\s+know\s+(?:whether|if|how|what)\b|\bmy\s+(?:concern|worry|fear)\b"
+    r"|\bI\s+(?:don'?t|do\s+not)\s+(?:really\s+|quite\s+)?know\s+(?:whether|if|how|what)\b|\bmy\s+(?:concern|worry|fear)\b"
     r"|\bstressful\b|\bI\s+(?:won'?t|will\s+not)\s+be\s+ready\b|\bget\s+something\s+wrong\b|\bI\s+struggle\b"
     r"|\bI\s+guess\b|\bI'?m\s+not\s+(?:sure|confident)\b",
     re.IGNORECASE,

@@ -131,3 +131,28 @@ def test_shared_phrases_first_use_take_up_and_one_count_per_phrase(nlp):
     assert (found["budget section"].taken_up_by, found["budget section"].taken_up_s) == ("Kim", 15.0)
     assert "deadline" not in {p.phrase for p in shared_phrases(turns, keys, min_single_uses=3)}
     assert shared_phrases([], []) == ()
+
+
+@pytest.mark.parametrize(("text", "recalls"), [
+    ("One last thing. You mentioned earlier that the deadline is the end of next month", True),
+    ("as you said the budget is the hard part", True),
+    ("last time we met you were worried about the demo", True),
+    ("earlier you talked about your manager", True),
+    ("you had said the numbers were not final", True),
+    ("How did that feel, the last time you practiced out loud?", False),  # asks about an event
+    ("Would your manager read it if you shared it every month?", False),  # supposes
+    ("Have you mentioned this to your manager", False),  # asks
+    ("when you shared it how did they react", False),
+])
+def test_remembering_cue(text, recalls):
+    from pipeline.language import CALLBACK_RE, find_pattern
+
+    assert bool(find_pattern(CALLBACK_RE, text)) is recalls
+
+
+@pytest.mark.parametrize("text", ["I don't really know how to recover if that happens", "I'm worried that I'll freeze up",
+                                  "I'm not sure whether notes would make me look unprepared"])
+def test_concern_cue(text):
+    from pipeline.language import CONCERN_RE, find_pattern
+
+    assert find_pattern(CONCERN_RE, text)

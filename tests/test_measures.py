@@ -80,16 +80,33 @@ def _norm(phrase: str) -> str:
 UPTAKES = {"matched": 2, "unmatched": 2, "dual_channel": 2}
 
 
-@pytest.mark.parametrize("name", ["matched", "unmatched", "dual_channel"])
-def test_shared_phrases_on_the_scripts(truths, nlp, name):
-    """Who said each script key phrase first and who took it up, found from words alone (true turns, no audio)."""
+@pytest.fixture(scope="module")
+def on_scripts(truths, nlp):
+    """Measures of each sample's true turns and words (no audio, no recogniser): the language measures' known answers."""
     from models import load_syllable_table
 
+    out = {}
+    for name, truth in truths.items():
+        turns = tuple(Turn(i, t["speaker"], t["role"], t["start_s"], t["end_s"], t["text"])
+                      for i, t in enumerate(truth["turns"]))
+        speakers = tuple(SpeakerInfo(label, s["role"]) for label, s in truth["speakers"].items())
+        out[name] = measure_session(turns, speakers, nlp=nlp, syllable_table=load_syllable_table())
+    return out
+
+
+@pytest.mark.parametrize("name", ["matched", "unmatched", "dual_channel"])
+def test_remembering_is_the_scripts_callback(truths, on_scripts, name):
+    """Each script has one turn written as the mentor recalling the mentee's words; that turn and no other counts
+    ("the last time you practiced" asks about an event, "if you shared it" supposes: neither recalls)."""
+    found = [e.start_s for e in ind(on_scripts[name], "mentor_remembering").evidence]
+    assert found == [t["start_s"] for t in truths[name]["turns"] if "callback" in t.get("tags", [])]
+
+
+@pytest.mark.parametrize("name", ["matched", "unmatched", "dual_channel"])
+def test_shared_phrases_on_the_scripts(truths, on_scripts, name):
+    """Who said each script key phrase first and who took it up, found from words alone (true turns, no audio)."""
     truth = truths[name]
-    turns = tuple(Turn(i, t["speaker"], t["role"], t["start_s"], t["end_s"], t["text"])
-                  for i, t in enumerate(truth["turns"]))
-    speakers = tuple(SpeakerInfo(label, s["role"]) for label, s in truth["speakers"].items())
-    m = measure_session(turns, speakers, nlp=nlp, syllable_table=load_syllable_table())
+    m = on_scripts[name]
     found = {_norm(p.phrase): p for p in m.shared_phrases}
     for phrase in truth["key_phrases"]:
         turns_with = [t for t in truth["turns"] if phrase in t["text"].lower()]
