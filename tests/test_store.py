@@ -76,20 +76,27 @@ def _with_talk_share_interval(report, ci):
         dataclasses.replace(i, ci95=ci) if i.id == "mentor_talk_share" else i for i in report.indicators))
 
 
-def test_migration_0002_fills_intervals_of_sessions_stored_before_it(tmp_path, truths):
-    """A store at 0001 has no interval columns; upgrading fills them from each session's report.json."""
+def _downgrade(engine: sa.Engine, revision: str) -> None:
+    """Take a store back to the schema of ``revision``, as a store made by an older version (data stays)."""
     from alembic import command
 
-    from pipeline.store import alembic_config, upgrade
+    from pipeline.store import alembic_config
+
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, revision)
+
+
+def test_migration_0002_fills_intervals_of_sessions_stored_before_it(tmp_path, truths):
+    """A store at 0001 has no interval columns; upgrading fills them from each session's report.json."""
+    from pipeline.store import upgrade
 
     db = f"sqlite:///{tmp_path / 'old.db'}"
     with Store(db, data_dir=tmp_path / "d") as s:
         sid = s.save(_with_talk_share_interval(_report(truths, "matched"), (38.25, 60.5)), consents=consent_pair())
-    cfg = alembic_config()
     engine = sa.create_engine(db)
-    with engine.begin() as conn:  # back to the schema of a store made before intervals were kept
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0001")
+    _downgrade(engine, "0001")  # back to the schema of a store made before intervals were kept
     with engine.connect() as conn:
         assert "ci_low" not in {c["name"] for c in sa.inspect(conn).get_columns("indicators")}
     upgrade(engine)
@@ -105,9 +112,7 @@ def test_migration_0002_fills_intervals_of_sessions_stored_before_it(tmp_path, t
 
 def test_migration_0003_scrubs_words_older_versions_left_in_notes(tmp_path, truths):
     """Notes in the shapes versions before 0.2.6 wrote lose their words where no transcript is kept, not elsewhere."""
-    from alembic import command
-
-    from pipeline.store import alembic_config, upgrade
+    from pipeline.store import upgrade
 
     legacy = {  # note as an older version wrote it -> as it must read after the upgrade
         "'quarterly review' first said by the mentee at 6 s, taken up after 90 s":
@@ -130,11 +135,8 @@ def test_migration_0003_scrubs_words_older_versions_left_in_notes(tmp_path, trut
     with Store(db, data_dir=tmp_path / "d") as s:
         no_words = s.save(r, consents=(mentor, dataclasses.replace(mentee, keep_transcript=False, keep_audio=False)))
         words = s.save(dataclasses.replace(r, sha256="0" * 64), consents=(mentor, mentee))
-    cfg = alembic_config()
     engine = sa.create_engine(db)
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0002")
+    _downgrade(engine, "0002")
     upgrade(engine)
     engine.dispose()
     with Store(db, data_dir=tmp_path / "d") as s:
@@ -148,20 +150,13 @@ def test_migration_0003_scrubs_words_older_versions_left_in_notes(tmp_path, trut
 
 def test_migration_0004_names_people_stored_under_their_label(tmp_path, truths):
     """A mentor stored as "S1" by an older version gets the name of the one mentor consent of that session."""
-    from alembic import command
-
-    from pipeline.store import alembic_config
-
     db = f"sqlite:///{tmp_path / 'old.db'}"
     with Store(db, data_dir=tmp_path / "d") as s:
         sid = s.save(_report(truths, "matched"), consents=consent_pair())
     engine = sa.create_engine(db)
     with engine.begin() as conn:  # as older versions stored it: the labels for names
         conn.execute(sa.text("update participants set name = label"))
-    cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0003")
+    _downgrade(engine, "0003")
     with Store(db, data_dir=tmp_path / "d") as s:  # opening upgrades
         (summary,) = s.list_sessions()
         assert (summary.session_id, summary.mentor, summary.mentee) == (sid, "Alex Morgan", "Sam Lee")
