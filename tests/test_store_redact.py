@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import zipfile
 
 from pipeline.redact import redact_text
 from pipeline.store import Store, file_sha256
-from pipeline.types import RedactOptions
+from pipeline.types import Evidence, RedactOptions, SharedPhrase, said
 
 from .conftest import SAMPLES
 from .storehelp import consent_pair, report_from_truth
@@ -35,6 +36,12 @@ def test_export_redacts_transcript_and_quotes(tmp_path, truths, nlp):
     path = SAMPLES / "matched.flac"
     r = report_from_truth(truths["matched"], source_name=path.name, sha256=file_sha256(path))
     assert "Sam" in r.turns[0].text
+    # words said also stand in evidence notes and shared phrases: those are redacted too
+    first = r.indicators[0]
+    noted = dataclasses.replace(first, evidence=(Evidence(0.96, 6.0, "S1", r.turns[0].text,
+                                                          f"{said('Hi Sam')} opens the session"),))
+    r = dataclasses.replace(r, indicators=(noted, *r.indicators[1:]),
+                            shared_phrases=(SharedPhrase("sam lee", "S1", 0.96, "S2", 6.0, 2),))
     with Store(f"sqlite:///{tmp_path / 'lib.db'}", data_dir=tmp_path / "d") as s:
         sid = s.save(r, consents=consent_pair(), audio_path=path)
         out = s.export(sid, tmp_path / "e.zip", redact=redactor(nlp, known_names=["Sam Lee", "Alex Morgan"]))
@@ -48,6 +55,8 @@ def test_export_redacts_transcript_and_quotes(tmp_path, truths, nlp):
     assert "Sam" not in json.dumps(data["report"]) and "Sam" not in vtt
     quotes = [e["quote"] for i in data["report"]["indicators"] for e in i["evidence"]]
     assert quotes and all("Sam" not in q for q in quotes)
+    assert data["report"]["indicators"][0]["evidence"][0]["note"] == "“Hi [NAME]” opens the session"
+    assert [p["phrase"] for p in data["report"]["shared_phrases"]] == ["[NAME]"]
     # Unredacted turns are untouched.
     assert sum(t["text"] != o.text for t, o in zip(turns, r.turns, strict=True)) == sum(
         "Sam" in o.text for o in r.turns)
