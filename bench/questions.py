@@ -166,6 +166,33 @@ def samples() -> None:
         print(f"  {label:<34} P {p:.3f} R {r:.3f} F1 {f:.3f}")
 
 
+#: Declarative questions: a statement's word order, a question only by intonation or context.
+DECLARATIVE_TAGS = frozenset({"qy^d", "qw^d"})
+#: Non-questions in SwDA that are questions in form: rhetorical (qh), quoted (^q), "what did you say?" (br),
+#: "oh, do you?" as a backchannel (bh). No word-order rule can tell them from asked questions.
+QUESTION_FORM_TAGS = frozenset({"qh", "^q", "br", "bh"})
+
+
+def error_budget(rows: list[tuple[str, bool, str]], pred: list[bool]) -> None:
+    """Where the errors are: false positives by SwDA tag, and F1 with each kind of error that words cannot settle
+    taken away (every declarative question found; no question-form non-question counted)."""
+    fp_tags: dict[str, int] = {}
+    for (_, g, tag), p in zip(rows, pred, strict=True):
+        if p and not g:
+            fp_tags[tag] = fp_tags.get(tag, 0) + 1
+    gold = [g for _, g, _ in rows]
+    print("  false positives by tag: " + ", ".join(f"{t} {n}" for t, n in sorted(fp_tags.items(), key=lambda x: -x[1])))
+    found_decl = [p or tag in DECLARATIVE_TAGS for (_, _, tag), p in zip(rows, pred, strict=True)]
+    no_form_fp = [p and tag not in QUESTION_FORM_TAGS for (_, _, tag), p in zip(rows, pred, strict=True)]
+    both = [a and tag not in QUESTION_FORM_TAGS or tag in DECLARATIVE_TAGS
+            for (_, _, tag), a in zip(rows, pred, strict=True)]
+    for name, alt in (("if every declarative question (qy^d, qw^d) were found", found_decl),
+                      ("if no question in form (qh ^q br bh) were counted", no_form_fp),
+                      ("both", both)):
+        p, r, f = prf(alt, gold)
+        print(f"  {name:<58} P {p:.3f} R {r:.3f} F1 {f:.3f}")
+
+
 def prf(pred: list[bool], gold: list[bool]) -> tuple[float, float, float]:
     tp = sum(p and g for p, g in zip(pred, gold, strict=True))
     fp = sum(p and not g for p, g in zip(pred, gold, strict=True))
@@ -226,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
                 by_tag[tag][0] += p
                 by_tag[tag][1] += 1
         print("  recall by tag: " + ", ".join(f"{t} {a}/{n}" for t, (a, n) in sorted(by_tag.items())))
+        error_budget(rows, ours_stripped)
         if args.errors:
             fps = [(t, tag) for (t, g, tag), p in zip(rows, ours_stripped, strict=True) if p and not g]
             fns = [(t, tag) for (t, g, tag), p in zip(rows, ours_stripped, strict=True) if g and not p]
