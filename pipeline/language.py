@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from pipeline.errors import InvalidParameterError
 from pipeline.types import QuestionClass, SharedPhrase
 
 WH_WORDS = frozenset({"what", "where", "when", "why", "who", "whom", "whose", "which", "how"})
@@ -426,6 +427,8 @@ def shared_phrases(turns: Sequence, keys: Sequence[Sequence[str]], *,
         in the same turn ("quarterly" and "review" go with "quarterly review"),
         so that one phrase taken up once counts once.
     """
+    if min_single_uses < 1:
+        raise InvalidParameterError(f"min_single_uses must be at least 1, got {min_single_uses}")
     first: dict[str, int] = {}
     taken: dict[str, int] = {}
     uses: Counter = Counter()
@@ -438,16 +441,18 @@ def shared_phrases(turns: Sequence, keys: Sequence[Sequence[str]], *,
                 first[k] = i
             elif k not in taken and t.speaker != turns[first[k]].speaker:
                 taken[k] = i
-    kept = {k: (first[k], j) for k, j in taken.items()
-            if len(k.split()) >= 2 or by_speaker[turns[first[k]].speaker][k] >= min_single_uses}
+    same_turns: dict[tuple[int, int], list[str]] = {}  # keys said first and taken up in the same two turns
+    for k, j in taken.items():
+        if len(k.split()) >= 2 or by_speaker[turns[first[k]].speaker][k] >= min_single_uses:
+            same_turns.setdefault((first[k], j), []).append(k)
     out = []
-    for k, (i, j) in kept.items():
-        words = set(k.split())
-        if any(o != k and len(o.split()) > len(words) and words <= set(o.split()) and at == (i, j)
-               for o, at in kept.items()):
-            continue
-        out.append(SharedPhrase(k, turns[i].speaker, round(turns[i].start_s, 2), turns[j].speaker,
-                                round(turns[j].start_s, 2), uses[k]))
+    for (i, j), ks in same_turns.items():
+        for k in ks:
+            words = set(k.split())
+            if any(len(o.split()) > len(words) and words <= set(o.split()) for o in ks):
+                continue
+            out.append(SharedPhrase(k, turns[i].speaker, round(turns[i].start_s, 2), turns[j].speaker,
+                                    round(turns[j].start_s, 2), uses[k]))
     return tuple(sorted(out, key=lambda p: (p.first_s, p.phrase)))
 
 

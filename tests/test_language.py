@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.errors import InvalidParameterError
 from pipeline.language import (
     classify_text,
     content_items,
@@ -131,6 +132,8 @@ def test_shared_phrases_first_use_take_up_and_one_count_per_phrase(nlp):
     assert (found["budget section"].taken_up_by, found["budget section"].taken_up_s) == ("Kim", 15.0)
     assert "deadline" not in {p.phrase for p in shared_phrases(turns, keys, min_single_uses=3)}
     assert shared_phrases([], []) == ()
+    with pytest.raises(InvalidParameterError, match="min_single_uses must be at least 1, got 0"):
+        shared_phrases(turns, keys, min_single_uses=0)
 
 
 @pytest.mark.parametrize(("text", "recalls"), [
