@@ -109,11 +109,22 @@ def load_audio(
     return Recording(samples=samples, sr=sr, source_name=name, sha256=digest, source_sr=source_sr, mono_samples=mono)
 
 
+def _open_for_reading(source: str | BinaryIO):
+    """``av.open`` for reading, tolerant of undecodable metadata (a tag in a wrong encoding is no reason to refuse).
+
+    PyAV up to 18 needs ``metadata_errors="ignore"`` for that; PyAV 19 (the one pip installs on Python >= 3.12)
+    dropped the argument. The TypeError comes from binding the arguments, before the source is read.
+    """
+    try:
+        return av.open(source, mode="r", metadata_errors="ignore")
+    except TypeError:
+        return av.open(source, mode="r")
+
+
 def _decode(source: str | os.PathLike | BinaryIO, *, sr: int, name: str) -> tuple[np.ndarray, np.ndarray, int]:
     hint = "Rapport reads wav, mp3, m4a, flac, ogg, opus, webm, mp4 and mov recordings."
     try:
-        container = av.open(source if not isinstance(source, os.PathLike) else os.fspath(source),
-                            mode="r", metadata_errors="ignore")
+        container = _open_for_reading(source if not isinstance(source, os.PathLike) else os.fspath(source))
     except (av.error.FFmpegError, OSError, ValueError) as err:
         raise InvalidAudioError(f"{name}: not a recording Rapport can read ({err.__class__.__name__}). {hint}") from None
     with container:

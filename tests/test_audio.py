@@ -268,3 +268,23 @@ def test_full_temporary_disk_is_one_clear_error(tmp_path, monkeypatch, clip):
         load_audio(src)
     monkeypatch.undo()
     assert load_audio(src).n_samples == clip.shape[1]  # room again: it works
+
+
+def test_metadata_in_a_wrong_encoding_is_no_reason_to_refuse(clip, tmp_path):
+    """A WAV whose title tag is Latin-1, not UTF-8 (old recorders write such tags): PyAV 18 needs
+    metadata_errors="ignore" to open it, PyAV 19 (Python >= 3.12) no longer takes that argument."""
+    import struct
+
+    import soundfile as sf
+
+    buf = io.BytesIO()
+    sf.write(buf, clip[0], 16_000, format="WAV", subtype="PCM_16")
+    title = "été café".encode("latin-1")
+    inam = b"INAM" + struct.pack("<I", len(title)) + title + b"\x00" * (len(title) % 2)
+    data = bytearray(buf.getvalue()) + b"LIST" + struct.pack("<I", 4 + len(inam)) + b"INFO" + inam
+    struct.pack_into("<I", data, 4, len(data) - 8)  # the RIFF size covers the new chunk
+    path = tmp_path / "latin1_title.wav"
+    path.write_bytes(bytes(data))
+    rec = load_audio(path)
+    assert rec.duration_s == pytest.approx(CLIP_S, abs=1e-3)
+    assert np.allclose(rec.samples[0], clip[0], atol=1e-4)  # 16-bit rounding
