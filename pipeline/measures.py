@@ -603,7 +603,7 @@ def _bootstrap_ci(columns: np.ndarray, statistic, *, n_resamples: int = BOOT_RES
     if data.ndim != 2 or data.shape[1] < MIN_BOOT_UNITS:
         return None
     idx = np.random.default_rng(seed).integers(0, data.shape[1], size=(n_resamples, data.shape[1]))
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # inf and NaN are dropped just below
         vals = np.asarray(statistic(*data[:, idx]), dtype=float)
     vals = vals[np.isfinite(vals)]
     if len(vals) < 0.95 * n_resamples:
