@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SAMPLE ?= sample_sessions/matched.flac
 
-.PHONY: run test test-data app bench audit system-deps clean
+.PHONY: run test test-newest test-data app bench audit system-deps clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ tests/data/pyannote/sample.wav: | $(BIN)/.installed
 	test ! -f $(PYANNOTE_WHEEL) || $(BIN)/python -c "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); \
 		[open('tests/data/pyannote/'+n.rsplit('/',1)[1],'wb').write(z.read(n)) for n in \
 		('pyannote/audio/sample/sample.wav','pyannote/audio/sample/sample.rttm')]" $(PYANNOTE_WHEEL)
+
+# The suite again on the newest Python here (3.12 or later), where pip picks other releases (CI runs it too).
+test-newest: system-deps test-data
+	bash scripts/test_newest_python.sh
 
 audit: $(BIN)/.installed
 	$(BIN)/python scripts/audit_deps.py
