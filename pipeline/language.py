@@ -587,6 +587,16 @@ CONCERN_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: The mentor asking about the mentee's worries ("What worries you most?", "Is anything making you nervous?"):
+#: the mentee's answer voices a concern even without a concern word.
+WORRY_QUESTION_RE = re.compile(
+    r"\b(?:worr(?:y|ies|ied|ying)|concern(?:s|ed|ing)?|afraid|scar(?:e|es|ed|y)|nervous|anxious|fear(?:s|ful)?)\b",
+    re.IGNORECASE,
+)
+
+#: An answer that starts by saying there is nothing to worry about ("Nothing really", "No, I'm fine").
+NO_CONCERN_RE = re.compile(r"\W*(?:no\b|nothing|none|not\s+(?:really|much|at\s+all|anything)|nah\b)", re.IGNORECASE)
+
 
 def find_pattern(pattern: re.Pattern, text: str) -> str:
     """The first match of ``pattern`` in ``text`` ("" if none)."""

@@ -459,11 +459,11 @@ def _indicators(turns, tms, by, mentor, mentee, turn_keys, shared, ent, ent_pair
         "A mentee who asks questions feels safe to show what they don't know.", "safety",
         [_ev(m, f"{m.question.kind} question") for m in eq], ci=_rate_ci(n_eq, minutes) if me else None,
         sample=f"{_count(n_eq, 'question')} in {minutes:.1f} minutes")
-    conc = [m for m in mentee_tms if lang.find_pattern(lang.CONCERN_RE, m.text)]
+    conc = _concerns(tms, mentor, mentee)
     add("mentee_concerns", "Mentee voicing concerns or uncertainty", len(conc), "count", 1.0, None,
         COURSE_SAFETY + ": individuals 'feel safe to share their thoughts, concerns and uncertainties'",
         "Voicing worries is a sign the mentee trusts the mentor with them.", "safety",
-        [_ev(m, said(lang.find_pattern(lang.CONCERN_RE, m.text))) for m in conc], _cap(base_conf, "medium"))
+        [_ev(m, note) for m, note in conc], _cap(base_conf, "medium"))
     ints_e = [m for m in mentor_tms if m.is_interruption]
     add("mentor_interrupting_mentee", "Times the mentor cut the mentee off", len(ints_e), "count", 0.0, 1.0,
         COURSE_SAFETY + "; same definition as mentor_interruptions",
@@ -673,6 +673,30 @@ def _abrupt_evidence(mentor_tms, options, acoustic) -> list[Evidence]:
             if abs(ch) > options.abrupt_loudness_db:
                 ev.append(_ev(b, f"loudness jumped {ch:+.1f} dB from the mentor's previous turn"))
     return ev
+
+
+def _concerns(tms, mentor, mentee) -> list[tuple[TurnMeasures, str]]:
+    """The mentee's turns that voice a concern or uncertainty, each with its evidence note.
+
+    A turn counts when it has a concern cue (:data:`pipeline.language.CONCERN_RE`: "I'm worried", "I'm not sure
+    whether", "I don't really know how"), or when it is the mentee's answer to the mentor asking, in an open
+    question, what worries them (:data:`pipeline.language.WORRY_QUESTION_RE`): "That something breaks while
+    everyone is watching" answers "What worries you most about the demo?" with a concern and no concern word.
+    An answer that starts by saying there is none ("Nothing really", "No, ...") does not count, nor does the
+    answer to a yes/no question ("Are you worried?" "Not at all").
+    """
+    out = []
+    asked_worry = False
+    for m in tms:
+        if m.speaker == mentor and not m.is_backchannel:
+            asked_worry = m.question.open and bool(lang.find_pattern(lang.WORRY_QUESTION_RE, m.text))
+        elif m.speaker == mentee and not m.is_backchannel:
+            if cue := lang.find_pattern(lang.CONCERN_RE, m.text):
+                out.append((m, said(cue)))
+            elif asked_worry and not lang.NO_CONCERN_RE.match(m.text):
+                out.append((m, "answers the mentor's question about what worries them"))
+            asked_worry = False
+    return out
 
 
 def _remembering(turns, turn_keys, mentor, mentee, options) -> list[Evidence]:

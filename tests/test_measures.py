@@ -102,6 +102,28 @@ def test_remembering_is_the_scripts_callback(truths, on_scripts, name):
     assert found == [t["start_s"] for t in truths[name]["turns"] if "callback" in t.get("tags", [])]
 
 
+#: Where the concern count and the scripts' "concern" tags differ, and why.
+CONCERNS_UNTAGGED = {"matched": ["Honestly, it was stressful.",  # a feeling the script did not tag
+                                 "I guess it does. Do you think I should practice"]}  # "I guess": uncertainty
+CONCERNS_MISSED = {"dual_channel": ["A bit strange, honestly. It feels like bragging."]}  # no concern word
+
+
+@pytest.mark.parametrize("name", ["matched", "unmatched", "dual_channel"])
+def test_concerns_are_the_scripts_concerns(truths, on_scripts, name):
+    """Every mentee turn the script wrote as a concern counts, by its words or as the answer to 'what worries
+    you most?' (unmatched: 'That something breaks while everyone is watching.'), apart from the listed ones."""
+    m = on_scripts[name]
+    counted = [t["text"] for t, e in zip(truths[name]["turns"], m.turn_measures, strict=True)
+               if any(ev.start_s == e.start_s for ev in ind(m, "mentee_concerns").evidence)]
+    assert ind(m, "mentee_concerns").value >= len(counted)  # evidence stops at 5
+    tagged = [t["text"] for t in truths[name]["turns"] if "concern" in t.get("tags", [])]
+    want = sorted([t for t in tagged if t not in CONCERNS_MISSED.get(name, [])]
+                  + [t["text"] for t in truths[name]["turns"] for u in CONCERNS_UNTAGGED.get(name, [])
+                     if t["text"].startswith(u)])
+    assert ind(m, "mentee_concerns").value == len(want)
+    assert set(counted) <= set(want)
+
+
 @pytest.mark.parametrize("name", ["matched", "unmatched", "dual_channel"])
 def test_shared_phrases_on_the_scripts(truths, on_scripts, name):
     """Who said each script key phrase first and who took it up, found from words alone (true turns, no audio)."""
@@ -424,3 +446,23 @@ def test_session_totals_split_by_exchanges(measured, transcripts_base, truths):
     from pipeline.presentation import feedback
 
     assert "mentor_talk_share" not in {p.indicator_id for p in feedback(measured["matched"].indicators).to_try}
+
+
+def test_a_concern_voiced_in_answer_to_what_worries_you(nlp):
+    speakers = (SpeakerInfo("Ann", "mentor"), SpeakerInfo("Bo", "mentee"))
+    said_ = [
+        ("Ann", "What worries you most about the launch"),
+        ("Bo", "That the servers fall over while the client is watching"),  # a concern, no concern word
+        ("Ann", "And what worries you about the budget"),
+        ("Bo", "Nothing really it is signed off"),  # says there is none
+        ("Ann", "Are you worried about the team"),  # yes/no: the answer is not a concern by itself
+        ("Bo", "Not at all they are great"),
+        ("Ann", "How was the offsite"),
+        ("Bo", "Honestly I'm not sure whether it helped"),  # the cue alone
+    ]
+    turns = tuple(_t(i, who, i * 5.0, i * 5.0 + 4.0, text) for i, (who, text) in enumerate(said_))
+    m = measure_session(turns, speakers, nlp=nlp)
+    concerns = ind(m, "mentee_concerns")
+    assert [(e.start_s, e.note) for e in concerns.evidence] == [
+        (5.0, "answers the mentor's question about what worries them"), (35.0, "“I'm not sure”")]
+    assert concerns.value == 2
