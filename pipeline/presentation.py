@@ -250,7 +250,8 @@ def moments(report: Report, *, per_indicator: int = 1, max_moments: int = 12) ->
     tuple of Moment
         In the headline's order; indicators without evidence are skipped. A moment
         supporting several indicators appears once, its ``indicator_name`` listing
-        them (``"A · B"``) and ``indicator_id`` naming the first.
+        them (``"A · B"``), its ``note`` their different notes the same way, and
+        ``indicator_id`` naming the first.
     """
     if per_indicator < 1:
         raise InvalidParameterError(f"per_indicator must be >= 1, got {per_indicator}")
@@ -264,7 +265,9 @@ def moments(report: Report, *, per_indicator: int = 1, max_moments: int = 12) ->
         for ev in ind.evidence[:per_indicator]:
             key = (round(ev.start_s, 2), round(ev.end_s, 2), ev.speaker)
             if key in found:
-                found[key] = replace(found[key], indicator_name=f"{found[key].indicator_name} · {ind.name}")
+                m = found[key]
+                note = m.note if not ev.note or ev.note in m.note.split(" · ") else " · ".join(filter(None, (m.note, ev.note)))
+                found[key] = replace(m, indicator_name=f"{m.indicator_name} · {ind.name}", note=note)
             else:
                 found[key] = _moment(ind, ev)
     return tuple(found.values())[:max_moments]

@@ -157,6 +157,14 @@ def test_moments_skip_unavailable_and_keep_evidence(matched):
     twice = Indicator("x", "Other", 1.0, "count", None, None, "", "", "high", evidence=SHARE.evidence, category="sharing")
     both = P.moments(Report(**{**matched.__dict__, "indicators": (SHARE, twice)}))
     assert [(m.indicator_id, m.indicator_name) for m in both] == [("mentor_talk_share", "Mentor talk share · Other")]
+    # each indicator's note is kept, once: "175 wpm · “quarterly review” first said by the mentee ..."
+    (ev,) = SHARE.evidence
+    taken = (dataclasses.replace(ev, note="taken up after 90 s"),)
+    noted = dataclasses.replace(twice, evidence=taken)
+    again = dataclasses.replace(twice, id="y", name="Third", evidence=taken)
+    (m,) = P.moments(Report(**{**matched.__dict__, "indicators": (SHARE, noted, again)}))
+    assert m.indicator_name == "Mentor talk share · Other · Third"
+    assert m.note == "longest mentor turn · taken up after 90 s"
 
 
 def test_prosody_frame_pace_from_words_without_measures(matched, truths):
