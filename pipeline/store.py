@@ -31,7 +31,7 @@ import sqlalchemy as sa
 import pipeline
 from pipeline.errors import PipelineError, StoreError
 from pipeline.export import cues_from_turns, report_from_dict, to_jsonable, to_vtt
-from pipeline.types import AnalyzeOptions, ConsentRecord, Indicator, Report, SessionSummary, Turn, unsaid
+from pipeline.types import AnalyzeOptions, ConsentRecord, Indicator, Report, SessionSummary, Turn
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -466,10 +466,7 @@ class Store:
                          available=i.available, category=i.category,
                          ci_low=i.ci95[0] if i.ci95 else None, ci_high=i.ci95[1] if i.ci95 else None)
                     for i in report.indicators])
-                _insert(conn, evidence_t, [
-                    dict(session_id=session_id, indicator_id=i.id, rank=r, start_s=e.start_s, end_s=e.end_s,
-                         speaker=e.speaker, quote=e.quote if keep_transcript else None, note=e.note)
-                    for i in kept.indicators for r, e in enumerate(i.evidence)])
+                _insert(conn, evidence_t, _evidence_rows(session_id, kept, keep_transcript=keep_transcript))
                 conn.execute(audit_t.insert().values(at=_now(), action="stored", session_id=session_id,
                                                      actor=actor or consents[0].recorded_by))
         except BaseException as err:
@@ -701,16 +698,12 @@ class Store:
             audio_ok = allowed_audio and bool(row["keeps_audio"])
             values = {}
             if row["keeps_transcript"] and not transcript_ok:
-                report = report_from_dict(json.loads(row["report_json"]))
-                values.update(keeps_transcript=False, report_json=json.dumps(to_jsonable(strip_transcript(report))))
+                stripped = strip_transcript(report_from_dict(json.loads(row["report_json"])))
+                values.update(keeps_transcript=False, report_json=json.dumps(to_jsonable(stripped)))
                 conn.execute(turns_t.update().where(turns_t.c.session_id == sid).values(text=None))
-                conn.execute(evidence_t.update().where(evidence_t.c.session_id == sid).values(quote=None))
-                ev = evidence_t.c
-                for iid, rank, note in conn.execute(sa.select(ev.indicator_id, ev.rank, ev.note)
-                                                    .where(ev.session_id == sid)).all():
-                    if unsaid(note) != note:
-                        conn.execute(evidence_t.update().where(ev.session_id == sid, ev.indicator_id == iid,
-                                                               ev.rank == rank).values(note=unsaid(note)))
+                # the evidence rows again, as save writes them without a transcript (quotes and words said gone)
+                conn.execute(evidence_t.delete().where(evidence_t.c.session_id == sid))
+                _insert(conn, evidence_t, _evidence_rows(sid, stripped, keep_transcript=False))
             if row["keeps_audio"] and not audio_ok:
                 values.update(keeps_audio=False, audio_sha256=None, audio_ext=None)
             if values:
@@ -810,6 +803,13 @@ def _user() -> str:
         return os.getlogin()
     except OSError:
         return os.environ.get("USER", "unknown")
+
+
+def _evidence_rows(session_id: str, report: Report, *, keep_transcript: bool) -> list[dict]:
+    """Rows of the evidence table for ``report``'s indicators (already stripped where no transcript is kept)."""
+    return [dict(session_id=session_id, indicator_id=i.id, rank=r, start_s=e.start_s, end_s=e.end_s,
+                 speaker=e.speaker, quote=e.quote if keep_transcript else None, note=e.note)
+            for i in report.indicators for r, e in enumerate(i.evidence)]
 
 
 def _insert(conn, table: sa.Table, rows: list[dict]) -> None:

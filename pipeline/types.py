@@ -1234,6 +1234,9 @@ class SessionMeasures:
     options: MeasureOptions = field(default_factory=MeasureOptions)
     overlaps_observable: bool = True
     shared_phrases: tuple[SharedPhrase, ...] = ()
+
+
+# --------------------------------------------------------------------------
 # Report presentation (issue 5)
 # --------------------------------------------------------------------------
 
