@@ -21,7 +21,8 @@ import models
 from pipeline import orchestrate
 from pipeline import presentation as P
 from pipeline.audio import load_audio
-from pipeline.errors import PipelineError, TranscriptFormatError
+from pipeline.errors import PipelineError
+from pipeline.transcript_io import transcript_text
 from pipeline.types import AnalyzeOptions, Report
 
 ROOT = Path(__file__).resolve().parent
@@ -29,7 +30,7 @@ SAMPLE = ROOT / "sample_sessions" / "matched.flac"
 #: Whisper model for uploads; RAPPORT_ASR_MODEL=tiny.en makes tests fast.
 ASR_MODEL = os.environ.get("RAPPORT_ASR_MODEL", "base")
 AUDIO_TYPES = ["wav", "mp3", "m4a", "flac", "ogg", "opus", "webm", "mp4", "mov", "aac"]
-TRANSCRIPT_TYPES = ["vtt", "srt", "txt", "json"]
+TRANSCRIPT_TYPES = [suffix.lstrip(".") for suffix in orchestrate.TRANSCRIPT_SUFFIXES]
 #: session_state key of the open report tab (kept over reruns, so a play button does not switch tabs).
 REPORT_TABS_KEY = "report_tab"
 RETENTION = {"report": "Report only", "transcript": "Report and transcript", "audio": "Report, transcript and audio"}
@@ -75,10 +76,7 @@ def analysis_of(data: bytes, name: str, model_name: str) -> Report:
         options = AnalyzeOptions(model=model_name)
         if is_transcript(name):
             progress("measuring", 0.0)
-            try:
-                text = data.decode("utf-8-sig")
-            except UnicodeDecodeError as err:
-                raise TranscriptFormatError(f"{name} is not UTF-8 text; save the transcript as UTF-8 and upload it again") from err
+            text = transcript_text(data, source_name=name)
             return orchestrate.analyze_transcript(text, source_name=name, options=options, nlp=nlp_model(), syllable_table=syllables())[0]
         progress("decoding", 0.0)
         recording = load_audio(data, source_name=name)

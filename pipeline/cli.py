@@ -364,9 +364,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sessions", parents=[store_opts], help="list the stored sessions")
     p.set_defaults(func=cmd_sessions)
     p = sub.add_parser("analyze", help="who spoke when + rapport indicators -> report.json, turns.json, RTTM "
-                                       "(recordings, or transcripts: .vtt .srt .txt turns.json)")
+                                       "(recordings, or transcripts: .vtt .srt .txt .docx turns.json)")
     p.add_argument("file", help="recording (wav, mp3, m4a, flac, ogg, opus, webm, mp4, mov) or a transcript with "
-                                "speakers (.vtt, .srt, .txt, .json)")
+                                "speakers (.vtt, .srt, .txt, .docx, .json)")
     p.add_argument("--speakers", type=int, default=2, choices=(1, 2, 3, 4),
                    help="number of people in a recording (default 2, a mentoring pair); never guessed")
     p.add_argument("--mentor", help="speaker label/name who is the mentor, e.g. S2 (default: guessed, see report)")

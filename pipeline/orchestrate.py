@@ -316,7 +316,7 @@ def analyze_file(
 
 
 #: Transcript file types ``rapport analyze`` routes to :func:`analyze_transcript_file`.
-TRANSCRIPT_SUFFIXES = (".vtt", ".srt", ".txt", ".json")
+TRANSCRIPT_SUFFIXES = (".vtt", ".srt", ".txt", ".docx", ".json")
 
 
 def analyze_transcript(
@@ -375,19 +375,19 @@ def analyze_transcript(
 
 def analyze_transcript_file(path: str | os.PathLike, *, out_dir: str | os.PathLike,
                             options: AnalyzeOptions | None = None) -> Report:
-    """Measure a transcript file with speakers (VTT/SRT/text/turns.json); write report.json and turn_measures.csv."""
+    """Measure a transcript file with speakers (VTT/SRT/text/.docx/turns.json); write report.json and turn_measures.csv."""
     import hashlib
 
     from models import load_nlp, load_syllable_table
-    from pipeline.errors import TranscriptFormatError
     from pipeline.measures import turn_measures_frame
+    from pipeline.transcript_io import transcript_text
 
     p = Path(path)
     try:
         raw = p.read_bytes()
-        text = raw.decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise TranscriptFormatError(f"cannot read transcript {p.name}: {err}; give a UTF-8 .vtt/.srt/.txt/.json file") from err
+    except OSError as err:
+        raise TranscriptFormatError(f"cannot read transcript {p.name}: {err}; check the path and its permissions") from err
+    text = transcript_text(raw, source_name=p.name)
     report, measures = analyze_transcript(text, source_name=p.name, nlp=load_nlp(), options=options or AnalyzeOptions(),
                                           syllable_table=load_syllable_table(), sha256=hashlib.sha256(raw).hexdigest())
     out = Path(out_dir)

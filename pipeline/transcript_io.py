@@ -3,15 +3,24 @@
 Supported, detected from the content (not the file name):
 
 * WebVTT with ``<v Name>`` voice tags (Microsoft Teams);
-* WebVTT, SRT or plain text with a ``Name:`` prefix (Zoom) or ``[Name]``;
+* WebVTT, SRT or plain text with a ``Name:`` prefix (Zoom) or ``[Name]``; a cue
+  with one line per speaker (``- Ann: ...`` then ``- Sam: ...``) is split between
+  them in proportion to their words;
 * plain text lines ``[hh:mm:ss] Name: text`` or ``Name: text`` (no times:
   times are estimated at 150 words per minute and the turns are marked so);
+* plain text with a heading line per turn and the words on the lines below it:
+  ``Name  0:03`` (Microsoft Teams .docx, Otter.ai), ``[Name] 10:03:15`` (Zoom's
+  saved captions, clock times), ``Name (00:03):`` (Rev); a line holding only a
+  time (Google Meet) dates the next turn. Clock times (a first time of an hour
+  or more) count from the first one;
+* Microsoft Word ``.docx`` holding any of these (decoded by :func:`transcript_text`);
 * Rapport's own ``turns.json`` (a list of turns, or an object with ``"turns"``,
   e.g. a whole ``report.json``).
 
 Consecutive cues of the same speaker are merged into one turn when the gap
-between them is at most ``MERGE_GAP_S``. Pure functions: the orchestrator reads
-the file.
+between them is at most ``MERGE_GAP_S``. In plain text, lines before the first
+named one (a title, a list of attendees) are left out. Pure functions: the
+orchestrator reads the file and :func:`transcript_text` decodes its bytes.
 """
 
 from __future__ import annotations
@@ -27,11 +36,14 @@ from pipeline.types import Turn, Word
 
 #: Same-speaker cues closer than this (seconds) are merged into one turn.
 MERGE_GAP_S = 1.5
+#: A Word transcript unpacking to more than this is refused (a ten-hour transcript is a few MB), bytes.
+MAX_DOCX_UNPACKED_BYTES = 200_000_000
 #: Rate used to place text lines that carry no times, words per minute.
 ESTIMATED_WPM = 150.0
 
 #: hours of up to 4 digits: a longer digit run is not a time (and would overflow a float)
-_TIME = r"(?:(\d{1,4}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?"
+#: seconds of one digit occur in old Teams/Stream files ("0:0:5.130")
+_TIME = r"(?:(\d{1,4}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?"
 #: A cue timing line; each time must end there (``00:00:0x.500`` is not ``00:00`` followed by junk).
 _TIMING_RE = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}(?=\s|$)")
 _VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
@@ -40,6 +52,21 @@ _TAG_RE = re.compile(r"</?[^>]*>")
 _NAME_PREFIX_RE = re.compile(r"^\s*([^\W\d_][\w.'\- ]{0,40}?|\[[^\]]{1,40}\])\s*:\s+(.*)$")
 _BRACKET_NAME_RE = re.compile(r"^\s*\[([^\]\d][^\]]{0,40})\]\s*(.*)$")
 _TEXT_LINE_RE = re.compile(rf"^\s*\[?\s*{_TIME}\s*\]?\s*(?:-\s*)?(.*)$")
+#: A speaker in a heading line: up to four words, the first a letter ("Ann Lee", "Speaker 1", "Élodie").
+_NAME = r"[^\W\d_][\w.'\-]*(?: [\w.'\-]+){0,3}"
+#: Heading lines that name the speaker and the time, the words following on the lines below (or after the
+#: colon, Rev): "Ann Lee   0:03" (Teams .docx, Otter.ai), "[Ann Lee] 10:03:15" (Zoom's saved captions),
+#: "Ann Lee (00:03):" and "Ann Lee: (00:03)" (Rev). Groups: name, the time's four, the words.
+_HEADING_RES = (
+    re.compile(rf"^\s*({_NAME})[ \t]+{_TIME}\s*()$"),
+    re.compile(rf"^\s*\[([^\]\d][^\]]{{0,40}})\]\s*{_TIME}\s*()$"),
+    re.compile(rf"^\s*({_NAME})\s*\(\s*{_TIME}\s*\)\s*:\s*(.*)$"),
+    re.compile(rf"^\s*({_NAME})\s*:\s*\(\s*{_TIME}\s*\)\s*(.*)$"),
+)
+#: A subtitle line that starts a new speaker inside one cue: "- Sam: yes" (the dash of two-speaker subtitles).
+_DASH_RE = re.compile(r"^\s*[-\u2013\u2014]\s+")
+#: Clock times (Zoom's captions) start at an hour or more: such times count from the first one.
+_CLOCK_START_S = 3600.0
 
 
 @dataclass(frozen=True)
@@ -80,15 +107,15 @@ def _split_speaker(text: str) -> tuple[str, str]:
 
 
 def _parse_cues(text: str, source_name: str = "transcript") -> list[_Cue]:
-    """VTT and SRT: blocks of [id] timing text... separated by blank lines."""
-    cues: list[_Cue] = []
+    """VTT and SRT: blocks of [id] timing text... separated by blank lines or by the next timing line.
+
+    When no cue names a speaker the usual ways but every cue's first line is a bare name
+    over its words (old Teams and Microsoft Stream transcripts), that line is the speaker.
+    """
+    timed: list[tuple[float, float, list[str]]] = []
     block: list[str] = []
-    for line in text.splitlines() + [""]:
-        if line.strip():
-            block.append(line)
-            continue
-        if not block:
-            continue
+
+    def close(block: list[str]) -> None:
         timing_at = next((i for i, b in enumerate(block) if _TIMING_RE.match(b)), None)
         if timing_at is None and any("-->" in b for b in block[:2]):
             bad = next(b for b in block[:2] if "-->" in b).strip()
@@ -99,20 +126,92 @@ def _parse_cues(text: str, source_name: str = "transcript") -> list[_Cue]:
             if any(int(x) >= 60 for x in (g[1], g[2], g[5], g[6])):
                 raise TranscriptFormatError(f"{source_name}: malformed cue timing {block[timing_at].strip()[:60]!r}: minutes and "
                                             "seconds must be 00-59")
-            start, end = _seconds(*g[:4]), _seconds(*g[4:])
-            body = " ".join(b.strip() for b in block[timing_at + 1:])
-            speaker, words = _split_speaker(body)
-            if words:
-                cues.append(_Cue(start, max(end, start), speaker, words))
-        block = []
+            body = [line.strip() for line in block[timing_at + 1:] if line.strip()]
+            timed.append((_seconds(*g[:4]), _seconds(*g[4:]), body))
+
+    for line in text.splitlines() + [""]:
+        if line.strip() and not (_TIMING_RE.match(line) and any(_TIMING_RE.match(b) for b in block)):
+            block.append(line)
+            continue
+        # a blank line, or a second timing line in a block (Word drops the blank lines): the block ends,
+        # a cue number just before the timing line going with it
+        keep = [block.pop()] if line.strip() and block and block[-1].strip().isdigit() else []
+        if block:
+            close(block)
+        block = keep + ([line] if line.strip() else [])
+    name_lines = (bool(timed) and all(len(body) > 1 and _looks_like_name(body[0]) for _, _, body in timed)
+                  and len({body[0] for _, _, body in timed}) <= max(2, len(timed) // 2))
+    cues: list[_Cue] = []
+    for start, end, body in timed:
+        parts = _cue_parts(body)
+        if name_lines and not any(speaker for speaker, _ in parts):
+            parts = [(body[0], _split_speaker(" ".join(body[1:]))[1])]
+        total = sum(len(words.split()) for _, words in parts)
+        t = start
+        for speaker, words in parts:
+            # several speakers in one cue share its time in proportion to their words
+            t_end = t + max(end - start, 0.0) * len(words.split()) / total if len(parts) > 1 else max(end, start)
+            cues.append(_Cue(t, t_end, speaker, words))
+            t = t_end
     return cues
 
 
+#: Lower-case words inside names ("Ana de la Cruz", "Jan van Dijk").
+_NAME_PARTICLES = frozenset({"de", "la", "le", "da", "di", "du", "del", "der", "den", "van", "von", "bin", "ibn"})
+
+
+def _looks_like_name(line: str) -> bool:
+    """A line that can only be a name: up to four words, each capitalised (or a number, or a particle)."""
+    return bool(re.fullmatch(_NAME, line)) and all(
+        _capital_or_caseless(w[0]) or w.isdigit() or w in _NAME_PARTICLES for w in line.split()) and \
+        _capital_or_caseless(line[0])
+
+
+def _cue_parts(lines: list[str]) -> list[tuple[str, str]]:
+    """A cue's lines as (speaker, words) parts, empty parts left out.
+
+    One part, unless a later line starts with a dash or a voice tag and names a speaker
+    (``- Sam: yes``, ``<v Sam>yes``), or every line starts with a name (``Ann: hi`` / ``Sam: hello``).
+    """
+    lines = [line.strip() for line in lines if line.strip()]
+    named = [_split_speaker(_DASH_RE.sub("", line, count=1))[0] for line in lines]
+    marked = [bool(_DASH_RE.match(line)) or line.startswith("<v") for line in lines]
+    all_named = len(lines) > 1 and all(named)
+    starts = [0] + [i for i in range(1, len(lines)) if named[i] and (marked[i] or all_named)]
+    parts = [_split_speaker(_DASH_RE.sub("", " ".join(lines[i:j]), count=1))
+             for i, j in zip(starts, starts[1:] + [len(lines)], strict=True)]
+    return [(speaker, words) for speaker, words in parts if words]
+
+
+def _heading(line: str) -> tuple[str, float, str] | None:
+    """``(speaker, start_s, words)`` of a heading line (see ``_HEADING_RES``), else None."""
+    for pattern in _HEADING_RES:
+        m = pattern.match(line)
+        if m and (pattern is _HEADING_RES[1] or _capital_or_caseless(m.group(1)[0])):
+            g = m.groups()
+            if int(g[3]) < 60 and (g[1] is None or int(g[2]) < 60):
+                return m.group(1).strip(), _seconds(*g[1:5]), g[5].strip()
+    return None
+
+
 def _parse_text_lines(text: str) -> list[_Cue]:
-    """``[00:01:02] Ann: text`` or ``Ann: text`` lines; a line without a name continues the last cue."""
+    """Plain-text transcripts: ``[00:01:02] Ann: text`` or ``Ann: text`` lines, or heading lines (``Ann Lee  0:03``).
+
+    A line without a name continues the last cue; lines before the first named one are
+    left out (unless no line names anyone, then they are one unnamed cue). A line holding
+    only a time dates the next cue.
+    """
+    lines = [line for line in text.splitlines() if line.strip()]
+    headings = [_heading(line) for line in lines]
+    if sum(h is not None for h in headings) < 2:  # one heading-like line is more likely a sentence
+        headings = [None] * len(lines)
     cues: list[_Cue] = []
-    for line in text.splitlines():
-        if not line.strip():
+    unnamed: list[str] = []
+    pending: float | None = None
+    for line, heading in zip(lines, headings, strict=True):
+        if heading is not None:
+            speaker, start, body = heading
+            cues.append(_Cue(start, None, speaker, body))
             continue
         start = None
         m = _TEXT_LINE_RE.match(line)
@@ -120,16 +219,21 @@ def _parse_text_lines(text: str) -> list[_Cue]:
             start = _seconds(*m.groups()[:4])
             line = m.group(5)
         speaker, body = _split_speaker(line)
-        if not body:
-            if speaker:
-                cues.append(_Cue(start, None, speaker, ""))
+        if not speaker:
+            if start is not None and not body:
+                pending = start
+            elif cues:
+                last = cues[-1]
+                cues[-1] = _Cue(last.start_s, last.end_s, last.speaker, (last.text + " " + body).strip())
+            else:
+                unnamed.append(body)
             continue
-        if not speaker and cues:
-            last = cues[-1]
-            cues[-1] = _Cue(last.start_s, last.end_s, last.speaker, (last.text + " " + body).strip())
-            continue
+        if start is None:
+            start, pending = pending, None
         cues.append(_Cue(start, None, speaker, body))
-    cues = [c for c in cues if c.text]
+    if not cues and unnamed:
+        cues = [_Cue(None, None, "", " ".join(unnamed))]
+    cues = _from_first_clock_time([c for c in cues if c.text])
     # Place cues in time: known starts are kept, ends are the next start or the
     # estimated speaking time, and missing starts follow the previous cue.
     placed: list[_Cue] = []
@@ -142,6 +246,24 @@ def _parse_text_lines(text: str) -> list[_Cue]:
         placed.append(_Cue(start, end, c.speaker, c.text))
         t = end + 0.3
     return placed
+
+
+def _from_first_clock_time(cues: list[_Cue]) -> list[_Cue]:
+    """Clock times (the first time an hour or more) as seconds from the first; past midnight goes on counting."""
+    times = [c.start_s for c in cues if c.start_s is not None]
+    if not times or times[0] < _CLOCK_START_S:
+        return cues
+    out, first, day = [], times[0], 0.0
+    previous = first
+    for c in cues:
+        if c.start_s is None:
+            out.append(c)
+            continue
+        if c.start_s + day < previous - 12 * 3600:
+            day += 24 * 3600
+        previous = c.start_s + day
+        out.append(_Cue(previous - first, None, c.speaker, c.text))
+    return out
 
 
 def _turns_from_json(data) -> tuple[Turn, ...]:
@@ -170,6 +292,64 @@ def _turns_from_json(data) -> tuple[Turn, ...]:
             ) from err
     turns.sort(key=lambda t: t.start_s)
     return tuple(Turn(i, t.speaker, t.role, t.start_s, t.end_s, t.text, t.words, t.overlap) for i, t in enumerate(turns))
+
+
+def transcript_text(raw: bytes, *, source_name: str) -> str:
+    """The text of a transcript file's bytes: a Word ``.docx`` or text in UTF-8, UTF-16 or Windows-1252.
+
+    Parameters
+    ----------
+    raw : bytes
+        The file's content.
+    source_name : str
+        File name, only used in error messages.
+
+    Returns
+    -------
+    str
+        For ``.docx``, one line per paragraph (line breaks inside a paragraph kept).
+        Text with a byte-order mark is decoded by it; text without one as UTF-8 and,
+        failing that, as Windows-1252 (what Notepad and Word write as "ANSI" in the West).
+
+    Raises
+    ------
+    TranscriptFormatError
+        A ``.docx`` that cannot be opened, or bytes that are not text (a NUL byte
+        without a UTF-16 mark).
+    """
+    if raw[:4] == b"PK\x03\x04":  # a zip: Word's .docx (what Teams and Otter export)
+        import io
+        import zipfile
+
+        import docx  # python-docx; imported here so that text transcripts do not need it
+        from docx.opc.exceptions import PackageNotFoundError
+        from lxml.etree import XMLSyntaxError
+
+        try:
+            unpacked = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(raw)).infolist())
+            if unpacked > MAX_DOCX_UNPACKED_BYTES:  # a zip bomb, not a transcript
+                raise TranscriptFormatError(
+                    f"{source_name}: the .docx unpacks to {unpacked / 1e6:.0f} MB, more than a transcript's "
+                    f"{MAX_DOCX_UNPACKED_BYTES / 1e6:.0f} MB; export the transcript as .vtt or .txt")
+            document = docx.Document(io.BytesIO(raw))
+        except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError, XMLSyntaxError) as err:
+            raise TranscriptFormatError(f"{source_name}: not a Word .docx file that can be opened ({err}); "
+                                        "export the transcript again as .docx, .vtt or .txt") from err
+        return "\n".join(paragraph.text for paragraph in document.paragraphs)
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError as err:
+                raise TranscriptFormatError(f"{source_name}: damaged {codec} text ({err.reason} at byte "
+                                            f"{err.start}); save the transcript again as UTF-8") from err
+    if b"\x00" in raw:
+        raise TranscriptFormatError(f"{source_name}: not a text file (it holds NUL bytes); give a .vtt, .srt, "
+                                    ".txt, .docx or turns.json transcript")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
 
 
 def detect_format(text: str) -> str:
@@ -228,12 +408,13 @@ def parse_transcript(text: str, *, source_name: str) -> tuple[Turn, ...]:
         raise TranscriptFormatError(f"{source_name}: no transcript cues found; expected WebVTT, SRT, 'Name: text' lines or turns.json")
     if not any(c.speaker for c in cues):
         raise TranscriptFormatError(
-            f"{source_name}: the transcript names no speakers; Rapport needs '<v Name>' tags or 'Name:' prefixes"
+            f"{source_name}: the transcript names no speakers; Rapport needs '<v Name>' tags, 'Name:' "
+            "prefixes or a 'Name  0:03' line over each turn"
         )
     merged: list[_Cue] = []
     for c in cues:
         speaker = c.speaker or (merged[-1].speaker if merged else "Unknown")
-        if merged and merged[-1].speaker == speaker and c.start_s - merged[-1].end_s <= MERGE_GAP_S:
+        if merged and merged[-1].speaker == speaker and round(c.start_s - merged[-1].end_s, 6) <= MERGE_GAP_S:  # times are ms: no float residue
             last = merged[-1]
             merged[-1] = _Cue(last.start_s, max(last.end_s, c.end_s), speaker, f"{last.text} {c.text}")
         else:

@@ -241,6 +241,30 @@ def test_transcript_upload_reports_without_acoustics(truths):
         "quarterly review": ("Sam", "Alex", "1:30"), "stakeholder map": ("Sam", "Alex", "0:07")}
 
 
+def test_word_transcript_upload_reports(truths):
+    """A Teams Word transcript ("Name   m:ss" over the words) is accepted by the uploader and reported."""
+    import io
+
+    import docx
+
+    names = {"mentor": "Alex Mentor", "mentee": "Sam Mentee"}
+    document = docx.Document()
+    for t in truths["matched"]["turns"]:
+        document.add_paragraph(f"{names[t['role']]}   {int(t['start_s']) // 60}:{int(t['start_s']) % 60:02d}")
+        document.add_paragraph(t["text"])
+    buf = io.BytesIO()
+    document.save(buf)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()
+    at.file_uploader(key="upload").upload(
+        "session.docx", buf.getvalue(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    at = consent(at.run(), mentor="Alex", mentee="Sam")
+    assert not at.exception, at.exception
+    assert not at.error
+    summary = plain(at.success[0].value)
+    assert f"{len(truths['matched']['turns'])} turns" in summary and "from the transcript" in summary
+    assert "Alex (mentor)" in summary and "Sam (mentee)" in summary
+
+
 def test_consented_upload_is_kept_as_allowed_and_temp_audio_removed(tmp_path, monkeypatch):
     """The upload is stored once with its consent records; audio only because the consent allows it."""
     import hashlib

@@ -7,6 +7,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from .conftest import ROOT, SAMPLES
 
 
@@ -83,6 +85,41 @@ def test_analyze_prints_what_went_well_and_what_to_try(tmp_path, capsys, truths)
     assert "To try next time:" not in out
     assert out[-1].startswith("Too few turns to tell whether these are in their good range (a longer session would "
                               "show): Mentor's share of the talking, ")
+
+
+def test_analyze_a_teams_word_transcript_as_well_as_its_vtt(tmp_path, truths):
+    """The matched sample's true turns as Microsoft Teams writes a .docx ("Name   m:ss" over the words, whole
+    seconds, no end times) and as a VTT: the same turns and the same language measures from both."""
+    import docx
+
+    from pipeline.cli import main
+    from pipeline.export import Cue, to_vtt
+
+    names = {"mentor": "Alex", "mentee": "Sam"}
+    truth = truths["matched"]["turns"]
+    document = docx.Document()
+    document.add_paragraph("Mentoring session with Sam")  # a title line, left out
+    for t in truth:
+        start = int(t["start_s"])
+        document.add_paragraph(f"{names[t['role']]}   {start // 60}:{start % 60:02d}")
+        document.add_paragraph(t["text"])
+    document.save(tmp_path / "matched.docx")
+    (tmp_path / "matched.vtt").write_text(to_vtt(Cue(t["start_s"], t["end_s"], t["text"], names[t["role"]])
+                                                 for t in truth))
+    reports = {}
+    for kind in ("docx", "vtt"):
+        assert main(["analyze", str(tmp_path / f"matched.{kind}"), "--out", str(tmp_path / kind)]) == 0
+        reports[kind] = json.loads((tmp_path / kind / "report.json").read_text())
+    got = reports["docx"]
+    assert [(t["speaker"], t["start_s"], t["text"]) for t in got["turns"]] == [
+        (names[t["role"]], float(int(t["start_s"])), t["text"]) for t in truth]
+    assert {s["label"]: s["role"] for s in got["speakers"]} == {"Alex": "mentor", "Sam": "mentee"}
+    values = [{i["id"]: i["value"] for i in r["indicators"]} for r in (got, reports["vtt"])]
+    for key in ("mentor_questions_per_10min", "mentor_open_question_share", "mentor_confidentiality",
+                "mentor_self_disclosure", "mentor_remembering", "shared_key_phrases", "mentee_concerns",
+                "language_style_matching", "top_word_matching"):
+        assert values[0][key] == pytest.approx(values[1][key], rel=0.02), key
+    assert values[0]["mentor_confidentiality"] == 1
 
 
 def test_compare_two_report_files(tmp_path, capsys, truths):

@@ -75,3 +75,123 @@ def test_malformed_cue_timing_is_an_error_not_a_silent_misparse(timing):
     with pytest.raises(TranscriptFormatError, match="malformed cue timing") as err:
         parse_transcript(text, source_name="talk.vtt")
     assert str(err.value).startswith("talk.vtt: ")
+
+
+# ---------------------------------------------------------------------------
+# Real export formats: a heading line per turn, several speakers in one cue, other encodings, Word
+# ---------------------------------------------------------------------------
+
+def _summary(turns):
+    return [(t.speaker, t.start_s, t.text) for t in turns]
+
+
+def test_heading_line_formats_teams_docx_otter_rev():
+    teams = "Ann Lee   0:03\nHi Sam, how are you today?\n\nSam   0:07\nGood, thanks.\nA bit tired.\n"
+    otter = "Ann Lee  0:03\nHi Sam, how are you today?\n\nSam  1:00:07\nGood, thanks.\nA bit tired.\n"
+    rev = "Ann Lee (00:03):\nHi Sam, how are you today?\n\nSam (01:00:07): Good, thanks.\nA bit tired.\n"
+    expected = [("Ann Lee", 3.0, "Hi Sam, how are you today?"), ("Sam", 7.0, "Good, thanks. A bit tired.")]
+    assert _summary(parse_transcript(teams, source_name="x")) == expected
+    assert _summary(parse_transcript(otter, source_name="x"))[1][1] == 3607.0
+    assert _summary(parse_transcript(rev, source_name="x")) == [expected[0], ("Sam", 3607.0, expected[1][2])]
+    # "Speaker 1" (Otter's unnamed speakers) is a name; ends are the next start or the words at 150 wpm
+    turns = parse_transcript("Speaker 1  0:00\nso what brings you here\nSpeaker 2  0:10\nmy manager\n",
+                             source_name="x")
+    assert [(t.speaker, t.start_s, t.end_s) for t in turns] == [("Speaker 1", 0.0, 2.0), ("Speaker 2", 10.0, 10.8)]
+
+
+def test_zoom_saved_captions_count_clock_times_from_the_first_even_past_midnight():
+    zoom = ("[Ann Lee] 23:59:50\nHi Sam, how are you today?\n\n[Sam] 23:59:58\nGood thanks.\n\n"
+            "[Ann Lee] 00:00:31\nWhat is on your mind?\n")
+    assert _summary(parse_transcript(zoom, source_name="x")) == [
+        ("Ann Lee", 0.0, "Hi Sam, how are you today?"), ("Sam", 8.0, "Good thanks."),
+        ("Ann Lee", 41.0, "What is on your mind?")]
+
+
+def test_google_meet_title_lines_are_left_out_and_time_lines_date_the_next_turn():
+    meet = ("Mentoring - Transcript\nAttendees\nAnn Lee, Sam\nTranscript\n00:00:00\n \n"
+            "Ann Lee: Hi Sam, how are you today?\nSam: Good, thanks.\n00:05:00\n \nAnn Lee: What is on your mind?\n")
+    turns = parse_transcript(meet, source_name="x")
+    assert _summary(turns) == [("Ann Lee", 0.0, "Hi Sam, how are you today?"), ("Sam", 2.7, "Good, thanks."),
+                               ("Ann Lee", 300.0, "What is on your mind?")]
+    # one heading-like line inside a 'Name: text' transcript is a sentence, not a new speaker
+    turns = parse_transcript("Ann: when shall we meet\nNext Tuesday 10:30\nSam: fine\n", source_name="x")
+    assert [(t.speaker, t.text) for t in turns] == [("Ann", "when shall we meet Next Tuesday 10:30"), ("Sam", "fine")]
+    # text that names nobody is still refused with the reason
+    with pytest.raises(TranscriptFormatError, match="names no speakers"):
+        parse_transcript("Just a title\nand a line\n", source_name="x")
+
+
+def test_a_cue_with_a_line_per_speaker_is_split_by_their_words():
+    dash = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n- Ann: Hi Sam\n- Sam: Hello\n"
+    voices = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Ann>Hi Sam</v>\n<v Sam>Hello</v>\n"
+    named = "1\n00:00:01,000 --> 00:00:04,000\nAnn: Hi Sam\nSam: Hello\n"
+    for text in (dash, voices, named):
+        turns = parse_transcript(text, source_name="x")
+        assert [(t.speaker, t.start_s, t.end_s, t.text) for t in turns] == [
+            ("Ann", 1.0, 3.0, "Hi Sam"), ("Sam", 3.0, 4.0, "Hello")], text
+    # a second line without its own name continues the first speaker
+    turns = parse_transcript("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nAnn: so the plan\n- is: fine\n",
+                             source_name="x")
+    assert [(t.speaker, t.text) for t in turns] == [("Ann", "so the plan - is: fine")]
+    # old Teams / Stream files write times without padding
+    stream = "WEBVTT\n\n0:0:0.0 --> 0:0:5.130\n<v Ann Lee>Hello everyone</v>\n"
+    assert [(t.start_s, t.end_s) for t in parse_transcript(stream, source_name="x")] == [(0.0, 5.13)]
+
+
+def _docx_bytes(paragraphs):
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        head, _, rest = text.partition("\n")
+        paragraph = document.add_paragraph(head)
+        if rest:  # a line break inside the paragraph, as Teams writes heading and words
+            paragraph.add_run().add_break()
+            paragraph.add_run(rest)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def test_transcript_text_reads_word_and_windows_encodings():
+    from pipeline.transcript_io import transcript_text
+
+    raw = _docx_bytes(["Mentoring", "Ann Lee   0:03", "Hi Sam, how are you?", "Sam   0:07\nGood, thanks."])
+    text = transcript_text(raw, source_name="t.docx")
+    assert text == "Mentoring\nAnn Lee   0:03\nHi Sam, how are you?\nSam   0:07\nGood, thanks."
+    assert _summary(parse_transcript(text, source_name="t.docx")) == [
+        ("Ann Lee", 3.0, "Hi Sam, how are you?"), ("Sam", 7.0, "Good, thanks.")]
+    line = "Élodie: ça va\n"
+    assert transcript_text(line.encode("utf-16"), source_name="x") == line  # Notepad's "Unicode", with its mark
+    assert transcript_text(line.encode("cp1252"), source_name="x") == line  # "ANSI"
+    assert transcript_text(b"\xef\xbb\xbf" + line.encode("utf-8"), source_name="x") == line
+    with pytest.raises(TranscriptFormatError, match=r"^x\.bin: not a text file"):
+        transcript_text(b"RIFF\x00\x00WAVE", source_name="x.bin")
+    with pytest.raises(TranscriptFormatError, match=r"^t\.docx: not a Word \.docx file that can be opened"):
+        transcript_text(raw[: len(raw) // 2], source_name="t.docx")
+
+
+def test_transcript_text_refuses_a_docx_that_unpacks_too_large(monkeypatch):
+    from pipeline import transcript_io
+
+    raw = _docx_bytes(["Ann Lee   0:03", "Hi"])
+    assert transcript_io.transcript_text(raw, source_name="t.docx")
+    monkeypatch.setattr(transcript_io, "MAX_DOCX_UNPACKED_BYTES", 1000)
+    with pytest.raises(TranscriptFormatError, match="unpacks to"):
+        transcript_io.transcript_text(raw, source_name="t.docx")
+
+
+def test_old_teams_and_stream_word_transcripts_name_line_under_the_timing():
+    # Word keeps no blank lines between cues: each timing line starts a cue, an SRT number goes with it
+    old = "0:0:0.0 --> 0:0:3.720\nAnn Lee\nHi everyone.\n0:0:3.720 --> 0:0:5.130\nSam\nHello.\nHow are you\n"
+    assert [(t.speaker, t.start_s, t.end_s, t.text) for t in parse_transcript(old, source_name="x")] == [
+        ("Ann Lee", 0.0, 3.72, "Hi everyone."), ("Sam", 3.72, 5.13, "Hello. How are you")]
+    srt = "1\n00:00:01,000 --> 00:00:03,000\nAnn: hello there\n2\n00:00:04,000 --> 00:00:06,000\nSam: hi\n"
+    assert _summary(parse_transcript(srt, source_name="x")) == [("Ann", 1.0, "hello there"), ("Sam", 4.0, "hi")]
+    # two-line subtitles without speakers are not read as names
+    subtitles = ("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nSo what brings you\nhere today\n\n"
+                 "00:00:04.000 --> 00:00:06.000\nMy manager\nsent me\n")
+    with pytest.raises(TranscriptFormatError, match="names no speakers"):
+        parse_transcript(subtitles, source_name="x")
