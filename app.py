@@ -102,7 +102,7 @@ def measured(report: Report, data: bytes, name: str) -> tuple[Report, tuple | No
     result = measure_session(
         report.turns, report.speakers, recording=recording, nlp=nlp_model(),
         syllable_table=syllables(), attribution_confidence=report.attribution_confidence,
-        overlaps_observable=report.attribution_method in ("channel", "transcript"),
+        overlaps_observable=report.attribution_method in ("channel", "transcript"), turn_times=report.turn_times,
     )  # fmt: skip
     return replace(report, indicators=result.indicators, shared_phrases=result.shared_phrases), result.turn_measures
 
@@ -126,11 +126,12 @@ def source_ui() -> tuple[bytes, str] | None:
     left, right = st.columns([2, 1])
     with left:
         upload = st.file_uploader(
-            "Upload a recording (audio or video) or a transcript with speakers (VTT, SRT, text, JSON)",
+            "Upload a recording (audio or video) or a transcript with speakers (VTT, SRT, Word, text, JSON)",
             type=AUDIO_TYPES + TRANSCRIPT_TYPES,
             key="upload",
             help=f"Files up to {st.get_option('server.maxUploadSize')} MB (set server.maxUploadSize in .streamlit/config.toml); "
-            "larger uploads are refused.",
+            "larger uploads are refused. Transcripts as Teams, Zoom, Otter.ai, Rev or Google Meet export them; only a "
+            "recording or VTT/SRT cues (start and end) give pace, pauses and interruptions.",
         )
     with right:
         st.markdown("**New here?**")

@@ -18,7 +18,9 @@ from pipeline import language as lang
 from pipeline import prosody, turntaking
 from pipeline.audio import release_pages
 from pipeline.entrainment import entrainment
+from pipeline.errors import InvalidParameterError
 from pipeline.types import (
+    TURN_TIMES,
     Evidence,
     Indicator,
     MeasureOptions,
@@ -74,6 +76,7 @@ def measure_session(
     syllable_table: Mapping[str, int] | None = None,
     attribution_confidence: str = "high",
     overlaps_observable: bool = True,
+    turn_times: str = "measured",
 ) -> SessionMeasures:
     """Measure turn-taking, questions, language, prosody and matching; build the indicators.
 
@@ -100,12 +103,30 @@ def measure_session(
         moment, so turns never overlap and no interruption can be seen. False
         makes the interruption indicators ``available=False`` with the reason,
         instead of a count of 0 that would read as "never interrupts".
+    turn_times : str
+        Where the turns' times come from (:data:`pipeline.types.TURN_TIMES`):
+        ``"measured"`` (default: audio, or transcript cues with start and end),
+        ``"starts"`` or ``"none"`` (a transcript without end times, whose turn ends are
+        estimated). Without measured ends, pace, pauses and interruptions are
+        ``available=False`` with the reason, per-turn pace and gaps are None, the
+        talk shares say they come from word counts (confidence at most medium),
+        and with ``"none"`` the per-minute rates say their minutes are estimated.
+
+    Raises
+    ------
+    InvalidParameterError
+        ``turn_times`` not one of :data:`pipeline.types.TURN_TIMES`.
 
     Returns
     -------
     SessionMeasures
         Empty ``turns`` gives no turn measures and indicators with value None.
     """
+    if turn_times not in TURN_TIMES:
+        raise InvalidParameterError(f"turn_times={turn_times!r} is not one of {TURN_TIMES}; say where the turn "
+                                    "times come from")
+    ends_known = turn_times == "measured"
+    overlaps_observable = overlaps_observable and ends_known
     turns = sorted(turns, key=lambda t: t.start_s)
     roles = {s.label: s.role for s in speakers}
     mentor = next((s.label for s in speakers if s.role == "mentor"), None)
@@ -118,7 +139,7 @@ def measure_session(
     # --- per turn ----------------------------------------------------------
     bc = turntaking.backchannel_flags(turns, options=options)
     intr = turntaking.interruption_flags(turns, bc, options=options) if overlaps_observable else [None] * len(turns)
-    gaps = turntaking.gaps_before(turns)
+    gaps = turntaking.gaps_before(turns) if ends_known else [None] * len(turns)
     # NER is not used by any measure; leaving it out saves about a third of the spaCy time
     docs = list(nlp.pipe([t.text for t in turns], batch_size=256, disable=["ner"])) if turns else []
     if acoustic:
@@ -136,6 +157,8 @@ def measure_session(
             span = prosody.speech_edges(power, a, b, power_hop_s=phop, lo_s=min(lo, a), hi_s=max(hi, b),
                                           noise_power=noise_power)
         n, speech_s, pace, n_syl, artic = prosody.rates(t, table=syllable_table, options=options, span_s=span)
+        if not ends_known:  # an estimated end would give the estimate's own pace back
+            pace = artic = None
         if acoustic:
             pros = prosody.turn_prosody(mono_y, a, b, power=power, power_hop_s=phop, sr=recording.sr,
                                         options=options)
@@ -206,9 +229,10 @@ def measure_session(
             ent_pairs[name] = pairs
 
     indicators = _indicators(turns, tms, by, mentor, mentee, turn_keys, shared, ent, ent_pairs, mono,
-                             duration_s, acoustic, has_word_times, attribution_confidence, overlaps_observable, options)
+                             duration_s, acoustic, has_word_times, attribution_confidence, overlaps_observable, options,
+                             turn_times)
     return SessionMeasures(tuple(indicators), tuple(tms), tuple(summaries), tuple(ent), round(duration_s, 3),
-                           acoustic, options, overlaps_observable, shared)
+                           acoustic, options, overlaps_observable, shared, turn_times)
 
 
 _CONF = {"low": 0, "medium": 1, "high": 2}
@@ -219,6 +243,19 @@ def _cap(conf: str, *caps: str) -> str:
     return {v: k for k, v in _CONF.items()}[level]
 
 
+def _untimed(turn_times: str, what: str) -> str:
+    """Why ``what`` is not measured in a transcript without end times (the explanation of those indicators)."""
+    has = "says when each turn starts but not when it ends" if turn_times == "starts" else "gives no times"
+    return (f"Not measurable from this transcript: it {has}, so {what} cannot be measured. A recording, or a VTT "
+            "or SRT transcript (cues with start and end), gives it.")
+
+
+#: Said of talk shares from a transcript without end times (their turn lengths are estimated from the words).
+FROM_WORDS = " Estimated from word counts: the transcript does not say when turns end."
+#: Said of per-minute rates from a transcript without any times.
+MINUTES_ESTIMATED = " Minutes estimated from the words at 150 per minute: the transcript gives no times."
+
+
 #: Why interruptions are not counted in one-channel audio (the explanation of those indicators there).
 NO_OVERLAP_IN_MONO = ("Not measurable in a one-channel recording: two voices at once cannot be told apart, so no "
                       "interruption can be seen. Record one channel per person (a stereo recorder with a microphone "
@@ -226,8 +263,14 @@ NO_OVERLAP_IN_MONO = ("Not measurable in a one-channel recording: two voices at 
 
 
 def _indicators(turns, tms, by, mentor, mentee, turn_keys, shared, ent, ent_pairs, mono, duration_s,
-                acoustic, has_word_times, attribution_confidence, overlaps_observable, options) -> list[Indicator]:
+                acoustic, has_word_times, attribution_confidence, overlaps_observable, options,
+                turn_times="measured") -> list[Indicator]:
     minutes = max(duration_s / 60.0, 1e-9)
+    ends_known = turn_times == "measured"
+    no_overlap = NO_OVERLAP_IN_MONO if ends_known else _untimed(turn_times, "interruptions")
+    by_words = "" if ends_known else FROM_WORDS
+    words_conf = "high" if ends_known else "medium"
+    per_min = MINUTES_ESTIMATED if turn_times == "none" else ""
     length_conf = "high" if duration_s >= 600 else ("medium" if duration_s >= 120 else "low")
     base_conf = _cap(length_conf, attribution_confidence)
     mt = by.get(mentor)
@@ -253,52 +296,56 @@ def _indicators(turns, tms, by, mentor, mentee, turn_keys, shared, ent, ent_pair
     longest_runs = sorted((r for r in mono if r[0] == mentor), key=lambda r: -(r[2] - r[1]))
     add("mentor_talk_share", "Mentor's share of the talking", mt.talk_share * 100 if mt else None, "%", 20.0, 45.0,
         RULE + "; definition: mentor speech seconds / all speech seconds, silence excluded",
-        "Listening is 'one of the most powerful tools' in the course: the mentee should do most of the talking.",
-        "listening", [_ev(turns[r[3]], "start of the mentor's longest stretch") for r in longest_runs[:3]],
+        "Listening is 'one of the most powerful tools' in the course: the mentee should do most of the talking."
+        + by_words, "listening", [_ev(turns[r[3]], "start of the mentor's longest stretch") for r in longest_runs[:3]],
+        _cap(base_conf, words_conf),
         ci=_bootstrap_ci(ex[:3], lambda m, e, o: 100 * _sum(m) / (_sum(m) + _sum(e) + _sum(o))) if mt else None,
         sample=n_ex)
     ratio = (mt.speech_s / me.speech_s) if mt and me and me.speech_s > 0 else None
     add("talk_to_listen_ratio", "Talk-to-listen ratio (mentor speaking / mentee speaking)", ratio, "ratio", 0.25, 0.8,
-        RULE, "Below 1 means the mentor listened more than they talked, as the course's listening guidance asks.",
-        "listening", [_ev(turns[r[3]], "mentor talking") for r in longest_runs[:2]],
-        ci=_bootstrap_ci(ex[:2], lambda m, e: _sum(m) / _sum(e)) if ratio is not None else None, sample=n_ex)
+        RULE, "Below 1 means the mentor listened more than they talked, as the course's listening guidance asks."
+        + by_words, "listening", [_ev(turns[r[3]], "mentor talking") for r in longest_runs[:2]],
+        _cap(base_conf, words_conf), ci=_bootstrap_ci(ex[:2], lambda m, e: _sum(m) / _sum(e)) if ratio is not None else None, sample=n_ex)
     add("mentor_longest_monologue", "Mentor's longest uninterrupted stretch", mt.longest_monologue_s if mt else None,
         "s", 0.0, 90.0, RULE + " (sales-call analytics flag monologues over ~1.5 min)",
-        "Long monologues leave no room for the mentee; short turns keep the conversation theirs.", "listening",
-        [Evidence(round(r[1], 2), round(r[2], 2), r[0], turns[r[3]].text[:240], "longest stretch")
-         for r in longest_runs[:1]])
+        "Long monologues leave no room for the mentee; short turns keep the conversation theirs." + by_words,
+        "listening", [Evidence(round(r[1], 2), round(r[2], 2), r[0], turns[r[3]].text[:240], "longest stretch")
+                      for r in longest_runs[:1]], _cap(base_conf, "high" if ends_known else "low"))
     switches = turntaking.switches(turns)
     add("turns_per_minute", "Turns per minute (both speakers)", len(turns) / minutes if turns else None, "per min",
-        None, None, "descriptive; no reference band", "How lively the exchange is: many short turns mean a real dialogue.",
-        "listening")
+        None, None, "descriptive; no reference band", "How lively the exchange is: many short turns mean a real dialogue."
+        + per_min, "listening")
     add("speaker_switches_per_minute", "Speaker switches per minute", switches / minutes if turns else None,
         "per min", None, None, "descriptive; no reference band",
-        "How often the floor passes between mentor and mentee.", "listening")
+        "How often the floor passes between mentor and mentee." + per_min, "listening")
     gaps_m = [m for m in mentor_tms if m.gap_before_s is not None and not m.is_backchannel]
     add("mentor_response_gap", "Mentor's pause before answering (median)", mt.median_gap_s if mt else None, "s",
         0.0, 1.0, STIVERS + "; up to ~1 s still reads as a considered reply",
-        "A short, steady pause shows attention; very long gaps can feel distant, overlaps can feel rushed.",
+        "A short, steady pause shows attention; very long gaps can feel distant, overlaps can feel rushed."
+        if ends_known else _untimed(turn_times, "the pause before each reply"),
         "listening", [_ev(m, f"gap {m.gap_before_s:.2f} s") for m in sorted(gaps_m, key=lambda m: -m.gap_before_s)[:3]],
         conf=_cap(base_conf, "high" if has_word_times else "low"), ci=_median_ci([m.gap_before_s for m in gaps_m]),
-        sample=_count(len(gaps_m), "reply"))
+        sample=_count(len(gaps_m), "reply"), available=ends_known)
     gaps_e = [m for m in mentee_tms if m.gap_before_s is not None and not m.is_backchannel]
     add("mentee_response_gap", "Mentee's pause before answering (median)", me.median_gap_s if me else None, "s",
-        0.0, 1.0, STIVERS, "Long hesitations from the mentee can signal discomfort; quick replies, ease.", "safety",
+        0.0, 1.0, STIVERS, "Long hesitations from the mentee can signal discomfort; quick replies, ease." if ends_known
+        else _untimed(turn_times, "the pause before each reply"), "safety",
         [_ev(m, f"gap {m.gap_before_s:.2f} s") for m in sorted(gaps_e, key=lambda m: -m.gap_before_s)[:3]],
         conf=_cap(base_conf, "high" if has_word_times else "low"), ci=_median_ci([m.gap_before_s for m in gaps_e]),
-        sample=_count(len(gaps_e), "reply"))
+        sample=_count(len(gaps_e), "reply"), available=ends_known)
     ints = [m for m in mentor_tms if m.is_interruption]
     add("mentor_interruptions", "Mentor interrupting the mentee", len(ints) / minutes * 10 if turns else None,
         "per 10 min", 0.0, 1.0, RULE + "; definition: mentor starts while the mentee is mid-utterance and the mentee "
         "stops within 2 s (backchannels excluded)",
         "Cutting in tells the mentee their words matter less; not interrupting is part of careful listening and safety."
-        if overlaps_observable else NO_OVERLAP_IN_MONO,
+        if overlaps_observable else no_overlap,
         "listening", [_ev(m, "mentor starts while the mentee is speaking") for m in ints], None, overlaps_observable,
         ci=_rate_ci(len(ints), minutes), sample=f"{_count(len(ints), 'interruption')} in {minutes:.1f} minutes")
     bcs = [m for m in mentor_tms if m.is_backchannel]
     add("mentor_backchannels", "Mentor's listening signals ('mm-hm', 'yeah', 'right')", len(bcs) / minutes * 10
         if turns else None, "per 10 min", 1.0, None, RULE,
-        "Short acknowledgements while the mentee talks show the mentor is 'genuinely interested'.", "listening",
+        "Short acknowledgements while the mentee talks show the mentor is 'genuinely interested'." + per_min,
+        "listening",
         [_ev(m, "backchannel") for m in bcs], conf=_cap(base_conf, "medium"), ci=_rate_ci(len(bcs), minutes),
         sample=f"{_count(len(bcs), 'listening signal')} in {minutes:.1f} minutes")
 
@@ -307,8 +354,8 @@ def _indicators(turns, tms, by, mentor, mentee, turn_keys, shared, ent, ent_pair
     n_q = mt.n_questions if mt else 0
     add("mentor_questions_per_10min", "Mentor's questions per 10 minutes", mt.questions_per_10min if mt else None,
         "per 10 min", 10.0, None, COURSE + ": 'asking questions to find out more about them'",
-        "Asking questions finds common ground and shows interest, which the course lists first among rapport skills.",
-        "questions", [_ev(m, _question_note(m.question)) for m in qs],
+        "Asking questions finds common ground and shows interest, which the course lists first among rapport skills."
+        + per_min, "questions", [_ev(m, _question_note(m.question)) for m in qs],
         ci=_rate_ci(n_q, minutes) if mt else None, sample=f"{_count(n_q, 'question')} in {minutes:.1f} minutes")
     substantive = [m for m in mentor_tms if not m.is_backchannel]
     add("mentor_question_turn_share", "Share of the mentor's turns that ask something",
@@ -330,7 +377,8 @@ def _indicators(turns, tms, by, mentor, mentee, turn_keys, shared, ent, ent_pair
               "f0_median_st": ("pitch", "pitch")}
     for feat, (short, words) in labels.items():
         e = by_feat.get(feat)
-        avail = feat == "pace_wpm" or acoustic
+        avail = ends_known if feat == "pace_wpm" else acoustic
+        why_not = _untimed(turn_times, "speaking pace") if feat == "pace_wpm" and not ends_known else ""
         conf_f = base_conf
         if e is None or e.n_pairs < 8:
             conf_f = "low"
@@ -343,30 +391,30 @@ def _indicators(turns, tms, by, mentor, mentee, turn_keys, shared, ent, ent_pair
         pairs_n = _count(e.n_pairs if e else 0, "turn pair")
         add(f"{short}_matching", f"Matching the mentee's {words} (proximity)", e.proximity if e and avail else None,
             "z difference", 0.0, None, LH2011,
-            f"The course suggests matching the mentee's {words}: above 0 means the mentor's turns were closer to the "
-            f"mentee's turn just before than to the mentee's other turns.", "matching", ev, conf_f, avail,
+            why_not or f"The course suggests matching the mentee's {words}: above 0 means the mentor's turns were "
+            "closer to the mentee's turn just before than to the mentee's other turns.", "matching", ev, conf_f, avail,
             ci=e.proximity_ci95 if e else None, sample=pairs_n, ci_unit="z")
         add(f"{short}_synchrony", f"Following the mentee's {words} up and down (synchrony)",
             e.synchrony_r if e and avail else None, "r", 0.3, None,
             "Levitan & Hirschberg 2011: positive correlation over adjacent turns = synchrony",
-            f"When the mentee's {words} rises or falls, a matching mentor's follows in the next turn.", "matching",
-            ev, conf_f, avail, ci=e.synchrony_ci95 if e else None, sample=pairs_n)
+            why_not or f"When the mentee's {words} rises or falls, a matching mentor's follows in the next turn.",
+            "matching", ev, conf_f, avail, ci=e.synchrony_ci95 if e else None, sample=pairs_n)
         add(f"{short}_convergence", f"Growing closer in {words} over the session (convergence)",
             e.convergence_r if e and avail else None, "r", 0.0, None,
             "Levitan & Hirschberg 2011: similarity increasing over time = convergence",
-            f"Rapport builds: above 0 means the {words} of the two got more alike as the session went on "
+            why_not or f"Rapport builds: above 0 means the {words} of the two got more alike as the session went on "
             f"(first half {_fmt(e.similarity_first_half if e else None)}, second half "
             f"{_fmt(e.similarity_second_half if e else None)}).", "matching", ev[:1], conf_f, avail,
             ci=e.convergence_ci95 if e else None, sample=pairs_n)
     # raw gaps between the speakers
     pace_gap = ((mt.pace_wpm - me.pace_wpm) / me.pace_wpm * 100) if mt and me and mt.pace_wpm and me.pace_wpm else None
     add("pace_difference", "Mentor's pace compared with the mentee's", pace_gap, "%", -10.0, 10.0, RULE,
-        "The course: 'do they talk faster or slower than you – how can you match this?'; near 0 is matched.",
-        "matching", [_ev(m, f"{m.pace_wpm:.0f} wpm") for m in sorted((m for m in mentor_tms if m.pace_wpm),
+        "The course: 'do they talk faster or slower than you – how can you match this?'; near 0 is matched."
+        if ends_known else _untimed(turn_times, "speaking pace"), "matching", [_ev(m, f"{m.pace_wpm:.0f} wpm") for m in sorted((m for m in mentor_tms if m.pace_wpm),
                                                                      key=lambda m: -m.pace_wpm)[:2]],
         _cap(base_conf, "high" if has_word_times else "low"),
         ci=_bootstrap_ci(ex[3:7], lambda mw, ms, ew, es: (_sum(mw) / _sum(ms)) / (_sum(ew) / _sum(es)) * 100 - 100)
-        if pace_gap is not None else None, sample=n_ex)
+        if pace_gap is not None else None, sample=n_ex, available=ends_known)
     loud_gap = (mt.rms_db - me.rms_db) if acoustic and mt and me and mt.rms_db is not None and me.rms_db is not None \
         else None
     add("loudness_difference", "Mentor's loudness compared with the mentee's", loud_gap, "dB", -3.0, 3.0,
@@ -377,14 +425,16 @@ def _indicators(turns, tms, by, mentor, mentee, turn_keys, shared, ent, ent_pair
             key=lambda m: -m.prosody.rms_db)[:2]], None, acoustic,
         ci=_bootstrap_ci(ex[7:11], lambda md, mn, ed, en: _sum(md) / _sum(mn) - _sum(ed) / _sum(en))
         if loud_gap is not None else None, sample=n_ex)
-    grad = [e.gradual_share for e in ent if e.gradual_share is not None and (e.feature == "pace_wpm" or acoustic)]
+    grad = [e.gradual_share for e in ent if e.gradual_share is not None
+            and (ends_known if e.feature == "pace_wpm" else acoustic)]
     abrupt_ev = _abrupt_evidence(mentor_tms, options, acoustic)
     add("adjustment_smoothness", "Mentor's adjustments were gradual, not abrupt", float(np.mean(grad)) * 100
         if grad else None, "% gradual", 70.0, None,
         f"{COURSE}: 'any changes need to be made smoothly'; abrupt = pace change > {options.abrupt_pace_pct:.0f}%, "
         f"loudness > {options.abrupt_loudness_db:.0f} dB or pitch > {options.abrupt_pitch_st:.0f} st between the "
-        "mentor's consecutive turns", "Slight adjustments the mentee won't notice are better than sudden jumps.",
-        "matching", abrupt_ev, _cap(base_conf, "medium"))
+        "mentor's consecutive turns", "Slight adjustments the mentee won't notice are better than sudden jumps."
+        if ends_known or acoustic else _untimed(turn_times, "changes of pace"),
+        "matching", abrupt_ev, _cap(base_conf, "medium"), ends_known or acoustic)
     # word-level matching
     toks_m = [w for m in mentor_tms for w in lang.tokens_lower(m.text)]
     toks_e = [w for m in mentee_tms for w in lang.tokens_lower(m.text)]
@@ -428,8 +478,9 @@ def _indicators(turns, tms, by, mentor, mentee, turn_keys, shared, ent, ent_pair
 
     # ---------------- psychological safety
     add("mentee_talk_share", "Mentee's share of the talking", me.talk_share * 100 if me else None, "%", 55.0, 80.0,
-        RULE, "A mentee who feels safe talks at length; a low share can mean they are holding back.", "safety",
-        [_ev(m, "long mentee turn") for m in sorted(mentee_tms, key=lambda m: -m.n_words)[:3]],
+        RULE, "A mentee who feels safe talks at length; a low share can mean they are holding back." + by_words,
+        "safety", [_ev(m, "long mentee turn") for m in sorted(mentee_tms, key=lambda m: -m.n_words)[:3]],
+        _cap(base_conf, words_conf),
         ci=_bootstrap_ci(ex[:3], lambda m, e, o: 100 * _sum(e) / (_sum(m) + _sum(e) + _sum(o))) if me else None,
         sample=n_ex)
     subst_e = [m for m in mentee_tms if not m.is_backchannel]
@@ -456,7 +507,7 @@ def _indicators(turns, tms, by, mentor, mentee, turn_keys, shared, ent, ent_pair
     n_eq = me.n_questions if me else 0
     add("mentee_questions_per_10min", "Mentee's questions per 10 minutes", me.questions_per_10min if me else None,
         "per 10 min", 2.0, None, COURSE_SAFETY + ": mentees 'seek guidance and clarification, ask questions'",
-        "A mentee who asks questions feels safe to show what they don't know.", "safety",
+        "A mentee who asks questions feels safe to show what they don't know." + per_min, "safety",
         [_ev(m, f"{m.question.kind} question") for m in eq], ci=_rate_ci(n_eq, minutes) if me else None,
         sample=f"{_count(n_eq, 'question')} in {minutes:.1f} minutes")
     conc = _concerns(tms, mentor, mentee)
@@ -468,7 +519,7 @@ def _indicators(turns, tms, by, mentor, mentee, turn_keys, shared, ent, ent_pair
     add("mentor_interrupting_mentee", "Times the mentor cut the mentee off", len(ints_e), "count", 0.0, 1.0,
         COURSE_SAFETY + "; same definition as mentor_interruptions",
         "Being cut off discourages speaking up; a safe space lets the mentee finish." if overlaps_observable
-        else NO_OVERLAP_IN_MONO, "safety", [_ev(m, "interruption") for m in ints_e], None, overlaps_observable)
+        else no_overlap, "safety", [_ev(m, "interruption") for m in ints_e], None, overlaps_observable)
     return out
 
 

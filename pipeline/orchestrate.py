@@ -315,6 +315,14 @@ def analyze_file(
     return report
 
 
+#: What a report from a transcript without end times warns of (keyed by :attr:`Report.turn_times`).
+UNTIMED_TRANSCRIPT_WARNINGS = {
+    "starts": ("The transcript says when each turn starts but not when it ends: pace, pauses and interruptions are "
+               "not measured, and the talk shares are estimated from word counts.",),
+    "none": ("The transcript gives no times: pace, pauses and interruptions are not measured, the talk shares are "
+             "estimated from word counts and the minutes from the words (150 per minute).",),
+}
+
 #: Transcript file types ``rapport analyze`` routes to :func:`analyze_transcript_file`.
 TRANSCRIPT_SUFFIXES = (".vtt", ".srt", ".txt", ".docx", ".json")
 
@@ -348,13 +356,13 @@ def analyze_transcript(
     from pipeline import __version__
     from pipeline.measures import measure_session
     from pipeline.roles import assign_roles, with_roles
-    from pipeline.transcript_io import parse_transcript
+    from pipeline.transcript_io import read_transcript
 
-    turns = parse_transcript(text, source_name=source_name)
-    speakers = assign_roles(turns, options=RoleOptions(mentor=options.mentor), nlp=nlp)
-    turns = with_roles(turns, speakers)
+    parsed = read_transcript(text, source_name=source_name)
+    speakers = assign_roles(parsed.turns, options=RoleOptions(mentor=options.mentor), nlp=nlp)
+    turns = with_roles(parsed.turns, speakers)
     measures = measure_session(turns, speakers, nlp=nlp, syllable_table=syllable_table,
-                               attribution_confidence="medium")
+                               attribution_confidence="medium", turn_times=parsed.turn_times)
     report = Report(
         source_name=source_name,
         sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
@@ -369,6 +377,8 @@ def analyze_transcript(
         indicators=measures.indicators,
         shared_phrases=measures.shared_phrases,
         options=options,
+        warnings=UNTIMED_TRANSCRIPT_WARNINGS.get(parsed.turn_times, ()),
+        turn_times=parsed.turn_times,
     )
     return report, measures
 

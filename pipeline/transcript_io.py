@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.errors import TranscriptFormatError
-from pipeline.types import Turn, Word
+from pipeline.types import ParsedTranscript, Turn, Word
 
 #: Same-speaker cues closer than this (seconds) are merged into one turn.
 MERGE_GAP_S = 1.5
@@ -194,12 +194,13 @@ def _heading(line: str) -> tuple[str, float, str] | None:
     return None
 
 
-def _parse_text_lines(text: str) -> list[_Cue]:
+def _parse_text_lines(text: str) -> tuple[list[_Cue], str]:
     """Plain-text transcripts: ``[00:01:02] Ann: text`` or ``Ann: text`` lines, or heading lines (``Ann Lee  0:03``).
 
     A line without a name continues the last cue; lines before the first named one are
     left out (unless no line names anyone, then they are one unnamed cue). A line holding
-    only a time dates the next cue.
+    only a time dates the next cue. Also returns ``"starts"`` when any cue is dated, else
+    ``"none"``: ends are always estimated here.
     """
     lines = [line for line in text.splitlines() if line.strip()]
     headings = [_heading(line) for line in lines]
@@ -234,6 +235,7 @@ def _parse_text_lines(text: str) -> list[_Cue]:
     if not cues and unnamed:
         cues = [_Cue(None, None, "", " ".join(unnamed))]
     cues = _from_first_clock_time([c for c in cues if c.text])
+    dated = any(c.start_s is not None for c in cues)
     # Place cues in time: known starts are kept, ends are the next start or the
     # estimated speaking time, and missing starts follow the previous cue.
     placed: list[_Cue] = []
@@ -245,7 +247,7 @@ def _parse_text_lines(text: str) -> list[_Cue]:
         end = min(est_end, nxt) if nxt is not None and nxt > start else est_end
         placed.append(_Cue(start, end, c.speaker, c.text))
         t = end + 0.3
-    return placed
+    return placed, "starts" if dated else "none"
 
 
 def _from_first_clock_time(cues: list[_Cue]) -> list[_Cue]:
@@ -370,8 +372,8 @@ def detect_format(text: str) -> str:
     return "text"
 
 
-def parse_transcript(text: str, *, source_name: str) -> tuple[Turn, ...]:
-    """Turns from a transcript with speakers, format detected from the content.
+def read_transcript(text: str, *, source_name: str) -> ParsedTranscript:
+    """Turns from a transcript with speakers, format detected from the content, and where their times come from.
 
     Parameters
     ----------
@@ -382,10 +384,11 @@ def parse_transcript(text: str, *, source_name: str) -> tuple[Turn, ...]:
 
     Returns
     -------
-    tuple of Turn
-        In time order, indexed from 0, role ``"other"`` (roles are assigned
-        later), ``words`` empty unless the JSON carried word timings. Empty
-        input gives an empty tuple.
+    ParsedTranscript
+        ``turns`` in time order, indexed from 0, role ``"other"`` (roles are
+        assigned later), ``words`` empty unless the JSON carried word timings
+        (empty input: no turns); ``turn_times`` ``"measured"`` (cues with start
+        and end, ``turns.json``), ``"starts"`` or ``"none"`` (plain text).
 
     Raises
     ------
@@ -393,7 +396,7 @@ def parse_transcript(text: str, *, source_name: str) -> tuple[Turn, ...]:
         Content that is not a transcript, or a transcript without any speaker names.
     """
     if not text.strip():
-        return ()
+        return ParsedTranscript(())
     fmt = detect_format(text)
     if fmt == "json":
         try:
@@ -402,8 +405,9 @@ def parse_transcript(text: str, *, source_name: str) -> tuple[Turn, ...]:
             raise TranscriptFormatError(f"{source_name}: not valid JSON ({err.msg} at line {err.lineno})") from err
         except RecursionError:
             raise TranscriptFormatError(f"{source_name}: JSON nested too deeply to be a turns.json") from None
-        return _turns_from_json(data)
-    cues = _parse_cues(text, source_name) if fmt in ("vtt", "srt") else _parse_text_lines(text)
+        return ParsedTranscript(_turns_from_json(data))
+    cues, turn_times = (_parse_cues(text, source_name), "measured") if fmt in ("vtt", "srt") else \
+        _parse_text_lines(text)
     if not cues:
         raise TranscriptFormatError(f"{source_name}: no transcript cues found; expected WebVTT, SRT, 'Name: text' lines or turns.json")
     if not any(c.speaker for c in cues):
@@ -420,7 +424,12 @@ def parse_transcript(text: str, *, source_name: str) -> tuple[Turn, ...]:
         else:
             merged.append(_Cue(c.start_s, c.end_s, speaker, c.text))
     merged.sort(key=lambda c: c.start_s)
-    return tuple(
+    return ParsedTranscript(tuple(
         Turn(i, c.speaker, "other", round(c.start_s, 3), round(c.end_s, 3), " ".join(c.text.split()))
         for i, c in enumerate(merged)
-    )
+    ), turn_times)
+
+
+def parse_transcript(text: str, *, source_name: str) -> tuple[Turn, ...]:
+    """The turns of :func:`read_transcript` (same parameters and errors)."""
+    return read_transcript(text, source_name=source_name).turns

@@ -655,6 +655,29 @@ class AnalyzeOptions:
 
 
 @dataclass(frozen=True)
+class ParsedTranscript:
+    """Output of :func:`pipeline.transcript_io.read_transcript`.
+
+    Attributes
+    ----------
+    turns : tuple of Turn
+        In time order, indexed from 0, role ``"other"``.
+    turn_times : str
+        Where their times come from (:data:`TURN_TIMES`): ``"measured"`` for VTT/SRT cues
+        and ``turns.json``, ``"starts"`` for text that dates turns (``Name  0:03``,
+        ``[00:01:02] Name:``, time lines), ``"none"`` for text without any time.
+    """
+
+    turns: tuple[Turn, ...]
+    turn_times: str = "measured"
+
+
+#: Where turn times come from: measured (audio, or transcript cues with start and end), the starts only (ends
+#: estimated), or none (turns placed at 150 words per minute). See :attr:`Report.turn_times`.
+TURN_TIMES = ("measured", "starts", "none")
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything Rapport knows about one session; ``report.json`` is this, serialised.
 
@@ -686,6 +709,11 @@ class Report:
         Key phrases one person said first and another took up, by first use
         (:attr:`SessionMeasures.shared_phrases`); empty where the transcript is
         not kept, and in a ``report.json`` made before version 0.2.6.
+    turn_times : str
+        Where the turns' times come from (:data:`TURN_TIMES`): ``"measured"`` (audio, or a
+        transcript whose cues have start and end), ``"starts"`` (a transcript that gives
+        when each turn starts only: ends estimated), ``"none"`` (no times: turns placed at
+        150 words per minute). Pace, pauses and interruptions need ``"measured"``.
     """
 
     source_name: str
@@ -702,6 +730,7 @@ class Report:
     options: AnalyzeOptions = field(default_factory=AnalyzeOptions)
     warnings: tuple[str, ...] = ()
     shared_phrases: tuple[SharedPhrase, ...] = ()
+    turn_times: str = "measured"
 
 
 # --------------------------------------------------------------------------
@@ -1223,6 +1252,8 @@ class SessionMeasures:
         the interruption indicators have ``available=False``.
     shared_phrases : tuple of SharedPhrase
         Key phrases one person said first and another took up, by first use.
+    turn_times : str
+        The ``turn_times`` measured with (:data:`TURN_TIMES`).
     """
 
     indicators: tuple[Indicator, ...]
@@ -1234,6 +1265,7 @@ class SessionMeasures:
     options: MeasureOptions = field(default_factory=MeasureOptions)
     overlaps_observable: bool = True
     shared_phrases: tuple[SharedPhrase, ...] = ()
+    turn_times: str = "measured"
 
 
 # --------------------------------------------------------------------------

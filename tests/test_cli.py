@@ -120,6 +120,49 @@ def test_analyze_a_teams_word_transcript_as_well_as_its_vtt(tmp_path, truths):
                 "language_style_matching", "top_word_matching"):
         assert values[0][key] == pytest.approx(values[1][key], rel=0.02), key
     assert values[0]["mentor_confidentiality"] == 1
+    # the Word file dates turns but does not end them: pace and pauses are not made up from estimated ends
+    assert (got["turn_times"], reports["vtt"]["turn_times"]) == ("starts", "measured")
+    assert got["warnings"] and "not when it ends" in got["warnings"][0] and not reports["vtt"]["warnings"]
+
+
+def test_transcript_without_end_times_measures_no_pace_pauses_or_interruptions(tmp_path, truths):
+    """The unmatched sample's true turns (mentor ~194 wpm, mentee ~126 wpm) as a VTT measure the mentor's pace
+    about 54 % above the mentee's; the same words as untimed 'Name: text' lines cannot show pace at all. Before,
+    the turns placed at 150 wpm gave a made-up 0 % difference (pace "matched"), 0.3 s pauses and no interruptions."""
+    from pipeline.cli import main
+    from pipeline.export import Cue, to_vtt
+
+    names = {"mentor": "Alex", "mentee": "Sam"}
+    truth = truths["unmatched"]["turns"]
+    (tmp_path / "u.vtt").write_text(to_vtt(Cue(t["start_s"], t["end_s"], t["text"], names[t["role"]]) for t in truth))
+    (tmp_path / "u.txt").write_text("".join(f"{names[t['role']]}: {t['text']}\n" for t in truth))
+    ind = {}
+    for kind in ("vtt", "txt"):
+        assert main(["analyze", str(tmp_path / f"u.{kind}"), "--out", str(tmp_path / kind)]) == 0
+        report = json.loads((tmp_path / kind / "report.json").read_text())
+        ind[kind] = {i["id"]: i for i in report["indicators"]}
+        if kind == "txt":
+            assert report["turn_times"] == "none" and "gives no times" in report["warnings"][0]
+            csv = (tmp_path / kind / "turn_measures.csv").read_text().splitlines()
+            header = csv[0].split(",")
+            assert all(row.split(",")[header.index("pace_wpm")] == "" for row in csv[1:])
+    speaker = truths["unmatched"]["speakers"]
+    true_gap = (speaker["S1"]["mean_rate_wpm"] / speaker["S2"]["mean_rate_wpm"] - 1) * 100
+    assert ind["vtt"]["pace_difference"]["value"] == pytest.approx(true_gap, abs=3)  # 54.3 vs 54.2
+    timed_only = ("pace_difference", "pace_matching", "pace_synchrony", "pace_convergence", "adjustment_smoothness",
+                  "mentor_response_gap", "mentee_response_gap", "mentor_interruptions", "mentor_interrupting_mentee")
+    for key in timed_only:
+        assert ind["txt"][key]["available"] is False and ind["txt"][key]["value"] is None, key
+        assert ind["txt"][key]["explanation"].startswith("Not measurable from this transcript: it gives no times"), key
+        assert ind["vtt"][key]["available"] is True, key
+    for key in ("mentor_talk_share", "talk_to_listen_ratio", "mentee_talk_share"):
+        assert "Estimated from word counts" in ind["txt"][key]["explanation"], key
+        assert "Estimated" not in ind["vtt"][key]["explanation"], key
+    assert "Minutes estimated" in ind["txt"]["mentor_questions_per_10min"]["explanation"]
+    # what needs no times is the same from both
+    for key in ("mentor_confidentiality", "mentor_self_disclosure", "mentor_remembering", "mentee_concerns",
+                "language_style_matching"):
+        assert ind["txt"][key]["value"] == ind["vtt"][key]["value"], key
 
 
 def test_compare_two_report_files(tmp_path, capsys, truths):

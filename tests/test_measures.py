@@ -180,6 +180,8 @@ def test_empty_and_options(nlp):
         MeasureOptions(pause_min_s=0.0)
     with pytest.raises(InvalidParameterError):
         MeasureOptions(pitch_fmin_hz=190.0, pitch_fmax_hz=160.0)
+    with pytest.raises(InvalidParameterError, match="turn_times='estimated' is not one of"):
+        measure_session((), (), nlp=nlp, turn_times="estimated")
 
 
 def _t(i, spk, a, b, text):

@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.errors import TranscriptFormatError
 from pipeline.export import cues_from_turns, to_srt, to_vtt
-from pipeline.transcript_io import detect_format, parse_transcript
+from pipeline.transcript_io import detect_format, parse_transcript, read_transcript
 from pipeline.types import Turn
 
 TEAMS = """WEBVTT
@@ -195,3 +195,18 @@ def test_old_teams_and_stream_word_transcripts_name_line_under_the_timing():
                  "00:00:04.000 --> 00:00:06.000\nMy manager\nsent me\n")
     with pytest.raises(TranscriptFormatError, match="names no speakers"):
         parse_transcript(subtitles, source_name="x")
+
+
+@pytest.mark.parametrize(("text", "turn_times"), [
+    (TEAMS, "measured"),
+    ("1\n00:00:01,000 --> 00:00:03,000\nAnn: hello there\n", "measured"),
+    ('{"turns": [{"speaker": "Ann", "start_s": 0, "end_s": 1, "text": "hi"}]}', "measured"),
+    ("Ann: what brings you here today\nSam: my project\n", "none"),
+    ("[00:00:01] Ann: hello there\n[00:00:04] Sam: hi\n", "starts"),
+    ("Ann Lee   0:03\nHi Sam\nSam   0:07\nGood\n", "starts"),
+    ("Transcript\n00:00:00\nAnn: hi\nSam: hello\n00:05:00\nAnn: so\n", "starts"),  # Google Meet: some dated
+])
+def test_read_transcript_says_where_the_times_come_from(text, turn_times):
+    parsed = read_transcript(text, source_name="x")
+    assert parsed.turn_times == turn_times
+    assert parsed.turns == parse_transcript(text, source_name="x")
