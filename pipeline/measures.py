@@ -19,6 +19,7 @@ from pipeline import prosody, turntaking
 from pipeline.audio import release_pages
 from pipeline.entrainment import entrainment
 from pipeline.errors import InvalidParameterError
+from pipeline.transcript_io import ESTIMATED_WPM
 from pipeline.types import (
     TURN_TIMES,
     Evidence,
@@ -243,17 +244,33 @@ def _cap(conf: str, *caps: str) -> str:
     return {v: k for k, v in _CONF.items()}[level]
 
 
+#: What a transcript without measured end times gives, by ``turn_times``.
+_TIMES_GIVEN = {"starts": "says when each turn starts but not when it ends", "none": "gives no times"}
+
+
 def _untimed(turn_times: str, what: str) -> str:
     """Why ``what`` is not measured in a transcript without end times (the explanation of those indicators)."""
-    has = "says when each turn starts but not when it ends" if turn_times == "starts" else "gives no times"
-    return (f"Not measurable from this transcript: it {has}, so {what} cannot be measured. A recording, or a VTT "
-            "or SRT transcript (cues with start and end), gives it.")
+    return (f"Not measurable from this transcript: it {_TIMES_GIVEN[turn_times]}, so {what} cannot be measured. A "
+            "recording, or a VTT or SRT transcript (cues with start and end), gives it.")
+
+
+def untimed_warnings(turn_times: str) -> tuple[str, ...]:
+    """The report warning for a transcript without measured end times (``turn_times`` "starts" or "none"), else ()."""
+    if turn_times not in _TIMES_GIVEN:
+        return ()
+    shares = "the talk shares are estimated from word counts"
+    if turn_times == "none":
+        shares += f" and the minutes from the words ({ESTIMATED_WPM:.0f} per minute)"
+    else:
+        shares = "and " + shares
+    return (f"The transcript {_TIMES_GIVEN[turn_times]}: pace, pauses and interruptions are not measured, {shares}.",)
 
 
 #: Said of talk shares from a transcript without end times (their turn lengths are estimated from the words).
 FROM_WORDS = " Estimated from word counts: the transcript does not say when turns end."
 #: Said of per-minute rates from a transcript without any times.
-MINUTES_ESTIMATED = " Minutes estimated from the words at 150 per minute: the transcript gives no times."
+MINUTES_ESTIMATED = (f" Minutes estimated from the words at {ESTIMATED_WPM:.0f} per minute: the transcript gives no "
+                     "times.")
 
 
 #: Why interruptions are not counted in one-channel audio (the explanation of those indicators there).
@@ -264,7 +281,7 @@ NO_OVERLAP_IN_MONO = ("Not measurable in a one-channel recording: two voices at 
 
 def _indicators(turns, tms, by, mentor, mentee, turn_keys, shared, ent, ent_pairs, mono, duration_s,
                 acoustic, has_word_times, attribution_confidence, overlaps_observable, options,
-                turn_times="measured") -> list[Indicator]:
+                turn_times) -> list[Indicator]:
     minutes = max(duration_s / 60.0, 1e-9)
     ends_known = turn_times == "measured"
     no_overlap = NO_OVERLAP_IN_MONO if ends_known else _untimed(turn_times, "interruptions")
@@ -305,7 +322,8 @@ def _indicators(turns, tms, by, mentor, mentee, turn_keys, shared, ent, ent_pair
     add("talk_to_listen_ratio", "Talk-to-listen ratio (mentor speaking / mentee speaking)", ratio, "ratio", 0.25, 0.8,
         RULE, "Below 1 means the mentor listened more than they talked, as the course's listening guidance asks."
         + by_words, "listening", [_ev(turns[r[3]], "mentor talking") for r in longest_runs[:2]],
-        _cap(base_conf, words_conf), ci=_bootstrap_ci(ex[:2], lambda m, e: _sum(m) / _sum(e)) if ratio is not None else None, sample=n_ex)
+        _cap(base_conf, words_conf),
+        ci=_bootstrap_ci(ex[:2], lambda m, e: _sum(m) / _sum(e)) if ratio is not None else None, sample=n_ex)
     add("mentor_longest_monologue", "Mentor's longest uninterrupted stretch", mt.longest_monologue_s if mt else None,
         "s", 0.0, 90.0, RULE + " (sales-call analytics flag monologues over ~1.5 min)",
         "Long monologues leave no room for the mentee; short turns keep the conversation theirs." + by_words,
@@ -410,8 +428,9 @@ def _indicators(turns, tms, by, mentor, mentee, turn_keys, shared, ent, ent_pair
     pace_gap = ((mt.pace_wpm - me.pace_wpm) / me.pace_wpm * 100) if mt and me and mt.pace_wpm and me.pace_wpm else None
     add("pace_difference", "Mentor's pace compared with the mentee's", pace_gap, "%", -10.0, 10.0, RULE,
         "The course: 'do they talk faster or slower than you – how can you match this?'; near 0 is matched."
-        if ends_known else _untimed(turn_times, "speaking pace"), "matching", [_ev(m, f"{m.pace_wpm:.0f} wpm") for m in sorted((m for m in mentor_tms if m.pace_wpm),
-                                                                     key=lambda m: -m.pace_wpm)[:2]],
+        if ends_known else _untimed(turn_times, "speaking pace"), "matching",
+        [_ev(m, f"{m.pace_wpm:.0f} wpm") for m in sorted((m for m in mentor_tms if m.pace_wpm),
+                                                         key=lambda m: -m.pace_wpm)[:2]],
         _cap(base_conf, "high" if has_word_times else "low"),
         ci=_bootstrap_ci(ex[3:7], lambda mw, ms, ew, es: (_sum(mw) / _sum(ms)) / (_sum(ew) / _sum(es)) * 100 - 100)
         if pace_gap is not None else None, sample=n_ex, available=ends_known)

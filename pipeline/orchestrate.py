@@ -315,14 +315,6 @@ def analyze_file(
     return report
 
 
-#: What a report from a transcript without end times warns of (keyed by :attr:`Report.turn_times`).
-UNTIMED_TRANSCRIPT_WARNINGS = {
-    "starts": ("The transcript says when each turn starts but not when it ends: pace, pauses and interruptions are "
-               "not measured, and the talk shares are estimated from word counts.",),
-    "none": ("The transcript gives no times: pace, pauses and interruptions are not measured, the talk shares are "
-             "estimated from word counts and the minutes from the words (150 per minute).",),
-}
-
 #: Transcript file types ``rapport analyze`` routes to :func:`analyze_transcript_file`.
 TRANSCRIPT_SUFFIXES = (".vtt", ".srt", ".txt", ".docx", ".json")
 
@@ -354,7 +346,7 @@ def analyze_transcript(
     import hashlib
 
     from pipeline import __version__
-    from pipeline.measures import measure_session
+    from pipeline.measures import measure_session, untimed_warnings
     from pipeline.roles import assign_roles, with_roles
     from pipeline.transcript_io import read_transcript
 
@@ -377,7 +369,7 @@ def analyze_transcript(
         indicators=measures.indicators,
         shared_phrases=measures.shared_phrases,
         options=options,
-        warnings=UNTIMED_TRANSCRIPT_WARNINGS.get(parsed.turn_times, ()),
+        warnings=untimed_warnings(parsed.turn_times),
         turn_times=parsed.turn_times,
     )
     return report, measures

@@ -7,7 +7,7 @@ Supported, detected from the content (not the file name):
   with one line per speaker (``- Ann: ...`` then ``- Sam: ...``) is split between
   them in proportion to their words;
 * plain text lines ``[hh:mm:ss] Name: text`` or ``Name: text`` (no times:
-  times are estimated at 150 words per minute and the turns are marked so);
+  turns are placed at 150 words per minute, and :func:`read_transcript` says so);
 * plain text with a heading line per turn and the words on the lines below it:
   ``Name  0:03`` (Microsoft Teams .docx, Otter.ai), ``[Name] 10:03:15`` (Zoom's
   saved captions, clock times), ``Name (00:03):`` (Rev); a line holding only a
@@ -161,10 +161,11 @@ _NAME_PARTICLES = frozenset({"de", "la", "le", "da", "di", "du", "del", "der", "
 
 
 def _looks_like_name(line: str) -> bool:
-    """A line that can only be a name: up to four words, each capitalised (or a number, or a particle)."""
-    return bool(re.fullmatch(_NAME, line)) and all(
-        _capital_or_caseless(w[0]) or w.isdigit() or w in _NAME_PARTICLES for w in line.split()) and \
-        _capital_or_caseless(line[0])
+    """A line that can only be a name: up to four words, the first capitalised, the others capitalised, numbers
+    or particles."""
+    if not (re.fullmatch(_NAME, line) and _capital_or_caseless(line[0])):
+        return False
+    return all(_capital_or_caseless(w[0]) or w.isdigit() or w in _NAME_PARTICLES for w in line.split())
 
 
 def _cue_parts(lines: list[str]) -> list[tuple[str, str]]:
@@ -418,7 +419,8 @@ def read_transcript(text: str, *, source_name: str) -> ParsedTranscript:
     merged: list[_Cue] = []
     for c in cues:
         speaker = c.speaker or (merged[-1].speaker if merged else "Unknown")
-        if merged and merged[-1].speaker == speaker and round(c.start_s - merged[-1].end_s, 6) <= MERGE_GAP_S:  # times are ms: no float residue
+        # times are whole ms: rounding keeps a float residue (1.5000000000000004) from splitting a turn
+        if merged and merged[-1].speaker == speaker and round(c.start_s - merged[-1].end_s, 6) <= MERGE_GAP_S:
             last = merged[-1]
             merged[-1] = _Cue(last.start_s, max(last.end_s, c.end_s), speaker, f"{last.text} {c.text}")
         else:
