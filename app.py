@@ -3,7 +3,7 @@
 Thin by design: ``main()`` plus small ``*_ui()`` functions. Models come from
 ``st.cache_resource``, results from ``st.cache_data``; ``st.session_state`` holds
 only the user's selections (source, consent choices, roles, replay position, open tab, transcript search and page).
-Everything that computes or formats lives in :mod:`pipeline.presentation` and the
+Everything that computes or formats lives in :mod:`pipeline.report.presentation` and the
 pipeline it calls.
 """
 
@@ -18,11 +18,12 @@ from pathlib import Path
 import streamlit as st
 
 import models
-from pipeline import orchestrate
-from pipeline import presentation as P
-from pipeline.audio import load_audio
 from pipeline.errors import PipelineError
-from pipeline.transcript_io import transcript_text
+from pipeline.io.audio import load_audio
+from pipeline.io.transcripts import transcript_text
+from pipeline.report import cards as report_cards
+from pipeline.report import charts, compare, downloads, edit, frames, glance, htmlpage, markdown, text
+from pipeline.run import orchestrate
 from pipeline.types import AnalyzeOptions, Report
 
 ROOT = Path(__file__).resolve().parent
@@ -69,7 +70,7 @@ def analysis_of(data: bytes, name: str, model_name: str) -> Report:
     started = time.monotonic()
 
     def progress(stage: str, fraction: float) -> None:
-        overall, text = P.progress_text(stage, fraction, time.monotonic() - started)
+        overall, text = markdown.progress_text(stage, fraction, time.monotonic() - started)
         bar.progress(overall, text=text)
 
     try:
@@ -94,9 +95,9 @@ def measured(report: Report, data: bytes, name: str) -> tuple[Report, tuple | No
     re-measures without re-transcribing. Before the measures stage exists, the report
     is returned as it is, with no per-turn measures.
     """
-    if importlib.util.find_spec("pipeline.measures") is None:
+    if importlib.util.find_spec("pipeline.measures.session") is None:
         return report, None
-    from pipeline.measures import measure_session
+    from pipeline.measures.session import measure_session
 
     recording = load_audio(data, source_name=name) if report.input_kind == "audio" else None
     result = measure_session(
@@ -114,7 +115,7 @@ def syllables():
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def html_of(report: Report, turn_measures: tuple | None) -> str:
-    return P.html_report(report, turn_measures)
+    return htmlpage.html_report(report, turn_measures)
 
 
 def source_ui() -> tuple[bytes, str] | None:
@@ -156,7 +157,7 @@ def consent_ui(name: str) -> dict | None:
     placeholder = st.empty()
     with placeholder.form("consent_form"):
         st.subheader("Before the analysis: consent")
-        st.write(f"File: **{P.md_escape(name)}**")
+        st.write(f"File: **{text.md_escape(name)}**")
         agreed = st.checkbox("Everyone recorded in this session agreed to it being analysed.", key="agreed")
         c1, c2 = st.columns(2)
         mentor = c1.text_input("Mentor's name", key="mentor_name")
@@ -186,7 +187,7 @@ def analysis_ui(data: bytes, name: str) -> Report | None:
     try:
         return analysis_of(data, name, ASR_MODEL)
     except PipelineError as err:
-        st.error(P.md_escape(str(err)))
+        st.error(text.md_escape(str(err)))
         return None
 
 
@@ -208,14 +209,14 @@ def forget_selections() -> None:
 def roles_ui(report: Report) -> dict[str, tuple[str, str]]:
     """Edit who is mentor and mentee (and their names); the report is recomputed from stored turns."""
     with st.expander("Who is who: swap mentor and mentee, rename", expanded=False):
-        st.button("Swap mentor and mentee", key="swap", on_click=set_roles, args=(P.swap_roles(report),))
+        st.button("Swap mentor and mentee", key="swap", on_click=set_roles, args=(edit.swap_roles(report),))
         with st.form("roles_form"):
             edited = {}
             for s in report.speakers:
                 st.session_state.setdefault(f"role_{s.label}", s.role)
                 st.session_state.setdefault(f"name_{s.label}", s.display_name)
                 c1, c2 = st.columns(2)
-                role = c1.selectbox(f"Role of {s.label}", P.VALID_ROLES, key=f"role_{s.label}")
+                role = c1.selectbox(f"Role of {s.label}", edit.VALID_ROLES, key=f"role_{s.label}")
                 display = c2.text_input(f"Name of {s.label}", key=f"name_{s.label}")
                 edited[s.label] = (role, display)
             if st.form_submit_button("Apply"):
@@ -227,27 +228,27 @@ def roles_ui(report: Report) -> dict[str, tuple[str, str]]:
 def glance_ui(report: Report, has_audio: bool) -> None:
     """What went well and what to try next time, each with a play button to its moment."""
     st.header("At a glance")
-    fb = P.feedback(report)
+    fb = glance.feedback(report)
     if fb.went_well or fb.to_try:
-        for col, key in zip(st.columns(2), P.FEEDBACK_TITLES, strict=True):
+        for col, key in zip(st.columns(2), glance.FEEDBACK_TITLES, strict=True):
             with col:
-                st.subheader(P.FEEDBACK_TITLES[key], anchor=False)
+                st.subheader(glance.FEEDBACK_TITLES[key], anchor=False)
                 points = getattr(fb, key)
                 if not points:
                     st.write("Nothing stands out here.")
                 for i, point in enumerate(points):
                     with st.container(border=True, key=f"glance_{key}_{i}"):
-                        st.markdown(P.feedback_markdown(point))
+                        st.markdown(glance.feedback_markdown(point))
                         if point.moment:
                             play_button(point.moment.start_s, f"glance_play_{key}_{i}", has_audio)
-    st.caption(P.feedback_caption(fb))
+    st.caption(glance.feedback_caption(fb))
 
 
 @st.cache_data(show_spinner=False, ttl=30, max_entries=32)
 def previous_of(session_id: str):
     """The mentor's stored session before this one, as (summary, its stored indicators), or None."""
-    from pipeline.library import previous_session
-    from pipeline.store import Store
+    from pipeline.library.store import Store
+    from pipeline.library.trainer import previous_session
 
     with Store() as store:
         prev = previous_session(store.list_sessions(), session_id)
@@ -259,10 +260,10 @@ def since_last_ui(report: Report, previous) -> None:
     if previous is None:
         return
     summary, indicators = previous
-    lines, n_unclear = P.since_last_markdown(indicators, report)
+    lines, n_unclear = compare.since_last_markdown(indicators, report)
     st.subheader("Since your last session", anchor=False)
-    st.caption(f"Compared with {P.md_escape(summary.mentor)}'s session of {summary.recorded_on} "
-               f"({P.md_escape(summary.source_name)}), from the session library.")
+    st.caption(f"Compared with {text.md_escape(summary.mentor)}'s session of {summary.recorded_on} "
+               f"({text.md_escape(summary.source_name)}), from the session library.")
     for line in lines:
         st.markdown(f"- {line}")
     st.caption(("No indicator changed by more than the noise of a few turns. " if not lines else "")
@@ -272,7 +273,7 @@ def since_last_ui(report: Report, previous) -> None:
 
 def cards_ui(report: Report) -> None:
     st.header("Rapport indicators")
-    groups = P.cards_by_category(report)
+    groups = report_cards.cards_by_category(report)
     if not groups:
         st.write("Indicators are not available for this input.")
     for title, cards in groups:
@@ -281,12 +282,12 @@ def cards_ui(report: Report) -> None:
             cols = st.columns(3)
             for col, card in zip(cols, cards[row : row + 3], strict=False):
                 with col.container(border=True, key=f"card_{card.id}"):
-                    st.markdown(f"**{P.md_escape(card.name)}**")
-                    st.subheader(P.md_escape(card.value_text), anchor=False)
+                    st.markdown(f"**{text.md_escape(card.name)}**")
+                    st.subheader(text.md_escape(card.value_text), anchor=False)
                     if card.interval_text:
-                        st.caption(P.md_escape(card.interval_text))
-                    st.markdown(P.status_markdown(card))
-                    st.caption(P.md_escape(card.meaning))
+                        st.caption(text.md_escape(card.interval_text))
+                    st.markdown(markdown.status_markdown(card))
+                    st.caption(text.md_escape(card.meaning))
 
 
 def timeline_ui(report: Report) -> None:
@@ -294,39 +295,39 @@ def timeline_ui(report: Report) -> None:
     if not report.turns:
         st.write("Not available for this input: no speech was found.")
         return
-    st.altair_chart(P.timeline_chart(report), width="stretch")
-    st.caption(P.CHART_CAPTIONS["timeline"])
-    st.altair_chart(P.talk_share_chart(report), width="stretch")
-    st.caption(P.CHART_CAPTIONS["talk_share"])
+    st.altair_chart(charts.timeline_chart(report), width="stretch")
+    st.caption(charts.CHART_CAPTIONS["timeline"])
+    st.altair_chart(charts.talk_share_chart(report), width="stretch")
+    st.caption(charts.CHART_CAPTIONS["talk_share"])
 
 
 def matching_ui(report: Report, turn_measures: tuple | None) -> None:
     st.header("Matching over the session")
     st.caption("Each person's value per turn. Beside each chart, the matching scores: how close the mentor came to the "
                "mentee's turn just before, compared with the mentee's other turns (their baseline).")
-    for measure, (title, _, caption) in P.PROSODY_MEASURES.items():
+    for measure, (title, _, caption) in text.PROSODY_MEASURES.items():
         st.subheader(title)
         chart_col, score_col = st.columns([3, 1])
         with chart_col:
-            chart = P.prosody_chart(report, measure, turn_measures)
+            chart = charts.prosody_chart(report, measure, turn_measures)
             if chart is None:
                 st.write("Not available for this input.")
             else:
                 st.altair_chart(chart, width="stretch")
                 st.caption(caption)
         with score_col:
-            cards = P.matching_cards(report, measure)
+            cards = report_cards.matching_cards(report, measure)
             if not cards:
                 st.caption("Matching scores: not available for this input.")
             for card in cards:
-                interval = f"  \n:gray[{P.md_escape(card.interval_text)}]" if card.interval_text else ""
-                st.markdown(f"{P.md_escape(card.name)}  \n**{P.md_escape(card.value_text)}** · {P.status_markdown(card)}"
+                interval = f"  \n:gray[{text.md_escape(card.interval_text)}]" if card.interval_text else ""
+                st.markdown(f"{text.md_escape(card.name)}  \n**{text.md_escape(card.value_text)}** · {markdown.status_markdown(card)}"
                             f"{interval}")
 
 
 def phrases_ui(report: Report) -> None:
     st.header("Shared key phrases")
-    frame = P.shared_phrases_frame(report)
+    frame = frames.shared_phrases_frame(report)
     if frame.empty:
         st.write("No key phrase was taken up by the other person.")
         return
@@ -340,32 +341,32 @@ def player_ui(data: bytes | None, name: str) -> None:
         return
     st.subheader("Recording", anchor=False)
     at = float(st.session_state.get("play_at", 0.0))
-    st.audio(data, format=P.audio_mime(name), start_time=int(at), autoplay=at > 0)
+    st.audio(data, format=downloads.audio_mime(name), start_time=int(at), autoplay=at > 0)
     if at > 0:
-        st.caption(f"Playing from {P.fmt_clock(at)}")
+        st.caption(f"Playing from {text.fmt_clock(at)}")
 
 
 def play_button(start_s: float, key: str, enabled: bool) -> None:
-    if st.button(f"▶ {P.fmt_clock(start_s)}", key=key, disabled=not enabled, help="Play from here"):
+    if st.button(f"▶ {text.fmt_clock(start_s)}", key=key, disabled=not enabled, help="Play from here"):
         st.session_state["play_at"] = float(start_s)
         st.rerun()
 
 
 def moments_ui(report: Report, has_audio: bool) -> None:
     st.header("Moments worth a look")
-    ms = P.moments(report)
+    ms = report_cards.moments(report)
     if not ms:
         st.write("Not available for this input.")
-    names = P.speaker_names(report)
+    names = text.speaker_names(report)
     for i, m in enumerate(ms):
         c1, c2 = st.columns([1, 8])
         with c1:
             play_button(m.start_s, f"moment_{i}", has_audio)
         with c2:
-            st.markdown(f"**{P.md_escape(m.indicator_name)}** · {P.md_escape(names.get(m.speaker, m.speaker))}")
-            st.markdown(f"> {P.md_escape(m.quote)}")
+            st.markdown(f"**{text.md_escape(m.indicator_name)}** · {text.md_escape(names.get(m.speaker, m.speaker))}")
+            st.markdown(f"> {text.md_escape(m.quote)}")
             if m.note:
-                st.caption(P.md_escape(m.note))
+                st.caption(text.md_escape(m.note))
 
 
 def first_page() -> None:
@@ -381,24 +382,24 @@ def next_page() -> None:
 def transcript_ui(report: Report, turn_measures: tuple | None, has_audio: bool) -> None:
     st.header("Transcript")
     st.caption("Questions are highlighted. ▶ plays the recording from that turn (in the player in the sidebar).")
-    frame = P.turns_frame(report, turn_measures)
+    frame = frames.turns_frame(report, turn_measures)
     if frame.empty:
         st.write("Not available for this input.")
         return
     c1, c2, c3 = st.columns([3, 4, 1], vertical_alignment="bottom")
     query = c1.text_input("Find words or a name", key="transcript_query", on_change=first_page)
-    show = c2.radio("Show", list(P.TRANSCRIPT_SHOW), format_func=P.TRANSCRIPT_SHOW.get, key="transcript_show",
+    show = c2.radio("Show", list(frames.TRANSCRIPT_SHOW), format_func=frames.TRANSCRIPT_SHOW.get, key="transcript_show",
                     horizontal=True, on_change=first_page)
-    shown = P.filter_turns(frame, query=query, show=show)
-    n_pages = P.transcript_page(shown, page=1, per_page=P.TRANSCRIPT_PAGE_TURNS)[2]
+    shown = frames.filter_turns(frame, query=query, show=show)
+    n_pages = frames.transcript_page(shown, page=1, per_page=frames.TRANSCRIPT_PAGE_TURNS)[2]
     if not 1 <= st.session_state.get("transcript_page", 1) <= n_pages:
         st.session_state["transcript_page"] = min(max(st.session_state["transcript_page"], 1), n_pages)
     page = c3.number_input("Page", min_value=1, max_value=n_pages, step=1, key="transcript_page")
-    rows, page, n_pages = P.transcript_page(shown, page=page, per_page=P.TRANSCRIPT_PAGE_TURNS)
+    rows, page, n_pages = frames.transcript_page(shown, page=page, per_page=frames.TRANSCRIPT_PAGE_TURNS)
     if rows.empty:
         st.write("No turn matches." if len(frame) else "Not available for this input.")
         return
-    first = (page - 1) * P.TRANSCRIPT_PAGE_TURNS + 1
+    first = (page - 1) * frames.TRANSCRIPT_PAGE_TURNS + 1
     of = f"{len(shown)} of {len(frame)} turns" if len(shown) < len(frame) else f"{len(frame)} turns"
     st.caption(f"Turns {first}–{first + len(rows) - 1} of {of} · page {page} of {n_pages}")
     for row in rows.itertuples(index=False):
@@ -406,27 +407,27 @@ def transcript_ui(report: Report, turn_measures: tuple | None, has_audio: bool) 
         with c1:
             play_button(row.start_s, f"turn_{row.turn}", has_audio)
         with c2:
-            st.markdown(P.turn_markdown(row))
+            st.markdown(markdown.turn_markdown(row))
     if page < n_pages:
         st.button("Next page", key="transcript_next", on_click=next_page)
 
 
 def downloads_ui(report: Report, turn_measures: tuple | None) -> None:
     st.header("Downloads")
-    stem = P.download_stem(report)
+    stem = downloads.download_stem(report)
     cols = st.columns(5)
-    cols[0].download_button("report.json", P.report_json(report), f"{stem}.report.json", "application/json")
-    cols[1].download_button("Turns (CSV)", P.turns_csv(report), f"{stem}.turns.csv", "text/csv")
-    cols[2].download_button("Subtitles (VTT)", P.turns_vtt(report), f"{stem}.vtt", "text/vtt")
-    cols[3].download_button("Subtitles (SRT)", P.turns_srt(report), f"{stem}.srt", "application/x-subrip")
+    cols[0].download_button("report.json", downloads.report_json(report), f"{stem}.report.json", "application/json")
+    cols[1].download_button("Turns (CSV)", downloads.turns_csv(report), f"{stem}.turns.csv", "text/csv")
+    cols[2].download_button("Subtitles (VTT)", downloads.turns_vtt(report), f"{stem}.vtt", "text/vtt")
+    cols[3].download_button("Subtitles (SRT)", downloads.turns_srt(report), f"{stem}.srt", "application/x-subrip")
     cols[4].download_button("Report (HTML)", html_of(report, turn_measures), f"{stem}.report.html", "text/html")
     st.caption("The HTML report is self-contained (charts included): it opens in any browser, without this app or a network.")
 
 
 def report_ui(report: Report, turn_measures: tuple | None, data: bytes, name: str, previous=None) -> None:
-    st.success(P.summary_line(report))
+    st.success(markdown.summary_line(report))
     for warning in report.warnings:
-        st.warning(P.md_escape(warning))
+        st.warning(text.md_escape(warning))
     has_audio = report.input_kind == "audio"
     with st.sidebar:
         player_ui(data if has_audio else None, name)
@@ -452,7 +453,7 @@ def store_ui(report: Report, data: bytes, name: str, consent: dict) -> str | Non
     """
     if consent.get("sample"):
         return None
-    from pipeline.store import Store, consents_from_choices, save_upload
+    from pipeline.library.store import Store, consents_from_choices, save_upload
 
     key = f"stored_{report.sha256}"
     if key not in st.session_state:
@@ -465,7 +466,7 @@ def store_ui(report: Report, data: bytes, name: str, consent: dict) -> str | Non
                                                     data=data if report.input_kind == "audio" else None,
                                                     suffix=Path(name).suffix)
         except PipelineError as err:
-            st.warning(f"The report is shown but was not kept in the session library: {P.md_escape(str(err))}")
+            st.warning(f"The report is shown but was not kept in the session library: {text.md_escape(str(err))}")
             st.session_state[key] = None
     stored = st.session_state[key]
     if stored:
@@ -490,10 +491,10 @@ def main() -> None:
     report = analysis_ui(data, name)
     if report is None:
         return
-    report = P.with_names(report, consent["participants"])
+    report = edit.with_names(report, consent["participants"])
     roles = roles_ui(report)
     if roles:
-        report = P.with_roles(report, roles)
+        report = edit.with_roles(report, roles)
     report, turn_measures = measured(report, data, name)
     sid = store_ui(report, data, name, consent)
     report_ui(report, turn_measures, data, name, previous_of(sid) if sid else None)

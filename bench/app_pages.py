@@ -29,7 +29,7 @@ TABS = ("Overview", "Matching", "Moments", "Transcript", "Downloads")
 
 def long_vtt(minutes: float) -> tuple[str, int]:
     """The matched sample's true turns repeated to ``minutes``: (VTT text, number of turns)."""
-    from pipeline.export import Cue, to_vtt
+    from pipeline.io.export import Cue, to_vtt
 
     turns = json.loads((ROOT / "sample_sessions" / "matched.truth.json").read_text())["turns"]
     period_s = turns[-1]["end_s"] + 2.0
@@ -75,17 +75,16 @@ def main(argv: list[str] | None = None) -> int:
             rows[tab] = (min(times), sum(1 for _ in at.main), len(at.button))
             print(f"  {tab:<12} {rows[tab][0]:8.2f} {rows[tab][1]:9d} {rows[tab][2]:8d}")
         # Before: every section built on every rerun, the transcript unpaged (one page as long as the session).
-        from pipeline import presentation
-
-        per_page = presentation.TRANSCRIPT_PAGE_TURNS
-        presentation.TRANSCRIPT_PAGE_TURNS = n_turns
+        from pipeline.report import frames
+        per_page = frames.TRANSCRIPT_PAGE_TURNS
+        frames.TRANSCRIPT_PAGE_TURNS = n_turns
         at.session_state["report_tab"] = "Transcript"
         times = []
         for _ in range(3):
             t0 = time.perf_counter()
             at.run()
             times.append(time.perf_counter() - t0)
-        presentation.TRANSCRIPT_PAGE_TURNS = per_page
+        frames.TRANSCRIPT_PAGE_TURNS = per_page
         whole = (min(times), sum(1 for _ in at.main), len(at.button))
         before = [sum(r[i] for tab, r in rows.items() if tab != "Transcript") + whole[i] for i in range(3)]
         print(f"  {'before tabs':<12} {before[0]:8.2f} {before[1]:9d} {before[2]:8d}   "

@@ -23,9 +23,9 @@ DEFAULT = ROOT / "sample_sessions" / "matched.flac"
 def one(model_name: str, impl: str, path: str) -> dict:
     sys.path.insert(0, str(ROOT))
     from models import load_asr
-    from pipeline.audio import load_audio
-    from pipeline.evaluation import word_error_rate
-    from pipeline.transcribe import transcribe
+    from pipeline.io.audio import load_audio
+    from pipeline.speech.evaluation import word_error_rate
+    from pipeline.speech.transcribe import transcribe
     from pipeline.types import TranscribeOptions
 
     model = load_asr(model_name, device="cpu")

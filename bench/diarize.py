@@ -36,16 +36,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from models import load_asr, load_speaker_encoder, load_vad  # noqa: E402
-from pipeline.audio import load_audio  # noqa: E402
-from pipeline.channels import diarize_channels  # noqa: E402
-from pipeline.diarize import diarize, speech_probabilities  # noqa: E402
-from pipeline.evaluation import (  # noqa: E402
+from pipeline.io.audio import load_audio  # noqa: E402
+from pipeline.speech.channels import diarize_channels  # noqa: E402
+from pipeline.speech.diarize import diarize, speech_probabilities  # noqa: E402
+from pipeline.speech.evaluation import (  # noqa: E402
     diarization_error_rate,
     talk_share_error,
     word_attribution_accuracy,
 )
-from pipeline.transcribe import transcribe  # noqa: E402
-from pipeline.turns import attribute_words, build_turns  # noqa: E402
+from pipeline.speech.transcribe import transcribe  # noqa: E402
+from pipeline.speech.turns import attribute_words, build_turns  # noqa: E402
 from pipeline.types import Diarization, Recording, SpeakerSegment, Word  # noqa: E402
 
 SAMPLES = ROOT / "sample_sessions"

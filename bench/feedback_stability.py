@@ -29,10 +29,10 @@ SAMPLES = ("matched", "unmatched", "dual_channel")
 
 def main() -> int:
     from models import load_asr, load_speaker_encoder, load_vad
-    from pipeline.audio import load_audio
-    from pipeline.measures import TOO_FEW_TO_TELL
-    from pipeline.orchestrate import analyze_recording
-    from pipeline.presentation import feedback
+    from pipeline.io.audio import load_audio
+    from pipeline.measures.session import TOO_FEW_TO_TELL
+    from pipeline.report.glance import feedback
+    from pipeline.run.orchestrate import analyze_recording
 
     vad, encoder = load_vad(), load_speaker_encoder()
     lists: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}

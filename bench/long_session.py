@@ -31,7 +31,7 @@ def make_session(minutes: float, path: Path, *, stereo: bool = False) -> None:
     import soundfile as sf
 
     sys.path.insert(0, str(ROOT))
-    from pipeline.audio import load_audio
+    from pipeline.io.audio import load_audio
 
     if stereo:
         parts = [np.array(load_audio(ROOT / "sample_sessions" / "dual_channel.flac").samples).T]
@@ -53,7 +53,7 @@ def make_session(minutes: float, path: Path, *, stereo: bool = False) -> None:
 def one(path: str, model_name: str) -> dict:
     sys.path.insert(0, str(ROOT))
     from models import load_asr, load_speaker_encoder, load_vad
-    from pipeline.orchestrate import analyze_file
+    from pipeline.run.orchestrate import analyze_file
     from pipeline.types import AnalyzeOptions
 
     asr, vad, enc = load_asr(model_name, device="cpu"), load_vad(), load_speaker_encoder()

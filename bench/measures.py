@@ -38,9 +38,9 @@ def main(argv=None) -> int:
     ap.add_argument("--minutes", type=float, default=60.0)
     args = ap.parse_args(argv)
     from models import load_asr, load_nlp, load_syllable_table
-    from pipeline.audio import load_audio
-    from pipeline.measures import measure_session
-    from pipeline.transcribe import transcribe
+    from pipeline.io.audio import load_audio
+    from pipeline.measures.session import measure_session
+    from pipeline.speech.transcribe import transcribe
     from pipeline.types import Recording
     from tests.truth_turns import turns_from_truth
 

@@ -80,7 +80,7 @@ def load_dialogues(root: Path, split: str) -> list[tuple[str, str, bool]]:
 
     The reply is the next utterance, within three, by the other speaker ("" when none).
     """
-    from pipeline.language import strip_punctuation
+    from pipeline.measures.language import strip_punctuation
 
     out = []
     for conv in conversations(root, split):
@@ -113,7 +113,7 @@ def ceiling(root: Path, nlp) -> None:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    from pipeline.language import classify_text
+    from pipeline.measures.language import classify_text
 
     data = {}
     for split in ("train", "val", "test"):
@@ -142,9 +142,9 @@ def ceiling(root: Path, nlp) -> None:
 def samples() -> None:
     """Print turn-level question precision/recall/F1 on the sample sessions, with and without the rise cue."""
     from models import load_asr, load_nlp, load_syllable_table
-    from pipeline.audio import load_audio
-    from pipeline.measures import measure_session
-    from pipeline.transcribe import transcribe
+    from pipeline.io.audio import load_audio
+    from pipeline.measures.session import measure_session
+    from pipeline.speech.transcribe import transcribe
     from tests.truth_turns import turns_from_truth
 
     root = Path(__file__).resolve().parent.parent / "sample_sessions"
@@ -219,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--swda is needed (or --samples)")
 
     from models import load_nlp
-    from pipeline.language import classify_text, strip_punctuation
+    from pipeline.measures.language import classify_text, strip_punctuation
 
     nlp = load_nlp()
     for split in args.split.split(","):

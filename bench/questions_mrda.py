@@ -5,7 +5,7 @@ only one here with **word timings**, so it can test what SwDA cannot: whether
 pauses between words, which Whisper's word timestamps give, help find the
 sentence boundaries that a transcript without punctuation loses.
 
-It prints precision / recall / F1 of Rapport's classifier (``pipeline.language``)
+It prints precision / recall / F1 of Rapport's classifier (``pipeline.measures.language``)
 
 * per dialogue-act segment (an utterance, as SwDA's figures are), also with
   the annotators' rising-tone mark (``^rt``, heard on the audio) added as a
@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(args.mrda)
 
     from models import load_nlp
-    from pipeline.language import classify_text
+    from pipeline.measures.language import classify_text
 
     nlp = load_nlp()
 

@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 
 import pipeline
-from pipeline.library import sessions_frame, turns_frame
-from pipeline.presentation import ADVICE
-from pipeline.store import Store
+from pipeline.library.store import Store
+from pipeline.library.trainer import sessions_frame, turns_frame
+from pipeline.report.glance import ADVICE
 from pipeline.types import AnalyzeOptions, ConsentRecord, Evidence, Indicator, Report, SpeakerInfo, Turn, Word
 
 N_TURNS, DURATION_S, N_INDICATORS, REPEATS = 1200, 3600.0, 12, 5
@@ -97,7 +97,7 @@ def followup_bench(report: Report, consent: ConsentRecord, n_sessions: int = 20)
     """The trainer's follow-up table over one mentor's sessions: from whole reports vs from the indicators table."""
     from dataclasses import replace
 
-    from pipeline.library import followup
+    from pipeline.library.trainer import followup
 
     with tempfile.TemporaryDirectory() as tmp, Store(f"sqlite:///{Path(tmp) / 'b.db'}", data_dir=tmp) as s:
         ids = [s.save(replace(report, sha256=f"{k:064x}"), consents=(consent,), recorded_on=f"2025-01-{k + 1:02d}")

@@ -2,7 +2,7 @@
 
 A Streamlit page (``streamlit run app.py`` lists it in the sidebar). Thin like
 app.py: the store comes from ``st.cache_resource``, tables from
-:mod:`pipeline.library`; ``session_state`` only holds selections.
+:mod:`pipeline.library.trainer`; ``session_state`` only holds selections.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import altair as alt
 import streamlit as st
 
 from pipeline.errors import PipelineError
-from pipeline.library import (
+from pipeline.library.store import Store
+from pipeline.library.trainer import (
     baseline_from_measures,
-    compare_reports,
     filter_sessions,
     followup,
     indicator_columns,
@@ -21,8 +21,9 @@ from pipeline.library import (
     session_vs_baseline,
     sessions_frame,
 )
-from pipeline.presentation import FEEDBACK_TITLES, feedback, feedback_caption, feedback_markdown, md_escape
-from pipeline.store import Store
+from pipeline.report.compare import compare_reports
+from pipeline.report.glance import FEEDBACK_TITLES, feedback, feedback_caption, feedback_markdown
+from pipeline.report.text import md_escape
 
 
 @st.cache_resource(show_spinner=False)

@@ -2,7 +2,7 @@
 
 A Streamlit page (``streamlit run app.py`` lists it in the sidebar). Thin like
 app.py: the store comes from ``st.cache_resource``; wording from
-:mod:`pipeline.presentation`; ``session_state`` only holds the name typed and
+:mod:`pipeline.report.presentation`; ``session_state`` only holds the name typed and
 the confirmation boxes. There is no log-in: the page shows what is kept on this
 computer to whoever uses it, as the Trainer page does.
 """
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pipeline import presentation as P
 from pipeline.errors import PipelineError
-from pipeline.orchestrate import safe_stem
-from pipeline.store import Store, same_person
+from pipeline.library.store import Store, same_person
+from pipeline.report import downloads, text
+from pipeline.run.orchestrate import safe_stem
 
 
 @st.cache_resource(show_spinner=False)
@@ -28,9 +28,9 @@ def limit(session_id: str, name: str, keep_transcript: bool, keep_audio: bool) -
         transcript, audio = store().limit(session_id, participant=name, keep_transcript=keep_transcript,
                                           keep_audio=keep_audio)
     except PipelineError as err:
-        st.toast(P.md_escape(str(err)))
+        st.toast(text.md_escape(str(err)))
         return
-    st.toast(f"Session {session_id} now keeps {P.kept_text(True, transcript, audio)}.")
+    st.toast(f"Session {session_id} now keeps {downloads.kept_text(True, transcript, audio)}.")
 
 
 def delete(session_id: str, name: str) -> None:
@@ -40,7 +40,7 @@ def delete(session_id: str, name: str) -> None:
     try:
         store().delete(session_id, actor=name)
     except PipelineError as err:
-        st.toast(P.md_escape(str(err)))
+        st.toast(text.md_escape(str(err)))
         return
     st.toast(f"Session {session_id} is deleted: its report, transcript, audio and measures.")
 
@@ -57,13 +57,13 @@ def session_ui(summary, name: str) -> None:
     if not mine:
         return
     with st.container(border=True, key=f"mine_{sid}"):
-        st.subheader(f"{summary.recorded_on} · {P.md_escape(summary.source_name)}", anchor=False)
-        st.caption(f"{P.fmt_duration(summary.duration_s)} · mentor {P.md_escape(summary.mentor or '?')} · "
-                   f"mentee {P.md_escape(summary.mentee or '?')} · session {sid}")
-        st.markdown(f"**Kept:** {P.kept_text(True, summary.keeps_transcript, summary.keeps_audio)}.")
+        st.subheader(f"{summary.recorded_on} · {text.md_escape(summary.source_name)}", anchor=False)
+        st.caption(f"{text.fmt_duration(summary.duration_s)} · mentor {text.md_escape(summary.mentor or '?')} · "
+                   f"mentee {text.md_escape(summary.mentee or '?')} · session {sid}")
+        st.markdown(f"**Kept:** {downloads.kept_text(True, summary.keeps_transcript, summary.keeps_audio)}.")
         for c in mine:
-            st.caption(f"You agreed on {P.md_escape(c.given_at[:10])} (recorded by {P.md_escape(c.recorded_by)}) to keep "
-                       f"{P.kept_text(c.keep_report, c.keep_transcript, c.keep_audio)}.")
+            st.caption(f"You agreed on {text.md_escape(c.given_at[:10])} (recorded by {text.md_escape(c.recorded_by)}) to keep "
+                       f"{downloads.kept_text(c.keep_report, c.keep_transcript, c.keep_audio)}.")
         cols = st.columns(3)
         cols[0].download_button(
             "Download what is kept about me", key=f"dl_{sid}", mime="application/zip",
@@ -95,10 +95,10 @@ def main() -> None:
     try:
         mine = store().sessions_of(name)
     except PipelineError as err:
-        st.error(P.md_escape(str(err)))
+        st.error(text.md_escape(str(err)))
         return
     if not mine:
-        st.info(f"No stored session has a consent from {P.md_escape(name)}. Check the spelling: it is the name given "
+        st.info(f"No stored session has a consent from {text.md_escape(name)}. Check the spelling: it is the name given "
                 "at the time.")
         return
     st.caption(f"{len(mine)} session{'s' if len(mine) != 1 else ''} with your consent, newest first.")

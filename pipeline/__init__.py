@@ -2,7 +2,7 @@
 
 Each stage is a plain function ``stage(data, *, options) -> Result`` over the
 frozen dataclasses in :mod:`pipeline.types`. Models are passed in; only the
-audio loader, :mod:`models`, the store and :mod:`pipeline.orchestrate` touch
+audio loader, :mod:`models`, the store and :mod:`pipeline.run.orchestrate` touch
 files.
 """
 

@@ -122,21 +122,21 @@ def truths() -> dict[str, dict]:
 
 @pytest.fixture(scope="session")
 def recordings():
-    from pipeline.audio import load_audio
+    from pipeline.io.audio import load_audio
 
     return {n: load_audio(SAMPLES / f"{n}.flac") for n in SAMPLE_NAMES}
 
 
 @pytest.fixture(scope="session")
 def transcripts_base(asr_base, recordings):
-    from pipeline.transcribe import transcribe
+    from pipeline.speech.transcribe import transcribe
 
     return {n: transcribe(r, model=asr_base) for n, r in recordings.items()}
 
 
 @pytest.fixture(scope="session")
 def transcripts_tiny(asr_tiny, recordings):
-    from pipeline.transcribe import transcribe
+    from pipeline.speech.transcribe import transcribe
 
     return {n: transcribe(r, model=asr_tiny) for n, r in recordings.items()}
 

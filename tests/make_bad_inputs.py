@@ -45,7 +45,7 @@ class Case:
 
 def sample_audio(name: str = "matched") -> np.ndarray:
     """A sample session as mono float32 at 16 kHz."""
-    from pipeline.audio import load_audio
+    from pipeline.io.audio import load_audio
 
     return load_audio(SAMPLES / f"{name}.flac").mono()
 
@@ -120,7 +120,7 @@ def music(seconds: float, *, sr: int = 48_000, seed: int = 7) -> np.ndarray:
 
 def espeak(text: str, voice: str, path: Path) -> np.ndarray:
     """Speech from espeak-ng (``voice`` e.g. "de", "es"), as mono float32 at 16 kHz."""
-    from pipeline.audio import load_audio
+    from pipeline.io.audio import load_audio
 
     wav = path.with_suffix(".espeak.wav")
     subprocess.run(["espeak-ng", "-v", voice, "-s", "150", "-w", str(wav), text], check=True, capture_output=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pipeline
 from pipeline.errors import InvalidAudioError
-from pipeline.store import file_sha256
+from pipeline.library.store import file_sha256
 from pipeline.types import AnalyzeOptions, ConsentRecord, Evidence, Indicator, Report, SpeakerInfo, Turn, Word
 
 
@@ -67,7 +67,7 @@ def report_from_truth(truth: dict, *, source_name: str, sha256: str, options: An
 
 def truth_analyze(path, *, options: AnalyzeOptions = AnalyzeOptions(), progress=None, out_dir=None) -> Report:
     """``analyze_file`` stand-in: decodes ``path`` for real, then takes turns from the truth file beside it."""
-    from pipeline.audio import load_audio
+    from pipeline.io.audio import load_audio
 
     path = Path(path)
     load_audio(path)  # really decode: a corrupt file fails here as it would in the pipeline
@@ -98,7 +98,7 @@ def store_samples(tmp_path, monkeypatch, truths, rows, *, with_audio: bool = Fal
     yields name -> session id."""
     import streamlit as st
 
-    from pipeline.store import Store
+    from pipeline.library.store import Store
 
     monkeypatch.setenv("RAPPORT_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("RAPPORT_DB", f"sqlite:///{tmp_path / 'lib.db'}")

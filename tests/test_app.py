@@ -216,7 +216,7 @@ def _speakers(at: AppTest):
 
 def test_transcript_upload_reports_without_acoustics(truths):
     """A Teams-style VTT with speaker names: a report from the text alone, acoustic parts marked unavailable."""
-    from pipeline.export import Cue, to_vtt
+    from pipeline.io.export import Cue, to_vtt
 
     names = {"mentor": "Alex Mentor", "mentee": "Sam Mentee"}
     vtt = to_vtt(Cue(t["start_s"], t["end_s"], t["text"], names[t["role"]]) for t in truths["matched"]["turns"])
@@ -270,7 +270,7 @@ def test_consented_upload_is_kept_as_allowed_and_temp_audio_removed(tmp_path, mo
     import hashlib
     import tempfile
 
-    from pipeline.store import Store
+    from pipeline.library.store import Store
 
     monkeypatch.setenv("RAPPORT_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("RAPPORT_DB", f"sqlite:///{tmp_path / 'library.db'}")
@@ -300,7 +300,7 @@ def test_consented_upload_is_kept_as_allowed_and_temp_audio_removed(tmp_path, mo
 
 def test_long_transcript_is_paged_and_searchable(truths, tmp_path, monkeypatch):
     """A 60-minute session (the sample's 33 turns, 24 times over: 792 turns) shows 40 turns a page, with search."""
-    from pipeline.export import Cue, to_vtt
+    from pipeline.io.export import Cue, to_vtt
 
     monkeypatch.setenv("RAPPORT_DB", f"sqlite:///{tmp_path / 'library.db'}")
     turns = truths["matched"]["turns"]
@@ -346,7 +346,7 @@ def test_second_session_says_what_changed_since_the_last(truths, tmp_path, monke
     now in their good ranges; the first report has no such section."""
     import streamlit as st
 
-    from pipeline.export import Cue, to_vtt
+    from pipeline.io.export import Cue, to_vtt
 
     monkeypatch.setenv("RAPPORT_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("RAPPORT_DB", f"sqlite:///{tmp_path / 'library.db'}")

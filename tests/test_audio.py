@@ -9,8 +9,8 @@ import av
 import numpy as np
 import pytest
 
-from pipeline.audio import load_audio
 from pipeline.errors import InvalidAudioError, InvalidParameterError
+from pipeline.io.audio import load_audio
 from pipeline.types import Recording
 
 from .conftest import SAMPLES
@@ -201,7 +201,7 @@ def test_decoded_audio_is_read_only_mapped_and_leaves_no_file(tmp_path, monkeypa
 
 
 def test_sample_buffer_grows_past_an_understated_length():
-    from pipeline.audio import _SampleBuffer
+    from pipeline.io.audio import _SampleBuffer
 
     rng = np.random.default_rng(0)
     chunks = [rng.uniform(-1.2, 1.2, size=(2, n)).astype(np.float32) for n in (1000, 70_000, 300_000, 5)]
@@ -227,7 +227,7 @@ def _rss_file_kb() -> int:
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads Linux /proc")
 def test_iter_blocks_walks_a_long_recording_without_keeping_its_pages(tmp_path):
     """Three minutes of audio: a plain pass maps all of it into the process, iter_blocks keeps ~one block."""
-    from pipeline.audio import iter_blocks, release_pages
+    from pipeline.io.audio import iter_blocks, release_pages
 
     n = 180 * 16000  # 11.5 MB of float32
     noise = np.random.default_rng(1).uniform(-0.5, 0.5, size=(1, n)).astype(np.float32)
@@ -255,8 +255,8 @@ def test_iter_blocks_walks_a_long_recording_without_keeping_its_pages(tmp_path):
 def test_full_temporary_disk_is_one_clear_error(tmp_path, monkeypatch, clip):
     import errno
 
-    from pipeline import audio
     from pipeline.errors import WorkspaceError
+    from pipeline.io import audio
 
     src = encode(tmp_path / "c.flac", clip, sr=16000, codec="flac")
 

@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from pipeline.batch import consent_for_file, default_workers, run_batch, summary_table
-from pipeline.store import Store
+from pipeline.library.store import Store
+from pipeline.run.batch import consent_for_file, default_workers, run_batch, summary_table
 from pipeline.types import BatchOptions
 
 from .conftest import ROOT, SAMPLE_NAMES, SAMPLES
@@ -98,7 +98,7 @@ def test_two_core_machine_defaults_to_one_worker(monkeypatch):
 
 
 def _cli(*args):
-    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True, cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "pipeline.run.cli", *args], capture_output=True, text=True, cwd=ROOT,
                           timeout=600, env={**os.environ, "PYTHONPATH": str(ROOT)})
 
 

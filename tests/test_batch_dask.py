@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from pipeline.batch import run_batch
-from pipeline.store import Store
+from pipeline.library.store import Store
+from pipeline.run.batch import run_batch
 from pipeline.types import BatchOptions
 
 from .conftest import SAMPLE_NAMES

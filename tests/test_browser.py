@@ -221,7 +221,8 @@ def test_upload_sample_renders_report(app_url, browser):
 
 def test_html_report_renders_charts_offline(browser, truths, tmp_path):
     """The downloadable HTML report draws its charts with the network switched off (no CDN)."""
-    from pipeline.presentation import html_report, with_names
+    from pipeline.report.edit import with_names
+    from pipeline.report.htmlpage import html_report
     from tests.test_presentation import PACE, SHARE, report_from_truth
 
     report = with_names(report_from_truth(truths["matched"], (SHARE, PACE)), {"mentor": "Alex", "mentee": "Sam"})

@@ -13,7 +13,7 @@ from .conftest import ROOT, SAMPLES
 
 
 def run_cli(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "pipeline.run.cli", *args], capture_output=True, text=True,
                           cwd=cwd or ROOT, timeout=600)
 
 
@@ -47,7 +47,7 @@ def test_bad_input_one_line_exit_2(tmp_path):
 def test_analyze_transcript_writes_report_and_csv(tmp_path, capsys):
     import json
 
-    from pipeline.cli import main
+    from pipeline.run.cli import main
 
     vtt = tmp_path / "s.vtt"
     vtt.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n<v Ann>what we talk about stays between us what would "
@@ -67,8 +67,8 @@ def test_analyze_transcript_writes_report_and_csv(tmp_path, capsys):
 def test_analyze_prints_what_went_well_and_what_to_try(tmp_path, capsys, truths):
     """The matched sample's true turns as a Teams transcript: the summary names the script's strengths and what
     2.5 minutes cannot tell."""
-    from pipeline.cli import main
-    from pipeline.export import Cue, to_vtt
+    from pipeline.io.export import Cue, to_vtt
+    from pipeline.run.cli import main
 
     names = {"mentor": "Alex", "mentee": "Sam"}
     vtt = tmp_path / "matched.vtt"
@@ -92,8 +92,8 @@ def test_analyze_a_teams_word_transcript_as_well_as_its_vtt(tmp_path, truths):
     seconds, no end times) and as a VTT: the same turns and the same language measures from both."""
     import docx
 
-    from pipeline.cli import main
-    from pipeline.export import Cue, to_vtt
+    from pipeline.io.export import Cue, to_vtt
+    from pipeline.run.cli import main
 
     names = {"mentor": "Alex", "mentee": "Sam"}
     truth = truths["matched"]["turns"]
@@ -129,8 +129,8 @@ def test_transcript_without_end_times_measures_no_pace_pauses_or_interruptions(t
     """The unmatched sample's true turns (mentor ~194 wpm, mentee ~126 wpm) as a VTT measure the mentor's pace
     about 54 % above the mentee's; the same words as untimed 'Name: text' lines cannot show pace at all. Before,
     the turns placed at 150 wpm gave a made-up 0 % difference (pace "matched"), 0.3 s pauses and no interruptions."""
-    from pipeline.cli import main
-    from pipeline.export import Cue, to_vtt
+    from pipeline.io.export import Cue, to_vtt
+    from pipeline.run.cli import main
 
     names = {"mentor": "Alex", "mentee": "Sam"}
     truth = truths["unmatched"]["turns"]
@@ -169,9 +169,9 @@ def test_compare_two_report_files(tmp_path, capsys, truths):
     """The matched and unmatched samples' true turns as Teams transcripts, analysed, then compared: the unmatched
     mentor was made 59 % faster than the mentee, the matched one as fast, so the pace difference rises clearly;
     a dozen exchanges each cannot tell their talk shares (49 % and 44 %) apart."""
-    from pipeline.cli import main
-    from pipeline.export import Cue, to_vtt
-    from pipeline.library import CHANGE_UNCLEAR, CHANGE_UP, RANGE_NOW_OUT
+    from pipeline.io.export import Cue, to_vtt
+    from pipeline.report.compare import CHANGE_UNCLEAR, CHANGE_UP, RANGE_NOW_OUT
+    from pipeline.run.cli import main
 
     names = {"mentor": "Alex", "mentee": "Sam"}
     for n in ("matched", "unmatched"):
@@ -193,10 +193,10 @@ def test_compare_two_report_files(tmp_path, capsys, truths):
 def test_compare_stored_sessions_and_bad_input(tmp_path, capsys, truths):
     import dataclasses
 
-    from pipeline.cli import main
-    from pipeline.measures import difference_ci
-    from pipeline.presentation import range_text
-    from pipeline.store import Store, file_sha256
+    from pipeline.library.store import Store, file_sha256
+    from pipeline.measures.session import difference_ci
+    from pipeline.report.text import range_text
+    from pipeline.run.cli import main
 
     from .storehelp import consent_pair, report_from_truth
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from pipeline.channels import channel_correlation, diarize_channels, is_dual_channel
-from pipeline.diarize import attribute_speakers, bridge_pauses, diarize, encoder_mels, separation_score, to_rttm
 from pipeline.errors import InvalidParameterError
-from pipeline.evaluation import diarization_error_rate, talk_share_error
+from pipeline.speech.channels import channel_correlation, diarize_channels, is_dual_channel
+from pipeline.speech.diarize import attribute_speakers, bridge_pauses, diarize, encoder_mels, separation_score, to_rttm
+from pipeline.speech.evaluation import diarization_error_rate, talk_share_error
 from pipeline.types import ChannelOptions, DiarizeOptions, Recording, SpeakerSegment
 
 from .conftest import ROOT
@@ -50,7 +50,7 @@ def pyannote_sample():
     wav, rttm = PYANNOTE / "sample.wav", PYANNOTE / "sample.rttm"
     if not (wav.is_file() and rttm.is_file()):
         pytest.skip("pyannote sample missing: run `make test-data` (downloads pyannote-audio 4.0.7's wheel)")
-    from pipeline.audio import load_audio
+    from pipeline.io.audio import load_audio
 
     ref = []
     for line in rttm.read_text().splitlines():
@@ -238,7 +238,7 @@ def test_der_scorer_known_values():
 def test_viterbi_matches_brute_force():
     import itertools
 
-    from pipeline.diarize import _viterbi
+    from pipeline.speech.diarize import _viterbi
 
     rng = np.random.default_rng(1)
     for k in (2, 3):
@@ -256,7 +256,7 @@ def test_blockwise_levels_and_correlation_equal_whole_signal(recordings):
     """frame_levels_db and channel_correlation walk the recording in ~65 s blocks: same values as at once."""
     import librosa
 
-    from pipeline.channels import frame_levels_db
+    from pipeline.speech.channels import frame_levels_db
 
     rec = recordings["dual_channel"]  # 131 s: three blocks, the last one partial
     y = np.array(rec.samples)

@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 
 from models import asr
-from pipeline.store import file_sha256
+from pipeline.library.store import file_sha256
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_sessions" / "matched.flac"
 
 
 def start(*args: str, env: dict | None = None) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "pipeline.cli", *args], cwd=ROOT,
+    return subprocess.Popen([sys.executable, "-m", "pipeline.run.cli", *args], cwd=ROOT,
                             env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
 

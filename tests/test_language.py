@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.errors import InvalidParameterError
-from pipeline.language import (
+from pipeline.measures.language import (
     classify_text,
     content_items,
     is_backchannel_text,
@@ -15,7 +15,7 @@ from pipeline.language import (
     tokens_lower,
     top_word_matching,
 )
-from pipeline.prosody import count_syllables
+from pipeline.measures.prosody import count_syllables
 from pipeline.types import Turn
 
 QUESTIONS = [
@@ -148,7 +148,7 @@ def test_shared_phrases_first_use_take_up_and_one_count_per_phrase(nlp):
     ("when you shared it how did they react", False),
 ])
 def test_remembering_cue(text, recalls):
-    from pipeline.language import CALLBACK_RE, find_pattern
+    from pipeline.measures.language import CALLBACK_RE, find_pattern
 
     assert bool(find_pattern(CALLBACK_RE, text)) is recalls
 
@@ -156,6 +156,6 @@ def test_remembering_cue(text, recalls):
 @pytest.mark.parametrize("text", ["I don't really know how to recover if that happens", "I'm worried that I'll freeze up",
                                   "I'm not sure whether notes would make me look unprepared"])
 def test_concern_cue(text):
-    from pipeline.language import CONCERN_RE, find_pattern
+    from pipeline.measures.language import CONCERN_RE, find_pattern
 
     assert find_pattern(CONCERN_RE, text)

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from pipeline.errors import InvalidParameterError
-from pipeline.measures import NO_OVERLAP_IN_MONO, TOO_FEW_TO_TELL, measure_session, turn_measures_frame
-from pipeline.roles import assign_roles
+from pipeline.measures.roles import assign_roles
+from pipeline.measures.session import NO_OVERLAP_IN_MONO, TOO_FEW_TO_TELL, measure_session, turn_measures_frame
 from pipeline.types import MeasureOptions, RoleOptions, SpeakerInfo, Turn, said
 from tests.truth_turns import turns_from_truth
 
@@ -235,7 +235,7 @@ def test_interruptions_counted_only_where_overlap_can_be_seen(name, observable, 
     In the dual-channel sample the only overlaps are the mentee's "Uh-huh." and "Yeah." under the
     mentor's speech (backchannels), so the mentor interrupts 0 times.
     """
-    from pipeline import orchestrate
+    from pipeline.run import orchestrate
     from pipeline.types import AnalyzeOptions
 
     report, _, diarization, measures = orchestrate.analyze_recording(
@@ -254,10 +254,10 @@ def test_feedback_names_what_the_samples_were_made_to_show(measured, truths):
     """At a glance, on the real measures: the matched mentor's script promises confidentiality, brings back the
     mentee's words and shares a mistake; the unmatched mentor speaks at 194 wpm to a 126 wpm mentee, 9 dB louder,
     and never promises confidentiality (only the matched script does)."""
-    from pipeline import presentation as P
+    from pipeline.report import glance
     from tests.test_presentation import report_from_truth
 
-    fb = {n: P.feedback(report_from_truth(truths[n], measured[n].indicators)) for n in measured}
+    fb = {n: glance.feedback(report_from_truth(truths[n], measured[n].indicators)) for n in measured}
     assert [p.indicator_id for p in fb["matched"].went_well] == [
         "mentor_confidentiality", "mentor_remembering", "mentor_self_disclosure"]
     to_try = {p.indicator_id: p for p in fb["unmatched"].to_try}
@@ -265,14 +265,14 @@ def test_feedback_names_what_the_samples_were_made_to_show(measured, truths):
     assert to_try["pace_difference"].status == to_try["loudness_difference"].status == "above"
     assert to_try["pace_difference"].advice.startswith("You spoke faster than the mentee")
     assert to_try["loudness_difference"].advice.startswith("You were louder than the mentee")
-    all_matched = P.feedback(report_from_truth(truths["matched"], measured["matched"].indicators), n_points=10)
+    all_matched = glance.feedback(report_from_truth(truths["matched"], measured["matched"].indicators), n_points=10)
     went_well = {p.indicator_id for p in all_matched.went_well}
     assert {"pace_difference", "loudness_difference"} <= went_well
     assert not {"pace_difference", "loudness_difference"} & {p.indicator_id for p in all_matched.to_try}
     for f in fb.values():
         assert not {p.indicator_id for p in f.went_well} & {p.indicator_id for p in f.to_try}
         assert all(p.status == "in band" and p.severity == 0 for p in f.went_well)
-        assert all(p.severity >= P.BORDERLINE for p in f.to_try)
+        assert all(p.severity >= glance.BORDERLINE for p in f.to_try)
         assert [p.severity for p in f.to_try] == sorted((p.severity for p in f.to_try), reverse=True)
         for p in f.went_well + f.to_try:
             assert p.moment is None or 0 <= p.moment.start_s <= p.moment.end_s
@@ -282,7 +282,7 @@ def test_entrainment_intervals_match_their_formulas():
     """Fisher-z interval of r and paired-t interval of proximity, computed here by hand on six known pairs."""
     from scipy.stats import t as student_t
 
-    from pipeline.entrainment import entrainment
+    from pipeline.measures.entrainment import entrainment
 
     lead = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]
     fol = [1.1, 2.3, 2.8, 4.4, 4.9, 6.2]
@@ -321,7 +321,7 @@ def test_matching_confidence_follows_the_interval(measured):
     assert sync.confidence == "low"
     assert f"its 95 % interval runs from {lo:.2f} to {hi:.2f} r, on both sides of 0.3" in sync.explanation
     # the at-a-glance feedback takes medium or better only: no advice from a score that could be on either side
-    from pipeline.presentation import feedback
+    from pipeline.report.glance import feedback
 
     fb = feedback(m.indicators)
     assert "pitch_synchrony" not in {p.indicator_id for p in fb.to_try + fb.went_well}
@@ -332,7 +332,7 @@ def test_matching_confidence_follows_the_interval(measured):
 
 def test_share_and_rate_intervals_known_values():
     """Wilson interval by its formula; exact Poisson intervals as tabulated (0 events: 0-3.689; 2: 0.242-7.225)."""
-    from pipeline.measures import _rate_ci, _share_ci
+    from pipeline.measures.session import _rate_ci, _share_ci
 
     k, n, z = 5, 8, 1.959964
     p = k / n
@@ -347,7 +347,7 @@ def test_share_and_rate_intervals_known_values():
 
 def test_difference_interval_known_values():
     """MOVER over two Wilson intervals is Newcombe's (1998) method 10: 56/70 vs 48/80 gives 0.0524 to 0.3339."""
-    from pipeline.measures import _share_ci, difference_ci
+    from pipeline.measures.session import _share_ci, difference_ci
 
     low, high = difference_ci(48 / 80 * 100, _share_ci(48, 80), 56 / 70 * 100, _share_ci(56, 70))
     assert (low, high) == pytest.approx((5.24, 33.39), abs=0.005)
@@ -360,7 +360,7 @@ def test_compare_tells_real_changes_from_noise(measured):
     """Matched (A) against unmatched (B): the unmatched mentor was made 59 % faster and 9 dB louder than the
     mentee, the matched one neither, so both differences rise clearly; a dozen exchanges each cannot tell the
     talk shares (48 % and 44 %) apart."""
-    from pipeline.library import CHANGE_UNCLEAR, CHANGE_UP, compare_reports
+    from pipeline.report.compare import CHANGE_UNCLEAR, CHANGE_UP, compare_reports
 
     cmp = compare_reports(measured["matched"].indicators, measured["unmatched"].indicators).set_index("id")
     assert cmp.loc["pace_difference", "change"] == CHANGE_UP and cmp.loc["loudness_difference", "change"] == CHANGE_UP
@@ -397,7 +397,7 @@ def test_bootstrap_interval_agrees_with_scipy_and_handles_edges():
     """The percentile bootstrap against scipy's on a real sample; too few units, identical units, undefined draws."""
     from scipy import stats
 
-    from pipeline.measures import MIN_BOOT_UNITS, _bootstrap_ci, _median_ci
+    from pipeline.measures.session import MIN_BOOT_UNITS, _bootstrap_ci, _median_ci
 
     gaps = np.array([0.21, 0.35, 0.18, 0.62, 0.44, 0.05, -0.12, 0.9, 0.3, 0.27, 0.51, 0.15, 1.4, 0.33])
     ours = _bootstrap_ci(gaps[None, :], lambda g: g.mean(axis=-1))
@@ -423,7 +423,7 @@ def test_session_totals_split_by_exchanges(measured, transcripts_base, truths):
     The unmatched mentor was made 59 % faster and 8.9 dB louder: both intervals lie clear of the ±10 % and ±3 dB
     ranges. In the dual-channel session the mentor's pace is 10 % over the mentee's, too close to the edge to tell.
     """
-    from pipeline.measures import _exchange_totals
+    from pipeline.measures.session import _exchange_totals
 
     for name, m in measured.items():
         turns, _ = turns_from_truth(transcripts_base[name], truths[name])
@@ -445,7 +445,7 @@ def test_session_totals_split_by_exchanges(measured, transcripts_base, truths):
     # a dozen exchanges cannot tell a 48 % talk share from 45 %: no advice on it from 2.5 minutes
     share = ind(measured["matched"], "mentor_talk_share")
     assert share.ci95[0] < 45 < share.ci95[1] and share.confidence == "low"
-    from pipeline.presentation import feedback
+    from pipeline.report.glance import feedback
 
     assert "mentor_talk_share" not in {p.indicator_id for p in feedback(measured["matched"].indicators).to_try}
 

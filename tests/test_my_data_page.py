@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from pipeline.store import Store
+from pipeline.library.store import Store
 
 from .conftest import ROOT
 from .storehelp import consent_pair, store_samples

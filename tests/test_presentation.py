@@ -1,16 +1,18 @@
-"""pipeline.presentation on the sample sessions' true turns (known talk times, phrases, questions)."""
+"""pipeline.report.presentation on the sample sessions' true turns (known talk times, phrases, questions)."""
 
 from __future__ import annotations
 
 import csv
 import dataclasses
+import html
 import io
 import json
 
 import pytest
 
-from pipeline import presentation as P
 from pipeline.errors import InvalidParameterError
+from pipeline.report import cards as report_cards
+from pipeline.report import charts, downloads, edit, frames, glance, htmlpage, markdown, text
 from pipeline.types import Evidence, Indicator, Report, SpeakerInfo, Turn
 
 
@@ -39,7 +41,7 @@ def matched(truths) -> Report:
 
 
 def test_turns_frame_matches_truth(matched, truths):
-    frame = P.turns_frame(matched)
+    frame = frames.turns_frame(matched)
     truth = truths["matched"]["turns"]
     assert len(frame) == len(truth)
     assert list(frame["start_s"]) == [t["start_s"] for t in truth]
@@ -49,7 +51,7 @@ def test_turns_frame_matches_truth(matched, truths):
 
 
 def test_talk_share_sums_to_100_and_matches_truth(matched, truths):
-    share = P.talk_share_frame(matched)
+    share = frames.talk_share_frame(matched)
     assert list(share["role"]) == ["mentor", "mentee"]
     assert share["share_pct"].sum() == pytest.approx(100.0, abs=0.2)
     talk = {}
@@ -62,7 +64,7 @@ def test_talk_share_sums_to_100_and_matches_truth(matched, truths):
 
 def test_questions_follow_the_dialogue_tags(matched, truths):
     # Tagged questions are found; acknowledgements ("Uh-huh.", "Right.") are not questions.
-    frame = P.turns_frame(matched)
+    frame = frames.turns_frame(matched)
     for row, t in zip(frame.itertuples(), truths["matched"]["turns"], strict=True):
         tags = set(t["tags"])
         if tags & {"open_question", "closed_question", "mentee_question"}:
@@ -85,7 +87,7 @@ def test_questions_follow_the_dialogue_tags(matched, truths):
     ],
 )
 def test_looks_like_question_without_punctuation(text, expected):
-    from pipeline.language import looks_like_question
+    from pipeline.measures.language import looks_like_question
 
     assert looks_like_question(text) is expected
 
@@ -93,17 +95,17 @@ def test_looks_like_question_without_punctuation(text, expected):
 def test_shared_phrases_frame_names_people_and_times(matched):
     from pipeline.types import SharedPhrase
 
-    assert P.shared_phrases_frame(matched).empty  # none in the report: no table rows, not made up here
+    assert frames.shared_phrases_frame(matched).empty  # none in the report: no table rows, not made up here
     report = dataclasses.replace(matched, speakers=tuple(dataclasses.replace(s, display_name={"S1": "Alex", "S2": "Sam"}[s.label])
                                              for s in matched.speakers),
                      shared_phrases=(SharedPhrase("quarterly review", "S2", 5.5, "S1", 95.71, 4),))
-    frame = P.shared_phrases_frame(report)
+    frame = frames.shared_phrases_frame(report)
     assert frame.to_dict("records") == [{"phrase": "quarterly review", "said first by": "Sam", "at": "0:06",
                                          "taken up by": "Alex", "taken up at": "1:36", "after": "1:30", "uses": 4}]
 
 
 def test_cards_order_band_status_and_unavailable(matched):
-    cards = P.indicator_cards(matched)
+    cards = report_cards.indicator_cards(matched)
     assert [c.id for c in cards] == ["pace_match", "loud_match", "mentor_talk_share"]  # matching first
     pace, loud, share = cards
     assert (pace.value_text, pace.band_text, pace.status) == ("0.30", "good: at least 0.50", "below")
@@ -112,10 +114,10 @@ def test_cards_order_band_status_and_unavailable(matched):
     # a measured value held with low confidence says so on its card, in the app and in the HTML report
     low = dataclasses.replace(PACE, id="pace_low", confidence="low")
     report = dataclasses.replace(matched, indicators=(PACE, low, LOUD))
-    shown = {c.id: P.status_markdown(c) for c in P.indicator_cards(report)}
+    shown = {c.id: markdown.status_markdown(c) for c in report_cards.indicator_cards(report)}
     assert shown["pace_low"].endswith("· :gray[low confidence]")
     assert "low confidence" not in shown["pace_match"] + shown["loud_match"]  # medium; unavailable says only that
-    assert P.html_report(report).count("· low confidence") == 1
+    assert htmlpage.html_report(report).count("· low confidence") == 1
 
 
 def test_bands_with_negative_ends_and_matching_cards(matched):
@@ -123,14 +125,14 @@ def test_bands_with_negative_ends_and_matching_cards(matched):
     conv = Indicator("pace_convergence", "Closer", -0.2, "r", 0.0, None, "", "", "high", category="matching")
     loud = Indicator("loudness_matching", "Loud", 0.1, "z", 0.0, None, "", "", "high", category="matching")
     report = Report(**{**matched.__dict__, "indicators": (diff, conv, loud, SHARE)})
-    pace_cards = P.matching_cards(report, "pace_wpm")
+    pace_cards = report_cards.matching_cards(report, "pace_wpm")
     assert [(c.id, c.band_text, c.status) for c in pace_cards] == [
         ("pace_difference", "good: -10 to 10 %", "in band"), ("pace_convergence", "good: at least 0 r", "below"),
     ]  # fmt: skip
-    assert [c.id for c in P.matching_cards(report, "rms_db")] == ["loudness_matching"]
-    assert P.matching_cards(report, "f0_hz") == ()
+    assert [c.id for c in report_cards.matching_cards(report, "rms_db")] == ["loudness_matching"]
+    assert report_cards.matching_cards(report, "f0_hz") == ()
     with pytest.raises(InvalidParameterError):
-        P.matching_cards(report, "volume")
+        report_cards.matching_cards(report, "volume")
 
 
 def test_cards_show_the_interval_where_there_is_one(matched):
@@ -141,34 +143,34 @@ def test_cards_show_the_interval_where_there_is_one(matched):
                      ci95=(0.443, 0.961))
     gone = dataclasses.replace(sync, id="loudness_synchrony", value=None, available=False)
     report = dataclasses.replace(matched, indicators=(share, diff, sync, gone, PACE))
-    shown = {c.id: c.interval_text for c in P.indicator_cards(report)}
+    shown = {c.id: c.interval_text for c in report_cards.indicator_cards(report)}
     assert shown == {"mentor_talk_share": "95 % interval: 38–60 %", "pace_difference": "95 % interval: -9 to 6 %",
                      "pace_synchrony": "95 % interval: 0.44–0.96 r", "loudness_synchrony": "", "pace_match": ""}
-    page = P.html_report(report)
+    page = htmlpage.html_report(report)
     assert "<div class='i'>95 % interval: 38–60 %</div>" in page and page.count("<div class='i'>") == 3
 
 
 def test_moments_skip_unavailable_and_keep_evidence(matched):
-    ms = P.moments(matched)
+    ms = report_cards.moments(matched)
     assert [(m.indicator_id, m.start_s, m.quote) for m in ms] == [("mentor_talk_share", 51.5, "I would bring them in early.")]
     with pytest.raises(InvalidParameterError):
-        P.moments(matched, per_indicator=0)
+        report_cards.moments(matched, per_indicator=0)
     # The same evidence under two indicators is one moment naming both.
     twice = Indicator("x", "Other", 1.0, "count", None, None, "", "", "high", evidence=SHARE.evidence, category="sharing")
-    both = P.moments(Report(**{**matched.__dict__, "indicators": (SHARE, twice)}))
+    both = report_cards.moments(Report(**{**matched.__dict__, "indicators": (SHARE, twice)}))
     assert [(m.indicator_id, m.indicator_name) for m in both] == [("mentor_talk_share", "Mentor talk share · Other")]
     # each indicator's note is kept, once: "175 wpm · “quarterly review” first said by the mentee ..."
     (ev,) = SHARE.evidence
     taken = (dataclasses.replace(ev, note="taken up after 90 s"),)
     noted = dataclasses.replace(twice, evidence=taken)
     again = dataclasses.replace(twice, id="y", name="Third", evidence=taken)
-    (m,) = P.moments(Report(**{**matched.__dict__, "indicators": (SHARE, noted, again)}))
+    (m,) = report_cards.moments(Report(**{**matched.__dict__, "indicators": (SHARE, noted, again)}))
     assert m.indicator_name == "Mentor talk share · Other · Third"
     assert m.note == "longest mentor turn · taken up after 90 s"
 
 
 def test_prosody_frame_pace_from_words_without_measures(matched, truths):
-    frame = P.prosody_frame(matched)
+    frame = frames.prosody_frame(matched)
     assert set(frame["measure"]) == {"pace_wpm"}  # no loudness or pitch without turn measures
     # Pace from word counts over turn spans is within 20% of the generator's rate for long turns.
     long_turns = [t for t in truths["matched"]["turns"] if t["n_words"] >= 10]
@@ -183,14 +185,14 @@ def test_prosody_frame_from_turn_measures_dicts(matched):
         {"speaker": "S1", "start_s": 0.0, "end_s": 2.0, "pace_wpm": 150.0, "prosody": {"rms_db": -25.0, "f0_median_hz": 110.0}},
         {"speaker": "S2", "start_s": 2.0, "end_s": 4.0, "pace_wpm": None, "prosody": {"rms_db": -30.0, "f0_median_hz": None}},
     ]
-    frame = P.prosody_frame(matched, tms)
+    frame = frames.prosody_frame(matched, tms)
     assert sorted(zip(frame["speaker"], frame["measure"], frame["value"], strict=True)) == [
         ("S1", "f0_hz", 110.0), ("S1", "pace_wpm", 150.0), ("S1", "rms_db", -25.0), ("S2", "rms_db", -30.0),
     ]  # fmt: skip
-    assert P.prosody_chart(matched, "rms_db", tms) is not None
-    assert P.prosody_chart(matched, "rms_db") is None
+    assert charts.prosody_chart(matched, "rms_db", tms) is not None
+    assert charts.prosody_chart(matched, "rms_db") is None
     with pytest.raises(InvalidParameterError):
-        P.prosody_chart(matched, "tempo")
+        charts.prosody_chart(matched, "tempo")
 
 
 def test_with_roles_swaps_and_renames_and_remeasures(matched):
@@ -200,7 +202,7 @@ def test_with_roles_swaps_and_renames_and_remeasures(matched):
         calls.append((turns, speakers))
         return (PACE,)
 
-    swapped = P.with_roles(matched, P.swap_roles(matched), measure=measure)
+    swapped = edit.with_roles(matched, edit.swap_roles(matched), measure=measure)
     assert {s.label: s.role for s in swapped.speakers} == {"S1": "mentee", "S2": "mentor"}
     assert all(s.role_source == "set" for s in swapped.speakers)
     assert all(t.role == ("mentee" if t.speaker == "S1" else "mentor") for t in swapped.turns)
@@ -208,107 +210,107 @@ def test_with_roles_swaps_and_renames_and_remeasures(matched):
     assert swapped.indicators == (PACE,) and len(calls) == 1
     assert swapped.options.mentor == "S2"
     # Names stay with the role they were given for at consent.
-    named = P.with_names(matched, {"mentor": "Alex", "mentee": "Sam"})
-    assert P.swap_roles(named) == {"S1": ("mentee", "Sam"), "S2": ("mentor", "Alex")}
+    named = edit.with_names(matched, {"mentor": "Alex", "mentee": "Sam"})
+    assert edit.swap_roles(named) == {"S1": ("mentee", "Sam"), "S2": ("mentor", "Alex")}
     # Renaming only: indicators kept, measure not called.
-    renamed = P.with_roles(matched, {"S1": ("mentor", "Alex")}, measure=measure)
-    assert P.speaker_names(renamed) == {"S1": "Alex", "S2": "S2"} and len(calls) == 1
+    renamed = edit.with_roles(matched, {"S1": ("mentor", "Alex")}, measure=measure)
+    assert text.speaker_names(renamed) == {"S1": "Alex", "S2": "S2"} and len(calls) == 1
     assert renamed.indicators == matched.indicators
     with pytest.raises(InvalidParameterError):
-        P.with_roles(matched, {"S1": ("boss", "")})
+        edit.with_roles(matched, {"S1": ("boss", "")})
 
 
 def test_with_names_from_consent(matched):
-    named = P.with_names(matched, {"mentor": "Alex", "mentee": "Sam"})
-    assert P.speaker_names(named) == {"S1": "Alex", "S2": "Sam"}
-    assert set(P.talk_share_frame(named)["name"]) == {"Alex", "Sam"}
+    named = edit.with_names(matched, {"mentor": "Alex", "mentee": "Sam"})
+    assert text.speaker_names(named) == {"S1": "Alex", "S2": "Sam"}
+    assert set(frames.talk_share_frame(named)["name"]) == {"Alex", "Sam"}
     # A label used as display name is replaced; a real name is kept.
     labelled = Report(**{**matched.__dict__, "speakers": (SpeakerInfo("S1", "mentor", display_name="S1"), SpeakerInfo("S2", "mentee", display_name="Kim"))})
-    assert P.speaker_names(P.with_names(labelled, {"mentor": "Alex", "mentee": "Sam"})) == {"S1": "Alex", "S2": "Kim"}
+    assert text.speaker_names(edit.with_names(labelled, {"mentor": "Alex", "mentee": "Sam"})) == {"S1": "Alex", "S2": "Kim"}
 
 
 def test_downloads_are_valid(matched):
-    data = json.loads(P.report_json(matched))
+    data = json.loads(downloads.report_json(matched))
     assert len(data["turns"]) == len(matched.turns) and data["indicators"][0]["id"] == "mentor_talk_share"
-    rows = list(csv.DictReader(io.StringIO(P.turns_csv(matched))))
+    rows = list(csv.DictReader(io.StringIO(downloads.turns_csv(matched))))
     assert len(rows) == len(matched.turns) and float(rows[0]["start_s"]) == matched.turns[0].start_s
-    vtt = P.turns_vtt(P.with_names(matched, {"mentor": "Alex"}))
+    vtt = downloads.turns_vtt(edit.with_names(matched, {"mentor": "Alex"}))
     assert vtt.startswith("WEBVTT") and "<v Alex>" in vtt and vtt.count(" --> ") == len(matched.turns)
-    srt = P.turns_srt(matched)
+    srt = downloads.turns_srt(matched)
     assert srt.count(" --> ") == len(matched.turns) and "\nS2: " in srt
 
 
 def test_markdown_is_escaped():
-    assert P.md_escape("[click](http://x) <b>*x*</b> $1$") == r"\[click\]\(http\:\/\/x\) \<b\>\*x\*\<\/b\> \$1\$".replace(r"\/", "/")
+    assert text.md_escape("[click](http://x) <b>*x*</b> $1$") == r"\[click\]\(http\:\/\/x\) \<b\>\*x\*\<\/b\> \$1\$".replace(r"\/", "/")
     row = type("Row", (), {"role": "mentee", "name": "Sam <img>", "text": "what is **this**", "question": True, "overlap": False})
-    md = P.turn_markdown(row)
+    md = markdown.turn_markdown(row)
     assert md.startswith(":orange[**Sam \\<img\\>**]") and ":orange-background[what is \\*\\*this\\*\\*]" in md
 
 
 def test_html_report_is_self_contained_and_escaped(matched):
-    evil = P.with_names(matched, {"mentor": "<script>alert(1)</script>"})
+    evil = edit.with_names(matched, {"mentor": "<script>alert(1)</script>"})
     evil = Report(**{**evil.__dict__, "source_name": "x<img src=y onerror=z>.flac"})
-    page = P.html_report(evil)
+    page = htmlpage.html_report(evil)
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<img src=y" not in page
     assert "<script src" not in page and "https://cdn" not in page and "vegaEmbed" in page
     for turn in matched.turns[:3]:
-        assert P.html.escape(turn.text) in page
+        assert html.escape(turn.text) in page
     assert page.count("class='chart'") == 3  # timeline, talk share, pace (no loudness/pitch without measures)
     # At a glance: talk share 45 % is inside 20-50 %, so it went well; nothing else has advice here.
     assert "<h2>At a glance</h2><h3>What went well</h3><ul><li><b>Mentor talk share</b>: 45 % (good: 20–50 %). " \
-           + P.html.escape(P.ADVICE["mentor_talk_share"]["in band"]) in page
+           + html.escape(glance.ADVICE["mentor_talk_share"]["in band"]) in page
     assert "To try next time" not in page and "From 1 indicator with a good range" in page
 
 
 def test_progress_text():
-    overall, text = P.progress_text("transcribing", 0.5, 30.0)
+    overall, text = markdown.progress_text("transcribing", 0.5, 30.0)
     assert overall == pytest.approx(0.425)
     assert text.startswith("Transcribing 50% · 0:30 elapsed, about 0:41 left")
-    assert P.progress_text("attributing speakers", 1.0, 10.0)[0] == pytest.approx(0.9)
-    assert P.progress_text("done", 1.0, 10.0) == (1.0, "Done · 0:10 elapsed")
+    assert markdown.progress_text("attributing speakers", 1.0, 10.0)[0] == pytest.approx(0.9)
+    assert markdown.progress_text("done", 1.0, 10.0) == (1.0, "Done · 0:10 elapsed")
 
 
 def test_empty_report_gives_empty_frames():
     empty = Report("e.wav", "", 0.0, "audio", "base", "t", "mfcc", "low", (), ())
-    assert P.turns_frame(empty).empty and P.prosody_frame(empty).empty and P.shared_phrases_frame(empty).empty
-    assert P.indicator_cards(empty) == () and P.moments(empty) == ()
-    assert "No speech was found" in P.html_report(empty) and "Too little to go on" in P.html_report(empty)
+    assert frames.turns_frame(empty).empty and frames.prosody_frame(empty).empty and frames.shared_phrases_frame(empty).empty
+    assert report_cards.indicator_cards(empty) == () and report_cards.moments(empty) == ()
+    assert "No speech was found" in htmlpage.html_report(empty) and "Too little to go on" in htmlpage.html_report(empty)
 
 
 def test_transcript_search_filter_and_pages(matched, truths):
     """Finding words, questions and overlaps in the sample's true turns, and paging through them."""
-    frame = P.with_names(matched, {"mentor": "Alex", "mentee": "Sam"})
-    frame = P.turns_frame(frame)
+    frame = edit.with_names(matched, {"mentor": "Alex", "mentee": "Sam"})
+    frame = frames.turns_frame(frame)
     truth = truths["matched"]["turns"]
     # Case and runs of spaces do not matter; names are searched as well as text.
-    found = P.filter_turns(frame, query="  STAKEHOLDER   map ")
+    found = frames.filter_turns(frame, query="  STAKEHOLDER   map ")
     assert list(found["turn"]) == [i for i, t in enumerate(truth) if "stakeholder map" in t["text"].lower()]
     assert len(found) == 3
-    assert set(P.filter_turns(frame, query="sam")["role"]) == {"mentee", "mentor"}  # Sam's turns, and "Hi Sam"
-    assert P.filter_turns(frame, query="alex")["role"].eq("mentor").all()
-    assert len(P.filter_turns(frame, query="alex")) == sum(t["role"] == "mentor" for t in truth)
-    assert P.filter_turns(frame, query="no such words").empty
-    questions = P.filter_turns(frame, show="questions")
+    assert set(frames.filter_turns(frame, query="sam")["role"]) == {"mentee", "mentor"}  # Sam's turns, and "Hi Sam"
+    assert frames.filter_turns(frame, query="alex")["role"].eq("mentor").all()
+    assert len(frames.filter_turns(frame, query="alex")) == sum(t["role"] == "mentor" for t in truth)
+    assert frames.filter_turns(frame, query="no such words").empty
+    questions = frames.filter_turns(frame, show="questions")
     assert questions["question"].all() and 0 < len(questions) < len(frame)
-    assert list(P.filter_turns(frame, show="overlaps")["turn"]) == [i for i, t in enumerate(truth) if t["overlap"]]
-    assert P.filter_turns(frame, query="quarterly", show="questions")["text"].str.contains("quarterly").all()
+    assert list(frames.filter_turns(frame, show="overlaps")["turn"]) == [i for i, t in enumerate(truth) if t["overlap"]]
+    assert frames.filter_turns(frame, query="quarterly", show="questions")["text"].str.contains("quarterly").all()
     with pytest.raises(InvalidParameterError, match="show='everything'"):
-        P.filter_turns(frame, show="everything")
+        frames.filter_turns(frame, show="everything")
 
     # Pages of 10 over 33 turns: 4 pages, the last one short; out-of-range pages are clipped.
     assert len(frame) == 33
-    rows, page, n = P.transcript_page(frame, page=1, per_page=10)
+    rows, page, n = frames.transcript_page(frame, page=1, per_page=10)
     assert (page, n) == (1, 4) and list(rows["turn"]) == list(range(10))
-    rows, page, n = P.transcript_page(frame, page=4, per_page=10)
+    rows, page, n = frames.transcript_page(frame, page=4, per_page=10)
     assert (page, n) == (4, 4) and list(rows["turn"]) == [30, 31, 32]
-    assert P.transcript_page(frame, page=99, per_page=10)[1] == 4 and P.transcript_page(frame, page=-3, per_page=10)[1] == 1
-    pages = [P.transcript_page(frame, page=p, per_page=10)[0] for p in range(1, 5)]
+    assert frames.transcript_page(frame, page=99, per_page=10)[1] == 4 and frames.transcript_page(frame, page=-3, per_page=10)[1] == 1
+    pages = [frames.transcript_page(frame, page=p, per_page=10)[0] for p in range(1, 5)]
     assert [t for rows in pages for t in rows["turn"]] == list(frame["turn"])  # every turn once, in order
-    rows, page, n = P.transcript_page(frame.iloc[:0], page=3)
+    rows, page, n = frames.transcript_page(frame.iloc[:0], page=3)
     assert rows.empty and (page, n) == (1, 1)
     with pytest.raises(InvalidParameterError, match="per_page=0"):
-        P.transcript_page(frame, page=1, per_page=0)
+        frames.transcript_page(frame, page=1, per_page=0)
 
 
 def _ind(id_, value, lo, hi, unit="%", confidence="high", category="listening", evidence=()):
@@ -331,7 +333,7 @@ def test_feedback_rules_on_hand_made_indicators(truths):
         _ind("turns_per_minute", 9.0, None, None, unit="per min"),  # no range: never feedback
     )
     report = report_from_truth(truths["matched"], inds)
-    fb = P.feedback(report)
+    fb = glance.feedback(report)
     assert (fb.n_points, fb.min_confidence) == (3, "medium")
     assert fb.n_considered == 8  # not: ratio (same measure), remembering (low), turns per minute (no range)
     assert [p.indicator_id for p in fb.went_well] == ["mentor_confidentiality", "mentor_talk_share"]
@@ -340,21 +342,21 @@ def test_feedback_rules_on_hand_made_indicators(truths):
         ("mentor_questions_per_10min", "below", 0.6)]
     conf = fb.went_well[0]
     assert conf.moment is not None and conf.moment.start_s == 10.0 and conf.moment.quote.startswith("what we talk")
-    assert conf.advice == P.ADVICE["mentor_confidentiality"]["in band"] and (conf.value_text, conf.band_text) == ("yes", "good: yes")
+    assert conf.advice == glance.ADVICE["mentor_confidentiality"]["in band"] and (conf.value_text, conf.band_text) == ("yes", "good: yes")
     assert fb.to_try[0].advice.startswith("You spoke faster than the mentee") and fb.to_try[0].moment is None
     # More points: one per theme still, the trend shows (0.06), the near miss (0.004) does not.
-    more = P.feedback(report, n_points=10)
+    more = glance.feedback(report, n_points=10)
     assert [p.indicator_id for p in more.to_try] == [
         "pace_difference", "loudness_difference", "mentor_questions_per_10min", "mentee_turn_length_trend"]
-    assert P.feedback(report, min_confidence="low").n_considered == 9
-    assert [p.indicator_id for p in P.feedback(report, min_confidence="high").went_well] == [
+    assert glance.feedback(report, min_confidence="low").n_considered == 9
+    assert [p.indicator_id for p in glance.feedback(report, min_confidence="high").went_well] == [
         "mentor_confidentiality", "mentor_talk_share"]
     # Without talk share, its ratio speaks for the measure.
     no_share = report_from_truth(truths["matched"], tuple(i for i in inds if i.id != "mentor_talk_share"))
-    assert "talk_to_listen_ratio" in [p.indicator_id for p in P.feedback(no_share, n_points=10).to_try]
-    empty = P.feedback(report_from_truth(truths["matched"], ()))
+    assert "talk_to_listen_ratio" in [p.indicator_id for p in glance.feedback(no_share, n_points=10).to_try]
+    empty = glance.feedback(report_from_truth(truths["matched"], ()))
     assert empty.went_well == empty.to_try == () and empty.n_considered == 0
-    assert fb.too_few_to_tell == () and "Too few turns" not in P.feedback_caption(fb)
+    assert fb.too_few_to_tell == () and "Too few turns" not in glance.feedback_caption(fb)
     # Values whose 95 % interval holds an edge of their range: named as too few to tell, once per measure
     unclear = (  # (a card's name is its id here)
         dataclasses.replace(inds[0], value=48.0, confidence="low", ci95=(38.0, 60.0)),  # over 45, or not
@@ -364,16 +366,16 @@ def test_feedback_rules_on_hand_made_indicators(truths):
         dataclasses.replace(inds[6], value=12.0, confidence="low", ci95=(4.0, 30.0)),  # 3 questions in 2.5 min
     )
     rest = tuple(i for i in inds if i.id not in {u.id for u in unclear})
-    fb_u = P.feedback(report_from_truth(truths["matched"], unclear + rest))
+    fb_u = glance.feedback(report_from_truth(truths["matched"], unclear + rest))
     assert fb_u.too_few_to_tell == ("mentor_talk_share", "pace_difference", "mentor_questions_per_10min")
-    assert P.feedback_caption(fb_u).endswith("Too few turns to tell whether these are in their good range (a longer "
+    assert glance.feedback_caption(fb_u).endswith("Too few turns to tell whether these are in their good range (a longer "
                                              "session would show): mentor_talk_share, pace_difference, "
                                              "mentor_questions_per_10min.")
-    assert P.feedback_lines(fb_u)[-1].startswith("Too few turns to tell whether")
+    assert glance.feedback_lines(fb_u)[-1].startswith("Too few turns to tell whether")
     with pytest.raises(InvalidParameterError, match="n_points=0"):
-        P.feedback(report, n_points=0)
+        glance.feedback(report, n_points=0)
     with pytest.raises(InvalidParameterError, match="min_confidence='sure'"):
-        P.feedback(report, min_confidence="sure")
+        glance.feedback(report, min_confidence="sure")
 
 
 def test_every_banded_indicator_has_advice_for_its_failing_side():
@@ -381,7 +383,7 @@ def test_every_banded_indicator_has_advice_for_its_failing_side():
     where a mentor can miss it; indicators without a range get no advice."""
     from pathlib import Path
 
-    doc = Path(P.__file__).resolve().parent.parent / "docs" / "indicators.md"
+    doc = Path(__file__).resolve().parent.parent / "docs" / "indicators.md"
     rows = [line.split("|") for line in doc.read_text().splitlines() if line.startswith("| `")]
     assert len(rows) >= 30
     # Sides a mentor cannot miss: no interruption or pause is "too few"; style and word overlap cannot be too high.
@@ -392,16 +394,16 @@ def test_every_banded_indicator_has_advice_for_its_failing_side():
     for row in rows:
         id_, (lo, hi) = row[1].strip().strip("`"), (b.strip() for b in row[4].split(".."))
         if not lo and not hi:
-            assert id_ not in P.ADVICE, id_
+            assert id_ not in glance.ADVICE, id_
             continue
-        assert "in band" in P.ADVICE[id_], id_
+        assert "in band" in glance.ADVICE[id_], id_
         for side, end in (("below", lo), ("above", hi)):
             if end and (id_, side) not in cannot_miss:
-                assert side in P.ADVICE[id_], (id_, side)
+                assert side in glance.ADVICE[id_], (id_, side)
 
 
 def test_values_read_as_words_where_the_unit_is_a_count_or_yes_no(truths):
     inds = (_ind("mentor_remembering", 2.0, 1.0, None, unit="count", category="remembering"),
             _ind("mentor_confidentiality", 0.0, 1.0, 1.0, unit="yes/no", category="confidentiality"))
-    cards = {c.id: (c.value_text, c.band_text) for c in P.indicator_cards(report_from_truth(truths["matched"], inds))}
+    cards = {c.id: (c.value_text, c.band_text) for c in report_cards.indicator_cards(report_from_truth(truths["matched"], inds))}
     assert cards == {"mentor_remembering": ("2", "good: at least 1"), "mentor_confidentiality": ("no", "good: yes")}

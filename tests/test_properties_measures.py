@@ -17,11 +17,11 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from pipeline import entrainment as ent_mod
-from pipeline import prosody, turntaking
-from pipeline.language import language_style_matching, top_word_matching
-from pipeline.measures import measure_session
-from pipeline.roles import assign_roles
+from pipeline.measures import entrainment as ent_mod
+from pipeline.measures import prosody, turntaking
+from pipeline.measures.language import language_style_matching, top_word_matching
+from pipeline.measures.roles import assign_roles
+from pipeline.measures.session import measure_session
 from pipeline.types import MeasureOptions, Recording, SpeakerInfo, Turn, Word
 
 SR = 16000

@@ -13,11 +13,11 @@ import numpy as np
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.audio import load_audio
 from pipeline.errors import InvalidAudioError, TranscriptFormatError
-from pipeline.export import cues_from_turns, to_jsonable, to_srt, to_vtt
-from pipeline.transcribe import window_bounds
-from pipeline.transcript_io import MERGE_GAP_S, parse_transcript
+from pipeline.io.audio import load_audio
+from pipeline.io.export import cues_from_turns, to_jsonable, to_srt, to_vtt
+from pipeline.io.transcripts import MERGE_GAP_S, parse_transcript
+from pipeline.speech.transcribe import window_bounds
 from pipeline.types import TranscribeOptions, Turn
 
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

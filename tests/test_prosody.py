@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from pipeline import prosody
+from pipeline.measures import prosody
 from pipeline.types import MeasureOptions
 
 SR = 16000

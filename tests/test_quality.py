@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from pipeline.errors import InvalidParameterError
-from pipeline.quality import check_quality, clipped_share, detect_language, speech_seconds
+from pipeline.speech.quality import check_quality, clipped_share, detect_language, speech_seconds
 from pipeline.types import (
     Diarization,
     DiarizeOptions,

@@ -31,9 +31,9 @@ CLI_TIMEOUT_S = 600
 
 def rapport(*args: str, cwd: Path | None = None, env: dict | None = None,
             timeout: float = CLI_TIMEOUT_S) -> subprocess.CompletedProcess:
-    """``python -m pipeline.cli ARGS`` in a child process, as a user runs it."""
+    """``python -m pipeline.run.cli ARGS`` in a child process, as a user runs it."""
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
-    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], cwd=cwd or ROOT, env=full_env,
+    return subprocess.run([sys.executable, "-m", "pipeline.run.cli", *args], cwd=cwd or ROOT, env=full_env,
                           capture_output=True, text=True, timeout=timeout)
 
 

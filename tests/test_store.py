@@ -16,8 +16,8 @@ import pytest
 import sqlalchemy as sa
 
 from pipeline.errors import StoreError
-from pipeline.export import report_from_dict, to_jsonable
-from pipeline.store import SESSION_TABLES, Store, analyze_and_store, file_sha256, metadata, sessions_t
+from pipeline.io.export import report_from_dict, to_jsonable
+from pipeline.library.store import SESSION_TABLES, Store, analyze_and_store, file_sha256, metadata, sessions_t
 from pipeline.types import AnalyzeOptions, ConsentRecord, Evidence, Indicator
 
 from .conftest import ROOT, SAMPLES
@@ -80,7 +80,7 @@ def _downgrade(engine: sa.Engine, revision: str) -> None:
     """Take a store back to the schema of ``revision``, as a store made by an older version (data stays)."""
     from alembic import command
 
-    from pipeline.store import alembic_config
+    from pipeline.library.store import alembic_config
 
     cfg = alembic_config()
     with engine.begin() as conn:
@@ -90,7 +90,7 @@ def _downgrade(engine: sa.Engine, revision: str) -> None:
 
 def test_migration_0002_fills_intervals_of_sessions_stored_before_it(tmp_path, truths):
     """A store at 0001 has no interval columns; upgrading fills them from each session's report.json."""
-    from pipeline.store import upgrade
+    from pipeline.library.store import upgrade
 
     db = f"sqlite:///{tmp_path / 'old.db'}"
     with Store(db, data_dir=tmp_path / "d") as s:
@@ -112,7 +112,7 @@ def test_migration_0002_fills_intervals_of_sessions_stored_before_it(tmp_path, t
 
 def test_migration_0003_scrubs_words_older_versions_left_in_notes(tmp_path, truths):
     """Notes in the shapes versions before 0.2.6 wrote lose their words where no transcript is kept, not elsewhere."""
-    from pipeline.store import upgrade
+    from pipeline.library.store import upgrade
 
     legacy = {  # note as an older version wrote it -> as it must read after the upgrade
         "'quarterly review' first said by the mentee at 6 s, taken up after 90 s":
@@ -240,7 +240,7 @@ def test_words_said_leave_with_the_transcript(store, truths, nlp, tmp_path):
     """Evidence notes that quote the session and the shared key phrases go where the transcript may not be kept:
     at once when stored so, and from the database file when a participant limits it later."""
     from models import load_syllable_table
-    from pipeline.measures import measure_session
+    from pipeline.measures.session import measure_session
 
     r = _report(truths, "matched")
     m = measure_session(r.turns, r.speakers, nlp=nlp, syllable_table=load_syllable_table())
@@ -397,8 +397,8 @@ class _RealAnalysis:
         self.runs = 0
 
     def __call__(self, path, *, options=AnalyzeOptions(), progress=None):
-        from pipeline.audio import load_audio
-        from pipeline.transcribe import transcribe
+        from pipeline.io.audio import load_audio
+        from pipeline.speech.transcribe import transcribe
 
         self.runs += 1
         transcript = transcribe(load_audio(path), model=self.model)
@@ -438,7 +438,7 @@ def test_pipeline_failing_halfway_stores_nothing(store, asr_tiny):
 KILLED_WRITER = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    from pipeline.store import Store, analyze_and_store
+    from pipeline.library.store import Store, analyze_and_store
     from tests.storehelp import consent_pair, truth_analyze
 
     def slow(path, **kw):

@@ -8,16 +8,16 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from pipeline.library import (
+from pipeline.library.store import Store, file_sha256
+from pipeline.library.trainer import (
     POPULATION_BASELINE,
     baseline_from_measures,
-    compare_reports,
     filter_sessions,
     indicator_history,
     session_vs_baseline,
     sessions_frame,
 )
-from pipeline.store import Store, file_sha256
+from pipeline.report.compare import compare_reports
 
 from .conftest import SAMPLES
 from .storehelp import consent_pair, report_from_truth
@@ -81,7 +81,7 @@ def test_indicator_history_and_compare(library):
 def test_history_and_stored_indicators_keep_intervals(tmp_path, truths):
     """Intervals go into the store with the values: the history has them per session, and feedback built from the
     stored indicators alone names what is too few to tell exactly as the full report does."""
-    from pipeline.presentation import feedback
+    from pipeline.report.glance import feedback
 
     given = {"matched": (38.25, 60.5), "unmatched": (30.0, 44.0)}
     confidence = {"matched": "low", "unmatched": "high"}  # as the measures set it: an interval holding an edge
@@ -151,7 +151,7 @@ def test_compare_with_indicator_only_in_one(library):
 
 def test_followup_of_what_to_try(truths):
     """Three sessions of one mentor: what was to try, and whether the next session got it into the good range."""
-    from pipeline.library import followup
+    from pipeline.library.trainer import followup
     from tests.test_presentation import _ind
     from tests.test_presentation import report_from_truth as bare_report
 
@@ -190,7 +190,8 @@ def test_followup_of_what_to_try(truths):
 def test_followup_tells_a_real_move_from_noise(truths):
     """Talk share 60 % -> 44 % is 'now in the good range', but with intervals of 10-odd turns it is no clear change;
     the pace difference 54 % -> -3 % (the unmatched and matched samples) clearly is."""
-    from pipeline.library import compare_reports, followup
+    from pipeline.library.trainer import followup
+    from pipeline.report.compare import compare_reports
     from tests.test_presentation import _ind
     from tests.test_presentation import report_from_truth as bare_report
 
@@ -210,7 +211,7 @@ def test_followup_tells_a_real_move_from_noise(truths):
 
 
 def test_previous_session_is_the_same_mentors_last_before(library):
-    from pipeline.library import previous_session
+    from pipeline.library.trainer import previous_session
 
     store, ids, _ = library
     summaries = store.list_sessions()
@@ -230,7 +231,7 @@ def test_previous_session_is_the_same_mentors_last_before(library):
 
 def test_good_range_verdict_of_a_clear_change():
     """A clear change says whether B is now in the good range, closer to it, out of it or further from it."""
-    from pipeline.library import RANGE_CLOSER, RANGE_FURTHER, RANGE_NOW_IN, RANGE_NOW_OUT
+    from pipeline.report.compare import RANGE_CLOSER, RANGE_FURTHER, RANGE_NOW_IN, RANGE_NOW_OUT
     from tests.test_presentation import _ind
 
     def verdict(a, b, band=(20.0, 45.0), width=2.0):

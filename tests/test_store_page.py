@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.store import Store
+from pipeline.library.store import Store
 
 from .conftest import ROOT
 from .storehelp import consent_pair, store_samples
@@ -37,7 +37,7 @@ def test_trainer_page_table_filter_compare_delete(env_store):
     assert len(baselines) == 2 and all(list(b.index) == ["pace_wpm", "pause_s"] for b in baselines)
     assert any("pace and pauses" in m.value for m in at.markdown)
     # Each compared session's at-a-glance feedback: here only talk share has a good range (30-50 %).
-    from pipeline.presentation import feedback, feedback_markdown
+    from pipeline.report.glance import feedback, feedback_markdown
 
     with Store() as s:
         compared = [s.load_report(at.selectbox(key=k).value) for k in ("c_a", "c_b")]

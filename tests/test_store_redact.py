@@ -6,8 +6,8 @@ import dataclasses
 import json
 import zipfile
 
-from pipeline.redact import redact_text
-from pipeline.store import Store, file_sha256
+from pipeline.library.redact import redact_text
+from pipeline.library.store import Store, file_sha256
 from pipeline.types import Evidence, RedactOptions, SharedPhrase, said
 
 from .conftest import SAMPLES
@@ -31,7 +31,7 @@ def test_redacts_known_names_and_places(nlp):
 
 
 def test_export_redacts_transcript_and_quotes(tmp_path, truths, nlp):
-    from pipeline.redact import redactor
+    from pipeline.library.redact import redactor
 
     path = SAMPLES / "matched.flac"
     r = report_from_truth(truths["matched"], source_name=path.name, sha256=file_sha256(path))

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from pipeline.errors import InvalidParameterError
-from pipeline.evaluation import word_error_rate
-from pipeline.transcribe import transcribe, window_bounds
+from pipeline.speech.evaluation import word_error_rate
+from pipeline.speech.transcribe import transcribe, window_bounds
 from pipeline.types import Recording, TranscribeOptions
 
 from .conftest import SAMPLE_NAMES

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from pipeline.errors import TranscriptFormatError
-from pipeline.export import cues_from_turns, to_srt, to_vtt
-from pipeline.transcript_io import detect_format, parse_transcript, read_transcript
+from pipeline.io.export import cues_from_turns, to_srt, to_vtt
+from pipeline.io.transcripts import detect_format, parse_transcript, read_transcript
 from pipeline.types import Turn
 
 TEAMS = """WEBVTT
@@ -156,7 +156,7 @@ def _docx_bytes(paragraphs):
 
 
 def test_transcript_text_reads_word_and_windows_encodings():
-    from pipeline.transcript_io import transcript_text
+    from pipeline.io.transcripts import transcript_text
 
     raw = _docx_bytes(["Mentoring", "Ann Lee   0:03", "Hi Sam, how are you?", "Sam   0:07\nGood, thanks."])
     text = transcript_text(raw, source_name="t.docx")
@@ -174,7 +174,7 @@ def test_transcript_text_reads_word_and_windows_encodings():
 
 
 def test_transcript_text_refuses_a_docx_that_unpacks_too_large(monkeypatch):
-    from pipeline import transcript_io
+    from pipeline.io import transcripts as transcript_io
 
     raw = _docx_bytes(["Ann Lee   0:03", "Hi"])
     assert transcript_io.transcript_text(raw, source_name="t.docx")

@@ -6,12 +6,12 @@ import json
 
 import pytest
 
-from pipeline.channels import diarize_channels
-from pipeline.diarize import diarize
 from pipeline.errors import InvalidParameterError
-from pipeline.evaluation import speaker_mapping, talk_share_error, word_attribution_accuracy
-from pipeline.roles import assign_roles, count_questions, with_roles
-from pipeline.turns import attribute_words, build_turns
+from pipeline.measures.roles import assign_roles, count_questions, with_roles
+from pipeline.speech.channels import diarize_channels
+from pipeline.speech.diarize import diarize
+from pipeline.speech.evaluation import speaker_mapping, talk_share_error, word_attribution_accuracy
+from pipeline.speech.turns import attribute_words, build_turns
 from pipeline.types import AttributionOptions, Diarization, RoleOptions, SpeakerSegment, Turn, Word
 
 from .conftest import SAMPLES

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import orchestrate
-from pipeline import presentation as P
-from pipeline.audio import load_audio
-from pipeline.orchestrate import safe_stem
+from pipeline.io.audio import load_audio
+from pipeline.report import edit, htmlpage
+from pipeline.run import orchestrate
+from pipeline.run.orchestrate import safe_stem
 from pipeline.types import AnalyzeOptions
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,12 +43,12 @@ def hostile_report(nlp):
 
     report, _ = orchestrate.analyze_transcript(hostile_turns_json(), source_name=FILE_NAME, nlp=nlp,
                                                options=AnalyzeOptions(), syllable_table=load_syllable_table())
-    return P.with_names(report, {"mentor": SCRIPT, "mentee": IMG})
+    return edit.with_names(report, {"mentor": SCRIPT, "mentee": IMG})
 
 
 def test_html_report_shows_the_payloads_only_escaped(hostile_report):
-    page = P.html_report(hostile_report)
-    page = page.replace(P.vega_javascript(), "")  # the inlined library's own code (it builds tooltips)
+    page = htmlpage.html_report(hostile_report)
+    page = page.replace(htmlpage.vega_javascript(), "")  # the inlined library's own code (it builds tooltips)
     for payload in (SCRIPT, IMG, "<img", "onerror=alert(1)>"):
         assert payload not in page
     assert html.escape(SCRIPT) in page and html.escape(IMG) in page  # shown, as text
@@ -100,7 +100,7 @@ def test_upload_names_cannot_reach_the_file_system(name, stem, recordings):
 
 
 def test_stored_audio_is_named_by_hash_not_by_upload_name(tmp_path, nlp):
-    from pipeline.store import Store
+    from pipeline.library.store import Store
     from pipeline.types import ConsentRecord
 
     src = tmp_path / "in" / "a\nb .wav"
@@ -109,7 +109,7 @@ def test_stored_audio_is_named_by_hash_not_by_upload_name(tmp_path, nlp):
     report, _ = orchestrate.analyze_transcript(hostile_turns_json(), source_name="../../etc/passwd.wav", nlp=nlp)
     from dataclasses import replace
 
-    from pipeline.store import file_sha256
+    from pipeline.library.store import file_sha256
 
     report = replace(report, input_kind="audio", sha256=file_sha256(src))
     consent = [ConsentRecord(n, r, keep_report=True, keep_transcript=True, keep_audio=True,
@@ -128,7 +128,7 @@ def test_cli_default_output_folder_stays_under_rapport_out(tmp_path):
     odd.write_text(hostile_turns_json())
     work = tmp_path / "work"
     work.mkdir()
-    proc = subprocess.run([sys.executable, "-m", "pipeline.cli", "analyze", str(odd)], cwd=work,
+    proc = subprocess.run([sys.executable, "-m", "pipeline.run.cli", "analyze", str(odd)], cwd=work,
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     made = [p.relative_to(work) for p in work.rglob("*")]

@@ -33,9 +33,9 @@ from dataclasses import replace
 import librosa
 import numpy as np
 
-from pipeline.audio import release_pages
-from pipeline.channels import _label_runs, runs_from_mask
 from pipeline.errors import InvalidParameterError
+from pipeline.io.audio import release_pages
+from pipeline.speech.channels import _label_runs, runs_from_mask
 from pipeline.types import Diarization, DiarizeOptions, Recording
 
 FRAME_S = 0.01
@@ -519,7 +519,7 @@ def attribute_speakers(
     -------
     Diarization
     """
-    from pipeline.channels import diarize_channels, is_dual_channel
+    from pipeline.speech.channels import diarize_channels, is_dual_channel
     from pipeline.types import ChannelOptions
 
     channel_options = channel_options or ChannelOptions()

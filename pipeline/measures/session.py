@@ -14,12 +14,12 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from pipeline import language as lang
-from pipeline import prosody, turntaking
-from pipeline.audio import release_pages
-from pipeline.entrainment import entrainment
 from pipeline.errors import InvalidParameterError
-from pipeline.transcript_io import ESTIMATED_WPM
+from pipeline.io.audio import release_pages
+from pipeline.io.transcripts import ESTIMATED_WPM
+from pipeline.measures import language as lang
+from pipeline.measures import prosody, turntaking
+from pipeline.measures.entrainment import entrainment
 from pipeline.types import (
     TURN_TIMES,
     Evidence,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from pipeline.audio import BLOCK_SAMPLES, iter_blocks
+from pipeline.io.audio import BLOCK_SAMPLES, iter_blocks
 from pipeline.types import Diarization, QualityCheck, QualityOptions, Recording, SpeakerSegment, Transcript
 
 

@@ -11,6 +11,7 @@ from datetime import date
 
 import pandas as pd
 
+from pipeline.report.compare import CHANGE_DOWN, CHANGE_UNCLEAR, CHANGE_UP, compare_reports
 from pipeline.types import Baseline, Indicator, Report, SessionSummary
 
 #: Population norms used when a mentee has too few stored sessions of their own.
@@ -103,77 +104,6 @@ def indicator_history(df: pd.DataFrame, mentor: str,
     return long[HISTORY_COLUMNS].sort_values(["indicator", "date"]).reset_index(drop=True)
 
 
-#: The ``change`` column of :func:`compare_reports`: the 95 % interval of B - A lies above 0, below 0, or holds 0.
-CHANGE_UP, CHANGE_DOWN, CHANGE_UNCLEAR = "higher in B", "lower in B", "no clear change"
-#: The ``good range`` column of :func:`compare_reports`, for a clear change: where B stands against A.
-RANGE_NOW_IN, RANGE_CLOSER = "now in the good range", "closer to the good range"
-RANGE_NOW_OUT, RANGE_FURTHER = "now out of the good range", "further from the good range"
-
-COMPARE_COLUMNS = ["indicator", "id", "unit", "A", "B", "B - A", "B - A 95 %", "change", "good range", "band"]
-
-
-def _range_verdict(a: float, b: float, low: float | None, high: float | None) -> str:
-    from pipeline.measures import outside_by
-
-    if low is None and high is None:
-        return ""
-    da, db = outside_by(a, (low, high)), outside_by(b, (low, high))
-    if db < da:
-        return RANGE_NOW_IN if db == 0 else RANGE_CLOSER
-    if db > da:
-        return RANGE_NOW_OUT if da == 0 else RANGE_FURTHER
-    return ""
-
-
-def compare_reports(a: Report | Sequence[Indicator], b: Report | Sequence[Indicator]) -> pd.DataFrame:
-    """Two sessions side by side: one row per indicator in either, values, change (b - a) and band.
-
-    Parameters
-    ----------
-    a, b : Report or sequence of Indicator
-        The earlier (or reference) session and the other one; their
-        indicators alone will do (:meth:`pipeline.store.Store.indicators`,
-        :func:`pipeline.orchestrate.read_indicators`).
-
-    Returns
-    -------
-    DataFrame
-        Columns :data:`COMPARE_COLUMNS`. Where both sessions give the indicator
-        a 95 % interval (``Indicator.ci95``), "B - A 95 %" is the interval of the
-        change (:func:`pipeline.measures.difference_ci`) as text and ``change``
-        says whether it is clear of 0 (:data:`CHANGE_UP`, :data:`CHANGE_DOWN`)
-        or not (:data:`CHANGE_UNCLEAR`): a trainer can tell a real change from
-        the noise of a few turns. Both "" otherwise. For a clear change of an
-        indicator with a good range, "good range" says where B stands against
-        A: :data:`RANGE_NOW_IN`, :data:`RANGE_CLOSER`, :data:`RANGE_NOW_OUT`,
-        :data:`RANGE_FURTHER`, or "" (no nearer nor further, e.g. inside it
-        both times).
-    """
-    from pipeline.measures import difference_ci
-    from pipeline.presentation import indicators_of, range_text
-
-    ia = {i.id: i for i in indicators_of(a)}
-    ib = {i.id: i for i in indicators_of(b)}
-    rows = []
-    for iid in list(ia) + [k for k in ib if k not in ia]:
-        ref = ia.get(iid) or ib[iid]
-        x, y = ia.get(iid), ib.get(iid)
-        va = x.value if x else None
-        vb = y.value if y else None
-        both = va is not None and vb is not None
-        ci_text = change = verdict = ""
-        if both and x.ci95 is not None and y.ci95 is not None:
-            low, high = difference_ci(va, x.ci95, vb, y.ci95)
-            ci_text = range_text(low, high, ref.unit)
-            change = CHANGE_UP if low > 0 else CHANGE_DOWN if high < 0 else CHANGE_UNCLEAR
-            if change != CHANGE_UNCLEAR:
-                verdict = _range_verdict(va, vb, y.band_low, y.band_high)
-        rows.append({"indicator": ref.name, "id": iid, "unit": ref.unit, "A": va, "B": vb,
-                     "B - A": (vb - va) if both else None, "B - A 95 %": ci_text, "change": change,
-                     "good range": verdict, "band": _band(ref.band_low, ref.band_high)})
-    return pd.DataFrame(rows, columns=COMPARE_COLUMNS)
-
-
 def previous_session(summaries: Sequence[SessionSummary], session_id: str) -> SessionSummary | None:
     """The same mentor's stored session just before ``session_id``: by recording date, then by when it was stored.
 
@@ -185,7 +115,7 @@ def previous_session(summaries: Sequence[SessionSummary], session_id: str) -> Se
     """
     import re
 
-    from pipeline.store import same_person
+    from pipeline.library.store import same_person
 
     this = next((s for s in summaries if s.session_id == session_id), None)
     if this is None or not this.mentor or re.fullmatch(r"S\d+", this.mentor.strip()):
@@ -193,16 +123,6 @@ def previous_session(summaries: Sequence[SessionSummary], session_id: str) -> Se
     earlier = [s for s in summaries if s.session_id != session_id and same_person(s.mentor, this.mentor)
                and (s.recorded_on, s.stored_at) < (this.recorded_on, this.stored_at)]
     return max(earlier, key=lambda s: (s.recorded_on, s.stored_at), default=None)
-
-
-def _band(low, high) -> str:
-    if low is None and high is None:
-        return ""
-    if high is None:
-        return f">= {low:g}"
-    if low is None:
-        return f"<= {high:g}"
-    return f"{low:g}-{high:g}"
 
 
 def baseline_from_measures(
@@ -248,7 +168,7 @@ def session_vs_baseline(report: Report, label: str, baseline: Baseline,
     baseline, or the population norm when that is all there is), ``population``,
     ``vs usual`` (ratio this/usual).
     """
-    from pipeline.store import turn_measures
+    from pipeline.library.store import turn_measures
 
     speaker_turns = {t.index for t in report.turns if t.speaker == label}
     rows = [r for r in turn_measures(report.turns) if r[0] in speaker_turns and r[2] is not None]
@@ -308,7 +228,8 @@ def followup(sessions: Sequence[tuple[str, str, Report | Sequence[Indicator]]]) 
         turns), "" where either session has no interval. Empty (with the columns)
         when nothing was to try.
     """
-    from pipeline.presentation import feedback, indicator_cards
+    from pipeline.report.cards import indicator_cards
+    from pipeline.report.glance import feedback
 
     ordered = sorted(sessions, key=lambda s: s[1])
     rows = []

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from pipeline.audio import BLOCK_SAMPLES, frame_rms, iter_blocks
 from pipeline.errors import InvalidParameterError
+from pipeline.io.audio import BLOCK_SAMPLES, frame_rms, iter_blocks
 from pipeline.types import ChannelOptions, Diarization, Recording, SpeakerSegment
 
 _EPS_DB = -120.0

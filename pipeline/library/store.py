@@ -1,7 +1,7 @@
 """The session library: a SQL store of analysed sessions, their consents and (where allowed) transcript and audio.
 
 SQLite file by default, any SQLAlchemy URL (PostgreSQL) for a team. The schema is
-created and upgraded by the Alembic migrations shipped in :mod:`pipeline.migrations`
+created and upgraded by the Alembic migrations shipped in :mod:`pipeline.library.migrations`
 whenever a store is opened. A session is written in one transaction: a failure
 anywhere leaves nothing of it behind. Audio files live under the data directory,
 named by content hash, and are written atomically.
@@ -30,13 +30,13 @@ import sqlalchemy as sa
 
 import pipeline
 from pipeline.errors import PipelineError, StoreError
-from pipeline.export import cues_from_turns, report_from_dict, to_jsonable, to_vtt
+from pipeline.io.export import cues_from_turns, report_from_dict, to_jsonable, to_vtt
 from pipeline.types import AnalyzeOptions, ConsentRecord, Indicator, Report, SessionSummary, Turn
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 # --------------------------------------------------------------------------
-# Schema (the migrations in pipeline/migrations create exactly this; a test checks they agree)
+# Schema (the migrations in pipeline/library/migrations create exactly this; a test checks they agree)
 # --------------------------------------------------------------------------
 
 metadata = sa.MetaData()
@@ -957,8 +957,8 @@ def analyze_and_store(
     *,
     store: Store,
     consent: ConsentRecord | Iterable[ConsentRecord],
+    analyze: Callable[..., Report],
     options: AnalyzeOptions = AnalyzeOptions(),
-    analyze: Callable[..., Report] | None = None,
     recorded_on: date | str | None = None,
     progress: Callable[[str, float], None] | None = None,
 ) -> tuple[str, Report, bool]:
@@ -996,8 +996,6 @@ def analyze_and_store(
     existing = store.find(sha, options)
     if existing is not None:
         return existing, store.load_report(existing), True
-    if analyze is None:
-        from pipeline.orchestrate import analyze_file as analyze
     report = analyze(path, options=options, progress=progress)
     if recorded_on is None:
         recorded_on = date.fromtimestamp(path.stat().st_mtime)

@@ -24,7 +24,7 @@ branch_labels = None
 depends_on = None
 
 GONE = "\u201c\u2026\u201d"  # “…”, as pipeline.types.unsaid writes it
-#: Every note shape with words said that versions before 0.2.6 wrote (pipeline/measures.py).
+#: Every note shape with words said that versions before 0.2.6 wrote (pipeline/measures/session.py).
 LEGACY_SHAPES = (
     (re.compile(r"^'[^']*' first said by the mentee"), GONE + " first said by the mentee"),
     (re.compile(r"^'.+?'; the mentee said '[^']*' at"), GONE + "; the mentee said " + GONE + " at"),

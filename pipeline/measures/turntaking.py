@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from pipeline.language import is_backchannel_text
+from pipeline.measures.language import is_backchannel_text
 from pipeline.types import MeasureOptions, Turn
 
 BACKCHANNEL_AFTER_S = 1.5

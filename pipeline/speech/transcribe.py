@@ -15,8 +15,8 @@ from collections.abc import Callable
 import librosa
 import numpy as np
 
-from pipeline.audio import release_pages
 from pipeline.errors import InvalidParameterError
+from pipeline.io.audio import release_pages
 from pipeline.types import Recording, Segment, TranscribeOptions, Transcript, Word
 
 ProgressFn = Callable[[float], None]

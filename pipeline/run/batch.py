@@ -31,7 +31,7 @@ from datetime import date
 from pathlib import Path
 
 from pipeline.errors import InvalidParameterError, PipelineError, StoreError
-from pipeline.store import Store, effective_consent, file_sha256
+from pipeline.library.store import Store, effective_consent, file_sha256
 from pipeline.types import AnalyzeOptions, BatchItem, BatchOptions, ConsentRecord, Report
 
 Analyze = Callable[..., Report]
@@ -120,7 +120,7 @@ def _worker_model(name: str):
 
 
 def _default_analyze(path, *, options: AnalyzeOptions, progress=None) -> Report:
-    from pipeline.orchestrate import analyze_file
+    from pipeline.run.orchestrate import analyze_file
 
     kwargs = {}
     if "model" in inspect.signature(analyze_file).parameters:

@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 import librosa
 import numpy as np
 
-from pipeline.audio import frame_rms
+from pipeline.io.audio import frame_rms
 from pipeline.types import MeasureOptions, ProsodyFeatures, Turn, Word
 
 FRAME_S = 0.025

@@ -1,6 +1,6 @@
 """Run the stages end to end on a file and write the outputs.
 
-This module and :mod:`pipeline.audio`, :mod:`models` and the store are the only
+This module and :mod:`pipeline.io.audio`, :mod:`models` and the store are the only
 places that touch files.
 """
 
@@ -13,9 +13,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from pipeline.audio import load_audio
 from pipeline.errors import TranscriptFormatError
-from pipeline.export import (
+from pipeline.io.audio import load_audio
+from pipeline.io.export import (
     cues_from_segments,
     cues_from_turns,
     indicators_from_dict,
@@ -24,7 +24,7 @@ from pipeline.export import (
     to_vtt,
     transcript_to_dict,
 )
-from pipeline.transcribe import transcribe
+from pipeline.speech.transcribe import transcribe
 from pipeline.types import (
     AnalyzeOptions,
     Diarization,
@@ -127,11 +127,11 @@ def analyze_recording(
     """
     from models import load_nlp, load_syllable_table
     from pipeline import __version__
-    from pipeline.diarize import attribute_speakers
-    from pipeline.measures import measure_session
-    from pipeline.quality import check_quality, detect_language
-    from pipeline.roles import assign_roles, with_roles
-    from pipeline.turns import attribute_words, build_turns
+    from pipeline.measures.roles import assign_roles, with_roles
+    from pipeline.measures.session import measure_session
+    from pipeline.speech.diarize import attribute_speakers
+    from pipeline.speech.quality import check_quality, detect_language
+    from pipeline.speech.turns import attribute_words, build_turns
 
     def step(stage: str, fraction: float) -> None:
         if progress:
@@ -231,8 +231,8 @@ def write_analysis(report: Report, transcript: Transcript, diarization: Diarizat
                    measures=None) -> dict[str, Path]:
     """Write report.json, turns.json, diarization.rttm, transcript.json, transcript.vtt/.srt with speaker names
     and (with measures) turn_measures.csv."""
-    from pipeline.diarize import to_rttm
-    from pipeline.measures import turn_measures_frame
+    from pipeline.measures.session import turn_measures_frame
+    from pipeline.speech.diarize import to_rttm
 
     out_dir = Path(out_dir)
     names = {s.label: f"{s.display_name or s.label} ({s.role})" for s in report.speakers}
@@ -346,9 +346,9 @@ def analyze_transcript(
     import hashlib
 
     from pipeline import __version__
-    from pipeline.measures import measure_session, untimed_warnings
-    from pipeline.roles import assign_roles, with_roles
-    from pipeline.transcript_io import read_transcript
+    from pipeline.io.transcripts import read_transcript
+    from pipeline.measures.roles import assign_roles, with_roles
+    from pipeline.measures.session import measure_session, untimed_warnings
 
     parsed = read_transcript(text, source_name=source_name)
     speakers = assign_roles(parsed.turns, options=RoleOptions(mentor=options.mentor), nlp=nlp)
@@ -381,8 +381,8 @@ def analyze_transcript_file(path: str | os.PathLike, *, out_dir: str | os.PathLi
     import hashlib
 
     from models import load_nlp, load_syllable_table
-    from pipeline.measures import turn_measures_frame
-    from pipeline.transcript_io import transcript_text
+    from pipeline.io.transcripts import transcript_text
+    from pipeline.measures.session import turn_measures_frame
 
     p = Path(path)
     try:

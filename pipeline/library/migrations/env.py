@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import context
 
-from pipeline.store import metadata
+from pipeline.library.store import metadata
 
 config = context.config
 target_metadata = metadata
@@ -25,7 +25,7 @@ def run_migrations_online() -> None:
         with context.begin_transaction():
             context.run_migrations()
         return
-    from pipeline.store import default_url
+    from pipeline.library.store import default_url
 
     engine = sa.create_engine(config.get_main_option("sqlalchemy.url") or default_url())
     with engine.begin() as connection:

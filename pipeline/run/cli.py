@@ -45,14 +45,14 @@ class _Progress:
 
 
 def _default_out(file: str) -> Path:
-    from pipeline.orchestrate import safe_stem
+    from pipeline.run.orchestrate import safe_stem
 
     return Path("rapport-out") / safe_stem(file)
 
 
 def cmd_transcribe(args: argparse.Namespace) -> int:
     from models import load_asr
-    from pipeline.orchestrate import transcribe_file
+    from pipeline.run.orchestrate import transcribe_file
 
     out_dir = Path(args.out) if args.out else _default_out(args.file)
     model = load_asr(args.model, device=args.device)
@@ -66,14 +66,14 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
 
 
 def _open_store(args: argparse.Namespace):
-    from pipeline.store import Store
+    from pipeline.library.store import Store
 
     return Store(args.db, data_dir=args.data_dir)
 
 
 def _consents(args: argparse.Namespace):
     from pipeline.errors import InvalidParameterError
-    from pipeline.store import consents_from_choices
+    from pipeline.library.store import consents_from_choices
 
     people = []
     for spec in args.consent or ():
@@ -135,7 +135,7 @@ class _BatchBars:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from pipeline.batch import run_batch, summary_table
+    from pipeline.run.batch import run_batch, summary_table
     from pipeline.types import AnalyzeOptions, BatchOptions
 
     batch = BatchOptions(workers=args.workers, engine=args.engine, scheduler=args.scheduler)
@@ -176,7 +176,7 @@ def cmd_limit(args: argparse.Namespace) -> int:
         sid = store.resolve(args.session)
         transcript, audio = store.limit(sid, participant=args.participant, keep_transcript=not args.no_transcript,
                                         keep_audio=not args.no_audio, actor=args.by or "")
-    from pipeline.presentation import kept_text
+    from pipeline.report.downloads import kept_text
 
     print(f"session {sid} now keeps {kept_text(True, transcript, audio)}; the audit log records the change")
     return 0
@@ -188,7 +188,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         redact = None
         if args.redact:
             from models import load_nlp
-            from pipeline.redact import redactor
+            from pipeline.library.redact import redactor
 
             redact = redactor(load_nlp(), known_names=[c.participant for c in store.consents(sid)])
         out = store.export(sid, args.out or f"rapport-export-{sid}.zip", participant=args.participant,
@@ -212,9 +212,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
     """Two sessions' indicators side by side, each change with its 95 % interval and whether it is clear of 0."""
     import pandas as pd
 
-    from pipeline.library import CHANGE_DOWN, CHANGE_UP, compare_reports
-    from pipeline.orchestrate import read_indicators
-    from pipeline.presentation import indicator_cards
+    from pipeline.report.cards import indicator_cards
+    from pipeline.report.compare import CHANGE_DOWN, CHANGE_UP, compare_reports
+    from pipeline.run.orchestrate import read_indicators
 
     sides, names, store = [], [], None
     try:
@@ -256,14 +256,14 @@ def _store_parent() -> argparse.ArgumentParser:
 
 def _print_feedback(report) -> None:
     """What went well and what to try next time, after the summary line."""
-    from pipeline.presentation import feedback, feedback_lines
+    from pipeline.report.glance import feedback, feedback_lines
 
     print("\n".join(feedback_lines(feedback(report))))
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     from pipeline.errors import InvalidParameterError
-    from pipeline.orchestrate import TRANSCRIPT_SUFFIXES, analyze_file, analyze_transcript_file
+    from pipeline.run.orchestrate import TRANSCRIPT_SUFFIXES, analyze_file, analyze_transcript_file
     from pipeline.types import AnalyzeOptions
 
     out_dir = Path(args.out) if args.out else _default_out(args.file)

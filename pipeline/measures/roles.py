@@ -2,7 +2,7 @@
 
 Rule (guessed): the mentor is the speaker who asks the most questions. With a
 spaCy pipeline (``nlp``), questions are counted by the word-order classifier of
-:mod:`pipeline.language` (the one the indicators use); without one, by its
+:mod:`pipeline.measures.language` (the one the indicators use); without one, by its
 word-list fallback :func:`pipeline.language.looks_like_question` (a sentence
 that ends in "?" or starts with an auxiliary, "what"/"which"..., or
 "how"/"why"/"when"/"where" followed by an auxiliary). Neither depends on Whisper
@@ -25,7 +25,7 @@ FIRST_SPEAKER_BONUS = 1.0
 
 def count_questions(text: str) -> int:
     """Number of question sentences in ``text`` (word-list fallback, see :func:`pipeline.language.looks_like_question`)."""
-    from pipeline.language import count_question_sentences
+    from pipeline.measures.language import count_question_sentences
 
     return count_question_sentences(text)
 
@@ -99,7 +99,7 @@ def assign_roles(
 def _question_counts(turns: tuple[Turn, ...], nlp) -> list[int]:
     if nlp is None:
         return [count_questions(t.text) for t in turns]
-    from pipeline import language
+    from pipeline.measures import language
 
     docs = nlp.pipe([language.strip_punctuation(t.text) for t in turns], disable=["ner"])
     return [language.classify_text(doc)[1] for doc in docs]

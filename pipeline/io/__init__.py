@@ -1,0 +1,1 @@
+"""Reading and writing: audio decoding, transcript parsers, serialisation (JSON, VTT, SRT, RTTM)."""

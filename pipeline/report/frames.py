@@ -1,0 +1,268 @@
+"""Tables the app, the CSV and the HTML report show: turns, talk shares, per-turn prosody, shared phrases."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import pandas as pd
+
+from pipeline.errors import InvalidParameterError
+from pipeline.measures import language as lang
+from pipeline.report.text import PROSODY_MEASURES, WORD_RE, fmt_clock, speaker_names, speaker_roles
+from pipeline.types import (
+    Report,
+    Turn,
+)
+
+# Frames
+# --------------------------------------------------------------------------
+
+TURN_COLUMNS = ["turn", "speaker", "name", "role", "start_s", "end_s", "duration_s", "question", "overlap", "n_words", "text"]
+
+
+def turns_frame(report: Report, turn_measures: Sequence | None = None) -> pd.DataFrame:
+    """One row per turn.
+
+    Parameters
+    ----------
+    turn_measures : sequence, optional
+        Per-turn measures (objects with ``index``, ``question.is_question`` and
+        ``is_interruption``): when given, questions and interruptions come from
+        them; otherwise from :func:`pipeline.language.looks_like_question` and the turns' overlap flag.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``turn, speaker, name, role, start_s, end_s, duration_s, question,
+        overlap, n_words, text``; times in seconds; empty (with the columns) when the
+        report has no turns.
+    """
+    names = speaker_names(report)
+    measured = {getattr(m, "index", None): m for m in (turn_measures or ())}
+
+    def question(t: Turn) -> bool:
+        m = measured.get(t.index)
+        q = getattr(m, "question", None)
+        return bool(getattr(q, "is_question", False)) if q is not None else lang.looks_like_question(t.text)
+
+    def overlap(t: Turn) -> bool:
+        m = measured.get(t.index)
+        return bool(t.overlap or getattr(m, "is_interruption", False))
+
+    rows = [
+        {
+            "turn": t.index,
+            "speaker": t.speaker,
+            "name": names.get(t.speaker, t.speaker),
+            "role": t.role,
+            "start_s": round(t.start_s, 3),
+            "end_s": round(t.end_s, 3),
+            "duration_s": round(t.end_s - t.start_s, 3),
+            "question": question(t),
+            "overlap": overlap(t),
+            "n_words": len(t.words) if t.words else len(WORD_RE.findall(t.text.lower())),
+            "text": t.text,
+        }
+        for t in report.turns
+    ]
+    return pd.DataFrame(rows, columns=TURN_COLUMNS)
+
+
+#: Which turns the transcript shows: every turn, questions only, or turns over the other speaker.
+TRANSCRIPT_SHOW = {"all": "All turns", "questions": "Questions", "overlaps": "Over the other speaker"}
+#: Turns per transcript page: a 60-minute session has about 800 turns, one play button each.
+TRANSCRIPT_PAGE_TURNS = 40
+
+
+def filter_turns(frame: pd.DataFrame, *, query: str = "", show: str = "all") -> pd.DataFrame:
+    """The rows of :func:`turns_frame` that contain ``query`` and are of the kind ``show``.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Rows of :func:`turns_frame`.
+    query : str, optional
+        Words to find, case-insensitive, in the turn's text or the speaker's
+        name; runs of spaces count as one. ``""`` (default) keeps every row.
+    show : {"all", "questions", "overlaps"}, optional
+        Every turn (default), questions only, or turns that start over the other speaker.
+
+    Returns
+    -------
+    DataFrame
+        The matching rows, in order, with the columns of ``frame``.
+    """
+    if show not in TRANSCRIPT_SHOW:
+        raise InvalidParameterError(f"show={show!r} is not one of {', '.join(TRANSCRIPT_SHOW)}; pick one of those.")
+    keep = pd.Series(True, index=frame.index)
+    if show != "all":
+        keep &= frame["question" if show == "questions" else "overlap"].astype(bool)
+    needle = " ".join(query.lower().split())
+    if needle:
+        hay = (frame["name"].astype(str) + " " + frame["text"].astype(str)).str.lower().str.split().str.join(" ")
+        keep &= hay.str.contains(needle, regex=False)
+    return frame[keep]
+
+
+def transcript_page(frame: pd.DataFrame, *, page: int, per_page: int = TRANSCRIPT_PAGE_TURNS
+                    ) -> tuple[pd.DataFrame, int, int]:
+    """One page of transcript rows.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Rows to page through (e.g. from :func:`filter_turns`).
+    page : int
+        1-based page number; clipped to the pages there are, so a page number
+        kept from a longer list still shows something.
+    per_page : int, optional
+        Rows per page, at least 1 (default :data:`TRANSCRIPT_PAGE_TURNS`).
+
+    Returns
+    -------
+    rows : DataFrame
+        At most ``per_page`` rows of ``frame``.
+    page : int
+        The page shown, in ``[1, n_pages]``.
+    n_pages : int
+        Number of pages, at least 1 (one empty page for an empty frame).
+    """
+    if per_page < 1:
+        raise InvalidParameterError(f"per_page={per_page} must be at least 1.")
+    n_pages = max(1, -(-len(frame) // per_page))
+    page = min(max(int(page), 1), n_pages)
+    return frame.iloc[(page - 1) * per_page : page * per_page], page, n_pages
+
+
+def talk_share_frame(report: Report) -> pd.DataFrame:
+    """Speaking time per person.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``speaker, name, role, talk_s, share_pct, n_turns``, one row per
+        speaker (mentor first); ``share_pct`` sums to 100 when anyone spoke.
+    """
+    frame = turns_frame(report)
+    roles = speaker_roles(report)
+    names = speaker_names(report)
+    labels = [s.label for s in report.speakers] + [s for s in frame["speaker"].unique() if s not in names]
+    total = float(frame["duration_s"].sum()) if len(frame) else 0.0
+    rows = []
+    for label in labels:
+        mine = frame[frame["speaker"] == label]
+        talk = float(mine["duration_s"].sum())
+        rows.append(
+            {
+                "speaker": label,
+                "name": names.get(label, label),
+                "role": roles.get(label, "other"),
+                "talk_s": round(talk, 2),
+                "share_pct": round(100.0 * talk / total, 1) if total > 0 else 0.0,
+                "n_turns": int(len(mine)),
+            }
+        )
+    out = pd.DataFrame(rows, columns=["speaker", "name", "role", "talk_s", "share_pct", "n_turns"])
+    order = {"mentor": 0, "mentee": 1}
+    return out.sort_values("role", key=lambda r: r.map(lambda x: order.get(x, 2)), kind="stable").reset_index(drop=True)
+
+
+def _turn_measure_rows(turn_measures: Iterable) -> list[dict]:
+    rows = []
+    for m in turn_measures:
+        get = m.get if isinstance(m, Mapping) else (lambda k, _m=m: getattr(_m, k, None))
+        prosody = get("prosody")
+        pget = (prosody.get if isinstance(prosody, Mapping) else (lambda k, _p=prosody: getattr(_p, k, None)))
+        rows.append(
+            {
+                "speaker": get("speaker"),
+                "start_s": get("start_s"),
+                "end_s": get("end_s"),
+                "pace_wpm": get("pace_wpm"),
+                "rms_db": get("rms_db") if get("rms_db") is not None else pget("rms_db"),
+                "f0_hz": get("f0_hz") if get("f0_hz") is not None else pget("f0_median_hz"),
+            }
+        )
+    return rows
+
+
+def prosody_frame(report: Report, turn_measures: Sequence | None = None) -> pd.DataFrame:
+    """Per-turn pace, loudness and pitch of each person, long format for charts.
+
+    Parameters
+    ----------
+    turn_measures : sequence, optional
+        Per-turn measures from :func:`pipeline.measures.measure_session` (objects or
+        dicts with ``speaker, start_s, end_s`` and any of ``pace_wpm, rms_db,
+        f0_hz``). When None, pace is taken from the turns' word counts and
+        loudness and pitch are left out.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``time_s, speaker, name, role, measure, value``: ``time_s`` is the
+        turn's midpoint in seconds, ``measure`` one of :data:`PROSODY_MEASURES`.
+        Turns too short for a value (and NaN values) are left out.
+    """
+    names, roles = speaker_names(report), speaker_roles(report)
+    cols = ["time_s", "speaker", "name", "role", "measure", "value"]
+    if turn_measures is None:
+        source = [
+            {
+                "speaker": t.speaker,
+                "start_s": t.start_s,
+                "end_s": t.end_s,
+                # Pace needs a few words and a second of speech to mean anything.
+                "pace_wpm": (60.0 * n / (t.end_s - t.start_s)) if n >= 4 and t.end_s - t.start_s >= 1.0 else None,
+            }
+            for t in report.turns
+            for n in [len(t.words) if t.words else len(WORD_RE.findall(t.text.lower()))]
+        ]
+    else:
+        source = _turn_measure_rows(turn_measures)
+    rows = []
+    for r in source:
+        if r.get("speaker") is None or r.get("start_s") is None:
+            continue
+        mid = (float(r["start_s"]) + float(r.get("end_s") or r["start_s"])) / 2.0
+        for measure in PROSODY_MEASURES:
+            value = r.get(measure)
+            if value is None or value != value:
+                continue
+            rows.append(
+                {
+                    "time_s": round(mid, 3),
+                    "speaker": r["speaker"],
+                    "name": names.get(r["speaker"], r["speaker"]),
+                    "role": roles.get(r["speaker"], "other"),
+                    "measure": measure,
+                    "value": float(value),
+                }
+            )
+    return pd.DataFrame(rows, columns=cols)
+
+
+def shared_phrases_frame(report: Report) -> pd.DataFrame:
+    """The report's shared key phrases (:attr:`~pipeline.types.Report.shared_phrases`) as a table.
+
+    Columns: phrase, said first by, at, taken up by, taken up at (``m:ss``),
+    after (how long it took, ``m:ss``), uses (both people). Empty where no phrase
+    was taken up or the transcript is not kept.
+    """
+    names = speaker_names(report)
+    rows = [
+        {
+            "phrase": p.phrase,
+            "said first by": names.get(p.first_speaker, p.first_speaker),
+            "at": fmt_clock(p.first_s),
+            "taken up by": names.get(p.taken_up_by, p.taken_up_by),
+            "taken up at": fmt_clock(p.taken_up_s),
+            "after": fmt_clock(p.taken_up_s - p.first_s),
+            "uses": p.n_uses,
+        }
+        for p in report.shared_phrases
+    ]
+    return pd.DataFrame(rows, columns=["phrase", "said first by", "at", "taken up by", "taken up at", "after", "uses"])
+
+
+# --------------------------------------------------------------------------

@@ -1,0 +1,286 @@
+"""At-a-glance feedback: what went well and what to try next time, in the course's terms."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.errors import InvalidParameterError
+from pipeline.measures.session import band_edge_within, outside_by
+from pipeline.report.cards import indicator_cards, moment_of
+from pipeline.report.text import fmt_clock, indicators_of, md_escape
+from pipeline.types import (
+    Feedback,
+    FeedbackPoint,
+    Indicator,
+    Report,
+)
+
+
+def _matching_advice(what: str) -> dict[str, dict[str, str]]:
+    """Advice for the three Levitan & Hirschberg scores of one feature ("speaking pace", "volume", "pitch")."""
+    return {
+        "matching": {
+            "in band": f"Turn by turn, your {what} tracked the mentee's.",
+            "below": f"Match the mentee's {what} more closely: when they go slower or quieter, go with them.",
+        },
+        "synchrony": {
+            "in band": f"Your {what} rose and fell with the mentee's.",
+            "below": f"Follow the mentee's changes in {what}: when theirs goes up or down, let yours move the same way.",
+        },
+        "convergence": {
+            "in band": f"Your {what} came closer to the mentee's as the session went on.",
+            "below": f"Your {what} drifted away from the mentee's over the session; keep matching as the talk goes on.",
+        },
+    }
+
+
+_LET_FINISH = {"in band": "You let the mentee finish before you spoke.",
+               "above": "Let the mentee finish: hold your point until they stop, then pick up their words."}
+#: What went well / what to try, per indicator and status, in the course's terms (issue 4's indicators).
+ADVICE: dict[str, dict[str, str]] = {
+    "mentor_talk_share": {
+        "in band": "The mentee did most of the talking: you listened, as the course asks.",
+        "above": "Talk less and ask more: after a question, wait, and let the mentee carry the conversation.",
+        "below": "You said very little: a summary, an example of your own or a view now and then helps the mentee.",
+    },
+    "talk_to_listen_ratio": {
+        "in band": "You listened more than you talked.",
+        "above": "You talked more than you listened: aim to speak less than the mentee.",
+        "below": "You spoke very little next to the mentee; a summary or a question now and then shows you are engaged.",
+    },
+    "mentor_longest_monologue": {
+        "in band": "You kept your turns short, leaving room for the mentee.",
+        "above": "Break long explanations up: stop after a minute and check in with a question.",
+    },
+    "mentor_response_gap": {
+        "in band": "You answered promptly, without rushing the mentee.",
+        "above": "Your replies came after long pauses; a quick 'mm-hm' or 'I see' shows you are following.",
+    },
+    "mentee_response_gap": {
+        "in band": "The mentee answered readily.",
+        "above": "The mentee paused long before answering; one simple question at a time makes answering easier.",
+    },
+    "mentor_interruptions": _LET_FINISH,
+    "mentor_interrupting_mentee": _LET_FINISH,
+    "mentor_backchannels": {
+        "in band": "Your 'mm-hm's and 'yeah's showed the mentee you were listening.",
+        "below": "Show you are listening with small signals ('mm-hm', 'yeah', 'I see') while the mentee talks.",
+    },
+    "mentor_questions_per_10min": {
+        "in band": "You asked plenty of questions to find out more about the mentee.",
+        "below": "Ask more questions to find out about the mentee: 'What happened next?', 'How did that feel?'",
+    },
+    "mentor_question_turn_share": {
+        "in band": "Many of your turns handed the floor back with a question.",
+        "below": "End more of your turns with a question that hands the floor back to the mentee.",
+    },
+    "mentor_open_question_share": {
+        "in band": "Most of your questions were open (what, how, why), inviting the mentee to say more.",
+        "below": "Turn closed questions into open ones: 'Did it go well?' becomes 'How did it go?'",
+    },
+    **{f"pace_{k}": v for k, v in _matching_advice("speaking pace").items()},
+    **{f"loudness_{k}": v for k, v in _matching_advice("volume").items()},
+    **{f"pitch_{k}": v for k, v in _matching_advice("pitch").items()},
+    "pace_difference": {
+        "in band": "You spoke at about the mentee's pace.",
+        "above": "You spoke faster than the mentee: slow down toward their pace, gradually.",
+        "below": "You spoke more slowly than the mentee: pick up a little toward their pace, gradually.",
+    },
+    "loudness_difference": {
+        "in band": "Your volume was close to the mentee's.",
+        "above": "You were louder than the mentee: bring your volume down toward theirs.",
+        "below": "You were quieter than the mentee: speak up a little toward their level.",
+    },
+    "adjustment_smoothness": {
+        "in band": "Your changes of pace and volume were gradual, as the course advises.",
+        "below": "Adjust gradually: sudden jumps in pace or volume between turns can read as mimicry.",
+    },
+    "language_style_matching": {
+        "in band": "Your way of speaking matched the mentee's.",
+        "below": "Mirror the mentee's style: plain and short when they are, more detailed when they are.",
+    },
+    "top_word_matching": {
+        "in band": "You and the mentee used many of the same words.",
+        "below": "Pick up the words the mentee uses most and use them back.",
+    },
+    "shared_key_phrases": {
+        "in band": "You picked up the mentee's key phrases and used them.",
+        "below": "Pick out the mentee's key words and phrases and use them in your replies.",
+    },
+    "mentor_remembering": {
+        "in band": "You brought back something the mentee said earlier: they know you remember.",
+        "below": "Bring back something the mentee said earlier ('You mentioned ...'): it shows you remember.",
+    },
+    "mentor_self_disclosure": {
+        "in band": "You shared your own experience and mistakes.",
+        "below": "Share one of your own mistakes and what you learned: it makes it easier for the mentee to open up.",
+    },
+    "mentor_confidentiality": {
+        "in band": "You told the mentee that what you talk about stays between you.",
+        "below": "Say early on that what you talk about stays between you.",
+    },
+    "mentee_talk_share": {
+        "in band": "The mentee did most of the talking.",
+        "below": "Invite the mentee to say more: ask an open question, then wait.",
+        "above": "The mentee did nearly all the talking; a summary or a question now and then helps guide the session.",
+    },
+    "mentee_turn_length_trend": {
+        "in band": "The mentee talked at more length as the session went on, a sign of growing safety.",
+        "below": "The mentee's turns got shorter over the session; check in: 'How is this going for you?'",
+    },
+    "mentee_questions_per_10min": {
+        "in band": "The mentee asked questions, a sign they feel safe to.",
+        "below": "Invite the mentee's questions: 'What would you like to ask me?'",
+    },
+    "mentee_concerns": {
+        "in band": "The mentee voiced concerns, a sign they trust you with them.",
+        "below": "Make room for worries: 'What concerns you about this?'",
+    },
+}
+#: Indicators that measure the same thing as another: left out of the feedback when that one counts, so the two
+#: lists never say opposite things about one measure (talk share 45 % in range, its ratio 0.82 just above).
+_SAME_MEASURE = {"talk_to_listen_ratio": "mentor_talk_share", "mentee_talk_share": "mentor_talk_share",
+                 "mentor_interrupting_mentee": "mentor_interruptions"}
+#: Feedback themes finer than the categories for matching: the course names pace, volume and key words apart.
+_THEME_PREFIX = (("pace_", "pace"), ("loudness_", "volume"), ("pitch_", "pitch"), ("language_style", "words"),
+                 ("top_word", "words"), ("shared_key", "words"), ("adjustment_", "smoothness"))
+#: What went well is told in this order (the course's building blocks first); others follow in report order.
+_WELL_ORDER = ("mentor_confidentiality", "mentor_remembering", "mentor_self_disclosure", "mentor_open_question_share",
+               "mentor_questions_per_10min", "mentor_talk_share", "mentor_interruptions", "shared_key_phrases",
+               "pace_difference", "loudness_difference", "adjustment_smoothness", "mentee_talk_share")
+_CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
+#: Natural scale of a unit, for one-sided bands (a trend of -6 % is 0.06 of it; an r of 0.0 against 0.3 is 0.3).
+_UNIT_SCALE = {"%": 100.0, "% gradual": 100.0, "r": 1.0, "z difference": 1.0, "score 0-1": 1.0, "yes/no": 1.0}
+#: Out of range by less than this (in band widths) is too close to call: neither went well nor to try.
+BORDERLINE = 0.05
+
+
+def _severity(ind: Indicator) -> float:
+    """How far ``ind`` lies outside its band: in band widths; for a one-sided band, in its unit's natural
+    scale (:data:`_UNIT_SCALE`) or else in units of the band's end (at least 1: counts, rates)."""
+    lo, hi, v = ind.band_low, ind.band_high, float(ind.value)
+    if lo is not None and hi is not None and hi > lo:
+        scale = hi - lo
+    else:
+        scale = _UNIT_SCALE.get(ind.unit) or max(abs(lo if hi is None else hi), 1.0)
+    return round(outside_by(v, (lo, hi)) / scale, 3)
+
+
+def feedback(report: Report | Sequence[Indicator], *, n_points: int = 3, min_confidence: str = "medium") -> Feedback:
+    """What went well and what to try next time, from the report's indicators ("at a glance").
+
+    An indicator counts when it is available, has a good range and at least
+    ``min_confidence``. Inside its range it can be something that went well
+    (told in the course's order: confidentiality, remembering, sharing, open
+    questions, ...); outside, something to try (the furthest outside first,
+    see :class:`FeedbackPoint`; less than :data:`BORDERLINE` outside is too
+    close to call and left out). Each list has at most one point per theme
+    (the categories, with matching split as the course splits it: pace,
+    volume, pitch, words, smoothness). A measure told twice (talk share and
+    talk-to-listen ratio) counts once, by its main indicator.
+
+    Parameters
+    ----------
+    report : Report or sequence of Indicator
+        A report, or just its indicators (moments come from their evidence, if any).
+    n_points : int, optional
+        Points per list, 1-10 (default 3).
+    min_confidence : {"low", "medium", "high"}, optional
+        Lowest confidence an indicator may have to count (default "medium":
+        a session under 2 minutes or weak attribution gives no feedback).
+
+    Returns
+    -------
+    Feedback
+        Empty lists when nothing counts (no indicators, all unavailable or low confidence).
+    """
+    if not 1 <= n_points <= 10:
+        raise InvalidParameterError(f"n_points={n_points} must be between 1 and 10.")
+    if min_confidence not in _CONFIDENCE_RANK:
+        raise InvalidParameterError(f"min_confidence={min_confidence!r} must be one of low, medium, high.")
+    indicators = indicators_of(report)
+    cards = {c.id: c for c in indicator_cards(indicators)}
+    banded = [ind for ind in indicators if cards[ind.id].status in ("in band", "below", "above") and ind.id in ADVICE]
+    counted = [ind for ind in banded if _CONFIDENCE_RANK.get(ind.confidence, 0) >= _CONFIDENCE_RANK[min_confidence]]
+    ids = {ind.id for ind in counted}
+    counted = [ind for ind in counted if _SAME_MEASURE.get(ind.id) not in ids]
+    unclear = [ind for ind in banded
+               if ind.id not in ids and band_edge_within(ind.ci95, (ind.band_low, ind.band_high)) is not None]
+    unclear_ids = {ind.id for ind in unclear}
+    unclear = [ind for ind in unclear if _SAME_MEASURE.get(ind.id) not in unclear_ids | ids]
+
+    def point(ind: Indicator) -> FeedbackPoint | None:
+        card = cards[ind.id]
+        advice = ADVICE[ind.id].get(card.status)
+        if advice is None:
+            return None
+        moment = moment_of(ind, ind.evidence[0]) if ind.evidence else None
+        return FeedbackPoint(ind.id, ind.name, ind.category, card.value_text, card.band_text, card.status, advice,
+                             _severity(ind), moment)
+
+    def theme(p: FeedbackPoint) -> str:
+        return next((t for prefix, t in _THEME_PREFIX if p.indicator_id.startswith(prefix)), p.category)
+
+    def pick(points: list[FeedbackPoint]) -> tuple[FeedbackPoint, ...]:
+        chosen, themes = [], set()
+        for p in points:
+            if theme(p) not in themes:
+                chosen.append(p)
+                themes.add(theme(p))
+        return tuple(chosen[:n_points])
+
+    points = [p for p in map(point, counted) if p is not None and (p.status == "in band" or p.severity >= BORDERLINE)]
+    order = {id_: i for i, id_ in enumerate(_WELL_ORDER)}
+    well = sorted((p for p in points if p.status == "in band"), key=lambda p: order.get(p.indicator_id, len(order)))
+    to_try = sorted((p for p in points if p.status != "in band"),
+                    key=lambda p: (-p.severity, order.get(p.indicator_id, len(order))))
+    return Feedback(pick(well), pick(to_try), len(counted), n_points, min_confidence,
+                    tuple(ind.name for ind in unclear))
+
+
+
+FEEDBACK_TITLES = {"went_well": "What went well", "to_try": "To try next time"}
+
+
+def feedback_caption(fb: Feedback) -> str:
+    """One line under the at-a-glance feedback: what it rests on, or why there is none."""
+    if not fb.n_considered:
+        return (f"Too little to go on: no indicator with a good range reached {fb.min_confidence} confidence "
+                "(a session under 2 minutes, speakers that are hard to tell apart, or too few turns to tell a score from "
+                "the edge of its good range give low confidence).")
+    return (f"From {fb.n_considered} indicator{'' if fb.n_considered == 1 else 's'} with a good range and at least "
+            f"{fb.min_confidence} confidence; "
+            "every measure, with its source, is in the indicators." + _too_few_text(fb))
+
+
+def _too_few_text(fb: Feedback) -> str:
+    """ " Too few turns to tell ...: A, B and 2 more." naming what this session cannot tell, or ""."""
+    names = fb.too_few_to_tell
+    if not names:
+        return ""
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return f" Too few turns to tell whether these are in their good range (a longer session would show): {shown}."
+
+
+def value_and_band(point: FeedbackPoint) -> str:
+    """``"62 % (good: 20–45 %)"``, or the value alone when there is no range; plain text."""
+    return f"{point.value_text} ({point.band_text})" if point.band_text else point.value_text
+
+
+def feedback_markdown(point: FeedbackPoint) -> str:
+    """A feedback point as Streamlit markdown: name, value and good range, then the advice (all escaped)."""
+    return f"**{md_escape(point.name)}** · {md_escape(value_and_band(point))}  \n{md_escape(point.advice)}"
+
+
+def feedback_lines(fb: Feedback) -> list[str]:
+    """The feedback as plain text lines (the command line's summary): "+" went well, "-" to try."""
+    lines = []
+    for key, mark in (("went_well", "+"), ("to_try", "-")):
+        points = getattr(fb, key)
+        if points:
+            lines.append(f"{FEEDBACK_TITLES[key]}:")
+            lines += [f"  {mark} {p.name}: {value_and_band(p)}. {p.advice}"
+                      + (f" [{fmt_clock(p.moment.start_s)}]" if p.moment else "") for p in points]
+    if lines and fb.too_few_to_tell:
+        lines.append(_too_few_text(fb).strip())
+    return lines or [feedback_caption(fb)]

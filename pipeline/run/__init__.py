@@ -1,0 +1,1 @@
+"""Running it: the orchestrator (stages end to end, files written), batch runs, the command line."""

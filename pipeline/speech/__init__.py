@@ -1,0 +1,1 @@
+"""From sound to turns: transcription, who spoke when (channels, embeddings), words to turns, input quality."""

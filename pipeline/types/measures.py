@@ -1,0 +1,474 @@
+"""Measures and indicators: per-turn measures, speaker summaries, matching, indicators with evidence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from pipeline.errors import InvalidParameterError
+
+#: Marks around words said inside an :attr:`Evidence.note`: curly quotes, so that an apostrophe inside
+#: (“I'm worried”) does not end them.
+SAID_OPEN, SAID_CLOSE = "\u201c", "\u201d"
+
+
+_SAID_RE = re.compile(f"{SAID_OPEN}[^{SAID_CLOSE}]*{SAID_CLOSE}")
+
+
+def said(words: str) -> str:
+    """``words`` marked as said, for an evidence note: ``said("stays between us")`` is “stays between us”."""
+    return f"{SAID_OPEN}{words}{SAID_CLOSE}"
+
+
+def unsaid(note: str) -> str:
+    """``note`` with each part marked by :func:`said` replaced by “…”: nothing said is left in it."""
+    return _SAID_RE.sub(said("…"), note)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A moment that supports an indicator: replayable, quotable.
+
+    Attributes
+    ----------
+    start_s, end_s : float
+        The moment, seconds from the start.
+    speaker : str
+        Label of who speaks in it.
+    quote : str
+        What they said (at most 240 characters); "" where the transcript is not kept.
+    note : str
+        Why the moment counts. Words said appear in it only marked by
+        :func:`said` (“quarterly review” first said by the mentee at 6 s), so
+        that :meth:`without_words` can take them out with the quote.
+    """
+
+    start_s: float
+    end_s: float
+    speaker: str
+    quote: str
+    note: str = ""
+
+    def without_words(self) -> Evidence:
+        """The moment with nothing said left in it: quote "", each word said in the note replaced by “…”."""
+        return replace(self, quote="", note=unsaid(self.note))
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One rapport / psychological-safety indicator as shown to the mentor.
+
+    Attributes
+    ----------
+    id : str
+        Stable identifier, e.g. ``"mentor_talk_share"``.
+    name : str
+        Plain-language name in the course's terms.
+    value : float or None
+        The measured value; None when unavailable (see ``available``).
+    unit : str
+        Unit of ``value`` (``"%"``, ``"wpm"``, ``"per 10 min"``, ``"score 0-1"``...).
+    band_low, band_high : float or None
+        Reference band for a good value (either end may be open).
+    band_source : str
+        Where the band comes from (study or course guidance).
+    explanation : str
+        One sentence tying the value to the course guidance.
+    confidence : str
+        ``"high"``, ``"medium"`` or ``"low"``.
+    evidence : tuple of Evidence
+        Moments that support the value, strongest first.
+    available : bool
+        False when the input cannot support it (e.g. acoustic measures on a
+        transcript without audio).
+    category : str
+        Course theme: ``"matching"``, ``"questions"``, ``"listening"``,
+        ``"remembering"``, ``"sharing"``, ``"confidentiality"``, ``"safety"``.
+    ci95 : tuple of (float, float) or None
+        95 % interval of ``value``, in its unit, where one is estimated from
+        the session's turns (matching scores, shares, rates, medians, the
+        mentor-mentee differences); None otherwise. When it reaches both sides
+        of an edge of the band the confidence is ``"low"``.
+    """
+
+    id: str
+    name: str
+    value: float | None
+    unit: str
+    band_low: float | None
+    band_high: float | None
+    band_source: str
+    explanation: str
+    confidence: str
+    evidence: tuple[Evidence, ...] = ()
+    available: bool = True
+    category: str = ""
+    ci95: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
+class SharedPhrase:
+    """A key phrase one person said first and another person took up later.
+
+    Found by :func:`pipeline.language.shared_phrases` over the content keys of
+    :func:`pipeline.language.content_items` (noun chunks of 2+ content words
+    and content lemmas); the ``shared_key_phrases`` indicator counts those the
+    mentee said first and the mentor took up.
+
+    Attributes
+    ----------
+    phrase : str
+        Lower-case key: a noun chunk's content lemmas ("quarterly review") or
+        one content lemma ("deadline").
+    first_speaker : str
+        Label of who said it first.
+    first_s : float
+        Start of the turn where they first said it, seconds.
+    taken_up_by : str
+        Label of the first other person who used it afterwards.
+    taken_up_s : float
+        Start of the turn where it was first taken up, seconds (>= ``first_s``).
+    n_uses : int
+        Times it occurs in the whole session (both people), >= 2.
+    """
+
+    phrase: str
+    first_speaker: str
+    first_s: float
+    taken_up_by: str
+    taken_up_s: float
+    n_uses: int
+
+
+@dataclass(frozen=True)
+class MeasureOptions:
+    """Options of :func:`pipeline.measures.measure_session` (issue 4).
+
+    Attributes
+    ----------
+    backchannel_max_words : int
+        A turn of at most this many words (1-6, default 3) made only of
+        listening tokens ("mm-hm", "yeah", "right", "okay"...) is a backchannel.
+    backchannel_max_s : float
+        ...and lasts at most this long, seconds (0.2-5, default 2.0).
+    interruption_min_overlap_s : float
+        An interruption needs the newcomer to start at least this long before
+        the other's utterance ends, seconds (0-2, default 0.2).
+    interruption_yield_s : float
+        ...and the other to stop within this long after the newcomer starts,
+        seconds (0.2-10, default 2.0).
+    pause_min_s : float
+        Gaps between words longer than this are pauses and are excluded from
+        articulation time, seconds (0.05-2, default 0.25).
+    pitch_fmin_hz, pitch_fmax_hz : float
+        Pitch search range in Hz (40-200 and 150-800, defaults 65 and 400).
+    pitch_hop_length : int
+        Hop of the pitch tracker in samples at ``sr`` (64-4096, default 320,
+        i.e. 20 ms at 16 kHz).
+    rate_min_words : int
+        Turns with fewer words get no speaking rate and are left out of pace
+        averages and pace matching (1-20, default 5).
+    remember_min_gap_s : float
+        "Remembering" needs the mentee's content to be at least this old,
+        seconds (10-1800, default 120).
+    n_key_phrases : int
+        Key phrases kept per speaker (1-50, default 10).
+    n_top_words : int
+        Most frequent words compared in word matching (5-200, default 25).
+    abrupt_pace_pct : float
+        A change of the mentor's pace between consecutive turns larger than
+        this percentage counts as abrupt (1-100, default 20).
+    abrupt_loudness_db : float
+        Same for loudness, dB (0.5-20, default 3).
+    abrupt_pitch_st : float
+        Same for median pitch, semitones (0.5-12, default 2).
+    """
+
+    backchannel_max_words: int = 3
+    backchannel_max_s: float = 2.0
+    interruption_min_overlap_s: float = 0.2
+    interruption_yield_s: float = 2.0
+    pause_min_s: float = 0.25
+    pitch_fmin_hz: float = 65.0
+    pitch_fmax_hz: float = 400.0
+    pitch_hop_length: int = 320
+    rate_min_words: int = 5
+    remember_min_gap_s: float = 120.0
+    n_key_phrases: int = 10
+    n_top_words: int = 25
+    abrupt_pace_pct: float = 20.0
+    abrupt_loudness_db: float = 3.0
+    abrupt_pitch_st: float = 2.0
+
+    def __post_init__(self) -> None:
+        checks = (
+            ("backchannel_max_words", 1, 6),
+            ("backchannel_max_s", 0.2, 5.0),
+            ("interruption_min_overlap_s", 0.0, 2.0),
+            ("interruption_yield_s", 0.2, 10.0),
+            ("pause_min_s", 0.05, 2.0),
+            ("pitch_fmin_hz", 40.0, 200.0),
+            ("pitch_fmax_hz", 150.0, 800.0),
+            ("pitch_hop_length", 64, 4096),
+            ("rate_min_words", 1, 20),
+            ("remember_min_gap_s", 10.0, 1800.0),
+            ("n_key_phrases", 1, 50),
+            ("n_top_words", 5, 200),
+            ("abrupt_pace_pct", 1.0, 100.0),
+            ("abrupt_loudness_db", 0.5, 20.0),
+            ("abrupt_pitch_st", 0.5, 12.0),
+        )
+        for name, lo, hi in checks:
+            value = getattr(self, name)
+            if not lo <= value <= hi:
+                raise InvalidParameterError(f"MeasureOptions.{name} must be in [{lo}, {hi}], got {value}")
+        if self.pitch_fmin_hz >= self.pitch_fmax_hz:
+            raise InvalidParameterError(
+                f"pitch_fmin_hz ({self.pitch_fmin_hz}) must be below pitch_fmax_hz ({self.pitch_fmax_hz})"
+            )
+
+
+@dataclass(frozen=True)
+class QuestionClass:
+    """Whether one sentence is a question, and which kind.
+
+    Attributes
+    ----------
+    is_question : bool
+    kind : str
+        ``"wh"``, ``"yes_no"``, ``"tag"``, ``"alternative"``, ``"declarative"``
+        (rising pitch only) or ``""`` when not a question.
+    open : bool
+        True for open questions (wh-questions, "how about ..."), False otherwise.
+    cue : str
+        The words that triggered the decision, for evidence.
+    """
+
+    is_question: bool
+    kind: str = ""
+    open: bool = False
+    cue: str = ""
+
+
+@dataclass(frozen=True)
+class ProsodyFeatures:
+    """Acoustic features of one turn (None where the turn has no usable audio).
+
+    Attributes
+    ----------
+    rms_db : float or None
+        RMS level over voiced frames, dBFS (<= 0).
+    f0_median_hz, f0_range_hz : float or None
+        Median pitch and 10th-90th percentile range, Hz.
+    f0_median_st, f0_range_st : float or None
+        The same in semitones (median re 55 Hz; range as an interval).
+    final_rise_st : float or None
+        Pitch of the last voiced 300 ms minus the turn median, semitones.
+    voiced_s : float
+        Seconds of voiced frames found.
+    """
+
+    rms_db: float | None = None
+    f0_median_hz: float | None = None
+    f0_range_hz: float | None = None
+    f0_median_st: float | None = None
+    f0_range_st: float | None = None
+    final_rise_st: float | None = None
+    voiced_s: float = 0.0
+
+
+@dataclass(frozen=True)
+class TurnMeasures:
+    """Everything measured on one turn (one row of ``turn_measures.csv``).
+
+    Attributes
+    ----------
+    index, speaker, role, start_s, end_s : as in :class:`Turn`
+    n_words : int
+    speech_s : float
+        First word start to last word end, seconds (the turn span without words).
+    pace_wpm : float or None
+        Words per minute over ``speech_s``; None under ``rate_min_words`` words.
+    n_syllables : int
+    articulation_sps : float or None
+        Syllables per second over speech time minus pauses > ``pause_min_s``;
+        None without word timings or under ``rate_min_words`` words.
+    prosody : ProsodyFeatures
+    gap_before_s : float or None
+        Start of this turn minus end of the other speaker's previous turn
+        (negative: overlap); None for the first turn or after the same speaker.
+    is_backchannel : bool
+    is_interruption : bool or None
+        None where interruptions cannot be seen (one-channel audio: see
+        ``overlaps_observable`` of :func:`pipeline.measures.measure_session`).
+    question : QuestionClass
+        The turn's strongest question sentence (or not a question).
+    n_questions : int
+        Question sentences in the turn.
+    """
+
+    index: int
+    speaker: str
+    role: str
+    start_s: float
+    end_s: float
+    text: str
+    n_words: int
+    speech_s: float
+    pace_wpm: float | None
+    n_syllables: int
+    articulation_sps: float | None
+    prosody: ProsodyFeatures
+    gap_before_s: float | None
+    is_backchannel: bool
+    is_interruption: bool | None
+    question: QuestionClass
+    n_questions: int
+
+
+@dataclass(frozen=True)
+class SpeakerSummary:
+    """Per-speaker totals.
+
+    Attributes
+    ----------
+    speaker, role : str
+    n_turns : int
+        Turns, backchannels included.
+    speech_s : float
+        Seconds speaking (union of the speaker's turn spans).
+    talk_share : float
+        ``speech_s`` over both speakers' speech seconds, 0-1 (silence excluded).
+    pace_wpm : float or None
+        All words over all speaking time (first word to last word, refined by
+        the audio's speech edges) of the turns of at least ``rate_min_words``
+        words: the definition the sample sessions' truth uses.
+    articulation_sps : float or None
+    rms_db, f0_median_hz, f0_range_st : float or None
+        Means over turns (loudness: mean of turn levels, dBFS).
+    n_questions, n_open_questions, n_backchannels : int
+    n_interruptions : int or None
+        None where interruptions cannot be seen (one-channel audio).
+    questions_per_10min : float
+    longest_monologue_s : float
+    median_gap_s : float or None
+        Median gap before this speaker's turns that follow the other speaker.
+    key_phrases : tuple of str
+    """
+
+    speaker: str
+    role: str
+    n_turns: int
+    speech_s: float
+    talk_share: float
+    pace_wpm: float | None
+    articulation_sps: float | None
+    rms_db: float | None
+    f0_median_hz: float | None
+    f0_range_st: float | None
+    n_questions: int
+    n_open_questions: int
+    n_backchannels: int
+    n_interruptions: int | None
+    questions_per_10min: float
+    longest_monologue_s: float
+    median_gap_s: float | None
+    key_phrases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EntrainmentResult:
+    """Matching of one feature between two speakers (Levitan & Hirschberg 2011).
+
+    Features are z-scored per speaker first. ``leader`` is the speaker whose
+    turn comes first in each adjacent pair, ``follower`` the one who answers.
+
+    Attributes
+    ----------
+    feature : str
+        ``"pace_wpm"``, ``"rms_db"`` or ``"f0_median_st"``.
+    follower, leader : str
+    n_pairs : int
+        Adjacent (leader turn, follower turn) pairs used.
+    partner_similarity : float or None
+        Mean of ``-|z_follower - z_leader|`` over adjacent pairs.
+    baseline_similarity : float or None
+        Mean of the same against the leader's non-adjacent turns.
+    proximity : float or None
+        ``partner_similarity - baseline_similarity`` (> 0: closer to the
+        partner's adjacent turn than chance).
+    proximity_p : float or None
+        Paired t-test p-value of partner vs baseline similarity.
+    convergence_r : float or None
+        Pearson r of partner similarity against time (> 0: growing closer).
+    similarity_first_half, similarity_second_half : float or None
+    synchrony_r : float or None
+        Pearson r of the follower's and leader's values over adjacent pairs.
+    synchrony_p : float or None
+    gradual_share : float or None
+        Share of the follower's turn-to-turn changes below the abrupt threshold.
+    proximity_ci95 : tuple of (float, float) or None
+        95 % confidence interval of ``proximity`` (paired t), in z units.
+    convergence_ci95, synchrony_ci95 : tuple of (float, float) or None
+        95 % confidence intervals of the two r values (Fisher z), each within
+        [-1, 1]; None with fewer than 4 pairs. With few pairs these are wide:
+        a value whose interval crosses its good range's edge cannot tell the
+        mentor anything (see :mod:`pipeline.measures.session`).
+    """
+
+    feature: str
+    follower: str
+    leader: str
+    n_pairs: int
+    partner_similarity: float | None = None
+    baseline_similarity: float | None = None
+    proximity: float | None = None
+    proximity_p: float | None = None
+    convergence_r: float | None = None
+    similarity_first_half: float | None = None
+    similarity_second_half: float | None = None
+    synchrony_r: float | None = None
+    synchrony_p: float | None = None
+    gradual_share: float | None = None
+    proximity_ci95: tuple[float, float] | None = None
+    convergence_ci95: tuple[float, float] | None = None
+    synchrony_ci95: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
+class SessionMeasures:
+    """Output of :func:`pipeline.measures.measure_session`.
+
+    Attributes
+    ----------
+    indicators : tuple of Indicator
+        Every indicator, in the order of ``docs/indicators.md``; acoustic ones
+        have ``available=False`` without audio.
+    turn_measures : tuple of TurnMeasures
+    speakers : tuple of SpeakerSummary
+    entrainment : tuple of EntrainmentResult
+        Mentor-follows-mentee matching per feature.
+    duration_s : float
+        First turn start to last turn end, seconds.
+    acoustic : bool
+        Whether audio was available.
+    options : MeasureOptions
+    overlaps_observable : bool
+        Whether the turns could show two people talking at once; when False
+        the interruption indicators have ``available=False``.
+    shared_phrases : tuple of SharedPhrase
+        Key phrases one person said first and another took up, by first use.
+    turn_times : str
+        The ``turn_times`` measured with (:data:`TURN_TIMES`).
+    """
+
+    indicators: tuple[Indicator, ...]
+    turn_measures: tuple[TurnMeasures, ...]
+    speakers: tuple[SpeakerSummary, ...]
+    entrainment: tuple[EntrainmentResult, ...]
+    duration_s: float
+    acoustic: bool
+    options: MeasureOptions = field(default_factory=MeasureOptions)
+    overlaps_observable: bool = True
+    shared_phrases: tuple[SharedPhrase, ...] = ()
+    turn_times: str = "measured"

@@ -1,0 +1,198 @@
+"""The report (``report.json``) and what the report layer makes of it: cards, moments, feedback."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.errors import InvalidParameterError
+from pipeline.types.measures import Indicator, SharedPhrase
+from pipeline.types.speech import SpeakerInfo, Turn
+
+
+@dataclass(frozen=True)
+class AnalyzeOptions:
+    """Options of a whole analysis run (echoed in the report).
+
+    Attributes
+    ----------
+    model : str
+        Whisper model, ``"base"`` or ``"tiny.en"``.
+    n_speakers : int
+        Number of people, 1-4 (default 2, a mentoring pair).
+    mentor : str or None
+        Speaker label to treat as mentor; None guesses it by the stated rule.
+    """
+
+    model: str = "base"
+    n_speakers: int = 2
+    mentor: str | None = None
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.n_speakers <= 4:
+            raise InvalidParameterError(f"n_speakers must be 1-4, got {self.n_speakers}")
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything Rapport knows about one session; ``report.json`` is this, serialised.
+
+    Attributes
+    ----------
+    source_name, sha256 : str
+        The input file's name and content hash.
+    duration_s : float
+        Length of the recording (or transcript), seconds.
+    input_kind : str
+        ``"audio"`` or ``"transcript"`` (acoustic measures unavailable).
+    model_name : str
+        Whisper model used ("" for transcript input).
+    pipeline_version : str
+        Version of Rapport that made it.
+    attribution_method : str
+        ``"channel"``, ``"embedding"``, ``"mfcc"`` or ``"transcript"``.
+    attribution_confidence : str
+        ``"high"``, ``"medium"`` or ``"low"``.
+    speakers : tuple of SpeakerInfo
+    turns : tuple of Turn
+    indicators : tuple of Indicator
+    options : AnalyzeOptions
+    warnings : tuple of str
+        Why the analysis may be unreliable (see :func:`pipeline.quality.check_quality`):
+        no speech, another language, music or noise, clipping, telephone-band audio.
+        Empty for an ordinary recording.
+    shared_phrases : tuple of SharedPhrase
+        Key phrases one person said first and another took up, by first use
+        (:attr:`SessionMeasures.shared_phrases`); empty where the transcript is
+        not kept, and in a ``report.json`` made before version 0.2.6.
+    turn_times : str
+        Where the turns' times come from (:data:`TURN_TIMES`): ``"measured"`` (audio, or a
+        transcript whose cues have start and end), ``"starts"`` (a transcript that gives
+        when each turn starts only: ends estimated), ``"none"`` (no times: turns placed at
+        150 words per minute). Pace, pauses and interruptions need ``"measured"``.
+    """
+
+    source_name: str
+    sha256: str
+    duration_s: float
+    input_kind: str
+    model_name: str
+    pipeline_version: str
+    attribution_method: str
+    attribution_confidence: str
+    speakers: tuple[SpeakerInfo, ...]
+    turns: tuple[Turn, ...]
+    indicators: tuple[Indicator, ...] = ()
+    options: AnalyzeOptions = field(default_factory=AnalyzeOptions)
+    warnings: tuple[str, ...] = ()
+    shared_phrases: tuple[SharedPhrase, ...] = ()
+    turn_times: str = "measured"
+
+
+@dataclass(frozen=True)
+class IndicatorCard:
+    """An indicator formatted for a headline card.
+
+    Attributes
+    ----------
+    id, name, category : str
+        As in :class:`Indicator`.
+    value_text : str
+        Value with its unit, e.g. ``"42 %"``; ``"n/a"`` when unavailable.
+    band_text : str
+        The reference band in words, e.g. ``"good: 35-65 %"``; ``""`` when none.
+    status : str
+        ``"in band"``, ``"below"``, ``"above"``, ``"no band"`` or ``"not available"``.
+    meaning : str
+        One line in the course's language.
+    confidence : str
+        ``"high"``, ``"medium"`` or ``"low"``.
+    interval_text : str
+        The value's 95 % interval in words, e.g. ``"95 % interval: 38–60 %"``;
+        ``""`` when the indicator has none or is unavailable.
+    """
+
+    id: str
+    name: str
+    category: str
+    value_text: str
+    band_text: str
+    status: str
+    meaning: str
+    confidence: str
+    interval_text: str = ""
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A replayable moment that supports an indicator ("moments worth a look")."""
+
+    indicator_id: str
+    indicator_name: str
+    start_s: float
+    end_s: float
+    speaker: str
+    quote: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class FeedbackPoint:
+    """One line of the at-a-glance feedback: an indicator inside or outside its good range, and what it means to do.
+
+    Attributes
+    ----------
+    indicator_id, name, category : str
+        As in :class:`Indicator`.
+    value_text, band_text : str
+        As on the indicator's card (``"62 %"``, ``"good: 20–45 %"``).
+    status : str
+        ``"in band"`` (went well), ``"below"`` or ``"above"`` (to try).
+    advice : str
+        One sentence in the course's terms: what went well, or what to try next time.
+    severity : float
+        How far outside the good range, in band widths (or in units of the
+        band's one end, at least 1); 0.0 for what went well. >= 0.
+    moment : Moment or None
+        The indicator's strongest evidence, for replay; None when it has none
+        (e.g. a count of 0).
+    """
+
+    indicator_id: str
+    name: str
+    category: str
+    value_text: str
+    band_text: str
+    status: str
+    advice: str
+    severity: float
+    moment: Moment | None = None
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What went well and what to try next time, from a report's indicators.
+
+    Attributes
+    ----------
+    went_well, to_try : tuple of FeedbackPoint
+        At most ``n_points`` each, at most one per theme;
+        ``to_try`` worst first.
+    n_considered : int
+        Indicators that could count: available, with a good range, confidence
+        at least ``min_confidence``.
+    n_points : int
+        Echo of the option used.
+    min_confidence : str
+        Echo of the option used.
+    too_few_to_tell : tuple of str
+        Names of the indicators with advice and a good range left out because
+        their 95 % interval reaches both sides of an edge of it: the session
+        cannot tell which side the mentor is on (a longer one could).
+    """
+
+    went_well: tuple[FeedbackPoint, ...]
+    to_try: tuple[FeedbackPoint, ...]
+    n_considered: int
+    n_points: int
+    min_confidence: str
+    too_few_to_tell: tuple[str, ...] = ()

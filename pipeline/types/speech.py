@@ -1,0 +1,500 @@
+"""Words, speakers and turns: what transcription, attribution, transcript parsing and the quality check produce."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.errors import InvalidParameterError
+from pipeline.types.base import check_range
+
+
+@dataclass(frozen=True)
+class Word:
+    """One recognised word.
+
+    Attributes
+    ----------
+    text : str
+        The word as Whisper wrote it, stripped of surrounding spaces.
+    start_s, end_s : float
+        Time in the recording, seconds, ``0 <= start_s <= end_s``.
+    probability : float
+        Whisper's word probability in [0, 1].
+    speaker : str or None
+        Speaker label (``"S1"``...) once attributed; None before.
+    overlap : bool
+        True when another speaker talks over this word.
+    """
+
+    text: str
+    start_s: float
+    end_s: float
+    probability: float
+    speaker: str | None = None
+    overlap: bool = False
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of words Whisper decoded together (roughly a phrase or sentence)."""
+
+    start_s: float
+    end_s: float
+    text: str
+    words: tuple[Word, ...]
+    avg_logprob: float = 0.0
+    no_speech_prob: float = 0.0
+
+
+@dataclass(frozen=True)
+class TranscribeOptions:
+    """Options of :func:`pipeline.transcribe.transcribe`.
+
+    Attributes
+    ----------
+    language : str or None
+        ISO code passed to Whisper; ``"en"`` by default (the measures are
+        English). None lets Whisper detect it.
+    beam_size : int
+        Beam width, 1-10. 5 is faster-whisper's default.
+    vad_filter : bool
+        Skip non-speech with the Silero VAD shipped in faster-whisper.
+    window_s : float
+        Long recordings are transcribed in windows of about this length,
+        30-1800 s, cut at the quietest point near each boundary, so memory stays
+        flat in the session's length.
+    cut_search_s : float
+        How far before a window boundary to look for a silence to cut at, s.
+    """
+
+    language: str | None = "en"
+    beam_size: int = 5
+    vad_filter: bool = True
+    window_s: float = 300.0
+    cut_search_s: float = 20.0
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.beam_size <= 10:
+            raise InvalidParameterError(f"beam_size must be 1-10, got {self.beam_size}")
+        if not 30.0 <= self.window_s <= 1800.0:
+            raise InvalidParameterError(f"window_s must be 30-1800 seconds, got {self.window_s}")
+        if not 0.0 <= self.cut_search_s < self.window_s:
+            raise InvalidParameterError(
+                f"cut_search_s must be in [0, window_s), got {self.cut_search_s}"
+            )
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """Output of :func:`pipeline.transcribe.transcribe`."""
+
+    segments: tuple[Segment, ...]
+    language: str
+    duration_s: float
+    model_name: str
+    options: TranscribeOptions = field(default_factory=TranscribeOptions)
+
+    @property
+    def words(self) -> tuple[Word, ...]:
+        """All words in time order."""
+        return tuple(w for s in self.segments for w in s.words)
+
+    @property
+    def text(self) -> str:
+        """Plain text of the whole transcript."""
+        return " ".join(s.text for s in self.segments).strip()
+
+
+@dataclass(frozen=True)
+class SpeakerSegment:
+    """A stretch of time attributed to one speaker (an RTTM row)."""
+
+    speaker: str
+    start_s: float
+    end_s: float
+
+
+@dataclass(frozen=True)
+class Turn:
+    """Consecutive words of one speaker.
+
+    Attributes
+    ----------
+    index : int
+        Position in the session, from 0.
+    speaker : str
+        Speaker label, e.g. ``"S1"`` or a name from a transcript.
+    role : str
+        ``"mentor"``, ``"mentee"`` or ``"other"``.
+    start_s, end_s : float
+        Time span in seconds.
+    text : str
+        The words joined.
+    words : tuple of Word
+        Word timings; empty when the turn came from a transcript without them.
+    overlap : bool
+        True when the other person was speaking during part of this turn.
+    """
+
+    index: int
+    speaker: str
+    role: str
+    start_s: float
+    end_s: float
+    text: str
+    words: tuple[Word, ...] = ()
+    overlap: bool = False
+
+    @property
+    def duration_s(self) -> float:
+        return self.end_s - self.start_s
+
+
+@dataclass(frozen=True)
+class ChannelOptions:
+    """Options of :func:`pipeline.channels.diarize_channels` (one person per channel).
+
+    Attributes
+    ----------
+    frame_length, hop_length : int
+        Level frames in samples at 16 kHz (25 ms / 10 ms by default).
+    floor_percentile : float
+        Percentile of a channel's frame levels taken as its noise floor, 1-50.
+    active_db_above_floor : float
+        A channel is active only where its level is at least this far above
+        its own noise floor, dB, 3-60.
+    crosstalk_db : float
+        Margin over the measured bleed of the other channel, dB, 0-40: the other
+        person's voice leaking into this channel (typically 6 dB or more below
+        the speaker's own channel) never counts as this channel speaking.
+    min_silence_s : float
+        Pauses of one speaker shorter than this are bridged (sentence pauses
+        inside a turn), seconds, 0-3.
+    min_speech_s : float
+        Activity shorter than this is dropped (clicks), seconds, 0-2.
+    distinct_min_fraction : float
+        A stereo file counts as dual-channel when at least this fraction of its
+        speech frames is dominated (by ``crosstalk_db``) by each channel, 0-0.5.
+    identical_correlation : float
+        Channels whose sample correlation is at least this are one signal
+        (mono stored as stereo), 0.5-1.
+    """
+
+    frame_length: int = 400
+    hop_length: int = 160
+    floor_percentile: float = 10.0
+    active_db_above_floor: float = 10.0
+    crosstalk_db: float = 6.0
+    min_silence_s: float = 0.8
+    min_speech_s: float = 0.1
+    distinct_min_fraction: float = 0.05
+    identical_correlation: float = 0.98
+
+    def __post_init__(self) -> None:
+        if not 16 <= self.hop_length <= self.frame_length <= 16_000:
+            raise InvalidParameterError(
+                f"need 16 <= hop_length <= frame_length <= 16000, got {self.hop_length}, {self.frame_length}"
+            )
+        check_range("floor_percentile", self.floor_percentile, 1.0, 50.0)
+        check_range("active_db_above_floor", self.active_db_above_floor, 3.0, 60.0)
+        check_range("crosstalk_db", self.crosstalk_db, 0.0, 40.0)
+        check_range("min_silence_s", self.min_silence_s, 0.0, 3.0)
+        check_range("min_speech_s", self.min_speech_s, 0.0, 2.0)
+        check_range("distinct_min_fraction", self.distinct_min_fraction, 0.0, 0.5)
+        check_range("identical_correlation", self.identical_correlation, 0.5, 1.0)
+
+
+@dataclass(frozen=True)
+class DiarizeOptions:
+    """Options of :func:`pipeline.diarize.diarize` (mono recordings).
+
+    Attributes
+    ----------
+    n_speakers : int
+        Number of people, 1-4 (default 2, a mentoring pair). Not guessed.
+    window_s : float
+        Length of each speaker-embedding window, seconds, 0.5-3 (the encoder
+        was trained on 1.6 s).
+    hop_s : float
+        Step between windows, seconds, 0.1-window_s.
+    vad_threshold : float
+        Silero VAD speech probability threshold, 0.05-0.95.
+    min_silence_s : float
+        Speech pauses shorter than this are bridged, seconds, 0-3.
+    min_speech_s : float
+        Speech runs shorter than this are dropped, seconds, 0-2.
+    max_cluster_windows : int
+        Ward clustering runs on at most this many windows (evenly spread); the
+        rest are assigned to the nearest centroid. Bounds memory:
+        ``n*(n-1)/2`` float64 distances, 16 MB at 2000. 50-10000.
+    batch_size : int
+        Windows per encoder call, 1-4096.
+    n_gmm_components : int
+        Diagonal Gaussians per speaker in the MFCC re-segmentation, 1-64.
+    switch_penalty : float
+        Log-probability cost of a speaker change between 10 ms frames in the
+        Viterbi re-segmentation, 0-200.
+    smooth_s : float
+        Frame log-likelihoods are averaged over this many seconds before the
+        Viterbi pass (0 = off), 0-2.
+    min_separation : float
+        Speaker-separation score below which a forced second speaker is not
+        trusted: the session is given to one speaker and confidence is "low".
+        0-10 (see :func:`pipeline.diarize.separation_score`).
+    """
+
+    n_speakers: int = 2
+    window_s: float = 1.6
+    hop_s: float = 0.5
+    vad_threshold: float = 0.35
+    min_silence_s: float = 0.8
+    min_speech_s: float = 0.2
+    max_cluster_windows: int = 2000
+    batch_size: int = 64
+    n_gmm_components: int = 8
+    switch_penalty: float = 20.0
+    smooth_s: float = 0.2
+    min_separation: float = 0.85
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.n_speakers <= 4:
+            raise InvalidParameterError(f"n_speakers must be 1-4, got {self.n_speakers}")
+        check_range("window_s", self.window_s, 0.5, 3.0)
+        check_range("hop_s", self.hop_s, 0.1, self.window_s)
+        check_range("vad_threshold", self.vad_threshold, 0.05, 0.95)
+        check_range("min_silence_s", self.min_silence_s, 0.0, 3.0)
+        check_range("min_speech_s", self.min_speech_s, 0.0, 2.0)
+        check_range("max_cluster_windows", self.max_cluster_windows, 50, 10_000)
+        check_range("batch_size", self.batch_size, 1, 4096)
+        check_range("n_gmm_components", self.n_gmm_components, 1, 64)
+        check_range("switch_penalty", self.switch_penalty, 0.0, 200.0)
+        check_range("smooth_s", self.smooth_s, 0.0, 2.0)
+        check_range("min_separation", self.min_separation, 0.0, 10.0)
+
+
+@dataclass(frozen=True)
+class Diarization:
+    """Who spoke when, from the audio alone.
+
+    Attributes
+    ----------
+    segments : tuple of SpeakerSegment
+        In start order; one speaker's segments never overlap each other, but
+        two speakers' segments may (overlapping speech).
+    overlaps : tuple of (start_s, end_s)
+        Stretches where two or more people speak at once.
+    speakers : tuple of str
+        Labels in order of first speech (``"S1"`` speaks first).
+    method : str
+        ``"channel"``, ``"embedding"`` or ``"mfcc"``.
+    confidence : str
+        ``"high"``, ``"medium"`` or ``"low"``.
+    separation : float
+        How clearly the voices separate (see
+        :func:`pipeline.diarize.separation_score`); ``inf`` for channels.
+    duration_s : float
+        Length of the recording, seconds.
+    options : ChannelOptions or DiarizeOptions
+        The options used.
+    extra_voice : bool
+        True when the voices split into one group more than ``n_speakers`` at
+        least as clearly (more people than asked for); confidence is then "low".
+    """
+
+    segments: tuple[SpeakerSegment, ...]
+    overlaps: tuple[tuple[float, float], ...]
+    speakers: tuple[str, ...]
+    method: str
+    confidence: str
+    separation: float
+    duration_s: float
+    options: ChannelOptions | DiarizeOptions = field(default_factory=DiarizeOptions)
+    extra_voice: bool = False
+
+
+@dataclass(frozen=True)
+class AttributionOptions:
+    """Options of :func:`pipeline.turns.attribute_words`.
+
+    Attributes
+    ----------
+    nearest_when_unmatched : bool
+        A word that overlaps no speaker segment goes to the nearest segment's
+        speaker (True, default) or stays unattributed (False, ``speaker=None``).
+    max_nearest_s : float
+        Only segments within this many seconds count as nearest, 0-60.
+    overlap_min_fraction : float
+        A word is marked ``overlap`` when at least this fraction of it lies in
+        an overlap stretch, 0-1.
+    """
+
+    nearest_when_unmatched: bool = True
+    max_nearest_s: float = 2.0
+    overlap_min_fraction: float = 0.5
+
+    def __post_init__(self) -> None:
+        check_range("max_nearest_s", self.max_nearest_s, 0.0, 60.0)
+        check_range("overlap_min_fraction", self.overlap_min_fraction, 0.0, 1.0)
+
+
+@dataclass(frozen=True)
+class TurnOptions:
+    """Options of :func:`pipeline.turns.build_turns`.
+
+    Attributes
+    ----------
+    max_gap_s : float
+        Words of one speaker further apart than this start a new turn, seconds,
+        0.1-60.
+    """
+
+    max_gap_s: float = 3.0
+
+    def __post_init__(self) -> None:
+        check_range("max_gap_s", self.max_gap_s, 0.1, 60.0)
+
+
+@dataclass(frozen=True)
+class RoleOptions:
+    """Options of :func:`pipeline.roles.assign_roles`.
+
+    Attributes
+    ----------
+    mentor : str or None
+        Speaker label set by the user as mentor (role_source "set"); None
+        guesses by the stated rule.
+    """
+
+    mentor: str | None = None
+
+
+@dataclass(frozen=True)
+class SpeakerInfo:
+    """A person in the session.
+
+    Attributes
+    ----------
+    label : str
+        Label used in turns (``"S1"``, or a name from a transcript).
+    role : str
+        ``"mentor"``, ``"mentee"`` or ``"other"``.
+    role_source : str
+        ``"guessed"`` (by the stated rule) or ``"set"`` (by the user).
+    display_name : str
+        Name shown in the report (defaults to the label).
+    """
+
+    label: str
+    role: str
+    role_source: str = "guessed"
+    display_name: str = ""
+
+
+@dataclass(frozen=True)
+class ParsedTranscript:
+    """Output of :func:`pipeline.transcript_io.read_transcript`.
+
+    Attributes
+    ----------
+    turns : tuple of Turn
+        In time order, indexed from 0, role ``"other"``.
+    turn_times : str
+        Where their times come from (:data:`TURN_TIMES`): ``"measured"`` for VTT/SRT cues
+        and ``turns.json``, ``"starts"`` for text that dates turns (``Name  0:03``,
+        ``[00:01:02] Name:``, time lines), ``"none"`` for text without any time.
+    """
+
+    turns: tuple[Turn, ...]
+    turn_times: str = "measured"
+
+
+#: Where turn times come from: measured (audio, or transcript cues with start and end), the starts only (ends
+#: estimated), or none (turns placed at 150 words per minute). See :attr:`Report.turn_times`.
+TURN_TIMES = ("measured", "starts", "none")
+
+
+@dataclass(frozen=True)
+class QualityOptions:
+    """Options of :func:`pipeline.quality.check_quality`: when a recording is flagged as unreliable.
+
+    Attributes
+    ----------
+    clip_level : float
+        A sample with ``|x| >= clip_level`` counts as clipped, 0.5-1.0.
+    max_clipped_share : float
+        Flag clipping when more than this share of samples is clipped, 0-1
+        (default 0.001: 0.1 %; clean speech has none).
+    min_source_sr : int
+        Flag recordings whose original sample rate is below this, Hz (default
+        16000, what Whisper is trained on; telephone audio is 8000).
+    min_language_probability : float
+        With a multilingual Whisper model, flag the recording when English is
+        detected with a lower probability than this, 0-1.
+    min_word_probability : float
+        Flag the transcript when Whisper's mean word probability is below
+        this, 0-1 (clear English speech: about 0.8-0.9; foreign speech, music
+        or noise transcribed as English: far lower).
+    min_words_per_speech_min : float
+        Flag the transcript when fewer words than this come out per minute of
+        detected speech, 0-300 (conversation: 120-180; music: few).
+    min_speech_s : float
+        Detected speech shorter than this, seconds, is flagged as "almost no
+        speech", 0-600.
+    """
+
+    clip_level: float = 0.99
+    max_clipped_share: float = 0.001
+    min_source_sr: int = 16_000
+    min_language_probability: float = 0.8
+    min_word_probability: float = 0.6
+    min_words_per_speech_min: float = 60.0
+    min_speech_s: float = 10.0
+
+    def __post_init__(self) -> None:
+        check_range("clip_level", self.clip_level, 0.5, 1.0)
+        check_range("max_clipped_share", self.max_clipped_share, 0.0, 1.0)
+        check_range("min_source_sr", self.min_source_sr, 0, 192_000)
+        check_range("min_language_probability", self.min_language_probability, 0.0, 1.0)
+        check_range("min_word_probability", self.min_word_probability, 0.0, 1.0)
+        check_range("min_words_per_speech_min", self.min_words_per_speech_min, 0.0, 300.0)
+        check_range("min_speech_s", self.min_speech_s, 0.0, 600.0)
+
+
+@dataclass(frozen=True)
+class QualityCheck:
+    """What :func:`pipeline.quality.check_quality` found.
+
+    Attributes
+    ----------
+    warnings : tuple of str
+        One plain sentence per problem found, in a fixed order; empty when none.
+    transcript_unreliable : bool
+        True when the words themselves are doubtful (no speech, another
+        language, music/noise): every indicator is then capped at "low".
+    clipped_share : float
+        Share of samples at or above ``clip_level``, 0-1.
+    source_sr : int
+        The file's original sample rate, Hz (0: unknown).
+    language : str
+        Language Whisper detected ("" when the model is English-only).
+    language_probability : float or None
+        Its probability, 0-1; None when not detected.
+    mean_word_probability : float or None
+        Mean of Whisper's word probabilities, 0-1; None without words.
+    speech_s : float
+        Detected speech (union of the attributed segments), seconds.
+    words_per_speech_min : float or None
+        Words per minute of detected speech; None under 1 s of speech.
+    options : QualityOptions
+    """
+
+    warnings: tuple[str, ...]
+    transcript_unreliable: bool
+    clipped_share: float
+    source_sr: int
+    language: str
+    language_probability: float | None
+    mean_word_probability: float | None
+    speech_s: float
+    words_per_speech_min: float | None
+    options: QualityOptions = field(default_factory=QualityOptions)
