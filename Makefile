@@ -25,6 +25,7 @@ app: $(BIN)/.installed
 
 test: system-deps $(BIN)/.installed test-data
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache > .lint-imports.log || { cat .lint-imports.log; exit 1; }
 	$(BIN)/python -m pytest
 
 # Real two-person speech with a reference RTTM for the diarization tests (MIT, 30 s): the sample inside
