@@ -30,6 +30,18 @@ def _overlap_by_speaker(start: float, end: float, starts: np.ndarray, ends: np.n
     return np.array([ov[spk == i].sum() for i in range(len(labels))])
 
 
+def _coverage_by_speaker(start: float, end: float, starts: np.ndarray, ends: np.ndarray, spk: np.ndarray,
+                         labels: tuple[str, ...]) -> np.ndarray:
+    """Per speaker, the largest share of one of their segments that the word covers, 0-1.
+
+    A short segment that the word nearly fills (a listener's "Right." between two stretches of the other
+    person) is stronger evidence than the edge of a long segment that runs on into the pause after it.
+    """
+    ov = np.clip(np.minimum(ends, end) - np.maximum(starts, start), 0.0, None)
+    cov = ov / np.maximum(ends - starts, 1e-3)
+    return np.array([cov[spk == i].max(initial=0.0) for i in range(len(labels))])
+
+
 def attribute_words(
     words: tuple[Word, ...], diarization: Diarization, *, options: AttributionOptions = AttributionOptions()
 ) -> tuple[Word, ...]:
@@ -72,6 +84,8 @@ def attribute_words(
         ov = _overlap_by_speaker(s, e, starts, ends, spk, labels)
         if ov.sum() > 0:
             best = int(np.argmax(ov))
+            if ov[best] / ov.sum() < _TIE_MARGIN:  # near tie: the speaker whose segment the word fills
+                best = int(np.argmax(_coverage_by_speaker(s, e, starts, ends, spk, labels)))
             chosen.append(labels[best])
             share.append(float(ov[best] / ov.sum()))
             continue
