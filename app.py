@@ -3,16 +3,14 @@
 Thin by design: ``main()`` plus small ``*_ui()`` functions. Models come from
 ``st.cache_resource``, results from ``st.cache_data``; ``st.session_state`` holds
 only the user's selections (source, consent choices, roles, replay position, open tab, transcript search and page).
-Everything that computes or formats lives in :mod:`pipeline.report.presentation` and the
+Everything that computes or formats lives in :mod:`pipeline.report` and the
 pipeline it calls.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -20,18 +18,24 @@ import streamlit as st
 import models
 from pipeline.errors import PipelineError
 from pipeline.io.audio import load_audio
+from pipeline.io.files import is_transcript
+from pipeline.io.reportjson import report_json
 from pipeline.io.transcripts import transcript_text
+from pipeline.library.intake import save_upload
+from pipeline.library.store import Store, consents_from_choices
+from pipeline.library.trainer import previous_session
 from pipeline.report import cards as report_cards
 from pipeline.report import charts, compare, downloads, edit, frames, glance, htmlpage, markdown, text
 from pipeline.run import orchestrate
 from pipeline.types import AnalyzeOptions, Report
+from pipeline.types.inputs import AUDIO_SUFFIXES, TRANSCRIPT_SUFFIXES
 
 ROOT = Path(__file__).resolve().parent
 SAMPLE = ROOT / "sample_sessions" / "matched.flac"
 #: Whisper model for uploads; RAPPORT_ASR_MODEL=tiny.en makes tests fast.
 ASR_MODEL = os.environ.get("RAPPORT_ASR_MODEL", "base")
-AUDIO_TYPES = ["wav", "mp3", "m4a", "flac", "ogg", "opus", "webm", "mp4", "mov", "aac"]
-TRANSCRIPT_TYPES = [suffix.lstrip(".") for suffix in orchestrate.TRANSCRIPT_SUFFIXES]
+AUDIO_TYPES = [suffix.lstrip(".") for suffix in AUDIO_SUFFIXES]
+TRANSCRIPT_TYPES = [suffix.lstrip(".") for suffix in TRANSCRIPT_SUFFIXES]
 #: session_state key of the open report tab (kept over reruns, so a play button does not switch tabs).
 REPORT_TABS_KEY = "report_tab"
 RETENTION = {"report": "Report only", "transcript": "Report and transcript", "audio": "Report, transcript and audio"}
@@ -55,10 +59,6 @@ def nlp_model():
     return models.load_nlp()
 
 
-def is_transcript(name: str) -> bool:
-    return name.rsplit(".", 1)[-1].lower() in TRANSCRIPT_TYPES
-
-
 @st.cache_data(show_spinner=False, max_entries=4)
 def analysis_of(data: bytes, name: str, model_name: str) -> Report:
     """The pipeline's report for an input (cached by content, name and model), with a progress bar.
@@ -78,34 +78,25 @@ def analysis_of(data: bytes, name: str, model_name: str) -> Report:
         if is_transcript(name):
             progress("measuring", 0.0)
             text = transcript_text(data, source_name=name)
-            return orchestrate.analyze_transcript(text, source_name=name, options=options, nlp=nlp_model(), syllable_table=syllables())[0]
+            return orchestrate.analyze_transcript(text, source_name=name, options=options, nlp=nlp_model(),
+                                                  syllable_table=syllables())
         progress("decoding", 0.0)
         recording = load_audio(data, source_name=name)
-        report, *_ = orchestrate.analyze_recording(recording, **speech_models(model_name), options=options, progress=progress)
-        return report
+        return orchestrate.analyze_recording(recording, **speech_models(model_name), nlp=nlp_model(),
+                                             syllable_table=syllables(), options=options, progress=progress)[0]
     finally:
         bar.empty()
 
 
 @st.cache_data(show_spinner="Measuring rapport...", max_entries=8)
-def measured(report: Report, data: bytes, name: str) -> tuple[Report, tuple | None]:
-    """The report with indicators measured on its (possibly re-labelled) turns, and the per-turn measures.
+def with_roles(report: Report, roles: dict[str, tuple[str, str]]) -> Report:
+    """The report with the roles and names the user set; re-measured from its stored turns when a role changed.
 
-    Runs :func:`pipeline.measures.measure_session` on the stored turns: a role change
-    re-measures without re-transcribing. Before the measures stage exists, the report
-    is returned as it is, with no per-turn measures.
+    Nothing is decoded or transcribed again: the per-turn audio measures are in the report
+    (:func:`pipeline.run.orchestrate.remeasure`).
     """
-    if importlib.util.find_spec("pipeline.measures.session") is None:
-        return report, None
-    from pipeline.measures.session import measure_session
-
-    recording = load_audio(data, source_name=name) if report.input_kind == "audio" else None
-    result = measure_session(
-        report.turns, report.speakers, recording=recording, nlp=nlp_model(),
-        syllable_table=syllables(), attribution_confidence=report.attribution_confidence,
-        overlaps_observable=report.attribution_method in ("channel", "transcript"), turn_times=report.turn_times,
-    )  # fmt: skip
-    return replace(report, indicators=result.indicators, shared_phrases=result.shared_phrases), result.turn_measures
+    return edit.with_roles(report, roles,
+                           remeasure=lambda r: orchestrate.remeasure(r, nlp=nlp_model(), syllable_table=syllables()))
 
 
 @st.cache_resource(show_spinner=False)
@@ -114,8 +105,8 @@ def syllables():
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def html_of(report: Report, turn_measures: tuple | None) -> str:
-    return htmlpage.html_report(report, turn_measures)
+def html_of(report: Report) -> str:
+    return htmlpage.html_report(report)
 
 
 def source_ui() -> tuple[bytes, str] | None:
@@ -247,9 +238,6 @@ def glance_ui(report: Report, has_audio: bool) -> None:
 @st.cache_data(show_spinner=False, ttl=30, max_entries=32)
 def previous_of(session_id: str):
     """The mentor's stored session before this one, as (summary, its stored indicators), or None."""
-    from pipeline.library.store import Store
-    from pipeline.library.trainer import previous_session
-
     with Store() as store:
         prev = previous_session(store.list_sessions(), session_id)
         return None if prev is None else (prev, store.indicators(prev.session_id))
@@ -301,7 +289,7 @@ def timeline_ui(report: Report) -> None:
     st.caption(charts.CHART_CAPTIONS["talk_share"])
 
 
-def matching_ui(report: Report, turn_measures: tuple | None) -> None:
+def matching_ui(report: Report) -> None:
     st.header("Matching over the session")
     st.caption("Each person's value per turn. Beside each chart, the matching scores: how close the mentor came to the "
                "mentee's turn just before, compared with the mentee's other turns (their baseline).")
@@ -309,7 +297,7 @@ def matching_ui(report: Report, turn_measures: tuple | None) -> None:
         st.subheader(title)
         chart_col, score_col = st.columns([3, 1])
         with chart_col:
-            chart = charts.prosody_chart(report, measure, turn_measures)
+            chart = charts.prosody_chart(report, measure)
             if chart is None:
                 st.write("Not available for this input.")
             else:
@@ -379,10 +367,10 @@ def next_page() -> None:
     st.session_state["transcript_page"] = st.session_state.get("transcript_page", 1) + 1
 
 
-def transcript_ui(report: Report, turn_measures: tuple | None, has_audio: bool) -> None:
+def transcript_ui(report: Report, has_audio: bool) -> None:
     st.header("Transcript")
     st.caption("Questions are highlighted. ▶ plays the recording from that turn (in the player in the sidebar).")
-    frame = frames.turns_frame(report, turn_measures)
+    frame = frames.turns_frame(report)
     if frame.empty:
         st.write("Not available for this input.")
         return
@@ -412,19 +400,19 @@ def transcript_ui(report: Report, turn_measures: tuple | None, has_audio: bool) 
         st.button("Next page", key="transcript_next", on_click=next_page)
 
 
-def downloads_ui(report: Report, turn_measures: tuple | None) -> None:
+def downloads_ui(report: Report) -> None:
     st.header("Downloads")
     stem = downloads.download_stem(report)
     cols = st.columns(5)
-    cols[0].download_button("report.json", downloads.report_json(report), f"{stem}.report.json", "application/json")
+    cols[0].download_button("report.json", report_json(report), f"{stem}.report.json", "application/json")
     cols[1].download_button("Turns (CSV)", downloads.turns_csv(report), f"{stem}.turns.csv", "text/csv")
     cols[2].download_button("Subtitles (VTT)", downloads.turns_vtt(report), f"{stem}.vtt", "text/vtt")
     cols[3].download_button("Subtitles (SRT)", downloads.turns_srt(report), f"{stem}.srt", "application/x-subrip")
-    cols[4].download_button("Report (HTML)", html_of(report, turn_measures), f"{stem}.report.html", "text/html")
+    cols[4].download_button("Report (HTML)", html_of(report), f"{stem}.report.html", "text/html")
     st.caption("The HTML report is self-contained (charts included): it opens in any browser, without this app or a network.")
 
 
-def report_ui(report: Report, turn_measures: tuple | None, data: bytes, name: str, previous=None) -> None:
+def report_ui(report: Report, data: bytes, name: str, previous=None) -> None:
     st.success(markdown.summary_line(report))
     for warning in report.warnings:
         st.warning(text.md_escape(warning))
@@ -434,10 +422,10 @@ def report_ui(report: Report, turn_measures: tuple | None, data: bytes, name: st
     views = {
         "Overview": lambda: (glance_ui(report, has_audio), since_last_ui(report, previous), cards_ui(report),
                              timeline_ui(report)),
-        "Matching": lambda: (matching_ui(report, turn_measures), phrases_ui(report)),
+        "Matching": lambda: (matching_ui(report), phrases_ui(report)),
         "Moments": lambda: moments_ui(report, has_audio),
-        "Transcript": lambda: transcript_ui(report, turn_measures, has_audio),
-        "Downloads": lambda: downloads_ui(report, turn_measures),
+        "Transcript": lambda: transcript_ui(report, has_audio),
+        "Downloads": lambda: downloads_ui(report),
     }
     # Only the open tab is built: a long session's transcript is not sent with every click elsewhere.
     for tab, view in zip(st.tabs(list(views), key=REPORT_TABS_KEY, on_change="rerun"), views.values(), strict=True):
@@ -453,8 +441,6 @@ def store_ui(report: Report, data: bytes, name: str, consent: dict) -> str | Non
     """
     if consent.get("sample"):
         return None
-    from pipeline.library.store import Store, consents_from_choices, save_upload
-
     key = f"stored_{report.sha256}"
     if key not in st.session_state:
         try:
@@ -494,10 +480,9 @@ def main() -> None:
     report = edit.with_names(report, consent["participants"])
     roles = roles_ui(report)
     if roles:
-        report = edit.with_roles(report, roles)
-    report, turn_measures = measured(report, data, name)
+        report = with_roles(report, roles)
     sid = store_ui(report, data, name, consent)
-    report_ui(report, turn_measures, data, name, previous_of(sid) if sid else None)
+    report_ui(report, data, name, previous_of(sid) if sid else None)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ Word timings differ a little between the models, so turn boundaries and every
 per-turn value move a little. A score built on 9-11 turn pairs (a correlation,
 a trend) or a share of a few questions can then cross its good range's edge;
 the product marks such a value "low confidence" when its 95 % interval
-reaches both sides of the edge (:func:`pipeline.measures._interval`), and the
+reaches both sides of the edge (:func:`pipeline.measures.indicator_spec.interval_confidence`), and the
 feedback leaves it out.
 
     python bench/feedback_stability.py
@@ -28,19 +28,19 @@ SAMPLES = ("matched", "unmatched", "dual_channel")
 
 
 def main() -> int:
-    from models import load_asr, load_speaker_encoder, load_vad
+    from models import load_asr, load_nlp, load_speaker_encoder, load_syllable_table, load_vad
     from pipeline.io.audio import load_audio
-    from pipeline.measures.session import TOO_FEW_TO_TELL
+    from pipeline.measures.indicator_spec import TOO_FEW_TO_TELL
     from pipeline.report.glance import feedback
     from pipeline.run.orchestrate import analyze_recording
 
-    vad, encoder = load_vad(), load_speaker_encoder()
+    vad, encoder, nlp, table = load_vad(), load_speaker_encoder(), load_nlp(), load_syllable_table()
     lists: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
     for model in MODELS:
         asr = load_asr(model, device="cpu")
         for name in SAMPLES:
             report, *_ = analyze_recording(load_audio(ROOT / "sample_sessions" / f"{name}.flac"), asr=asr, vad=vad,
-                                           encoder=encoder)
+                                           encoder=encoder, nlp=nlp, syllable_table=table)
             fb = feedback(report)
             lists[model, name] = (tuple(p.indicator_id for p in fb.went_well), tuple(p.indicator_id for p in fb.to_try))
             low = sum(TOO_FEW_TO_TELL in i.explanation for i in report.indicators)

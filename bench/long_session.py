@@ -4,7 +4,7 @@ Usage: python bench/long_session.py [--minutes 30 60 180] [--model tiny.en|base]
 
 Each length is a synthetic session made by looping the three bundled sample sessions (mixed to mono; with
 ``--stereo``, the dual-channel session as a stereo file, so channel attribution runs) into a temporary FLAC
-(generated, never committed), analysed by ``pipeline.orchestrate.analyze_file`` in its own
+(generated, never committed), analysed by ``pipeline.run.orchestrate.analyze_file`` in its own
 process, so the peak RSS printed is that run's own. Progress callbacks are counted and checked to be in order.
 Growth should be linear in time and flat in memory.
 """

@@ -80,7 +80,7 @@ def load_dialogues(root: Path, split: str) -> list[tuple[str, str, bool]]:
 
     The reply is the next utterance, within three, by the other speaker ("" when none).
     """
-    from pipeline.measures.language import strip_punctuation
+    from pipeline.measures.questions import strip_punctuation
 
     out = []
     for conv in conversations(root, split):
@@ -113,7 +113,7 @@ def ceiling(root: Path, nlp) -> None:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    from pipeline.measures.language import classify_text
+    from pipeline.measures.questions import classify_text
 
     data = {}
     for split in ("train", "val", "test"):
@@ -219,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--swda is needed (or --samples)")
 
     from models import load_nlp
-    from pipeline.measures.language import classify_text, strip_punctuation
+    from pipeline.measures.questions import classify_text, strip_punctuation
 
     nlp = load_nlp()
     for split in args.split.split(","):

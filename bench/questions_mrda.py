@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(args.mrda)
 
     from models import load_nlp
-    from pipeline.measures.language import classify_text
+    from pipeline.measures.questions import classify_text
 
     nlp = load_nlp()
 

@@ -4,7 +4,7 @@
 ``tools/export_speaker_encoder.py`` from the weights shipped in PyPI
 ``resemblyzer`` 0.1.4 (Apache-2.0, see ``models/SPEAKER_ENCODER_LICENSE.txt``).
 No torch at run time. Its input is Resemblyzer's front end, computed by
-:func:`pipeline.diarize.encoder_mels`: 40-band mel power frames (25 ms window,
+:func:`pipeline.speech.diarize.encoder_mels`: 40-band mel power frames (25 ms window,
 10 ms hop, 16 kHz) of volume-normalised audio.
 """
 

@@ -2,7 +2,7 @@
 
 A Streamlit page (``streamlit run app.py`` lists it in the sidebar). Thin like
 app.py: the store comes from ``st.cache_resource``; wording from
-:mod:`pipeline.report.presentation`; ``session_state`` only holds the name typed and
+:mod:`pipeline.report`; ``session_state`` only holds the name typed and
 the confirmation boxes. There is no log-in: the page shows what is kept on this
 computer to whoever uses it, as the Trainer page does.
 """
@@ -12,9 +12,9 @@ from __future__ import annotations
 import streamlit as st
 
 from pipeline.errors import PipelineError
+from pipeline.io.files import safe_stem
 from pipeline.library.store import Store, same_person
 from pipeline.report import downloads, text
-from pipeline.run.orchestrate import safe_stem
 
 
 @st.cache_resource(show_spinner=False)

@@ -1,7 +1,7 @@
 """Real Reports for store and batch tests, built from the sample sessions' ground truth.
 
 ``truth_analyze`` is an analysis function with the signature of
-``pipeline.orchestrate.analyze_file`` that reads ``<name>.truth.json`` beside the
+``pipeline.run.orchestrate.analyze_file`` that reads ``<name>.truth.json`` beside the
 recording instead of listening to it: the turns, roles and times are the known
 answers, so the store can be tested on real session data without a model. It is
 a top-level function so worker processes can unpickle it.
@@ -9,6 +9,7 @@ a top-level function so worker processes can unpickle it.
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -24,6 +25,20 @@ def words_for(text: str, start_s: float, end_s: float, speaker: str) -> tuple[Wo
     step = (end_s - start_s) / max(len(toks), 1)
     return tuple(Word(w, round(start_s + i * step, 3), round(start_s + (i + 1) * step, 3), 0.9, speaker)
                  for i, w in enumerate(toks))
+
+
+@functools.lru_cache(maxsize=1)
+def _nlp():
+    from models import load_nlp
+
+    return load_nlp()
+
+
+def turn_measures_of(turns: tuple[Turn, ...], speakers: tuple[SpeakerInfo, ...]):
+    """The real per-turn measures of the truth's turns (words only: pace, gaps, questions), as a report holds them."""
+    from pipeline.measures.session import measure_session
+
+    return measure_session(turns, speakers, nlp=_nlp()).turn_measures
 
 
 def indicators_from_turns(turns: tuple[Turn, ...]) -> tuple[Indicator, ...]:
@@ -54,14 +69,14 @@ def report_from_truth(truth: dict, *, source_name: str, sha256: str, options: An
              words_for(t["text"], t["start_s"], t["end_s"], t["speaker"]), bool(t.get("overlap")))
         for i, t in enumerate(truth["turns"])
     )
-    # display name = label, as pipeline.roles.assign_roles leaves it: the consent's names must still reach the store
+    # display name = label, as pipeline.measures.roles.assign_roles leaves it: the consent's names must still reach the store
     speakers = tuple(SpeakerInfo(label, s["role"], "guessed", label) for label, s in sorted(truth["speakers"].items()))
     return Report(
         source_name=source_name, sha256=sha256, duration_s=truth["duration_s"], input_kind="audio",
         model_name=model_name or options.model, pipeline_version=pipeline.__version__,
         attribution_method="channel" if truth.get("channels") == 2 else "embedding",
         attribution_confidence="high", speakers=speakers, turns=turns, indicators=indicators_from_turns(turns),
-        options=options,
+        options=options, turn_measures=turn_measures_of(turns, speakers),
     )
 
 

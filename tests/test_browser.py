@@ -219,13 +219,15 @@ def test_upload_sample_renders_report(app_url, browser):
     assert not browser.find_elements(By.CSS_SELECTOR, "[data-testid='stException']")
 
 
-def test_html_report_renders_charts_offline(browser, truths, tmp_path):
+def test_html_report_renders_charts_offline(browser, truths, nlp, tmp_path):
     """The downloadable HTML report draws its charts with the network switched off (no CDN)."""
     from pipeline.report.edit import with_names
     from pipeline.report.htmlpage import html_report
+    from pipeline.run.orchestrate import remeasure
     from tests.test_presentation import PACE, SHARE, report_from_truth
 
-    report = with_names(report_from_truth(truths["matched"], (SHARE, PACE)), {"mentor": "Alex", "mentee": "Sam"})
+    measured = remeasure(report_from_truth(truths["matched"], (SHARE, PACE)), nlp=nlp)  # per-turn pace for the chart
+    report = with_names(measured, {"mentor": "Alex", "mentee": "Sam"})
     page = tmp_path / "report.html"
     page.write_text(html_report(report), encoding="utf-8")
     browser.execute_cdp_cmd("Network.enable", {})

@@ -194,7 +194,7 @@ def test_compare_stored_sessions_and_bad_input(tmp_path, capsys, truths):
     import dataclasses
 
     from pipeline.library.store import Store, file_sha256
-    from pipeline.measures.session import difference_ci
+    from pipeline.measures.stats import difference_ci
     from pipeline.report.text import range_text
     from pipeline.run.cli import main
 

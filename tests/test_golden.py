@@ -37,13 +37,17 @@ def _golden(name: str) -> dict:
     return json.loads((GOLDEN / f"{name}.report.json").read_text(encoding="utf-8"))
 
 
-def _remeasured(name: str, nlp, syllable_table):
+def _stored(name: str):
+    """The golden report of ``name`` read back, and its sample's audio."""
     data = _golden(name)
     for turn in data["turns"]:  # report.json before the move wrote words without Whisper's probability
         for w in turn["words"]:
             w.setdefault("probability", 1.0)
-    report = report_from_dict(data)
-    recording = load_audio(ROOT / "sample_sessions" / f"{name}.flac")
+    return report_from_dict(data), load_audio(ROOT / "sample_sessions" / f"{name}.flac")
+
+
+def _remeasured(name: str, nlp, syllable_table):
+    report, recording = _stored(name)
     return measure_session(report.turns, report.speakers, recording=recording, nlp=nlp,
                            syllable_table=syllable_table, attribution_confidence=report.attribution_confidence,
                            overlaps_observable=report.attribution_method == "channel")
@@ -76,3 +80,49 @@ def test_speaker_summaries_and_matching_as_before_the_move(name, nlp, syllable_t
     assert json.loads(json.dumps(to_jsonable(measures.speakers))) == golden["speaker_summaries"]
     assert json.loads(json.dumps(to_jsonable(measures.entrainment))) == golden["entrainment"]
     assert json.loads(json.dumps(to_jsonable(measures.shared_phrases))) == golden["shared_phrases"]
+
+
+def _swapped(speakers):
+    """The speakers with mentor and mentee swapped."""
+    from dataclasses import replace
+
+    swap = {"mentor": "mentee", "mentee": "mentor"}
+    return tuple(replace(s, role=swap.get(s.role, s.role)) for s in speakers)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_measuring_again_from_stored_turn_acoustics_needs_no_audio(name, nlp, syllable_table):
+    """The per-turn audio values of a first run give every indicator back without the audio, roles swapped too.
+
+    A change of roles measures the session again: with the turn measures stored from the first run
+    (``turn_acoustics``) and no recording, everything comes out as a run on the audio with the same roles.
+    """
+    from dataclasses import replace
+
+    from pipeline.errors import InvalidParameterError
+
+    first = _remeasured(name, nlp, syllable_table)
+    report, recording = _stored(name)
+    kw = {"nlp": nlp, "syllable_table": syllable_table, "attribution_confidence": report.attribution_confidence,
+          "overlaps_observable": report.attribution_method == "channel"}
+
+    again = measure_session(report.turns, report.speakers, turn_acoustics=first.turn_measures, **kw)
+    assert again.acoustic and again.indicators == first.indicators
+    assert (again.turn_measures, again.speakers, again.entrainment) == (
+        first.turn_measures, first.speakers, first.entrainment)
+    assert any(i.id == "loudness_difference" and i.available and i.value is not None for i in again.indicators)
+
+    swapped = _swapped(report.speakers)
+    on_audio = measure_session(report.turns, swapped, recording=recording, **kw)
+    from_stored = measure_session(report.turns, swapped, turn_acoustics=first.turn_measures, **kw)
+    assert from_stored.indicators == on_audio.indicators
+    assert (from_stored.turn_measures, from_stored.speakers, from_stored.entrainment) == (
+        on_audio.turn_measures, on_audio.speakers, on_audio.entrainment)
+    assert on_audio.indicators != first.indicators  # the swap did change what is measured
+    # stored measures of other turns are refused, not silently misread
+    with pytest.raises(InvalidParameterError, match="turn_acoustics"):
+        measure_session(report.turns, swapped, turn_acoustics=first.turn_measures[1:], **kw)
+    shifted = (replace(first.turn_measures[0], start_s=first.turn_measures[0].start_s + 1.0),
+               *first.turn_measures[1:])
+    with pytest.raises(InvalidParameterError, match="does not belong"):
+        measure_session(report.turns, swapped, turn_acoustics=shifted, **kw)

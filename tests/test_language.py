@@ -6,16 +6,15 @@ import pytest
 
 from pipeline.errors import InvalidParameterError
 from pipeline.measures.language import (
-    classify_text,
     content_items,
     is_backchannel_text,
     language_style_matching,
     shared_phrases,
-    strip_punctuation,
     tokens_lower,
     top_word_matching,
 )
 from pipeline.measures.prosody import count_syllables
+from pipeline.measures.questions import classify_text, strip_punctuation
 from pipeline.types import Turn
 
 QUESTIONS = [

@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 
 from pipeline.errors import InvalidParameterError
+from pipeline.measures.indicator_spec import NO_OVERLAP_IN_MONO, TOO_FEW_TO_TELL
 from pipeline.measures.roles import assign_roles
-from pipeline.measures.session import NO_OVERLAP_IN_MONO, TOO_FEW_TO_TELL, measure_session, turn_measures_frame
+from pipeline.measures.session import measure_session, turn_measures_frame
 from pipeline.types import MeasureOptions, RoleOptions, SpeakerInfo, Turn, said
 from tests.truth_turns import turns_from_truth
 
@@ -228,7 +229,7 @@ def test_interruption_backchannel_gap_and_roles(nlp):
 
 
 @pytest.mark.parametrize(("name", "observable"), [("matched", False), ("dual_channel", True)])
-def test_interruptions_counted_only_where_overlap_can_be_seen(name, observable, asr_tiny, vad, speaker_encoder,
+def test_interruptions_counted_only_where_overlap_can_be_seen(name, observable, asr_tiny, vad, speaker_encoder, nlp,
                                                              recordings):
     """One-channel audio: interruption indicators unavailable, with the reason. Dual-channel: counted.
 
@@ -238,10 +239,11 @@ def test_interruptions_counted_only_where_overlap_can_be_seen(name, observable, 
     from pipeline.run import orchestrate
     from pipeline.types import AnalyzeOptions
 
-    report, _, diarization, measures = orchestrate.analyze_recording(
-        recordings[name], asr=asr_tiny, vad=vad, encoder=speaker_encoder, options=AnalyzeOptions(model="tiny.en"))
+    report, _, diarization = orchestrate.analyze_recording(
+        recordings[name], asr=asr_tiny, vad=vad, encoder=speaker_encoder, nlp=nlp,
+        options=AnalyzeOptions(model="tiny.en"))
     assert diarization.method == ("channel" if observable else "embedding")
-    assert measures.overlaps_observable is observable
+    assert (report.attribution_method in orchestrate.OVERLAPS_OBSERVABLE) is observable
     assert bool(diarization.overlaps) is observable
     for id_ in ("mentor_interruptions", "mentor_interrupting_mentee"):
         i = ind(report, id_)
@@ -332,7 +334,8 @@ def test_matching_confidence_follows_the_interval(measured):
 
 def test_share_and_rate_intervals_known_values():
     """Wilson interval by its formula; exact Poisson intervals as tabulated (0 events: 0-3.689; 2: 0.242-7.225)."""
-    from pipeline.measures.session import _rate_ci, _share_ci
+    from pipeline.measures.stats import rate_ci as _rate_ci
+    from pipeline.measures.stats import share_ci as _share_ci
 
     k, n, z = 5, 8, 1.959964
     p = k / n
@@ -347,7 +350,8 @@ def test_share_and_rate_intervals_known_values():
 
 def test_difference_interval_known_values():
     """MOVER over two Wilson intervals is Newcombe's (1998) method 10: 56/70 vs 48/80 gives 0.0524 to 0.3339."""
-    from pipeline.measures.session import _share_ci, difference_ci
+    from pipeline.measures.stats import difference_ci
+    from pipeline.measures.stats import share_ci as _share_ci
 
     low, high = difference_ci(48 / 80 * 100, _share_ci(48, 80), 56 / 70 * 100, _share_ci(56, 70))
     assert (low, high) == pytest.approx((5.24, 33.39), abs=0.005)
@@ -397,7 +401,9 @@ def test_bootstrap_interval_agrees_with_scipy_and_handles_edges():
     """The percentile bootstrap against scipy's on a real sample; too few units, identical units, undefined draws."""
     from scipy import stats
 
-    from pipeline.measures.session import MIN_BOOT_UNITS, _bootstrap_ci, _median_ci
+    from pipeline.measures.stats import MIN_BOOT_UNITS
+    from pipeline.measures.stats import bootstrap_ci as _bootstrap_ci
+    from pipeline.measures.stats import median_ci as _median_ci
 
     gaps = np.array([0.21, 0.35, 0.18, 0.62, 0.44, 0.05, -0.12, 0.9, 0.3, 0.27, 0.51, 0.15, 1.4, 0.33])
     ours = _bootstrap_ci(gaps[None, :], lambda g: g.mean(axis=-1))
@@ -423,7 +429,7 @@ def test_session_totals_split_by_exchanges(measured, transcripts_base, truths):
     The unmatched mentor was made 59 % faster and 8.9 dB louder: both intervals lie clear of the ±10 % and ±3 dB
     ranges. In the dual-channel session the mentor's pace is 10 % over the mentee's, too close to the edge to tell.
     """
-    from pipeline.measures.session import _exchange_totals
+    from pipeline.measures.context import exchange_totals as _exchange_totals
 
     for name, m in measured.items():
         turns, _ = turns_from_truth(transcripts_base[name], truths[name])

@@ -1,4 +1,4 @@
-"""pipeline.report.presentation on the sample sessions' true turns (known talk times, phrases, questions)."""
+"""pipeline.report (cards, glance, frames, charts, edit, downloads, markdown, htmlpage) on the sample sessions' true turns (known talk times, phrases, questions)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ import html
 import io
 import json
 
+import pandas as pd
 import pytest
 
 from pipeline.errors import InvalidParameterError
+from pipeline.io.reportjson import report_json
 from pipeline.report import cards as report_cards
 from pipeline.report import charts, downloads, edit, frames, glance, htmlpage, markdown, text
 from pipeline.types import Evidence, Indicator, Report, SpeakerInfo, Turn
@@ -62,15 +64,38 @@ def test_talk_share_sums_to_100_and_matches_truth(matched, truths):
         assert row.n_turns == sum(t["speaker"] == row.speaker for t in truths["matched"]["turns"])
 
 
-def test_questions_follow_the_dialogue_tags(matched, truths):
+@pytest.fixture(scope="module")
+def measured_matched(truths, nlp) -> Report:
+    """The matched sample's true turns measured (words only): the report carries its per-turn measures."""
+    from pipeline.run.orchestrate import remeasure
+
+    return remeasure(report_from_truth(truths["matched"], (SHARE, PACE, LOUD)), nlp=nlp)
+
+
+def test_questions_follow_the_dialogue_tags(measured_matched, truths):
     # Tagged questions are found; acknowledgements ("Uh-huh.", "Right.") are not questions.
-    frame = frames.turns_frame(matched)
+    frame = frames.turns_frame(measured_matched)
     for row, t in zip(frame.itertuples(), truths["matched"]["turns"], strict=True):
         tags = set(t["tags"])
         if tags & {"open_question", "closed_question", "mentee_question"}:
             assert row.question, t["text"]
         if tags == {"acknowledgement"} and t["n_words"] <= 2:
             assert not row.question, t["text"]
+
+
+def test_one_question_decision_for_cards_transcript_csv_and_html(measured_matched):
+    """Twin 5: the transcript, the CSV and the HTML report mark exactly the turns the measures call questions."""
+    decided = [m.question.is_question for m in measured_matched.turn_measures]
+    assert 5 <= sum(decided) < len(decided)
+    frame = frames.turns_frame(measured_matched)
+    assert list(frame["question"]) == decided
+    csv = pd.read_csv(io.StringIO(downloads.turns_csv(measured_matched)))
+    assert list(csv["question"]) == decided
+    page = htmlpage.html_report(measured_matched)
+    marked = [f"<td class='q'>{html.escape(t.text)}</td>" in page for t in measured_matched.turns]
+    assert marked == decided
+    # A report without per-turn measures marks no question rather than deciding again by other rules.
+    assert not frames.turns_frame(dataclasses.replace(measured_matched, turn_measures=()))["question"].any()
 
 
 @pytest.mark.parametrize(
@@ -169,27 +194,30 @@ def test_moments_skip_unavailable_and_keep_evidence(matched):
     assert m.note == "longest mentor turn · taken up after 90 s"
 
 
-def test_prosody_frame_pace_from_words_without_measures(matched, truths):
-    frame = frames.prosody_frame(matched)
-    assert set(frame["measure"]) == {"pace_wpm"}  # no loudness or pitch without turn measures
-    # Pace from word counts over turn spans is within 20% of the generator's rate for long turns.
-    long_turns = [t for t in truths["matched"]["turns"] if t["n_words"] >= 10]
-    for t in long_turns:
-        mid = round((t["start_s"] + t["end_s"]) / 2, 3)
-        value = frame.loc[frame["time_s"] == mid, "value"].item()
-        assert value == pytest.approx(t["rate_wpm"], rel=0.2)
+def test_prosody_frame_is_the_turn_measures(matched, measured_matched):
+    """Twin 4: the charts' pace is the measures' pace (one definition); without measures nothing is made up."""
+    assert frames.prosody_frame(matched).empty
+    frame = frames.prosody_frame(measured_matched)
+    assert set(frame["measure"]) == {"pace_wpm"}  # no loudness or pitch without audio
+    paced = [m for m in measured_matched.turn_measures if m.pace_wpm is not None]
+    assert len(paced) >= 10
+    assert list(frame["value"]) == [m.pace_wpm for m in paced]
 
 
-def test_prosody_frame_from_turn_measures_dicts(matched):
-    tms = [
-        {"speaker": "S1", "start_s": 0.0, "end_s": 2.0, "pace_wpm": 150.0, "prosody": {"rms_db": -25.0, "f0_median_hz": 110.0}},
-        {"speaker": "S2", "start_s": 2.0, "end_s": 4.0, "pace_wpm": None, "prosody": {"rms_db": -30.0, "f0_median_hz": None}},
-    ]
-    frame = frames.prosody_frame(matched, tms)
+def test_prosody_frame_from_turn_measures(matched):
+    from pipeline.types import ProsodyFeatures, QuestionClass, TurnMeasures
+
+    def tm(i, speaker, start_s, pace, rms, f0):
+        return TurnMeasures(i, speaker, "mentor", start_s, start_s + 2.0, "", 5, 2.0, pace, 6, None,
+                            ProsodyFeatures(rms_db=rms, f0_median_hz=f0), None, False, None, QuestionClass(False), 0)
+
+    report = dataclasses.replace(matched, turn_measures=(tm(0, "S1", 0.0, 150.0, -25.0, 110.0),
+                                                         tm(1, "S2", 2.0, None, -30.0, None)))
+    frame = frames.prosody_frame(report)
     assert sorted(zip(frame["speaker"], frame["measure"], frame["value"], strict=True)) == [
         ("S1", "f0_hz", 110.0), ("S1", "pace_wpm", 150.0), ("S1", "rms_db", -25.0), ("S2", "rms_db", -30.0),
     ]  # fmt: skip
-    assert charts.prosody_chart(matched, "rms_db", tms) is not None
+    assert charts.prosody_chart(report, "rms_db") is not None
     assert charts.prosody_chart(matched, "rms_db") is None
     with pytest.raises(InvalidParameterError):
         charts.prosody_chart(matched, "tempo")
@@ -198,11 +226,11 @@ def test_prosody_frame_from_turn_measures_dicts(matched):
 def test_with_roles_swaps_and_renames_and_remeasures(matched):
     calls = []
 
-    def measure(turns, speakers):
-        calls.append((turns, speakers))
-        return (PACE,)
+    def measure(report):
+        calls.append(report)
+        return dataclasses.replace(report, indicators=(PACE,))
 
-    swapped = edit.with_roles(matched, edit.swap_roles(matched), measure=measure)
+    swapped = edit.with_roles(matched, edit.swap_roles(matched), remeasure=measure)
     assert {s.label: s.role for s in swapped.speakers} == {"S1": "mentee", "S2": "mentor"}
     assert all(s.role_source == "set" for s in swapped.speakers)
     assert all(t.role == ("mentee" if t.speaker == "S1" else "mentor") for t in swapped.turns)
@@ -213,7 +241,7 @@ def test_with_roles_swaps_and_renames_and_remeasures(matched):
     named = edit.with_names(matched, {"mentor": "Alex", "mentee": "Sam"})
     assert edit.swap_roles(named) == {"S1": ("mentee", "Sam"), "S2": ("mentor", "Alex")}
     # Renaming only: indicators kept, measure not called.
-    renamed = edit.with_roles(matched, {"S1": ("mentor", "Alex")}, measure=measure)
+    renamed = edit.with_roles(matched, {"S1": ("mentor", "Alex")}, remeasure=measure)
     assert text.speaker_names(renamed) == {"S1": "Alex", "S2": "S2"} and len(calls) == 1
     assert renamed.indicators == matched.indicators
     with pytest.raises(InvalidParameterError):
@@ -230,7 +258,7 @@ def test_with_names_from_consent(matched):
 
 
 def test_downloads_are_valid(matched):
-    data = json.loads(downloads.report_json(matched))
+    data = json.loads(report_json(matched))
     assert len(data["turns"]) == len(matched.turns) and data["indicators"][0]["id"] == "mentor_talk_share"
     rows = list(csv.DictReader(io.StringIO(downloads.turns_csv(matched))))
     assert len(rows) == len(matched.turns) and float(rows[0]["start_s"]) == matched.turns[0].start_s
@@ -256,7 +284,7 @@ def test_html_report_is_self_contained_and_escaped(matched):
     assert "<script src" not in page and "https://cdn" not in page and "vegaEmbed" in page
     for turn in matched.turns[:3]:
         assert html.escape(turn.text) in page
-    assert page.count("class='chart'") == 3  # timeline, talk share, pace (no loudness/pitch without measures)
+    assert page.count("class='chart'") == 2  # timeline, talk share: no per-turn measures, so no pace made up
     # At a glance: talk share 45 % is inside 20-50 %, so it went well; nothing else has advice here.
     assert "<h2>At a glance</h2><h3>What went well</h3><ul><li><b>Mentor talk share</b>: 45 % (good: 20–50 %). " \
            + html.escape(glance.ADVICE["mentor_talk_share"]["in band"]) in page
@@ -278,9 +306,9 @@ def test_empty_report_gives_empty_frames():
     assert "No speech was found" in htmlpage.html_report(empty) and "Too little to go on" in htmlpage.html_report(empty)
 
 
-def test_transcript_search_filter_and_pages(matched, truths):
+def test_transcript_search_filter_and_pages(measured_matched, truths):
     """Finding words, questions and overlaps in the sample's true turns, and paging through them."""
-    frame = edit.with_names(matched, {"mentor": "Alex", "mentee": "Sam"})
+    frame = edit.with_names(measured_matched, {"mentor": "Alex", "mentee": "Sam"})
     frame = frames.turns_frame(frame)
     truth = truths["matched"]["turns"]
     # Case and runs of spaces do not matter; names are searched as well as text.

@@ -17,7 +17,8 @@ import sqlalchemy as sa
 
 from pipeline.errors import StoreError
 from pipeline.io.export import report_from_dict, to_jsonable
-from pipeline.library.store import SESSION_TABLES, Store, analyze_and_store, file_sha256, metadata, sessions_t
+from pipeline.library.intake import analyze_and_store
+from pipeline.library.store import SESSION_TABLES, Store, file_sha256, metadata, sessions_t
 from pipeline.types import AnalyzeOptions, ConsentRecord, Evidence, Indicator
 
 from .conftest import ROOT, SAMPLES
@@ -66,7 +67,7 @@ def test_migrations_from_empty_database_match_the_schema(tmp_path):
         assert {t.name for t in metadata.sorted_tables} | {"alembic_version"} == tables
         assert conn.execute(sa.text("select version_num from alembic_version")).scalar() == "0004"
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
-    assert diff == [], f"migrations and pipeline.store.metadata disagree: {diff}"
+    assert diff == [], f"migrations and pipeline.library.store.metadata disagree: {diff}"
     # Opening again is a no-op upgrade, not an error.
     Store(f"sqlite:///{db}", data_dir=tmp_path / "d").close()
 
@@ -438,7 +439,8 @@ def test_pipeline_failing_halfway_stores_nothing(store, asr_tiny):
 KILLED_WRITER = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    from pipeline.library.store import Store, analyze_and_store
+    from pipeline.library.intake import analyze_and_store
+    from pipeline.library.store import Store
     from tests.storehelp import consent_pair, truth_analyze
 
     def slow(path, **kw):

@@ -118,17 +118,21 @@ def test_mentee_baseline_own_when_known(library, truths):
     # Looking at the dual-channel session, Sam has two other sessions: their own baseline is used.
     base = baseline_from_measures(m, "Sam Lee", exclude_session=ids["dual_channel"])
     assert base.source == "own" and base.n_sessions == 2
-    paces = [t["n_words"] / (t["end_s"] - t["start_s"]) * 60 for n in ("matched", "unmatched")
-             for t in truths[n]["turns"] if t["role"] == "mentee" and t["end_s"] - t["start_s"] >= 0.5]
+    # One pace: the baseline is made of the reports' own per-turn pace, the one their indicators use.
+    paces = [m.pace_wpm for n in ("matched", "unmatched") for m in reports[n].turn_measures
+             if m.role == "mentee" and m.pace_wpm is not None]
+    assert len(paces) >= 10
     assert base.n_turns == len(paces) and base.pace_wpm == pytest.approx(pd.Series(paces).median())
+    gaps = [m.gap_before_s for n in ("matched", "unmatched") for m in reports[n].turn_measures
+            if m.role == "mentee" and m.gap_before_s is not None and m.gap_before_s >= 0]
+    assert base.pause_s == pytest.approx(pd.Series(gaps).median())
     # With only one other session it falls back to the population norm.
     only_one = m[m.session_id != ids["matched"]]
     assert baseline_from_measures(only_one, "Sam Lee", exclude_session=ids["dual_channel"]) == POPULATION_BASELINE
     assert baseline_from_measures(m.iloc[0:0], "Nobody") == POPULATION_BASELINE
 
     table = session_vs_baseline(reports["dual_channel"], "S2", base)
-    this = [t["n_words"] / (t["end_s"] - t["start_s"]) * 60 for t in truths["dual_channel"]["turns"]
-            if t["role"] == "mentee" and t["end_s"] - t["start_s"] >= 0.5]
+    this = [m.pace_wpm for m in reports["dual_channel"].turn_measures if m.speaker == "S2" and m.pace_wpm is not None]
     assert table.loc["pace_wpm", "this session"] == pytest.approx(pd.Series(this).median())
     assert table.loc["pace_wpm", "usual"] == base.pace_wpm and table.loc["pace_wpm", "usual from"] == "own"
     assert table.loc["pace_wpm", "population"] == POPULATION_BASELINE.pace_wpm

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.io.audio import load_audio
+from pipeline.io.files import safe_stem
 from pipeline.report import edit, htmlpage
 from pipeline.run import orchestrate
-from pipeline.run.orchestrate import safe_stem
 from pipeline.types import AnalyzeOptions
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,8 +41,8 @@ def hostile_turns_json() -> str:
 def hostile_report(nlp):
     from models import load_syllable_table
 
-    report, _ = orchestrate.analyze_transcript(hostile_turns_json(), source_name=FILE_NAME, nlp=nlp,
-                                               options=AnalyzeOptions(), syllable_table=load_syllable_table())
+    report = orchestrate.analyze_transcript(hostile_turns_json(), source_name=FILE_NAME, nlp=nlp,
+                                            options=AnalyzeOptions(), syllable_table=load_syllable_table())
     return edit.with_names(report, {"mentor": SCRIPT, "mentee": IMG})
 
 
@@ -106,7 +106,7 @@ def test_stored_audio_is_named_by_hash_not_by_upload_name(tmp_path, nlp):
     src = tmp_path / "in" / "a\nb .wav"
     src.parent.mkdir()
     src.write_bytes((ROOT / "sample_sessions" / "matched.flac").read_bytes()[:50_000])
-    report, _ = orchestrate.analyze_transcript(hostile_turns_json(), source_name="../../etc/passwd.wav", nlp=nlp)
+    report = orchestrate.analyze_transcript(hostile_turns_json(), source_name="../../etc/passwd.wav", nlp=nlp)
     from dataclasses import replace
 
     from pipeline.library.store import file_sha256
@@ -137,10 +137,10 @@ def test_cli_default_output_folder_stays_under_rapport_out(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "work"]
 
 
-def test_logs_hold_no_transcript_text(asr_tiny, vad, speaker_encoder, recordings, caplog):
+def test_logs_hold_no_transcript_text(asr_tiny, vad, speaker_encoder, nlp, recordings, caplog):
     caplog.set_level(logging.DEBUG)
-    report, transcript, *_ = orchestrate.analyze_recording(recordings["matched"], asr=asr_tiny, vad=vad,
-                                                           encoder=speaker_encoder,
+    report, transcript, _ = orchestrate.analyze_recording(recordings["matched"], asr=asr_tiny, vad=vad,
+                                                          encoder=speaker_encoder, nlp=nlp,
                                                            options=AnalyzeOptions(model="tiny.en"))
     words = {w.text.strip(".,?!").lower() for w in transcript.words if len(w.text.strip(".,?!")) >= 6}
     assert len(words) > 20

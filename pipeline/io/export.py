@@ -119,7 +119,10 @@ def _from_jsonable(tp, data):
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
-        for a in args:  # first type that accepts the value
+        for a in args:  # first dataclass whose fields hold every key of the value
+            if dataclasses.is_dataclass(a) and isinstance(data, dict) and set(data) <= _field_names(a):
+                return _from_jsonable(a, data)
+        for a in args:  # else the first dataclass (keys a later version added are ignored)
             if dataclasses.is_dataclass(a) and isinstance(data, dict):
                 return _from_jsonable(a, data)
         for a in args:
@@ -144,6 +147,11 @@ def _from_jsonable(tp, data):
     if tp is float and isinstance(data, int) and not isinstance(data, bool):
         return float(data)
     return data
+
+
+@functools.cache
+def _field_names(cls) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))
 
 
 @functools.cache

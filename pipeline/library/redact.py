@@ -60,5 +60,5 @@ def _known(text: str, names: Sequence[str], token: str) -> str:
 
 
 def redactor(nlp, options: RedactOptions = RedactOptions(), known_names: Sequence[str] = ()) -> Callable[[str], str]:
-    """``redact_text`` bound to a model, options and known names, for :meth:`pipeline.store.Store.export`."""
+    """``redact_text`` bound to a model, options and known names, for :meth:`pipeline.library.store.Store.export`."""
     return lambda text: redact_text(text, nlp=nlp, options=options, known_names=known_names)

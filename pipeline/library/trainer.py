@@ -1,17 +1,22 @@
 """Tables for the trainer view: all sessions, one mentor over time, two sessions side by side, mentee baselines.
 
-Pure functions over what :class:`pipeline.store.Store` returns (``SessionSummary``,
+Pure functions over what :class:`pipeline.library.store.Store` returns (``SessionSummary``,
 ``Report``, per-turn measure frames); they return pandas DataFrames for the app.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
 import pandas as pd
 
+from pipeline.library.consent import same_person
+from pipeline.library.kept import turn_measures
+from pipeline.report.cards import indicator_cards
 from pipeline.report.compare import CHANGE_DOWN, CHANGE_UNCLEAR, CHANGE_UP, compare_reports
+from pipeline.report.glance import feedback
 from pipeline.types import Baseline, Indicator, Report, SessionSummary
 
 #: Population norms used when a mentee has too few stored sessions of their own.
@@ -108,15 +113,11 @@ def previous_session(summaries: Sequence[SessionSummary], session_id: str) -> Se
     """The same mentor's stored session just before ``session_id``: by recording date, then by when it was stored.
 
     The mentor is matched by name as typed at consent, case and spacing ignored
-    (:func:`pipeline.store.same_person`). None when ``session_id`` is not among
+    (:func:`pipeline.library.consent.same_person`). None when ``session_id`` is not among
     ``summaries``, the mentor has no earlier session, or has no name (only a
     speaker label such as "S1", which names different people in different
     sessions).
     """
-    import re
-
-    from pipeline.library.store import same_person
-
     this = next((s for s in summaries if s.session_id == session_id), None)
     if this is None or not this.mentor or re.fullmatch(r"S\d+", this.mentor.strip()):
         return None
@@ -168,10 +169,8 @@ def session_vs_baseline(report: Report, label: str, baseline: Baseline,
     baseline, or the population norm when that is all there is), ``population``,
     ``vs usual`` (ratio this/usual).
     """
-    from pipeline.library.store import turn_measures
-
     speaker_turns = {t.index for t in report.turns if t.speaker == label}
-    rows = [r for r in turn_measures(report.turns) if r[0] in speaker_turns and r[2] is not None]
+    rows = [r for r in turn_measures(report) if r[0] in speaker_turns and r[2] is not None]
     pace = pd.Series([v for _, k, v in rows if k == "pace_wpm"], dtype=float)
     pause = pd.Series([v for _, k, v in rows if k == "pause_before_s" and v >= 0], dtype=float)
     this = {"pace_wpm": pace.median() if len(pace) else None, "pause_s": pause.median() if len(pause) else None}
@@ -209,13 +208,13 @@ def followup(sessions: Sequence[tuple[str, str, Report | Sequence[Indicator]]]) 
     ----------
     sessions : sequence of (session_id, date, Report or indicators)
         One mentor's sessions; sorted here by date (ISO ``YYYY-MM-DD``). The
-        indicators alone will do (:meth:`pipeline.store.Store.indicators`).
+        indicators alone will do (:meth:`pipeline.library.store.Store.indicators`).
 
     Returns
     -------
     DataFrame
         Columns :data:`FOLLOWUP_COLUMNS`: per session (in date order) each
-        point of :func:`pipeline.presentation.feedback`'s ``to_try``, its value, its
+        point of :func:`pipeline.report.glance.feedback`'s ``to_try``, its value, its
         advice, and in the next session that indicator's value and ``next``: "now in
         the good range", "still to try", :data:`FOLLOWUP_UNCLEAR` (measured there
         with low confidence, so neither verdict holds), "not measured" (unavailable
@@ -228,9 +227,6 @@ def followup(sessions: Sequence[tuple[str, str, Report | Sequence[Indicator]]]) 
         turns), "" where either session has no interval. Empty (with the columns)
         when nothing was to try.
     """
-    from pipeline.report.cards import indicator_cards
-    from pipeline.report.glance import feedback
-
     ordered = sorted(sessions, key=lambda s: s[1])
     rows = []
     for i, (sid, day, report) in enumerate(ordered):

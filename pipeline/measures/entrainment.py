@@ -45,6 +45,30 @@ def _ci95(test, *, min_n: int | None = None) -> tuple[float, float] | None:
     return None if np.isnan(low) or np.isnan(high) else (low, high)
 
 
+def _zscores(usable: Sequence[tuple[int, float, str, float]], speakers: Sequence[str]) -> dict[int, float]:
+    """Position in the series -> the value z-scored among its speaker's usable turns."""
+    zs: dict[int, float] = {}
+    for spk in speakers:
+        idx = [u for u in usable if u[2] == spk]
+        if idx:
+            for (i, *_), z in zip(idx, _z(np.array([u[3] for u in idx])), strict=True):
+                zs[i] = float(z)
+    return zs
+
+
+def _gradual_share(values: Sequence[float], abrupt_change: float, relative_change: bool) -> float | None:
+    """Share (0-1) of the changes between consecutive ``values`` (one speaker's turns, raw units) that are not abrupt.
+
+    A change is abrupt above ``abrupt_change``, in the values' unit or, with ``relative_change``, in percent of
+    the earlier value. None with fewer than 2 values.
+    """
+    changes = []
+    for a, b in zip(values, values[1:], strict=False):
+        d = abs(b - a)
+        changes.append(d / abs(a) * 100.0 if relative_change and a else d)
+    return float(np.mean([c <= abrupt_change for c in changes])) if changes else None
+
+
 def entrainment(
     feature: str,
     series: Sequence[tuple[float, str, float | None]],
@@ -78,21 +102,10 @@ def entrainment(
         Positions index ``series``; used for evidence.
     """
     usable = [(i, t, s, float(v)) for i, (t, s, v) in enumerate(series) if v is not None and s in (follower, leader)]
-    zs: dict[int, float] = {}
-    for spk in (follower, leader):
-        idx = [u for u in usable if u[2] == spk]
-        if idx:
-            for (i, *_), z in zip(idx, _z(np.array([u[3] for u in idx])), strict=True):
-                zs[i] = float(z)
+    zs = _zscores(usable, (follower, leader))
     pairs = [(a[0], b[0]) for a, b in zip(usable, usable[1:], strict=False) if a[2] == leader and b[2] == follower]
     leader_pos = [u[0] for u in usable if u[2] == leader]
-    # the follower's own consecutive changes, raw units
-    fol = [u for u in usable if u[2] == follower]
-    changes = []
-    for a, b in zip(fol, fol[1:], strict=False):
-        d = abs(b[3] - a[3])
-        changes.append(d / abs(a[3]) * 100.0 if relative_change and a[3] else d)
-    gradual = float(np.mean([c <= abrupt_change for c in changes])) if changes else None
+    gradual = _gradual_share([u[3] for u in usable if u[2] == follower], abrupt_change, relative_change)
     if len(pairs) < 3:
         return EntrainmentResult(feature, follower, leader, len(pairs), gradual_share=gradual), []
     partner = np.array([-abs(zs[f] - zs[lead]) for lead, f in pairs])

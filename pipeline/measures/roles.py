@@ -2,8 +2,8 @@
 
 Rule (guessed): the mentor is the speaker who asks the most questions. With a
 spaCy pipeline (``nlp``), questions are counted by the word-order classifier of
-:mod:`pipeline.measures.language` (the one the indicators use); without one, by its
-word-list fallback :func:`pipeline.language.looks_like_question` (a sentence
+:mod:`pipeline.measures.questions` (the one the indicators use); without one, by its
+word-list fallback :func:`pipeline.measures.language.looks_like_question` (a sentence
 that ends in "?" or starts with an auxiliary, "what"/"which"..., or
 "how"/"why"/"when"/"where" followed by an auxiliary). Neither depends on Whisper
 keeping question marks. The first speaker gets one
@@ -17,16 +17,18 @@ that speaker the mentor and the report says ``role_source="set"``.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipeline.errors import InvalidParameterError
+from pipeline.measures import questions
+from pipeline.measures.language import count_question_sentences
 from pipeline.types import RoleOptions, SpeakerInfo, Turn
 
 FIRST_SPEAKER_BONUS = 1.0
 
 
 def count_questions(text: str) -> int:
-    """Number of question sentences in ``text`` (word-list fallback, see :func:`pipeline.language.looks_like_question`)."""
-    from pipeline.measures.language import count_question_sentences
-
+    """Number of question sentences in ``text`` (word-list fallback, see :func:`pipeline.measures.language.looks_like_question`)."""
     return count_question_sentences(text)
 
 
@@ -49,7 +51,7 @@ def assign_roles(
     options : RoleOptions
         ``mentor``: a label to force as mentor, or None to guess by the rule.
     nlp : spacy.language.Language, optional
-        When given, questions are counted with :func:`pipeline.language.classify_text`.
+        When given, questions are counted with :func:`pipeline.measures.questions.classify_text`.
 
     Returns
     -------
@@ -99,15 +101,11 @@ def assign_roles(
 def _question_counts(turns: tuple[Turn, ...], nlp) -> list[int]:
     if nlp is None:
         return [count_questions(t.text) for t in turns]
-    from pipeline.measures import language
-
-    docs = nlp.pipe([language.strip_punctuation(t.text) for t in turns], disable=["ner"])
-    return [language.classify_text(doc)[1] for doc in docs]
+    docs = nlp.pipe([questions.strip_punctuation(t.text) for t in turns], disable=["ner"])
+    return [questions.classify_text(doc)[1] for doc in docs]
 
 
 def with_roles(turns: tuple[Turn, ...], speakers: tuple[SpeakerInfo, ...]) -> tuple[Turn, ...]:
     """Turns with ``role`` filled from ``speakers`` (unknown labels get "other")."""
-    from dataclasses import replace
-
     roles = {s.label: s.role for s in speakers}
     return tuple(replace(t, role=roles.get(t.speaker, "other")) for t in turns)

@@ -29,7 +29,7 @@ def indicator_cards(report: Report | Sequence[Indicator]) -> tuple[IndicatorCard
     Parameters
     ----------
     report : Report or sequence of Indicator
-        A report, or just indicators (e.g. :meth:`pipeline.store.Store.indicators`).
+        A report, or just indicators (e.g. :meth:`pipeline.library.store.Store.indicators`).
 
     Returns
     -------

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import altair as alt
 
 from pipeline.errors import InvalidParameterError
@@ -81,7 +79,7 @@ def talk_share_chart(report: Report, *, width: int | str = "container") -> alt.L
 
 
 def prosody_chart(
-    report: Report, measure: str, turn_measures: Sequence | None = None, *, width: int | str = "container"
+    report: Report, measure: str, *, width: int | str = "container"
 ) -> alt.Chart | None:
     """One line per person over the session for ``measure`` (a key of :data:`PROSODY_MEASURES`).
 
@@ -92,7 +90,7 @@ def prosody_chart(
     """
     if measure not in PROSODY_MEASURES:
         raise InvalidParameterError(f"measure must be one of {sorted(PROSODY_MEASURES)}, got {measure!r}")
-    frame = prosody_frame(report, turn_measures)
+    frame = prosody_frame(report)
     frame = frame[frame["measure"] == measure]
     if frame.empty:
         return None

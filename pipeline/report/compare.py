@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from pipeline.measures.session import difference_ci, outside_by
+from pipeline.measures.stats import difference_ci, outside_by
 from pipeline.report.cards import indicator_cards
 from pipeline.report.text import indicators_of, md_escape, range_text
 from pipeline.types import (
@@ -28,7 +28,7 @@ def since_last_markdown(previous: Report | Sequence[Indicator], current: Report 
     -------
     lines : tuple of str
         One line per indicator whose change has a 95 % interval clear of 0
-        (:func:`pipeline.library.compare_reports`), in card order: name, the
+        (:func:`pipeline.report.compare.compare_reports`), in card order: name, the
         two values, the interval of the change and, where the indicator has a
         good range, whether this session is now in it, closer, or further.
     n_unclear : int
@@ -77,15 +77,15 @@ def compare_reports(a: Report | Sequence[Indicator], b: Report | Sequence[Indica
     ----------
     a, b : Report or sequence of Indicator
         The earlier (or reference) session and the other one; their
-        indicators alone will do (:meth:`pipeline.store.Store.indicators`,
-        :func:`pipeline.orchestrate.read_indicators`).
+        indicators alone will do (:meth:`pipeline.library.store.Store.indicators`,
+        :func:`pipeline.io.reportjson.read_indicators`).
 
     Returns
     -------
     DataFrame
         Columns :data:`COMPARE_COLUMNS`. Where both sessions give the indicator
         a 95 % interval (``Indicator.ci95``), "B - A 95 %" is the interval of the
-        change (:func:`pipeline.measures.difference_ci`) as text and ``change``
+        change (:func:`pipeline.measures.stats.difference_ci`) as text and ``change``
         says whether it is clear of 0 (:data:`CHANGE_UP`, :data:`CHANGE_DOWN`)
         or not (:data:`CHANGE_UNCLEAR`): a trainer can tell a real change from
         the noise of a few turns. Both "" otherwise. For a clear change of an

@@ -1,27 +1,23 @@
-"""What a user downloads: report.json, turns CSV, VTT/SRT with names, a safe file stem, audio MIME types."""
+"""What a user downloads (report.json is :func:`pipeline.io.reportjson.report_json`): turns CSV, VTT/SRT with names, a safe file stem, audio MIME types."""
 
 from __future__ import annotations
 
 import io
-import json
-import re
 from dataclasses import replace
+from pathlib import Path
 
-from pipeline.io.export import cues_from_turns, to_jsonable, to_srt, to_vtt
+from pipeline.io.export import cues_from_turns, to_srt, to_vtt
+from pipeline.io.files import safe_stem
 from pipeline.report.frames import turns_frame
 from pipeline.report.text import speaker_names
 from pipeline.types import (
     Report,
     Turn,
 )
+from pipeline.types.inputs import AUDIO_MIME
 
 # Downloads
 # --------------------------------------------------------------------------
-
-
-def report_json(report: Report) -> str:
-    """``report.json``: the report serialised with :func:`pipeline.export.to_jsonable`."""
-    return json.dumps(to_jsonable(report), indent=2, ensure_ascii=False)
 
 
 def turns_csv(report: Report) -> str:
@@ -47,18 +43,13 @@ def turns_srt(report: Report) -> str:
 
 
 def download_stem(report: Report) -> str:
-    """A safe file-name stem for downloads from the (untrusted) source name."""
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", report.source_name.rsplit(".", 1)[0]).strip("._-")
-    return stem[:80] or "session"
-
-
-_AUDIO_MIME = {"wav": "audio/wav", "mp3": "audio/mpeg", "m4a": "audio/mp4", "aac": "audio/aac", "flac": "audio/flac",
-               "ogg": "audio/ogg", "opus": "audio/ogg", "webm": "audio/webm", "mp4": "video/mp4", "mov": "video/quicktime"}
+    """A safe file-name stem for downloads, from the (untrusted) source name (:func:`pipeline.io.files.safe_stem`)."""
+    return safe_stem(report.source_name)
 
 
 def audio_mime(name: str) -> str:
     """MIME type for the browser's player from a file name (``audio/wav`` when unknown)."""
-    return _AUDIO_MIME.get(name.rsplit(".", 1)[-1].lower() if "." in name else "", "audio/wav")
+    return AUDIO_MIME.get(Path(name).suffix.lower(), "audio/wav")
 
 
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from pipeline.errors import InvalidParameterError
+from pipeline.measures.roles import with_roles as roles_of_turns
 from pipeline.types import (
-    Indicator,
     Report,
-    SpeakerInfo,
-    Turn,
 )
 
 # Roles
@@ -23,7 +21,7 @@ def with_roles(
     report: Report,
     roles: Mapping[str, tuple[str, str]],
     *,
-    measure: Callable[[tuple[Turn, ...], tuple[SpeakerInfo, ...]], Sequence[Indicator]] | None = None,
+    remeasure: Callable[[Report], Report] | None = None,
 ) -> Report:
     """The report with people's roles and names set by the user, indicators recomputed from stored turns.
 
@@ -32,10 +30,10 @@ def with_roles(
     roles : mapping
         Speaker label -> ``(role, display_name)``; role one of :data:`VALID_ROLES`,
         ``display_name`` "" to keep the label. Labels not given keep their role.
-    measure : callable, optional
-        ``measure(turns, speakers) -> indicators``, e.g. a closure over
-        :func:`pipeline.measures.measure_session`. When None the indicators are
-        kept, which is only right when no role changed.
+    remeasure : callable, optional
+        ``remeasure(report) -> report``: measures the relabelled report again from its stored turns and
+        per-turn measures (:func:`pipeline.run.orchestrate.remeasure`), called only when a role changed.
+        When None the measures are kept, which is only right when no role changed.
 
     Returns
     -------
@@ -52,14 +50,11 @@ def with_roles(
         else s
         for s in report.speakers
     )
-    new_roles = {s.label: s.role for s in speakers}
-    turns = tuple(replace(t, role=new_roles.get(t.speaker, t.role)) for t in report.turns)
+    turns = roles_of_turns(report.turns, speakers)
     changed = any(a.role != b.role for a, b in zip(turns, report.turns, strict=True))
-    indicators = tuple(measure(turns, speakers)) if (measure is not None and changed) else report.indicators
     mentor = next((s.label for s in speakers if s.role == "mentor"), None)
-    return replace(
-        report, speakers=speakers, turns=turns, indicators=indicators, options=replace(report.options, mentor=mentor)
-    )
+    edited = replace(report, speakers=speakers, turns=turns, options=replace(report.options, mentor=mentor))
+    return remeasure(edited) if (remeasure is not None and changed) else edited
 
 
 def with_names(report: Report, participants: Mapping[str, str]) -> Report:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-
 import pandas as pd
 
 from pipeline.errors import InvalidParameterError
-from pipeline.measures import language as lang
 from pipeline.report.text import PROSODY_MEASURES, WORD_RE, fmt_clock, speaker_names, speaker_roles
 from pipeline.types import (
     Report,
@@ -20,15 +17,11 @@ from pipeline.types import (
 TURN_COLUMNS = ["turn", "speaker", "name", "role", "start_s", "end_s", "duration_s", "question", "overlap", "n_words", "text"]
 
 
-def turns_frame(report: Report, turn_measures: Sequence | None = None) -> pd.DataFrame:
+def turns_frame(report: Report) -> pd.DataFrame:
     """One row per turn.
 
-    Parameters
-    ----------
-    turn_measures : sequence, optional
-        Per-turn measures (objects with ``index``, ``question.is_question`` and
-        ``is_interruption``): when given, questions and interruptions come from
-        them; otherwise from :func:`pipeline.language.looks_like_question` and the turns' overlap flag.
+    Questions and interruptions are the per-turn decisions of the measures (``report.turn_measures``: the
+    same ones the cards count); a report without them (made before version 0.3.0) marks no turn a question.
 
     Returns
     -------
@@ -38,16 +31,15 @@ def turns_frame(report: Report, turn_measures: Sequence | None = None) -> pd.Dat
         report has no turns.
     """
     names = speaker_names(report)
-    measured = {getattr(m, "index", None): m for m in (turn_measures or ())}
+    measured = {m.index: m for m in report.turn_measures}
 
     def question(t: Turn) -> bool:
         m = measured.get(t.index)
-        q = getattr(m, "question", None)
-        return bool(getattr(q, "is_question", False)) if q is not None else lang.looks_like_question(t.text)
+        return bool(m is not None and m.question.is_question)
 
     def overlap(t: Turn) -> bool:
         m = measured.get(t.index)
-        return bool(t.overlap or getattr(m, "is_interruption", False))
+        return bool(t.overlap or (m is not None and m.is_interruption))
 
     rows = [
         {
@@ -167,35 +159,11 @@ def talk_share_frame(report: Report) -> pd.DataFrame:
     return out.sort_values("role", key=lambda r: r.map(lambda x: order.get(x, 2)), kind="stable").reset_index(drop=True)
 
 
-def _turn_measure_rows(turn_measures: Iterable) -> list[dict]:
-    rows = []
-    for m in turn_measures:
-        get = m.get if isinstance(m, Mapping) else (lambda k, _m=m: getattr(_m, k, None))
-        prosody = get("prosody")
-        pget = (prosody.get if isinstance(prosody, Mapping) else (lambda k, _p=prosody: getattr(_p, k, None)))
-        rows.append(
-            {
-                "speaker": get("speaker"),
-                "start_s": get("start_s"),
-                "end_s": get("end_s"),
-                "pace_wpm": get("pace_wpm"),
-                "rms_db": get("rms_db") if get("rms_db") is not None else pget("rms_db"),
-                "f0_hz": get("f0_hz") if get("f0_hz") is not None else pget("f0_median_hz"),
-            }
-        )
-    return rows
-
-
-def prosody_frame(report: Report, turn_measures: Sequence | None = None) -> pd.DataFrame:
+def prosody_frame(report: Report) -> pd.DataFrame:
     """Per-turn pace, loudness and pitch of each person, long format for charts.
 
-    Parameters
-    ----------
-    turn_measures : sequence, optional
-        Per-turn measures from :func:`pipeline.measures.measure_session` (objects or
-        dicts with ``speaker, start_s, end_s`` and any of ``pace_wpm, rms_db,
-        f0_hz``). When None, pace is taken from the turns' word counts and
-        loudness and pitch are left out.
+    The values are the report's per-turn measures (``report.turn_measures``): the same pace, loudness and
+    pitch the matching indicators are computed from. A report without them gives an empty frame.
 
     Returns
     -------
@@ -206,20 +174,8 @@ def prosody_frame(report: Report, turn_measures: Sequence | None = None) -> pd.D
     """
     names, roles = speaker_names(report), speaker_roles(report)
     cols = ["time_s", "speaker", "name", "role", "measure", "value"]
-    if turn_measures is None:
-        source = [
-            {
-                "speaker": t.speaker,
-                "start_s": t.start_s,
-                "end_s": t.end_s,
-                # Pace needs a few words and a second of speech to mean anything.
-                "pace_wpm": (60.0 * n / (t.end_s - t.start_s)) if n >= 4 and t.end_s - t.start_s >= 1.0 else None,
-            }
-            for t in report.turns
-            for n in [len(t.words) if t.words else len(WORD_RE.findall(t.text.lower()))]
-        ]
-    else:
-        source = _turn_measure_rows(turn_measures)
+    source = [{"speaker": m.speaker, "start_s": m.start_s, "end_s": m.end_s, "pace_wpm": m.pace_wpm,
+               "rms_db": m.prosody.rms_db, "f0_hz": m.prosody.f0_median_hz} for m in report.turn_measures]
     rows = []
     for r in source:
         if r.get("speaker") is None or r.get("start_s") is None:

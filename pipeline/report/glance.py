@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.errors import InvalidParameterError
-from pipeline.measures.session import band_edge_within, outside_by
+from pipeline.measures.confidence import at_least
+from pipeline.measures.stats import band_edge_within, outside_by
 from pipeline.report.cards import indicator_cards, moment_of
 from pipeline.report.text import fmt_clock, indicators_of, md_escape
 from pipeline.types import (
+    CONFIDENCE_LEVELS,
+    Confidence,
     Feedback,
     FeedbackPoint,
     Indicator,
@@ -148,7 +151,6 @@ _THEME_PREFIX = (("pace_", "pace"), ("loudness_", "volume"), ("pitch_", "pitch")
 _WELL_ORDER = ("mentor_confidentiality", "mentor_remembering", "mentor_self_disclosure", "mentor_open_question_share",
                "mentor_questions_per_10min", "mentor_talk_share", "mentor_interruptions", "shared_key_phrases",
                "pace_difference", "loudness_difference", "adjustment_smoothness", "mentee_talk_share")
-_CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
 #: Natural scale of a unit, for one-sided bands (a trend of -6 % is 0.06 of it; an r of 0.0 against 0.3 is 0.3).
 _UNIT_SCALE = {"%": 100.0, "% gradual": 100.0, "r": 1.0, "z difference": 1.0, "score 0-1": 1.0, "yes/no": 1.0}
 #: Out of range by less than this (in band widths) is too close to call: neither went well nor to try.
@@ -166,7 +168,7 @@ def _severity(ind: Indicator) -> float:
     return round(outside_by(v, (lo, hi)) / scale, 3)
 
 
-def feedback(report: Report | Sequence[Indicator], *, n_points: int = 3, min_confidence: str = "medium") -> Feedback:
+def feedback(report: Report | Sequence[Indicator], *, n_points: int = 3, min_confidence: Confidence = "medium") -> Feedback:
     """What went well and what to try next time, from the report's indicators ("at a glance").
 
     An indicator counts when it is available, has a good range and at least
@@ -196,12 +198,12 @@ def feedback(report: Report | Sequence[Indicator], *, n_points: int = 3, min_con
     """
     if not 1 <= n_points <= 10:
         raise InvalidParameterError(f"n_points={n_points} must be between 1 and 10.")
-    if min_confidence not in _CONFIDENCE_RANK:
+    if min_confidence not in CONFIDENCE_LEVELS:
         raise InvalidParameterError(f"min_confidence={min_confidence!r} must be one of low, medium, high.")
     indicators = indicators_of(report)
     cards = {c.id: c for c in indicator_cards(indicators)}
     banded = [ind for ind in indicators if cards[ind.id].status in ("in band", "below", "above") and ind.id in ADVICE]
-    counted = [ind for ind in banded if _CONFIDENCE_RANK.get(ind.confidence, 0) >= _CONFIDENCE_RANK[min_confidence]]
+    counted = [ind for ind in banded if at_least(ind.confidence, min_confidence)]
     ids = {ind.id for ind in counted}
     counted = [ind for ind in counted if _SAME_MEASURE.get(ind.id) not in ids]
     unclear = [ind for ind in banded

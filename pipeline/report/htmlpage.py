@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import html
 import json
-from collections.abc import Sequence
 
 from pipeline.report.cards import cards_by_category, indicator_cards, matching_indicators, moments
 from pipeline.report.charts import CHART_CAPTIONS, prosody_chart, talk_share_chart, timeline_chart
@@ -56,16 +55,32 @@ table{border-collapse:collapse;width:100%} td,th{border-bottom:1px solid #eee;pa
 """
 
 
-def html_report(report: Report, turn_measures: Sequence | None = None) -> str:
+def html_report(report: Report) -> str:
     """The report as one self-contained HTML page: cards, charts, phrases, moments, transcript.
 
     Charts are Vega-Lite specs rendered by the Vega libraries inlined in the page, so
     the file opens with no network. Every piece of text from the input (names, file
     name, transcript) is HTML-escaped.
     """
-    e = html.escape
     names = speaker_names(report)
     roles = speaker_roles(report)
+    charts: list[tuple[str, dict]] = []
+    parts = _head(report, names)
+    parts += _at_a_glance(report)
+    parts += _cards(report)
+    parts += _who_spoke_when(report, charts)
+    parts += _matching(report, charts)
+    parts += _phrases(report)
+    parts += _moments(report, names, roles)
+    parts += _transcript(report)
+    parts += _chart_script(charts)
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def _head(report: Report, names: dict[str, str]) -> list[str]:
+    """From the doctype to the title line and the report's warnings."""
+    e = html.escape
     parts = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
         "<meta name='viewport' content='width=device-width, initial-scale=1'>",
@@ -77,8 +92,14 @@ def html_report(report: Report, turn_measures: Sequence | None = None) -> str:
         f"Rapport {e(report.pipeline_version)}</p>",
     ]
     parts += [f"<p class='warn'>&#9888; {e(w)}</p>" for w in report.warnings]
+    return parts
+
+
+def _at_a_glance(report: Report) -> list[str]:
+    """What went well and what to try next time, with the caption saying what it is drawn from."""
+    e = html.escape
     fb = feedback(report)
-    parts.append("<h2>At a glance</h2>")
+    parts = ["<h2>At a glance</h2>"]
     for key in ("went_well", "to_try"):
         if points := getattr(fb, key):
             parts.append(f"<h3>{FEEDBACK_TITLES[key]}</h3><ul>")
@@ -87,7 +108,13 @@ def html_report(report: Report, turn_measures: Sequence | None = None) -> str:
                       for p in points]
             parts.append("</ul>")
     parts.append(f"<p class='cap'>{e(feedback_caption(fb))}</p>")
-    parts.append("<h2>Rapport indicators</h2>")
+    return parts
+
+
+def _cards(report: Report) -> list[str]:
+    """The indicator cards, by category."""
+    e = html.escape
+    parts = ["<h2>Rapport indicators</h2>"]
     cards = indicator_cards(report)
     if not cards:
         parts.append("<p>Indicators are not available for this input.</p>")
@@ -103,42 +130,60 @@ def html_report(report: Report, turn_measures: Sequence | None = None) -> str:
                 f"<div class='m'>{e(c.meaning)}</div></div>"
             )
         parts.append("</div>")
+    return parts
 
-    charts: list[tuple[str, dict]] = []
 
-    def add_chart(key: str, chart) -> None:
-        if chart is None:
-            return
-        div = f"chart{len(charts)}"
-        charts.append((div, chart.to_dict()))
-        parts.append(f"<div id='{div}' class='chart'></div><p class='cap'>{e(CHART_CAPTIONS[key])}</p>")
+def _chart(key: str, chart, charts: list[tuple[str, dict]]) -> list[str]:
+    """The place of one chart on the page and its caption; the chart's spec joins ``charts`` (None: nothing)."""
+    if chart is None:
+        return []
+    div = f"chart{len(charts)}"
+    charts.append((div, chart.to_dict()))
+    return [f"<div id='{div}' class='chart'></div><p class='cap'>{html.escape(CHART_CAPTIONS[key])}</p>"]
 
-    parts.append("<h2>Who spoke when</h2>")
+
+def _who_spoke_when(report: Report, charts: list[tuple[str, dict]]) -> list[str]:
+    """The timeline and talk-share charts."""
+    parts = ["<h2>Who spoke when</h2>"]
     if report.turns:
-        add_chart("timeline", timeline_chart(report))
-        add_chart("talk_share", talk_share_chart(report))
+        parts += _chart("timeline", timeline_chart(report), charts)
+        parts += _chart("talk_share", talk_share_chart(report), charts)
     else:
         parts.append("<p>No speech was found in this input.</p>")
+    return parts
 
-    parts.append("<h2>Matching over the session</h2>")
+
+def _matching(report: Report, charts: list[tuple[str, dict]]) -> list[str]:
+    """The matching indicators, and a chart of each prosody measure over the session."""
+    e = html.escape
+    parts = ["<h2>Matching over the session</h2>"]
     for ind in matching_indicators(report):
         value = "n/a" if (not ind.available or ind.value is None) else num_text(float(ind.value), ind.unit)
         parts.append(f"<p><b>{e(ind.name)}</b>: {e(value)} {e(band_text(ind))}. {e(ind.explanation)}</p>")
     for measure in PROSODY_MEASURES:
-        chart = prosody_chart(report, measure, turn_measures)
+        chart = prosody_chart(report, measure)
         parts.append(f"<h3>{e(PROSODY_MEASURES[measure][0])}</h3>")
         if chart is None:
             parts.append("<p>Not available for this input.</p>")
-        add_chart(measure, chart)
+        parts += _chart(measure, chart, charts)
+    return parts
 
-    parts.append("<h2>Shared key phrases</h2>")
+
+def _phrases(report: Report) -> list[str]:
+    """The key phrases one person took up from the other, as a table."""
+    parts = ["<h2>Shared key phrases</h2>"]
     phrases = shared_phrases_frame(report)
     if phrases.empty:
         parts.append("<p>No phrase was taken up by the other person.</p>")
     else:
         parts.append(phrases.to_html(index=False, escape=True, border=0))
+    return parts
 
-    parts.append("<h2>Moments worth a look</h2>")
+
+def _moments(report: Report, names: dict[str, str], roles: dict[str, str]) -> list[str]:
+    """The moments worth a look, each with its quote."""
+    e = html.escape
+    parts = ["<h2>Moments worth a look</h2>"]
     ms = moments(report)
     if not ms:
         parts.append("<p>Not available for this input.</p>")
@@ -149,8 +194,13 @@ def html_report(report: Report, turn_measures: Sequence | None = None) -> str:
             f"<span class='{e(roles.get(m.speaker, 'other'))}'>{e(who)}</span> {e(m.note)}</p>"
             f"<blockquote>{e(m.quote)}</blockquote>"
         )
+    return parts
 
-    parts.append("<h2>Transcript</h2><table><tr><th>At</th><th>Who</th><th>Said</th></tr>")
+
+def _transcript(report: Report) -> list[str]:
+    """The transcript as a table, questions marked."""
+    e = html.escape
+    parts = ["<h2>Transcript</h2><table><tr><th>At</th><th>Who</th><th>Said</th></tr>"]
     for row in turns_frame(report).itertuples(index=False):
         cls = " class='q'" if row.question else ""
         parts.append(
@@ -158,10 +208,13 @@ def html_report(report: Report, turn_measures: Sequence | None = None) -> str:
             f"<td{cls}>{e(row.text)}</td></tr>"
         )
     parts.append("</table>")
-    parts.append("<script>const specs=" + _script_json(dict(charts)) + ";")
-    parts.append(
+    return parts
+
+
+def _chart_script(charts: list[tuple[str, dict]]) -> list[str]:
+    """The script that draws every chart into its place (or says there why it failed)."""
+    return [
+        "<script>const specs=" + _script_json(dict(charts)) + ";",
         "for (const [id, spec] of Object.entries(specs)) { vegaEmbed('#' + id, spec, {actions: false, renderer: 'svg'})"
-        ".catch(err => { document.getElementById(id).textContent = 'Chart failed: ' + err; }); }</script>"
-    )
-    parts.append("</body></html>")
-    return "".join(parts)
+        ".catch(err => { document.getElementById(id).textContent = 'Chart failed: ' + err; }); }</script>",
+    ]

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import functools
-import inspect
 import json
 import multiprocessing
 import os
@@ -32,6 +31,7 @@ from pathlib import Path
 
 from pipeline.errors import InvalidParameterError, PipelineError, StoreError
 from pipeline.library.store import Store, effective_consent, file_sha256
+from pipeline.run.orchestrate import analyze_path, applicable_options
 from pipeline.types import AnalyzeOptions, BatchItem, BatchOptions, ConsentRecord, Report
 
 Analyze = Callable[..., Report]
@@ -112,20 +112,17 @@ def _end_with_parent(parent_pid: int) -> None:
 
 
 @functools.lru_cache(maxsize=2)
-def _worker_model(name: str):
-    """The Whisper model, loaded once per worker process."""
-    from models import load_asr
+def _worker_models(name: str) -> dict:
+    """Whisper (``name``), the VAD, the speaker encoder, spaCy and the syllable table, loaded once per worker."""
+    import models
 
-    return load_asr(name)
+    return {"model": models.load_asr(name), "vad": models.load_vad(), "encoder": models.load_speaker_encoder(),
+            "nlp": models.load_nlp(), "syllable_table": models.load_syllable_table()}
 
 
 def _default_analyze(path, *, options: AnalyzeOptions, progress=None) -> Report:
-    from pipeline.run.orchestrate import analyze_file
-
-    kwargs = {}
-    if "model" in inspect.signature(analyze_file).parameters:
-        kwargs["model"] = _worker_model(options.model)
-    return analyze_file(path, options=options, progress=progress, **kwargs)
+    """The analysis ``rapport analyze`` runs (a recording or a transcript), with the worker's models."""
+    return analyze_path(path, options=options, progress=progress, **_worker_models(options.model))
 
 
 @dataclass(frozen=True)
@@ -195,7 +192,7 @@ def run_batch(
     batch : BatchOptions
     analyze : callable or None
         ``analyze(path, options=..., progress=...) -> Report``, picklable (a
-        module-level function); None uses :func:`pipeline.orchestrate.analyze_file`
+        module-level function); None uses :func:`pipeline.run.orchestrate.analyze_file`
         with the model loaded once per worker.
     progress : BatchProgress or None
 
@@ -209,31 +206,12 @@ def run_batch(
     n_workers = batch.workers or default_workers()
     progress.start(len(files), n_workers)
     items: dict[str, BatchItem] = {}
-    todo: list[tuple[Path, tuple[ConsentRecord, ...]]] = []
-    seen: dict[str, str] = {}
 
     def finish(item: BatchItem) -> None:
         items[item.path] = item
         progress.done(item)
 
-    for path in files:
-        try:
-            consents = consent_for_file(path, consent)
-            sha = file_sha256(path)
-            existing = store.find(sha, options)
-            if existing is not None:
-                finish(BatchItem(str(path), "skipped", existing, "already stored"))
-                continue
-            if sha in seen:
-                finish(BatchItem(str(path), "skipped", "", f"same recording as {seen[sha]}"))
-                continue
-            effective_consent(consents)
-        except PipelineError as err:
-            finish(BatchItem(str(path), "failed", reason=str(err)))
-            continue
-        seen[sha] = path.name
-        todo.append((path, consents))
-
+    todo = _files_to_analyse(files, consent, store, options, finish)
     consents_by_path = {str(p): c for p, c in todo}
 
     def store_outcome(out: _Outcome, path: str) -> None:
@@ -257,6 +235,40 @@ def run_batch(
     finally:
         progress.close()
     return tuple(items[str(p)] for p in files)
+
+
+def _files_to_analyse(
+    files: Sequence[Path],
+    consent: Sequence[ConsentRecord],
+    store: Store,
+    options: AnalyzeOptions,
+    finish: Callable[[BatchItem], None],
+) -> list[tuple[Path, tuple[ConsentRecord, ...]]]:
+    """The recordings of a batch to analyse, each with its consents, in file-name order.
+
+    A file already stored with these options, or the same recording as an earlier file, goes to ``finish`` as
+    skipped; a file without a usable consent (or with a consent file that cannot be used) as failed.
+    """
+    todo: list[tuple[Path, tuple[ConsentRecord, ...]]] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        try:
+            consents = consent_for_file(path, consent)
+            sha = file_sha256(path)
+            existing = store.find(sha, applicable_options(path.name, options))
+            if existing is not None:
+                finish(BatchItem(str(path), "skipped", existing, "already stored"))
+                continue
+            if sha in seen:
+                finish(BatchItem(str(path), "skipped", "", f"same recording as {seen[sha]}"))
+                continue
+            effective_consent(consents)
+        except PipelineError as err:
+            finish(BatchItem(str(path), "failed", reason=str(err)))
+            continue
+        seen[sha] = path.name
+        todo.append((path, consents))
+    return todo
 
 
 @contextlib.contextmanager

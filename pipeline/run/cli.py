@@ -45,7 +45,7 @@ class _Progress:
 
 
 def _default_out(file: str) -> Path:
-    from pipeline.run.orchestrate import safe_stem
+    from pipeline.io.files import safe_stem
 
     return Path("rapport-out") / safe_stem(file)
 
@@ -212,9 +212,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
     """Two sessions' indicators side by side, each change with its 95 % interval and whether it is clear of 0."""
     import pandas as pd
 
+    from pipeline.io.reportjson import read_indicators
     from pipeline.report.cards import indicator_cards
     from pipeline.report.compare import CHANGE_DOWN, CHANGE_UP, compare_reports
-    from pipeline.run.orchestrate import read_indicators
 
     sides, names, store = [], [], None
     try:
@@ -262,32 +262,30 @@ def _print_feedback(report) -> None:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
+    import models
     from pipeline.errors import InvalidParameterError
-    from pipeline.run.orchestrate import TRANSCRIPT_SUFFIXES, analyze_file, analyze_transcript_file
+    from pipeline.io.files import is_transcript
+    from pipeline.run.orchestrate import analyze_file, analyze_transcript_file
     from pipeline.types import AnalyzeOptions
 
     out_dir = Path(args.out) if args.out else _default_out(args.file)
-    if Path(args.file).suffix.lower() in TRANSCRIPT_SUFFIXES:
+    if is_transcript(args.file):
         report = analyze_transcript_file(args.file, out_dir=out_dir, options=AnalyzeOptions(mentor=args.mentor))
         print(f"{len(report.turns)} turns, {len(report.indicators)} indicators -> {out_dir}/report.json")
         _print_feedback(report)
         return 0
 
-    from models import load_asr, load_speaker_encoder, load_vad
-
-    options = AnalyzeOptions(model=args.model, n_speakers=args.speakers, mentor=args.mentor)
+    options = AnalyzeOptions(model=args.model, n_speakers=args.speakers, mentor=args.mentor,
+                             speaker_embeddings=not args.no_encoder)
     if args.mentor is not None and args.mentor not in {f"S{i}" for i in range(1, args.speakers + 1)}:
         raise InvalidParameterError(
             f"--mentor {args.mentor}: speakers are labelled S1..S{args.speakers} in order of first speech;"
             " pick one of those (run once without --mentor to see who is who)"
         )
-    asr = load_asr(args.model, device=args.device)
-    encoder = None if args.no_encoder else load_speaker_encoder()
-    vad = load_vad()
+    asr = models.load_asr(args.model, device=args.device)
     bar = _Progress("transcribing", enabled=not args.quiet)
     try:
-        report = analyze_file(args.file, model=asr, vad=vad, encoder=encoder, out_dir=out_dir, options=options,
-                              progress=bar)
+        report = analyze_file(args.file, model=asr, out_dir=out_dir, options=options, progress=bar)
     finally:
         bar.close()
     roles = ", ".join(f"{s.label}={s.role} ({s.role_source})" for s in report.speakers) or "no speech"

@@ -1,38 +1,48 @@
 """Run the stages end to end on a file and write the outputs.
 
-This module and :mod:`pipeline.io.audio`, :mod:`models` and the store are the only
-places that touch files.
+This module, :mod:`pipeline.io`, :mod:`models` and the store are the only places that touch files. Models are
+loaded here (or by the app) and passed to the stages, which never load them.
+
+One report for every door: :func:`analyze_recording` and :func:`analyze_transcript` build the report with
+:func:`build_report`, the CLI, batch, the store and the app's download all write it with
+:func:`pipeline.io.reportjson.report_json`, and a role edit re-measures it with :func:`remeasure` from its
+stored turns and per-turn measures, keeping the quality cap, without decoding the audio again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
-import re
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
+import pipeline
 from pipeline.errors import TranscriptFormatError
 from pipeline.io.audio import load_audio
-from pipeline.io.export import (
-    cues_from_segments,
-    cues_from_turns,
-    indicators_from_dict,
-    to_jsonable,
-    to_srt,
-    to_vtt,
-    transcript_to_dict,
-)
+from pipeline.io.export import cues_from_segments, cues_from_turns, to_srt, to_vtt, transcript_to_dict
+from pipeline.io.files import is_transcript, safe_stem
+from pipeline.io.reportjson import report_json, turns_json
+from pipeline.io.transcripts import read_transcript, transcript_text
+from pipeline.measures.confidence import session_confidence
+from pipeline.measures.roles import assign_roles, with_roles
+from pipeline.measures.session import measure_session, turn_measures_frame, untimed_warnings
+from pipeline.speech.diarize import attribute_speakers, to_rttm
+from pipeline.speech.quality import check_quality, detect_language
 from pipeline.speech.transcribe import transcribe
+from pipeline.speech.turns import attribute_words, build_turns
 from pipeline.types import (
     AnalyzeOptions,
+    AttributionSummary,
     Diarization,
     DiarizeOptions,
-    Indicator,
     Recording,
     Report,
     RoleOptions,
+    SessionMeasures,
+    SpeakerInfo,
     TranscribeOptions,
     Transcript,
     Turn,
@@ -40,12 +50,10 @@ from pipeline.types import (
 
 StageProgress = Callable[[str, float], None]
 
+#: Attribution methods whose turns can show two people talking at once: one channel per person, and transcripts
+#: (whose cues may overlap). One-channel audio gives one speaker per moment, so no interruption can be seen there.
+OVERLAPS_OBSERVABLE = ("channel", "transcript")
 
-def safe_stem(name: str) -> str:
-    """A file-system-safe folder name from an (untrusted) upload or file name."""
-    stem = Path(name).name.rsplit(".", 1)[0] if "." in Path(name).name else Path(name).name
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", stem).strip("._-")
-    return stem[:80] or "session"
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -64,25 +72,16 @@ def write_text_atomic(path: Path, text: str) -> None:
 def write_transcript(transcript: Transcript, out_dir: Path) -> dict[str, Path]:
     """Write ``transcript.json``, ``transcript.vtt`` and ``transcript.srt``."""
     cues = cues_from_segments(transcript.segments)
-    files = {
-        "json": out_dir / "transcript.json",
-        "vtt": out_dir / "transcript.vtt",
-        "srt": out_dir / "transcript.srt",
-    }
+    files = {"json": out_dir / "transcript.json", "vtt": out_dir / "transcript.vtt", "srt": out_dir / "transcript.srt"}
     write_text_atomic(files["json"], json.dumps(transcript_to_dict(transcript), indent=2))
     write_text_atomic(files["vtt"], to_vtt(cues))
     write_text_atomic(files["srt"], to_srt(cues))
     return files
 
 
-def transcribe_file(
-    path: str | os.PathLike,
-    *,
-    model,
-    out_dir: str | os.PathLike,
-    options: TranscribeOptions = TranscribeOptions(),
-    progress: StageProgress | None = None,
-) -> Transcript:
+def transcribe_file(path: str | os.PathLike, *, model, out_dir: str | os.PathLike,
+                    options: TranscribeOptions = TranscribeOptions(), progress: StageProgress | None = None
+                    ) -> Transcript:
     """Decode ``path``, transcribe it with ``model`` and write the transcript files to ``out_dir``."""
     if progress:
         progress("decoding", 0.0)
@@ -97,7 +96,68 @@ def transcribe_file(
 
 
 # --------------------------------------------------------------------------
-# Analysis: transcription + attribution (+ measures, issue 4) -> report.json
+# One report
+# --------------------------------------------------------------------------
+
+
+def build_report(*, source_name: str, sha256: str, duration_s: float, input_kind: str, model_name: str,
+                 attribution: AttributionSummary, speakers: tuple[SpeakerInfo, ...], turns: tuple[Turn, ...],
+                 measures: SessionMeasures, options: AnalyzeOptions, warnings: tuple[str, ...] = (),
+                 turn_times: str = "measured", transcript_unreliable: bool = False) -> Report:
+    """The one place a :class:`Report` is put together, from a session's turns and their measures."""
+    return Report(
+        source_name=source_name, sha256=sha256, duration_s=duration_s, input_kind=input_kind,
+        model_name=model_name, pipeline_version=pipeline.__version__, attribution_method=attribution.method,
+        attribution_confidence=attribution.confidence, speakers=speakers, turns=turns,
+        indicators=measures.indicators, options=options, warnings=warnings, shared_phrases=measures.shared_phrases,
+        turn_times=turn_times, transcript_unreliable=transcript_unreliable, attribution=attribution,
+        turn_measures=measures.turn_measures, speaker_summaries=measures.speakers,
+        entrainment=measures.entrainment, measure_options=measures.options,
+    )
+
+
+def attribution_summary(diarization: Diarization) -> AttributionSummary:
+    """What ``report.json`` says of who-spoke-when found from the audio."""
+    sep = diarization.separation
+    return AttributionSummary(
+        method=diarization.method, confidence=diarization.confidence,
+        separation=None if sep == float("inf") else round(sep, 3), n_speakers_found=len(diarization.speakers),
+        overlaps=tuple(diarization.overlaps), options=diarization.options,
+    )
+
+
+def remeasure(report: Report, *, nlp, syllable_table=None) -> Report:
+    """``report`` measured again from its stored turns (after a role edit); no audio is decoded.
+
+    The per-turn audio measures (pace, loudness, pitch) come from ``report.turn_measures``; roles from
+    ``report.speakers``; the confidence keeps the quality cap (``report.transcript_unreliable``) and the
+    attribution's confidence, by the same rule as the first analysis.
+
+    Parameters
+    ----------
+    report : Report
+        A report made by :func:`analyze_recording` or :func:`analyze_transcript`, its roles possibly edited
+        (:func:`pipeline.report.edit.with_roles`).
+    nlp, syllable_table
+        The language model and syllable table (:func:`models.load_nlp`, :func:`models.load_syllable_table`).
+    """
+    turns = with_roles(report.turns, report.speakers)
+    audio = report.input_kind == "audio" and len(report.turn_measures) == len(turns)
+    measures = measure_session(
+        turns, report.speakers, nlp=nlp, syllable_table=syllable_table,
+        turn_acoustics=report.turn_measures if audio else None,
+        attribution_confidence=session_confidence(report.attribution_confidence,
+                                                  transcript_unreliable=report.transcript_unreliable),
+        overlaps_observable=report.attribution_method in OVERLAPS_OBSERVABLE, turn_times=report.turn_times,
+        options=report.measure_options,
+    )
+    return replace(report, turns=turns, indicators=measures.indicators, shared_phrases=measures.shared_phrases,
+                   turn_measures=measures.turn_measures, speaker_summaries=measures.speakers,
+                   entrainment=measures.entrainment)
+
+
+# --------------------------------------------------------------------------
+# Audio: transcription + attribution + measures -> report
 # --------------------------------------------------------------------------
 
 
@@ -106,33 +166,31 @@ def analyze_recording(
     *,
     asr,
     vad,
-    encoder=None,
+    encoder,
+    nlp,
+    syllable_table=None,
     options: AnalyzeOptions = AnalyzeOptions(),
     transcribe_options: TranscribeOptions = TranscribeOptions(),
     progress: StageProgress | None = None,
-) -> tuple:
-    """Run every stage on a decoded recording; no files touched.
+) -> tuple[Report, Transcript, Diarization]:
+    """Run every stage on a decoded recording; no files touched, no model loaded.
 
-    The sequence: transcribe -> who spoke when -> words to speakers -> turns
-    -> roles -> quality check -> measures -> report. The quality check
-    (:func:`pipeline.quality.check_quality`) puts its warnings in the report and,
-    when the words themselves are doubtful, caps every indicator at "low".
+    The sequence: transcribe -> who spoke when -> words to speakers -> turns -> roles -> quality check ->
+    measures -> report. The quality check (:func:`pipeline.speech.quality.check_quality`) puts its warnings
+    in the report and, when the words themselves are doubtful, caps every indicator at "low"; the report
+    keeps that cap (``transcript_unreliable``) so that re-measuring it keeps it too.
+
+    Parameters
+    ----------
+    asr, vad, encoder, nlp, syllable_table
+        Whisper, Silero VAD, the speaker encoder (None, or ``options.speaker_embeddings`` False: MFCC
+        attribution), spaCy and the syllable table, loaded by the caller.
 
     Returns
     -------
-    (Report, Transcript, Diarization, SessionMeasures)
-        The report (speakers with roles, turns, indicators), plus the
-        transcript, the diarization and the measures it was built from (for
-        the other output files).
+    (Report, Transcript, Diarization)
+        The report, and the transcript and diarization it was built from (for the other output files).
     """
-    from models import load_nlp, load_syllable_table
-    from pipeline import __version__
-    from pipeline.measures.roles import assign_roles, with_roles
-    from pipeline.measures.session import measure_session
-    from pipeline.speech.diarize import attribute_speakers
-    from pipeline.speech.quality import check_quality, detect_language
-    from pipeline.speech.turns import attribute_words, build_turns
-
     def step(stage: str, fraction: float) -> None:
         if progress:
             progress(stage, fraction)
@@ -141,128 +199,52 @@ def analyze_recording(
     transcript = transcribe(recording, model=asr, options=transcribe_options,
                             progress=(lambda f: step("transcribing", f)) if progress else None)
     step("attributing speakers", 0.0)
-    diarization = attribute_speakers(recording, vad=vad, encoder=encoder,
+    diarization = attribute_speakers(recording, vad=vad, encoder=encoder if options.speaker_embeddings else None,
                                      options=DiarizeOptions(n_speakers=options.n_speakers))
     words = attribute_words(transcript.words, diarization)
     turns = build_turns(words, overlaps=diarization.overlaps)
-    nlp = load_nlp()
     speakers = assign_roles(turns, diarization.speakers, options=RoleOptions(mentor=options.mentor), nlp=nlp)
     turns = with_roles(turns, speakers)
     step("attributing speakers", 1.0)
     quality = check_quality(recording, transcript, diarization, language=detect_language(recording, model=asr))
     step("measuring", 0.0)
-    # Doubtful words (no speech, another language, music) cap every indicator at "low".
-    measures = measure_session(turns, speakers, recording=recording, nlp=nlp,
-                               syllable_table=load_syllable_table(),
-                               attribution_confidence="low" if quality.transcript_unreliable
-                               else diarization.confidence,
-                               overlaps_observable=diarization.method == "channel")
+    measures = measure_session(
+        turns, speakers, recording=recording, nlp=nlp, syllable_table=syllable_table,
+        attribution_confidence=session_confidence(diarization.confidence,
+                                                  transcript_unreliable=quality.transcript_unreliable),
+        overlaps_observable=diarization.method in OVERLAPS_OBSERVABLE)
     step("measuring", 1.0)
-    report = Report(
-        source_name=recording.source_name,
-        sha256=recording.sha256,
-        duration_s=round(recording.duration_s, 3),
-        input_kind="audio",
-        model_name=asr.name,
-        pipeline_version=__version__,
-        attribution_method=diarization.method,
-        attribution_confidence=diarization.confidence,
-        speakers=speakers,
-        turns=turns,
-        indicators=measures.indicators,
-        shared_phrases=measures.shared_phrases,
-        options=options,
-        warnings=quality.warnings,
-    )
-    return report, transcript, diarization, measures
+    report = build_report(
+        source_name=recording.source_name, sha256=recording.sha256, duration_s=round(recording.duration_s, 3),
+        input_kind="audio", model_name=asr.name, attribution=attribution_summary(diarization), speakers=speakers,
+        turns=turns, measures=measures, options=options, warnings=quality.warnings,
+        transcript_unreliable=quality.transcript_unreliable)
+    return report, transcript, diarization
 
 
-def turns_to_dict(turns: tuple[Turn, ...]) -> list[dict]:
-    """``turns.json`` rows: speaker, role, start_s, end_s, text, overlap, words."""
-    return [
-        {
-            "index": t.index, "speaker": t.speaker, "role": t.role, "start_s": t.start_s, "end_s": t.end_s,
-            "text": t.text, "overlap": t.overlap,
-            "words": [{"text": w.text, "start_s": w.start_s, "end_s": w.end_s, "overlap": w.overlap}
-                      for w in t.words],
-        }
-        for t in turns
-    ]
-
-
-def report_to_dict(report: Report, diarization: Diarization | None = None, measures=None) -> dict:
-    """``report.json`` content (schema: docs/report-schema.md)."""
-    data = to_jsonable(report)
-    data["turns"] = turns_to_dict(report.turns)
-    if measures is not None:
-        data["speaker_summaries"] = to_jsonable(measures.speakers)
-        data["entrainment"] = to_jsonable(measures.entrainment)
-        data["measure_options"] = to_jsonable(measures.options)
-    if diarization is not None:
-        data["attribution"] = {
-            "method": diarization.method,
-            "confidence": diarization.confidence,
-            "separation": None if diarization.separation == float("inf") else round(diarization.separation, 3),
-            "n_speakers_found": len(diarization.speakers),
-            "overlaps": [list(o) for o in diarization.overlaps],
-            "options": to_jsonable(diarization.options),
-        }
-    return data
-
-
-def read_indicators(path: str | os.PathLike) -> tuple[Indicator, ...]:
-    """The indicators of a ``report.json`` written by ``rapport analyze`` (for ``rapport compare``).
-
-    Raises
-    ------
-    TranscriptFormatError
-        The file is not JSON or not a Rapport report.
-    """
-    path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise TranscriptFormatError(f"{path}: cannot be read as a report.json ({err}); give the report.json that "
-                                    "rapport analyze wrote, or a stored session id") from err
-    return indicators_from_dict(data)
-
-
-def write_analysis(report: Report, transcript: Transcript, diarization: Diarization, out_dir: Path,
-                   measures=None) -> dict[str, Path]:
-    """Write report.json, turns.json, diarization.rttm, transcript.json, transcript.vtt/.srt with speaker names
-    and (with measures) turn_measures.csv."""
-    from pipeline.measures.session import turn_measures_frame
-    from pipeline.speech.diarize import to_rttm
-
+def write_analysis(report: Report, out_dir: Path, *, transcript: Transcript | None = None,
+                   diarization: Diarization | None = None) -> dict[str, Path]:
+    """Write ``report.json``, ``turns.json``, ``turn_measures.csv`` and, from audio, ``diarization.rttm``,
+    ``transcript.json`` and ``transcript.vtt``/``.srt`` (speakers named, with their role)."""
     out_dir = Path(out_dir)
-    names = {s.label: f"{s.display_name or s.label} ({s.role})" for s in report.speakers}
-    cues = cues_from_turns(report.turns)
-    cues = tuple(replace_speaker(c, names) for c in cues)
-    files = {
-        "report": out_dir / "report.json",
-        "turns": out_dir / "turns.json",
-        "rttm": out_dir / "diarization.rttm",
-        "json": out_dir / "transcript.json",
-        "vtt": out_dir / "transcript.vtt",
-        "srt": out_dir / "transcript.srt",
-    }
-    write_text_atomic(files["report"], json.dumps(report_to_dict(report, diarization, measures), indent=2))
-    write_text_atomic(files["turns"], json.dumps(turns_to_dict(report.turns), indent=2))
-    write_text_atomic(files["rttm"], to_rttm(diarization, file_id=safe_stem(report.source_name)))
-    write_text_atomic(files["json"], json.dumps(transcript_to_dict(transcript), indent=2))
-    write_text_atomic(files["vtt"], to_vtt(cues))
-    write_text_atomic(files["srt"], to_srt(cues))
-    if measures is not None:
-        files["turn_measures"] = out_dir / "turn_measures.csv"
-        write_text_atomic(files["turn_measures"], turn_measures_frame(measures).to_csv(index=False))
+    files = {"report": out_dir / "report.json", "turns": out_dir / "turns.json",
+             "turn_measures": out_dir / "turn_measures.csv"}
+    write_text_atomic(files["report"], report_json(report))
+    write_text_atomic(files["turns"], turns_json(report))
+    write_text_atomic(files["turn_measures"], turn_measures_frame(report.turn_measures).to_csv(index=False))
+    if diarization is not None:
+        files["rttm"] = out_dir / "diarization.rttm"
+        write_text_atomic(files["rttm"], to_rttm(diarization, file_id=safe_stem(report.source_name)))
+    if transcript is not None:
+        names = {s.label: f"{s.display_name or s.label} ({s.role})" for s in report.speakers}
+        cues = tuple(replace(c, speaker=names.get(c.speaker, c.speaker)) if c.speaker else c
+                     for c in cues_from_turns(report.turns))
+        files |= {"json": out_dir / "transcript.json", "vtt": out_dir / "transcript.vtt",
+                  "srt": out_dir / "transcript.srt"}
+        write_text_atomic(files["json"], json.dumps(transcript_to_dict(transcript), indent=2))
+        write_text_atomic(files["vtt"], to_vtt(cues))
+        write_text_atomic(files["srt"], to_srt(cues))
     return files
-
-
-def replace_speaker(cue, names: dict[str, str]):
-    """The cue with its speaker label replaced by the display name (with the role, e.g. ``S1 (mentor)``)."""
-    from dataclasses import replace
-
-    return replace(cue, speaker=names.get(cue.speaker, cue.speaker)) if cue.speaker else cue
 
 
 def analyze_file(
@@ -271,128 +253,125 @@ def analyze_file(
     model=None,
     vad=None,
     encoder=None,
+    nlp=None,
+    syllable_table=None,
     out_dir: str | os.PathLike | None = None,
     options: AnalyzeOptions = AnalyzeOptions(),
     transcribe_options: TranscribeOptions = TranscribeOptions(),
     progress: StageProgress | None = None,
 ) -> Report:
-    """Decode ``path``, transcribe it, attribute words to speakers, build turns and roles, measure; write outputs.
+    """Decode ``path``, analyse it (:func:`analyze_recording`) and write the outputs (:func:`write_analysis`).
 
     Parameters
     ----------
     path : path
         The recording.
-    model, vad, encoder : optional
-        Whisper (:func:`models.load_asr`), Silero VAD (:func:`models.load_vad`)
-        and the speaker encoder (:func:`models.load_speaker_encoder`); each is
-        loaded here when None (``options.model`` for Whisper), so batch
-        workers can call ``analyze_file(path, options=..., progress=...)``.
+    model, vad, encoder, nlp, syllable_table : optional
+        The models (:mod:`models`); each is loaded here when None, so batch workers can call
+        ``analyze_file(path, options=..., progress=...)``. The speaker encoder is loaded only when
+        ``options.speaker_embeddings`` is True (``--no-encoder`` makes it False: MFCC attribution).
     out_dir : path, optional
-        Where to write ``report.json`` (schema in docs/report-schema.md),
-        ``turns.json``, ``diarization.rttm``, ``transcript.json``,
-        ``transcript.vtt`` / ``.srt`` (with speaker names) and
-        ``turn_measures.csv``; None writes nothing.
+        Where to write the outputs (see :func:`write_analysis`); None writes nothing.
 
     Raises
     ------
     InvalidAudioError, InvalidParameterError, ModelLoadError
         Bad file, bad option (e.g. ``mentor`` not a speaker found), missing model.
     """
-    from models import load_asr, load_speaker_encoder, load_vad
+    import models
 
     if progress:
         progress("decoding", 0.0)
     recording = load_audio(path)
-    model = model if model is not None else load_asr(options.model)
-    vad = vad if vad is not None else load_vad()
-    encoder = encoder if encoder is not None else load_speaker_encoder()
-    report, transcript, diarization, measures = analyze_recording(
-        recording, asr=model, vad=vad, encoder=encoder, options=options,
-        transcribe_options=transcribe_options, progress=progress,
+    model = model if model is not None else models.load_asr(options.model)
+    vad = vad if vad is not None else models.load_vad()
+    if options.speaker_embeddings and encoder is None:
+        encoder = models.load_speaker_encoder()
+    report, transcript, diarization = analyze_recording(
+        recording, asr=model, vad=vad, encoder=encoder, nlp=nlp if nlp is not None else models.load_nlp(),
+        syllable_table=syllable_table if syllable_table is not None else models.load_syllable_table(),
+        options=options, transcribe_options=transcribe_options, progress=progress,
     )
     if out_dir is not None:
-        write_analysis(report, transcript, diarization, Path(out_dir), measures)
+        write_analysis(report, Path(out_dir), transcript=transcript, diarization=diarization)
     return report
 
 
-#: Transcript file types ``rapport analyze`` routes to :func:`analyze_transcript_file`.
-TRANSCRIPT_SUFFIXES = (".vtt", ".srt", ".txt", ".docx", ".json")
+# --------------------------------------------------------------------------
+# Transcripts with speakers -> report
+# --------------------------------------------------------------------------
 
 
-def analyze_transcript(
-    text: str,
-    *,
-    source_name: str,
-    nlp,
-    options: AnalyzeOptions = AnalyzeOptions(),
-    syllable_table=None,
-    sha256: str | None = None,
-) -> tuple:
+def applicable_options(name: str, options: AnalyzeOptions) -> AnalyzeOptions:
+    """``options`` as they apply to the input ``name``: a transcript uses no Whisper model (``model=""``).
+
+    The report echoes these, and the session library finds an earlier analysis by them, so a transcript gives
+    the same report (and is stored once) whichever model the CLI, batch or the app was set to.
+    """
+    return replace(options, model="") if is_transcript(name) else options  # as analyze_transcript echoes them
+
+
+def analyze_transcript(text: str, *, source_name: str, nlp, options: AnalyzeOptions = AnalyzeOptions(),
+                       syllable_table=None, sha256: str | None = None) -> Report:
     """Report for a transcript with speakers held in memory (an upload or a file's text); touches no files.
 
     Parses WebVTT / SRT / text with ``Name:`` prefixes / ``turns.json``, assigns roles
-    (``options.mentor`` if given, else the stated rule of :func:`pipeline.roles.assign_roles`)
+    (``options.mentor`` if given, else the stated rule of :func:`pipeline.measures.roles.assign_roles`)
     and measures the turns. Acoustic indicators are present with ``available=False``.
-
-    Returns
-    -------
-    (Report, SessionMeasures)
 
     Raises
     ------
     TranscriptFormatError
         The text is not a transcript with speakers.
     """
-    import hashlib
-
-    from pipeline import __version__
-    from pipeline.io.transcripts import read_transcript
-    from pipeline.measures.roles import assign_roles, with_roles
-    from pipeline.measures.session import measure_session, untimed_warnings
-
+    options = replace(options, model="")  # no Whisper model applies (applicable_options)
     parsed = read_transcript(text, source_name=source_name)
     speakers = assign_roles(parsed.turns, options=RoleOptions(mentor=options.mentor), nlp=nlp)
     turns = with_roles(parsed.turns, speakers)
+    attribution = AttributionSummary(method="transcript", confidence="medium", n_speakers_found=len(speakers))
     measures = measure_session(turns, speakers, nlp=nlp, syllable_table=syllable_table,
-                               attribution_confidence="medium", turn_times=parsed.turn_times)
-    report = Report(
-        source_name=source_name,
-        sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        duration_s=max((t.end_s for t in turns), default=0.0),
-        input_kind="transcript",
-        model_name="",
-        pipeline_version=__version__,
-        attribution_method="transcript",
-        attribution_confidence="medium",
-        speakers=speakers,
-        turns=turns,
-        indicators=measures.indicators,
-        shared_phrases=measures.shared_phrases,
-        options=options,
-        warnings=untimed_warnings(parsed.turn_times),
-        turn_times=parsed.turn_times,
-    )
-    return report, measures
+                               attribution_confidence=attribution.confidence,
+                               overlaps_observable=attribution.method in OVERLAPS_OBSERVABLE,
+                               turn_times=parsed.turn_times)
+    return build_report(
+        source_name=source_name, sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        duration_s=max((t.end_s for t in turns), default=0.0), input_kind="transcript", model_name="",
+        attribution=attribution, speakers=speakers, turns=turns, measures=measures, options=options,
+        warnings=untimed_warnings(parsed.turn_times), turn_times=parsed.turn_times)
 
 
-def analyze_transcript_file(path: str | os.PathLike, *, out_dir: str | os.PathLike,
-                            options: AnalyzeOptions | None = None) -> Report:
-    """Measure a transcript file with speakers (VTT/SRT/text/.docx/turns.json); write report.json and turn_measures.csv."""
-    import hashlib
+def analyze_transcript_file(path: str | os.PathLike, *, out_dir: str | os.PathLike | None = None,
+                            options: AnalyzeOptions | None = None, nlp=None, syllable_table=None,
+                            progress: StageProgress | None = None) -> Report:
+    """Measure a transcript file with speakers (VTT/SRT/text/.docx/turns.json); write the outputs to ``out_dir``.
 
-    from models import load_nlp, load_syllable_table
-    from pipeline.io.transcripts import transcript_text
-    from pipeline.measures.session import turn_measures_frame
+    ``nlp`` and ``syllable_table`` are loaded here when None. ``options.model`` and ``n_speakers`` do not apply.
+    """
+    import models
 
     p = Path(path)
+    if progress:
+        progress("measuring", 0.0)
     try:
         raw = p.read_bytes()
     except OSError as err:
         raise TranscriptFormatError(f"cannot read transcript {p.name}: {err}; check the path and its permissions") from err
-    text = transcript_text(raw, source_name=p.name)
-    report, measures = analyze_transcript(text, source_name=p.name, nlp=load_nlp(), options=options or AnalyzeOptions(),
-                                          syllable_table=load_syllable_table(), sha256=hashlib.sha256(raw).hexdigest())
-    out = Path(out_dir)
-    write_text_atomic(out / "report.json", json.dumps(report_to_dict(report, measures=measures), indent=2))
-    write_text_atomic(out / "turn_measures.csv", turn_measures_frame(measures).to_csv(index=False))
+    report = analyze_transcript(
+        transcript_text(raw, source_name=p.name), source_name=p.name, options=options or AnalyzeOptions(),
+        nlp=nlp if nlp is not None else models.load_nlp(),
+        syllable_table=syllable_table if syllable_table is not None else models.load_syllable_table(),
+        sha256=hashlib.sha256(raw).hexdigest())
+    if out_dir is not None:
+        write_analysis(report, Path(out_dir))
     return report
+
+
+def analyze_path(path: str | os.PathLike, **kwargs) -> Report:
+    """:func:`analyze_transcript_file` for a transcript (by its suffix), else :func:`analyze_file`.
+
+    The keyword arguments are those of :func:`analyze_file`; the speech models are ignored for a transcript.
+    """
+    if is_transcript(str(path)):
+        keep = {k: kwargs[k] for k in ("out_dir", "options", "nlp", "syllable_table", "progress") if k in kwargs}
+        return analyze_transcript_file(path, **keep)
+    return analyze_file(path, **kwargs)

@@ -35,8 +35,8 @@ import numpy as np
 
 from pipeline.errors import InvalidParameterError
 from pipeline.io.audio import release_pages
-from pipeline.speech.channels import _label_runs, runs_from_mask
-from pipeline.types import Diarization, DiarizeOptions, Recording
+from pipeline.speech.channels import _label_runs, diarize_channels, is_dual_channel, runs_from_mask
+from pipeline.types import ChannelOptions, Diarization, DiarizeOptions, Recording
 
 FRAME_S = 0.01
 _HOP = 160  # 10 ms at 16 kHz
@@ -397,6 +397,22 @@ def diarize(recording: Recording, *, vad, encoder=None, options: DiarizeOptions 
         confidence = "low"
 
     speech_idx = np.concatenate([np.arange(s, e) for s, e in runs])
+    path = _speech_frame_path(y, recording.sr, mask, runs, speech_idx, windows, labels, k, options)
+
+    frame_spk = np.full(mask.shape[0], -1, dtype=np.int32)
+    frame_spk[speech_idx] = path
+    frame_spk = bridge_pauses(frame_spk, max_gap=int(round(options.min_silence_s / FRAME_S)))
+    per_speaker = [runs_from_mask(frame_spk == c, frame_s=FRAME_S, min_silence_s=0.0,
+                                  min_speech_s=options.min_speech_s) for c in range(k)]
+    diarization = _label_runs(per_speaker, duration, method, confidence, separation, options)
+    return replace(diarization, extra_voice=extra_voice) if extra_voice else diarization
+
+
+def _speech_frame_path(y: np.ndarray, sr: int, mask: np.ndarray, runs: list[tuple[int, int]],
+                       speech_idx: np.ndarray, windows, labels: np.ndarray, k: int,
+                       options: DiarizeOptions) -> np.ndarray:
+    """A speaker index per speech frame (``speech_idx``): the window labels resegmented frame by frame
+    (:func:`_resegment`) when there are several speakers, all zeros for one."""
     if k > 1:
         # Frame labels for training: each speech frame takes the label of the window whose centre is nearest.
         frame_label = np.full(mask.shape[0], -1, dtype=np.int64)
@@ -408,21 +424,12 @@ def diarize(recording: Recording, *, vad, encoder=None, options: DiarizeOptions 
         pure = v.max(axis=1) == v.sum(axis=1)  # every window covering the frame agrees
         frame_label[speech_idx] = np.where(pure, np.argmax(v, axis=1), -1)
         del votes, v
-        feats = mfcc_frames(y, sr=recording.sr)[speech_idx]
+        feats = mfcc_frames(y, sr=sr)[speech_idx]
         mu, sd = feats.mean(0), feats.std(0) + 1e-6
         feats = (feats - mu) / sd
         starts_in_speech = np.cumsum([0] + [e - s for s, e in runs[:-1]])
-        path = _resegment(feats, frame_label[speech_idx], k, options, starts_in_speech)
-    else:
-        path = np.zeros(len(speech_idx), dtype=np.int32)
-
-    frame_spk = np.full(mask.shape[0], -1, dtype=np.int32)
-    frame_spk[speech_idx] = path
-    frame_spk = bridge_pauses(frame_spk, max_gap=int(round(options.min_silence_s / FRAME_S)))
-    per_speaker = [runs_from_mask(frame_spk == c, frame_s=FRAME_S, min_silence_s=0.0,
-                                  min_speech_s=options.min_speech_s) for c in range(k)]
-    diarization = _label_runs(per_speaker, duration, method, confidence, separation, options)
-    return replace(diarization, extra_voice=extra_voice) if extra_voice else diarization
+        return _resegment(feats, frame_label[speech_idx], k, options, starts_in_speech)
+    return np.zeros(len(speech_idx), dtype=np.int32)
 
 
 def _extra_voice(x: np.ndarray, k: int, separation: float, options: DiarizeOptions) -> bool:
@@ -500,7 +507,7 @@ def attribute_speakers(
 ) -> Diarization:
     """Who spoke when, choosing the method from the recording itself.
 
-    A stereo recording whose channels really differ (:func:`pipeline.channels.is_dual_channel`)
+    A stereo recording whose channels really differ (:func:`pipeline.speech.channels.is_dual_channel`)
     is attributed by channel energy (one person per channel, no model; the
     speaker count is then the channels that speak); anything else is
     diarized with :func:`diarize` (embeddings, or MFCC without an encoder).
@@ -519,9 +526,6 @@ def attribute_speakers(
     -------
     Diarization
     """
-    from pipeline.speech.channels import diarize_channels, is_dual_channel
-    from pipeline.types import ChannelOptions
-
     channel_options = channel_options or ChannelOptions()
     if is_dual_channel(recording, options=channel_options):
         return diarize_channels(recording, options=channel_options)

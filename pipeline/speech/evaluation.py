@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.types import SpeakerSegment
+
 # Whisper spells acknowledgement tokens many ways; count them as one word.
 _FILLERS = {
     "mmhmm": "mmhm", "mhm": "mmhm", "mmhm": "mmhm", "mhmm": "mmhm", "uhhuh": "uhhuh", "uh-huh": "uhhuh",
@@ -128,8 +130,6 @@ def word_attribution_accuracy(words, reference) -> float:
     are mapped to reference labels by :func:`speaker_mapping` over the words'
     own spans. A word with ``speaker=None`` counts as wrong.
     """
-    from pipeline.types import SpeakerSegment
-
     words = [w for w in words if w.end_s >= w.start_s]
     ref = sorted(reference, key=lambda g: g.start_s)
     if not words or not ref:

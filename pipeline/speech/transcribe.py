@@ -114,28 +114,10 @@ def transcribe(
         )
         language = info.language or language
         for seg in pieces:
-            words = tuple(
-                Word(
-                    text=w.word.strip(),
-                    start_s=round(offset_s + max(0.0, w.start), 3),
-                    end_s=round(offset_s + min(max(w.end, w.start), window_s), 3),
-                    probability=float(w.probability),
-                )
-                for w in (seg.words or ())
-                if w.word.strip()
-            )
-            if not words:
+            segment = _segment(seg, offset_s=offset_s, window_s=window_s)
+            if segment is None:
                 continue
-            segments.append(
-                Segment(
-                    start_s=words[0].start_s,
-                    end_s=words[-1].end_s,
-                    text=seg.text.strip(),
-                    words=words,
-                    avg_logprob=float(seg.avg_logprob),
-                    no_speech_prob=float(seg.no_speech_prob),
-                )
-            )
+            segments.append(segment)
             if progress is not None:
                 progress(min(1.0, (start + seg.end * recording.sr) / total))
         _release_memory()
@@ -150,6 +132,31 @@ def transcribe(
         duration_s=recording.duration_s,
         model_name=model.name,
         options=options,
+    )
+
+
+def _segment(seg, *, offset_s: float, window_s: float) -> Segment | None:
+    """One of faster-whisper's segments as a :class:`Segment` in recording time (the window starts at
+    ``offset_s`` and lasts ``window_s``), or None when it holds no words."""
+    words = tuple(
+        Word(
+            text=w.word.strip(),
+            start_s=round(offset_s + max(0.0, w.start), 3),
+            end_s=round(offset_s + min(max(w.end, w.start), window_s), 3),
+            probability=float(w.probability),
+        )
+        for w in (seg.words or ())
+        if w.word.strip()
+    )
+    if not words:
+        return None
+    return Segment(
+        start_s=words[0].start_s,
+        end_s=words[-1].end_s,
+        text=seg.text.strip(),
+        words=words,
+        avg_logprob=float(seg.avg_logprob),
+        no_speech_prob=float(seg.no_speech_prob),
     )
 
 

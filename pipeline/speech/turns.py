@@ -50,10 +50,10 @@ def attribute_words(
     Parameters
     ----------
     words : tuple of Word
-        Words in time order (from :func:`pipeline.transcribe.transcribe`).
+        Words in time order (from :func:`pipeline.speech.transcribe.transcribe`).
     diarization : Diarization
-        Who spoke when (:func:`pipeline.diarize.diarize` or
-        :func:`pipeline.channels.diarize_channels`).
+        Who spoke when (:func:`pipeline.speech.diarize.diarize` or
+        :func:`pipeline.speech.channels.diarize_channels`).
     options : AttributionOptions
         What to do with words no segment overlaps; overlap marking.
 
@@ -129,7 +129,7 @@ def build_turns(
     words : tuple of Word
         Attributed words in time order (:func:`attribute_words`).
     speakers : tuple of SpeakerInfo
-        Roles per label (:func:`pipeline.roles.assign_roles`); a label not
+        Roles per label (:func:`pipeline.measures.roles.assign_roles`); a label not
         listed gets role ``"other"``. May be empty (roles all ``"other"``).
     overlaps : tuple of (start_s, end_s)
         Overlapping-speech stretches (``Diarization.overlaps``): a turn whose

@@ -10,6 +10,16 @@ checks); this package re-exports them, so ``from pipeline.types import Turn`` na
 """
 
 from pipeline.types.audio import SAMPLE_RATE_HZ, Recording, root_buffer
+from pipeline.types.base import (
+    CONFIDENCE_LEVELS,
+    AttributionMethod,
+    Confidence,
+    InputKind,
+    Role,
+    RoleSource,
+    Status,
+    TurnTimes,
+)
 from pipeline.types.library import (
     KEEP_LEVELS,
     Baseline,
@@ -35,7 +45,15 @@ from pipeline.types.measures import (
     said,
     unsaid,
 )
-from pipeline.types.report import AnalyzeOptions, Feedback, FeedbackPoint, IndicatorCard, Moment, Report
+from pipeline.types.report import (
+    AnalyzeOptions,
+    AttributionSummary,
+    Feedback,
+    FeedbackPoint,
+    IndicatorCard,
+    Moment,
+    Report,
+)
 from pipeline.types.speech import (
     TURN_TIMES,
     AttributionOptions,
@@ -57,6 +75,14 @@ from pipeline.types.speech import (
 )
 
 __all__ = [
+    "CONFIDENCE_LEVELS",
+    "AttributionMethod",
+    "Confidence",
+    "InputKind",
+    "Role",
+    "RoleSource",
+    "Status",
+    "TurnTimes",
     "SAMPLE_RATE_HZ",
     "Recording",
     "root_buffer",
@@ -92,6 +118,7 @@ __all__ = [
     "EntrainmentResult",
     "SessionMeasures",
     "AnalyzeOptions",
+    "AttributionSummary",
     "Report",
     "IndicatorCard",
     "Moment",

@@ -2,7 +2,26 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pipeline.errors import InvalidParameterError
+
+#: How far a value can be trusted: an indicator's confidence, who-spoke-when quality.
+Confidence = Literal["low", "medium", "high"]
+#: Every :data:`Confidence` level, lowest first (:mod:`pipeline.measures.confidence` ranks them by this order).
+CONFIDENCE_LEVELS: tuple[Confidence, ...] = ("low", "medium", "high")
+#: A person's part in the session.
+Role = Literal["mentor", "mentee", "other"]
+#: Who decided a role: Rapport's stated rule, or the user.
+RoleSource = Literal["guessed", "set"]
+#: What was analysed: a recording, or a transcript with speakers (no acoustic measures).
+InputKind = Literal["audio", "transcript"]
+#: How words were given to people: one per stereo channel, speaker embeddings, MFCC statistics, a transcript's names.
+AttributionMethod = Literal["channel", "embedding", "mfcc", "transcript"]
+#: Where turn times come from: measured (audio, or cues with start and end), the starts only, or none.
+TurnTimes = Literal["measured", "starts", "none"]
+#: Where an indicator's value stands against its good range, as a card shows it.
+Status = Literal["in band", "below", "above", "no band", "not available"]
 
 
 def check_range(name: str, value: float, lo: float, hi: float) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.errors import InvalidParameterError
+from pipeline.types.base import Role
+from pipeline.types.inputs import AUDIO_SUFFIXES, BATCH_TRANSCRIPT_SUFFIXES
 
 #: What a consent can allow to be kept, from least to most.
 KEEP_LEVELS = ("report", "transcript", "audio")
@@ -34,7 +36,7 @@ class ConsentRecord:
     """
 
     participant: str
-    role: str
+    role: Role
     keep_report: bool = True
     keep_transcript: bool = False
     keep_audio: bool = False
@@ -57,7 +59,7 @@ class ConsentRecord:
 
 @dataclass(frozen=True)
 class SessionSummary:
-    """One stored session as listed by :meth:`pipeline.store.Store.list_sessions`.
+    """One stored session as listed by :meth:`pipeline.library.store.Store.list_sessions`.
 
     Attributes
     ----------
@@ -127,7 +129,7 @@ class BatchItem:
 
 @dataclass(frozen=True)
 class BatchOptions:
-    """Options of :func:`pipeline.batch.run_batch`.
+    """Options of :func:`pipeline.run.batch.run_batch`.
 
     Attributes
     ----------
@@ -143,14 +145,15 @@ class BatchOptions:
         Dask workers read each recording at its path (a file system they all
         see). False sends the file's bytes to the worker instead.
     extensions : tuple of str
-        File name endings analysed, lower case, with the dot.
+        File name endings analysed, lower case, with the dot: every audio suffix and the transcripts of
+        :data:`pipeline.types.inputs.BATCH_TRANSCRIPT_SUFFIXES` (a transcript is analysed as `rapport analyze` does).
     """
 
     workers: int | None = None
     engine: str = "processes"
     scheduler: str | None = None
     shared_files: bool = True
-    extensions: tuple[str, ...] = (".wav", ".mp3", ".m4a", ".flac", ".ogg", ".opus", ".webm", ".mp4", ".mov")
+    extensions: tuple[str, ...] = AUDIO_SUFFIXES + BATCH_TRANSCRIPT_SUFFIXES
 
     def __post_init__(self) -> None:
         if self.workers is not None and not 1 <= self.workers <= 64:
@@ -161,7 +164,7 @@ class BatchOptions:
 
 @dataclass(frozen=True)
 class RedactOptions:
-    """Options of :func:`pipeline.redact.redact_text`.
+    """Options of :func:`pipeline.library.redact.redact_text`.
 
     Attributes
     ----------

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from pipeline.errors import InvalidParameterError
+from pipeline.types.base import Confidence, Role, TurnTimes
 
 #: Marks around words said inside an :attr:`Evidence.note`: curly quotes, so that an apostrophe inside
 #: (“I'm worried”) does not end them.
@@ -74,8 +75,9 @@ class Indicator:
         Where the band comes from (study or course guidance).
     explanation : str
         One sentence tying the value to the course guidance.
-    confidence : str
-        ``"high"``, ``"medium"`` or ``"low"``.
+    confidence : {"low", "medium", "high"}
+        How far the value can be trusted (:data:`pipeline.types.base.Confidence`;
+        the rule is :mod:`pipeline.measures.confidence`).
     evidence : tuple of Evidence
         Moments that support the value, strongest first.
     available : bool
@@ -99,7 +101,7 @@ class Indicator:
     band_high: float | None
     band_source: str
     explanation: str
-    confidence: str
+    confidence: Confidence
     evidence: tuple[Evidence, ...] = ()
     available: bool = True
     category: str = ""
@@ -110,8 +112,8 @@ class Indicator:
 class SharedPhrase:
     """A key phrase one person said first and another person took up later.
 
-    Found by :func:`pipeline.language.shared_phrases` over the content keys of
-    :func:`pipeline.language.content_items` (noun chunks of 2+ content words
+    Found by :func:`pipeline.measures.language.shared_phrases` over the content keys of
+    :func:`pipeline.measures.language.content_items` (noun chunks of 2+ content words
     and content lemmas); the ``shared_key_phrases`` indicator counts those the
     mentee said first and the mentor took up.
 
@@ -142,7 +144,7 @@ class SharedPhrase:
 
 @dataclass(frozen=True)
 class MeasureOptions:
-    """Options of :func:`pipeline.measures.measure_session` (issue 4).
+    """Options of :func:`pipeline.measures.session.measure_session` (issue 4).
 
     Attributes
     ----------
@@ -300,7 +302,7 @@ class TurnMeasures:
     is_backchannel : bool
     is_interruption : bool or None
         None where interruptions cannot be seen (one-channel audio: see
-        ``overlaps_observable`` of :func:`pipeline.measures.measure_session`).
+        ``overlaps_observable`` of :func:`pipeline.measures.session.measure_session`).
     question : QuestionClass
         The turn's strongest question sentence (or not a question).
     n_questions : int
@@ -309,7 +311,7 @@ class TurnMeasures:
 
     index: int
     speaker: str
-    role: str
+    role: Role
     start_s: float
     end_s: float
     text: str
@@ -357,7 +359,7 @@ class SpeakerSummary:
     """
 
     speaker: str
-    role: str
+    role: Role
     n_turns: int
     speech_s: float
     talk_share: float
@@ -413,7 +415,7 @@ class EntrainmentResult:
         95 % confidence intervals of the two r values (Fisher z), each within
         [-1, 1]; None with fewer than 4 pairs. With few pairs these are wide:
         a value whose interval crosses its good range's edge cannot tell the
-        mentor anything (see :mod:`pipeline.measures.session`).
+        mentor anything (see :func:`pipeline.measures.indicator_spec.interval_confidence`).
     """
 
     feature: str
@@ -437,7 +439,7 @@ class EntrainmentResult:
 
 @dataclass(frozen=True)
 class SessionMeasures:
-    """Output of :func:`pipeline.measures.measure_session`.
+    """Output of :func:`pipeline.measures.session.measure_session`.
 
     Attributes
     ----------
@@ -451,7 +453,8 @@ class SessionMeasures:
     duration_s : float
         First turn start to last turn end, seconds.
     acoustic : bool
-        Whether audio was available.
+        Whether loudness and pitch were measured: the audio was given, or the
+        per-turn measures of an earlier run on it (``turn_acoustics``).
     options : MeasureOptions
     overlaps_observable : bool
         Whether the turns could show two people talking at once; when False
@@ -471,4 +474,4 @@ class SessionMeasures:
     options: MeasureOptions = field(default_factory=MeasureOptions)
     overlaps_observable: bool = True
     shared_phrases: tuple[SharedPhrase, ...] = ()
-    turn_times: str = "measured"
+    turn_times: TurnTimes = "measured"

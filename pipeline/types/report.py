@@ -5,8 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipeline.errors import InvalidParameterError
-from pipeline.types.measures import Indicator, SharedPhrase
-from pipeline.types.speech import SpeakerInfo, Turn
+from pipeline.types.base import AttributionMethod, Confidence, InputKind, Status, TurnTimes
+from pipeline.types.measures import (
+    EntrainmentResult,
+    Indicator,
+    MeasureOptions,
+    SharedPhrase,
+    SpeakerSummary,
+    TurnMeasures,
+)
+from pipeline.types.speech import ChannelOptions, DiarizeOptions, SpeakerInfo, Turn
 
 
 @dataclass(frozen=True)
@@ -21,15 +29,48 @@ class AnalyzeOptions:
         Number of people, 1-4 (default 2, a mentoring pair).
     mentor : str or None
         Speaker label to treat as mentor; None guesses it by the stated rule.
+    speaker_embeddings : bool
+        Tell voices apart in one-channel audio by the speaker encoder's embeddings (default); False uses each
+        window's MFCC statistics instead (``rapport analyze --no-encoder``; see docs/attribution.md).
     """
 
     model: str = "base"
     n_speakers: int = 2
     mentor: str | None = None
+    speaker_embeddings: bool = True
 
     def __post_init__(self) -> None:
         if not 1 <= self.n_speakers <= 4:
             raise InvalidParameterError(f"n_speakers must be 1-4, got {self.n_speakers}")
+
+
+@dataclass(frozen=True)
+class AttributionSummary:
+    """How who-spoke-when was found (``report.json``'s ``attribution``).
+
+    Attributes
+    ----------
+    method : str
+        ``"channel"``, ``"embedding"``, ``"mfcc"`` or ``"transcript"``.
+    confidence : str
+        ``"high"``, ``"medium"`` or ``"low"``.
+    separation : float or None
+        How clearly the voices separate (:func:`pipeline.speech.diarize.separation_score`); None for channels
+        and transcripts.
+    n_speakers_found : int
+        Speakers found, >= 0.
+    overlaps : tuple of (start_s, end_s)
+        Stretches where two or more people speak at once, seconds.
+    options : DiarizeOptions, ChannelOptions or None
+        The options the attribution ran with; None for a transcript.
+    """
+
+    method: AttributionMethod
+    confidence: Confidence
+    separation: float | None = None
+    n_speakers_found: int = 0
+    overlaps: tuple[tuple[float, float], ...] = ()
+    options: DiarizeOptions | ChannelOptions | None = None
 
 
 @dataclass(frozen=True)
@@ -57,7 +98,7 @@ class Report:
     indicators : tuple of Indicator
     options : AnalyzeOptions
     warnings : tuple of str
-        Why the analysis may be unreliable (see :func:`pipeline.quality.check_quality`):
+        Why the analysis may be unreliable (see :func:`pipeline.speech.quality.check_quality`):
         no speech, another language, music or noise, clipping, telephone-band audio.
         Empty for an ordinary recording.
     shared_phrases : tuple of SharedPhrase
@@ -69,23 +110,46 @@ class Report:
         transcript whose cues have start and end), ``"starts"`` (a transcript that gives
         when each turn starts only: ends estimated), ``"none"`` (no times: turns placed at
         150 words per minute). Pace, pauses and interruptions need ``"measured"``.
+    transcript_unreliable : bool
+        True when the quality check found the words themselves doubtful (no speech, another language, music):
+        every indicator is then capped at "low" confidence, and re-measuring the report (after a role edit)
+        keeps the cap (:func:`pipeline.measures.confidence.session_confidence`).
+    attribution : AttributionSummary or None
+        How who-spoke-when was found; None in a ``report.json`` made before version 0.3.0.
+    turn_measures : tuple of TurnMeasures
+        Everything measured on each turn, in turn order: pace, loudness, pitch, the question decision,
+        listening signals, interruptions. Every output (cards, transcript, CSV, HTML, the store's
+        baselines) reads these, and re-measuring after a role edit reuses their audio measures instead
+        of decoding the audio again.
+    speaker_summaries : tuple of SpeakerSummary
+        Per-speaker totals.
+    entrainment : tuple of EntrainmentResult
+        Mentor-follows-mentee matching per feature.
+    measure_options : MeasureOptions
+        The options the measures ran with.
     """
 
     source_name: str
     sha256: str
     duration_s: float
-    input_kind: str
+    input_kind: InputKind
     model_name: str
     pipeline_version: str
-    attribution_method: str
-    attribution_confidence: str
+    attribution_method: AttributionMethod
+    attribution_confidence: Confidence
     speakers: tuple[SpeakerInfo, ...]
     turns: tuple[Turn, ...]
     indicators: tuple[Indicator, ...] = ()
     options: AnalyzeOptions = field(default_factory=AnalyzeOptions)
     warnings: tuple[str, ...] = ()
     shared_phrases: tuple[SharedPhrase, ...] = ()
-    turn_times: str = "measured"
+    turn_times: TurnTimes = "measured"
+    transcript_unreliable: bool = False
+    attribution: AttributionSummary | None = None
+    turn_measures: tuple[TurnMeasures, ...] = ()
+    speaker_summaries: tuple[SpeakerSummary, ...] = ()
+    entrainment: tuple[EntrainmentResult, ...] = ()
+    measure_options: MeasureOptions = field(default_factory=MeasureOptions)
 
 
 @dataclass(frozen=True)
@@ -116,9 +180,9 @@ class IndicatorCard:
     category: str
     value_text: str
     band_text: str
-    status: str
+    status: Status
     meaning: str
-    confidence: str
+    confidence: Confidence
     interval_text: str = ""
 
 
@@ -162,7 +226,7 @@ class FeedbackPoint:
     category: str
     value_text: str
     band_text: str
-    status: str
+    status: Status
     advice: str
     severity: float
     moment: Moment | None = None
@@ -194,5 +258,5 @@ class Feedback:
     to_try: tuple[FeedbackPoint, ...]
     n_considered: int
     n_points: int
-    min_confidence: str
+    min_confidence: Confidence
     too_few_to_tell: tuple[str, ...] = ()

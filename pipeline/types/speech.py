@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import get_args
 
 from pipeline.errors import InvalidParameterError
-from pipeline.types.base import check_range
+from pipeline.types.base import AttributionMethod, Confidence, Role, RoleSource, TurnTimes, check_range
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ class Segment:
 
 @dataclass(frozen=True)
 class TranscribeOptions:
-    """Options of :func:`pipeline.transcribe.transcribe`.
+    """Options of :func:`pipeline.speech.transcribe.transcribe`.
 
     Attributes
     ----------
@@ -86,7 +87,7 @@ class TranscribeOptions:
 
 @dataclass(frozen=True)
 class Transcript:
-    """Output of :func:`pipeline.transcribe.transcribe`."""
+    """Output of :func:`pipeline.speech.transcribe.transcribe`."""
 
     segments: tuple[Segment, ...]
     language: str
@@ -138,7 +139,7 @@ class Turn:
 
     index: int
     speaker: str
-    role: str
+    role: Role
     start_s: float
     end_s: float
     text: str
@@ -152,7 +153,7 @@ class Turn:
 
 @dataclass(frozen=True)
 class ChannelOptions:
-    """Options of :func:`pipeline.channels.diarize_channels` (one person per channel).
+    """Options of :func:`pipeline.speech.channels.diarize_channels` (one person per channel).
 
     Attributes
     ----------
@@ -206,7 +207,7 @@ class ChannelOptions:
 
 @dataclass(frozen=True)
 class DiarizeOptions:
-    """Options of :func:`pipeline.diarize.diarize` (mono recordings).
+    """Options of :func:`pipeline.speech.diarize.diarize` (mono recordings).
 
     Attributes
     ----------
@@ -240,7 +241,7 @@ class DiarizeOptions:
     min_separation : float
         Speaker-separation score below which a forced second speaker is not
         trusted: the session is given to one speaker and confidence is "low".
-        0-10 (see :func:`pipeline.diarize.separation_score`).
+        0-10 (see :func:`pipeline.speech.diarize.separation_score`).
     """
 
     n_speakers: int = 2
@@ -291,7 +292,7 @@ class Diarization:
         ``"high"``, ``"medium"`` or ``"low"``.
     separation : float
         How clearly the voices separate (see
-        :func:`pipeline.diarize.separation_score`); ``inf`` for channels.
+        :func:`pipeline.speech.diarize.separation_score`); ``inf`` for channels.
     duration_s : float
         Length of the recording, seconds.
     options : ChannelOptions or DiarizeOptions
@@ -304,8 +305,8 @@ class Diarization:
     segments: tuple[SpeakerSegment, ...]
     overlaps: tuple[tuple[float, float], ...]
     speakers: tuple[str, ...]
-    method: str
-    confidence: str
+    method: AttributionMethod
+    confidence: Confidence
     separation: float
     duration_s: float
     options: ChannelOptions | DiarizeOptions = field(default_factory=DiarizeOptions)
@@ -314,7 +315,7 @@ class Diarization:
 
 @dataclass(frozen=True)
 class AttributionOptions:
-    """Options of :func:`pipeline.turns.attribute_words`.
+    """Options of :func:`pipeline.speech.turns.attribute_words`.
 
     Attributes
     ----------
@@ -339,7 +340,7 @@ class AttributionOptions:
 
 @dataclass(frozen=True)
 class TurnOptions:
-    """Options of :func:`pipeline.turns.build_turns`.
+    """Options of :func:`pipeline.speech.turns.build_turns`.
 
     Attributes
     ----------
@@ -356,7 +357,7 @@ class TurnOptions:
 
 @dataclass(frozen=True)
 class RoleOptions:
-    """Options of :func:`pipeline.roles.assign_roles`.
+    """Options of :func:`pipeline.measures.roles.assign_roles`.
 
     Attributes
     ----------
@@ -385,14 +386,14 @@ class SpeakerInfo:
     """
 
     label: str
-    role: str
-    role_source: str = "guessed"
+    role: Role
+    role_source: RoleSource = "guessed"
     display_name: str = ""
 
 
 @dataclass(frozen=True)
 class ParsedTranscript:
-    """Output of :func:`pipeline.transcript_io.read_transcript`.
+    """Output of :func:`pipeline.io.transcripts.read_transcript`.
 
     Attributes
     ----------
@@ -405,17 +406,17 @@ class ParsedTranscript:
     """
 
     turns: tuple[Turn, ...]
-    turn_times: str = "measured"
+    turn_times: TurnTimes = "measured"
 
 
 #: Where turn times come from: measured (audio, or transcript cues with start and end), the starts only (ends
 #: estimated), or none (turns placed at 150 words per minute). See :attr:`Report.turn_times`.
-TURN_TIMES = ("measured", "starts", "none")
+TURN_TIMES: tuple[str, ...] = get_args(TurnTimes)
 
 
 @dataclass(frozen=True)
 class QualityOptions:
-    """Options of :func:`pipeline.quality.check_quality`: when a recording is flagged as unreliable.
+    """Options of :func:`pipeline.speech.quality.check_quality`: when a recording is flagged as unreliable.
 
     Attributes
     ----------
@@ -462,7 +463,7 @@ class QualityOptions:
 
 @dataclass(frozen=True)
 class QualityCheck:
-    """What :func:`pipeline.quality.check_quality` found.
+    """What :func:`pipeline.speech.quality.check_quality` found.
 
     Attributes
     ----------

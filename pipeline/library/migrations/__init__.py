@@ -1,1 +1,1 @@
-"""Alembic migrations of the session store; run by :func:`pipeline.store.upgrade` on every open."""
+"""Alembic migrations of the session store; run by :func:`pipeline.library.store.upgrade` on every open."""

@@ -1,4 +1,4 @@
-"""Alembic environment: runs on the connection :func:`pipeline.store.upgrade` passes, or on ``sqlalchemy.url``."""
+"""Alembic environment: runs on the connection :func:`pipeline.library.store.upgrade` passes, or on ``sqlalchemy.url``."""
 
 from __future__ import annotations
 

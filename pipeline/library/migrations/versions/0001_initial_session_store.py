@@ -17,6 +17,17 @@ depends_on = None
 
 
 def upgrade() -> None:
+    _create_audit()
+    _create_sessions()
+    _create_consents()
+    _create_evidence()
+    _create_indicators()
+    _create_participants()
+    _create_turn_measures()
+    _create_turns()
+
+
+def _create_audit() -> None:
     op.create_table('audit',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('at', sa.String(length=32), nullable=False),
@@ -25,6 +36,9 @@ def upgrade() -> None:
     sa.Column('actor', sa.String(length=255), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
+
+
+def _create_sessions() -> None:
     op.create_table('sessions',
     sa.Column('id', sa.String(length=12), nullable=False),
     sa.Column('source_name', sa.String(length=255), nullable=False),
@@ -47,6 +61,9 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('sha256', 'options_key', name='uq_sessions_sha256_options')
     )
+
+
+def _create_consents() -> None:
     op.create_table('consents',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('session_id', sa.String(length=12), nullable=False),
@@ -63,6 +80,8 @@ def upgrade() -> None:
     with op.batch_alter_table('consents', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_consents_session_id'), ['session_id'], unique=False)
 
+
+def _create_evidence() -> None:
     op.create_table('evidence',
     sa.Column('session_id', sa.String(length=12), nullable=False),
     sa.Column('indicator_id', sa.String(length=64), nullable=False),
@@ -75,6 +94,9 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['session_id'], ['sessions.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('session_id', 'indicator_id', 'rank')
     )
+
+
+def _create_indicators() -> None:
     op.create_table('indicators',
     sa.Column('session_id', sa.String(length=12), nullable=False),
     sa.Column('indicator_id', sa.String(length=64), nullable=False),
@@ -89,6 +111,9 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['session_id'], ['sessions.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('session_id', 'indicator_id')
     )
+
+
+def _create_participants() -> None:
     op.create_table('participants',
     sa.Column('session_id', sa.String(length=12), nullable=False),
     sa.Column('label', sa.String(length=64), nullable=False),
@@ -101,6 +126,8 @@ def upgrade() -> None:
     with op.batch_alter_table('participants', schema=None) as batch_op:
         batch_op.create_index('ix_participants_name', ['name'], unique=False)
 
+
+def _create_turn_measures() -> None:
     op.create_table('turn_measures',
     sa.Column('session_id', sa.String(length=12), nullable=False),
     sa.Column('turn_idx', sa.Integer(), autoincrement=False, nullable=False),
@@ -109,6 +136,9 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['session_id'], ['sessions.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('session_id', 'turn_idx', 'measure')
     )
+
+
+def _create_turns() -> None:
     op.create_table('turns',
     sa.Column('session_id', sa.String(length=12), nullable=False),
     sa.Column('idx', sa.Integer(), autoincrement=False, nullable=False),

@@ -1,0 +1,87 @@
+"""What an export of a stored session holds: its tables for one participant, the report narrowed or redacted,
+and the zip file, written atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from pipeline.library.schema import participants_t, turn_measures_t, turns_t
+from pipeline.types import Report
+
+
+def export_tables(conn, sid: str):
+    """``(people, measures)`` of a session: its participants (label, role, name) as dicts, and its per-turn
+    measures as a DataFrame (columns ``speaker, turn_idx, measure, value``)."""
+    import pandas as pd
+
+    people = [dict(r) for r in conn.execute(sa.select(participants_t.c.label, participants_t.c.role,
+                                                      participants_t.c.name)
+                                            .where(participants_t.c.session_id == sid)).mappings()]
+    measures = pd.read_sql(sa.select(turns_t.c.speaker, turn_measures_t.c.turn_idx, turn_measures_t.c.measure,
+                                     turn_measures_t.c.value)
+                           .join(turns_t, sa.and_(turns_t.c.session_id == turn_measures_t.c.session_id,
+                                                  turns_t.c.idx == turn_measures_t.c.turn_idx))
+                           .where(turn_measures_t.c.session_id == sid), conn)
+    return people, measures
+
+
+def write_zip(out_path: str | os.PathLike, fill: Callable[[zipfile.ZipFile], None]) -> Path:
+    """Write the zip file ``out_path`` atomically, ``fill(z)`` adding its members; on failure nothing is left."""
+    out = Path(out_path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as z:
+            fill(z)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return out
+
+
+def only_speakers(report: Report, labels: set[str]) -> Report:
+    """The report as it concerns the speakers ``labels`` only: theirs the turns, per-turn measures, summaries,
+    evidence and shared phrases."""
+    return replace(
+        report,
+        speakers=tuple(s for s in report.speakers if s.label in labels),
+        turns=tuple(t for t in report.turns if t.speaker in labels),
+        turn_measures=tuple(m for m in report.turn_measures if m.speaker in labels),
+        speaker_summaries=tuple(s for s in report.speaker_summaries if s.speaker in labels),
+        indicators=tuple(replace(i, evidence=tuple(e for e in i.evidence if e.speaker in labels))
+                         for i in report.indicators),
+        shared_phrases=tuple(p for p in report.shared_phrases if labels & {p.first_speaker, p.taken_up_by}),
+    )
+
+
+def redact_report(report: Report, redact: Callable[[str], str]) -> Report:
+    """The report with ``redact`` applied to every turn text, word, evidence quote and note, per-turn measure's
+    text and question cue, key phrase and shared phrase."""
+    turns = []
+    for t in report.turns:
+        text = redact(t.text) if t.text else t.text
+        # Word timings keep their times; a word whose text was redacted in the turn is redacted too.
+        kept = set(text.split())
+        words = tuple(w if w.text in kept or not w.text.strip() else replace(w, text="[REDACTED]") for w in t.words)
+        turns.append(replace(t, text=text, words=words))
+    indicators = tuple(replace(i, evidence=tuple(replace(e, quote=redact(e.quote) if e.quote else e.quote,
+                                                         note=redact(e.note) if e.note else e.note)
+                                                 for e in i.evidence)) for i in report.indicators)
+    phrases = tuple(replace(p, phrase=redact(p.phrase)) for p in report.shared_phrases)
+    measured = tuple(replace(m, text=redact(m.text) if m.text else m.text,
+                             question=replace(m.question, cue=redact(m.question.cue) if m.question.cue else ""))
+                     for m in report.turn_measures)
+    summaries = tuple(replace(s, key_phrases=tuple(redact(k) for k in s.key_phrases))
+                      for s in report.speaker_summaries)
+    return replace(report, turns=tuple(turns), indicators=indicators, shared_phrases=phrases,
+                   turn_measures=measured, speaker_summaries=summaries)
+

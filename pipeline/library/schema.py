@@ -1,0 +1,161 @@
+"""The session store's schema: its tables, the engine that opens a database, and the Alembic migrations.
+
+The migrations in :mod:`pipeline.library.migrations` create exactly these tables (a test checks they agree);
+:func:`upgrade` runs them whenever a store is opened.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+metadata = sa.MetaData()
+
+sessions_t = sa.Table(
+    "sessions", metadata,
+    sa.Column("id", sa.String(12), primary_key=True),
+    sa.Column("source_name", sa.String(255), nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("options_key", sa.String(64), nullable=False),
+    sa.Column("options_json", sa.Text, nullable=False),
+    sa.Column("duration_s", sa.Float, nullable=False),
+    sa.Column("recorded_on", sa.String(10), nullable=False),
+    sa.Column("stored_at", sa.String(32), nullable=False),
+    sa.Column("input_kind", sa.String(16), nullable=False),
+    sa.Column("model_name", sa.String(64), nullable=False),
+    sa.Column("pipeline_version", sa.String(32), nullable=False),
+    sa.Column("attribution_method", sa.String(32), nullable=False),
+    sa.Column("attribution_confidence", sa.String(16), nullable=False),
+    sa.Column("keeps_transcript", sa.Boolean, nullable=False),
+    sa.Column("keeps_audio", sa.Boolean, nullable=False),
+    sa.Column("audio_sha256", sa.String(64), nullable=True),
+    sa.Column("audio_ext", sa.String(16), nullable=True),
+    sa.Column("report_json", sa.Text, nullable=False),
+    sa.UniqueConstraint("sha256", "options_key", name="uq_sessions_sha256_options"),
+)
+
+participants_t = sa.Table(
+    "participants", metadata,
+    sa.Column("session_id", sa.String(12), sa.ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("label", sa.String(64), primary_key=True),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("role_source", sa.String(16), nullable=False),
+    sa.Column("name", sa.String(255), nullable=False),
+    sa.Index("ix_participants_name", "name"),
+)
+
+consents_t = sa.Table(
+    "consents", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("session_id", sa.String(12), sa.ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False,
+              index=True),
+    sa.Column("participant", sa.String(255), nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("keep_report", sa.Boolean, nullable=False),
+    sa.Column("keep_transcript", sa.Boolean, nullable=False),
+    sa.Column("keep_audio", sa.Boolean, nullable=False),
+    sa.Column("given_at", sa.String(32), nullable=False),
+    sa.Column("recorded_by", sa.String(255), nullable=False),
+)
+
+turns_t = sa.Table(
+    "turns", metadata,
+    sa.Column("session_id", sa.String(12), sa.ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("idx", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("speaker", sa.String(64), nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("start_s", sa.Float, nullable=False),
+    sa.Column("end_s", sa.Float, nullable=False),
+    sa.Column("overlap", sa.Boolean, nullable=False),
+    sa.Column("text", sa.Text, nullable=True),
+)
+
+turn_measures_t = sa.Table(
+    "turn_measures", metadata,
+    sa.Column("session_id", sa.String(12), sa.ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("turn_idx", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("measure", sa.String(32), primary_key=True),
+    sa.Column("value", sa.Float, nullable=True),
+)
+
+indicators_t = sa.Table(
+    "indicators", metadata,
+    sa.Column("session_id", sa.String(12), sa.ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("indicator_id", sa.String(64), primary_key=True),
+    sa.Column("name", sa.String(255), nullable=False),
+    sa.Column("value", sa.Float, nullable=True),
+    sa.Column("unit", sa.String(32), nullable=False),
+    sa.Column("band_low", sa.Float, nullable=True),
+    sa.Column("band_high", sa.Float, nullable=True),
+    sa.Column("confidence", sa.String(16), nullable=False),
+    sa.Column("available", sa.Boolean, nullable=False),
+    sa.Column("category", sa.String(32), nullable=False),
+    sa.Column("ci_low", sa.Float, nullable=True),
+    sa.Column("ci_high", sa.Float, nullable=True),
+)
+
+evidence_t = sa.Table(
+    "evidence", metadata,
+    sa.Column("session_id", sa.String(12), sa.ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("indicator_id", sa.String(64), primary_key=True),
+    sa.Column("rank", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("start_s", sa.Float, nullable=False),
+    sa.Column("end_s", sa.Float, nullable=False),
+    sa.Column("speaker", sa.String(64), nullable=False),
+    sa.Column("quote", sa.Text, nullable=True),
+    sa.Column("note", sa.Text, nullable=False),
+)
+
+audit_t = sa.Table(
+    "audit", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.String(32), nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),
+    sa.Column("session_id", sa.String(12), nullable=False),
+    sa.Column("actor", sa.String(255), nullable=False),
+)
+
+#: Tables that hold a session's data (everything but the audit log).
+SESSION_TABLES = (evidence_t, indicators_t, turn_measures_t, turns_t, consents_t, participants_t, sessions_t)
+
+
+def make_engine(url: str) -> sa.Engine:
+    u = sa.engine.make_url(url)
+    if u.get_backend_name() != "sqlite":
+        return sa.create_engine(url, pool_pre_ping=True)
+    if u.database and u.database != ":memory:":
+        Path(u.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(url, connect_args={"timeout": 30})
+
+    @sa.event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn, _record):
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA secure_delete=ON")  # deleted content is overwritten, not left in free pages
+        cur.close()
+
+    return engine
+
+
+def alembic_config(engine_or_url: sa.Engine | str | None = None):
+    """An Alembic ``Config`` for the migrations shipped inside the package (works from an installed wheel)."""
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if isinstance(engine_or_url, str):
+        cfg.set_main_option("sqlalchemy.url", engine_or_url.replace("%", "%%"))
+    return cfg
+
+
+def upgrade(engine: sa.Engine, revision: str = "head") -> None:
+    """Run the migrations up to ``revision`` on ``engine``'s database."""
+    from alembic import command
+
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)

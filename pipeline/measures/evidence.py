@@ -1,0 +1,132 @@
+"""The moments that support an indicator, and the finders that pick them out of a session's turns.
+
+:func:`moment` turns a turn into an :class:`pipeline.types.Evidence`; :func:`remembering`, :func:`concerns` and
+:func:`abrupt_changes` find the mentor's callbacks, the mentee's concerns and the mentor's abrupt changes of pace
+or loudness. Words said appear in evidence notes only marked by :func:`pipeline.types.said`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.measures import language as lang
+from pipeline.types import Evidence, MeasureOptions, QuestionClass, Turn, TurnMeasures, said
+
+
+def moment(t: Turn | TurnMeasures, note: str = "", quote: str | None = None) -> Evidence:
+    """The turn ``t`` as evidence: its times (seconds, 2 decimals), speaker, words (at most 240 characters), ``note``.
+
+    ``quote`` replaces the turn's words when given.
+    """
+    text = quote if quote is not None else t.text
+    return Evidence(start_s=round(t.start_s, 2), end_s=round(t.end_s, 2), speaker=t.speaker, quote=text[:240],
+                    note=note)
+
+
+def question_note(q: QuestionClass) -> str:
+    """'wh question “how did”'; a question found by its rising pitch alone has no words to show."""
+    return f"{q.kind} question ({q.cue})" if q.kind == "declarative" else f"{q.kind} question {said(q.cue)}"
+
+
+def count(n: int, noun: str) -> str:
+    """ "1 question", "2 questions"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def two_decimals(x: float | None) -> str:
+    """``x`` with 2 decimals; "n/a" for None."""
+    return "n/a" if x is None else f"{x:.2f}"
+
+
+def abrupt_changes(mentor_tms: Sequence[TurnMeasures], options: MeasureOptions, acoustic: bool) -> list[Evidence]:
+    """The mentor's turns whose pace (or, with audio, loudness) jumped from their previous turn.
+
+    A jump is larger than ``options.abrupt_pace_pct`` percent of the previous pace, or than
+    ``options.abrupt_loudness_db`` dB; listening signals are left out of the loudness.
+    """
+    ev = []
+    paced = [m for m in mentor_tms if m.pace_wpm]
+    for a, b in zip(paced, paced[1:], strict=False):
+        ch = (b.pace_wpm - a.pace_wpm) / a.pace_wpm * 100
+        if abs(ch) > options.abrupt_pace_pct:
+            ev.append(moment(b, f"pace jumped {ch:+.0f}% from the mentor's previous turn"))
+    if acoustic:
+        loud = [m for m in mentor_tms if m.prosody.rms_db is not None and not m.is_backchannel]
+        for a, b in zip(loud, loud[1:], strict=False):
+            ch = b.prosody.rms_db - a.prosody.rms_db
+            if abs(ch) > options.abrupt_loudness_db:
+                ev.append(moment(b, f"loudness jumped {ch:+.1f} dB from the mentor's previous turn"))
+    return ev
+
+
+def concerns(tms: Sequence[TurnMeasures], mentor: str | None, mentee: str | None) -> list[tuple[TurnMeasures, str]]:
+    """The mentee's turns that voice a concern or uncertainty, each with its evidence note.
+
+    A turn counts when it has a concern cue (:data:`pipeline.measures.language.CONCERN_RE`: "I'm worried", "I'm not
+    sure whether", "I don't really know how"), or when it is the mentee's answer to the mentor asking, in an open
+    question, what worries them (:data:`pipeline.measures.language.WORRY_QUESTION_RE`): "That something breaks while
+    everyone is watching" answers "What worries you most about the demo?" with a concern and no concern word.
+    An answer that starts by saying there is none ("Nothing really", "No, ...") does not count, nor does the
+    answer to a yes/no question ("Are you worried?" "Not at all").
+    """
+    out = []
+    asked_worry = False
+    for m in tms:
+        if m.speaker == mentor and not m.is_backchannel:
+            asked_worry = m.question.open and bool(lang.find_pattern(lang.WORRY_QUESTION_RE, m.text))
+        elif m.speaker == mentee and not m.is_backchannel:
+            if cue := lang.find_pattern(lang.CONCERN_RE, m.text):
+                out.append((m, said(cue)))
+            elif asked_worry and not lang.NO_CONCERN_RE.match(m.text):
+                out.append((m, "answers the mentor's question about what worries them"))
+            asked_worry = False
+    return out
+
+
+def remembering(turns: Sequence[Turn], turn_keys: Sequence[Sequence[str]], mentor: str | None, mentee: str | None,
+                options: MeasureOptions) -> list[Evidence]:
+    """Mentor turns that explicitly recall ("you mentioned ...") or reuse mentee content >= remember_min_gap_s old.
+
+    Parameters
+    ----------
+    turns : sequence of Turn
+        In time order.
+    turn_keys : sequence of sequence of str
+        Content keys of each turn (:func:`pipeline.measures.language.content_items`), same order.
+    mentor, mentee : str or None
+        Labels of the two roles; without both there is nothing to find.
+    options : MeasureOptions
+        ``remember_min_gap_s``: how old (seconds) the mentee's words must be.
+
+    Returns
+    -------
+    list of Evidence
+        One per such mentor turn, in time order; the note says the cue, or which of the mentee's words came back
+        and from how long before.
+    """
+    if not mentor or not mentee:
+        return []
+    ev = []
+    first_said: dict[str, tuple[float, int]] = {}  # key -> (time, turn index) the mentee first said it
+    last_said: dict[str, float] = {}  # key -> last time the mentee said it
+    for i, (t, keys) in enumerate(zip(turns, turn_keys, strict=True)):
+        if t.speaker == mentee:
+            for key in keys:
+                first_said.setdefault(key, (t.start_s, i))
+                last_said[key] = t.start_s
+            continue
+        if t.speaker != mentor:
+            continue
+        cue = lang.find_pattern(lang.CALLBACK_RE, t.text)
+        mine = set(keys)
+        # mentee content at least remember_min_gap_s old and not just repeated recently
+        old = [(first_said[k][0], k, first_said[k][1]) for k in sorted(mine & first_said.keys())
+               if t.start_s - last_said[k] >= options.remember_min_gap_s]
+        multi = [o for o in old if len(o[1].split()) >= 2] or old
+        if cue or (multi and len({k for _, k, _ in old}) >= 2) or any(len(o[1].split()) >= 2 for o in old):
+            src = turns[multi[0][2]] if multi else None
+            note = said(cue) if cue else "reuses the mentee's words"
+            if src is not None:
+                note += f"; the mentee said {said(multi[0][1])} at {src.start_s:.0f} s ({t.start_s - src.start_s:.0f} s before)"
+            ev.append(moment(t, note))
+    return ev

@@ -1,0 +1,182 @@
+"""Indicators of listening and turn-taking: who talks how much, how long, how fast the floor passes, pauses,
+interruptions and listening signals (the course's "listening is one of the most powerful tools").
+
+Each indicator is one :class:`pipeline.measures.indicator_spec.IndicatorSpec` in :data:`LISTENING` and one small
+function that reads it from the session.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from pipeline.measures import turntaking
+from pipeline.measures.confidence import cap
+from pipeline.measures.context import SessionContext
+from pipeline.measures.evidence import count, moment
+from pipeline.measures.indicator_spec import (
+    DESCRIPTIVE,
+    RULE,
+    STIVERS,
+    IndicatorSpec,
+    Reading,
+    exchange_sample,
+    from_words_note,
+    no_overlap_why,
+    per_minute_note,
+    per_minutes_sample,
+    timing_confidence,
+    untimed,
+    words_confidence,
+)
+from pipeline.measures.stats import bootstrap_ci, median_ci, rate_ci, total
+from pipeline.types import Evidence
+
+
+def mentor_talk_share(ctx: SessionContext) -> Reading:
+    """Mentor's speech seconds over everyone's, percent (0-100); interval by exchanges."""
+    mt = ctx.mentor_summary
+    return Reading(
+        value=mt.talk_share * 100 if mt else None,
+        evidence=[moment(ctx.turns[r[3]], "start of the mentor's longest stretch") for r in ctx.mentor_monologues[:3]],
+        confidence=words_confidence(ctx),
+        note=from_words_note(ctx),
+        ci95=bootstrap_ci(ctx.exchanges[:3], lambda m, e, o: 100 * total(m) / (total(m) + total(e) + total(o)))
+        if mt else None,
+        sample=exchange_sample(ctx),
+    )
+
+
+def talk_to_listen_ratio(ctx: SessionContext) -> Reading:
+    """Mentor's speech seconds over the mentee's (ratio >= 0); interval by exchanges."""
+    mt, me = ctx.mentor_summary, ctx.mentee_summary
+    ratio = (mt.speech_s / me.speech_s) if mt and me and me.speech_s > 0 else None
+    return Reading(
+        value=ratio,
+        evidence=[moment(ctx.turns[r[3]], "mentor talking") for r in ctx.mentor_monologues[:2]],
+        confidence=words_confidence(ctx),
+        note=from_words_note(ctx),
+        ci95=bootstrap_ci(ctx.exchanges[:2], lambda m, e: total(m) / total(e)) if ratio is not None else None,
+        sample=exchange_sample(ctx),
+    )
+
+
+def mentor_longest_monologue(ctx: SessionContext) -> Reading:
+    """Longest run of the mentor holding the floor, seconds (>= 0)."""
+    mt = ctx.mentor_summary
+    return Reading(
+        value=mt.longest_monologue_s if mt else None,
+        evidence=[Evidence(start_s=round(r[1], 2), end_s=round(r[2], 2), speaker=r[0],
+                           quote=ctx.turns[r[3]].text[:240], note="longest stretch")
+                  for r in ctx.mentor_monologues[:1]],
+        confidence=cap(ctx.base_confidence, "high" if ctx.ends_known else "low"),
+        note=from_words_note(ctx),
+    )
+
+
+def turns_per_minute(ctx: SessionContext) -> Reading:
+    """Turns of both speakers per minute (>= 0)."""
+    return Reading(value=len(ctx.turns) / ctx.minutes if ctx.turns else None, note=per_minute_note(ctx))
+
+
+def speaker_switches_per_minute(ctx: SessionContext) -> Reading:
+    """Changes of speaker between consecutive turns per minute (>= 0)."""
+    return Reading(value=turntaking.switches(ctx.turns) / ctx.minutes if ctx.turns else None,
+                   note=per_minute_note(ctx))
+
+
+def response_gap(ctx: SessionContext, *, role: str) -> Reading:
+    """Median pause before the ``role``'s replies to the other speaker, seconds (negative: overlap)."""
+    mine, summary = ((ctx.mentor_turns, ctx.mentor_summary) if role == "mentor"
+                     else (ctx.mentee_turns, ctx.mentee_summary))
+    gaps = [m for m in mine if m.gap_before_s is not None and not m.is_backchannel]
+    return Reading(
+        value=summary.median_gap_s if summary else None,
+        evidence=[moment(m, f"gap {m.gap_before_s:.2f} s") for m in sorted(gaps, key=lambda m: -m.gap_before_s)[:3]],
+        confidence=timing_confidence(ctx),
+        available=ctx.ends_known,
+        explanation=None if ctx.ends_known else untimed(ctx.turn_times, "the pause before each reply"),
+        ci95=median_ci([m.gap_before_s for m in gaps]),
+        sample=count(len(gaps), "reply"),
+    )
+
+
+def mentor_interruptions(ctx: SessionContext) -> Reading:
+    """Times the mentor cut in on the mentee, per 10 minutes (>= 0); exact Poisson interval."""
+    ints = [m for m in ctx.mentor_turns if m.is_interruption]
+    return Reading(
+        value=len(ints) / ctx.minutes * 10 if ctx.turns else None,
+        evidence=[moment(m, "mentor starts while the mentee is speaking") for m in ints],
+        available=ctx.overlaps_observable,
+        explanation=None if ctx.overlaps_observable else no_overlap_why(ctx),
+        ci95=rate_ci(len(ints), ctx.minutes),
+        sample=per_minutes_sample(len(ints), "interruption", ctx),
+    )
+
+
+def mentor_backchannels(ctx: SessionContext) -> Reading:
+    """The mentor's listening signals ("mm-hm", "yeah") per 10 minutes (>= 0); exact Poisson interval."""
+    bcs = [m for m in ctx.mentor_turns if m.is_backchannel]
+    return Reading(
+        value=len(bcs) / ctx.minutes * 10 if ctx.turns else None,
+        evidence=[moment(m, "backchannel") for m in bcs],
+        confidence=cap(ctx.base_confidence, "medium"),
+        note=per_minute_note(ctx),
+        ci95=rate_ci(len(bcs), ctx.minutes),
+        sample=per_minutes_sample(len(bcs), "listening signal", ctx),
+    )
+
+
+LISTENING: tuple[IndicatorSpec, ...] = (
+    IndicatorSpec(
+        id="mentor_talk_share", name="Mentor's share of the talking", unit="%", band=(20.0, 45.0),
+        source=RULE + "; definition: mentor speech seconds / all speech seconds, silence excluded",
+        category="listening",
+        explanation="Listening is 'one of the most powerful tools' in the course: the mentee should do most of the "
+        "talking.",
+        measure=mentor_talk_share),
+    IndicatorSpec(
+        id="talk_to_listen_ratio", name="Talk-to-listen ratio (mentor speaking / mentee speaking)", unit="ratio",
+        band=(0.25, 0.8), source=RULE, category="listening",
+        explanation="Below 1 means the mentor listened more than they talked, as the course's listening guidance "
+        "asks.",
+        measure=talk_to_listen_ratio),
+    IndicatorSpec(
+        id="mentor_longest_monologue", name="Mentor's longest uninterrupted stretch", unit="s", band=(0.0, 90.0),
+        source=RULE + " (sales-call analytics flag monologues over ~1.5 min)", category="listening",
+        explanation="Long monologues leave no room for the mentee; short turns keep the conversation theirs.",
+        measure=mentor_longest_monologue),
+    IndicatorSpec(
+        id="turns_per_minute", name="Turns per minute (both speakers)", unit="per min", band=(None, None),
+        source=DESCRIPTIVE, category="listening",
+        explanation="How lively the exchange is: many short turns mean a real dialogue.",
+        measure=turns_per_minute),
+    IndicatorSpec(
+        id="speaker_switches_per_minute", name="Speaker switches per minute", unit="per min", band=(None, None),
+        source=DESCRIPTIVE, category="listening",
+        explanation="How often the floor passes between mentor and mentee.",
+        measure=speaker_switches_per_minute),
+    IndicatorSpec(
+        id="mentor_response_gap", name="Mentor's pause before answering (median)", unit="s", band=(0.0, 1.0),
+        source=STIVERS + "; up to ~1 s still reads as a considered reply", category="listening",
+        explanation="A short, steady pause shows attention; very long gaps can feel distant, overlaps can feel "
+        "rushed.",
+        measure=partial(response_gap, role="mentor")),
+    IndicatorSpec(
+        id="mentee_response_gap", name="Mentee's pause before answering (median)", unit="s", band=(0.0, 1.0),
+        source=STIVERS, category="safety",
+        explanation="Long hesitations from the mentee can signal discomfort; quick replies, ease.",
+        measure=partial(response_gap, role="mentee")),
+    IndicatorSpec(
+        id="mentor_interruptions", name="Mentor interrupting the mentee", unit="per 10 min", band=(0.0, 1.0),
+        source=RULE + "; definition: mentor starts while the mentee is mid-utterance and the mentee stops within "
+        "2 s (backchannels excluded)",
+        category="listening",
+        explanation="Cutting in tells the mentee their words matter less; not interrupting is part of careful "
+        "listening and safety.",
+        measure=mentor_interruptions),
+    IndicatorSpec(
+        id="mentor_backchannels", name="Mentor's listening signals ('mm-hm', 'yeah', 'right')", unit="per 10 min",
+        band=(1.0, None), source=RULE, category="listening",
+        explanation="Short acknowledgements while the mentee talks show the mentor is 'genuinely interested'.",
+        measure=mentor_backchannels),
+)

@@ -1,0 +1,85 @@
+"""Indicators of the mentor's questions: how many, how much of their talk asks, how many are open.
+
+The course lists "asking questions to find out more about them" first among rapport skills. Questions are found
+by word order (:mod:`pipeline.measures.questions`) or a final rising pitch. Each indicator is one
+:class:`pipeline.measures.indicator_spec.IndicatorSpec` in :data:`QUESTIONS` and one small function.
+"""
+
+from __future__ import annotations
+
+from pipeline.measures.context import SessionContext
+from pipeline.measures.evidence import count, moment, question_note
+from pipeline.measures.indicator_spec import (
+    COURSE,
+    RULE,
+    IndicatorSpec,
+    Reading,
+    per_minute_note,
+    per_minutes_sample,
+)
+from pipeline.measures.stats import rate_ci, share_ci
+from pipeline.types import TurnMeasures, said
+
+
+def _mentor_questions(ctx: SessionContext) -> list[TurnMeasures]:
+    """The mentor's turns that ask something."""
+    return [m for m in ctx.mentor_turns if m.question.is_question]
+
+
+def mentor_questions_per_10min(ctx: SessionContext) -> Reading:
+    """Question sentences of the mentor per 10 minutes (>= 0); exact Poisson interval."""
+    mt = ctx.mentor_summary
+    n_q = mt.n_questions if mt else 0
+    return Reading(
+        value=mt.questions_per_10min if mt else None,
+        evidence=[moment(m, question_note(m.question)) for m in _mentor_questions(ctx)],
+        note=per_minute_note(ctx),
+        ci95=rate_ci(n_q, ctx.minutes) if mt else None,
+        sample=per_minutes_sample(n_q, "question", ctx),
+    )
+
+
+def mentor_question_turn_share(ctx: SessionContext) -> Reading:
+    """Share of the mentor's turns (listening signals left out) that ask something, percent; Wilson interval."""
+    qs = _mentor_questions(ctx)
+    substantive = [m for m in ctx.mentor_turns if not m.is_backchannel]
+    return Reading(
+        value=len(qs) / len(substantive) * 100 if substantive else None,
+        evidence=[moment(m, m.question.kind) for m in qs],
+        ci95=share_ci(len(qs), len(substantive)),
+        sample=count(len(substantive), "turn"),
+    )
+
+
+def mentor_open_question_share(ctx: SessionContext) -> Reading:
+    """Share of the mentor's asking turns whose question is open, percent; Wilson interval."""
+    qs = _mentor_questions(ctx)
+    open_q = [m for m in qs if m.question.open]
+    return Reading(
+        value=len(open_q) / len(qs) * 100 if qs else None,
+        evidence=[moment(m, f"open {said(m.question.cue)}") for m in open_q],
+        ci95=share_ci(len(open_q), len(qs)),
+        sample=count(len(qs), "question"),
+    )
+
+
+QUESTIONS: tuple[IndicatorSpec, ...] = (
+    IndicatorSpec(
+        id="mentor_questions_per_10min", name="Mentor's questions per 10 minutes", unit="per 10 min",
+        band=(10.0, None), source=COURSE + ": 'asking questions to find out more about them'", category="questions",
+        explanation="Asking questions finds common ground and shows interest, which the course lists first among "
+        "rapport skills.",
+        measure=mentor_questions_per_10min),
+    IndicatorSpec(
+        id="mentor_question_turn_share", name="Share of the mentor's turns that ask something", unit="%",
+        band=(30.0, None), source=RULE, category="questions",
+        explanation="A mentor who mostly asks and reflects leaves room for the mentee's thinking.",
+        measure=mentor_question_turn_share),
+    IndicatorSpec(
+        id="mentor_open_question_share", name="Share of the mentor's questions that are open", unit="%",
+        band=(50.0, None),
+        source=RULE + " (open = what/how/why/who/where/when, 'how about'; closed = yes/no, tag, either/or)",
+        category="questions",
+        explanation="Open questions invite the mentee to explain in their own words; closed ones only confirm.",
+        measure=mentor_open_question_share),
+)

@@ -1,0 +1,168 @@
+"""Indicators of remembering, sharing, confidentiality and psychological safety.
+
+The mentor bringing back what the mentee said, sharing their own mistakes, promising confidentiality (the
+course's "Building rapport"); the mentee talking at length and more so as the session goes on, asking questions,
+voicing concerns, not being cut off (the course's "Psychological safety", after Edmondson 2019). Each indicator is
+one :class:`pipeline.measures.indicator_spec.IndicatorSpec` in :data:`SHARING` or :data:`SAFETY` and one small
+function.
+"""
+
+from __future__ import annotations
+
+from pipeline.measures import language as lang
+from pipeline.measures.confidence import cap
+from pipeline.measures.context import SessionContext
+from pipeline.measures.evidence import concerns, count, moment, remembering
+from pipeline.measures.indicator_spec import (
+    COURSE,
+    COURSE_SAFETY,
+    RULE,
+    IndicatorSpec,
+    Reading,
+    exchange_sample,
+    from_words_note,
+    no_overlap_why,
+    per_minute_note,
+    per_minutes_sample,
+    words_confidence,
+)
+from pipeline.measures.stats import bootstrap_ci, rate_ci, relative_mean_change, total
+from pipeline.types import said
+
+# ------------------------------------------------------------------ remembering, sharing, confidentiality
+
+
+def mentor_remembering(ctx: SessionContext) -> Reading:
+    """Count of the mentor's turns that bring back the mentee's earlier words (>= 0)."""
+    rem = remembering(ctx.turns, ctx.turn_keys, ctx.mentor, ctx.mentee, ctx.options)
+    return Reading(value=len(rem), evidence=rem)
+
+
+def mentor_self_disclosure(ctx: SessionContext) -> Reading:
+    """Count of the mentor's turns that share their own experience or mistakes (>= 0)."""
+    disc = [m for m in ctx.mentor_turns if lang.find_pattern(lang.SELF_DISCLOSURE_RE, m.text)]
+    return Reading(value=len(disc), evidence=[moment(m, said(lang.find_pattern(lang.SELF_DISCLOSURE_RE, m.text)))
+                                              for m in disc], confidence=cap(ctx.base_confidence, "medium"))
+
+
+def mentor_confidentiality(ctx: SessionContext) -> Reading:
+    """1 when the mentor says the conversation stays private, else 0."""
+    promised = [m for m in ctx.mentor_turns if lang.find_pattern(lang.CONFIDENTIALITY_RE, m.text)]
+    return Reading(value=1.0 if promised else 0.0,
+                   evidence=[moment(m, said(lang.find_pattern(lang.CONFIDENTIALITY_RE, m.text))) for m in promised],
+                   confidence=cap(ctx.base_confidence, "medium"))
+
+
+SHARING: tuple[IndicatorSpec, ...] = (
+    IndicatorSpec(
+        id="mentor_remembering", name="Mentor bringing back what the mentee said earlier", unit="count",
+        band=(1.0, None), source=COURSE + ": 'remembering things they've said to you before'", category="remembering",
+        explanation="Recalling the mentee's earlier words (>= 2 min back, or 'you mentioned ...') shows what they "
+        "say matters.",
+        measure=mentor_remembering),
+    IndicatorSpec(
+        id="mentor_self_disclosure", name="Mentor sharing own experience or mistakes", unit="count", band=(1.0, None),
+        source=COURSE + ": 'sharing ... examples of mistakes you've made and what you learned'", category="sharing",
+        explanation="Hearing the mentor's own mistakes makes it safe for the mentee to be honest about theirs.",
+        measure=mentor_self_disclosure),
+    IndicatorSpec(
+        id="mentor_confidentiality", name="Mentor promising confidentiality", unit="yes/no", band=(1.0, 1.0),
+        source=COURSE + ": 'letting them know that what you talk about won't go any further'",
+        category="confidentiality",
+        explanation="Saying the conversation stays private lets the mentee be honest.",
+        measure=mentor_confidentiality),
+)
+
+# ------------------------------------------------------------------ psychological safety
+
+
+def mentee_talk_share(ctx: SessionContext) -> Reading:
+    """Mentee's speech seconds over everyone's, percent (0-100); interval by exchanges."""
+    me = ctx.mentee_summary
+    return Reading(
+        value=me.talk_share * 100 if me else None,
+        evidence=[moment(m, "long mentee turn") for m in sorted(ctx.mentee_turns, key=lambda m: -m.n_words)[:3]],
+        confidence=words_confidence(ctx),
+        note=from_words_note(ctx),
+        ci95=bootstrap_ci(ctx.exchanges[:3], lambda m, e, o: 100 * total(e) / (total(m) + total(e) + total(o)))
+        if me else None,
+        sample=exchange_sample(ctx),
+    )
+
+
+def mentee_turn_length_trend(ctx: SessionContext) -> Reading:
+    """Change of the mentee's mean words per turn from the first half of their turns to the second, percent.
+
+    Needs 4 turns (listening signals left out); Welch's interval. Confidence is "low" under 8 turns.
+    """
+    subst = [m for m in ctx.mentee_turns if not m.is_backchannel]
+    trend = ci = None
+    if len(subst) >= 4:
+        half = len(subst) // 2
+        trend, ci = relative_mean_change([m.n_words for m in subst[:half]], [m.n_words for m in subst[half:]])
+    return Reading(
+        value=trend,
+        evidence=[moment(m, f"{m.n_words} words") for m in sorted(subst, key=lambda m: -m.n_words)[:2]],
+        confidence=cap(ctx.base_confidence, "medium" if len(subst) >= 8 else "low"),
+        ci95=ci,
+        sample=count(len(subst), "turn"),
+    )
+
+
+def mentee_questions_per_10min(ctx: SessionContext) -> Reading:
+    """Question sentences of the mentee per 10 minutes (>= 0); exact Poisson interval."""
+    me = ctx.mentee_summary
+    n_q = me.n_questions if me else 0
+    return Reading(
+        value=me.questions_per_10min if me else None,
+        evidence=[moment(m, f"{m.question.kind} question") for m in ctx.mentee_turns if m.question.is_question],
+        note=per_minute_note(ctx),
+        ci95=rate_ci(n_q, ctx.minutes) if me else None,
+        sample=per_minutes_sample(n_q, "question", ctx),
+    )
+
+
+def mentee_concerns(ctx: SessionContext) -> Reading:
+    """Count of the mentee's turns that voice a concern or uncertainty (>= 0)."""
+    found = concerns(ctx.turn_measures, ctx.mentor, ctx.mentee)
+    return Reading(value=len(found), evidence=[moment(m, note) for m, note in found],
+                   confidence=cap(ctx.base_confidence, "medium"))
+
+
+def mentor_interrupting_mentee(ctx: SessionContext) -> Reading:
+    """Count of the mentor's interruptions of the mentee (>= 0)."""
+    ints = [m for m in ctx.mentor_turns if m.is_interruption]
+    return Reading(value=len(ints), evidence=[moment(m, "interruption") for m in ints],
+                   available=ctx.overlaps_observable,
+                   explanation=None if ctx.overlaps_observable else no_overlap_why(ctx))
+
+
+SAFETY: tuple[IndicatorSpec, ...] = (
+    IndicatorSpec(
+        id="mentee_talk_share", name="Mentee's share of the talking", unit="%", band=(55.0, 80.0), source=RULE,
+        category="safety",
+        explanation="A mentee who feels safe talks at length; a low share can mean they are holding back.",
+        measure=mentee_talk_share),
+    IndicatorSpec(
+        id="mentee_turn_length_trend", name="Change in the mentee's turn length (second half vs first)", unit="%",
+        band=(0.0, None), source=COURSE_SAFETY + ": a safe mentee opens up and talks at length", category="safety",
+        explanation="Turns that get longer over the session suggest the mentee is opening up.",
+        measure=mentee_turn_length_trend),
+    IndicatorSpec(
+        id="mentee_questions_per_10min", name="Mentee's questions per 10 minutes", unit="per 10 min",
+        band=(2.0, None),
+        source=COURSE_SAFETY + ": mentees 'seek guidance and clarification, ask questions'", category="safety",
+        explanation="A mentee who asks questions feels safe to show what they don't know.",
+        measure=mentee_questions_per_10min),
+    IndicatorSpec(
+        id="mentee_concerns", name="Mentee voicing concerns or uncertainty", unit="count", band=(1.0, None),
+        source=COURSE_SAFETY + ": individuals 'feel safe to share their thoughts, concerns and uncertainties'",
+        category="safety",
+        explanation="Voicing worries is a sign the mentee trusts the mentor with them.",
+        measure=mentee_concerns),
+    IndicatorSpec(
+        id="mentor_interrupting_mentee", name="Times the mentor cut the mentee off", unit="count", band=(0.0, 1.0),
+        source=COURSE_SAFETY + "; same definition as mentor_interruptions", category="safety",
+        explanation="Being cut off discourages speaking up; a safe space lets the mentee finish.",
+        measure=mentor_interrupting_mentee),
+)

@@ -1,0 +1,344 @@
+"""The question classifier: whether a sentence asks something, and how (open or closed), from word order alone.
+
+Nothing here relies on punctuation: Whisper often drops "?" and commas, so
+questions are found from word order (wh-word in question position,
+subject-auxiliary inversion, tag questions, "how about ..."). A final "?" is
+never used as evidence either way. The spaCy ``Doc`` of a turn is passed in.
+:func:`classify_text` is what the indicators use; the word-list fallback without
+spaCy is :func:`pipeline.measures.language.looks_like_question`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.types import QuestionClass
+
+WH_WORDS = frozenset({"what", "where", "when", "why", "who", "whom", "whose", "which", "how"})
+AUXILIARIES = frozenset({
+    "do", "does", "did", "is", "are", "was", "were", "am", "have", "has", "had", "can", "could", "will",
+    "would", "shall", "should", "may", "might", "must", "'s", "'re", "ca", "wo", "sha",
+})
+#: Auxiliaries that also start imperatives ("do it", "have a look"): need a pronoun subject.
+IMPERATIVE_AUX = frozenset({"do", "have"})
+SUBJECT_PRONOUNS = frozenset({
+    "i", "you", "we", "they", "he", "she", "it", "there", "that", "this", "these", "those", "anybody", "anyone",
+    "somebody", "someone", "everybody", "everyone", "y'all", "ya", "u",
+})
+NEGATIONS = frozenset({"n't", "not", "nt"})
+#: Words stripped from the start of a sentence before looking for question word order.
+LEADING_FILLERS = frozenset({
+    "uh", "um", "oh", "well", "so", "and", "but", "or", "okay", "ok", "now", "then", "yeah", "yes", "no", "right",
+    "like", "alright", "hey", "hm", "hmm", "huh", "mm", "mhm", "anyway", "also", "see", "just", "ah", "eh", "actually",
+    "wow", "gosh", "boy", "sure", "really", "plus", "because", "cause", "mean", "know", "listen", "look",
+})
+LEADING_PAIRS = (("you", "know"), ("i", "mean"), ("by", "the", "way"), ("let", "me", "ask"), ("tell", "me"))
+WH_HEAD_WORDS = frozenset({
+    "kind", "sort", "type", "many", "much", "long", "old", "often", "far", "big", "else", "time", "part", "year",
+    "age", "way", "exactly", "come", "about", "day", "one", "ones", "things", "thing", "sorts", "kinds", "types",
+    "other", "area", "school", "state", "city", "company",
+})
+_NOT_BEFORE_TAG_RIGHT = frozenset({"your", "you", "it", "is", "be", "'s", "'re", "done", "all", "that", "exactly",
+                                   "just", "turn", "left", "do", "doing", "did", "alright", "okay", "yeah", "oh",
+                                   "uh", "um", "well", "right", "quite", "not", "so", "very", "pretty"})
+REPLY_STARTERS = frozenset({"so", "neither", "nor", "as", "than"})
+TAG_END_STATEMENTS = (("that", "'s", "right"), ("all", "right"), ("'re", "right"), ("that", "right"),
+                      ("is", "right"), ("right", "right"), ("exactly", "right"))
+
+#: Hesitations dropped anywhere before reading word order (Whisper mostly drops them too).
+HESITATIONS = frozenset({"uh", "um", "er", "erm", "ah", "eh", "hm", "hmm", "mm"})
+#: "how" + one of these asks for a measure ("how old", "how long"); "how nice" is an exclamation.
+HOW_MEASURE = frozenset({
+    "old", "long", "far", "big", "many", "much", "often", "tall", "soon", "large", "high", "fast", "late", "early",
+    "come", "about", "so", "else", "exactly", "small", "deep", "wide", "heavy", "hot", "cold", "bad", "serious",
+})
+#: Verbs that introduce reported speech: "they said why did you ..." reports a question, it does not ask one.
+REPORTING_VERBS = frozenset({
+    "said", "says", "say", "saying", "asked", "asks", "ask", "asking", "goes", "go", "went", "told", "tell", "thinking",
+})
+#: Listening responses in question form ("is that right", "did you really"): backchannels, not questions.
+BACKCHANNEL_QUESTION_ENDS = frozenset({"right", "true", "so", "really"})
+#: Endings that close a statement, not a tag: "..., you know", "..., I mean", "... or something".
+TRAILING_PAIRS = (("you", "know"), ("i", "mean"), ("or", "something"), ("or", "anything"), ("or", "whatever"),
+                  ("and", "stuff"), ("and", "everything"))
+
+_STRIP_RE = re.compile(r"[^\w\s'-]")
+
+
+def strip_punctuation(text: str) -> str:
+    """Text as Whisper might give it without punctuation: only letters, digits, apostrophes, hyphens, spaces."""
+    return " ".join(_STRIP_RE.sub(" ", text).split())
+
+
+def _lower_tokens(span) -> list[tuple[str, str, str]]:
+    """(lower text, coarse POS, fine tag) of the non-punctuation tokens of a span."""
+    return [(t.lower_, t.pos_, t.tag_) for t in span if not (t.is_punct or t.is_space)]
+
+
+def _normalize(toks: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """Drop hesitations, mid-sentence "you know" / "I mean" and immediate repeats ("how hard how hard is it")."""
+    out = [t for t in toks if t[0] not in HESITATIONS] or toks
+    words = [t[0] for t in out]
+    keep = []
+    i = 0
+    while i < len(out):
+        pair = tuple(words[i:i + 2])
+        # "can, you know, be impressed": a discourse marker, unless it is asked ("do you know", "what do I mean")
+        asked = i > 0 and words[i - 1] in ("do", "did", "does", "n't") and (
+            i == 1 or words[i - 2] in WH_WORDS or words[i - 2] in LEADING_FILLERS or words[i - 2] == "do")
+        if i > 0 and pair in (("you", "know"), ("i", "mean")) and not asked:
+            i += 2
+            continue
+        keep.append(out[i])
+        i += 1
+    out = keep
+    # restarts: a run of 1-3 words said twice in a row counts once
+    changed = True
+    while changed:
+        changed = False
+        w = [t[0] for t in out]
+        for n in (3, 2, 1):
+            for i in range(len(out) - 2 * n + 1):
+                if w[i:i + n] == w[i + n:i + 2 * n]:
+                    out = out[:i] + out[i + n:]
+                    changed = True
+                    break
+            if changed:
+                break
+    while len(out) > 2 and tuple(t[0] for t in out[-2:]) in TRAILING_PAIRS:
+        out = out[:-2]
+    return out
+
+
+def _strip_leading(toks: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    i = 0
+    changed = True
+    while changed and i < len(toks):
+        changed = False
+        for pair in LEADING_PAIRS:
+            n = len(pair)
+            if tuple(t[0] for t in toks[i:i + n]) == pair and i + n < len(toks):
+                i += n
+                changed = True
+                break
+        if not changed and toks[i][0] in LEADING_FILLERS and i + 1 < len(toks):
+            # "so do i", "right" alone: keep a filler that is the whole sentence
+            i += 1
+            changed = True
+        # repeated words ("do do you") count once; a restarted auxiliary ("are, have you been") too
+        while i + 1 < len(toks) and (toks[i][0] == toks[i + 1][0] or (
+                toks[i][0] in AUXILIARIES and toks[i + 1][0] in AUXILIARIES and i + 2 < len(toks)
+                and _is_subject(toks[i + 2], pronoun_only=True))):
+            i += 1
+    return toks[i:]
+
+
+def _is_subject(tok: tuple[str, str, str], *, pronoun_only: bool = False) -> bool:
+    word, pos, tag = tok
+    if word in SUBJECT_PRONOUNS:
+        return True
+    if pronoun_only:
+        return False
+    return pos in ("PRON", "DET", "NOUN", "PROPN", "NUM") and tag not in ("WDT", "WP") or word in ("your", "my", "his",
+                                                                                                    "her", "our", "their")
+
+
+def _inversion_at(toks: list[tuple[str, str, str]], i: int) -> bool:
+    """Auxiliary at ``i`` followed (after an optional negation) by a subject: "do you", "isn't it", "has the"."""
+    if i >= len(toks) or toks[i][0] not in AUXILIARIES or toks[i][1] not in ("AUX", "VERB", "PART", "NOUN", "PROPN"):
+        return False
+    j = i + 1
+    if j < len(toks) and toks[j][0] in NEGATIONS:
+        j += 1
+    if j >= len(toks):
+        return False
+    # "was not a big deal" (subject left out) is a statement: a full "not" needs a pronoun subject
+    return _is_subject(toks[j], pronoun_only=toks[i][0] in IMPERATIVE_AUX or toks[j - 1][0] == "not")
+
+
+def _wh_question(toks: list[tuple[str, str, str]]) -> str:
+    """Cue words if ``toks`` start a wh-question, else ""."""
+    if not toks or toks[0][0] not in WH_WORDS:
+        return ""
+    w0 = toks[0][0]
+    if len(toks) == 1:
+        return w0 if w0 == "why" else ""  # a lone "how" / "what" is a restart or "pardon?", rarely a question
+    w1, pos1, tag1 = toks[1]
+    if w0 == "which" and w1 in AUXILIARIES and not (len(toks) > 2 and toks[2][0] in SUBJECT_PRONOUNS):
+        return ""  # "which is a joke": a relative clause going on from the last utterance
+    if (w0, w1) == ("who", "knows") or tuple(t[0] for t in toks[:4]) in (("why", "do", "n't", "you"),
+                                                                          ("why", "do", "n't", "we")):
+        return ""  # "who knows" (rhetorical), "why don't you start" (a suggestion)
+    if w0 == "what" and any(t[0] in ("is", "was", "'s") for t in toks[2:5]) and not _inversion_at(toks, 1):
+        return ""  # "what happened was ...", "what I'm saying is ..." (pseudo-cleft)
+    if w0 == "how" and pos1 in ("ADJ", "ADV") and w1 not in HOW_MEASURE and len(toks) <= 3:
+        return ""  # "how nice", "how interesting": an exclamation
+    if len(toks) <= 3 and w0 == "how" and w1 in HOW_MEASURE:
+        return f"{w0} {w1}"  # "how old", "how long"
+    if w0 in ("where", "why", "when") and w1 in ("in", "at", "about", "on", "to", "from", "exactly"):
+        return f"{w0} {w1}"  # "where in Colorado"
+    if w0 == "which" and len(toks) <= 3 and pos1 in ("NOUN", "ADJ", "PROPN"):
+        return f"{w0} {w1}"  # "which university"
+    if w1 in ("about", "come") and w0 in ("how", "what"):
+        return f"{w0} {w1}"
+    if w1 in ("not", "else") and len(toks) <= 3:
+        return f"{w0} {w1}"
+    if _inversion_at(toks, 1) or (w1 in AUXILIARIES and pos1 == "AUX"):
+        return f"{w0} {w1}"
+    if w0 in ("who", "what", "which") and tag1 in ("VBD", "VBZ", "MD") and w1 not in AUXILIARIES:
+        return f"{w0} {w1}"  # "who told you", "what happened"
+    # "what kind of car are you...", "how many children do you...", "how old are you"
+    if w1 in WH_HEAD_WORDS or pos1 in ("ADJ", "ADV", "NOUN"):
+        for k in range(2, min(len(toks), 7)):
+            if _inversion_at(toks, k):
+                return " ".join(t[0] for t in toks[: k + 2])
+            if toks[k][0] in SUBJECT_PRONOUNS and k + 1 < len(toks) and toks[k + 1][1] == "VERB":
+                break
+    return ""
+
+
+def _tag_question(toks: list[tuple[str, str, str]]) -> str:
+    """Cue words if the sentence ends in a tag: "..., isn't it", "..., right", "..., huh", "... or not"."""
+    n = len(toks)
+    if n < 3:
+        return ""
+    words = [t[0] for t in toks]
+    if words[-1] == "right" and not any(tuple(words[-len(p):]) == p for p in TAG_END_STATEMENTS) and n >= 4 \
+            and words[-2] not in _NOT_BEFORE_TAG_RIGHT and toks[-2][1] not in ("AUX", "VERB", "PRON", "ADV"):
+        return "right"
+    if words[-1] == "huh" and n >= 3 and words[-2] not in ("uh", "-", "uh-", "mm", "huh", "oh"):
+        return "huh"
+    if words[-2:] == ["or", "what"] and not ({"if", "whether"} & set(words)):
+        return "or what"  # "... or not" mostly ends a statement ("whether they like it or not")
+    # "... isn't it", "... don't you", "... is it", "... do you"
+    if toks[-1][0] in SUBJECT_PRONOUNS and n >= 4:
+        k = n - 2
+        neg = words[k] in NEGATIONS
+        if neg:
+            k -= 1
+        if k >= 1 and words[k] in AUXILIARIES and (neg or toks[k][1] == "AUX") and words[k - 1] not in REPLY_STARTERS:
+            prev = toks[k - 1]
+            if prev[0] not in WH_WORDS and prev[0] not in SUBJECT_PRONOUNS and prev[1] not in ("PRON", "SCONJ", "ADP"):
+                return " ".join(words[k:])
+    return ""
+
+
+def _reported(toks: list[tuple[str, str, str]], i: int) -> bool:
+    """True if the clause at ``i`` follows a reporting verb: "and they said, oh, why did you ..."."""
+    j = i - 1
+    while j >= 0 and toks[j][0] in LEADING_FILLERS and toks[j][0] not in REPORTING_VERBS:
+        j -= 1
+    return j >= 0 and toks[j][0] in REPORTING_VERBS
+
+
+def _backchannel_question(core: list[tuple[str, str, str]]) -> bool:
+    """ "Is that right", "did you really", "oh really": listening responses, not questions."""
+    words = [t[0] for t in core]
+    if not 2 <= len(words) <= 4 or words[-1] not in BACKCHANNEL_QUESTION_ENDS:
+        return False
+    return words[0] in AUXILIARIES and _is_subject(core[1], pronoun_only=True)
+
+
+def classify_sentence(span) -> QuestionClass:
+    """Classify one sentence (a spaCy ``Span`` or ``Doc``) as question or not, without using "?".
+
+    Parameters
+    ----------
+    span : spacy.tokens.Span or spacy.tokens.Doc
+
+    Returns
+    -------
+    QuestionClass
+        ``kind`` is ``"wh"`` (open), ``"yes_no"``, ``"alternative"`` or ``"tag"`` (closed).
+    """
+    toks = _normalize(_lower_tokens(span))
+    if not toks:
+        return QuestionClass(False)
+    started_with_or = toks[0][0] == "or"
+    core = _strip_leading(toks)
+    if _backchannel_question(core):
+        return QuestionClass(False)
+    cue = _wh_question(core)
+    if cue:
+        return QuestionClass(True, "wh", True, cue)
+    if len(core) >= 2 and _inversion_at(core, 0):
+        # "so do I" is a reply; a bare "is it" / "do you" is a backchannel question (listening), not a question
+        if len(core) > 2 or (len(core) == 2 and core[0][0] in ("what", "how")):
+            kind = "alternative" if started_with_or or " or " in f" {' '.join(t[0] for t in core)} " else "yes_no"
+            return QuestionClass(True, kind, False, " ".join(t[0] for t in core[:3]))
+    # Declarative questions with a clear cue: "you mean ...", "you ever been ...", "you ready"
+    if len(core) >= 2 and core[0][0] == "you" and core[1][0] in ("mean", "ever", "ready"):
+        return QuestionClass(True, "yes_no", False, f"you {core[1][0]}")
+    cue = _tag_question(toks)
+    if cue:
+        return QuestionClass(True, "tag", False, cue)
+    # A wh-question after a leading clause: "I need to know how do you feel about ...", "in Dallas what is the ..."
+    for i in range(1, len(toks) - 2):
+        if toks[i][0] in WH_WORDS and toks[i + 1][0] in AUXILIARIES and toks[i + 1][1] == "AUX" \
+                and (toks[i + 2][0] in SUBJECT_PRONOUNS or toks[i + 2][0] in ("the", "your", "a", "my")) \
+                and toks[i + 2][0] not in ("that", "this", "there") and toks[i - 1][1] != "AUX" \
+                and (toks[i][0] not in ("who", "which", "whose") or toks[i + 2][0] in ("you", "i", "we", "they")) \
+                and not (i + 3 < len(toks) and toks[i + 3][0] in ("is", "was")) and not _reported(toks, i):
+            return QuestionClass(True, "wh", True, " ".join(t[0] for t in toks[i:i + 3]))
+    # A question after a leading clause: "that's interesting did you notice that", "Nancy, do you have ..."
+    for i in range(1, len(toks) - 1):
+        if i == 1 and toks[0][1] != "PROPN":
+            continue
+        if toks[i][0] in ("do", "did", "does", "have", "are", "were", "can", "could", "would", "will") and \
+                toks[i + 1][0] == "you" and toks[i - 1][1] not in ("PRON", "SCONJ", "ADP", "PART", "AUX") and \
+                toks[i - 1][0] not in WH_WORDS and toks[i - 1][0] not in REPLY_STARTERS and \
+                not (i + 2 < len(toks) and toks[i + 1][0] == "you" and toks[i + 2][0] == "know" and toks[i][0] == "do"
+                     and i + 3 >= len(toks)) and not _reported(toks, i):
+            if toks[i - 1][1] in ("NOUN", "ADJ", "ADV", "VERB", "INTJ", "PROPN", "NUM") or toks[i - 1][0] in LEADING_FILLERS:
+                return QuestionClass(True, "yes_no", False, " ".join(t[0] for t in toks[i:i + 3]))
+    return QuestionClass(False)
+
+
+def _sentences(doc, *, min_words: int = 3) -> list:
+    """The parser's sentences, a fragment shorter than ``min_words`` joined to the next one.
+
+    Without punctuation the parser splits restarts ("is, is crime a problem")
+    into pieces; a 1-2 word piece is read with what follows.
+    """
+    out = []
+    start = None
+    for sent in doc.sents:
+        if start is None:
+            start = sent.start
+        n_words = sum(1 for t in doc[start:sent.end] if not (t.is_punct or t.is_space))
+        if n_words >= min_words:
+            out.append(doc[start:sent.end])
+            start = None
+    if start is not None:
+        if out and sum(1 for t in doc[start:len(doc)] if not (t.is_punct or t.is_space)) < min_words:
+            out[-1] = doc[out[-1].start:len(doc)]
+        else:
+            out.append(doc[start:len(doc)])
+    return out
+
+
+def classify_text(doc) -> tuple[QuestionClass, int]:
+    """Strongest question class over the sentences of ``doc`` and the number of question sentences.
+
+    An open question outranks a closed one; a non-question doc gives
+    ``QuestionClass(False)`` and 0.
+    """
+    best = QuestionClass(False)
+    n = 0
+    for sent in _sentences(doc):
+        q = classify_sentence(sent)
+        if q.is_question:
+            n += 1
+            if not best.is_question or (q.open and not best.open):
+                best = q
+    return best, n
+
+
+def question_sentences(doc) -> list[tuple[str, QuestionClass]]:
+    """(sentence text, class) for every question sentence of ``doc``."""
+    out = []
+    for sent in _sentences(doc):
+        q = classify_sentence(sent)
+        if q.is_question:
+            out.append((sent.text.strip(), q))
+    return out
