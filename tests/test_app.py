@@ -12,7 +12,6 @@ import json
 from pathlib import Path
 
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,21 +32,6 @@ TABS = {
 @pytest.fixture(autouse=True)
 def tiny_model(monkeypatch):
     monkeypatch.setenv("RAPPORT_ASR_MODEL", "tiny.en")
-
-
-@pytest.fixture
-def downloads(monkeypatch) -> dict[str, bytes]:
-    """Every file the app hands to the browser (download buttons, audio), by media file id."""
-    seen: dict[str, bytes] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def record(self, path_or_data, mimetype, kind, filename=None):
-        file_id = original(self, path_or_data, mimetype, kind, filename)
-        seen[file_id] = path_or_data if isinstance(path_or_data, bytes) else str(path_or_data).encode()
-        return file_id
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
-    return seen
 
 
 def plain(markdown: str) -> str:

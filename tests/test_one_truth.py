@@ -25,12 +25,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from pipeline.io.export import Cue, to_vtt
 from pipeline.io.reportjson import read_report, report_from_json, report_json
 from pipeline.types import AnalyzeOptions
+from tests.test_app import consent
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -89,19 +89,10 @@ def batch_reports(transcript_file, tmp_path_factory) -> dict[str, str]:
 
 
 @pytest.fixture
-def app_downloads(monkeypatch) -> dict[str, bytes]:
-    """Every file the app hands to the browser, by media file id."""
-    seen: dict[str, bytes] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def record(self, path_or_data, mimetype, kind, filename=None):
-        file_id = original(self, path_or_data, mimetype, kind, filename)
-        seen[file_id] = path_or_data if isinstance(path_or_data, bytes) else str(path_or_data).encode()
-        return file_id
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+def app_downloads(downloads, monkeypatch) -> dict[str, bytes]:
+    """Every file the app hands to the browser, by media file id; the app on Whisper tiny.en."""
     monkeypatch.setenv("RAPPORT_ASR_MODEL", "tiny.en")
-    return seen
+    return downloads
 
 
 def _app_report_json(at: AppTest, seen: dict[str, bytes]) -> str:
@@ -115,12 +106,7 @@ def _app_report_json(at: AppTest, seen: dict[str, bytes]) -> str:
 def _app_upload(name: str, data: bytes, mime: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()
     at.file_uploader(key="upload").upload(name, data, mime)
-    at.run()
-    at.checkbox(key="agreed").set_value(True)
-    at.text_input(key="mentor_name").set_value("Alex")
-    at.text_input(key="mentee_name").set_value("Sam")
-    at.button[-1].click()
-    at.run()
+    at = consent(at.run(), mentor="Alex", mentee="Sam")
     assert not at.exception, at.exception
     return at
 
