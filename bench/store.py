@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pipeline
 from pipeline.library.store import Store
-from pipeline.library.trainer import sessions_frame, turns_frame
+from pipeline.library.trainer import sessions_frame
+from pipeline.report.frames import turns_frame
 from pipeline.report.glance import ADVICE
 from pipeline.types import AnalyzeOptions, ConsentRecord, Evidence, Indicator, Report, SpeakerInfo, Turn, Word
 

@@ -183,14 +183,6 @@ def session_vs_baseline(report: Report, label: str, baseline: Baseline,
     return pd.DataFrame(out).set_index("measure")
 
 
-def turns_frame(report: Report) -> pd.DataFrame:
-    """The report's turns as a table: ``index, speaker, role, start_s, end_s, text``."""
-    return pd.DataFrame(
-        {"index": [t.index for t in report.turns], "speaker": [t.speaker for t in report.turns],
-         "role": [t.role for t in report.turns], "start_s": [t.start_s for t in report.turns],
-         "end_s": [t.end_s for t in report.turns], "text": [t.text for t in report.turns]})
-
-
 FOLLOWUP_COLUMNS = ["date", "session_id", "to_try", "value", "advice", "next_date", "next_value", "next", "change",
                     "change 95 %"]
 #: The ``change`` column of :func:`followup` where both sessions give an interval and the change holds 0.
