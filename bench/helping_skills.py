@@ -238,33 +238,43 @@ def _clip(text: str, n: int = 150) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def errors(examples: list[Example], pred: list[str], *, top: int, n_examples: int) -> None:
+def _cue(code) -> str:
+    """" cue 'x'; also y" for an example line: why the coder decided, and what else it saw."""
+    cue = getattr(code, "cue", "")
+    also = getattr(code, "also", ())
+    return (f" cue '{cue}'" if cue else "") + (f" also {'+'.join(also)}" if also else "")
+
+
+def errors(examples: list[Example], codes: list, *, top: int, n_examples: int) -> None:
     """For each behaviour, false negatives by (coded as, first words) and false positives by (strategy, first words)."""
     for name, kinds in SCORED:
         if name.startswith(" ") or name == "other":
             continue
-        fn = [(ex, p) for ex, p in zip(examples, pred, strict=True) if ex.gold in kinds and p not in kinds]
-        fp = [(ex, p) for ex, p in zip(examples, pred, strict=True) if p in kinds and ex.gold not in kinds]
+        fn = [(ex, c) for ex, c in zip(examples, codes, strict=True) if ex.gold in kinds and c.behaviour not in kinds]
+        fp = [(ex, c) for ex, c in zip(examples, codes, strict=True) if c.behaviour in kinds and ex.gold not in kinds]
         print(f"  {name}: {len(fn)} false negatives, {len(fp)} false positives")
         for label, rows, key in (
-            ("missed (coded as)", fn, lambda ex, p: p),
-            ("wrongly coded (ESConv says)", fp, lambda ex, p: ex.strategy),
+            ("missed (coded as)", fn, lambda ex, c: c.behaviour),
+            ("wrongly coded (ESConv says)", fp, lambda ex, c: ex.strategy),
         ):
             if not rows:
                 continue
-            by_kind = Counter(key(ex, p) for ex, p in rows)
+            by_kind = Counter(key(ex, c) for ex, c in rows)
             print(f"    {label}: " + ", ".join(f"{k} {v}" for k, v in by_kind.most_common()))
-            by_start = Counter((key(ex, p), _first_words(ex.text)) for ex, p in rows)
+            by_start = Counter((key(ex, c), _first_words(ex.text)) for ex, c in rows)
             print("    commonest (kind, first words): " +
                   ", ".join(f"{k} '{w}' {v}" for (k, w), v in by_start.most_common(top)))
+            cues = Counter(re.sub(r"^\d+ words", "N words", c.cue) for _, c in rows if getattr(c, "cue", ""))
+            if cues:
+                print("    commonest cues: " + ", ".join(f"'{k}' {v}" for k, v in cues.most_common(top)))
             shown: Counter = Counter()
-            for ex, p in rows:
-                k = key(ex, p)
+            for ex, code in rows:
+                k = key(ex, code)
                 if shown[k] >= n_examples or by_kind[k] < 2 and sum(shown.values()) >= 3 * n_examples:
                     continue
                 shown[k] += 1
                 prev = f"   <- seeker: {_clip(ex.previous[-1], 90)}" if ex.previous else ""
-                print(f"      [{k}] {_clip(ex.text)}{prev}")
+                print(f"      [{k}{_cue(code)}] {_clip(ex.text)}{prev}")
 
 
 # ----------------------------------------------------------------------------------------------------- runs
@@ -286,6 +296,9 @@ def esconv(root: Path, split: str, code_turn, nlp, *, limit: int | None, top: in
     print(f"\nESConv {split}: {len(examples)} supporter turns ("
           + ", ".join(f"{s} {strat[s]}" for s in STRATEGIES if strat[s]) + ")")
     score_rows(gold, {"punctuated": pred, "punctuation stripped": pred_s})
+    seen = sum(ex.gold == c.behaviour or ex.gold in getattr(c, "also", ()) for ex, c in zip(examples, codes, strict=True))
+    print(f"  ESConv's strategy among the coder's behaviours (main or 'also'), punctuated: {seen}/{len(examples)}"
+          f" ({seen / max(len(examples), 1):.1%}; main alone {sum(a == b for a, b in zip(gold, pred, strict=True))})")
     gq = [g == "question" for g in gold]
     print("  question baselines:")
     old = [classify_text(d)[0].is_question
@@ -304,7 +317,7 @@ def esconv(root: Path, split: str, code_turn, nlp, *, limit: int | None, top: in
     confusion(examples, pred_s, "punctuation stripped")
     attributes(examples, codes)
     print(f"\n  where the errors are (ESConv {split}, punctuated):")
-    errors(examples, pred, top=top, n_examples=n_examples)
+    errors(examples, codes, top=top, n_examples=n_examples)
     print(f"\n  where the errors are (ESConv {split}, punctuation stripped; only what differs from punctuated):")
     differ = [(ex, ps) for ex, p, ps in zip(examples, pred, pred_s, strict=True) if p != ps]
     moves = Counter((p, ps) for p, ps in zip(pred, pred_s, strict=True) if p != ps)
@@ -318,6 +331,11 @@ def esconv(root: Path, split: str, code_turn, nlp, *, limit: int | None, top: in
         for ex in lost_q[:n_examples * 2]:
             print(f"      {_clip(strip_punctuation(ex.text))}")
     return dt / max(len(examples), 1), sum(len(ex.text.split()) for ex in examples) / max(len(examples), 1)
+
+
+def _asks(code) -> bool:
+    """The turn asks: its main behaviour is a question or a question is among its other behaviours."""
+    return code.behaviour == "question" or "question" in getattr(code, "also", ())
 
 
 def swda(root: Path, code_turn, nlp, *, limit: int | None, n_examples: int) -> None:
@@ -348,7 +366,9 @@ def swda(root: Path, code_turn, nlp, *, limit: int | None, n_examples: int) -> N
     for name, pred in (("baseline: contains '?' (punctuated)", ["?" in t for t, _ in items]),
                        ("baseline: contains '?' (punct. stripped)", [False] * len(items)),
                        ("coder: behaviour question (punctuated)", [c.behaviour == "question" for c in codes]),
-                       ("coder: behaviour question (punct. stripped)", [c.behaviour == "question" for c in codes_s])):
+                       ("coder: behaviour question (punct. stripped)", [c.behaviour == "question" for c in codes_s]),
+                       ("coder: asks (main or also) (punctuated)", [_asks(c) for c in codes]),
+                       ("coder: asks (main or also) (punct. stripped)", [_asks(c) for c in codes_s])):
         p, r, f = prf(pred, gold)
         print(f"  {name:<46} {p:9.3f} {r:7.3f} {f:6.3f}")
     for label, cs in (("punctuated", codes), ("stripped", codes_s)):
@@ -366,6 +386,65 @@ def swda(root: Path, code_turn, nlp, *, limit: int | None, n_examples: int) -> N
                                                for t, tag, b in fns[: n_examples * 2]], sep="\n")
         print("  stripped, false questions:", *[f"    [{tag}] {_clip(strip_punctuation(t))}"
                                               for t, tag, b in fps[: n_examples * 2]], sep="\n")
+
+
+def session_time(root: Path | None, nlp, *, per_turn: float | None, words: float | None, asr_rtf: float) -> None:
+    """Print section 3: the coder's time per turn and its cost on a 60-minute session against transcription.
+
+    Two measures: ``code_turn`` alone on ESConv turns (it parses the turn and the seeker's context each call: an
+    upper bound), and ``code_turns`` as the pipeline calls it on a session of :data:`SESSION_TURNS` spoken turns
+    (SwDA test conversations, consecutive utterances of a speaker joined into turns, everyone coded fully), given
+    the turns' parses that the measures stage makes anyway; the parse itself is printed beside it.
+    """
+    asr_s = asr_rtf * 3600
+    print(f"\nrun time against transcribing 60 minutes ({asr_s:.0f} s at Whisper base RTF {asr_rtf}); aim < 2 %:")
+    if per_turn is not None:
+        cost = per_turn * SESSION_TURNS
+        print(f"  code_turn on ESConv turns: {per_turn * 1000:.2f} ms per turn ({words:.0f} words on average; parses"
+              f" the turn and the seeker's context each call) -> {SESSION_TURNS} turns {cost:.1f} s,"
+              f" {cost / asr_s:.2%}")
+    if root is None:
+        return
+    try:
+        from pipeline.measures.helping import code_turns
+    except ImportError:
+        print("  (code_turns not importable: session timing skipped)")
+        return
+    from bench.questions import conversations
+    from pipeline.types import Turn
+
+    turns: list[Turn] = []
+    for conv in conversations(root, "test"):
+        t0 = turns[-1].end_s + 5.0 if turns else 0.0
+        merged: list[list[str]] = []
+        for spk, text, _ in conv:
+            if merged and merged[-1][0] == spk:
+                merged[-1][1] += " " + text
+            else:
+                merged.append([spk, text])
+        for spk, text in merged:
+            n = len(turns)
+            dur = len(text.split()) / 2.7  # about 160 words a minute
+            turns.append(Turn(n, spk, "mentor" if spk == "A" else "mentee", t0, t0 + dur, text))
+            t0 += dur + 0.3
+            if len(turns) == SESSION_TURNS:
+                break
+        if len(turns) == SESSION_TURNS:
+            break
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe([t.text for t in turns], disable=["ner"]))
+    parse_s = time.perf_counter() - t0
+    best = float("inf")
+    for _ in range(2):
+        t0 = time.perf_counter()
+        code_turns(turns, docs)
+        best = min(best, time.perf_counter() - t0)
+    words_per_turn = sum(len(t.text.split()) for t in turns) / len(turns)
+    print(f"  code_turns on a session of {len(turns)} spoken turns (SwDA test, {words_per_turn:.0f} words a turn,"
+          f" {turns[-1].end_s / 60:.0f} min of talk at 160 words/min), parses given: {best:.2f} s"
+          f" ({best / len(turns) * 1000:.2f} ms a turn), {best / asr_s:.2%} of transcription;"
+          f" the spaCy parse of those turns (made once for all language measures): {parse_s:.2f} s;"
+          f" both: {(best + parse_s) / asr_s:.2%}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -401,12 +480,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"no test/ folder under {args.swda}", file=sys.stderr)
             return 2
         swda(Path(args.swda), code_turn, nlp, limit=args.limit, n_examples=args.examples)
-    if per_turn is not None:
-        asr_s = args.asr_rtf * 3600
-        cost = per_turn * SESSION_TURNS
-        print(f"\nrun time: {per_turn * 1000:.2f} ms per ESConv supporter turn ({words:.0f} words on average, spaCy"
-              f" parse included, seeker context given); a 60-minute session of ~{SESSION_TURNS} turns: {cost:.1f} s,"
-              f" {cost / asr_s:.2%} of transcribing it ({asr_s:.0f} s at RTF {args.asr_rtf}; aim < 2 %)")
+    if not args.stand_in:
+        session_time(Path(args.swda) if args.swda else None, nlp, per_turn=per_turn, words=words,
+                     asr_rtf=args.asr_rtf)
     return 0
 
 
