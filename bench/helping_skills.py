@@ -447,6 +447,33 @@ def session_time(root: Path | None, nlp, *, per_turn: float | None, words: float
           f" both: {(best + parse_s) / asr_s:.2%}")
 
 
+def ceiling(root: Path, *, train: str = "dev", test: str = "test") -> None:
+    """How far words alone go on ESConv's labels: a logistic regression on word 1-2-grams trained on ``train``,
+    scored on ``test`` per behaviour. A measurement only, never shipped (ESConv is CC BY-NC, research use)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from pipeline.measures.questions import strip_punctuation
+
+    tr, te = load_esconv(root, train), load_esconv(root, test)
+    print(f"\nlearned ceiling: logistic regression on word 1-2-grams of ESConv {train} ({len(tr)} turns), scored on"
+          f" {test} (measurement only, not shipped)")
+    for label, prep in (("punctuated", lambda t: t), ("stripped", strip_punctuation)):
+        vec = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, token_pattern=r"[^ ]+")
+        tr_text = [" ".join(re.findall(r"[\w']+|[?!.]", prep(e.text).lower())) for e in tr]
+        te_text = [" ".join(re.findall(r"[\w']+|[?!.]", prep(e.text).lower())) for e in te]
+        x = vec.fit_transform(tr_text)
+        clf = LogisticRegression(C=4, max_iter=3000, class_weight="balanced").fit(x, [e.gold for e in tr])
+        pred = list(clf.predict(vec.transform(te_text)))
+        gold = [e.gold for e in te]
+        cells = []
+        for name, kinds in SCORED:
+            if not name.startswith(" ") and name != "other":
+                cells.append(f"{name} {prf([p in kinds for p in pred], [g in kinds for g in gold])[2]:.3f}")
+        acc = sum(a == b for a, b in zip(pred, gold, strict=True)) / len(gold)
+        print(f"  {label:<11} F1: " + ", ".join(cells) + f"; accuracy {acc:.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--esconv", help="folder holding {dev,test}WithStrategy_short.tsv (searched below it)")
@@ -456,6 +483,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--examples", type=int, default=3, help="examples per error pattern")
     ap.add_argument("--top", type=int, default=8, help="error patterns per behaviour")
     ap.add_argument("--stand-in", action="store_true", help="score a 'contains ?' stand-in instead of the coder")
+    ap.add_argument("--ceiling", action="store_true",
+                    help="also train a word n-gram logistic regression on dev, scored on test: what words can reach")
     ap.add_argument("--asr-rtf", type=float, default=ASR_RTF, help="transcription real-time factor (bench/asr.py)")
     args = ap.parse_args(argv)
     if not args.esconv and not args.swda:
@@ -480,6 +509,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"no test/ folder under {args.swda}", file=sys.stderr)
             return 2
         swda(Path(args.swda), code_turn, nlp, limit=args.limit, n_examples=args.examples)
+    if args.ceiling and args.esconv:
+        ceiling(Path(args.esconv))
     if not args.stand_in:
         session_time(Path(args.swda) if args.swda else None, nlp, per_turn=per_turn, words=words,
                      asr_rtf=args.asr_rtf)
