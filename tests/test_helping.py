@@ -188,3 +188,19 @@ def test_turn_code_reads_back_from_old_reports():
                                                                                             complex=True)
     with pytest.raises(Exception, match="not one of"):
         TurnCode("lecture")  # type: ignore[arg-type]
+
+
+def test_what_the_report_is_for_is_said_once_and_shown_everywhere(truths):
+    """The app, the HTML report and the README say the report is feedback for the mentor's development, not an
+    assessment for employment decisions, and that the mentee may see it: one sentence, in report/text."""
+    from pathlib import Path
+
+    from pipeline.report import htmlpage, text
+    from tests.test_presentation import report_from_truth
+
+    root = Path(__file__).resolve().parent.parent
+    assert "employment decisions" in text.REPORT_PURPOSE and "mentee may see it" in text.REPORT_PURPOSE
+    assert " ".join(text.REPORT_PURPOSE.split()) in " ".join((root / "README.md").read_text().split())
+    assert "st.caption(text.md_escape(text.REPORT_PURPOSE))" in (root / "app.py").read_text()
+    page = htmlpage.html_report(report_from_truth(truths["matched"], ()))
+    assert "feedback for the mentor&#x27;s own development" in page
