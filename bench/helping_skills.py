@@ -307,8 +307,8 @@ def esconv(root: Path, split: str, code_turn, nlp, *, limit: int | None, top: in
              for d in nlp.pipe([strip_punctuation(ex.text) for ex in examples], batch_size=256,
                                disable=["ner", "lemmatizer"])]
     for name, p in (("contains '?' (punctuated)", ["?" in ex.text for ex in examples]),
-                    ("Rapport word-order rule, before (punctuated)", old),
-                    ("Rapport word-order rule, before (stripped)", old_s),
+                    ("word-order rule classify_text (punctuated)", old),
+                    ("word-order rule classify_text (stripped)", old_s),
                     ("coder (punctuated)", [x == "question" for x in pred]),
                     ("coder (stripped)", [x == "question" for x in pred_s])):
         pp, r, f = prf(p, gq)
@@ -360,11 +360,17 @@ def swda(root: Path, code_turn, nlp, *, limit: int | None, n_examples: int) -> N
     codes, _ = run_coder(code_turn, nlp, items)
     codes_s, _ = run_coder(code_turn, nlp, [(strip_punctuation(t), tuple(strip_punctuation(x) for x in p))
                                             for t, p in items])
+    from pipeline.measures.questions import classify_text
+
+    before = {k: [classify_text(d)[0].is_question for d in nlp.pipe(texts, batch_size=256, disable=["ner", "lemmatizer"])]
+              for k, texts in (("p", [t for t, _ in items]), ("s", [strip_punctuation(t) for t, _ in items]))}
     print(f"\nSwDA test: {len(items)} utterances, {sum(gold)} questions (tags {' '.join(sorted(QUESTION_TAGS))});"
           " each coded with the other speaker's preceding utterances as previous")
     print(f"  {'method':<46} {'precision':>9} {'recall':>7} {'F1':>6}")
     for name, pred in (("baseline: contains '?' (punctuated)", ["?" in t for t, _ in items]),
                        ("baseline: contains '?' (punct. stripped)", [False] * len(items)),
+                       ("word-order rule classify_text (punctuated)", before["p"]),
+                       ("word-order rule classify_text (stripped)", before["s"]),
                        ("coder: behaviour question (punctuated)", [c.behaviour == "question" for c in codes]),
                        ("coder: behaviour question (punct. stripped)", [c.behaviour == "question" for c in codes_s]),
                        ("coder: asks (main or also) (punctuated)", [_asks(c) for c in codes]),
