@@ -66,6 +66,32 @@ CASES = [
      ("self_disclosure", False, False, False), True),
     # an offer to advise is a question
     ("Would it help if I shared what worked for me?", [NO_IDEA], ("question", False, False, False), True),
+    # content overlap alone does not reflect: an I-statement sharing the same words is self-disclosure
+    ("I also had planning meetings where nobody asked my opinion.", [STUCK],
+     ("self_disclosure", False, False, False), True),
+    # reflections that name what the mentee lives or feels, and one checked with the mentee
+    ("I can imagine how hard those meetings are.", [STUCK], ("reflection", False, True, False), True),
+    ("You must be exhausted.", [KEEP_JOB], ("reflection", False, True, False), True),
+    ("So you feel nobody listens to you in those meetings?", [STUCK], ("reflection", False, False, False), True),
+    ("It sounds like you feel left out. Do I have that right?", [STUCK], ("reflection", False, True, False), True),
+    ("Your team carries on without you, is that right?", [STUCK], ("reflection", False, False, False), False),
+    # questions about attempts ask; suggestions of what to try advise, also as a question or a possibility
+    ("Have you tried anything so far?", [NO_IDEA], ("question", False, False, False), True),
+    ("Have you tried writing the summary first?", [NO_IDEA], ("advice", False, False, False), True),
+    ("A one-page summary can help the directors follow.", [NO_IDEA], ("advice", False, False, False), True),
+    ("Maybe you could ask finance to check the numbers.", [NOT_SURE], ("advice", False, False, False), True),
+    ("Do you have a colleague you could rehearse with?", [NO_IDEA], ("advice", False, False, False), True),
+    # affirmations of strengths, effort and ability (MITI 4.2.1); normalising is information, not an affirmation
+    ("You're a good colleague for speaking up like that.", [TOLD], ("affirmation", False, False, False), True),
+    ("It's great that you told her.", [TOLD], ("affirmation", False, False, False), True),
+    ("I'm sure you can handle the directors.", [NO_IDEA], ("affirmation", False, False, False), True),
+    ("You sound like a very thoughtful person.", [TOLD], ("affirmation", False, False, False), True),
+    ("It's normal to feel nervous before a board meeting.", [NO_IDEA], ("information", False, False, False), True),
+    # self-disclosure of one's own experience, not only of mistakes
+    ("I have been through something similar with my own manager.", [STUCK],
+     ("self_disclosure", False, False, False), True),
+    # a speaker searching for words asks nothing
+    ("People, how shall I say it, noticed you more after that.", [TOLD], ("other", False, False, False), True),
 ]
 
 
@@ -87,6 +113,22 @@ def test_a_turn_that_reflects_then_asks_keeps_both(nlp):
                      previous=[NOT_SURE], nlp=nlp)
     assert (code.behaviour, code.also, code.open) == ("reflection", ("question",), True)
     assert code.has("question") and code.has("reflection") and not code.has("advice")
+
+
+def test_asking_for_advice_gives_permission_only_to_advice(nlp):
+    """After "what should I do?", sympathy is not advice: permission needs an advice form in the turn itself."""
+    code = code_turn("I'm sorry this landed on you so late.", previous=[ASKS], nlp=nlp)
+    assert code.behaviour != "advice" and not code.permission
+
+
+def test_one_definition_of_self_disclosure_with_the_mistakes_subset():
+    """The coder's self-disclosure (own experience) and the indicator's (own mistakes) are one function."""
+    from pipeline.measures.language import self_disclosure
+
+    mistake = "When I started, I made the same mistake with my first board report."
+    story = "I have been through something similar with my own manager."
+    assert self_disclosure(mistake) and self_disclosure(mistake, mistakes_only=True)
+    assert self_disclosure(story) and not self_disclosure(story, mistakes_only=True)
 
 
 def test_a_rising_pitch_asks_a_statement_but_not_a_reflection(nlp):

@@ -37,6 +37,9 @@ _IMPERATIVE_OPENERS = frozenset({"so", "and", "then", "well", "just", "maybe", "
                                  "definitely", "but"})
 _NOT_IMPERATIVE = frozenset({"let", "thank", "thanks", "see", "mind", "excuse", "hang", "look", "listen", "say",
                              "guess", "imagine", "wait", "hold", "welcome", "bye", "mean", "like", "please", "come"})
+#: Auxiliaries of a "you" statement that predicts or advises rather than gives back ("you can", "you will").
+_NOT_REFLECTING_AUX = frozenset({"can", "could", "will", "would", "should", "might", "may", "must", "'ll", "ca",
+                                 "wo", "shall"})
 
 
 class SentenceCode(NamedTuple):
@@ -116,7 +119,23 @@ def _imperative(span) -> str:
     return " ".join(t.lower_ for t in toks[:3])
 
 
-def _reflection(plain: str, sent_keys: frozenset[str], ctx: _Context, *, asked: bool) -> SentenceCode | None:
+def _about_you(span) -> bool:
+    """A statement about the other person: its subject is "you" (or "your ..."), not "I", and it neither predicts
+    nor advises ("you can do it", "you will be fine", "you are welcome" are not reflections)."""
+    toks = [t for t in span if not (t.is_punct or t.is_space)]
+    while toks and (toks[0].lower_ in cues.ACKNOWLEDGEMENTS or toks[0].lower_ in _IMPERATIVE_OPENERS):
+        toks = toks[1:]
+    if not toks or toks[0].lower_ in ("i", "my", "we", "me", "i'm", "i've", "i'd"):
+        return False
+    subj = [t for t in toks if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+    if not subj or not (subj[0].lower_ == "you" or any(c.lower_ == "your" for c in subj[0].children)):
+        return False
+    head = subj[0].head
+    return not any(c.dep_ == "aux" and c.lower_ in _NOT_REFLECTING_AUX for c in head.children) \
+        and not cues.NOT_REFLECTION_RE.search(span.text.lower())
+
+
+def _reflection(span, plain: str, sent_keys: frozenset[str], ctx: _Context, *, asked: bool) -> SentenceCode | None:
     """The sentence as a reflection, or None.
 
     A reflection opening ("it sounds like", "so you'd like", "you feel") makes a statement a reflection; asked
@@ -127,10 +146,13 @@ def _reflection(plain: str, sent_keys: frozenset[str], ctx: _Context, *, asked: 
         return None
     you = bool(_SECOND_PERSON & set(plain.split()))
     m = cues.REFLECTION_RE.search(plain) or (cues.SUMMARY_RE.match(plain) if you and ctx.previous_words else None)
-    if m is None and not (you and _gives_back(sent_keys, ctx)):
+    if m is None and you and asked and ctx.previous_words:
+        m = cues.CHECK_RE.search(plain)  # "your boss said no, is that right?": checked, still given back
+    if m is None and not (you and len(sent_keys & ctx.previous_words) >= MIN_SHARED_WORDS and _about_you(span)):
         return None
     if m is not None and asked and not (ctx.previous_words and (
-            cues.STRONG_REFLECTION_RE.search(plain) or _gives_back(sent_keys, ctx))):
+            cues.STRONG_REFLECTION_RE.search(plain) or cues.CHECK_RE.search(plain) or _gives_back(sent_keys, ctx)
+            or plain.startswith("so "))):
         return None  # asked, it reflects only what was said: "So you'd like to keep this job?" out of the blue asks
     if m is not None and m.group(0).startswith("so ") and not ctx.previous_words:
         return None  # "so your goal is ...": a summary needs something to sum up
@@ -144,14 +166,18 @@ def sentence_behaviour(span, *, ctx: _Context, final: bool, final_rise_st: float
     An offer to advise is a question; a request that invites talk is an open question; advice (also phrased as a
     question, an instruction, "I would ...") is advice; a statement that gives back the other person's words is a reflection, even when asked
     with "?" or a rising pitch; word order or "?" makes the rest questions; then affirmations, self-disclosure
-    (:data:`pipeline.measures.language.SELF_DISCLOSURE_RE`), facts (information). ``final``: the turn's last sentence (a rising pitch belongs to it).
+    (:func:`pipeline.measures.language.self_disclosure`), facts (information). ``final``: the turn's last sentence (a rising pitch belongs to it).
     """
     text = span.text.strip()
     plain = _plain(text)
     if _is_acknowledgement(plain):
         return SentenceCode("other")
+    if (m := cues.CHECK_RE.search(plain)) and len(plain.split()) <= 6:
+        return SentenceCode("other", m.group(0))  # "Do I have that right?" checks the reflection before it
     sent_keys = _keys(span)
     q = questions.classify_sentence(span)
+    if q.is_question and (h := cues.HEDGE_RE.search(plain)) and _plain(q.cue) in h.group(0):
+        q = QuestionClass(False)  # "people, how shall I say it, noticed you": a search for words
     rise = final and final_rise_st is not None and final_rise_st >= RISE_ST and len(plain.split()) >= 3
     marked = ctx.punctuated and text.endswith("?")
     if m := cues.OFFER_RE.search(plain):
@@ -162,8 +188,10 @@ def sentence_behaviour(span, *, ctx: _Context, final: bool, final_rise_st: float
         return SentenceCode("advice", m.group(0))
     if ctx.speaks_fully and ((cue := _imperative(span)) or (cue := lang.find_pattern(cues.I_WOULD_RE, plain))):
         return SentenceCode("advice", cue)
-    if not (q.is_question and q.kind in ("wh", "yes_no", "alternative")):
-        if (r := _reflection(plain, sent_keys, ctx, asked=marked or rise)) is not None:
+    if ctx.speaks_fully and not q.is_question and (m := cues.AFFIRMATION_RE.search(plain)):
+        return SentenceCode("affirmation", m.group(0))  # "you sound like a caring person" values, not reflects
+    if not (q.is_question and q.kind in ("wh", "yes_no", "alternative")) or cues.CHECK_RE.search(plain):
+        if (r := _reflection(span, plain, sent_keys, ctx, asked=marked or rise)) is not None:
             return r
     if q.is_question:
         return SentenceCode("question", q.cue, q)
@@ -179,25 +207,21 @@ def _statement(span, plain: str, ctx: _Context) -> SentenceCode:
         return SentenceCode("other")
     if m := cues.AFFIRMATION_RE.search(plain):
         return SentenceCode("affirmation", m.group(0))
-    if cue := lang.find_pattern(lang.SELF_DISCLOSURE_RE, plain):
+    if cue := lang.self_disclosure(plain):
         return SentenceCode("self_disclosure", cue)
     if m := cues.INFORMATION_RE.search(plain):
         return SentenceCode("information", m.group(0))
     return SentenceCode("other")
 
 
-def _combine(codes: Sequence[SentenceCode], *, n_words: int, permission: bool, answers_advice: bool) -> TurnCode:
+def _combine(codes: Sequence[SentenceCode], *, n_words: int, permission: bool) -> TurnCode:
     """The turn's code from its sentences' (see :class:`pipeline.types.TurnCode`)."""
     found = {c.behaviour for c in codes}
-    if "other" in found and not found - {"other", "self_disclosure"} and n_words >= cues.INFORMATION_MIN_WORDS:
-        found.add("information")  # a long stretch of explaining
-    if answers_advice and found & {"other", "affirmation"} and not found & {"advice", "information"}:
-        found.add("advice")  # "Yes, that's a good idea" answers "should I ...?"
+    if found == {"other"} and n_words >= cues.INFORMATION_MIN_WORDS and not any(c.cue for c in codes):
+        found.add("information")  # a long stretch of explaining, not a story of one's own nor a reassurance
     ordered = [b for b in BEHAVIOURS if b in found and b != "other"] or ["other"]
     main = ordered[0]
     cue = next((c.cue for c in codes if c.behaviour == main), "")
-    if main == "advice" and not cue:
-        cue = "answers the mentee's request for advice"
     if main == "information" and not cue:
         cue = f"{n_words} words of explaining"
     asked = [c.question for c in codes if c.behaviour == "question"]
@@ -215,7 +239,7 @@ def _context(previous: Sequence[str], previous_keys: Iterable[str], text: str, *
     return _Context(" ".join(previous), frozenset(previous_keys), bool(_PUNCT_RE.search(text)), speaks_fully)
 
 
-def _code_doc(doc, ctx: _Context, *, n_words: int, permission: bool, answers_advice: bool,
+def _code_doc(doc, ctx: _Context, *, n_words: int, permission: bool,
               final_rise_st: float | None) -> tuple[TurnCode, QuestionClass, int]:
     """A parsed turn's code, its strongest question (open before closed) and its number of question sentences."""
     sents = questions.sentences(doc)
@@ -226,11 +250,11 @@ def _code_doc(doc, ctx: _Context, *, n_words: int, permission: bool, answers_adv
     if ctx.speaks_fully:  # one definition of self-disclosure for the whole turn, sentences split or not
         plain = _plain(doc.text)
         found = {c.behaviour for c in codes}
-        for behaviour, cue in (("self_disclosure", lang.find_pattern(lang.SELF_DISCLOSURE_RE, plain)),
+        for behaviour, cue in (("self_disclosure", lang.self_disclosure(plain)),
                                ("affirmation", lang.find_pattern(cues.AFFIRMATION_RE, plain))):
             if cue and behaviour not in found:
                 codes.append(SentenceCode(behaviour, cue))
-    code = _combine(codes, n_words=n_words, permission=permission, answers_advice=answers_advice)
+    code = _combine(codes, n_words=n_words, permission=permission)
     asked = [c.question for c in codes if c.behaviour == "question"]
     best = next((q for q in asked if q.open), asked[0]) if asked else QuestionClass(False)
     return code, best, len(asked)
@@ -270,7 +294,7 @@ def code_turn(text: str, *, previous: Sequence[str] = (), nlp, asked_permission:
     ctx = _context(previous, keys, text, speaks_fully=True)
     answers = bool(previous) and asks_advice(previous[-1])
     code, _, _ = _code_doc(docs[0], ctx, n_words=len(text.split()), permission=asked_permission or answers,
-                           answers_advice=answers, final_rise_st=final_rise_st)
+                           final_rise_st=final_rise_st)
     return code
 
 
@@ -327,7 +351,7 @@ def code_turns(turns: Sequence[Turn], docs: Sequence, *, helpers: Iterable[str] 
             allowed[t.speaker] = bool(cues.AGREES_RE.match(turns[prev[0]].text.lower()))
             offered[t.speaker] = False
         coded = CodedTurn(*_code_doc(docs[i], ctx, n_words=len(t.text.split()),
-                                     permission=answers or allowed.get(t.speaker, False), answers_advice=answers,
+                                     permission=answers or allowed.get(t.speaker, False),
                                      final_rise_st=rises[i]))
         offered[t.speaker] = bool(cues.OFFER_RE.search(_plain(t.text)))
         allowed[t.speaker] = False  # an offer accepted allows the turn that follows, not the rest of the session

@@ -30,8 +30,12 @@ REQUEST_RE = _re(
     r"|\b(?:can|could|would)\s+you\s+(?:tell|walk|talk)\s+me\b"
     r"|\b(?:help|let)\s+me\s+understand\b|\bi'?d\s+(?:like|love)\s+to\s+hear\b"
     r"|\b(?:start|begin)\s+(?:by|with)\s+(?:telling|talking|you\s+telling)\b"
-    r"|\bgo\s+on\b(?!\s+(?:to|with|and))"
+    r"|^" + OPENERS + r"(?:please\s+)?go\s+on\b(?!\s+(?:to|with|and|\w+ing))"
 )
+
+#: A speaker's search for words ("how shall I say it", "what do you call it"): asks nobody anything.
+HEDGE_RE = _re(r"\bhow\s+(?:shall|should|can|do|could)\s+i\s+(?:say|put)\s+(?:it|this|that)\b"
+               r"|\bwhat\s+(?:do|did)\s+(?:you|they)\s+call\s+(?:it|them|that)\b")
 
 #: The speaker asking first whether they may advise (MITI 4.2.1 "persuade with permission"): "would it help if I
 #: shared ...?", "can I make a suggestion?".
@@ -64,11 +68,12 @@ AGREES_RE = _re(r"\s*(?:yes|yeah|yep|sure|please|ok|okay|go\s+ahead|definitely|a
 #: suggestions"). "Have you thought about asking your manager?" advises; it does not ask.
 ADVICE_RE = _re(
     r"\byou\s+(?:really\s+|definitely\s+|probably\s+|just\s+|might\s+)?(?:should|ought\s+to|need\s+to|have\s+to|"
-    r"must|'ve\s+got\s+to|got\s+to|gotta)\b(?!\s+(?:be\s+(?:proud|pleased|glad)))"
+    r"must(?!\s+(?:be|feel|have\s+(?:been|felt|had)))|'ve\s+got\s+to|got\s+to|gotta)\b(?!\s+(?:be\s+(?:proud|pleased|glad)))"
     r"|\bwhat\s+you\s+(?:need|have|want|ought|should)\s+(?:to\s+)?do\b"
     r"|\bi(?:'d|\s+would|\s+strongly)?\s+(?:recommend|suggest|advise|encourage\s+you)\b|\bmy\s+(?:advice|suggestion|tip)\b"
-    r"|\b(?:try|make\s+sure|be\s+sure|remember)\s+(?:to|you|that\s+you|and)\b|\btry\s+\w+ing\b"
-    r"|\bhave\s+you\s+(?:thought\s+(?:about|of)|considered|tried|looked\s+into)\b"
+    r"|(?<!\bi\s)(?<!\bwe\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bthey\s)\b(?:try|make\s+sure|be\s+sure|remember)\s+"
+    r"(?:to|you|that\s+you|and)\b|\btry\s+\w+ing\b"
+    r"|\bhave\s+you\s+(?:thought\s+(?:about|of)|considered|tried(?!\s+(?:anything|something|any\b))|looked\s+into)\b"
     r"|\bwhat\s+(?:if|about)\s+you\s+(?:tried|try|asked|ask|talked|talk|spoke|wrote|made|took|went|just)\b"
     r"|\b(?:what|how)\s+about\s+(?:trying|asking|talking|speaking|writing|making|taking|going|sending|booking)\b"
     r"|\bwhy\s+don'?t\s+you\s+(?!start\b|begin\b|tell\b|talk\b|share\b|walk\b)\w+"
@@ -77,13 +82,30 @@ ADVICE_RE = _re(
     r"(?:to|if\s+you|you)\b"
     r"|\b(?:maybe|perhaps)\s+you\s+(?:could|can|should|might)\b|\bthe\s+(?:best|key)\s+(?:thing|way)\s+is\s+to\b"
     r"|\bwould\s+you\s+consider\b|\bif\s+i\s+were\s+you\b|\bdon'?t\s+forget\b"
+    # what would help, said as a fact or a possibility ("journaling can help", "maybe you could ...", "if you try")
+    r"|\b(?!i\b|we\b|how\b|who\b|that\b|what\b)[a-z']+\s+(?:can|could|may|might)\s+(?:really\s+|also\s+|definitely\s+|"
+    r"greatly\s+)?help\b|\b(?:maybe|perhaps)\s+(?:you|try|it\s+would|it\s+might|it\s+could|talk|consider)\b"
+    r"|\byou\s+(?:could|can)\s+(?:also\s+|always\s+|maybe\s+)?(?:try|talk|ask|reach|start|find|join|look|call|use|go|get(?!\s+(?:through|better|past))|"
+    r"spend|write|take|make\s+(?:a|some|time|sure)|set|contact|speak|plan|focus|practice|practise|volunteer|search|apply)\b"
+    r"|\byou\s+could\s+(?!not\b|never\b|be\b|have\s+been\b|tell\b|see\b|imagine\b|feel\b)\w+"
+    r"|\bif\s+you\s+(?:try|tried|talk|talked|ask|asked|reach|reached|write|wrote|take|took|spend|focus|start|started|join|"
+    r"look\s+(?:for|into))\b"
+    r"|\bit(?:'s|\s+is|\s+would\s+be|\s+might\s+be|\s+could\s+be|\s+may\s+be)\s+(?:a\s+)?(?:really\s+|very\s+)?(?:(?:good|great)"
+    r"\s+idea|best|important|helpful|wise|better|useful)\s+(?:to|if\s+you)\b"
+    r"|\bhow\s+about\s+(?:you\s+\w+|a|an|some|we|trying)\b|\bwhat\s+about\s+\w+ing\b"
+    r"|\bdo\s+you\s+have\s+(?:a|any|someone|somebody|anyone|anybody)\s+(?:\w+\s+){0,3}(?:(?:you|who|that)\s+(?:could|can)|"
+    r"to\s+(?:talk|help|turn))\b"
+    r"|\bdo\s+you\s+think\s+(?:it|you|that|this)\s+(?:could|might|would)\s+(?:help|benefit|be\s+(?:good|helpful|worth))"
 )
 
 #: A sentence opened by "I would" / "I'd" + a verb of action: the speaker's own choice offered as advice
 #: ("I would bring them in early"); not a wish or a view ("I'd like to hear", "I would say").
 I_WOULD_RE = _re(r"^" + OPENERS + r"(?:personally\s+)?i(?:\s+would|'d)\s+(?:probably\s+|definitely\s+|just\s+|also\s+)?"
                  r"(?!like\b|love\b|be\b|say\b|think\b|imagine\b|guess\b|want\b|have\s+(?:thought|felt|been)\b|hate\b)"
-                 r"[a-z]+")
+                 r"[a-z]+"
+                 # the "I" heard at the end of the other person's turn: "would bring them in early"
+                 r"|^would\s+(?!(?:you|your|it|that|this|they|he|she|we|there|the|a|an|i|me|my|not|be|like|love|anyone|"
+                 r"anybody|someone|somebody)\b)[a-z]+\s+(?:them|it|him|her|the|a|your|this|that)\b")
 
 #: Reflection openings (MITI 4.2.1): the speaker gives back what the other said or meant, as a statement.
 REFLECTION_RE = _re(
@@ -100,7 +122,22 @@ REFLECTION_RE = _re(
     r"|^" + OPENERS + r"(?:part\s+of\s+you|on\s+the\s+one\s+hand|for\s+you|in\s+other\s+words|you(?:'re|\s+are)\s+not)\b"
     r"|^so\s+(?:you|your|for\s+you)\b|^(?:and|because|even\s+though|which|unless)\s+(?:you|your|it)\b"
     r"|\byou\s+(?:mentioned|said|told\s+me)\b"
+    # the speaker names what the other person feels or lives ("I can imagine how hard that is", "you must be tired")
+    r"|\bi\s+(?:can\s+(?:only\s+|really\s+)?|could\s+)?(?:totally\s+|completely\s+|really\s+|fully\s+)?(?:understand|imagine|see|"
+    r"sense|feel|hear)\s+(?:how|why|what|where\s+you|that\s+(?:you|it|this)|you(?:'re|\s+are|\s+feel)|your\s+(?:frustration|"
+    r"pain|fear|worry|concern|feelings))\b"
+    r"|\b(?:it|that|this)\s+must\s+(?:be|have\s+been|feel|have\s+felt|make)\b|\byou\s+must\s+(?:be|feel|have\s+(?:been|felt))\b"
+    r"|^" + OPENERS + r"(?:it\s+|that\s+)?(?:sounds|seems)\s+(?:that|as\s+though)\b"
 )
+
+#: A reflection checked with the other person ("..., is that right?", "Do I have that right?"): the check asks
+#: nothing new, so the turn stays a reflection.
+CHECK_RE = _re(r"\b(?:is|was)\s+that\s+(?:right|correct|true|what\s+you(?:'re|\s+are)\s+(?:feeling|saying))\b"
+               r"|\bdo\s+i\s+have\s+(?:that|it)\s+right\b|\bam\s+i\s+(?:right|correct)\b|\bdid\s+i\s+get\s+(?:that|it)\s+right\b")
+
+#: "You" statements that are courtesies, not reflections: "you are welcome", "you too", "I hope you ...".
+NOT_REFLECTION_RE = _re(r"\byou(?:'re|\s+are)\s+(?:very\s+|so\s+|most\s+)?welcome\b|\byou\s+too\b|\b(?:hope|wish)\s+you\b"
+                        r"|\bthank\s+you\b|\bto\s+you\s+(?:too|as\s+well)\b")
 
 #: Reflection openings that stay reflections when asked ("It sounds like you're worried?"): MITI 4.2.1 codes a
 #: reflection said with a rising tone as a reflection.
@@ -165,6 +202,22 @@ AFFIRMATION_RE = _re(
     r"honesty|determination))\b"
     r"|\bthat\s+shows\s+(?:real|a\s+lot|how|you|your|great)\b|\byou(?:'re|\s+are)\s+doing\s+(?:a\s+)?(?:great|well|"
     r"really\s+well|good|fine)\b|\bcredit\s+to\s+you\b"
+    # confidence in their ability, their effort, their qualities ("I'm sure you can", "you're a good friend")
+    r"|\bi(?:'m|\s+am)\s+(?:so\s+|really\s+|very\s+|pretty\s+)?(?:sure|confident|certain)\s+(?:that\s+)?you(?:'ll|'re|'ve|\s+(?:can|"
+    r"will|could|did|are|have|know|made))\b|\bi\s+(?:know|believe)\s+(?:that\s+)?you\s+(?:can|will|'ll|are\s+(?:strong|capable)|"
+    r"have\s+(?:done|the\s+strength))\b|\bi\s+believe\s+in\s+you\b|\bconfident\s+in\s+you\b"
+    r"|\byou\s+can\s+(?:do\s+(?:it|this)|make\s+it|get\s+through|handle|overcome)\b|\byou(?:'ve|\s+have)\s+got\s+this\b"
+    r"|\byou(?:'re|\s+are)\s+(?:doing\s+(?:your\s+best|(?:a\s+|such\s+a\s+)?(?:great|amazing|wonderful|fantastic)(?:\s+job)?|"
+    r"everything|all\s+you\s+can|the\s+right\s+thing|what\s+you\s+can)|on\s+the\s+right\s+track)\b"
+    r"|\byou(?:'ve|\s+have)\s+done\s+(?:your\s+best|your\s+part|everything|all\s+you\s+can|so\s+well|the\s+right\s+thing)\b"
+    r"|\byou(?:'re|\s+are|\s+sound|\s+seem)(?:\s+like)?\s+(?:such\s+|a\s+|an\s+|so\s+|very\s+|really\s+|clearly\s+|obviously\s+|"
+    r"truly\s+)*(?:good|great|wonderful|caring|kind|loving|strong|brave|mature|thoughtful|resilient|hard\s*working|"
+    r"diligent|capable|amazing|supportive|responsible|generous|considerate|courageous|dedicated|determined|"
+    r"talented)\b(?!\s+(?:idea|plan|time|day|question))"
+    r"|\b(?:it'?s|it\s+is|that'?s|that\s+is|thats)\s+(?:so\s+|really\s+|very\s+)?(?:good|great|wonderful|amazing|awesome|"
+    r"fantastic|admirable|excellent)\s+(?:that\s+)?you\b"
+    r"|\b(?:is|'s|sounds\s+like|seems\s+like)\s+(?:a\s+|an\s+)?(?:really\s+|very\s+)?(?:great|good|wonderful|excellent|"
+    r"fantastic|smart|brilliant|wise|sensible)\s+(?:first\s+)?(?:idea|plan|choice|decision|step|start)\b(?!\s+(?:to|if|would|for\s+you))"
 )
 
 #: Information (MITI 4.2.1 "giving information"; ESConv "information"): facts about how things are.
