@@ -466,6 +466,7 @@ def store_ui(report: Report, data: bytes, name: str, consent: dict) -> str | Non
 def main() -> None:
     st.set_page_config(page_title="Rapport", layout="wide")
     st.title("Rapport: how a mentoring session built rapport")
+    st.caption(text.md_escape(text.REPORT_PURPOSE))
     source = source_ui()
     if source is None:
         st.write("Upload a recording or try the sample session to see a report.")

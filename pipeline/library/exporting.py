@@ -65,7 +65,7 @@ def only_speakers(report: Report, labels: set[str]) -> Report:
 
 def redact_report(report: Report, redact: Callable[[str], str]) -> Report:
     """The report with ``redact`` applied to every turn text, word, evidence quote and note, per-turn measure's
-    text and question cue, key phrase and shared phrase."""
+    text, question cue and behaviour cue, key phrase and shared phrase."""
     turns = []
     for t in report.turns:
         text = redact(t.text) if t.text else t.text
@@ -78,7 +78,8 @@ def redact_report(report: Report, redact: Callable[[str], str]) -> Report:
                                                  for e in i.evidence)) for i in report.indicators)
     phrases = tuple(replace(p, phrase=redact(p.phrase)) for p in report.shared_phrases)
     measured = tuple(replace(m, text=redact(m.text) if m.text else m.text,
-                             question=replace(m.question, cue=redact(m.question.cue) if m.question.cue else ""))
+                             question=replace(m.question, cue=redact(m.question.cue) if m.question.cue else ""),
+                             code=replace(m.code, cue=redact(m.code.cue) if m.code.cue else ""))
                      for m in report.turn_measures)
     summaries = tuple(replace(s, key_phrases=tuple(redact(k) for k in s.key_phrases))
                       for s in report.speaker_summaries)

@@ -35,13 +35,14 @@ def turn_measures(report: Report) -> list[tuple[int, str, float | None]]:
 
 def strip_transcript(report: Report) -> Report:
     """The report without words said: turn text and word timings, evidence quotes, words said in evidence notes
-    (:meth:`~pipeline.types.Evidence.without_words`), the per-turn measures' text and question cues, each
+    (:meth:`~pipeline.types.Evidence.without_words`), the per-turn measures' text, question cues and behaviour cues, each
     speaker's key phrases and the shared key phrases go; timings and values stay."""
     turns = tuple(replace(t, text="", words=()) for t in report.turns)
     indicators = tuple(
         replace(i, evidence=tuple(e.without_words() for e in i.evidence)) for i in report.indicators
     )
-    measured = tuple(replace(m, text="", question=replace(m.question, cue="")) for m in report.turn_measures)
+    measured = tuple(replace(m, text="", question=replace(m.question, cue=""), code=replace(m.code, cue=""))
+                     for m in report.turn_measures)
     summaries = tuple(replace(s, key_phrases=()) for s in report.speaker_summaries)
     return replace(report, turns=turns, indicators=indicators, shared_phrases=(), turn_measures=measured,
                    speaker_summaries=summaries)

@@ -6,6 +6,7 @@ course theme, explanation, and the function that reads it from a session), defin
 * :mod:`pipeline.measures.indicators_listening`: talk shares, monologues, pace of turns, pauses, interruptions,
   listening signals;
 * :mod:`pipeline.measures.indicators_questions`: the mentor's questions;
+* :mod:`pipeline.measures.indicators_helping`: the mentor's reflections, affirmations and advice (the coder);
 * :mod:`pipeline.measures.indicators_matching`: matching pace, loudness, pitch, style and words;
 * :mod:`pipeline.measures.indicators_safety`: remembering, sharing, confidentiality, psychological safety.
 
@@ -19,6 +20,7 @@ from collections import Counter
 from pipeline.errors import InvalidParameterError
 from pipeline.measures.context import SessionContext
 from pipeline.measures.indicator_spec import IndicatorSpec, build
+from pipeline.measures.indicators_helping import HELPING
 from pipeline.measures.indicators_listening import LISTENING
 from pipeline.measures.indicators_matching import MATCHING
 from pipeline.measures.indicators_questions import QUESTIONS
@@ -26,7 +28,7 @@ from pipeline.measures.indicators_safety import SAFETY, SHARING
 from pipeline.types import Indicator
 
 #: Every indicator, in the order the report shows them.
-INDICATORS: tuple[IndicatorSpec, ...] = (*LISTENING, *QUESTIONS, *MATCHING, *SHARING, *SAFETY)
+INDICATORS: tuple[IndicatorSpec, ...] = (*LISTENING, *QUESTIONS, *HELPING, *MATCHING, *SHARING, *SAFETY)
 
 _twice = [i for i, n in Counter(spec.id for spec in INDICATORS).items() if n > 1]
 if _twice:

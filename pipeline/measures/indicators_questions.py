@@ -1,7 +1,8 @@
 """Indicators of the mentor's questions: how many, how much of their talk asks, how many are open.
 
-The course lists "asking questions to find out more about them" first among rapport skills. Questions are found
-by word order (:mod:`pipeline.measures.questions`) or a final rising pitch. Each indicator is one
+The course lists "asking questions to find out more about them" first among rapport skills. Questions are the
+coder's (:mod:`pipeline.measures.helping`): word order, "?" where the text has punctuation, requests that invite
+talk, a final rising pitch; not reflections or advice asked with "?". Each indicator is one
 :class:`pipeline.measures.indicator_spec.IndicatorSpec` in :data:`QUESTIONS` and one small function.
 """
 
@@ -78,7 +79,8 @@ QUESTIONS: tuple[IndicatorSpec, ...] = (
     IndicatorSpec(
         id="mentor_open_question_share", name="Share of the mentor's questions that are open", unit="%",
         band=(50.0, None),
-        source=RULE + " (open = what/how/why/who/where/when, 'how about'; closed = yes/no, tag, either/or)",
+        source=RULE + " (open = what/how/why/who/where/when, 'how about', requests such as 'tell me about'; closed = "
+        "yes/no, tag, either/or, a statement asked)",
         category="questions",
         explanation="Open questions invite the mentee to explain in their own words; closed ones only confirm.",
         measure=mentor_open_question_share),

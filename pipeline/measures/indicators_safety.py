@@ -40,8 +40,8 @@ def mentor_remembering(ctx: SessionContext) -> Reading:
 
 def mentor_self_disclosure(ctx: SessionContext) -> Reading:
     """Count of the mentor's turns that share their own experience or mistakes (>= 0)."""
-    disc = [m for m in ctx.mentor_turns if lang.find_pattern(lang.SELF_DISCLOSURE_RE, m.text)]
-    return Reading(value=len(disc), evidence=[moment(m, said(lang.find_pattern(lang.SELF_DISCLOSURE_RE, m.text)))
+    disc = [m for m in ctx.mentor_turns if lang.self_disclosure(m.text, mistakes_only=True)]
+    return Reading(value=len(disc), evidence=[moment(m, said(lang.self_disclosure(m.text, mistakes_only=True)))
                                               for m in disc], confidence=cap(ctx.base_confidence, "medium"))
 
 

@@ -1,11 +1,13 @@
 """The question classifier: whether a sentence asks something, and how (open or closed), from word order alone.
 
-Nothing here relies on punctuation: Whisper often drops "?" and commas, so
-questions are found from word order (wh-word in question position,
-subject-auxiliary inversion, tag questions, "how about ..."). A final "?" is
-never used as evidence either way. The spaCy ``Doc`` of a turn is passed in.
-:func:`classify_text` is what the indicators use; the word-list fallback without
-spaCy is :func:`pipeline.measures.language.looks_like_question`.
+Word order only: Whisper often drops "?" and commas, so questions are found
+from word order (wh-word in question position, subject-auxiliary inversion,
+tag questions, "how about ..."); this module never reads "?". The turn coder
+(:mod:`pipeline.measures.helping`) adds "?" where the text has punctuation,
+requests, reflections and advice asked with "?", and a rising pitch: it makes
+Rapport's one question decision, reading :func:`classify_sentence` for word
+order. The spaCy ``Doc`` of a turn is passed in. The word-list fallback
+without spaCy is :func:`pipeline.measures.language.looks_like_question`.
 """
 
 from __future__ import annotations
@@ -239,6 +241,11 @@ def _backchannel_question(core: list[tuple[str, str, str]]) -> bool:
     return words[0] in AUXILIARIES and _is_subject(core[1], pronoun_only=True)
 
 
+def is_backchannel_question(span) -> bool:
+    """Whether a sentence is a listening response asked ("Is that right?", "Did you really?", "Really?")."""
+    return _backchannel_question(_normalize(_lower_tokens(span)))
+
+
 def classify_sentence(span) -> QuestionClass:
     """Classify one sentence (a spaCy ``Span`` or ``Doc``) as question or not, without using "?".
 
@@ -294,7 +301,7 @@ def classify_sentence(span) -> QuestionClass:
     return QuestionClass(False)
 
 
-def _sentences(doc, *, min_words: int = 3) -> list:
+def sentences(doc, *, min_words: int = 3) -> list:
     """The parser's sentences, a fragment shorter than ``min_words`` joined to the next one.
 
     Without punctuation the parser splits restarts ("is, is crime a problem")
@@ -325,7 +332,7 @@ def classify_text(doc) -> tuple[QuestionClass, int]:
     """
     best = QuestionClass(False)
     n = 0
-    for sent in _sentences(doc):
+    for sent in sentences(doc):
         q = classify_sentence(sent)
         if q.is_question:
             n += 1
@@ -337,7 +344,7 @@ def classify_text(doc) -> tuple[QuestionClass, int]:
 def question_sentences(doc) -> list[tuple[str, QuestionClass]]:
     """(sentence text, class) for every question sentence of ``doc``."""
     out = []
-    for sent in _sentences(doc):
+    for sent in sentences(doc):
         q = classify_sentence(sent)
         if q.is_question:
             out.append((sent.text.strip(), q))

@@ -20,10 +20,11 @@ from pipeline.errors import InvalidParameterError
 from pipeline.io.audio import release_pages
 from pipeline.io.transcripts import ESTIMATED_WPM
 from pipeline.measures import language as lang
-from pipeline.measures import prosody, questions, turntaking
+from pipeline.measures import prosody, turntaking
 from pipeline.measures.confidence import base_confidence, rank
 from pipeline.measures.context import MatchedPair, Monologue, SessionContext
 from pipeline.measures.entrainment import entrainment
+from pipeline.measures.helping import code_turns
 from pipeline.measures.indicator_spec import TIMES_GIVEN
 from pipeline.measures.indicators import build_indicators
 from pipeline.measures.stats import rounded
@@ -32,7 +33,6 @@ from pipeline.types import (
     EntrainmentResult,
     MeasureOptions,
     ProsodyFeatures,
-    QuestionClass,
     Recording,
     SessionMeasures,
     SpeakerInfo,
@@ -43,7 +43,6 @@ from pipeline.types import (
 from pipeline.types.base import Confidence
 
 EDGE_SEARCH_S = 0.3  # how far outside Whisper's word edges the speech edges may lie, seconds
-RISE_ST = 2.0  # final rise (semitones) that marks a declarative question when audio exists
 #: How far a stored turn measure's start and end may lie from its turn's (``turn_acoustics``), seconds.
 STORED_TIMES_TOLERANCE_S = 0.01
 
@@ -264,22 +263,6 @@ def from_stored(turns: Sequence[Turn], stored: Sequence[TurnMeasures]) -> list[T
     return out
 
 
-def question_class(doc, *, is_backchannel: bool, turn_prosody: ProsodyFeatures,
-                   n_words: int) -> tuple[QuestionClass, int]:
-    """The turn's strongest question and its number of question sentences.
-
-    Words decide (:func:`pipeline.measures.questions.classify_text`); a listening signal asks nothing; a turn of
-    3+ words whose pitch rises at least :data:`RISE_ST` semitones at its end is a declarative question.
-    """
-    if is_backchannel:
-        return QuestionClass(False), 0
-    q, nq = questions.classify_text(doc)
-    rise = turn_prosody.final_rise_st
-    if not q.is_question and rise is not None and rise >= RISE_ST and n_words >= 3:
-        return QuestionClass(True, "declarative", False, "final rising pitch"), 1
-    return q, nq
-
-
 def turn_measures(turns: Sequence[Turn], per_turn: Sequence[TurnAudio], docs: Sequence, roles: Mapping[str, str], *,
                   options: MeasureOptions, ends_known: bool,
                   overlaps_observable: bool) -> tuple[tuple[TurnMeasures, ...], tuple[bool, ...]]:
@@ -304,16 +287,19 @@ def turn_measures(turns: Sequence[Turn], per_turn: Sequence[TurnAudio], docs: Se
     bc = tuple(turntaking.backchannel_flags(turns, options=options))
     intr = turntaking.interruption_flags(turns, bc, options=options) if overlaps_observable else [None] * len(turns)
     gaps = turntaking.gaps_before(turns) if ends_known else [None] * len(turns)
+    mentors = {t.speaker for t in turns if roles.get(t.speaker, t.role) == "mentor"}
+    coded = code_turns(turns, docs, helpers=mentors, backchannel=bc,
+                       final_rise_st=[a.prosody.final_rise_st for a in per_turn])
     out = []
     for i, (t, a) in enumerate(zip(turns, per_turn, strict=True)):
         pace, artic = (a.pace_wpm, a.articulation_sps) if ends_known else (None, None)
-        q, nq = question_class(docs[i], is_backchannel=bc[i], turn_prosody=a.prosody, n_words=a.n_words)
+        q, nq = coded[i].question, coded[i].n_questions
         out.append(TurnMeasures(
             index=t.index, speaker=t.speaker, role=roles.get(t.speaker, t.role), start_s=t.start_s, end_s=t.end_s,
             text=t.text, n_words=a.n_words, speech_s=round(a.speech_s, 3), pace_wpm=rounded(pace, 1),
             n_syllables=a.n_syllables, articulation_sps=rounded(artic, 2), prosody=a.prosody,
             gap_before_s=rounded(gaps[i], 3), is_backchannel=bc[i], is_interruption=intr[i], question=q,
-            n_questions=nq))
+            n_questions=nq, code=coded[i].code))
     return tuple(out), bc
 
 
@@ -407,7 +393,8 @@ def untimed_warnings(turn_times: str) -> tuple[str, ...]:
 
 
 def turn_measures_frame(measures: SessionMeasures | Sequence[TurnMeasures]) -> pd.DataFrame:
-    """One row per turn (``turn_measures.csv``): timing, rates, loudness, pitch, flags, question class.
+    """One row per turn (``turn_measures.csv``): timing, rates, loudness, pitch, flags, question class, and what the
+    turn does (``behaviour``, its other behaviours ``also``, ``complex_reflection``, ``permission``).
 
     ``measures`` is a session's measures, or its turn measures alone (a report's ``turn_measures``).
     """
@@ -422,6 +409,8 @@ def turn_measures_frame(measures: SessionMeasures | Sequence[TurnMeasures]) -> p
             "final_rise_st": rounded(m.prosody.final_rise_st, 2), "gap_before_s": m.gap_before_s,
             "is_backchannel": m.is_backchannel, "is_interruption": m.is_interruption,
             "is_question": m.question.is_question, "question_kind": m.question.kind,
-            "open_question": m.question.open, "n_questions": m.n_questions, "text": m.text,
+            "open_question": m.question.open, "n_questions": m.n_questions, "behaviour": m.code.behaviour,
+            "also": " ".join(m.code.also), "complex_reflection": m.code.complex, "permission": m.code.permission,
+            "text": m.text,
         })
     return pd.DataFrame(rows, columns=None if rows else ["index", "speaker", "role", "start_s", "end_s", "text"])

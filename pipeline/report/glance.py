@@ -81,6 +81,26 @@ ADVICE: dict[str, dict[str, str]] = {
         "in band": "Most of your questions were open (what, how, why), inviting the mentee to say more.",
         "below": "Turn closed questions into open ones: 'Did it go well?' becomes 'How did it go?'",
     },
+    "reflection_to_question_ratio": {
+        "in band": "You gave back what the mentee said at least as often as you asked: they could hear you listening.",
+        "below": "Ask less, reflect more: before the next question, say back what you heard ('So you'd like to ...', "
+        "'It sounds like ...').",
+    },
+    "complex_reflection_share": {
+        "in band": "Your reflections named the feeling or meaning behind the mentee's words, not only the words.",
+        "below": "Go one step beyond the mentee's words: name the feeling or what it means to them ('It sounds like "
+        "you feel overlooked').",
+    },
+    "mentor_affirmations": {
+        "in band": "You named the mentee's effort or strengths, so they could see you value their contributions.",
+        "below": "Name something the mentee did well ('That took courage', 'You've clearly thought this through'): "
+        "they see you value their contributions.",
+    },
+    "advice_without_permission_per_10min": {
+        "in band": "You held back advice the mentee had not asked for, leaving the thinking with them.",
+        "above": "Ask before advising ('Would it help if I shared what worked for me?'), or ask what they have "
+        "already thought of: telling instead of asking closes psychological safety.",
+    },
     **{f"pace_{k}": v for k, v in _matching_advice("speaking pace").items()},
     **{f"loudness_{k}": v for k, v in _matching_advice("volume").items()},
     **{f"pitch_{k}": v for k, v in _matching_advice("pitch").items()},
@@ -144,12 +164,16 @@ ADVICE: dict[str, dict[str, str]] = {
 #: lists never say opposite things about one measure (talk share 45 % in range, its ratio 0.82 just above).
 _SAME_MEASURE = {"talk_to_listen_ratio": "mentor_talk_share", "mentee_talk_share": "mentor_talk_share",
                  "mentor_interrupting_mentee": "mentor_interruptions"}
-#: Feedback themes finer than the categories for matching: the course names pace, volume and key words apart.
+#: Feedback themes finer than the categories: the course names pace, volume and key words apart, and reflecting,
+#: affirming and holding back advice are skills of their own beside the talk shares of "listening".
 _THEME_PREFIX = (("pace_", "pace"), ("loudness_", "volume"), ("pitch_", "pitch"), ("language_style", "words"),
-                 ("top_word", "words"), ("shared_key", "words"), ("adjustment_", "smoothness"))
+                 ("top_word", "words"), ("shared_key", "words"), ("adjustment_", "smoothness"),
+                 ("reflection_", "reflecting"), ("complex_reflection", "reflecting"), ("advice_", "advice"),
+                 ("mentor_affirmations", "affirming"))
 #: What went well is told in this order (the course's building blocks first); others follow in report order.
-_WELL_ORDER = ("mentor_confidentiality", "mentor_remembering", "mentor_self_disclosure", "mentor_open_question_share",
-               "mentor_questions_per_10min", "mentor_talk_share", "mentor_interruptions", "shared_key_phrases",
+_WELL_ORDER = ("mentor_confidentiality", "mentor_remembering", "mentor_self_disclosure", "reflection_to_question_ratio",
+               "mentor_affirmations", "mentor_open_question_share", "complex_reflection_share",
+               "advice_without_permission_per_10min", "mentor_questions_per_10min", "mentor_talk_share", "mentor_interruptions", "shared_key_phrases",
                "pace_difference", "loudness_difference", "adjustment_smoothness", "mentee_talk_share")
 #: Natural scale of a unit, for one-sided bands (a trend of -6 % is 0.06 of it; an r of 0.0 against 0.3 is 0.3).
 _UNIT_SCALE = {"%": 100.0, "% gradual": 100.0, "r": 1.0, "z difference": 1.0, "score 0-1": 1.0, "yes/no": 1.0}

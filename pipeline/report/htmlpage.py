@@ -13,6 +13,7 @@ from pipeline.report.glance import FEEDBACK_TITLES, feedback, feedback_caption, 
 from pipeline.report.markdown import LOW_CONFIDENCE, shows_low_confidence
 from pipeline.report.text import (
     PROSODY_MEASURES,
+    REPORT_PURPOSE,
     band_text,
     fmt_clock,
     fmt_duration,
@@ -90,6 +91,7 @@ def _head(report: Report, names: dict[str, str]) -> list[str]:
         f"{e(', '.join(f'{names[s.label]} ({s.role})' for s in report.speakers))} · "
         f"{'transcribed with ' + e(report.model_name) if report.model_name else 'from a transcript'} · "
         f"Rapport {e(report.pipeline_version)}</p>",
+        f"<p class='purpose'>{e(REPORT_PURPOSE)}</p>",
     ]
     parts += [f"<p class='warn'>&#9888; {e(w)}</p>" for w in report.warnings]
     return parts

@@ -10,6 +10,12 @@ from pipeline.types import (
     Report,
 )
 
+#: What the report is for, said once: the app shows it under its title, the HTML report under its heading, the README
+#: in its opening.
+REPORT_PURPOSE = ("This report is feedback for the mentor's own development. It is not an assessment of the mentor or "
+                  "of the mentee, and must not be used for employment decisions (hiring, promotion, appraisal, "
+                  "discipline). The mentee may see it.")
+
 CATEGORY_ORDER = ("matching", "questions", "listening", "remembering", "sharing", "confidentiality", "safety")
 
 #: Plain-language heading of each theme.

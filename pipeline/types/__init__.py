@@ -30,8 +30,10 @@ from pipeline.types.library import (
     SessionSummary,
 )
 from pipeline.types.measures import (
+    BEHAVIOURS,
     SAID_CLOSE,
     SAID_OPEN,
+    Behaviour,
     EntrainmentResult,
     Evidence,
     Indicator,
@@ -41,6 +43,7 @@ from pipeline.types.measures import (
     SessionMeasures,
     SharedPhrase,
     SpeakerSummary,
+    TurnCode,
     TurnMeasures,
     said,
     unsaid,
@@ -114,6 +117,9 @@ __all__ = [
     "QuestionClass",
     "ProsodyFeatures",
     "TurnMeasures",
+    "Behaviour",
+    "BEHAVIOURS",
+    "TurnCode",
     "SpeakerSummary",
     "EntrainmentResult",
     "SessionMeasures",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from pipeline.errors import InvalidParameterError
 from pipeline.types.base import Confidence, Role, TurnTimes
@@ -238,10 +239,11 @@ class QuestionClass:
     ----------
     is_question : bool
     kind : str
-        ``"wh"``, ``"yes_no"``, ``"tag"``, ``"alternative"``, ``"declarative"``
-        (rising pitch only) or ``""`` when not a question.
+        ``"wh"``, ``"yes_no"``, ``"tag"``, ``"alternative"``, ``"request"`` (a request that invites talk:
+        "tell me about ..."), ``"declarative"`` (a statement asked: "?" or a rising pitch) or ``""`` when not a
+        question.
     open : bool
-        True for open questions (wh-questions, "how about ..."), False otherwise.
+        True for open questions (wh-questions, "how about ...", requests), False otherwise.
     cue : str
         The words that triggered the decision, for evidence.
     """
@@ -250,6 +252,56 @@ class QuestionClass:
     kind: str = ""
     open: bool = False
     cue: str = ""
+
+
+#: What a turn does, in the terms of MITI 4.2.1 (Moyers et al.) and the ESConv helper strategies (Liu et al. 2021):
+#: asks, gives back what the other said (reflection), values their effort (affirmation), tells them what to do
+#: (advice) or how things are (information), shares the speaker's own experience (self-disclosure), or none of these.
+Behaviour = Literal["question", "reflection", "affirmation", "advice", "information", "self_disclosure", "other"]
+#: Every :data:`Behaviour`, in the order a turn's main behaviour is chosen when it does several things.
+BEHAVIOURS: tuple[str, ...] = ("advice", "reflection", "question", "affirmation", "information", "self_disclosure",
+                               "other")
+
+
+@dataclass(frozen=True)
+class TurnCode:
+    """What one turn does, coded as an expert listener would (:func:`pipeline.measures.helping.code_turn`).
+
+    Attributes
+    ----------
+    behaviour : {"question", "reflection", "affirmation", "advice", "information", "self_disclosure", "other"}
+        The turn's main behaviour: where its sentences do several things, the first of :data:`BEHAVIOURS`
+        among them (advice before a reflection before a question ...).
+    open : bool
+        The turn asks an open question (what/how/why, or a request such as "tell me about ...").
+    complex : bool
+        The turn's reflection adds meaning or feeling beyond the other person's words (MITI 4.2.1 complex
+        reflection); False for a simple one (a repeat or rephrase) or no reflection.
+    permission : bool
+        The turn's advice or information was asked for: the other person asked ("what should I do?") or agreed
+        when the speaker offered ("would it help if I shared ...?" "Yes").
+    cue : str
+        The words that decided the main behaviour, for evidence ("" for "other").
+    also : tuple of str
+        The turn's other behaviours (a reflection followed by a question has ``behaviour="reflection"``,
+        ``also=("question",)``), in :data:`BEHAVIOURS` order, without ``behaviour``.
+    """
+
+    behaviour: Behaviour
+    open: bool = False
+    complex: bool = False
+    permission: bool = False
+    cue: str = ""
+    also: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for b in (self.behaviour, *self.also):
+            if b not in BEHAVIOURS:
+                raise InvalidParameterError(f"TurnCode: behaviour {b!r} is not one of {BEHAVIOURS}")
+
+    def has(self, behaviour: str) -> bool:
+        """Whether the turn does ``behaviour``, as its main behaviour or one of the others."""
+        return behaviour == self.behaviour or behaviour in self.also
 
 
 @dataclass(frozen=True)
@@ -307,6 +359,10 @@ class TurnMeasures:
         The turn's strongest question sentence (or not a question).
     n_questions : int
         Question sentences in the turn.
+    code : TurnCode
+        What the turn does (:func:`pipeline.measures.helping.code_session`): the one question decision
+        (``question`` is the question it asks), reflections, affirmations, advice with or without permission.
+        ``TurnCode("other")`` in reports written before it was measured.
     """
 
     index: int
@@ -326,6 +382,7 @@ class TurnMeasures:
     is_interruption: bool | None
     question: QuestionClass
     n_questions: int
+    code: TurnCode = TurnCode("other")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,405 @@
+"""Helping skills, coded turn by turn: questions, reflections, affirmations, advice, information, self-disclosure.
+
+:func:`code_turn` codes one turn as an expert listener would (MITI 4.2.1, Moyers et al. 2014/2016; the ESConv
+helper strategies, Liu et al. 2021), given the other person's preceding turn(s); :func:`code_session` codes every
+turn of a session, tracking when advice was asked for. Each sentence of a turn is read on its own
+(:func:`sentence_behaviour`) and the turn takes the first behaviour of :data:`pipeline.types.BEHAVIOURS` among
+its sentences, keeping the others in :attr:`pipeline.types.TurnCode.also`.
+
+The one question decision of Rapport is made here: word order (:mod:`pipeline.measures.questions`), "?" where
+the text has punctuation, a final rising pitch where there is audio, and requests that invite talk ("tell me
+about ..."); a reflection that ends in "?" stays a reflection when it gives back the other person's words, and
+advice phrased as a question ("have you thought about ...") is advice. Unpunctuated text is read from its words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from pipeline.measures import helping_cues as cues
+from pipeline.measures import language as lang
+from pipeline.measures import questions
+from pipeline.types import BEHAVIOURS, QuestionClass, Turn, TurnCode, TurnMeasures
+
+#: Final rise of pitch (semitones, last 300 ms over the turn's median) that makes a statement of 3+ words asked.
+RISE_ST = 2.0
+#: Content words of a reflection shared with the other person's turn(s) that make a "you" statement give back
+#: their words (a reflection without a reflection opening, or a declarative "?" that reflects).
+MIN_SHARED_WORDS = 2
+#: Share of a reflection's content words not in the other person's turn(s) from which it adds meaning (complex).
+NEW_MEANING_SHARE = 0.5
+
+_PUNCT_RE = re.compile(r"[.?!,;:]")
+_SECOND_PERSON = frozenset({"you", "your", "you're", "you've", "you'd", "you'll", "yours", "yourself"})
+_IMPERATIVE_OPENERS = frozenset({"so", "and", "then", "well", "just", "maybe", "perhaps", "also", "first", "now",
+                                 "definitely", "but"})
+_NOT_IMPERATIVE = frozenset({"let", "thank", "thanks", "see", "mind", "excuse", "hang", "look", "listen", "say",
+                             "guess", "imagine", "wait", "hold", "welcome", "bye", "mean", "like", "please", "come"})
+#: Auxiliaries of a "you" statement that predicts or advises rather than gives back ("you can", "you will").
+_NOT_REFLECTING_AUX = frozenset({"can", "could", "will", "would", "should", "might", "may", "must", "'ll", "ca",
+                                 "wo", "shall"})
+
+
+class SentenceCode(NamedTuple):
+    """What one sentence does: its behaviour, cue, and the question it asks (if it asks one)."""
+
+    behaviour: str
+    cue: str = ""
+    question: QuestionClass = QuestionClass(False)
+    complex: bool = False
+
+
+class _Context(NamedTuple):
+    """What a turn is read against: the other person's words, and whether the text writes punctuation."""
+
+    previous_text: str
+    previous_words: frozenset[str]
+    punctuated: bool
+    speaks_fully: bool
+
+
+def _plain(text: str) -> str:
+    """Lower case, curly apostrophes straightened, punctuation out, one space between words."""
+    return questions.strip_punctuation(text.replace("\u2019", "'").lower())
+
+
+def content_words(doc_or_keys: Iterable[str]) -> frozenset[str]:
+    """Content lemmas among content keys (:func:`pipeline.measures.language.content_items`): one-word keys only."""
+    return frozenset(k for k in doc_or_keys if " " not in k)
+
+
+def _keys(doc) -> frozenset[str]:
+    """A parsed text's content lemmas, the words of reflection openings left out."""
+    return content_words(key for key, _ in lang.content_items(doc)) - cues.STEM_LEMMAS
+
+
+def _is_acknowledgement(plain: str) -> bool:
+    words = plain.replace("-", " ").split()
+    return not words or (len(words) <= 4 and all(w in cues.ACKNOWLEDGEMENTS for w in words))
+
+
+def _gives_back(sent_keys: frozenset[str], ctx: _Context) -> bool:
+    """Whether a sentence shares enough content words with the other person's turn(s) to give them back."""
+    shared = sent_keys & ctx.previous_words
+    return len(shared) >= MIN_SHARED_WORDS or (len(shared) >= 1 and len(sent_keys) <= 2)
+
+
+def _complex(plain: str, sent_keys: frozenset[str], ctx: _Context) -> bool:
+    """A reflection that adds meaning: a feeling not named, two sides, a metaphor, the sentence continued, or
+    mostly new content words (MITI 4.2.1 complex reflection)."""
+    if cues.CALLBACK_CUE_RE.search(plain):  # brings back earlier words: complex only when it holds two sides
+        return bool(cues.DOUBLE_SIDED_RE.search(plain))
+    prev = set(_plain(ctx.previous_text).split())
+    if any(w in cues.FEELINGS and w not in prev for w in plain.split()):
+        return True
+    if (m := cues.FEELING_PHRASE_RE.search(plain)) and m.group(0) not in _plain(ctx.previous_text):
+        return True
+    if cues.DOUBLE_SIDED_RE.search(plain) or cues.METAPHOR_RE.search(plain) or cues.CONTINUES_RE.match(plain):
+        return True
+    if not ctx.previous_words or not sent_keys:
+        return False
+    new = sent_keys - ctx.previous_words
+    return len(new) >= 2 and len(new) / len(sent_keys) >= NEW_MEANING_SHARE
+
+
+def _imperative(span) -> str:
+    """The verb of an instruction ("Record a backup video", "Ask someone on your team"), else ""."""
+    toks = [t for t in span if not (t.is_punct or t.is_space)]
+    while toks and (toks[0].lower_ in cues.ACKNOWLEDGEMENTS or toks[0].lower_ in _IMPERATIVE_OPENERS):
+        toks = toks[1:]
+    if len(toks) < 2:
+        return ""
+    verb = toks[0]
+    if verb.tag_ != "VB" or verb.lower_ in _NOT_IMPERATIVE or verb.lower_ in questions.AUXILIARIES:
+        return ""
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.head == verb for t in toks):
+        return ""
+    return " ".join(t.lower_ for t in toks[:3])
+
+
+def _about_you(span) -> bool:
+    """A statement about the other person: its subject is "you" (or "your ..."), not "I", and it neither predicts
+    nor advises ("you can do it", "you will be fine", "you are welcome" are not reflections)."""
+    toks = [t for t in span if not (t.is_punct or t.is_space)]
+    while toks and (toks[0].lower_ in cues.ACKNOWLEDGEMENTS or toks[0].lower_ in _IMPERATIVE_OPENERS):
+        toks = toks[1:]
+    if not toks or toks[0].lower_ in ("i", "my", "we", "me", "i'm", "i've", "i'd"):
+        return False
+    subj = [t for t in toks if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+    if not subj or not (subj[0].lower_ == "you" or any(c.lower_ == "your" for c in subj[0].children)):
+        return False
+    head = subj[0].head
+    return not any(c.dep_ == "aux" and c.lower_ in _NOT_REFLECTING_AUX for c in head.children) \
+        and not cues.NOT_REFLECTION_RE.search(span.text.lower())
+
+
+def _reflection(span, plain: str, sent_keys: frozenset[str], ctx: _Context, *, asked: bool) -> SentenceCode | None:
+    """The sentence as a reflection, or None.
+
+    A reflection opening ("it sounds like", "so you'd like", "you feel") makes a statement a reflection; asked
+    ("?" or a rising pitch) it needs to give back the other person's words too, else it is a question. A "you"
+    statement that gives back their words is a reflection without an opening.
+    """
+    if not ctx.speaks_fully:
+        return None
+    you = bool(_SECOND_PERSON & set(plain.split()))
+    m = cues.REFLECTION_RE.search(plain) or (cues.SUMMARY_RE.match(plain) if you and ctx.previous_words else None)
+    if m is None and you and asked and ctx.previous_words:
+        m = cues.CHECK_RE.search(plain)  # "your boss said no, is that right?": checked, still given back
+    if m is None and not (you and len(sent_keys & ctx.previous_words) >= MIN_SHARED_WORDS and _about_you(span)):
+        return None
+    if m is not None and asked and not (ctx.previous_words and (
+            cues.STRONG_REFLECTION_RE.search(plain) or cues.CHECK_RE.search(plain) or _gives_back(sent_keys, ctx)
+            or plain.startswith("so "))):
+        return None  # asked, it reflects only what was said: "So you'd like to keep this job?" out of the blue asks
+    if m is not None and m.group(0).startswith("so ") and not ctx.previous_words:
+        return None  # "so your goal is ...": a summary needs something to sum up
+    cue = m.group(0).strip() if m else "gives back the mentee's words"
+    return SentenceCode("reflection", cue, complex=_complex(plain, sent_keys, ctx))
+
+
+def sentence_behaviour(span, *, ctx: _Context, final: bool, final_rise_st: float | None = None) -> SentenceCode:
+    """What one sentence (a spaCy ``Span``) does, read in the order a listener would.
+
+    An offer to advise is a question; a request that invites talk is an open question; advice (also phrased as a
+    question, an instruction, "I would ...") is advice; a statement that gives back the other person's words is a reflection, even when asked
+    with "?" or a rising pitch; word order or "?" makes the rest questions; then affirmations, self-disclosure
+    (:func:`pipeline.measures.language.self_disclosure`), facts (information). ``final``: the turn's last sentence (a rising pitch belongs to it).
+    """
+    text = span.text.strip()
+    plain = _plain(text)
+    if _is_acknowledgement(plain):
+        return SentenceCode("other")
+    if (m := cues.CHECK_RE.search(plain)) and len(plain.split()) <= 6:
+        return SentenceCode("other", m.group(0))  # "Do I have that right?" checks the reflection before it
+    sent_keys = _keys(span)
+    q = questions.classify_sentence(span)
+    if q.is_question and (h := cues.HEDGE_RE.search(plain)) and _plain(q.cue) in h.group(0):
+        q = QuestionClass(False)  # "people, how shall I say it, noticed you": a search for words
+    rise = final and final_rise_st is not None and final_rise_st >= RISE_ST and len(plain.split()) >= 3
+    marked = ctx.punctuated and text.endswith("?")
+    if m := cues.OFFER_RE.search(plain):
+        return SentenceCode("question", m.group(0), QuestionClass(True, "yes_no", False, m.group(0)))
+    if (m := cues.REQUEST_RE.search(plain)) and not cues.ADVICE_RE.search(plain.replace(m.group(0), " ")):
+        return SentenceCode("question", m.group(0), QuestionClass(True, "request", True, m.group(0)))
+    if ctx.speaks_fully and (m := cues.ADVICE_RE.search(plain)):
+        return SentenceCode("advice", m.group(0))
+    if ctx.speaks_fully and ((cue := _imperative(span)) or (cue := lang.find_pattern(cues.I_WOULD_RE, plain))):
+        return SentenceCode("advice", cue)
+    if ctx.speaks_fully and not q.is_question and (m := cues.AFFIRMATION_RE.search(plain)):
+        return SentenceCode("affirmation", m.group(0))  # "you sound like a caring person" values, not reflects
+    if not (q.is_question and q.kind in ("wh", "yes_no", "alternative")) or cues.CHECK_RE.search(plain):
+        if (r := _reflection(span, plain, sent_keys, ctx, asked=marked or rise)) is not None:
+            return r
+    if q.is_question:
+        return SentenceCode("question", q.cue, q)
+    if (marked or rise) and len(plain.split()) >= 2 and not questions.is_backchannel_question(span):
+        cue = "?" if marked else "final rising pitch"
+        return SentenceCode("question", cue, QuestionClass(True, "declarative", False, cue))
+    return _statement(span, plain, ctx)
+
+
+def _statement(span, plain: str, ctx: _Context) -> SentenceCode:
+    """A sentence that asks nothing and gives nothing back: affirmation, self-disclosure, information."""
+    if not ctx.speaks_fully:
+        return SentenceCode("other")
+    if m := cues.AFFIRMATION_RE.search(plain):
+        return SentenceCode("affirmation", m.group(0))
+    if cue := lang.self_disclosure(plain):
+        return SentenceCode("self_disclosure", cue)
+    if m := cues.INFORMATION_RE.search(plain):
+        return SentenceCode("information", m.group(0))
+    return SentenceCode("other")
+
+
+def _combine(codes: Sequence[SentenceCode], *, n_words: int, permission: bool) -> TurnCode:
+    """The turn's code from its sentences' (see :class:`pipeline.types.TurnCode`)."""
+    found = {c.behaviour for c in codes}
+    if found == {"other"} and n_words >= cues.INFORMATION_MIN_WORDS and not any(c.cue for c in codes):
+        found.add("information")  # a long stretch of explaining, not a story of one's own nor a reassurance
+    ordered = [b for b in BEHAVIOURS if b in found and b != "other"] or ["other"]
+    main = ordered[0]
+    cue = next((c.cue for c in codes if c.behaviour == main), "")
+    if main == "information" and not cue:
+        cue = f"{n_words} words of explaining"
+    asked = [c.question for c in codes if c.behaviour == "question"]
+    return TurnCode(
+        behaviour=main,  # type: ignore[arg-type]
+        open=any(q.open for q in asked),
+        complex=any(c.complex for c in codes if c.behaviour == "reflection"),
+        permission=permission and bool(found & {"advice", "information"}),
+        cue=cue,
+        also=tuple(ordered[1:]),
+    )
+
+
+def _context(previous: Sequence[str], previous_keys: Iterable[str], text: str, *, speaks_fully: bool) -> _Context:
+    return _Context(" ".join(previous), frozenset(previous_keys), bool(_PUNCT_RE.search(text)), speaks_fully)
+
+
+def _code_doc(doc, ctx: _Context, *, n_words: int, permission: bool,
+              final_rise_st: float | None) -> tuple[TurnCode, QuestionClass, int]:
+    """A parsed turn's code, its strongest question (open before closed) and its number of question sentences."""
+    sents = questions.sentences(doc)
+    codes = [sentence_behaviour(s, ctx=ctx, final=i == len(sents) - 1, final_rise_st=final_rise_st)
+             for i, s in enumerate(sents)]
+    if not codes:
+        return TurnCode("other"), QuestionClass(False), 0
+    if ctx.speaks_fully:  # one definition of self-disclosure for the whole turn, sentences split or not
+        plain = _plain(doc.text)
+        found = {c.behaviour for c in codes}
+        for behaviour, cue in (("self_disclosure", lang.self_disclosure(plain)),
+                               ("affirmation", lang.find_pattern(cues.AFFIRMATION_RE, plain))):
+            if cue and behaviour not in found:
+                codes.append(SentenceCode(behaviour, cue))
+    code = _combine(codes, n_words=n_words, permission=permission)
+    asked = [c.question for c in codes if c.behaviour == "question"]
+    best = next((q for q in asked if q.open), asked[0]) if asked else QuestionClass(False)
+    return code, best, len(asked)
+
+
+def asks_advice(text: str) -> bool:
+    """Whether a turn asks for advice ("what should I do?", "should I ...", "any tips?"): it gives permission."""
+    return bool(cues.ASKS_ADVICE_RE.search(_plain(text)))
+
+
+def code_turn(text: str, *, previous: Sequence[str] = (), nlp, asked_permission: bool = False,
+              final_rise_st: float | None = None) -> TurnCode:
+    """Code one turn of a helper (a mentor): what it does, as MITI 4.2.1 and ESConv would count it.
+
+    Parameters
+    ----------
+    text : str
+        The turn's words, with or without punctuation.
+    previous : sequence of str
+        The other person's preceding turn(s), most recent last: reflections give back their words (content
+        overlap, second-person framing, feeling words), and their asking for advice gives permission.
+    nlp : spacy.language.Language
+    asked_permission : bool
+        The speaker offered advice earlier and the other person agreed ("would it help if I shared ...?" "Yes").
+    final_rise_st : float or None
+        The turn's final pitch rise, semitones (audio only): at least :data:`RISE_ST` asks a statement.
+
+    Returns
+    -------
+    TurnCode
+        ``TurnCode("other")`` for an empty turn or a listening signal ("mm-hm", "okay").
+    """
+    if not text.strip() or lang.is_backchannel_text(text):
+        return TurnCode("other")
+    docs = list(nlp.pipe([text, *previous], disable=["ner"]))
+    keys = frozenset().union(*(_keys(d) for d in docs[1:])) if previous else frozenset()
+    ctx = _context(previous, keys, text, speaks_fully=True)
+    answers = bool(previous) and asks_advice(previous[-1])
+    code, _, _ = _code_doc(docs[0], ctx, n_words=len(text.split()), permission=asked_permission or answers,
+                           final_rise_st=final_rise_st)
+    return code
+
+
+class CodedTurn(NamedTuple):
+    """One turn coded in a session: its code, its strongest question and its number of question sentences."""
+
+    code: TurnCode
+    question: QuestionClass
+    n_questions: int
+
+
+def code_turns(turns: Sequence[Turn], docs: Sequence, *, helpers: Iterable[str] = (),
+               backchannel: Sequence[bool] | None = None,
+               final_rise_st: Sequence[float | None] | None = None) -> tuple[CodedTurn, ...]:
+    """Code every turn of a session, in order: the session's one question decision and helping behaviours.
+
+    Parameters
+    ----------
+    turns : sequence of Turn
+        In time order.
+    docs : sequence of spacy.tokens.Doc
+        Their words parsed, same order.
+    helpers : iterable of str
+        Labels of the speakers coded fully (the mentor); the others' turns are coded for their questions only
+        (and their asking for advice, which gives the helper permission). Empty: everyone is coded fully.
+    backchannel : sequence of bool or None
+        Which turns are listening signals (coded "other"); None reads it from the words.
+    final_rise_st : sequence of float or None, or None
+        Each turn's final pitch rise (audio); None without audio.
+
+    Returns
+    -------
+    tuple of CodedTurn
+        One per turn. Each turn is read against the other people's turns since the speaker's last turn that
+        was not a listening signal (at most 3, listening signals left out), most recent last.
+    """
+    helpers = frozenset(helpers)
+    bc = list(backchannel) if backchannel is not None else [lang.is_backchannel_text(t.text) for t in turns]
+    rises = list(final_rise_st) if final_rise_st is not None else [None] * len(turns)
+    keys = [_keys(d) for d in docs]
+    offered: dict[str, bool] = {}  # speaker -> offered advice in their last turn
+    allowed: dict[str, bool] = {}  # speaker -> the other person agreed to their offer
+    out = []
+    for i, t in enumerate(turns):
+        if bc[i] or not t.text.strip():
+            out.append(CodedTurn(TurnCode("other"), QuestionClass(False), 0))
+            continue
+        prev = _previous(turns, bc, i)
+        full = not helpers or t.speaker in helpers
+        ctx = _context([turns[j].text for j in prev], frozenset().union(*(keys[j] for j in prev)), t.text,
+                       speaks_fully=full)
+        answers = bool(prev) and asks_advice(turns[prev[-1]].text)
+        if prev and offered.get(t.speaker):  # the other person's answer to this speaker's offer
+            allowed[t.speaker] = bool(cues.AGREES_RE.match(turns[prev[0]].text.lower()))
+            offered[t.speaker] = False
+        coded = CodedTurn(*_code_doc(docs[i], ctx, n_words=len(t.text.split()),
+                                     permission=answers or allowed.get(t.speaker, False),
+                                     final_rise_st=rises[i]))
+        offered[t.speaker] = bool(cues.OFFER_RE.search(_plain(t.text)))
+        allowed[t.speaker] = False  # an offer accepted allows the turn that follows, not the rest of the session
+        out.append(coded)
+    return tuple(out)
+
+
+def _previous(turns: Sequence[Turn], bc: Sequence[bool], i: int, *, at_most: int = 3) -> list[int]:
+    """Positions of the other people's turns since turn ``i``'s speaker last spoke (listening signals left out)."""
+    out = []
+    j = i - 1
+    while j >= 0 and len(out) < at_most:
+        if turns[j].speaker == turns[i].speaker:
+            if not bc[j]:
+                break
+        elif not bc[j] and turns[j].text.strip():
+            out.append(j)
+        j -= 1
+    return out[::-1]
+
+
+def code_session(turns: Sequence[Turn], *, nlp, docs: Sequence | None = None,
+                 turn_measures: Sequence[TurnMeasures] | None = None) -> tuple[TurnCode, ...]:
+    """Code every turn of a session (:func:`code_turns`): the mentor's fully, the others' for their questions.
+
+    Parameters
+    ----------
+    turns : sequence of Turn
+        In time order; the mentor is the speaker whose turns have role "mentor" (without one, everyone is
+        coded fully).
+    nlp : spacy.language.Language
+    docs : sequence of spacy.tokens.Doc or None
+        The turns' words already parsed; None parses them.
+    turn_measures : sequence of TurnMeasures or None
+        The turns' measures, same order: their roles, listening signals and final pitch rise are used.
+
+    Returns
+    -------
+    tuple of TurnCode
+        One per turn.
+    """
+    if docs is None:
+        docs = list(nlp.pipe([t.text for t in turns], disable=["ner"]))
+    roles = [m.role for m in turn_measures] if turn_measures is not None else [t.role for t in turns]
+    helpers = {t.speaker for t, r in zip(turns, roles, strict=True) if r == "mentor"}
+    coded = code_turns(
+        turns, docs, helpers=helpers,
+        backchannel=[m.is_backchannel for m in turn_measures] if turn_measures is not None else None,
+        final_rise_st=[m.prosody.final_rise_st for m in turn_measures] if turn_measures is not None else None,
+    )
+    return tuple(c.code for c in coded)

@@ -1,0 +1,240 @@
+"""The words that mark each helping behaviour: the cue lists :mod:`pipeline.measures.helping` reads.
+
+The behaviours are those of MITI 4.2.1 (Moyers, Manuel & Ernst 2014, revised 2016: questions, simple and complex
+reflections, affirmations, persuading with or without permission, giving information) and of the ESConv helper
+strategies (Liu et al. 2021), named in the course's terms. Every pattern reads lower-case text without
+punctuation (:func:`pipeline.measures.questions.strip_punctuation`), so that a Whisper transcript without
+commas or question marks is read the same way as a typed one.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _re(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+#: Words dropped from the start of a sentence before its opening is read ("so", "okay", "right", "well").
+OPENERS = r"(?:(?:so|okay|ok|right|well|and|yeah|yes|mm|hmm|um|uh|oh|alright|now|then|i see)\s+)*"
+
+#: Requests that invite the other person to talk: questions in all but form (MITI 4.2.1 codes them as questions).
+REQUEST_RE = _re(
+    r"\b(?:tell|walk|talk)\s+me\s+(?:a\s+(?:bit|little)\s+(?:more\s+)?|more\s+|a\s+bit\s+more\s+)?"
+    r"(?:about|through|what|how|why|when|where|who|which|if|whether|more)\b"
+    r"|\b(?:say|share|tell\s+me)\s+(?:a\s+(?:bit|little)\s+)?more\b"
+    r"|\bi(?:'m|\s+am)\s+(?:curious|wondering|interested\s+to\s+(?:hear|know))\s+(?:about|what|how|why|whether|if)\b"
+    r"|\bi\s+wonder\s+(?:what|how|why|whether|if)\b"
+    r"|\bwhy\s+don'?t\s+(?:you|we)\s+(?:start|begin|tell|talk|share|walk)\b"
+    r"|\b(?:can|could|would)\s+you\s+(?:tell|walk|talk)\s+me\b"
+    r"|\b(?:help|let)\s+me\s+understand\b|\bi'?d\s+(?:like|love)\s+to\s+hear\b"
+    r"|\b(?:start|begin)\s+(?:by|with)\s+(?:telling|talking|you\s+telling)\b"
+    r"|^" + OPENERS + r"(?:please\s+)?go\s+on\b(?!\s+(?:to|with|and|\w+ing))"
+)
+
+#: A speaker's search for words ("how shall I say it", "what do you call it"): asks nobody anything.
+HEDGE_RE = _re(r"\bhow\s+(?:shall|should|can|do|could)\s+i\s+(?:say|put)\s+(?:it|this|that)\b"
+               r"|\bwhat\s+(?:do|did)\s+(?:you|they)\s+call\s+(?:it|them|that)\b")
+
+#: The speaker asking first whether they may advise (MITI 4.2.1 "persuade with permission"): "would it help if I
+#: shared ...?", "can I make a suggestion?".
+OFFER_RE = _re(
+    r"\b(?:would|will)\s+it\s+help\s+(?:if\s+i|to\s+hear|for\s+me\s+to)\b"
+    r"|\b(?:can|could|may|might)\s+i\s+(?:make|offer|share|give|suggest|tell\s+you|add)\b"
+    r"|\b(?:do|would)\s+you\s+mind\s+if\s+i\b"
+    r"|\b(?:would|do)\s+you\s+(?:like|want)\s+(?:me\s+to\s+(?:share|suggest|tell|give|offer)|to\s+hear|some|my|a\s+few)\b"
+    r"|\b(?:is\s+it|would\s+it\s+be)\s+(?:ok|okay|alright|all\s+right)\s+if\s+i\s+(?:share|suggest|tell|offer|give)\b"
+    r"|\bshall\s+i\s+(?:share|suggest|tell|give|offer)\b|\bopen\s+to\s+(?:some\s+)?(?:ideas|suggestions|advice)\b"
+)
+
+#: The other person asking for advice: "what should I do?", "should I ...", "do you think I should ...".
+ASKS_ADVICE_RE = _re(
+    r"\b(?:should|shall)\s+i\b|\bwhat\s+(?:would|do|should)\s+(?:you|i)\s+(?:do|suggest|recommend|advise)\b"
+    r"|\b(?:any|some|your)\s+(?:advice|tips|ideas|suggestions|recommendations)\b"
+    r"|\bhow\s+(?:do|can|could|should|would)\s+i\b|\bis\s+it\s+(?:ok|okay|alright|a\s+good\s+idea|better)\s+(?:to|if)\b"
+    r"|\bwhat\s+do\s+you\s+(?:think|suggest|recommend)\b|\bcan\s+you\s+help\s+me\b"
+    r"|\b(?:do|would)\s+you\s+(?:think|say|recommend|suggest)\s+(?:that\s+)?i\s+(?:should|could|ought|need)\b"
+    r"|\b(?:would|is)\s+it\s+(?:be\s+)?(?:better|worth|wise|smart)\b"
+    r"|\bi\s+(?:need|want|would\s+like|'d\s+like)\s+(?:some\s+|your\s+)?(?:advice|help|guidance)\b"
+    r"|\bi\s+don'?t\s+know\s+what\s+(?:to|i\s+should)\s+do\b|\bwhat\s+are\s+my\s+options\b"
+)
+
+#: An answer that agrees ("yes", "sure", "go ahead"), at the start of a turn.
+AGREES_RE = _re(r"\s*(?:yes|yeah|yep|sure|please|ok|okay|go\s+ahead|definitely|absolutely|of\s+course|that\s+would|"
+                r"i'?d\s+(?:like|love|appreciate)|why\s+not|mm-?hm|uh-?huh)\b")
+
+#: Advice, phrased as a statement, an instruction or a question (MITI 4.2.1 "persuade"; ESConv "providing
+#: suggestions"). "Have you thought about asking your manager?" advises; it does not ask.
+ADVICE_RE = _re(
+    r"\byou\s+(?:really\s+|definitely\s+|probably\s+|just\s+|might\s+)?(?:should|ought\s+to|need\s+to|have\s+to|"
+    r"must(?!\s+(?:be|feel|have\s+(?:been|felt|had)))|'ve\s+got\s+to|got\s+to|gotta)\b(?!\s+(?:be\s+(?:proud|pleased|glad)))"
+    r"|\bwhat\s+you\s+(?:need|have|want|ought|should)\s+(?:to\s+)?do\b"
+    r"|\bi(?:'d|\s+would|\s+strongly)?\s+(?:recommend|suggest|advise|encourage\s+you)\b|\bmy\s+(?:advice|suggestion|tip)\b"
+    r"|(?<!\bi\s)(?<!\bwe\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bthey\s)\b(?:try|make\s+sure|be\s+sure|remember)\s+"
+    r"(?:to|you|that\s+you|and)\b|\btry\s+\w+ing\b"
+    r"|\bhave\s+you\s+(?:thought\s+(?:about|of)|considered|tried(?!\s+(?:anything|something|any\b))|looked\s+into)\b"
+    r"|\bwhat\s+(?:if|about)\s+you\s+(?:tried|try|asked|ask|talked|talk|spoke|wrote|made|took|went|just)\b"
+    r"|\b(?:what|how)\s+about\s+(?:trying|asking|talking|speaking|writing|making|taking|going|sending|booking)\b"
+    r"|\bwhy\s+don'?t\s+you\s+(?!start\b|begin\b|tell\b|talk\b|share\b|walk\b)\w+"
+    r"|\byou\s+(?:could|might|may)\s+(?:want\s+to|try|consider|also|ask|talk|write|start|think\s+about)\b"
+    r"|\b(?:it\s+)?(?:might|may|would|could)\s+(?:be\s+(?:worth|a\s+good\s+idea|helpful|useful|good|best)|help)\s+"
+    r"(?:to|if\s+you|you)\b"
+    r"|\b(?:maybe|perhaps)\s+you\s+(?:could|can|should|might)\b|\bthe\s+(?:best|key)\s+(?:thing|way)\s+is\s+to\b"
+    r"|\bwould\s+you\s+consider\b|\bif\s+i\s+were\s+you\b|\bdon'?t\s+forget\b"
+    # what would help, said as a fact or a possibility ("journaling can help", "maybe you could ...", "if you try")
+    r"|\b(?!i\b|we\b|how\b|who\b|that\b|what\b)[a-z']+\s+(?:can|could|may|might)\s+(?:really\s+|also\s+|definitely\s+|"
+    r"greatly\s+)?help\b|\b(?:maybe|perhaps)\s+(?:you|try|it\s+would|it\s+might|it\s+could|talk|consider)\b"
+    r"|\byou\s+(?:could|can)\s+(?:also\s+|always\s+|maybe\s+)?(?:try|talk|ask|reach|start|find|join|look|call|use|go|get(?!\s+(?:through|better|past))|"
+    r"spend|write|take|make\s+(?:a|some|time|sure)|set|contact|speak|plan|focus|practice|practise|volunteer|search|apply)\b"
+    r"|\byou\s+could\s+(?!not\b|never\b|be\b|have\s+been\b|tell\b|see\b|imagine\b|feel\b)\w+"
+    r"|\bif\s+you\s+(?:try|tried|talk|talked|ask|asked|reach|reached|write|wrote|take|took|spend|focus|start|started|join|"
+    r"look\s+(?:for|into))\b"
+    r"|\bit(?:'s|\s+is|\s+would\s+be|\s+might\s+be|\s+could\s+be|\s+may\s+be)\s+(?:a\s+)?(?:really\s+|very\s+)?(?:(?:good|great)"
+    r"\s+idea|best|important|helpful|wise|better|useful)\s+(?:to|if\s+you)\b"
+    r"|\bhow\s+about\s+(?:you\s+\w+|a|an|some|we|trying)\b|\bwhat\s+about\s+\w+ing\b"
+    r"|\bdo\s+you\s+have\s+(?:a|any|someone|somebody|anyone|anybody)\s+(?:\w+\s+){0,3}(?:(?:you|who|that)\s+(?:could|can)|"
+    r"to\s+(?:talk|help|turn))\b"
+    r"|\bdo\s+you\s+think\s+(?:it|you|that|this)\s+(?:could|might|would)\s+(?:help|benefit|be\s+(?:good|helpful|worth))"
+)
+
+#: A sentence opened by "I would" / "I'd" + a verb of action: the speaker's own choice offered as advice
+#: ("I would bring them in early"); not a wish or a view ("I'd like to hear", "I would say").
+I_WOULD_RE = _re(r"^" + OPENERS + r"(?:personally\s+)?i(?:\s+would|'d)\s+(?:probably\s+|definitely\s+|just\s+|also\s+)?"
+                 r"(?!like\b|love\b|be\b|say\b|think\b|imagine\b|guess\b|want\b|have\s+(?:thought|felt|been)\b|hate\b)"
+                 r"[a-z]+"
+                 # the "I" heard at the end of the other person's turn: "would bring them in early"
+                 r"|^would\s+(?!(?:you|your|it|that|this|they|he|she|we|there|the|a|an|i|me|my|not|be|like|love|anyone|"
+                 r"anybody|someone|somebody)\b)[a-z]+\s+(?:them|it|him|her|the|a|your|this|that)\b")
+
+#: Reflection openings (MITI 4.2.1): the speaker gives back what the other said or meant, as a statement.
+REFLECTION_RE = _re(
+    r"^" + OPENERS + r"(?:it\s+|that\s+)?(?:sounds|seems|looks|feels)\s+(?:like|as\s+if|as\s+though|to\s+me)\b"
+    r"|^" + OPENERS + r"(?:it|that)\s+(?:must|might)\s+(?:be|have\s+been|feel|make)\b"
+    r"|^" + OPENERS + r"(?:what\s+)?i(?:'m|\s+am)\s+hearing\b|^" + OPENERS + r"i\s+(?:hear|sense|get\s+the\s+sense)\b"
+    r"|^" + OPENERS + r"(?:so\s+)?(?:what\s+)?you(?:'re|\s+are)\s+(?:saying|telling\s+me)\b"
+    r"|^" + OPENERS + r"you(?:'re|\s+are|'ve\s+been|\s+have\s+been|\s+were)\s+(?:really\s+|quite\s+|a\s+bit\s+|"
+    r"pretty\s+|still\s+|not\s+|feeling\s+|getting\s+)*(?:\w+ed|\w+ing|sure|unsure|afraid|ready|upset|torn|stuck|"
+    r"tired|proud|angry|sad|happy|glad|keen|lost|alone|unhappy|anxious|nervous|uncertain|frustrated|worried)\b"
+    r"|^" + OPENERS + r"you\s+(?:really\s+|still\s+|kind\s+of\s+|sort\s+of\s+)?(?:feel|felt|want|wanted|wish|hope|"
+    r"think|thought|believe|worry|care|seem|need\s+(?!to\b)|don'?t\s+(?:know|want|feel|think|like|see)|can'?t|"
+    r"'d\s+(?:really\s+)?(?:like|love|rather|prefer)|would\s+(?:really\s+)?(?:like|love|rather|prefer))\b"
+    r"|^" + OPENERS + r"(?:part\s+of\s+you|on\s+the\s+one\s+hand|for\s+you|in\s+other\s+words|you(?:'re|\s+are)\s+not)\b"
+    r"|^so\s+(?:you|your|for\s+you)\b|^(?:and|because|even\s+though|which|unless)\s+(?:you|your|it)\b"
+    r"|\byou\s+(?:mentioned|said|told\s+me)\b"
+    # the speaker names what the other person feels or lives ("I can imagine how hard that is", "you must be tired")
+    r"|\bi\s+(?:can\s+(?:only\s+|really\s+)?|could\s+)?(?:totally\s+|completely\s+|really\s+|fully\s+)?(?:understand|imagine|see|"
+    r"sense|feel|hear)\s+(?:how|why|what|where\s+you|that\s+(?:you|it|this)|you(?:'re|\s+are|\s+feel)|your\s+(?:frustration|"
+    r"pain|fear|worry|concern|feelings))\b"
+    r"|\b(?:it|that|this)\s+must\s+(?:be|have\s+been|feel|have\s+felt|make)\b|\byou\s+must\s+(?:be|feel|have\s+(?:been|felt))\b"
+    r"|^" + OPENERS + r"(?:it\s+|that\s+)?(?:sounds|seems)\s+(?:that|as\s+though)\b"
+)
+
+#: A reflection checked with the other person ("..., is that right?", "Do I have that right?"): the check asks
+#: nothing new, so the turn stays a reflection.
+CHECK_RE = _re(r"\b(?:is|was)\s+that\s+(?:right|correct|true|what\s+you(?:'re|\s+are)\s+(?:feeling|saying))\b"
+               r"|\bdo\s+i\s+have\s+(?:that|it)\s+right\b|\bam\s+i\s+(?:right|correct)\b|\bdid\s+i\s+get\s+(?:that|it)\s+right\b")
+
+#: "You" statements that are courtesies, not reflections: "you are welcome", "you too", "I hope you ...".
+NOT_REFLECTION_RE = _re(r"\byou(?:'re|\s+are)\s+(?:very\s+|so\s+|most\s+)?welcome\b|\byou\s+too\b|\b(?:hope|wish)\s+you\b"
+                        r"|\bthank\s+you\b|\bto\s+you\s+(?:too|as\s+well)\b")
+
+#: Reflection openings that stay reflections when asked ("It sounds like you're worried?"): MITI 4.2.1 codes a
+#: reflection said with a rising tone as a reflection.
+STRONG_REFLECTION_RE = _re(
+    r"^" + OPENERS + r"(?:it\s+|that\s+)?(?:sounds|seems|looks)\s+(?:like|as\s+if|as\s+though)\b"
+    r"|^" + OPENERS + r"(?:what\s+)?i(?:'m|\s+am)\s+hearing\b|^" + OPENERS + r"i\s+(?:hear|sense|get\s+the\s+sense)\b"
+    r"|^" + OPENERS + r"(?:so\s+)?(?:what\s+)?you(?:'re|\s+are)\s+(?:saying|telling\s+me)\b"
+)
+#: A summary: "so" + a statement about the other person ("Right, so being prepared gives you more confidence").
+SUMMARY_RE = _re(r"^(?:(?:okay|ok|right|well|and|yeah|yes|mm|hmm|oh|alright)\s+)*so\s+"
+                 r"(?!what\b|how\b|why\b|who\b|where\b|when\b|do\b|did\b|does\b|are\b|is\b|can\b|could\b|"
+                 r"would\b|will\b|let'?s?\b|i\b|i'm\b|i've\b|we\b|anyway\b|yeah\b|okay\b|um\b|uh\b)")
+#: Lemmas of the reflection openings themselves: left out when a reflection's words are compared with the other's.
+STEM_LEMMAS = frozenset({"sound", "seem", "look", "hear", "sense", "feel", "say", "tell", "mention", "talk"})
+
+#: A reflection that brings back earlier words ("you mentioned ..."): compared with what was said then, not with
+#: the turn just before, so its new words do not make it complex.
+CALLBACK_CUE_RE = _re(r"\byou\s+(?:mentioned|said|told\s+me)\b")
+
+#: Reflections that add meaning beyond the words: two sides, a metaphor, the meaning made explicit.
+DOUBLE_SIDED_RE = _re(r"\bon\s+the\s+one\s+hand\b|\bon\s+the\s+other\b|\bpart\s+of\s+you\b|\bat\s+the\s+same\s+time\b"
+                      r"|\band\s+yet\b|\bbut\s+also\b|\btorn\b")
+METAPHOR_RE = _re(r"\bas\s+(?:if|though)\b|(?<!sounds\s)(?<!seems\s)(?<!looks\s)(?<!feels\s)\blike\s+(?:a|an)\s+\w+")
+#: Reflections that continue the other person's sentence ("... and you're not sure it will last").
+CONTINUES_RE = _re(r"^(?:and|because|even\s+though|which|unless|so\s+that|but)\s+")
+
+#: Feeling words: a reflection naming a feeling the other person did not name adds meaning (a complex reflection).
+FEELINGS = frozenset("""
+    worried worry worries anxious anxiety nervous scared afraid fear fears frightened frustrated frustrating
+    frustration angry anger annoyed upset sad sadness hurt overwhelmed overwhelming stressed stress stressful
+    stuck lost lonely alone proud pride relieved relief excited hopeful hope hopeless confident confidence
+    insecure embarrassed embarrassing ashamed shame guilty guilt disappointed disappointing disappointment torn
+    conflicted exhausted tired drained unappreciated undervalued invisible pressure uneasy uncertain uncertainty
+    unsure doubt doubts confused happy glad pleased grateful discouraged helpless trapped isolated resentful
+    valued respected safe unsafe vulnerable panic panicked dread hard difficult tough painful ignored overlooked
+    sidelined excluded unheard dismissed unsupported
+    """.split())
+#: Feelings said in more than one word.
+FEELING_PHRASE_RE = _re(r"\b(?:left\s+out|let\s+down|taken\s+for\s+granted|out\s+of\s+(?:your|my)\s+depth|"
+                        r"burn(?:ed|t)\s+out|fed\s+up|worn\s+(?:out|down)|on\s+edge|put\s+on\s+the\s+spot)\b")
+
+#: Affirmations (MITI 4.2.1): the speaker values the other person's effort, strengths or contribution. Not a
+#: plain acknowledgement ("okay", "great", "good").
+AFFIRMATION_RE = _re(
+    r"\b(?:that|it|this)\s+(?:took|takes|must\s+have\s+taken)\s+(?:real\s+|a\s+lot\s+of\s+)?(?:courage|guts|strength|"
+    r"effort|work|honesty)\b"
+    r"|\b(?:well\s+done|good\s+(?:job|work|for\s+you)|great\s+(?:job|work)|nice\s+(?:job|work)|congratulations|"
+    r"congrats|kudos|hats\s+off)\b"
+    r"|\byou(?:'ve|\s+have)\s+(?:clearly|really|obviously)\s+(?:thought|worked|put|done|made|prepared)\b"
+    r"|\byou(?:'ve|\s+have)\s+(?:done|made|come)\s+(?:a\s+(?:lot|great|really)|real|great|good|so\s+much|really)\b"
+    r"|\byou\s+(?:did|handled|managed|dealt\s+with)\s+(?:it|that|this|the\s+\w+)?\s*(?:really\s+|so\s+)?"
+    r"(?:well|brilliantly|great|a\s+great\s+job|the\s+right\s+thing)\b"
+    r"|\byou(?:'re|\s+are)\s+(?:clearly|really|obviously|very)\s+(?:good|skilled|committed|capable|thoughtful|"
+    r"resourceful|brave|strong|organised|organized|talented|determined|dedicated)\b"
+    r"|\bi\s+(?:really\s+)?(?:appreciate|admire|respect|value)\s+(?:you|your|how|that\s+you|the\s+way)\b"
+    r"|\bthank\s+you\s+for\s+(?:sharing|being\s+(?:so\s+)?(?:honest|open)|telling|trusting|your\s+honesty)\b"
+    r"|\b(?:you\s+should\s+be|be)\s+proud\b|\bi(?:'m|\s+am)\s+(?:really\s+)?(?:impressed|proud)\b|\bimpressive\b"
+    r"|\b(?:that'?s|that\s+is|what\s+a|it'?s|it\s+is|such\s+a)\s+(?:a\s+)?(?:really\s+)?(?:great|good|brilliant|"
+    r"excellent|smart|sensible|wise|clever|thoughtful)\s+(?:idea|plan|point|question|insight|step|move|approach|"
+    r"thought|start)\b"
+    r"|\b(?:brave|courageous|a\s+(?:real\s+)?strength|your\s+(?:strength|effort|hard\s+work|commitment|persistence|"
+    r"honesty|determination))\b"
+    r"|\bthat\s+shows\s+(?:real|a\s+lot|how|you|your|great)\b|\byou(?:'re|\s+are)\s+doing\s+(?:a\s+)?(?:great|well|"
+    r"really\s+well|good|fine)\b|\bcredit\s+to\s+you\b"
+    # confidence in their ability, their effort, their qualities ("I'm sure you can", "you're a good friend")
+    r"|\bi(?:'m|\s+am)\s+(?:so\s+|really\s+|very\s+|pretty\s+)?(?:sure|confident|certain)\s+(?:that\s+)?you(?:'ll|'re|'ve|\s+(?:can|"
+    r"will|could|did|are|have|know|made))\b|\bi\s+(?:know|believe)\s+(?:that\s+)?you\s+(?:can|will|'ll|are\s+(?:strong|capable)|"
+    r"have\s+(?:done|the\s+strength))\b|\bi\s+believe\s+in\s+you\b|\bconfident\s+in\s+you\b"
+    r"|\byou\s+can\s+(?:do\s+(?:it|this)|make\s+it|get\s+through|handle|overcome)\b|\byou(?:'ve|\s+have)\s+got\s+this\b"
+    r"|\byou(?:'re|\s+are)\s+(?:doing\s+(?:your\s+best|(?:a\s+|such\s+a\s+)?(?:great|amazing|wonderful|fantastic)(?:\s+job)?|"
+    r"everything|all\s+you\s+can|the\s+right\s+thing|what\s+you\s+can)|on\s+the\s+right\s+track)\b"
+    r"|\byou(?:'ve|\s+have)\s+done\s+(?:your\s+best|your\s+part|everything|all\s+you\s+can|so\s+well|the\s+right\s+thing)\b"
+    r"|\byou(?:'re|\s+are|\s+sound|\s+seem)(?:\s+like)?\s+(?:such\s+|a\s+|an\s+|so\s+|very\s+|really\s+|clearly\s+|obviously\s+|"
+    r"truly\s+)*(?:good|great|wonderful|caring|kind|loving|strong|brave|mature|thoughtful|resilient|hard\s*working|"
+    r"diligent|capable|amazing|supportive|responsible|generous|considerate|courageous|dedicated|determined|"
+    r"talented)\b(?!\s+(?:idea|plan|time|day|question))"
+    r"|\b(?:it'?s|it\s+is|that'?s|that\s+is|thats)\s+(?:so\s+|really\s+|very\s+)?(?:good|great|wonderful|amazing|awesome|"
+    r"fantastic|admirable|excellent)\s+(?:that\s+)?you\b"
+    r"|\b(?:is|'s|sounds\s+like|seems\s+like)\s+(?:a\s+|an\s+)?(?:really\s+|very\s+)?(?:great|good|wonderful|excellent|"
+    r"fantastic|smart|brilliant|wise|sensible)\s+(?:first\s+)?(?:idea|plan|choice|decision|step|start)\b(?!\s+(?:to|if|would|for\s+you))"
+)
+
+#: Information (MITI 4.2.1 "giving information"; ESConv "information"): facts about how things are.
+INFORMATION_RE = _re(
+    r"\b(?:most|many|a\s+lot\s+of|some)\s+people\b|\bit(?:'s|\s+is)\s+(?:very\s+|quite\s+|really\s+)?(?:normal|common|"
+    r"natural|usual|typical)\b|\b(?:research|studies|evidence|data)\s+(?:shows?|suggests?|says)\b"
+    r"|\b(?:usually|typically|generally|in\s+general|on\s+average)\b|\bthe\s+(?:way|process|policy|rule)\s+"
+    r"(?:is|works)\b|\bwhat\s+(?:usually\s+)?happens\s+is\b|\bit\s+(?:means|depends)\b|\bthere\s+(?:is|are)\s+"
+    r"(?:a\s+(?:lot|few|number)|several|many|some)\b|\bhere'?s\s+(?:how|what)\b|\bthe\s+(?:deadline|policy|form|"
+    r"guideline)s?\s+(?:is|are|says)\b"
+)
+
+#: Words of a listening response or a plain acknowledgement: a turn made only of them does nothing else.
+ACKNOWLEDGEMENTS = frozenset("""
+    okay ok right yeah yes yep sure great good fine alright all cool nice lovely perfect thanks thank you wow oh
+    ah i see mm mhm hmm uh huh got it indeed exactly absolutely totally true fair enough brilliant excellent really
+    """.split())
+
+#: Minimum words of plain statements (no other behaviour) that make a turn of explaining ("information").
+INFORMATION_MIN_WORDS = 40

@@ -1,0 +1,248 @@
+"""The turn coder (issue 18): hand-written mentor/mentee exchanges with the codes an expert would give them.
+
+Each case is a mentor turn after the mentee's turn(s), with the exact :class:`TurnCode` expected: behaviour, open,
+complex, permission. The hard cases of the issue are here: requests that ask, a declarative "?" that reflects (and
+the same words out of the blue that ask), reflections that end in "?", advice asked as a question, advice with
+permission, affirmations against a plain "okay", simple against complex reflections. Where the decision must not
+rest on punctuation, the case is coded again with its punctuation stripped.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.measures.helping import code_session, code_turn
+from pipeline.measures.questions import strip_punctuation
+from pipeline.measures.session import measure_session, turn_measures_frame
+from pipeline.types import SpeakerInfo, Turn, TurnCode
+
+NOT_SURE = "The hard part is the budget section. I'm not sure whether the numbers are final."
+KEEP_JOB = "Honestly I want to keep this job. I like the team, it's just the hours that are killing me."
+STUCK = "Nobody asks for my opinion in the planning meetings, they just carry on without me."
+NO_IDEA = "I've got the quarterly numbers but I don't know how to present them to the directors."
+ASKS = "What should I do about the directors? Should I send the numbers before the meeting?"
+TOLD = "I finally told my team lead that I was struggling with the workload."
+
+#: (mentor turn, the mentee's preceding turn(s), expected code as (behaviour, open, complex, permission),
+#: whether the same code holds without punctuation)
+CASES = [
+    # questions, and requests that ask
+    ("What would you like to focus on today?", [], ("question", True, False, False), True),
+    ("Did you finish the report draft?", [NOT_SURE], ("question", False, False, False), True),
+    ("Tell me a bit about what brings you here today.", [], ("question", True, False, False), True),
+    ("Why don't we start with you telling me about yourself.", [], ("question", True, False, False), True),
+    ("Walk me through what happened in the meeting.", [STUCK], ("question", True, False, False), True),
+    ("I'm curious what made you pick this project.", [], ("question", True, False, False), True),
+    # a declarative "?": reflects after the mentee said it, asks out of the blue
+    ("So you'd really like to keep this job?", [KEEP_JOB], ("reflection", False, False, False), True),
+    ("So you'd really like to keep this job?", [], ("question", False, False, False), False),
+    # reflections that end in "?" stay reflections
+    ("It sounds like you feel left out of those meetings?", [STUCK], ("reflection", False, True, False), True),
+    ("So you're not sure whether the numbers are final?", [NOT_SURE], ("reflection", False, False, False), True),
+    # simple and complex reflections
+    ("So you're not sure whether the numbers are final.", [NOT_SURE], ("reflection", False, False, False), True),
+    ("You want to keep this job.", [KEEP_JOB], ("reflection", False, False, False), True),
+    ("It sounds like you feel invisible in that team.", [STUCK], ("reflection", False, True, False), True),
+    ("On the one hand you like the team, on the other the hours are wearing you down.", [KEEP_JOB],
+     ("reflection", False, True, False), True),
+    ("What I'm hearing is that you're worried the directors won't follow the numbers.", [NO_IDEA],
+     ("reflection", False, True, False), True),
+    # advice, asked as a question too, with and without permission
+    ("Have you thought about asking your manager?", [NO_IDEA], ("advice", False, False, False), True),
+    ("What if you tried presenting just one chart?", [NO_IDEA], ("advice", False, False, False), True),
+    ("You should send them a one-page summary first.", [NO_IDEA], ("advice", False, False, False), True),
+    ("You should send them a one-page summary first.", [ASKS], ("advice", False, False, True), True),
+    ("I'd recommend starting with the conclusion.", [NO_IDEA], ("advice", False, False, False), True),
+    ("Make sure you leave time for questions at the end.", [NO_IDEA], ("advice", False, False, False), True),
+    ("Send the numbers the day before.", [ASKS], ("advice", False, False, True), True),
+    # affirmations against plain acknowledgements
+    ("That took real courage.", [TOLD], ("affirmation", False, False, False), True),
+    ("You've clearly thought this through.", [NO_IDEA], ("affirmation", False, False, False), True),
+    ("Well done for raising it.", [TOLD], ("affirmation", False, False, False), True),
+    ("Okay.", [TOLD], ("other", False, False, False), True),
+    ("Great.", [TOLD], ("other", False, False, False), True),
+    # self-disclosure: the one definition (language.SELF_DISCLOSURE_RE)
+    ("When I started, I made the same mistake with my first board report.", [NO_IDEA],
+     ("self_disclosure", False, False, False), True),
+    # an offer to advise is a question
+    ("Would it help if I shared what worked for me?", [NO_IDEA], ("question", False, False, False), True),
+    # content overlap alone does not reflect: an I-statement sharing the same words is self-disclosure
+    ("I also had planning meetings where nobody asked my opinion.", [STUCK],
+     ("self_disclosure", False, False, False), True),
+    # reflections that name what the mentee lives or feels, and one checked with the mentee
+    ("I can imagine how hard those meetings are.", [STUCK], ("reflection", False, True, False), True),
+    ("You must be exhausted.", [KEEP_JOB], ("reflection", False, True, False), True),
+    ("So you feel nobody listens to you in those meetings?", [STUCK], ("reflection", False, False, False), True),
+    ("It sounds like you feel left out. Do I have that right?", [STUCK], ("reflection", False, True, False), True),
+    ("Your team carries on without you, is that right?", [STUCK], ("reflection", False, False, False), False),
+    # questions about attempts ask; suggestions of what to try advise, also as a question or a possibility
+    ("Have you tried anything so far?", [NO_IDEA], ("question", False, False, False), True),
+    ("Have you tried writing the summary first?", [NO_IDEA], ("advice", False, False, False), True),
+    ("A one-page summary can help the directors follow.", [NO_IDEA], ("advice", False, False, False), True),
+    ("Maybe you could ask finance to check the numbers.", [NOT_SURE], ("advice", False, False, False), True),
+    ("Do you have a colleague you could rehearse with?", [NO_IDEA], ("advice", False, False, False), True),
+    # affirmations of strengths, effort and ability (MITI 4.2.1); normalising is information, not an affirmation
+    ("You're a good colleague for speaking up like that.", [TOLD], ("affirmation", False, False, False), True),
+    ("It's great that you told her.", [TOLD], ("affirmation", False, False, False), True),
+    ("I'm sure you can handle the directors.", [NO_IDEA], ("affirmation", False, False, False), True),
+    ("You sound like a very thoughtful person.", [TOLD], ("affirmation", False, False, False), True),
+    ("It's normal to feel nervous before a board meeting.", [NO_IDEA], ("information", False, False, False), True),
+    # self-disclosure of one's own experience, not only of mistakes
+    ("I have been through something similar with my own manager.", [STUCK],
+     ("self_disclosure", False, False, False), True),
+    # a speaker searching for words asks nothing
+    ("People, how shall I say it, noticed you more after that.", [TOLD], ("other", False, False, False), True),
+]
+
+
+def _code(code: TurnCode) -> tuple[str, bool, bool, bool]:
+    return code.behaviour, code.open, code.complex, code.permission
+
+
+@pytest.mark.parametrize(("text", "previous", "expected", "without_punctuation"), CASES,
+                         ids=[f"{c[2][0]}-{i}" for i, c in enumerate(CASES)])
+def test_each_behaviour_coded_as_an_expert_would(nlp, text, previous, expected, without_punctuation):
+    assert _code(code_turn(text, previous=previous, nlp=nlp)) == expected
+    if without_punctuation:
+        assert _code(code_turn(strip_punctuation(text), previous=[strip_punctuation(p) for p in previous],
+                               nlp=nlp)) == expected
+
+
+def test_a_turn_that_reflects_then_asks_keeps_both(nlp):
+    code = code_turn("So you're not sure whether the numbers are final. Who could confirm them for you?",
+                     previous=[NOT_SURE], nlp=nlp)
+    assert (code.behaviour, code.also, code.open) == ("reflection", ("question",), True)
+    assert code.has("question") and code.has("reflection") and not code.has("advice")
+
+
+def test_asking_for_advice_gives_permission_only_to_advice(nlp):
+    """After "what should I do?", sympathy is not advice: permission needs an advice form in the turn itself."""
+    code = code_turn("I'm sorry this landed on you so late.", previous=[ASKS], nlp=nlp)
+    assert code.behaviour != "advice" and not code.permission
+
+
+def test_one_definition_of_self_disclosure_with_the_mistakes_subset():
+    """The coder's self-disclosure (own experience) and the indicator's (own mistakes) are one function."""
+    from pipeline.measures.language import self_disclosure
+
+    mistake = "When I started, I made the same mistake with my first board report."
+    story = "I have been through something similar with my own manager."
+    assert self_disclosure(mistake) and self_disclosure(mistake, mistakes_only=True)
+    assert self_disclosure(story) and not self_disclosure(story, mistakes_only=True)
+
+
+def test_a_rising_pitch_asks_a_statement_but_not_a_reflection(nlp):
+    assert _code(code_turn("you finished the draft", nlp=nlp, final_rise_st=3.0)) == ("question", False, False, False)
+    assert code_turn("you finished the draft", nlp=nlp, final_rise_st=0.5).behaviour != "question"
+    assert code_turn("so you'd really like to keep this job", previous=[KEEP_JOB], nlp=nlp,
+                     final_rise_st=3.0).behaviour == "reflection"
+
+
+def test_permission_offered_and_accepted_in_a_session(nlp):
+    """The mentor offers, the mentee agrees: the advice that follows has permission; a later unasked one has not."""
+    lines = [("A", "mentee", NO_IDEA),
+             ("B", "mentor", "Would it help if I shared what worked for me?"),
+             ("A", "mentee", "Yes please."),
+             ("B", "mentor", "I'd recommend starting with the conclusion, then one chart."),
+             ("A", "mentee", "Right. I'll try that on Friday."),
+             ("B", "mentor", "You should also book the room today.")]
+    turns = [Turn(i, spk, role, i * 5.0, i * 5.0 + 4.0, text) for i, (spk, role, text) in enumerate(lines)]
+    codes = code_session(turns, nlp=nlp)
+    assert [_code(c) for c in codes] == [
+        ("other", False, False, False), ("question", False, False, False), ("other", False, False, False),
+        ("advice", False, False, True), ("other", False, False, False), ("advice", False, False, False)]
+    # the mentee's own questions are coded, nothing else of theirs
+    mentee = code_session([Turn(0, "A", "mentee", 0.0, 3.0, ASKS), Turn(1, "B", "mentor", 3.0, 5.0, "Okay.")],
+                          nlp=nlp)
+    assert _code(mentee[0]) == ("question", True, False, False)  # "what should I do": open
+
+
+#: A small constructed session: 1 minute per turn pair, 10 minutes in all. Mentor turns: 4 reflections (2 complex),
+#: 2 questions (1 open), 1 affirmation, 2 pieces of advice (1 asked for).
+SESSION = [
+    ("mentee", STUCK),
+    ("mentor", "It sounds like you feel invisible in that team."),
+    ("mentee", NOT_SURE),
+    ("mentor", "So you're not sure whether the numbers are final."),
+    ("mentee", KEEP_JOB),
+    ("mentor", "On the one hand you like the team, on the other the hours are wearing you down."),
+    ("mentee", "Yes, exactly. And my manager keeps adding more to my plate."),
+    ("mentor", "What happened when you last raised it with your manager?"),
+    ("mentee", TOLD),
+    ("mentor", "That took real courage."),
+    ("mentee", "Thanks. I still have to finish the budget though."),
+    ("mentor", "You should ask finance for the final numbers this week."),
+    ("mentee", ASKS),
+    ("mentor", "Send the numbers the day before."),
+    ("mentee", "Okay, I can do that. I was worried they'd see it as too early."),
+    ("mentor", "You want to get the timing right."),
+    ("mentee", "I do. Anyway I think I have a plan now."),
+    ("mentor", "Did you book the room?"),
+    ("mentee", "Not yet, I'll do it this afternoon."),
+]
+
+
+@pytest.fixture(scope="module")
+def session(nlp):
+    turns = tuple(Turn(i, "M" if role == "mentor" else "E", role, i * 600 / len(SESSION),
+                       (i + 0.9) * 600 / len(SESSION), text) for i, (role, text) in enumerate(SESSION))
+    speakers = (SpeakerInfo("M", "mentor", "set"), SpeakerInfo("E", "mentee", "set"))
+    return measure_session(turns, speakers, nlp=nlp, turn_times="measured")
+
+
+def test_the_new_indicators_on_a_constructed_session(session):
+    mentor = [m for m in session.turn_measures if m.role == "mentor"]
+    assert [m.code.behaviour for m in mentor] == ["reflection", "reflection", "reflection", "question",
+                                                  "affirmation", "advice", "advice", "reflection", "question"]
+    got = {i.id: i for i in session.indicators}
+    assert got["reflection_to_question_ratio"].value == 2.0  # 4 reflections, 2 questions: MITI "good"
+    assert got["complex_reflection_share"].value == 50.0  # 2 of 4
+    assert got["mentor_affirmations"].value == 1.0
+    minutes = session.duration_s / 60
+    assert got["advice_without_permission_per_10min"].value == pytest.approx(round(1 / minutes * 10, 3))
+    assert got["mentor_open_question_share"].value == 50.0
+    assert got["complex_reflection_share"].ci95 == pytest.approx((15.004, 84.996), abs=1e-3)  # Wilson, 2 of 4
+    lo, hi = got["reflection_to_question_ratio"].ci95  # Wilson of 4 in 6, as a ratio
+    assert lo == pytest.approx(0.3000 / 0.7000, abs=0.02) and hi > 4
+    assert [e.note for e in got["advice_without_permission_per_10min"].evidence] == [
+        "advice without permission “you should”", "advice with permission “send the numbers”"]
+    assert {i.category for i in got.values() if i.id in {"reflection_to_question_ratio", "complex_reflection_share",
+                                                        "advice_without_permission_per_10min"}} == {"listening"}
+    assert got["mentor_affirmations"].category == "safety"
+
+
+def test_one_question_decision_and_the_csv_columns(session):
+    for m in session.turn_measures:
+        assert m.question.is_question == m.code.has("question"), m.text
+        assert m.question.open == (m.code.open and m.code.has("question")), m.text
+    frame = turn_measures_frame(session)
+    assert {"behaviour", "complex_reflection", "permission"} <= set(frame.columns)
+    row = frame[frame["text"] == "Send the numbers the day before."].iloc[0]
+    assert (row["behaviour"], bool(row["permission"]), bool(row["complex_reflection"])) == ("advice", True, False)
+
+
+def test_turn_code_reads_back_from_old_reports():
+    from pipeline.io.export import _from_jsonable
+    from pipeline.types import TurnMeasures
+
+    assert TurnMeasures.__dataclass_fields__["code"].default == TurnCode("other")
+    assert _from_jsonable(TurnCode, {"behaviour": "reflection", "complex": True}) == TurnCode("reflection",
+                                                                                            complex=True)
+    with pytest.raises(Exception, match="not one of"):
+        TurnCode("lecture")  # type: ignore[arg-type]
+
+
+def test_what_the_report_is_for_is_said_once_and_shown_everywhere(truths):
+    """The app, the HTML report and the README say the report is feedback for the mentor's development, not an
+    assessment for employment decisions, and that the mentee may see it: one sentence, in report/text."""
+    from pathlib import Path
+
+    from pipeline.report import htmlpage, text
+    from tests.test_presentation import report_from_truth
+
+    root = Path(__file__).resolve().parent.parent
+    assert "employment decisions" in text.REPORT_PURPOSE and "mentee may see it" in text.REPORT_PURPOSE
+    assert " ".join(text.REPORT_PURPOSE.split()) in " ".join((root / "README.md").read_text().split())
+    assert "st.caption(text.md_escape(text.REPORT_PURPOSE))" in (root / "app.py").read_text()
+    page = htmlpage.html_report(report_from_truth(truths["matched"], ()))
+    assert "feedback for the mentor&#x27;s own development" in page
