@@ -51,7 +51,7 @@ def report_from_json(text: str, *, name: str = "report.json") -> Report:
     """
     data = _load(text, name)
     indicators_from_dict(data)  # says clearly when it is not a report
-    for turn in data.get("turns") or ():  # report.json before 0.3.0 wrote words without Whisper's probability
+    for turn in data.get("turns") or ():  # report.json before 0.4.0 wrote words without Whisper's probability
         for word in (turn.get("words") or ()) if isinstance(turn, dict) else ():
             if isinstance(word, dict):
                 word.setdefault("probability", 1.0)

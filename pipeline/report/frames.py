@@ -21,7 +21,7 @@ def turns_frame(report: Report) -> pd.DataFrame:
     """One row per turn.
 
     Questions and interruptions are the per-turn decisions of the measures (``report.turn_measures``: the
-    same ones the cards count); a report without them (made before version 0.3.0) marks no turn a question.
+    same ones the cards count); a report without them (made before version 0.4.0) marks no turn a question.
 
     Returns
     -------

@@ -115,7 +115,7 @@ class Report:
         every indicator is then capped at "low" confidence, and re-measuring the report (after a role edit)
         keeps the cap (:func:`pipeline.measures.confidence.session_confidence`).
     attribution : AttributionSummary or None
-        How who-spoke-when was found; None in a ``report.json`` made before version 0.3.0.
+        How who-spoke-when was found; None in a ``report.json`` made before version 0.4.0.
     turn_measures : tuple of TurnMeasures
         Everything measured on each turn, in turn order: pace, loudness, pitch, the question decision,
         listening signals, interruptions. Every output (cards, transcript, CSV, HTML, the store's
