@@ -7,14 +7,13 @@ from dataclasses import replace
 
 from pipeline.errors import InvalidParameterError
 from pipeline.measures.roles import with_roles as roles_of_turns
-from pipeline.types import (
-    Report,
-)
+from pipeline.types import Report
+from pipeline.types.base import ROLES
 
 # Roles
 # --------------------------------------------------------------------------
 
-VALID_ROLES = ("mentor", "mentee", "other")
+VALID_ROLES = ROLES
 
 
 def with_roles(

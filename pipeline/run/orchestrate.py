@@ -105,15 +105,21 @@ def build_report(*, source_name: str, sha256: str, duration_s: float, input_kind
                  measures: SessionMeasures, options: AnalyzeOptions, warnings: tuple[str, ...] = (),
                  turn_times: str = "measured", transcript_unreliable: bool = False) -> Report:
     """The one place a :class:`Report` is put together, from a session's turns and their measures."""
-    return Report(
+    report = Report(
         source_name=source_name, sha256=sha256, duration_s=duration_s, input_kind=input_kind,
         model_name=model_name, pipeline_version=pipeline.__version__, attribution_method=attribution.method,
-        attribution_confidence=attribution.confidence, speakers=speakers, turns=turns,
-        indicators=measures.indicators, options=options, warnings=warnings, shared_phrases=measures.shared_phrases,
-        turn_times=turn_times, transcript_unreliable=transcript_unreliable, attribution=attribution,
-        turn_measures=measures.turn_measures, speaker_summaries=measures.speakers,
-        entrainment=measures.entrainment, measure_options=measures.options,
+        attribution_confidence=attribution.confidence, speakers=speakers, turns=turns, options=options,
+        warnings=warnings, turn_times=turn_times, transcript_unreliable=transcript_unreliable,
+        attribution=attribution,
     )
+    return with_measures(report, measures)
+
+
+def with_measures(report: Report, measures: SessionMeasures) -> Report:
+    """``report`` holding ``measures``: the one mapping of what the measures give onto the report's fields."""
+    return replace(report, indicators=measures.indicators, shared_phrases=measures.shared_phrases,
+                   turn_measures=measures.turn_measures, speaker_summaries=measures.speakers,
+                   entrainment=measures.entrainment, measure_options=measures.options)
 
 
 def attribution_summary(diarization: Diarization) -> AttributionSummary:
@@ -142,7 +148,7 @@ def remeasure(report: Report, *, nlp, syllable_table=None) -> Report:
         The language model and syllable table (:func:`models.load_nlp`, :func:`models.load_syllable_table`).
     """
     turns = with_roles(report.turns, report.speakers)
-    audio = report.input_kind == "audio" and len(report.turn_measures) == len(turns)
+    audio = report.input_kind == "audio" and bool(report.turn_measures)  # none in a report.json before 0.4.0
     measures = measure_session(
         turns, report.speakers, nlp=nlp, syllable_table=syllable_table,
         turn_acoustics=report.turn_measures if audio else None,
@@ -151,9 +157,7 @@ def remeasure(report: Report, *, nlp, syllable_table=None) -> Report:
         overlaps_observable=report.attribution_method in OVERLAPS_OBSERVABLE, turn_times=report.turn_times,
         options=report.measure_options,
     )
-    return replace(report, turns=turns, indicators=measures.indicators, shared_phrases=measures.shared_phrases,
-                   turn_measures=measures.turn_measures, speaker_summaries=measures.speakers,
-                   entrainment=measures.entrainment)
+    return with_measures(replace(report, turns=turns), measures)
 
 
 # --------------------------------------------------------------------------

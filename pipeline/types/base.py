@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pipeline.errors import InvalidParameterError
 
@@ -12,6 +12,8 @@ Confidence = Literal["low", "medium", "high"]
 CONFIDENCE_LEVELS: tuple[Confidence, ...] = ("low", "medium", "high")
 #: A person's part in the session.
 Role = Literal["mentor", "mentee", "other"]
+#: Every :data:`Role`, in that order (the choices the app offers).
+ROLES: tuple[Role, ...] = get_args(Role)
 #: Who decided a role: Rapport's stated rule, or the user.
 RoleSource = Literal["guessed", "set"]
 #: What was analysed: a recording, or a transcript with speakers (no acoustic measures).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.errors import InvalidParameterError
-from pipeline.types.base import Role
+from pipeline.types.base import ROLES, Role
 from pipeline.types.inputs import AUDIO_SUFFIXES, BATCH_TRANSCRIPT_SUFFIXES
 
 #: What a consent can allow to be kept, from least to most.
@@ -46,7 +46,7 @@ class ConsentRecord:
     def __post_init__(self) -> None:
         if not self.participant.strip():
             raise InvalidParameterError("ConsentRecord.participant is empty: name the person who consented")
-        if self.role not in ("mentor", "mentee", "other"):
+        if self.role not in ROLES:
             raise InvalidParameterError(f"ConsentRecord.role must be mentor, mentee or other, got {self.role!r}")
         if not self.recorded_by.strip():
             raise InvalidParameterError("ConsentRecord.recorded_by is empty: name who recorded the consent")
