@@ -13,8 +13,9 @@ os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
 
 from models.asr import AsrModel, load_asr  # noqa: E402
 from models.nlp import load_nlp  # noqa: E402
+from models.segmentation import Segmenter, load_segmentation  # noqa: E402
 from models.speaker import SpeakerEncoder, load_speaker_encoder, load_vad  # noqa: E402
 from models.syllables import load_syllable_table  # noqa: E402
 
-__all__ = ["AsrModel", "SpeakerEncoder", "load_asr", "load_nlp", "load_speaker_encoder", "load_syllable_table",
-           "load_vad"]
+__all__ = ["AsrModel", "Segmenter", "SpeakerEncoder", "load_asr", "load_nlp", "load_segmentation", "load_speaker_encoder",
+           "load_syllable_table", "load_vad"]
