@@ -314,6 +314,9 @@ def _resegment(feats: np.ndarray, frame_labels: np.ndarray, k: int, options: Dia
     ll = np.zeros((len(sub), k), dtype=np.float64)
     for c in range(k):
         train = feats[frame_labels == c]
+        if len(train) < 2:  # a cluster with no pure frame (short sessions): never chosen
+            ll[:, c] = -1e9
+            continue
         if len(train) > 6_000:
             train = train[np.linspace(0, len(train) - 1, 6_000).astype(int)]
         n_comp = max(1, min(options.n_gmm_components, len(train) // 50))
@@ -502,6 +505,7 @@ def attribute_speakers(
     *,
     vad,
     encoder=None,
+    segmenter=None,
     options: DiarizeOptions = DiarizeOptions(),
     channel_options=None,
 ) -> Diarization:
@@ -510,13 +514,18 @@ def attribute_speakers(
     A stereo recording whose channels really differ (:func:`pipeline.speech.channels.is_dual_channel`)
     is attributed by channel energy (one person per channel, no model; the
     speaker count is then the channels that speak); anything else is
-    diarized with :func:`diarize` (embeddings, or MFCC without an encoder).
+    diarized with :func:`pipeline.speech.overlap.diarize_overlap` (overlaps
+    kept) when ``options.method`` is ``"segmentation"`` and both the
+    segmenter and the encoder are given, else with :func:`diarize`
+    (embeddings, or MFCC without an encoder).
 
     Parameters
     ----------
     recording : Recording
     vad, encoder
         Models, see :func:`diarize`.
+    segmenter : models.Segmenter, optional
+        From :func:`models.load_segmentation`.
     options : DiarizeOptions
         Used for mono recordings.
     channel_options : ChannelOptions, optional
@@ -529,4 +538,8 @@ def attribute_speakers(
     channel_options = channel_options or ChannelOptions()
     if is_dual_channel(recording, options=channel_options):
         return diarize_channels(recording, options=channel_options)
+    if options.method == "segmentation" and segmenter is not None and encoder is not None:
+        from pipeline.speech.overlap import diarize_overlap  # overlap imports this module's helpers
+
+        return diarize_overlap(recording, segmenter=segmenter, encoder=encoder, options=options)
     return diarize(recording, vad=vad, encoder=encoder, options=options)

@@ -19,7 +19,11 @@ RoleSource = Literal["guessed", "set"]
 #: What was analysed: a recording, or a transcript with speakers (no acoustic measures).
 InputKind = Literal["audio", "transcript"]
 #: How words were given to people: one per stereo channel, speaker embeddings, MFCC statistics, a transcript's names.
-AttributionMethod = Literal["channel", "embedding", "mfcc", "transcript"]
+AttributionMethod = Literal["channel", "segmentation", "embedding", "mfcc", "transcript"]
+#: One-channel diarization: overlap-aware segmentation model, or the earlier VAD + re-segmentation.
+DiarizeMethod = Literal["segmentation", "vad"]
+#: How the segmentation model's probabilities are decoded (see :func:`pipeline.speech.overlap.reconstruct`).
+SegDecoding = Literal["soft", "hard"]
 #: Where turn times come from: measured (audio, or cues with start and end), the starts only, or none.
 TurnTimes = Literal["measured", "starts", "none"]
 #: Where an indicator's value stands against its good range, as a card shows it.

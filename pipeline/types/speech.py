@@ -6,7 +6,16 @@ from dataclasses import dataclass, field
 from typing import get_args
 
 from pipeline.errors import InvalidParameterError
-from pipeline.types.base import AttributionMethod, Confidence, Role, RoleSource, TurnTimes, check_range
+from pipeline.types.base import (
+    AttributionMethod,
+    Confidence,
+    DiarizeMethod,
+    Role,
+    RoleSource,
+    SegDecoding,
+    TurnTimes,
+    check_range,
+)
 
 
 @dataclass(frozen=True)
@@ -242,6 +251,34 @@ class DiarizeOptions:
         Speaker-separation score below which a forced second speaker is not
         trusted: the session is given to one speaker and confidence is "low".
         0-10 (see :func:`pipeline.speech.diarize.separation_score`).
+    method : str
+        ``"segmentation"`` (default): pyannote's segmentation model over 10 s
+        windows, local speakers linked by embeddings, overlapping speech kept
+        (:func:`pipeline.speech.overlap.diarize_overlap`; needs the segmentation
+        model and the encoder, else falls back to ``"vad"``). ``"vad"``: the
+        earlier method, Silero VAD + embedding windows + GMM/Viterbi
+        re-segmentation, one speaker at a time.
+    seg_step_s : float
+        Step between 10 s segmentation windows, seconds, 0.5-10 (smaller:
+        more windows averaged per frame, proportionally slower).
+    seg_min_cluster_s : float
+        Local speakers with at least this much clean speech in a window train
+        the clusters, seconds, 0.2-10.
+    seg_min_silence_s : float
+        With ``"segmentation"``, one person's pauses shorter than this are
+        bridged, seconds, 0-3.
+    seg_decoding : str
+        How the windows' powerset probabilities become who talks:
+        ``"soft"`` (probabilities averaged over windows, then thresholded) or
+        ``"hard"`` (pyannote's: each window's most probable class, counts
+        averaged). See :func:`pipeline.speech.overlap.reconstruct`.
+    seg_overlap_threshold : float
+        With ``"soft"``, two people talk where the mean probability of a pair
+        class is at least this, 0.05-1.
+    seg_resegment : bool
+        With ``"segmentation"``, re-decide who talks in one-person stretches on
+        10 ms MFCC frames (GMM per person + Viterbi, as ``"vad"`` does; uses
+        ``n_gmm_components``, ``switch_penalty``, ``smooth_s``).
     """
 
     n_speakers: int = 2
@@ -256,8 +293,24 @@ class DiarizeOptions:
     switch_penalty: float = 20.0
     smooth_s: float = 0.2
     min_separation: float = 0.85
+    method: DiarizeMethod = "segmentation"
+    seg_step_s: float = 5.0
+    seg_min_cluster_s: float = 1.0
+    seg_min_silence_s: float = 0.8
+    seg_decoding: SegDecoding = "soft"
+    seg_overlap_threshold: float = 0.5
+    seg_resegment: bool = True
 
     def __post_init__(self) -> None:
+        if self.method not in get_args(DiarizeMethod):
+            raise InvalidParameterError(f"method must be one of {get_args(DiarizeMethod)}, got {self.method!r}")
+        check_range("seg_step_s", self.seg_step_s, 0.5, 10.0)
+        check_range("seg_min_cluster_s", self.seg_min_cluster_s, 0.2, 10.0)
+        check_range("seg_min_silence_s", self.seg_min_silence_s, 0.0, 3.0)
+        if self.seg_decoding not in get_args(SegDecoding):
+            raise InvalidParameterError(f"seg_decoding must be one of {get_args(SegDecoding)}, "
+                                        f"got {self.seg_decoding!r}")
+        check_range("seg_overlap_threshold", self.seg_overlap_threshold, 0.05, 1.0)
         if not 1 <= self.n_speakers <= 4:
             raise InvalidParameterError(f"n_speakers must be 1-4, got {self.n_speakers}")
         check_range("window_s", self.window_s, 0.5, 3.0)
@@ -287,7 +340,8 @@ class Diarization:
     speakers : tuple of str
         Labels in order of first speech (``"S1"`` speaks first).
     method : str
-        ``"channel"``, ``"embedding"`` or ``"mfcc"``.
+        ``"channel"``, ``"segmentation"`` (overlap-aware, one channel),
+        ``"embedding"`` or ``"mfcc"``.
     confidence : str
         ``"high"``, ``"medium"`` or ``"low"``.
     separation : float

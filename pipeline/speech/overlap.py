@@ -1,0 +1,273 @@
+"""Who spoke when in one channel, overlaps kept: segmentation windows linked into the session's people.
+
+Steps (pyannote's recipe, on Rapport's own encoder and clustering):
+
+1. **Local segmentation** (:func:`pipeline.speech.segmentation.segment_windows`):
+   10 s windows every ``seg_step_s``; in each, up to three local speakers,
+   two at most at once, every 16.875 ms.
+2. **Embeddings** of each local speaker from the frames where it talks alone
+   (:func:`pipeline.speech.segmentation.local_embeddings`).
+3. **Clustering**: the local speakers with at least ``seg_min_cluster_s`` of
+   clean speech are clustered into ``n_speakers`` groups (Ward, then k-means
+   steps, as :mod:`pipeline.speech.diarize`); then, window by window, each
+   local speaker goes to its nearest centroid, except that two local speakers active at the same time
+   are never one person: a short one (a "mm-hm" of 0.3 s over the other's
+   speech) then takes the next nearest.
+4. **Reconstruction**: each window's activity, relabelled, is averaged over
+   the windows covering a frame; the number of people talking in a frame is
+   the rounded average of the windows' local counts; the frame goes to that
+   many people, the most active first. Two people can thus be active at once.
+5. **Re-segmentation** (``seg_resegment``): where one person talks, the
+   person is re-decided on 10 ms MFCC frames by per-person GMMs and a Viterbi
+   pass (:func:`resegment`), which places turn changes more finely than the
+   windows do.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from pipeline.errors import InvalidParameterError
+from pipeline.speech.channels import _label_runs, runs_from_mask
+from pipeline.speech.diarize import FRAME_S, _cluster, _extra_voice, _resegment, mfcc_frames, separation_score
+from pipeline.speech.segmentation import N_LOCAL, LocalSegmentation, local_embeddings, segment_windows
+from pipeline.types import Diarization, DiarizeOptions, Recording
+
+
+def assign_local_speakers(emb: np.ndarray, clean_s: np.ndarray, activity: np.ndarray, *, k: int,
+                          min_cluster_s: float, max_cluster: int) -> tuple[np.ndarray, float, np.ndarray]:
+    """Global speaker of each local speaker of each window.
+
+    Parameters
+    ----------
+    emb : np.ndarray
+        float32, shape ``(n_windows, 3, d)``, unit rows (zeros: not embedded).
+    clean_s : np.ndarray
+        float32, shape ``(n_windows, 3)``, seconds behind each embedding.
+    activity : np.ndarray
+        0/1, shape ``(n_windows, n_frames, 3)`` (:class:`LocalSegmentation` ``activity``).
+    k : int
+        Number of people, >= 1.
+    min_cluster_s : float
+        Only embeddings of at least this much speech train the clusters.
+    max_cluster : int
+        Ward clustering runs on at most this many embeddings.
+
+    Returns
+    -------
+    labels : np.ndarray
+        int64, shape ``(n_windows, 3)``: 0..k-1, or -1 for a local speaker
+        that was not embedded (silent in that window).
+    separation : float
+        :func:`pipeline.speech.diarize.separation_score` of the clustered
+        embeddings (``inf`` for k = 1 or too few).
+    train : np.ndarray
+        The clustered embeddings, shape ``(n, d)`` (for the extra-voice check).
+    """
+    labels = np.full(clean_s.shape, -1, dtype=np.int64)
+    present = clean_s > 0
+    if k == 1 or not present.any():
+        labels[present] = 0
+        return labels, float("inf"), emb[present]
+    strong = clean_s >= min_cluster_s
+    if strong.sum() < k:
+        strong = present
+    train = emb[strong]
+    lab = _cluster(train, k, max_cluster)
+    separation = separation_score(train, lab)
+    cents = np.stack([train[lab == c].mean(0) if (lab == c).any() else np.zeros(train.shape[1])
+                      for c in range(k)])
+    cents /= np.maximum(np.linalg.norm(cents, axis=1, keepdims=True), 1e-9)
+    for w in range(len(clean_s)):
+        local = np.flatnonzero(present[w])
+        if len(local) > 0:
+            labels[w, local] = _match_window(emb[w], clean_s[w], activity[w], local, cents)
+    return labels, separation, train
+
+
+def _match_window(emb: np.ndarray, clean_s: np.ndarray, act: np.ndarray, local: np.ndarray,
+                  cents: np.ndarray, *, min_together: int = 6) -> np.ndarray:
+    """People of one window's local speakers: the nearest centroid, except that two local speakers
+    active together (at least ``min_together`` frames, 0.1 s) are never the same person.
+
+    Local speakers are placed longest first (most reliable embedding); one that was never active together
+    with another may join it (the model split one voice in two). Returns labels aligned with ``local``.
+    """
+    order = local[np.argsort(-clean_s[local], kind="stable")]
+    chosen: dict[int, int] = {}
+    for j in order:
+        prefs = np.argsort(-(cents @ emb[j]), kind="stable")
+        pick = int(prefs[0])
+        for c in prefs:
+            clash = any(chosen[i] == c and int((act[:, i] & act[:, j]).sum()) >= min_together for i in chosen)
+            if not clash:
+                pick = int(c)
+                break
+        chosen[int(j)] = pick
+    return np.array([chosen[int(j)] for j in local], dtype=np.int64)
+
+
+def reconstruct(seg: LocalSegmentation, labels: np.ndarray, k: int, *, decoding: str = "soft",
+                overlap_threshold: float = 0.5) -> np.ndarray:
+    """Per-frame activity of each person, overlaps kept.
+
+    Parameters
+    ----------
+    seg : LocalSegmentation
+    labels : np.ndarray
+        int, shape ``(n_windows, 3)``, from :func:`assign_local_speakers`.
+    k : int
+        Number of people.
+    decoding : {"soft", "hard"}
+        ``"hard"`` (pyannote's): the number of people talking is the rounded
+        mean of the windows' counts under their most probable class.
+        ``"soft"``: speech where the mean p(speech) >= 0.5, two people where
+        the mean p(two people) >= ``overlap_threshold`` as well.
+    overlap_threshold : float
+        See ``decoding``, in (0, 1].
+
+    Returns
+    -------
+    np.ndarray
+        bool, shape ``(n_frames, k)`` on the model's frame grid (frame ``i`` =
+        ``[i*270, (i+1)*270)`` samples): who talks in each frame.
+    """
+    step = seg.frame_step
+    n_frames = -(-seg.n_samples // step)
+    nf = seg.activity.shape[1]
+    agg = np.zeros((n_frames + nf, k), dtype=np.float32)
+    count = np.zeros(n_frames + nf, dtype=np.float32)
+    speech = np.zeros(n_frames + nf, dtype=np.float32)
+    cover = np.zeros(n_frames + nf, dtype=np.float32)
+    for w, start in enumerate(seg.starts):
+        off = int(round(start / step))
+        act = seg.activity[w] if decoding == "hard" else seg.marginal[w].astype(np.float32)
+        glob = np.zeros((nf, k), dtype=np.float32)
+        for j in range(N_LOCAL):
+            if labels[w, j] >= 0:
+                glob[:, labels[w, j]] = np.maximum(glob[:, labels[w, j]], act[:, j])
+        agg[off:off + nf] += glob
+        count[off:off + nf] += seg.activity[w].sum(axis=1) if decoding == "hard" else seg.overlap_p[w]
+        speech[off:off + nf] += seg.speech_p[w]
+        cover[off:off + nf] += 1
+    agg, count, cover = agg[:n_frames], count[:n_frames], np.maximum(cover[:n_frames], 1)
+    agg /= cover[:, None]
+    if decoding == "hard":
+        n_active = np.floor(count / cover + 0.5).astype(np.int64)
+    else:
+        n_active = (speech[:n_frames] / cover >= 0.5).astype(np.int64) + (count / cover >= overlap_threshold)
+    n_active = np.minimum(n_active, min(k, 2))
+    order = np.argsort(-agg, axis=1, kind="stable")
+    out = np.zeros((n_frames, k), dtype=bool)
+    for r in range(min(k, 2)):
+        pick = (n_active > r) & (agg[np.arange(n_frames), order[:, r]] > 0)
+        out[np.flatnonzero(pick), order[pick, r]] = True
+    return out
+
+
+def resegment(y: np.ndarray, active: np.ndarray, *, sr: int, frame_step: int,
+              options: DiarizeOptions) -> np.ndarray:
+    """Re-decide who talks where one person talks, on 10 ms MFCC frames (GMM per person + Viterbi).
+
+    The segmentation's clean one-person frames train one diagonal GMM per
+    person (as :func:`pipeline.speech.diarize.diarize` does with its window
+    labels); a Viterbi pass with a speaker-change cost then relabels every
+    one-person frame. Frames with two people are left as they are.
+
+    Parameters
+    ----------
+    y : np.ndarray
+        Mono float32 signal, 16 kHz.
+    active : np.ndarray
+        bool, shape ``(n_frames, k)`` on the model's frame grid, from :func:`reconstruct`.
+    sr : int
+        16000.
+    frame_step : int
+        Samples per frame of ``active`` (270).
+    options : DiarizeOptions
+        ``n_gmm_components``, ``switch_penalty``, ``smooth_s``.
+
+    Returns
+    -------
+    np.ndarray
+        bool, shape ``(ceil(n_samples / 160), k)``: who talks in each 10 ms frame.
+    """
+    hop = int(round(FRAME_S * sr))
+    n10 = -(-len(y) // hop)
+    idx = np.minimum((np.arange(n10) * hop + hop // 2) // frame_step, len(active) - 1)
+    act = active[idx]
+    k = act.shape[1]
+    n_on = act.sum(axis=1)
+    single = np.flatnonzero(n_on == 1)
+    if k < 2 or len(single) == 0:
+        return act
+    labels = np.argmax(act[single], axis=1)
+    feats = mfcc_frames(y, sr=sr)[single]
+    feats = (feats - feats.mean(0)) / (feats.std(0) + 1e-6)
+    gaps = np.flatnonzero(np.diff(single) > 1) + 1  # a new stretch of one-person speech starts here
+    path = _resegment(feats, labels, k, options, np.concatenate(([0], gaps)))
+    act[single] = False
+    act[single, path] = True
+    return act
+
+
+def diarize_overlap(recording: Recording, *, segmenter, encoder,
+                    options: DiarizeOptions = DiarizeOptions()) -> Diarization:
+    """Who spoke when in a mono (or mixed-down) recording, two people at once where they overlap.
+
+    Parameters
+    ----------
+    recording : Recording
+        16 kHz audio; stereo is mixed to mono.
+    segmenter : models.Segmenter
+        From :func:`models.load_segmentation`.
+    encoder : models.SpeakerEncoder
+        From :func:`models.load_speaker_encoder`.
+    options : DiarizeOptions
+        ``n_speakers`` (1-4), ``seg_step_s``, ``seg_min_cluster_s``,
+        ``min_speech_s``, ``seg_min_silence_s``, ``min_separation``; echoed in the result.
+
+    Returns
+    -------
+    Diarization
+        ``method`` ``"segmentation"``; a person's segments never overlap each
+        other, two people's may; ``overlaps`` = where two or more talk. When
+        a forced second voice does not separate, one speaker and confidence
+        ``"low"``, as :func:`pipeline.speech.diarize.diarize`.
+    """
+    if recording.sr != 16_000:
+        raise InvalidParameterError(f"diarize_overlap needs 16000 Hz audio, got sr={recording.sr}; "
+                                    "load it with load_audio")
+    y = recording.mono()
+    duration = recording.duration_s
+    if len(y) < 1600:
+        return Diarization((), (), (), "segmentation", "high", float("inf"), duration, options)
+    seg = segment_windows(y, sr=recording.sr, segmenter=segmenter, step_s=options.seg_step_s)
+    emb, clean_s = local_embeddings(y, seg, sr=recording.sr, encoder=encoder)
+    k = options.n_speakers
+    labels, separation, train = assign_local_speakers(emb, clean_s, seg.activity, k=k, min_cluster_s=options.seg_min_cluster_s,
+                                                      max_cluster=options.max_cluster_windows)
+    confidence = "high"
+    if k > 1 and separation < options.min_separation:
+        labels = np.where(labels >= 0, 0, -1)
+        confidence, k = "low", 1
+    elif k > 1 and separation < 1.3 * options.min_separation:
+        confidence = "medium"
+    extra_voice = k == options.n_speakers and 1 < k < 4 and len(train) > 2 * (k + 1) and _extra_voice(
+        train, k, separation, options)
+    if extra_voice:
+        confidence = "low"
+    active = reconstruct(seg, labels, k, decoding=options.seg_decoding,
+                         overlap_threshold=options.seg_overlap_threshold)
+    frame_s = seg.frame_step / recording.sr
+    if options.seg_resegment and k > 1:
+        active = resegment(y, active, sr=recording.sr, frame_step=seg.frame_step, options=options)
+        frame_s = FRAME_S
+    per_speaker = [runs_from_mask(active[:, c], frame_s=frame_s, min_silence_s=options.seg_min_silence_s,
+                                  min_speech_s=options.min_speech_s) for c in range(k)]
+    d = _label_runs(per_speaker, duration, "segmentation", confidence, separation, options)
+    if extra_voice:
+        from dataclasses import replace
+
+        d = replace(d, extra_voice=True)
+    return d
