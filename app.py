@@ -50,8 +50,10 @@ SAMPLE_CONSENT = {
 
 @st.cache_resource(show_spinner="Loading the speech models (once per process)...")
 def speech_models(name: str) -> dict:
-    """Whisper, the voice-activity detector and the speaker encoder, loaded once per process."""
-    return {"asr": models.load_asr(name), "vad": models.load_vad(), "encoder": models.load_speaker_encoder()}
+    """Whisper, the voice-activity detector, the speaker encoder and the speaker-segmentation model, loaded once
+    per process."""
+    return {"asr": models.load_asr(name), "vad": models.load_vad(), "encoder": models.load_speaker_encoder(),
+            "segmenter": models.load_segmentation()}
 
 
 @st.cache_resource(show_spinner="Loading the language model (once per process)...")

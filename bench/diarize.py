@@ -41,11 +41,11 @@ sys.path.insert(0, str(ROOT))
 from models import load_asr, load_segmentation, load_speaker_encoder, load_vad  # noqa: E402
 from pipeline.io.audio import load_audio  # noqa: E402
 from pipeline.speech.channels import diarize_channels  # noqa: E402
-from pipeline.speech.diarize import attribute_speakers  # noqa: E402
 from pipeline.speech.evaluation import (  # noqa: E402
     diarization_error_rate,
     word_attribution_accuracy,
 )
+from pipeline.speech.overlap import attribute_speakers  # noqa: E402
 from pipeline.speech.transcribe import transcribe  # noqa: E402
 from pipeline.speech.turns import attribute_words, build_turns  # noqa: E402
 from pipeline.types import Diarization, DiarizeOptions, Recording, SpeakerSegment, Word  # noqa: E402

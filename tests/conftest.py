@@ -170,3 +170,21 @@ def downloads(monkeypatch) -> dict[str, bytes]:
 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
     return seen
+
+
+@pytest.fixture(scope="session")
+def pyannote_sample():
+    """pyannote's real two-person phone call and its reference turns (``make test-data``)."""
+    from pipeline.types import SpeakerSegment
+
+    folder = ROOT / "tests" / "data" / "pyannote"
+    wav, rttm = folder / "sample.wav", folder / "sample.rttm"
+    if not (wav.is_file() and rttm.is_file()):
+        pytest.skip("pyannote sample missing: run `make test-data` (downloads pyannote-audio 4.0.7's wheel)")
+    from pipeline.io.audio import load_audio
+
+    ref = []
+    for line in rttm.read_text().splitlines():
+        f = line.split()
+        ref.append(SpeakerSegment(f[7], float(f[3]), float(f[3]) + float(f[4])))
+    return load_audio(wav), ref

@@ -12,13 +12,13 @@ import pytest
 
 from pipeline.errors import InvalidParameterError
 from pipeline.speech.channels import channel_correlation, diarize_channels, is_dual_channel
-from pipeline.speech.diarize import attribute_speakers, bridge_pauses, diarize, encoder_mels, separation_score, to_rttm
+from pipeline.speech.diarize import bridge_pauses, diarize, encoder_mels, separation_score, to_rttm
 from pipeline.speech.evaluation import diarization_error_rate, talk_share_error
+from pipeline.speech.overlap import attribute_speakers
 from pipeline.types import ChannelOptions, DiarizeOptions, Recording, SpeakerSegment
 
 from .conftest import ROOT
 
-PYANNOTE = ROOT / "tests" / "data" / "pyannote"
 REF_NPZ = ROOT / "tests" / "data" / "speaker_encoder_ref.npz"
 
 
@@ -43,20 +43,6 @@ def one_speaker_recording(rec: Recording, truth: dict, speaker: str) -> Recordin
         if t["speaker"] == speaker and not t["overlap"]:
             pieces += [y[int(t["start_s"] * rec.sr):int(t["end_s"] * rec.sr)], np.zeros(rec.sr // 2, np.float32)]
     return Recording(np.concatenate(pieces)[None], rec.sr, "one.wav", "0" * 64)
-
-
-@pytest.fixture(scope="session")
-def pyannote_sample():
-    wav, rttm = PYANNOTE / "sample.wav", PYANNOTE / "sample.rttm"
-    if not (wav.is_file() and rttm.is_file()):
-        pytest.skip("pyannote sample missing: run `make test-data` (downloads pyannote-audio 4.0.7's wheel)")
-    from pipeline.io.audio import load_audio
-
-    ref = []
-    for line in rttm.read_text().splitlines():
-        f = line.split()
-        ref.append(SpeakerSegment(f[7], float(f[3]), float(f[3]) + float(f[4])))
-    return load_audio(wav), ref
 
 
 # --------------------------------------------------------------------------

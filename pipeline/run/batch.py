@@ -113,10 +113,12 @@ def _end_with_parent(parent_pid: int) -> None:
 
 @functools.lru_cache(maxsize=2)
 def _worker_models(name: str) -> dict:
-    """Whisper (``name``), the VAD, the speaker encoder, spaCy and the syllable table, loaded once per worker."""
+    """Whisper (``name``), the VAD, the speaker encoder and segmenter, spaCy and the syllable table, loaded once
+    per worker."""
     import models
 
     return {"model": models.load_asr(name), "vad": models.load_vad(), "encoder": models.load_speaker_encoder(),
+            "segmenter": models.load_segmentation(),
             "nlp": models.load_nlp(), "syllable_table": models.load_syllable_table()}
 
 

@@ -29,7 +29,8 @@ from pipeline.io.transcripts import read_transcript, transcript_text
 from pipeline.measures.confidence import session_confidence
 from pipeline.measures.roles import assign_roles, with_roles
 from pipeline.measures.session import measure_session, turn_measures_frame, untimed_warnings
-from pipeline.speech.diarize import attribute_speakers, to_rttm
+from pipeline.speech.diarize import to_rttm
+from pipeline.speech.overlap import attribute_speakers
 from pipeline.speech.quality import check_quality, detect_language
 from pipeline.speech.transcribe import transcribe
 from pipeline.speech.turns import attribute_words, build_turns
@@ -173,6 +174,7 @@ def analyze_recording(
     encoder,
     nlp,
     syllable_table=None,
+    segmenter=None,
     options: AnalyzeOptions = AnalyzeOptions(),
     transcribe_options: TranscribeOptions = TranscribeOptions(),
     progress: StageProgress | None = None,
@@ -189,6 +191,9 @@ def analyze_recording(
     asr, vad, encoder, nlp, syllable_table
         Whisper, Silero VAD, the speaker encoder (None, or ``options.speaker_embeddings`` False: MFCC
         attribution), spaCy and the syllable table, loaded by the caller.
+    segmenter : optional
+        The speaker-segmentation model (:func:`models.load_segmentation`): with the encoder, one-channel
+        recordings are diarized with overlaps kept (method ``"segmentation"``); None: the earlier method.
 
     Returns
     -------
@@ -203,7 +208,9 @@ def analyze_recording(
     transcript = transcribe(recording, model=asr, options=transcribe_options,
                             progress=(lambda f: step("transcribing", f)) if progress else None)
     step("attributing speakers", 0.0)
-    diarization = attribute_speakers(recording, vad=vad, encoder=encoder if options.speaker_embeddings else None,
+    embed = options.speaker_embeddings
+    diarization = attribute_speakers(recording, vad=vad, encoder=encoder if embed else None,
+                                     segmenter=segmenter if embed else None,
                                      options=DiarizeOptions(n_speakers=options.n_speakers))
     words = attribute_words(transcript.words, diarization)
     turns = build_turns(words, overlaps=diarization.overlaps)
@@ -259,6 +266,7 @@ def analyze_file(
     encoder=None,
     nlp=None,
     syllable_table=None,
+    segmenter=None,
     out_dir: str | os.PathLike | None = None,
     options: AnalyzeOptions = AnalyzeOptions(),
     transcribe_options: TranscribeOptions = TranscribeOptions(),
@@ -270,10 +278,11 @@ def analyze_file(
     ----------
     path : path
         The recording.
-    model, vad, encoder, nlp, syllable_table : optional
+    model, vad, encoder, nlp, syllable_table, segmenter : optional
         The models (:mod:`models`); each is loaded here when None, so batch workers can call
-        ``analyze_file(path, options=..., progress=...)``. The speaker encoder is loaded only when
-        ``options.speaker_embeddings`` is True (``--no-encoder`` makes it False: MFCC attribution).
+        ``analyze_file(path, options=..., progress=...)``. The speaker encoder and the segmentation model
+        are loaded only when ``options.speaker_embeddings`` is True (``--no-encoder`` makes it False: MFCC
+        attribution, no overlaps).
     out_dir : path, optional
         Where to write the outputs (see :func:`write_analysis`); None writes nothing.
 
@@ -291,8 +300,10 @@ def analyze_file(
     vad = vad if vad is not None else models.load_vad()
     if options.speaker_embeddings and encoder is None:
         encoder = models.load_speaker_encoder()
+    if options.speaker_embeddings and segmenter is None:
+        segmenter = models.load_segmentation()
     report, transcript, diarization = analyze_recording(
-        recording, asr=model, vad=vad, encoder=encoder, nlp=nlp if nlp is not None else models.load_nlp(),
+        recording, asr=model, vad=vad, encoder=encoder, segmenter=segmenter, nlp=nlp if nlp is not None else models.load_nlp(),
         syllable_table=syllable_table if syllable_table is not None else models.load_syllable_table(),
         options=options, transcribe_options=transcribe_options, progress=progress,
     )

@@ -35,8 +35,8 @@ import numpy as np
 
 from pipeline.errors import InvalidParameterError
 from pipeline.io.audio import release_pages
-from pipeline.speech.channels import _label_runs, diarize_channels, is_dual_channel, runs_from_mask
-from pipeline.types import ChannelOptions, Diarization, DiarizeOptions, Recording
+from pipeline.speech.channels import _label_runs, runs_from_mask
+from pipeline.types import Diarization, DiarizeOptions, Recording
 
 FRAME_S = 0.01
 _HOP = 160  # 10 ms at 16 kHz
@@ -498,48 +498,3 @@ def to_rttm(diarization: Diarization, *, file_id: str) -> str:
         if g.end_s > g.start_s
     ]
     return "\n".join(lines) + ("\n" if lines else "")
-
-
-def attribute_speakers(
-    recording: Recording,
-    *,
-    vad,
-    encoder=None,
-    segmenter=None,
-    options: DiarizeOptions = DiarizeOptions(),
-    channel_options=None,
-) -> Diarization:
-    """Who spoke when, choosing the method from the recording itself.
-
-    A stereo recording whose channels really differ (:func:`pipeline.speech.channels.is_dual_channel`)
-    is attributed by channel energy (one person per channel, no model; the
-    speaker count is then the channels that speak); anything else is
-    diarized with :func:`pipeline.speech.overlap.diarize_overlap` (overlaps
-    kept) when ``options.method`` is ``"segmentation"`` and both the
-    segmenter and the encoder are given, else with :func:`diarize`
-    (embeddings, or MFCC without an encoder).
-
-    Parameters
-    ----------
-    recording : Recording
-    vad, encoder
-        Models, see :func:`diarize`.
-    segmenter : models.Segmenter, optional
-        From :func:`models.load_segmentation`.
-    options : DiarizeOptions
-        Used for mono recordings.
-    channel_options : ChannelOptions, optional
-        Used for dual-channel recordings (defaults when None).
-
-    Returns
-    -------
-    Diarization
-    """
-    channel_options = channel_options or ChannelOptions()
-    if is_dual_channel(recording, options=channel_options):
-        return diarize_channels(recording, options=channel_options)
-    if options.method == "segmentation" and segmenter is not None and encoder is not None:
-        from pipeline.speech.overlap import diarize_overlap  # overlap imports this module's helpers
-
-        return diarize_overlap(recording, segmenter=segmenter, encoder=encoder, options=options)
-    return diarize(recording, vad=vad, encoder=encoder, options=options)

@@ -25,13 +25,23 @@ Steps (pyannote's recipe, on Rapport's own encoder and clustering):
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from pipeline.errors import InvalidParameterError
-from pipeline.speech.channels import _label_runs, runs_from_mask
-from pipeline.speech.diarize import FRAME_S, _cluster, _extra_voice, _resegment, mfcc_frames, separation_score
+from pipeline.speech.channels import _label_runs, diarize_channels, is_dual_channel, runs_from_mask
+from pipeline.speech.diarize import (
+    FRAME_S,
+    _cluster,
+    _extra_voice,
+    _resegment,
+    diarize,
+    mfcc_frames,
+    separation_score,
+)
 from pipeline.speech.segmentation import N_LOCAL, LocalSegmentation, local_embeddings, segment_windows
-from pipeline.types import Diarization, DiarizeOptions, Recording
+from pipeline.types import ChannelOptions, Diarization, DiarizeOptions, Recording
 
 
 def assign_local_speakers(emb: np.ndarray, clean_s: np.ndarray, activity: np.ndarray, *, k: int,
@@ -266,8 +276,48 @@ def diarize_overlap(recording: Recording, *, segmenter, encoder,
     per_speaker = [runs_from_mask(active[:, c], frame_s=frame_s, min_silence_s=options.seg_min_silence_s,
                                   min_speech_s=options.min_speech_s) for c in range(k)]
     d = _label_runs(per_speaker, duration, "segmentation", confidence, separation, options)
-    if extra_voice:
-        from dataclasses import replace
+    return replace(d, extra_voice=True) if extra_voice else d
 
-        d = replace(d, extra_voice=True)
-    return d
+
+def attribute_speakers(
+    recording: Recording,
+    *,
+    vad,
+    encoder=None,
+    segmenter=None,
+    options: DiarizeOptions = DiarizeOptions(),
+    channel_options=None,
+) -> Diarization:
+    """Who spoke when, choosing the method from the recording itself.
+
+    A stereo recording whose channels really differ (:func:`pipeline.speech.channels.is_dual_channel`)
+    is attributed by channel energy (one person per channel, no model; the
+    speaker count is then the channels that speak); anything else is
+    diarized with :func:`pipeline.speech.overlap.diarize_overlap` (overlaps
+    kept) when ``options.method`` is ``"segmentation"`` and both the
+    segmenter and the encoder are given, else with
+    :func:`pipeline.speech.diarize.diarize`
+    (embeddings, or MFCC without an encoder).
+
+    Parameters
+    ----------
+    recording : Recording
+    vad, encoder
+        Models, see :func:`pipeline.speech.diarize.diarize`.
+    segmenter : models.Segmenter, optional
+        From :func:`models.load_segmentation`.
+    options : DiarizeOptions
+        Used for mono recordings.
+    channel_options : ChannelOptions, optional
+        Used for dual-channel recordings (defaults when None).
+
+    Returns
+    -------
+    Diarization
+    """
+    channel_options = channel_options or ChannelOptions()
+    if is_dual_channel(recording, options=channel_options):
+        return diarize_channels(recording, options=channel_options)
+    if options.method == "segmentation" and segmenter is not None and encoder is not None:
+        return diarize_overlap(recording, segmenter=segmenter, encoder=encoder, options=options)
+    return diarize(recording, vad=vad, encoder=encoder, options=options)
