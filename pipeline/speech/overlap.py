@@ -253,18 +253,22 @@ def diarize_overlap(recording: Recording, *, segmenter, encoder,
     if len(y) < 1600:
         return Diarization((), (), (), "segmentation", "high", float("inf"), duration, options)
     seg = segment_windows(y, sr=recording.sr, segmenter=segmenter, step_s=options.seg_step_s)
-    emb, clean_s = local_embeddings(y, seg, sr=recording.sr, encoder=encoder)
+    emb, clean_s, (piece_emb, piece_owner) = local_embeddings(y, seg, sr=recording.sr, encoder=encoder)
     k = options.n_speakers
-    labels, separation, train = assign_local_speakers(emb, clean_s, seg.activity, k=k, min_cluster_s=options.seg_min_cluster_s,
-                                                      max_cluster=options.max_cluster_windows)
+    labels, _, _ = assign_local_speakers(emb, clean_s, seg.activity, k=k, min_cluster_s=options.seg_min_cluster_s,
+                                         max_cluster=options.max_cluster_windows)
+    # Separation on the 1.6 s pieces, each labelled with its local speaker's person: the scale the
+    # min_separation bar was calibrated on (1.6 s windows), which averaged embeddings would inflate.
+    piece_label = labels[piece_owner[:, 0], piece_owner[:, 1]] if len(piece_owner) else np.zeros(0, np.int64)
+    separation = separation_score(piece_emb, piece_label) if k > 1 else float("inf")
     confidence = "high"
-    if k > 1 and separation < options.min_separation:
+    if k > 1 and (len(np.unique(labels[labels >= 0])) < 2 or separation < options.min_separation):
         labels = np.where(labels >= 0, 0, -1)
         confidence, k = "low", 1
     elif k > 1 and separation < 1.3 * options.min_separation:
         confidence = "medium"
-    extra_voice = k == options.n_speakers and 1 < k < 4 and len(train) > 2 * (k + 1) and _extra_voice(
-        train, k, separation, options)
+    extra_voice = (k == options.n_speakers and 1 < k < 4 and len(piece_emb) > 10 * (k + 1)
+                   and _extra_voice(piece_emb, k, separation, options))
     if extra_voice:
         confidence = "low"
     active = reconstruct(seg, labels, k, decoding=options.seg_decoding,
@@ -276,6 +280,8 @@ def diarize_overlap(recording: Recording, *, segmenter, encoder,
     per_speaker = [runs_from_mask(active[:, c], frame_s=frame_s, min_silence_s=options.seg_min_silence_s,
                                   min_speech_s=options.min_speech_s) for c in range(k)]
     d = _label_runs(per_speaker, duration, "segmentation", confidence, separation, options)
+    if len(d.speakers) < min(2, options.n_speakers):  # asked for two or more, found one: say so
+        d = replace(d, confidence="low")
     return replace(d, extra_voice=True) if extra_voice else d
 
 

@@ -174,12 +174,18 @@ def local_embeddings(y: np.ndarray, seg: LocalSegmentation, *, sr: int, encoder,
         float32, shape ``(n_windows, 3, 256)``, unit rows (zeros where not embedded).
     clean_s : np.ndarray
         float32, shape ``(n_windows, 3)``: seconds of speech embedded (0: none).
+    pieces : tuple of (np.ndarray, np.ndarray)
+        Every 1.6 s piece's own embedding, float32 ``(n_pieces, 256)``, and its
+        (window, local speaker), int64 ``(n_pieces, 2)``: the separation score
+        is measured on these, the scale it was calibrated on.
     """
     n_win = len(seg.starts)
     emb = np.zeros((n_win, N_LOCAL, 256), dtype=np.float32)
     clean_s = np.zeros((n_win, N_LOCAL), dtype=np.float32)
     pieces: list[np.ndarray] = []
     owners: list[tuple[int, int]] = []
+    all_e: list[np.ndarray] = []
+    all_o: list[tuple[int, int]] = []
     for w in range(n_win):
         act = seg.activity[w]
         alone = act.sum(axis=1) == 1
@@ -198,16 +204,20 @@ def local_embeddings(y: np.ndarray, seg: LocalSegmentation, *, sr: int, encoder,
                 pieces.append(p)
                 owners.append((w, k))
         if len(pieces) >= batch_size or (w == n_win - 1 and pieces):
-            _embed_into(emb, pieces, owners, encoder=encoder, sr=sr)
+            all_e.append(_embed_into(emb, pieces, owners, encoder=encoder, sr=sr))
+            all_o += owners
             pieces, owners = [], []
             release_pages(y)
     norms = np.linalg.norm(emb, axis=2, keepdims=True)
-    return np.where(norms > 0, emb / np.maximum(norms, 1e-12), 0.0).astype(np.float32), clean_s
+    emb = np.where(norms > 0, emb / np.maximum(norms, 1e-12), 0.0).astype(np.float32)
+    piece_emb = np.concatenate(all_e) if all_e else np.zeros((0, 256), dtype=np.float32)
+    return emb, clean_s, (piece_emb, np.array(all_o, dtype=np.int64).reshape(-1, 2))
 
 
 def _embed_into(emb: np.ndarray, pieces: list[np.ndarray], owners: list[tuple[int, int]], *, encoder,
-                sr: int) -> None:
-    """Embed 1.6 s pieces and add each to its (window, local speaker) sum."""
+                sr: int) -> np.ndarray:
+    """Embed 1.6 s pieces, add each to its (window, local speaker) sum; returns the pieces' embeddings."""
     e = encoder.embed(encoder_mels(np.stack(pieces), sr=sr), batch_size=len(pieces))
     for (w, k), v in zip(owners, e, strict=True):
         emb[w, k] += v
+    return e

@@ -51,7 +51,7 @@ class AttributionSummary:
     Attributes
     ----------
     method : str
-        ``"channel"``, ``"embedding"``, ``"mfcc"`` or ``"transcript"``.
+        ``"channel"``, ``"segmentation"``, ``"embedding"``, ``"mfcc"`` or ``"transcript"``.
     confidence : str
         ``"high"``, ``"medium"`` or ``"low"``.
     separation : float or None
@@ -90,7 +90,7 @@ class Report:
     pipeline_version : str
         Version of Rapport that made it.
     attribution_method : str
-        ``"channel"``, ``"embedding"``, ``"mfcc"`` or ``"transcript"``.
+        ``"channel"``, ``"segmentation"``, ``"embedding"``, ``"mfcc"`` or ``"transcript"``.
     attribution_confidence : str
         ``"high"``, ``"medium"`` or ``"low"``.
     speakers : tuple of SpeakerInfo
