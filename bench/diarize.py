@@ -42,6 +42,7 @@ from models import load_asr, load_segmentation, load_speaker_encoder, load_vad  
 from pipeline.io.audio import load_audio  # noqa: E402
 from pipeline.speech.channels import diarize_channels  # noqa: E402
 from pipeline.speech.evaluation import (  # noqa: E402
+    _annotation,
     diarization_error_rate,
     word_attribution_accuracy,
 )
@@ -122,9 +123,21 @@ def cases() -> list[tuple[str, str, Recording, list[SpeakerSegment]]]:
     return out
 
 
+def der_parts(ref, d: Diarization) -> tuple[float, float, float]:
+    """(missed speech, false alarm, confusion) in % of reference speech, 0.25 s collar, overlap scored."""
+    from pyannote.metrics.diarization import DiarizationErrorRate
+
+    r, h = _annotation(ref), _annotation(d.segments)
+    if not r.labels():
+        return 0.0, 0.0, 0.0
+    c = DiarizationErrorRate(collar=0.5, skip_overlap=False)(r, h, detailed=True)
+    total = max(c["total"], 1e-9)
+    return (100 * c["missed detection"] / total, 100 * c["false alarm"] / total, 100 * c["confusion"] / total)
+
+
 def score(name, rec, ref, d: Diarization, words) -> dict:
     both, in_ref, in_hyp = overlap_counts(ref, d, rec.duration_s)
-    row = {"der": 100 * diarization_error_rate(ref, d.segments),
+    row = {"der": 100 * diarization_error_rate(ref, d.segments), "parts": der_parts(ref, d),
            "der0": 100 * diarization_error_rate(ref, d.segments, collar_s=0.0),
            "ov": (both, in_ref, in_hyp), "words": None, "conf": d.confidence}
     if words is not None:
@@ -158,6 +171,11 @@ def accuracy_table(asr, vad, encoder, segmenter) -> dict[str, float]:
         rows.append((name, group, k, rec.duration_s, res))
     _print_rows(rows)
     _print_groups(rows)
+    print("\nWhere the errors are (collar 0.25 s; % of reference speech: missed / false alarm / confusion)")
+    for name, _, k, _, res in rows:
+        b, a = res["vad"]["parts"], res["segmentation"]["parts"]
+        print(f"  {name:16s} {k} spk | before {b[0]:5.1f} / {b[1]:5.1f} / {b[2]:5.1f} | after {a[0]:5.1f} / {a[1]:5.1f}"
+              f" / {a[2]:5.1f}")
     total_min = sum(r[3] for r in rows) / 60
     print(f"\nTime on these {total_min:.1f} min (30 s clips, warm-up included): before {spent['vad'] / total_min:.2f} s"
           f" per minute of audio, after {spent['segmentation'] / total_min:.2f} s per minute")
