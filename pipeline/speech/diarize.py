@@ -325,7 +325,8 @@ def _resegment(feats: np.ndarray, frame_labels: np.ndarray, k: int, options: Dia
         with warnings.catch_warnings():  # 30 iterations are a deliberate cap: not converging is expected, not news
             warnings.filterwarnings("ignore", category=ConvergenceWarning)
             gmm.fit(train)
-        ll[:, c] = gmm.score_samples(sub)
+        for i in range(0, len(sub), 100_000):  # in blocks: sklearn's temporaries stay small on long sessions
+            ll[i:i + 100_000, c] = gmm.score_samples(sub[i:i + 100_000])
     if options.smooth_s > 0:  # average frame log-likelihoods over a short window (per speaker)
         width = max(1, int(round(options.smooth_s / (FRAME_S * _RESEG_STEP))))
         ll = uniform_filter1d(ll, size=width, axis=0, mode="nearest")
