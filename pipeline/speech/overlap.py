@@ -212,7 +212,7 @@ def resegment(y: np.ndarray, active: np.ndarray, *, sr: int, frame_step: int,
     if k < 2 or len(single) == 0:
         return act
     labels = np.argmax(act[single], axis=1)
-    feats = mfcc_frames(y, sr=sr)[single]  # the full-length MFCC array is freed here
+    feats = mfcc_frames(y, sr=sr, rows=single)  # only the one-person frames are stored
     mu, sd = feats.mean(0), feats.std(0) + 1e-6
     feats -= mu  # in place: no further copies of a (frames, 20) array (86 MB at 3 hours)
     feats /= sd
