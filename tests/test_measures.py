@@ -9,7 +9,7 @@ from pipeline.errors import InvalidParameterError
 from pipeline.measures.indicator_spec import NO_OVERLAP_IN_MONO, TOO_FEW_TO_TELL
 from pipeline.measures.roles import assign_roles
 from pipeline.measures.session import measure_session, turn_measures_frame
-from pipeline.types import MeasureOptions, RoleOptions, SpeakerInfo, Turn, said
+from pipeline.types import OVERLAP_METHODS, MeasureOptions, RoleOptions, SpeakerInfo, Turn, said
 from tests.truth_turns import turns_from_truth
 
 
@@ -243,7 +243,8 @@ def test_interruptions_counted_only_where_overlap_can_be_seen(name, observable, 
         recordings[name], asr=asr_tiny, vad=vad, encoder=speaker_encoder, nlp=nlp,
         options=AnalyzeOptions(model="tiny.en"))
     assert diarization.method == ("channel" if observable else "embedding")
-    assert (report.attribution_method in orchestrate.OVERLAPS_OBSERVABLE) is observable
+    assert (report.attribution_method in OVERLAP_METHODS) is observable
+    assert diarization.detects_overlaps is observable
     assert bool(diarization.overlaps) is observable
     for id_ in ("mentor_interruptions", "mentor_interrupting_mentee"):
         i = ind(report, id_)

@@ -19,6 +19,7 @@ from pipeline.measures.indicator_spec import (
     STIVERS,
     IndicatorSpec,
     Reading,
+    event_confidence,
     exchange_sample,
     from_words_note,
     no_overlap_why,
@@ -106,6 +107,7 @@ def mentor_interruptions(ctx: SessionContext) -> Reading:
     return Reading(
         value=len(ints) / ctx.minutes * 10 if ctx.turns else None,
         evidence=[moment(m, "mentor starts while the mentee is speaking") for m in ints],
+        confidence=event_confidence(ctx),
         available=ctx.overlaps_observable,
         explanation=None if ctx.overlaps_observable else no_overlap_why(ctx),
         ci95=rate_ci(len(ints), ctx.minutes),
@@ -119,7 +121,7 @@ def mentor_backchannels(ctx: SessionContext) -> Reading:
     return Reading(
         value=len(bcs) / ctx.minutes * 10 if ctx.turns else None,
         evidence=[moment(m, "backchannel") for m in bcs],
-        confidence=cap(ctx.base_confidence, "medium"),
+        confidence=event_confidence(ctx),
         note=per_minute_note(ctx),
         ci95=rate_ci(len(bcs), ctx.minutes),
         sample=per_minutes_sample(len(bcs), "listening signal", ctx),

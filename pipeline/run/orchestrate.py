@@ -30,14 +30,17 @@ from pipeline.measures.confidence import session_confidence
 from pipeline.measures.roles import assign_roles, with_roles
 from pipeline.measures.session import measure_session, turn_measures_frame, untimed_warnings
 from pipeline.speech.diarize import attribute_speakers, to_rttm
+from pipeline.speech.events import events_of_diarization
 from pipeline.speech.quality import check_quality, detect_language
 from pipeline.speech.transcribe import transcribe
 from pipeline.speech.turns import attribute_words, build_turns
 from pipeline.types import (
+    OVERLAP_METHODS,
     AnalyzeOptions,
     AttributionSummary,
     Diarization,
     DiarizeOptions,
+    EventOptions,
     Recording,
     Report,
     RoleOptions,
@@ -49,10 +52,6 @@ from pipeline.types import (
 )
 
 StageProgress = Callable[[str, float], None]
-
-#: Attribution methods whose turns can show two people talking at once: one channel per person, and transcripts
-#: (whose cues may overlap). One-channel audio gives one speaker per moment, so no interruption can be seen there.
-OVERLAPS_OBSERVABLE = ("channel", "transcript")
 
 
 
@@ -119,7 +118,7 @@ def with_measures(report: Report, measures: SessionMeasures) -> Report:
     """``report`` holding ``measures``: the one mapping of what the measures give onto the report's fields."""
     return replace(report, indicators=measures.indicators, shared_phrases=measures.shared_phrases,
                    turn_measures=measures.turn_measures, speaker_summaries=measures.speakers,
-                   entrainment=measures.entrainment, measure_options=measures.options)
+                   entrainment=measures.entrainment, measure_options=measures.options, events=measures.events)
 
 
 def attribution_summary(diarization: Diarization) -> AttributionSummary:
@@ -154,8 +153,8 @@ def remeasure(report: Report, *, nlp, syllable_table=None) -> Report:
         turn_acoustics=report.turn_measures if audio else None,
         attribution_confidence=session_confidence(report.attribution_confidence,
                                                   transcript_unreliable=report.transcript_unreliable),
-        overlaps_observable=report.attribution_method in OVERLAPS_OBSERVABLE, turn_times=report.turn_times,
-        options=report.measure_options,
+        overlaps_observable=report.attribution_method in OVERLAP_METHODS, turn_times=report.turn_times,
+        options=report.measure_options, events=report.events if report.input_kind == "audio" else None,
     )
     return with_measures(replace(report, turns=turns), measures)
 
@@ -206,7 +205,8 @@ def analyze_recording(
     diarization = attribute_speakers(recording, vad=vad, encoder=encoder if options.speaker_embeddings else None,
                                      options=DiarizeOptions(n_speakers=options.n_speakers))
     words = attribute_words(transcript.words, diarization)
-    turns = build_turns(words, overlaps=diarization.overlaps)
+    events = events_of_diarization(diarization, options=EventOptions())
+    turns = build_turns(words, overlaps=diarization.overlaps, events=events)
     speakers = assign_roles(turns, diarization.speakers, options=RoleOptions(mentor=options.mentor), nlp=nlp)
     turns = with_roles(turns, speakers)
     step("attributing speakers", 1.0)
@@ -216,7 +216,7 @@ def analyze_recording(
         turns, speakers, recording=recording, nlp=nlp, syllable_table=syllable_table,
         attribution_confidence=session_confidence(diarization.confidence,
                                                   transcript_unreliable=quality.transcript_unreliable),
-        overlaps_observable=diarization.method in OVERLAPS_OBSERVABLE)
+        overlaps_observable=diarization.detects_overlaps, events=events)
     step("measuring", 1.0)
     report = build_report(
         source_name=recording.source_name, sha256=recording.sha256, duration_s=round(recording.duration_s, 3),
@@ -335,7 +335,7 @@ def analyze_transcript(text: str, *, source_name: str, nlp, options: AnalyzeOpti
     attribution = AttributionSummary(method="transcript", confidence="medium", n_speakers_found=len(speakers))
     measures = measure_session(turns, speakers, nlp=nlp, syllable_table=syllable_table,
                                attribution_confidence=attribution.confidence,
-                               overlaps_observable=attribution.method in OVERLAPS_OBSERVABLE,
+                               overlaps_observable=attribution.method in OVERLAP_METHODS,
                                turn_times=parsed.turn_times)
     return build_report(
         source_name=source_name, sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),

@@ -20,6 +20,12 @@ RoleSource = Literal["guessed", "set"]
 InputKind = Literal["audio", "transcript"]
 #: How words were given to people: one per stereo channel, speaker embeddings, MFCC statistics, a transcript's names.
 AttributionMethod = Literal["channel", "embedding", "mfcc", "transcript"]
+#: Attribution methods that can see two people talking at once (their speaker activity may overlap): one channel per
+#: person, and a transcript's cues. An overlap-aware one-channel diarizer adds its method here. Interruptions are
+#: counted only for these; elsewhere they are "not available" rather than a 0 that would read as "never interrupts".
+OVERLAP_METHODS: tuple[AttributionMethod, ...] = ("channel", "transcript")
+#: What two voices at once can be: one person cutting in on the other, or a listening sound inside their speech.
+EventKind = Literal["interruption", "backchannel"]
 #: Where turn times come from: measured (audio, or cues with start and end), the starts only, or none.
 TurnTimes = Literal["measured", "starts", "none"]
 #: Where an indicator's value stands against its good range, as a card shows it.

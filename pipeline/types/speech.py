@@ -6,7 +6,16 @@ from dataclasses import dataclass, field
 from typing import get_args
 
 from pipeline.errors import InvalidParameterError
-from pipeline.types.base import AttributionMethod, Confidence, Role, RoleSource, TurnTimes, check_range
+from pipeline.types.base import (
+    OVERLAP_METHODS,
+    AttributionMethod,
+    Confidence,
+    EventKind,
+    Role,
+    RoleSource,
+    TurnTimes,
+    check_range,
+)
 
 
 @dataclass(frozen=True)
@@ -311,6 +320,67 @@ class Diarization:
     duration_s: float
     options: ChannelOptions | DiarizeOptions = field(default_factory=DiarizeOptions)
     extra_voice: bool = False
+
+    @property
+    def detects_overlaps(self) -> bool:
+        """Whether this attribution can see two people at once (``method`` in :data:`OVERLAP_METHODS`)."""
+        return self.method in OVERLAP_METHODS
+
+
+@dataclass(frozen=True)
+class EventOptions:
+    """Options of :func:`pipeline.speech.events.find_events`: what counts as an interruption or a backchannel.
+
+    Attributes
+    ----------
+    backchannel_max_s : float
+        A listening sound lasts at most this long, seconds (0.2-3, default 1.2: "mm-hm", "yeah, right").
+    backchannel_gap_s : float
+        ...and the other person speaks no further than this before it starts and after it ends (inside their
+        speech: they go on), seconds (0-3, default 1.5).
+    interruption_min_overlap_s : float
+        An interruption starts at least this long before the other person stops, seconds (0-2, default 0.2).
+    interruption_yield_s : float
+        ...and the other person stops within this long after it starts, seconds (0.2-10, default 2.0).
+    """
+
+    backchannel_max_s: float = 1.2
+    backchannel_gap_s: float = 1.5
+    interruption_min_overlap_s: float = 0.2
+    interruption_yield_s: float = 2.0
+
+    def __post_init__(self) -> None:
+        check_range("backchannel_max_s", self.backchannel_max_s, 0.2, 3.0)
+        check_range("backchannel_gap_s", self.backchannel_gap_s, 0.0, 3.0)
+        check_range("interruption_min_overlap_s", self.interruption_min_overlap_s, 0.0, 2.0)
+        check_range("interruption_yield_s", self.interruption_yield_s, 0.2, 10.0)
+
+
+@dataclass(frozen=True)
+class SpeechEvent:
+    """Two voices at once, found from who-spoke-when (not from the words): :func:`pipeline.speech.events.find_events`.
+
+    Attributes
+    ----------
+    kind : str
+        ``"interruption"``: ``speaker`` starts while ``other`` is speaking and ``other`` stops soon after;
+        ``"backchannel"``: a short burst of ``speaker`` inside ``other``'s speech, after which ``other`` goes on.
+    speaker, other : str
+        Who makes the sound, and who was speaking.
+    start_s, end_s : float
+        Interruption: from ``speaker``'s start to the moment ``other`` stops (the overlap). Backchannel: the
+        burst itself. Seconds; ``start_s`` is the moment to replay.
+    confidence : str
+        How sure the attribution is of two voices at once: ``"high"`` with one channel per person, the
+        overlap-aware diarizer's confidence otherwise (at most ``"medium"``).
+    """
+
+    kind: EventKind
+    speaker: str
+    other: str
+    start_s: float
+    end_s: float
+    confidence: Confidence = "high"
 
 
 @dataclass(frozen=True)
