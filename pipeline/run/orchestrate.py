@@ -17,6 +17,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import pipeline
@@ -29,11 +30,13 @@ from pipeline.io.transcripts import read_transcript, transcript_text
 from pipeline.measures.confidence import session_confidence
 from pipeline.measures.roles import assign_roles, with_roles
 from pipeline.measures.session import measure_session, turn_measures_frame, untimed_warnings
+from pipeline.speech.channels import diarize_channels, is_dual_channel
 from pipeline.speech.diarize import attribute_speakers, to_rttm
 from pipeline.speech.events import events_of_diarization
+from pipeline.speech.perchannel import transcribe_channels
 from pipeline.speech.quality import check_quality, detect_language
 from pipeline.speech.transcribe import transcribe
-from pipeline.speech.turns import attribute_words, build_turns
+from pipeline.speech.turns import attribute_words, build_turns, with_overlap_marks
 from pipeline.types import (
     OVERLAP_METHODS,
     AnalyzeOptions,
@@ -49,6 +52,7 @@ from pipeline.types import (
     TranscribeOptions,
     Transcript,
     Turn,
+    Word,
 )
 
 StageProgress = Callable[[str, float], None]
@@ -198,13 +202,9 @@ def analyze_recording(
         if progress:
             progress(stage, fraction)
 
-    step("transcribing", 0.0)
-    transcript = transcribe(recording, model=asr, options=transcribe_options,
-                            progress=(lambda f: step("transcribing", f)) if progress else None)
-    step("attributing speakers", 0.0)
-    diarization = attribute_speakers(recording, vad=vad, encoder=encoder if options.speaker_embeddings else None,
-                                     options=DiarizeOptions(n_speakers=options.n_speakers))
-    words = attribute_words(transcript.words, diarization)
+    transcript, diarization, words = transcribe_and_attribute(
+        recording, asr=asr, vad=vad, encoder=encoder if options.speaker_embeddings else None, options=options,
+        transcribe_options=transcribe_options, step=step)
     events = events_of_diarization(diarization, options=EventOptions())
     turns = build_turns(words, overlaps=diarization.overlaps, events=events)
     speakers = assign_roles(turns, diarization.speakers, options=RoleOptions(mentor=options.mentor), nlp=nlp)
@@ -224,6 +224,33 @@ def analyze_recording(
         turns=turns, measures=measures, options=options, warnings=quality.warnings,
         transcript_unreliable=quality.transcript_unreliable)
     return report, transcript, diarization
+
+
+def transcribe_and_attribute(recording: Recording, *, asr, vad, encoder, options: AnalyzeOptions,
+                             transcribe_options: TranscribeOptions, step: Callable[[str, float], None]
+                             ) -> tuple[Transcript, Diarization, tuple[Word, ...]]:
+    """The words, who spoke when, and the words given to their speakers.
+
+    One person per channel (:func:`pipeline.speech.channels.is_dual_channel`): each channel is transcribed on
+    its own (:func:`pipeline.speech.perchannel.transcribe_channels`), so overlapping speech no longer scrambles
+    both people's words, and each word belongs to its channel's person. Otherwise the mix is transcribed and
+    the words are given to the speakers :func:`pipeline.speech.diarize.attribute_speakers` found.
+    """
+    to_words = partial(step, "transcribing")
+    step("transcribing", 0.0)
+    if recording.n_channels == 2 and is_dual_channel(recording):
+        diarization = diarize_channels(recording)
+        transcript = transcribe_channels(recording, diarization, model=asr, options=transcribe_options,
+                                         progress=to_words)
+        step("attributing speakers", 0.0)
+        words = with_overlap_marks(tuple(sorted(transcript.words, key=lambda w: (w.start_s, w.end_s))),
+                                   diarization)
+        return transcript, diarization, words
+    transcript = transcribe(recording, model=asr, options=transcribe_options, progress=to_words)
+    step("attributing speakers", 0.0)
+    diarization = attribute_speakers(recording, vad=vad, encoder=encoder,
+                                     options=DiarizeOptions(n_speakers=options.n_speakers))
+    return transcript, diarization, attribute_words(transcript.words, diarization)
 
 
 def write_analysis(report: Report, out_dir: Path, *, transcript: Transcript | None = None,

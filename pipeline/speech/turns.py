@@ -75,8 +75,6 @@ def attribute_words(
     starts = np.array([g.start_s for g in segs])
     ends = np.array([g.end_s for g in segs])
     spk = np.array([index[g.speaker] for g in segs])
-    ov_starts = np.array([a for a, _ in diarization.overlaps])
-    ov_ends = np.array([b for _, b in diarization.overlaps])
 
     chosen: list[str | None] = []
     share: list[float] = []
@@ -107,12 +105,22 @@ def attribute_words(
                 and words[i + 1].start_s - words[i].end_s < _NO_PAUSE_S):
             chosen[i] = prev
 
+    return with_overlap_marks(tuple(replace(w, speaker=who) for w, who in zip(words, chosen, strict=True)),
+                              diarization, options=options)
+
+
+def with_overlap_marks(words: tuple[Word, ...], diarization: Diarization, *,
+                       options: AttributionOptions = AttributionOptions()) -> tuple[Word, ...]:
+    """``words`` with ``overlap`` True where at least ``overlap_min_fraction`` of the word lies in one of the
+    diarization's overlap stretches (speakers unchanged: words transcribed per channel already have theirs)."""
+    ov_starts = np.array([a for a, _ in diarization.overlaps])
+    ov_ends = np.array([b for _, b in diarization.overlaps])
     out = []
-    for w, who in zip(words, chosen, strict=True):
+    for w in words:
         dur = max(w.end_s - w.start_s, 1e-3)
         in_ov = float(np.clip(np.minimum(ov_ends, w.end_s) - np.maximum(ov_starts, w.start_s), 0, None).sum()) \
             if len(ov_starts) else 0.0
-        out.append(replace(w, speaker=who, overlap=bool(in_ov > 0 and in_ov / dur >= options.overlap_min_fraction)))
+        out.append(replace(w, overlap=bool(in_ov > 0 and in_ov / dur >= options.overlap_min_fraction)))
     return tuple(out)
 
 
