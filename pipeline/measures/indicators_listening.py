@@ -120,7 +120,7 @@ def mentor_backchannels(ctx: SessionContext) -> Reading:
     bcs = [m for m in ctx.mentor_turns if m.is_backchannel]
     return Reading(
         value=len(bcs) / ctx.minutes * 10 if ctx.turns else None,
-        evidence=[moment(m, "backchannel") for m in bcs],
+        evidence=[moment(m, "backchannel", quote=m.text or "(a listening sound, no word written)") for m in bcs],
         confidence=event_confidence(ctx),
         note=per_minute_note(ctx),
         ci95=rate_ci(len(bcs), ctx.minutes),
