@@ -14,7 +14,7 @@ from pipeline.io.reportjson import report_from_json, report_json
 from pipeline.speech.channels import diarize_channels
 from pipeline.speech.evaluation import normalize_text, word_error_rate
 from pipeline.speech.events import event_confidence, events_of_diarization, find_events, turn_events
-from pipeline.speech.turns import build_turns
+from pipeline.speech.turns import build_turns, with_overlap_marks
 from pipeline.types import (
     Diarization,
     EventOptions,
@@ -163,3 +163,16 @@ def test_stereo_transcribed_per_channel(stereo, asr_tiny):
     assert wer["S1"] < 12 and wer["S2"] < 12 and abs(wer["S1"] - wer["S2"]) < 6, wer
     mentor_text = normalize_text(" ".join(w.text for w in words if w.speaker == d.speakers[0]))
     assert "so the deadline is really the problem here" in mentor_text
+    # Turns from these words overlap where the events are: each listening sound and interruption is a mentor turn
+    # inside or over a mentee turn, and the mentee's turns are not cut around the listening sounds.
+    events = events_of_diarization(d)
+    turns = build_turns(with_overlap_marks(tuple(words), d), overlaps=d.overlaps, events=events)
+    carried = turn_events(turns, events)
+    mentor, mentee = d.speakers
+    for kind, n in (("backchannel", 5), ("interruption", 2)):
+        mine = [t for t, e in zip(turns, carried, strict=True) if e is not None and e.kind == kind
+                and t.speaker == mentor]
+        assert abs(len(mine) - n) <= 1, (kind, [(t.start_s, t.text) for t in mine])
+        assert all(any(u.speaker == mentee and u.start_s < t.start_s < u.end_s for u in turns) for t in mine)
+    assert len([t for t in turns if t.speaker == mentee]) == len(
+        [x for x in truth["turns"] if x["speaker"] == "S2"])
