@@ -19,6 +19,7 @@ attribution gave the listener a short stretch of their own.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from pipeline.types import (
@@ -56,12 +57,17 @@ def find_events(segments: Sequence[SpeakerSegment], *, confidence: Confidence = 
     by_speaker: dict[str, list[SpeakerSegment]] = {}
     for g in segs:
         by_speaker.setdefault(g.speaker, []).append(g)
+    # one speaker's segments do not overlap, so in start order their ends are sorted too: bisect for neighbours
+    bounds = {spk: ([h.start_s for h in hs], [h.end_s for h in hs]) for spk, hs in by_speaker.items()}
+    reach = max(options.backchannel_gap_s, options.interruption_yield_s)
     out = []
     for g in segs:
         for other, theirs in by_speaker.items():
             if other == g.speaker:
                 continue
-            event = _backchannel(g, other, theirs, options) or _interruption(g, other, theirs, options)
+            starts, ends = bounds[other]
+            near = theirs[bisect_left(ends, g.start_s - reach):bisect_right(starts, g.end_s + reach)]
+            event = _backchannel(g, other, near, options) or _interruption(g, other, near, options)
             if event is not None:
                 out.append(SpeechEvent(event[0], g.speaker, other, round(float(event[1]), 3), round(float(event[2]), 3),
                                        confidence))
@@ -110,9 +116,13 @@ def turn_activity(turns: Sequence[Turn]) -> tuple[SpeakerSegment, ...]:
 def turn_events(turns: Sequence[Turn], events: Sequence[SpeechEvent]) -> tuple[SpeechEvent | None, ...]:
     """Per turn, the event it carries, or None: each event goes to the turn of its speaker whose start is nearest
     the event's (within :data:`MATCH_TOLERANCE_S`), each turn carries at most one event."""
+    order = sorted(range(len(turns)), key=lambda i: turns[i].start_s)
+    starts = [turns[i].start_s for i in order]
     pairs = sorted(
-        ((abs(t.start_s - e.start_s), i, k) for k, e in enumerate(events) for i, t in enumerate(turns)
-         if t.speaker == e.speaker and abs(t.start_s - e.start_s) <= MATCH_TOLERANCE_S),
+        ((abs(turns[i].start_s - e.start_s), i, k) for k, e in enumerate(events)
+         for i in order[bisect_left(starts, e.start_s - MATCH_TOLERANCE_S):
+                        bisect_right(starts, e.start_s + MATCH_TOLERANCE_S)]
+         if turns[i].speaker == e.speaker),
         key=lambda p: p[0])
     out: list[SpeechEvent | None] = [None] * len(turns)
     used: set[int] = set()

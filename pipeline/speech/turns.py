@@ -13,6 +13,7 @@ belonging to one person only.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 import numpy as np
@@ -186,10 +187,14 @@ def build_turns(
     return tuple(turns)
 
 
-def _event_of(w: Word, who: str, events: tuple[SpeechEvent, ...]) -> SpeechEvent | None:
-    """The event of ``who`` the word ``w`` belongs to (its middle within the event's span, give or take)."""
+def _event_of(w: Word, who: str, events: list[SpeechEvent], starts: list[float]) -> SpeechEvent | None:
+    """The event of ``who`` the word ``w`` belongs to (its middle within the event's span, give or take).
+
+    ``events`` in start order, ``starts`` their starts; a listening sound lasts at most 3 s
+    (:class:`pipeline.types.EventOptions`), so only events starting up to 4 s before can hold the word.
+    """
     mid = (w.start_s + w.end_s) / 2
-    for e in events:
+    for e in events[bisect_left(starts, mid - 4.0):bisect_right(starts, mid + _EVENT_SLACK_S)]:
         hi = e.end_s if e.kind == "backchannel" else e.start_s + _EVENT_SLACK_S
         if e.speaker == who and e.start_s - _EVENT_SLACK_S <= mid <= hi + _EVENT_SLACK_S:
             return e
@@ -199,6 +204,8 @@ def _event_of(w: Word, who: str, events: tuple[SpeechEvent, ...]) -> SpeechEvent
 def _group_words(words: tuple[Word, ...], events: tuple[SpeechEvent, ...], options: TurnOptions
                  ) -> tuple[list[list[Word]], list[SpeechEvent | None]]:
     """Words grouped into turns, and the event each group carries (None for an ordinary turn)."""
+    in_order = sorted(events, key=lambda e: e.start_s)
+    starts = [e.start_s for e in in_order]
     groups: list[list[Word]] = []
     carried: list[SpeechEvent | None] = []
     current: int | None = None  # the group holding the floor
@@ -210,7 +217,7 @@ def _group_words(words: tuple[Word, ...], events: tuple[SpeechEvent, ...], optio
 
     for w in words:
         who = w.speaker or UNKNOWN_SPEAKER
-        e = _event_of(w, who, events)
+        e = _event_of(w, who, in_order, starts)
         floor_who = (groups[current][0].speaker or UNKNOWN_SPEAKER) if current is not None else None
         if e is not None and e.kind == "backchannel" and floor_who not in (None, who):
             k = next((i for i, c in enumerate(carried) if c is e), None)
