@@ -182,7 +182,9 @@ def analyze_recording(
 ) -> tuple[Report, Transcript, Diarization]:
     """Run every stage on a decoded recording; no files touched, no model loaded.
 
-    The sequence: transcribe -> who spoke when -> words to speakers -> turns -> roles -> quality check ->
+    The sequence: transcribe -> who spoke when -> words to speakers (:func:`transcribe_and_attribute`; one
+    person per channel: who spoke when first, then each channel transcribed) -> interruptions and listening
+    signals from who spoke when -> turns (overlapping where those are) -> roles -> quality check ->
     measures -> report. The quality check (:func:`pipeline.speech.quality.check_quality`) puts its warnings
     in the report and, when the words themselves are doubtful, caps every indicator at "low"; the report
     keeps that cap (``transcript_unreliable``) so that re-measuring it keeps it too.
