@@ -176,3 +176,32 @@ def test_stereo_transcribed_per_channel(stereo, asr_tiny):
         assert all(any(u.speaker == mentee and u.start_s < t.start_s < u.end_s for u in turns) for t in mine)
     assert len([t for t in turns if t.speaker == mentee]) == len(
         [x for x in truth["turns"] if x["speaker"] == "S2"])
+
+
+def test_listening_sounds_whisper_wrote_nothing_for_are_counted(stereo, nlp):
+    """The truth's words without the one-word listening sounds (as if Whisper dropped every one): the channel
+    attribution's activity still makes each a turn of its own, and the indicators count 5 and 2."""
+    from pipeline.measures.roles import assign_roles, with_roles
+    from pipeline.measures.session import measure_session
+
+    rec, d = stereo
+    truth = _overlap_truth("overlap_stereo")
+    words = []
+    for x in truth["turns"]:
+        said = x["text"].split()
+        if len(said) < 2:
+            continue
+        step = (x["end_s"] - x["start_s"]) / len(said)
+        words += [Word(w, x["start_s"] + i * step, x["start_s"] + (i + 0.8) * step, 1.0, speaker=x["speaker"])
+                  for i, w in enumerate(said)]
+    events = events_of_diarization(d)
+    turns = build_turns(tuple(sorted(words, key=lambda w: w.start_s)), events=events, overlaps=d.overlaps)
+    speakers = assign_roles(turns, d.speakers, nlp=nlp)
+    m = measure_session(with_roles(turns, speakers), speakers, recording=rec, nlp=nlp, events=events)
+    got = {i.id: i for i in m.indicators}
+    assert got["mentor_interrupting_mentee"].value == 2
+    bcs = got["mentor_backchannels"]
+    assert len(bcs.evidence) == 5 and {e.quote for e in bcs.evidence} == {"(a listening sound, no word written)"}
+    assert [e.start_s for e in bcs.evidence] == pytest.approx(
+        [e["start_s"] for e in truth["events"] if e["kind"] == "backchannel"], abs=0.05)
+    assert m.events == events
