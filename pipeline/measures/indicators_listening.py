@@ -170,15 +170,17 @@ LISTENING: tuple[IndicatorSpec, ...] = (
         measure=partial(response_gap, role="mentee")),
     IndicatorSpec(
         id="mentor_interruptions", name="Mentor interrupting the mentee", unit="per 10 min", band=(0.0, 1.0),
-        source=RULE + "; definition: mentor starts while the mentee is mid-utterance and the mentee stops within "
-        "2 s (backchannels excluded)",
+        source=RULE + "; definition: mentor starts while the mentee is mid-utterance (at least 0.2 s before the "
+        "mentee stops), the mentee stops within 2 s and the mentor goes on; found from who spoke when",
         category="listening",
         explanation="Cutting in tells the mentee their words matter less; not interrupting is part of careful "
         "listening and safety.",
         measure=mentor_interruptions),
     IndicatorSpec(
         id="mentor_backchannels", name="Mentor's listening signals ('mm-hm', 'yeah', 'right')", unit="per 10 min",
-        band=(1.0, None), source=RULE, category="listening",
+        band=(1.0, None), source=RULE + "; definition: a burst of at most 1.2 s inside the mentee's speech, after "
+        "which the mentee goes on, found from who spoke when (with or without a word written for it)",
+        category="listening",
         explanation="Short acknowledgements while the mentee talks show the mentor is 'genuinely interested'.",
         measure=mentor_backchannels),
 )
