@@ -14,6 +14,7 @@ import pytest
 from pipeline.measures.helping import code_session, code_turn
 from pipeline.measures.questions import strip_punctuation
 from pipeline.measures.session import measure_session, turn_measures_frame
+from pipeline.measures.stats import share_ci
 from pipeline.types import SpeakerInfo, Turn, TurnCode
 
 NOT_SURE = "The hard part is the budget section. I'm not sure whether the numbers are final."
@@ -22,6 +23,9 @@ STUCK = "Nobody asks for my opinion in the planning meetings, they just carry on
 NO_IDEA = "I've got the quarterly numbers but I don't know how to present them to the directors."
 ASKS = "What should I do about the directors? Should I send the numbers before the meeting?"
 TOLD = "I finally told my team lead that I was struggling with the workload."
+KIDS = "I love my kids. I don't want to miss out on them growing up."
+BEERS = "I have a few beers after work, that's all. Everybody at work does it."
+COVERING = "We lost two people and I'm covering for both of them."
 
 #: (mentor turn, the mentee's preceding turn(s), expected code as (behaviour, open, complex, permission),
 #: whether the same code holds without punctuation)
@@ -92,6 +96,26 @@ CASES = [
      ("self_disclosure", False, False, False), True),
     # a speaker searching for words asks nothing
     ("People, how shall I say it, noticed you more after that.", [TOLD], ("other", False, False, False), True),
+    # reflections whose subject is not "you": the mentee's words given back about them ("... matters to you")
+    ("Being there for your kids really matters to you.", [KIDS], ("reflection", False, True, False), True),
+    ("A few beers after work feels pretty normal to you.", [BEERS], ("reflection", False, False, False), True),
+    # naming what the mentee lives through: "that's a lot", "that can be so hard", "you sound exhausted"
+    ("That's a lot to carry on your own.", [COVERING], ("reflection", False, True, False), True),
+    ("That can be so hard when you're covering for two people.", [COVERING], ("reflection", False, True, False),
+     True),
+    ("You sound worn out.", [COVERING], ("reflection", False, True, False), True),
+    ("I can tell you care about your team.", [KEEP_JOB], ("reflection", False, False, False), True),
+    # an announced summary checked with the mentee is a reflection, not a question
+    ("Let me see if I've got this. You like the team and the hours are wearing you down. Did I miss anything?",
+     [KEEP_JOB], ("reflection", False, True, False), True),
+    # information: how things are, unasked ("the recommended limit is", "it damages your liver")
+    ("The recommended limit is fourteen units a week.", [BEERS], ("information", False, False, False), True),
+    ("Alcohol raises your blood pressure and can lead to liver disease.", [BEERS],
+     ("information", False, False, False), True),
+    # advice as what is possible, and as a prohibition; "don't worry" reassures, it does not advise
+    ("You can ask HR for the flexible hours form.", [KEEP_JOB], ("advice", False, False, False), True),
+    ("Don't send the numbers before you've checked them.", [NO_IDEA], ("advice", False, False, False), True),
+    ("Don't worry about the directors.", [NO_IDEA], ("other", False, False, False), True),
 ]
 
 
@@ -209,6 +233,28 @@ def test_the_new_indicators_on_a_constructed_session(session):
     assert {i.category for i in got.values() if i.id in {"reflection_to_question_ratio", "complex_reflection_share",
                                                         "advice_without_permission_per_10min"}} == {"listening"}
     assert got["mentor_affirmations"].category == "safety"
+    # telling: 1 unasked advice in 9 mentor turns (the asked-for one keeps the thinking with the mentee)
+    assert got["mentor_telling_share"].value == round(100 / 9, 3)
+    assert [e.note for e in got["mentor_telling_share"].evidence] == ["advice without permission “you should”"]
+    assert got["mentor_telling_share"].ci95 == pytest.approx(share_ci(1, 9), abs=1e-3)
+
+
+def test_speaker_names_say_who_is_the_mentor(nlp):
+    """A transcript naming "Therapist" and "Client" is believed, though the client asks more questions."""
+    from pipeline.measures.roles import assign_roles, named_roles
+
+    lines = [("Client", "What should I do? Should I quit? Is it even worth trying?"),
+             ("Therapist", "You're wondering whether it's worth trying at all."),
+             ("Client", "Yes. Do you think I can do it? What if I fail again?"),
+             ("Therapist", "Part of you wants to try and part of you is afraid of failing again.")]
+    turns = tuple(Turn(i, spk, "other", i * 5.0, i * 5.0 + 4.0, text) for i, (spk, text) in enumerate(lines))
+    roles = {s.label: s.role for s in assign_roles(turns, nlp=nlp)}
+    assert roles == {"Client": "mentee", "Therapist": "mentor"}
+    renamed = tuple(Turn(t.index, {"Client": "A", "Therapist": "B"}[t.speaker], "other", t.start_s, t.end_s, t.text)
+                    for t in turns)
+    assert {s.label: s.role for s in assign_roles(renamed, nlp=nlp)} == {"A": "mentor", "B": "mentee"}  # counted
+    assert named_roles(("Coach Anna", "Coach Ben")) == {}  # two names say the same role: nothing is believed
+    assert named_roles(("Mentor Jo", "Mentee Sam")) == {"mentor": "Mentor Jo", "mentee": "Mentee Sam"}
 
 
 def test_one_question_decision_and_the_csv_columns(session):
