@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.measures.language import BACKCHANNEL_WORDS
+
 
 def _re(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.IGNORECASE)
@@ -282,11 +284,11 @@ INFORMATION_RE = _re(
     r"|\b(?:is|are)\s+(?:really\s+|very\s+)?(?:bad|harmful|dangerous|toxic|unhealthy)\s+for\b"
 )
 
-#: Words of a listening response or a plain acknowledgement: a turn made only of them does nothing else.
-ACKNOWLEDGEMENTS = frozenset("""
-    okay ok right yeah yes yep sure great good fine alright all cool nice lovely perfect thanks thank you wow oh
-    ah i see mm mhm hmm uh huh got it indeed exactly absolutely totally true fair enough brilliant excellent really
-    """.split())
+#: Words of a listening response or a plain acknowledgement: a turn made only of them does nothing else. The
+#: listening-signal words (:data:`pipeline.measures.language.BACKCHANNEL_WORDS`, the one list) and the courtesies
+#: that close an exchange ("thanks", "fine", "fair enough").
+ACKNOWLEDGEMENTS = BACKCHANNEL_WORDS | frozenset(
+    "fine all lovely perfect thanks thank you mhm hmm huh exactly fair enough brilliant excellent".split())
 
 #: Minimum words of plain statements (no other behaviour) that make a turn of explaining ("information").
 INFORMATION_MIN_WORDS = 40
