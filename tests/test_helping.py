@@ -292,3 +292,38 @@ def test_what_the_report_is_for_is_said_once_and_shown_everywhere(truths):
     assert "st.caption(text.md_escape(text.REPORT_PURPOSE))" in (root / "app.py").read_text()
     page = htmlpage.html_report(report_from_truth(truths["matched"], ()))
     assert "feedback for the mentor&#x27;s own development" in page
+
+
+def test_a_listening_session_and_a_telling_session_told_apart(nlp):
+    """Two hand-written sessions with the same client story (tests/data/helping): the report's helping-skill
+    indicators, its share of banded indicators in their good range and its at-a-glance lists go the way an
+    expert listener would rate them."""
+    from pathlib import Path
+
+    from pipeline.report.glance import feedback
+    from pipeline.run.orchestrate import analyze_transcript
+
+    data = Path(__file__).resolve().parent / "data" / "helping"
+    reports = {name: analyze_transcript((data / f"{name}_session.txt").read_text(encoding="utf-8"),
+                                        source_name=f"{name}.txt", nlp=nlp) for name in ("listening", "telling")}
+    got = {name: {i.id: i for i in r.indicators} for name, r in reports.items()}
+    for r in reports.values():
+        assert {s.label: s.role for s in r.speakers} == {"Therapist": "mentor", "Client": "mentee"}
+    listening, telling = got["listening"], got["telling"]
+    assert listening["reflection_to_question_ratio"].value >= 1.0 > telling["reflection_to_question_ratio"].value
+    assert listening["mentor_telling_share"].value <= 20.0 < telling["mentor_telling_share"].value
+    assert listening["advice_without_permission_per_10min"].value <= 1.0 < \
+        telling["advice_without_permission_per_10min"].value
+    assert listening["complex_reflection_share"].value >= 40.0 and telling["complex_reflection_share"].value is None
+
+    def in_band_share(indicators) -> float:
+        banded = [i for i in indicators.values() if i.value is not None and (i.band_low, i.band_high) != (None, None)]
+        return sum((i.band_low is None or i.value >= i.band_low) and (i.band_high is None or i.value <= i.band_high)
+                   for i in banded) / len(banded)
+
+    assert in_band_share(listening) > in_band_share(telling) + 0.2
+    fb = {name: feedback(r) for name, r in reports.items()}
+    assert {p.indicator_id for p in fb["telling"].to_try} & {"advice_without_permission_per_10min",
+                                                            "mentor_telling_share"}
+    assert {p.indicator_id for p in fb["listening"].went_well} & {"reflection_to_question_ratio",
+                                                                 "mentor_affirmations", "mentor_remembering"}
