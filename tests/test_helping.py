@@ -327,3 +327,39 @@ def test_a_listening_session_and_a_telling_session_told_apart(nlp):
                                                             "mentor_telling_share"}
     assert {p.indicator_id for p in fb["listening"].went_well} & {"reflection_to_question_ratio",
                                                                  "mentor_affirmations", "mentor_remembering"}
+
+
+#: Tags of the sample sessions' scripts (sample_sessions/make_samples.py) -> what the coder must find in the turn.
+HELPING_TAGS = {"reflection": "reflection", "affirmation": "affirmation", "advice": "advice",
+                "advice_with_permission": "advice", "self_disclosure": "self_disclosure"}
+
+
+@pytest.mark.parametrize("name", ["matched", "unmatched", "dual_channel"])
+def test_the_sample_scripts_behaviours_found_where_they_are(name, nlp, truths):
+    """Each helping behaviour the sample script puts in a mentor turn is found in that turn, and no other mentor turn
+    advises, reflects or affirms: on the script's words and on what Whisper heard (the golden report's turns)."""
+    from pathlib import Path
+
+    from pipeline.io.reportjson import report_from_json
+
+    truth = truths[name]["turns"]
+    expected = {i: {HELPING_TAGS[t] for t in turn["tags"] if t in HELPING_TAGS} for i, turn in enumerate(truth)
+                if turn["role"] == "mentor"}
+    expected_complex = {i for i, turn in enumerate(truth) if "complex_reflection" in turn["tags"]}
+    turns = [Turn(i, t["speaker"], t["role"], t["start_s"], t["end_s"], t["text"]) for i, t in enumerate(truth)]
+    codes = code_session(turns, nlp=nlp)
+    for i, want in expected.items():
+        found = {b for b in ("reflection", "affirmation", "advice", "self_disclosure") if codes[i].has(b)}
+        assert found == want, (i, truth[i]["text"], codes[i])
+        if "advice" in want:
+            assert codes[i].permission == ("advice_with_permission" in truth[i]["tags"]), truth[i]["text"]
+        if "reflection" in want:
+            assert codes[i].complex == (i in expected_complex), truth[i]["text"]
+    golden = Path(__file__).resolve().parent / "data" / "golden" / f"{name}.report.json"
+    report = report_from_json(golden.read_text(encoding="utf-8"))  # reads reports older than 0.4.0 too
+    heard = code_session(report.turns, nlp=nlp)
+    for i, want in expected.items():
+        j = max(range(len(report.turns)), key=lambda k: min(report.turns[k].end_s, truth[i]["end_s"])
+                - max(report.turns[k].start_s, truth[i]["start_s"]))  # the heard turn overlapping it most
+        assert want <= {b for b in ("reflection", "affirmation", "advice", "self_disclosure") if heard[j].has(b)}, \
+            (report.turns[j].text, heard[j])
