@@ -26,6 +26,7 @@ TOLD = "I finally told my team lead that I was struggling with the workload."
 KIDS = "I love my kids. I don't want to miss out on them growing up."
 BEERS = "I have a few beers after work, that's all. Everybody at work does it."
 COVERING = "We lost two people and I'm covering for both of them."
+QUIT = "I've tried to quit smoking a few times but it never sticks. My wife keeps nagging me about it."
 
 #: (mentor turn, the mentee's preceding turn(s), expected code as (behaviour, open, complex, permission),
 #: whether the same code holds without punctuation)
@@ -116,6 +117,14 @@ CASES = [
     ("You can ask HR for the flexible hours form.", [KEEP_JOB], ("advice", False, False, False), True),
     ("Don't send the numbers before you've checked them.", [NO_IDEA], ("advice", False, False, False), True),
     ("Don't worry about the directors.", [NO_IDEA], ("other", False, False, False), True),
+    # reflections as motivational interviewers say them: "you've tried ...", "it's been tough", "and that scares
+    # you", "you'd like to ... but ..."; a plain fact of harm is information
+    ("You've tried to quit before.", [QUIT], ("reflection", False, False, False), True),
+    ("It's been tough.", [COVERING], ("reflection", False, True, False), True),
+    ("And that scares you.", ["I keep thinking about my dad's heart attack."], ("reflection", False, True, False),
+     True),
+    ("You'd like to cut down but you're not sure how.", [BEERS], ("reflection", False, True, False), True),
+    ("Smoking causes cancer.", [QUIT], ("information", False, False, False), True),
 ]
 
 

@@ -142,11 +142,15 @@ REFLECTION_RE = _re(
     r"|^" + OPENERS + r"you(?:'re|\s+are|'ve\s+been|\s+have\s+been|\s+were)\s+(?:really\s+|quite\s+|a\s+bit\s+|"
     r"pretty\s+|still\s+|not\s+|feeling\s+|getting\s+)*(?:\w+ed|\w+ing|sure|unsure|afraid|ready|upset|torn|stuck|"
     r"tired|proud|angry|sad|happy|glad|keen|lost|alone|unhappy|anxious|nervous|uncertain|frustrated|worried)\b"
-    r"|^" + OPENERS + r"you\s+(?:really\s+|still\s+|kind\s+of\s+|sort\s+of\s+)?(?:feel|felt|want|wanted|wish|hope|"
+    r"|^" + OPENERS + r"you\s+(?:really\s+|still\s+|also\s+|kind\s+of\s+|sort\s+of\s+)?(?:feel|felt|want|wanted|wish|hope|"
     r"think|thought|believe|worry|care|seem|need\s+(?!to\b)|don'?t\s+(?:know|want|feel|think|like|see)|can'?t|"
-    r"'d\s+(?:really\s+)?(?:like|love|rather|prefer)|would\s+(?:really\s+)?(?:like|love|rather|prefer))\b"
+    r"enjoy|like|love|hate|miss|value|prefer|struggle|find|noticed?|mean|reali[sz]e|wonder|doubt|fear)\b"
+    r"|^" + OPENERS + r"you(?:'d|\s+would)\s+(?:really\s+)?(?:like|love|rather|prefer)\b"
+    r"|^" + OPENERS + r"you(?:'ve|\s+have)\s+(?:really\s+|already\s+|also\s+|just\s+)?(?:tried|thought|been|had|done|noticed|"
+    r"decided|got|come|managed|made|found|started|stopped|gone|felt|struggled|worked|seen|reali[sz]ed)\b"
+    r"|^" + OPENERS + r"you(?:'re|\s+are)\s+(?:here|back)\b"
     r"|^" + OPENERS + r"(?:part\s+of\s+you|on\s+the\s+one\s+hand|for\s+you|in\s+other\s+words|you(?:'re|\s+are)\s+not)\b"
-    r"|^so\s+(?:you|your|for\s+you)\b|^(?:and|because|even\s+though|which|unless)\s+(?:you|your|it)\b"
+    r"|^so\s+(?:you|your|for\s+you)\b|^(?:and|because|even\s+though|which|unless)\s+(?:you|your|it|that|this)\b"
     r"|\byou\s+(?:mentioned|said|told\s+me)\b"
     # the speaker names what the other person feels or lives ("I can imagine how hard that is", "you must be tired")
     r"|\bi\s+(?:can\s+(?:only\s+|really\s+)?|could\s+)?(?:totally\s+|completely\s+|really\s+|fully\s+)?(?:understand|imagine|see|"
@@ -158,7 +162,7 @@ REFLECTION_RE = _re(
     + SUMMARY_OPENING
     # the speaker names what the other person lives through ("that's a lot to carry", "that can be so hard",
     # "you sound exhausted", "I can tell you care")
-    + r"|\b(?:it|that|this)(?:'s|\s+is|\s+was|\s+(?:can|could|must|would)\s+be|\s+(?:doesn'?t\s+|does\s+)?sounds?|\s+seems?)"
+    + r"|\b(?:it|that|this)(?:'s|\s+is|\s+was|(?:'s|\s+has)\s+been|\s+(?:can|could|must|would)\s+be|\s+(?:doesn'?t\s+|does\s+)?sounds?|\s+seems?)"
     r"\s+(?:really\s+|so\s+|very\s+|pretty\s+|quite\s+|incredibly\s+|such\s+|a\s+|an\s+|awfully\s+|definitely\s+)*"
     + HARDSHIP + r"\b"
     r"|\byou\s+(?:sound|seem)\s+(?:really\s+|so\s+|very\s+|quite\s+|pretty\s+|a\s+(?:bit|little)\s+|emotionally\s+)*"
@@ -204,7 +208,7 @@ CALLBACK_CUE_RE = _re(r"\byou\s+(?:mentioned|said|told\s+me)\b")
 
 #: Reflections that add meaning beyond the words: two sides, a metaphor, the meaning made explicit.
 DOUBLE_SIDED_RE = _re(r"\bon\s+the\s+one\s+hand\b|\bon\s+the\s+other\b|\bpart\s+of\s+you\b|\bat\s+the\s+same\s+time\b"
-                      r"|\band\s+yet\b|\bbut\s+also\b|\btorn\b")
+                      r"|\band\s+yet\b|\bbut\s+also\b|\btorn\b|\bbut\s+(?:you|part\s+of\s+you)\b")
 METAPHOR_RE = _re(r"\bas\s+(?:if|though)\b|(?<!sounds\s)(?<!seems\s)(?<!looks\s)(?<!feels\s)\blike\s+(?:a|an)\s+\w+")
 #: Reflections that continue the other person's sentence ("... and you're not sure it will last").
 CONTINUES_RE = _re(r"^(?:and|because|even\s+though|which|unless|so\s+that|but)\s+")
@@ -278,6 +282,7 @@ INFORMATION_RE = _re(
     r"|\b(?:can|could|may|will|does|do|tends?\s+to|often)\s+(?:lead\s+to|cause|increase|raise|reduce|lower|damage|harm|"
     r"worsen|weaken|trigger)\b|\b(?:damages?|harms?|raises?|increases?|reduces?|lowers?|doubles?)\s+(?:your|the|their)\s+"
     r"(?:\w+\s+)?(?:risk|chances?|likelihood|liver|heart|blood|health|brain|body|sleep)\b"
+    r"|\b(?:causes|leads\s+to|is\s+(?:a\s+)?(?:major\s+|leading\s+)?(?:cause|risk\s+factor)\s+(?:of|for))\b"
     r"|\b(?:is|are)\s+(?:linked|associated|related|connected)\s+(?:to|with)\b|\bthe\s+(?:recommended|safe|daily|weekly|"
     r"normal|healthy|legal|maximum|minimum)\s+(?:limit|amount|dose|level|range|number)\b"
     r"|\b(?:guidelines?|doctors|experts|professionals)\s+(?:say|recommend|suggest|advise)\b|\bcounts?\s+as\b"
