@@ -187,7 +187,7 @@ def test_compare_two_report_files(tmp_path, capsys, truths):
     assert re.search(rf"-3 %\s+54 %\s+5\d–6\d %\s+{CHANGE_UP}\s+{RANGE_NOW_OUT}$", pace), pace
     assert rows["Mentor's share of the talking"].endswith(CHANGE_UNCLEAR)
     assert rows["Mentor promising confidentiality"].split()[-2:] == ["yes", "no"]  # no interval, no verdict
-    assert out[-1].startswith("32 indicators measured in both; 3 changed by more than the noise of their turns: ")
+    assert out[-1].startswith("33 indicators measured in both; 3 changed by more than the noise of their turns: ")
     assert "Mentor's pace compared with the mentee's" in out[-1]
 
 

@@ -14,6 +14,7 @@ import pytest
 from pipeline.measures.helping import code_session, code_turn
 from pipeline.measures.questions import strip_punctuation
 from pipeline.measures.session import measure_session, turn_measures_frame
+from pipeline.measures.stats import share_ci
 from pipeline.types import SpeakerInfo, Turn, TurnCode
 
 NOT_SURE = "The hard part is the budget section. I'm not sure whether the numbers are final."
@@ -22,6 +23,10 @@ STUCK = "Nobody asks for my opinion in the planning meetings, they just carry on
 NO_IDEA = "I've got the quarterly numbers but I don't know how to present them to the directors."
 ASKS = "What should I do about the directors? Should I send the numbers before the meeting?"
 TOLD = "I finally told my team lead that I was struggling with the workload."
+KIDS = "I love my kids. I don't want to miss out on them growing up."
+BEERS = "I have a few beers after work, that's all. Everybody at work does it."
+COVERING = "We lost two people and I'm covering for both of them."
+QUIT = "I've tried to quit smoking a few times but it never sticks. My wife keeps nagging me about it."
 
 #: (mentor turn, the mentee's preceding turn(s), expected code as (behaviour, open, complex, permission),
 #: whether the same code holds without punctuation)
@@ -92,6 +97,34 @@ CASES = [
      ("self_disclosure", False, False, False), True),
     # a speaker searching for words asks nothing
     ("People, how shall I say it, noticed you more after that.", [TOLD], ("other", False, False, False), True),
+    # reflections whose subject is not "you": the mentee's words given back about them ("... matters to you")
+    ("Being there for your kids really matters to you.", [KIDS], ("reflection", False, True, False), True),
+    ("A few beers after work feels pretty normal to you.", [BEERS], ("reflection", False, False, False), True),
+    # naming what the mentee lives through: "that's a lot", "that can be so hard", "you sound exhausted"
+    ("That's a lot to carry on your own.", [COVERING], ("reflection", False, True, False), True),
+    ("That can be so hard when you're covering for two people.", [COVERING], ("reflection", False, True, False),
+     True),
+    ("You sound worn out.", [COVERING], ("reflection", False, True, False), True),
+    ("I can tell you care about your team.", [KEEP_JOB], ("reflection", False, False, False), True),
+    # an announced summary checked with the mentee is a reflection, not a question
+    ("Let me see if I've got this. You like the team and the hours are wearing you down. Did I miss anything?",
+     [KEEP_JOB], ("reflection", False, True, False), True),
+    # information: how things are, unasked ("the recommended limit is", "it damages your liver")
+    ("The recommended limit is fourteen units a week.", [BEERS], ("information", False, False, False), True),
+    ("Alcohol raises your blood pressure and can lead to liver disease.", [BEERS],
+     ("information", False, False, False), True),
+    # advice as what is possible, and as a prohibition; "don't worry" reassures, it does not advise
+    ("You can ask HR for the flexible hours form.", [KEEP_JOB], ("advice", False, False, False), True),
+    ("Don't send the numbers before you've checked them.", [NO_IDEA], ("advice", False, False, False), True),
+    ("Don't worry about the directors.", [NO_IDEA], ("other", False, False, False), True),
+    # reflections as motivational interviewers say them: "you've tried ...", "it's been tough", "and that scares
+    # you", "you'd like to ... but ..."; a plain fact of harm is information
+    ("You've tried to quit before.", [QUIT], ("reflection", False, False, False), True),
+    ("It's been tough.", [COVERING], ("reflection", False, True, False), True),
+    ("And that scares you.", ["I keep thinking about my dad's heart attack."], ("reflection", False, True, False),
+     True),
+    ("You'd like to cut down but you're not sure how.", [BEERS], ("reflection", False, True, False), True),
+    ("Smoking causes cancer.", [QUIT], ("information", False, False, False), True),
 ]
 
 
@@ -209,6 +242,28 @@ def test_the_new_indicators_on_a_constructed_session(session):
     assert {i.category for i in got.values() if i.id in {"reflection_to_question_ratio", "complex_reflection_share",
                                                         "advice_without_permission_per_10min"}} == {"listening"}
     assert got["mentor_affirmations"].category == "safety"
+    # telling: 1 unasked advice in 9 mentor turns (the asked-for one keeps the thinking with the mentee)
+    assert got["mentor_telling_share"].value == round(100 / 9, 3)
+    assert [e.note for e in got["mentor_telling_share"].evidence] == ["advice without permission “you should”"]
+    assert got["mentor_telling_share"].ci95 == pytest.approx(share_ci(1, 9), abs=1e-3)
+
+
+def test_speaker_names_say_who_is_the_mentor(nlp):
+    """A transcript naming "Therapist" and "Client" is believed, though the client asks more questions."""
+    from pipeline.measures.roles import assign_roles, named_roles
+
+    lines = [("Client", "What should I do? Should I quit? Is it even worth trying?"),
+             ("Therapist", "You're wondering whether it's worth trying at all."),
+             ("Client", "Yes. Do you think I can do it? What if I fail again?"),
+             ("Therapist", "Part of you wants to try and part of you is afraid of failing again.")]
+    turns = tuple(Turn(i, spk, "other", i * 5.0, i * 5.0 + 4.0, text) for i, (spk, text) in enumerate(lines))
+    roles = {s.label: s.role for s in assign_roles(turns, nlp=nlp)}
+    assert roles == {"Client": "mentee", "Therapist": "mentor"}
+    renamed = tuple(Turn(t.index, {"Client": "A", "Therapist": "B"}[t.speaker], "other", t.start_s, t.end_s, t.text)
+                    for t in turns)
+    assert {s.label: s.role for s in assign_roles(renamed, nlp=nlp)} == {"A": "mentor", "B": "mentee"}  # counted
+    assert named_roles(("Coach Anna", "Coach Ben")) == {}  # two names say the same role: nothing is believed
+    assert named_roles(("Mentor Jo", "Mentee Sam")) == {"mentor": "Mentor Jo", "mentee": "Mentee Sam"}
 
 
 def test_one_question_decision_and_the_csv_columns(session):
@@ -246,3 +301,74 @@ def test_what_the_report_is_for_is_said_once_and_shown_everywhere(truths):
     assert "st.caption(text.md_escape(text.REPORT_PURPOSE))" in (root / "app.py").read_text()
     page = htmlpage.html_report(report_from_truth(truths["matched"], ()))
     assert "feedback for the mentor&#x27;s own development" in page
+
+
+def test_a_listening_session_and_a_telling_session_told_apart(nlp):
+    """Two hand-written sessions with the same client story (tests/data/helping): the report's helping-skill
+    indicators, its share of banded indicators in their good range and its at-a-glance lists go the way an
+    expert listener would rate them."""
+    from pathlib import Path
+
+    from pipeline.report.glance import feedback
+    from pipeline.run.orchestrate import analyze_transcript
+
+    data = Path(__file__).resolve().parent / "data" / "helping"
+    reports = {name: analyze_transcript((data / f"{name}_session.txt").read_text(encoding="utf-8"),
+                                        source_name=f"{name}.txt", nlp=nlp) for name in ("listening", "telling")}
+    got = {name: {i.id: i for i in r.indicators} for name, r in reports.items()}
+    for r in reports.values():
+        assert {s.label: s.role for s in r.speakers} == {"Therapist": "mentor", "Client": "mentee"}
+    listening, telling = got["listening"], got["telling"]
+    assert listening["reflection_to_question_ratio"].value >= 1.0 > telling["reflection_to_question_ratio"].value
+    assert listening["mentor_telling_share"].value <= 20.0 < telling["mentor_telling_share"].value
+    assert listening["advice_without_permission_per_10min"].value <= 1.0 < \
+        telling["advice_without_permission_per_10min"].value
+    assert listening["complex_reflection_share"].value >= 40.0 and telling["complex_reflection_share"].value is None
+
+    def in_band_share(indicators) -> float:
+        banded = [i for i in indicators.values() if i.value is not None and (i.band_low, i.band_high) != (None, None)]
+        return sum((i.band_low is None or i.value >= i.band_low) and (i.band_high is None or i.value <= i.band_high)
+                   for i in banded) / len(banded)
+
+    assert in_band_share(listening) > in_band_share(telling) + 0.2
+    fb = {name: feedback(r) for name, r in reports.items()}
+    assert {p.indicator_id for p in fb["telling"].to_try} & {"advice_without_permission_per_10min",
+                                                            "mentor_telling_share"}
+    assert {p.indicator_id for p in fb["listening"].went_well} & {"reflection_to_question_ratio",
+                                                                 "mentor_affirmations", "mentor_remembering"}
+
+
+#: Tags of the sample sessions' scripts (sample_sessions/make_samples.py) -> what the coder must find in the turn.
+HELPING_TAGS = {"reflection": "reflection", "affirmation": "affirmation", "advice": "advice",
+                "advice_with_permission": "advice", "self_disclosure": "self_disclosure"}
+
+
+@pytest.mark.parametrize("name", ["matched", "unmatched", "dual_channel"])
+def test_the_sample_scripts_behaviours_found_where_they_are(name, nlp, truths):
+    """Each helping behaviour the sample script puts in a mentor turn is found in that turn, and no other mentor turn
+    advises, reflects or affirms: on the script's words and on what Whisper heard (the golden report's turns)."""
+    from pathlib import Path
+
+    from pipeline.io.reportjson import report_from_json
+
+    truth = truths[name]["turns"]
+    expected = {i: {HELPING_TAGS[t] for t in turn["tags"] if t in HELPING_TAGS} for i, turn in enumerate(truth)
+                if turn["role"] == "mentor"}
+    expected_complex = {i for i, turn in enumerate(truth) if "complex_reflection" in turn["tags"]}
+    turns = [Turn(i, t["speaker"], t["role"], t["start_s"], t["end_s"], t["text"]) for i, t in enumerate(truth)]
+    codes = code_session(turns, nlp=nlp)
+    for i, want in expected.items():
+        found = {b for b in ("reflection", "affirmation", "advice", "self_disclosure") if codes[i].has(b)}
+        assert found == want, (i, truth[i]["text"], codes[i])
+        if "advice" in want:
+            assert codes[i].permission == ("advice_with_permission" in truth[i]["tags"]), truth[i]["text"]
+        if "reflection" in want:
+            assert codes[i].complex == (i in expected_complex), truth[i]["text"]
+    golden = Path(__file__).resolve().parent / "data" / "golden" / f"{name}.report.json"
+    report = report_from_json(golden.read_text(encoding="utf-8"))  # reads reports older than 0.4.0 too
+    heard = code_session(report.turns, nlp=nlp)
+    for i, want in expected.items():
+        j = max(range(len(report.turns)), key=lambda k: min(report.turns[k].end_s, truth[i]["end_s"])
+                - max(report.turns[k].start_s, truth[i]["start_s"]))  # the heard turn overlapping it most
+        assert want <= {b for b in ("reflection", "affirmation", "advice", "self_disclosure") if heard[j].has(b)}, \
+            (report.turns[j].text, heard[j])

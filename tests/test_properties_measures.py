@@ -22,7 +22,8 @@ from pipeline.measures import prosody, turntaking
 from pipeline.measures.language import language_style_matching, top_word_matching
 from pipeline.measures.roles import assign_roles
 from pipeline.measures.session import measure_session
-from pipeline.types import MeasureOptions, Recording, SpeakerInfo, Turn, Word
+from pipeline.speech.events import find_events, turn_activity
+from pipeline.types import EventOptions, MeasureOptions, Recording, SpeakerInfo, Turn, Word
 
 SR = 16000
 SETTINGS = settings(max_examples=int(__import__("os").environ.get("PROP_N", 60)), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
@@ -104,9 +105,9 @@ def sessions(draw, with_recording=True):
             y = np.clip(y, -1.0, 1.0)
         channels = draw(st.sampled_from([1, 2]))
         recording = Recording(np.tile(y, (channels, 1)), SR, "gen.wav", "0" * 64)
-    opts = draw(st.sampled_from([MeasureOptions(), MeasureOptions(rate_min_words=1, backchannel_max_words=6,
-                                                                   interruption_min_overlap_s=0.0,
-                                                                   remember_min_gap_s=10.0)]))
+    opts = draw(st.sampled_from([MeasureOptions(), MeasureOptions(
+        rate_min_words=1, events=EventOptions(backchannel_max_s=3.0, interruption_min_overlap_s=0.0),
+        remember_min_gap_s=10.0)]))
     return turns, infos, recording, opts
 
 
@@ -266,8 +267,8 @@ def test_speech_seconds_and_shares(spans):
         assert sum(shares.values()) == pytest.approx(1.0) and all(0 <= x <= 1 for x in shares.values())
     else:
         assert shares == {}
-    bc = turntaking.backchannel_flags(turns)
-    assert len(bc) == len(turns) == len(turntaking.interruption_flags(turns, bc)) == len(turntaking.gaps_before(turns))
+    bc, intr = turntaking.event_flags(turns, find_events(turn_activity(turns)))
+    assert len(bc) == len(turns) == len(intr) == len(turntaking.gaps_before(turns))
     for r in turntaking.monologues(turns, bc):
         assert r[1] <= r[2] and r[3] <= r[4]
 

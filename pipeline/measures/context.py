@@ -20,6 +20,7 @@ from pipeline.types import (
     MeasureOptions,
     SharedPhrase,
     SpeakerSummary,
+    SpeechEvent,
     Turn,
     TurnMeasures,
 )
@@ -71,6 +72,8 @@ class SessionContext:
     options : MeasureOptions
     base_confidence : {"low", "medium", "high"}
         Every indicator's starting confidence (:func:`pipeline.measures.confidence.base_confidence`).
+    events : tuple of SpeechEvent
+        Interruptions and listening signals found from who spoke when, in time order.
     """
 
     turns: tuple[Turn, ...]
@@ -90,6 +93,7 @@ class SessionContext:
     overlaps_observable: bool
     options: MeasureOptions
     base_confidence: Confidence
+    events: tuple[SpeechEvent, ...] = ()
 
     @property
     def ends_known(self) -> bool:

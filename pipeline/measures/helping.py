@@ -92,6 +92,8 @@ def _complex(plain: str, sent_keys: frozenset[str], ctx: _Context) -> bool:
     if cues.CALLBACK_CUE_RE.search(plain):  # brings back earlier words: complex only when it holds two sides
         return bool(cues.DOUBLE_SIDED_RE.search(plain))
     prev = set(_plain(ctx.previous_text).split())
+    if (m := cues.ADDS_MEANING_RE.search(plain)) and m.group(0) not in _plain(ctx.previous_text):
+        return True
     if any(w in cues.FEELINGS and w not in prev for w in plain.split()):
         return True
     if (m := cues.FEELING_PHRASE_RE.search(plain)) and m.group(0) not in _plain(ctx.previous_text):
@@ -120,18 +122,21 @@ def _imperative(span) -> str:
 
 
 def _about_you(span) -> bool:
-    """A statement about the other person: its subject is "you" (or "your ..."), not "I", and it neither predicts
-    nor advises ("you can do it", "you will be fine", "you are welcome" are not reflections)."""
+    """A statement about the other person: "you" or "your" in it (its subject, its object: "being there for your
+    kids matters to you"), not led by "I" or "we", and it neither predicts nor advises ("you can do it", "you will
+    be fine", "you are welcome" are not reflections)."""
     toks = [t for t in span if not (t.is_punct or t.is_space)]
     while toks and (toks[0].lower_ in cues.ACKNOWLEDGEMENTS or toks[0].lower_ in _IMPERATIVE_OPENERS):
         toks = toks[1:]
-    if not toks or toks[0].lower_ in ("i", "my", "we", "me", "i'm", "i've", "i'd"):
+    if not toks or toks[0].lower_ in ("i", "my", "we", "me", "i'm", "i've", "i'd", "let", "let's"):
         return False
-    subj = [t for t in toks if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
-    if not subj or not (subj[0].lower_ == "you" or any(c.lower_ == "your" for c in subj[0].children)):
+    if not any(t.lower_ in _SECOND_PERSON for t in toks):
         return False
-    head = subj[0].head
-    return not any(c.dep_ == "aux" and c.lower_ in _NOT_REFLECTING_AUX for c in head.children) \
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    subj = [t for t in toks if t.dep_ in ("nsubj", "nsubjpass", "expl") and root is not None and t.head == root]
+    if subj and subj[0].lower_ in ("i", "we"):
+        return False
+    return root is not None and not any(c.dep_ == "aux" and c.lower_ in _NOT_REFLECTING_AUX for c in root.children) \
         and not cues.NOT_REFLECTION_RE.search(span.text.lower())
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.measures.language import BACKCHANNEL_WORDS
+
 
 def _re(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.IGNORECASE)
@@ -96,6 +98,16 @@ ADVICE_RE = _re(
     r"|\bdo\s+you\s+have\s+(?:a|any|someone|somebody|anyone|anybody)\s+(?:\w+\s+){0,3}(?:(?:you|who|that)\s+(?:could|can)|"
     r"to\s+(?:talk|help|turn))\b"
     r"|\bdo\s+you\s+think\s+(?:it|you|that|this)\s+(?:could|might|would)\s+(?:help|benefit|be\s+(?:good|helpful|worth))"
+    # what to do, said as what is possible ("you can register", "you can then tell her"), as a prohibition ("don't
+    # crowd her"), or as what would do the mentee good ("a planner may keep you organised")
+    r"|\byou\s+can\s+(?:also\s+|always\s+|maybe\s+|then\s+|just\s+|directly\s+|still\s+)?(?!not\b|never\b|be\b|see\b|imagine\b|"
+    r"feel\b|tell\s+(?:that|me)\b|do\s+(?:it|this|that)\b|handle\b|get\s+through\b|make\s+it\b|overcome\b|hear\b|understand\b|"
+    r"only\b|have\b|relate\b|count\b|trust\b)[a-z]+"
+    r"|^" + OPENERS + r"(?:please\s+|just\s+)?(?:don'?t|do\s+not|never)\s+(?!worry\b|mention\b|be\s+sorry\b)[a-z]+"
+    r"|\b(?:can|could|may|might|will|would)\s+(?:really\s+|also\s+)?(?:keep|make|get|give)\s+you\s+(?:more\s+)?(?:safe|"
+    r"organi[sz]ed|calm|calmer|healthy|healthier|busy|focused|going|motivated|some)\b"
+    r"|\b(?:maybe|perhaps)\s+it(?:'s|\s+is)\s+time\s+(?:to|for)\b|\bit(?:'s|\s+is)\s+(?:time\s+to|worth\s+(?:trying|a\s+try|it\s+to))\b"
+    r"|\bwon'?t\s+hurt\s+to\b|\bthat'?s?\s+(?:is\s+)?what\s+i\s+would\s+do\b"
 )
 
 #: A sentence opened by "I would" / "I'd" + a verb of action: the speaker's own choice offered as advice
@@ -107,6 +119,20 @@ I_WOULD_RE = _re(r"^" + OPENERS + r"(?:personally\s+)?i(?:\s+would|'d)\s+(?:prob
                  r"|^would\s+(?!(?:you|your|it|that|this|they|he|she|we|there|the|a|an|i|me|my|not|be|like|love|anyone|"
                  r"anybody|someone|somebody)\b)[a-z]+\s+(?:them|it|him|her|the|a|your|this|that)\b")
 
+#: Words for how hard something is to live through: "that's a lot", "it can be so hard", "that sounds painful".
+HARDSHIP = (r"(?:hard|difficult|tough|rough|painful|stressful|frustrating|scary|frightening|upsetting|heartbreaking|"
+            r"overwhelming|exhausting|draining|lonely|isolating|unfair|awful|horrible|terrible|sad|confusing|"
+            r"devastating|hurtful|challenging|a\s+lot(?!\s+(?:of\s+(?:fun|people)|better|easier))|a\s+(?:heavy|big|real)\s+(?:load|burden|"
+            r"blow|worry|strain))")
+#: What the other person values, named: "... matters to you", "... is important to you".
+VALUES = (r"|\b(?:matters?|mattered|means?|meant)\s+(?:(?:a\s+lot|so\s+much|everything|the\s+world|a\s+great\s+deal)\s+)?"
+          r"to\s+you\b|\b(?:is|are|'s|was|were)\s+(?:really\s+|very\s+|so\s+)?important\s+to\s+you\b")
+#: An announced summary: the speaker gathers what the other has said ("let me see if I've got this", "to sum up").
+SUMMARY_OPENING = (r"|\blet\s+me\s+(?:see\s+if\s+i(?:'ve|\s+have)?\s+(?:got|understood|understand)|make\s+sure\s+i\s+"
+                   r"(?:understand|got|have)|check\s+(?:that\s+)?i|summari[sz]e|sum\s+(?:up|that\s+up))\b"
+                   r"|\bto\s+sum\s+up\b|^" + OPENERS + r"in\s+summary\b|\bif\s+i\s+(?:understand|hear|heard)\s+(?:you\s+)?"
+                   r"(?:correctly|right)\b")
+
 #: Reflection openings (MITI 4.2.1): the speaker gives back what the other said or meant, as a statement.
 REFLECTION_RE = _re(
     r"^" + OPENERS + r"(?:it\s+|that\s+)?(?:sounds|seems|looks|feels)\s+(?:like|as\s+if|as\s+though|to\s+me)\b"
@@ -116,11 +142,15 @@ REFLECTION_RE = _re(
     r"|^" + OPENERS + r"you(?:'re|\s+are|'ve\s+been|\s+have\s+been|\s+were)\s+(?:really\s+|quite\s+|a\s+bit\s+|"
     r"pretty\s+|still\s+|not\s+|feeling\s+|getting\s+)*(?:\w+ed|\w+ing|sure|unsure|afraid|ready|upset|torn|stuck|"
     r"tired|proud|angry|sad|happy|glad|keen|lost|alone|unhappy|anxious|nervous|uncertain|frustrated|worried)\b"
-    r"|^" + OPENERS + r"you\s+(?:really\s+|still\s+|kind\s+of\s+|sort\s+of\s+)?(?:feel|felt|want|wanted|wish|hope|"
+    r"|^" + OPENERS + r"you\s+(?:really\s+|still\s+|also\s+|kind\s+of\s+|sort\s+of\s+)?(?:feel|felt|want|wanted|wish|hope|"
     r"think|thought|believe|worry|care|seem|need\s+(?!to\b)|don'?t\s+(?:know|want|feel|think|like|see)|can'?t|"
-    r"'d\s+(?:really\s+)?(?:like|love|rather|prefer)|would\s+(?:really\s+)?(?:like|love|rather|prefer))\b"
+    r"enjoy|like|love|hate|miss|value|prefer|struggle|find|noticed?|mean|reali[sz]e|wonder|doubt|fear)\b"
+    r"|^" + OPENERS + r"you(?:'d|\s+would)\s+(?:really\s+)?(?:like|love|rather|prefer)\b"
+    r"|^" + OPENERS + r"you(?:'ve|\s+have)\s+(?:really\s+|already\s+|also\s+|just\s+)?(?:tried|thought|been|had|done|noticed|"
+    r"decided|got|come|managed|made|found|started|stopped|gone|felt|struggled|worked|seen|reali[sz]ed)\b"
+    r"|^" + OPENERS + r"you(?:'re|\s+are)\s+(?:here|back)\b"
     r"|^" + OPENERS + r"(?:part\s+of\s+you|on\s+the\s+one\s+hand|for\s+you|in\s+other\s+words|you(?:'re|\s+are)\s+not)\b"
-    r"|^so\s+(?:you|your|for\s+you)\b|^(?:and|because|even\s+though|which|unless)\s+(?:you|your|it)\b"
+    r"|^so\s+(?:you|your|for\s+you)\b|^(?:and|because|even\s+though|which|unless)\s+(?:you|your|it|that|this)\b"
     r"|\byou\s+(?:mentioned|said|told\s+me)\b"
     # the speaker names what the other person feels or lives ("I can imagine how hard that is", "you must be tired")
     r"|\bi\s+(?:can\s+(?:only\s+|really\s+)?|could\s+)?(?:totally\s+|completely\s+|really\s+|fully\s+)?(?:understand|imagine|see|"
@@ -128,16 +158,35 @@ REFLECTION_RE = _re(
     r"pain|fear|worry|concern|feelings))\b"
     r"|\b(?:it|that|this)\s+must\s+(?:be|have\s+been|feel|have\s+felt|make)\b|\byou\s+must\s+(?:be|feel|have\s+(?:been|felt))\b"
     r"|^" + OPENERS + r"(?:it\s+|that\s+)?(?:sounds|seems)\s+(?:that|as\s+though)\b"
+    # a summary, announced ("let me see if I've got this", "to sum up")
+    + SUMMARY_OPENING
+    # the speaker names what the other person lives through ("that's a lot to carry", "that can be so hard",
+    # "you sound exhausted", "I can tell you care")
+    + r"|\b(?:it|that|this)(?:'s|\s+is|\s+was|(?:'s|\s+has)\s+been|\s+(?:can|could|must|would)\s+be|\s+(?:doesn'?t\s+|does\s+)?sounds?|\s+seems?)"
+    r"\s+(?:really\s+|so\s+|very\s+|pretty\s+|quite\s+|incredibly\s+|such\s+|a\s+|an\s+|awfully\s+|definitely\s+)*"
+    + HARDSHIP + r"\b"
+    r"|\byou\s+(?:sound|seem)\s+(?:really\s+|so\s+|very\s+|quite\s+|pretty\s+|a\s+(?:bit|little)\s+|emotionally\s+)*"
+    r"(?!like\b|to\b|great\b|good\b|fine\b|nice\b)[a-z]+(?:ed|ing)?\b"
+    r"|\bi\s+can\s+(?:tell|see|hear)\s+(?:that\s+)?(?:you|your|this|it|how)\b"
+    r"|\b(?:your\s+\w+|he|she|they)\s+must\s+(?:be|feel|have\s+(?:been|felt))\b"
+    # what the mentee values, named ("being there for your kids matters to you")
+    + VALUES
 )
 
 #: A reflection checked with the other person ("..., is that right?", "Do I have that right?"): the check asks
 #: nothing new, so the turn stays a reflection.
-CHECK_RE = _re(r"\b(?:is|was)\s+that\s+(?:right|correct|true|what\s+you(?:'re|\s+are)\s+(?:feeling|saying))\b"
+CHECK_RE = _re(r"\b(?:is|was)\s+that\s+(?:about\s+)?(?:right|correct|true|fair|what\s+you(?:'re|\s+are)\s+(?:feeling|saying))\b"
+               r"|\bdid\s+i\s+(?:miss|leave\s+out|forget)\s+(?:anything|something)\b|\bhave\s+i\s+got\s+(?:that|it|this)\s+right\b"
+               r"|\bdoes\s+that\s+sound\s+(?:about\s+)?right\b"
                r"|\bdo\s+i\s+have\s+(?:that|it)\s+right\b|\bam\s+i\s+(?:right|correct)\b|\bdid\s+i\s+get\s+(?:that|it)\s+right\b")
 
 #: "You" statements that are courtesies, not reflections: "you are welcome", "you too", "I hope you ...".
 NOT_REFLECTION_RE = _re(r"\byou(?:'re|\s+are)\s+(?:very\s+|so\s+|most\s+)?welcome\b|\byou\s+too\b|\b(?:hope|wish)\s+you\b"
                         r"|\bthank\s+you\b|\bto\s+you\s+(?:too|as\s+well)\b")
+
+#: Reflections that, by their form, add meaning beyond the other person's words (complex): an announced summary,
+#: a hardship named, a value named.
+ADDS_MEANING_RE = _re(SUMMARY_OPENING[1:] + r"|\b" + HARDSHIP + r"\b" + VALUES)
 
 #: Reflection openings that stay reflections when asked ("It sounds like you're worried?"): MITI 4.2.1 codes a
 #: reflection said with a rising tone as a reflection.
@@ -159,7 +208,7 @@ CALLBACK_CUE_RE = _re(r"\byou\s+(?:mentioned|said|told\s+me)\b")
 
 #: Reflections that add meaning beyond the words: two sides, a metaphor, the meaning made explicit.
 DOUBLE_SIDED_RE = _re(r"\bon\s+the\s+one\s+hand\b|\bon\s+the\s+other\b|\bpart\s+of\s+you\b|\bat\s+the\s+same\s+time\b"
-                      r"|\band\s+yet\b|\bbut\s+also\b|\btorn\b")
+                      r"|\band\s+yet\b|\bbut\s+also\b|\btorn\b|\bbut\s+(?:you|part\s+of\s+you)\b")
 METAPHOR_RE = _re(r"\bas\s+(?:if|though)\b|(?<!sounds\s)(?<!seems\s)(?<!looks\s)(?<!feels\s)\blike\s+(?:a|an)\s+\w+")
 #: Reflections that continue the other person's sentence ("... and you're not sure it will last").
 CONTINUES_RE = _re(r"^(?:and|because|even\s+though|which|unless|so\s+that|but)\s+")
@@ -228,13 +277,23 @@ INFORMATION_RE = _re(
     r"(?:is|works)\b|\bwhat\s+(?:usually\s+)?happens\s+is\b|\bit\s+(?:means|depends)\b|\bthere\s+(?:is|are)\s+"
     r"(?:a\s+(?:lot|few|number)|several|many|some)\b|\bhere'?s\s+(?:how|what)\b|\bthe\s+(?:deadline|policy|form|"
     r"guideline)s?\s+(?:is|are|says)\b"
+    # how things work: causes and risks, limits, what the experts say ("alcohol damages your liver", "the
+    # recommended limit is", "that counts as binge drinking")
+    r"|\b(?:can|could|may|will|does|do|tends?\s+to|often)\s+(?:lead\s+to|cause|increase|raise|reduce|lower|damage|harm|"
+    r"worsen|weaken|trigger)\b|\b(?:damages?|harms?|raises?|increases?|reduces?|lowers?|doubles?)\s+(?:your|the|their)\s+"
+    r"(?:\w+\s+)?(?:risk|chances?|likelihood|liver|heart|blood|health|brain|body|sleep)\b"
+    r"|\b(?:causes|leads\s+to|is\s+(?:a\s+)?(?:major\s+|leading\s+)?(?:cause|risk\s+factor)\s+(?:of|for))\b"
+    r"|\b(?:is|are)\s+(?:linked|associated|related|connected)\s+(?:to|with)\b|\bthe\s+(?:recommended|safe|daily|weekly|"
+    r"normal|healthy|legal|maximum|minimum)\s+(?:limit|amount|dose|level|range|number)\b"
+    r"|\b(?:guidelines?|doctors|experts|professionals)\s+(?:say|recommend|suggest|advise)\b|\bcounts?\s+as\b"
+    r"|\b(?:is|are)\s+(?:really\s+|very\s+)?(?:bad|harmful|dangerous|toxic|unhealthy)\s+for\b"
 )
 
-#: Words of a listening response or a plain acknowledgement: a turn made only of them does nothing else.
-ACKNOWLEDGEMENTS = frozenset("""
-    okay ok right yeah yes yep sure great good fine alright all cool nice lovely perfect thanks thank you wow oh
-    ah i see mm mhm hmm uh huh got it indeed exactly absolutely totally true fair enough brilliant excellent really
-    """.split())
+#: Words of a listening response or a plain acknowledgement: a turn made only of them does nothing else. The
+#: listening-signal words (:data:`pipeline.measures.language.BACKCHANNEL_WORDS`, the one list) and the courtesies
+#: that close an exchange ("thanks", "fine", "fair enough").
+ACKNOWLEDGEMENTS = BACKCHANNEL_WORDS | frozenset(
+    "fine all lovely perfect thanks thank you mhm hmm huh exactly fair enough brilliant excellent".split())
 
 #: Minimum words of plain statements (no other behaviour) that make a turn of explaining ("information").
 INFORMATION_MIN_WORDS = 40

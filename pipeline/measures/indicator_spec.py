@@ -80,6 +80,13 @@ def words_confidence(ctx: SessionContext) -> Confidence:
     return cap(ctx.base_confidence, "high" if ctx.ends_known else "medium")
 
 
+def event_confidence(ctx: SessionContext) -> Confidence:
+    """How far counts of interruptions and listening signals can be trusted: the session's confidence, capped by
+    how sure the attribution is of two voices at once (each event's confidence: high with one channel per
+    person, at most medium from one channel)."""
+    return cap(ctx.base_confidence, *(e.confidence for e in ctx.events))
+
+
 def timing_confidence(ctx: SessionContext) -> Confidence:
     """Confidence of a value that needs word times (pace, pauses): the base, "low" without them."""
     return cap(ctx.base_confidence, "high" if ctx.has_word_times else "low")

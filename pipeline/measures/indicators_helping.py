@@ -111,6 +111,22 @@ def advice_without_permission_per_10min(ctx: SessionContext) -> Reading:
     )
 
 
+def mentor_telling_share(ctx: SessionContext) -> Reading:
+    """Share of the mentor's turns (listening signals aside) that advise or inform without being asked, percent;
+    Wilson interval. None without a mentor turn."""
+    turns = [m for m in ctx.mentor_turns if not m.is_backchannel]
+    telling = [m for m in turns if (m.code.has("advice") or m.code.has("information")) and not m.code.permission]
+    label = {True: "advice without permission", False: "information without being asked"}
+    return Reading(
+        value=len(telling) / len(turns) * 100 if turns else None,
+        evidence=[moment(m, _note(m, m.code.behaviour, label[m.code.has("advice")])) for m in telling],
+        confidence=cap(ctx.base_confidence, "medium"),
+        ci95=share_ci(len(telling), len(turns)),
+        sample=count(len(turns), "mentor turn"),
+        details={"counts": f"{len(telling)} of {count(len(turns), 'turn')}"},
+    )
+
+
 HELPING: tuple[IndicatorSpec, ...] = (
     IndicatorSpec(
         id="reflection_to_question_ratio", name="Mentor's reflections per question", unit="reflections per question",
@@ -147,4 +163,15 @@ HELPING: tuple[IndicatorSpec, ...] = (
         "from the mentee; advice they asked for, or agreed to hear ('Would it help if I shared what worked for "
         "me?'), keeps it theirs.",
         measure=advice_without_permission_per_10min),
+    IndicatorSpec(
+        id="mentor_telling_share", name="Share of the mentor's turns spent telling (advice or information unasked)",
+        unit="%", band=(None, 20.0),
+        source=MITI + " codes giving information and persuading apart from listening; Miller & Rollnick's "
+        "elicit-provide-elicit offers information in small doses, asked for or with permission, between questions "
+        "and reflections (at most 1 turn in 5 is a rule of thumb); " + COURSE + ": 'listening carefully to what "
+        "they're saying'",
+        category="listening",
+        explanation="Every turn spent explaining or advising is a turn the mentee is not thinking aloud; when they "
+        "ask, or agree to hear it, telling keeps the thinking theirs ({counts}).",
+        measure=mentor_telling_share),
 )

@@ -19,6 +19,7 @@ from pipeline.measures.indicator_spec import (
     STIVERS,
     IndicatorSpec,
     Reading,
+    event_confidence,
     exchange_sample,
     from_words_note,
     no_overlap_why,
@@ -106,6 +107,7 @@ def mentor_interruptions(ctx: SessionContext) -> Reading:
     return Reading(
         value=len(ints) / ctx.minutes * 10 if ctx.turns else None,
         evidence=[moment(m, "mentor starts while the mentee is speaking") for m in ints],
+        confidence=event_confidence(ctx),
         available=ctx.overlaps_observable,
         explanation=None if ctx.overlaps_observable else no_overlap_why(ctx),
         ci95=rate_ci(len(ints), ctx.minutes),
@@ -118,8 +120,8 @@ def mentor_backchannels(ctx: SessionContext) -> Reading:
     bcs = [m for m in ctx.mentor_turns if m.is_backchannel]
     return Reading(
         value=len(bcs) / ctx.minutes * 10 if ctx.turns else None,
-        evidence=[moment(m, "backchannel") for m in bcs],
-        confidence=cap(ctx.base_confidence, "medium"),
+        evidence=[moment(m, "backchannel", quote=m.text or "(a listening sound, no word written)") for m in bcs],
+        confidence=event_confidence(ctx),
         note=per_minute_note(ctx),
         ci95=rate_ci(len(bcs), ctx.minutes),
         sample=per_minutes_sample(len(bcs), "listening signal", ctx),
@@ -168,15 +170,17 @@ LISTENING: tuple[IndicatorSpec, ...] = (
         measure=partial(response_gap, role="mentee")),
     IndicatorSpec(
         id="mentor_interruptions", name="Mentor interrupting the mentee", unit="per 10 min", band=(0.0, 1.0),
-        source=RULE + "; definition: mentor starts while the mentee is mid-utterance and the mentee stops within "
-        "2 s (backchannels excluded)",
+        source=RULE + "; definition: mentor starts while the mentee is mid-utterance (at least 0.2 s before the "
+        "mentee stops), the mentee stops within 2 s and the mentor goes on; found from who spoke when",
         category="listening",
         explanation="Cutting in tells the mentee their words matter less; not interrupting is part of careful "
         "listening and safety.",
         measure=mentor_interruptions),
     IndicatorSpec(
         id="mentor_backchannels", name="Mentor's listening signals ('mm-hm', 'yeah', 'right')", unit="per 10 min",
-        band=(1.0, None), source=RULE, category="listening",
+        band=(1.0, None), source=RULE + "; definition: a burst of at most 1.2 s inside the mentee's speech, after "
+        "which the mentee goes on, found from who spoke when (with or without a word written for it)",
+        category="listening",
         explanation="Short acknowledgements while the mentee talks show the mentor is 'genuinely interested'.",
         measure=mentor_backchannels),
 )

@@ -19,6 +19,7 @@ from pipeline.measures.indicator_spec import (
     RULE,
     IndicatorSpec,
     Reading,
+    event_confidence,
     exchange_sample,
     from_words_note,
     no_overlap_why,
@@ -133,7 +134,7 @@ def mentor_interrupting_mentee(ctx: SessionContext) -> Reading:
     """Count of the mentor's interruptions of the mentee (>= 0)."""
     ints = [m for m in ctx.mentor_turns if m.is_interruption]
     return Reading(value=len(ints), evidence=[moment(m, "interruption") for m in ints],
-                   available=ctx.overlaps_observable,
+                   confidence=event_confidence(ctx), available=ctx.overlaps_observable,
                    explanation=None if ctx.overlaps_observable else no_overlap_why(ctx))
 
 

@@ -259,6 +259,9 @@ OWN_EXPERIENCE_RE = re.compile(
     r"therapy|meditation)|done\s+(?:that|this|the\s+same))\b"
     r"|\bI\s+(?:also|too|myself)\b|\bme\s+too\b|\bsame\s+(?:here|with\s+me|happened)\b"
     r"|\bI\s+(?:used\s+to|once|lost|quit|moved|cried|struggled|failed|had\s+to|had\s+a|went\s+through)\b"
+    # what the speaker did, told as their own story ("I kept a simple log", "I wrote a few points on a card")
+    r"|\bI\s+(?:also\s+|then\s+|just\s+|always\s+)?(?:kept|wrote|practi[cs]ed|learned|learnt|joined|spent|asked\s+my|told\s+my|"
+    r"started\s+(?:to|a|my|keeping|writing|going)|tried\s+(?:to|a|my|writing|keeping|talking))\b"
     r"|\bwhen\s+I\s+(?:was|had|lost|went|got|moved|left|did|tried|felt|broke)\b"
     r"|\bmy\s+(?:own\s+)?(?:husband|wife|partner|boyfriend|girlfriend|ex|mom|mum|mother|dad|father|parents|son|daughter|"
     r"kids|children|sister|brother|aunt|uncle|grandparents|grandmother|grandfather|family|cousin|best\s+friend)\b"

@@ -11,12 +11,20 @@ question's head start, which also settles ties (mentors usually open the
 session). Of the others, the one who talks longest is the mentee; anyone else
 is "other". A single speaker is taken to be the mentor.
 
+Named (a transcript's speaker names say the roles): a speaker called by a helping
+role ("Mentor", "Coach", "Therapist", "Counsellor", "Helper", "Supporter",
+"Interviewer") is the mentor and one called by the other side's role ("Mentee",
+"Client", "Coachee", "Patient", "Seeker", "Interviewee") is the mentee, before
+any counting: a transcript that says who is who is believed. The report says
+``role_source="guessed"`` all the same (the user did not set it).
+
 Set (by the user): ``RoleOptions(mentor="S2")`` (CLI ``--mentor S2``) makes
 that speaker the mentor and the report says ``role_source="set"``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from pipeline.errors import InvalidParameterError
@@ -25,6 +33,10 @@ from pipeline.measures.language import count_question_sentences
 from pipeline.types import RoleOptions, SpeakerInfo, Turn
 
 FIRST_SPEAKER_BONUS = 1.0
+#: Speaker names that say the speaker is the one helping, or the one helped (whole words, any case).
+HELPER_NAME_RE = re.compile(r"\b(?:mentor|coach|therapist|counsell?or|helper|supporter|interviewer|clinician|"
+                            r"facilitator|practitioner)\b", re.IGNORECASE)
+HELPED_NAME_RE = re.compile(r"\b(?:mentee|client|coachee|patient|seeker|interviewee|protege|protégé)\b", re.IGNORECASE)
 
 
 def count_questions(text: str) -> int:
@@ -84,18 +96,31 @@ def assign_roles(
             talk[t.speaker] += max(t.duration_s, 0.0)
     first = next((t.speaker for t in turns if t.speaker in questions), labels[0])
     questions[first] += FIRST_SPEAKER_BONUS
+    named = named_roles(labels)
     if options.mentor is not None:
         mentor, source = options.mentor, "set"
     else:
-        mentor = max(labels, key=lambda s: (questions[s], s == first, -labels.index(s)))
+        mentor = named.get("mentor") or max(labels, key=lambda s: (questions[s], s == first, -labels.index(s)))
         source = "guessed"
     rest = [s for s in labels if s != mentor]
-    mentee = max(rest, key=lambda s: (talk[s], -labels.index(s))) if rest else None
+    mentee = named.get("mentee") if named.get("mentee") in rest else None
+    mentee = mentee or (max(rest, key=lambda s: (talk[s], -labels.index(s))) if rest else None)
     return tuple(
         SpeakerInfo(label=s, role="mentor" if s == mentor else "mentee" if s == mentee else "other",
                     role_source=source, display_name=s)
         for s in labels
     )
+
+
+def named_roles(labels: tuple[str, ...]) -> dict[str, str]:
+    """Role -> the one speaker whose name says it ("Therapist" -> mentor, "Client" -> mentee); a role that no name
+    or more than one name says is left out (two "Coach" speakers say nothing about which one leads)."""
+    out = {}
+    for role, pattern in (("mentor", HELPER_NAME_RE), ("mentee", HELPED_NAME_RE)):
+        found = [s for s in labels if pattern.search(s) and not (role == "mentor" and HELPED_NAME_RE.search(s))]
+        if len(found) == 1:
+            out[role] = found[0]
+    return out
 
 
 def _question_counts(turns: tuple[Turn, ...], nlp) -> list[int]:

@@ -28,6 +28,7 @@ from pipeline.measures.helping import code_turns
 from pipeline.measures.indicator_spec import TIMES_GIVEN
 from pipeline.measures.indicators import build_indicators
 from pipeline.measures.stats import rounded
+from pipeline.speech.events import find_events, turn_activity
 from pipeline.types import (
     TURN_TIMES,
     EntrainmentResult,
@@ -37,6 +38,7 @@ from pipeline.types import (
     SessionMeasures,
     SpeakerInfo,
     SpeakerSummary,
+    SpeechEvent,
     Turn,
     TurnMeasures,
 )
@@ -76,7 +78,7 @@ def measure_session(
     turns: Sequence[Turn], speakers: Sequence[SpeakerInfo], *, recording: Recording | None = None, nlp,
     options: MeasureOptions = MeasureOptions(), syllable_table: Mapping[str, int] | None = None,
     attribution_confidence: Confidence = "high", overlaps_observable: bool = True, turn_times: str = "measured",
-    turn_acoustics: Sequence[TurnMeasures] | None = None,
+    turn_acoustics: Sequence[TurnMeasures] | None = None, events: Sequence[SpeechEvent] | None = None,
 ) -> SessionMeasures:
     """Measure turn-taking, questions, language, prosody and matching; build the indicators.
 
@@ -119,6 +121,9 @@ def measure_session(
         from them, and the session counts as measured on its audio (loudness and pitch indicators available);
         everything that depends on the roles is measured again from ``speakers``. Ignored when ``recording``
         is given.
+    events : sequence of SpeechEvent or None
+        Interruptions and listening signals from who spoke when (:func:`pipeline.speech.events.find_events`);
+        None finds them from the turns' spans (a transcript's cues are its speaker activity).
 
     Raises
     ------
@@ -143,15 +148,17 @@ def measure_session(
         per_turn = from_stored(turns, reorder_stored(turn_acoustics, order))
     else:
         per_turn = from_words(turns, table=syllable_table, options=options)
+    if events is None:
+        events = find_events(turn_activity(turns), confidence=attribution_confidence, options=options.events)
     return _measure(turns, per_turn, speakers, nlp=nlp, options=options,
                     acoustic=recording is not None or turn_acoustics is not None,
                     attribution_confidence=attribution_confidence, overlaps_observable=overlaps_observable,
-                    turn_times=turn_times)
+                    turn_times=turn_times, events=tuple(sorted(events, key=lambda e: (e.start_s, e.speaker))))
 
 
 def _measure(turns: list[Turn], per_turn: list[TurnAudio], speakers: Sequence[SpeakerInfo], *, nlp,
              options: MeasureOptions, acoustic: bool, attribution_confidence: Confidence, overlaps_observable: bool,
-             turn_times: str) -> SessionMeasures:
+             turn_times: str, events: tuple[SpeechEvent, ...]) -> SessionMeasures:
     """Everything after each turn's audio values: turn measures, speaker totals, matching, the indicators."""
     ends_known = turn_times == "measured"
     overlaps_observable = overlaps_observable and ends_known
@@ -161,8 +168,10 @@ def _measure(turns: list[Turn], per_turn: list[TurnAudio], speakers: Sequence[Sp
     duration_s = (max(t.end_s for t in turns) - min(t.start_s for t in turns)) if turns else 0.0
     # NER is not used by any measure; leaving it out saves about a third of the spaCy time
     docs = list(nlp.pipe([t.text for t in turns], batch_size=256, disable=["ner"])) if turns else []
+    if not overlaps_observable:  # two voices at once cannot be seen: no interruption is claimed either way
+        events = tuple(e for e in events if e.kind != "interruption")
     tms, bc = turn_measures(turns, per_turn, docs, roles, options=options, ends_known=ends_known,
-                            overlaps_observable=overlaps_observable)
+                            overlaps_observable=overlaps_observable, events=events)
     mono = tuple(turntaking.monologues(turns, bc))
     turn_keys = tuple(tuple(key for key, _ in lang.content_items(doc)) for doc in docs)
     summaries = speaker_summaries(turns, tms, roles, turn_keys, mono, duration_s=duration_s, options=options,
@@ -175,12 +184,12 @@ def _measure(turns: list[Turn], per_turn: list[TurnAudio], speakers: Sequence[Sp
         duration_s=duration_s, acoustic=acoustic,
         has_word_times=bool(turns) and all(t.words for t in turns if t.text.strip()), turn_times=turn_times,
         overlaps_observable=overlaps_observable, options=options,
-        base_confidence=base_confidence(duration_s, attribution_confidence),
+        base_confidence=base_confidence(duration_s, attribution_confidence), events=events,
     )
     return SessionMeasures(
         indicators=build_indicators(ctx), turn_measures=tms, speakers=summaries, entrainment=ent,
         duration_s=round(duration_s, 3), acoustic=acoustic, options=options, overlaps_observable=overlaps_observable,
-        shared_phrases=ctx.shared_phrases, turn_times=turn_times,
+        shared_phrases=ctx.shared_phrases, turn_times=turn_times, events=events,
     )
 
 
@@ -264,8 +273,8 @@ def from_stored(turns: Sequence[Turn], stored: Sequence[TurnMeasures]) -> list[T
 
 
 def turn_measures(turns: Sequence[Turn], per_turn: Sequence[TurnAudio], docs: Sequence, roles: Mapping[str, str], *,
-                  options: MeasureOptions, ends_known: bool,
-                  overlaps_observable: bool) -> tuple[tuple[TurnMeasures, ...], tuple[bool, ...]]:
+                  options: MeasureOptions, ends_known: bool, overlaps_observable: bool,
+                  events: Sequence[SpeechEvent] = ()) -> tuple[tuple[TurnMeasures, ...], tuple[bool, ...]]:
     """Every turn's measures, and which turns are listening signals (backchannels).
 
     Parameters
@@ -283,9 +292,10 @@ def turn_measures(turns: Sequence[Turn], per_turn: Sequence[TurnAudio], docs: Se
         False: pace, articulation rate and gaps are None (an estimated end would give the estimate back).
     overlaps_observable : bool
         False: ``is_interruption`` is None.
+    events : sequence of SpeechEvent
+        Interruptions and listening signals; a turn carrying one is one (:func:`turntaking.event_flags`).
     """
-    bc = tuple(turntaking.backchannel_flags(turns, options=options))
-    intr = turntaking.interruption_flags(turns, bc, options=options) if overlaps_observable else [None] * len(turns)
+    bc, intr = turntaking.event_flags(turns, events, overlaps_observable=overlaps_observable)
     gaps = turntaking.gaps_before(turns) if ends_known else [None] * len(turns)
     mentors = {t.speaker for t in turns if roles.get(t.speaker, t.role) == "mentor"}
     coded = code_turns(turns, docs, helpers=mentors, backchannel=bc,

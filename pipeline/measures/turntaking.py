@@ -5,14 +5,12 @@ Definitions
 * **Speech seconds** of a speaker: length of the union of their turn spans.
 * **Talk share**: a speaker's speech seconds / the sum of all speakers' speech
   seconds (silence excluded; overlap counts for both).
-* **Response gap**: start of a turn minus the end of the other speaker's
-  previous turn (negative = overlap); per speaker, the median over their turns
-  that follow the other person.
-* **Interruption**: a non-backchannel turn that starts at least
-  ``interruption_min_overlap_s`` before the other's turn ends, where the other
-  then stops within ``interruption_yield_s``.
-* **Backchannel**: a short turn (<= ``backchannel_max_words`` listening tokens,
-  <= ``backchannel_max_s``) inside or right after (<= 1.5 s) the other's speech.
+* **Response gap**: start of a turn minus the end of the turn before it that
+  reaches furthest (negative = overlap), when that turn is the other speaker's;
+  per speaker, the median over their turns that follow the other person.
+* **Interruption** and **backchannel** (listening signal): defined once, on who
+  spoke when, in :mod:`pipeline.speech.events`; a turn is one when it carries
+  such an event (:func:`event_flags`).
 * **Monologue**: consecutive turns of one speaker, the other's backchannels
   ignored; its length runs from the first start to the last end.
 """
@@ -23,10 +21,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from pipeline.measures.language import is_backchannel_text
-from pipeline.types import MeasureOptions, Turn
-
-BACKCHANNEL_AFTER_S = 1.5
+from pipeline.speech.events import turn_events
+from pipeline.types import SpeechEvent, Turn
 
 
 def speech_seconds(turns: Sequence[Turn]) -> dict[str, float]:
@@ -61,42 +57,28 @@ def talk_shares(turns: Sequence[Turn]) -> dict[str, float]:
     return {s: v / total for s, v in secs.items()} if total > 0 else {}
 
 
-def backchannel_flags(turns: Sequence[Turn], *, options: MeasureOptions = MeasureOptions()) -> tuple[bool, ...]:
-    """Per turn: is it a backchannel (listening token inside or right after the other's speech)?"""
-    flags = []
-    for i, t in enumerate(turns):
-        ok = is_backchannel_text(t.text, max_words=options.backchannel_max_words) and \
-            t.duration_s <= options.backchannel_max_s
-        if ok:
-            others = [u for u in turns[max(0, i - 3):i] if u.speaker != t.speaker]
-            ok = bool(others) and (t.start_s - max(u.end_s for u in others) <= BACKCHANNEL_AFTER_S)
-        flags.append(ok)
-    return tuple(flags)
+def event_flags(turns: Sequence[Turn], events: Sequence[SpeechEvent], *, overlaps_observable: bool = True
+                ) -> tuple[tuple[bool, ...], tuple[bool | None, ...]]:
+    """Per turn: is it a backchannel, and is it an interruption (None where overlaps cannot be seen)?
+
+    A turn is one when it carries an event of that kind (:func:`pipeline.speech.events.turn_events`).
+    """
+    carried = turn_events(turns, events)
+    bc = tuple(e is not None and e.kind == "backchannel" for e in carried)
+    intr = tuple((e is not None and e.kind == "interruption") if overlaps_observable else None for e in carried)
+    return bc, intr
 
 
 def gaps_before(turns: Sequence[Turn]) -> tuple[float | None, ...]:
-    """Per turn: start minus the end of the previous turn when that was the other speaker, else None."""
-    out: list[float | None] = [None]
-    for prev, t in zip(turns, turns[1:], strict=False):
-        out.append(t.start_s - prev.end_s if prev.speaker != t.speaker else None)
-    return tuple(out[: len(turns)])
-
-
-def interruption_flags(turns: Sequence[Turn], backchannels: Sequence[bool], *,
-                       options: MeasureOptions = MeasureOptions()) -> tuple[bool, ...]:
-    """Per turn: does it interrupt the other speaker (see module docstring)?"""
-    flags = []
-    for i, t in enumerate(turns):
-        hit = False
-        if not backchannels[i]:
-            for u in turns[max(0, i - 4):i]:
-                if u.speaker == t.speaker:
-                    continue
-                if u.start_s < t.start_s <= u.end_s - options.interruption_min_overlap_s and \
-                        u.end_s - t.start_s <= options.interruption_yield_s:
-                    hit = True
-        flags.append(hit)
-    return tuple(flags)
+    """Per turn: its start minus the end of the earlier-starting turn that reaches furthest, when that turn is
+    the other speaker's, else None (a backchannel inside the other's turn does not hide the turn around it)."""
+    out: list[float | None] = []
+    reach: Turn | None = None
+    for t in turns:
+        out.append(t.start_s - reach.end_s if reach is not None and reach.speaker != t.speaker else None)
+        if reach is None or t.end_s >= reach.end_s:
+            reach = t
+    return tuple(out)
 
 
 def monologues(turns: Sequence[Turn], backchannels: Sequence[bool]) -> list[tuple[str, float, float, int, int]]:

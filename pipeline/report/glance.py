@@ -101,6 +101,11 @@ ADVICE: dict[str, dict[str, str]] = {
         "above": "Ask before advising ('Would it help if I shared what worked for me?'), or ask what they have "
         "already thought of: telling instead of asking closes psychological safety.",
     },
+    "mentor_telling_share": {
+        "in band": "You spent few turns telling: the mentee did the thinking, and you shared when they asked.",
+        "above": "Tell less, ask more: before explaining or advising, ask what the mentee already knows or has "
+        "tried, and ask before sharing ('Would it help if I told you what I know about this?').",
+    },
     **{f"pace_{k}": v for k, v in _matching_advice("speaking pace").items()},
     **{f"loudness_{k}": v for k, v in _matching_advice("volume").items()},
     **{f"pitch_{k}": v for k, v in _matching_advice("pitch").items()},
@@ -169,11 +174,12 @@ _SAME_MEASURE = {"talk_to_listen_ratio": "mentor_talk_share", "mentee_talk_share
 _THEME_PREFIX = (("pace_", "pace"), ("loudness_", "volume"), ("pitch_", "pitch"), ("language_style", "words"),
                  ("top_word", "words"), ("shared_key", "words"), ("adjustment_", "smoothness"),
                  ("reflection_", "reflecting"), ("complex_reflection", "reflecting"), ("advice_", "advice"),
+                 ("mentor_telling", "advice"),
                  ("mentor_affirmations", "affirming"))
 #: What went well is told in this order (the course's building blocks first); others follow in report order.
 _WELL_ORDER = ("mentor_confidentiality", "mentor_remembering", "mentor_self_disclosure", "reflection_to_question_ratio",
                "mentor_affirmations", "mentor_open_question_share", "complex_reflection_share",
-               "advice_without_permission_per_10min", "mentor_questions_per_10min", "mentor_talk_share", "mentor_interruptions", "shared_key_phrases",
+               "advice_without_permission_per_10min", "mentor_telling_share", "mentor_questions_per_10min", "mentor_talk_share", "mentor_interruptions", "shared_key_phrases",
                "pace_difference", "loudness_difference", "adjustment_smoothness", "mentee_talk_share")
 #: Natural scale of a unit, for one-sided bands (a trend of -6 % is 0.06 of it; an r of 0.0 against 0.3 is 0.3).
 _UNIT_SCALE = {"%": 100.0, "% gradual": 100.0, "r": 1.0, "z difference": 1.0, "score 0-1": 1.0, "yes/no": 1.0}

@@ -17,6 +17,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import pipeline
@@ -29,16 +30,21 @@ from pipeline.io.transcripts import read_transcript, transcript_text
 from pipeline.measures.confidence import session_confidence
 from pipeline.measures.roles import assign_roles, with_roles
 from pipeline.measures.session import measure_session, turn_measures_frame, untimed_warnings
+from pipeline.speech.channels import diarize_channels, is_dual_channel
 from pipeline.speech.diarize import to_rttm
+from pipeline.speech.events import events_of_diarization
 from pipeline.speech.overlap import attribute_speakers
+from pipeline.speech.perchannel import transcribe_channels
 from pipeline.speech.quality import check_quality, detect_language
 from pipeline.speech.transcribe import transcribe
-from pipeline.speech.turns import attribute_words, build_turns
+from pipeline.speech.turns import attribute_words, build_turns, with_overlap_marks
 from pipeline.types import (
+    OVERLAP_METHODS,
     AnalyzeOptions,
     AttributionSummary,
     Diarization,
     DiarizeOptions,
+    EventOptions,
     Recording,
     Report,
     RoleOptions,
@@ -47,13 +53,10 @@ from pipeline.types import (
     TranscribeOptions,
     Transcript,
     Turn,
+    Word,
 )
 
 StageProgress = Callable[[str, float], None]
-
-#: Attribution methods whose turns can show two people talking at once: one channel per person, and transcripts
-#: (whose cues may overlap). One-channel audio gives one speaker per moment, so no interruption can be seen there.
-OVERLAPS_OBSERVABLE = ("channel", "transcript")
 
 
 
@@ -120,7 +123,7 @@ def with_measures(report: Report, measures: SessionMeasures) -> Report:
     """``report`` holding ``measures``: the one mapping of what the measures give onto the report's fields."""
     return replace(report, indicators=measures.indicators, shared_phrases=measures.shared_phrases,
                    turn_measures=measures.turn_measures, speaker_summaries=measures.speakers,
-                   entrainment=measures.entrainment, measure_options=measures.options)
+                   entrainment=measures.entrainment, measure_options=measures.options, events=measures.events)
 
 
 def attribution_summary(diarization: Diarization) -> AttributionSummary:
@@ -155,8 +158,8 @@ def remeasure(report: Report, *, nlp, syllable_table=None) -> Report:
         turn_acoustics=report.turn_measures if audio else None,
         attribution_confidence=session_confidence(report.attribution_confidence,
                                                   transcript_unreliable=report.transcript_unreliable),
-        overlaps_observable=report.attribution_method in OVERLAPS_OBSERVABLE, turn_times=report.turn_times,
-        options=report.measure_options,
+        overlaps_observable=report.attribution_method in OVERLAP_METHODS, turn_times=report.turn_times,
+        options=report.measure_options, events=report.events if report.input_kind == "audio" else None,
     )
     return with_measures(replace(report, turns=turns), measures)
 
@@ -181,7 +184,9 @@ def analyze_recording(
 ) -> tuple[Report, Transcript, Diarization]:
     """Run every stage on a decoded recording; no files touched, no model loaded.
 
-    The sequence: transcribe -> who spoke when -> words to speakers -> turns -> roles -> quality check ->
+    The sequence: transcribe -> who spoke when -> words to speakers (:func:`transcribe_and_attribute`; one
+    person per channel: who spoke when first, then each channel transcribed) -> interruptions and listening
+    signals from who spoke when -> turns (overlapping where those are) -> roles -> quality check ->
     measures -> report. The quality check (:func:`pipeline.speech.quality.check_quality`) puts its warnings
     in the report and, when the words themselves are doubtful, caps every indicator at "low"; the report
     keeps that cap (``transcript_unreliable``) so that re-measuring it keeps it too.
@@ -204,16 +209,12 @@ def analyze_recording(
         if progress:
             progress(stage, fraction)
 
-    step("transcribing", 0.0)
-    transcript = transcribe(recording, model=asr, options=transcribe_options,
-                            progress=(lambda f: step("transcribing", f)) if progress else None)
-    step("attributing speakers", 0.0)
-    embed = options.speaker_embeddings
-    diarization = attribute_speakers(recording, vad=vad, encoder=encoder if embed else None,
-                                     segmenter=segmenter if embed else None,
-                                     options=DiarizeOptions(n_speakers=options.n_speakers))
-    words = attribute_words(transcript.words, diarization)
-    turns = build_turns(words, overlaps=diarization.overlaps)
+    transcript, diarization, words = transcribe_and_attribute(
+        recording, asr=asr, vad=vad, encoder=encoder if options.speaker_embeddings else None,
+        segmenter=segmenter if options.speaker_embeddings else None, options=options,
+        transcribe_options=transcribe_options, step=step)
+    events = events_of_diarization(diarization, options=EventOptions())
+    turns = build_turns(words, overlaps=diarization.overlaps, events=events)
     speakers = assign_roles(turns, diarization.speakers, options=RoleOptions(mentor=options.mentor), nlp=nlp)
     turns = with_roles(turns, speakers)
     step("attributing speakers", 1.0)
@@ -223,7 +224,7 @@ def analyze_recording(
         turns, speakers, recording=recording, nlp=nlp, syllable_table=syllable_table,
         attribution_confidence=session_confidence(diarization.confidence,
                                                   transcript_unreliable=quality.transcript_unreliable),
-        overlaps_observable=diarization.method in OVERLAPS_OBSERVABLE)
+        overlaps_observable=diarization.detects_overlaps, events=events)
     step("measuring", 1.0)
     report = build_report(
         source_name=recording.source_name, sha256=recording.sha256, duration_s=round(recording.duration_s, 3),
@@ -231,6 +232,34 @@ def analyze_recording(
         turns=turns, measures=measures, options=options, warnings=quality.warnings,
         transcript_unreliable=quality.transcript_unreliable)
     return report, transcript, diarization
+
+
+def transcribe_and_attribute(recording: Recording, *, asr, vad, encoder, options: AnalyzeOptions,
+                             transcribe_options: TranscribeOptions, step: Callable[[str, float], None],
+                             segmenter=None) -> tuple[Transcript, Diarization, tuple[Word, ...]]:
+    """The words, who spoke when, and the words given to their speakers.
+
+    One person per channel (:func:`pipeline.speech.channels.is_dual_channel`): each channel is transcribed on
+    its own (:func:`pipeline.speech.perchannel.transcribe_channels`), so overlapping speech no longer scrambles
+    both people's words, and each word belongs to its channel's person. Otherwise the mix is transcribed and
+    the words are given to the speakers :func:`pipeline.speech.overlap.attribute_speakers` found (with the
+    segmentation model, two people may talk at once).
+    """
+    to_words = partial(step, "transcribing")
+    step("transcribing", 0.0)
+    if recording.n_channels == 2 and is_dual_channel(recording):
+        diarization = diarize_channels(recording)
+        transcript = transcribe_channels(recording, diarization, model=asr, options=transcribe_options,
+                                         progress=to_words)
+        step("attributing speakers", 0.0)
+        words = with_overlap_marks(tuple(sorted(transcript.words, key=lambda w: (w.start_s, w.end_s))),
+                                   diarization)
+        return transcript, diarization, words
+    transcript = transcribe(recording, model=asr, options=transcribe_options, progress=to_words)
+    step("attributing speakers", 0.0)
+    diarization = attribute_speakers(recording, vad=vad, encoder=encoder, segmenter=segmenter,
+                                     options=DiarizeOptions(n_speakers=options.n_speakers))
+    return transcript, diarization, attribute_words(transcript.words, diarization)
 
 
 def write_analysis(report: Report, out_dir: Path, *, transcript: Transcript | None = None,
@@ -346,7 +375,7 @@ def analyze_transcript(text: str, *, source_name: str, nlp, options: AnalyzeOpti
     attribution = AttributionSummary(method="transcript", confidence="medium", n_speakers_found=len(speakers))
     measures = measure_session(turns, speakers, nlp=nlp, syllable_table=syllable_table,
                                attribution_confidence=attribution.confidence,
-                               overlaps_observable=attribution.method in OVERLAPS_OBSERVABLE,
+                               overlaps_observable=attribution.method in OVERLAP_METHODS,
                                turn_times=parsed.turn_times)
     return build_report(
         source_name=source_name, sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),

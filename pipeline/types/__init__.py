@@ -12,8 +12,10 @@ checks); this package re-exports them, so ``from pipeline.types import Turn`` na
 from pipeline.types.audio import SAMPLE_RATE_HZ, Recording, root_buffer
 from pipeline.types.base import (
     CONFIDENCE_LEVELS,
+    OVERLAP_METHODS,
     AttributionMethod,
     Confidence,
+    EventKind,
     InputKind,
     Role,
     RoleSource,
@@ -63,6 +65,7 @@ from pipeline.types.speech import (
     ChannelOptions,
     Diarization,
     DiarizeOptions,
+    EventOptions,
     ParsedTranscript,
     QualityCheck,
     QualityOptions,
@@ -70,6 +73,7 @@ from pipeline.types.speech import (
     Segment,
     SpeakerInfo,
     SpeakerSegment,
+    SpeechEvent,
     TranscribeOptions,
     Transcript,
     Turn,
@@ -79,6 +83,8 @@ from pipeline.types.speech import (
 
 __all__ = [
     "CONFIDENCE_LEVELS",
+    "OVERLAP_METHODS",
+    "EventKind",
     "AttributionMethod",
     "Confidence",
     "InputKind",
@@ -94,6 +100,8 @@ __all__ = [
     "TranscribeOptions",
     "Transcript",
     "SpeakerSegment",
+    "SpeechEvent",
+    "EventOptions",
     "Turn",
     "ChannelOptions",
     "DiarizeOptions",

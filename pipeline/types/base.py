@@ -20,6 +20,13 @@ RoleSource = Literal["guessed", "set"]
 InputKind = Literal["audio", "transcript"]
 #: How words were given to people: one per stereo channel, speaker embeddings, MFCC statistics, a transcript's names.
 AttributionMethod = Literal["channel", "segmentation", "embedding", "mfcc", "transcript"]
+#: Attribution methods that can see two people talking at once (their speaker activity may overlap): one channel per
+#: person, the overlap-aware one-channel diarizer (pyannote's segmentation model), and a transcript's cues.
+#: Interruptions are counted only for these; elsewhere they are "not available" rather than a 0 that would read as
+#: "never interrupts".
+OVERLAP_METHODS: tuple[AttributionMethod, ...] = ("channel", "segmentation", "transcript")
+#: What two voices at once can be: one person cutting in on the other, or a listening sound inside their speech.
+EventKind = Literal["interruption", "backchannel"]
 #: One-channel diarization: overlap-aware segmentation model, or the earlier VAD + re-segmentation.
 DiarizeMethod = Literal["segmentation", "vad"]
 #: How the segmentation model's probabilities are decoded (see :func:`pipeline.speech.overlap.reconstruct`).

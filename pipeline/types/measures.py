@@ -8,6 +8,7 @@ from typing import Literal
 
 from pipeline.errors import InvalidParameterError
 from pipeline.types.base import Confidence, Role, TurnTimes
+from pipeline.types.speech import EventOptions, SpeechEvent
 
 #: Marks around words said inside an :attr:`Evidence.note`: curly quotes, so that an apostrophe inside
 #: (“I'm worried”) does not end them.
@@ -149,17 +150,9 @@ class MeasureOptions:
 
     Attributes
     ----------
-    backchannel_max_words : int
-        A turn of at most this many words (1-6, default 3) made only of
-        listening tokens ("mm-hm", "yeah", "right", "okay"...) is a backchannel.
-    backchannel_max_s : float
-        ...and lasts at most this long, seconds (0.2-5, default 2.0).
-    interruption_min_overlap_s : float
-        An interruption needs the newcomer to start at least this long before
-        the other's utterance ends, seconds (0-2, default 0.2).
-    interruption_yield_s : float
-        ...and the other to stop within this long after the newcomer starts,
-        seconds (0.2-10, default 2.0).
+    events : EventOptions
+        What counts as an interruption or a listening signal (backchannel), found from who spoke when
+        (:func:`pipeline.speech.events.find_events`) where the session has no events of its analysis.
     pause_min_s : float
         Gaps between words longer than this are pauses and are excluded from
         articulation time, seconds (0.05-2, default 0.25).
@@ -187,10 +180,7 @@ class MeasureOptions:
         Same for median pitch, semitones (0.5-12, default 2).
     """
 
-    backchannel_max_words: int = 3
-    backchannel_max_s: float = 2.0
-    interruption_min_overlap_s: float = 0.2
-    interruption_yield_s: float = 2.0
+    events: EventOptions = field(default_factory=EventOptions)
     pause_min_s: float = 0.25
     pitch_fmin_hz: float = 65.0
     pitch_fmax_hz: float = 400.0
@@ -205,10 +195,6 @@ class MeasureOptions:
 
     def __post_init__(self) -> None:
         checks = (
-            ("backchannel_max_words", 1, 6),
-            ("backchannel_max_s", 0.2, 5.0),
-            ("interruption_min_overlap_s", 0.0, 2.0),
-            ("interruption_yield_s", 0.2, 10.0),
             ("pause_min_s", 0.05, 2.0),
             ("pitch_fmin_hz", 40.0, 200.0),
             ("pitch_fmax_hz", 150.0, 800.0),
@@ -520,6 +506,9 @@ class SessionMeasures:
         Key phrases one person said first and another took up, by first use.
     turn_times : str
         The ``turn_times`` measured with (:data:`TURN_TIMES`).
+    events : tuple of SpeechEvent
+        Interruptions and listening signals found from who spoke when, in time order (the per-turn
+        ``is_interruption`` / ``is_backchannel`` and their indicators read these).
     """
 
     indicators: tuple[Indicator, ...]
@@ -532,3 +521,4 @@ class SessionMeasures:
     overlaps_observable: bool = True
     shared_phrases: tuple[SharedPhrase, ...] = ()
     turn_times: TurnTimes = "measured"
+    events: tuple[SpeechEvent, ...] = ()

@@ -14,7 +14,7 @@ from pipeline.types.measures import (
     SpeakerSummary,
     TurnMeasures,
 )
-from pipeline.types.speech import ChannelOptions, DiarizeOptions, SpeakerInfo, Turn
+from pipeline.types.speech import ChannelOptions, DiarizeOptions, SpeakerInfo, SpeechEvent, Turn
 
 
 @dataclass(frozen=True)
@@ -127,6 +127,10 @@ class Report:
         Mentor-follows-mentee matching per feature.
     measure_options : MeasureOptions
         The options the measures ran with.
+    events : tuple of SpeechEvent
+        Interruptions and listening signals found from who spoke when (not from the words), in time order,
+        each with its confidence and its moment to replay (:attr:`SessionMeasures.events`); empty in a
+        ``report.json`` made before version 0.5.0.
     """
 
     source_name: str
@@ -150,6 +154,7 @@ class Report:
     speaker_summaries: tuple[SpeakerSummary, ...] = ()
     entrainment: tuple[EntrainmentResult, ...] = ()
     measure_options: MeasureOptions = field(default_factory=MeasureOptions)
+    events: tuple[SpeechEvent, ...] = ()
 
 
 @dataclass(frozen=True)
