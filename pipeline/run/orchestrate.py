@@ -31,6 +31,7 @@ from pipeline.measures.roles import assign_roles, with_roles
 from pipeline.measures.session import measure_session, turn_measures_frame, untimed_warnings
 from pipeline.speech.diarize import attribute_speakers, to_rttm
 from pipeline.speech.quality import check_quality, detect_language
+from pipeline.speech.regions import SharedVad, find_speech
 from pipeline.speech.transcribe import transcribe
 from pipeline.speech.turns import attribute_words, build_turns
 from pipeline.types import (
@@ -200,7 +201,11 @@ def analyze_recording(
             progress(stage, fraction)
 
     step("transcribing", 0.0)
-    transcript = transcribe(recording, model=asr, options=transcribe_options,
+    # One VAD pass: its speech regions cut the batched chunks and feed the language check; the diarizer's own
+    # call on the same audio is answered from memory (SharedVad).
+    vad = vad if isinstance(vad, SharedVad) else SharedVad(vad)
+    _, speech = find_speech(recording, vad=vad)
+    transcript = transcribe(recording, model=asr, options=transcribe_options, speech=speech,
                             progress=(lambda f: step("transcribing", f)) if progress else None)
     step("attributing speakers", 0.0)
     diarization = attribute_speakers(recording, vad=vad, encoder=encoder if options.speaker_embeddings else None,
@@ -210,7 +215,8 @@ def analyze_recording(
     speakers = assign_roles(turns, diarization.speakers, options=RoleOptions(mentor=options.mentor), nlp=nlp)
     turns = with_roles(turns, speakers)
     step("attributing speakers", 1.0)
-    quality = check_quality(recording, transcript, diarization, language=detect_language(recording, model=asr))
+    quality = check_quality(recording, transcript, diarization,
+                            language=detect_language(recording, model=asr, speech=speech))
     step("measuring", 0.0)
     measures = measure_session(
         turns, speakers, recording=recording, nlp=nlp, syllable_table=syllable_table,
@@ -223,7 +229,7 @@ def analyze_recording(
         input_kind="audio", model_name=asr.name, attribution=attribution_summary(diarization), speakers=speakers,
         turns=turns, measures=measures, options=options, warnings=quality.warnings,
         transcript_unreliable=quality.transcript_unreliable)
-    return report, transcript, diarization
+    return replace(report, transcription=transcript.options), transcript, diarization
 
 
 def write_analysis(report: Report, out_dir: Path, *, transcript: Transcript | None = None,

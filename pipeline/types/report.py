@@ -14,7 +14,7 @@ from pipeline.types.measures import (
     SpeakerSummary,
     TurnMeasures,
 )
-from pipeline.types.speech import ChannelOptions, DiarizeOptions, SpeakerInfo, Turn
+from pipeline.types.speech import ChannelOptions, DiarizeOptions, SpeakerInfo, TranscribeOptions, Turn
 
 
 @dataclass(frozen=True)
@@ -127,6 +127,10 @@ class Report:
         Mentor-follows-mentee matching per feature.
     measure_options : MeasureOptions
         The options the measures ran with.
+    transcription : TranscribeOptions or None
+        How the words were transcribed from audio: decoding (batched or sequential), batch size, CTranslate2
+        threads, device and compute type, beam, language; None for a transcript, and in a ``report.json``
+        written before it was stated.
     """
 
     source_name: str
@@ -150,6 +154,7 @@ class Report:
     speaker_summaries: tuple[SpeakerSummary, ...] = ()
     entrainment: tuple[EntrainmentResult, ...] = ()
     measure_options: MeasureOptions = field(default_factory=MeasureOptions)
+    transcription: TranscribeOptions | None = None
 
 
 @dataclass(frozen=True)
