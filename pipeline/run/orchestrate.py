@@ -216,7 +216,8 @@ def analyze_recording(
     turns = with_roles(turns, speakers)
     step("attributing speakers", 1.0)
     quality = check_quality(recording, transcript, diarization,
-                            language=detect_language(recording, model=asr, speech=speech))
+                            language=transcript.detected_language or detect_language(recording, model=asr,
+                                                                                     speech=speech))
     step("measuring", 0.0)
     measures = measure_session(
         turns, speakers, recording=recording, nlp=nlp, syllable_table=syllable_table,

@@ -120,9 +120,10 @@ def transcribe(
         raise InvalidParameterError(f"transcribe needs 16000 Hz audio, got sr={recording.sr}; load it with load_audio")
     options = run_options(options, model)
     y = recording.mono()
+    detected = None
     if options.decoding == "batched":
-        segments, language = _batched(y, recording.sr, model=model, options=options, speech=speech,
-                                      progress=progress)
+        segments, language, detected = _batched(y, recording.sr, model=model, options=options, speech=speech,
+                                                progress=progress)
     else:
         segments, language = _sequential(y, recording.sr, model=model, options=options, progress=progress)
     if progress is not None and len(y) == 0:
@@ -133,6 +134,7 @@ def transcribe(
         duration_s=recording.duration_s,
         model_name=model.name,
         options=options,
+        detected_language=detected,
     )
 
 
@@ -205,12 +207,29 @@ def _chunk_groups(chunks: Regions, *, window_s: float) -> list[Regions]:
     return [tuple(g) for g in groups]
 
 
-def _batched(y: np.ndarray, sr: int, *, model, options: TranscribeOptions, speech: Regions | None,
-             progress: ProgressFn | None) -> tuple[list[Segment], str]:
-    """faster-whisper's ``BatchedInferencePipeline`` over groups of speech chunks (or windows, without regions)."""
+def _pipeline(whisper):
+    """faster-whisper's ``BatchedInferencePipeline`` for ``whisper``, also reading the spoken language off the
+    first chunk's encoder output (``.detected``: (language, probability), or None)."""
     from faster_whisper import BatchedInferencePipeline
 
-    pipe = BatchedInferencePipeline(model.whisper)
+    class _ListeningPipeline(BatchedInferencePipeline):
+        detected: tuple[str, float] | None = None
+
+        def generate_segment_batched(self, features, tokenizer, options):
+            encoder_output, outputs = super().generate_segment_batched(features, tokenizer, options)
+            if self.detected is None and self.model.model.is_multilingual:
+                # CTranslate2 takes the encoded features as they are: one decoder step, no second encoder pass
+                token, probability = self.model.model.detect_language(encoder_output)[0][0]
+                self.detected = (token[2:-2], float(probability))  # "<|en|>" -> "en"
+            return encoder_output, outputs
+
+    return _ListeningPipeline(whisper)
+
+
+def _batched(y: np.ndarray, sr: int, *, model, options: TranscribeOptions, speech: Regions | None,
+             progress: ProgressFn | None) -> tuple[list[Segment], str, tuple[str, float] | None]:
+    """faster-whisper's ``BatchedInferencePipeline`` over groups of speech chunks (or windows, without regions)."""
+    pipe = _pipeline(model.whisper)
     total = len(y)
     if speech is None:  # faster-whisper finds the speech in each window itself
         jobs = [(start, end, None) for start, end in window_bounds(y, sr=sr, options=options)]
@@ -244,7 +263,7 @@ def _batched(y: np.ndarray, sr: int, *, model, options: TranscribeOptions, speec
             progress(end / max(total, 1))
     if progress is not None and total:
         progress(1.0)
-    return segments, language
+    return segments, language, pipe.detected
 
 
 def _segment(seg, *, offset_s: float, window_s: float) -> Segment | None:

@@ -115,13 +115,29 @@ class TranscribeOptions:
 
 @dataclass(frozen=True)
 class Transcript:
-    """Output of :func:`pipeline.speech.transcribe.transcribe`."""
+    """Output of :func:`pipeline.speech.transcribe.transcribe`.
+
+    Attributes
+    ----------
+    segments : tuple of Segment
+    language : str
+        The language Whisper transcribed in (``options.language`` when given).
+    duration_s : float
+    model_name : str
+    options : TranscribeOptions
+        As run: batch size, threads, device and compute type filled in.
+    detected_language : (str, float) or None
+        What the spoken language sounds like to Whisper, and its probability, read off the encoder output of
+        the first speech chunk that batched decoding computed anyway (no extra pass); None when not read
+        (sequential decoding, an English-only model, no speech).
+    """
 
     segments: tuple[Segment, ...]
     language: str
     duration_s: float
     model_name: str
     options: TranscribeOptions = field(default_factory=TranscribeOptions)
+    detected_language: tuple[str, float] | None = None
 
     @property
     def words(self) -> tuple[Word, ...]:
