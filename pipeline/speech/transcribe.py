@@ -272,8 +272,8 @@ def _segment(seg, *, offset_s: float, window_s: float) -> Segment | None:
     words = tuple(
         Word(
             text=w.word.strip(),
-            start_s=round(offset_s + max(0.0, w.start), 3),
-            end_s=round(offset_s + min(max(w.end, w.start), window_s), 3),
+            start_s=round(float(offset_s + max(0.0, w.start)), 3),
+            end_s=round(float(offset_s + min(max(w.end, w.start), window_s)), 3),
             probability=float(w.probability),
         )
         for w in (seg.words or ())
