@@ -42,6 +42,12 @@ def chi2_ppf(q: float, df: float) -> float:
     return float(2 * special.gammaincinv(df / 2, q))
 
 
+def _var(x: np.ndarray) -> float:
+    """Sample variance (ddof 1) by scipy's steps: the mean squared deviation, times n / (n - 1)."""
+    n = len(x)
+    return float(np.mean((x - np.mean(x, keepdims=True)) ** 2) * (n / (n - 1)))
+
+
 def _t_test(mean: float, denom: float, df: float) -> TestResult:
     with np.errstate(divide="ignore", invalid="ignore"):
         t = np.float64(mean) / np.float64(denom)
@@ -54,16 +60,17 @@ def ttest_rel(a: np.ndarray, b: np.ndarray) -> TestResult:
     """Paired t-test of ``a - b`` against 0 (``scipy.stats.ttest_rel``), at least 2 pairs."""
     d = np.asarray(a, dtype=float) - np.asarray(b, dtype=float)
     n = len(d)
-    return _t_test(float(np.mean(d)), float(np.sqrt(np.var(d, ddof=1) / n)), n - 1.0)
+    return _t_test(float(np.mean(d)), float(np.sqrt(_var(d) / n)), n - 1.0)
 
 
 def welch_ttest(a: np.ndarray, b: np.ndarray) -> TestResult:
     """Welch's t-test of ``mean(a) - mean(b)`` (``scipy.stats.ttest_ind(a, b, equal_var=False)``)."""
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
     n1, n2 = len(a), len(b)
-    v1, v2 = np.var(a, ddof=1) / n1, np.var(b, ddof=1) / n2
+    v1, v2 = _var(a) / n1, _var(b) / n2
     with np.errstate(divide="ignore", invalid="ignore"):
         df = (v1 + v2) ** 2 / (v1**2 / (n1 - 1) + v2**2 / (n2 - 1))
+    df = 1.0 if np.isnan(df) else df  # both variances 0: any df will do
     return _t_test(float(np.mean(a) - np.mean(b)), float(np.sqrt(v1 + v2)), float(df))
 
 
@@ -71,16 +78,18 @@ def pearsonr(x: np.ndarray, y: np.ndarray) -> TestResult:
     """Pearson's r, its p-value and Fisher's 95 % interval (``scipy.stats.pearsonr``); neither input constant."""
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     n = len(x)
-    xm, ym = x - np.mean(x), y - np.mean(y)
-    xmax, ymax = np.max(np.abs(xm)), np.max(np.abs(ym))
-    r = float(np.clip(np.dot(xm / (xmax * np.linalg.norm(xm / xmax)), ym / (ymax * np.linalg.norm(ym / ymax))),
-                      -1.0, 1.0))
+    xm, ym = x - np.mean(x, keepdims=True), y - np.mean(y, keepdims=True)
+    xmax, ymax = np.max(np.abs(xm), keepdims=True), np.max(np.abs(ym), keepdims=True)
+    normxm = xmax * np.linalg.vector_norm(xm / xmax, keepdims=True)  # scipy's own steps, for the same last bits
+    normym = ymax * np.linalg.vector_norm(ym / ymax, keepdims=True)
+    r = float(np.clip(np.vecdot(xm / normxm, ym / normym), -1.0, 1.0))
     if n == 2:
-        return TestResult(float(np.round(r)), 1.0, float("nan"), float("nan"))
+        return TestResult(float(np.round(r)), 1.0, -1.0, 1.0)
     ab = n / 2 - 1
     p = float(2 * special.betaincc(ab, ab, (abs(r) + 1) / 2))
     if n <= 3:
-        return TestResult(r, p, float("nan"), float("nan"))
+        return TestResult(r, p, -1.0, 1.0)
     with np.errstate(divide="ignore"):
-        zr, zs = np.arctanh(r), special.ndtri((1 + _LEVEL) / 2) / np.sqrt(n - 3)
-    return TestResult(r, p, float(np.tanh(zr - zs)), float(np.tanh(zr + zs)))
+        zr, se = np.arctanh(r), np.sqrt(1 / (n - 3.0))
+    h = special.ndtri(0.5 + _LEVEL / 2)
+    return TestResult(r, p, float(np.tanh(zr - h * se)), float(np.tanh(zr + h * se)))
