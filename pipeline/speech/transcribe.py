@@ -6,7 +6,8 @@ Two ways of decoding (:attr:`TranscribeOptions.decoding`):
     The speech regions (:mod:`pipeline.speech.regions`, found once per recording) are packed into chunks of
     at most 30 s (:func:`decode_chunks`), and faster-whisper's ``BatchedInferencePipeline`` decodes
     ``batch_size`` chunks at once, given them as ``clip_timestamps`` (so it runs no VAD of its own). Chunks go
-    in groups of at most ``window_s`` seconds of audio, so memory stays flat in the session's length. Without
+    in groups of whole batches, about ``window_s`` seconds of speech, so memory stays flat in the session's
+    length. Without
     regions (``rapport transcribe``), each window is chunked by faster-whisper's own VAD.
 ``"sequential"``
     ``WhisperModel.transcribe`` window after window, the plain way.
@@ -196,15 +197,11 @@ def decode_chunks(regions: Regions, *, max_s: float = CHUNK_S) -> Regions:
     return tuple(chunks)
 
 
-def _chunk_groups(chunks: Regions, *, window_s: float) -> list[Regions]:
-    """Consecutive chunks in groups spanning at most ``window_s`` seconds of audio (at least one chunk each)."""
-    groups: list[list[tuple[float, float]]] = []
-    for c in chunks:
-        if groups and c[1] - groups[-1][0][0] <= window_s:
-            groups[-1].append(c)
-        else:
-            groups.append([c])
-    return [tuple(g) for g in groups]
+def _chunk_groups(chunks: Regions, *, window_s: float, batch_size: int) -> list[Regions]:
+    """Consecutive chunks in groups of whole batches, about ``window_s`` seconds of speech each (at least one
+    batch): a group is decoded by one call, so a batch is never split between two and memory stays flat."""
+    per_group = batch_size * max(1, round(window_s / (CHUNK_S * batch_size)))
+    return [tuple(chunks[i:i + per_group]) for i in range(0, len(chunks), per_group)]
 
 
 def _pipeline(whisper):
@@ -235,7 +232,8 @@ def _batched(y: np.ndarray, sr: int, *, model, options: TranscribeOptions, speec
         jobs = [(start, end, None) for start, end in window_bounds(y, sr=sr, options=options)]
     else:
         jobs = []
-        for group in _chunk_groups(decode_chunks(speech), window_s=options.window_s):
+        for group in _chunk_groups(decode_chunks(speech), window_s=options.window_s,
+                                   batch_size=options.batch_size):
             start, end = int(group[0][0] * sr), min(total, int(np.ceil(group[-1][1] * sr)))
             clips = [{"start": max(0.0, a - start / sr), "end": min(b, end / sr) - start / sr} for a, b in group]
             jobs.append((start, end, clips))
