@@ -168,3 +168,16 @@ def test_no_network_during_load_and_transcription(no_sockets, recordings, truths
     clip = dataclasses.replace(rec, samples=rec.samples[:, : 20 * rec.sr])
     out = transcribe(clip, model=model)
     assert len(out.words) > 10
+
+
+def test_a_chunk_whose_words_stop_early_has_its_tail_decoded_again():
+    """Batched decoding without timestamps can end a chunk's text early (tiny.en on a clip cut mid-word): the
+    speech after the last word is found and decoded again; a chunk ending in silence, or with no words, is not."""
+    from pipeline.speech.transcribe import _dropped_tails
+    from pipeline.types import Segment, Word
+
+    said = [Segment(0.5, 3.3, "How are things?", (Word("How", 0.5, 1.0, 0.9), Word("things?", 2.9, 3.3, 0.9)))]
+    speech = ((0.5, 3.5), (3.6, 12.6))
+    assert _dropped_tails(said, [(0.5, 12.6)], speech) == ((3.3, 12.6),)
+    assert _dropped_tails(said, [(0.5, 4.0)], ((0.5, 3.5),)) == ()  # silence after the last word
+    assert _dropped_tails([], [(0.5, 12.6)], speech) == ()  # nothing heard: decoding again says the same

@@ -39,6 +39,9 @@ _CUT_FRAME_S = 0.1
 CHUNK_S = 29.95  # a hair under 30 s: faster-whisper warns about (and trims) a clip a rounding error longer
 #: Sentence ends at which a batched chunk's text is split into segments (one per sentence, as subtitles want).
 _SENTENCE_END = (".", "?", "!")
+#: A chunk whose words end this long before its last speech region ends had its tail dropped (Whisper ended the
+#: text early: seen with tiny.en on a clip cut mid-word); the tail is decoded again as a chunk of its own.
+TAIL_S = 2.0
 
 
 def window_bounds(
@@ -242,19 +245,17 @@ def _batched(y: np.ndarray, sr: int, *, model, options: TranscribeOptions, speec
     for start, end, clips in jobs:
         if end <= start:
             continue
-        offset_s, window_s = start / sr, (end - start) / sr
-        pieces, info = pipe.transcribe(
-            np.array(y[start:end], dtype=np.float32),  # a copy: faster-whisper may write to its input
-            language=options.language, beam_size=options.beam_size, word_timestamps=True,
-            vad_filter=options.vad_filter if clips is None else False, clip_timestamps=clips,
-            batch_size=options.batch_size, condition_on_previous_text=False,
-        )
-        language = info.language or language
-        for seg in pieces:
-            for segment in _sentences(seg, offset_s=offset_s, window_s=window_s):
-                segments.append(segment)
-            if progress is not None:
-                progress(min(1.0, (start + seg.end * sr) / max(total, 1)))
+        found, language = _decode(pipe, y, sr, start, end, clips, options=options, language=language,
+                                  progress=progress)
+        if clips is not None:  # chunks whose words stop well before their speech does: their tails once more
+            tails = _dropped_tails(found, [(start / sr + c["start"], start / sr + c["end"]) for c in clips], speech)
+            if tails:
+                t0, t1 = int(tails[0][0] * sr), int(np.ceil(tails[-1][1] * sr))
+                more, language = _decode(pipe, y, sr, t0, min(total, t1), [
+                    {"start": a - t0 / sr, "end": min(b, t1 / sr) - t0 / sr} for a, b in tails],
+                    options=options, language=language, progress=None)
+                found = sorted(found + more, key=lambda seg: seg.start_s)
+        segments.extend(found)
         _release_memory()
         release_pages(y)
         if progress is not None:
@@ -262,6 +263,39 @@ def _batched(y: np.ndarray, sr: int, *, model, options: TranscribeOptions, speec
     if progress is not None and total:
         progress(1.0)
     return segments, language, pipe.detected
+
+
+def _decode(pipe, y: np.ndarray, sr: int, start: int, end: int, clips: list[dict] | None, *,
+            options: TranscribeOptions, language: str, progress: ProgressFn | None) -> tuple[list[Segment], str]:
+    """One batched call on ``y[start:end]``: its clips (or its own VAD's chunks), as segments in recording time."""
+    offset_s, window_s = start / sr, (end - start) / sr
+    pieces, info = pipe.transcribe(
+        np.array(y[start:end], dtype=np.float32),  # a copy: faster-whisper may write to its input
+        language=options.language, beam_size=options.beam_size, word_timestamps=True,
+        vad_filter=options.vad_filter if clips is None else False, clip_timestamps=clips,
+        batch_size=options.batch_size, condition_on_previous_text=False,
+    )
+    found: list[Segment] = []
+    for seg in pieces:
+        found.extend(_sentences(seg, offset_s=offset_s, window_s=window_s))
+        if progress is not None:
+            progress(min(1.0, (start + seg.end * sr) / max(len(y), 1)))
+    return found, info.language or language
+
+
+def _dropped_tails(found: list[Segment], chunks: list[tuple[float, float]], speech: Regions | None) -> Regions:
+    """The ends of ``chunks`` (recording time), from the chunk's last decoded word, where speech regions go on
+    for more than :data:`TAIL_S` after it; a chunk with no words at all is left as it is (no speech there, for
+    Whisper: decoding it again would say the same)."""
+    tails = []
+    for a, b in chunks:
+        ends = [w.end_s for seg in found for w in seg.words if a <= w.start_s < b]
+        if not ends:
+            continue
+        last = max(ends)
+        if b - last > TAIL_S and any(r0 < b and r1 > last + TAIL_S for r0, r1 in speech or ()):
+            tails.append((last, b))
+    return tuple(tails)
 
 
 def _segment(seg, *, offset_s: float, window_s: float) -> Segment | None:
