@@ -87,6 +87,27 @@ def test_analyze_prints_what_went_well_and_what_to_try(tmp_path, capsys, truths)
                               "show): Mentor's share of the talking, ")
 
 
+#: Modules a transcript's analysis has no use for: speech models, the app, the store, scipy.stats (issue 20).
+NOT_FOR_A_TRANSCRIPT = ("faster_whisper", "ctranslate2", "onnxruntime", "torch", "tokenizers", "streamlit",
+                        "sqlalchemy", "sklearn", "numba", "librosa.core", "scipy.stats")
+
+
+def test_transcript_analysis_imports_no_speech_models(tmp_path, truths):
+    """Start-up: ``rapport analyze session.vtt`` imports what measuring needs and nothing of the speech models
+    (which modules are loaded, not how long it takes: bench/end_to_end.py times it)."""
+    from pipeline.io.export import Cue, to_vtt
+
+    vtt = tmp_path / "matched.vtt"
+    vtt.write_text(to_vtt(Cue(t["start_s"], t["end_s"], t["text"], t["speaker"]) for t in truths["matched"]["turns"]))
+    code = ("import json, sys\nfrom pipeline.run.cli import main\n"
+            f"assert main(['analyze', {str(vtt)!r}, '--out', {str(tmp_path / 'out')!r}]) == 0\n"
+            f"print(json.dumps([m for m in {NOT_FOR_A_TRANSCRIPT!r} if m in sys.modules]))")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert res.returncode == 0, res.stderr
+    assert json.loads(res.stdout.strip().splitlines()[-1]) == []
+    assert (tmp_path / "out" / "report.json").is_file()
+
+
 def test_analyze_a_teams_word_transcript_as_well_as_its_vtt(tmp_path, truths):
     """The matched sample's true turns as Microsoft Teams writes a .docx ("Name   m:ss" over the words, whole
     seconds, no end times) and as a VTT: the same turns and the same language measures from both."""

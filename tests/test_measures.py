@@ -480,3 +480,37 @@ def test_a_concern_voiced_in_answer_to_what_worries_you(nlp):
     assert [(e.start_s, e.note) for e in concerns.evidence] == [
         (5.0, "answers the mentor's question about what worries them"), (35.0, "“I'm not sure”")]
     assert concerns.value == 2
+
+
+def test_light_tests_and_intervals_equal_scipy_stats():
+    """``pipeline.measures.inference`` (scipy.special only, for start-up) gives scipy.stats' numbers."""
+    import warnings
+
+    from scipy import stats
+
+    from pipeline.measures import inference
+
+    rng = np.random.default_rng(20)
+    for _ in range(200):
+        n = int(rng.integers(1, 50))
+        k = int(rng.integers(0, n + 1))
+        ci = stats.binomtest(k, n).proportion_ci(confidence_level=0.95, method="wilson")
+        assert inference.wilson_ci(k, n) == pytest.approx((ci.low, ci.high), abs=1e-12)
+        assert inference.chi2_ppf(0.975, 2 * k + 2) == pytest.approx(stats.chi2.ppf(0.975, 2 * k + 2), abs=1e-12)
+        m = int(rng.integers(4, 30))
+        a, b = rng.normal(size=m), rng.normal(size=m) * 2
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            s = stats.ttest_rel(a, b)
+            ours = inference.ttest_rel(a, b)
+            c = s.confidence_interval(confidence_level=0.95)
+            assert (ours.pvalue, ours.low, ours.high) == pytest.approx((s.pvalue, c.low, c.high), abs=1e-12)
+            c = stats.ttest_ind(a, b[: m - 1], equal_var=False).confidence_interval(confidence_level=0.95)
+            ours = inference.welch_ttest(a, b[: m - 1])
+            assert (ours.low, ours.high) == pytest.approx((c.low, c.high), abs=1e-12)
+            y = a * rng.uniform(-1, 1) + rng.normal(size=m)
+            s = stats.pearsonr(a, y)
+            c = s.confidence_interval(confidence_level=0.95)
+            ours = inference.pearsonr(a, y)
+            assert (ours.statistic, ours.pvalue, ours.low, ours.high) == pytest.approx(
+                (s.statistic, s.pvalue, c.low, c.high), abs=1e-12)

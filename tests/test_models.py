@@ -112,3 +112,16 @@ def test_loaded_models(asr_base, asr_tiny, nlp):
     assert (asr_base.name, asr_base.device, asr_base.compute_type) == ("base", "cpu", "int8")
     assert asr_tiny.name == "tiny.en"
     assert [t.pos_ for t in nlp("Do you want tea?")][:2] == ["AUX", "PRON"]
+
+
+def test_threads_and_batch_size_follow_the_machine(monkeypatch):
+    """Issue 20: CTranslate2 threads are the cores this process may use; batched decoding takes more on a GPU."""
+    import os
+
+    if hasattr(os, "sched_getaffinity"):
+        assert asr.machine_threads() == len(os.sched_getaffinity(0))
+    monkeypatch.delattr(os, "sched_getaffinity", raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: None)
+    assert asr.machine_threads() == 1
+    assert asr.machine_batch_size("cpu") == asr.CPU_BATCH_SIZE == 8
+    assert asr.machine_batch_size("cuda") == asr.CUDA_BATCH_SIZE > asr.CPU_BATCH_SIZE

@@ -19,7 +19,7 @@ from pipeline.errors import StoreError
 from pipeline.io.export import report_from_dict, to_jsonable
 from pipeline.library.intake import analyze_and_store
 from pipeline.library.store import SESSION_TABLES, Store, file_sha256, metadata, sessions_t
-from pipeline.types import AnalyzeOptions, ConsentRecord, Evidence, Indicator
+from pipeline.types import AnalyzeOptions, ConsentRecord, Evidence, Indicator, TranscribeOptions
 
 from .conftest import ROOT, SAMPLES
 from .storehelp import consent_pair, report_from_truth, truth_analyze
@@ -402,7 +402,9 @@ class _RealAnalysis:
         from pipeline.speech.transcribe import transcribe
 
         self.runs += 1
-        transcript = transcribe(load_audio(path), model=self.model)
+        # sequential decoding calls WhisperModel.transcribe, which the wrapper counts (batched decoding drives the
+        # model's parts through faster-whisper's BatchedInferencePipeline instead)
+        transcript = transcribe(load_audio(path), model=self.model, options=TranscribeOptions(decoding="sequential"))
         assert transcript.words
         if self.fail:
             raise RuntimeError("simulated crash between transcription and indicators")

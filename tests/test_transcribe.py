@@ -9,7 +9,8 @@ import pytest
 
 from pipeline.errors import InvalidParameterError
 from pipeline.speech.evaluation import word_error_rate
-from pipeline.speech.transcribe import transcribe, window_bounds
+from pipeline.speech.regions import SharedVad, find_speech, speech_regions
+from pipeline.speech.transcribe import CHUNK_S, decode_chunks, transcribe, window_bounds
 from pipeline.types import Recording, TranscribeOptions
 
 from .conftest import SAMPLE_NAMES
@@ -70,7 +71,7 @@ def test_windows_cut_at_silence_and_offset_times(asr_tiny, recordings, truths, t
         assert 10 * np.log10(np.mean(around**2) + 1e-12) < speech_db - 20, t
     progress = []
     windowed = transcribe(rec, model=asr_tiny, options=opts, progress=progress.append)
-    assert windowed.options == opts
+    assert dataclasses.replace(windowed.options, batch_size=0, cpu_threads=0, device="", compute_type="") == opts
     assert progress == sorted(progress) and progress[-1] == 1.0
     wer = word_error_rate(truth_text(truths["matched"]), windowed.text)
     assert wer < WER_BOUND["tiny.en"]
@@ -95,6 +96,70 @@ def test_wrong_rate_and_options_rejected(asr_tiny):
         TranscribeOptions(beam_size=0)
 
 
+@pytest.mark.parametrize(("field", "value"), [("decoding", "parallel"), ("batch_size", -1), ("batch_size", 65),
+                                              ("cpu_threads", -2)])
+def test_decoding_options_rejected(field, value):
+    with pytest.raises(InvalidParameterError, match=field):
+        TranscribeOptions(**{field: value})
+
+
+def test_default_decoding_is_batched_and_states_how_it_ran(transcripts_tiny, asr_tiny):
+    opts = transcripts_tiny["matched"].options
+    assert opts.decoding == "batched" and TranscribeOptions().decoding == "batched"
+    assert opts.batch_size == asr_tiny.batch_size >= 1  # 0 asks for the model's choice; the transcript says which
+    assert (opts.cpu_threads, opts.device, opts.compute_type) == (asr_tiny.cpu_threads, "cpu", "int8")
+
+
+def test_speech_regions_and_chunks():
+    probs = np.zeros(6000, np.float32)  # 60 s of 10 ms frames
+    probs[100:400] = 0.9  # 1-4 s
+    probs[410:420] = 0.9  # a 100 ms pause (under 160 ms): bridged
+    probs[1000:5000] = 0.9  # 10-50 s: longer than a chunk
+    probs[3000] = 0.4  # the least speech-like frame: where the long stretch is cut
+    regions = speech_regions(probs)
+    assert regions[0] == (0.6, 4.6)  # 1.0-4.2 s padded by 0.4 s
+    assert all(b - a <= 30.0 + 1e-9 for a, b in regions)
+    assert all(a[1] <= b[0] for a, b in zip(regions, regions[1:], strict=False))  # in order, not overlapping
+    assert any(abs(b - 30.0) < 0.5 for _, b in regions[1:-1])  # cut near the dip at 30 s
+    chunks = decode_chunks(regions)
+    assert chunks[0][0] == regions[0][0] and chunks[-1][1] == regions[-1][1]
+    assert all(b - a <= CHUNK_S for a, b in chunks)
+    assert decode_chunks(((0.0, 70.0),)) == ((0.0, CHUNK_S), (CHUNK_S, 2 * CHUNK_S), (2 * CHUNK_S, 70.0))
+    assert speech_regions(np.zeros(0, np.float32)) == () and decode_chunks(()) == ()
+
+
+def test_batched_and_sequential_give_word_timed_transcripts(asr_base, vad, recordings, truths):
+    """Both ways of decoding on a real 40 s clip: words with times inside the true turns, the same words."""
+    rec = recordings["unmatched"]
+    clip = dataclasses.replace(rec, samples=rec.samples[:, : 40 * rec.sr])
+    shared = SharedVad(vad)
+    _, speech = find_speech(clip, vad=shared)
+    assert speech and shared.calls >= 1
+    out = {mode: transcribe(clip, model=asr_base, options=TranscribeOptions(decoding=mode), speech=speech)
+           for mode in ("batched", "sequential")}
+    truth = {**truths["unmatched"], "turns": [t for t in truths["unmatched"]["turns"] if t["start_s"] < 40.0]}
+    for mode, tr in out.items():
+        assert tr.options.decoding == mode
+        _check_words(tr, truth)
+    assert word_error_rate(out["sequential"].text, out["batched"].text) < 0.1
+    assert out["batched"].detected_language is not None and out["batched"].detected_language[0] == "en"
+    assert out["sequential"].detected_language is None
+
+
+def test_the_diarizer_reuses_the_vad_pass(vad, recordings):
+    """One VAD pass: the diarizer's speech probabilities of the same audio come from memory."""
+    from pipeline.speech.diarize import speech_probabilities
+
+    rec = recordings["matched"]
+    clip = dataclasses.replace(rec, samples=rec.samples[:, : 30 * rec.sr])
+    shared = SharedVad(vad)
+    probs, _ = find_speech(clip, vad=shared)
+    calls = shared.calls
+    again = speech_probabilities(clip.mono(), sr=clip.sr, vad=shared)
+    assert shared.hits == shared.calls - calls > 0
+    np.testing.assert_array_equal(again, probs)
+
+
 def test_no_network_during_load_and_transcription(no_sockets, recordings, truths):
     from models import load_asr
 
@@ -103,3 +168,16 @@ def test_no_network_during_load_and_transcription(no_sockets, recordings, truths
     clip = dataclasses.replace(rec, samples=rec.samples[:, : 20 * rec.sr])
     out = transcribe(clip, model=model)
     assert len(out.words) > 10
+
+
+def test_a_chunk_whose_words_stop_early_has_its_tail_decoded_again():
+    """Batched decoding without timestamps can end a chunk's text early (tiny.en on a clip cut mid-word): the
+    speech after the last word is found and decoded again; a chunk ending in silence, or with no words, is not."""
+    from pipeline.speech.transcribe import _dropped_tails
+    from pipeline.types import Segment, Word
+
+    said = [Segment(0.5, 3.3, "How are things?", (Word("How", 0.5, 1.0, 0.9), Word("things?", 2.9, 3.3, 0.9)))]
+    speech = ((0.5, 3.5), (3.6, 12.6))
+    assert _dropped_tails(said, [(0.5, 12.6)], speech) == ((3.3, 12.6),)
+    assert _dropped_tails(said, [(0.5, 4.0)], ((0.5, 3.5),)) == ()  # silence after the last word
+    assert _dropped_tails([], [(0.5, 12.6)], speech) == ()  # nothing heard: decoding again says the same

@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from scipy import stats
 
+from pipeline.measures import inference
 from pipeline.types import EntrainmentResult
 
 
@@ -34,14 +34,13 @@ def _varies(x: np.ndarray) -> bool:
 
 
 def _ci95(test, *, min_n: int | None = None) -> tuple[float, float] | None:
-    """95 % confidence interval of a scipy t-test or Pearson result; None without one.
+    """95 % confidence interval of a t-test or Pearson result (:mod:`pipeline.measures.inference`); None without one.
 
     A Pearson interval (Fisher z) needs at least 4 pairs (``min_n``).
     """
     if test is None or (min_n is not None and min_n < 4):
         return None
-    ci = test.confidence_interval(confidence_level=0.95)
-    low, high = float(ci.low), float(ci.high)
+    low, high = float(test.low), float(test.high)
     return None if np.isnan(low) or np.isnan(high) else (low, high)
 
 
@@ -116,14 +115,14 @@ def entrainment(
     baseline = np.array(baseline)
     ok = ~np.isnan(baseline)
     times = np.array([series[f][0] for _, f in pairs])
-    prox = stats.ttest_rel(partner[ok], baseline[ok]) if ok.sum() >= 3 else None
+    prox = inference.ttest_rel(partner[ok], baseline[ok]) if ok.sum() >= 3 else None
     prox_p = float(prox.pvalue) if prox is not None else None
-    conv = stats.pearsonr(times, partner) if _varies(partner) and _varies(times) else None
+    conv = inference.pearsonr(times, partner) if _varies(partner) and _varies(times) else None
     conv_r = float(conv.statistic) if conv is not None else None
     half = len(pairs) // 2
     xf = np.array([zs[f] for _, f in pairs])
     xl = np.array([zs[lead] for lead, _ in pairs])
-    sync = stats.pearsonr(xl, xf) if _varies(xf) and _varies(xl) else None
+    sync = inference.pearsonr(xl, xf) if _varies(xf) and _varies(xl) else None
     sync_r, sync_p = (float(sync.statistic), float(sync.pvalue)) if sync is not None else (None, None)
     result = EntrainmentResult(
         feature=feature,

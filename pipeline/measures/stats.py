@@ -13,7 +13,8 @@ import warnings
 from collections.abc import Callable, Sequence
 
 import numpy as np
-from scipy import stats
+
+from pipeline.measures.inference import chi2_ppf, welch_ttest, wilson_ci
 
 #: Resamples drawn for a bootstrap interval (:func:`bootstrap_ci`); the seed is fixed so a report is reproducible.
 BOOT_RESAMPLES = 2000
@@ -30,16 +31,16 @@ def share_ci(k: int, n: int) -> tuple[float, float] | None:
     """95 % Wilson interval, in percent (0-100), of a share of ``k`` in ``n`` turns or questions; None when ``n`` is 0."""
     if n <= 0:
         return None
-    ci = stats.binomtest(k, n).proportion_ci(confidence_level=0.95, method="wilson")
-    return ci.low * 100, ci.high * 100
+    low, high = wilson_ci(k, n)
+    return low * 100, high * 100
 
 
 def rate_ci(k: int, minutes: float) -> tuple[float, float] | None:
     """Exact (Garwood) 95 % Poisson interval, per 10 minutes, of ``k`` events counted in ``minutes``; None for no time."""
     if minutes < 1e-6:
         return None
-    low = stats.chi2.ppf(0.025, 2 * k) / 2 if k else 0.0
-    high = stats.chi2.ppf(0.975, 2 * k + 2) / 2
+    low = chi2_ppf(0.025, 2 * k) / 2 if k else 0.0
+    high = chi2_ppf(0.975, 2 * k + 2) / 2
     return low / minutes * 10, high / minutes * 10
 
 
@@ -121,7 +122,7 @@ def relative_mean_change(first: Sequence[float], second: Sequence[float]
     # A half of equal lengths is exact, not imprecise: scipy's warning about identical data does not apply.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        ci = stats.ttest_ind(second, first, equal_var=False).confidence_interval(confidence_level=0.95)
+        ci = welch_ttest(second, first)
     return change, None if np.isnan(ci.low) else (ci.low / a * 100, ci.high / a * 100)
 
 

@@ -117,7 +117,9 @@ def _worker_models(name: str) -> dict:
     per worker."""
     import models
 
-    return {"model": models.load_asr(name), "vad": models.load_vad(), "encoder": models.load_speaker_encoder(),
+    # cpu_threads=0: CTranslate2's own default, as before; a worker shares the machine with the others, so the
+    # single-analysis default (every core, models.machine_threads) would oversubscribe it.
+    return {"model": models.load_asr(name, cpu_threads=0), "vad": models.load_vad(), "encoder": models.load_speaker_encoder(),
             "segmenter": models.load_segmentation(),
             "nlp": models.load_nlp(), "syllable_table": models.load_syllable_table()}
 

@@ -36,6 +36,7 @@ from pipeline.speech.events import events_of_diarization
 from pipeline.speech.overlap import attribute_speakers
 from pipeline.speech.perchannel import transcribe_channels
 from pipeline.speech.quality import check_quality, detect_language
+from pipeline.speech.regions import SharedVad, find_speech
 from pipeline.speech.transcribe import transcribe
 from pipeline.speech.turns import attribute_words, build_turns, with_overlap_marks
 from pipeline.types import (
@@ -209,6 +210,7 @@ def analyze_recording(
         if progress:
             progress(stage, fraction)
 
+    vad = vad if isinstance(vad, SharedVad) else SharedVad(vad)  # one VAD pass, shared by every stage below
     transcript, diarization, words = transcribe_and_attribute(
         recording, asr=asr, vad=vad, encoder=encoder if options.speaker_embeddings else None,
         segmenter=segmenter if options.speaker_embeddings else None, options=options,
@@ -218,7 +220,9 @@ def analyze_recording(
     speakers = assign_roles(turns, diarization.speakers, options=RoleOptions(mentor=options.mentor), nlp=nlp)
     turns = with_roles(turns, speakers)
     step("attributing speakers", 1.0)
-    quality = check_quality(recording, transcript, diarization, language=detect_language(recording, model=asr))
+    quality = check_quality(recording, transcript, diarization,
+                            language=transcript.detected_language or detect_language(
+                                recording, model=asr, speech=find_speech(recording, vad=vad)[1]))
     step("measuring", 0.0)
     measures = measure_session(
         turns, speakers, recording=recording, nlp=nlp, syllable_table=syllable_table,
@@ -231,7 +235,7 @@ def analyze_recording(
         input_kind="audio", model_name=asr.name, attribution=attribution_summary(diarization), speakers=speakers,
         turns=turns, measures=measures, options=options, warnings=quality.warnings,
         transcript_unreliable=quality.transcript_unreliable)
-    return report, transcript, diarization
+    return replace(report, transcription=transcript.options), transcript, diarization
 
 
 def transcribe_and_attribute(recording: Recording, *, asr, vad, encoder, options: AnalyzeOptions,
@@ -255,7 +259,11 @@ def transcribe_and_attribute(recording: Recording, *, asr, vad, encoder, options
         words = with_overlap_marks(tuple(sorted(transcript.words, key=lambda w: (w.start_s, w.end_s))),
                                    diarization)
         return transcript, diarization, words
-    transcript = transcribe(recording, model=asr, options=transcribe_options, progress=to_words)
+    # One VAD pass: its speech regions cut the batched chunks and feed the language check; the diarizer's own
+    # call on the same audio is answered from memory (SharedVad).
+    vad = vad if isinstance(vad, SharedVad) else SharedVad(vad)
+    _, speech = find_speech(recording, vad=vad)
+    transcript = transcribe(recording, model=asr, options=transcribe_options, speech=speech, progress=to_words)
     step("attributing speakers", 0.0)
     diarization = attribute_speakers(recording, vad=vad, encoder=encoder, segmenter=segmenter,
                                      options=DiarizeOptions(n_speakers=options.n_speakers))

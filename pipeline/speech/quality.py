@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from pipeline.io.audio import BLOCK_SAMPLES, iter_blocks
+from pipeline.speech.regions import speech_audio
 from pipeline.types import Diarization, QualityCheck, QualityOptions, Recording, SpeakerSegment, Transcript
 
 
@@ -51,9 +52,11 @@ def speech_seconds(segments: tuple[SpeakerSegment, ...]) -> float:
 
 
 _LANGUAGE_PROBE_S = 300.0  # seconds of audio searched for the first 30 s of speech
+_LANGUAGE_SPEECH_S = 30.0  # seconds of speech Whisper's language detection hears (one 30 s window)
 
 
-def detect_language(recording: Recording, *, model) -> tuple[str, float] | None:
+def detect_language(recording: Recording, *, model, speech: tuple[tuple[float, float], ...] | None = None
+                    ) -> tuple[str, float] | None:
     """Whisper's language guess on the first 30 s of speech, or None when the model cannot tell.
 
     Parameters
@@ -62,6 +65,10 @@ def detect_language(recording: Recording, *, model) -> tuple[str, float] | None:
         16 kHz audio.
     model : models.AsrModel
         A loaded Whisper model; English-only models (``tiny.en``) return None.
+    speech : tuple of (start_s, end_s), optional, keyword-only
+        The recording's speech regions (:func:`pipeline.speech.regions.find_speech`): their first 30 s are
+        what Whisper listens to, with no VAD pass of its own. None runs faster-whisper's VAD over the
+        opening minutes instead.
 
     Returns
     -------
@@ -74,6 +81,12 @@ def detect_language(recording: Recording, *, model) -> tuple[str, float] | None:
     if recording.n_samples < recording.sr:  # under a second: nothing to judge
         return None
     try:
+        if speech is not None:
+            head = speech_audio(recording.mono(), speech, sr=recording.sr, max_s=_LANGUAGE_SPEECH_S)
+            if len(head) < recording.sr:  # under a second of speech: nothing to judge
+                return None
+            language, probability, _ = whisper.detect_language(audio=head, vad_filter=False)
+            return str(language), float(probability)
         # Only the opening minutes: faster-whisper runs its VAD over, and copies, all the audio it is given.
         head = recording.mono()[: int(_LANGUAGE_PROBE_S * recording.sr)]
         language, probability, _ = whisper.detect_language(audio=head, vad_filter=True)

@@ -33,6 +33,9 @@ DiarizeMethod = Literal["segmentation", "vad"]
 SegDecoding = Literal["soft", "hard"]
 #: Where turn times come from: measured (audio, or cues with start and end), the starts only, or none.
 TurnTimes = Literal["measured", "starts", "none"]
+#: How Whisper decodes: several speech chunks at once (faster-whisper's batched pipeline), or one window after
+#: another (``WhisperModel.transcribe``, the plain way).
+Decoding = Literal["batched", "sequential"]
 #: Where an indicator's value stands against its good range, as a card shows it.
 Status = Literal["in band", "below", "above", "no band", "not available"]
 

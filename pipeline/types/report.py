@@ -14,7 +14,7 @@ from pipeline.types.measures import (
     SpeakerSummary,
     TurnMeasures,
 )
-from pipeline.types.speech import ChannelOptions, DiarizeOptions, SpeakerInfo, SpeechEvent, Turn
+from pipeline.types.speech import ChannelOptions, DiarizeOptions, SpeakerInfo, SpeechEvent, TranscribeOptions, Turn
 
 
 @dataclass(frozen=True)
@@ -131,6 +131,10 @@ class Report:
         Interruptions and listening signals found from who spoke when (not from the words), in time order,
         each with its confidence and its moment to replay (:attr:`SessionMeasures.events`); empty in a
         ``report.json`` made before version 0.5.0.
+    transcription : TranscribeOptions or None
+        How the words were transcribed from audio: decoding (batched or sequential), batch size, CTranslate2
+        threads, device and compute type, beam, language; None for a transcript, and in a ``report.json``
+        written before it was stated.
     """
 
     source_name: str
@@ -155,6 +159,7 @@ class Report:
     entrainment: tuple[EntrainmentResult, ...] = ()
     measure_options: MeasureOptions = field(default_factory=MeasureOptions)
     events: tuple[SpeechEvent, ...] = ()
+    transcription: TranscribeOptions | None = None
 
 
 @dataclass(frozen=True)

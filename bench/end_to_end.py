@@ -1,0 +1,198 @@
+"""The whole analysis against plain transcription: time, real-time factor, peak memory and WER, one run.
+
+Usage: python bench/end_to_end.py [--minutes 9 60] [--repeats 1] [--no-bare-batched] [--baseline /path/to/checkout]
+
+For each length a two-person session is made from the sample sessions (``matched``, ``unmatched``,
+``dual_channel`` mixed to mono, one second of silence between, repeated, whole samples only, so the truth text
+is known) as a temporary FLAC (never committed). Then, each in its own process so that the peak RSS is its own,
+interleaved when repeated (A, B, C, A, B, C):
+
+* ``rapport analyze``: :func:`pipeline.run.orchestrate.analyze_file` with every model (Whisper base, VAD,
+  speaker encoder, spaCy), writing every output file;
+* bare sequential faster-whisper: ``WhisperModel.transcribe`` of the same file, the same weights (loaded by
+  :func:`models.load_asr`), int8, beam 5, VAD, word timestamps, the same threads;
+* (reference) bare batched faster-whisper: ``BatchedInferencePipeline.transcribe``, same settings, batch 8;
+* with ``--baseline DIR``: ``rapport analyze`` of another checkout (e.g. ``main`` before this change), "before".
+
+Printed: processing seconds (decoding the file included, model loading excluded), RTF, the CPU seconds of that
+processing (user + system, every thread: steadier than wall time on a machine shared with other work), the
+process's wall time (start-up and model loading included), peak RSS, WER against the truth, and the ratios of
+each configuration's wall and CPU seconds to bare sequential's. Then the start-up of a transcript-file analysis: ``rapport analyze session.vtt`` (the
+9-minute session's turns as WebVTT), wall seconds, median of 5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ("matched", "unmatched", "dual_channel")
+
+
+def make_session(minutes: float, path: Path) -> str:
+    """Write the session (whole samples until ``minutes`` is reached) to ``path``; return its truth text."""
+    import numpy as np
+    import soundfile as sf
+
+    sys.path.insert(0, str(ROOT))
+    from pipeline.io.audio import load_audio
+
+    parts = [load_audio(ROOT / "sample_sessions" / f"{n}.flac").mono() for n in SAMPLES]
+    truths = [" ".join(t["text"] for t in json.loads((ROOT / "sample_sessions" / f"{n}.truth.json").read_text())
+                       ["turns"]) for n in SAMPLES]
+    gap = np.zeros(16000, np.float32)
+    texts, written, i = [], 0, 0
+    with sf.SoundFile(path, "w", samplerate=16000, channels=1, format="FLAC", subtype="PCM_16") as f:
+        while written < minutes * 60 * 16000:
+            f.write(np.concatenate([parts[i % 3], gap]))
+            written += len(parts[i % 3]) + len(gap)
+            texts.append(truths[i % 3])
+            i += 1
+    return " ".join(texts)
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _cpu_s() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def run_one(kind: str, path: str, out: str, tree: str) -> dict:
+    """One configuration in this process (the bench runs each in a subprocess); ``tree``: the checkout to run."""
+    sys.path.insert(0, tree)
+    import models
+    from pipeline.io.audio import load_audio
+
+    asr = models.load_asr("base", device="cpu")
+    if kind in ("rapport", "before"):
+        from pipeline.run.orchestrate import analyze_file
+
+        vad, encoder, nlp, table = models.load_vad(), models.load_speaker_encoder(), models.load_nlp(), \
+            models.load_syllable_table()
+        t0, c0 = time.perf_counter(), _cpu_s()
+        report = analyze_file(path, model=asr, vad=vad, encoder=encoder, nlp=nlp, syllable_table=table, out_dir=out)
+        seconds, cpu = time.perf_counter() - t0, _cpu_s() - c0
+        data = json.loads((Path(out) / "transcript.json").read_text(encoding="utf-8"))
+        text = " ".join(s["text"] for s in data["segments"])
+        how = getattr(report, "transcription", None)
+        extra = {"options": json.loads(json.dumps(how.__dict__)) if how else None}
+    else:
+        opts = dict(language="en", beam_size=5, word_timestamps=True, vad_filter=True,
+                    condition_on_previous_text=False)
+        t0, c0 = time.perf_counter(), _cpu_s()
+        audio = load_audio(path).mono()  # the same decoding Rapport does, counted in both
+        if kind == "bare-batched":
+            from faster_whisper import BatchedInferencePipeline
+
+            segs, _ = BatchedInferencePipeline(asr.whisper).transcribe(audio, batch_size=8, **opts)
+        else:
+            segs, _ = asr.whisper.transcribe(audio, **opts)
+        text = " ".join(s.text for s in segs)
+        seconds, cpu = time.perf_counter() - t0, _cpu_s() - c0
+        extra = {"threads": getattr(asr, "cpu_threads", None)}
+    return {"kind": kind, "seconds": seconds, "cpu_s": cpu, "peak_mb": _peak_mb(), "text": text, **extra}
+
+
+def _child(kind: str, path: str, out: str, tree: str = str(ROOT)) -> dict:
+    t0 = time.perf_counter()
+    res = subprocess.run([sys.executable, __file__, "--one", kind, path, out, tree], capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": tree}, cwd=tree)
+    if res.returncode != 0:
+        raise SystemExit(f"{kind} failed:\n{res.stderr[-3000:]}")
+    row = json.loads(res.stdout.strip().splitlines()[-1])
+    row["process_s"] = time.perf_counter() - t0
+    return row
+
+
+def transcript_startup(report_dir: Path, tmp: Path, n: int = 5, tree: str = str(ROOT)) -> list[float]:
+    """Wall seconds of ``rapport analyze session.vtt`` (``n`` runs), the VTT made from a report's turns."""
+    sys.path.insert(0, str(ROOT))
+    from pipeline.io.export import cues_from_turns, to_vtt
+    from pipeline.io.reportjson import read_report
+
+    vtt = tmp / "session.vtt"
+    vtt.write_text(to_vtt(cues_from_turns(read_report(report_dir / "report.json").turns)), encoding="utf-8")
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "pipeline.run.cli", "analyze", str(vtt), "--out", str(tmp / "vtt-out")],
+                       check=True, capture_output=True, cwd=tree, env={**os.environ, "PYTHONPATH": tree})
+        times.append(time.perf_counter() - t0)
+    return times
+
+
+def main() -> None:
+    if len(sys.argv) >= 2 and sys.argv[1] == "--one":
+        print(json.dumps(run_one(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5])))
+        return
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--minutes", type=float, nargs="+", default=[9.0])
+    ap.add_argument("--repeats", type=int, default=1, help="interleaved runs of each configuration")
+    ap.add_argument("--no-bare-batched", action="store_true", help="skip the bare batched reference")
+    ap.add_argument("--baseline", help="another checkout whose rapport analyze runs too, as 'before'")
+    args = ap.parse_args()
+    sys.path.insert(0, str(ROOT))
+    from pipeline.speech.evaluation import word_error_rate
+
+    kinds = ["rapport", "bare-sequential"] + ([] if args.no_bare_batched else ["bare-batched"]) \
+        + (["before"] if args.baseline else [])
+    trees = {k: str(ROOT) for k in kinds} | ({"before": str(Path(args.baseline).resolve())} if args.baseline else {})
+    print(f"{os.cpu_count()} CPU cores ({len(os.sched_getaffinity(0))} usable), Whisper base int8, beam 5, "
+          "VAD, word timestamps")
+    with tempfile.TemporaryDirectory(prefix="rapport-e2e-") as tmp_name:
+        tmp = Path(tmp_name)
+        for minutes in args.minutes:
+            path = tmp / f"session_{minutes:g}min.flac"
+            truth = make_session(minutes, path)
+            import soundfile as sf
+
+            audio_s = sf.info(str(path)).duration
+            rows: dict[str, list[dict]] = {k: [] for k in kinds}
+            for rep in range(args.repeats):
+                for kind in kinds:
+                    row = _child(kind, str(path), str(tmp / f"out-{kind}-{rep}"), trees[kind])
+                    rows[kind].append(row)
+                    print(f"... {minutes:g} min {kind} run {rep + 1}: {row['seconds']:.1f} s", file=sys.stderr,
+                          flush=True)
+            print(f"\nsession: {audio_s / 60:.1f} min ({audio_s:.0f} s), {args.repeats} run(s) each, interleaved")
+            print(f"{'configuration':16} {'seconds':>8} {'RTF':>6} {'CPU s':>7} {'process s':>9} {'peak MB':>8}"
+                  f" {'WER %':>6} {'ratio':>6} {'CPU ratio':>9}")
+            bare = statistics.median(r["seconds"] for r in rows["bare-sequential"])
+            bare_cpu = statistics.median(r["cpu_s"] for r in rows["bare-sequential"])
+            for kind in kinds:
+                sec = statistics.median(r["seconds"] for r in rows[kind])
+                cpu = statistics.median(r["cpu_s"] for r in rows[kind])
+                proc = statistics.median(r["process_s"] for r in rows[kind])
+                peak = max(r["peak_mb"] for r in rows[kind])
+                wer = 100 * word_error_rate(truth, rows[kind][0]["text"])
+                print(f"{kind:16} {sec:8.1f} {sec / audio_s:6.3f} {cpu:7.1f} {proc:9.1f} {peak:8.0f} {wer:6.2f} "
+                      f"{sec / bare:6.2f} {cpu / bare_cpu:9.2f}")
+            print("each run (wall s): " + "; ".join(f"{k} " + ", ".join(f"{r['seconds']:.1f}" for r in rows[k])
+                                                   for k in kinds))
+            if rows["rapport"][0].get("options"):
+                o = rows["rapport"][0]["options"]
+                print(f"rapport transcription: {o['decoding']}, batch {o['batch_size']}, {o['cpu_threads']} threads, "
+                      f"{o['device']} {o['compute_type']}")
+            if minutes == args.minutes[0]:
+                for kind in kinds if args.baseline else ["rapport"]:
+                    if kind not in ("rapport", "before"):
+                        continue
+                    times = transcript_startup(tmp / "out-rapport-0", tmp, tree=trees[kind])
+                    print(f"transcript-file analysis ({kind}: rapport analyze session.vtt): median "
+                          f"{statistics.median(times):.2f} s of {len(times)} ({', '.join(f'{t:.2f}' for t in times)})")
+
+
+if __name__ == "__main__":
+    main()
