@@ -126,7 +126,7 @@ def test_cli_batch_and_app_write_the_same_report(cli_reports, batch_reports, tra
     at = _app_upload(SAMPLE.name, SAMPLE.read_bytes(), "audio/flac")
     app_audio = _app_report_json(at, app_downloads)
     cli = _comparable(cli_reports["audio"])
-    assert cli["turns"] and cli["turn_measures"] and cli["attribution"]["method"] == "embedding"
+    assert cli["turns"] and cli["turn_measures"] and cli["attribution"]["method"] == "segmentation"
     assert _comparable(batch_reports["audio"]) == cli
     assert _comparable(app_audio) == cli
     assert json.loads(app_audio)["speakers"][0]["display_name"] == "Alex"  # the app names people as consented

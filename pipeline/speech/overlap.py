@@ -305,7 +305,9 @@ def attribute_speakers(
     kept) when ``options.method`` is ``"segmentation"`` and both the
     segmenter and the encoder are given, else with
     :func:`pipeline.speech.diarize.diarize`
-    (embeddings, or MFCC without an encoder).
+    (embeddings, or MFCC without an encoder). When the segmentation method
+    finds fewer voices than asked for, the earlier method is asked too and
+    the one that tells more voices apart is kept (its ``method`` says which).
 
     Parameters
     ----------
@@ -327,5 +329,12 @@ def attribute_speakers(
     if is_dual_channel(recording, options=channel_options):
         return diarize_channels(recording, options=channel_options)
     if options.method == "segmentation" and segmenter is not None and encoder is not None:
-        return diarize_overlap(recording, segmenter=segmenter, encoder=encoder, options=options)
+        found = diarize_overlap(recording, segmenter=segmenter, encoder=encoder, options=options)
+        if len(found.speakers) >= min(2, options.n_speakers):
+            return found
+        # Fewer voices than asked for (a short clip whose few 10 s windows hold too little of one person alone):
+        # the earlier method, which needs less of each voice, is asked too; it keeps its own separation check,
+        # so one voice forced into two still gives one speaker.
+        earlier = diarize(recording, vad=vad, encoder=encoder, options=options)
+        return earlier if len(earlier.speakers) > len(found.speakers) else found
     return diarize(recording, vad=vad, encoder=encoder, options=options)
