@@ -245,3 +245,32 @@ def test_compare_stored_sessions_and_bad_input(tmp_path, capsys, truths):
     assert res.returncode == 2 and res.stderr.count("\n") == 1 and "not a Rapport report.json" in res.stderr
     res = run_cli("compare", "nosuchsession", ids[1], "--db", db, "--data-dir", str(tmp_path / "d"))
     assert res.returncode == 2 and res.stderr.count("\n") == 1 and "nosuchsession" in res.stderr, res.stderr
+
+
+def test_an_error_raised_while_handling_sigterm_still_ends_as_interrupted(monkeypatch, capsys):
+    """SIGTERM during the store's migration can surface as the rollback's database error: it is still an interrupt
+    (exit 143, one line), not a store error (exit 2)."""
+    import pipeline.run.cli as cli
+    from pipeline.errors import StoreError
+
+    def opening_store(args):
+        try:
+            try:
+                raise cli.Terminated()
+            except cli.Terminated:
+                raise RuntimeError("cannot rollback - no transaction is active")  # noqa: B904 (as SQLAlchemy does)
+        except RuntimeError as err:
+            raise StoreError("Cannot open the session store at sqlite:///x.db") from err
+
+    parser = cli.build_parser
+    monkeypatch.setattr(cli, "build_parser", lambda: _with_func(parser(), opening_store))
+    assert cli.main(["analyze", "x.wav"]) == 143
+    assert capsys.readouterr().err.strip() == "rapport: interrupted"
+
+
+def _with_func(parser, func):
+    parser.set_defaults(func=func)
+    for action in parser._subparsers._group_actions:
+        for sub in action.choices.values():
+            sub.set_defaults(func=func)
+    return parser

@@ -386,6 +386,17 @@ def _on_sigterm(signum, frame) -> None:
     raise Terminated()
 
 
+def _interrupt_behind(err: BaseException) -> KeyboardInterrupt | None:
+    """The Ctrl-C or SIGTERM an error was raised while handling (its cause or context chain), or None."""
+    seen: set[int] = set()
+    while err is not None and id(err) not in seen:
+        if isinstance(err, KeyboardInterrupt):
+            return err
+        seen.add(id(err))
+        err = err.__cause__ or err.__context__
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a command; exit 0, 1 (batch --strict with failures), 2 (bad input), 130 (Ctrl-C) or 143 (SIGTERM)."""
     parser = build_parser()
@@ -396,6 +407,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return func(args)
     except PipelineError as err:
+        interrupt = _interrupt_behind(err)
+        if interrupt is not None:  # e.g. SIGTERM while the store migrated: the rollback's error hid the interrupt
+            print("rapport: interrupted", file=sys.stderr)
+            return 143 if isinstance(interrupt, Terminated) else 130
         print(f"rapport: error: {err}", file=sys.stderr)
         return 2
     except KeyboardInterrupt as err:
