@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from pipeline.errors import ModelLoadError
+from models.speaker import onnx_session
 
 SEGMENTATION_PATH = Path(__file__).resolve().parent / "segmentation-3.0.onnx"
 SEGMENTATION_SHA256 = "b78fc48113bb46fd247ae6a9aea737079550c647638db961df7e0e1e9f4ba62e"
@@ -88,19 +88,6 @@ def load_segmentation(path: str | Path | None = None, *, threads: int = 0) -> Se
     ModelLoadError
         The file is missing or not a valid model.
     """
-    path = Path(path) if path else SEGMENTATION_PATH
-    if not path.is_file():
-        raise ModelLoadError(
-            f"Segmentation model {path} is missing. Reinstall Rapport, or fetch it with tools/fetch_segmentation.py"
-        )
-    import onnxruntime as ort
-
-    opts = ort.SessionOptions()
-    opts.intra_op_num_threads = threads
-    opts.inter_op_num_threads = 1
-    opts.log_severity_level = 3
-    try:
-        session = ort.InferenceSession(str(path), sess_options=opts, providers=["CPUExecutionProvider"])
-    except Exception as err:  # onnxruntime raises its own exception types
-        raise ModelLoadError(f"Could not load the segmentation model {path}: {err}") from err
+    session = onnx_session(Path(path) if path else SEGMENTATION_PATH, what="Segmentation model",
+                           remedy="fetch it with tools/fetch_segmentation.py", threads=threads, inter_op_threads=1)
     return Segmenter(name="pyannote-segmentation-3.0-onnx", session=session)

@@ -83,21 +83,45 @@ def load_speaker_encoder(path: str | Path | None = None, *, threads: int = 0) ->
     ModelLoadError
         The file is missing or not a valid model.
     """
-    path = Path(path) if path else ENCODER_PATH
+    session = onnx_session(Path(path) if path else ENCODER_PATH, what="Speaker encoder",
+                           remedy="rebuild it with tools/export_speaker_encoder.py", threads=threads)
+    return SpeakerEncoder(name="resemblyzer-0.1.4-onnx", session=session)
+
+
+def onnx_session(path: Path, *, what: str, remedy: str, threads: int, inter_op_threads: int | None = None):
+    """A CPU onnxruntime session on a bundled model file: the one way ``models/`` opens its ONNX files.
+
+    Parameters
+    ----------
+    path : Path
+        The ONNX file.
+    what : str
+        The model's name in messages ("Speaker encoder").
+    remedy : str
+        What to do when the file is missing, after "Reinstall Rapport, or ".
+    threads : int
+        onnxruntime intra-op threads, >= 0; 0 lets it choose.
+    inter_op_threads : int or None
+        onnxruntime inter-op threads; None keeps its default.
+
+    Raises
+    ------
+    ModelLoadError
+        The file is missing or not a valid model.
+    """
     if not path.is_file():
-        raise ModelLoadError(
-            f"Speaker encoder {path} is missing. Reinstall Rapport, or rebuild it with tools/export_speaker_encoder.py"
-        )
+        raise ModelLoadError(f"{what} {path} is missing. Reinstall Rapport, or {remedy}")
     import onnxruntime as ort
 
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = threads
+    if inter_op_threads is not None:
+        opts.inter_op_num_threads = inter_op_threads
     opts.log_severity_level = 3
     try:
-        session = ort.InferenceSession(str(path), sess_options=opts, providers=["CPUExecutionProvider"])
+        return ort.InferenceSession(str(path), sess_options=opts, providers=["CPUExecutionProvider"])
     except Exception as err:  # onnxruntime raises its own exception types
-        raise ModelLoadError(f"Could not load the speaker encoder {path}: {err}") from err
-    return SpeakerEncoder(name="resemblyzer-0.1.4-onnx", session=session)
+        raise ModelLoadError(f"Could not load the {what[0].lower() + what[1:]} {path}: {err}") from err
 
 
 def load_vad(*, threads: int = 0):
