@@ -91,12 +91,13 @@ def _complex(plain: str, sent_keys: frozenset[str], ctx: _Context) -> bool:
     mostly new content words (MITI 4.2.1 complex reflection)."""
     if cues.CALLBACK_CUE_RE.search(plain):  # brings back earlier words: complex only when it holds two sides
         return bool(cues.DOUBLE_SIDED_RE.search(plain))
-    prev = set(_plain(ctx.previous_text).split())
-    if (m := cues.ADDS_MEANING_RE.search(plain)) and m.group(0) not in _plain(ctx.previous_text):
+    previous = _plain(ctx.previous_text)
+    prev = set(previous.split())
+    if (m := cues.ADDS_MEANING_RE.search(plain)) and m.group(0) not in previous:
         return True
     if any(w in cues.FEELINGS and w not in prev for w in plain.split()):
         return True
-    if (m := cues.FEELING_PHRASE_RE.search(plain)) and m.group(0) not in _plain(ctx.previous_text):
+    if (m := cues.FEELING_PHRASE_RE.search(plain)) and m.group(0) not in previous:
         return True
     if cues.DOUBLE_SIDED_RE.search(plain) or cues.METAPHOR_RE.search(plain) or cues.CONTINUES_RE.match(plain):
         return True

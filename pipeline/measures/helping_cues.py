@@ -125,10 +125,10 @@ HARDSHIP = (r"(?:hard|difficult|tough|rough|painful|stressful|frustrating|scary|
             r"devastating|hurtful|challenging|a\s+lot(?!\s+(?:of\s+(?:fun|people)|better|easier))|a\s+(?:heavy|big|real)\s+(?:load|burden|"
             r"blow|worry|strain))")
 #: What the other person values, named: "... matters to you", "... is important to you".
-VALUES = (r"|\b(?:matters?|mattered|means?|meant)\s+(?:(?:a\s+lot|so\s+much|everything|the\s+world|a\s+great\s+deal)\s+)?"
+VALUES = (r"\b(?:matters?|mattered|means?|meant)\s+(?:(?:a\s+lot|so\s+much|everything|the\s+world|a\s+great\s+deal)\s+)?"
           r"to\s+you\b|\b(?:is|are|'s|was|were)\s+(?:really\s+|very\s+|so\s+)?important\s+to\s+you\b")
 #: An announced summary: the speaker gathers what the other has said ("let me see if I've got this", "to sum up").
-SUMMARY_OPENING = (r"|\blet\s+me\s+(?:see\s+if\s+i(?:'ve|\s+have)?\s+(?:got|understood|understand)|make\s+sure\s+i\s+"
+SUMMARY_OPENING = (r"\blet\s+me\s+(?:see\s+if\s+i(?:'ve|\s+have)?\s+(?:got|understood|understand)|make\s+sure\s+i\s+"
                    r"(?:understand|got|have)|check\s+(?:that\s+)?i|summari[sz]e|sum\s+(?:up|that\s+up))\b"
                    r"|\bto\s+sum\s+up\b|^" + OPENERS + r"in\s+summary\b|\bif\s+i\s+(?:understand|hear|heard)\s+(?:you\s+)?"
                    r"(?:correctly|right)\b")
@@ -159,7 +159,7 @@ REFLECTION_RE = _re(
     r"|\b(?:it|that|this)\s+must\s+(?:be|have\s+been|feel|have\s+felt|make)\b|\byou\s+must\s+(?:be|feel|have\s+(?:been|felt))\b"
     r"|^" + OPENERS + r"(?:it\s+|that\s+)?(?:sounds|seems)\s+(?:that|as\s+though)\b"
     # a summary, announced ("let me see if I've got this", "to sum up")
-    + SUMMARY_OPENING
+    + "|" + SUMMARY_OPENING
     # the speaker names what the other person lives through ("that's a lot to carry", "that can be so hard",
     # "you sound exhausted", "I can tell you care")
     + r"|\b(?:it|that|this)(?:'s|\s+is|\s+was|(?:'s|\s+has)\s+been|\s+(?:can|could|must|would)\s+be|\s+(?:doesn'?t\s+|does\s+)?sounds?|\s+seems?)"
@@ -170,7 +170,7 @@ REFLECTION_RE = _re(
     r"|\bi\s+can\s+(?:tell|see|hear)\s+(?:that\s+)?(?:you|your|this|it|how)\b"
     r"|\b(?:your\s+\w+|he|she|they)\s+must\s+(?:be|feel|have\s+(?:been|felt))\b"
     # what the mentee values, named ("being there for your kids matters to you")
-    + VALUES
+    + "|" + VALUES
 )
 
 #: A reflection checked with the other person ("..., is that right?", "Do I have that right?"): the check asks
@@ -186,7 +186,7 @@ NOT_REFLECTION_RE = _re(r"\byou(?:'re|\s+are)\s+(?:very\s+|so\s+|most\s+)?welcom
 
 #: Reflections that, by their form, add meaning beyond the other person's words (complex): an announced summary,
 #: a hardship named, a value named.
-ADDS_MEANING_RE = _re(SUMMARY_OPENING[1:] + r"|\b" + HARDSHIP + r"\b" + VALUES)
+ADDS_MEANING_RE = _re(SUMMARY_OPENING + r"|\b" + HARDSHIP + r"\b|" + VALUES)
 
 #: Reflection openings that stay reflections when asked ("It sounds like you're worried?"): MITI 4.2.1 codes a
 #: reflection said with a rising tone as a reflection.
