@@ -268,6 +268,36 @@ def test_an_error_raised_while_handling_sigterm_still_ends_as_interrupted(monkey
     assert capsys.readouterr().err.strip() == "rapport: interrupted"
 
 
+def test_a_sigterm_a_library_swallowed_still_ends_as_interrupted(monkeypatch, capsys):
+    """SQLAlchemy's pool catches the exception while it hands a connection back; the next statement then fails with an
+    error whose chain no longer holds the SIGTERM. The process got one, so it is still an interrupt (exit 143)."""
+    import os
+    import signal
+
+    import pipeline.run.cli as cli
+    from pipeline.errors import StoreError
+
+    def opening_store(args):
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)  # the handler raises Terminated here
+        except cli.Terminated:
+            pass  # swallowed, as the pool does
+        raise StoreError("Cannot open the session store at sqlite:///x.db: database is locked")
+
+    parser = cli.build_parser
+    monkeypatch.setattr(cli, "build_parser", lambda: _with_func(parser(), opening_store))
+    assert cli.main(["analyze", "x.wav"]) == 143
+    assert capsys.readouterr().err.strip() == "rapport: interrupted"
+    # the next command in the same process starts afresh: a plain store error is exit 2 again
+    monkeypatch.setattr(cli, "build_parser", lambda: _with_func(parser(), _raises_store_error))
+    assert cli.main(["analyze", "x.wav"]) == 2
+
+
+def _raises_store_error(args):
+    from pipeline.errors import StoreError
+    raise StoreError("Cannot open the session store at sqlite:///x.db: disk I/O error")
+
+
 def _with_func(parser, func):
     parser.set_defaults(func=func)
     for action in parser._subparsers._group_actions:

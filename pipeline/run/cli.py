@@ -382,13 +382,24 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM, turned into an exception so files and the store are left as after Ctrl-C."""
 
 
+_received: list[KeyboardInterrupt] = []  # the SIGTERM this process got, if any (a library may swallow the exception)
+
+
 def _on_sigterm(signum, frame) -> None:
-    raise Terminated()
+    interrupt = Terminated()
+    _received.append(interrupt)
+    raise interrupt
 
 
 def _interrupt_behind(err: BaseException) -> KeyboardInterrupt | None:
-    """The Ctrl-C or SIGTERM an error was raised while handling (its cause or context chain), or None."""
+    """The Ctrl-C or SIGTERM an error was raised while handling (its cause or context chain), or None.
+
+    A SIGTERM received earlier counts even when the chain lost it: SQLAlchemy's pool, for one, catches the exception
+    while it returns a connection, and the next statement then fails with an unrelated database error.
+    """
     seen: set[int] = set()
+    if _received:
+        return _received[-1]
     while err is not None and id(err) not in seen:
         if isinstance(err, KeyboardInterrupt):
             return err
@@ -404,6 +415,7 @@ def main(argv: list[str] | None = None) -> int:
     func: Callable[[argparse.Namespace], int] = args.func
     previous = signal.signal(signal.SIGTERM, _on_sigterm) if threading.current_thread() is threading.main_thread() \
         else None
+    _received.clear()
     try:
         return func(args)
     except PipelineError as err:
