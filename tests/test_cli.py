@@ -304,3 +304,31 @@ def _with_func(parser, func):
         for sub in action.choices.values():
             sub.set_defaults(func=func)
     return parser
+
+
+def test_limit_no_transcript_alone_removes_the_recording_too_and_says_so(tmp_path, capsys, truths):
+    """`limit --no-transcript` without `--no-audio` used to fail with internal names; the recording holds the words
+    said, so it goes too, and the message says so."""
+    from pipeline.library.store import Store, file_sha256
+    from pipeline.run.cli import main
+
+    from .storehelp import consent_pair, report_from_truth
+
+    db, data = f"sqlite:///{tmp_path / 'lib.db'}", tmp_path / "d"
+    with Store(db, data_dir=data) as s:
+        r = report_from_truth(truths["matched"], source_name="matched.flac",
+                              sha256=file_sha256(SAMPLES / "matched.flac"))
+        sid = s.save(r, consents=consent_pair(), audio_path=SAMPLES / "matched.flac")
+        audio = s.audio_path(sid)
+    assert audio.exists()
+    assert main(["limit", sid, "--participant", "Sam Lee", "--no-transcript", "--db", db,
+                 "--data-dir", str(data)]) == 0
+    out = capsys.readouterr().out.strip()
+    assert out == (f"session {sid} now keeps the report (the recording holds the words said, so it goes too); "
+                   "the audit log records the change")
+    assert not audio.exists()
+    with Store(db, data_dir=data) as s:
+        (summary,) = s.list_sessions()
+        assert (summary.keeps_transcript, summary.keeps_audio) == (False, False)
+        assert {c.participant: (c.keep_transcript, c.keep_audio) for c in s.consents(sid)} == {
+            "Alex Morgan": (True, True), "Sam Lee": (False, False)}

@@ -430,7 +430,8 @@ class Store:
 
         A consent can only be narrowed here: what the participant allowed before
         and still allows is kept (widening needs a new consent, given again).
-        When the session may no longer keep the transcript, the words said go
+        Not keeping the transcript means not keeping the audio either (the
+        recording holds the words said). When the session may no longer keep the transcript, the words said go
         (turn text, word timings, evidence quotes; timings and measures stay, as
         for a session stored without the transcript); when it may no longer keep
         the audio, the recording is removed (unless another stored session
@@ -457,6 +458,7 @@ class Store:
         StoreError
             No such session, or no consent of ``participant`` in it.
         """
+        keep_audio = keep_audio and keep_transcript  # the recording holds the words said: no transcript, no audio
         with self.engine.begin() as conn:
             row = self._row(conn, session_id)
             sid = row["id"]

@@ -178,7 +178,8 @@ def cmd_limit(args: argparse.Namespace) -> int:
                                         keep_audio=not args.no_audio, actor=args.by or "")
     from pipeline.report.downloads import kept_text
 
-    print(f"session {sid} now keeps {kept_text(True, transcript, audio)}; the audit log records the change")
+    also = " (the recording holds the words said, so it goes too)" if args.no_transcript and not args.no_audio else ""
+    print(f"session {sid} now keeps {kept_text(True, transcript, audio)}{also}; the audit log records the change")
     return 0
 
 
@@ -341,7 +342,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--participant", required=True, help="the consenting person's name, as recorded")
     p.add_argument("--no-audio", action="store_true", help="remove the recording and stop keeping it")
     p.add_argument("--no-transcript", action="store_true",
-                   help="remove the words said (turn text, quotes); timings and measures stay")
+                   help="remove the words said (turn text, quotes) and the recording; timings and measures stay")
     p.add_argument("--by", help="who asks (default: the participant), for the audit log")
     p.set_defaults(func=cmd_limit)
 

@@ -54,7 +54,8 @@ class ConsentRecord:
             raise InvalidParameterError("ConsentRecord.given_at is empty: give the date and time of consent")
         if self.keep_audio and not self.keep_transcript:
             # Audio contains everything the transcript does.
-            raise InvalidParameterError("keep_audio=True needs keep_transcript=True (the audio contains the words)")
+            raise InvalidParameterError(f"{self.participant}'s consent keeps the audio but not the transcript: the "
+                                        "recording holds the words said, so allow both or neither")
 
 
 @dataclass(frozen=True)
