@@ -76,6 +76,58 @@ def private_store(tmp_path_factory):
             os.environ[k] = v
 
 
+@pytest.fixture(scope="session")
+def pg_server():
+    """The suite's throw-away PostgreSQL server (:mod:`tests.pgserver`), started once, stopped and removed at the end.
+
+    Skips (one line saying why) where PostgreSQL is not installed; fails instead when ``CI`` is set: CI must
+    really test the PostgreSQL backend.
+    """
+    from .pgserver import PgUnavailable, start
+
+    try:
+        server = start()
+    except PgUnavailable as err:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must test PostgreSQL: {err}")
+        pytest.skip(str(err))
+    try:
+        yield server
+    finally:  # also on a failing test or Ctrl-C
+        server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def library(request, tmp_path):
+    """A fresh, empty session library on each backend: a :class:`tests.backends.Library`.
+
+    Interface (kept stable for forensic tests):
+
+    * ``backend``: ``"sqlite"`` or ``"postgresql"``; ``url``: the SQLAlchemy URL; ``data_dir``: the data
+      directory (audio under ``data_dir / "audio"``); ``store()``: a ``Store`` on it;
+    * ``files()``: where the database keeps its bytes (SQLite: the ``.db`` file plus ``-wal``/``-shm``/``-journal``;
+      PostgreSQL: the server's data directory, ``pg_wal`` included, shared by the session: look for a phrase
+      unique to the test);
+    * ``backup(dest_path)``: a backup of the database as it is now (SQLite backup API / ``pg_dump``);
+    * ``checkpoint()``: PostgreSQL ``CHECKPOINT``, SQLite ``PRAGMA wal_checkpoint(TRUNCATE)``.
+
+    With :func:`tests.storehelp.readable_copies` (``readable_copies(library.files(), phrase)``). On PostgreSQL
+    each test gets its own database, dropped afterwards.
+    """
+    from .backends import Library
+
+    data_dir = tmp_path / "data"
+    if request.param == "sqlite":
+        yield Library("sqlite", f"sqlite:///{tmp_path / 'lib.db'}", data_dir)
+        return
+    server = request.getfixturevalue("pg_server")
+    name = server.create_database()
+    try:
+        yield Library("postgresql", server.url(name), data_dir, server=server, database=name)
+    finally:
+        server.drop_database(name)
+
+
 @pytest.fixture
 def no_sockets(monkeypatch):
     """Block every socket connection, loopback included."""

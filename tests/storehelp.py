@@ -128,3 +128,17 @@ def store_samples(tmp_path, monkeypatch, truths, rows, *, with_audio: bool = Fal
     yield ids
     st.cache_resource.clear()
     st.cache_data.clear()
+
+
+def readable_copies(paths, phrase: bytes) -> list[Path]:
+    """The files under ``paths`` (files or folders, walked; missing ones ignored) whose bytes contain ``phrase``."""
+    found = []
+    for p in map(Path, paths):
+        files = [p] if p.is_file() else sorted(f for f in p.rglob("*") if f.is_file()) if p.is_dir() else []
+        for f in files:
+            try:
+                if phrase in f.read_bytes():
+                    found.append(f)
+            except (FileNotFoundError, PermissionError):  # a server's temporary file came and went
+                continue
+    return found
