@@ -1,4 +1,5 @@
-"""Batch runs over a folder: sample sessions plus a corrupt file, worker processes, skips, failures, exit codes."""
+"""Batch runs over a folder: sample sessions plus a corrupt file, worker processes, skips, failures, exit codes;
+into a library on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ import sys
 
 import pytest
 
-from pipeline.library.store import Store
 from pipeline.run.batch import consent_for_file, default_workers, run_batch, summary_table
 from pipeline.types import BatchOptions
 
@@ -46,9 +46,9 @@ class _Recorder:
         self.closed = True
 
 
-def test_batch_stores_good_reports_bad_then_skips(folder, tmp_path, truths):
+def test_batch_stores_good_reports_bad_then_skips(folder, library, truths):
     rec = _Recorder()
-    with Store(f"sqlite:///{tmp_path / 'lib.db'}", data_dir=tmp_path / "data") as store:
+    with library.store() as store:
         items = run_batch(folder, store=store, consent=consent_pair(), analyze=truth_analyze,
                           batch=BatchOptions(workers=1), progress=rec)
         assert [os.path.basename(i.path) for i in items] == ["corrupt.wav", "dual_channel.flac", "matched.flac",
@@ -76,12 +76,12 @@ def test_batch_stores_good_reports_bad_then_skips(folder, tmp_path, truths):
     assert "corrupt.wav" in table and "failed" in table
 
 
-def test_batch_without_consent_fails_each_file_and_analyses_nothing(folder, tmp_path):
+def test_batch_without_consent_fails_each_file_and_analyses_nothing(folder, library):
     (folder / "corrupt.wav").unlink()
     (folder / "matched.consent.json").write_text(
         '[{"participant": "Alex Morgan", "role": "mentor", "keep_transcript": true, "keep_audio": false,'
         ' "given_at": "2025-03-01T10:00:00+00:00", "recorded_by": "coordinator"}]')
-    with Store(f"sqlite:///{tmp_path / 'lib.db'}", data_dir=tmp_path / "data") as store:
+    with library.store() as store:
         items = run_batch(folder, store=store, analyze=truth_analyze, batch=BatchOptions(workers=1))
         assert [i.status for i in items] == ["failed", "stored", "failed"]
         assert all("No consent record" in i.reason for i in items if i.status == "failed")
@@ -102,8 +102,8 @@ def _cli(*args):
                           timeout=600, env={**os.environ, "PYTHONPATH": str(ROOT)})
 
 
-def test_cli_batch_exit_codes_then_export_and_delete(folder, tmp_path):
-    store_args = ["--db", f"sqlite:///{tmp_path / 'lib.db'}", "--data-dir", str(tmp_path / "data")]
+def test_cli_batch_exit_codes_then_export_and_delete(folder, tmp_path, library):
+    store_args = ["--db", library.url, "--data-dir", str(library.data_dir)]
     consent = ["--consent", "Alex Morgan=mentor", "--consent", "Sam Lee=mentee", "--recorded-by", "coordinator",
                "--keep", "audio", "--analyze-fn", "tests.storehelp:truth_analyze", "--workers", "1"]
     res = _cli("batch", str(folder), *store_args, *consent)

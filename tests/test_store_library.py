@@ -1,4 +1,5 @@
-"""Trainer-view tables over a real store: list, filter, one mentor over time, compare, mentee baseline."""
+"""Trainer-view tables over a real store (SQLite and PostgreSQL): list, filter, one mentor over time, compare,
+mentee baseline."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from pipeline.library.store import Store, file_sha256
+from pipeline.library.store import file_sha256
 from pipeline.library.trainer import (
     POPULATION_BASELINE,
     baseline_from_measures,
@@ -24,11 +25,11 @@ from .storehelp import consent_pair, report_from_truth
 
 
 @pytest.fixture
-def library(tmp_path, truths):
-    """Three sample sessions: Alex mentors Sam twice, Jo mentors Sam once."""
+def three_sessions(library, truths):
+    """Three sample sessions on each backend: Alex mentors Sam twice, Jo mentors Sam once."""
     plan = [("matched", "2025-03-01", "Alex Morgan"), ("unmatched", "2025-03-08", "Alex Morgan"),
             ("dual_channel", "2025-03-15", "Jo Park")]
-    store = Store(f"sqlite:///{tmp_path / 'lib.db'}", data_dir=tmp_path / "data")
+    store = library.store()
     ids, reports = {}, {}
     for name, day, mentor in plan:
         path = SAMPLES / f"{name}.flac"
@@ -43,8 +44,8 @@ def _talk_share(r):
     return next(i.value for i in r.indicators if i.id == "mentor_talk_share")
 
 
-def test_sessions_table_filters(library):
-    store, ids, reports = library
+def test_sessions_table_filters(three_sessions):
+    store, ids, reports = three_sessions
     df = sessions_frame(store.list_sessions())
     assert list(df["session_id"]) == [ids["dual_channel"], ids["unmatched"], ids["matched"]]
     assert set(df.columns) >= {"mentor", "mentee", "date", "minutes", "mentor_talk_share", "mentee_questions"}
@@ -61,8 +62,8 @@ def test_sessions_table_filters(library):
     assert df.sort_values("mentor_talk_share")["mentor_talk_share"].is_monotonic_increasing
 
 
-def test_indicator_history_and_compare(library):
-    store, ids, reports = library
+def test_indicator_history_and_compare(three_sessions):
+    store, ids, reports = three_sessions
     df = sessions_frame(store.list_sessions())
     hist = indicator_history(df, "Alex Morgan")
     share = hist[hist.indicator == "mentor_talk_share"]
@@ -78,14 +79,14 @@ def test_indicator_history_and_compare(library):
     assert pd.isna(cmp.loc["pitch_match", "B - A"])
 
 
-def test_history_and_stored_indicators_keep_intervals(tmp_path, truths):
+def test_history_and_stored_indicators_keep_intervals(library, truths):
     """Intervals go into the store with the values: the history has them per session, and feedback built from the
     stored indicators alone names what is too few to tell exactly as the full report does."""
     from pipeline.report.glance import feedback
 
     given = {"matched": (38.25, 60.5), "unmatched": (30.0, 44.0)}
     confidence = {"matched": "low", "unmatched": "high"}  # as the measures set it: an interval holding an edge
-    with Store(f"sqlite:///{tmp_path / 'lib.db'}", data_dir=tmp_path / "data") as store:
+    with library.store() as store:
         ids, reports = {}, {}
         for name, day in (("matched", "2025-03-01"), ("unmatched", "2025-03-08")):
             path = SAMPLES / f"{name}.flac"
@@ -112,8 +113,8 @@ def test_history_and_stored_indicators_keep_intervals(tmp_path, truths):
     assert feedback(stored["unmatched"]).too_few_to_tell == ()
 
 
-def test_mentee_baseline_own_when_known(library, truths):
-    store, ids, reports = library
+def test_mentee_baseline_own_when_known(three_sessions, truths):
+    store, ids, reports = three_sessions
     m = store.participant_turn_measures("Sam Lee", role="mentee")
     # Looking at the dual-channel session, Sam has two other sessions: their own baseline is used.
     base = baseline_from_measures(m, "Sam Lee", exclude_session=ids["dual_channel"])
@@ -139,14 +140,14 @@ def test_mentee_baseline_own_when_known(library, truths):
     assert 0 < table.loc["pause_s", "usual"] < 5
 
 
-def test_empty_store_gives_empty_tables(tmp_path):
-    with Store(f"sqlite:///{tmp_path / 'e.db'}", data_dir=tmp_path / "d") as s:
+def test_empty_store_gives_empty_tables(library):
+    with library.store() as s:
         df = sessions_frame(s.list_sessions())
     assert df.empty and filter_sessions(df, mentors=["x"]).empty and indicator_history(df, "x").empty
 
 
-def test_compare_with_indicator_only_in_one(library):
-    store, ids, _ = library
+def test_compare_with_indicator_only_in_one(three_sessions):
+    store, ids, _ = three_sessions
     a = store.load_report(ids["matched"])
     b = dataclasses.replace(a, indicators=a.indicators[:1])
     cmp = compare_reports(b, a).set_index("id")
@@ -214,10 +215,10 @@ def test_followup_tells_a_real_move_from_noise(truths):
     assert set(table["session_id"]) == {"a"}  # both in the good range in b: nothing left to try there
 
 
-def test_previous_session_is_the_same_mentors_last_before(library):
+def test_previous_session_is_the_same_mentors_last_before(three_sessions):
     from pipeline.library.trainer import previous_session
 
-    store, ids, _ = library
+    store, ids, _ = three_sessions
     summaries = store.list_sessions()
     assert previous_session(summaries, ids["unmatched"]).session_id == ids["matched"]  # Alex, a week before
     assert previous_session(summaries, ids["matched"]) is None  # Alex's first
