@@ -34,3 +34,14 @@ class WorkspaceError(PipelineError):
 
 class StoreError(PipelineError):
     """The session store refused an operation (no consent, unknown session, bad database)."""
+
+
+class AlreadyStoredError(StoreError):
+    """The same recording with the same options is already in the session store: ``session_id`` is that session.
+
+    Raised when another process stored it between the check and the write; callers serve the stored session.
+    """
+
+    def __init__(self, message: str, *, session_id: str | None = None):
+        super().__init__(message)
+        self.session_id = session_id

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
-from pipeline.errors import StoreError
+from pipeline.errors import AlreadyStoredError, StoreError
 from pipeline.library.consent import effective_consent, file_sha256
 from pipeline.library.store import Store
 from pipeline.types import AnalyzeOptions, ConsentRecord, Report
@@ -26,7 +26,8 @@ def save_upload(
     Returns
     -------
     (session_id, created)
-        ``created`` is False when this content and options were already stored (nothing written).
+        ``created`` is False when this content and options were already stored (nothing written), also when
+        another process stored them while this one was writing.
     """
     existing = store.find(report.sha256, report.options)
     if existing:
@@ -40,6 +41,10 @@ def save_upload(
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
         return store.save(report, consents=consents, audio_path=tmp), True
+    except AlreadyStoredError as err:  # stored by another upload or batch in the meantime
+        if err.session_id is None:
+            raise
+        return err.session_id, False
     finally:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
@@ -92,6 +97,11 @@ def analyze_and_store(
     report = analyze(path, options=options, progress=progress)
     if recorded_on is None:
         recorded_on = date.fromtimestamp(path.stat().st_mtime)
-    sid = store.save(report, consents=consents, audio_path=path if report.input_kind == "audio" else None,
-                     recorded_on=recorded_on)
+    try:
+        sid = store.save(report, consents=consents, audio_path=path if report.input_kind == "audio" else None,
+                         recorded_on=recorded_on)
+    except AlreadyStoredError as err:  # another process stored it while this one analysed
+        if err.session_id is None:
+            raise
+        return err.session_id, store.load_report(err.session_id), True
     return sid, report, False

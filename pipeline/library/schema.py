@@ -151,11 +151,25 @@ def alembic_config(engine_or_url: sa.Engine | str | None = None):
     return cfg
 
 
+#: Key of the PostgreSQL advisory lock held while migrating (any fixed number: "rapport" in ASCII).
+MIGRATION_LOCK_KEY = 0x7261_7070_6f72_74
+
+
+def _lock_for_migration(conn: sa.Connection) -> None:
+    """Hold the database's migration lock until the transaction ends, so processes that open a library at the
+    same moment migrate it one after the other (the later ones find it done) instead of racing on ``CREATE TABLE``."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    elif conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+
+
 def upgrade(engine: sa.Engine, revision: str = "head") -> None:
-    """Run the migrations up to ``revision`` on ``engine``'s database."""
+    """Run the migrations up to ``revision`` on ``engine``'s database (one process at a time)."""
     from alembic import command
 
     cfg = alembic_config()
     with engine.begin() as conn:
+        _lock_for_migration(conn)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from pipeline.errors import PipelineError, StoreError
+from pipeline.errors import AlreadyStoredError, PipelineError, StoreError
 from pipeline.io.export import cues_from_turns, to_jsonable, to_vtt
 from pipeline.io.reportjson import report_from_json, report_json
 from pipeline.library.consent import (
@@ -47,6 +47,7 @@ from pipeline.library.consent import (
 )
 from pipeline.library.exporting import export_tables, only_speakers, redact_report, write_zip
 from pipeline.library.kept import strip_transcript, turn_measures
+from pipeline.library.retry import retry_transient, write_transaction
 from pipeline.library.rows import evidence_rows, insert_rows, insert_session_content, session_row
 from pipeline.library.schema import (
     MIGRATIONS_DIR,
@@ -184,6 +185,7 @@ class Store:
             return conn.execute(sa.select(sessions_t.c.id).where(
                 sessions_t.c.sha256 == sha256, sessions_t.c.options_key == reuse_key(options))).scalar()
 
+    @retry_transient
     def save(
         self,
         report: Report,
@@ -226,7 +228,7 @@ class Store:
         try:
             if keep_audio and audio_path is not None:
                 audio_sha, audio_ext, audio_written = self._store_audio(report, audio_path)
-            with self.engine.begin() as conn:
+            with write_transaction(self.engine) as conn:
                 conn.execute(sessions_t.insert().values(**session_row(
                     session_id, report, kept, recorded_on=recorded_on, keep_transcript=keep_transcript,
                     audio_sha=audio_sha, audio_ext=audio_ext)))
@@ -236,12 +238,24 @@ class Store:
                                                      actor=actor or consents[0].recorded_by))
         except BaseException as err:
             if audio_written is not None:
-                audio_written.unlink(missing_ok=True)
+                self._drop_unused_audio(audio_written)
             failure = self._save_error(err, report)
             if failure is not None:
                 raise failure from err
             raise
         return session_id
+
+    def _drop_unused_audio(self, path: Path) -> None:
+        """Remove an audio file a failed save wrote, unless a session another process committed meanwhile uses it
+        (the same recording stored at once by two processes); when that cannot be checked it stays for
+        :meth:`sweep_orphans`."""
+        try:
+            with self.engine.connect() as conn:
+                used = path.name in self._referenced_audio(conn)
+        except Exception:
+            return
+        if not used:
+            path.unlink(missing_ok=True)
 
     def _store_audio(self, report: Report, audio_path: str | os.PathLike) -> tuple[str, str, Path | None]:
         """Copy the recording into the data directory: ``(sha256, extension, the file if newly written else None)``."""
@@ -253,8 +267,9 @@ class Store:
     def _save_error(self, err: BaseException, report: Report) -> StoreError | None:
         """The StoreError that a failed :meth:`save` raises for ``err``; None: ``err`` goes up as it is."""
         if isinstance(err, sa.exc.IntegrityError) and ("uq_sessions" in str(err) or "sessions.sha256" in str(err)):
-            return StoreError(f"{report.source_name} is already stored with these options "
-                              f"(session {self.find(report.sha256, report.options)}).")
+            existing = self.find(report.sha256, report.options)
+            return AlreadyStoredError(f"{report.source_name} is already stored with these options "
+                                      f"(session {existing}).", session_id=existing)
         if isinstance(err, sa.exc.SQLAlchemyError):
             return StoreError(f"Storing {report.source_name} failed and nothing was kept: {err.orig or err}")
         return None
@@ -396,13 +411,14 @@ class Store:
 
     # ---- deleting and exporting -------------------------------------------
 
+    @retry_transient
     def delete(self, session_id: str, *, actor: str = "") -> str:
         """Remove a session with its transcript, audio and derived data; log that it was deleted.
 
         Returns the deleted session's id. The audio file is removed too unless
         another stored session (same recording, other options) still refers to it.
         """
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             row = self._row(conn, session_id)
             sid = row["id"]
             for t in SESSION_TABLES:
@@ -424,6 +440,7 @@ class Store:
             with self.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
+    @retry_transient
     def limit(self, session_id: str, *, participant: str, keep_transcript: bool, keep_audio: bool,
               actor: str = "") -> tuple[bool, bool]:
         """Narrow one participant's consent and drop what it no longer allows, in one transaction.
@@ -459,7 +476,7 @@ class Store:
             No such session, or no consent of ``participant`` in it.
         """
         keep_audio = keep_audio and keep_transcript  # the recording holds the words said: no transcript, no audio
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             row = self._row(conn, session_id)
             sid = row["id"]
             mine = conn.execute(sa.select(consents_t.c.id, consents_t.c.keep_transcript, consents_t.c.keep_audio)
@@ -550,7 +567,7 @@ class Store:
                 z.write(audio, f"recording{audio.suffix}")
 
         out = write_zip(out_path, fill)
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             conn.execute(audit_t.insert().values(at=now_iso(), action="exported", session_id=sid,
                                                  actor=actor or login_name()))
         return out

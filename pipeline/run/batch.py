@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from pipeline.errors import InvalidParameterError, PipelineError, StoreError
+from pipeline.errors import AlreadyStoredError, InvalidParameterError, PipelineError, StoreError
 from pipeline.library.store import Store, effective_consent, file_sha256
 from pipeline.run.orchestrate import analyze_path, applicable_options
 from pipeline.types import AnalyzeOptions, BatchItem, BatchOptions, ConsentRecord, Report
@@ -228,6 +228,8 @@ def run_batch(
                              audio_path=p if out.report.input_kind == "audio" else None,
                              recorded_on=date.fromtimestamp(p.stat().st_mtime))
             finish(BatchItem(path, "stored", sid, seconds=out.seconds))
+        except AlreadyStoredError as err:  # another batch or upload stored it while this one analysed
+            finish(BatchItem(path, "skipped", err.session_id or "", "already stored", seconds=out.seconds))
         except PipelineError as err:
             finish(BatchItem(path, "failed", reason=str(err), seconds=out.seconds))
 
