@@ -10,6 +10,7 @@ server is tuned for tests (no fsync: nothing here must survive a power cut) and 
 
 from __future__ import annotations
 
+import atexit
 import glob
 import os
 import secrets
@@ -152,6 +153,7 @@ def start(bin_dir: Path | None = None) -> PgServer:
         with open(server.data_dir / "postgresql.conf", "a") as conf:
             conf.write("\n".join(TEST_SETTINGS) + f"\nport={server.port}\nunix_socket_directories='{root}'\n")
         server._run(bin_dir / "pg_ctl", "-D", server.data_dir, "-l", root / "server.log", "-w", "-t", "60", "start")
+        atexit.register(server.stop)  # a safety net should the caller's own clean-up not run
     except BaseException:
         log = root / "server.log"
         if log.exists():
