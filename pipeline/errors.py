@@ -34,3 +34,14 @@ class WorkspaceError(PipelineError):
 
 class StoreError(PipelineError):
     """The session store refused an operation (no consent, unknown session, bad database)."""
+
+
+class AuthError(PipelineError):
+    """Sign-in failed (wrong name or password, a disabled account, or too many failed attempts): server mode only.
+
+    The message never says whether the name exists.
+    """
+
+
+class AccessError(PipelineError):
+    """The signed-in account may not do this (see a session, delete it, manage accounts): server mode only."""
