@@ -181,26 +181,37 @@ def sign_in(store: Store, name: str, password: str, *, source: Source,
     """
     typed = " ".join(name.split()).lower()[:64]
     at = now()
-    with store.engine.begin() as conn:
-        failures = conn.execute(sa.select(sign_ins_t.c.at, sign_ins_t.c.outcome).where(
-            sign_ins_t.c.name == typed, sign_ins_t.c.at > _iso(at - WINDOW), sign_ins_t.c.outcome != "refused")
-            .order_by(sign_ins_t.c.at)).all()
-        since_ok = [when for when, outcome in failures if outcome == "failed"]
-        if any(outcome == "ok" for _, outcome in failures):
-            last_ok = max(when for when, outcome in failures if outcome == "ok")
-            since_ok = [when for when in since_ok if when > last_ok]
-        if len(since_ok) >= MAX_FAILURES:
-            conn.execute(sign_ins_t.insert().values(at=_iso(at), name=typed, outcome="refused", source=source))
-            wait = datetime.fromisoformat(since_ok[-1]) + WINDOW - at
-            raise AuthError(f"Too many failed sign-ins for {typed!r}: try again in {max(1, round(wait.seconds / 60))}"
-                            " minutes, or ask an admin to set a new password.")
-        row = conn.execute(sa.select(accounts_t).where(accounts_t.c.name == typed)).mappings().first()
-        ok = _verify(row["password_hash"] if row is not None else None, password) and not (row and row["disabled"])
-        conn.execute(sign_ins_t.insert().values(at=_iso(at), name=typed, outcome="ok" if ok else "failed",
-                                                source=source))
+    with store.engine.begin() as conn:  # the attempt is logged (committed) whatever its outcome
+        locked_until = _locked_until(conn, typed, at)
+        row = None if locked_until else conn.execute(
+            sa.select(accounts_t).where(accounts_t.c.name == typed)).mappings().first()
+        ok = not locked_until and _verify(row["password_hash"] if row is not None else None, password) \
+            and not (row and row["disabled"])
+        outcome = "refused" if locked_until else "ok" if ok else "failed"
+        conn.execute(sign_ins_t.insert().values(at=_iso(at), name=typed, outcome=outcome, source=source))
+    if locked_until:
+        minutes = max(1, round((locked_until - at).total_seconds() / 60))
+        raise AuthError(f"Too many failed sign-ins for {typed!r}: try again in {minutes} minutes, or ask an admin "
+                        "to set a new password.")
     if not ok:
         raise AuthError(_FAILED)
     return _account(row)
+
+
+def _locked_until(conn, typed: str, at: datetime) -> datetime | None:
+    """When ``typed`` may try again, or None: refused while its last failure is less than :data:`WINDOW` ago and
+    :data:`MAX_FAILURES` failures (since its last success) fell within :data:`WINDOW` up to that last failure."""
+    recent = conn.execute(sa.select(sign_ins_t.c.at, sign_ins_t.c.outcome).where(
+        sign_ins_t.c.name == typed, sign_ins_t.c.at > _iso(at - 2 * WINDOW), sign_ins_t.c.outcome != "refused")
+        .order_by(sign_ins_t.c.at)).all()
+    failures: list[datetime] = []
+    for when, outcome in recent:
+        failures = [] if outcome == "ok" else [*failures, datetime.fromisoformat(when)]
+    if not failures or at - failures[-1] >= WINDOW:
+        return None
+    if sum(failures[-1] - t < WINDOW for t in failures) < MAX_FAILURES:
+        return None
+    return failures[-1] + WINDOW
 
 
 def _verify(password_hash: str | None, password: str) -> bool:
