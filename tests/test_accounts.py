@@ -132,7 +132,7 @@ def _grants(store, name):
     return access.grants(store, accounts.get_account(store, name))
 
 
-def test_the_policy_gives_each_role_its_sessions_and_nothing_else(library):
+def test_the_policy_gives_each_role_its_sessions_and_nothing_else(library, monkeypatch):
     matched, unmatched, dual = library["matched"], library["unmatched"], library["dual_channel"]
     with Store() as s:
         every = s.list_sessions()
@@ -148,7 +148,11 @@ def test_the_policy_gives_each_role_its_sessions_and_nothing_else(library):
         assert alex.may("upload") and alex.may("delete", unmatched) and not alex.may("manage")
         assert root.may("manage") and not root.may("list", matched) and not root.may("upload")
         assert sam.part(matched) == "Sam Lee" and alex.part(matched) == "Alex Morgan"
+        with pytest.raises(AccessError, match="Sign in first"):  # in server mode, no account is no access
+            access.grants(s, None)
+        monkeypatch.delenv("RAPPORT_AUTH")
         everyone = access.grants(s, None)  # one person's machine: everything, as before
+        monkeypatch.setenv("RAPPORT_AUTH", "accounts")
         assert everyone.everything and everyone.may("delete", dual) and everyone.visible(every) == every
         # a trainer's view follows the assignments, read fresh each time
         accounts.assign(s, "tina", "alex")

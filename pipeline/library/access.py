@@ -140,6 +140,10 @@ class Grants:
                               "or your role does not allow it.")
         return matches[0]
 
+    def consented(self, summaries: Iterable[SessionSummary]) -> tuple[SessionSummary, ...]:
+        """The sessions whose consents name the account (its "My data"), in the order given; server mode only."""
+        return tuple(s for s in summaries if s.session_id in self.parts)
+
     def part(self, session_id: str) -> str | None:
         """The participant name of the account's own consent in the session, or None."""
         return self.parts.get(session_id)
@@ -158,11 +162,13 @@ class Grants:
 
 
 def grants(store: Store, account: Account | None) -> Grants:
-    """What ``account`` may do now (None: one person's machine, everything).
+    """What ``account`` may do now (None: one person's machine, everything; in server mode None raises AccessError).
 
     Reads the consents that name accounts and the account's assignments: two small queries, no session content.
     """
     if account is None:
+        if server_mode():  # never "everything" on a server: a caller that lost the account gets nothing
+            raise AccessError("Sign in first: this Rapport runs in server mode (RAPPORT_AUTH=accounts).")
         return Grants(None)
     if account.disabled or account.role == "admin":
         return Grants(account)
