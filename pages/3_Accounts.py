@@ -32,6 +32,11 @@ def manage(action, *args) -> None:
     st.session_state["accounts_message"] = ("success", "Saved.")
 
 
+def manage_chosen(action, *keys_or_values) -> None:
+    """:func:`manage` with the values chosen now: a ``str`` argument names a widget's session_state key."""
+    manage(action, *(st.session_state[k] if isinstance(k, str) else k for k in keys_or_values))
+
+
 def table_ui(store: Store) -> None:
     mentors: dict[str, list[str]] = {}
     for trainer, mentor in accounts.assignments(store):
@@ -46,12 +51,16 @@ def add_ui() -> None:
     with st.form("add_account", clear_on_submit=True):
         st.subheader("Add an account", anchor=False)
         c1, c2 = st.columns(2)
-        name = c1.text_input("Account name (lower case, e.g. sam.lee)", key="new_name")
-        role = c2.selectbox("Role", ACCOUNT_ROLES, key="new_role")
-        password = st.text_input(f"Password (at least {accounts.MIN_PASSWORD_LENGTH} characters; give it to them "
+        c1.text_input("Account name (lower case, e.g. sam.lee)", key="new_name")
+        c2.selectbox("Role", ACCOUNT_ROLES, key="new_role")
+        st.text_input(f"Password (at least {accounts.MIN_PASSWORD_LENGTH} characters; give it to them "
                                  "in person)", type="password", key="new_password")
-        if st.form_submit_button("Add"):
-            manage(accounts.create_account, name, role, password)
+        st.form_submit_button("Add", on_click=add_account)
+
+
+def add_account() -> None:
+    """Callback of the form (before the page draws the table again, so the new account is in it)."""
+    manage_chosen(accounts.create_account, "new_name", "new_role", "new_password")
 
 
 def assign_ui(store: Store) -> None:
@@ -62,10 +71,11 @@ def assign_ui(store: Store) -> None:
         st.caption("Add a trainer and a mentor account first.")
         return
     c1, c2, c3, c4 = st.columns([2, 2, 1, 1], vertical_alignment="bottom")
-    trainer = c1.selectbox("Trainer", trainers, key="as_trainer")
-    mentor = c2.selectbox("Mentor", mentors, key="as_mentor")
-    c3.button("Assign", key="assign", on_click=manage, args=(accounts.assign, trainer, mentor))
-    c4.button("Unassign", key="unassign", on_click=manage, args=(accounts.unassign, trainer, mentor))
+    c1.selectbox("Trainer", trainers, key="as_trainer")
+    c2.selectbox("Mentor", mentors, key="as_mentor")
+    c3.button("Assign", key="assign", on_click=manage_chosen, args=(accounts.assign, "as_trainer", "as_mentor"))
+    c4.button("Unassign", key="unassign", on_click=manage_chosen,
+              args=(accounts.unassign, "as_trainer", "as_mentor"))
 
 
 def disable_ui(store: Store, me: Account) -> None:
@@ -74,9 +84,9 @@ def disable_ui(store: Store, me: Account) -> None:
     if not others:
         return
     c1, c2, c3 = st.columns([4, 1, 1], vertical_alignment="bottom")
-    name = c1.selectbox("Account", others, key="dis_name")
-    c2.button("Disable", key="disable", on_click=manage, args=(accounts.set_disabled, name, True))
-    c3.button("Enable", key="enable", on_click=manage, args=(accounts.set_disabled, name, False))
+    c1.selectbox("Account", others, key="dis_name")
+    c2.button("Disable", key="disable", on_click=manage_chosen, args=(accounts.set_disabled, "dis_name", True))
+    c3.button("Enable", key="enable", on_click=manage_chosen, args=(accounts.set_disabled, "dis_name", False))
 
 
 def main() -> None:
