@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.errors import PipelineError
+from pipeline.run.cli_accounts import add_accounts_parser
 
 
 class _Progress:
@@ -384,8 +385,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("limit", parents=[store_opts],
                        help="a participant narrows their consent: stop keeping a session's audio or transcript")
     p.add_argument("session", help="session id (or a unique prefix)")
-    p.add_argument("--participant", help="the consenting person's name, as recorded (server mode: your own part, "
-                                         "the default)")
+    p.add_argument("--participant", help="the consenting person's name, as recorded (server mode: yours)")
     p.add_argument("--no-audio", action="store_true", help="remove the recording and stop keeping it")
     p.add_argument("--no-transcript", action="store_true",
                    help="remove the words said (turn text, quotes) and the recording; timings and measures stay")
@@ -408,8 +408,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("sessions", parents=[store_opts], help="list the stored sessions (server mode: yours)")
     p.set_defaults(func=cmd_sessions)
-    from pipeline.run.cli_accounts import add_accounts_parser
-
     add_accounts_parser(sub, store_opts)
     p = sub.add_parser("analyze", help="who spoke when + rapport indicators -> report.json, turns.json, RTTM "
                                        "(recordings, or transcripts: .vtt .srt .txt .docx turns.json)")
