@@ -5,15 +5,10 @@ default) there is no sign-in and everything is allowed, as before; in server mod
 people sign in (:mod:`pipeline.library.accounts`) and an account may act on a session only through its relation
 to it, read from the consents, which name accounts:
 
-========== ================================================== =============================================
-relation   when                                               actions
-========== ================================================== =============================================
-owner      a mentor account named by the session's mentor     list, read, export, compare, delete
-           consent
-trainer    a trainer account with that mentor assigned        list, read, export, compare
-participant an account named by any consent of the session    list, export_own (their part), limit (their
-           (a mentee's, or the mentor's own)                  part), delete (withdraws the session)
-========== ================================================== =============================================
+* **owner**: a mentor account named by the session's mentor consent: list, read, export, compare, delete;
+* **trainer**: a trainer account that an admin assigned that mentor: list, read, export, compare;
+* **participant**: an account named by any consent of the session (the mentee's, or the mentor's own): list,
+  export_own (their part), limit (their part), delete (withdraws the session).
 
 Actions without a session: ``upload`` (mentor accounts), ``manage`` (admin accounts: accounts and assignments).
 An admin sees no session content (least privilege); a trainer deletes nothing.
@@ -148,6 +143,21 @@ class Grants:
         """The participant name of the account's own consent in the session, or None."""
         return self.parts.get(session_id)
 
+    def limit_participant(self, session_id: str, requested: str | None) -> str:
+        """Whose consent a limit of ``session_id`` narrows: ``requested`` on one person's machine (it must be
+        given), else the account's own part (``requested``, if given, must be it); raises AccessError otherwise."""
+        if self.everything:
+            if not requested:
+                raise InvalidParameterError("name whose consent narrows (--participant NAME), as recorded in the "
+                                            "session's consents")
+            return requested
+        self.check("limit", session_id)
+        own = self.parts[session_id]
+        if requested is not None and not same_person(requested, own):
+            raise AccessError(f"Account {self.account.name!r} may limit only its own part of session {session_id} "
+                              f"({own}), not {requested!r}.")
+        return own
+
     def export_participant(self, session_id: str, requested: str | None) -> str | None:
         """Whose part an export of ``session_id`` may hold: ``requested`` (None: everything) when the account may
         export the whole session, else its own part; raises AccessError for anything else."""
@@ -216,9 +226,7 @@ def limit_session(store: Store, account: Account | None, session_id: str, *, par
     """Narrow ``participant``'s consent if the account may: in server mode only its own part."""
     allowed = grants(store, account)
     sid = allowed.resolve(store, session_id, "limit")
-    if not allowed.everything and not same_person(participant, allowed.part(sid)):
-        raise AccessError(f"Account {account.name!r} may limit only its own part of session {sid}, "
-                          f"not {participant!r}.")
+    participant = allowed.limit_participant(sid, participant)
     return store.limit(sid, participant=participant, keep_transcript=keep_transcript, keep_audio=keep_audio,
                        actor=_actor(account, participant))
 

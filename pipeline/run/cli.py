@@ -188,8 +188,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
 
 
 def cmd_limit(args: argparse.Namespace) -> int:
-    from pipeline.errors import AccessError, InvalidParameterError
-    from pipeline.library.consent import same_person
+    from pipeline.errors import InvalidParameterError
 
     if not (args.no_transcript or args.no_audio):
         raise InvalidParameterError("rapport limit: say what is no longer to be kept: --no-audio, --no-transcript "
@@ -199,16 +198,7 @@ def cmd_limit(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         allowed = command_grants(args, store)
         sid = allowed.resolve(store, args.session, "limit")
-        participant = args.participant
-        if not allowed.everything:  # server mode: only the account's own part
-            own = allowed.part(sid)
-            if participant is not None and not same_person(participant, own):
-                raise AccessError(f"Account {allowed.account.name!r} may limit only its own part of session {sid} "
-                                  f"({own}), not {participant!r}.")
-            participant = own
-        elif participant is None:
-            raise InvalidParameterError("rapport limit: name whose consent narrows with --participant NAME, "
-                                        "as recorded (see the session's consents in `rapport export`).")
+        participant = allowed.limit_participant(sid, args.participant)
         transcript, audio = store.limit(sid, participant=participant, keep_transcript=not args.no_transcript,
                                         keep_audio=not args.no_audio, actor=actor(args, allowed))
     from pipeline.report.downloads import kept_text
