@@ -21,14 +21,17 @@ from pipeline.io.audio import load_audio
 from pipeline.io.files import is_transcript
 from pipeline.io.reportjson import report_json
 from pipeline.io.transcripts import transcript_text
+from pipeline.library.access import Grants, grants
+from pipeline.library.accounts import list_accounts
 from pipeline.library.intake import save_upload
 from pipeline.library.store import Store, consents_from_choices
 from pipeline.library.trainer import previous_session
 from pipeline.report import cards as report_cards
 from pipeline.report import charts, compare, downloads, edit, frames, glance, htmlpage, markdown, text
 from pipeline.run import orchestrate
-from pipeline.types import AnalyzeOptions, Report
+from pipeline.types import Account, AnalyzeOptions, Report
 from pipeline.types.inputs import AUDIO_SUFFIXES, TRANSCRIPT_SUFFIXES
+from signin import signed_in
 
 ROOT = Path(__file__).resolve().parent
 SAMPLE = ROOT / "sample_sessions" / "matched.flac"
@@ -143,8 +146,17 @@ def source_ui() -> tuple[bytes, str] | None:
     return None
 
 
-def consent_ui(name: str) -> dict | None:
-    """The consent step; returns the choices once confirmed, else None (nothing is processed)."""
+def mentee_accounts() -> list[str]:
+    """Server mode: the mentee accounts a consent can name (so the mentee sees the session in My data)."""
+    with Store() as store:
+        return [a.name for a in list_accounts(store, role="mentee") if not a.disabled]
+
+
+def consent_ui(name: str, account: Account | None = None) -> dict | None:
+    """The consent step; returns the choices once confirmed, else None (nothing is processed).
+
+    In server mode the mentor's consent names the signed-in account and the mentee's the account chosen here.
+    """
     if st.session_state.get("consent"):
         return st.session_state["consent"]
     placeholder = st.empty()
@@ -156,6 +168,8 @@ def consent_ui(name: str) -> dict | None:
         mentor = c1.text_input("Mentor's name", key="mentor_name")
         mentee = c2.text_input("Mentee's name", key="mentee_name")
         recorded_by = st.text_input("Your name (who records this consent; default: the mentor)", key="recorded_by")
+        mentee_account = st.selectbox("Mentee's account (they see the session in My data)", [""] + mentee_accounts(),
+                                      key="mentee_account") if account is not None else ""
         retention = st.radio(
             "What is kept after the analysis", list(RETENTION), format_func=RETENTION.get, key="retention", horizontal=True
         )
@@ -170,6 +184,8 @@ def consent_ui(name: str) -> dict | None:
         return None
     consent = {"agreed": True, "participants": {"mentor": mentor.strip(), "mentee": mentee.strip()}, "retention": retention,
                "recorded_by": recorded_by.strip()}
+    if account is not None:
+        consent["accounts"] = {"mentor": account.name, "mentee": mentee_account}
     st.session_state["consent"] = consent
     placeholder.empty()
     return consent
@@ -238,10 +254,11 @@ def glance_ui(report: Report, has_audio: bool) -> None:
 
 
 @st.cache_data(show_spinner=False, ttl=30, max_entries=32)
-def previous_of(session_id: str):
-    """The mentor's stored session before this one, as (summary, its stored indicators), or None."""
+def previous_of(session_id: str, account: Account | None = None):
+    """The mentor's stored session before this one (among those the account may read), as (summary, its stored
+    indicators), or None."""
     with Store() as store:
-        prev = previous_session(store.list_sessions(), session_id)
+        prev = previous_session(grants(store, account).visible(store.list_sessions(), "read"), session_id)
         return None if prev is None else (prev, store.indicators(prev.session_id))
 
 
@@ -448,7 +465,8 @@ def store_ui(report: Report, data: bytes, name: str, consent: dict) -> str | Non
         try:
             people = [(name, role) for role, name in consent["participants"].items()]
             records = consents_from_choices(people, keep=consent["retention"],
-                                            recorded_by=consent.get("recorded_by") or consent["participants"]["mentor"])
+                                            recorded_by=consent.get("recorded_by") or consent["participants"]["mentor"],
+                                            accounts=consent.get("accounts"))
             with Store() as store:
                 st.session_state[key] = save_upload(store, report, consents=records,
                                                     data=data if report.input_kind == "audio" else None,
@@ -467,14 +485,20 @@ def store_ui(report: Report, data: bytes, name: str, consent: dict) -> str | Non
 
 def main() -> None:
     st.set_page_config(page_title="Rapport", layout="wide")
+    account = signed_in()
     st.title("Rapport: how a mentoring session built rapport")
     st.caption(text.md_escape(text.REPORT_PURPOSE))
+    if account is not None and not Grants(account).may("upload"):  # a role action: no session to read
+        st.info("Analysing and keeping sessions is for mentor accounts. "
+                + {"trainer": "Your mentors' sessions are on the Trainer page.", "mentee": "Your sessions are on My data.",
+                   "admin": "Accounts and assignments are on the Accounts page."}.get(account.role, ""))
+        return
     source = source_ui()
     if source is None:
         st.write("Upload a recording or try the sample session to see a report.")
         return
     data, name = source
-    consent = consent_ui(name)
+    consent = consent_ui(name, account)
     if consent is None:
         return
     report = analysis_ui(data, name)
@@ -485,7 +509,7 @@ def main() -> None:
     if roles:
         report = with_roles(report, roles)
     sid = store_ui(report, data, name, consent)
-    report_ui(report, data, name, previous_of(sid) if sid else None)
+    report_ui(report, data, name, previous_of(sid, account) if sid else None)
 
 
 if __name__ == "__main__":
@@ -494,4 +518,5 @@ if __name__ == "__main__":
         st.Page(main, title="Session report", default=True),
         st.Page(ROOT / "pages" / "1_Trainer.py", title="Trainer", url_path="Trainer"),
         st.Page(ROOT / "pages" / "2_My_data.py", title="My data", url_path="my-data"),
+        st.Page(ROOT / "pages" / "3_Accounts.py", title="Accounts", url_path="accounts"),
     ]).run()

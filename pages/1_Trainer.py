@@ -2,7 +2,9 @@
 
 A Streamlit page (``streamlit run app.py`` lists it in the sidebar). Thin like
 app.py: the store comes from ``st.cache_resource``, tables from
-:mod:`pipeline.library.trainer`; ``session_state`` only holds selections.
+:mod:`pipeline.library.trainer`; ``session_state`` only holds selections. In server mode
+(``RAPPORT_AUTH=accounts``) it shows only the sessions :mod:`pipeline.library.access` lets the signed-in account
+read (a trainer: those of the mentors assigned to them; a mentor: their own), and deletes only what it may delete.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import altair as alt
 import streamlit as st
 
 from pipeline.errors import PipelineError
+from pipeline.library.access import Grants, delete_session, grants
 from pipeline.library.store import Store
 from pipeline.library.trainer import (
     baseline_from_measures,
@@ -24,6 +27,7 @@ from pipeline.library.trainer import (
 from pipeline.report.compare import compare_reports
 from pipeline.report.glance import FEEDBACK_TITLES, feedback, feedback_caption, feedback_markdown
 from pipeline.report.text import md_escape
+from signin import signed_in
 
 
 @st.cache_resource(show_spinner=False)
@@ -46,8 +50,9 @@ def _indicator_label(iid: str) -> str:
     return f"{name} ({unit})" if unit else name
 
 
-def all_sessions():
-    return sessions_frame(summaries())
+def all_sessions(allowed: Grants):
+    """The sessions the account may read, as the page's table (all of them on one person's machine)."""
+    return sessions_frame(allowed.visible(summaries(), "read"))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -89,13 +94,13 @@ def table_ui(df) -> None:
                  column_config={"date": st.column_config.DateColumn("date", format="YYYY-MM-DD")})
 
 
-def history_ui(df) -> None:
+def history_ui(df, allowed: Grants) -> None:
     st.subheader("One mentor over time")
     mentors = sorted(df["mentor"].unique())
     if not mentors:
         return
     mentor = st.selectbox("Mentor", mentors, key="h_mentor")
-    hist = indicator_history(df, mentor, summaries())
+    hist = indicator_history(df, mentor, allowed.visible(summaries(), "read"))
     hist["indicator"] = hist["indicator"].map(_indicator_label)
     if hist.empty:
         st.info("No indicator values for this mentor yet.")
@@ -149,7 +154,7 @@ def glance_ui(rep) -> None:
     st.caption(feedback_caption(fb))
 
 
-def compare_ui(df) -> None:
+def compare_ui(df, allowed: Grants) -> None:
     st.subheader("Two sessions side by side")
     ids = list(df["session_id"])
     if len(ids) < 2:
@@ -173,20 +178,27 @@ def compare_ui(df) -> None:
         labels = [s.label for s in rep.speakers if s.role == "mentee"]
         if not mentee or not labels:
             continue
-        base = baseline_from_measures(person_measures(mentee, "mentee"), mentee, exclude_session=sid)
+        measures = person_measures(mentee, "mentee")
+        readable = allowed.session_ids("read")  # a baseline only from sessions this account may read
+        if readable is not None:
+            measures = measures[measures["session_id"].isin(readable)]
+        base = baseline_from_measures(measures, mentee, exclude_session=sid)
         col.markdown(f"**{md_escape(mentee)}'s pace and pauses** "
                      + (f"(usual: from their {base.n_sessions} other sessions)" if base.source == "own"
                         else "(too few sessions of their own: population norm)"))
         col.dataframe(session_vs_baseline(rep, labels[0], base))
 
 
-def delete_ui(df) -> None:
+def delete_ui(df, allowed: Grants) -> None:
+    deletable = [sid for sid in df["session_id"] if allowed.may("delete", sid)]
+    if not deletable:  # a trainer deletes nothing
+        return
     with st.expander("Delete a session"):
-        sid = st.selectbox("Session", list(df["session_id"]), key="d_sid", format_func=lambda s: _label(df, s))
+        sid = st.selectbox("Session", deletable, key="d_sid", format_func=lambda s: _label(df, s))
         sure = st.checkbox("Delete its report, transcript, audio and measures for good", key="d_sure")
         if st.button("Delete", disabled=not sure, type="primary"):
-            try:
-                store().delete(sid, actor="trainer view")
+            try:  # the policy is asked again, now
+                delete_session(store(), allowed.account, sid, actor="trainer view")
             except PipelineError as err:
                 st.error(md_escape(str(err)))
                 return
@@ -201,20 +213,30 @@ def delete_ui(df) -> None:
 
 def main() -> None:
     st.set_page_config(page_title="Rapport: trainer view", layout="wide")
+    account = signed_in()
     st.title("Trainer view")
+    if account is not None and account.role not in ("trainer", "mentor"):
+        st.info("The Trainer page is for trainer accounts (the sessions of the mentors assigned to them) and mentor "
+                "accounts (their own sessions). " + ("Your sessions are on My data." if account.role == "mentee"
+                                                     else "Accounts and assignments are on the Accounts page."))
+        return
     try:
-        df = all_sessions()
+        allowed = grants(store(), account)
+        df = all_sessions(allowed)
     except PipelineError as err:
         st.error(md_escape(str(err)))
         return
     if df.empty:
-        st.info("No sessions stored yet. Analyse recordings with `rapport batch FOLDER` or from the main page.")
+        st.info("No sessions stored yet. Analyse recordings with `rapport batch FOLDER` or from the main page."
+                if account is None else "No stored session of yours yet" + (
+                    " (a trainer sees the sessions of the mentors an admin assigned to them)."
+                    if account.role == "trainer" else "."))
         return
     shown = filters_ui(df)
     table_ui(shown)
-    history_ui(shown)
-    compare_ui(shown)
-    delete_ui(shown)
+    history_ui(shown, allowed)
+    compare_ui(shown, allowed)
+    delete_ui(shown, allowed)
 
 
 main()

@@ -45,3 +45,14 @@ class AlreadyStoredError(StoreError):
     def __init__(self, message: str, *, session_id: str | None = None):
         super().__init__(message)
         self.session_id = session_id
+
+
+class AuthError(PipelineError):
+    """Sign-in failed (wrong name or password, a disabled account, or too many failed attempts): server mode only.
+
+    The message never says whether the name exists.
+    """
+
+
+class AccessError(PipelineError):
+    """The signed-in account may not do this (see a session, delete it, manage accounts): server mode only."""

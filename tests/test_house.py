@@ -1,6 +1,6 @@
 """The house rules, checked: short modules and functions, and the import layers that `lint-imports` enforces.
 
-* no module of the application (``pipeline/``, ``models/``, ``app.py``, ``pages/``) over 600 lines;
+* no module of the application (``pipeline/``, ``models/``, ``app.py``, ``signin.py``, ``pages/``) over 600 lines;
 * no function there over 80 lines (``end_lineno - lineno + 1`` of each ``def``, docstring included);
 * every import-linter contract in pyproject.toml kept;
 * the layers contract names every folder of ``pipeline/``, so a new folder cannot escape it.
@@ -23,7 +23,7 @@ MAX_FUNCTION_LINES = 80
 
 def app_modules() -> list[Path]:
     """Every Python module of the application, sorted."""
-    files = [ROOT / "app.py"]
+    files = [ROOT / "app.py", ROOT / "signin.py"]
     for folder in ("pipeline", "models", "pages"):
         files += (ROOT / folder).rglob("*.py")
     return sorted(files)

@@ -81,7 +81,7 @@ def test_migrations_from_empty_database_match_the_schema(library):
     with engine.connect() as conn:
         tables = set(sa.inspect(conn).get_table_names())
         assert {t.name for t in metadata.sorted_tables} | {"alembic_version"} == tables
-        assert conn.execute(sa.text("select version_num from alembic_version")).scalar() == "0004"
+        assert conn.execute(sa.text("select version_num from alembic_version")).scalar() == "0006"
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
     engine.dispose()
     assert diff == [], f"migrations and pipeline.library.store.metadata disagree: {diff}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -112,7 +112,8 @@ def login_name() -> str:
 
 
 def consents_from_choices(
-    participants: Iterable[tuple[str, str]], *, keep: str, recorded_by: str, given_at: str | None = None
+    participants: Iterable[tuple[str, str]], *, keep: str, recorded_by: str, given_at: str | None = None,
+    accounts: Mapping[str, str] | None = None,
 ) -> tuple[ConsentRecord, ...]:
     """Consent records from the app's consent form or ``rapport batch --consent``.
 
@@ -126,6 +127,9 @@ def consents_from_choices(
         Who recorded the consent (the person uploading).
     given_at : str, optional
         ISO 8601 time; default now (UTC).
+    accounts : mapping of role to account name, optional
+        Server mode: the account of the person of each role (e.g. ``{"mentor": "alex", "mentee": "sam"}``); it
+        decides who sees the session (:mod:`pipeline.library.access`). Default: no accounts.
     """
     if keep not in KEEP_LEVELS:
         raise StoreError(f"keep must be one of {', '.join(KEEP_LEVELS)}, got {keep!r}")
@@ -133,6 +137,6 @@ def consents_from_choices(
     when = given_at or now_iso()
     return tuple(
         ConsentRecord(name.strip(), role.strip(), keep_report=True, keep_transcript=level >= 1, keep_audio=level >= 2,
-                      given_at=when, recorded_by=recorded_by)
+                      given_at=when, recorded_by=recorded_by, account=(accounts or {}).get(role.strip(), ""))
         for name, role in participants if name and name.strip()
     )

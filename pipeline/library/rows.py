@@ -49,7 +49,7 @@ def insert_session_content(
     insert_rows(conn, consents_t, [
         dict(session_id=session_id, participant=c.participant, role=c.role, keep_report=c.keep_report,
              keep_transcript=c.keep_transcript, keep_audio=c.keep_audio, given_at=c.given_at,
-             recorded_by=c.recorded_by) for c in consents])
+             recorded_by=c.recorded_by, account=c.account or None) for c in consents])
     insert_rows(conn, turns_t, [
         dict(session_id=session_id, idx=t.index, speaker=t.speaker, role=t.role, start_s=t.start_s,
              end_s=t.end_s, overlap=t.overlap, text=t.text if keep_transcript else None)

@@ -59,6 +59,8 @@ consents_t = sa.Table(
     sa.Column("keep_audio", sa.Boolean, nullable=False),
     sa.Column("given_at", sa.String(32), nullable=False),
     sa.Column("recorded_by", sa.String(255), nullable=False),
+    # server mode: the account of the person who consented (None on one person's machine); decides who sees it
+    sa.Column("account", sa.String(64), nullable=True, index=True),
 )
 
 turns_t = sa.Table(
@@ -116,6 +118,32 @@ audit_t = sa.Table(
     sa.Column("action", sa.String(16), nullable=False),
     sa.Column("session_id", sa.String(12), nullable=False),
     sa.Column("actor", sa.String(255), nullable=False),
+)
+
+# ---- server mode (issue 21): accounts, trainer -> mentor assignments, sign-in attempts. No session data here.
+
+accounts_t = sa.Table(
+    "accounts", metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("role", sa.String(16), nullable=False),  # pipeline.types.AccountRole
+    sa.Column("password_hash", sa.String(255), nullable=False),  # argon2id, PHC string; never the password
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("disabled", sa.Boolean, nullable=False),
+)
+
+assignments_t = sa.Table(
+    "assignments", metadata,
+    sa.Column("trainer", sa.String(64), sa.ForeignKey("accounts.name", ondelete="CASCADE"), primary_key=True),
+    sa.Column("mentor", sa.String(64), sa.ForeignKey("accounts.name", ondelete="CASCADE"), primary_key=True),
+)
+
+sign_ins_t = sa.Table(
+    "sign_ins", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.String(32), nullable=False, index=True),
+    sa.Column("name", sa.String(64), nullable=False, index=True),  # as typed (normalised), not necessarily an account
+    sa.Column("outcome", sa.String(8), nullable=False),  # "ok", "failed" or "refused" (rate limit)
+    sa.Column("source", sa.String(16), nullable=False),  # "app" or "cli"
 )
 
 #: Tables that hold a session's data (everything but the audit log).

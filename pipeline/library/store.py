@@ -370,7 +370,8 @@ class Store:
                             .order_by(consents_t.c.id)).mappings().all()
         return tuple(ConsentRecord(participant=r["participant"], role=r["role"], keep_report=r["keep_report"],
                                    keep_transcript=r["keep_transcript"], keep_audio=r["keep_audio"],
-                                   given_at=r["given_at"], recorded_by=r["recorded_by"]) for r in rows)
+                                   given_at=r["given_at"], recorded_by=r["recorded_by"],
+                                   account=r["account"] or "") for r in rows)
 
     def participant_turn_measures(self, name: str, *, role: str | None = None):
         """Per-turn measures of one person across every stored session.

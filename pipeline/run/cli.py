@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.errors import PipelineError
+from pipeline.run.cli_accounts import add_accounts_parser
 
 
 class _Progress:
@@ -71,7 +72,9 @@ def _open_store(args: argparse.Namespace):
     return Store(args.db, data_dir=args.data_dir)
 
 
-def _consents(args: argparse.Namespace):
+def _consents(args: argparse.Namespace, allowed=None):
+    """The consent records of ``--consent``; in server mode the mentor's names the signed-in account and the
+    mentee's ``--mentee-account``."""
     from pipeline.errors import InvalidParameterError
     from pipeline.library.store import consents_from_choices
 
@@ -81,8 +84,18 @@ def _consents(args: argparse.Namespace):
         if not name.strip():
             raise InvalidParameterError(f"--consent {spec!r}: write it as 'Full Name=mentor' or 'Full Name=mentee'")
         people.append((name, role))
+    names = None
+    if allowed is not None and allowed.account is not None:
+        names = {"mentor": allowed.account.name, "mentee": _mentee_account(args.mentee_account)}
     return consents_from_choices(people, keep=args.keep, recorded_by=args.recorded_by or "",
-                                 given_at=args.consent_date)
+                                 given_at=args.consent_date, accounts=names)
+
+
+def _mentee_account(name: str | None) -> str:
+    """``--mentee-account`` as stored ("" when not given); raises InvalidParameterError when it is malformed."""
+    from pipeline.library.accounts import account_name
+
+    return account_name(name) if name else ""
 
 
 class _BatchBars:
@@ -151,8 +164,13 @@ def cmd_batch(args: argparse.Namespace) -> int:
         except (ImportError, AttributeError, ValueError) as err:
             raise InvalidParameterError(f"--analyze-fn {args.analyze_fn!r} not found ({err}): "
                                         "give MODULE:FUNCTION") from err
+    from pipeline.run.cli_accounts import command_grants
+
     with _open_store(args) as store:
-        items = run_batch(args.folder, store=store, consent=_consents(args), options=AnalyzeOptions(model=args.model),
+        allowed = command_grants(args, store)
+        allowed.check("upload")
+        items = run_batch(args.folder, store=store, consent=_consents(args, allowed),
+                          options=AnalyzeOptions(model=args.model),
                           batch=batch, analyze=analyze, progress=_BatchBars(enabled=not args.quiet))
     print(summary_table(items))
     failed = sum(i.status == "failed" for i in items)
@@ -160,8 +178,11 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_delete(args: argparse.Namespace) -> int:
+    from pipeline.run.cli_accounts import actor, command_grants
+
     with _open_store(args) as store:
-        sid = store.delete(args.session, actor=args.by or "")
+        allowed = command_grants(args, store)
+        sid = store.delete(allowed.resolve(store, args.session, "delete"), actor=actor(args, allowed))
     print(f"deleted session {sid} (its report, transcript, audio and measures); the audit log records the deletion")
     return 0
 
@@ -172,10 +193,14 @@ def cmd_limit(args: argparse.Namespace) -> int:
     if not (args.no_transcript or args.no_audio):
         raise InvalidParameterError("rapport limit: say what is no longer to be kept: --no-audio, --no-transcript "
                                     "or both (to remove the whole session, use rapport delete).")
+    from pipeline.run.cli_accounts import actor, command_grants
+
     with _open_store(args) as store:
-        sid = store.resolve(args.session)
-        transcript, audio = store.limit(sid, participant=args.participant, keep_transcript=not args.no_transcript,
-                                        keep_audio=not args.no_audio, actor=args.by or "")
+        allowed = command_grants(args, store)
+        sid = allowed.resolve(store, args.session, "limit")
+        participant = allowed.limit_participant(sid, args.participant)
+        transcript, audio = store.limit(sid, participant=participant, keep_transcript=not args.no_transcript,
+                                        keep_audio=not args.no_audio, actor=actor(args, allowed))
     from pipeline.report.downloads import kept_text
 
     also = " (the recording holds the words said, so it goes too)" if args.no_transcript and not args.no_audio else ""
@@ -184,23 +209,29 @@ def cmd_limit(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from pipeline.run.cli_accounts import actor, command_grants
+
     with _open_store(args) as store:
-        sid = store.resolve(args.session)
+        allowed = command_grants(args, store)
+        sid = allowed.resolve(store, args.session, "export_own")
+        participant = allowed.export_participant(sid, args.participant)
         redact = None
         if args.redact:
             from models import load_nlp
             from pipeline.library.redact import redactor
 
             redact = redactor(load_nlp(), known_names=[c.participant for c in store.consents(sid)])
-        out = store.export(sid, args.out or f"rapport-export-{sid}.zip", participant=args.participant,
-                           redact=redact, actor=args.by or "")
+        out = store.export(sid, args.out or f"rapport-export-{sid}.zip", participant=participant,
+                           redact=redact, actor=actor(args, allowed))
     print(f"exported session {sid} -> {out}")
     return 0
 
 
 def cmd_sessions(args: argparse.Namespace) -> int:
+    from pipeline.run.cli_accounts import command_grants
+
     with _open_store(args) as store:
-        rows = store.list_sessions()
+        rows = command_grants(args, store).visible(store.list_sessions())
     print(f"{'session':12s}  {'date':10s}  {'min':>5s}  {'mentor':20s}  {'mentee':20s}  file")
     for r in rows:
         print(f"{r.session_id:12s}  {r.recorded_on:10s}  {r.duration_s / 60:5.1f}  {r.mentor[:20]:20s}  "
@@ -216,8 +247,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from pipeline.io.reportjson import read_indicators
     from pipeline.report.cards import indicator_cards
     from pipeline.report.compare import CHANGE_DOWN, CHANGE_UP, compare_reports
+    from pipeline.run.cli_accounts import command_grants
 
-    sides, names, store = [], [], None
+    sides, names, store, allowed = [], [], None, None
     try:
         for ref in (args.a, args.b):
             if Path(ref).is_file():
@@ -225,7 +257,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
                 names.append(ref)
             else:
                 store = store or _open_store(args)
-                sid = store.resolve(ref)
+                allowed = allowed or command_grants(args, store)
+                sid = allowed.resolve(store, ref, "compare")
                 sides.append(store.indicators(sid))
                 names.append(f"session {sid}")
     finally:
@@ -252,6 +285,8 @@ def _store_parent() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(add_help=False)
     p.add_argument("--db", help="database URL (default: RAPPORT_DB, else sqlite:///<data dir>/rapport.db)")
     p.add_argument("--data-dir", help="folder for stored audio (default: RAPPORT_DATA_DIR or the user data folder)")
+    p.add_argument("--account", help="server mode (RAPPORT_AUTH=accounts): sign in as this account (default: "
+                                     "RAPPORT_ACCOUNT); the password from RAPPORT_PASSWORD or a prompt")
     return p
 
 
@@ -323,6 +358,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="what the consent allows to keep (each includes the ones before it)")
     p.add_argument("--recorded-by", help="who recorded the consent")
     p.add_argument("--consent-date", help="when consent was given, ISO 8601 (default: now)")
+    p.add_argument("--mentee-account", help="server mode: the mentee's account, so they see the session in My data")
     p.add_argument("--engine", choices=("processes", "dask"), default="processes")
     p.add_argument("--scheduler", help="Dask scheduler address (default: a local cluster)")
     p.add_argument("--strict", action="store_true", help="exit 1 if any file failed")
@@ -339,7 +375,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("limit", parents=[store_opts],
                        help="a participant narrows their consent: stop keeping a session's audio or transcript")
     p.add_argument("session", help="session id (or a unique prefix)")
-    p.add_argument("--participant", required=True, help="the consenting person's name, as recorded")
+    p.add_argument("--participant", help="the consenting person's name, as recorded (server mode: yours)")
     p.add_argument("--no-audio", action="store_true", help="remove the recording and stop keeping it")
     p.add_argument("--no-transcript", action="store_true",
                    help="remove the words said (turn text, quotes) and the recording; timings and measures stay")
@@ -360,8 +396,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("b", help="the later session, the same way")
     p.set_defaults(func=cmd_compare)
 
-    p = sub.add_parser("sessions", parents=[store_opts], help="list the stored sessions")
+    p = sub.add_parser("sessions", parents=[store_opts], help="list the stored sessions (server mode: yours)")
     p.set_defaults(func=cmd_sessions)
+    add_accounts_parser(sub, store_opts)
     p = sub.add_parser("analyze", help="who spoke when + rapport indicators -> report.json, turns.json, RTTM "
                                        "(recordings, or transcripts: .vtt .srt .txt .docx turns.json)")
     p.add_argument("file", help="recording (wav, mp3, m4a, flac, ogg, opus, webm, mp4, mov) or a transcript with "

@@ -24,7 +24,10 @@ from pipeline.types.base import (
     TurnTimes,
 )
 from pipeline.types.library import (
+    ACCOUNT_ROLES,
     KEEP_LEVELS,
+    Account,
+    AccountRole,
     Baseline,
     BatchItem,
     BatchOptions,
@@ -141,6 +144,9 @@ __all__ = [
     "FeedbackPoint",
     "Feedback",
     "KEEP_LEVELS",
+    "ACCOUNT_ROLES",
+    "Account",
+    "AccountRole",
     "ConsentRecord",
     "SessionSummary",
     "BatchItem",

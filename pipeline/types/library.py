@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 from pipeline.errors import InvalidParameterError
 from pipeline.types.base import ROLES, Role
@@ -10,6 +11,10 @@ from pipeline.types.inputs import AUDIO_SUFFIXES, BATCH_TRANSCRIPT_SUFFIXES
 
 #: What a consent can allow to be kept, from least to most.
 KEEP_LEVELS = ("report", "transcript", "audio")
+#: What a signed-in account is, in server mode (docs/security.md has the table of who may do what).
+AccountRole = Literal["mentor", "trainer", "mentee", "admin"]
+#: Every :data:`AccountRole`, in that order (the choices the admin page offers).
+ACCOUNT_ROLES: tuple[AccountRole, ...] = get_args(AccountRole)
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,9 @@ class ConsentRecord:
         When consent was given, ISO 8601 (``"2025-03-01T10:00:00+00:00"``).
     recorded_by : str
         Who recorded the consent (e.g. the programme coordinator).
+    account : str
+        The account of the person who consented, in server mode ("" on one person's machine, or when the person
+        has no account): it decides who sees the session (:mod:`pipeline.library.access`).
     """
 
     participant: str
@@ -42,6 +50,7 @@ class ConsentRecord:
     keep_audio: bool = False
     given_at: str = ""
     recorded_by: str = ""
+    account: str = ""
 
     def __post_init__(self) -> None:
         if not self.participant.strip():
@@ -56,6 +65,33 @@ class ConsentRecord:
             # Audio contains everything the transcript does.
             raise InvalidParameterError(f"{self.participant}'s consent keeps the audio but not the transcript: the "
                                         "recording holds the words said, so allow both or neither")
+
+
+@dataclass(frozen=True)
+class Account:
+    """A sign-in account of server mode (never its password or hash).
+
+    Attributes
+    ----------
+    name : str
+        The sign-in name: lower case letters, digits and ``. _ @ -``, 1-64 characters.
+    role : AccountRole
+        ``"mentor"`` (their own sessions, upload), ``"trainer"`` (the sessions of the mentors assigned to them),
+        ``"mentee"`` (the sessions they consented to), ``"admin"`` (accounts and assignments, no session content).
+    created_at : str
+        When it was made, ISO 8601 UTC.
+    disabled : bool
+        A disabled account cannot sign in; its consents and sessions stay.
+    """
+
+    name: str
+    role: AccountRole
+    created_at: str = ""
+    disabled: bool = False
+
+    def __post_init__(self) -> None:
+        if self.role not in ACCOUNT_ROLES:
+            raise InvalidParameterError(f"account role must be one of {', '.join(ACCOUNT_ROLES)}, got {self.role!r}")
 
 
 @dataclass(frozen=True)
