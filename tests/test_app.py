@@ -260,6 +260,9 @@ def test_consented_upload_is_kept_as_allowed_and_temp_audio_removed(tmp_path, mo
 
     monkeypatch.setenv("RAPPORT_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("RAPPORT_DB", f"sqlite:///{tmp_path / 'library.db'}")
+    # this test's own temporary folder: other processes' uploads (a parallel run) cannot be mistaken for a leftover
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
     before = set(Path(tempfile.gettempdir()).glob("rapport-upload-*"))
     at = consent(upload_sample(AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()), mentor="Alex",
                  mentee="Sam", keep="audio")
