@@ -65,7 +65,7 @@ def test_migrations_from_empty_database_match_the_schema(tmp_path):
     with engine.connect() as conn:
         tables = set(sa.inspect(conn).get_table_names())
         assert {t.name for t in metadata.sorted_tables} | {"alembic_version"} == tables
-        assert conn.execute(sa.text("select version_num from alembic_version")).scalar() == "0004"
+        assert conn.execute(sa.text("select version_num from alembic_version")).scalar() == "0005_session_keys"
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
     assert diff == [], f"migrations and pipeline.library.store.metadata disagree: {diff}"
     # Opening again is a no-op upgrade, not an error.
@@ -77,13 +77,16 @@ def _with_talk_share_interval(report, ci):
         dataclasses.replace(i, ci95=ci) if i.id == "mentor_talk_share" else i for i in report.indicators))
 
 
-def _downgrade(engine: sa.Engine, revision: str) -> None:
-    """Take a store back to the schema of ``revision``, as a store made by an older version (data stays)."""
+def _downgrade(engine: sa.Engine, revision: str, data_dir) -> None:
+    """Take a store back to the schema of ``revision``, as a store made by an older version (data stays, opened
+    from its seals with the key store in ``data_dir``)."""
     from alembic import command
 
     from pipeline.library.store import alembic_config
 
     cfg = alembic_config()
+    with Store(str(engine.url), data_dir=data_dir, migrate=False) as s:
+        cfg.attributes.update(key_store=s.keys, audio_dir=s.audio_dir)
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, revision)
@@ -97,7 +100,7 @@ def test_migration_0002_fills_intervals_of_sessions_stored_before_it(tmp_path, t
     with Store(db, data_dir=tmp_path / "d") as s:
         sid = s.save(_with_talk_share_interval(_report(truths, "matched"), (38.25, 60.5)), consents=consent_pair())
     engine = sa.create_engine(db)
-    _downgrade(engine, "0001")  # back to the schema of a store made before intervals were kept
+    _downgrade(engine, "0001", tmp_path / "d")  # back to the schema of a store made before intervals were kept
     with engine.connect() as conn:
         assert "ci_low" not in {c["name"] for c in sa.inspect(conn).get_columns("indicators")}
     upgrade(engine)
@@ -137,14 +140,14 @@ def test_migration_0003_scrubs_words_older_versions_left_in_notes(tmp_path, trut
         no_words = s.save(r, consents=(mentor, dataclasses.replace(mentee, keep_transcript=False, keep_audio=False)))
         words = s.save(dataclasses.replace(r, sha256="0" * 64), consents=(mentor, mentee))
     engine = sa.create_engine(db)
-    _downgrade(engine, "0002")
+    _downgrade(engine, "0002", tmp_path / "d")
     upgrade(engine)
+    with engine.connect() as conn:  # before a store opens it again and seals them
+        rows = conn.execute(sa.text("select session_id, note from evidence order by rank")).all()
     engine.dispose()
     with Store(db, data_dir=tmp_path / "d") as s:
         assert [e.note for e in s.load_report(no_words).indicators[0].evidence] == list(legacy.values())
         assert [e.note for e in s.load_report(words).indicators[0].evidence] == list(legacy)
-        with s.engine.connect() as conn:
-            rows = conn.execute(sa.text("select session_id, note from evidence order by rank")).all()
     assert [n for sid, n in rows if sid == no_words] == list(legacy.values())
     assert [n for sid, n in rows if sid == words] == list(legacy)
 
@@ -157,7 +160,7 @@ def test_migration_0004_names_people_stored_under_their_label(tmp_path, truths):
     engine = sa.create_engine(db)
     with engine.begin() as conn:  # as older versions stored it: the labels for names
         conn.execute(sa.text("update participants set name = label"))
-    _downgrade(engine, "0003")
+    _downgrade(engine, "0003", tmp_path / "d")
     with Store(db, data_dir=tmp_path / "d") as s:  # opening upgrades
         (summary,) = s.list_sessions()
         assert (summary.session_id, summary.mentor, summary.mentee) == (sid, "Alex Morgan", "Sam Lee")
@@ -193,7 +196,7 @@ def test_store_reopen_list_load(tmp_path, truths):
         for n, sid in ids.items():
             assert s.load_report(sid) == reports[n]
             assert s.load_report(sid[:6]) == reports[n]  # unique prefix works
-            assert s.audio_path(sid).read_bytes() == (SAMPLES / f"{n}.flac").read_bytes()
+            assert s.audio_bytes(sid) == (SAMPLES / f"{n}.flac").read_bytes()
         assert s.consents(ids["matched"]) == consent_pair()
         # Per-turn measures of the mentee across both sessions: one row per mentee turn and measure.
         m = s.participant_turn_measures("Sam Lee", role="mentee")
@@ -270,7 +273,7 @@ def test_words_said_leave_with_the_transcript(store, truths, nlp, tmp_path):
 
     later = store.save(dataclasses.replace(r, sha256="0" * 64), consents=(mentor, mentee))
     assert store.load_report(later).shared_phrases == r.shared_phrases
-    assert all(q.encode() in db.read_bytes() for q in quoted)
+    assert not any(q.encode() in db.read_bytes() for q in quoted)  # kept, but sealed (tests/test_shredding.py)
     store.limit(later, participant="Sam Lee", keep_transcript=False, keep_audio=False)
     words_gone(later)
     assert not any(q.encode() in db.read_bytes() for q in quoted), "words said are still in the database file"
@@ -283,7 +286,7 @@ def test_a_participant_limits_what_is_kept(store, truths, tmp_path):
     audio = store.audio_path(sid)
     db = tmp_path / "lib.db"
     longest = max(r.turns, key=lambda t: len(t.text)).text
-    assert audio.exists() and longest.encode() in db.read_bytes()
+    assert audio.exists() and longest.encode() not in db.read_bytes()  # kept, sealed (tests/test_shredding.py)
     before = _row_counts(store, sid)
 
     assert store.limit(sid[:6], participant="Sam Lee", keep_transcript=True, keep_audio=False) == (True, False)
@@ -327,7 +330,8 @@ def test_delete_leaves_nothing(store, truths, tmp_path):
     other_text = " ".join(t.text for t in keep_r.turns)
     phrase = max((t.text for t in gone_r.turns if t.text not in other_text), key=len)
     db = tmp_path / "lib.db"
-    assert phrase.encode() in db.read_bytes()
+    assert phrase in {t.text for t in store.load_report(gone_id).turns}
+    assert phrase.encode() not in db.read_bytes()  # sealed; tests/test_shredding.py opens the seals
     audio = store.audio_path(gone_id)
     assert audio.exists()
 
@@ -351,11 +355,12 @@ def test_delete_leaves_nothing(store, truths, tmp_path):
         store.delete(gone_id)
 
 
-def test_same_audio_two_option_sets_delete_keeps_shared_file(store, truths):
+def test_same_audio_two_option_sets_delete_keeps_the_others_file(store, truths):
     a = store.save(_report(truths, "matched"), consents=consent_pair(), audio_path=SAMPLES / "matched.flac")
     b = store.save(_report(truths, "matched", AnalyzeOptions(model="tiny.en")), consents=consent_pair(),
                    audio_path=SAMPLES / "matched.flac")
-    assert store.audio_path(a) == store.audio_path(b)
+    assert store.audio_path(a) != store.audio_path(b)  # each session's recording sealed with its own key
+    assert store.audio_bytes(a) == store.audio_bytes(b) == (SAMPLES / "matched.flac").read_bytes()
     store.delete(a)
     assert store.audio_path(b).exists()
     store.delete(b)
