@@ -278,7 +278,7 @@ def test_consented_upload_is_kept_as_allowed_and_temp_audio_removed(tmp_path, mo
             ("Alex", "mentor", True, True), ("Sam", "mentee", True, True)}
         assert all(c.recorded_by == "Alex" for c in records)  # defaults to the mentor
         kept = store.audio_path(sid)
-        assert kept is not None and kept.read_bytes() == SAMPLE.read_bytes()
+        assert kept is not None and store.audio_bytes(sid) == SAMPLE.read_bytes()
         assert store.load_report(sid).turns  # transcript kept: the consent allows it
     assert set(Path(tempfile.gettempdir()).glob("rapport-upload-*")) == before, "temporary upload file left behind"
     # The same upload again is served as already stored, not stored twice.

@@ -30,6 +30,6 @@ def test_batch_on_a_local_dask_cluster(folder, tmp_path, truths, shared_files): 
             report = store.load_report(item.session_id)
             assert report.source_name == f"{n}.flac"
             assert len(report.turns) == len(truths[n]["turns"])
-            assert store.audio_path(item.session_id).read_bytes() == (folder / f"{n}.flac").read_bytes()
+            assert store.audio_bytes(item.session_id) == (folder / f"{n}.flac").read_bytes()
         again = run_batch(folder, store=store, consent=consent_pair(), analyze=truth_analyze, batch=opts)
         assert [i.status for i in again] == ["failed", "skipped", "skipped", "skipped"]

@@ -94,13 +94,16 @@ def _with_talk_share_interval(report, ci):
         dataclasses.replace(i, ci95=ci) if i.id == "mentor_talk_share" else i for i in report.indicators))
 
 
-def _downgrade(engine: sa.Engine, revision: str) -> None:
-    """Take a store back to the schema of ``revision``, as a store made by an older version (data stays)."""
+def _downgrade(engine: sa.Engine, revision: str, data_dir) -> None:
+    """Take a store back to the schema of ``revision``, as a store made by an older version (data stays, opened
+    from its seals with the key store in ``data_dir``)."""
     from alembic import command
 
     from pipeline.library.store import alembic_config
 
     cfg = alembic_config()
+    with Store(str(engine.url), data_dir=data_dir, migrate=False) as s:
+        cfg.attributes.update(key_store=s.keys, audio_dir=s.audio_dir)
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, revision)
@@ -114,7 +117,7 @@ def test_migration_0002_fills_intervals_of_sessions_stored_before_it(library, tr
     with Store(db, data_dir=data) as s:
         sid = s.save(_with_talk_share_interval(_report(truths, "matched"), (38.25, 60.5)), consents=consent_pair())
     engine = sa.create_engine(db)
-    _downgrade(engine, "0001")  # back to the schema of a store made before intervals were kept
+    _downgrade(engine, "0001", data)  # back to the schema of a store made before intervals were kept
     with engine.connect() as conn:
         assert "ci_low" not in {c["name"] for c in sa.inspect(conn).get_columns("indicators")}
     upgrade(engine)
@@ -154,14 +157,14 @@ def test_migration_0003_scrubs_words_older_versions_left_in_notes(library, truth
         no_words = s.save(r, consents=(mentor, dataclasses.replace(mentee, keep_transcript=False, keep_audio=False)))
         words = s.save(dataclasses.replace(r, sha256="0" * 64), consents=(mentor, mentee))
     engine = sa.create_engine(db)
-    _downgrade(engine, "0002")
+    _downgrade(engine, "0002", data)
     upgrade(engine)
+    with engine.connect() as conn:  # before a store opens it again and seals them
+        rows = conn.execute(sa.text("select session_id, note from evidence order by rank")).all()
     engine.dispose()
     with Store(db, data_dir=data) as s:
         assert [e.note for e in s.load_report(no_words).indicators[0].evidence] == list(legacy.values())
         assert [e.note for e in s.load_report(words).indicators[0].evidence] == list(legacy)
-        with s.engine.connect() as conn:
-            rows = conn.execute(sa.text("select session_id, note from evidence order by rank")).all()
     assert [n for sid, n in rows if sid == no_words] == list(legacy.values())
     assert [n for sid, n in rows if sid == words] == list(legacy)
 
@@ -174,7 +177,7 @@ def test_migration_0004_names_people_stored_under_their_label(library, truths):
     engine = sa.create_engine(db)
     with engine.begin() as conn:  # as older versions stored it: the labels for names
         conn.execute(sa.text("update participants set name = label"))
-    _downgrade(engine, "0003")
+    _downgrade(engine, "0003", data)
     with Store(db, data_dir=data) as s:  # opening upgrades
         (summary,) = s.list_sessions()
         assert (summary.session_id, summary.mentor, summary.mentee) == (sid, "Alex Morgan", "Sam Lee")
@@ -210,7 +213,7 @@ def test_store_reopen_list_load(library, truths):
         for n, sid in ids.items():
             assert s.load_report(sid) == reports[n]
             assert s.load_report(sid[:6]) == reports[n]  # unique prefix works
-            assert s.audio_path(sid).read_bytes() == (SAMPLES / f"{n}.flac").read_bytes()
+            assert s.audio_bytes(sid) == (SAMPLES / f"{n}.flac").read_bytes()
         assert s.consents(ids["matched"]) == consent_pair()
         # Per-turn measures of the mentee across both sessions: one row per mentee turn and measure.
         m = s.participant_turn_measures("Sam Lee", role="mentee")
@@ -291,7 +294,7 @@ def test_words_said_leave_with_the_transcript(store, truths, nlp, library):
 
     later = store.save(dataclasses.replace(r, sha256="0" * 64), consents=(mentor, mentee))
     assert store.load_report(later).shared_phrases == r.shared_phrases
-    assert all(in_file(q) for q in quoted)
+    assert not (on_disk and any(in_file(q) for q in quoted))  # kept, but sealed (tests/test_shredding.py)
     store.limit(later, participant="Sam Lee", keep_transcript=False, keep_audio=False)
     words_gone(later)
     assert not (on_disk and any(in_file(q) for q in quoted)), "words said are still in the database file"
@@ -304,7 +307,7 @@ def test_a_participant_limits_what_is_kept(store, truths, library):
     audio = store.audio_path(sid)
     longest = max(r.turns, key=lambda t: len(t.text)).text
     library.checkpoint()
-    assert audio.exists() and readable_copies(library.files(), longest.encode())
+    assert audio.exists() and not (library.backend == "sqlite" and readable_copies(library.files(), longest.encode()))  # sealed
     before = _row_counts(store, sid)
 
     assert store.limit(sid[:6], participant="Sam Lee", keep_transcript=True, keep_audio=False) == (True, False)
@@ -349,7 +352,8 @@ def test_delete_leaves_nothing(store, truths, library):
     other_text = " ".join(t.text for t in keep_r.turns)
     phrase = max((t.text for t in gone_r.turns if t.text not in other_text), key=len)
     library.checkpoint()
-    assert readable_copies(library.files(), phrase.encode())
+    assert phrase in {t.text for t in store.load_report(gone_id).turns}
+    assert not (library.backend == "sqlite" and readable_copies(library.files(), phrase.encode()))  # sealed; tests/test_shredding.py opens the seals
     audio = store.audio_path(gone_id)
     assert audio.exists()
 
@@ -374,11 +378,12 @@ def test_delete_leaves_nothing(store, truths, library):
         store.delete(gone_id)
 
 
-def test_same_audio_two_option_sets_delete_keeps_shared_file(store, truths):
+def test_same_audio_two_option_sets_delete_keeps_the_others_file(store, truths):
     a = store.save(_report(truths, "matched"), consents=consent_pair(), audio_path=SAMPLES / "matched.flac")
     b = store.save(_report(truths, "matched", AnalyzeOptions(model="tiny.en")), consents=consent_pair(),
                    audio_path=SAMPLES / "matched.flac")
-    assert store.audio_path(a) == store.audio_path(b)
+    assert store.audio_path(a) != store.audio_path(b)  # each session's recording sealed with its own key
+    assert store.audio_bytes(a) == store.audio_bytes(b) == (SAMPLES / "matched.flac").read_bytes()
     store.delete(a)
     assert store.audio_path(b).exists()
     store.delete(b)

@@ -99,7 +99,7 @@ def test_upload_names_cannot_reach_the_file_system(name, stem, recordings):
     assert "/" not in rec.source_name and rec.source_name == (Path(name).name or "upload")
 
 
-def test_stored_audio_is_named_by_hash_not_by_upload_name(tmp_path, nlp):
+def test_stored_audio_is_named_by_session_not_by_upload_name(tmp_path, nlp):
     from pipeline.library.store import Store
     from pipeline.types import ConsentRecord
 
@@ -118,8 +118,9 @@ def test_stored_audio_is_named_by_hash_not_by_upload_name(tmp_path, nlp):
     with Store(f"sqlite:///{tmp_path / 'r.db'}", data_dir=tmp_path / "data") as store:
         sid = store.save(report, consents=consent, audio_path=src, recorded_on="2025-01-01")
         kept = store.audio_path(sid)
-    assert kept.parent.parent == tmp_path / "data" / "audio" and kept.name.startswith(report.sha256)
+    assert kept.parent.parent == tmp_path / "data" / "audio" and kept.name == f"{sid}.wav.sealed"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "in", "r.db"]
+    assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["audio", "keys"]
 
 
 def test_cli_default_output_folder_stays_under_rapport_out(tmp_path):

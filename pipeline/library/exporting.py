@@ -12,6 +12,8 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from pipeline.errors import StoreError
+from pipeline.io.export import to_jsonable
 from pipeline.library.schema import participants_t, turn_measures_t, turns_t
 from pipeline.types import Report
 
@@ -30,6 +32,38 @@ def export_tables(conn, sid: str):
                                                   turns_t.c.idx == turn_measures_t.c.turn_idx))
                            .where(turn_measures_t.c.session_id == sid), conn)
     return people, measures
+
+
+def export_contents(row, people: list[dict], measures, consents, report: Report, *, participant: str | None,
+                    redact: Callable[[str], str] | None) -> tuple[dict, Report, set[str] | None]:
+    """What an export's ``session.json`` holds: ``(data, the report as exported, the speaker labels kept or None
+    for all)``, narrowed to ``participant`` (a name or label) and redacted with ``redact`` where given.
+
+    Raises
+    ------
+    StoreError
+        No participant of that name or label in the session.
+    """
+    labels = None
+    if participant is not None:
+        labels = {p["label"] for p in people if participant in (p["name"], p["label"])}
+        if not labels:
+            raise StoreError(f"No participant {participant!r} in session {row['id']}: "
+                             f"choose one of {', '.join(p['name'] for p in people)}.")
+        report = only_speakers(report, labels)
+        measures = measures[measures["speaker"].isin(labels)]
+    if redact is not None:
+        report = redact_report(report, redact)
+    data = {
+        "session": {k: row[k] for k in ("id", "source_name", "sha256", "duration_s", "recorded_on", "stored_at",
+                                        "model_name", "pipeline_version", "keeps_transcript", "keeps_audio")},
+        "participants": people if labels is None else [p for p in people if p["label"] in labels],
+        "consents": [to_jsonable(c) for c in consents],
+        "turn_measures": measures.to_dict(orient="records"),
+        "report": to_jsonable(report),
+        "redacted": redact is not None,
+    }
+    return data, report, labels
 
 
 def write_zip(out_path: str | os.PathLike, fill: Callable[[zipfile.ZipFile], None]) -> Path:

@@ -34,6 +34,9 @@ sessions_t = sa.Table(
     sa.Column("audio_sha256", sa.String(64), nullable=True),
     sa.Column("audio_ext", sa.String(16), nullable=True),
     sa.Column("report_json", sa.Text, nullable=False),
+    # ids of the session's keys in the key store (pipeline.library.keys); NULL: stored before sealing, not yet sealed
+    sa.Column("words_key", sa.String(32), nullable=True),
+    sa.Column("audio_key", sa.String(32), nullable=True),
     sa.UniqueConstraint("sha256", "options_key", name="uq_sessions_sha256_options"),
 )
 
@@ -118,6 +121,13 @@ audit_t = sa.Table(
     sa.Column("action", sa.String(16), nullable=False),
     sa.Column("session_id", sa.String(12), nullable=False),
     sa.Column("actor", sa.String(255), nullable=False),
+)
+
+#: One row ``("library_id", <random hex>)``: what the key store files this library's keys under.
+library_info_t = sa.Table(
+    "library_info", metadata,
+    sa.Column("name", sa.String(32), primary_key=True),
+    sa.Column("value", sa.String(255), nullable=False),
 )
 
 # ---- server mode (issue 21): accounts, trainer -> mentor assignments, sign-in attempts. No session data here.

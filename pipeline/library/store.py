@@ -3,8 +3,11 @@
 SQLite file by default, any SQLAlchemy URL (PostgreSQL) for a team. The schema is
 created and upgraded by the Alembic migrations shipped in :mod:`pipeline.library.migrations`
 whenever a store is opened. A session is written in one transaction: a failure
-anywhere leaves nothing of it behind. Audio files live under the data directory,
-named by content hash, and are written atomically.
+anywhere leaves nothing of it behind. Each session's words and recording are sealed
+with its own keys, kept in a separate key store (:mod:`pipeline.library.keys`,
+:mod:`pipeline.library.sealing`); deleting or limiting a session destroys the keys, so
+no copy left behind (dead rows, WAL, free pages, backups) can be read. Sealed
+recordings live under the data directory, one file per session, written atomically.
 
 The schema is in :mod:`pipeline.library.schema`, the pure helpers in :mod:`pipeline.library.consent`
 and :mod:`pipeline.library.kept` (their public names are importable from here too); storing an upload or
@@ -13,16 +16,16 @@ analysing a file into the store is :mod:`pipeline.library.intake`.
 Locations
 ---------
 * data directory: ``RAPPORT_DATA_DIR`` or ``platformdirs.user_data_dir("rapport")``;
-* database: ``RAPPORT_DB`` (any SQLAlchemy URL) or ``sqlite:///<data dir>/rapport.db``.
+* database: ``RAPPORT_DB`` (any SQLAlchemy URL) or ``sqlite:///<data dir>/rapport.db``;
+* key store: ``RAPPORT_KEYS`` (a folder) or ``<data dir>/keys``; master key: ``RAPPORT_MASTER_KEY``.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import os
-import shutil
 import tempfile
-import time
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -31,7 +34,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from pipeline.errors import AlreadyStoredError, PipelineError, StoreError
-from pipeline.io.export import cues_from_turns, to_jsonable, to_vtt
+from pipeline.io.export import cues_from_turns, to_vtt
 from pipeline.io.reportjson import report_from_json, report_json
 from pipeline.library.consent import (
     consents_from_choices,
@@ -45,8 +48,17 @@ from pipeline.library.consent import (
     reuse_key,
     same_person,
 )
-from pipeline.library.exporting import export_tables, only_speakers, redact_report, write_zip
+from pipeline.library.exporting import export_contents, export_tables, write_zip
 from pipeline.library.kept import strip_transcript, turn_measures
+from pipeline.library.keys import SessionKey, default_keys_dir
+from pipeline.library.recordings import (
+    audio_file,
+    referenced_audio,
+    seal_audio,
+    sealed_audio_file,
+    sweep_audio,
+    write_audio,
+)
 from pipeline.library.retry import retry_transient, write_transaction
 from pipeline.library.rows import evidence_rows, insert_rows, insert_session_content, session_row
 from pipeline.library.schema import (
@@ -65,6 +77,7 @@ from pipeline.library.schema import (
     turns_t,
     upgrade,
 )
+from pipeline.library.sealing import Sealer, open_keys, seal_old_sessions, sweep_keys
 from pipeline.types import AnalyzeOptions, ConsentRecord, Indicator, Report, SessionSummary
 
 __all__ = [
@@ -86,14 +99,20 @@ class Store:
         Folder for audio files (and the default SQLite file); None: :func:`default_data_dir`.
     migrate : bool
         Bring the schema to the newest migration on open (default True).
+    keys_dir : path or None
+        The key folder (:mod:`pipeline.library.keys`); None: :func:`~pipeline.library.keys.default_keys_dir`.
+    master_key : str or None
+        Wraps the keys in the key file; None: ``RAPPORT_MASTER_KEY`` (unset: not wrapped).
 
     Raises
     ------
     StoreError
-        The database cannot be opened or migrated; the message names the URL.
+        The database cannot be opened or migrated (the message names the URL), or its key store is missing or
+        does not open with the master key.
     """
 
-    def __init__(self, url: str | None = None, *, data_dir: str | os.PathLike | None = None, migrate: bool = True):
+    def __init__(self, url: str | None = None, *, data_dir: str | os.PathLike | None = None, migrate: bool = True,
+                 keys_dir: str | os.PathLike | None = None, master_key: str | None = None):
         self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
         self.url = url or default_url(self.data_dir)
         try:
@@ -106,6 +125,10 @@ class Store:
         except Exception as err:
             raise StoreError(f"Cannot open the session store at {self._safe_url()}: {err}. "
                              "Check RAPPORT_DB / --db and that the folder is writable.") from err
+        self.keys = open_keys(self.engine, Path(keys_dir) if keys_dir is not None else default_keys_dir(self.data_dir),
+                              master_key=master_key)
+        if seal_old_sessions(self.engine, self.keys, self.audio_dir):
+            self._checkpoint()
         self.sweep_orphans()
 
     def _safe_url(self) -> str:
@@ -130,52 +153,16 @@ class Store:
     def audio_dir(self) -> Path:
         return self.data_dir / "audio"
 
-    def _audio_file(self, sha256: str, ext: str) -> Path:
-        return self.audio_dir / sha256[:2] / f"{sha256}{ext}"
-
-    def _put_audio(self, src: Path, sha256: str) -> tuple[Path, bool]:
-        """Copy ``src`` into the data directory by hash, atomically; returns (path, newly written)."""
-        ext = src.suffix.lower()[:16]
-        dest = self._audio_file(sha256, ext)
-        if dest.exists():
-            return dest, False
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as out, open(src, "rb") as f:
-                shutil.copyfileobj(f, out, 1 << 20)
-                out.flush()
-                os.fsync(out.fileno())
-            if file_sha256(tmp) != sha256:
-                raise StoreError(f"{src.name} changed while it was being stored: run again.")
-            os.replace(tmp, dest)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        return dest, True
-
-    def _referenced_audio(self, conn) -> set[str]:
-        rows = conn.execute(sa.select(sessions_t.c.audio_sha256, sessions_t.c.audio_ext)
-                            .where(sessions_t.c.audio_sha256.is_not(None)))
-        return {f"{sha}{ext}" for sha, ext in rows}
-
     def sweep_orphans(self, *, min_age_s: float = 600.0) -> int:
         """Remove audio files (and temporary files) no stored session refers to; returns how many.
 
         They are left only when a process was killed between writing the file and
         committing its session. Files younger than ``min_age_s`` seconds are kept:
         another process may be about to commit the session that refers to them.
+        Keys no session uses, older than ``min_age_s``, are destroyed too (not counted).
         """
-        if not self.audio_dir.exists():
-            return 0
-        with self.engine.connect() as conn:
-            keep = self._referenced_audio(conn)
-        removed, now = 0, time.time()
-        for f in self.audio_dir.glob("*/*"):
-            if f.is_file() and f.name not in keep and now - f.stat().st_mtime >= min_age_s:
-                f.unlink(missing_ok=True)
-                removed += 1
-        return removed
+        sweep_keys(self.engine, self.keys, min_age_s=min_age_s)
+        return sweep_audio(self.engine, self.audio_dir, min_age_s=min_age_s)
 
     # ---- writing ---------------------------------------------------------
 
@@ -223,46 +210,41 @@ class Store:
             recorded_on = recorded_on.isoformat()
         recorded_on = recorded_on or date.today().isoformat()
         session_id = uuid.uuid4().hex[:12]
+        with_audio = keep_audio and audio_path is not None
+        keys = self.keys.create(session_id, ("words", "audio") if with_audio else ("words",))
+        sealer = Sealer(session_id, keys["words"].key)
         audio_written: Path | None = None
         audio_sha = audio_ext = None
         try:
-            if keep_audio and audio_path is not None:
-                audio_sha, audio_ext, audio_written = self._store_audio(report, audio_path)
+            if with_audio:
+                audio_sha, audio_ext, audio_written = self._store_audio(report, audio_path, session_id, keys["audio"])
             with write_transaction(self.engine) as conn:
                 conn.execute(sessions_t.insert().values(**session_row(
                     session_id, report, kept, recorded_on=recorded_on, keep_transcript=keep_transcript,
-                    audio_sha=audio_sha, audio_ext=audio_ext)))
+                    audio_sha=audio_sha, audio_ext=audio_ext, sealer=sealer, words_key=keys["words"].key_id,
+                    audio_key=keys["audio"].key_id if with_audio else None)))
                 insert_session_content(conn, session_id, report, kept, consents=consents, names=names,
-                                       measures=measures, keep_transcript=keep_transcript)
+                                       measures=measures, keep_transcript=keep_transcript, sealer=sealer)
                 conn.execute(audit_t.insert().values(at=now_iso(), action="stored", session_id=session_id,
                                                      actor=actor or consents[0].recorded_by))
         except BaseException as err:
             if audio_written is not None:
-                self._drop_unused_audio(audio_written)
+                audio_written.unlink(missing_ok=True)
+            self.keys.destroy(k.key_id for k in keys.values())
             failure = self._save_error(err, report)
             if failure is not None:
                 raise failure from err
             raise
         return session_id
 
-    def _drop_unused_audio(self, path: Path) -> None:
-        """Remove an audio file a failed save wrote, unless a session another process committed meanwhile uses it
-        (the same recording stored at once by two processes); when that cannot be checked it stays for
-        :meth:`sweep_orphans`."""
-        try:
-            with self.engine.connect() as conn:
-                used = path.name in self._referenced_audio(conn)
-        except Exception:
-            return
-        if not used:
-            path.unlink(missing_ok=True)
-
-    def _store_audio(self, report: Report, audio_path: str | os.PathLike) -> tuple[str, str, Path | None]:
-        """Copy the recording into the data directory: ``(sha256, extension, the file if newly written else None)``."""
+    def _store_audio(self, report: Report, audio_path: str | os.PathLike, session_id: str,
+                     key: SessionKey) -> tuple[str, str, Path]:
+        """Seal the recording into the data directory: ``(sha256, extension, the file written)``."""
         src = Path(audio_path)
-        audio_sha = report.sha256 or file_sha256(src)
-        dest, new = self._put_audio(src, audio_sha)
-        return audio_sha, dest.suffix, dest if new else None
+        audio_sha, ext = report.sha256 or file_sha256(src), src.suffix.lower()[:16]
+        dest = sealed_audio_file(self.audio_dir, session_id, ext)
+        seal_audio(src, dest, key.key, session_id, sha256=audio_sha)
+        return audio_sha, ext, dest
 
     def _save_error(self, err: BaseException, report: Report) -> StoreError | None:
         """The StoreError that a failed :meth:`save` raises for ``err``; None: ``err`` goes up as it is."""
@@ -292,10 +274,19 @@ class Store:
         with self.engine.connect() as conn:
             return self._row(conn, session_id)["id"]
 
+    def _sealer(self, row) -> Sealer:
+        """What opens a session row's words: its words key (none for a row stored before sealing)."""
+        if not row["words_key"]:
+            return Sealer(row["id"], None)
+        return Sealer(row["id"], self.keys.get(row["words_key"], session_id=row["id"], purpose="words"))
+
+    def _report(self, row) -> Report:
+        return report_from_json(self._sealer(row).open("report_json", row["report_json"]), name=f"session {row['id']}")
+
     def load_report(self, session_id: str) -> Report:
         """The stored :class:`Report` (without transcript when consent did not allow keeping it)."""
         with self.engine.connect() as conn:
-            return report_from_json(self._row(conn, session_id)["report_json"], name=f"session {session_id}")
+            return self._report(self._row(conn, session_id))
 
     def indicators(self, session_id: str) -> tuple[Indicator, ...]:
         """A session's indicators from their table, with their 95 % intervals, without evidence or explanations.
@@ -396,12 +387,28 @@ class Store:
                                 columns=["session_id", "recorded_on", "turn_idx", "measure", "value"])
 
     def audio_path(self, session_id: str) -> Path | None:
-        """The stored recording of a session, or None when consent did not allow keeping it."""
+        """The file of a session's stored recording (sealed: read it with :meth:`audio_bytes` or
+        :meth:`write_audio`), or None when consent did not allow keeping it."""
+        with self.engine.connect() as conn:
+            return audio_file(self.audio_dir, self._row(conn, session_id))
+
+    def write_audio(self, session_id: str, out) -> str | None:
+        """Write a session's recording, opened, to the binary file object ``out``; returns its extension
+        (``".flac"``), or None (nothing written) when consent did not allow keeping it.
+
+        Raises
+        ------
+        StoreError
+            The recording's file or key is missing, or the file was altered.
+        """
         with self.engine.connect() as conn:
             row = self._row(conn, session_id)
-        if not row["audio_sha256"]:
-            return None
-        return self._audio_file(row["audio_sha256"], row["audio_ext"] or "")
+        return write_audio(self.audio_dir, self.keys, row, out)
+
+    def audio_bytes(self, session_id: str) -> bytes | None:
+        """A session's recording as it was stored (opened), or None when consent did not allow keeping it."""
+        buf = io.BytesIO()
+        return None if self.write_audio(session_id, buf) is None else buf.getvalue()
 
     def audit_log(self) -> tuple[tuple[str, str, str, str], ...]:
         """``(at, action, session_id, actor)`` rows, oldest first. Never any session content."""
@@ -416,8 +423,9 @@ class Store:
     def delete(self, session_id: str, *, actor: str = "") -> str:
         """Remove a session with its transcript, audio and derived data; log that it was deleted.
 
-        Returns the deleted session's id. The audio file is removed too unless
-        another stored session (same recording, other options) still refers to it.
+        Returns the deleted session's id. The session's keys are destroyed before the rows go
+        (crypto-shredding): every copy of its words and recording left anywhere (dead rows, the write-ahead log,
+        a backup) can no longer be read, even if the removal of the rows then fails.
         """
         with write_transaction(self.engine) as conn:
             row = self._row(conn, session_id)
@@ -427,7 +435,8 @@ class Store:
                 conn.execute(t.delete().where(col == sid))
             conn.execute(audit_t.insert().values(at=now_iso(), action="deleted", session_id=sid,
                                                  actor=actor or login_name()))
-            still = self._referenced_audio(conn)
+            self.keys.destroy_session(sid)
+            still = referenced_audio(conn, self.audio_dir)
         self._after_removal(row, still, drop_audio=True)
         return sid
 
@@ -435,8 +444,13 @@ class Store:
         """After a committed delete or limit: remove the session's recording when ``drop_audio`` and no other
         session (``still``: what the store still refers to) uses it; flush SQLite's journal so no copy of the
         removed content is left on disk."""
-        if drop_audio and row["audio_sha256"] and f"{row['audio_sha256']}{row['audio_ext']}" not in still:
-            self._audio_file(row["audio_sha256"], row["audio_ext"] or "").unlink(missing_ok=True)
+        path = audio_file(self.audio_dir, row)
+        if drop_audio and path is not None and path.name not in still:
+            path.unlink(missing_ok=True)
+        self._checkpoint()
+
+    def _checkpoint(self) -> None:
+        """SQLite: copy the write-ahead log into the database file and truncate it (nothing for other backends)."""
         if self.url.startswith("sqlite"):
             with self.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -451,9 +465,10 @@ class Store:
         Not keeping the transcript means not keeping the audio either (the
         recording holds the words said). When the session may no longer keep the transcript, the words said go
         (turn text, word timings, evidence quotes; timings and measures stay, as
-        for a session stored without the transcript); when it may no longer keep
-        the audio, the recording is removed (unless another stored session
-        still refers to it). The audit log gets a "limited" line, with no content.
+        for a session stored without the transcript): what is left is sealed with a fresh words key and the old
+        one destroyed, so no earlier copy (a backup, dead rows) can be read. When it may no longer keep
+        the audio, its audio key is destroyed and the recording removed. The audit log gets a "limited" line,
+        with no content.
 
         Parameters
         ----------
@@ -477,6 +492,22 @@ class Store:
             No such session, or no consent of ``participant`` in it.
         """
         keep_audio = keep_audio and keep_transcript  # the recording holds the words said: no transcript, no audio
+        fresh: list[SessionKey] = []
+        try:
+            row, transcript_ok, audio_ok, still = self._limit(session_id, participant, keep_transcript, keep_audio,
+                                                              actor, fresh)
+        except BaseException:
+            self.keys.destroy(k.key_id for k in fresh)
+            raise
+        drop_audio = bool(row["keeps_audio"]) and not audio_ok
+        self.keys.destroy([row["words_key"] if fresh else None, row["audio_key"] if drop_audio else None])
+        self._after_removal(row, still, drop_audio=drop_audio)
+        return transcript_ok, audio_ok
+
+    def _limit(self, session_id: str, participant: str, keep_transcript: bool, keep_audio: bool, actor: str,
+               fresh: list[SessionKey]):
+        """:meth:`limit`'s transaction: ``(the row before, transcript kept, audio kept, audio files referred to)``;
+        a fresh words key it makes is appended to ``fresh``."""
         with write_transaction(self.engine) as conn:
             row = self._row(conn, session_id)
             sid = row["id"]
@@ -496,21 +527,28 @@ class Store:
             audio_ok = allowed_audio and bool(row["keeps_audio"])
             values = {}
             if row["keeps_transcript"] and not transcript_ok:
-                stripped = strip_transcript(report_from_json(row["report_json"], name=f"session {session_id}"))
-                values.update(keeps_transcript=False, report_json=report_json(stripped))
-                conn.execute(turns_t.update().where(turns_t.c.session_id == sid).values(text=None))
-                # the evidence rows again, as save writes them without a transcript (quotes and words said gone)
-                conn.execute(evidence_t.delete().where(evidence_t.c.session_id == sid))
-                insert_rows(conn, evidence_t, evidence_rows(sid, stripped, keep_transcript=False))
+                fresh.append(self.keys.create(sid, ("words",))["words"])
+                values.update(self._strip_words(conn, row, fresh[0]))
             if row["keeps_audio"] and not audio_ok:
-                values.update(keeps_audio=False, audio_sha256=None, audio_ext=None)
+                values.update(keeps_audio=False, audio_sha256=None, audio_ext=None, audio_key=None)
             if values:
                 conn.execute(sessions_t.update().where(sessions_t.c.id == sid).values(**values))
             conn.execute(audit_t.insert().values(at=now_iso(), action="limited", session_id=sid,
                                                  actor=actor or participant))
-            still = self._referenced_audio(conn)
-        self._after_removal(row, still, drop_audio=bool(row["keeps_audio"]) and not audio_ok)
-        return transcript_ok, audio_ok
+            return row, transcript_ok, audio_ok, referenced_audio(conn, self.audio_dir)
+
+    def _strip_words(self, conn, row, fresh: SessionKey) -> dict:
+        """Take the words said out of a session's turns and evidence, in ``conn``'s transaction; returns the
+        sessions row's new values: the report without them, sealed with the ``fresh`` words key."""
+        sid = row["id"]
+        stripped = strip_transcript(self._report(row))
+        sealer = Sealer(sid, fresh.key)
+        conn.execute(turns_t.update().where(turns_t.c.session_id == sid).values(text=None))
+        # the evidence rows again, as save writes them without a transcript (quotes and words said gone)
+        conn.execute(evidence_t.delete().where(evidence_t.c.session_id == sid))
+        insert_rows(conn, evidence_t, evidence_rows(sid, stripped, keep_transcript=False, sealer=sealer))
+        return dict(keeps_transcript=False, report_json=sealer.seal("report_json", report_json(stripped)),
+                    words_key=fresh.key_id)
 
     def export(
         self,
@@ -539,33 +577,16 @@ class Store:
             row = self._row(conn, session_id)
             sid = row["id"]
             people, measures = export_tables(conn, sid)
-        labels = None
-        if participant is not None:
-            labels = {p["label"] for p in people if participant in (p["name"], p["label"])}
-            if not labels:
-                raise StoreError(f"No participant {participant!r} in session {sid}: "
-                                 f"choose one of {', '.join(p['name'] for p in people)}.")
-            report = only_speakers(report, labels)
-            measures = measures[measures["speaker"].isin(labels)]
-        if redact is not None:
-            report = redact_report(report, redact)
-        data = {
-            "session": {k: row[k] for k in ("id", "source_name", "sha256", "duration_s", "recorded_on", "stored_at",
-                                            "model_name", "pipeline_version", "keeps_transcript", "keeps_audio")},
-            "participants": people if labels is None else [p for p in people if p["label"] in labels],
-            "consents": [to_jsonable(c) for c in self.consents(sid)],
-            "turn_measures": measures.to_dict(orient="records"),
-            "report": to_jsonable(report),
-            "redacted": redact is not None,
-        }
+        data, report, labels = export_contents(row, people, measures, self.consents(sid), report,
+                                               participant=participant, redact=redact)
 
         def fill(z) -> None:
             z.writestr("session.json", json.dumps(data, indent=2))
             if row["keeps_transcript"]:
                 z.writestr("transcript.vtt", to_vtt(cues_from_turns(report.turns)))
-            audio = self.audio_path(sid)
-            if audio is not None and audio.exists() and labels is None and redact is None:
-                z.write(audio, f"recording{audio.suffix}")
+            if row["audio_sha256"] and labels is None and redact is None:
+                with z.open(f"recording{row['audio_ext'] or ''}", "w") as out:
+                    self.write_audio(sid, out)
 
         out = write_zip(out_path, fill)
         with write_transaction(self.engine) as conn:

@@ -5,7 +5,7 @@ Nothing changes for a store on one person's machine: the new tables stay empty a
 The sign-in log holds the name as typed, the time, the outcome and where from; never a password.
 
 Revision ID: 0006
-Revises: 0004 (re-chained after 0005 when the per-session encryption lands)
+Revises: 0005
 Create Date: 2026-12-01 10:00:00
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0006'
-down_revision = '0004'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 
