@@ -21,7 +21,7 @@ from pipeline.io.audio import load_audio
 from pipeline.io.files import is_transcript
 from pipeline.io.reportjson import report_json
 from pipeline.io.transcripts import transcript_text
-from pipeline.library.access import Grants, grants
+from pipeline.library.access import Grants, grants, server_mode
 from pipeline.library.accounts import list_accounts
 from pipeline.library.intake import save_upload
 from pipeline.library.store import Store, consents_from_choices
@@ -512,11 +512,21 @@ def main() -> None:
     report_ui(report, data, name, previous_of(sid, account) if sid else None)
 
 
+def with_accounts_page() -> bool:
+    """The Accounts page is listed in server mode only (one person's machine has no accounts); a bad
+    ``RAPPORT_AUTH`` lists it not, and every page's sign-in gate says what is wrong."""
+    try:
+        return server_mode()
+    except PipelineError:
+        return False
+
+
 if __name__ == "__main__":
     # Named pages in the sidebar ("Session report", "Trainer", "My data") rather than the file names ("app").
     st.navigation([
         st.Page(main, title="Session report", default=True),
         st.Page(ROOT / "pages" / "1_Trainer.py", title="Trainer", url_path="Trainer"),
         st.Page(ROOT / "pages" / "2_My_data.py", title="My data", url_path="my-data"),
-        st.Page(ROOT / "pages" / "3_Accounts.py", title="Accounts", url_path="accounts"),
+        *([st.Page(ROOT / "pages" / "3_Accounts.py", title="Accounts", url_path="accounts")]
+          if with_accounts_page() else []),
     ]).run()

@@ -292,16 +292,15 @@ def test_migration_0006_keeps_old_consents_without_accounts(tmp_path, truths):
     db = f"sqlite:///{tmp_path / 'old.db'}"
     engine = sa.create_engine(db)
     upgrade(engine, "0004")
-    with Store(db, data_dir=tmp_path / "d", migrate=False) as s:
-        with s.engine.begin() as conn:  # a session as 0004 stored it: consents without an account column
-            conn.execute(sa.text("INSERT INTO sessions (id, source_name, sha256, options_key, options_json, "
-                                 "duration_s, recorded_on, stored_at, input_kind, model_name, pipeline_version, "
-                                 "attribution_method, attribution_confidence, keeps_transcript, keeps_audio, "
-                                 "report_json) VALUES ('abc123abc123', 'm.flac', 'x', 'k', '{}', 1.0, '2025-01-01', "
-                                 "'2025-01-01', 'audio', 'base', '0', 'channel', 'high', 0, 0, '{}')"))
-            conn.execute(sa.text("INSERT INTO consents (session_id, participant, role, keep_report, keep_transcript, "
-                                 "keep_audio, given_at, recorded_by) VALUES ('abc123abc123', 'Sam Lee', 'mentee', "
-                                 "1, 0, 0, '2025-01-01', 'c')"))
+    with engine.begin() as conn:  # a session as 0004 stored it: consents without an account column
+        conn.execute(sa.text("INSERT INTO sessions (id, source_name, sha256, options_key, options_json, "
+                             "duration_s, recorded_on, stored_at, input_kind, model_name, pipeline_version, "
+                             "attribution_method, attribution_confidence, keeps_transcript, keeps_audio, "
+                             "report_json) VALUES ('abc123abc123', 'm.flac', 'x', 'k', '{}', 1.0, '2025-01-01', "
+                             "'2025-01-01', 'audio', 'base', '0', 'channel', 'high', 0, 0, '{}')"))
+        conn.execute(sa.text("INSERT INTO consents (session_id, participant, role, keep_report, keep_transcript, "
+                             "keep_audio, given_at, recorded_by) VALUES ('abc123abc123', 'Sam Lee', 'mentee', "
+                             "1, 0, 0, '2025-01-01', 'c')"))
     upgrade(engine)
     with Store(db, data_dir=tmp_path / "d") as s:
         (c,) = s.consents("abc123abc123")

@@ -139,7 +139,7 @@ def test_writers_and_app_sessions_at_once_lose_nothing(library, truths):
                                           "turn_measures": len(r.turn_measures) * 4}, s.source_name
             assert store.load_report(s.session_id).turns == r.turns
             if s.keeps_audio:
-                assert store.audio_path(s.session_id).read_bytes() == _recording(s.source_name[:-5])
+                assert store.audio_bytes(s.session_id) == _recording(s.source_name[:-5])
         shared_by_app = any(a["shared"][1] for a in apps)  # an upload keeps the recording, a writer has none
         assert sum(s.keeps_audio for s in listed) == APP_SESSIONS * PER_APP + shared_by_app
         assert [a for _, a, _, _ in store.audit_log()] == ["stored"] * n_sessions

@@ -102,7 +102,7 @@ def _downgrade(engine: sa.Engine, revision: str, data_dir) -> None:
     from pipeline.library.store import alembic_config
 
     cfg = alembic_config()
-    with Store(str(engine.url), data_dir=data_dir, migrate=False) as s:
+    with Store(engine.url.render_as_string(hide_password=False), data_dir=data_dir, migrate=False) as s:
         cfg.attributes.update(key_store=s.keys, audio_dir=s.audio_dir)
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

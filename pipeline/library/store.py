@@ -6,12 +6,10 @@ whenever a store is opened. A session is written in one transaction: a failure
 anywhere leaves nothing of it behind. Each session's words and recording are sealed
 with its own keys, kept in a separate key store (:mod:`pipeline.library.keys`,
 :mod:`pipeline.library.sealing`); deleting or limiting a session destroys the keys, so
-no copy left behind (dead rows, WAL, free pages, backups) can be read. Sealed
-recordings live under the data directory, one file per session, written atomically.
-
-The schema is in :mod:`pipeline.library.schema`, the pure helpers in :mod:`pipeline.library.consent`
-and :mod:`pipeline.library.kept` (their public names are importable from here too); storing an upload or
-analysing a file into the store is :mod:`pipeline.library.intake`.
+no copy left behind (dead rows, WAL, free pages, backups) can be read. Sealed recordings live under the data
+directory, one file per session, written atomically. Schema: :mod:`pipeline.library.schema`; pure helpers:
+:mod:`pipeline.library.consent`, :mod:`pipeline.library.kept` (importable from here too); storing an upload or
+analysing a file into the store: :mod:`pipeline.library.intake`.
 
 Locations
 ---------
@@ -146,8 +144,6 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
-
-    # ---- files -----------------------------------------------------------
 
     @property
     def audio_dir(self) -> Path:
