@@ -1,6 +1,7 @@
 """The whole analysis against plain transcription: time, real-time factor, peak memory and WER, one run.
 
 Usage: python bench/end_to_end.py [--minutes 9 60] [--repeats 1] [--no-bare-batched] [--baseline /path/to/checkout]
+       python bench/end_to_end.py --startup-only [--baseline /path/to/checkout]
 
 For each length a two-person session is made from the sample sessions (``matched``, ``unmatched``,
 ``dual_channel`` mixed to mono, one second of silence between, repeated, whole samples only, so the truth text
@@ -18,7 +19,9 @@ Printed: processing seconds (decoding the file included, model loading excluded)
 processing (user + system, every thread: steadier than wall time on a machine shared with other work), the
 process's wall time (start-up and model loading included), peak RSS, WER against the truth, and the ratios of
 each configuration's wall and CPU seconds to bare sequential's. Then the start-up of a transcript-file analysis: ``rapport analyze session.vtt`` (the
-9-minute session's turns as WebVTT), wall seconds, median of 5.
+9-minute session's turns as WebVTT), wall seconds, median of 5. ``--startup-only`` times only that, on a
+9.5-minute WebVTT made from the sample sessions' true turns (matched and unmatched, repeated), for this checkout
+and the baseline.
 """
 
 from __future__ import annotations
@@ -133,6 +136,39 @@ def transcript_startup(report_dir: Path, tmp: Path, n: int = 5, tree: str = str(
     return times
 
 
+def startup_only(baseline: str | None) -> None:
+    """Transcript-file start-up alone: this checkout and ``baseline``, on the samples' true turns (9.5 minutes)."""
+    import dataclasses
+
+    sys.path.insert(0, str(ROOT))
+    from pipeline.io.export import cues_from_turns, to_vtt
+    from tests.conftest import load_truth
+    from tests.storehelp import report_from_truth
+
+    turns, offset_s = [], 0.0
+    while offset_s < 540:
+        for name in ("matched", "unmatched"):
+            r = report_from_truth(load_truth(name), source_name=f"{name}.flac", sha256="0" * 64)
+            turns += [dataclasses.replace(t, start_s=t.start_s + offset_s, end_s=t.end_s + offset_s, words=())
+                      for t in r.turns]
+            offset_s += r.turns[-1].end_s + 1.0
+    with tempfile.TemporaryDirectory(prefix="rapport-startup-") as tmp_name:
+        tmp = Path(tmp_name)
+        vtt = tmp / "session.vtt"
+        vtt.write_text(to_vtt(cues_from_turns(tuple(turns))), encoding="utf-8")
+        for kind, tree in [("rapport", str(ROOT))] + ([("before", str(Path(baseline).resolve()))] if baseline else []):
+            times = []
+            for _ in range(5):
+                t0 = time.perf_counter()
+                subprocess.run([sys.executable, "-m", "pipeline.run.cli", "analyze", str(vtt), "--out",
+                                str(tmp / f"out-{kind}")], check=True, capture_output=True, cwd=tree,
+                               env={**os.environ, "PYTHONPATH": tree})
+                times.append(time.perf_counter() - t0)
+            print(f"transcript-file analysis ({kind}: rapport analyze session.vtt, {len(turns)} turns, "
+                  f"{offset_s / 60:.1f} min): median {statistics.median(times):.2f} s of {len(times)} "
+                  f"({', '.join(f'{t:.2f}' for t in times)})")
+
+
 def main() -> None:
     if len(sys.argv) >= 2 and sys.argv[1] == "--one":
         print(json.dumps(run_one(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5])))
@@ -142,7 +178,11 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=1, help="interleaved runs of each configuration")
     ap.add_argument("--no-bare-batched", action="store_true", help="skip the bare batched reference")
     ap.add_argument("--baseline", help="another checkout whose rapport analyze runs too, as 'before'")
+    ap.add_argument("--startup-only", action="store_true", help="time only a transcript file's analysis")
     args = ap.parse_args()
+    if args.startup_only:
+        startup_only(args.baseline)
+        return
     sys.path.insert(0, str(ROOT))
     from pipeline.speech.evaluation import word_error_rate
 

@@ -8,7 +8,7 @@ import pytest
 from pipeline.errors import InvalidParameterError
 from pipeline.measures.indicator_spec import NO_OVERLAP_IN_MONO, TOO_FEW_TO_TELL
 from pipeline.measures.roles import assign_roles
-from pipeline.measures.session import measure_session, turn_measures_frame
+from pipeline.measures.session import TURN_MEASURE_COLUMNS, measure_session, turn_measures_csv, turn_measures_frame
 from pipeline.types import OVERLAP_METHODS, MeasureOptions, RoleOptions, SpeakerInfo, Turn, said
 from tests.truth_turns import turns_from_truth
 
@@ -159,6 +159,11 @@ def test_turn_measure_invariants_and_csv(measured):
     df = turn_measures_frame(m)
     assert len(df) == len(m.turn_measures)
     assert {"pace_wpm", "rms_db", "f0_median_hz", "is_question", "is_backchannel"} <= set(df.columns)
+    # turn_measures.csv is written without pandas, from the same rows: the very text pandas would write
+    csv_text = turn_measures_csv(m)
+    assert csv_text == df.to_csv(index=False)
+    assert csv_text.splitlines()[0] == ",".join(TURN_MEASURE_COLUMNS) == ",".join(df.columns)
+    assert csv_text.count("\n") == len(m.turn_measures) + 1 and "nan" not in csv_text.lower().split(",")
     # the mentee voice is pitch-shifted up 400 cents (4 semitones) from the same voice
     s1, s2 = (next(s for s in m.speakers if s.speaker == k) for k in ("S1", "S2"))
     assert 12 * np.log2(s2.f0_median_hz / s1.f0_median_hz) == pytest.approx(4.0, abs=1.5)
@@ -221,6 +226,7 @@ def test_interruption_backchannel_gap_and_roles(nlp):
     assert {s.speaker: s.n_interruptions for s in m.speakers} == {"Ann": 1, "Bo": 0}
     csv_rows = turn_measures_frame(blind)
     assert csv_rows["is_interruption"].isna().all() and not turn_measures_frame(m)["is_interruption"].isna().any()
+    assert turn_measures_csv(blind) == csv_rows.to_csv(index=False)  # unknown: an empty cell, as pandas writes it
     shares = {s.speaker: s.talk_share for s in m.speakers}
     assert sum(shares.values()) == pytest.approx(1.0)
     with pytest.raises(InvalidParameterError):

@@ -9,12 +9,14 @@ table :data:`pipeline.measures.indicators.INDICATORS`.
 
 from __future__ import annotations
 
+import csv
+import io
+import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 import numpy as np
-import pandas as pd
 
 from pipeline.errors import InvalidParameterError
 from pipeline.io.audio import release_pages
@@ -402,9 +404,19 @@ def untimed_warnings(turn_times: str) -> tuple[str, ...]:
     return (f"The transcript {TIMES_GIVEN[turn_times]}: pace, pauses and interruptions are not measured, {shares}.",)
 
 
-def turn_measures_frame(measures: SessionMeasures | Sequence[TurnMeasures]) -> pd.DataFrame:
-    """One row per turn (``turn_measures.csv``): timing, rates, loudness, pitch, flags, question class, and what the
-    turn does (``behaviour``, its other behaviours ``also``, ``complex_reflection``, ``permission``).
+#: Columns of ``turn_measures.csv`` (and of :func:`turn_measures_frame`), in order.
+TURN_MEASURE_COLUMNS = (
+    "index", "speaker", "role", "start_s", "end_s", "n_words", "speech_s", "pace_wpm", "n_syllables",
+    "articulation_sps", "rms_db", "f0_median_hz", "f0_range_hz", "f0_median_st", "f0_range_st", "final_rise_st",
+    "gap_before_s", "is_backchannel", "is_interruption", "is_question", "question_kind", "open_question",
+    "n_questions", "behaviour", "also", "complex_reflection", "permission", "text",
+)
+
+
+def turn_measure_rows(measures: SessionMeasures | Sequence[TurnMeasures]) -> list[dict]:
+    """One dict per turn, keyed by :data:`TURN_MEASURE_COLUMNS`: timing, rates, loudness, pitch, flags, question
+    class, and what the turn does (``behaviour``, its other behaviours ``also``, ``complex_reflection``,
+    ``permission``). None where a measure is not available.
 
     ``measures`` is a session's measures, or its turn measures alone (a report's ``turn_measures``).
     """
@@ -423,4 +435,29 @@ def turn_measures_frame(measures: SessionMeasures | Sequence[TurnMeasures]) -> p
             "also": " ".join(m.code.also), "complex_reflection": m.code.complex, "permission": m.code.permission,
             "text": m.text,
         })
-    return pd.DataFrame(rows, columns=None if rows else ["index", "speaker", "role", "start_s", "end_s", "text"])
+    return rows
+
+
+def turn_measures_frame(measures: SessionMeasures | Sequence[TurnMeasures]):
+    """:func:`turn_measure_rows` as a ``pandas.DataFrame``, for analysis in a notebook and the tests (pandas is
+    imported only here: a transcript's analysis never needs it)."""
+    import pandas as pd
+
+    return pd.DataFrame(turn_measure_rows(measures), columns=list(TURN_MEASURE_COLUMNS))
+
+
+def _csv_cell(value) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
+
+
+def turn_measures_csv(measures: SessionMeasures | Sequence[TurnMeasures]) -> str:
+    """``turn_measures.csv``: :func:`turn_measure_rows` as CSV text (header line, ``\\n`` line ends, empty cells
+    where a measure is not available), written without pandas so that a transcript's analysis need not import it."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(TURN_MEASURE_COLUMNS)
+    for row in turn_measure_rows(measures):
+        writer.writerow([_csv_cell(row[c]) for c in TURN_MEASURE_COLUMNS])
+    return buf.getvalue()

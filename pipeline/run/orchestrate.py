@@ -29,7 +29,7 @@ from pipeline.io.reportjson import report_json, turns_json
 from pipeline.io.transcripts import read_transcript, transcript_text
 from pipeline.measures.confidence import session_confidence
 from pipeline.measures.roles import assign_roles, with_roles
-from pipeline.measures.session import measure_session, turn_measures_frame, untimed_warnings
+from pipeline.measures.session import measure_session, turn_measures_csv, untimed_warnings
 from pipeline.speech.channels import diarize_channels, is_dual_channel
 from pipeline.speech.diarize import to_rttm
 from pipeline.speech.events import events_of_diarization
@@ -279,7 +279,7 @@ def write_analysis(report: Report, out_dir: Path, *, transcript: Transcript | No
              "turn_measures": out_dir / "turn_measures.csv"}
     write_text_atomic(files["report"], report_json(report))
     write_text_atomic(files["turns"], turns_json(report))
-    write_text_atomic(files["turn_measures"], turn_measures_frame(report.turn_measures).to_csv(index=False))
+    write_text_atomic(files["turn_measures"], turn_measures_csv(report.turn_measures))
     if diarization is not None:
         files["rttm"] = out_dir / "diarization.rttm"
         write_text_atomic(files["rttm"], to_rttm(diarization, file_id=safe_stem(report.source_name)))
