@@ -24,8 +24,9 @@ def manage(action, *args) -> None:
     """Run one account change as the signed-in admin (the policy is asked again); the outcome as a toast."""
     with Store() as store:
         try:
-            grants(store, current_account()).check("manage")
-            action(store, *args)
+            admin = current_account()
+            grants(store, admin).check("manage")
+            action(store, *args, actor=admin.name if admin is not None else "")
         except PipelineError as err:
             st.session_state["accounts_message"] = ("error", str(err))
             return

@@ -279,9 +279,22 @@ def test_cli_accounts_bootstrap_then_admin_only(empty, capsys, monkeypatch):
     assert [line.split()[:3] for line in listing] == [["jo", "mentor", "active"], ["root", "admin", "active"],
                                                       ["tina", "trainer", "active"]]
     assert listing[2].endswith("mentors: jo")
+    monkeypatch.setenv("RAPPORT_NEW_PASSWORD", "jos-second-password")
+    assert main(["accounts", "password", "jo", "--account", "root"]) == 0
+    assert main(["accounts", "disable", "jo", "--account", "root"]) == 0
+    assert main(["accounts", "unassign", "tina", "jo", "--account", "root"]) == 0
+    assert main(["accounts", "unassign", "tina", "jo", "--account", "root"]) == 0  # nothing to undo: not logged
     monkeypatch.setenv("RAPPORT_PASSWORD", "a-trainer-password")
     assert main(["accounts", "list", "--account", "tina"]) == 2  # a trainer manages no accounts
     assert "(trainer) may not manage accounts" in capsys.readouterr().err
+    # Every change to accounts is logged with the admin who made it; never a password.
+    assert [c[1:] for c in accounts.account_changes(empty)] == [
+        ("added", "root", "admin", ""), ("added", "tina", "trainer", "root"), ("added", "jo", "mentor", "root"),
+        ("assigned", "tina", "jo", "root"), ("password set", "jo", "", "root"), ("disabled", "jo", "", "root"),
+        ("unassigned", "tina", "jo", "root")]
+    db = empty.engine.url.database
+    for password in ("first-admin-password", "a-trainer-password", "a-mentor-password", "jos-second-password"):
+        assert password.encode() not in open(db, "rb").read()
 
 
 def test_migration_0006_keeps_old_consents_without_accounts(tmp_path, truths):

@@ -113,6 +113,8 @@ def test_an_admin_adds_an_account_and_assigns_a_mentor_but_sees_no_session(libra
     at.button(key="assign").click().run()
     with Store() as s:
         assert ("lee", "alex") in accounts.assignments(s)
+        assert [c[1:] for c in accounts.account_changes(s)][-2:] == [("added", "lee", "trainer", "root"),
+                                                                      ("assigned", "lee", "alex", "root")]
         assert accounts.sign_in(s, "lee", "lees-new-password", source="cli").role == "trainer"
     at = sign_in(AppTest.from_file(TRAINER, default_timeout=60).run(), "root")
     assert not at.dataframe  # an admin reads no session

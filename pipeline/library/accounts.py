@@ -25,7 +25,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from pipeline.errors import AuthError, InvalidParameterError, StoreError
-from pipeline.library.schema import accounts_t, assignments_t, sign_ins_t
+from pipeline.library.schema import account_changes_t, accounts_t, assignments_t, sign_ins_t
 from pipeline.library.store import Store
 from pipeline.types import ACCOUNT_ROLES, Account, AccountRole
 
@@ -96,9 +96,27 @@ def get_account(store: Store, name: str) -> Account:
     return _account(row)
 
 
-def create_account(store: Store, name: str, role: AccountRole, password: str) -> Account:
+#: What the account change log records (never a password, only that one was set).
+ChangeAction = Literal["added", "password set", "disabled", "enabled", "assigned", "unassigned"]
+
+
+def _log_change(conn, action: ChangeAction, account: str, *, detail: str = "", actor: str = "") -> None:
+    conn.execute(account_changes_t.insert().values(at=_iso(_now()), action=action, account=account, detail=detail,
+                                                   actor=actor))
+
+
+def account_changes(store: Store) -> tuple[tuple[str, str, str, str, str], ...]:
+    """The account change log, oldest first: ``(at, action, account, detail, actor)``; ``detail`` is the role
+    given or the mentor (un)assigned, ``actor`` the admin who did it ("" for the first admin, made before any)."""
+    with store.engine.connect() as conn:
+        return tuple(tuple(r) for r in conn.execute(
+            sa.select(account_changes_t.c.at, account_changes_t.c.action, account_changes_t.c.account,
+                      account_changes_t.c.detail, account_changes_t.c.actor).order_by(account_changes_t.c.id)))
+
+
+def create_account(store: Store, name: str, role: AccountRole, password: str, *, actor: str = "") -> Account:
     """Make an account with a password (hashed with argon2id); raises InvalidParameterError for a taken name,
-    an unknown role or a short password."""
+    an unknown role or a short password. ``actor``: the admin who makes it, for the change log."""
     clean = account_name(name)
     if role not in ACCOUNT_ROLES:
         raise InvalidParameterError(f"account role {role!r}: choose one of {', '.join(ACCOUNT_ROLES)}")
@@ -108,29 +126,31 @@ def create_account(store: Store, name: str, role: AccountRole, password: str) ->
         with store.engine.begin() as conn:
             conn.execute(accounts_t.insert().values(name=clean, role=role, password_hash=HASHER.hash(password),
                                                     created_at=account.created_at, disabled=False))
+            _log_change(conn, "added", clean, detail=role, actor=actor)
     except sa.exc.IntegrityError as err:
         raise InvalidParameterError(f"account {clean!r} exists already: choose another name") from err
     return account
 
 
-def set_password(store: Store, name: str, password: str) -> None:
-    """Give an account a new password (the old one stops working)."""
+def set_password(store: Store, name: str, password: str, *, actor: str = "") -> None:
+    """Give an account a new password (the old one stops working); the change log says that, not the password."""
     _check_password(password)
-    _update(store, name, password_hash=HASHER.hash(password))
+    _update(store, name, "password set", actor, password_hash=HASHER.hash(password))
 
 
-def set_disabled(store: Store, name: str, disabled: bool = True) -> None:
+def set_disabled(store: Store, name: str, disabled: bool = True, *, actor: str = "") -> None:
     """Disable (or enable again) an account: a disabled account cannot sign in; its sessions and consents stay."""
-    _update(store, name, disabled=disabled)
+    _update(store, name, "disabled" if disabled else "enabled", actor, disabled=disabled)
 
 
-def _update(store: Store, name: str, **values) -> None:
+def _update(store: Store, name: str, action: ChangeAction, actor: str, **values) -> None:
     clean = get_account(store, name).name
     with store.engine.begin() as conn:
         conn.execute(accounts_t.update().where(accounts_t.c.name == clean).values(**values))
+        _log_change(conn, action, clean, actor=actor)
 
 
-def assign(store: Store, trainer: str, mentor: str) -> None:
+def assign(store: Store, trainer: str, mentor: str, *, actor: str = "") -> None:
     """Let ``trainer`` see ``mentor``'s sessions (Trainer page, compare, follow-up); assigning twice is a no-op."""
     t, m = get_account(store, trainer), get_account(store, mentor)
     if t.role != "trainer" or m.role != "mentor":
@@ -139,13 +159,17 @@ def assign(store: Store, trainer: str, mentor: str) -> None:
         if conn.execute(sa.select(assignments_t).where(assignments_t.c.trainer == t.name,
                                                        assignments_t.c.mentor == m.name)).first() is None:
             conn.execute(assignments_t.insert().values(trainer=t.name, mentor=m.name))
+            _log_change(conn, "assigned", t.name, detail=m.name, actor=actor)
 
 
-def unassign(store: Store, trainer: str, mentor: str) -> None:
+def unassign(store: Store, trainer: str, mentor: str, *, actor: str = "") -> None:
     """``trainer`` no longer sees ``mentor``'s sessions."""
+    t, m = account_name(trainer), account_name(mentor)
     with store.engine.begin() as conn:
-        conn.execute(assignments_t.delete().where(assignments_t.c.trainer == account_name(trainer),
-                                                  assignments_t.c.mentor == account_name(mentor)))
+        gone = conn.execute(assignments_t.delete().where(assignments_t.c.trainer == t,
+                                                         assignments_t.c.mentor == m)).rowcount
+        if gone:
+            _log_change(conn, "unassigned", t, detail=m, actor=actor)
 
 
 def assignments(store: Store) -> tuple[tuple[str, str], ...]:

@@ -156,6 +156,16 @@ sign_ins_t = sa.Table(
     sa.Column("source", sa.String(16), nullable=False),  # "app" or "cli"
 )
 
+account_changes_t = sa.Table(
+    "account_changes", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.String(32), nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),  # pipeline.library.accounts.ChangeAction; never a password
+    sa.Column("account", sa.String(64), nullable=False),
+    sa.Column("detail", sa.String(64), nullable=False),  # the role given, or the mentor assigned; "" otherwise
+    sa.Column("actor", sa.String(64), nullable=False),  # the admin who made the change ("" for the first admin)
+)
+
 #: Tables that hold a session's data (everything but the audit log).
 SESSION_TABLES = (evidence_t, indicators_t, turn_measures_t, turns_t, consents_t, participants_t, sessions_t)
 

@@ -75,10 +75,12 @@ def cmd_accounts(args: argparse.Namespace) -> int:
 
     with Store(args.db, data_dir=args.data_dir) as store:
         bootstrap = args.action == "add" and args.role == "admin" and accounts.count_accounts(store) == 0
+        admin = None if bootstrap else sign_in(args, store)
         if not bootstrap:
-            grants(store, sign_in(args, store)).check("manage")
+            grants(store, admin).check("manage")
+        actor = admin.name if admin is not None else ""
         if args.action == "add":
-            made = accounts.create_account(store, args.name, args.role, _new_password(args.name))
+            made = accounts.create_account(store, args.name, args.role, _new_password(args.name), actor=actor)
             print(f"account {made.name} ({made.role}) added" + (" (the first admin)" if bootstrap else ""))
         elif args.action == "list":
             by_trainer: dict[str, list[str]] = {}
@@ -89,14 +91,15 @@ def cmd_accounts(args: argparse.Namespace) -> int:
                 print(f"{a.name:24s}  {a.role:8s}  {'disabled' if a.disabled else 'active':8s}  "
                       f"since {a.created_at[:10]}{extra}")
         elif args.action in ("assign", "unassign"):
-            (accounts.assign if args.action == "assign" else accounts.unassign)(store, args.trainer, args.mentor)
+            (accounts.assign if args.action == "assign" else accounts.unassign)(store, args.trainer, args.mentor,
+                                                                              actor=actor)
             print(f"trainer {args.trainer} {'now sees' if args.action == 'assign' else 'no longer sees'} "
                   f"the sessions of mentor {args.mentor}")
         elif args.action in ("disable", "enable"):
-            accounts.set_disabled(store, args.name, args.action == "disable")
+            accounts.set_disabled(store, args.name, args.action == "disable", actor=actor)
             print(f"account {args.name} {args.action}d")
         else:
-            accounts.set_password(store, args.name, _new_password(args.name))
+            accounts.set_password(store, args.name, _new_password(args.name), actor=actor)
             print(f"account {args.name} has a new password")
     return 0
 

@@ -42,6 +42,15 @@ def upgrade() -> None:
         sa.Column('outcome', sa.String(8), nullable=False),
         sa.Column('source', sa.String(16), nullable=False),
     )
+    op.create_table(
+        'account_changes',
+        sa.Column('id', sa.Integer(), primary_key=True, autoincrement=True),
+        sa.Column('at', sa.String(32), nullable=False),
+        sa.Column('action', sa.String(16), nullable=False),
+        sa.Column('account', sa.String(64), nullable=False),
+        sa.Column('detail', sa.String(64), nullable=False),
+        sa.Column('actor', sa.String(64), nullable=False),
+    )
     op.create_index('ix_sign_ins_at', 'sign_ins', ['at'])
     op.create_index('ix_sign_ins_name', 'sign_ins', ['name'])
     with op.batch_alter_table('consents') as batch:
@@ -56,5 +65,6 @@ def downgrade() -> None:
     op.drop_index('ix_sign_ins_name', 'sign_ins')
     op.drop_index('ix_sign_ins_at', 'sign_ins')
     op.drop_table('sign_ins')
+    op.drop_table('account_changes')
     op.drop_table('assignments')
     op.drop_table('accounts')
