@@ -45,6 +45,23 @@ _SCHEMA = (
 )
 
 
+#: AES-GCM's nonce and tag lengths, bytes: a sealed value is ``nonce + ciphertext + tag``.
+NONCE_BYTES, TAG_BYTES = 12, 16
+
+
+def aead_seal(key: bytes, data: bytes, aad: bytes) -> bytes:
+    """``data`` sealed with AES-GCM under ``key`` and a fresh random nonce, bound to ``aad``:
+    ``nonce + ciphertext + tag`` (``len(data) + 28`` bytes). Every sealed value of the store is made here."""
+    nonce = os.urandom(NONCE_BYTES)
+    return nonce + AESGCM(key).encrypt(nonce, data, aad)
+
+
+def aead_open(key: bytes, sealed: bytes, aad: bytes) -> bytes:
+    """What :func:`aead_seal` sealed; raises ``cryptography.exceptions.InvalidTag`` when ``key`` or ``aad`` is not
+    the one it was sealed with, or ``sealed`` was altered."""
+    return AESGCM(key).decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], aad)
+
+
 def default_keys_dir(data_dir: Path) -> Path:
     """``RAPPORT_KEYS`` or ``<data_dir>/keys``."""
     env = os.environ.get("RAPPORT_KEYS")
@@ -123,7 +140,7 @@ class KeyStore:
             return self._wrap_all(secret)
         kek = _kek(secret, meta["salt"])
         try:
-            AESGCM(kek).decrypt(meta["check"][:12], meta["check"][12:], b"check")
+            aead_open(kek, meta["check"], b"check")
         except InvalidTag:
             raise StoreError(f"RAPPORT_MASTER_KEY does not open the key store at {self.path}: set it to the "
                              "master key the store was made with.") from None
@@ -133,7 +150,6 @@ class KeyStore:
         """Wrap every key of a key file made without a master key under ``secret``; returns the new KEK."""
         salt = os.urandom(16)
         kek = _kek(secret, salt)
-        nonce = os.urandom(12)
         with self._connect() as conn:
             conn.execute("BEGIN IMMEDIATE")
             if conn.execute("SELECT 1 FROM meta WHERE name = 'check'").fetchone():  # another process did it
@@ -143,7 +159,7 @@ class KeyStore:
             conn.executemany("UPDATE keys SET wrapped = ? WHERE key_id = ?", [
                 (_wrap(kek, raw, kid, sid, purpose), kid) for kid, sid, purpose, raw in rows])
             conn.executemany("INSERT INTO meta (name, value) VALUES (?, ?)", [
-                ("salt", salt), ("check", nonce + AESGCM(kek).encrypt(nonce, _CHECK, b"check"))])
+                ("salt", salt), ("check", aead_seal(kek, _CHECK, b"check"))])
             conn.execute("COMMIT")
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return kek
@@ -181,8 +197,7 @@ class KeyStore:
                              "folder from its own backup (without it the session's words cannot be read).")
         if self._kek is None:
             return row[2]
-        nonce, sealed = row[2][:12], row[2][12:]
-        return AESGCM(self._kek).decrypt(nonce, sealed, _key_aad(key_id, session_id, purpose))
+        return aead_open(self._kek, row[2], _key_aad(key_id, session_id, purpose))
 
     def destroy(self, key_ids: Iterable[str | None]) -> int:
         """Destroy keys (overwritten in the file, the write-ahead log truncated); returns how many there were."""
@@ -230,5 +245,4 @@ def _key_aad(key_id: str, session_id: str, purpose: str) -> bytes:
 
 
 def _wrap(kek: bytes, key: bytes, key_id: str, session_id: str, purpose: str) -> bytes:
-    nonce = os.urandom(12)
-    return nonce + AESGCM(kek).encrypt(nonce, key, _key_aad(key_id, session_id, purpose))
+    return aead_seal(kek, key, _key_aad(key_id, session_id, purpose))

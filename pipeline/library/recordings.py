@@ -18,15 +18,13 @@ from typing import BinaryIO
 
 import sqlalchemy as sa
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from pipeline.errors import StoreError
-from pipeline.library.keys import KeyStore
+from pipeline.library.keys import NONCE_BYTES, TAG_BYTES, KeyStore, aead_open, aead_seal
 from pipeline.library.schema import sessions_t
 
 AUDIO_MAGIC = b"RAPPORT-SEALED-AUDIO-1\n"
 CHUNK_BYTES = 1 << 20
-_NONCE, _TAG = 12, 16
 
 
 def sealed_audio_file(audio_dir: Path, session_id: str, ext: str) -> Path:
@@ -47,7 +45,7 @@ def seal_audio(src: Path, dest: Path, key: bytes, session_id: str, *, sha256: st
     """Write ``src`` sealed to ``dest`` atomically (fsynced); checks the plain bytes' hash against ``sha256``."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".", suffix=".tmp")
-    aes, h = AESGCM(key), hashlib.sha256()
+    h = hashlib.sha256()
     try:
         with os.fdopen(fd, "wb") as out, open(src, "rb") as f:
             size = os.fstat(f.fileno()).st_size
@@ -56,8 +54,7 @@ def seal_audio(src: Path, dest: Path, key: bytes, session_id: str, *, sha256: st
             while done < size or index == 0:
                 block = f.read(min(CHUNK_BYTES, size - done))
                 h.update(block)
-                nonce = os.urandom(_NONCE)
-                out.write(nonce + aes.encrypt(nonce, block, _chunk_aad(session_id, index, size)))
+                out.write(aead_seal(key, block, _chunk_aad(session_id, index, size)))
                 done, index = done + len(block), index + 1
                 if not block:
                     break
@@ -79,7 +76,6 @@ def open_audio(path: Path, key: bytes, session_id: str, out: BinaryIO) -> int:
     StoreError
         The file is not a sealed recording of this session, or was altered or cut short.
     """
-    aes = AESGCM(key)
     with open(path, "rb") as f:
         head = f.read(len(AUDIO_MAGIC) + 8)
         if head[:len(AUDIO_MAGIC)] != AUDIO_MAGIC or len(head) != len(AUDIO_MAGIC) + 8:
@@ -88,9 +84,9 @@ def open_audio(path: Path, key: bytes, session_id: str, out: BinaryIO) -> int:
         done, index = 0, 0
         while done < size or index == 0:
             want = min(CHUNK_BYTES, size - done)
-            raw = f.read(_NONCE + want + _TAG)
+            raw = f.read(NONCE_BYTES + want + TAG_BYTES)
             try:
-                block = aes.decrypt(raw[:_NONCE], raw[_NONCE:], _chunk_aad(session_id, index, size))
+                block = aead_open(key, raw, _chunk_aad(session_id, index, size))
             except (InvalidTag, ValueError) as err:
                 raise StoreError(f"The recording of session {session_id} in {path} does not open with its key: it "
                                  "was altered, cut short or copied from another session.") from err

@@ -15,7 +15,6 @@ opens it; its plaintext recording is overwritten and removed once no unsealed se
 from __future__ import annotations
 
 import base64
-import os
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,14 +22,11 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from pipeline.errors import StoreError
-from pipeline.library.keys import KEY_FILE, KeyStore
+from pipeline.library.keys import KEY_FILE, KeyStore, aead_open, aead_seal
 from pipeline.library.recordings import legacy_audio_file, open_audio, seal_audio, sealed_audio_file, shred
 from pipeline.library.schema import evidence_t, library_info_t, sessions_t, turns_t
-
-_NONCE = 12
 
 
 @dataclass(frozen=True)
@@ -47,8 +43,7 @@ class Sealer:
         """``text`` sealed for ``field`` as ASCII (base64 of nonce + ciphertext); None stays None."""
         if text is None or self.key is None:
             return text
-        nonce = os.urandom(_NONCE)
-        return base64.b64encode(nonce + AESGCM(self.key).encrypt(nonce, text.encode(), self._aad(field))).decode()
+        return base64.b64encode(aead_seal(self.key, text.encode(), self._aad(field))).decode()
 
     def open(self, field: str, value: str | None) -> str | None:
         """The text :meth:`seal` sealed for ``field``; None stays None.
@@ -61,8 +56,7 @@ class Sealer:
         if value is None or self.key is None:
             return value
         try:
-            raw = base64.b64decode(value, validate=True)
-            return AESGCM(self.key).decrypt(raw[:_NONCE], raw[_NONCE:], self._aad(field)).decode()
+            return aead_open(self.key, base64.b64decode(value, validate=True), self._aad(field)).decode()
         except (ValueError, InvalidTag) as err:
             raise StoreError(f"The stored {field} of session {self.session_id} does not open with its key: it was "
                              "altered or copied from another session. Restore the database from a backup.") from err
