@@ -10,6 +10,8 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from pipeline.library.retry import write_transaction
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 metadata = sa.MetaData()
@@ -203,21 +205,16 @@ def alembic_config(engine_or_url: sa.Engine | str | None = None):
 MIGRATION_LOCK_KEY = 0x7261_7070_6f72_74
 
 
-def _lock_for_migration(conn: sa.Connection) -> None:
-    """Hold the database's migration lock until the transaction ends, so processes that open a library at the
-    same moment migrate it one after the other (the later ones find it done) instead of racing on ``CREATE TABLE``."""
-    if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
-    elif conn.dialect.name == "postgresql":
-        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
-
-
 def upgrade(engine: sa.Engine, revision: str = "head") -> None:
-    """Run the migrations up to ``revision`` on ``engine``'s database (one process at a time)."""
+    """Run the migrations up to ``revision`` on ``engine``'s database, one process at a time: the migration holds
+    the database's write lock (SQLite, :func:`~pipeline.library.retry.write_transaction`) or an advisory lock
+    (PostgreSQL) until it commits, so processes that open a library at the same moment migrate it one after the
+    other (the later ones find it done) instead of racing on ``CREATE TABLE``."""
     from alembic import command
 
     cfg = alembic_config()
-    with engine.begin() as conn:
-        _lock_for_migration(conn)
+    with write_transaction(engine) as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
