@@ -29,8 +29,8 @@ def store() -> Store:
 def limit(session_id: str, name: str, keep_transcript: bool, keep_audio: bool, account: Account | None) -> None:
     """Callback: narrow ``name``'s consent in one session, if the account may now; a toast says what is kept now."""
     try:
-        transcript, audio = limit_session(store(), account, session_id, participant=name,
-                                          keep_transcript=keep_transcript, keep_audio=keep_audio)
+        _, transcript, audio = limit_session(store(), account, session_id, participant=name,
+                                             keep_transcript=keep_transcript, keep_audio=keep_audio)
     except PipelineError as err:
         st.toast(text.md_escape(str(err)))
         return

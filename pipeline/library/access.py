@@ -152,11 +152,7 @@ class Grants:
                                             "session's consents")
             return requested
         self.check("limit", session_id)
-        own = self.parts[session_id]
-        if requested is not None and not same_person(requested, own):
-            raise AccessError(f"Account {self.account.name!r} may limit only its own part of session {session_id} "
-                              f"({own}), not {requested!r}.")
-        return own
+        return self._own_part(session_id, requested, "limit")
 
     def export_participant(self, session_id: str, requested: str | None) -> str | None:
         """Whose part an export of ``session_id`` may hold: ``requested`` (None: everything) when the account may
@@ -164,10 +160,14 @@ class Grants:
         if self.may("export", session_id):
             return requested
         self.check("export_own", session_id)
+        return self._own_part(session_id, requested, "download")
+
+    def _own_part(self, session_id: str, requested: str | None, verb: str) -> str:
+        """The account's own part of ``session_id``; raises AccessError when ``requested`` names someone else's."""
         own = self.parts[session_id]
         if requested is not None and not same_person(requested, own):
-            raise AccessError(f"Account {self.account.name!r} may download only its own part of session "
-                              f"{session_id} ({own}), not {requested!r}.")
+            raise AccessError(f"Account {self.account.name!r} may {verb} only its own part of session {session_id} "
+                              f"({own}), not {requested!r}.")
         return own
 
 
@@ -212,24 +212,28 @@ def export_session(store: Store, account: Account | None, session_id: str, *, pa
     allowed = grants(store, account)
     sid = allowed.resolve(store, session_id, "export_own")
     who = allowed.export_participant(sid, participant)
-    return store.export_bytes(sid, participant=who, redact=redact, actor=_actor(account, who))
+    return store.export_bytes(sid, participant=who, redact=redact, actor=acting_name(account, who))
 
 
 def delete_session(store: Store, account: Account | None, session_id: str, *, actor: str = "") -> str:
     """Delete a session if the account may; returns its id. The audit log names the account in server mode."""
     sid = grants(store, account).resolve(store, session_id, "delete")
-    return store.delete(sid, actor=_actor(account, actor))
+    return store.delete(sid, actor=acting_name(account, actor))
 
 
-def limit_session(store: Store, account: Account | None, session_id: str, *, participant: str,
-                  keep_transcript: bool, keep_audio: bool) -> tuple[bool, bool]:
-    """Narrow ``participant``'s consent if the account may: in server mode only its own part."""
+def limit_session(store: Store, account: Account | None, session_id: str, *, participant: str | None,
+                  keep_transcript: bool, keep_audio: bool, actor: str = "") -> tuple[str, bool, bool]:
+    """Narrow ``participant``'s consent if the account may: in server mode only its own part (``participant``
+    None: that part). Returns the session's full id and what it keeps: ``(id, transcript, audio)``. The audit log
+    names the account in server mode, else ``actor`` (default: the participant)."""
     allowed = grants(store, account)
     sid = allowed.resolve(store, session_id, "limit")
     participant = allowed.limit_participant(sid, participant)
-    return store.limit(sid, participant=participant, keep_transcript=keep_transcript, keep_audio=keep_audio,
-                       actor=_actor(account, participant))
+    return (sid, *store.limit(sid, participant=participant, keep_transcript=keep_transcript, keep_audio=keep_audio,
+                              actor=acting_name(account, actor or participant)))
 
 
-def _actor(account: Account | None, fallback: str | None) -> str:
+def acting_name(account: Account | None, fallback: str | None) -> str:
+    """Who acts, for the audit log: the signed-in account in server mode (no one can name someone else), else
+    ``fallback`` (e.g. ``--by``)."""
     return account.name if account is not None else (fallback or "")

@@ -178,11 +178,11 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_delete(args: argparse.Namespace) -> int:
-    from pipeline.run.cli_accounts import actor, command_grants
+    from pipeline.library.access import delete_session
+    from pipeline.run.cli_accounts import command_grants
 
     with _open_store(args) as store:
-        allowed = command_grants(args, store)
-        sid = store.delete(allowed.resolve(store, args.session, "delete"), actor=actor(args, allowed))
+        sid = delete_session(store, command_grants(args, store).account, args.session, actor=args.by or "")
     print(f"deleted session {sid} (its report, transcript, audio and measures); the audit log records the deletion")
     return 0
 
@@ -193,14 +193,13 @@ def cmd_limit(args: argparse.Namespace) -> int:
     if not (args.no_transcript or args.no_audio):
         raise InvalidParameterError("rapport limit: say what is no longer to be kept: --no-audio, --no-transcript "
                                     "or both (to remove the whole session, use rapport delete).")
-    from pipeline.run.cli_accounts import actor, command_grants
+    from pipeline.library.access import limit_session
+    from pipeline.run.cli_accounts import command_grants
 
     with _open_store(args) as store:
-        allowed = command_grants(args, store)
-        sid = allowed.resolve(store, args.session, "limit")
-        participant = allowed.limit_participant(sid, args.participant)
-        transcript, audio = store.limit(sid, participant=participant, keep_transcript=not args.no_transcript,
-                                        keep_audio=not args.no_audio, actor=actor(args, allowed))
+        sid, transcript, audio = limit_session(store, command_grants(args, store).account, args.session,
+                                               participant=args.participant, keep_transcript=not args.no_transcript,
+                                               keep_audio=not args.no_audio, actor=args.by or "")
     from pipeline.report.downloads import kept_text
 
     also = " (the recording holds the words said, so it goes too)" if args.no_transcript and not args.no_audio else ""
@@ -209,7 +208,8 @@ def cmd_limit(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from pipeline.run.cli_accounts import actor, command_grants
+    from pipeline.library.access import acting_name
+    from pipeline.run.cli_accounts import command_grants
 
     with _open_store(args) as store:
         allowed = command_grants(args, store)
@@ -222,7 +222,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
             redact = redactor(load_nlp(), known_names=[c.participant for c in store.consents(sid)])
         out = store.export(sid, args.out or f"rapport-export-{sid}.zip", participant=participant,
-                           redact=redact, actor=actor(args, allowed))
+                           redact=redact, actor=acting_name(allowed.account, args.by))
     print(f"exported session {sid} -> {out}")
     return 0
 

@@ -53,11 +53,6 @@ def command_grants(args: argparse.Namespace, store: Store) -> Grants:
     return grants(store, sign_in(args, store) if server_mode() else None)
 
 
-def actor(args: argparse.Namespace, allowed: Grants) -> str:
-    """Who acts, for the audit log: the signed-in account in server mode (``--by`` cannot name someone else)."""
-    return allowed.account.name if allowed.account is not None else (args.by or "")
-
-
 def _new_password(name: str) -> str:
     if (value := os.environ.get("RAPPORT_NEW_PASSWORD")) is not None:
         return value
