@@ -24,15 +24,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _copies(paths, phrase: bytes) -> int:
-    found = 0
-    for p in map(Path, paths):
-        for f in sorted(p.rglob("*")) if p.is_dir() else [p]:
-            if f.is_file() and phrase in f.read_bytes():
-                found += 1
-    return found
-
-
 def _with_marker(report, marker: str):
     i = max(range(len(report.turns)), key=lambda k: len(report.turns[k].text))
     turns = list(report.turns)
@@ -47,7 +38,10 @@ def run(backend: str, work: Path, server) -> dict:
 
     from pipeline.library.store import Store, file_sha256
     from tests.conftest import SAMPLES, load_truth
-    from tests.storehelp import consent_pair, report_from_truth
+    from tests.storehelp import consent_pair, readable_copies, report_from_truth
+
+    def _copies(paths, phrase: bytes) -> int:
+        return len(readable_copies(paths, phrase))
 
     phrase = f"the weekly planning meeting {uuid.uuid4().hex[:12]}"
     if backend == "sqlite":
