@@ -297,12 +297,21 @@ def _print_feedback(report) -> None:
     print("\n".join(feedback_lines(feedback(report))))
 
 
+def speaker_count(text: str) -> int | None:
+    """``--speakers``: 1-4, or ``auto`` (None: estimated from the voices)."""
+    if text.strip().lower() == "auto":
+        return None
+    if text.strip() in {"1", "2", "3", "4"}:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"--speakers must be 1, 2, 3, 4 or auto, got {text!r}")
+
+
 def cmd_analyze(args: argparse.Namespace) -> int:
     import models
     from pipeline.errors import InvalidParameterError
     from pipeline.io.files import is_transcript
     from pipeline.run.orchestrate import analyze_file, analyze_transcript_file
-    from pipeline.types import AnalyzeOptions
+    from pipeline.types import MAX_SPEAKERS, AnalyzeOptions
 
     out_dir = Path(args.out) if args.out else _default_out(args.file)
     if is_transcript(args.file):
@@ -313,9 +322,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     options = AnalyzeOptions(model=args.model, n_speakers=args.speakers, mentor=args.mentor,
                              speaker_embeddings=not args.no_encoder)
-    if args.mentor is not None and args.mentor not in {f"S{i}" for i in range(1, args.speakers + 1)}:
+    most = args.speakers or MAX_SPEAKERS  # auto: up to four people
+    if args.mentor is not None and args.mentor not in {f"S{i}" for i in range(1, most + 1)}:
         raise InvalidParameterError(
-            f"--mentor {args.mentor}: speakers are labelled S1..S{args.speakers} in order of first speech;"
+            f"--mentor {args.mentor}: speakers are labelled S1..S{most} in order of first speech;"
             " pick one of those (run once without --mentor to see who is who)"
         )
     asr = models.load_asr(args.model, device=args.device)
@@ -328,6 +338,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     print(f"{len(report.turns)} turns, {len(report.indicators)} indicators, {report.duration_s:.1f} s; speakers: "
           f"{roles}; attribution {report.attribution_method}, confidence {report.attribution_confidence}"
           f" -> {out_dir}/report.json")
+    count = report.attribution.speaker_count if report.attribution else None
+    if count is not None:
+        print(f"number of people estimated: {count.n_speakers} (confidence {count.confidence})")
     _print_feedback(report)
     for warning in report.warnings:
         print(f"rapport: warning: {warning}", file=sys.stderr)
@@ -403,8 +416,9 @@ def build_parser() -> argparse.ArgumentParser:
                                        "(recordings, or transcripts: .vtt .srt .txt .docx turns.json)")
     p.add_argument("file", help="recording (wav, mp3, m4a, flac, ogg, opus, webm, mp4, mov) or a transcript with "
                                 "speakers (.vtt, .srt, .txt, .docx, .json)")
-    p.add_argument("--speakers", type=int, default=2, choices=(1, 2, 3, 4),
-                   help="number of people in a recording (default 2, a mentoring pair); never guessed")
+    p.add_argument("--speakers", type=speaker_count, default=2, metavar="{1,2,3,4,auto}",
+                   help="number of people in a recording (default 2, a mentoring pair); auto: estimated from the "
+                        "voices, 1-4 (the report says how many and how sure)")
     p.add_argument("--mentor", help="speaker label/name who is the mentor, e.g. S2 (default: guessed, see report)")
     p.add_argument("--model", choices=("base", "tiny.en"), default="base", help="Whisper model (tiny.en is faster)")
     p.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto")

@@ -133,7 +133,7 @@ def attribution_summary(diarization: Diarization) -> AttributionSummary:
     return AttributionSummary(
         method=diarization.method, confidence=diarization.confidence,
         separation=None if sep == float("inf") else round(sep, 3), n_speakers_found=len(diarization.speakers),
-        overlaps=tuple(diarization.overlaps), options=diarization.options,
+        overlaps=tuple(diarization.overlaps), options=diarization.options, speaker_count=diarization.speaker_count,
     )
 
 

@@ -36,7 +36,7 @@ import numpy as np
 from pipeline.errors import InvalidParameterError
 from pipeline.io.audio import release_pages
 from pipeline.speech.channels import _label_runs, runs_from_mask
-from pipeline.types import Diarization, DiarizeOptions, Recording
+from pipeline.types import Diarization, DiarizeOptions, Recording, SpeakerCount
 
 FRAME_S = 0.01
 _HOP = 160  # 10 ms at 16 kHz
@@ -366,8 +366,8 @@ def diarize(recording: Recording, *, vad, encoder=None, options: DiarizeOptions 
         Speaker encoder from :func:`models.load_speaker_encoder`; None uses the
         weight-free MFCC fallback (a few DER points worse).
     options : DiarizeOptions
-        Speaker count (1-4, default 2, never guessed) and algorithm settings;
-        echoed in the result.
+        Speaker count (1-4, default 2; None: estimated, see ``speaker_count`` in the result) and algorithm
+        settings; echoed in the result.
 
     Returns
     -------
@@ -398,7 +398,8 @@ def diarize(recording: Recording, *, vad, encoder=None, options: DiarizeOptions 
     windows = _speech_windows(runs, win=win, hop=hop)
     x = _window_features(y, windows, win=win, encoder=encoder, options=options, sr=recording.sr)
 
-    k = options.n_speakers
+    count = None if options.n_speakers else _count_people(x, options, mfcc=encoder is None)
+    k = options.n_speakers or count.n_speakers
     labels = _cluster(x, k, options.max_cluster_windows) if k > 1 else np.zeros(len(x), dtype=int)
     separation = separation_score(x, labels) if k > 1 else float("inf")
     confidence = "high"
@@ -420,7 +421,23 @@ def diarize(recording: Recording, *, vad, encoder=None, options: DiarizeOptions 
     per_speaker = [runs_from_mask(frame_spk == c, frame_s=FRAME_S, min_silence_s=0.0,
                                   min_speech_s=options.min_speech_s) for c in range(k)]
     diarization = _label_runs(per_speaker, duration, method, confidence, separation, options)
-    return replace(diarization, extra_voice=extra_voice) if extra_voice else diarization
+    diarization = replace(diarization, extra_voice=extra_voice) if extra_voice else diarization
+    if count is None:
+        return diarization
+    from pipeline.speech.speakercount import with_count  # speakercount builds on this module
+
+    return with_count(diarization, count)
+
+
+def _count_people(x: np.ndarray, options: DiarizeOptions, *, mfcc: bool) -> SpeakerCount:
+    """The number of people (``n_speakers=None``) from the 1.6 s windows' features clustered into 2-4 groups
+    (:func:`pipeline.speech.speakercount.estimate_speaker_count`); with MFCC features, whose scale
+    ``min_separation`` was not calibrated on, confidence "low"."""
+    from pipeline.speech.speakercount import estimate_speaker_count  # speakercount builds on this module
+
+    count = estimate_speaker_count(x, lambda k: _cluster(x, k, options.max_cluster_windows),
+                                   min_separation=options.min_separation)
+    return replace(count, confidence="low") if mfcc else count
 
 
 def _speech_frame_path(y: np.ndarray, sr: int, mask: np.ndarray, runs: list[tuple[int, int]],

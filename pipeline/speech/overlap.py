@@ -41,7 +41,8 @@ from pipeline.speech.diarize import (
     separation_score,
 )
 from pipeline.speech.segmentation import N_LOCAL, LocalSegmentation, local_embeddings, segment_windows
-from pipeline.types import ChannelOptions, Diarization, DiarizeOptions, Recording
+from pipeline.speech.speakercount import asked_speakers, estimate_speaker_count, local_overlap_s, with_count
+from pipeline.types import ChannelOptions, Diarization, DiarizeOptions, Recording, SpeakerCount
 
 
 def assign_local_speakers(emb: np.ndarray, clean_s: np.ndarray, activity: np.ndarray, *, k: int,
@@ -256,7 +257,8 @@ def diarize_overlap(recording: Recording, *, segmenter, encoder,
         return Diarization((), (), (), "segmentation", "high", float("inf"), duration, options)
     seg = segment_windows(y, sr=recording.sr, segmenter=segmenter, step_s=options.seg_step_s)
     emb, clean_s, (piece_emb, piece_owner) = local_embeddings(y, seg, sr=recording.sr, encoder=encoder)
-    k = options.n_speakers
+    count = None if options.n_speakers else _count_people(seg, emb, clean_s, piece_emb, piece_owner, options)
+    k = options.n_speakers or count.n_speakers
     labels, _, _ = assign_local_speakers(emb, clean_s, seg.activity, k=k, min_cluster_s=options.seg_min_cluster_s,
                                          max_cluster=options.max_cluster_windows)
     # Separation on the 1.6 s pieces, each labelled with its local speaker's person: the scale the
@@ -282,9 +284,23 @@ def diarize_overlap(recording: Recording, *, segmenter, encoder,
     per_speaker = [runs_from_mask(active[:, c], frame_s=frame_s, min_silence_s=options.seg_min_silence_s,
                                   min_speech_s=options.min_speech_s) for c in range(k)]
     d = _label_runs(per_speaker, duration, "segmentation", confidence, separation, options)
-    if len(d.speakers) < min(2, options.n_speakers):  # asked for two or more, found one: say so
+    if len(d.speakers) < min(2, options.n_speakers or count.n_speakers):  # two or more wanted, one found: say so
         d = replace(d, confidence="low")
-    return replace(d, extra_voice=True) if extra_voice else d
+    return with_count(replace(d, extra_voice=True) if extra_voice else d, count)
+
+
+def _count_people(seg: LocalSegmentation, emb: np.ndarray, clean_s: np.ndarray, piece_emb: np.ndarray,
+                  piece_owner: np.ndarray, options: DiarizeOptions) -> SpeakerCount:
+    """The number of people (``n_speakers=None``): the 1.6 s pieces as :func:`assign_local_speakers` would give
+    them to 2-4 people, and the windows' overlapping local speakers
+    (:func:`pipeline.speech.speakercount.estimate_speaker_count`)."""
+    def labels_for(k: int) -> np.ndarray:
+        labels, _, _ = assign_local_speakers(emb, clean_s, seg.activity, k=k, min_cluster_s=options.seg_min_cluster_s,
+                                             max_cluster=options.max_cluster_windows)
+        return labels[piece_owner[:, 0], piece_owner[:, 1]] if len(piece_owner) else np.zeros(0, np.int64)
+
+    return estimate_speaker_count(piece_emb, labels_for, min_separation=options.min_separation,
+                                  overlap_s=local_overlap_s(seg.activity, frame_s=seg.frame_step / 16_000))
 
 
 def attribute_speakers(
@@ -330,7 +346,7 @@ def attribute_speakers(
         return diarize_channels(recording, options=channel_options)
     if options.method == "segmentation" and segmenter is not None and encoder is not None:
         found = diarize_overlap(recording, segmenter=segmenter, encoder=encoder, options=options)
-        if len(found.speakers) >= min(2, options.n_speakers):
+        if len(found.speakers) >= min(2, asked_speakers(found)):
             return found
         # Fewer voices than asked for (a short clip whose few 10 s windows hold too little of one person alone):
         # the earlier method, which needs less of each voice, is asked too; it keeps its own separation check,

@@ -14,6 +14,7 @@ import numpy as np
 
 from pipeline.io.audio import BLOCK_SAMPLES, iter_blocks
 from pipeline.speech.regions import speech_audio
+from pipeline.speech.speakercount import asked_speakers
 from pipeline.types import Diarization, QualityCheck, QualityOptions, Recording, SpeakerSegment, Transcript
 
 
@@ -154,12 +155,17 @@ def check_quality(
         warnings.append(f"Few words were recognised in the detected sound ({wpm:.0f} words per minute of it): it "
                         "may be music or noise rather than conversation. Treat the measures as unreliable.")
         unreliable = True
-    asked = getattr(diarization.options, "n_speakers", 2)
+    asked, count = asked_speakers(diarization), diarization.speaker_count
+    if count is not None and count.confidence != "high":
+        warnings.append(f"The number of people was estimated: {count.n_speakers}, confidence {count.confidence} "
+                        f"({count.n_pieces} pieces of speech to go on). If you know how many took part, run again "
+                        "with --speakers and that number.")
     if diarization.extra_voice:
         warnings.append(f"There seem to be more than {asked} voices: who said what (and every per-person measure) "
                         f"is unreliable. If more people took part, run again with --speakers {asked + 1}.")
     elif words and asked > 1 and len(diarization.speakers) < asked:
-        warnings.append(f"Only {len(diarization.speakers)} voice could be told apart although {asked} were expected: "
+        expected = "estimated" if count is not None else "expected"
+        warnings.append(f"Only {len(diarization.speakers)} voice could be told apart although {asked} were {expected}: "
                         "the talk shares and matching measures are unreliable.")
     share = clipped_share(recording.samples, level=o.clip_level)
     if share > o.max_clipped_share:

@@ -9,6 +9,7 @@ One module per layer (``audio``, ``speech``, ``measures``, ``report``, ``library
 checks); this package re-exports them, so ``from pipeline.types import Turn`` names any of them.
 """
 
+from pipeline.types.attribution import MAX_SPEAKERS
 from pipeline.types.audio import SAMPLE_RATE_HZ, Recording, root_buffer
 from pipeline.types.base import (
     CONFIDENCE_LEVELS,
@@ -75,6 +76,7 @@ from pipeline.types.speech import (
     QualityOptions,
     RoleOptions,
     Segment,
+    SpeakerCount,
     SpeakerInfo,
     SpeakerSegment,
     SpeechEvent,
@@ -87,6 +89,7 @@ from pipeline.types.speech import (
 
 __all__ = [
     "CONFIDENCE_LEVELS",
+    "MAX_SPEAKERS",
     "OVERLAP_METHODS",
     "EventKind",
     "AttributionMethod",
@@ -104,6 +107,7 @@ __all__ = [
     "Segment",
     "TranscribeOptions",
     "Transcript",
+    "SpeakerCount",
     "SpeakerSegment",
     "SpeechEvent",
     "EventOptions",

@@ -6,7 +6,18 @@ from dataclasses import dataclass
 from typing import get_args
 
 from pipeline.errors import InvalidParameterError
-from pipeline.types.base import DiarizeMethod, SegDecoding, check_range
+from pipeline.types.base import Confidence, DiarizeMethod, SegDecoding, check_range
+
+#: Most people a session may have (given or estimated).
+MAX_SPEAKERS = 4
+
+
+def check_speaker_count(n_speakers: int | None) -> None:
+    """Raise :class:`InvalidParameterError` unless ``n_speakers`` is 1-:data:`MAX_SPEAKERS` or None (estimate)."""
+    if n_speakers is not None and (isinstance(n_speakers, bool) or not isinstance(n_speakers, int)
+                                   or not 1 <= n_speakers <= MAX_SPEAKERS):
+        raise InvalidParameterError(f"n_speakers must be 1-{MAX_SPEAKERS}, or None to estimate it, "
+                                    f"got {n_speakers!r}")
 
 
 @dataclass(frozen=True)
@@ -69,8 +80,10 @@ class DiarizeOptions:
 
     Attributes
     ----------
-    n_speakers : int
-        Number of people, 1-4 (default 2, a mentoring pair). Not guessed.
+    n_speakers : int or None
+        Number of people, 1-4 (default 2, a mentoring pair); None: estimated from the voices, 1-4
+        (:func:`pipeline.speech.speakercount.estimate_speaker_count`; the result's ``speaker_count`` says
+        how many and how sure).
     window_s : float
         Length of each speaker-embedding window, seconds, 0.5-3 (the encoder
         was trained on 1.6 s).
@@ -130,7 +143,7 @@ class DiarizeOptions:
         ``n_gmm_components``, ``switch_penalty``, ``smooth_s``).
     """
 
-    n_speakers: int = 2
+    n_speakers: int | None = 2
     window_s: float = 1.6
     hop_s: float = 0.5
     vad_threshold: float = 0.35
@@ -160,8 +173,7 @@ class DiarizeOptions:
             raise InvalidParameterError(f"seg_decoding must be one of {get_args(SegDecoding)}, "
                                         f"got {self.seg_decoding!r}")
         check_range("seg_overlap_threshold", self.seg_overlap_threshold, 0.05, 1.0)
-        if not 1 <= self.n_speakers <= 4:
-            raise InvalidParameterError(f"n_speakers must be 1-4, got {self.n_speakers}")
+        check_speaker_count(self.n_speakers)
         check_range("window_s", self.window_s, 0.5, 3.0)
         check_range("hop_s", self.hop_s, 0.1, self.window_s)
         check_range("vad_threshold", self.vad_threshold, 0.05, 0.95)
@@ -173,3 +185,36 @@ class DiarizeOptions:
         check_range("switch_penalty", self.switch_penalty, 0.0, 200.0)
         check_range("smooth_s", self.smooth_s, 0.0, 2.0)
         check_range("min_separation", self.min_separation, 0.0, 10.0)
+
+
+@dataclass(frozen=True)
+class SpeakerCount:
+    """The number of people, estimated from the voices (``n_speakers=None``), and how sure.
+
+    Attributes
+    ----------
+    n_speakers : int
+        People estimated, 1-4.
+    confidence : str
+        ``"high"``: enough speech (ten 1.6 s pieces per group tried) and the decision was clear (one voice: two
+        groups separate under ``min_separation``; two or more: the chosen groups separate by at least 1.3 times
+        it). ``"medium"``: enough speech, the voices separate only moderately. ``"low"``: too little speech to
+        count people, or the count was raised by overlapping speech the voices alone did not show.
+    separations : tuple of (float or None)
+        :func:`pipeline.speech.diarize.separation_score` of the voices split into 2, 3 and 4 groups; None where
+        a group held under 10 % of the pieces (or two), so that split was not a candidate.
+    n_pieces : int
+        1.6 s pieces of speech the estimate rests on, >= 0.
+    overlap_s : float
+        Most speech of two local speakers at once in one 10 s segmentation window, seconds (0 for the earlier
+        method): 0.5 s or more means at least two people.
+    """
+
+    n_speakers: int
+    confidence: Confidence
+    separations: tuple[float | None, ...] = ()
+    n_pieces: int = 0
+    overlap_s: float = 0.0
+
+    def __post_init__(self) -> None:
+        check_speaker_count(self.n_speakers)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.errors import InvalidParameterError
+from pipeline.types.attribution import SpeakerCount, check_speaker_count
 from pipeline.types.base import AttributionMethod, Confidence, InputKind, Status, TurnTimes
 from pipeline.types.measures import (
     EntrainmentResult,
@@ -25,8 +25,9 @@ class AnalyzeOptions:
     ----------
     model : str
         Whisper model, ``"base"`` or ``"tiny.en"``.
-    n_speakers : int
-        Number of people, 1-4 (default 2, a mentoring pair).
+    n_speakers : int or None
+        Number of people, 1-4 (default 2, a mentoring pair); None: estimated from the voices (``--speakers auto``;
+        ``attribution.speaker_count`` says how many and how sure).
     mentor : str or None
         Speaker label to treat as mentor; None guesses it by the stated rule.
     speaker_embeddings : bool
@@ -35,13 +36,12 @@ class AnalyzeOptions:
     """
 
     model: str = "base"
-    n_speakers: int = 2
+    n_speakers: int | None = 2
     mentor: str | None = None
     speaker_embeddings: bool = True
 
     def __post_init__(self) -> None:
-        if not 1 <= self.n_speakers <= 4:
-            raise InvalidParameterError(f"n_speakers must be 1-4, got {self.n_speakers}")
+        check_speaker_count(self.n_speakers)
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,9 @@ class AttributionSummary:
         Stretches where two or more people speak at once, seconds.
     options : DiarizeOptions, ChannelOptions or None
         The options the attribution ran with; None for a transcript.
+    speaker_count : SpeakerCount or None
+        When the number of people was estimated (``n_speakers`` None): how many and how sure; None when it was
+        given (and in a ``report.json`` made before counts were estimated).
     """
 
     method: AttributionMethod
@@ -71,6 +74,7 @@ class AttributionSummary:
     n_speakers_found: int = 0
     overlaps: tuple[tuple[float, float], ...] = ()
     options: DiarizeOptions | ChannelOptions | None = None
+    speaker_count: SpeakerCount | None = None
 
 
 @dataclass(frozen=True)

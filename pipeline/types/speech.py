@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import get_args
 
 from pipeline.errors import InvalidParameterError
-from pipeline.types.attribution import ChannelOptions, DiarizeOptions
+from pipeline.types.attribution import ChannelOptions, DiarizeOptions, SpeakerCount
 from pipeline.types.base import (
     OVERLAP_METHODS,
     AttributionMethod,
@@ -234,6 +234,9 @@ class Diarization:
     extra_voice : bool
         True when the voices split into one group more than ``n_speakers`` at
         least as clearly (more people than asked for); confidence is then "low".
+    speaker_count : SpeakerCount or None
+        The estimated number of people when ``options.n_speakers`` was None
+        (:func:`pipeline.speech.speakercount.estimate_speaker_count`); None when it was given.
     """
 
     segments: tuple[SpeakerSegment, ...]
@@ -245,6 +248,7 @@ class Diarization:
     duration_s: float
     options: ChannelOptions | DiarizeOptions = field(default_factory=DiarizeOptions)
     extra_voice: bool = False
+    speaker_count: SpeakerCount | None = None
 
     @property
     def detects_overlaps(self) -> bool:

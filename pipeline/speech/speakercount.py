@@ -1,0 +1,124 @@
+"""How many people talk (1-4), estimated from the voices when it is not given (``n_speakers=None``).
+
+The rule reuses what attribution already trusts, in order:
+
+1. **One or more voices.** The 1.6 s speech pieces are split into two groups; they are two voices when the
+   groups separate by at least ``min_separation`` (:func:`pipeline.speech.diarize.separation_score`, the bar
+   under which a forced second speaker is dropped) and each group holds at least 10 % of the pieces (and two).
+2. **One more.** While a split into one more group separates at least as well as the current one and by at least
+   1.3 times ``min_separation`` (the "extra voice" rule, :func:`pipeline.speech.diarize._extra_voice`), with every
+   group again holding 10 % of the pieces, one more person is counted, up to four. Two groups that share one
+   voice lower the score; a voice left over raises it.
+3. **Overlap.** Two local speakers talking together for 0.5 s or more in one segmentation window are two people
+   (the model's own decision, pyannote's segmentation-3.0): a count of one becomes two, with confidence "low".
+
+Measured per recording in ``docs/attribution.md`` (``python bench/speaker_count.py``): it never counted a pair as
+more than two, and it undercounts groups when each person has only a few seconds of speech.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import numpy as np
+
+from pipeline.speech.diarize import separation_score
+from pipeline.types import CONFIDENCE_LEVELS, MAX_SPEAKERS, Diarization, SpeakerCount
+
+#: Each group of a candidate split holds at least this share of the pieces (as the extra-voice rule asks).
+MIN_GROUP_SHARE = 0.1
+#: Two local speakers at once for this long in one window: at least two people, seconds.
+MIN_OVERLAP_S = 0.5
+#: Pieces per group below which the count is a guess ("low"), as the extra-voice check asks before it runs.
+PIECES_PER_GROUP = 10
+
+
+def estimate_speaker_count(pieces: np.ndarray, labels_for: Callable[[int], np.ndarray], *,
+                           min_separation: float, overlap_s: float = 0.0) -> SpeakerCount:
+    """The number of people in a recording, 1-4, and how sure (the rule in this module's docstring).
+
+    Parameters
+    ----------
+    pieces : np.ndarray
+        float32, shape ``(n, d)``: embeddings of 1.6 s pieces of speech (the scale ``min_separation`` was
+        calibrated on).
+    labels_for : callable
+        ``labels_for(k)`` -> int array, shape ``(n,)``: the pieces clustered into ``k`` people (2-4) as the
+        diarizer would assign them; -1 for a piece it leaves out.
+    min_separation : float
+        :attr:`DiarizeOptions.min_separation`.
+    overlap_s : float
+        Most speech of two local speakers at once in one window, seconds (:func:`local_overlap_s`;
+        0 when unknown).
+
+    Returns
+    -------
+    SpeakerCount
+    """
+    scores: list[float | None] = [_split_score(pieces, labels_for(k), k) for k in range(2, MAX_SPEAKERS + 1)]
+    k = 1
+    if scores[0] is not None and scores[0] >= min_separation:
+        k = 2
+        while k < MAX_SPEAKERS:
+            more = scores[k - 1]
+            if more is None or more < scores[k - 2] or more < 1.3 * min_separation:
+                break
+            k += 1
+    raised = k == 1 and overlap_s >= MIN_OVERLAP_S
+    k = 2 if raised else k
+    if raised or len(pieces) < PIECES_PER_GROUP * (k + 1):
+        confidence = "low"
+    elif k > 1 and scores[k - 2] < 1.3 * min_separation:
+        confidence = "medium"
+    else:
+        confidence = "high"
+    return SpeakerCount(n_speakers=k, confidence=confidence,
+                        separations=tuple(None if s is None else round(s, 3) for s in scores),
+                        n_pieces=len(pieces), overlap_s=round(float(overlap_s), 3))
+
+
+def _split_score(pieces: np.ndarray, labels: np.ndarray, k: int) -> float | None:
+    """Separation of ``pieces`` split by ``labels`` into ``k`` groups; None when a group is too small to count."""
+    kept = labels >= 0
+    if kept.sum() < 2 * k:
+        return None
+    sizes = np.bincount(labels[kept], minlength=k)
+    if sizes.min() < max(2, MIN_GROUP_SHARE * kept.sum()):
+        return None
+    score = separation_score(pieces[kept], labels[kept])
+    return score if np.isfinite(score) else None
+
+
+def local_overlap_s(activity: np.ndarray, *, frame_s: float) -> float:
+    """Most overlapping speech in any one window: frames where two local speakers talk at once, in seconds.
+
+    Parameters
+    ----------
+    activity : np.ndarray
+        0/1, shape ``(n_windows, n_frames, 3)`` (:attr:`LocalSegmentation.activity`).
+    frame_s : float
+        Seconds per frame (270 / 16000).
+    """
+    if activity.size == 0:
+        return 0.0
+    return float((activity.sum(axis=2) >= 2).sum(axis=1).max() * frame_s)
+
+
+def asked_speakers(diarization: Diarization) -> int:
+    """How many people the attribution was after: the number given, else the number estimated, else two (one
+    person per channel)."""
+    given = getattr(diarization.options, "n_speakers", None)
+    if given is not None:
+        return given
+    return diarization.speaker_count.n_speakers if diarization.speaker_count is not None else 2
+
+
+def with_count(diarization: Diarization, count: SpeakerCount | None) -> Diarization:
+    """``diarization`` carrying the estimated ``count`` (None: given, unchanged), its confidence no higher than
+    the count's: a guessed number of people makes every per-person measure a guess."""
+    if count is None:
+        return diarization
+    confidence = CONFIDENCE_LEVELS[min(CONFIDENCE_LEVELS.index(diarization.confidence),
+                                       CONFIDENCE_LEVELS.index(count.confidence))]
+    return replace(diarization, speaker_count=count, confidence=confidence)
