@@ -12,9 +12,10 @@ import pytest
 
 from pipeline.errors import InvalidParameterError
 from pipeline.speech.channels import channel_correlation, diarize_channels, is_dual_channel
-from pipeline.speech.diarize import bridge_pauses, diarize, encoder_mels, separation_score, to_rttm
+from pipeline.speech.diarize import bridge_pauses, diarize, encoder_mels, to_rttm
 from pipeline.speech.evaluation import diarization_error_rate, talk_share_error
 from pipeline.speech.overlap import attribute_speakers
+from pipeline.speech.speakercount import separation_score
 from pipeline.types import ChannelOptions, DiarizeOptions, Recording, SpeakerSegment
 
 from .conftest import ROOT

@@ -36,6 +36,7 @@ import numpy as np
 from pipeline.errors import InvalidParameterError
 from pipeline.io.audio import release_pages
 from pipeline.speech.channels import _label_runs, runs_from_mask
+from pipeline.speech.speakercount import estimate_speaker_count, separation_score, with_count
 from pipeline.types import Diarization, DiarizeOptions, Recording, SpeakerCount
 
 FRAME_S = 0.01
@@ -250,28 +251,6 @@ def _nearest(x: np.ndarray, centroids: np.ndarray) -> np.ndarray:
     return np.argmin(d, axis=1)
 
 
-def separation_score(x: np.ndarray, labels: np.ndarray) -> float:
-    """How clearly the groups of windows separate: distance between the two
-    closest centroids over the mean within-group RMS distance to the centroid.
-
-    Measured with the embedding encoder: 0.60-0.81 when one voice (a 1-minute
-    single-speaker stretch of each sample session) is forced into two groups;
-    1.35-1.50 for the two voices of the sample sessions and 0.90 for the real
-    phone call in pyannote's sample. The default ``min_separation`` 0.85 sits
-    between; 0.85-1.1 is reported as "medium" confidence. Few windows (under
-    about 30 s of speech) inflate the score. ``inf`` with fewer than two groups
-    of two windows.
-    """
-    groups = [x[labels == c] for c in np.unique(labels)]
-    groups = [g for g in groups if len(g) >= 2]
-    if len(groups) < 2:
-        return float("inf")
-    cents = np.stack([g.mean(0) for g in groups])
-    spread = np.mean([np.sqrt(((g - g.mean(0)) ** 2).sum(1).mean()) for g in groups])
-    dmin = min(np.linalg.norm(cents[i] - cents[j]) for i in range(len(cents)) for j in range(i + 1, len(cents)))
-    return float(dmin / max(spread, 1e-9))
-
-
 def _viterbi(loglik: np.ndarray, penalty: np.ndarray) -> np.ndarray:
     """Best state path; ``loglik`` (n, k); ``penalty[t]`` is the cost of a change between t-1 and t.
 
@@ -422,10 +401,6 @@ def diarize(recording: Recording, *, vad, encoder=None, options: DiarizeOptions 
                                   min_speech_s=options.min_speech_s) for c in range(k)]
     diarization = _label_runs(per_speaker, duration, method, confidence, separation, options)
     diarization = replace(diarization, extra_voice=extra_voice) if extra_voice else diarization
-    if count is None:
-        return diarization
-    from pipeline.speech.speakercount import with_count  # speakercount builds on this module
-
     return with_count(diarization, count)
 
 
@@ -433,8 +408,6 @@ def _count_people(x: np.ndarray, options: DiarizeOptions, *, mfcc: bool) -> Spea
     """The number of people (``n_speakers=None``) from the 1.6 s windows' features clustered into 2-4 groups
     (:func:`pipeline.speech.speakercount.estimate_speaker_count`); with MFCC features, whose scale
     ``min_separation`` was not calibrated on, confidence "low"."""
-    from pipeline.speech.speakercount import estimate_speaker_count  # speakercount builds on this module
-
     count = estimate_speaker_count(x, lambda k: _cluster(x, k, options.max_cluster_windows),
                                    min_separation=options.min_separation)
     return replace(count, confidence="low") if mfcc else count

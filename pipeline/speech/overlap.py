@@ -38,10 +38,15 @@ from pipeline.speech.diarize import (
     _resegment,
     diarize,
     mfcc_frames,
-    separation_score,
 )
 from pipeline.speech.segmentation import N_LOCAL, LocalSegmentation, local_embeddings, segment_windows
-from pipeline.speech.speakercount import asked_speakers, estimate_speaker_count, local_overlap_s, with_count
+from pipeline.speech.speakercount import (
+    asked_speakers,
+    estimate_speaker_count,
+    local_overlap_s,
+    separation_score,
+    with_count,
+)
 from pipeline.types import ChannelOptions, Diarization, DiarizeOptions, Recording, SpeakerCount
 
 
@@ -70,7 +75,7 @@ def assign_local_speakers(emb: np.ndarray, clean_s: np.ndarray, activity: np.nda
         int64, shape ``(n_windows, 3)``: 0..k-1, or -1 for a local speaker
         that was not embedded (silent in that window).
     separation : float
-        :func:`pipeline.speech.diarize.separation_score` of the clustered
+        :func:`pipeline.speech.speakercount.separation_score` of the clustered
         embeddings (``inf`` for k = 1 or too few).
     train : np.ndarray
         The clustered embeddings, shape ``(n, d)`` (for the extra-voice check).

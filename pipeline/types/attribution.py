@@ -112,7 +112,7 @@ class DiarizeOptions:
     min_separation : float
         Speaker-separation score below which a forced second speaker is not
         trusted: the session is given to one speaker and confidence is "low".
-        0-10 (see :func:`pipeline.speech.diarize.separation_score`).
+        0-10 (see :func:`pipeline.speech.speakercount.separation_score`).
     method : str
         ``"segmentation"`` (default): pyannote's segmentation model over 10 s
         windows, local speakers linked by embeddings, overlapping speech kept
@@ -201,7 +201,7 @@ class SpeakerCount:
         it). ``"medium"``: enough speech, the voices separate only moderately. ``"low"``: too little speech to
         count people, or the count was raised by overlapping speech the voices alone did not show.
     separations : tuple of (float or None)
-        :func:`pipeline.speech.diarize.separation_score` of the voices split into 2, 3 and 4 groups; None where
+        :func:`pipeline.speech.speakercount.separation_score` of the voices split into 2, 3 and 4 groups; None where
         a group held under 10 % of the pieces (or two), so that split was not a candidate.
     n_pieces : int
         1.6 s pieces of speech the estimate rests on, >= 0.

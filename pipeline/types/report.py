@@ -55,7 +55,7 @@ class AttributionSummary:
     confidence : str
         ``"high"``, ``"medium"`` or ``"low"``.
     separation : float or None
-        How clearly the voices separate (:func:`pipeline.speech.diarize.separation_score`); None for channels
+        How clearly the voices separate (:func:`pipeline.speech.speakercount.separation_score`); None for channels
         and transcripts.
     n_speakers_found : int
         Speakers found, >= 0.

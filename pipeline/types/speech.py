@@ -226,7 +226,7 @@ class Diarization:
         ``"high"``, ``"medium"`` or ``"low"``.
     separation : float
         How clearly the voices separate (see
-        :func:`pipeline.speech.diarize.separation_score`); ``inf`` for channels.
+        :func:`pipeline.speech.speakercount.separation_score`); ``inf`` for channels.
     duration_s : float
         Length of the recording, seconds.
     options : ChannelOptions or DiarizeOptions
