@@ -99,3 +99,23 @@ def test_base_model_tells_english_from_german(asr_base, recordings, tmp_path):
     german = dialogue(GERMAN[:3], ("de", "de+f3"), tmp_path / "de.wav")
     lang, p = detect_language(Recording(german[None], 16_000, "de.wav", "0" * 64), model=asr_base)
     assert lang == "de" and p > 0.8
+
+
+def test_estimated_counts_and_groups_are_said():
+    """An estimated count that is not sure says so; a sure one does not; three people or more: the pair indicators
+    say whom they leave out; fewer than estimated found says "estimated"."""
+    from pipeline.types import SpeakerCount
+
+    rec, tr = _rec(np.full(16_000 * 60, 0.1)), _transcript(140, 0.93, 60.0)
+    est = DiarizeOptions(n_speakers=None)
+    sure = replace(_diar(60.0), options=est, speaker_count=SpeakerCount(2, "high", (1.5, None, None), 80))
+    assert check_quality(rec, tr, sure).warnings == ()
+    unsure = replace(sure, speaker_count=SpeakerCount(2, "low", (0.96, 0.98, 1.09), 16))
+    (w,) = check_quality(rec, tr, unsure).warnings
+    assert w.startswith("The number of people was estimated: 2, confidence low (16 pieces")
+    group = replace(_diar(60.0, speakers=("S1", "S2", "S3")), options=DiarizeOptions(n_speakers=3))
+    (w,) = check_quality(rec, tr, group).warnings
+    assert w.startswith("A group of 3 people: the indicators that compare the mentor with the mentee")
+    fewer = replace(_diar(60.0, speakers=("S1",)), options=est, speaker_count=SpeakerCount(3, "high", (), 90))
+    (w,) = check_quality(rec, tr, fewer).warnings
+    assert w.startswith("Only 1 voice could be told apart although 3 were estimated")

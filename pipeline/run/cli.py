@@ -417,8 +417,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="recording (wav, mp3, m4a, flac, ogg, opus, webm, mp4, mov) or a transcript with "
                                 "speakers (.vtt, .srt, .txt, .docx, .json)")
     p.add_argument("--speakers", type=speaker_count, default=2, metavar="{1,2,3,4,auto}",
-                   help="number of people in a recording (default 2, a mentoring pair); auto: estimated from the "
-                        "voices, 1-4 (the report says how many and how sure)")
+                   help="number of people (default 2, a mentoring pair); auto: estimated, 1-4, and how sure")
     p.add_argument("--mentor", help="speaker label/name who is the mentor, e.g. S2 (default: guessed, see report)")
     p.add_argument("--model", choices=("base", "tiny.en"), default="base", help="Whisper model (tiny.en is faster)")
     p.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto")

@@ -155,18 +155,7 @@ def check_quality(
         warnings.append(f"Few words were recognised in the detected sound ({wpm:.0f} words per minute of it): it "
                         "may be music or noise rather than conversation. Treat the measures as unreliable.")
         unreliable = True
-    asked, count = asked_speakers(diarization), diarization.speaker_count
-    if count is not None and count.confidence != "high":
-        warnings.append(f"The number of people was estimated: {count.n_speakers}, confidence {count.confidence} "
-                        f"({count.n_pieces} pieces of speech to go on). If you know how many took part, run again "
-                        "with --speakers and that number.")
-    if diarization.extra_voice:
-        warnings.append(f"There seem to be more than {asked} voices: who said what (and every per-person measure) "
-                        f"is unreliable. If more people took part, run again with --speakers {asked + 1}.")
-    elif words and asked > 1 and len(diarization.speakers) < asked:
-        expected = "estimated" if count is not None else "expected"
-        warnings.append(f"Only {len(diarization.speakers)} voice could be told apart although {asked} were {expected}: "
-                        "the talk shares and matching measures are unreliable.")
+    warnings += voice_warnings(diarization, has_words=bool(words))
     share = clipped_share(recording.samples, level=o.clip_level)
     if share > o.max_clipped_share:
         warnings.append(f"The recording is clipped ({share:.1%} of samples at full scale): it was recorded too "
@@ -180,3 +169,27 @@ def check_quality(
         language_probability=language[1] if language else None, mean_word_probability=mean_p,
         speech_s=speech_s, words_per_speech_min=wpm, options=o,
     )
+
+
+def voice_warnings(diarization: Diarization, *, has_words: bool) -> list[str]:
+    """The quality check's warnings about the number of voices, in order: an estimated count that is not sure;
+    more voices than asked for, or fewer found; a group (three people or more), whose pair indicators leave out
+    the others (docs/indicators.md)."""
+    out = []
+    asked, count = asked_speakers(diarization), diarization.speaker_count
+    if count is not None and count.confidence != "high":
+        out.append(f"The number of people was estimated: {count.n_speakers}, confidence {count.confidence} "
+                   f"({count.n_pieces} pieces of speech to go on). If you know how many took part, run again "
+                   "with --speakers and that number.")
+    if diarization.extra_voice:
+        out.append(f"There seem to be more than {asked} voices: who said what (and every per-person measure) "
+                   f"is unreliable. If more people took part, run again with --speakers {asked + 1}.")
+    elif has_words and asked > 1 and len(diarization.speakers) < asked:
+        expected = "estimated" if count is not None else "expected"
+        out.append(f"Only {len(diarization.speakers)} voice could be told apart although {asked} were {expected}: "
+                   "the talk shares and matching measures are unreliable.")
+    if has_words and len(diarization.speakers) >= 3:
+        out.append(f"A group of {len(diarization.speakers)} people: the indicators that compare the mentor with the "
+                   "mentee (talk-to-listen ratio, matching, interruptions of the mentee) use those "
+                   "two people only and leave the others out; talk shares and turns per minute count everyone.")
+    return out
