@@ -13,7 +13,8 @@ the mentee's speech and interrupts twice), it prints:
   who spoke when, :mod:`pipeline.speech.events`) against the truth, and whether each indicator is available;
 * on the stereo file, the mentor's and the mentee's word error rate with the mix transcribed and the words
   given by the channel attribution (before), and with each channel transcribed on its own
-  (:func:`pipeline.speech.perchannel.transcribe_channels`, after), and the time each took.
+  (:func:`pipeline.speech.perchannel.transcribe_channels`, after), the time each took (wall and this
+  process's CPU seconds: the machine may be shared), and the mentor's remaining word errors after, with times.
 
 Aims (issue 19): counts within 1 of the truth in both versions; the mentor's WER within 2 points of the
 mentee's on the stereo file. The one-channel version reaches the count aim only with an overlap-aware
@@ -35,7 +36,7 @@ from models import load_asr, load_nlp, load_segmentation, load_speaker_encoder, 
 from pipeline.io.audio import load_audio  # noqa: E402
 from pipeline.run.orchestrate import analyze_recording  # noqa: E402
 from pipeline.speech.channels import diarize_channels  # noqa: E402
-from pipeline.speech.evaluation import speaker_mapping, word_error_rate  # noqa: E402
+from pipeline.speech.evaluation import scored_words, speaker_mapping, word_error_rate  # noqa: E402
 from pipeline.speech.perchannel import transcribe_channels  # noqa: E402
 from pipeline.speech.transcribe import transcribe  # noqa: E402
 from pipeline.speech.turns import attribute_words  # noqa: E402
@@ -52,14 +53,36 @@ def truth_segments(t: dict) -> list[SpeakerSegment]:
     return [SpeakerSegment(x["speaker"], x["start_s"], x["end_s"]) for x in t["turns"]]
 
 
-def per_speaker_wer(words, t: dict, hyp_segments) -> dict[str, float]:
-    """Truth speaker -> WER of the words given to them (hypothesis labels mapped to the truth's by overlap)."""
+def speaker_texts(words, t: dict, hyp_segments) -> dict[str, tuple[str, list]]:
+    """Truth speaker -> (their true text, the words given to them), hypothesis labels mapped to the truth's."""
     mapping = speaker_mapping(truth_segments(t), hyp_segments)
-    out = {}
-    for spk in t["speakers"]:
-        ref = " ".join(x["text"] for x in t["turns"] if x["speaker"] == spk)
-        hyp = " ".join(w.text for w in sorted(words, key=lambda w: w.start_s) if mapping.get(w.speaker) == spk)
-        out[spk] = 100 * word_error_rate(ref, hyp)
+    return {spk: (" ".join(x["text"] for x in t["turns"] if x["speaker"] == spk),
+                  [w for w in sorted(words, key=lambda w: w.start_s) if mapping.get(w.speaker) == spk])
+            for spk in t["speakers"]}
+
+
+def per_speaker_wer(words, t: dict, hyp_segments) -> dict[str, float]:
+    """Truth speaker -> WER of the words given to them, in percent."""
+    return {spk: 100 * word_error_rate(ref, " ".join(w.text for w in hyp))
+            for spk, (ref, hyp) in speaker_texts(words, t, hyp_segments).items()}
+
+
+def word_errors(reference: str, words) -> list[str]:
+    """The alignment's differences, ``"ref -> hyp"``, at the hypothesis words' times (a deletion: between the
+    words around it). Times are approximate where compounds were joined or split for scoring."""
+    import jiwer
+
+    ref, hyp = scored_words(reference, " ".join(w.text for w in words))
+    times = [w.start_s for w in words] or [0.0]
+    out = []
+    for chunk in jiwer.process_words(" ".join(ref), " ".join(hyp)).alignments[0]:
+        if chunk.type == "equal":
+            continue
+        i = min(chunk.hyp_start_idx, len(times) - 1)
+        at = (f"between {times[max(i - 1, 0)]:.1f} and {times[i]:.1f} s" if chunk.type == "delete"
+              else f"at {times[i]:.1f} s")
+        out.append(f"{chunk.type} '{' '.join(ref[chunk.ref_start_idx:chunk.ref_end_idx])}' -> "
+                   f"'{' '.join(hyp[chunk.hyp_start_idx:chunk.hyp_end_idx])}' {at}")
     return out
 
 
@@ -92,21 +115,23 @@ def stereo_wer(*, asr) -> None:
     t = truth(name)
     rec = load_audio(SAMPLES / f"{name}.flac")
     d = diarize_channels(rec)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     mixed = transcribe(rec, model=asr)
-    before_s = time.perf_counter() - t0
+    before_s, before_cpu = time.perf_counter() - t0, time.process_time() - c0
     before = per_speaker_wer(attribute_words(mixed.words, d), t, d.segments)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     split = transcribe_channels(rec, d, model=asr)
-    after_s = time.perf_counter() - t0
+    after_s, after_cpu = time.perf_counter() - t0, time.process_time() - c0
     after = per_speaker_wer(split.words, t, d.segments)
     print(f"\n{name}: word error rate by person (%), words given by the channel attribution")
-    print(f"  {'':34s} {'mentor':>7s} {'mentee':>7s} {'gap':>6s} {'time s':>7s}")
-    for label, w, secs in (("before: mix transcribed", before, before_s),
-                           ("after: each channel transcribed", after, after_s)):
-        print(f"  {label:34s} {w['S1']:7.1f} {w['S2']:7.1f} {w['S1'] - w['S2']:6.1f} {secs:7.1f}")
-    print(f"  per-channel transcription costs {after_s - before_s:+.1f} s ({after_s / before_s:.2f}x the mix) "
-          f"on {rec.duration_s:.0f} s of audio")
+    print(f"  {'':34s} {'mentor':>7s} {'mentee':>7s} {'gap':>6s} {'time s':>7s} {'CPU s':>7s}")
+    for label, w, secs, cpu in (("before: mix transcribed", before, before_s, before_cpu),
+                                ("after: each channel transcribed", after, after_s, after_cpu)):
+        print(f"  {label:34s} {w['S1']:7.1f} {w['S2']:7.1f} {w['S1'] - w['S2']:6.1f} {secs:7.1f} {cpu:7.1f}")
+    print(f"  per-channel transcription costs {after_s - before_s:+.1f} s ({after_s / before_s:.2f}x the mix), "
+          f"{after_cpu - before_cpu:+.1f} CPU s ({after_cpu / before_cpu:.2f}x) on {rec.duration_s:.0f} s of audio")
+    ref, words = speaker_texts(split.words, t, d.segments)["S1"]
+    print("  the mentor's word errors after:", *(word_errors(ref, words) or ["none"]), sep="\n    ")
 
 
 def main() -> None:

@@ -160,7 +160,8 @@ def test_stereo_transcribed_per_channel(stereo, asr_tiny):
     for spk, label in zip(("S1", "S2"), d.speakers, strict=True):
         ref = " ".join(x["text"] for x in truth["turns"] if x["speaker"] == spk)
         wer[spk] = 100 * word_error_rate(ref, " ".join(w.text for w in words if w.speaker == label))
-    assert wer["S1"] < 12 and wer["S2"] < 12 and abs(wer["S1"] - wer["S2"]) < 6, wer
+    # issue 19's aim: the mentor's words within 2 points of the mentee's (tiny.en: 2.8 % and 1.5 %)
+    assert wer["S1"] < 6 and wer["S2"] < 6 and abs(wer["S1"] - wer["S2"]) <= 2, wer
     mentor_text = normalize_text(" ".join(w.text for w in words if w.speaker == d.speakers[0]))
     assert "so the deadline is really the problem here" in mentor_text
     # Turns from these words overlap where the events are: each listening sound and interruption is a mentor turn

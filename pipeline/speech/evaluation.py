@@ -20,23 +20,70 @@ _FILLERS = {
 def normalize_text(text: str) -> str:
     """Lower-case, drop punctuation (apostrophes inside words kept), unify filler spellings.
 
-    ``"Mm-hmm, OK."`` -> ``"mmhm okay"``
+    A hyphenated word is one word, also when it comes as Whisper's word tokens joined by spaces (the second
+    part starts with the hyphen: ``"off -site"``). ``"Mm-hmm, OK."`` -> ``"mmhm okay"``;
+    ``"uh -huh"`` -> ``"uhhuh"``.
     """
     text = text.lower().replace("’", "'")
-    text = re.sub(r"(?<=\w)-(?=\w)", "", text)  # mm-hm -> mmhm, follow-up -> followup
+    text = re.sub(r"(?<=\w) ?-(?=\w)", "", text)  # mm-hm -> mmhm, follow-up -> followup, "off -site" -> offsite
     text = re.sub(r"[^\w' ]+", " ", text)
     words = [w.strip("'") for w in text.split()]
     return " ".join(_FILLERS.get(w, w) for w in words if w)
 
 
 def word_error_rate(reference: str, hypothesis: str) -> float:
-    """WER of ``hypothesis`` against ``reference`` after :func:`normalize_text`; 0 is perfect."""
+    """WER of ``hypothesis`` against ``reference`` after :func:`normalize_text` and :func:`fold_compounds`.
+
+    0 is perfect; can exceed 1.
+    """
     import jiwer
 
-    ref, hyp = normalize_text(reference), normalize_text(hypothesis)
+    ref, hyp = scored_words(reference, hypothesis)
     if not ref:
         return 0.0 if not hyp else 1.0
-    return float(jiwer.wer(ref, hyp))
+    return float(jiwer.wer(" ".join(ref), " ".join(hyp)))
+
+
+def scored_words(reference: str, hypothesis: str) -> tuple[list[str], list[str]]:
+    """The reference's and the hypothesis's words as :func:`word_error_rate` compares them (for alignments)."""
+    ref = normalize_text(reference).split()
+    return ref, fold_compounds(ref, normalize_text(hypothesis).split())
+
+
+def fold_compounds(reference: list[str], hypothesis: list[str]) -> list[str]:
+    """The hypothesis's words with compounds spaced as the reference spaces them.
+
+    A compound written open, closed or hyphenated is one spelling difference, not a recognition error (the
+    alternates of NIST's GLM scoring files): two adjacent hypothesis words whose letters make a reference word
+    are joined (``"off site"`` -> ``"offsite"``, ``"uh huh"`` -> ``"uhhuh"``) unless the reference itself has
+    that pair; a hypothesis word that the reference writes as two adjacent words is split. Only spacing
+    changes: every letter stays where it was.
+
+    Parameters
+    ----------
+    reference, hypothesis : list of str
+        Normalised words (:func:`normalize_text`).
+
+    Returns
+    -------
+    list of str
+        The hypothesis's words, the same letters in the same order.
+    """
+    vocab = set(reference)
+    adjacent = set(zip(reference, reference[1:], strict=False))
+    split = {a + b: (a, b) for a, b in adjacent}
+    out: list[str] = []
+    i = 0
+    while i < len(hypothesis):
+        word = hypothesis[i]
+        nxt = hypothesis[i + 1] if i + 1 < len(hypothesis) else None
+        if nxt is not None and word + nxt in vocab and (word, nxt) not in adjacent:
+            out.append(word + nxt)
+            i += 2
+            continue
+        out += list(split[word]) if word not in vocab and word in split else [word]
+        i += 1
+    return out
 
 
 # --------------------------------------------------------------------------
