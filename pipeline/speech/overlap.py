@@ -258,8 +258,14 @@ def person_runs(active: np.ndarray, *, frame_s: float, min_silence_s: float,
         return out
 
     talks = mask(0.0)  # blips dropped, nothing bridged
+    bridged = mask(min_silence_s)
     others = talks.sum(axis=1, keepdims=True) - talks > 0  # someone else talks in the frame
-    kept = mask(min_silence_s) & (talks | ~others)
+    cut = bridged & ~talks & others  # bridged frames where another person talks
+    for c in range(cut.shape[1]):  # slivers under min_speech_s are the frame rules' noise, not the other's turn
+        for a, b in runs_from_mask(cut[:, c], frame_s=frame_s, min_silence_s=0.0, min_speech_s=0.0):
+            if b - a < min_speech_s - 1e-9:
+                cut[int(round(a / frame_s)):int(round(b / frame_s)), c] = False
+    kept = bridged & ~cut
     return [runs_from_mask(kept[:, c], frame_s=frame_s, min_silence_s=0.0, min_speech_s=min_speech_s)
             for c in range(active.shape[1])]
 
