@@ -5,6 +5,7 @@ the AMI excerpts in /work/shared/data/ami, skipped when absent)::
 
     python bench/diarize.py            # 60-minute timing/memory + accuracy table
     python bench/diarize.py --minutes 180 --skip-accuracy --method segmentation   # memory at 3 hours
+    python bench/diarize.py --skip-timing --method segmentation   # accuracy of the new method only
 
 Accuracy, before (``DiarizeOptions(method="vad")``) and after (``method="segmentation"``)
 side by side, with the true speaker count, on the pyannote phone call, the nine
@@ -145,14 +146,20 @@ def score(name, rec, ref, d: Diarization, words) -> dict:
     return row
 
 
+#: A method that was not run: every figure prints as "-".
+_NOT_RUN = {"der": float("nan"), "der0": float("nan"), "parts": (float("nan"),) * 3, "ov": (0, 0, 0), "words": None,
+            "conf": "-"}
+
+
 def _pr(both: int, in_ref: int, in_hyp: int) -> str:
     p = f"{both / in_hyp:.2f}" if in_hyp else "  - "
     r = f"{both / in_ref:.2f}" if in_ref else "  - "
     return f"{p}/{r}"
 
 
-def accuracy_table(asr, vad, encoder, segmenter) -> dict[str, float]:
-    """Before (``"vad"``) and after (``"segmentation"``) side by side on every scored recording."""
+def accuracy_table(asr, vad, encoder, segmenter, methods=("vad", "segmentation")) -> dict[str, float]:
+    """Before (``"vad"``) and after (``"segmentation"``) side by side on every scored recording (a method left
+    out of ``methods`` is printed as ``-``)."""
     rows, asr_rtf, spent = [], {}, {"vad": 0.0, "segmentation": 0.0}
     for name, group, rec, ref in cases():
         k = max(1, len({g.speaker for g in ref}))
@@ -161,8 +168,8 @@ def accuracy_table(asr, vad, encoder, segmenter) -> dict[str, float]:
             t0 = time.perf_counter()
             words = transcribe(rec, model=asr).words
             asr_rtf[name] = (time.perf_counter() - t0) / rec.duration_s
-        res = {}
-        for method in ("vad", "segmentation"):
+        res = dict.fromkeys(("vad", "segmentation"), _NOT_RUN)
+        for method in methods:
             t0 = time.perf_counter()
             d = attribute_speakers(rec, vad=vad, encoder=encoder, segmenter=segmenter,
                                    options=DiarizeOptions(n_speakers=k, method=method))
@@ -189,7 +196,7 @@ def _print_rows(rows) -> None:
           f" {'before  after':>13s} |")
     for name, _, k, _, res in rows:
         b, a = res["vad"], res["segmentation"]
-        w = f"{b['words']:6.1f} {a['words']:6.1f}" if a["words"] is not None else f"{'-':>6s} {'-':>6s}"
+        w = " ".join(f"{x['words']:6.1f}" if x["words"] is not None else f"{'-':>6s}" for x in (b, a))
         print(f"{name:16s} {k:3d} | {b['der']:6.1f}  {a['der']:6.1f} | {b['der0']:6.1f}  {a['der0']:6.1f} |"
               f" {_pr(*b['ov']):>9s} {_pr(*a['ov']):>9s} | {w} | {b['conf']}/{a['conf']}")
 
@@ -264,18 +271,22 @@ def main() -> None:
     ap.add_argument("--minutes", type=float, default=60.0)
     ap.add_argument("--threads", type=int, default=2, help="onnxruntime threads per model (default 2)")
     ap.add_argument("--skip-accuracy", action="store_true")
+    ap.add_argument("--skip-timing", action="store_true", help="accuracy table only (no long looped session)")
     ap.add_argument("--method", choices=("vad", "segmentation", "both"), default="both",
-                    help="which method the long-session timing runs")
+                    help="which method runs (the timing, and with --skip-timing the accuracy table)")
     args = ap.parse_args()
     warnings.filterwarnings("ignore")
     vad, encoder = load_vad(threads=args.threads), load_speaker_encoder(threads=args.threads)
     segmenter = load_segmentation(threads=args.threads)
+    methods = ("vad", "segmentation") if args.method == "both" else (args.method,)
+    if args.skip_timing:
+        accuracy_table(load_asr("base", device="cpu"), vad, encoder, segmenter, methods)
+        return
 
     # Cost first, before Whisper is loaded, so the peak memory is attribution's own.
     rec, words = long_session(args.minutes)
     print(f"Long session: {rec.duration_s / 60:.1f} min mono (sample sessions looped), {len(words)} words,"
           f" {args.threads} onnxruntime threads")
-    methods = ("vad", "segmentation") if args.method == "both" else (args.method,)
     spent = {}
     for method in methods:
         spent[method], cpu, d, n_turns = time_attribution(rec, words, method=method, vad=vad, encoder=encoder,

@@ -229,6 +229,56 @@ def resegment(y: np.ndarray, active: np.ndarray, *, sr: int, frame_step: int,
     return act
 
 
+def person_runs(active: np.ndarray, *, frame_s: float, min_silence_s: float,
+                min_speech_s: float) -> list[list[tuple[float, float]]]:
+    """Each person's speech runs, pauses bridged only where nobody else talks.
+
+    A person's blips under ``min_speech_s`` are dropped and pauses under
+    ``min_silence_s`` bridged (:func:`pipeline.speech.channels.runs_from_mask`),
+    but a bridged pause never covers a stretch of ``min_speech_s`` or more
+    where another person talks: a pause with someone else's words in it is
+    the other's turn (or a backchannel), not two people at once. Bridging
+    would otherwise invent overlap there (measured with ``bench/diarize.py``:
+    AMI pooled overlap precision 0.92 -> 1.00, the unmatched sample's 2.1 s
+    of false overlap gone). A shorter sliver (a turn change placed a few
+    frames early) is bridged over, so a start over the other's speech stays
+    one (an interruption).
+
+    Parameters
+    ----------
+    active : np.ndarray
+        bool, shape ``(n_frames, k)``: who talks in each frame.
+    frame_s : float
+        Seconds per frame.
+    min_silence_s, min_speech_s : float
+        Seconds, as :func:`pipeline.speech.channels.runs_from_mask`.
+
+    Returns
+    -------
+    list of list of (float, float)
+        Per person, (start_s, end_s) runs; a person's runs never overlap each other.
+    """
+    def mask(min_silence: float) -> np.ndarray:
+        out = np.zeros(active.shape, dtype=bool)
+        for c in range(active.shape[1]):
+            for a, b in runs_from_mask(active[:, c], frame_s=frame_s, min_silence_s=min_silence,
+                                       min_speech_s=min_speech_s):
+                out[int(round(a / frame_s)):int(round(b / frame_s)), c] = True
+        return out
+
+    talks = mask(0.0)  # blips dropped, nothing bridged
+    bridged = mask(min_silence_s)
+    others = talks.sum(axis=1, keepdims=True) - talks > 0  # someone else talks in the frame
+    cut = bridged & ~talks & others  # bridged frames where another person talks
+    for c in range(cut.shape[1]):  # slivers under min_speech_s are the frame rules' noise, not the other's turn
+        for a, b in runs_from_mask(cut[:, c], frame_s=frame_s, min_silence_s=0.0, min_speech_s=0.0):
+            if b - a < min_speech_s - 1e-9:
+                cut[int(round(a / frame_s)):int(round(b / frame_s)), c] = False
+    kept = bridged & ~cut
+    return [runs_from_mask(kept[:, c], frame_s=frame_s, min_silence_s=0.0, min_speech_s=min_speech_s)
+            for c in range(active.shape[1])]
+
+
 def diarize_overlap(recording: Recording, *, segmenter, encoder,
                     options: DiarizeOptions = DiarizeOptions()) -> Diarization:
     """Who spoke when in a mono (or mixed-down) recording, two people at once where they overlap.
@@ -286,8 +336,8 @@ def diarize_overlap(recording: Recording, *, segmenter, encoder,
     if options.seg_resegment and k > 1:
         active = resegment(y, active, sr=recording.sr, frame_step=seg.frame_step, options=options)
         frame_s = FRAME_S
-    per_speaker = [runs_from_mask(active[:, c], frame_s=frame_s, min_silence_s=options.seg_min_silence_s,
-                                  min_speech_s=options.min_speech_s) for c in range(k)]
+    per_speaker = person_runs(active, frame_s=frame_s, min_silence_s=options.seg_min_silence_s,
+                              min_speech_s=options.min_speech_s)
     d = _label_runs(per_speaker, duration, "segmentation", confidence, separation, options)
     if len(d.speakers) < min(2, options.n_speakers or count.n_speakers):  # two or more wanted, one found: say so
         d = replace(d, confidence="low")
