@@ -190,7 +190,7 @@ def sentence_behaviour(span, *, ctx: _Context, final: bool, final_rise_st: float
         return SentenceCode("question", m.group(0), QuestionClass(True, "yes_no", False, m.group(0)))
     if (m := cues.REQUEST_RE.search(plain)) and not cues.ADVICE_RE.search(plain.replace(m.group(0), " ")):
         return SentenceCode("question", m.group(0), QuestionClass(True, "request", True, m.group(0)))
-    if ctx.speaks_fully and (m := cues.ADVICE_RE.search(plain)):
+    if ctx.speaks_fully and (m := cues.ADVICE_RE.search(plain)) and not _asks_within(q, plain, m.group(0)):
         return SentenceCode("advice", m.group(0))
     if ctx.speaks_fully and ((cue := _imperative(span)) or (cue := lang.find_pattern(cues.I_WOULD_RE, plain))):
         return SentenceCode("advice", cue)
@@ -205,6 +205,15 @@ def sentence_behaviour(span, *, ctx: _Context, final: bool, final_rise_st: float
         cue = "?" if marked else "final rising pitch"
         return SentenceCode("question", cue, QuestionClass(True, "declarative", False, cue))
     return _statement(span, plain, ctx)
+
+
+def _asks_within(q: QuestionClass, plain: str, advice: str) -> bool:
+    """Whether an advice cue sits inside a question that asks the mentee for their own ideas or resources ("what
+    do you think you can do?", "is there anyone you can talk to?", "what have you tried?"): a question (MITI 4.2.1),
+    unless the question itself proposes ("what about trying ...", "why don't you ...", "have you tried ...")."""
+    if not q.is_question or cues.ADVICE_AS_QUESTION_RE.search(advice):
+        return False
+    return q.kind == "wh" and not plain.startswith(advice) or bool(cues.ASKS_FOR_OPTIONS_RE.match(plain))
 
 
 def _statement(span, plain: str, ctx: _Context) -> SentenceCode:

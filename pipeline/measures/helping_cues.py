@@ -80,7 +80,7 @@ ADVICE_RE = _re(
     r"|\b(?:what|how)\s+about\s+(?:trying|asking|talking|speaking|writing|making|taking|going|sending|booking)\b"
     r"|\bwhy\s+don'?t\s+you\s+(?!start\b|begin\b|tell\b|talk\b|share\b|walk\b)\w+"
     r"|\byou\s+(?:could|might|may)\s+(?:want\s+to|try|consider|also|ask|talk|write|start|think\s+about)\b"
-    r"|\b(?:it\s+)?(?:might|may|would|could)\s+(?:be\s+(?:worth|a\s+good\s+idea|helpful|useful|good|best)|help)\s+"
+    r"|(?<!\bi\s)(?<!\bwe\s)\b(?:it\s+)?(?:might|may|would|could)\s+(?:be\s+(?:worth|a\s+good\s+idea|helpful|useful|good|best)|help)\s+"
     r"(?:to|if\s+you|you)\b"
     r"|\b(?:maybe|perhaps)\s+you\s+(?:could|can|should|might)\b|\bthe\s+(?:best|key)\s+(?:thing|way)\s+is\s+to\b"
     r"|\bwould\s+you\s+consider\b|\bif\s+i\s+were\s+you\b|\bdon'?t\s+forget\b"
@@ -109,6 +109,15 @@ ADVICE_RE = _re(
     r"|\b(?:maybe|perhaps)\s+it(?:'s|\s+is)\s+time\s+(?:to|for)\b|\bit(?:'s|\s+is)\s+(?:time\s+to|worth\s+(?:trying|a\s+try|it\s+to))\b"
     r"|\bwon'?t\s+hurt\s+to\b|\bthat'?s?\s+(?:is\s+)?what\s+i\s+would\s+do\b"
 )
+
+#: Advice cues that propose even inside a question: "what about trying ...", "why don't you ...", "have you
+#: thought about ...", "would you consider ...", "do you think it might help ...".
+ADVICE_AS_QUESTION_RE = _re(r"^(?:what|how)\s+(?:if|about)\b|^why\s+don'?t\b|^have\s+you\b|^would\s+you\s+consider\b"
+                            r"|^do\s+you\s+think\s+(?:it|you|that|this)\s+(?:could|might|would)\b|^do\s+you\s+have\b")
+#: A question that asks the mentee for their own options ("is there anyone you could talk to?", "are there things
+#: you can do?", "did you try to ...?"): it asks, whatever the words after it suggest.
+ASKS_FOR_OPTIONS_RE = _re(r"^" + OPENERS + r"(?:is|are)\s+there\b|^" + OPENERS + r"(?:did|do)\s+you\s+(?:try|think)\b"
+                          r"|^" + OPENERS + r"(?:how\s+)?(?:can|could|may)\s+i\b")
 
 #: A sentence opened by "I would" / "I'd" + a verb of action: the speaker's own choice offered as advice
 #: ("I would bring them in early"); not a wish or a view ("I'd like to hear", "I would say").
@@ -267,6 +276,15 @@ AFFIRMATION_RE = _re(
     r"fantastic|admirable|excellent)\s+(?:that\s+)?you\b"
     r"|\b(?:is|'s|sounds\s+like|seems\s+like)\s+(?:a\s+|an\s+)?(?:really\s+|very\s+)?(?:great|good|wonderful|excellent|"
     r"fantastic|smart|brilliant|wise|sensible)\s+(?:first\s+)?(?:idea|plan|choice|decision|step|start)\b(?!\s+(?:to|if|would|for\s+you))"
+    # reassurance that names the mentee's ability or what they did (ESConv's "affirmation and reassurance"; MITI
+    # 4.2.1 counts confidence in the person's ability, not a reassurance about the world: "things will get better")
+    r"|\bi(?:'m|\s+am)\s+(?:so\s+|very\s+|pretty\s+|really\s+|quite\s+)?(?:sure|confident|certain)\s+(?:that\s+)?(?:you|your)\b"
+    r"|\bi\s+(?:really\s+)?(?:believe|think|know)\s+(?:that\s+)?you(?:'ll|\s+will|\s+can|(?:'re|\s+are)\s+(?:going\s+to|strong|"
+    r"capable|able|doing))\b"
+    r"|\byou(?:'ll|\s+will)\s+(?:definitely\s+|surely\s+|certainly\s+)?(?:be\s+(?:fine|ok|okay|alright|all\s+right|able\s+to)|"
+    r"get\s+through|make\s+it|figure\s+(?:it|this|that)\s+out|find\s+(?:a|the|your)\s+way|do\s+(?:great|well|fine))\b"
+    r"|\byou(?:'ve|\s+have)?\s+(?:did|made|done|are\s+doing|'re\s+doing)\s+(?:the\s+right\s+thing|(?:a\s+|the\s+)?(?:good|great|"
+    r"right|wise|smart|brave)\s+(?:job|choice|decision|thing))\b"
 )
 
 #: Information (MITI 4.2.1 "giving information"; ESConv "information"): facts about how things are.

@@ -245,7 +245,7 @@ class QuestionClass:
 #: (advice) or how things are (information), shares the speaker's own experience (self-disclosure), or none of these.
 Behaviour = Literal["question", "reflection", "affirmation", "advice", "information", "self_disclosure", "other"]
 #: Every :data:`Behaviour`, in the order a turn's main behaviour is chosen when it does several things.
-BEHAVIOURS: tuple[str, ...] = ("advice", "reflection", "question", "affirmation", "information", "self_disclosure",
+BEHAVIOURS: tuple[str, ...] = ("self_disclosure", "affirmation", "advice", "reflection", "question", "information",
                                "other")
 
 
