@@ -171,13 +171,17 @@ REFLECTION_RE = _re(
     + "|" + SUMMARY_OPENING
     # the speaker names what the other person lives through ("that's a lot to carry", "that can be so hard",
     # "you sound exhausted", "I can tell you care")
-    + r"|\b(?:it|that|this)(?:'s|\s+is|\s+was|(?:'s|\s+has)\s+been|\s+(?:can|could|must|would)\s+be|\s+(?:doesn'?t\s+|does\s+)?sounds?|\s+seems?)"
+    + r"|\b(?:it|that|this)(?:'s|\s+is|\s+was|(?:'s|\s+has)\s+been|\s+(?:can|could|must|would)\s+(?:be|feel)|\s+(?:doesn'?t\s+|does\s+)?sounds?|\s+seems?)"
     r"\s+(?:really\s+|so\s+|very\s+|pretty\s+|quite\s+|incredibly\s+|such\s+|a\s+|an\s+|awfully\s+|definitely\s+)*"
     + HARDSHIP + r"\b"
     r"|\byou\s+(?:sound|seem)\s+(?:really\s+|so\s+|very\s+|quite\s+|pretty\s+|a\s+(?:bit|little)\s+|emotionally\s+)*"
     r"(?!like\b|to\b|great\b|good\b|fine\b|nice\b)[a-z]+(?:ed|ing)?\b"
     r"|\bi\s+can\s+(?:tell|see|hear)\s+(?:that\s+)?(?:you|your|this|it|how)\b"
     r"|\b(?:your\s+\w+|he|she|they)\s+must\s+(?:be|feel|have\s+(?:been|felt))\b"
+    # sorrow or understanding that names what the other person lives ("I'm sorry you were hurt like that", "I can
+    # understand being discouraged"): MITI 4.2.1 codes an empathic statement of their experience as a reflection
+    r"|\bsorry\s+(?:to\s+hear\s+)?(?:that\s+|about\s+)?(?:you|your)\b"
+    r"|\bi\s+(?:can\s+|do\s+)?(?:totally\s+|completely\s+|really\s+)?understand\s+(?:being|where|your|you)\b"
     # what the mentee values, named ("being there for your kids matters to you")
     + "|" + VALUES
 )
