@@ -108,6 +108,12 @@ ADVICE_RE = _re(
     r"organi[sz]ed|calm|calmer|healthy|healthier|busy|focused|going|motivated|some)\b"
     r"|\b(?:maybe|perhaps)\s+it(?:'s|\s+is)\s+time\s+(?:to|for)\b|\bit(?:'s|\s+is)\s+(?:time\s+to|worth\s+(?:trying|a\s+try|it\s+to))\b"
     r"|\bwon'?t\s+hurt\s+to\b|\bthat'?s?\s+(?:is\s+)?what\s+i\s+would\s+do\b"
+    # what would do them good, said as what it does ("that may help", "it will ease some of that anxiety",
+    # "podcasts are good for sleep"), or as what they will need to do ("you'll have to speak to them")
+    r"|\byou(?:'ll|\s+will|\s+may|\s+might)\s+(?:have|need)\s+to\b|\bconsider\s+\w+ing\b|\bif\s+i\s+(?:can|may|could)\s+suggest\b"
+    r"|\b(?:is|are|can\s+be)\s+(?:really\s+|very\s+|also\s+)?(?:good|great|helpful|therapeutic|useful|beneficial)\s+for\b"
+    r"|(?<!thing\s)\b(?:it|this|that)\s+(?:will|would|may|might|could|can)\s+(?:really\s+|also\s+)?(?:help|ease|make\s+you|give\s+you|"
+    r"keep\s+you)\b"
 )
 
 #: Advice cues that propose even inside a question: "what about trying ...", "why don't you ...", "have you
@@ -289,6 +295,8 @@ AFFIRMATION_RE = _re(
     r"get\s+through|make\s+it|figure\s+(?:it|this|that)\s+out|find\s+(?:a|the|your)\s+way|do\s+(?:great|well|fine))\b"
     r"|\byou(?:'ve|\s+have)?\s+(?:did|made|done|are\s+doing|'re\s+doing)\s+(?:the\s+right\s+thing|(?:a\s+|the\s+)?(?:good|great|"
     r"right|wise|smart|brave)\s+(?:job|choice|decision|thing))\b"
+    r"|\blucky\s+to\s+have\s+you\b|\bgrateful\s+for\s+you\b|\byou(?:'re|\s+are)\s+handling\b|\byou\s+(?:clearly|obviously|really)\s+"
+    r"(?:care|love)\b"
 )
 
 #: Information (MITI 4.2.1 "giving information"; ESConv "information"): facts about how things are.
