@@ -35,6 +35,11 @@ REQUEST_RE = _re(
     r"|^" + OPENERS + r"(?:please\s+)?go\s+on\b(?!\s+(?:to|with|and|\w+ing))"
 )
 
+#: Words that end a clause though the parser reads them as its middle, in unpunctuated text: a question may follow
+#: ("sorry to hear that what happened", "thank you how are you").
+CLAUSE_END_RE = _re(r"\b(?:hear(?:ing)?\s+(?:that|this)|thank\s+you|thanks|about\s+that|for\s+that|hello|hi|hey|"
+                    r"good\s+(?:morning|afternoon|evening|day))$")
+
 #: A speaker's search for words ("how shall I say it", "what do you call it"): asks nobody anything.
 HEDGE_RE = _re(r"\bhow\s+(?:shall|should|can|do|could)\s+i\s+(?:say|put)\s+(?:it|this|that)\b"
                r"|\bwhat\s+(?:do|did)\s+(?:you|they)\s+call\s+(?:it|them|that)\b")
