@@ -152,15 +152,17 @@ def _reflection(span, plain: str, sent_keys: frozenset[str], ctx: _Context, *, a
         return None
     you = bool(_SECOND_PERSON & set(plain.split()))
     m = cues.REFLECTION_RE.search(plain) or (cues.SUMMARY_RE.match(plain) if you and ctx.previous_words else None)
+    if m is None and asked and ctx.previous_words:
+        m = cues.SO_CHECK_RE.match(plain)  # "so she's just talking in circles?": what was understood, checked
     if m is None and you and asked and ctx.previous_words:
         m = cues.CHECK_RE.search(plain)  # "your boss said no, is that right?": checked, still given back
     if m is None and not (you and len(sent_keys & ctx.previous_words) >= MIN_SHARED_WORDS and _about_you(span)):
         return None
     if m is not None and asked and not (ctx.previous_words and (
             cues.STRONG_REFLECTION_RE.search(plain) or cues.CHECK_RE.search(plain) or _gives_back(sent_keys, ctx)
-            or plain.startswith("so "))):
+            or cues.SO_CHECK_RE.match(plain))):
         return None  # asked, it reflects only what was said: "So you'd like to keep this job?" out of the blue asks
-    if m is not None and m.group(0).startswith("so ") and not ctx.previous_words:
+    if m is not None and cues.SO_CHECK_RE.match(m.group(0)) and not ctx.previous_words:
         return None  # "so your goal is ...": a summary needs something to sum up
     cue = m.group(0).strip() if m else "gives back the mentee's words"
     return SentenceCode("reflection", cue, complex=_complex(plain, sent_keys, ctx))
@@ -203,6 +205,8 @@ def sentence_behaviour(span, *, ctx: _Context, final: bool, final_rise_st: float
             return r
     if q.is_question:
         return SentenceCode("question", q.cue, q)
+    if (marked or rise) and ctx.speaks_fully and (m := cues.MAYBE_RE.match(plain)):
+        return SentenceCode("advice", m.group(0).strip())  # "maybe a new project?": a suggestion, asked
     if (marked or rise) and len(plain.split()) >= 2 and not questions.is_backchannel_question(span):
         cue = "?" if marked else "final rising pitch"
         return SentenceCode("question", cue, QuestionClass(True, "declarative", False, cue))

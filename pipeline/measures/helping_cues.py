@@ -19,7 +19,7 @@ def _re(pattern: str) -> re.Pattern:
 
 
 #: Words dropped from the start of a sentence before its opening is read ("so", "okay", "right", "well").
-OPENERS = r"(?:(?:so|okay|ok|right|well|and|yeah|yes|mm|hmm|um|uh|oh|alright|now|then|i see)\s+)*"
+OPENERS = r"(?:(?:so|okay|ok|right|well|and|yeah|yes|mm|hmm|um|uh|oh|ah|ahh|aw|wow|alright|now|then|i see)\s+)*"
 
 #: Requests that invite the other person to talk: questions in all but form (MITI 4.2.1 codes them as questions).
 REQUEST_RE = _re(
@@ -111,7 +111,7 @@ ADVICE_RE = _re(
     r"|^" + OPENERS + r"(?:please\s+|just\s+)?(?:don'?t|do\s+not|never)\s+(?!worry\b|mention\b|be\s+sorry\b)[a-z]+"
     r"|\b(?:can|could|may|might|will|would)\s+(?:really\s+|also\s+)?(?:keep|make|get|give)\s+you\s+(?:more\s+)?(?:safe|"
     r"organi[sz]ed|calm|calmer|healthy|healthier|busy|focused|going|motivated|some)\b"
-    r"|\b(?:maybe|perhaps)\s+it(?:'s|\s+is)\s+time\s+(?:to|for)\b|\bit(?:'s|\s+is)\s+(?:time\s+to|worth\s+(?:trying|a\s+try|it\s+to))\b"
+    r"|\b(?:maybe|perhaps)\s+it(?:'?s|\s+is)\s+time\s+(?:to|for)\b|\bit(?:'s|\s+is)\s+(?:time\s+to|worth\s+(?:trying|a\s+try|it\s+to))\b"
     r"|\bwon'?t\s+hurt\s+to\b|\bthat'?s?\s+(?:is\s+)?what\s+i\s+would\s+do\b"
     # what would do them good, said as what it does ("that may help", "it will ease some of that anxiety",
     # "podcasts are good for sleep"), or as what they will need to do ("you'll have to speak to them")
@@ -219,6 +219,11 @@ STRONG_REFLECTION_RE = _re(
     r"|^" + OPENERS + r"(?:what\s+)?i(?:'m|\s+am)\s+hearing\b|^" + OPENERS + r"i\s+(?:hear|sense|get\s+the\s+sense)\b"
     r"|^" + OPENERS + r"(?:so\s+)?(?:what\s+)?you(?:'re|\s+are)\s+(?:saying|telling\s+me)\b"
 )
+#: A statement opened by "so", asked ("So you're being laid off soon?", "Ah, so she is just talking in circles?"):
+#: the speaker checks what they understood, a reflection (ESConv dev: 34 of 41 such turns are restatements).
+SO_CHECK_RE = _re(r"^" + OPENERS + r"so\s+(?!what\b|how\b|why\b|who\b|where\b|when\b|which\b)")
+#: A suggestion said with a rising tone ("Maybe a new home improvement project?", "Perhaps it's time for a break?").
+MAYBE_RE = _re(r"^" + OPENERS + r"(?:maybe|perhaps)\b")
 #: A summary: "so" + a statement about the other person ("Right, so being prepared gives you more confidence").
 SUMMARY_RE = _re(r"^(?:(?:okay|ok|right|well|and|yeah|yes|mm|hmm|oh|alright)\s+)*so\s+"
                  r"(?!what\b|how\b|why\b|who\b|where\b|when\b|do\b|did\b|does\b|are\b|is\b|can\b|could\b|"
