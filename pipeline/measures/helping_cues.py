@@ -333,7 +333,7 @@ INFORMATION_RE = _re(
 #: listening-signal words (:data:`pipeline.measures.language.BACKCHANNEL_WORDS`, the one list) and the courtesies
 #: that close an exchange ("thanks", "fine", "fair enough").
 ACKNOWLEDGEMENTS = BACKCHANNEL_WORDS | frozenset(
-    "fine all lovely perfect thanks thank you mhm hmm huh exactly fair enough brilliant excellent".split())
+    "fine all lovely perfect thanks thank you fair enough brilliant excellent".split())
 
 #: Minimum words of plain statements (no other behaviour) that make a turn of explaining ("information").
 INFORMATION_MIN_WORDS = 40
