@@ -152,7 +152,7 @@ def _reflection(span, plain: str, sent_keys: frozenset[str], ctx: _Context, *, a
         return None
     you = bool(_SECOND_PERSON & set(plain.split()))
     m = cues.REFLECTION_RE.search(plain) or (cues.SUMMARY_RE.match(plain) if you and ctx.previous_words else None)
-    if m is None and asked and ctx.previous_words:
+    if m is None and asked and sent_keys & ctx.previous_words:
         m = cues.SO_CHECK_RE.match(plain)  # "so she's just talking in circles?": what was understood, checked
     if m is None and you and asked and ctx.previous_words:
         m = cues.CHECK_RE.search(plain)  # "your boss said no, is that right?": checked, still given back
@@ -213,10 +213,11 @@ def sentence_behaviour(span, *, ctx: _Context, final: bool, final_rise_st: float
     return _statement(span, plain, ctx)
 
 
-#: Parts of speech that can end a clause before a question in unpunctuated text ("so sorry what happened",
-#: "hello what's on your mind", "okay really how long"); after any other ("I know what happened", "people who are",
-#: "reddit is a great resource") the question word or auxiliary continues the clause.
-_CLAUSE_END_POS = frozenset({"INTJ", "ADJ", "ADV"})
+#: Parts of speech that can end a clause before a question in unpunctuated text: an interjection ("hello what's on
+#: your mind", "oh no did she"), an adjective before a question word ("so sorry what happened"); after any other
+#: ("I know what happened", "exactly what is imposed", "the thing I found interesting is that") the question word or
+#: auxiliary continues the clause (SwDA train: an adverb before, or an adjective before an auxiliary, mostly does).
+_CLAUSE_END_POS = frozenset({"INTJ", "ADJ"})
 #: Question words that open a question after a clause; "who", "which" there mostly open a relative clause.
 _OPENING_WH = frozenset({"what", "where", "when", "why", "how"})
 #: Words of those parts of speech that hold a clause open: a hesitation, a restart, reported speech ("with uh who
@@ -230,8 +231,8 @@ def _trailing_question(span) -> QuestionClass:
     "thank you how are you", "hello what's on your mind today" (the parser, without full stops, reads one sentence).
 
     The question starts at a question word, or an auxiliary before a pronoun, that follows what can end a clause
-    (an interjection, an adjective or adverb, "sorry to hear that", "thank you", a greeting), and it runs to the end
-    of the sentence.
+    (an interjection; an adjective before a question word; "sorry to hear that", "thank you", a greeting), and it
+    runs to the end of the sentence.
     """
     toks = [t for t in span if not (t.is_punct or t.is_space)]
     for k in range(1, len(toks) - 1):
@@ -239,7 +240,8 @@ def _trailing_question(span) -> QuestionClass:
         if t.lower_ not in _OPENING_WH and t.lower_ not in questions.AUXILIARIES:
             continue
         before = " ".join(x.lower_ for x in toks[:k])
-        if (toks[k - 1].pos_ not in _CLAUSE_END_POS or toks[k - 1].lower_ in _NOT_CLAUSE_END) \
+        ends = _CLAUSE_END_POS if t.lower_ in _OPENING_WH else _CLAUSE_END_POS - {"ADJ"}
+        if (toks[k - 1].pos_ not in ends or toks[k - 1].lower_ in _NOT_CLAUSE_END) \
                 and not cues.CLAUSE_END_RE.search(before):
             continue
         if t.lower_ in questions.AUXILIARIES and toks[k + 1].lower_ not in questions.SUBJECT_PRONOUNS | {"your"}:

@@ -221,7 +221,8 @@ STRONG_REFLECTION_RE = _re(
 )
 #: A statement opened by "so", asked ("So you're being laid off soon?", "Ah, so she is just talking in circles?"):
 #: the speaker checks what they understood, a reflection (ESConv dev: 34 of 41 such turns are restatements).
-SO_CHECK_RE = _re(r"^" + OPENERS + r"so\s+(?!what\b|how\b|why\b|who\b|where\b|when\b|which\b)")
+SO_CHECK_RE = _re(r"^" + OPENERS + r"so\s+(?!what\b|how\b|why\b|who\b|where\b|when\b|which\b|do\b|did\b|does\b|are\b|is\b|"
+                  r"can\b|could\b|would\b|will\b|let'?s?\b|i\b|i'm\b|i've\b|we\b|anyway\b|yeah\b|okay\b|um\b|uh\b)")
 #: A suggestion said with a rising tone ("Maybe a new home improvement project?", "Perhaps it's time for a break?").
 MAYBE_RE = _re(r"^" + OPENERS + r"(?:maybe|perhaps)\b")
 #: A summary: "so" + a statement about the other person ("Right, so being prepared gives you more confidence").

@@ -257,7 +257,8 @@ class TurnCode:
     ----------
     behaviour : {"question", "reflection", "affirmation", "advice", "information", "self_disclosure", "other"}
         The turn's main behaviour: where its sentences do several things, the first of :data:`BEHAVIOURS`
-        among them (advice before a reflection before a question ...).
+        among them (a story of one's own, then an affirmation, before advice, a reflection, a question ...: the
+        act ESConv's annotators named where a helper's turn did two).
     open : bool
         The turn asks an open question (what/how/why, or a request such as "tell me about ...").
     complex : bool
