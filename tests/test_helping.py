@@ -27,6 +27,8 @@ KIDS = "I love my kids. I don't want to miss out on them growing up."
 BEERS = "I have a few beers after work, that's all. Everybody at work does it."
 COVERING = "We lost two people and I'm covering for both of them."
 QUIT = "I've tried to quit smoking a few times but it never sticks. My wife keeps nagging me about it."
+DEADLINE = "My manager moved the deadline again, the third time this month."
+DIRECTORS = "The directors haven't even seen the numbers yet."
 
 #: (mentor turn, the mentee's preceding turn(s), expected code as (behaviour, open, complex, permission),
 #: whether the same code holds without punctuation)
@@ -125,6 +127,38 @@ CASES = [
      True),
     ("You'd like to cut down but you're not sure how.", [BEERS], ("reflection", False, True, False), True),
     ("Smoking causes cancer.", [QUIT], ("information", False, False, False), True),
+    # a turn that does two things takes the one ESConv's annotators name first: the story of one's own, then the
+    # affirmation, before advice, a reflection or a question
+    ("I had the same worry when I started presenting. Have you tried a practice run?", [NO_IDEA],
+     ("self_disclosure", False, False, False), True),
+    ("That's a great plan. What will you say to her first?", [TOLD], ("affirmation", True, False, False), True),
+    # confidence in the mentee's ability, and what they did, valued (not "things will get better")
+    ("I know you'll find the right words for the directors.", [NO_IDEA], ("affirmation", False, False, False), True),
+    ("You did the right thing telling her.", [TOLD], ("affirmation", False, False, False), True),
+    ("Your team is lucky to have you.", [COVERING], ("affirmation", False, False, False), True),
+    # advice words inside a question that asks for the mentee's own ideas leave it a question
+    ("What do you think you could do to get a say in those meetings?", [STUCK], ("question", True, False, False),
+     True),
+    ("Is there anyone on the team you can talk to about it?", [STUCK], ("question", False, False, False), True),
+    # the speaker's own past, told
+    ("I know the feeling, I worked nights for two years.", [COVERING], ("self_disclosure", False, False, False),
+     True),
+    ("I'm a quiet person myself.", [STUCK], ("self_disclosure", False, False, False), True),
+    # sorrow or understanding that names what the mentee lives through is a reflection of feeling (MITI 4.2.1)
+    ("I'm sorry you're carrying all of that on your own.", [COVERING], ("reflection", False, True, False), True),
+    ("I can understand being frustrated with that.", [STUCK], ("reflection", False, True, False), True),
+    # "so ...?" checks what was understood: a reflection, after the mentee said it
+    ("Okay, so your manager moved the deadline again?", [DEADLINE], ("reflection", False, False, False), True),
+    ("So the directors haven't seen them yet?", [DIRECTORS], ("reflection", False, False, False), False),
+    # a suggestion with a rising tone; advice said as what it does for them
+    ("Maybe a practice run with your team?", [NO_IDEA], ("advice", False, False, False), False),
+    ("Journaling is good for clearing your head.", [COVERING], ("advice", False, False, False), True),
+    ("You'll have to tell your manager at some point.", [COVERING], ("advice", False, False, False), True),
+    # unpunctuated (as a transcript without full stops): a question after a first clause is found; a question word
+    # that continues the clause ("I know what ...", "people who ...") asks nothing
+    ("i am so sorry to hear that what happened with your manager", [STUCK], ("question", True, False, False), True),
+    ("hello how was your week", [], ("question", True, False, False), True),
+    ("i know what happened in the meeting", [STUCK], ("other", False, False, False), True),
 ]
 
 

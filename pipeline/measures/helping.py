@@ -152,15 +152,17 @@ def _reflection(span, plain: str, sent_keys: frozenset[str], ctx: _Context, *, a
         return None
     you = bool(_SECOND_PERSON & set(plain.split()))
     m = cues.REFLECTION_RE.search(plain) or (cues.SUMMARY_RE.match(plain) if you and ctx.previous_words else None)
+    if m is None and asked and sent_keys & ctx.previous_words:
+        m = cues.SO_CHECK_RE.match(plain)  # "so she's just talking in circles?": what was understood, checked
     if m is None and you and asked and ctx.previous_words:
         m = cues.CHECK_RE.search(plain)  # "your boss said no, is that right?": checked, still given back
     if m is None and not (you and len(sent_keys & ctx.previous_words) >= MIN_SHARED_WORDS and _about_you(span)):
         return None
     if m is not None and asked and not (ctx.previous_words and (
             cues.STRONG_REFLECTION_RE.search(plain) or cues.CHECK_RE.search(plain) or _gives_back(sent_keys, ctx)
-            or plain.startswith("so "))):
+            or cues.SO_CHECK_RE.match(plain))):
         return None  # asked, it reflects only what was said: "So you'd like to keep this job?" out of the blue asks
-    if m is not None and m.group(0).startswith("so ") and not ctx.previous_words:
+    if m is not None and cues.SO_CHECK_RE.match(m.group(0)) and not ctx.previous_words:
         return None  # "so your goal is ...": a summary needs something to sum up
     cue = m.group(0).strip() if m else "gives back the mentee's words"
     return SentenceCode("reflection", cue, complex=_complex(plain, sent_keys, ctx))
@@ -182,6 +184,8 @@ def sentence_behaviour(span, *, ctx: _Context, final: bool, final_rise_st: float
         return SentenceCode("other", m.group(0))  # "Do I have that right?" checks the reflection before it
     sent_keys = _keys(span)
     q = questions.classify_sentence(span)
+    if not q.is_question and not ctx.punctuated:
+        q = _trailing_question(span)
     if q.is_question and (h := cues.HEDGE_RE.search(plain)) and _plain(q.cue) in h.group(0):
         q = QuestionClass(False)  # "people, how shall I say it, noticed you": a search for words
     rise = final and final_rise_st is not None and final_rise_st >= RISE_ST and len(plain.split()) >= 3
@@ -190,7 +194,7 @@ def sentence_behaviour(span, *, ctx: _Context, final: bool, final_rise_st: float
         return SentenceCode("question", m.group(0), QuestionClass(True, "yes_no", False, m.group(0)))
     if (m := cues.REQUEST_RE.search(plain)) and not cues.ADVICE_RE.search(plain.replace(m.group(0), " ")):
         return SentenceCode("question", m.group(0), QuestionClass(True, "request", True, m.group(0)))
-    if ctx.speaks_fully and (m := cues.ADVICE_RE.search(plain)):
+    if ctx.speaks_fully and (m := cues.ADVICE_RE.search(plain)) and not _asks_within(q, plain, m.group(0)):
         return SentenceCode("advice", m.group(0))
     if ctx.speaks_fully and ((cue := _imperative(span)) or (cue := lang.find_pattern(cues.I_WOULD_RE, plain))):
         return SentenceCode("advice", cue)
@@ -201,10 +205,60 @@ def sentence_behaviour(span, *, ctx: _Context, final: bool, final_rise_st: float
             return r
     if q.is_question:
         return SentenceCode("question", q.cue, q)
+    if (marked or rise) and ctx.speaks_fully and (m := cues.MAYBE_RE.match(plain)):
+        return SentenceCode("advice", m.group(0).strip())  # "maybe a new project?": a suggestion, asked
     if (marked or rise) and len(plain.split()) >= 2 and not questions.is_backchannel_question(span):
         cue = "?" if marked else "final rising pitch"
         return SentenceCode("question", cue, QuestionClass(True, "declarative", False, cue))
     return _statement(span, plain, ctx)
+
+
+#: Parts of speech that can end a clause before a question in unpunctuated text: an interjection ("hello what's on
+#: your mind", "oh no did she"), an adjective before a question word ("so sorry what happened"); after any other
+#: ("I know what happened", "exactly what is imposed", "the thing I found interesting is that") the question word or
+#: auxiliary continues the clause (SwDA train: an adverb before, or an adjective before an auxiliary, mostly does).
+_CLAUSE_END_POS = frozenset({"INTJ", "ADJ"})
+#: Question words that open a question after a clause; "who", "which" there mostly open a relative clause.
+_OPENING_WH = frozenset({"what", "where", "when", "why", "how"})
+#: Words of those parts of speech that hold a clause open: a hesitation, a restart, reported speech ("with uh who
+#: works", "I'm like well why can't she").
+_NOT_CLAUSE_END = questions.HESITATIONS | frozenset({"well", "like", "so", "then", "just", "also", "even", "only", "not",
+                                                     "here", "there", "too", "very", "really"})
+
+
+def _trailing_question(span) -> QuestionClass:
+    """A question that ends an unpunctuated sentence after something else: "i am so sorry what caused the breakup",
+    "thank you how are you", "hello what's on your mind today" (the parser, without full stops, reads one sentence).
+
+    The question starts at a question word, or an auxiliary before a pronoun, that follows what can end a clause
+    (an interjection; an adjective before a question word; "sorry to hear that", "thank you", a greeting), and it
+    runs to the end of the sentence.
+    """
+    toks = [t for t in span if not (t.is_punct or t.is_space)]
+    for k in range(1, len(toks) - 1):
+        t = toks[k]
+        if t.lower_ not in _OPENING_WH and t.lower_ not in questions.AUXILIARIES:
+            continue
+        before = " ".join(x.lower_ for x in toks[:k])
+        ends = _CLAUSE_END_POS if t.lower_ in _OPENING_WH else _CLAUSE_END_POS - {"ADJ"}
+        if (toks[k - 1].pos_ not in ends or toks[k - 1].lower_ in _NOT_CLAUSE_END) \
+                and not cues.CLAUSE_END_RE.search(before):
+            continue
+        if t.lower_ in questions.AUXILIARIES and toks[k + 1].lower_ not in questions.SUBJECT_PRONOUNS | {"your"}:
+            continue  # "... is a great resource": a statement's verb, not a question's inversion
+        q = questions.classify_sentence(span.doc[t.i:span.end])
+        if q.is_question and q.kind in ("wh", "yes_no"):
+            return q
+    return QuestionClass(False)
+
+
+def _asks_within(q: QuestionClass, plain: str, advice: str) -> bool:
+    """Whether an advice cue sits inside a question that asks the mentee for their own ideas or resources ("what
+    do you think you can do?", "is there anyone you can talk to?", "what have you tried?"): a question (MITI 4.2.1),
+    unless the question itself proposes ("what about trying ...", "why don't you ...", "have you tried ...")."""
+    if not q.is_question or cues.ADVICE_AS_QUESTION_RE.search(advice):
+        return False
+    return q.kind == "wh" and not plain.startswith(advice) or bool(cues.ASKS_FOR_OPTIONS_RE.match(plain))
 
 
 def _statement(span, plain: str, ctx: _Context) -> SentenceCode:

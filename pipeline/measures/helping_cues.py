@@ -19,7 +19,7 @@ def _re(pattern: str) -> re.Pattern:
 
 
 #: Words dropped from the start of a sentence before its opening is read ("so", "okay", "right", "well").
-OPENERS = r"(?:(?:so|okay|ok|right|well|and|yeah|yes|mm|hmm|um|uh|oh|alright|now|then|i see)\s+)*"
+OPENERS = r"(?:(?:so|okay|ok|right|well|and|yeah|yes|mm|hmm|um|uh|oh|ah|ahh|aw|wow|alright|now|then|i see)\s+)*"
 
 #: Requests that invite the other person to talk: questions in all but form (MITI 4.2.1 codes them as questions).
 REQUEST_RE = _re(
@@ -34,6 +34,11 @@ REQUEST_RE = _re(
     r"|\b(?:start|begin)\s+(?:by|with)\s+(?:telling|talking|you\s+telling)\b"
     r"|^" + OPENERS + r"(?:please\s+)?go\s+on\b(?!\s+(?:to|with|and|\w+ing))"
 )
+
+#: Words that end a clause though the parser reads them as its middle, in unpunctuated text: a question may follow
+#: ("sorry to hear that what happened", "thank you how are you").
+CLAUSE_END_RE = _re(r"\b(?:hear(?:ing)?\s+(?:that|this)|thank\s+you|thanks|about\s+that|for\s+that|hello|hi|hey|"
+                    r"good\s+(?:morning|afternoon|evening|day))$")
 
 #: A speaker's search for words ("how shall I say it", "what do you call it"): asks nobody anything.
 HEDGE_RE = _re(r"\bhow\s+(?:shall|should|can|do|could)\s+i\s+(?:say|put)\s+(?:it|this|that)\b"
@@ -80,7 +85,7 @@ ADVICE_RE = _re(
     r"|\b(?:what|how)\s+about\s+(?:trying|asking|talking|speaking|writing|making|taking|going|sending|booking)\b"
     r"|\bwhy\s+don'?t\s+you\s+(?!start\b|begin\b|tell\b|talk\b|share\b|walk\b)\w+"
     r"|\byou\s+(?:could|might|may)\s+(?:want\s+to|try|consider|also|ask|talk|write|start|think\s+about)\b"
-    r"|\b(?:it\s+)?(?:might|may|would|could)\s+(?:be\s+(?:worth|a\s+good\s+idea|helpful|useful|good|best)|help)\s+"
+    r"|(?<!\bi\s)(?<!\bwe\s)\b(?:it\s+)?(?:might|may|would|could)\s+(?:be\s+(?:worth|a\s+good\s+idea|helpful|useful|good|best)|help)\s+"
     r"(?:to|if\s+you|you)\b"
     r"|\b(?:maybe|perhaps)\s+you\s+(?:could|can|should|might)\b|\bthe\s+(?:best|key)\s+(?:thing|way)\s+is\s+to\b"
     r"|\bwould\s+you\s+consider\b|\bif\s+i\s+were\s+you\b|\bdon'?t\s+forget\b"
@@ -106,9 +111,24 @@ ADVICE_RE = _re(
     r"|^" + OPENERS + r"(?:please\s+|just\s+)?(?:don'?t|do\s+not|never)\s+(?!worry\b|mention\b|be\s+sorry\b)[a-z]+"
     r"|\b(?:can|could|may|might|will|would)\s+(?:really\s+|also\s+)?(?:keep|make|get|give)\s+you\s+(?:more\s+)?(?:safe|"
     r"organi[sz]ed|calm|calmer|healthy|healthier|busy|focused|going|motivated|some)\b"
-    r"|\b(?:maybe|perhaps)\s+it(?:'s|\s+is)\s+time\s+(?:to|for)\b|\bit(?:'s|\s+is)\s+(?:time\s+to|worth\s+(?:trying|a\s+try|it\s+to))\b"
+    r"|\b(?:maybe|perhaps)\s+it(?:'?s|\s+is)\s+time\s+(?:to|for)\b|\bit(?:'s|\s+is)\s+(?:time\s+to|worth\s+(?:trying|a\s+try|it\s+to))\b"
     r"|\bwon'?t\s+hurt\s+to\b|\bthat'?s?\s+(?:is\s+)?what\s+i\s+would\s+do\b"
+    # what would do them good, said as what it does ("that may help", "it will ease some of that anxiety",
+    # "podcasts are good for sleep"), or as what they will need to do ("you'll have to speak to them")
+    r"|\byou(?:'ll|\s+will|\s+may|\s+might)\s+(?:have|need)\s+to\b|\bconsider\s+\w+ing\b|\bif\s+i\s+(?:can|may|could)\s+suggest\b"
+    r"|\b(?:is|are|can\s+be)\s+(?:really\s+|very\s+|also\s+)?(?:good|great|helpful|therapeutic|useful|beneficial)\s+for\b"
+    r"|(?<!thing\s)\b(?:it|this|that)\s+(?:will|would|may|might|could|can)\s+(?:really\s+|also\s+)?(?:help|ease|make\s+you|give\s+you|"
+    r"keep\s+you)\b"
 )
+
+#: Advice cues that propose even inside a question: "what about trying ...", "why don't you ...", "have you
+#: thought about ...", "would you consider ...", "do you think it might help ...".
+ADVICE_AS_QUESTION_RE = _re(r"^(?:what|how)\s+(?:if|about)\b|^why\s+don'?t\b|^have\s+you\b|^would\s+you\s+consider\b"
+                            r"|^do\s+you\s+think\s+(?:it|you|that|this)\s+(?:could|might|would)\b|^do\s+you\s+have\b")
+#: A question that asks the mentee for their own options ("is there anyone you could talk to?", "are there things
+#: you can do?", "did you try to ...?"): it asks, whatever the words after it suggest.
+ASKS_FOR_OPTIONS_RE = _re(r"^" + OPENERS + r"(?:is|are)\s+there\b|^" + OPENERS + r"(?:did|do)\s+you\s+(?:try|think)\b"
+                          r"|^" + OPENERS + r"(?:how\s+)?(?:can|could|may)\s+i\b")
 
 #: A sentence opened by "I would" / "I'd" + a verb of action: the speaker's own choice offered as advice
 #: ("I would bring them in early"); not a wish or a view ("I'd like to hear", "I would say").
@@ -162,13 +182,17 @@ REFLECTION_RE = _re(
     + "|" + SUMMARY_OPENING
     # the speaker names what the other person lives through ("that's a lot to carry", "that can be so hard",
     # "you sound exhausted", "I can tell you care")
-    + r"|\b(?:it|that|this)(?:'s|\s+is|\s+was|(?:'s|\s+has)\s+been|\s+(?:can|could|must|would)\s+be|\s+(?:doesn'?t\s+|does\s+)?sounds?|\s+seems?)"
+    + r"|\b(?:it|that|this)(?:'s|\s+is|\s+was|(?:'s|\s+has)\s+been|\s+(?:can|could|must|would)\s+(?:be|feel)|\s+(?:doesn'?t\s+|does\s+)?sounds?|\s+seems?)"
     r"\s+(?:really\s+|so\s+|very\s+|pretty\s+|quite\s+|incredibly\s+|such\s+|a\s+|an\s+|awfully\s+|definitely\s+)*"
     + HARDSHIP + r"\b"
     r"|\byou\s+(?:sound|seem)\s+(?:really\s+|so\s+|very\s+|quite\s+|pretty\s+|a\s+(?:bit|little)\s+|emotionally\s+)*"
     r"(?!like\b|to\b|great\b|good\b|fine\b|nice\b)[a-z]+(?:ed|ing)?\b"
     r"|\bi\s+can\s+(?:tell|see|hear)\s+(?:that\s+)?(?:you|your|this|it|how)\b"
     r"|\b(?:your\s+\w+|he|she|they)\s+must\s+(?:be|feel|have\s+(?:been|felt))\b"
+    # sorrow or understanding that names what the other person lives ("I'm sorry you were hurt like that", "I can
+    # understand being discouraged"): MITI 4.2.1 codes an empathic statement of their experience as a reflection
+    r"|\bsorry\s+(?:to\s+hear\s+)?(?:that\s+|about\s+)?(?:you|your)\b"
+    r"|\bi\s+(?:can\s+|do\s+)?(?:totally\s+|completely\s+|really\s+)?understand\s+(?:being|where|your|you)\b"
     # what the mentee values, named ("being there for your kids matters to you")
     + "|" + VALUES
 )
@@ -195,6 +219,12 @@ STRONG_REFLECTION_RE = _re(
     r"|^" + OPENERS + r"(?:what\s+)?i(?:'m|\s+am)\s+hearing\b|^" + OPENERS + r"i\s+(?:hear|sense|get\s+the\s+sense)\b"
     r"|^" + OPENERS + r"(?:so\s+)?(?:what\s+)?you(?:'re|\s+are)\s+(?:saying|telling\s+me)\b"
 )
+#: A statement opened by "so", asked ("So you're being laid off soon?", "Ah, so she is just talking in circles?"):
+#: the speaker checks what they understood, a reflection (ESConv dev: 34 of 41 such turns are restatements).
+SO_CHECK_RE = _re(r"^" + OPENERS + r"so\s+(?!what\b|how\b|why\b|who\b|where\b|when\b|which\b|do\b|did\b|does\b|are\b|is\b|"
+                  r"can\b|could\b|would\b|will\b|let'?s?\b|i\b|i'm\b|i've\b|we\b|anyway\b|yeah\b|okay\b|um\b|uh\b)")
+#: A suggestion said with a rising tone ("Maybe a new home improvement project?", "Perhaps it's time for a break?").
+MAYBE_RE = _re(r"^" + OPENERS + r"(?:maybe|perhaps)\b")
 #: A summary: "so" + a statement about the other person ("Right, so being prepared gives you more confidence").
 SUMMARY_RE = _re(r"^(?:(?:okay|ok|right|well|and|yeah|yes|mm|hmm|oh|alright)\s+)*so\s+"
                  r"(?!what\b|how\b|why\b|who\b|where\b|when\b|do\b|did\b|does\b|are\b|is\b|can\b|could\b|"
@@ -267,6 +297,17 @@ AFFIRMATION_RE = _re(
     r"fantastic|admirable|excellent)\s+(?:that\s+)?you\b"
     r"|\b(?:is|'s|sounds\s+like|seems\s+like)\s+(?:a\s+|an\s+)?(?:really\s+|very\s+)?(?:great|good|wonderful|excellent|"
     r"fantastic|smart|brilliant|wise|sensible)\s+(?:first\s+)?(?:idea|plan|choice|decision|step|start)\b(?!\s+(?:to|if|would|for\s+you))"
+    # reassurance that names the mentee's ability or what they did (ESConv's "affirmation and reassurance"; MITI
+    # 4.2.1 counts confidence in the person's ability, not a reassurance about the world: "things will get better")
+    r"|\bi(?:'m|\s+am)\s+(?:so\s+|very\s+|pretty\s+|really\s+|quite\s+)?(?:sure|confident|certain)\s+(?:that\s+)?(?:you|your)\b"
+    r"|\bi\s+(?:really\s+)?(?:believe|think|know)\s+(?:that\s+)?you(?:'ll|\s+will|\s+can|(?:'re|\s+are)\s+(?:going\s+to|strong|"
+    r"capable|able|doing))\b"
+    r"|\byou(?:'ll|\s+will)\s+(?:definitely\s+|surely\s+|certainly\s+)?(?:be\s+(?:fine|ok|okay|alright|all\s+right|able\s+to)|"
+    r"get\s+through|make\s+it|figure\s+(?:it|this|that)\s+out|find\s+(?:a|the|your)\s+way|do\s+(?:great|well|fine))\b"
+    r"|\byou(?:'ve|\s+have)?\s+(?:did|made|done|are\s+doing|'re\s+doing)\s+(?:the\s+right\s+thing|(?:a\s+|the\s+)?(?:good|great|"
+    r"right|wise|smart|brave)\s+(?:job|choice|decision|thing))\b"
+    r"|\blucky\s+to\s+have\s+you\b|\bgrateful\s+for\s+you\b|\byou(?:'re|\s+are)\s+handling\b|\byou\s+(?:clearly|obviously|really)\s+"
+    r"(?:care|love)\b"
 )
 
 #: Information (MITI 4.2.1 "giving information"; ESConv "information"): facts about how things are.
@@ -293,7 +334,7 @@ INFORMATION_RE = _re(
 #: listening-signal words (:data:`pipeline.measures.language.BACKCHANNEL_WORDS`, the one list) and the courtesies
 #: that close an exchange ("thanks", "fine", "fair enough").
 ACKNOWLEDGEMENTS = BACKCHANNEL_WORDS | frozenset(
-    "fine all lovely perfect thanks thank you mhm hmm huh exactly fair enough brilliant excellent".split())
+    "fine all lovely perfect thanks thank you fair enough brilliant excellent".split())
 
 #: Minimum words of plain statements (no other behaviour) that make a turn of explaining ("information").
 INFORMATION_MIN_WORDS = 40

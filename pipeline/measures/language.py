@@ -265,7 +265,11 @@ OWN_EXPERIENCE_RE = re.compile(
     r"|\bwhen\s+I\s+(?:was|had|lost|went|got|moved|left|did|tried|felt|broke)\b"
     r"|\bmy\s+(?:own\s+)?(?:husband|wife|partner|boyfriend|girlfriend|ex|mom|mum|mother|dad|father|parents|son|daughter|"
     r"kids|children|sister|brother|aunt|uncle|grandparents|grandmother|grandfather|family|cousin|best\s+friend)\b"
-    r"|\bI\s+(?:was|am|'m|have\s+been)\s+in\s+(?:a|the)\s+(?:similar|same)\s+(?:situation|position|boat|place)\b",
+    r"|\bI\s+(?:was|am|'m|have\s+been)\s+in\s+(?:a|the)\s+(?:similar|same)\s+(?:situation|position|boat|place)\b"
+    # the speaker's own past, told ("I worked in a restaurant", "I went to my counselor", "shy person myself")
+    r"|\bI\s+(?:also\s+|then\s+|once\s+)?(?:did|worked|lived|left|went|took|found|personally)\b|\bmyself\b"
+    r"|\bI\s+(?:often\s+|also\s+|sometimes\s+)?(?:feel|felt)\s+(?:the\s+same|that\s+way|like\s+that)\b|\bI\s+know\s+the\s+feeling\b"
+    r"|\bI\s+(?:was|am|'m)\s+(?:also\s+)?(?:going\s+through|dealing\s+with)\b|\bI(?:\s+have|'ve)\s+(?:never|not)\s+been\b",
     re.IGNORECASE,
 )
 

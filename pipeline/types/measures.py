@@ -245,7 +245,7 @@ class QuestionClass:
 #: (advice) or how things are (information), shares the speaker's own experience (self-disclosure), or none of these.
 Behaviour = Literal["question", "reflection", "affirmation", "advice", "information", "self_disclosure", "other"]
 #: Every :data:`Behaviour`, in the order a turn's main behaviour is chosen when it does several things.
-BEHAVIOURS: tuple[str, ...] = ("advice", "reflection", "question", "affirmation", "information", "self_disclosure",
+BEHAVIOURS: tuple[str, ...] = ("self_disclosure", "affirmation", "advice", "reflection", "question", "information",
                                "other")
 
 
@@ -257,7 +257,8 @@ class TurnCode:
     ----------
     behaviour : {"question", "reflection", "affirmation", "advice", "information", "self_disclosure", "other"}
         The turn's main behaviour: where its sentences do several things, the first of :data:`BEHAVIOURS`
-        among them (advice before a reflection before a question ...).
+        among them (a story of one's own, then an affirmation, before advice, a reflection, a question ...: the
+        act ESConv's annotators named where a helper's turn did two).
     open : bool
         The turn asks an open question (what/how/why, or a request such as "tell me about ...").
     complex : bool
