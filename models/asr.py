@@ -63,9 +63,13 @@ class AsrModel:
     batch_size: int = 8
 
 
-#: Batch sizes of batched decoding. On CPU 8 was measured best on a 9.3-minute session (2 cores: 16 was slower,
-#: as the padded 30 s chunks of a larger batch only add work there); a GPU takes more chunks per step.
-CPU_BATCH_SIZE = 8
+#: Batch sizes of batched decoding. A batch decodes until its longest chunk is done, so a larger batch adds padded
+#: work; it pays only where there are cores (or a GPU) to run the chunks side by side. On 2 cores, 9-minute session
+#: (bench of 2026-12-04, transcription alone, CPU seconds): batch 2 43.7, 4 40.7 and 41.2, 6 45.1, 8 44.3 and 45.5,
+#: 16 44.1; same WER (2.9-3.0 %). So 2 chunks per core, between 4 and 8 (8 from 4 cores on, as measured before on
+#: a 9.3-minute session where 16 was slower); a GPU takes more chunks per step.
+CPU_BATCH_PER_CORE = 2
+CPU_BATCH_SIZES = (4, 8)
 CUDA_BATCH_SIZE = 16
 
 
@@ -77,9 +81,24 @@ def machine_threads() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def machine_batch_size(device: str) -> int:
-    """Speech chunks batched decoding takes at once on ``device`` (``"cpu"`` or ``"cuda"``)."""
-    return CUDA_BATCH_SIZE if device == "cuda" else CPU_BATCH_SIZE
+def machine_batch_size(device: str, *, cpu_threads: int = 0) -> int:
+    """Speech chunks batched decoding takes at once.
+
+    Parameters
+    ----------
+    device : {"cpu", "cuda"}
+    cpu_threads : int
+        CTranslate2 threads on CPU, >= 0; 0 (left to CTranslate2) counts the cores (:func:`machine_threads`).
+
+    Returns
+    -------
+    int
+        ``CUDA_BATCH_SIZE`` on a GPU; on CPU ``CPU_BATCH_PER_CORE`` per thread, within ``CPU_BATCH_SIZES``.
+    """
+    if device == "cuda":
+        return CUDA_BATCH_SIZE
+    lo, hi = CPU_BATCH_SIZES
+    return min(hi, max(lo, CPU_BATCH_PER_CORE * (cpu_threads or machine_threads())))
 
 
 def cache_dir() -> Path:
@@ -281,4 +300,4 @@ def load_asr(
     except (RuntimeError, ValueError) as err:
         raise ModelLoadError(f"Could not load Whisper {name} from {folder}: {err}") from err
     return AsrModel(name=name, device=device, compute_type=compute_type, whisper=whisper, cpu_threads=cpu_threads,
-                    batch_size=machine_batch_size(device))
+                    batch_size=machine_batch_size(device, cpu_threads=cpu_threads))

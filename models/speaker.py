@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from models.asr import machine_threads
 from pipeline.errors import ModelLoadError
 
 ENCODER_PATH = Path(__file__).resolve().parent / "speaker_encoder.onnx"
@@ -64,15 +65,16 @@ class SpeakerEncoder:
         return out
 
 
-def load_speaker_encoder(path: str | Path | None = None, *, threads: int = 0) -> SpeakerEncoder:
+def load_speaker_encoder(path: str | Path | None = None, *, threads: int | None = None) -> SpeakerEncoder:
     """Load the ONNX speaker encoder (offline, CPU).
 
     Parameters
     ----------
     path : path, optional
         ONNX file; defaults to the bundled ``models/speaker_encoder.onnx``.
-    threads : int
-        onnxruntime intra-op threads; 0 lets it choose.
+    threads : int or None
+        onnxruntime intra-op threads, >= 0; 0 lets it choose; None (default) :func:`beside_threads`, as it
+        runs beside transcription.
 
     Returns
     -------
@@ -84,8 +86,21 @@ def load_speaker_encoder(path: str | Path | None = None, *, threads: int = 0) ->
         The file is missing or not a valid model.
     """
     session = onnx_session(Path(path) if path else ENCODER_PATH, what="Speaker encoder",
-                           remedy="rebuild it with tools/export_speaker_encoder.py", threads=threads)
+                           remedy="rebuild it with tools/export_speaker_encoder.py",
+                           threads=beside_threads() if threads is None else threads)
     return SpeakerEncoder(name="resemblyzer-0.1.4-onnx", session=session)
+
+
+def beside_threads() -> int:
+    """onnxruntime threads of the models that run beside transcription (who spoke when: the segmentation model
+    and the speaker encoder; :func:`pipeline.run.orchestrate.transcribe_and_attribute`), >= 1.
+
+    Transcription takes every core (:func:`models.asr.machine_threads`); these take half of them, at least one,
+    and never spin-wait (:func:`onnx_session`), so they fill the cores transcription leaves idle instead of
+    fighting it for them. On the 2-core machine, 9-minute session (2026-12-04): transcription and attribution
+    one after the other 31.0 and 31.7 s; side by side, 1 thread each 28.6 and 28.0 s, 2 threads 29.4 and 29.4 s.
+    """
+    return max(1, machine_threads() // 2)
 
 
 def onnx_session(path: Path, *, what: str, remedy: str, threads: int, inter_op_threads: int | None = None):
@@ -118,6 +133,9 @@ def onnx_session(path: Path, *, what: str, remedy: str, threads: int, inter_op_t
     if inter_op_threads is not None:
         opts.inter_op_num_threads = inter_op_threads
     opts.log_severity_level = 3
+    # Idle threads sleep instead of spinning: these models run beside CTranslate2's threads (same speed alone on
+    # the segmentation model, 2 cores: 2.0 s wall, 3.9 CPU s for 9 minutes against 2.2 s, 4.5 CPU s spinning).
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
     try:
         return ort.InferenceSession(str(path), sess_options=opts, providers=["CPUExecutionProvider"])
     except Exception as err:  # onnxruntime raises its own exception types

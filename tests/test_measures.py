@@ -259,6 +259,37 @@ def test_interruptions_counted_only_where_overlap_can_be_seen(name, observable, 
         assert (i.explanation == NO_OVERLAP_IN_MONO) is not observable
 
 
+def test_who_spoke_when_runs_beside_transcription(asr_tiny, vad, speaker_encoder, nlp, recordings, monkeypatch):
+    """Issue 20: one-channel audio is attributed in a second thread while it is transcribed (both results reach
+    the report as before), and an error there reaches the caller."""
+    import threading
+
+    from pipeline.errors import InvalidParameterError
+    from pipeline.run import orchestrate
+    from pipeline.types import AnalyzeOptions
+
+    real, seen = orchestrate.attribute_speakers, []
+
+    def attribute(*args, **kwargs):
+        seen.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(orchestrate, "attribute_speakers", attribute)
+    report, transcript, diarization = orchestrate.analyze_recording(
+        recordings["matched"], asr=asr_tiny, vad=vad, encoder=speaker_encoder, nlp=nlp,
+        options=AnalyzeOptions(model="tiny.en"))
+    assert len(seen) == 1 and seen[0].startswith("rapport-attribution") and seen[0] != threading.main_thread().name
+    assert {s.label for s in report.speakers} == {"S1", "S2"} and transcript.words and diarization.segments
+
+    def refuse(*args, **kwargs):
+        raise InvalidParameterError("n_speakers must be 1-4, got 9")
+
+    monkeypatch.setattr(orchestrate, "attribute_speakers", refuse)
+    with pytest.raises(InvalidParameterError, match="got 9"):
+        orchestrate.analyze_recording(recordings["matched"], asr=asr_tiny, vad=vad, encoder=speaker_encoder,
+                                      nlp=nlp, options=AnalyzeOptions(model="tiny.en"))
+
+
 def test_feedback_names_what_the_samples_were_made_to_show(measured, truths):
     """At a glance, on the real measures: the matched mentor's script promises confidentiality, brings back the
     mentee's words and shares a mistake; the unmatched mentor speaks at 194 wpm to a 126 wpm mentee, 9 dB louder,

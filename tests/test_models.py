@@ -123,5 +123,23 @@ def test_threads_and_batch_size_follow_the_machine(monkeypatch):
     monkeypatch.delattr(os, "sched_getaffinity", raising=False)
     monkeypatch.setattr(os, "cpu_count", lambda: None)
     assert asr.machine_threads() == 1
-    assert asr.machine_batch_size("cpu") == asr.CPU_BATCH_SIZE == 8
-    assert asr.machine_batch_size("cuda") == asr.CUDA_BATCH_SIZE > asr.CPU_BATCH_SIZE
+    assert asr.machine_batch_size("cpu") == 4  # one core now: the smallest CPU batch
+    assert [asr.machine_batch_size("cpu", cpu_threads=n) for n in (1, 2, 3, 4, 16)] == [4, 4, 6, 8, 8]
+    assert asr.machine_batch_size("cuda") == asr.CUDA_BATCH_SIZE > max(asr.CPU_BATCH_SIZES)
+
+
+def test_attribution_models_take_half_the_cores_and_never_spin(monkeypatch):
+    """Issue 20: the segmentation model and the speaker encoder run beside transcription (which takes every
+    core): half the cores, at least one, idle threads sleeping."""
+    from models import load_segmentation, load_speaker_encoder
+    from models import speaker
+
+    for cores, want in [(1, 1), (2, 1), (3, 1), (8, 4)]:
+        monkeypatch.setattr(speaker, "machine_threads", lambda cores=cores: cores)
+        assert speaker.beside_threads() == want
+    monkeypatch.setattr(speaker, "machine_threads", lambda: 4)
+    for model in (load_segmentation(), load_speaker_encoder()):
+        opts = model.session.get_session_options()
+        assert opts.intra_op_num_threads == 2
+        assert opts.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+    assert load_segmentation(threads=3).session.get_session_options().intra_op_num_threads == 3
