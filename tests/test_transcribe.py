@@ -160,6 +160,34 @@ def test_the_diarizer_reuses_the_vad_pass(vad, recordings):
     np.testing.assert_array_equal(again, probs)
 
 
+def test_the_vad_pass_is_shared_between_threads(vad, recordings):
+    """Attribution runs in a second thread: asked for the same audio from two threads at once, the VAD runs once
+    and both get its answer."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from pipeline.speech.diarize import speech_probabilities
+
+    rec = recordings["matched"]
+    clip = dataclasses.replace(rec, samples=rec.samples[:, : 20 * rec.sr])
+    runs, started = [], threading.Barrier(2)
+
+    def counted(piece):
+        runs.append(len(piece))
+        return vad(piece)
+
+    shared = SharedVad(counted)
+
+    def ask(_):
+        started.wait()
+        return speech_probabilities(clip.mono(), sr=clip.sr, vad=shared)
+
+    with ThreadPoolExecutor(2) as pool:
+        first, second = pool.map(ask, range(2))
+    np.testing.assert_array_equal(first, second)
+    assert shared.calls == 2 * len(runs) and shared.hits == len(runs) > 0
+
+
 def test_no_network_during_load_and_transcription(no_sockets, recordings, truths):
     from models import load_asr
 

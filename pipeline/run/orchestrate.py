@@ -263,13 +263,14 @@ def transcribe_and_attribute(recording: Recording, *, asr, vad, encoder, options
     # One VAD pass: its speech regions cut the batched chunks and feed the language check; the diarizer's own
     # call on the same audio is answered from memory (SharedVad).
     vad = vad if isinstance(vad, SharedVad) else SharedVad(vad)
-    _, speech = find_speech(recording, vad=vad)
-    # Who spoke when runs in a second thread beside transcription: neither reads the other's result, both release
-    # the GIL in their models, and its models take the cores CTranslate2 leaves idle (models.speaker.beside_threads).
-    # 9-minute session, 2 cores: 3 s less wall time than one after the other, the same CPU time.
+    # Who spoke when runs in a second thread beside the VAD pass and transcription: neither reads the other's
+    # result (the segmentation diarizer needs no VAD; the earlier method's call waits for the shared answer), both
+    # release the GIL in their models, and its models take the cores CTranslate2 leaves idle
+    # (models.speaker.beside_threads). 9-minute session, 2 cores: 3 s less wall time than one after the other.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="rapport-attribution") as pool:
         attributed = pool.submit(attribute_speakers, recording, vad=vad, encoder=encoder, segmenter=segmenter,
                                  options=DiarizeOptions(n_speakers=options.n_speakers))
+        _, speech = find_speech(recording, vad=vad)
         transcript = transcribe(recording, model=asr, options=transcribe_options, speech=speech, progress=to_words)
         step("attributing speakers", 0.0)
         diarization = attributed.result()

@@ -16,6 +16,7 @@ speech probability every 10 ms. From it:
 from __future__ import annotations
 
 import hashlib
+import threading
 
 import numpy as np
 
@@ -50,16 +51,20 @@ class SharedVad:
         self.calls = 0
         self.hits = 0
         self._memo: dict[bytes, np.ndarray] = {}
+        # Transcription and attribution run in two threads (pipeline.run.orchestrate): one call at a time, so the
+        # second asker of the same piece waits for the first answer instead of running the model again.
+        self._lock = threading.Lock()
 
     def __call__(self, piece: np.ndarray) -> np.ndarray:
         key = hashlib.blake2b(np.ascontiguousarray(piece).view(np.uint8), digest_size=16).digest()
-        self.calls += 1
-        if key in self._memo:
-            self.hits += 1
-            return self._memo[key].copy()
-        out = np.asarray(self.vad(piece), dtype=np.float32)
-        self._memo[key] = out.copy()
-        return out
+        with self._lock:
+            self.calls += 1
+            if key in self._memo:
+                self.hits += 1
+                return self._memo[key].copy()
+            out = np.asarray(self.vad(piece), dtype=np.float32)
+            self._memo[key] = out.copy()
+            return out
 
 
 def speech_regions(probs: np.ndarray, *, threshold: float = THRESHOLD, min_silence_s: float = MIN_SILENCE_S,
