@@ -42,6 +42,9 @@ TRANSCRIPT_TYPES = [suffix.lstrip(".") for suffix in TRANSCRIPT_SUFFIXES]
 #: session_state key of the open report tab (kept over reruns, so a play button does not switch tabs).
 REPORT_TABS_KEY = "report_tab"
 RETENTION = {"report": "Report only", "transcript": "Report and transcript", "audio": "Report, transcript and audio"}
+#: The consent form's choice of how many people talk (0: not sure, estimated from the voices; issue 19).
+PEOPLE = {2: "Two (one-on-one)", 3: "Three", 4: "Four", 1: "One (a recording of the mentor alone)",
+          0: "Not sure: estimate it"}
 SAMPLE_CONSENT = {
     "agreed": True,
     "participants": {"mentor": "Alex", "mentee": "Sam"},
@@ -65,8 +68,9 @@ def nlp_model():
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def analysis_of(data: bytes, name: str, model_name: str) -> Report:
-    """The pipeline's report for an input (cached by content, name and model), with a progress bar.
+def analysis_of(data: bytes, name: str, model_name: str, n_speakers: int | None = 2) -> Report:
+    """The pipeline's report for an input (cached by content, name, model and the people asked for; None:
+    estimated from the voices), with a progress bar.
 
     The bar is created inside the cached function, as Streamlit's cache replay requires,
     and removed when the analysis ends.
@@ -79,7 +83,7 @@ def analysis_of(data: bytes, name: str, model_name: str) -> Report:
         bar.progress(overall, text=text)
 
     try:
-        options = AnalyzeOptions(model=model_name)
+        options = AnalyzeOptions(model=model_name, n_speakers=n_speakers)
         if is_transcript(name):
             progress("measuring", 0.0)
             text = transcript_text(data, source_name=name)
@@ -168,6 +172,9 @@ def consent_ui(name: str, account: Account | None = None) -> dict | None:
         mentor = c1.text_input("Mentor's name", key="mentor_name")
         mentee = c2.text_input("Mentee's name", key="mentee_name")
         recorded_by = st.text_input("Your name (who records this consent; default: the mentor)", key="recorded_by")
+        people = st.selectbox("People speaking in the recording", list(PEOPLE), format_func=PEOPLE.get, key="n_people",
+                              help="A group session: say how many talk. Not sure: Rapport estimates it from the "
+                              "voices and says how sure it is.")
         mentee_account = st.selectbox("Mentee's account (they see the session in My data)", [""] + mentee_accounts(),
                                       key="mentee_account") if account is not None else ""
         retention = st.radio(
@@ -183,7 +190,7 @@ def consent_ui(name: str, account: Account | None = None) -> dict | None:
         st.error("Name the mentor and the mentee, so the report can show who is who.")
         return None
     consent = {"agreed": True, "participants": {"mentor": mentor.strip(), "mentee": mentee.strip()}, "retention": retention,
-               "recorded_by": recorded_by.strip()}
+               "recorded_by": recorded_by.strip(), "n_speakers": people or None}
     if account is not None:
         consent["accounts"] = {"mentor": account.name, "mentee": mentee_account}
     st.session_state["consent"] = consent
@@ -191,10 +198,10 @@ def consent_ui(name: str, account: Account | None = None) -> dict | None:
     return consent
 
 
-def analysis_ui(data: bytes, name: str) -> Report | None:
+def analysis_ui(data: bytes, name: str, n_speakers: int | None = 2) -> Report | None:
     """Runs (or fetches) the analysis; a pipeline error is shown as one message."""
     try:
-        return analysis_of(data, name, ASR_MODEL)
+        return analysis_of(data, name, ASR_MODEL, n_speakers)
     except PipelineError as err:
         st.error(text.md_escape(str(err)))
         return None
@@ -501,7 +508,7 @@ def main() -> None:
     consent = consent_ui(name, account)
     if consent is None:
         return
-    report = analysis_ui(data, name)
+    report = analysis_ui(data, name, consent.get("n_speakers", 2))
     if report is None:
         return
     report = edit.with_names(report, consent["participants"])

@@ -131,8 +131,7 @@ def test_threads_and_batch_size_follow_the_machine(monkeypatch):
 def test_attribution_models_take_half_the_cores_and_never_spin(monkeypatch):
     """Issue 20: the segmentation model and the speaker encoder run beside transcription (which takes every
     core): half the cores, at least one, idle threads sleeping."""
-    from models import load_segmentation, load_speaker_encoder
-    from models import speaker
+    from models import load_segmentation, load_speaker_encoder, speaker
 
     for cores, want in [(1, 1), (2, 1), (3, 1), (8, 4)]:
         monkeypatch.setattr(speaker, "machine_threads", lambda cores=cores: cores)
