@@ -248,7 +248,7 @@ def transcribe_and_attribute(recording: Recording, *, asr, vad, encoder, options
     its own (:func:`pipeline.speech.perchannel.transcribe_channels`), so overlapping speech no longer scrambles
     both people's words, and each word belongs to its channel's person. Otherwise the mix is transcribed and
     the words are given to the speakers :func:`pipeline.speech.overlap.attribute_speakers` found (with the
-    segmentation model, two people may talk at once).
+    segmentation model, two people may talk at once), found in a second thread while the mix is transcribed.
     """
     to_words = partial(step, "transcribing")
     step("transcribing", 0.0)
