@@ -85,7 +85,11 @@ def test_killed_batch_leaves_no_partial_session_and_the_next_run_stores_it(clip,
                 # "leaked semaphore" warning when it cleans up after a terminated worker.
                 ours = [line for line in err.splitlines() if line.strip() and "resource_tracker" not in line
                         and not line.strip().startswith("warnings.warn(")]
-                assert code == 143 and ours == ["rapport: interrupted"], (after_s, code, err)
+                assert code == 143 and ours[-1:] == ["rapport: interrupted"], (after_s, code, err)
+                # The signal may come after the file was stored (the analysis of 45 s can end within 6 s): then its
+                # "stored" line comes first, and the session is whole.
+                assert ours[:-1] in ([], ["stored   session.flac"]), (after_s, code, err)
+                assert state["sessions"] == 1 or not ours[:-1], (state, err)
             # no temporary audio file left behind by the store
             assert not list((tmp_path / "data").glob("audio/*/.*.tmp"))
     code, err = finish(start(*args), timeout=300)
