@@ -172,14 +172,19 @@ def test_silence_and_bad_options(segmenter, speaker_encoder):
         segment_windows(np.zeros(100, np.float32), sr=8000, segmenter=segmenter)
 
 
+def mentor_alone(rec: Recording, truth: dict) -> Recording:
+    """The mentor's (S1's) turns without overlap, each followed by 0.5 s of silence: one voice, known."""
+    y = rec.mono()
+    pieces = []
+    for t in truth["turns"]:
+        if t["speaker"] == "S1" and not t["overlap"]:
+            pieces += [y[int(t["start_s"] * rec.sr):int(t["end_s"] * rec.sr)], np.zeros(rec.sr // 2, np.float32)]
+    return Recording(np.concatenate(pieces)[None], rec.sr, "one.wav", "0" * 64)
+
+
 def test_one_voice_forced_into_two_gives_one_speaker(recordings, truths, segmenter, speaker_encoder):
     """The mentor's turns alone (matched sample), two speakers asked for: one speaker, confidence low
     (separation measured 0.69 on the 1.6 s pieces, under min_separation 0.85)."""
-    rec, y = recordings["matched"], recordings["matched"].mono()
-    pieces = []
-    for t in truths["matched"]["turns"]:
-        if t["speaker"] == "S1" and not t["overlap"]:
-            pieces += [y[int(t["start_s"] * rec.sr):int(t["end_s"] * rec.sr)], np.zeros(rec.sr // 2, np.float32)]
-    one = Recording(np.concatenate(pieces)[None], rec.sr, "one.wav", "0" * 64)
+    one = mentor_alone(recordings["matched"], truths["matched"])
     d = diarize_overlap(one, segmenter=segmenter, encoder=speaker_encoder, options=DiarizeOptions(n_speakers=2))
     assert d.speakers == ("S1",) and d.confidence == "low", (d.speakers, d.separation)

@@ -22,7 +22,7 @@ from pipeline.speech.speakercount import asked_speakers, estimate_speaker_count,
 from pipeline.types import AnalyzeOptions, AttributionSummary, DiarizeOptions, Recording, SpeakerCount
 
 from .conftest import ROOT
-from .test_overlap import read_rttm
+from .test_overlap import mentor_alone, read_rttm
 
 
 @pytest.fixture(scope="module")
@@ -85,13 +85,8 @@ def test_pyannote_call_estimated_as_two(pyannote_sample, segmenter, speaker_enco
 
 
 def test_one_voice_estimated_as_one(recordings, truths, segmenter, speaker_encoder):
-    """The matched sample's mentor turns alone (as test_overlap builds them): one person, sure of it."""
-    rec, y = recordings["matched"], recordings["matched"].mono()
-    pieces = []
-    for t in truths["matched"]["turns"]:
-        if t["speaker"] == "S1" and not t["overlap"]:
-            pieces += [y[int(t["start_s"] * rec.sr):int(t["end_s"] * rec.sr)], np.zeros(rec.sr // 2, np.float32)]
-    one = Recording(np.concatenate(pieces)[None], rec.sr, "one.wav", "0" * 64)
+    """The matched sample's mentor turns alone: one person, sure of it."""
+    one = mentor_alone(recordings["matched"], truths["matched"])
     d = diarize_overlap(one, segmenter=segmenter, encoder=speaker_encoder, options=DiarizeOptions(n_speakers=None))
     assert d.speaker_count.n_speakers == 1 and d.speakers == ("S1",)
     assert d.speaker_count.confidence == "high", d.speaker_count
