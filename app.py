@@ -49,6 +49,7 @@ SAMPLE_CONSENT = {
     "agreed": True,
     "participants": {"mentor": "Alex", "mentee": "Sam"},
     "retention": "report",
+    "n_speakers": 2,
     "sample": True,
     "note": "Sample session: synthetic voices, no real person was recorded.",
 }
@@ -68,7 +69,7 @@ def nlp_model():
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def analysis_of(data: bytes, name: str, model_name: str, n_speakers: int | None = 2) -> Report:
+def analysis_of(data: bytes, name: str, model_name: str, n_speakers: int | None) -> Report:
     """The pipeline's report for an input (cached by content, name, model and the people asked for; None:
     estimated from the voices), with a progress bar.
 
@@ -198,7 +199,7 @@ def consent_ui(name: str, account: Account | None = None) -> dict | None:
     return consent
 
 
-def analysis_ui(data: bytes, name: str, n_speakers: int | None = 2) -> Report | None:
+def analysis_ui(data: bytes, name: str, n_speakers: int | None) -> Report | None:
     """Runs (or fetches) the analysis; a pipeline error is shown as one message."""
     try:
         return analysis_of(data, name, ASR_MODEL, n_speakers)
@@ -508,7 +509,7 @@ def main() -> None:
     consent = consent_ui(name, account)
     if consent is None:
         return
-    report = analysis_ui(data, name, consent.get("n_speakers", 2))
+    report = analysis_ui(data, name, consent["n_speakers"])
     if report is None:
         return
     report = edit.with_names(report, consent["participants"])

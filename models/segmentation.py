@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from models.speaker import beside_threads, onnx_session
+from models.speaker import onnx_session
 
 SEGMENTATION_PATH = Path(__file__).resolve().parent / "segmentation-3.0.onnx"
 SEGMENTATION_SHA256 = "b78fc48113bb46fd247ae6a9aea737079550c647638db961df7e0e1e9f4ba62e"
@@ -90,6 +90,5 @@ def load_segmentation(path: str | Path | None = None, *, threads: int | None = N
         The file is missing or not a valid model.
     """
     session = onnx_session(Path(path) if path else SEGMENTATION_PATH, what="Segmentation model",
-                           remedy="fetch it with tools/fetch_segmentation.py",
-                           threads=beside_threads() if threads is None else threads, inter_op_threads=1)
+                           remedy="fetch it with tools/fetch_segmentation.py", threads=threads, inter_op_threads=1)
     return Segmenter(name="pyannote-segmentation-3.0-onnx", session=session)

@@ -86,8 +86,7 @@ def load_speaker_encoder(path: str | Path | None = None, *, threads: int | None 
         The file is missing or not a valid model.
     """
     session = onnx_session(Path(path) if path else ENCODER_PATH, what="Speaker encoder",
-                           remedy="rebuild it with tools/export_speaker_encoder.py",
-                           threads=beside_threads() if threads is None else threads)
+                           remedy="rebuild it with tools/export_speaker_encoder.py", threads=threads)
     return SpeakerEncoder(name="resemblyzer-0.1.4-onnx", session=session)
 
 
@@ -103,7 +102,8 @@ def beside_threads() -> int:
     return max(1, machine_threads() // 2)
 
 
-def onnx_session(path: Path, *, what: str, remedy: str, threads: int, inter_op_threads: int | None = None):
+def onnx_session(path: Path, *, what: str, remedy: str, threads: int | None,
+                 inter_op_threads: int | None = None):
     """A CPU onnxruntime session on a bundled model file: the one way ``models/`` opens its ONNX files.
 
     Parameters
@@ -114,8 +114,9 @@ def onnx_session(path: Path, *, what: str, remedy: str, threads: int, inter_op_t
         The model's name in messages ("Speaker encoder").
     remedy : str
         What to do when the file is missing, after "Reinstall Rapport, or ".
-    threads : int
-        onnxruntime intra-op threads, >= 0; 0 lets it choose.
+    threads : int or None
+        onnxruntime intra-op threads, >= 0; 0 lets it choose; None :func:`beside_threads` (the models opened
+        here run beside transcription).
     inter_op_threads : int or None
         onnxruntime inter-op threads; None keeps its default.
 
@@ -129,7 +130,7 @@ def onnx_session(path: Path, *, what: str, remedy: str, threads: int, inter_op_t
     import onnxruntime as ort
 
     opts = ort.SessionOptions()
-    opts.intra_op_num_threads = threads
+    opts.intra_op_num_threads = beside_threads() if threads is None else threads
     if inter_op_threads is not None:
         opts.inter_op_num_threads = inter_op_threads
     opts.log_severity_level = 3
