@@ -29,6 +29,9 @@ COVERING = "We lost two people and I'm covering for both of them."
 QUIT = "I've tried to quit smoking a few times but it never sticks. My wife keeps nagging me about it."
 DEADLINE = "My manager moved the deadline again, the third time this month."
 DIRECTORS = "The directors haven't even seen the numbers yet."
+FIGHTING = "She keeps bringing it up, and we end up fighting about it, which is the last thing I want when I get home."
+BETTER = "Better, honestly. A bit nervous, but better."
+SUNDAYS = "I'm just not sure I can give up the Saturdays with my brother. That's our thing."
 
 #: (mentor turn, the mentee's preceding turn(s), expected code as (behaviour, open, complex, permission),
 #: whether the same code holds without punctuation)
@@ -154,6 +157,17 @@ CASES = [
     ("Maybe a practice run with your team?", [NO_IDEA], ("advice", False, False, False), False),
     ("Journaling is good for clearing your head.", [COVERING], ("advice", False, False, False), True),
     ("You'll have to tell your manager at some point.", [COVERING], ("advice", False, False, False), True),
+    # reflections without a stock opening: a feeling named about the mentee, a verbless feeling, two sides;
+    # a feeling asked about is a question
+    ("The arguing is wearing you down.", [FIGHTING], ("reflection", False, True, False), True),
+    ("Nervous and hopeful at the same time.", [BETTER], ("reflection", False, True, False), True),
+    ("On one hand, your brother really matters, and on the other hand you want your Sundays back.", [SUNDAYS],
+     ("reflection", False, True, False), True),
+    ("Have people annoyed you by criticizing your drinking?", [BEERS], ("question", False, False, False), False),
+    ("Happy holidays to you as well!", [BETTER], ("other", False, False, False), True),
+    # affirmations of effort and progress
+    ("That took some honesty to say.", [TOLD], ("affirmation", False, False, False), True),
+    ("You've come a long way since we first met.", [TOLD], ("affirmation", False, False, False), True),
     # unpunctuated (as a transcript without full stops): a question after a first clause is found; a question word
     # that continues the clause ("I know what ...", "people who ...") asks nothing
     ("i am so sorry to hear that what happened with your manager", [STUCK], ("question", True, False, False), True),
@@ -370,6 +384,40 @@ def test_a_listening_session_and_a_telling_session_told_apart(nlp):
                                                             "mentor_telling_share"}
     assert {p.indicator_id for p in fb["listening"].went_well} & {"reflection_to_question_ratio",
                                                                  "mentor_affirmations", "mentor_remembering"}
+
+
+def test_reflecting_without_stock_openings_and_the_question_answer_trap(nlp):
+    """The second hand-written pair (tests/data/helping): reflections an MI coder hears without "it sounds like",
+    affirmations counted, and question after question with nothing given back found as runs, at the known turns."""
+    from pathlib import Path
+
+    from pipeline.measures.indicators_questions import QUESTION_RUN_LENGTH
+    from pipeline.report.text import status_of
+    from pipeline.run.orchestrate import analyze_transcript
+
+    data = Path(__file__).resolve().parent / "data" / "helping"
+    reports = {name: analyze_transcript((data / f"{name}_session.txt").read_text(encoding="utf-8"),
+                                        source_name=f"{name}.txt", nlp=nlp) for name in ("reflective", "interview")}
+    got = {name: {i.id: i for i in r.indicators} for name, r in reports.items()}
+    mentor = {name: [m for m in r.turn_measures if m.role == "mentor"] for name, r in reports.items()}
+    reflective, interview = mentor["reflective"], mentor["interview"]
+    # known turns (0-based among the therapist's): 3 "wearing you down", 13 "On one hand", 20 "Nervous and hopeful"
+    assert [reflective[i].code.behaviour for i in (3, 13, 20)] == ["reflection"] * 3
+    assert [i for i, m in enumerate(reflective) if m.code.has("affirmation")] == [5, 19]
+    assert sum(m.code.has("reflection") for m in reflective) >= 12
+    # the interview: therapist turns 0-3 and 10-12 ask, one after another, with no reflection between
+    assert got["reflective"]["mentor_question_runs_per_10min"].value == 0.0
+    runs = got["interview"]["mentor_question_runs_per_10min"]
+    assert [ev.start_s for ev in runs.evidence] == [interview[QUESTION_RUN_LENGTH - 1].start_s, interview[12].start_s]
+    assert runs.value == pytest.approx(2 / reports["interview"].duration_s * 600, rel=1e-3)
+    assert status_of(runs) == "above" and status_of(got["reflective"]["mentor_question_runs_per_10min"]) == "in band"
+    assert got["reflective"]["mentor_affirmations"].value == 2 and got["interview"]["mentor_affirmations"].value == 0
+
+    def in_band(indicators) -> float:
+        states = [status_of(i) for i in indicators.values()]
+        return states.count("in band") / sum(s in ("in band", "below", "above") for s in states)
+
+    assert in_band(got["reflective"]) > in_band(got["interview"]) + 0.2
 
 
 #: Tags of the sample sessions' scripts (sample_sessions/make_samples.py) -> what the coder must find in the turn.

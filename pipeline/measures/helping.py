@@ -37,6 +37,8 @@ _IMPERATIVE_OPENERS = frozenset({"so", "and", "then", "well", "just", "maybe", "
                                  "definitely", "but"})
 _NOT_IMPERATIVE = frozenset({"let", "thank", "thanks", "see", "mind", "excuse", "hang", "look", "listen", "say",
                              "guess", "imagine", "wait", "hold", "welcome", "bye", "mean", "like", "please", "come"})
+#: Longest verbless sentence read as a feeling given back ("Nervous and hopeful at the same time."), words.
+FRAGMENT_MAX_WORDS = 8
 #: Auxiliaries of a "you" statement that predicts or advises rather than gives back ("you can", "you will").
 _NOT_REFLECTING_AUX = frozenset({"can", "could", "will", "would", "should", "might", "may", "must", "'ll", "ca",
                                  "wo", "shall"})
@@ -141,6 +143,33 @@ def _about_you(span) -> bool:
         and not cues.NOT_REFLECTION_RE.search(span.text.lower())
 
 
+def _names_feeling(plain: str) -> bool:
+    """Whether a sentence names a feeling (:data:`cues.FEELINGS`, :data:`cues.FEELING_PHRASE_RE`) other than the
+    courtesies of a greeting or a goodbye ("happy holidays", "glad I could help", "stay safe")."""
+    return any(w in cues.FEELINGS and w not in cues.COURTESY_FEELINGS for w in plain.split()) \
+        or bool(cues.FEELING_PHRASE_RE.search(plain))
+
+
+def _feels_you(span, plain: str) -> bool:
+    """A statement that says what the other person feels: "you" the subject of the sentence ("You're torn about
+    it", "You care a lot about ...") or the one something is done to ("The arguing is wearing you down"), and a
+    feeling named."""
+    if not _names_feeling(plain):
+        return False
+    root = next((t for t in span if t.dep_ == "ROOT"), None)
+    return root is not None and any(t.lower_ == "you" and t.head == root and t.dep_ in ("nsubj", "nsubjpass", "dobj")
+                                    for t in span)
+
+
+def _feeling_fragment(span, plain: str) -> bool:
+    """A short verbless sentence that names a feeling: "Nervous and hopeful at the same time.", "Really scary."
+    (MITI 4.2.1 codes a feeling given back in a few words as a reflection)."""
+    toks = [t for t in span if not (t.is_punct or t.is_space)]
+    return (0 < len(toks) <= FRAGMENT_MAX_WORDS and toks[0].lower_ not in ("i", "my", "we", "me", "our")
+            and not any(t.pos_ in ("VERB", "AUX") for t in toks) and _names_feeling(plain)
+            and not cues.NOT_REFLECTION_RE.search(plain))
+
+
 def _reflection(span, plain: str, sent_keys: frozenset[str], ctx: _Context, *, asked: bool) -> SentenceCode | None:
     """The sentence as a reflection, or None.
 
@@ -156,16 +185,22 @@ def _reflection(span, plain: str, sent_keys: frozenset[str], ctx: _Context, *, a
         m = cues.SO_CHECK_RE.match(plain)  # "so she's just talking in circles?": what was understood, checked
     if m is None and you and asked and ctx.previous_words:
         m = cues.CHECK_RE.search(plain)  # "your boss said no, is that right?": checked, still given back
-    if m is None and not (you and len(sent_keys & ctx.previous_words) >= MIN_SHARED_WORDS and _about_you(span)):
-        return None
-    if m is not None and asked and not (ctx.previous_words and (
+    if m is None:
+        gives_back = len(sent_keys & ctx.previous_words) >= MIN_SHARED_WORDS
+        if you and _about_you(span) and (gives_back or ctx.previous_words and not asked and _feels_you(span, plain)):
+            cue = "gives back the mentee's words" if gives_back else "names the mentee's feeling"
+        elif ctx.previous_words and not asked and _feeling_fragment(span, plain):
+            cue = "names the mentee's feeling"
+        else:
+            return None  # an asked feeling ("Have people annoyed you?") is a question unless it gives words back
+        return SentenceCode("reflection", cue, complex=_complex(plain, sent_keys, ctx))
+    if asked and not (ctx.previous_words and (
             cues.STRONG_REFLECTION_RE.search(plain) or cues.CHECK_RE.search(plain) or _gives_back(sent_keys, ctx)
             or cues.SO_CHECK_RE.match(plain))):
         return None  # asked, it reflects only what was said: "So you'd like to keep this job?" out of the blue asks
-    if m is not None and cues.SO_CHECK_RE.match(m.group(0)) and not ctx.previous_words:
+    if cues.SO_CHECK_RE.match(m.group(0)) and not ctx.previous_words:
         return None  # "so your goal is ...": a summary needs something to sum up
-    cue = m.group(0).strip() if m else "gives back the mentee's words"
-    return SentenceCode("reflection", cue, complex=_complex(plain, sent_keys, ctx))
+    return SentenceCode("reflection", m.group(0).strip(), complex=_complex(plain, sent_keys, ctx))
 
 
 def sentence_behaviour(span, *, ctx: _Context, final: bool, final_rise_st: float | None = None) -> SentenceCode:

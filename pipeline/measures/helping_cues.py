@@ -169,7 +169,7 @@ REFLECTION_RE = _re(
     r"|^" + OPENERS + r"you(?:'ve|\s+have)\s+(?:really\s+|already\s+|also\s+|just\s+)?(?:tried|thought|been|had|done|noticed|"
     r"decided|got|come|managed|made|found|started|stopped|gone|felt|struggled|worked|seen|reali[sz]ed)\b"
     r"|^" + OPENERS + r"you(?:'re|\s+are)\s+(?:here|back)\b"
-    r"|^" + OPENERS + r"(?:part\s+of\s+you|on\s+the\s+one\s+hand|for\s+you|in\s+other\s+words|you(?:'re|\s+are)\s+not)\b"
+    r"|^" + OPENERS + r"(?:part\s+of\s+you|on\s+(?:the\s+)?one\s+hand|for\s+you|in\s+other\s+words|you(?:'re|\s+are)\s+not)\b"
     r"|^so\s+(?:you|your|for\s+you)\b|^(?:and|because|even\s+though|which|unless)\s+(?:you|your|it|that|this)\b"
     r"|\byou\s+(?:mentioned|said|told\s+me)\b"
     # the speaker names what the other person feels or lives ("I can imagine how hard that is", "you must be tired")
@@ -206,6 +206,7 @@ CHECK_RE = _re(r"\b(?:is|was)\s+that\s+(?:about\s+)?(?:right|correct|true|fair|w
 
 #: "You" statements that are courtesies, not reflections: "you are welcome", "you too", "I hope you ...".
 NOT_REFLECTION_RE = _re(r"\byou(?:'re|\s+are)\s+(?:very\s+|so\s+|most\s+)?welcome\b|\byou\s+too\b|\b(?:hope|wish)\s+you\b"
+                        r"|\b(?:happy|merry)\s+(?:holidays?|christmas|new\s+year|thanksgiving|birthday|easter)\b"
                         r"|\bthank\s+you\b|\bto\s+you\s+(?:too|as\s+well)\b")
 
 #: Reflections that, by their form, add meaning beyond the other person's words (complex): an announced summary,
@@ -237,7 +238,7 @@ STEM_LEMMAS = frozenset({"sound", "seem", "look", "hear", "sense", "feel", "say"
 CALLBACK_CUE_RE = _re(r"\byou\s+(?:mentioned|said|told\s+me)\b")
 
 #: Reflections that add meaning beyond the words: two sides, a metaphor, the meaning made explicit.
-DOUBLE_SIDED_RE = _re(r"\bon\s+the\s+one\s+hand\b|\bon\s+the\s+other\b|\bpart\s+of\s+you\b|\bat\s+the\s+same\s+time\b"
+DOUBLE_SIDED_RE = _re(r"\bon\s+(?:the\s+)?one\s+hand\b|\bon\s+the\s+other\b|\bpart\s+of\s+you\b|\bat\s+the\s+same\s+time\b"
                       r"|\band\s+yet\b|\bbut\s+also\b|\btorn\b|\bbut\s+(?:you|part\s+of\s+you)\b")
 METAPHOR_RE = _re(r"\bas\s+(?:if|though)\b|(?<!sounds\s)(?<!seems\s)(?<!looks\s)(?<!feels\s)\blike\s+(?:a|an)\s+\w+")
 #: Reflections that continue the other person's sentence ("... and you're not sure it will last").
@@ -254,19 +255,23 @@ FEELINGS = frozenset("""
     valued respected safe unsafe vulnerable panic panicked dread hard difficult tough painful ignored overlooked
     sidelined excluded unheard dismissed unsupported
     """.split())
+#: Feeling words that are courtesies in a greeting or goodbye ("happy holidays", "glad I could help", "stay safe",
+#: "hope it helps"): they name no feeling of the other person's.
+COURTESY_FEELINGS = frozenset("happy glad pleased hope safe grateful".split())
 #: Feelings said in more than one word.
 FEELING_PHRASE_RE = _re(r"\b(?:left\s+out|let\s+down|taken\s+for\s+granted|out\s+of\s+(?:your|my)\s+depth|"
-                        r"burn(?:ed|t)\s+out|fed\s+up|worn\s+(?:out|down)|on\s+edge|put\s+on\s+the\s+spot)\b")
+                        r"burn(?:ed|t)\s+out|fed\s+up|(?:worn|wear(?:s|ing)?(?:\s+you)?)\s+(?:out|down)|on\s+edge|put\s+on\s+the\s+spot)\b")
 
 #: Affirmations (MITI 4.2.1): the speaker values the other person's effort, strengths or contribution. Not a
 #: plain acknowledgement ("okay", "great", "good").
 AFFIRMATION_RE = _re(
-    r"\b(?:that|it|this)\s+(?:took|takes|must\s+have\s+taken)\s+(?:real\s+|a\s+lot\s+of\s+)?(?:courage|guts|strength|"
+    r"\b(?:that|it|this)\s+(?:took|takes|must\s+have\s+taken)\s+(?:real\s+|a\s+lot\s+of\s+|some\s+|great\s+|so\s+much\s+)?(?:courage|guts|strength|"
     r"effort|work|honesty)\b"
     r"|\b(?:well\s+done|good\s+(?:job|work|for\s+you)|great\s+(?:job|work)|nice\s+(?:job|work)|congratulations|"
     r"congrats|kudos|hats\s+off)\b"
     r"|\byou(?:'ve|\s+have)\s+(?:clearly|really|obviously)\s+(?:thought|worked|put|done|made|prepared)\b"
-    r"|\byou(?:'ve|\s+have)\s+(?:done|made|come)\s+(?:a\s+(?:lot|great|really)|real|great|good|so\s+much|really)\b"
+    r"|\byou(?:'ve|\s+have)\s+(?:done|made|come)\s+(?:a\s+(?:lot|great|really|long\s+way)|real|great|good|so\s+much|really|"
+    r"so\s+far)\b"
     r"|\byou\s+(?:did|handled|managed|dealt\s+with)\s+(?:it|that|this|the\s+\w+)?\s*(?:really\s+|so\s+)?"
     r"(?:well|brilliantly|great|a\s+great\s+job|the\s+right\s+thing)\b"
     r"|\byou(?:'re|\s+are)\s+(?:clearly|really|obviously|very)\s+(?:good|skilled|committed|capable|thoughtful|"
@@ -329,6 +334,12 @@ INFORMATION_RE = _re(
     r"|\b(?:guidelines?|doctors|experts|professionals)\s+(?:say|recommend|suggest|advise)\b|\bcounts?\s+as\b"
     r"|\b(?:is|are)\s+(?:really\s+|very\s+)?(?:bad|harmful|dangerous|toxic|unhealthy)\s+for\b"
 )
+
+#: A greeting asked as a question ("How are things?", "How have you been since we last talked?", "How's it
+#: going?"): a social opening, not a question that gathers what the mentee thinks.
+GREETING_QUESTION_RE = _re(r"\bhow(?:'s|\s+(?:is|are|have|has|was))\s+(?:it\s+going|things|everything|life|you|"
+                           r"your\s+(?:week|weekend|day))(?:\s+(?:been|going|doing))?(?:\s+(?:since\s+(?:we\s+)?last\s+"
+                           r"(?:talked|spoke|met|time)|today|lately|recently|then))?\s*[?.!]?\s*$")
 
 #: Words of a listening response or a plain acknowledgement: a turn made only of them does nothing else. The
 #: listening-signal words (:data:`pipeline.measures.language.BACKCHANNEL_WORDS`, the one list) and the courtesies

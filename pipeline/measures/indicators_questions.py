@@ -1,4 +1,5 @@
-"""Indicators of the mentor's questions: how many, how much of their talk asks, how many are open.
+"""Indicators of the mentor's questions: how many, how much of their talk asks, how many are open, how many
+in a row.
 
 The course lists "asking questions to find out more about them" first among rapport skills. Questions are the
 coder's (:mod:`pipeline.measures.helping`): word order, "?" where the text has punctuation, requests that invite
@@ -8,8 +9,10 @@ talk, a final rising pitch; not reflections or advice asked with "?". Each indic
 
 from __future__ import annotations
 
+from pipeline.measures.confidence import cap
 from pipeline.measures.context import SessionContext
 from pipeline.measures.evidence import count, moment, question_note
+from pipeline.measures.helping_cues import GREETING_QUESTION_RE
 from pipeline.measures.indicator_spec import (
     COURSE,
     RULE,
@@ -64,6 +67,49 @@ def mentor_open_question_share(ctx: SessionContext) -> Reading:
     )
 
 
+#: Questions in a row, with no reflection or affirmation between them, that make a run (the question-answer trap).
+QUESTION_RUN_LENGTH = 3
+
+
+def question_runs(ctx: SessionContext) -> list[list[TurnMeasures]]:
+    """The mentor's runs of :data:`QUESTION_RUN_LENGTH` or more asking turns in a row (the mentee's answers
+    between them): a turn that also reflects or affirms, or any other mentor turn, ends a run; listening signals
+    and a greeting asked ("How are things?", :data:`pipeline.measures.helping_cues.GREETING_QUESTION_RE`) neither
+    count nor end one. Each run in order, its turns in order."""
+    runs: list[list[TurnMeasures]] = []
+    current: list[TurnMeasures] = []
+    for m in ctx.mentor_turns:
+        if m.is_backchannel or m.n_questions <= 1 and GREETING_QUESTION_RE.search(m.text.lower()):
+            continue
+        if m.question.is_question and not (m.code.has("reflection") or m.code.has("affirmation")):
+            current.append(m)
+            continue
+        if len(current) >= QUESTION_RUN_LENGTH:
+            runs.append(current)
+        current = []
+    if len(current) >= QUESTION_RUN_LENGTH:
+        runs.append(current)
+    return runs
+
+
+def mentor_question_runs_per_10min(ctx: SessionContext) -> Reading:
+    """The mentor's runs of three or more questions in a row per 10 minutes (>= 0); exact Poisson interval.
+    None without a mentor."""
+    runs = question_runs(ctx)
+    return Reading(
+        value=len(runs) / ctx.minutes * 10 if ctx.mentor else None,
+        evidence=[moment(run[QUESTION_RUN_LENGTH - 1], f"{len(run)} questions in a row, then "
+                         + ("the session ended" if run[-1] is ctx.mentor_turns[-1] else "a reflection or a statement"))
+                  for run in runs],
+        confidence=cap(ctx.base_confidence, "medium"),
+        note=per_minute_note(ctx),
+        ci95=rate_ci(len(runs), ctx.minutes) if ctx.mentor else None,
+        sample=per_minutes_sample(len(runs), "run of questions", ctx),
+        details={"counts": f"{count(len(runs), 'run')} of {QUESTION_RUN_LENGTH} or more, the longest "
+                           f"{max((len(r) for r in runs), default=0)} questions"},
+    )
+
+
 QUESTIONS: tuple[IndicatorSpec, ...] = (
     IndicatorSpec(
         id="mentor_questions_per_10min", name="Mentor's questions per 10 minutes", unit="per 10 min",
@@ -84,4 +130,15 @@ QUESTIONS: tuple[IndicatorSpec, ...] = (
         category="questions",
         explanation="Open questions invite the mentee to explain in their own words; closed ones only confirm.",
         measure=mentor_open_question_share),
+    IndicatorSpec(
+        id="mentor_question_runs_per_10min", name="Mentor's runs of three or more questions in a row per 10 minutes",
+        unit="per 10 min", band=(None, 1.0),
+        source="Miller & Rollnick, Motivational Interviewing (3rd ed., 2013): the question-answer trap; 'avoid asking "
+        "three questions in a row' is the rule of thumb of MI training (Rosengren, Building Motivational "
+        "Interviewing Skills, 2nd ed., 2018); at most 1 run per 10 minutes is a rule of thumb",
+        category="questions",
+        explanation="Question after question, with nothing given back between them, turns a conversation into an "
+        "interview: the mentee answers briefly and waits for the next one. A reflection after an answer shows you "
+        "were listening carefully and lets them say more ({counts}).",
+        measure=mentor_question_runs_per_10min),
 )

@@ -73,6 +73,11 @@ ADVICE: dict[str, dict[str, str]] = {
         "in band": "You asked plenty of questions to find out more about the mentee.",
         "below": "Ask more questions to find out about the mentee: 'What happened next?', 'How did that feel?'",
     },
+    "mentor_question_runs_per_10min": {
+        "in band": "You rarely asked question after question: you gave back what you heard between them.",
+        "above": "After an answer, give back what you heard before the next question ('So it's the Sundays that "
+        "suffer.'): three questions in a row turn the talk into an interview.",
+    },
     "mentor_question_turn_share": {
         "in band": "Many of your turns handed the floor back with a question.",
         "below": "End more of your turns with a question that hands the floor back to the mentee.",
