@@ -183,7 +183,8 @@ _THEME_PREFIX = (("pace_", "pace"), ("loudness_", "volume"), ("pitch_", "pitch")
                  ("mentor_affirmations", "affirming"))
 #: What went well is told in this order (the course's building blocks first); others follow in report order.
 _WELL_ORDER = ("mentor_confidentiality", "mentor_remembering", "mentor_self_disclosure", "reflection_to_question_ratio",
-               "mentor_affirmations", "mentor_open_question_share", "complex_reflection_share",
+               "mentor_affirmations", "mentor_open_question_share", "mentor_question_runs_per_10min",
+               "complex_reflection_share",
                "advice_without_permission_per_10min", "mentor_telling_share", "mentor_questions_per_10min", "mentor_talk_share", "mentor_interruptions", "shared_key_phrases",
                "pace_difference", "loudness_difference", "adjustment_smoothness", "mentee_talk_share")
 #: Natural scale of a unit, for one-sided bands (a trend of -6 % is 0.06 of it; an r of 0.0 against 0.3 is 0.3).
