@@ -406,6 +406,23 @@ def test_feedback_rules_on_hand_made_indicators(truths):
         glance.feedback(report, min_confidence="sure")
 
 
+def test_many_questions_not_praised_when_they_came_in_runs(truths):
+    """The question-answer trap: plenty of questions is told as gone well only while they did not come three in a
+    row with nothing given back; the runs are then something to try."""
+    asked = (_ind("mentor_questions_per_10min", 25.0, 10.0, None, unit="per 10 min", category="questions"),
+             _ind("mentor_question_turn_share", 60.0, 30.0, None, category="questions"),
+             _ind("mentor_talk_share", 40.0, 20.0, 45.0))
+    runs = _ind("mentor_question_runs_per_10min", 3.0, None, 1.0, unit="per 10 min", category="questions")
+    trapped = glance.feedback(report_from_truth(truths["matched"], (*asked, runs)))
+    assert [p.indicator_id for p in trapped.went_well] == ["mentor_talk_share"]
+    assert [(p.indicator_id, p.status, p.severity) for p in trapped.to_try] == [
+        ("mentor_question_runs_per_10min", "above", 2.0)]
+    flowing = glance.feedback(report_from_truth(truths["matched"], (*asked, dataclasses.replace(runs, value=0.0))))
+    assert [p.indicator_id for p in flowing.went_well] == [
+        "mentor_question_runs_per_10min", "mentor_talk_share"]  # one point per theme: the runs first, in order
+    assert flowing.to_try == ()
+
+
 def test_every_banded_indicator_has_advice_for_its_failing_side():
     """Each indicator with a good range (docs/indicators.md) says what went well, and what to try on each side
     where a mentor can miss it; indicators without a range get no advice."""

@@ -174,6 +174,10 @@ ADVICE: dict[str, dict[str, str]] = {
 #: lists never say opposite things about one measure (talk share 45 % in range, its ratio 0.82 just above).
 _SAME_MEASURE = {"talk_to_listen_ratio": "mentor_talk_share", "mentee_talk_share": "mentor_talk_share",
                  "mentor_interrupting_mentee": "mentor_interruptions"}
+#: A count not praised while its twin says how it went wrong: many questions are no credit when they came in runs
+#: with nothing given back between them (the question-answer trap).
+_NOT_WELL_WHILE = {"mentor_questions_per_10min": "mentor_question_runs_per_10min",
+                   "mentor_question_turn_share": "mentor_question_runs_per_10min"}
 #: Feedback themes finer than the categories: the course names pace, volume and key words apart, and reflecting,
 #: affirming and holding back advice are skills of their own beside the talk shares of "listening".
 _THEME_PREFIX = (("pace_", "pace"), ("loudness_", "volume"), ("pitch_", "pitch"), ("language_style", "words"),
@@ -215,7 +219,8 @@ def feedback(report: Report | Sequence[Indicator], *, n_points: int = 3, min_con
     close to call and left out). Each list has at most one point per theme
     (the categories, with matching split as the course splits it: pace,
     volume, pitch, words, smoothness). A measure told twice (talk share and
-    talk-to-listen ratio) counts once, by its main indicator.
+    talk-to-listen ratio) counts once, by its main indicator; a count of
+    questions is not told as gone well while they came in runs.
 
     Parameters
     ----------
@@ -268,6 +273,8 @@ def feedback(report: Report | Sequence[Indicator], *, n_points: int = 3, min_con
         return tuple(chosen[:n_points])
 
     points = [p for p in map(point, counted) if p is not None and (p.status == "in band" or p.severity >= BORDERLINE)]
+    missed = {p.indicator_id for p in points if p.status != "in band"}
+    points = [p for p in points if not (p.status == "in band" and _NOT_WELL_WHILE.get(p.indicator_id) in missed)]
     order = {id_: i for i, id_ in enumerate(_WELL_ORDER)}
     well = sorted((p for p in points if p.status == "in band"), key=lambda p: order.get(p.indicator_id, len(order)))
     to_try = sorted((p for p in points if p.status != "in band"),
