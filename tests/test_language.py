@@ -152,9 +152,14 @@ def test_remembering_cue(text, recalls):
     assert bool(find_pattern(CALLBACK_RE, text)) is recalls
 
 
-@pytest.mark.parametrize("text", ["I don't really know how to recover if that happens", "I'm worried that I'll freeze up",
-                                  "I'm not sure whether notes would make me look unprepared"])
-def test_concern_cue(text):
+@pytest.mark.parametrize(("text", "voiced"), [
+    ("I don't really know how to recover if that happens", True), ("I'm worried that I'll freeze up", True),
+    ("I'm not sure whether notes would make me look unprepared", True),
+    ("I'm just not sure I can give up the Saturdays with my brother.", True),  # ambivalence, an adverb between
+    ("Better, honestly. A bit nervous, but better.", True),  # a worry with a degree word and no "I'm"
+    ("That's pretty good, actually.", False), ("I'm sure it will be fine.", False),
+])
+def test_concern_cue(text, voiced):
     from pipeline.measures.language import CONCERN_RE, find_pattern
 
-    assert find_pattern(CONCERN_RE, text)
+    assert bool(find_pattern(CONCERN_RE, text)) is voiced

@@ -288,7 +288,10 @@ CONCERN_RE = re.compile(
     r"|\b(?:worried|afraid|scared)\s+(?:that|about|of)\b|\bnot\s+(?:sure|certain)\s+(?:whether|if|how|what|that|about)\b"
     r"|\bI\s+(?:don'?t|do\s+not)\s+(?:really\s+|quite\s+)?know\s+(?:whether|if|how|what)\b|\bmy\s+(?:concern|worry|fear)\b"
     r"|\bstressful\b|\bI\s+(?:won'?t|will\s+not)\s+be\s+ready\b|\bget\s+something\s+wrong\b|\bI\s+struggle\b"
-    r"|\bI\s+guess\b|\bI'?m\s+not\s+(?:sure|confident)\b",
+    r"|\bI\s+guess\b|\bI'?m\s+(?:just\s+|really\s+|still\s+|honestly\s+)?not\s+(?:sure|confident)\b"
+    # a worry said with a degree word and no "I'm" ("A bit nervous, but better.", "kind of scared, honestly")
+    r"|\b(?:a\s+(?:bit|little)|kind\s+of|sort\s+of|pretty|really|quite|so)\s+(?:nervous|worried|anxious|scared|"
+    r"afraid|stressed|overwhelmed|unsure|uncertain|confused)\b",
     re.IGNORECASE,
 )
 
