@@ -75,8 +75,8 @@ ADVICE: dict[str, dict[str, str]] = {
     },
     "mentor_question_runs_per_10min": {
         "in band": "You rarely asked question after question: you gave back what you heard between them.",
-        "above": "After an answer, give back what you heard before the next question ('So it's the Sundays that "
-        "suffer.'): three questions in a row turn the talk into an interview.",
+        "above": "After an answer, give back what you heard before the next question ('So the deadline is what "
+        "worries you.'): three questions in a row turn the talk into an interview.",
     },
     "mentor_question_turn_share": {
         "in band": "Many of your turns handed the floor back with a question.",
