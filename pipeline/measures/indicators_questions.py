@@ -98,8 +98,7 @@ def mentor_question_runs_per_10min(ctx: SessionContext) -> Reading:
     runs = question_runs(ctx)
     return Reading(
         value=len(runs) / ctx.minutes * 10 if ctx.mentor else None,
-        evidence=[moment(run[QUESTION_RUN_LENGTH - 1], f"{len(run)} questions in a row, then "
-                         + ("the session ended" if run[-1] is ctx.mentor_turns[-1] else "a reflection or a statement"))
+        evidence=[moment(run[QUESTION_RUN_LENGTH - 1], f"{len(run)} questions in a row, nothing given back between")
                   for run in runs],
         confidence=cap(ctx.base_confidence, "medium"),
         note=per_minute_note(ctx),
