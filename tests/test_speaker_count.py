@@ -132,6 +132,14 @@ def test_estimated_count_round_trips_in_report_json():
     assert report_from_dict(data) == report
     del data["attribution"]["speaker_count"]  # a report.json from before: the count was given
     assert report_from_dict(data).attribution.speaker_count is None
+    # one wording wherever the estimate is told: the app's summary line, the HTML report, the command line
+    from pipeline.report.htmlpage import html_report
+    from pipeline.report.markdown import summary_line
+    from pipeline.report.text import md_escape, people_counted_text
+
+    said = "3 people estimated from the voices (confidence medium)"
+    assert people_counted_text(report) == said and md_escape(said) in summary_line(report) and said in html_report(report)
+    assert people_counted_text(report_from_dict(data)) == ""
 
 
 def test_reuse_key_tells_estimated_from_given():

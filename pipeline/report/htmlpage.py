@@ -18,6 +18,7 @@ from pipeline.report.text import (
     fmt_clock,
     fmt_duration,
     num_text,
+    people_counted_text,
     speaker_names,
     speaker_roles,
 )
@@ -89,7 +90,8 @@ def _head(report: Report, names: dict[str, str]) -> list[str]:
         f"<script>{vega_javascript()}</script></head><body>",
         f"<h1>Rapport report</h1><p class='meta'>{e(report.source_name)} · {fmt_duration(report.duration_s)} · "
         f"{e(', '.join(f'{names[s.label]} ({s.role})' for s in report.speakers))} · "
-        f"{'transcribed with ' + e(report.model_name) if report.model_name else 'from a transcript'} · "
+        + (f"{e(counted)} · " if (counted := people_counted_text(report)) else "")
+        + f"{'transcribed with ' + e(report.model_name) if report.model_name else 'from a transcript'} · "
         f"Rapport {e(report.pipeline_version)}</p>",
         f"<p class='purpose'>{e(REPORT_PURPOSE)}</p>",
     ]

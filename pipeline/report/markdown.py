@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from pipeline.report.text import ROLE_MD_COLOURS, fmt_clock, fmt_duration, md_escape, speaker_names
+from pipeline.report.text import (
+    ROLE_MD_COLOURS,
+    fmt_clock,
+    fmt_duration,
+    md_escape,
+    people_counted_text,
+    speaker_names,
+)
 from pipeline.types import (
     IndicatorCard,
     Report,
@@ -14,9 +21,8 @@ def summary_line(report: Report) -> str:
     names = speaker_names(report)
     people = ", ".join(f"{names[s.label]} ({s.role})" for s in report.speakers)
     how = "from the transcript" if report.input_kind == "transcript" else f"transcribed with Whisper {report.model_name}"
-    count = report.attribution.speaker_count if report.attribution is not None else None
-    counted = (f"{count.n_speakers} {'person' if count.n_speakers == 1 else 'people'} estimated from the voices "
-               f"(confidence {count.confidence}); " if count is not None else "")
+    counted = people_counted_text(report)
+    counted = f"{counted}; " if counted else ""
     return md_escape(
         f"{report.source_name}: {fmt_duration(report.duration_s)}, {len(report.turns)} turns; {people}; {how}; "
         f"{counted}speakers told apart by {report.attribution_method} (confidence {report.attribution_confidence})."

@@ -116,6 +116,16 @@ def speaker_roles(report: Report) -> dict[str, str]:
 
 
 
+def people_counted_text(report: Report) -> str:
+    """"2 people estimated from the voices (confidence medium)" when the number of people was estimated (issue 19),
+    else "": the one wording of the summary line, the HTML report and the command line."""
+    count = report.attribution.speaker_count if report.attribution is not None else None
+    if count is None:
+        return ""
+    return (f"{count.n_speakers} {'person' if count.n_speakers == 1 else 'people'} estimated from the voices "
+            f"(confidence {count.confidence})")
+
+
 def band_text(ind: Indicator) -> str:
     lo, hi, unit = ind.band_low, ind.band_high, ind.unit
     if lo is None and hi is None:

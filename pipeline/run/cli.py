@@ -338,9 +338,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     print(f"{len(report.turns)} turns, {len(report.indicators)} indicators, {report.duration_s:.1f} s; speakers: "
           f"{roles}; attribution {report.attribution_method}, confidence {report.attribution_confidence}"
           f" -> {out_dir}/report.json")
-    count = report.attribution.speaker_count if report.attribution else None
-    if count is not None:
-        print(f"number of people estimated: {count.n_speakers} (confidence {count.confidence})")
+    from pipeline.report.text import people_counted_text
+
+    if counted := people_counted_text(report):
+        print(counted)
     _print_feedback(report)
     for warning in report.warnings:
         print(f"rapport: warning: {warning}", file=sys.stderr)
