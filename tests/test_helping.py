@@ -351,18 +351,32 @@ def test_what_the_report_is_for_is_said_once_and_shown_everywhere(truths):
     assert "feedback for the mentor&#x27;s own development" in page
 
 
+def _hand_written(nlp, *names: str) -> dict:
+    """Reports of the hand-written sessions ``tests/data/helping/<name>_session.txt``, by name."""
+    from pathlib import Path
+
+    from pipeline.run.orchestrate import analyze_transcript
+
+    data = Path(__file__).resolve().parent / "data" / "helping"
+    return {name: analyze_transcript((data / f"{name}_session.txt").read_text(encoding="utf-8"),
+                                     source_name=f"{name}.txt", nlp=nlp) for name in names}
+
+
+def _in_band_share(report) -> float:
+    """The report's overall reading: the share of its banded indicators in their good range."""
+    from pipeline.report.text import status_of
+
+    states = [status_of(i) for i in report.indicators]
+    return states.count("in band") / sum(s in ("in band", "below", "above") for s in states)
+
+
 def test_a_listening_session_and_a_telling_session_told_apart(nlp):
     """Two hand-written sessions with the same client story (tests/data/helping): the report's helping-skill
     indicators, its share of banded indicators in their good range and its at-a-glance lists go the way an
     expert listener would rate them."""
-    from pathlib import Path
-
     from pipeline.report.glance import feedback
-    from pipeline.run.orchestrate import analyze_transcript
 
-    data = Path(__file__).resolve().parent / "data" / "helping"
-    reports = {name: analyze_transcript((data / f"{name}_session.txt").read_text(encoding="utf-8"),
-                                        source_name=f"{name}.txt", nlp=nlp) for name in ("listening", "telling")}
+    reports = _hand_written(nlp, "listening", "telling")
     got = {name: {i.id: i for i in r.indicators} for name, r in reports.items()}
     for r in reports.values():
         assert {s.label: s.role for s in r.speakers} == {"Therapist": "mentor", "Client": "mentee"}
@@ -373,12 +387,7 @@ def test_a_listening_session_and_a_telling_session_told_apart(nlp):
         telling["advice_without_permission_per_10min"].value
     assert listening["complex_reflection_share"].value >= 40.0 and telling["complex_reflection_share"].value is None
 
-    def in_band_share(indicators) -> float:
-        banded = [i for i in indicators.values() if i.value is not None and (i.band_low, i.band_high) != (None, None)]
-        return sum((i.band_low is None or i.value >= i.band_low) and (i.band_high is None or i.value <= i.band_high)
-                   for i in banded) / len(banded)
-
-    assert in_band_share(listening) > in_band_share(telling) + 0.2
+    assert _in_band_share(reports["listening"]) > _in_band_share(reports["telling"]) + 0.2
     fb = {name: feedback(r) for name, r in reports.items()}
     assert {p.indicator_id for p in fb["telling"].to_try} & {"advice_without_permission_per_10min",
                                                             "mentor_telling_share"}
@@ -389,15 +398,10 @@ def test_a_listening_session_and_a_telling_session_told_apart(nlp):
 def test_reflecting_without_stock_openings_and_the_question_answer_trap(nlp):
     """The second hand-written pair (tests/data/helping): reflections an MI coder hears without "it sounds like",
     affirmations counted, and question after question with nothing given back found as runs, at the known turns."""
-    from pathlib import Path
-
     from pipeline.measures.indicators_questions import QUESTION_RUN_LENGTH
     from pipeline.report.text import status_of
-    from pipeline.run.orchestrate import analyze_transcript
 
-    data = Path(__file__).resolve().parent / "data" / "helping"
-    reports = {name: analyze_transcript((data / f"{name}_session.txt").read_text(encoding="utf-8"),
-                                        source_name=f"{name}.txt", nlp=nlp) for name in ("reflective", "interview")}
+    reports = _hand_written(nlp, "reflective", "interview")
     got = {name: {i.id: i for i in r.indicators} for name, r in reports.items()}
     mentor = {name: [m for m in r.turn_measures if m.role == "mentor"] for name, r in reports.items()}
     reflective, interview = mentor["reflective"], mentor["interview"]
@@ -412,12 +416,7 @@ def test_reflecting_without_stock_openings_and_the_question_answer_trap(nlp):
     assert runs.value == pytest.approx(2 / reports["interview"].duration_s * 600, rel=1e-3)
     assert status_of(runs) == "above" and status_of(got["reflective"]["mentor_question_runs_per_10min"]) == "in band"
     assert got["reflective"]["mentor_affirmations"].value == 2 and got["interview"]["mentor_affirmations"].value == 0
-
-    def in_band(indicators) -> float:
-        states = [status_of(i) for i in indicators.values()]
-        return states.count("in band") / sum(s in ("in band", "below", "above") for s in states)
-
-    assert in_band(got["reflective"]) > in_band(got["interview"]) + 0.2
+    assert _in_band_share(reports["reflective"]) > _in_band_share(reports["interview"]) + 0.2
 
 
 #: Tags of the sample sessions' scripts (sample_sessions/make_samples.py) -> what the coder must find in the turn.
