@@ -79,7 +79,7 @@ def question_runs(ctx: SessionContext) -> list[list[TurnMeasures]]:
     runs: list[list[TurnMeasures]] = []
     current: list[TurnMeasures] = []
     for m in ctx.mentor_turns:
-        if m.is_backchannel or m.n_questions <= 1 and GREETING_QUESTION_RE.search(m.text.lower()):
+        if m.is_backchannel or m.n_questions <= 1 and GREETING_QUESTION_RE.search(m.text):
             continue
         if m.question.is_question and not (m.code.has("reflection") or m.code.has("affirmation")):
             current.append(m)
