@@ -10,7 +10,9 @@ is known) as a temporary FLAC (never committed). Then, each in its own process s
 interleaved when repeated (A, B, C, A, B, C):
 
 * ``rapport analyze``: :func:`pipeline.run.orchestrate.analyze_file` with every model (Whisper base, VAD,
-  speaker encoder, spaCy), writing every output file;
+  speaker encoder, segmentation, spaCy) loaded as the command loads them (:func:`~pipeline.run.orchestrate.load_models`,
+  which imports the audio stages' signal libraries beside the models: that is in "process s", not in "seconds"),
+  writing every output file;
 * bare sequential faster-whisper: ``WhisperModel.transcribe`` of the same file, the same weights (loaded by
   :func:`models.load_asr`), int8, beam 5, VAD, word timestamps, the same threads;
 * (reference) bare batched faster-whisper: ``BatchedInferencePipeline.transcribe``, same settings, batch 8;
@@ -19,7 +21,7 @@ interleaved when repeated (A, B, C, A, B, C):
 Printed: processing seconds (decoding the file included, model loading excluded), RTF, the CPU seconds of that
 processing (user + system, every thread: steadier than wall time on a machine shared with other work), the
 process's wall time (start-up and model loading included), peak RSS, WER against the truth, and the ratios of
-each configuration's wall and CPU seconds to bare sequential's. Then the start-up of a transcript-file analysis: ``rapport analyze session.vtt`` (the
+each configuration's wall, CPU and process seconds to bare sequential's. Then the start-up of a transcript-file analysis: ``rapport analyze session.vtt`` (the
 9-minute session's turns as WebVTT), wall seconds, median of 5. ``--startup-only`` times only that, on a
 9.5-minute WebVTT made from the sample sessions' true turns (matched and unmatched, repeated), for this checkout
 and the baseline.
@@ -79,23 +81,27 @@ def run_one(kind: str, path: str, out: str, tree: str) -> dict:
     import models
     from pipeline.io.audio import load_audio
 
-    asr = models.load_asr("base", device="cpu")
     if kind in ("rapport", "before"):
+        from pipeline.run import orchestrate
         from pipeline.run.orchestrate import analyze_file
 
-        vad, encoder, nlp, table = models.load_vad(), models.load_speaker_encoder(), models.load_nlp(), \
-            models.load_syllable_table()
-        # The segmentation model is loaded here too, like every other model (an older checkout has none)
-        more = {"segmenter": models.load_segmentation()} if hasattr(models, "load_segmentation") else {}
+        if hasattr(orchestrate, "load_models"):  # as `rapport analyze` loads them (signal libraries beside)
+            loaded = orchestrate.load_models("base", device="cpu")
+        else:  # an older checkout: each model by hand (the segmentation model where it has one)
+            loaded = {"model": models.load_asr("base", device="cpu"), "vad": models.load_vad(),
+                      "encoder": models.load_speaker_encoder(), "nlp": models.load_nlp(),
+                      "syllable_table": models.load_syllable_table()}
+            if hasattr(models, "load_segmentation"):
+                loaded["segmenter"] = models.load_segmentation()
         t0, c0 = time.perf_counter(), _cpu_s()
-        report = analyze_file(path, model=asr, vad=vad, encoder=encoder, nlp=nlp, syllable_table=table, out_dir=out,
-                              **more)
+        report = analyze_file(path, **loaded, out_dir=out)
         seconds, cpu = time.perf_counter() - t0, _cpu_s() - c0
         data = json.loads((Path(out) / "transcript.json").read_text(encoding="utf-8"))
         text = " ".join(s["text"] for s in data["segments"])
         how = getattr(report, "transcription", None)
         extra = {"options": json.loads(json.dumps(how.__dict__)) if how else None}
     else:
+        asr = models.load_asr("base", device="cpu")
         opts = dict(language="en", beam_size=5, word_timestamps=True, vad_filter=True,
                     condition_on_previous_text=False)
         t0, c0 = time.perf_counter(), _cpu_s()
@@ -214,10 +220,11 @@ def main() -> None:
                           flush=True)
             print(f"\nsession: {audio_s / 60:.1f} min ({audio_s:.0f} s), {args.repeats} run(s) each, interleaved")
             print(f"{'configuration':16} {'seconds':>8} {'RTF':>6} {'CPU s':>7} {'process s':>9} {'peak MB':>8}"
-                  f" {'WER %':>6} {'ratio':>6} {'CPU ratio':>9}")
+                  f" {'WER %':>6} {'ratio':>6} {'CPU ratio':>9} {'process ratio':>13}")
             bare_rows = rows.get("bare-sequential") or [{"seconds": float("nan"), "cpu_s": float("nan")}]
             bare = statistics.median(r["seconds"] for r in bare_rows)
             bare_cpu = statistics.median(r["cpu_s"] for r in bare_rows)
+            bare_proc = statistics.median(r.get("process_s", float("nan")) for r in bare_rows)
             for kind in kinds:
                 sec = statistics.median(r["seconds"] for r in rows[kind])
                 cpu = statistics.median(r["cpu_s"] for r in rows[kind])
@@ -225,7 +232,7 @@ def main() -> None:
                 peak = max(r["peak_mb"] for r in rows[kind])
                 wer = 100 * word_error_rate(truth, rows[kind][0]["text"])
                 print(f"{kind:16} {sec:8.1f} {sec / audio_s:6.3f} {cpu:7.1f} {proc:9.1f} {peak:8.0f} {wer:6.2f} "
-                      f"{sec / bare:6.2f} {cpu / bare_cpu:9.2f}")
+                      f"{sec / bare:6.2f} {cpu / bare_cpu:9.2f} {proc / bare_proc:13.2f}")
             print("each run (wall s): " + "; ".join(f"{k} " + ", ".join(f"{r['seconds']:.1f}" for r in rows[k])
                                                    for k in kinds))
             if rows["rapport"][0].get("options"):

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from pipeline.errors import AlreadyStoredError, InvalidParameterError, PipelineError, StoreError
 from pipeline.library.store import Store, effective_consent, file_sha256
-from pipeline.run.orchestrate import analyze_path, applicable_options
+from pipeline.run.orchestrate import analyze_path, applicable_options, load_models
 from pipeline.types import AnalyzeOptions, BatchItem, BatchOptions, ConsentRecord, Report
 
 Analyze = Callable[..., Report]
@@ -115,13 +115,9 @@ def _end_with_parent(parent_pid: int) -> None:
 def _worker_models(name: str) -> dict:
     """Whisper (``name``), the VAD, the speaker encoder and segmenter, spaCy and the syllable table, loaded once
     per worker."""
-    import models
-
     # cpu_threads=0: CTranslate2's own default, as before; a worker shares the machine with the others, so the
     # single-analysis default (every core, models.machine_threads) would oversubscribe it.
-    return {"model": models.load_asr(name, cpu_threads=0), "vad": models.load_vad(), "encoder": models.load_speaker_encoder(),
-            "segmenter": models.load_segmentation(),
-            "nlp": models.load_nlp(), "syllable_table": models.load_syllable_table()}
+    return load_models(name, cpu_threads=0)
 
 
 def _default_analyze(path, *, options: AnalyzeOptions, progress=None) -> Report:

@@ -307,10 +307,9 @@ def speaker_count(text: str) -> int | None:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    import models
     from pipeline.errors import InvalidParameterError
     from pipeline.io.files import is_transcript
-    from pipeline.run.orchestrate import analyze_file, analyze_transcript_file
+    from pipeline.run.orchestrate import analyze_file, analyze_transcript_file, load_models
     from pipeline.types import MAX_SPEAKERS, AnalyzeOptions
 
     out_dir = Path(args.out) if args.out else _default_out(args.file)
@@ -328,10 +327,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             f"--mentor {args.mentor}: speakers are labelled S1..S{most} in order of first speech;"
             " pick one of those (run once without --mentor to see who is who)"
         )
-    asr = models.load_asr(args.model, device=args.device)
+    loaded = load_models(args.model, device=args.device, speaker_embeddings=options.speaker_embeddings)
     bar = _Progress("transcribing", enabled=not args.quiet)
     try:
-        report = analyze_file(args.file, model=asr, out_dir=out_dir, options=options, progress=bar)
+        report = analyze_file(args.file, **loaded, out_dir=out_dir, options=options, progress=bar)
     finally:
         bar.close()
     roles = ", ".join(f"{s.label}={s.role} ({s.role_source})" for s in report.speakers) or "no speech"

@@ -302,6 +302,40 @@ def write_analysis(report: Report, out_dir: Path, *, transcript: Transcript | No
     return files
 
 
+def load_models(name: str = "base", *, device: str = "auto", cpu_threads: int | None = None,
+                speaker_embeddings: bool = True, given: dict | None = None) -> dict:
+    """Every model an audio analysis uses, loaded while the signal libraries import beside them.
+
+    Parameters
+    ----------
+    name, device, cpu_threads
+        The Whisper model and where it runs (:func:`models.load_asr`).
+    speaker_embeddings : bool
+        Load the speaker encoder and the segmentation model (False: ``--no-encoder``; both None).
+    given : dict, optional
+        Models the caller already holds, by the keys below; only the missing (None) ones are loaded.
+
+    Returns
+    -------
+    dict
+        ``model``, ``vad``, ``encoder``, ``segmenter``, ``nlp``, ``syllable_table``: the keyword arguments of
+        :func:`analyze_file` and :func:`analyze_path`. The signal libraries the audio stages import on first
+        use (:mod:`pipeline.run.preload`) are imported by the time it returns.
+    """
+    import models
+    from pipeline.run.preload import import_in_background
+
+    imports = import_in_background()
+    loaders = {"model": lambda: models.load_asr(name, device=device, cpu_threads=cpu_threads),
+               "vad": models.load_vad, "nlp": models.load_nlp, "syllable_table": models.load_syllable_table,
+               "encoder": models.load_speaker_encoder if speaker_embeddings else lambda: None,
+               "segmenter": models.load_segmentation if speaker_embeddings else lambda: None}
+    given = given or {}
+    loaded = {k: given[k] if given.get(k) is not None else load() for k, load in loaders.items()}
+    imports.join()
+    return loaded
+
+
 def analyze_file(
     path: str | os.PathLike,
     *,
@@ -335,21 +369,17 @@ def analyze_file(
     InvalidAudioError, InvalidParameterError, ModelLoadError
         Bad file, bad option (e.g. ``mentor`` not a speaker found), missing model.
     """
-    import models
-
+    given = {"model": model, "vad": vad, "encoder": encoder, "segmenter": segmenter, "nlp": nlp,
+             "syllable_table": syllable_table}
     if progress:
         progress("decoding", 0.0)
     recording = load_audio(path)
-    model = model if model is not None else models.load_asr(options.model)
-    vad = vad if vad is not None else models.load_vad()
-    if options.speaker_embeddings and encoder is None:
-        encoder = models.load_speaker_encoder()
-    if options.speaker_embeddings and segmenter is None:
-        segmenter = models.load_segmentation()
+    if any(m is None for k, m in given.items() if options.speaker_embeddings or k not in ("encoder", "segmenter")):
+        given = load_models(options.model, speaker_embeddings=options.speaker_embeddings, given=given)
     report, transcript, diarization = analyze_recording(
-        recording, asr=model, vad=vad, encoder=encoder, segmenter=segmenter, nlp=nlp if nlp is not None else models.load_nlp(),
-        syllable_table=syllable_table if syllable_table is not None else models.load_syllable_table(),
-        options=options, transcribe_options=transcribe_options, progress=progress,
+        recording, asr=given["model"], vad=given["vad"], encoder=given["encoder"], segmenter=given["segmenter"],
+        nlp=given["nlp"], syllable_table=given["syllable_table"], options=options,
+        transcribe_options=transcribe_options, progress=progress,
     )
     if out_dir is not None:
         write_analysis(report, Path(out_dir), transcript=transcript, diarization=diarization)
