@@ -29,7 +29,6 @@ from pipeline.library.trainer import previous_session
 from pipeline.report import cards as report_cards
 from pipeline.report import charts, compare, downloads, edit, frames, glance, htmlpage, markdown, text
 from pipeline.run import orchestrate
-from pipeline.run.preload import import_in_background
 from pipeline.types import Account, AnalyzeOptions, Report
 from pipeline.types.inputs import AUDIO_SUFFIXES, TRANSCRIPT_SUFFIXES
 from signin import signed_in
@@ -59,12 +58,9 @@ SAMPLE_CONSENT = {
 @st.cache_resource(show_spinner="Loading the speech models (once per process)...")
 def speech_models(name: str) -> dict:
     """Whisper, the voice-activity detector, the speaker encoder and the speaker-segmentation model, loaded once
-    per process, while the audio stages' signal libraries import beside them."""
-    imports = import_in_background()
-    loaded = {"asr": models.load_asr(name), "vad": models.load_vad(), "encoder": models.load_speaker_encoder(),
-              "segmenter": models.load_segmentation()}
-    imports.join()
-    return loaded
+    per process."""
+    return {"asr": models.load_asr(name), "vad": models.load_vad(), "encoder": models.load_speaker_encoder(),
+            "segmenter": models.load_segmentation()}
 
 
 @st.cache_resource(show_spinner="Loading the language model (once per process)...")

@@ -10,8 +10,7 @@ is known) as a temporary FLAC (never committed). Then, each in its own process s
 interleaved when repeated (A, B, C, A, B, C):
 
 * ``rapport analyze``: :func:`pipeline.run.orchestrate.analyze_file` with every model (Whisper base, VAD,
-  speaker encoder, segmentation, spaCy) loaded as the command loads them (:func:`~pipeline.run.orchestrate.load_models`,
-  which imports the audio stages' signal libraries beside the models: that is in "process s", not in "seconds"),
+  speaker encoder, segmentation, spaCy) loaded as the command loads them (:func:`~pipeline.run.orchestrate.load_models`),
   writing every output file;
 * bare sequential faster-whisper: ``WhisperModel.transcribe`` of the same file, the same weights (loaded by
   :func:`models.load_asr`), int8, beam 5, VAD, word timestamps, the same threads;
@@ -85,7 +84,7 @@ def run_one(kind: str, path: str, out: str, tree: str) -> dict:
         from pipeline.run import orchestrate
         from pipeline.run.orchestrate import analyze_file
 
-        if hasattr(orchestrate, "load_models"):  # as `rapport analyze` loads them (signal libraries beside)
+        if hasattr(orchestrate, "load_models"):  # as `rapport analyze` loads them
             loaded = orchestrate.load_models("base", device="cpu")
         else:  # an older checkout: each model by hand (the segmentation model where it has one)
             loaded = {"model": models.load_asr("base", device="cpu"), "vad": models.load_vad(),

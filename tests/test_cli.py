@@ -108,23 +108,6 @@ def test_transcript_analysis_imports_no_speech_models(tmp_path, truths):
     assert (tmp_path / "out" / "report.json").is_file()
 
 
-def test_audio_analysis_finds_its_signal_libraries_imported(tmp_path):
-    """Start-up of an audio analysis: ``load_models`` imports the libraries the audio stages import on first use
-    (pipeline.run.preload) while the models load, so the analysis itself imports no module of librosa, SciPy,
-    scikit-learn or numba (which modules are loaded, not how long: bench/end_to_end.py times it). Fails when a
-    stage starts using a library the preload list does not name."""
-    code = ("import json, sys\nfrom pipeline.run.orchestrate import load_models, analyze_file\n"
-            "loaded = load_models('tiny.en')\nassert all(m is not None for m in loaded.values()), loaded\n"
-            "before = set(sys.modules)\n"
-            f"analyze_file({str(SAMPLES / 'overlap_mono.flac')!r}, **loaded, out_dir={str(tmp_path / 'out')!r})\n"
-            "heavy = ('librosa', 'scipy', 'sklearn', 'numba', 'syllables')\n"
-            "print(json.dumps(sorted(m for m in set(sys.modules) - before if m.split('.')[0] in heavy)))")
-    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
-    assert res.returncode == 0, res.stderr
-    assert json.loads(res.stdout.strip().splitlines()[-1]) == []
-    assert (tmp_path / "out" / "report.json").is_file()
-
-
 def test_load_models_keeps_what_it_is_given(asr_tiny):
     """Only the missing models are loaded; without speaker embeddings, no encoder and no segmenter."""
     from pipeline.run.orchestrate import load_models

@@ -304,7 +304,7 @@ def write_analysis(report: Report, out_dir: Path, *, transcript: Transcript | No
 
 def load_models(name: str = "base", *, device: str = "auto", cpu_threads: int | None = None,
                 speaker_embeddings: bool = True, given: dict | None = None) -> dict:
-    """Every model an audio analysis uses, loaded while the signal libraries import beside them.
+    """Every model an audio analysis uses, in one place for the command, batch workers and the benches.
 
     Parameters
     ----------
@@ -319,21 +319,16 @@ def load_models(name: str = "base", *, device: str = "auto", cpu_threads: int | 
     -------
     dict
         ``model``, ``vad``, ``encoder``, ``segmenter``, ``nlp``, ``syllable_table``: the keyword arguments of
-        :func:`analyze_file` and :func:`analyze_path`. The signal libraries the audio stages import on first
-        use (:mod:`pipeline.run.preload`) are imported by the time it returns.
+        :func:`analyze_file` and :func:`analyze_path`.
     """
     import models
-    from pipeline.run.preload import import_in_background
 
-    imports = import_in_background()
     loaders = {"model": lambda: models.load_asr(name, device=device, cpu_threads=cpu_threads),
                "vad": models.load_vad, "nlp": models.load_nlp, "syllable_table": models.load_syllable_table,
                "encoder": models.load_speaker_encoder if speaker_embeddings else lambda: None,
                "segmenter": models.load_segmentation if speaker_embeddings else lambda: None}
     given = given or {}
-    loaded = {k: given[k] if given.get(k) is not None else load() for k, load in loaders.items()}
-    imports.join()
-    return loaded
+    return {k: given[k] if given.get(k) is not None else load() for k, load in loaders.items()}
 
 
 def analyze_file(
