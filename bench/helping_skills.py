@@ -11,7 +11,8 @@ Prints, in one run:
    its punctuation stripped (as Whisper may give it); the "contains ?"
    baseline and Rapport's earlier word-order question rule beside the question
    row; and the confusion matrix of ESConv's strategy (rows) against the coded
-   behaviour (columns), which shows how reflections and questions are mixed up.
+   behaviour (columns), which shows how reflections and questions are mixed up; and the MITI codes ESConv
+   does not label (sharing the decision, judging): how often each fires, with every turn where it does.
 2. Question F1 on SwDA test, punctuated and not, against "contains ?"
    (loaders and scoring imported from ``bench/questions.py``).
 3. The coder's time per turn and its estimated cost on a 60-minute session
@@ -229,6 +230,18 @@ def attributes(examples: list[Example], codes: list) -> None:
 # ----------------------------------------------------------------------------------------------------- errors
 
 
+def unlabelled(examples: list[Example], codes: list) -> None:
+    """MITI 4.2.1 codes ESConv does not label (sharing the decision, judging): how often each fires on its
+    supporters' turns, and every turn where it does, to be read by hand (ESConv's helpers were asked to support, so
+    a judging hit there is most likely a false one)."""
+    for field, label in (("partnership", "sharing the decision (Seek/Emphasize)"), ("confronting", "judging (Confront)")):
+        hits = [(ex, getattr(c, field, "")) for ex, c in zip(examples, codes, strict=True) if getattr(c, field, "")]
+        print(f"  {label}, not labelled in ESConv: {len(hits)} of {len(examples)} turns"
+              + (": " + ", ".join(f"'{w}' {n}" for w, n in Counter(cue for _, cue in hits).most_common(6)) if hits else ""))
+        for ex, cue in hits:
+            print(f"    [{ex.strategy}] {cue!r}: {_clip(ex.text, 110)}")
+
+
 def _first_words(text: str, n: int = 2) -> str:
     from pipeline.measures.questions import strip_punctuation
     return " ".join(strip_punctuation(text).lower().split()[:n]) or "(empty)"
@@ -316,6 +329,7 @@ def esconv(root: Path, split: str, code_turn, nlp, *, limit: int | None, top: in
     confusion(examples, pred, "punctuated")
     confusion(examples, pred_s, "punctuation stripped")
     attributes(examples, codes)
+    unlabelled(examples, codes)
     print(f"\n  where the errors are (ESConv {split}, punctuated):")
     errors(examples, codes, top=top, n_examples=n_examples)
     print(f"\n  where the errors are (ESConv {split}, punctuation stripped; only what differs from punctuated):")

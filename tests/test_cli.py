@@ -199,8 +199,8 @@ def test_transcript_without_end_times_measures_no_pace_pauses_or_interruptions(t
 def test_compare_two_report_files(tmp_path, capsys, truths):
     """The matched and unmatched samples' true turns as Teams transcripts, analysed, then compared: the unmatched
     mentor was made 59 % faster than the mentee, the matched one as fast, so the pace difference rises clearly;
-    a dozen exchanges each cannot tell their talk shares (49 % and 44 %) apart. 34 indicators measured in both
-    (question runs, issue 18, among them)."""
+    a dozen exchanges each cannot tell their talk shares (49 % and 44 %) apart. 36 indicators measured in both
+    (question runs, sharing the decisions and judging, issue 18, among them)."""
     from pipeline.io.export import Cue, to_vtt
     from pipeline.report.compare import CHANGE_UNCLEAR, CHANGE_UP, RANGE_NOW_OUT
     from pipeline.run.cli import main
@@ -218,7 +218,7 @@ def test_compare_two_report_files(tmp_path, capsys, truths):
     assert re.search(rf"-3 %\s+54 %\s+5\d–6\d %\s+{CHANGE_UP}\s+{RANGE_NOW_OUT}$", pace), pace
     assert rows["Mentor's share of the talking"].endswith(CHANGE_UNCLEAR)
     assert rows["Mentor promising confidentiality"].split()[-2:] == ["yes", "no"]  # no interval, no verdict
-    assert out[-1].startswith("34 indicators measured in both; 3 changed by more than the noise of their turns: ")
+    assert out[-1].startswith("36 indicators measured in both; 3 changed by more than the noise of their turns: ")
     assert "Mentor's pace compared with the mentee's" in out[-1]
 
 

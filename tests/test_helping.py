@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.measures.helping import code_session, code_turn
+from pipeline.measures.helping import code_session, code_turn, confronting, partnership
 from pipeline.measures.questions import strip_punctuation
 from pipeline.measures.session import measure_session, turn_measures_frame
 from pipeline.measures.stats import share_ci
@@ -319,7 +319,7 @@ def test_one_question_decision_and_the_csv_columns(session):
         assert m.question.is_question == m.code.has("question"), m.text
         assert m.question.open == (m.code.open and m.code.has("question")), m.text
     frame = turn_measures_frame(session)
-    assert {"behaviour", "complex_reflection", "permission"} <= set(frame.columns)
+    assert {"behaviour", "complex_reflection", "permission", "partnership", "confronting"} <= set(frame.columns)
     row = frame[frame["text"] == "Send the numbers the day before."].iloc[0]
     assert (row["behaviour"], bool(row["permission"]), bool(row["complex_reflection"])) == ("advice", True, False)
 
@@ -453,3 +453,87 @@ def test_the_sample_scripts_behaviours_found_where_they_are(name, nlp, truths):
                 - max(report.turns[k].start_s, truth[i]["start_s"]))  # the heard turn overlapping it most
         assert want <= {b for b in ("reflection", "affirmation", "advice", "self_disclosure") if heard[j].has(b)}, \
             (report.turns[j].text, heard[j])
+
+
+#: (sentence, the words that share the decision or "" for none) (MITI 4.2.1 "Seek" and "Emphasize")
+PARTNERSHIP_CASES = [
+    ("It's your call in the end.", "it's your call"),
+    ("That's entirely up to you.", "that's entirely up to you"),
+    ("What ideas do you have about handling it?", "what ideas do you have"),
+    ("You know your team better than anyone.", "you know your team better than anyone"),
+    ("How would you like to approach the conversation?", "how would you like to approach"),
+    ("Whatever you decide, I'll back you.", "whatever you decide"),
+    ("Would it help if I shared what worked for me?", "would it help if i"),
+    ("Can I make a suggestion?", "can i make"),
+    ("May I suggest you two pick up a hobby together?", ""),  # the advice itself, not a request for permission
+    ("You seem very open to suggestions.", ""),  # about the mentee, not an offer
+    ("What do you want to hear from her?", ""),
+    ("It's not up to you, it's the board's decision.", ""),
+]
+
+#: (sentence, the words that judge or "" for none) (MITI 4.2.1 "Confront")
+CONFRONT_CASES = [
+    ("What were you thinking?", "what were you thinking"),
+    ("That's just an excuse.", "that's just an excuse"),
+    ("Why didn't you just ask me?", "why didn't you just ask"),
+    ("You should have known better.", "you should have known"),
+    ("You're being too sensitive.", "you're being too sensitive"),
+    ("Honestly, I don't believe you.", "i don't believe you"),
+    ("That was a stupid thing to do.", "that was a stupid"),
+    ("It's not your fault.", ""),  # reassurance
+    ("I'm not saying you're lazy.", ""),
+    ("I don't believe you're lazy at all.", ""),
+    ("Your manager said you were lazy, and that hurt.", ""),  # another person's words reported
+    ("You feel like it's all your fault.", ""),  # the mentee's self-blame given back
+    ("Why didn't you tell anyone?", ""),  # asks; only "why didn't you just" blames
+    ("You should have received an email about it.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), PARTNERSHIP_CASES)
+def test_sharing_the_decision(text, cue):
+    assert partnership(text) == cue
+    assert partnership(strip_punctuation(text)) == cue
+
+
+@pytest.mark.parametrize(("text", "cue"), CONFRONT_CASES)
+def test_judging_and_what_only_sounds_like_it(text, cue):
+    assert confronting(text) == cue
+    assert confronting(strip_punctuation(text)) == cue
+
+
+def test_judging_is_no_reflection_and_hindsight_no_advice(nlp):
+    """A label ("you're being too sensitive") gives nothing back; "should have" + a past participle looks back
+    and advises nothing; an offer that carries the advice ("may I suggest you ...") is advice, not a question."""
+    hurt = "Her comment in the meeting really hurt."
+    assert code_turn("You're being too sensitive.", previous=[hurt], nlp=nlp) == TurnCode(
+        "other", confronting="you're being too sensitive")
+    assert code_turn("You should have received an email about it.", previous=["When is the workshop?"],
+                     nlp=nlp).behaviour == "other"
+    code = code_turn("May I suggest you two pick up a hobby together?", previous=[FIGHTING], nlp=nlp)
+    assert (code.behaviour, code.partnership) == ("advice", "")
+    code = code_turn("Can I make a suggestion?", previous=[FIGHTING], nlp=nlp)
+    assert (code.behaviour, code.partnership) == ("question", "can i make")
+
+
+def test_a_judging_mentor_and_a_partnering_mentor_told_apart(nlp):
+    """Two hand-written mentoring sessions (tests/data/helping), the same mistake told twice: the judging mentor's
+    five turns of blame and labels and the partnering mentor's five turns that share the decision are found,
+    turn for turn, and nothing of the other kind; judging is told as something to try, its absence is no praise."""
+    from pipeline.report.glance import feedback
+
+    reports = _hand_written(nlp, "judging", "partnering")
+    mentor = {name: [m for m in r.turn_measures if m.role == "mentor"] for name, r in reports.items()}
+    assert [i for i, m in enumerate(mentor["judging"]) if m.code.confronting] == [1, 2, 3, 4, 7]
+    assert [i for i, m in enumerate(mentor["partnering"]) if m.code.partnership] == [0, 5, 7, 8, 9]
+    assert not any(m.code.partnership for m in mentor["judging"])
+    assert not any(m.code.confronting for m in mentor["partnering"])
+    got = {name: {i.id: i for i in r.indicators} for name, r in reports.items()}
+    assert (got["judging"]["mentor_confronting"].value, got["judging"]["mentor_partnership"].value) == (5, 0)
+    assert (got["partnering"]["mentor_confronting"].value, got["partnering"]["mentor_partnership"].value) == (0, 5)
+    assert [e.note for e in got["judging"]["mentor_confronting"].evidence][0] == "judging “what were you thinking”"
+    fb = {name: feedback(r, n_points=10, min_confidence="low") for name, r in reports.items()}
+    assert "mentor_confronting" in [p.indicator_id for p in fb["judging"].to_try]
+    assert "mentor_partnership" in [p.indicator_id for p in fb["partnering"].went_well]
+    assert "mentor_partnership" in [p.indicator_id for p in fb["judging"].to_try]
+    assert "mentor_confronting" not in [p.indicator_id for p in fb["partnering"].went_well]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
 from pipeline.measures import helping_cues as cues
@@ -225,8 +226,8 @@ def sentence_behaviour(span, *, ctx: _Context, final: bool, final_rise_st: float
         q = QuestionClass(False)  # "people, how shall I say it, noticed you": a search for words
     rise = final and final_rise_st is not None and final_rise_st >= RISE_ST and len(plain.split()) >= 3
     marked = ctx.punctuated and text.endswith("?")
-    if m := cues.OFFER_RE.search(plain):
-        return SentenceCode("question", m.group(0), QuestionClass(True, "yes_no", False, m.group(0)))
+    if offer := _offer(plain):
+        return SentenceCode("question", offer, QuestionClass(True, "yes_no", False, offer))
     if (m := cues.REQUEST_RE.search(plain)) and not cues.ADVICE_RE.search(plain.replace(m.group(0), " ")):
         return SentenceCode("question", m.group(0), QuestionClass(True, "request", True, m.group(0)))
     if ctx.speaks_fully and (m := cues.ADVICE_RE.search(plain)) and not _asks_within(q, plain, m.group(0)):
@@ -235,7 +236,8 @@ def sentence_behaviour(span, *, ctx: _Context, final: bool, final_rise_st: float
         return SentenceCode("advice", cue)
     if ctx.speaks_fully and not q.is_question and (m := cues.AFFIRMATION_RE.search(plain)):
         return SentenceCode("affirmation", m.group(0))  # "you sound like a caring person" values, not reflects
-    if not (q.is_question and q.kind in ("wh", "yes_no", "alternative")) or cues.CHECK_RE.search(plain):
+    if (not (q.is_question and q.kind in ("wh", "yes_no", "alternative")) or cues.CHECK_RE.search(plain)) \
+            and not confronting(text):  # "you're being too sensitive" labels the mentee, gives nothing back
         if (r := _reflection(span, plain, sent_keys, ctx, asked=marked or rise)) is not None:
             return r
     if q.is_question:
@@ -350,9 +352,50 @@ def _code_doc(doc, ctx: _Context, *, n_words: int, permission: bool,
             if cue and behaviour not in found:
                 codes.append(SentenceCode(behaviour, cue))
     code = _combine(codes, n_words=n_words, permission=permission)
+    if ctx.speaks_fully:
+        code = replace(code, partnership=partnership(doc.text),
+                       confronting=next((cue for s in sents if (cue := confronting(s.text))), ""))
     asked = [c.question for c in codes if c.behaviour == "question"]
     best = next((q for q in asked if q.open), asked[0]) if asked else QuestionClass(False)
     return code, best, len(asked)
+
+
+def partnership(text: str) -> str:
+    """The words with which a turn seeks collaboration or leaves the choice with the other person ("" for none).
+
+    MITI 4.2.1 "Seek" and "Emphasize" (:data:`cues.PARTNERSHIP_RE`), and asking permission before advising
+    (:data:`cues.OFFER_RE`: "would it help if I shared ...?"), which MITI codes as seeking collaboration too.
+    """
+    plain = _plain(text)
+    if offer := _offer(plain):
+        return offer
+    m = cues.PARTNERSHIP_RE.search(plain)
+    return m.group(0).strip() if m else ""
+
+
+def _offer(plain: str) -> str:
+    """The words of an offer to advise that asks first ("would it help if I shared ...?", "can I make a
+    suggestion?"), "" for none; "may I suggest you two pick up a hobby" carries the advice itself and is none."""
+    m = cues.OFFER_RE.search(plain)
+    if m is None or cues.OFFER_CARRIES_ADVICE_RE.match(plain, m.end() - len(m.group(0).split()[-1])):
+        return ""
+    return m.group(0)
+
+
+def confronting(text: str) -> str:
+    """The words with which a sentence blames, criticises, labels or doubts the other person ("" for none).
+
+    MITI 4.2.1 "Confront" (:data:`cues.CONFRONT_RE`), unless one of the three words before it negates it or
+    reports someone's words or feelings (:data:`cues.NOT_CONFRONT_BEFORE`: "it's not your fault", "she said you
+    were lazy", "you feel like it's all your fault": the mentee's own self-blame given back). A confronting
+    sentence is never coded as a reflection (:func:`sentence_behaviour`).
+    """
+    plain = _plain(text)
+    for m in cues.CONFRONT_RE.finditer(plain):
+        before = plain[:m.start()].split()[-3:]
+        if not any(w in cues.NOT_CONFRONT_BEFORE or w.endswith("n't") for w in before):
+            return m.group(0).strip()
+    return ""
 
 
 def asks_advice(text: str) -> bool:

@@ -50,9 +50,10 @@ OFFER_RE = _re(
     r"\b(?:would|will)\s+it\s+help\s+(?:if\s+i|to\s+hear|for\s+me\s+to)\b"
     r"|\b(?:can|could|may|might)\s+i\s+(?:make|offer|share|give|suggest|tell\s+you|add)\b"
     r"|\b(?:do|would)\s+you\s+mind\s+if\s+i\b"
-    r"|\b(?:would|do)\s+you\s+(?:like|want)\s+(?:me\s+to\s+(?:share|suggest|tell|give|offer)|to\s+hear|some|my|a\s+few)\b"
+    r"|(?<!what\s)\b(?:would|do)\s+you\s+(?:like|want)\s+(?:me\s+to\s+(?:share|suggest|tell|give|offer)|to\s+hear|some|my|a\s+few)\b"
     r"|\b(?:is\s+it|would\s+it\s+be)\s+(?:ok|okay|alright|all\s+right)\s+if\s+i\s+(?:share|suggest|tell|offer|give)\b"
-    r"|\bshall\s+i\s+(?:share|suggest|tell|give|offer)\b|\bopen\s+to\s+(?:some\s+)?(?:ideas|suggestions|advice)\b"
+    r"|\bshall\s+i\s+(?:share|suggest|tell|give|offer)\b"
+    r"|\b(?:are\s+you|would\s+you\s+be)\s+open\s+to\s+(?:some\s+|a\s+few\s+)?(?:ideas|suggestions|advice)\b"
 )
 
 #: The other person asking for advice: "what should I do?", "should I ...", "do you think I should ...".
@@ -71,10 +72,14 @@ ASKS_ADVICE_RE = _re(
 AGREES_RE = _re(r"\s*(?:yes|yeah|yep|sure|please|ok|okay|go\s+ahead|definitely|absolutely|of\s+course|that\s+would|"
                 r"i'?d\s+(?:like|love|appreciate)|why\s+not|mm-?hm|uh-?huh)\b")
 
+#: "should have" + a past participle looks back (hindsight, or blame: "you should have known"), advising nothing.
+_NOT_HINDSIGHT = (r"(?!\s+have\s+(?:been|had|known|received|got|gotten|done|seen|heard|told|asked|listened|thought|"
+                  r"checked|realised|realized|gone|made|said|taken|called|sent|written|noticed|left|stopped|spoken)\b)")
+
 #: Advice, phrased as a statement, an instruction or a question (MITI 4.2.1 "persuade"; ESConv "providing
 #: suggestions"). "Have you thought about asking your manager?" advises; it does not ask.
 ADVICE_RE = _re(
-    r"\byou\s+(?:really\s+|definitely\s+|probably\s+|just\s+|might\s+)?(?:should|ought\s+to|need\s+to|have\s+to|"
+    r"\byou\s+(?:really\s+|definitely\s+|probably\s+|just\s+|might\s+)?(?:should" + _NOT_HINDSIGHT + r"|ought\s+to|need\s+to|have\s+to|"
     r"must(?!\s+(?:be|feel|have\s+(?:been|felt|had)))|'ve\s+got\s+to|got\s+to|gotta)\b(?!\s+(?:be\s+(?:proud|pleased|glad)))"
     r"|\bwhat\s+you\s+(?:need|have|want|ought|should)\s+(?:to\s+)?do\b"
     r"|\bi(?:'d|\s+would|\s+strongly)?\s+(?:recommend|suggest|advise|encourage\s+you)\b|\bmy\s+(?:advice|suggestion|tip)\b"
@@ -128,7 +133,7 @@ ADVICE_AS_QUESTION_RE = _re(r"^(?:what|how)\s+(?:if|about)\b|^why\s+don'?t\b|^ha
 #: A question that asks the mentee for their own options ("is there anyone you could talk to?", "are there things
 #: you can do?", "did you try to ...?"): it asks, whatever the words after it suggest.
 ASKS_FOR_OPTIONS_RE = _re(r"^" + OPENERS + r"(?:is|are)\s+there\b|^" + OPENERS + r"(?:did|do)\s+you\s+(?:try|think)\b"
-                          r"|^" + OPENERS + r"(?:how\s+)?(?:can|could|may)\s+i\b")
+                          r"|^" + OPENERS + r"(?:how\s+)?(?:can|could|may)\s+i\b(?!\s+(?:suggest|recommend)\b)")
 
 #: A sentence opened by "I would" / "I'd" + a verb of action: the speaker's own choice offered as advice
 #: ("I would bring them in early"); not a wish or a view ("I'd like to hear", "I would say").
@@ -349,3 +354,58 @@ ACKNOWLEDGEMENTS = BACKCHANNEL_WORDS | frozenset(
 
 #: Minimum words of plain statements (no other behaviour) that make a turn of explaining ("information").
 INFORMATION_MIN_WORDS = 40
+
+#: An offer to advise that carries the advice with it ("may I suggest you two pick up a hobby", "may I suggest
+#: Uber"): advice, not a request for permission. "Suggest" or "recommend" followed by anything but nothing or a
+#: placeholder ("may I suggest something?", "can I recommend a few things?").
+OFFER_CARRIES_ADVICE_RE = _re(r"(?:suggest|recommend)\s+(?!(?:something|anything|an?\s+(?:idea|thought|few\s+things|"
+                              r"suggestion|couple\s+of\s+things)|some\s+(?:ideas|things|options))\b)\w")
+
+#: Seeking collaboration and emphasising autonomy (MITI 4.2.1 "Seek" and "Emphasize", the MI-adherent codes
+#: besides affirming): the mentor asks for the mentee's own ideas and plans, or leaves the choice with them. Asking
+#: permission before advising (:data:`OFFER_RE`) is seeking collaboration too.
+PARTNERSHIP_RE = _re(
+    r"\b(?:it's|it\s+is|that's|that\s+is|it'll\s+be|this\s+is)\s+(?:entirely\s+|really\s+|totally\s+|completely\s+|"
+    r"ultimately\s+|still\s+|always\s+)?(?:your\s+(?:call|choice|decision)|up\s+to\s+you)\b"
+    r"|\b(?:the\s+)?(?:choice|decision)\s+is\s+(?:entirely\s+|really\s+|ultimately\s+)?yours\b"
+    r"|\byou\s+know\s+(?:yourself|your\s+(?:team|situation|job|work|family|life|body|kids|manager|boss))\s+"
+    r"(?:best|better\s+than\s+(?:anyone|i\s+do|me))\b"
+    r"|\byou(?:'re|\s+are)\s+the\s+(?:expert|best\s+judge|one\s+who\s+knows)\b"
+    r"|\bwhatever\s+you\s+(?:decide|choose)\b|\byou\s+(?:get\s+to|can)\s+(?:decide|choose)\b"
+    r"|\bwhat\s+ideas\s+do\s+you\s+have\b|\bwhat\s+(?:do|would)\s+you\s+think\s+(?:would|might|could)\s+(?:work|help)\b"
+    r"|\bwhat\s+would\s+(?:work|fit)\s+(?:best\s+)?for\s+you\b"
+    r"|\bwhat\s+(?:would|do)\s+you\s+(?:like|want)\s+to\s+(?:focus\s+on|talk\s+about|work\s+on|start\s+with|get\s+out\s+of|"
+    r"cover|do\s+next)\b"
+    r"|\bhow\s+would\s+you\s+(?:like\s+to\s+)?(?:approach|handle|go\s+about|tackle)\b"
+    r"|\b(?:does|would)\s+(?:that|this)\s+(?:fit|work)\s+for\s+you\b|\bhow\s+does\s+(?:that|this)\s+(?:sound|fit)\s+"
+    r"(?:to|for|with)\s+you\b"
+    r"|\b(?:let's|we\s+(?:can|could))\s+(?:figure|work|sort|think)\s+(?:(?:this|it|that)\s+)?(?:out|through)\s+together\b"
+)
+
+#: Confronting (MITI 4.2.1 "Confront", MI non-adherent): blaming, criticising, labelling, ridiculing, questioning
+#: the mentee's honesty. Read only where the sentence gives nothing back (a reflection of the mentee's own
+#: self-blame, "you feel it's all your fault", is not one) and no negation or report of another's words comes just
+#: before ("it's not your fault", "your manager said you were lazy").
+CONFRONT_RE = _re(
+    r"\byou\s+should\s+have\s+(?:known|listened|asked|thought|checked|realised|realized)\b"
+    r"|\bwhy\s+(?:didn't|did\s+not|wouldn't|couldn't)\s+you\s+just\s+\w+|\bwhy\s+on\s+earth\b"
+    r"|\bwhy\s+would\s+you\s+(?:ever\s+)?(?:do|say)\s+(?:that|something\s+like\s+that)\b"
+    r"|\bwhat\s+were\s+you\s+thinking\b"
+    r"|\b(?:that|this)\s+(?:was|is)\s+(?:a\s+)?(?:really\s+|pretty\s+|very\s+|so\s+|quite\s+|just\s+)?(?:stupid|silly|"
+    r"foolish|irresponsible|careless|unprofessional|lazy|naive|ridiculous)\b"
+    r"|\byou(?:'re|\s+are|\s+were)\s+(?:being\s+)?(?:too\s+|so\s+|really\s+|just\s+|very\s+)?(?:lazy|stubborn|naive|"
+    r"irresponsible|careless|unreasonable|overreacting|making\s+excuses|paranoid|oversensitive|too\s+sensitive|"
+    r"being\s+dramatic)\b"
+    r"|\byou\s+(?:always|never)\s+(?:do\s+this|do\s+that|listen|make\s+excuses|complain|forget|finish)\b"
+    r"|\b(?:that's|that\s+is|those\s+are)\s+(?:just\s+)?(?:an?\s+)?excuses?\b|\bstop\s+making\s+excuses\b"
+    r"|\b(?:it's|it\s+is|it\s+was)\s+(?:all\s+|entirely\s+)?your\s+(?:own\s+)?fault\b|\byou\s+(?:only\s+)?have\s+"
+    r"(?:only\s+)?yourself\s+to\s+blame\b"
+    r"|\bi\s+don't\s+believe\s+you(?![\w'])|\byou(?:'re|\s+are)\s+not\s+being\s+honest\b"
+    r"|\byou\s+need\s+to\s+(?:grow\s+up|toughen\s+up|get\s+over\s+it|stop\s+(?:complaining|whining|moaning))\b"
+)
+
+#: Words just before a confronting phrase that undo it: a negation ("it's not your fault", "I'm not saying you're
+#: lazy") or another person's words or the mentee's own feeling reported ("she said you were lazy").
+NOT_CONFRONT_BEFORE = frozenset(
+    "not never no isn't wasn't aren't don't didn't doesn't said says say told tells thinks think thought feel feels "
+    "felt called calls like worried afraid scared seems sounds believe believes hear heard if whether".split())

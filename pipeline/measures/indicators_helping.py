@@ -1,4 +1,5 @@
-"""Indicators of the mentor's helping skills, from the turn-by-turn coder: reflections, affirmations, advice.
+"""Indicators of the mentor's helping skills, from the turn-by-turn coder: reflections, affirmations, sharing the
+decisions, judging, advice.
 
 Each mentor turn is coded once (:mod:`pipeline.measures.helping`, kept in ``TurnMeasures.code``) as MITI 4.2.1
 (Moyers, Manuel & Ernst 2014, rev. 2016) codes a clinician's utterances: reflections (simple or complex), questions,
@@ -96,6 +97,22 @@ def mentor_affirmations(ctx: SessionContext) -> Reading:
                    confidence=cap(ctx.base_confidence, "medium"))
 
 
+def mentor_partnership(ctx: SessionContext) -> Reading:
+    """Count of the mentor's turns that seek the mentee's ideas or leave the choice with them (>= 0)."""
+    turns = [m for m in ctx.mentor_turns if m.code.partnership]
+    return Reading(value=len(turns) if ctx.mentor else None,
+                   evidence=[moment(m, f"sharing the decision {said(m.code.partnership)}") for m in turns],
+                   confidence=cap(ctx.base_confidence, "medium"))
+
+
+def mentor_confronting(ctx: SessionContext) -> Reading:
+    """Count of the mentor's turns that blame, criticise, label or doubt the mentee (>= 0)."""
+    turns = [m for m in ctx.mentor_turns if m.code.confronting]
+    return Reading(value=len(turns) if ctx.mentor else None,
+                   evidence=[moment(m, f"judging {said(m.code.confronting)}") for m in turns],
+                   confidence=cap(ctx.base_confidence, "medium"))
+
+
 def advice_without_permission_per_10min(ctx: SessionContext) -> Reading:
     """The mentor's turns of advice the mentee neither asked for nor agreed to, per 10 minutes; Garwood interval."""
     unasked = [m for m in _doing(ctx, "advice") if not m.code.permission]
@@ -153,6 +170,29 @@ HELPING: tuple[IndicatorSpec, ...] = (
         explanation="Naming the mentee's effort or strengths ('that took courage') lets them see that you value "
         "their contributions, which builds their confidence and psychological safety; a plain 'okay' does not.",
         measure=mentor_affirmations),
+    IndicatorSpec(
+        id="mentor_partnership", name="Mentor sharing the decisions (asking for the mentee's ideas, leaving the "
+        "choice to them)", unit="count", band=(1.0, None),
+        source=MITI + " codes seeking collaboration and emphasising autonomy (with affirming) as MI-adherent; "
+        + COURSE_SAFETY + ": mentees 'explore new ideas with confidence' and see 'that the mentor values their "
+        "contributions' (at least 1 a session is a rule of thumb; a count of this session, no interval)",
+        category="safety",
+        explanation="Asking for the mentee's own ideas ('What ideas do you have?'), asking before advising, and "
+        "leaving the decision with them ('It's your call') shows you value their contributions and keeps the "
+        "thinking theirs.",
+        measure=mentor_partnership),
+    IndicatorSpec(
+        id="mentor_confronting", name="Mentor judging or blaming the mentee (confronting)", unit="count",
+        band=(None, 0.0),
+        source=MITI + " codes blaming, criticising, labelling and doubting the client's honesty as 'confront', "
+        "MI non-adherent; " + COURSE_SAFETY + ": psychological safety is the assurance that no mentee will be "
+        "'humiliated, laughed at, or punished for ... making mistakes', without 'fear of judgement' (none is the "
+        "aim; a count of this session, no interval)",
+        category="safety",
+        explanation="Blame and labels ('What were you thinking?', 'That's just an excuse') make a mentee defensive "
+        "and less willing to bring mistakes and concerns; asking what happened and what they would do next "
+        "keeps it safe to speak up.",
+        measure=mentor_confronting),
     IndicatorSpec(
         id="advice_without_permission_per_10min", name="Mentor's advice without permission per 10 minutes",
         unit="per 10 min", band=(None, 1.0),

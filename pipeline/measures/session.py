@@ -409,14 +409,15 @@ TURN_MEASURE_COLUMNS = (
     "index", "speaker", "role", "start_s", "end_s", "n_words", "speech_s", "pace_wpm", "n_syllables",
     "articulation_sps", "rms_db", "f0_median_hz", "f0_range_hz", "f0_median_st", "f0_range_st", "final_rise_st",
     "gap_before_s", "is_backchannel", "is_interruption", "is_question", "question_kind", "open_question",
-    "n_questions", "behaviour", "also", "complex_reflection", "permission", "text",
+    "n_questions", "behaviour", "also", "complex_reflection", "permission", "partnership", "confronting", "text",
 )
 
 
 def turn_measure_rows(measures: SessionMeasures | Sequence[TurnMeasures]) -> list[dict]:
     """One dict per turn, keyed by :data:`TURN_MEASURE_COLUMNS`: timing, rates, loudness, pitch, flags, question
     class, and what the turn does (``behaviour``, its other behaviours ``also``, ``complex_reflection``,
-    ``permission``). None where a measure is not available.
+    ``permission``, and the words that share the decision or judge: ``partnership``, ``confronting``, "" for
+    none). None where a measure is not available.
 
     ``measures`` is a session's measures, or its turn measures alone (a report's ``turn_measures``).
     """
@@ -433,7 +434,7 @@ def turn_measure_rows(measures: SessionMeasures | Sequence[TurnMeasures]) -> lis
             "is_question": m.question.is_question, "question_kind": m.question.kind,
             "open_question": m.question.open, "n_questions": m.n_questions, "behaviour": m.code.behaviour,
             "also": " ".join(m.code.also), "complex_reflection": m.code.complex, "permission": m.code.permission,
-            "text": m.text,
+            "partnership": m.code.partnership, "confronting": m.code.confronting, "text": m.text,
         })
     return rows
 

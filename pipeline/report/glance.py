@@ -101,6 +101,16 @@ ADVICE: dict[str, dict[str, str]] = {
         "below": "Name something the mentee did well ('That took courage', 'You've clearly thought this through'): "
         "they see you value their contributions.",
     },
+    "mentor_partnership": {
+        "in band": "You asked for the mentee's own ideas and left the decisions with them: they could see you value "
+        "their contributions.",
+        "below": "Ask for the mentee's ideas before offering yours ('What ideas do you have?'), ask before advising, "
+        "and leave the choice with them ('It's your call').",
+    },
+    "mentor_confronting": {  # none is no praise: only the moments of judging are told
+        "above": "Leave out blame and labels ('What were you thinking?', 'That's just an excuse'): ask what happened "
+        "and what they would do next, so mistakes and concerns stay safe to bring.",
+    },
     "advice_without_permission_per_10min": {
         "in band": "You held back advice the mentee had not asked for, leaving the thinking with them.",
         "above": "Ask before advising ('Would it help if I shared what worked for me?'), or ask what they have "
@@ -184,10 +194,11 @@ _THEME_PREFIX = (("pace_", "pace"), ("loudness_", "volume"), ("pitch_", "pitch")
                  ("top_word", "words"), ("shared_key", "words"), ("adjustment_", "smoothness"),
                  ("reflection_", "reflecting"), ("complex_reflection", "reflecting"), ("advice_", "advice"),
                  ("mentor_telling", "advice"),
-                 ("mentor_affirmations", "affirming"))
+                 ("mentor_affirmations", "affirming"), ("mentor_partnership", "partnership"),
+                 ("mentor_confronting", "judging"))
 #: What went well is told in this order (the course's building blocks first); others follow in report order.
 _WELL_ORDER = ("mentor_confidentiality", "mentor_remembering", "mentor_self_disclosure", "reflection_to_question_ratio",
-               "mentor_affirmations", "mentor_open_question_share", "mentor_question_runs_per_10min",
+               "mentor_affirmations", "mentor_partnership", "mentor_open_question_share", "mentor_question_runs_per_10min",
                "complex_reflection_share",
                "advice_without_permission_per_10min", "mentor_telling_share", "mentor_questions_per_10min", "mentor_talk_share", "mentor_interruptions", "shared_key_phrases",
                "pace_difference", "loudness_difference", "adjustment_smoothness", "mentee_talk_share")

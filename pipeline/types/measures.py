@@ -272,6 +272,13 @@ class TurnCode:
     also : tuple of str
         The turn's other behaviours (a reflection followed by a question has ``behaviour="reflection"``,
         ``also=("question",)``), in :data:`BEHAVIOURS` order, without ``behaviour``.
+    partnership : str
+        The words with which the turn seeks collaboration or leaves the choice with the other person (MITI 4.2.1
+        "Seek" and "Emphasize": "what ideas do you have?", "it's your call", "would it help if I shared ...?");
+        "" where it does neither. Read beside the main behaviour, which it does not change.
+    confronting : str
+        The words with which the turn blames, criticises, labels or doubts the other person (MITI 4.2.1
+        "Confront": "what were you thinking?", "that's just an excuse"); "" where it does not.
     """
 
     behaviour: Behaviour
@@ -280,6 +287,8 @@ class TurnCode:
     permission: bool = False
     cue: str = ""
     also: tuple[str, ...] = ()
+    partnership: str = ""
+    confronting: str = ""
 
     def __post_init__(self) -> None:
         for b in (self.behaviour, *self.also):
