@@ -89,7 +89,7 @@ def test_analyze_prints_what_went_well_and_what_to_try(tmp_path, capsys, truths)
 
 #: Modules a transcript's analysis has no use for: speech models, the app, the store, scipy.stats (issue 20).
 NOT_FOR_A_TRANSCRIPT = ("faster_whisper", "ctranslate2", "onnxruntime", "torch", "tokenizers", "streamlit",
-                        "sqlalchemy", "sklearn", "numba", "librosa.core", "scipy.stats", "pandas")
+                        "sqlalchemy", "sklearn", "numba", "librosa.core", "scipy.stats", "pandas", "av")
 
 
 def test_transcript_analysis_imports_no_speech_models(tmp_path, truths):

@@ -20,7 +20,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-import av
 import librosa
 import numpy as np
 
@@ -115,6 +114,8 @@ def _open_for_reading(source: str | BinaryIO):
     PyAV up to 18 needs ``metadata_errors="ignore"`` for that; PyAV 19 (the one pip installs on Python >= 3.12)
     dropped the argument. The TypeError comes from binding the arguments, before the source is read.
     """
+    import av  # here and below, not at the top: a transcript's analysis never loads FFmpeg (0.16 s of start-up)
+
     try:
         return av.open(source, mode="r", metadata_errors="ignore")
     except TypeError:
@@ -122,6 +123,8 @@ def _open_for_reading(source: str | BinaryIO):
 
 
 def _decode(source: str | os.PathLike | BinaryIO, *, sr: int, name: str) -> tuple[np.ndarray, np.ndarray, int]:
+    import av
+
     hint = "Rapport reads wav, mp3, m4a, flac, ogg, opus, webm, mp4 and mov recordings."
     try:
         container = _open_for_reading(source if not isinstance(source, os.PathLike) else os.fspath(source))
@@ -158,6 +161,8 @@ def _decode(source: str | os.PathLike | BinaryIO, *, sr: int, name: str) -> tupl
 
 def _expected_samples(container, stream, *, sr: int) -> int:
     """Samples per channel the file says it holds at ``sr`` (capped at 6 hours; 60 s when it does not say)."""
+    import av
+
     seconds = None
     if stream.duration is not None and stream.time_base is not None:
         seconds = float(stream.duration * stream.time_base)
