@@ -377,9 +377,10 @@ def _offer(plain: str) -> str:
     """The words of an offer to advise that asks first ("would it help if I shared ...?", "can I make a
     suggestion?"), "" for none; "may I suggest you two pick up a hobby" carries the advice itself and is none."""
     m = cues.OFFER_RE.search(plain)
-    if m is None or cues.OFFER_CARRIES_ADVICE_RE.match(plain, m.end() - len(m.group(0).split()[-1])):
+    if m is None:
         return ""
-    return m.group(0)
+    last_word_at = m.end() - len(m.group(0).split()[-1])  # "suggest" of "may i suggest": what follows it
+    return "" if cues.OFFER_CARRIES_ADVICE_RE.match(plain, last_word_at) else m.group(0)
 
 
 def confronting(text: str) -> str:
@@ -491,7 +492,7 @@ def code_turns(turns: Sequence[Turn], docs: Sequence, *, helpers: Iterable[str] 
         coded = CodedTurn(*_code_doc(docs[i], ctx, n_words=len(t.text.split()),
                                      permission=answers or allowed.get(t.speaker, False),
                                      final_rise_st=rises[i]))
-        offered[t.speaker] = bool(cues.OFFER_RE.search(_plain(t.text)))
+        offered[t.speaker] = bool(_offer(_plain(t.text)))
         allowed[t.speaker] = False  # an offer accepted allows the turn that follows, not the rest of the session
         out.append(coded)
     return tuple(out)
