@@ -464,7 +464,7 @@ PARTNERSHIP_CASES = [
     ("How would you like to approach the conversation?", "how would you like to approach"),
     ("Whatever you decide, I'll back you.", "whatever you decide"),
     ("Would it help if I shared what worked for me?", "would it help if i"),
-    ("Can I make a suggestion?", "can i make"),
+    ("Can I make a suggestion?", "can i make a suggestion"),
     ("May I suggest you two pick up a hobby together?", ""),  # the advice itself, not a request for permission
     ("You seem very open to suggestions.", ""),  # about the mentee, not an offer
     ("What do you want to hear from her?", ""),
@@ -480,6 +480,11 @@ CONFRONT_CASES = [
     ("You're being too sensitive.", "you're being too sensitive"),
     ("Honestly, I don't believe you.", "i don't believe you"),
     ("That was a stupid thing to do.", "that was a stupid"),
+    ("Let's be honest, you're in denial about this.", "you're in denial"),
+    ("Don't you care about what this does to your kids?", "don't you care about"),
+    ("How could you do that to her?", "how could you do that"),
+    ("How could you make time for it?", ""),  # asks for options
+    ("You're not an alcoholic, and nobody here thinks so.", ""),
     ("It's not your fault.", ""),  # reassurance
     ("I'm not saying you're lazy.", ""),
     ("I don't believe you're lazy at all.", ""),
@@ -513,7 +518,7 @@ def test_judging_is_no_reflection_and_hindsight_no_advice(nlp):
     code = code_turn("May I suggest you two pick up a hobby together?", previous=[FIGHTING], nlp=nlp)
     assert (code.behaviour, code.partnership) == ("advice", "")
     code = code_turn("Can I make a suggestion?", previous=[FIGHTING], nlp=nlp)
-    assert (code.behaviour, code.partnership) == ("question", "can i make")
+    assert (code.behaviour, code.partnership) == ("question", "can i make a suggestion")
 
 
 def test_a_judging_mentor_and_a_partnering_mentor_told_apart(nlp):

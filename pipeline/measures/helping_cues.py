@@ -48,7 +48,8 @@ HEDGE_RE = _re(r"\bhow\s+(?:shall|should|can|do|could)\s+i\s+(?:say|put)\s+(?:it
 #: shared ...?", "can I make a suggestion?".
 OFFER_RE = _re(
     r"\b(?:would|will)\s+it\s+help\s+(?:if\s+i|to\s+hear|for\s+me\s+to)\b"
-    r"|\b(?:can|could|may|might)\s+i\s+(?:make|offer|share|give|suggest|tell\s+you|add)\b"
+    r"|(?<!what\s)(?<!else\s)(?<!how\s)\b(?:can|could|may|might)\s+i\s+(?:make\s+(?:a|an|one)\s+(?:suggestion|"
+    r"observation|comment|point|recommendation)|offer|share|give|suggest|tell\s+you|add)\b"
     r"|\b(?:do|would)\s+you\s+mind\s+if\s+i\b"
     r"|(?<!what\s)\b(?:would|do)\s+you\s+(?:like|want)\s+(?:me\s+to\s+(?:share|suggest|tell|give|offer)|to\s+hear|some|my|a\s+few)\b"
     r"|\b(?:is\s+it|would\s+it\s+be)\s+(?:ok|okay|alright|all\s+right)\s+if\s+i\s+(?:share|suggest|tell|offer|give)\b"
@@ -371,7 +372,8 @@ PARTNERSHIP_RE = _re(
     r"|\byou\s+know\s+(?:yourself|your\s+(?:team|situation|job|work|family|life|body|kids|manager|boss))\s+"
     r"(?:best|better\s+than\s+(?:anyone|i\s+do|me))\b"
     r"|\byou(?:'re|\s+are)\s+the\s+(?:expert|best\s+judge|one\s+who\s+knows)\b"
-    r"|\bwhatever\s+you\s+(?:decide|choose)\b|\byou\s+(?:get\s+to|can)\s+(?:decide|choose)\b"
+    r"|\bwhatever\s+you\s+(?:decide|choose)\b"
+    r"|\byou\s+(?:get\s+to|can)\s+(?:decide|choose)(?:\s+(?:whether|what|which|how|if|when|for\s+yourself)\b|$)"
     r"|\bwhat\s+ideas\s+do\s+you\s+have\b|\bwhat\s+(?:do|would)\s+you\s+think\s+(?:would|might|could)\s+(?:work|help)\b"
     r"|\bwhat\s+would\s+(?:work|fit)\s+(?:best\s+)?for\s+you\b"
     r"|\bwhat\s+(?:would|do)\s+you\s+(?:like|want)\s+to\s+(?:focus\s+on|talk\s+about|work\s+on|start\s+with|get\s+out\s+of|"
@@ -391,17 +393,22 @@ CONFRONT_RE = _re(
     r"|\bwhy\s+(?:didn't|did\s+not|wouldn't|couldn't)\s+you\s+just\s+\w+|\bwhy\s+on\s+earth\b"
     r"|\bwhy\s+would\s+you\s+(?:ever\s+)?(?:do|say)\s+(?:that|something\s+like\s+that)\b"
     r"|\bwhat\s+were\s+you\s+thinking\b"
-    r"|\b(?:that|this)\s+(?:was|is)\s+(?:a\s+)?(?:really\s+|pretty\s+|very\s+|so\s+|quite\s+|just\s+)?(?:stupid|silly|"
-    r"foolish|irresponsible|careless|unprofessional|lazy|naive|ridiculous)\b"
+    r"|\bthat\s+(?:was|is)\s+(?:a\s+)?(?:really\s+|pretty\s+|very\s+|so\s+|quite\s+|just\s+)?(?:stupid|silly|"
+    r"foolish|irresponsible|careless|unprofessional|lazy|naive)\b(?!\s+(?:\w+\s+)?(?:of\s+(?:me|us)|on\s+(?:my|our)\s+part))"
     r"|\byou(?:'re|\s+are|\s+were)\s+(?:being\s+)?(?:too\s+|so\s+|really\s+|just\s+|very\s+)?(?:lazy|stubborn|naive|"
     r"irresponsible|careless|unreasonable|overreacting|making\s+excuses|paranoid|oversensitive|too\s+sensitive|"
     r"being\s+dramatic)\b"
     r"|\byou\s+(?:always|never)\s+(?:do\s+this|do\s+that|listen|make\s+excuses|complain|forget|finish)\b"
-    r"|\b(?:that's|that\s+is|those\s+are)\s+(?:just\s+)?(?:an?\s+)?excuses?\b|\bstop\s+making\s+excuses\b"
+    r"|\b(?:that's|that\s+is|those\s+are)\s+(?:just|only|another|more)\s+(?:an?\s+)?excuses?\b|\bstop\s+making\s+excuses\b"
     r"|\b(?:it's|it\s+is|it\s+was)\s+(?:all\s+|entirely\s+)?your\s+(?:own\s+)?fault\b|\byou\s+(?:only\s+)?have\s+"
     r"(?:only\s+)?yourself\s+to\s+blame\b"
     r"|\bi\s+don't\s+believe\s+you(?![\w'])|\byou(?:'re|\s+are)\s+not\s+being\s+honest\b"
     r"|\byou\s+need\s+to\s+(?:grow\s+up|toughen\s+up|get\s+over\s+it|stop\s+(?:complaining|whining|moaning))\b"
+    # labels and shaming ("you're in denial", "don't you care about ...", "shame on you")
+    r"|\byou(?:'re|\s+are)\s+(?:just\s+|clearly\s+|obviously\s+)?(?:in\s+denial|an\s+alcoholic|an\s+addict|a\s+drunk)\b"
+    r"|\bdon't\s+you\s+care\s+(?:about|what)\b|\bshame\s+on\s+you\b|\b(?:should|ought\s+to)\s+be\s+ashamed\b"
+    r"|\bwhat's\s+wrong\s+with\s+you\b|\byou\s+know\s+better\s+than\s+that\b"
+    r"|\bhow\s+could\s+you\s+(?:(?:do|say|let)\s+(?:that|this|something\s+like\s+that)|be\s+so)\b"
 )
 
 #: Words just before a confronting phrase that undo it: a negation ("it's not your fault", "I'm not saying you're
