@@ -451,6 +451,8 @@ def test_every_banded_indicator_has_advice_for_its_failing_side():
 
 def test_values_read_as_words_where_the_unit_is_a_count_or_yes_no(truths):
     inds = (_ind("mentor_remembering", 2.0, 1.0, None, unit="count", category="remembering"),
-            _ind("mentor_confidentiality", 0.0, 1.0, 1.0, unit="yes/no", category="confidentiality"))
+            _ind("mentor_confidentiality", 0.0, 1.0, 1.0, unit="yes/no", category="confidentiality"),
+            _ind("mentor_confronting", 2.0, None, 0.0, unit="count", category="safety"))
     cards = {c.id: (c.value_text, c.band_text) for c in report_cards.indicator_cards(report_from_truth(truths["matched"], inds))}
-    assert cards == {"mentor_remembering": ("2", "good: at least 1"), "mentor_confidentiality": ("no", "good: yes")}
+    assert cards == {"mentor_remembering": ("2", "good: at least 1"), "mentor_confidentiality": ("no", "good: yes"),
+                     "mentor_confronting": ("2", "good: none")}

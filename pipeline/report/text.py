@@ -136,6 +136,8 @@ def band_text(ind: Indicator) -> str:
         return f"good: {range_text(lo, hi, unit)}"
     if lo is not None:
         return f"good: at least {num_text(lo, unit)}"
+    if hi == 0 and unit == "count":  # "good: none", not "at most 0"
+        return "good: none"
     return f"good: at most {num_text(hi, unit)}"
 
 
