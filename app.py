@@ -396,7 +396,8 @@ def next_page() -> None:
 
 def transcript_ui(report: Report, has_audio: bool) -> None:
     st.header("Transcript")
-    st.caption("Questions are highlighted. ▶ plays the recording from that turn (in the player in the sidebar).")
+    st.caption("Questions are highlighted; after a mentor's turn, what it did (reflection, question, advice, ...). "
+               "▶ plays the recording from that turn (in the player in the sidebar).")
     frame = frames.turns_frame(report)
     if frame.empty:
         st.write("Not available for this input.")

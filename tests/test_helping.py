@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.measures.helping import code_session, code_turn, confronting, partnership
+from pipeline.measures.helping import code_session, code_text, code_turn, confronting, partnership
 from pipeline.measures.questions import strip_punctuation
 from pipeline.measures.session import measure_session, turn_measures_frame
 from pipeline.measures.stats import share_ci
@@ -542,3 +542,40 @@ def test_a_judging_mentor_and_a_partnering_mentor_told_apart(nlp):
     assert "mentor_partnership" in [p.indicator_id for p in fb["partnering"].went_well]
     assert "mentor_partnership" in [p.indicator_id for p in fb["judging"].to_try]
     assert "mentor_confronting" not in [p.indicator_id for p in fb["partnering"].went_well]
+
+
+def test_a_turn_code_in_words():
+    assert code_text(TurnCode("reflection", complex=True, open=True, also=("question",))) == \
+        "complex reflection + open question"
+    assert code_text(TurnCode("advice", cue="you should")) == "unasked advice"
+    assert code_text(TurnCode("information", permission=True)) == "information asked for"
+    assert code_text(TurnCode("question", partnership="what ideas do you have")) == "closed question · sharing the decision"
+    assert code_text(TurnCode("other", confronting="that's just an excuse")) == "judging"
+    assert code_text(TurnCode("other")) == ""
+
+
+def test_the_transcript_says_what_each_mentor_turn_did(nlp):
+    """The transcript (app, CSV, HTML) shows each mentor turn's code from the one coder, and its filters find the
+    judging mentor's five judging turns and the reflecting turns."""
+    import io
+
+    import pandas as pd
+
+    from pipeline.report import downloads, frames, htmlpage
+
+    report = _hand_written(nlp, "judging")["judging"]
+    frame = frames.turns_frame(report)
+    codes = {m.index: m for m in report.turn_measures}
+    for row in frame.itertuples():
+        assert row.mentor_did == (code_text(codes[row.turn].code) if row.role == "mentor" else ""), row.text
+    mentor_turns = list(frame[frame["role"] == "mentor"]["turn"])
+    judging = frames.filter_turns(frame, show="judging")
+    assert [mentor_turns.index(t) for t in judging["turn"]] == [1, 2, 3, 4, 7]
+    assert all("reflection" in d for d in frames.filter_turns(frame, show="reflections")["mentor_did"])
+    assert len(frames.filter_turns(frame, show="telling")) == sum("advice" in d or "information" in d
+                                                                   for d in frame["mentor_did"])
+    csv = pd.read_csv(io.StringIO(downloads.turns_csv(report)), keep_default_na=False)
+    assert list(csv["mentor_did"]) == list(frame["mentor_did"])
+    page = htmlpage.html_report(report)
+    assert page.count("<td class='did'>") == len(frame)
+    assert "<td class='did'>judging</td>" in page

@@ -399,6 +399,32 @@ def confronting(text: str) -> str:
     return ""
 
 
+#: What each behaviour is called where a turn's code is shown (transcripts, the turns CSV, the HTML report).
+_BEHAVIOUR_WORDS = {"self_disclosure": "own experience", "affirmation": "affirmation", "advice": "advice",
+                    "reflection": "reflection", "question": "question", "information": "information"}
+
+
+def code_text(code: TurnCode) -> str:
+    """A turn's code in words, for the transcript: "complex reflection + open question · sharing the decision".
+
+    The main behaviour first, its other behaviours after "+", then the MITI codes read beside them ("sharing the
+    decision", "judging") after "·"; a reflection says simple or complex, a question open or closed, advice and
+    information whether they were asked for. "" for a turn that does none of these ("other").
+    """
+    def words(b: str) -> str:
+        if b == "reflection":
+            return f"{'complex' if code.complex else 'simple'} reflection"
+        if b == "question":
+            return f"{'open' if code.open else 'closed'} question"
+        if b in ("advice", "information"):
+            return f"{b} asked for" if code.permission else f"unasked {b}"
+        return _BEHAVIOUR_WORDS[b]
+
+    done = " + ".join(words(b) for b in (code.behaviour, *code.also) if b != "other")
+    beside = [label for label, cue in (("sharing the decision", code.partnership), ("judging", code.confronting)) if cue]
+    return " · ".join(([done] if done else []) + beside)
+
+
 def asks_advice(text: str) -> bool:
     """Whether a turn asks for advice ("what should I do?", "should I ...", "any tips?"): it gives permission."""
     return bool(cues.ASKS_ADVICE_RE.search(_plain(text)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from pipeline.errors import InvalidParameterError
+from pipeline.measures.helping import code_text
 from pipeline.report.text import PROSODY_MEASURES, WORD_RE, fmt_clock, speaker_names, speaker_roles
 from pipeline.types import (
     Report,
@@ -14,20 +15,23 @@ from pipeline.types import (
 # Frames
 # --------------------------------------------------------------------------
 
-TURN_COLUMNS = ["turn", "speaker", "name", "role", "start_s", "end_s", "duration_s", "question", "overlap", "n_words", "text"]
+TURN_COLUMNS = ["turn", "speaker", "name", "role", "start_s", "end_s", "duration_s", "question", "overlap", "n_words",
+                "mentor_did", "text"]
 
 
 def turns_frame(report: Report) -> pd.DataFrame:
     """One row per turn.
 
-    Questions and interruptions are the per-turn decisions of the measures (``report.turn_measures``: the
-    same ones the cards count); a report without them (made before version 0.4.0) marks no turn a question.
+    Questions, interruptions and what each mentor turn did are the per-turn decisions of the measures
+    (``report.turn_measures``: the same ones the cards count; ``mentor_did`` in the words of
+    :func:`pipeline.measures.helping.code_text`, "" for the mentee's turns); a report without them (made before
+    version 0.4.0) marks no turn a question and codes none.
 
     Returns
     -------
     DataFrame
         Columns ``turn, speaker, name, role, start_s, end_s, duration_s, question,
-        overlap, n_words, text``; times in seconds; empty (with the columns) when the
+        overlap, n_words, mentor_did, text``; times in seconds; empty (with the columns) when the
         report has no turns.
     """
     names = speaker_names(report)
@@ -41,6 +45,10 @@ def turns_frame(report: Report) -> pd.DataFrame:
         m = measured.get(t.index)
         return bool(t.overlap or (m is not None and m.is_interruption))
 
+    def mentor_did(t: Turn) -> str:
+        m = measured.get(t.index)
+        return code_text(m.code) if m is not None and t.role == "mentor" else ""
+
     rows = [
         {
             "turn": t.index,
@@ -53,6 +61,7 @@ def turns_frame(report: Report) -> pd.DataFrame:
             "question": question(t),
             "overlap": overlap(t),
             "n_words": len(t.words) if t.words else len(WORD_RE.findall(t.text.lower())),
+            "mentor_did": mentor_did(t),
             "text": t.text,
         }
         for t in report.turns
@@ -61,7 +70,11 @@ def turns_frame(report: Report) -> pd.DataFrame:
 
 
 #: Which turns the transcript shows: every turn, questions only, or turns over the other speaker.
-TRANSCRIPT_SHOW = {"all": "All turns", "questions": "Questions", "overlaps": "Over the other speaker"}
+TRANSCRIPT_SHOW = {"all": "All turns", "questions": "Questions", "overlaps": "Over the other speaker",
+                   "reflections": "Mentor's reflections", "telling": "Mentor's advice and information",
+                   "judging": "Mentor judging"}
+#: The words of ``mentor_did`` each of those kinds looks for (:func:`pipeline.measures.helping.code_text`).
+_SHOW_WORDS = {"reflections": ("reflection",), "telling": ("advice", "information"), "judging": ("judging",)}
 #: Turns per transcript page: a 60-minute session has about 800 turns, one play button each.
 TRANSCRIPT_PAGE_TURNS = 40
 
@@ -76,8 +89,9 @@ def filter_turns(frame: pd.DataFrame, *, query: str = "", show: str = "all") -> 
     query : str, optional
         Words to find, case-insensitive, in the turn's text or the speaker's
         name; runs of spaces count as one. ``""`` (default) keeps every row.
-    show : {"all", "questions", "overlaps"}, optional
-        Every turn (default), questions only, or turns that start over the other speaker.
+    show : {"all", "questions", "overlaps", "reflections", "telling", "judging"}, optional
+        Every turn (default), questions only, turns that start over the other speaker, or the mentor's turns that
+        reflect, advise or inform, or judge (their ``mentor_did``).
 
     Returns
     -------
@@ -87,8 +101,11 @@ def filter_turns(frame: pd.DataFrame, *, query: str = "", show: str = "all") -> 
     if show not in TRANSCRIPT_SHOW:
         raise InvalidParameterError(f"show={show!r} is not one of {', '.join(TRANSCRIPT_SHOW)}; pick one of those.")
     keep = pd.Series(True, index=frame.index)
-    if show != "all":
+    if show in ("questions", "overlaps"):
         keep &= frame["question" if show == "questions" else "overlap"].astype(bool)
+    elif show != "all":
+        did = frame["mentor_did"].astype(str)
+        keep &= pd.concat([did.str.contains(w, regex=False) for w in _SHOW_WORDS[show]], axis=1).any(axis=1)
     needle = " ".join(query.lower().split())
     if needle:
         hay = (frame["name"].astype(str) + " " + frame["text"].astype(str)).str.lower().str.split().str.join(" ")

@@ -52,7 +52,7 @@ h1{margin-bottom:.2em} .meta{color:#666} .warn{background:#fff4e5;border-left:4p
 .s-in{border-left:6px solid #2ca02c} .s-below,.s-above{border-left:6px solid #e8710a} .s-no,.s-not{border-left:6px solid #bbb}
 .chart{width:100%} .cap{color:#555;font-size:.9em;margin:.2em 0 1em}
 table{border-collapse:collapse;width:100%} td,th{border-bottom:1px solid #eee;padding:4px 6px;text-align:left;vertical-align:top}
-.t{color:#666;white-space:nowrap} .q{background:#fff3c4} .mentor{color:#1f6fb4;font-weight:600} .mentee{color:#e8710a;font-weight:600}
+.t{color:#666;white-space:nowrap} .did{color:#666;font-size:.85em} .q{background:#fff3c4} .mentor{color:#1f6fb4;font-weight:600} .mentee{color:#e8710a;font-weight:600}
 .other{color:#555;font-weight:600} blockquote{margin:.3em 0 .8em;padding-left:.8em;border-left:3px solid #ccc}
 """
 
@@ -202,14 +202,14 @@ def _moments(report: Report, names: dict[str, str], roles: dict[str, str]) -> li
 
 
 def _transcript(report: Report) -> list[str]:
-    """The transcript as a table, questions marked."""
+    """The transcript as a table, questions marked, with what each of the mentor's turns did."""
     e = html.escape
-    parts = ["<h2>Transcript</h2><table><tr><th>At</th><th>Who</th><th>Said</th></tr>"]
+    parts = ["<h2>Transcript</h2><table><tr><th>At</th><th>Who</th><th>Said</th><th>Mentor did</th></tr>"]
     for row in turns_frame(report).itertuples(index=False):
         cls = " class='q'" if row.question else ""
         parts.append(
             f"<tr><td class='t'>{fmt_clock(row.start_s)}</td><td class='{e(row.role)}'>{e(row.name)}</td>"
-            f"<td{cls}>{e(row.text)}</td></tr>"
+            f"<td{cls}>{e(row.text)}</td><td class='did'>{e(row.mentor_did)}</td></tr>"
         )
     parts.append("</table>")
     return parts

@@ -51,7 +51,8 @@ def shows_low_confidence(card: IndicatorCard) -> bool:
 
 
 def turn_markdown(row) -> str:
-    """One transcript line as Streamlit markdown: coloured speaker name, question highlighted.
+    """One transcript line as Streamlit markdown: coloured speaker name, question highlighted, and after the words
+    what a mentor's turn did ("— complex reflection + open question").
 
     ``row`` is a row of :func:`turns_frame` (attribute access).
     """
@@ -60,7 +61,8 @@ def turn_markdown(row) -> str:
     if row.question:
         text = f":orange-background[{text}]"
     flag = " :red[(over the other speaker)]" if row.overlap else ""
-    return f":{colour}[**{md_escape(row.name)}**]{flag}  {text}"
+    did = f"  :gray[— {md_escape(row.mentor_did)}]" if getattr(row, "mentor_did", "") else ""
+    return f":{colour}[**{md_escape(row.name)}**]{flag}  {text}{did}"
 
 
 def progress_text(stage: str, fraction: float, elapsed_s: float) -> tuple[float, str]:
