@@ -384,10 +384,11 @@ PARTNERSHIP_RE = _re(
     r"|\b(?:let's|we\s+(?:can|could))\s+(?:figure|work|sort|think)\s+(?:(?:this|it|that)\s+)?(?:out|through)\s+together\b"
 )
 
-#: Confronting (MITI 4.2.1 "Confront", MI non-adherent): blaming, criticising, labelling, ridiculing, questioning
-#: the mentee's honesty. Read only where the sentence gives nothing back (a reflection of the mentee's own
-#: self-blame, "you feel it's all your fault", is not one) and no negation or report of another's words comes just
-#: before ("it's not your fault", "your manager said you were lazy").
+#: Confronting (MITI 4.2.1 "Confront", MI non-adherent): blaming, criticising, labelling, shaming, questioning
+#: the mentee's honesty: phrases that judge whatever the context. Not where a negation, another's words or the
+#: mentee's own feeling come just before (:data:`NOT_CONFRONT_BEFORE`: "it's not your fault", "your manager said you
+#: were lazy", "you feel like it's all your fault"); checked on SwDA's talk between strangers, where it fires 3 times
+#: in 199,781 utterances (``bench/helping_skills.py`` lists ESConv's hits).
 CONFRONT_RE = _re(
     r"\byou\s+should\s+have\s+(?:known|listened|asked|thought|checked|realised|realized)\b"
     r"|\bwhy\s+(?:didn't|did\s+not|wouldn't|couldn't)\s+you\s+just\s+\w+|\bwhy\s+on\s+earth\b"
