@@ -261,3 +261,26 @@ def test_several_processes_make_keys_in_one_key_store_at_once(tmp_path):
     assert len(keys.key_ages()) == 4 * 15 * 2
     assert oct((tmp_path / "keys" / "keys.db").stat().st_mode & 0o777) == "0o600"
     assert keys.destroy(k for ids in made for k in ids) == 60 and len(keys.key_ages()) == 60
+
+
+def test_the_switch_to_wal_waits_for_another_process_holding_the_file(tmp_path):
+    """CI once saw a batch of processes opening a new key store refused the switch to WAL at once ("database is
+    locked": the busy timeout does not cover it). The switch is retried until the file is free."""
+    import sqlite3
+    import threading
+
+    from pipeline.library.keys import _use_wal
+
+    path = tmp_path / "keys.db"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN EXCLUSIVE")
+    conn = sqlite3.connect(path, timeout=0.05, isolation_level=None)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        conn.execute("PRAGMA journal_mode=WAL")  # what a single try does while another holds the file
+    release = threading.Timer(0.3, lambda: holder.execute("COMMIT"))
+    release.start()
+    _use_wal(conn)
+    release.join()
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+    holder.close()

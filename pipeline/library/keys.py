@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -110,7 +111,7 @@ class KeyStore:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             os.close(os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600))
             with self._connect() as conn:
-                conn.execute("PRAGMA journal_mode=WAL")
+                _use_wal(conn)
                 for statement in _SCHEMA:
                     conn.execute(statement)
         except (OSError, sqlite3.Error) as err:
@@ -238,6 +239,25 @@ class _Closing:
         if self._conn.in_transaction:
             self._conn.rollback()
         self._conn.close()
+
+
+def _use_wal(conn: sqlite3.Connection, *, wait_s: float = 30.0) -> None:
+    """Put the key file in WAL mode (kept in the file: done once, by whichever process comes first).
+
+    Several processes opening a new key store at the same moment (batch workers) may each be refused the switch at
+    once with "database is locked": the busy timeout does not cover a change of journal mode. So the mode is read
+    first, and the switch retried every 50 ms until it is made (here or by another process), for up to ``wait_s``.
+    """
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _key_aad(key_id: str, session_id: str, purpose: str) -> bytes:
