@@ -89,28 +89,28 @@ def complex_reflection_share(ctx: SessionContext) -> Reading:
     )
 
 
+def _turn_count(ctx: SessionContext, turns: list[TurnMeasures], note) -> Reading:
+    """A count of the mentor's ``turns`` (None without a mentor), each turn a moment noted by ``note(turn)``;
+    confidence at most medium, no interval."""
+    return Reading(value=len(turns) if ctx.mentor else None, evidence=[moment(m, note(m)) for m in turns],
+                   confidence=cap(ctx.base_confidence, "medium"))
+
+
 def mentor_affirmations(ctx: SessionContext) -> Reading:
     """Count of the mentor's turns that value the mentee's effort, strengths or contribution (>= 0)."""
-    aff = _doing(ctx, "affirmation")
-    return Reading(value=len(aff) if ctx.mentor else None,
-                   evidence=[moment(m, _note(m, "affirmation", "affirmation")) for m in aff],
-                   confidence=cap(ctx.base_confidence, "medium"))
+    return _turn_count(ctx, _doing(ctx, "affirmation"), lambda m: _note(m, "affirmation", "affirmation"))
 
 
 def mentor_partnership(ctx: SessionContext) -> Reading:
     """Count of the mentor's turns that seek the mentee's ideas or leave the choice with them (>= 0)."""
-    turns = [m for m in ctx.mentor_turns if m.code.partnership]
-    return Reading(value=len(turns) if ctx.mentor else None,
-                   evidence=[moment(m, f"sharing the decision {said(m.code.partnership)}") for m in turns],
-                   confidence=cap(ctx.base_confidence, "medium"))
+    return _turn_count(ctx, [m for m in ctx.mentor_turns if m.code.partnership],
+                       lambda m: f"sharing the decision {said(m.code.partnership)}")
 
 
 def mentor_confronting(ctx: SessionContext) -> Reading:
     """Count of the mentor's turns that blame, criticise, label or doubt the mentee (>= 0)."""
-    turns = [m for m in ctx.mentor_turns if m.code.confronting]
-    return Reading(value=len(turns) if ctx.mentor else None,
-                   evidence=[moment(m, f"judging {said(m.code.confronting)}") for m in turns],
-                   confidence=cap(ctx.base_confidence, "medium"))
+    return _turn_count(ctx, [m for m in ctx.mentor_turns if m.code.confronting],
+                       lambda m: f"judging {said(m.code.confronting)}")
 
 
 def advice_without_permission_per_10min(ctx: SessionContext) -> Reading:

@@ -369,8 +369,7 @@ def analyze_file(
     if progress:
         progress("decoding", 0.0)
     recording = load_audio(path)
-    if any(m is None for k, m in given.items() if options.speaker_embeddings or k not in ("encoder", "segmenter")):
-        given = load_models(options.model, speaker_embeddings=options.speaker_embeddings, given=given)
+    given = load_models(options.model, speaker_embeddings=options.speaker_embeddings, given=given)  # the missing ones
     report, transcript, diarization = analyze_recording(
         recording, asr=given["model"], vad=given["vad"], encoder=given["encoder"], segmenter=given["segmenter"],
         nlp=given["nlp"], syllable_table=given["syllable_table"], options=options,
