@@ -1,6 +1,7 @@
 """The whole analysis against plain transcription: time, real-time factor, peak memory and WER, one run.
 
 Usage: python bench/end_to_end.py [--minutes 9 60] [--repeats 1] [--no-bare-batched] [--baseline /path/to/checkout]
+       python bench/end_to_end.py --device cuda --rapport-batches 8 16 32   # on a GPU: float16, batch sizes
        python bench/end_to_end.py --minutes 180 --rapport-only   # peak memory of a 3-hour session
        python bench/end_to_end.py --startup-only [--baseline /path/to/checkout]
 
@@ -13,9 +14,15 @@ interleaved when repeated (A, B, C, A, B, C):
   speaker encoder, segmentation, spaCy) loaded as the command loads them (:func:`~pipeline.run.orchestrate.load_models`),
   writing every output file;
 * bare sequential faster-whisper: ``WhisperModel.transcribe`` of the same file, the same weights (loaded by
-  :func:`models.load_asr`), int8, beam 5, VAD, word timestamps, the same threads;
-* (reference) bare batched faster-whisper: ``BatchedInferencePipeline.transcribe``, same settings, batch 8;
-* with ``--baseline DIR``: ``rapport analyze`` of another checkout (e.g. ``main`` before this change), "before".
+  :func:`models.load_asr`), int8 (float16 on a GPU), beam 5, VAD, word timestamps, the same threads;
+* (reference) bare batched faster-whisper: ``BatchedInferencePipeline.transcribe``, same settings, at the
+  batch size Rapport chooses for the machine (:func:`models.asr.machine_batch_size`: 8 on a 2-core CPU, 16 on a GPU);
+* with ``--baseline DIR``: ``rapport analyze`` of another checkout (e.g. ``main`` before this change), "before";
+* with ``--rapport-batches N ...``: ``rapport analyze`` again with its batched decoding at ``N`` chunks at once
+  (``rapport@N``), to choose the batch size for a machine.
+
+``--device cuda`` runs every configuration on the GPU (float16, as ``rapport analyze --device cuda`` does; the
+bare runs the same), ``cpu`` (default) on the CPU with int8.
 
 Printed: processing seconds (decoding the file included, model loading excluded), RTF, the CPU seconds of that
 processing (user + system, every thread: steadier than wall time on a machine shared with other work), the
@@ -74,33 +81,36 @@ def _cpu_s() -> float:
     return r.ru_utime + r.ru_stime
 
 
-def run_one(kind: str, path: str, out: str, tree: str) -> dict:
-    """One configuration in this process (the bench runs each in a subprocess); ``tree``: the checkout to run."""
+def run_one(kind: str, path: str, out: str, tree: str, device: str = "cpu") -> dict:
+    """One configuration in this process (the bench runs each in a subprocess); ``tree``: the checkout to run;
+    ``kind`` ``rapport@N``: ``rapport analyze`` decoding ``N`` chunks at once."""
     sys.path.insert(0, tree)
     import models
     from pipeline.io.audio import load_audio
 
-    if kind in ("rapport", "before"):
+    if kind.split("@")[0] in ("rapport", "before"):
         from pipeline.run import orchestrate
         from pipeline.run.orchestrate import analyze_file
+        from pipeline.types import TranscribeOptions
 
         if hasattr(orchestrate, "load_models"):  # as `rapport analyze` loads them
-            loaded = orchestrate.load_models("base", device="cpu")
+            loaded = orchestrate.load_models("base", device=device)
         else:  # an older checkout: each model by hand (the segmentation model where it has one)
-            loaded = {"model": models.load_asr("base", device="cpu"), "vad": models.load_vad(),
+            loaded = {"model": models.load_asr("base", device=device), "vad": models.load_vad(),
                       "encoder": models.load_speaker_encoder(), "nlp": models.load_nlp(),
                       "syllable_table": models.load_syllable_table()}
             if hasattr(models, "load_segmentation"):
                 loaded["segmenter"] = models.load_segmentation()
+        batch = {"transcribe_options": TranscribeOptions(batch_size=int(kind.split("@")[1]))} if "@" in kind else {}
         t0, c0 = time.perf_counter(), _cpu_s()
-        report = analyze_file(path, **loaded, out_dir=out)
+        report = analyze_file(path, **loaded, out_dir=out, **batch)
         seconds, cpu = time.perf_counter() - t0, _cpu_s() - c0
         data = json.loads((Path(out) / "transcript.json").read_text(encoding="utf-8"))
         text = " ".join(s["text"] for s in data["segments"])
         how = getattr(report, "transcription", None)
         extra = {"options": json.loads(json.dumps(how.__dict__)) if how else None}
     else:
-        asr = models.load_asr("base", device="cpu")
+        asr = models.load_asr("base", device=device)
         opts = dict(language="en", beam_size=5, word_timestamps=True, vad_filter=True,
                     condition_on_previous_text=False)
         t0, c0 = time.perf_counter(), _cpu_s()
@@ -108,18 +118,19 @@ def run_one(kind: str, path: str, out: str, tree: str) -> dict:
         if kind == "bare-batched":
             from faster_whisper import BatchedInferencePipeline
 
-            segs, _ = BatchedInferencePipeline(asr.whisper).transcribe(audio, batch_size=8, **opts)
+            segs, _ = BatchedInferencePipeline(asr.whisper).transcribe(audio, batch_size=asr.batch_size, **opts)
         else:
             segs, _ = asr.whisper.transcribe(audio, **opts)
         text = " ".join(s.text for s in segs)
         seconds, cpu = time.perf_counter() - t0, _cpu_s() - c0
-        extra = {"threads": getattr(asr, "cpu_threads", None)}
+        extra = {"threads": getattr(asr, "cpu_threads", None), "batch": asr.batch_size}
     return {"kind": kind, "seconds": seconds, "cpu_s": cpu, "peak_mb": _peak_mb(), "text": text, **extra}
 
 
-def _child(kind: str, path: str, out: str, tree: str = str(ROOT)) -> dict:
+def _child(kind: str, path: str, out: str, tree: str = str(ROOT), device: str = "cpu") -> dict:
     t0 = time.perf_counter()
-    res = subprocess.run([sys.executable, __file__, "--one", kind, path, out, tree], capture_output=True, text=True,
+    res = subprocess.run([sys.executable, __file__, "--one", kind, path, out, tree, device], capture_output=True,
+                         text=True,
                          env={**os.environ, "PYTHONPATH": tree}, cwd=tree)
     if res.returncode != 0:
         raise SystemExit(f"{kind} failed:\n{res.stderr[-3000:]}")
@@ -180,7 +191,7 @@ def startup_only(baseline: str | None) -> None:
 
 def main() -> None:
     if len(sys.argv) >= 2 and sys.argv[1] == "--one":
-        print(json.dumps(run_one(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5])))
+        print(json.dumps(run_one(*sys.argv[2:7])))
         return
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--minutes", type=float, nargs="+", default=[9.0])
@@ -188,6 +199,11 @@ def main() -> None:
     ap.add_argument("--no-bare-batched", action="store_true", help="skip the bare batched reference")
     ap.add_argument("--baseline", help="another checkout whose rapport analyze runs too, as 'before'")
     ap.add_argument("--startup-only", action="store_true", help="time only a transcript file's analysis")
+    ap.add_argument("--device", choices=("cpu", "cuda"), default="cpu",
+                    help="where Whisper runs in every configuration (cuda: float16; cpu: int8)")
+    ap.add_argument("--rapport-batches", type=int, nargs="*", default=[],
+                    help="rapport analyze again at these batch sizes of its batched decoding (rapport@N)")
+    ap.add_argument("--save-rows", help="write every run's row (its text included) and the truth to this JSON file")
     ap.add_argument("--rapport-only", action="store_true",
                     help="run only rapport analyze (memory at 180 minutes: no bare run, no ratio)")
     args = ap.parse_args()
@@ -198,9 +214,11 @@ def main() -> None:
     from pipeline.speech.evaluation import word_error_rate
 
     kinds = ["rapport"] if args.rapport_only else ["rapport", "bare-sequential"] \
-        + ([] if args.no_bare_batched else ["bare-batched"]) + (["before"] if args.baseline else [])
+        + ([] if args.no_bare_batched else ["bare-batched"]) + (["before"] if args.baseline else []) \
+        + [f"rapport@{n}" for n in args.rapport_batches]
     trees = {k: str(ROOT) for k in kinds} | ({"before": str(Path(args.baseline).resolve())} if args.baseline else {})
-    print(f"{os.cpu_count()} CPU cores ({len(os.sched_getaffinity(0))} usable), Whisper base int8, beam 5, "
+    how = "float16 on the GPU" if args.device == "cuda" else "int8"
+    print(f"{os.cpu_count()} CPU cores ({len(os.sched_getaffinity(0))} usable), Whisper base {how}, beam 5, "
           "VAD, word timestamps")
     with tempfile.TemporaryDirectory(prefix="rapport-e2e-") as tmp_name:
         tmp = Path(tmp_name)
@@ -211,9 +229,11 @@ def main() -> None:
 
             audio_s = sf.info(str(path)).duration
             rows: dict[str, list[dict]] = {k: [] for k in kinds}
+            if args.device == "cuda":  # the first CUDA process on a machine compiles kernels (~12 s, cached after)
+                _child("bare-batched", str(path), str(tmp / "warm-up"), trees["rapport"], args.device)
             for rep in range(args.repeats):
                 for kind in kinds:
-                    row = _child(kind, str(path), str(tmp / f"out-{kind}-{rep}"), trees[kind])
+                    row = _child(kind, str(path), str(tmp / f"out-{kind}-{rep}"), trees[kind], args.device)
                     rows[kind].append(row)
                     print(f"... {minutes:g} min {kind} run {rep + 1}: {row['seconds']:.1f} s", file=sys.stderr,
                           flush=True)
@@ -229,9 +249,16 @@ def main() -> None:
                 cpu = statistics.median(r["cpu_s"] for r in rows[kind])
                 proc = statistics.median(r["process_s"] for r in rows[kind])
                 peak = max(r["peak_mb"] for r in rows[kind])
-                wer = 100 * word_error_rate(truth, rows[kind][0]["text"])
+                try:
+                    wer = 100 * word_error_rate(truth, rows[kind][0]["text"])
+                except ModuleNotFoundError:  # jiwer is a development dependency; --save-rows keeps the texts
+                    wer = float("nan")
                 print(f"{kind:16} {sec:8.1f} {sec / audio_s:6.3f} {cpu:7.1f} {proc:9.1f} {peak:8.0f} {wer:6.2f} "
                       f"{sec / bare:6.2f} {cpu / bare_cpu:9.2f} {proc / bare_proc:13.2f}")
+            if args.save_rows:
+                saved = json.loads(Path(args.save_rows).read_text()) if Path(args.save_rows).is_file() else {}
+                saved[f"{minutes:g}"] = {"truth": truth, "audio_s": audio_s, "rows": rows}
+                Path(args.save_rows).write_text(json.dumps(saved))
             print("each run (wall s): " + "; ".join(f"{k} " + ", ".join(f"{r['seconds']:.1f}" for r in rows[k])
                                                    for k in kinds))
             if rows["rapport"][0].get("options"):

@@ -142,3 +142,29 @@ def test_attribution_models_take_half_the_cores_and_never_spin(monkeypatch):
         assert opts.intra_op_num_threads == 2
         assert opts.get_session_config_entry("session.intra_op.allow_spinning") == "0"
     assert load_segmentation(threads=3).session.get_session_options().intra_op_num_threads == 3
+
+
+def test_spacy_never_imports_the_gpu_array_libraries(tmp_path):
+    """thinc imports PyTorch and CuPy with spaCy when they are installed (5 s of start-up on a GPU machine, and a
+    CUDA context); Rapport's spaCy model runs on numpy, so they stay unimported, yet importable afterwards."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    mark = tmp_path / "imported.txt"
+    for name in ("torch", "cupy", "cupyx"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "__init__.py").write_text(
+            f"import os\nopen(os.environ['RAPPORT_TEST_MARK'], 'a').write('{name}\\n')\n")
+    code = ("import sys, models\n"
+            "nlp = models.load_nlp()\n"
+            "assert nlp('It works.')[0].text == 'It'\n"
+            "assert not {'torch', 'cupy', 'cupyx'} & set(sys.modules), sorted(sys.modules)\n"
+            "import torch\n"  # the marks are gone: other code can still import them
+            "print('ok', torch.__name__)\n")
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root), str(tmp_path)]), "RAPPORT_TEST_MARK": str(mark)}
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=root)
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert res.stdout.split() == ["ok", "torch"]
+    assert mark.read_text().split() == ["torch"], "only the import after spaCy's reached the (fake) torch"
