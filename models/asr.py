@@ -16,9 +16,12 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import sys
 import tempfile
 import time
+import warnings
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -33,6 +36,9 @@ BASE_MODEL_BYTES = 145_217_532
 BASE_MODEL_SHA256 = "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9"
 BASE_SIDE_FILES = ("config.json", "tokenizer.json", "vocabulary.txt")
 ASR_MODELS = ("base", "tiny.en")
+#: The cuBLAS CTranslate2 4.x's wheels load by name when they run on a GPU (CUDA 12's), and where it comes from.
+CUBLAS_LIBRARIES = {"linux": ("libcublasLt.so.12", "libcublas.so.12"), "win32": ("cublasLt64_12.dll", "cublas64_12.dll")}
+CUBLAS_PIP = "pip install nvidia-cublas-cu12"
 
 
 @dataclass(frozen=True, eq=False)
@@ -121,11 +127,66 @@ def cuda_available() -> bool:
         return False
 
 
+def _cublas_wheel_dir() -> Path | None:
+    """``site-packages/nvidia/cublas/lib`` of the ``nvidia-cublas-cu12`` wheel, where it is installed."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("nvidia.cublas")
+    except (ImportError, ValueError):
+        return None
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        lib = Path(folder) / ("bin" if sys.platform == "win32" else "lib")
+        if lib.is_dir():
+            return lib
+    return None
+
+
+@lru_cache(maxsize=1)
+def cublas_ready() -> bool:
+    """True when CTranslate2 will find CUDA 12's cuBLAS (:data:`CUBLAS_LIBRARIES`) to run Whisper on a GPU.
+
+    Looked for by name (the library path, as CTranslate2 looks), then in the ``nvidia-cublas-cu12`` wheel, which
+    is loaded here by its full path so that CTranslate2's own load by name finds it already in the process (no
+    ``LD_LIBRARY_PATH`` to set). A machine with only CUDA 13's cuBLAS has none: transcription on the GPU would stop
+    at its first chunk ("Library libcublas.so.12 is not found"), after the file was decoded.
+    """
+    import ctypes
+
+    names = CUBLAS_LIBRARIES.get(sys.platform, CUBLAS_LIBRARIES["linux"])
+    mode = getattr(ctypes, "RTLD_GLOBAL", 0)
+    try:
+        ctypes.CDLL(names[-1], mode=mode)
+        return True
+    except OSError:
+        pass
+    folder = _cublas_wheel_dir()
+    if folder is None:
+        return False
+    try:
+        for name in names:  # cuBLASLt first: cuBLAS needs it
+            ctypes.CDLL(str(folder / name), mode=mode)
+    except OSError:
+        return False
+    return True
+
+
+def _no_cublas_message() -> str:
+    name = CUBLAS_LIBRARIES.get(sys.platform, CUBLAS_LIBRARIES["linux"])[-1]
+    return (f"A GPU is present, but CTranslate2 cannot load CUDA 12's cuBLAS ({name}), which it needs to run "
+            f"Whisper there. Run: {CUBLAS_PIP} (or install the CUDA 12 toolkit), or use --device cpu.")
+
+
 def _resolve_device(device: str, compute_type: str) -> tuple[str, str]:
     if device not in ("auto", "cpu", "cuda"):
         raise InvalidParameterError(f"device must be 'auto', 'cpu' or 'cuda', got {device!r}")
     if device == "auto":
-        device = "cuda" if cuda_available() else "cpu"
+        device = "cpu"
+        if cuda_available():
+            if cublas_ready():
+                device = "cuda"
+            else:
+                warnings.warn(_no_cublas_message() + " Transcribing on the CPU.", RuntimeWarning, stacklevel=3)
     if compute_type == "auto":
         compute_type = "float16" if device == "cuda" else "int8"
     return device, compute_type
@@ -272,7 +333,8 @@ def load_asr(
         ``base`` (default, more accurate) or ``tiny.en`` (fast mode, about
         twice as fast).
     device : {"auto", "cpu", "cuda"}
-        ``auto`` picks CUDA when a GPU is present.
+        ``auto`` picks CUDA when a GPU is present and CUDA 12's cuBLAS can be loaded (:func:`cublas_ready`), else
+        the CPU (with a RuntimeWarning that says why, when a GPU is there).
     compute_type : str
         ``auto`` gives float16 on CUDA and int8 on CPU.
     cpu_threads : int or None
@@ -286,10 +348,13 @@ def load_asr(
     Raises
     ------
     ModelLoadError
-        Weights missing or damaged; the message names the pip command.
+        Weights missing or damaged; the message names the pip command. ``device="cuda"`` where CUDA 12's
+        cuBLAS cannot be loaded: the message names the package to install.
     """
     folder = model_dir(name)
     device, compute_type = _resolve_device(device, compute_type)
+    if device == "cuda" and not cublas_ready():
+        raise ModelLoadError(_no_cublas_message())
     cpu_threads = machine_threads() if cpu_threads is None else cpu_threads
     from faster_whisper import WhisperModel
 

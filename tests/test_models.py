@@ -108,6 +108,43 @@ def test_compute_type_follows_device():
     assert asr._resolve_device("auto", "auto")[0] == expected
 
 
+def test_gpu_without_cublas_12_says_so(monkeypatch):
+    """CTranslate2 4.x runs Whisper on a GPU with CUDA 12's cuBLAS: where only CUDA 13's is installed (as on the
+    H200 machine of 2026-12-04), ``auto`` transcribes on the CPU and says why; ``cuda`` stops at loading, naming the
+    package, instead of failing at the first chunk after the file was decoded."""
+    monkeypatch.setattr(asr, "cuda_available", lambda: True)
+    monkeypatch.setattr(asr, "cublas_ready", lambda: False)
+    with pytest.warns(RuntimeWarning, match=r"cuBLAS \(libcublas.so.12\).*nvidia-cublas-cu12.*on the CPU"):
+        assert asr._resolve_device("auto", "auto") == ("cpu", "int8")
+    with pytest.raises(ModelLoadError, match=r"nvidia-cublas-cu12 .*or use --device cpu"):
+        asr.load_asr("tiny.en", device="cuda")
+    monkeypatch.setattr(asr, "cublas_ready", lambda: True)
+    assert asr._resolve_device("auto", "auto") == ("cuda", "float16")
+    monkeypatch.setattr(asr, "cuda_available", lambda: False)
+    assert asr._resolve_device("auto", "auto") == ("cpu", "int8")
+
+
+def test_cublas_from_the_nvidia_wheel(tmp_path, monkeypatch):
+    """cuBLAS 12 from ``nvidia-cublas-cu12`` is found where pip puts it and loaded by its full path (here a file
+    that is no library: not ready, and no error)."""
+    import sys
+
+    lib = tmp_path / "nvidia" / "cublas" / "lib"
+    lib.mkdir(parents=True)
+    for name in asr.CUBLAS_LIBRARIES["linux"]:
+        (lib / name).write_bytes(b"not a library")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for name in [m for m in sys.modules if m == "nvidia" or m.startswith("nvidia.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert asr._cublas_wheel_dir() == lib
+    asr.cublas_ready.cache_clear()
+    try:
+        assert asr.cublas_ready() is False
+    finally:
+        asr.cublas_ready.cache_clear()
+
+
 def test_loaded_models(asr_base, asr_tiny, nlp):
     assert (asr_base.name, asr_base.device, asr_base.compute_type) == ("base", "cpu", "int8")
     assert asr_tiny.name == "tiny.en"
