@@ -168,6 +168,9 @@ CASES = [
     # affirmations of effort and progress
     ("That took some honesty to say.", [TOLD], ("affirmation", False, False, False), True),
     ("You've come a long way since we first met.", [TOLD], ("affirmation", False, False, False), True),
+    ("Going to the board yourself shows great strength.", [TOLD], ("affirmation", False, False, False), True),
+    ("Keeping at it for a year is admirable.", [TOLD], ("affirmation", False, False, False), True),
+    ("Exactly, you got this.", [TOLD], ("affirmation", False, False, False), True),
     # unpunctuated (as a transcript without full stops): a question after a first clause is found; a question word
     # that continues the clause ("I know what ...", "people who ...") asks nothing
     ("i am so sorry to hear that what happened with your manager", [STUCK], ("question", True, False, False), True),
