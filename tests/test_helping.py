@@ -171,6 +171,16 @@ CASES = [
     ("Going to the board yourself shows great strength.", [TOLD], ("affirmation", False, False, False), True),
     ("Keeping at it for a year is admirable.", [TOLD], ("affirmation", False, False, False), True),
     ("Exactly, you got this.", [TOLD], ("affirmation", False, False, False), True),
+    # a plain statement that answers the mentee's question gives information, asked for; not after a courtesy
+    # question or one about the mentor, and not when the answer is about the mentor
+    ("It's on the intranet under forms.", ["Where do I find the expense form?"],
+     ("information", False, False, True), True),
+    ("Yes, the directors get the pack a week before.", ["Do the directors see the numbers before the meeting?"],
+     ("information", False, False, True), False),  # unpunctuated, "do the directors see" is not read as asking
+    ("It's on the intranet under forms.", ["I never know where anything is."], ("other", False, False, False), True),
+    ("Pretty good week overall.", ["How are you?"], ("other", False, False, False), True),
+    ("Yes, I did, a few times.", ["Did you ever get stuck like that?"], ("self_disclosure", False, False, False), True),
+    ("I work from home most days.", ["Where are you based?"], ("other", False, False, False), True),
     # unpunctuated (as a transcript without full stops): a question after a first clause is found; a question word
     # that continues the clause ("I know what ...", "people who ...") asks nothing
     ("i am so sorry to hear that what happened with your manager", [STUCK], ("question", True, False, False), True),
@@ -517,7 +527,7 @@ def test_judging_is_no_reflection_and_hindsight_no_advice(nlp):
     assert code_turn("You're being too sensitive.", previous=[hurt], nlp=nlp) == TurnCode(
         "other", confronting="you're being too sensitive")
     assert code_turn("You should have received an email about it.", previous=["When is the workshop?"],
-                     nlp=nlp).behaviour == "other"
+                     nlp=nlp).behaviour == "information"  # an answer to the question, no advice
     code = code_turn("May I suggest you two pick up a hobby together?", previous=[FIGHTING], nlp=nlp)
     assert (code.behaviour, code.partnership) == ("advice", "")
     code = code_turn("Can I make a suggestion?", previous=[FIGHTING], nlp=nlp)

@@ -336,9 +336,26 @@ def _context(previous: Sequence[str], previous_keys: Iterable[str], text: str, *
     return _Context(" ".join(previous), frozenset(previous_keys), bool(_PUNCT_RE.search(text)), speaks_fully)
 
 
+def _answers_question(prev_text: str, prev_n_questions: int) -> bool:
+    """Whether the other person's turn asked for something the helper can answer with facts: it holds a question
+    (the coder's own decision) that is no courtesy and not about the helper (:data:`cues.SOCIAL_QUESTION_RE`)."""
+    return prev_n_questions > 0 and not cues.SOCIAL_QUESTION_RE.search(_plain(prev_text))
+
+
+def _answer(code: TurnCode, text: str) -> TurnCode:
+    """A plain statement that answers the other person's question gives information, asked for (MITI 4.2.1
+    "giving information"; with permission): "Her name is Denise", "The form is on the intranet"."""
+    said = cues.ANSWER_LEAD_RE.sub("", _plain(text))  # "yes, i do feel that way": what follows the "yes" counts
+    if code.behaviour != "other" or code.cue or code.also or len(said.split()) < cues.ANSWER_MIN_WORDS \
+            or cues.SELF_START_RE.match(said) or _is_acknowledgement(said):
+        return code
+    return replace(code, behaviour="information", cue="answers the mentee's question", permission=True)
+
+
 def _code_doc(doc, ctx: _Context, *, n_words: int, permission: bool,
-              final_rise_st: float | None) -> tuple[TurnCode, QuestionClass, int]:
-    """A parsed turn's code, its strongest question (open before closed) and its number of question sentences."""
+              final_rise_st: float | None, answers: bool = False) -> tuple[TurnCode, QuestionClass, int]:
+    """A parsed turn's code, its strongest question (open before closed) and its number of question sentences;
+    ``answers``: the other person's last turn asked a question (:func:`_answers_question`)."""
     sents = questions.sentences(doc)
     codes = [sentence_behaviour(s, ctx=ctx, final=i == len(sents) - 1, final_rise_st=final_rise_st)
              for i, s in enumerate(sents)]
@@ -352,6 +369,8 @@ def _code_doc(doc, ctx: _Context, *, n_words: int, permission: bool,
             if cue and behaviour not in found:
                 codes.append(SentenceCode(behaviour, cue))
     code = _combine(codes, n_words=n_words, permission=permission)
+    if ctx.speaks_fully and answers:
+        code = _answer(code, doc.text)
     if ctx.speaks_fully:
         code = replace(code, partnership=partnership(doc.text),
                        confronting=next((cue for s in sents if (cue := confronting(s.text))), ""))
@@ -458,8 +477,11 @@ def code_turn(text: str, *, previous: Sequence[str] = (), nlp, asked_permission:
     keys = frozenset().union(*(_keys(d) for d in docs[1:])) if previous else frozenset()
     ctx = _context(previous, keys, text, speaks_fully=True)
     answers = bool(previous) and asks_advice(previous[-1])
+    asked = bool(previous) and _answers_question(previous[-1], _code_doc(
+        docs[-1], _context([], frozenset(), previous[-1], speaks_fully=False), n_words=len(previous[-1].split()),
+        permission=False, final_rise_st=None)[2])
     code, _, _ = _code_doc(docs[0], ctx, n_words=len(text.split()), permission=asked_permission or answers,
-                           final_rise_st=final_rise_st)
+                           final_rise_st=final_rise_st, answers=asked)
     return code
 
 
@@ -515,9 +537,10 @@ def code_turns(turns: Sequence[Turn], docs: Sequence, *, helpers: Iterable[str] 
         if prev and offered.get(t.speaker):  # the other person's answer to this speaker's offer
             allowed[t.speaker] = bool(cues.AGREES_RE.match(turns[prev[0]].text.lower()))
             offered[t.speaker] = False
+        asked = bool(prev) and _answers_question(turns[prev[-1]].text, out[prev[-1]].n_questions)
         coded = CodedTurn(*_code_doc(docs[i], ctx, n_words=len(t.text.split()),
                                      permission=answers or allowed.get(t.speaker, False),
-                                     final_rise_st=rises[i]))
+                                     final_rise_st=rises[i], answers=asked))
         offered[t.speaker] = bool(_offer(_plain(t.text)))
         allowed[t.speaker] = False  # an offer accepted allows the turn that follows, not the rest of the session
         out.append(coded)

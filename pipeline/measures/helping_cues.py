@@ -358,6 +358,24 @@ ACKNOWLEDGEMENTS = BACKCHANNEL_WORDS | frozenset(
 #: Minimum words of plain statements (no other behaviour) that make a turn of explaining ("information").
 INFORMATION_MIN_WORDS = 40
 
+#: Questions that are courtesy or about the helper, not a request for information: a statement after them is no
+#: information given ("How are you?" "I'm well, thanks"; "What do you do?" "I work from home").
+SOCIAL_QUESTION_RE = _re(
+    r"\b(?:how\s+(?:are|r)\s+(?:you|u)|how\s+(?:about|bout)\s+(?:you|yourself)|what\s+about\s+(?:you|yourself)|and\s+(?:you|"
+    r"yourself)\b|how(?:'s|\s+is|\s+has)\s+(?:it\s+going|your\s+(?:day|week|evening|morning))|how\s+have\s+you\s+been|"
+    r"are\s+you\s+(?:there|still\s+there|ok|okay|well|taking|married)|(?:what|how)\s+(?:do|did|are|were|have)\s+you\b|"
+    r"(?:did|have|were)\s+you\s+ever|do\s+you\s+(?:have|like|live|work)\b|\byour\s+(?:name|hobbies|job))"
+)
+#: Words that open an answer before what it says ("yes, ...", "well, ...", "oh no. ...").
+ANSWER_LEAD_RE = _re(
+    r"^\s*(?:(?:yes|yeah|yep|no|nope|nah|well|oh|sure|for\s+sure|of\s+course|ok|okay|right|exactly|totally|definitely|"
+    r"absolutely|most\s+likely|probably|maybe|hmm|um|uh|ah)\b[\s,.!;-]*)+"
+)
+#: An answer that starts with the helper themself ("I don't know", "I have two kids") is about them, not information.
+SELF_START_RE = _re(r"\s*(?:i|i'm|im|i've|i'd|i'll|my|me|we|we're|our)\b")
+#: Fewest words of a statement answering the other person's question that count as information given.
+ANSWER_MIN_WORDS = 3
+
 #: An offer to advise that carries the advice with it ("may I suggest you two pick up a hobby", "may I suggest
 #: Uber"): advice, not a request for permission. "Suggest" or "recommend" followed by anything but nothing or a
 #: placeholder ("may I suggest something?", "can I recommend a few things?").
