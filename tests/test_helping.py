@@ -181,6 +181,12 @@ CASES = [
     ("Pretty good week overall.", ["How are you?"], ("other", False, False, False), True),
     ("Yes, I did, a few times.", ["Did you ever get stuck like that?"], ("self_disclosure", False, False, False), True),
     ("I work from home most days.", ["Where are you based?"], ("other", False, False, False), True),
+    # leave-taking and good wishes are instructions in form only; an instruction beside them is still advice
+    ("Thanks again and take care, see you next week.", [BETTER], ("other", False, False, False), True),
+    ("Enjoy the rest of your day!", [BETTER], ("other", False, False, False), True),
+    ("Stay strong.", [DEADLINE], ("other", False, False, False), True),
+    ("Take care of the budget section first.", [NOT_SURE], ("advice", False, False, False), True),
+    ("Stay positive and talk to your manager.", [DEADLINE], ("advice", False, False, False), True),
     # unpunctuated (as a transcript without full stops): a question after a first clause is found; a question word
     # that continues the clause ("I know what ...", "people who ...") asks nothing
     ("i am so sorry to hear that what happened with your manager", [STUCK], ("question", True, False, False), True),

@@ -110,6 +110,14 @@ def _complex(plain: str, sent_keys: frozenset[str], ctx: _Context) -> bool:
     return len(new) >= 2 and len(new) / len(sent_keys) >= NEW_MEANING_SHARE
 
 
+def _pleasantry(plain: str) -> bool:
+    """A sentence made only of leave-taking and good wishes (:data:`cues.PLEASANTRY_RE`): "take care and stay safe"."""
+    if not cues.PLEASANTRY_RE.search(plain):
+        return False
+    rest = re.findall(r"[a-z']+", cues.PLEASANTRY_RE.sub(" ", plain))
+    return all(w in cues.PLEASANTRY_FILLER for w in rest)
+
+
 def _imperative(span) -> str:
     """The verb of an instruction ("Record a backup video", "Ask someone on your team"), else ""."""
     toks = [t for t in span if not (t.is_punct or t.is_space)]
@@ -214,7 +222,7 @@ def sentence_behaviour(span, *, ctx: _Context, final: bool, final_rise_st: float
     """
     text = span.text.strip()
     plain = _plain(text)
-    if _is_acknowledgement(plain):
+    if _is_acknowledgement(plain) or _pleasantry(plain):
         return SentenceCode("other")
     if (m := cues.CHECK_RE.search(plain)) and len(plain.split()) <= 6:
         return SentenceCode("other", m.group(0))  # "Do I have that right?" checks the reflection before it

@@ -373,6 +373,21 @@ ANSWER_LEAD_RE = _re(
 )
 #: An answer that starts with the helper themself ("I don't know", "I have two kids") is about them, not information.
 SELF_START_RE = _re(r"\s*(?:i|i'm|im|i've|i'd|i'll|my|me|we|we're|our)\b")
+#: Leave-taking and good wishes ("Take care and stay safe", "Talk to you next week", "Enjoy the rest of your day"):
+#: instructions in form, pleasantries in fact; a sentence made only of them is no advice (MITI codes no behaviour).
+PLEASANTRY_RE = _re(
+    r"\b(?:talk|speak|chat)\s+(?:to\s+|with\s+)?(?:you\s+)?(?:soon|later|again|tomorrow|next\s+(?:time|week|month|session))\b"
+    r"|\benjoy\s+(?:the\s+rest\s+of\s+)?(?:your|the)\s+(?:day|evening|night|weekend|week|holidays?|break|christmas|"
+    r"vacation|time\s+off)\b|\btake\s+care(?:\s+of\s+yourself)?\b|\b(?:stay|keep)\s+(?:safe|well|healthy|warm|strong|"
+    r"positive|in\s+touch)\b|\bkeep\s+the\s+faith\b|\bhave\s+an?\s+(?:\w+\s+){0,2}(?:day|evening|night|weekend|week|"
+    r"holidays?|christmas|time|one)\b|\bgood\s+luck(?:\s+with\s+(?:\w+\s+)?\w+)?\b|\bsee\s+you(?:\s+(?:soon|later|next\s+"
+    r"\w+))?\b|\b(?:good)?bye\b|\ball\s+the\s+best\b|\bbe\s+well\b|\bget\s+well\s+soon\b|\bmerry\s+christmas\b|"
+    r"\bhappy\s+(?:holidays|new\s+year)\b"
+)
+#: Words that may stand beside pleasantries in a sentence made only of them ("Thanks again and take care").
+PLEASANTRY_FILLER = frozenset(
+    "and please thanks thank you so much again too as well also ok okay then both for now alright great oh yes lots "
+    "really".split())
 #: Fewest words of a statement answering the other person's question that count as information given.
 ANSWER_MIN_WORDS = 3
 
