@@ -187,6 +187,12 @@ CASES = [
     ("Stay strong.", [DEADLINE], ("other", False, False, False), True),
     ("Take care of the budget section first.", [NOT_SURE], ("advice", False, False, False), True),
     ("Stay positive and talk to your manager.", [DEADLINE], ("advice", False, False, False), True),
+    # what the mentor asks for themself is no advice ("remind me", "email me"); "go ahead" invites, like "go on"
+    ("Remind me, when is the panel?", [DEADLINE], ("question", True, False, False), True),
+    ("Feel free to email me the draft.", [NOT_SURE], ("other", False, False, False), True),
+    ("Send me your slides and call your manager.", [DEADLINE], ("advice", False, False, False), True),
+    ("Go ahead.", [BETTER], ("question", True, False, False), True),
+    ("Go ahead and call her.", [FIGHTING], ("advice", False, False, False), True),
     # unpunctuated (as a transcript without full stops): a question after a first clause is found; a question word
     # that continues the clause ("I know what ...", "people who ...") asks nothing
     ("i am so sorry to hear that what happened with your manager", [STUCK], ("question", True, False, False), True),

@@ -130,6 +130,11 @@ def _imperative(span) -> str:
         return ""
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.head == verb for t in toks):
         return ""
+    if any(t.lower_ == "me" for t in toks[1:5]):  # "remind me, when is it?", "feel free to email me the draft":
+        # asks of the mentor, advises nothing; an instruction joined to it still does ("... and call your manager")
+        then = [t for t in verb.conjuncts if t.tag_ == "VB" and t.i > verb.i and t.lower_ not in _NOT_IMPERATIVE
+                and not any(x.lower_ == "me" for x in span.doc[t.i + 1:t.i + 4])]
+        return " ".join(x.lower_ for x in span.doc[then[0].i:then[0].i + 3]) if then else ""
     return " ".join(t.lower_ for t in toks[:3])
 
 

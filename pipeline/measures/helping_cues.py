@@ -32,7 +32,7 @@ REQUEST_RE = _re(
     r"|\b(?:can|could|would)\s+you\s+(?:tell|walk|talk)\s+me\b"
     r"|\b(?:help|let)\s+me\s+understand\b|\bi'?d\s+(?:like|love)\s+to\s+hear\b"
     r"|\b(?:start|begin)\s+(?:by|with)\s+(?:telling|talking|you\s+telling)\b"
-    r"|^" + OPENERS + r"(?:please\s+)?go\s+on\b(?!\s+(?:to|with|and|\w+ing))"
+    r"|^" + OPENERS + r"(?:please\s+)?go\s+(?:on|ahead)\b(?!\s+(?:to|with|and|\w+ing))"
 )
 
 #: Words that end a clause though the parser reads them as its middle, in unpunctuated text: a question may follow
