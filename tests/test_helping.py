@@ -181,18 +181,22 @@ CASES = [
     ("Pretty good week overall.", ["How are you?"], ("other", False, False, False), True),
     ("Yes, I did, a few times.", ["Did you ever get stuck like that?"], ("self_disclosure", False, False, False), True),
     ("I work from home most days.", ["Where are you based?"], ("other", False, False, False), True),
+    ("And I hate it.", ["How do you find the commute?"], ("other", False, False, False), True),
     # leave-taking and good wishes are instructions in form only; an instruction beside them is still advice
     ("Thanks again and take care, see you next week.", [BETTER], ("other", False, False, False), True),
     ("Enjoy the rest of your day!", [BETTER], ("other", False, False, False), True),
     ("Stay strong.", [DEADLINE], ("other", False, False, False), True),
     ("Take care of the budget section first.", [NOT_SURE], ("advice", False, False, False), True),
     ("Stay positive and talk to your manager.", [DEADLINE], ("advice", False, False, False), True),
-    # what the mentor asks for themself is no advice ("remind me", "email me"); "go ahead" invites, like "go on"
+    # what the mentor asks for themself is no advice ("remind me", "email me"); "go ahead" lets the mentee speak
     ("Remind me, when is the panel?", [DEADLINE], ("question", True, False, False), True),
     ("Feel free to email me the draft.", [NOT_SURE], ("other", False, False, False), True),
     ("Send me your slides and call your manager.", [DEADLINE], ("advice", False, False, False), True),
-    ("Go ahead.", [BETTER], ("question", True, False, False), True),
+    ("Go ahead.", [BETTER], ("other", False, False, False), True),
+    ("Sorry, go ahead, please.", [BETTER], ("other", False, False, False), True),
+    ("Pardon me?", [BETTER], ("other", False, False, False), True),
     ("Go ahead and call her.", [FIGHTING], ("advice", False, False, False), True),
+    ("One option would be to volunteer for the next project.", [STUCK], ("advice", False, False, False), True),
     # unpunctuated (as a transcript without full stops): a question after a first clause is found; a question word
     # that continues the clause ("I know what ...", "people who ...") asks nothing
     ("i am so sorry to hear that what happened with your manager", [STUCK], ("question", True, False, False), True),

@@ -227,14 +227,14 @@ def sentence_behaviour(span, *, ctx: _Context, final: bool, final_rise_st: float
     """
     text = span.text.strip()
     plain = _plain(text)
-    if _is_acknowledgement(plain) or _pleasantry(plain):
+    if _is_acknowledgement(plain) or _pleasantry(plain) or cues.LETS_SPEAK_RE.match(plain):
         return SentenceCode("other")
     if (m := cues.CHECK_RE.search(plain)) and len(plain.split()) <= 6:
         return SentenceCode("other", m.group(0))  # "Do I have that right?" checks the reflection before it
     sent_keys = _keys(span)
     q = questions.classify_sentence(span)
     if not q.is_question and not ctx.punctuated:
-        q = _trailing_question(span)
+        q = questions.trailing_question(span)
     if q.is_question and (h := cues.HEDGE_RE.search(plain)) and _plain(q.cue) in h.group(0):
         q = QuestionClass(False)  # "people, how shall I say it, noticed you": a search for words
     rise = final and final_rise_st is not None and final_rise_st >= RISE_ST and len(plain.split()) >= 3
@@ -261,45 +261,6 @@ def sentence_behaviour(span, *, ctx: _Context, final: bool, final_rise_st: float
         cue = "?" if marked else "final rising pitch"
         return SentenceCode("question", cue, QuestionClass(True, "declarative", False, cue))
     return _statement(span, plain, ctx)
-
-
-#: Parts of speech that can end a clause before a question in unpunctuated text: an interjection ("hello what's on
-#: your mind", "oh no did she"), an adjective before a question word ("so sorry what happened"); after any other
-#: ("I know what happened", "exactly what is imposed", "the thing I found interesting is that") the question word or
-#: auxiliary continues the clause (SwDA train: an adverb before, or an adjective before an auxiliary, mostly does).
-_CLAUSE_END_POS = frozenset({"INTJ", "ADJ"})
-#: Question words that open a question after a clause; "who", "which" there mostly open a relative clause.
-_OPENING_WH = frozenset({"what", "where", "when", "why", "how"})
-#: Words of those parts of speech that hold a clause open: a hesitation, a restart, reported speech ("with uh who
-#: works", "I'm like well why can't she").
-_NOT_CLAUSE_END = questions.HESITATIONS | frozenset({"well", "like", "so", "then", "just", "also", "even", "only", "not",
-                                                     "here", "there", "too", "very", "really"})
-
-
-def _trailing_question(span) -> QuestionClass:
-    """A question that ends an unpunctuated sentence after something else: "i am so sorry what caused the breakup",
-    "thank you how are you", "hello what's on your mind today" (the parser, without full stops, reads one sentence).
-
-    The question starts at a question word, or an auxiliary before a pronoun, that follows what can end a clause
-    (an interjection; an adjective before a question word; "sorry to hear that", "thank you", a greeting), and it
-    runs to the end of the sentence.
-    """
-    toks = [t for t in span if not (t.is_punct or t.is_space)]
-    for k in range(1, len(toks) - 1):
-        t = toks[k]
-        if t.lower_ not in _OPENING_WH and t.lower_ not in questions.AUXILIARIES:
-            continue
-        before = " ".join(x.lower_ for x in toks[:k])
-        ends = _CLAUSE_END_POS if t.lower_ in _OPENING_WH else _CLAUSE_END_POS - {"ADJ"}
-        if (toks[k - 1].pos_ not in ends or toks[k - 1].lower_ in _NOT_CLAUSE_END) \
-                and not cues.CLAUSE_END_RE.search(before):
-            continue
-        if t.lower_ in questions.AUXILIARIES and toks[k + 1].lower_ not in questions.SUBJECT_PRONOUNS | {"your"}:
-            continue  # "... is a great resource": a statement's verb, not a question's inversion
-        q = questions.classify_sentence(span.doc[t.i:span.end])
-        if q.is_question and q.kind in ("wh", "yes_no"):
-            return q
-    return QuestionClass(False)
 
 
 def _asks_within(q: QuestionClass, plain: str, advice: str) -> bool:

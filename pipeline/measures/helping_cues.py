@@ -32,13 +32,9 @@ REQUEST_RE = _re(
     r"|\b(?:can|could|would)\s+you\s+(?:tell|walk|talk)\s+me\b"
     r"|\b(?:help|let)\s+me\s+understand\b|\bi'?d\s+(?:like|love)\s+to\s+hear\b"
     r"|\b(?:start|begin)\s+(?:by|with)\s+(?:telling|talking|you\s+telling)\b"
-    r"|^" + OPENERS + r"(?:please\s+)?go\s+(?:on|ahead)\b(?!\s+(?:to|with|and|\w+ing))"
+    r"|^" + OPENERS + r"(?:please\s+)?go\s+on\b(?!\s+(?:to|with|and|\w+ing))"
 )
 
-#: Words that end a clause though the parser reads them as its middle, in unpunctuated text: a question may follow
-#: ("sorry to hear that what happened", "thank you how are you").
-CLAUSE_END_RE = _re(r"\b(?:hear(?:ing)?\s+(?:that|this)|thank\s+you|thanks|about\s+that|for\s+that|hello|hi|hey|"
-                    r"good\s+(?:morning|afternoon|evening|day))$")
 
 #: A speaker's search for words ("how shall I say it", "what do you call it"): asks nobody anything.
 HEDGE_RE = _re(r"\bhow\s+(?:shall|should|can|do|could)\s+i\s+(?:say|put)\s+(?:it|this|that)\b"
@@ -94,6 +90,8 @@ ADVICE_RE = _re(
     r"|(?<!\bi\s)(?<!\bwe\s)\b(?:it\s+)?(?:might|may|would|could)\s+(?:be\s+(?:worth|a\s+good\s+idea|helpful|useful|good|best)|help)\s+"
     r"(?:to|if\s+you|you)\b"
     r"|\b(?:maybe|perhaps)\s+you\s+(?:could|can|should|might)\b|\bthe\s+(?:best|key)\s+(?:thing|way)\s+is\s+to\b"
+    r"|\b(?:one|another|an|the\s+other)\s+(?:option|idea|possibility|approach|thing\s+you\s+(?:could|might)\s+do)\s+"
+    r"(?:would\s+be|could\s+be|might\s+be|is)\s+to\b"
     r"|\bwould\s+you\s+consider\b|\bif\s+i\s+were\s+you\b|\bdon'?t\s+forget\b"
     # what would help, said as a fact or a possibility ("journaling can help", "maybe you could ...", "if you try")
     r"|\b(?!i\b|we\b|how\b|who\b|that\b|what\b)[a-z']+\s+(?:can|could|may|might)\s+(?:really\s+|also\s+|definitely\s+|"
@@ -369,7 +367,7 @@ SOCIAL_QUESTION_RE = _re(
 #: Words that open an answer before what it says ("yes, ...", "well, ...", "oh no. ...").
 ANSWER_LEAD_RE = _re(
     r"^\s*(?:(?:yes|yeah|yep|no|nope|nah|well|oh|sure|for\s+sure|of\s+course|ok|okay|right|exactly|totally|definitely|"
-    r"absolutely|most\s+likely|probably|maybe|hmm|um|uh|ah)\b[\s,.!;-]*)+"
+    r"absolutely|most\s+likely|probably|maybe|hmm|um|uh|ah|and|but|so|like|just|you\s+know)\b[\s,.!;-]*)+"
 )
 #: An answer that starts with the helper themself ("I don't know", "I have two kids") is about them, not information.
 SELF_START_RE = _re(r"\s*(?:i|i'm|im|i've|i'd|i'll|my|me|we|we're|our)\b")
@@ -388,6 +386,10 @@ PLEASANTRY_RE = _re(
 PLEASANTRY_FILLER = frozenset(
     "and please thanks thank you so much again too as well also ok okay then both for now alright great oh yes lots "
     "really".split())
+#: Managing the talk itself: letting the other person speak ("go ahead", "after you") or asking them to say it again
+#: ("pardon me?", "sorry?"): no instruction and no question (SwDA tags them none).
+LETS_SPEAK_RE = _re(r"^(?:(?:oh|ok|okay|sure|yes|yeah|sorry|no|please|i'm\s+sorry)[\s,]+)*(?:go\s+ahead|after\s+you|you\s+first|"
+                    r"be\s+my\s+guest|pardon(?:\s+me)?|sorry|excuse\s+me|come\s+again)(?:[\s,]+please)?\W*$")
 #: Fewest words of a statement answering the other person's question that count as information given.
 ANSWER_MIN_WORDS = 3
 

@@ -349,3 +349,47 @@ def question_sentences(doc) -> list[tuple[str, QuestionClass]]:
         if q.is_question:
             out.append((sent.text.strip(), q))
     return out
+
+
+#: Words that end a clause though the parser reads them as its middle, in unpunctuated text: a question may follow
+#: ("sorry to hear that what happened", "thank you how are you").
+CLAUSE_END_RE = re.compile(r"\b(?:hear(?:ing)?\s+(?:that|this)|thank\s+you|thanks|about\s+that|for\s+that|hello|hi|"
+                           r"hey|good\s+(?:morning|afternoon|evening|day))$", re.IGNORECASE)
+
+#: Parts of speech that can end a clause before a question in unpunctuated text: an interjection ("hello what's on
+#: your mind", "oh no did she"), an adjective before a question word ("so sorry what happened"); after any other
+#: ("I know what happened", "exactly what is imposed", "the thing I found interesting is that") the question word or
+#: auxiliary continues the clause (SwDA train: an adverb before, or an adjective before an auxiliary, mostly does).
+CLAUSE_END_POS = frozenset({"INTJ", "ADJ"})
+#: Question words that open a question after a clause; "who", "which" there mostly open a relative clause.
+OPENING_WH = frozenset({"what", "where", "when", "why", "how"})
+#: Words of those parts of speech that hold a clause open: a hesitation, a restart, reported speech ("with uh who
+#: works", "I'm like well why can't she").
+NOT_CLAUSE_END = HESITATIONS | frozenset({"well", "like", "so", "then", "just", "also", "even", "only", "not",
+                                                     "here", "there", "too", "very", "really"})
+
+
+def trailing_question(span) -> QuestionClass:
+    """A question that ends an unpunctuated sentence after something else: "i am so sorry what caused the breakup",
+    "thank you how are you", "hello what's on your mind today" (the parser, without full stops, reads one sentence).
+
+    The question starts at a question word, or an auxiliary before a pronoun, that follows what can end a clause
+    (an interjection; an adjective before a question word; "sorry to hear that", "thank you", a greeting), and it
+    runs to the end of the sentence.
+    """
+    toks = [t for t in span if not (t.is_punct or t.is_space)]
+    for k in range(1, len(toks) - 1):
+        t = toks[k]
+        if t.lower_ not in OPENING_WH and t.lower_ not in AUXILIARIES:
+            continue
+        before = " ".join(x.lower_ for x in toks[:k])
+        ends = CLAUSE_END_POS if t.lower_ in OPENING_WH else CLAUSE_END_POS - {"ADJ"}
+        if (toks[k - 1].pos_ not in ends or toks[k - 1].lower_ in NOT_CLAUSE_END) \
+                and not CLAUSE_END_RE.search(before):
+            continue
+        if t.lower_ in AUXILIARIES and toks[k + 1].lower_ not in SUBJECT_PRONOUNS | {"your"}:
+            continue  # "... is a great resource": a statement's verb, not a question's inversion
+        q = classify_sentence(span.doc[t.i:span.end])
+        if q.is_question and q.kind in ("wh", "yes_no"):
+            return q
+    return QuestionClass(False)
