@@ -130,8 +130,7 @@ def run_one(kind: str, path: str, out: str, tree: str, device: str = "cpu") -> d
 def _child(kind: str, path: str, out: str, tree: str = str(ROOT), device: str = "cpu") -> dict:
     t0 = time.perf_counter()
     res = subprocess.run([sys.executable, __file__, "--one", kind, path, out, tree, device], capture_output=True,
-                         text=True,
-                         env={**os.environ, "PYTHONPATH": tree}, cwd=tree)
+                         text=True, env={**os.environ, "PYTHONPATH": tree}, cwd=tree)
     if res.returncode != 0:
         raise SystemExit(f"{kind} failed:\n{res.stderr[-3000:]}")
     row = json.loads(res.stdout.strip().splitlines()[-1])

@@ -127,6 +127,11 @@ def cuda_available() -> bool:
         return False
 
 
+def _cublas_names() -> tuple[str, str]:
+    """This platform's cuBLASLt and cuBLAS 12 file names (:data:`CUBLAS_LIBRARIES`), cuBLAS last."""
+    return CUBLAS_LIBRARIES.get(sys.platform, CUBLAS_LIBRARIES["linux"])
+
+
 def _cublas_wheel_dir() -> Path | None:
     """``site-packages/nvidia/cublas/lib`` of the ``nvidia-cublas-cu12`` wheel, where it is installed."""
     import importlib.util
@@ -153,7 +158,7 @@ def cublas_ready() -> bool:
     """
     import ctypes
 
-    names = CUBLAS_LIBRARIES.get(sys.platform, CUBLAS_LIBRARIES["linux"])
+    names = _cublas_names()
     mode = getattr(ctypes, "RTLD_GLOBAL", 0)
     try:
         ctypes.CDLL(names[-1], mode=mode)
@@ -172,7 +177,7 @@ def cublas_ready() -> bool:
 
 
 def _no_cublas_message() -> str:
-    name = CUBLAS_LIBRARIES.get(sys.platform, CUBLAS_LIBRARIES["linux"])[-1]
+    name = _cublas_names()[-1]
     return (f"A GPU is present, but CTranslate2 cannot load CUDA 12's cuBLAS ({name}), which it needs to run "
             f"Whisper there. Run: {CUBLAS_PIP} (or install the CUDA 12 toolkit), or use --device cpu.")
 

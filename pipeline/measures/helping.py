@@ -132,9 +132,9 @@ def _imperative(span) -> str:
         return ""
     if any(t.lower_ == "me" for t in toks[1:5]):  # "remind me, when is it?", "feel free to email me the draft":
         # asks of the mentor, advises nothing; an instruction joined to it still does ("... and call your manager")
-        then = [t for t in verb.conjuncts if t.tag_ == "VB" and t.i > verb.i and t.lower_ not in _NOT_IMPERATIVE
-                and not any(x.lower_ == "me" for x in span.doc[t.i + 1:t.i + 4])]
-        return " ".join(x.lower_ for x in span.doc[then[0].i:then[0].i + 3]) if then else ""
+        then = next((t for t in verb.conjuncts if t.tag_ == "VB" and t.i > verb.i and t.lower_ not in _NOT_IMPERATIVE
+                     and not any(x.lower_ == "me" for x in span.doc[t.i + 1:t.i + 4])), None)
+        return " ".join(x.lower_ for x in span.doc[then.i:then.i + 3]) if then is not None else ""
     return " ".join(t.lower_ for t in toks[:3])
 
 
@@ -343,9 +343,9 @@ def _code_doc(doc, ctx: _Context, *, n_words: int, permission: bool,
             if cue and behaviour not in found:
                 codes.append(SentenceCode(behaviour, cue))
     code = _combine(codes, n_words=n_words, permission=permission)
-    if ctx.speaks_fully and answers:
-        code = _answer(code, doc.text)
     if ctx.speaks_fully:
+        if answers:
+            code = _answer(code, doc.text)
         code = replace(code, partnership=partnership(doc.text),
                        confronting=next((cue for s in sents if (cue := confronting(s.text))), ""))
     asked = [c.question for c in codes if c.behaviour == "question"]

@@ -366,7 +366,7 @@ OPENING_WH = frozenset({"what", "where", "when", "why", "how"})
 #: Words of those parts of speech that hold a clause open: a hesitation, a restart, reported speech ("with uh who
 #: works", "I'm like well why can't she").
 NOT_CLAUSE_END = HESITATIONS | frozenset({"well", "like", "so", "then", "just", "also", "even", "only", "not",
-                                                     "here", "there", "too", "very", "really"})
+                                          "here", "there", "too", "very", "really"})
 
 
 def trailing_question(span) -> QuestionClass:
