@@ -264,21 +264,31 @@ def test_who_spoke_when_runs_beside_transcription(asr_tiny, vad, speaker_encoder
     the report as before), and an error there reaches the caller."""
     import threading
 
+    from threadpoolctl import threadpool_info
+
     from pipeline.errors import InvalidParameterError
     from pipeline.run import orchestrate
     from pipeline.types import AnalyzeOptions
 
-    real, seen = orchestrate.attribute_speakers, []
+    def blas_threads() -> set[int]:
+        return {lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"}
+
+    real, seen, blas = orchestrate.attribute_speakers, [], []
 
     def attribute(*args, **kwargs):
         seen.append(threading.current_thread().name)
+        blas.append(blas_threads())
         return real(*args, **kwargs)
 
     monkeypatch.setattr(orchestrate, "attribute_speakers", attribute)
+    before = blas_threads()
     report, transcript, diarization = orchestrate.analyze_recording(
         recordings["matched"], asr=asr_tiny, vad=vad, encoder=speaker_encoder, nlp=nlp,
         options=AnalyzeOptions(model="tiny.en"))
     assert len(seen) == 1 and seen[0].startswith("rapport-attribution") and seen[0] != threading.main_thread().name
+    # numpy's BLAS keeps one thread while both run (its spinning threads would take transcription's cores), and
+    # gets its own number back afterwards
+    assert blas == [{1}] and blas_threads() == before
     assert {s.label for s in report.speakers} == {"S1", "S2"} and transcript.words and diarization.segments
 
     def refuse(*args, **kwargs):

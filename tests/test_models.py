@@ -181,6 +181,15 @@ def test_attribution_models_take_half_the_cores_and_never_spin(monkeypatch):
     assert load_segmentation(threads=3).session.get_session_options().intra_op_num_threads == 3
 
 
+def test_the_vad_runs_on_one_thread():
+    """Silero VAD gains nothing from a second thread and runs beside the segmentation model: one thread, as
+    faster-whisper's own copy; more when asked."""
+    from models import load_vad
+
+    assert load_vad().session.get_session_options().intra_op_num_threads == 1
+    assert load_vad(threads=2).session.get_session_options().intra_op_num_threads == 2
+
+
 def test_spacy_never_imports_the_gpu_array_libraries(tmp_path):
     """thinc imports PyTorch and CuPy with spaCy when they are installed (5 s of start-up on a GPU machine, and a
     CUDA context); Rapport's spaCy model runs on numpy, so they stay unimported, yet importable afterwards."""
