@@ -179,11 +179,9 @@ def exchange_totals(turns: Sequence[Turn], tms: Sequence[TurnMeasures], mentor: 
     if not turns or not mentor:
         return np.zeros((11, 0))
     secs = turntaking.turn_speech_seconds(turns)
-    block = 0
+    blocks = exchange_of_turns(turns, tms, mentor)
     rows = []
-    for i, (t, m) in enumerate(zip(turns, tms, strict=True)):
-        if i and t.speaker == mentor and not m.is_backchannel and turns[i - 1].speaker != mentor:
-            block += 1
+    for i, (t, m, block) in enumerate(zip(turns, tms, blocks, strict=True)):
         who = 0 if t.speaker == mentor else 1 if t.speaker == mentee else 2
         paced = bool(m.pace_wpm) and who < 2
         loud = m.prosody.rms_db is not None and not m.is_backchannel and who < 2
@@ -194,7 +192,18 @@ def exchange_totals(turns: Sequence[Turn], tms: Sequence[TurnMeasures], mentor: 
         if loud:
             r[7 + 2 * who], r[8 + 2 * who] = m.prosody.rms_db, 1.0
         rows.append((block, r))
-    out = np.zeros((11, block + 1))
+    out = np.zeros((11, blocks[-1] + 1))
     for b, r in rows:
         out[:, b] += r
     return out
+
+
+def exchange_of_turns(turns: Sequence[Turn], tms: Sequence[TurnMeasures], mentor: str) -> tuple[int, ...]:
+    """Each turn's exchange (0, 1, ...; see :func:`exchange_totals`): a new one starts at each mentor turn (not a
+    listening signal) that takes the floor from someone else."""
+    block, out = 0, []
+    for i, (t, m) in enumerate(zip(turns, tms, strict=True)):
+        if i and t.speaker == mentor and not m.is_backchannel and turns[i - 1].speaker != mentor:
+            block += 1
+        out.append(block)
+    return tuple(out)

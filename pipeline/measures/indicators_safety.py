@@ -9,9 +9,12 @@ function.
 
 from __future__ import annotations
 
+import numpy as np
+
 from pipeline.measures import language as lang
+from pipeline.measures import turntaking
 from pipeline.measures.confidence import cap
-from pipeline.measures.context import SessionContext
+from pipeline.measures.context import SessionContext, exchange_of_turns
 from pipeline.measures.evidence import concerns, count, moment, remembering
 from pipeline.measures.indicator_spec import (
     COURSE,
@@ -138,6 +141,70 @@ def mentor_interrupting_mentee(ctx: SessionContext) -> Reading:
                    explanation=None if ctx.overlaps_observable else no_overlap_why(ctx))
 
 
+#: Why the group indicator has no value in a one-on-one session.
+ONE_ON_ONE = ("A one-on-one session: one person besides the mentor, so there is no group whose voices could be "
+              "more or less even.")
+
+
+def members_seconds(ctx: SessionContext) -> tuple[tuple[str, ...], np.ndarray]:
+    """Everyone but the mentor, in the order they first speak, and their speech seconds per exchange.
+
+    Returns
+    -------
+    members : tuple of str
+        Speaker labels (the mentee and anyone else).
+    seconds : np.ndarray
+        float, shape ``(len(members), n_exchanges)``: each member's speech seconds
+        (:func:`pipeline.measures.turntaking.turn_speech_seconds`, summing to their talk time) in each exchange
+        (:func:`pipeline.measures.context.exchange_of_turns`); no columns without a mentor.
+    """
+    members = tuple(dict.fromkeys(t.speaker for t in ctx.turns if t.speaker != ctx.mentor))
+    if not ctx.mentor or not ctx.turns:
+        return members, np.zeros((len(members), 0))
+    blocks = exchange_of_turns(ctx.turns, ctx.turn_measures, ctx.mentor)
+    out = np.zeros((len(members), blocks[-1] + 1))
+    row = {m: i for i, m in enumerate(members)}
+    for t, secs, b in zip(ctx.turns, turntaking.turn_speech_seconds(ctx.turns), blocks, strict=True):
+        if t.speaker in row:
+            out[row[t.speaker], b] += secs
+    return members, out
+
+
+def _balance(*rows: np.ndarray) -> np.ndarray:
+    """100 x the quietest member's total over an even share of all members' totals (rows: one per member,
+    ``(..., n_units)``; NaN where nobody spoke)."""
+    totals = np.stack([r.sum(axis=-1) for r in rows])
+    even = totals.sum(axis=0) / len(rows)
+    return np.where(even > 0, 100 * totals.min(axis=0) / np.where(even > 0, even, 1.0), np.nan)
+
+
+def group_voice_balance(ctx: SessionContext) -> Reading:
+    """In a group (two or more people besides the mentor): the quietest member's speech as a percent of an even
+    share of the members' speech, 0-100 (100: all equal; 50: the quietest had half an even share). Interval by
+    exchanges. Confidence at most "medium" (a transcript's named speakers), "low" where the voices were told
+    apart from one recording: on AMI's 3-4 person excerpts the value from who spoke when fell on the same side of
+    50 as the reference's in 2 of 6 (``bench/group_balance.py``)."""
+    members, secs = members_seconds(ctx)
+    if not ctx.mentor or len(members) < 2:
+        return Reading(value=None, available=False, explanation=ONE_ON_ONE)
+    value = float(_balance(*secs))
+    if not np.isfinite(value):  # nobody but the mentor spoke for any time
+        return Reading(value=None, sample=exchange_sample(ctx))
+    totals = secs.sum(axis=1)
+    quiet = members[int(np.argmin(totals))]
+    share = 100 * totals.min() / totals.sum() if totals.sum() > 0 else 0.0
+    theirs = sorted((m for m in ctx.turn_measures if m.speaker == quiet), key=lambda m: -(m.end_s - m.start_s))
+    return Reading(
+        value=value,
+        evidence=[moment(m, f"{quiet}, the quietest of {len(members)} members: {share:.0f} % of their talk")
+                  for m in theirs[:3]],
+        confidence=cap(words_confidence(ctx), "low" if ctx.acoustic else "medium"),
+        note=from_words_note(ctx),
+        ci95=bootstrap_ci(secs, _balance),
+        sample=exchange_sample(ctx),
+    )
+
+
 SAFETY: tuple[IndicatorSpec, ...] = (
     IndicatorSpec(
         id="mentee_talk_share", name="Mentee's share of the talking", unit="%", band=(55.0, 80.0), source=RULE,
@@ -166,4 +233,11 @@ SAFETY: tuple[IndicatorSpec, ...] = (
         source=COURSE_SAFETY + "; same definition as mentor_interruptions", category="safety",
         explanation="Being cut off discourages speaking up; a safe space lets the mentee finish.",
         measure=mentor_interrupting_mentee),
+    IndicatorSpec(
+        id="group_voice_balance", name="How evenly the group's members share the talking (the quietest, against "
+        "an even share)", unit="%", band=(50.0, None),
+        source=COURSE_SAFETY + ": individuals 'feel safe to share their thoughts'; in a group, every member; 50 % of "
+        "an even share: " + RULE, category="safety",
+        explanation="In a group, a member who barely speaks may not feel safe to; the mentor can invite each voice in.",
+        measure=group_voice_balance),
 )

@@ -179,6 +179,10 @@ ADVICE: dict[str, dict[str, str]] = {
         "in band": "The mentee voiced concerns, a sign they trust you with them.",
         "below": "Make room for worries: 'What concerns you about this?'",
     },
+    "group_voice_balance": {
+        "in band": "Everyone in the group had a fair share of the talking.",
+        "below": "One member of the group barely spoke: invite them in by name: 'Sam, what's your view?'",
+    },
 }
 #: Indicators that measure the same thing as another: left out of the feedback when that one counts, so the two
 #: lists never say opposite things about one measure (talk share 45 % in range, its ratio 0.82 just above).
