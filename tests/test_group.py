@@ -48,7 +48,7 @@ def test_the_quietest_member_against_an_even_share(nlp):
     assert uneven.available and uneven.value == pytest.approx(60.0)  # 40 s against an even 66.7 s
     assert uneven.band_low == 50.0 and uneven.confidence == "medium"  # named speakers at best (a transcript)
     assert uneven.evidence and {e.speaker for e in uneven.evidence} == {"Cy"}
-    assert "Cy, the quietest of 3 members: 20 % of their talk" in uneven.evidence[0].note
+    assert "Cy, the quietest of 3 members: 20 % of the members' talk" in uneven.evidence[0].note
     assert uneven.ci95 is not None and uneven.ci95[0] - 1e-9 <= uneven.value <= uneven.ci95[1] + 1e-9
     even = _ind(_measure(_round_table({"Ann": 12.0, "Bo": 12.0}), {"Mo": "mentor", "Ann": "mentee", "Bo": "other"},
                          nlp))

@@ -196,7 +196,7 @@ def group_voice_balance(ctx: SessionContext) -> Reading:
     theirs = sorted((m for m in ctx.turn_measures if m.speaker == quiet), key=lambda m: -(m.end_s - m.start_s))
     return Reading(
         value=value,
-        evidence=[moment(m, f"{quiet}, the quietest of {len(members)} members: {share:.0f} % of their talk")
+        evidence=[moment(m, f"{quiet}, the quietest of {len(members)} members: {share:.0f} % of the members' talk")
                   for m in theirs[:3]],
         confidence=cap(words_confidence(ctx), "low" if ctx.acoustic else "medium"),
         note=from_words_note(ctx),
