@@ -271,8 +271,10 @@ def transcribe_and_attribute(recording: Recording, *, asr, vad, encoder, options
     # (models.speaker.beside_threads). 9-minute session, 2 cores: 3 s less wall time than one after the other.
     # numpy's OpenBLAS keeps one thread per core spinning after every small matrix product (the mel filter bank of
     # each batch of 1.6 s pieces, the resegmentation's mixture model): beside CTranslate2 those spinning threads
-    # take its cores. One BLAS thread while both run (process-wide; CTranslate2 uses its own OpenMP threads, not
-    # numpy's BLAS): 9.5-minute session, the embeddings of who spoke when 4.4 -> 2.1 CPU s at the same wall time.
+    # take its cores. One BLAS thread while both run (process-wide, restored after; CTranslate2 uses its own OpenMP
+    # threads, not numpy's BLAS): 11.7-minute session, the embeddings of who spoke when 4.4 -> 2.1 CPU s at the same
+    # wall time. Two analyses overlapping in one process (the app's server mode) may leave it at one: these
+    # matrices are small, so that costs nothing noticeable.
     with threadpool_limits(limits=1, user_api="blas"), \
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="rapport-attribution") as pool:
         attributed = pool.submit(attribute_speakers, recording, vad=vad, encoder=encoder, segmenter=segmenter,
