@@ -22,8 +22,8 @@ from pipeline.io.transcripts import ESTIMATED_WPM
 from pipeline.measures.confidence import cap
 from pipeline.measures.context import SessionContext
 from pipeline.measures.evidence import count
-from pipeline.measures.stats import band_edge_within, rounded
-from pipeline.types import Evidence, Indicator
+from pipeline.measures.stats import band_edge_within, bootstrap_ci, rounded, total
+from pipeline.types import Evidence, Indicator, SpeakerSummary
 from pipeline.types.base import Confidence
 
 # ------------------------------------------------------------------ where the bands come from
@@ -236,3 +236,29 @@ def interval_confidence(conf: Confidence, ci: tuple[float, float] | None, band: 
     lo, hi = (f"{x:.0f}" if unit == "%" else f"{x:.1f}" if unit == "per 10 min" else f"{x:.2f}" for x in ci)
     return "low", (f" {TOO_FEW_TO_TELL}: from {sample} its 95 % interval runs from {lo} to {hi} {unit}, "
                    f"on both sides of {edge:g}.")
+
+
+def share_of_talk(ctx: SessionContext, summary: SpeakerSummary | None, *, row: int,
+                  evidence: Sequence[Evidence]) -> Reading:
+    """A speaker's share of everyone's speech seconds, percent (0-100), with its interval by exchanges.
+
+    Parameters
+    ----------
+    summary : SpeakerSummary or None
+        The speaker's totals (None: no such speaker, no value).
+    row : {0, 1}
+        Their row of :attr:`SessionContext.exchanges` (0 the mentor, 1 the mentee; 2 is everyone else).
+    evidence : sequence of Evidence
+        Moments to show.
+    """
+    def share(m, e, o):
+        return 100 * total((m, e, o)[row]) / (total(m) + total(e) + total(o))
+
+    return Reading(
+        value=summary.talk_share * 100 if summary else None,
+        evidence=evidence,
+        confidence=words_confidence(ctx),
+        note=from_words_note(ctx),
+        ci95=bootstrap_ci(ctx.exchanges[:3], share) if summary else None,
+        sample=exchange_sample(ctx),
+    )

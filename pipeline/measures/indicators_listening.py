@@ -25,6 +25,7 @@ from pipeline.measures.indicator_spec import (
     no_overlap_why,
     per_minute_note,
     per_minutes_sample,
+    share_of_talk,
     timing_confidence,
     untimed,
     words_confidence,
@@ -35,16 +36,8 @@ from pipeline.types import Evidence
 
 def mentor_talk_share(ctx: SessionContext) -> Reading:
     """Mentor's speech seconds over everyone's, percent (0-100); interval by exchanges."""
-    mt = ctx.mentor_summary
-    return Reading(
-        value=mt.talk_share * 100 if mt else None,
-        evidence=[moment(ctx.turns[r[3]], "start of the mentor's longest stretch") for r in ctx.mentor_monologues[:3]],
-        confidence=words_confidence(ctx),
-        note=from_words_note(ctx),
-        ci95=bootstrap_ci(ctx.exchanges[:3], lambda m, e, o: 100 * total(m) / (total(m) + total(e) + total(o)))
-        if mt else None,
-        sample=exchange_sample(ctx),
-    )
+    return share_of_talk(ctx, ctx.mentor_summary, row=0, evidence=[
+        moment(ctx.turns[r[3]], "start of the mentor's longest stretch") for r in ctx.mentor_monologues[:3]])
 
 
 def talk_to_listen_ratio(ctx: SessionContext) -> Reading:

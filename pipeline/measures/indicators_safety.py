@@ -28,9 +28,10 @@ from pipeline.measures.indicator_spec import (
     no_overlap_why,
     per_minute_note,
     per_minutes_sample,
+    share_of_talk,
     words_confidence,
 )
-from pipeline.measures.stats import bootstrap_ci, rate_ci, relative_mean_change, total
+from pipeline.measures.stats import bootstrap_ci, rate_ci, relative_mean_change
 from pipeline.types import said
 
 # ------------------------------------------------------------------ remembering, sharing, confidentiality
@@ -82,16 +83,8 @@ SHARING: tuple[IndicatorSpec, ...] = (
 
 def mentee_talk_share(ctx: SessionContext) -> Reading:
     """Mentee's speech seconds over everyone's, percent (0-100); interval by exchanges."""
-    me = ctx.mentee_summary
-    return Reading(
-        value=me.talk_share * 100 if me else None,
-        evidence=[moment(m, "long mentee turn") for m in sorted(ctx.mentee_turns, key=lambda m: -m.n_words)[:3]],
-        confidence=words_confidence(ctx),
-        note=from_words_note(ctx),
-        ci95=bootstrap_ci(ctx.exchanges[:3], lambda m, e, o: 100 * total(e) / (total(m) + total(e) + total(o)))
-        if me else None,
-        sample=exchange_sample(ctx),
-    )
+    return share_of_talk(ctx, ctx.mentee_summary, row=1, evidence=[
+        moment(m, "long mentee turn") for m in sorted(ctx.mentee_turns, key=lambda m: -m.n_words)[:3]])
 
 
 def mentee_turn_length_trend(ctx: SessionContext) -> Reading:
