@@ -85,3 +85,24 @@ def test_a_real_three_person_meeting(nlp):
 
     heard = _ind(_measure(spans, roles, nlp, recording=load_audio(AMI / "trn09.flac")))
     assert heard.confidence == "low" and heard.value == got.value
+
+
+def test_what_reads_the_pair_says_so_in_a_group(nlp):
+    """In a group, each indicator that reads the mentor and the one mentee says so and names who was left out;
+    one-on-one, nothing is added; indicators that count everyone say nothing."""
+    from pipeline.measures.indicators import INDICATORS
+
+    pair = {s.id for s in INDICATORS if s.pair}
+    assert {"talk_to_listen_ratio", "pace_difference", "language_style_matching", "shared_key_phrases",
+            "mentee_talk_share", "mentee_concerns", "mentor_remembering"} <= pair
+    assert not {"mentor_talk_share", "turns_per_minute", "group_voice_balance", "mentor_questions_per_10min"} & pair
+    said = " A group of 4 people: this reads the mentor and the mentee (Ann) only; Bo and Cy are left out."
+    group = _measure(_round_table({"Ann": 100.0, "Bo": 60.0, "Cy": 40.0}),
+                     {"Mo": "mentor", "Ann": "mentee", "Bo": "other", "Cy": "other"}, nlp)
+    for ind in group.indicators:
+        assert (said in ind.explanation) == (ind.id in pair and ind.available), ind.id
+    three = _measure(_round_table({"Ann": 30.0, "Bo": 20.0}), {"Mo": "mentor", "Ann": "mentee", "Bo": "other"}, nlp)
+    assert "A group of 3 people: this reads the mentor and the mentee (Ann) only; Bo is left out." in _ind(
+        three, "talk_to_listen_ratio").explanation
+    one = _measure(_round_table({"Ann": 30.0}), {"Mo": "mentor", "Ann": "mentee"}, nlp)
+    assert not any("A group of" in i.explanation for i in one.indicators)

@@ -164,6 +164,9 @@ class IndicatorSpec:
         ``measure(ctx: SessionContext) -> Reading``: value, evidence, confidence and interval in this session.
     ci_unit : str or None
         Unit the interval sentence names when not ``unit`` (``"z"`` for ``"z difference"``).
+    pair : bool
+        Reads the mentor and the one mentee only (matching, the mentee's own talk): in a group the explanation
+        then says who was read and that the others were left out (:func:`pair_note`).
 
     Raises
     ------
@@ -180,6 +183,7 @@ class IndicatorSpec:
     explanation: str
     measure: Callable[[SessionContext], Reading]
     ci_unit: str | None = None
+    pair: bool = False
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:
@@ -198,6 +202,8 @@ def build(spec: IndicatorSpec, ctx: SessionContext) -> Indicator:
     r = spec.measure(ctx)
     blanks = {"options": ctx.options, **r.details}
     explanation = (spec.explanation.format(**blanks) if r.explanation is None else r.explanation) + r.note
+    if spec.pair and r.available:
+        explanation += pair_note(ctx)
     conf = r.confidence or ctx.base_confidence
     if r.ci95 is not None:
         conf, why = interval_confidence(conf, r.ci95, spec.band, spec.ci_unit or spec.unit, sample=r.sample)
@@ -236,6 +242,17 @@ def interval_confidence(conf: Confidence, ci: tuple[float, float] | None, band: 
     lo, hi = (f"{x:.0f}" if unit == "%" else f"{x:.1f}" if unit == "per 10 min" else f"{x:.2f}" for x in ci)
     return "low", (f" {TOO_FEW_TO_TELL}: from {sample} its 95 % interval runs from {lo} to {hi} {unit}, "
                    f"on both sides of {edge:g}.")
+
+
+def pair_note(ctx: SessionContext) -> str:
+    """ " A group of 4 people: this reads the mentor and the mentee (S2) only; S3 and S4 are left out." in a group
+    (two or more people besides the mentor, one of them the mentee), else ""."""
+    others = [s for s in dict.fromkeys(t.speaker for t in ctx.turns) if s not in (ctx.mentor, ctx.mentee)]
+    if not (ctx.mentor and ctx.mentee and others):
+        return ""
+    left = others[0] if len(others) == 1 else ", ".join(others[:-1]) + " and " + others[-1]
+    return (f" A group of {len(others) + 2} people: this reads the mentor and the mentee ({ctx.mentee}) only; "
+            f"{left} {'is' if len(others) == 1 else 'are'} left out.")
 
 
 def share_of_talk(ctx: SessionContext, summary: SpeakerSummary | None, *, row: int,

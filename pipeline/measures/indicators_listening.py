@@ -134,7 +134,7 @@ LISTENING: tuple[IndicatorSpec, ...] = (
         band=(0.25, 0.8), source=RULE, category="listening",
         explanation="Below 1 means the mentor listened more than they talked, as the course's listening guidance "
         "asks.",
-        measure=talk_to_listen_ratio),
+        pair=True, measure=talk_to_listen_ratio),
     IndicatorSpec(
         id="mentor_longest_monologue", name="Mentor's longest uninterrupted stretch", unit="s", band=(0.0, 90.0),
         source=RULE + " (sales-call analytics flag monologues over ~1.5 min)", category="listening",
@@ -160,7 +160,7 @@ LISTENING: tuple[IndicatorSpec, ...] = (
         id="mentee_response_gap", name="Mentee's pause before answering (median)", unit="s", band=(0.0, 1.0),
         source=STIVERS, category="safety",
         explanation="Long hesitations from the mentee can signal discomfort; quick replies, ease.",
-        measure=partial(response_gap, role="mentee")),
+        pair=True, measure=partial(response_gap, role="mentee")),
     IndicatorSpec(
         id="mentor_interruptions", name="Mentor interrupting the mentee", unit="per 10 min", band=(0.0, 1.0),
         source=RULE + "; definition: mentor starts while the mentee is mid-utterance (at least 0.2 s before the "

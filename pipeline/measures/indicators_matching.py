@@ -100,20 +100,20 @@ def lh_family(feature: str, short: str, words: str) -> tuple[IndicatorSpec, ...]
             band=(0.0, None), source=LH2011, category="matching",
             explanation=f"The course suggests matching the mentee's {words}: above 0 means the mentor's turns were "
             "closer to the mentee's turn just before than to the mentee's other turns.",
-            measure=partial(score, score="proximity"), ci_unit="z"),
+            pair=True, measure=partial(score, score="proximity"), ci_unit="z"),
         IndicatorSpec(
             id=f"{short}_synchrony", name=f"Following the mentee's {words} up and down (synchrony)", unit="r",
             band=(0.3, None), source="Levitan & Hirschberg 2011: positive correlation over adjacent turns = synchrony",
             category="matching",
             explanation=f"When the mentee's {words} rises or falls, a matching mentor's follows in the next turn.",
-            measure=partial(score, score="synchrony")),
+            pair=True, measure=partial(score, score="synchrony")),
         IndicatorSpec(
             id=f"{short}_convergence", name=f"Growing closer in {words} over the session (convergence)", unit="r",
             band=(0.0, None), source="Levitan & Hirschberg 2011: similarity increasing over time = convergence",
             category="matching",
             explanation=f"Rapport builds: above 0 means the {words} of the two got more alike as the session went "
             "on (first half {first_half}, second half {second_half}).",
-            measure=partial(score, score="convergence")),
+            pair=True, measure=partial(score, score="convergence")),
     )
 
 
@@ -204,13 +204,13 @@ MATCHING: tuple[IndicatorSpec, ...] = (
         source=RULE, category="matching",
         explanation="The course: 'do they talk faster or slower than you – how can you match this?'; near 0 is "
         "matched.",
-        measure=pace_difference),
+        pair=True, measure=pace_difference),
     IndicatorSpec(
         id="loudness_difference", name="Mentor's loudness compared with the mentee's", unit="dB", band=(-3.0, 3.0),
         source=RULE + " (3 dB is a clearly noticeable step); relative measure, valid on downmixed audio",
         category="matching",
         explanation="The course: 'do they talk more quietly or loudly than you?'; near 0 dB is matched.",
-        measure=loudness_difference),
+        pair=True, measure=loudness_difference),
     IndicatorSpec(
         id="adjustment_smoothness", name="Mentor's adjustments were gradual, not abrupt", unit="% gradual",
         band=(70.0, None),
@@ -219,22 +219,22 @@ MATCHING: tuple[IndicatorSpec, ...] = (
         "{options.abrupt_pitch_st:.0f} st between the mentor's consecutive turns",
         category="matching",
         explanation="Slight adjustments the mentee won't notice are better than sudden jumps.",
-        measure=adjustment_smoothness),
+        pair=True, measure=adjustment_smoothness),
     IndicatorSpec(
         id="language_style_matching", name="Matching the mentee's style of speaking (function words)",
         unit="score 0-1", band=(0.85, 1.0), source=LSM_SRC + "; our own open category lists (not LIWC)",
         category="matching",
         explanation="People in rapport converge on how they speak (pronouns, articles, little words) without "
         "noticing.",
-        measure=language_style_matching),
+        pair=True, measure=language_style_matching),
     IndicatorSpec(
         id="top_word_matching", name="Overlap of both speakers' {options.n_top_words} most frequent words",
         unit="score 0-1", band=(0.6, 1.0), source=RULE, category="matching",
         explanation="Shared everyday vocabulary is part of the 'sameness' rapport is built on.",
-        measure=top_word_matching),
+        pair=True, measure=top_word_matching),
     IndicatorSpec(
         id="shared_key_phrases", name="Mentee's key words the mentor took up", unit="count", band=(2.0, None),
         source=COURSE + ": 'pick out key words and phrases and use these'", category="matching",
         explanation="Reusing the mentee's own words shows listening and matches their language.",
-        measure=shared_key_phrases),
+        pair=True, measure=shared_key_phrases),
 )

@@ -64,7 +64,7 @@ SHARING: tuple[IndicatorSpec, ...] = (
         band=(1.0, None), source=COURSE + ": 'remembering things they've said to you before'", category="remembering",
         explanation="Recalling the mentee's earlier words (>= 2 min back, or 'you mentioned ...') shows what they "
         "say matters.",
-        measure=mentor_remembering),
+        pair=True, measure=mentor_remembering),
     IndicatorSpec(
         id="mentor_self_disclosure", name="Mentor sharing own experience or mistakes", unit="count", band=(1.0, None),
         source=COURSE + ": 'sharing ... examples of mistakes you've made and what you learned'", category="sharing",
@@ -203,24 +203,24 @@ SAFETY: tuple[IndicatorSpec, ...] = (
         id="mentee_talk_share", name="Mentee's share of the talking", unit="%", band=(55.0, 80.0), source=RULE,
         category="safety",
         explanation="A mentee who feels safe talks at length; a low share can mean they are holding back.",
-        measure=mentee_talk_share),
+        pair=True, measure=mentee_talk_share),
     IndicatorSpec(
         id="mentee_turn_length_trend", name="Change in the mentee's turn length (second half vs first)", unit="%",
         band=(0.0, None), source=COURSE_SAFETY + ": a safe mentee opens up and talks at length", category="safety",
         explanation="Turns that get longer over the session suggest the mentee is opening up.",
-        measure=mentee_turn_length_trend),
+        pair=True, measure=mentee_turn_length_trend),
     IndicatorSpec(
         id="mentee_questions_per_10min", name="Mentee's questions per 10 minutes", unit="per 10 min",
         band=(2.0, None),
         source=COURSE_SAFETY + ": mentees 'seek guidance and clarification, ask questions'", category="safety",
         explanation="A mentee who asks questions feels safe to show what they don't know.",
-        measure=mentee_questions_per_10min),
+        pair=True, measure=mentee_questions_per_10min),
     IndicatorSpec(
         id="mentee_concerns", name="Mentee voicing concerns or uncertainty", unit="count", band=(1.0, None),
         source=COURSE_SAFETY + ": individuals 'feel safe to share their thoughts, concerns and uncertainties'",
         category="safety",
         explanation="Voicing worries is a sign the mentee trusts the mentor with them.",
-        measure=mentee_concerns),
+        pair=True, measure=mentee_concerns),
     IndicatorSpec(
         id="mentor_interrupting_mentee", name="Times the mentor cut the mentee off", unit="count", band=(0.0, 1.0),
         source=COURSE_SAFETY + "; same definition as mentor_interruptions", category="safety",
