@@ -138,9 +138,9 @@ def same_ms(a: float, b: float) -> bool:
     return abs(a - b) < 0.0006
 
 
-def check_round_trip(sent, got, *, text_of=lambda s: s) -> None:
+def check_round_trip(sent, got, *, text_of=lambda s: s, speaker_of=lambda s: s) -> None:
     check_turns(got)
-    assert [t.speaker for t in got] == [t.speaker for t in sent]
+    assert [t.speaker for t in got] == [speaker_of(t.speaker) for t in sent]
     assert [t.text for t in got] == [text_of(t.text) for t in sent]
     for a, b in zip(sent, got, strict=True):
         assert same_ms(a.start_s, b.start_s) and same_ms(a.end_s, b.end_s), (a, b)
@@ -149,9 +149,14 @@ def check_round_trip(sent, got, *, text_of=lambda s: s) -> None:
 @FAST
 @given(turns=dialogue())
 @example(turns=(Turn(0, "Tom & Jerry", "other", 0.0, 1.0, "AT&amp;T"), Turn(1, "x > y", "other", 1.0, 2.0, "ok")))
+@example(turns=(Turn(0, "-->", "other", 0.0, 0.0, "hello there"),))  # found by CI: "-->" may not stand in a cue
 def test_vtt_export_round_trip(turns):
+    # the export writes "-->" (a timing line's arrow, never allowed in a cue) as "->", in names as in text
+    def vtt_safe(s: str) -> str:
+        return " ".join(s.replace("-->", "->").split())
+
     check_round_trip(turns, parse_transcript(to_vtt(cues_from_turns(turns)), source_name="x.vtt"),
-                     text_of=lambda s: " ".join(s.replace("-->", "->").split()))
+                     text_of=vtt_safe, speaker_of=vtt_safe)
 
 
 def _srt_name_ok(name: str) -> bool:

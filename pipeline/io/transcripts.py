@@ -252,9 +252,13 @@ def _parse_text_lines(text: str) -> tuple[list[_Cue], str]:
 
 
 def _from_first_clock_time(cues: list[_Cue]) -> list[_Cue]:
-    """Clock times (the first time an hour or more) as seconds from the first; past midnight goes on counting."""
+    """Clock times (the first time an hour or more) as seconds from the first; past midnight goes on counting.
+
+    A time earlier than the first by less than 12 hours is no clock going on (it would fall before the session's
+    start): the times are then kept as they are, as elapsed times.
+    """
     times = [c.start_s for c in cues if c.start_s is not None]
-    if not times or times[0] < _CLOCK_START_S:
+    if not times or times[0] < _CLOCK_START_S or any(0 < times[0] - t < 12 * 3600 for t in times):
         return cues
     out, first, day = [], times[0], 0.0
     previous = first
