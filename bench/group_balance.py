@@ -29,7 +29,7 @@ from pipeline.speech.overlap import attribute_speakers  # noqa: E402
 from pipeline.types import DiarizeOptions, SpeakerInfo, Turn  # noqa: E402
 
 
-def balance(segments, mentor: str, nlp) -> tuple[float | None, str]:
+def balance(segments, mentor: str, nlp) -> float | None:
     """The indicator's value on ``segments`` (each with ``speaker``, ``start_s``, ``end_s``) with ``mentor``."""
     ordered = sorted(segments, key=lambda g: (g.start_s, g.end_s))
     labels = list(dict.fromkeys(g.speaker for g in ordered))
@@ -37,7 +37,7 @@ def balance(segments, mentor: str, nlp) -> tuple[float | None, str]:
     turns = tuple(Turn(i, g.speaker, roles[g.speaker], g.start_s, g.end_s, "") for i, g in enumerate(ordered))
     m = measure_session(turns, tuple(SpeakerInfo(s, r) for s, r in roles.items()), nlp=nlp, turn_times="measured")
     ind = next(i for i in m.indicators if i.id == "group_voice_balance")
-    return ind.value, ind.confidence
+    return ind.value
 
 
 def main() -> None:
@@ -65,8 +65,8 @@ def main() -> None:
         if mentor is None and hyp:
             mentor = max({g.speaker for g in hyp},
                          key=lambda s: sum(g.end_s - g.start_s for g in hyp if g.speaker == s))
-        want, _ = balance(ref, lead, nlp)
-        got, _ = balance(hyp, mentor, nlp) if hyp else (None, "")
+        want = balance(ref, lead, nlp)
+        got = balance(hyp, mentor, nlp) if hyp else None
         der = 100 * diarization_error_rate(ref, hyp)
         diff = None if got is None or want is None else got - want
         side = "n/a" if got is None else ("yes" if (got >= 50) == (want >= 50) else "no")

@@ -116,6 +116,11 @@ class SessionContext:
         return self.speakers.get(self.mentee) if self.mentee is not None else None
 
     @cached_property
+    def members(self) -> tuple[str, ...]:
+        """Everyone but the mentor (the mentee and anyone else), in the order they first speak."""
+        return tuple(dict.fromkeys(t.speaker for t in self.turns if t.speaker != self.mentor))
+
+    @cached_property
     def mentor_turns(self) -> tuple[TurnMeasures, ...]:
         """The mentor's turn measures, in time order (listening signals included)."""
         return tuple(m for m in self.turn_measures if m.speaker == self.mentor)

@@ -247,7 +247,7 @@ def interval_confidence(conf: Confidence, ci: tuple[float, float] | None, band: 
 def pair_note(ctx: SessionContext) -> str:
     """ " A group of 4 people: this reads the mentor and the mentee (S2) only; S3 and S4 are left out." in a group
     (two or more people besides the mentor, one of them the mentee), else ""."""
-    others = [s for s in dict.fromkeys(t.speaker for t in ctx.turns) if s not in (ctx.mentor, ctx.mentee)]
+    others = [s for s in ctx.members if s != ctx.mentee]
     if not (ctx.mentor and ctx.mentee and others):
         return ""
     left = others[0] if len(others) == 1 else ", ".join(others[:-1]) + " and " + others[-1]

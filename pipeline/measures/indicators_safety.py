@@ -140,18 +140,18 @@ ONE_ON_ONE = ("A one-on-one session: one person besides the mentor, so there is 
 
 
 def members_seconds(ctx: SessionContext) -> tuple[tuple[str, ...], np.ndarray]:
-    """Everyone but the mentor, in the order they first speak, and their speech seconds per exchange.
+    """Everyone but the mentor (:attr:`SessionContext.members`) and their speech seconds per exchange.
 
     Returns
     -------
     members : tuple of str
-        Speaker labels (the mentee and anyone else).
+        Speaker labels (the mentee and anyone else), in the order they first speak.
     seconds : np.ndarray
         float, shape ``(len(members), n_exchanges)``: each member's speech seconds
         (:func:`pipeline.measures.turntaking.turn_speech_seconds`, summing to their talk time) in each exchange
         (:func:`pipeline.measures.context.exchange_of_turns`); no columns without a mentor.
     """
-    members = tuple(dict.fromkeys(t.speaker for t in ctx.turns if t.speaker != ctx.mentor))
+    members = ctx.members
     if not ctx.mentor or not ctx.turns:
         return members, np.zeros((len(members), 0))
     blocks = exchange_of_turns(ctx.turns, ctx.turn_measures, ctx.mentor)
@@ -185,7 +185,7 @@ def group_voice_balance(ctx: SessionContext) -> Reading:
         return Reading(value=None, sample=exchange_sample(ctx))
     totals = secs.sum(axis=1)
     quiet = members[int(np.argmin(totals))]
-    share = 100 * totals.min() / totals.sum() if totals.sum() > 0 else 0.0
+    share = 100 * totals.min() / totals.sum()  # > 0: the value is finite
     theirs = sorted((m for m in ctx.turn_measures if m.speaker == quiet), key=lambda m: -(m.end_s - m.start_s))
     return Reading(
         value=value,
