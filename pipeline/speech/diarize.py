@@ -36,7 +36,7 @@ import numpy as np
 from pipeline.errors import InvalidParameterError
 from pipeline.io.audio import release_pages
 from pipeline.speech.channels import _label_runs, runs_from_mask
-from pipeline.speech.speakercount import estimate_speaker_count, separation_score, with_count
+from pipeline.speech.speakercount import estimate_speaker_count, separation_score, unsupported_group, with_count
 from pipeline.types import Diarization, DiarizeOptions, Recording, SpeakerCount
 
 FRAME_S = 0.01
@@ -385,6 +385,8 @@ def diarize(recording: Recording, *, vad, encoder=None, options: DiarizeOptions 
     if k > 1 and (len(np.unique(labels)) < 2 or separation < options.min_separation):
         labels = np.zeros(len(x), dtype=int)
         confidence, k = "low", 1
+    elif k > 1 and unsupported_group(labels, k):  # a person heard in one piece only: kept, not trusted
+        confidence = "low"
     elif k > 1 and separation < 1.3 * options.min_separation:
         confidence = "medium"
     extra_voice = k == options.n_speakers and k < 4 and _extra_voice(x, k, separation, options)

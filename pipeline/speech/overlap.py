@@ -45,6 +45,7 @@ from pipeline.speech.speakercount import (
     estimate_speaker_count,
     local_overlap_s,
     separation_score,
+    unsupported_group,
     with_count,
 )
 from pipeline.types import ChannelOptions, Diarization, DiarizeOptions, Recording, SpeakerCount
@@ -324,6 +325,8 @@ def diarize_overlap(recording: Recording, *, segmenter, encoder,
     if k > 1 and (len(np.unique(labels[labels >= 0])) < 2 or separation < options.min_separation):
         labels = np.where(labels >= 0, 0, -1)
         confidence, k = "low", 1
+    elif k > 1 and unsupported_group(piece_label, k):  # a person heard in one piece only: kept, not trusted
+        confidence = "low"
     elif k > 1 and separation < 1.3 * options.min_separation:
         confidence = "medium"
     extra_voice = (k == options.n_speakers and 1 < k < 4 and len(piece_emb) > 10 * (k + 1)

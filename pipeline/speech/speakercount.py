@@ -99,6 +99,22 @@ def separation_score(x: np.ndarray, labels: np.ndarray) -> float:
     return float(dmin / max(spread, 1e-9))
 
 
+def unsupported_group(labels: np.ndarray, k: int) -> bool:
+    """Whether a forced split into ``k`` groups has a group with no evidence of its own: under 2 of at least
+    ``5 * k`` pieces (labels ``-1``, pieces given to nobody, are not counted).
+
+    :func:`separation_score` cannot measure such a group (it needs two pieces per group) and returns ``inf``,
+    which would read as "clearly separate". One voice forced into two made exactly that (the matched sample's
+    mentor alone: 28 pieces and 1), and so does a real person who speaks for a second or two (AMI trn03: 12 and 1),
+    so the split is kept and its confidence is ``"low"``. Too few pieces overall (under ``5 * k``) is a short
+    recording, which the score's own inflation covers.
+    """
+    kept = labels[labels >= 0]
+    if k < 2 or len(kept) < 5 * k:
+        return False
+    return bool(np.bincount(kept, minlength=k).min() < 2)
+
+
 def _split_score(pieces: np.ndarray, labels: np.ndarray, k: int) -> float | None:
     """Separation of ``pieces`` split by ``labels`` into ``k`` groups; None when a group is too small to count."""
     kept = labels >= 0
