@@ -7,7 +7,7 @@ or loudness. Words said appear in evidence notes only marked by :func:`pipeline.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from pipeline.measures import language as lang
 from pipeline.types import Evidence, MeasureOptions, QuestionClass, Turn, TurnMeasures, said
@@ -59,8 +59,10 @@ def abrupt_changes(mentor_tms: Sequence[TurnMeasures], options: MeasureOptions, 
     return ev
 
 
-def concerns(tms: Sequence[TurnMeasures], mentor: str | None, mentee: str | None) -> list[tuple[TurnMeasures, str]]:
-    """The mentee's turns that voice a concern or uncertainty, each with its evidence note.
+def concerns(tms: Sequence[TurnMeasures], mentor: str | None,
+             members: Collection[str]) -> list[tuple[TurnMeasures, str]]:
+    """The turns of ``members`` (the mentee; in a group, everyone but the mentor) that voice a concern or
+    uncertainty, each with its evidence note.
 
     A turn counts when it has a concern cue (:data:`pipeline.measures.language.CONCERN_RE`: "I'm worried", "I'm not
     sure whether", "I don't really know how"), or when it is the mentee's answer to the mentor asking, in an open
@@ -74,7 +76,7 @@ def concerns(tms: Sequence[TurnMeasures], mentor: str | None, mentee: str | None
     for m in tms:
         if m.speaker == mentor and not m.is_backchannel:
             asked_worry = m.question.open and bool(lang.find_pattern(lang.WORRY_QUESTION_RE, m.text))
-        elif m.speaker == mentee and not m.is_backchannel:
+        elif m.speaker in members and not m.is_backchannel:
             if cue := lang.find_pattern(lang.CONCERN_RE, m.text):
                 out.append((m, said(cue)))
             elif asked_worry and not lang.NO_CONCERN_RE.match(m.text):

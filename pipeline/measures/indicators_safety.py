@@ -106,24 +106,48 @@ def mentee_turn_length_trend(ctx: SessionContext) -> Reading:
     )
 
 
+def heard_members(ctx: SessionContext) -> tuple[str, ...]:
+    """Whose questions and concerns show the session's safety: the mentee; in a group (two or more people besides
+    the mentor) every member (:attr:`SessionContext.members`); none without a mentee."""
+    if not ctx.mentee:
+        return ()
+    return ctx.members if len(ctx.members) >= 2 else (ctx.mentee,)
+
+
+def group_counts_note(ctx: SessionContext, counts: dict[str, int]) -> str:
+    """ " A group of 4 people: this counts every member's (Ann 3, Bo 1, Cy 0)." in a group, else ""."""
+    if len(counts) < 2:
+        return ""
+    each = ", ".join(f"{who} {n}" for who, n in counts.items())
+    return f" A group of {len(counts) + 1} people: this counts every member's ({each})."
+
+
 def mentee_questions_per_10min(ctx: SessionContext) -> Reading:
-    """Question sentences of the mentee per 10 minutes (>= 0); exact Poisson interval."""
-    me = ctx.mentee_summary
-    n_q = me.n_questions if me else 0
+    """Question sentences of the mentee (in a group, of every member) per 10 minutes (>= 0); exact Poisson
+    interval."""
+    who = heard_members(ctx)
+    if not who or ctx.mentee_summary is None:
+        return Reading(value=None, note=per_minute_note(ctx), sample=per_minutes_sample(0, "question", ctx))
+    counts = {s: ctx.speakers[s].n_questions if s in ctx.speakers else 0 for s in who}
+    n_q = sum(counts.values())
+    value = ctx.mentee_summary.questions_per_10min if len(who) == 1 else round(n_q / ctx.minutes * 10, 2)
     return Reading(
-        value=me.questions_per_10min if me else None,
-        evidence=[moment(m, f"{m.question.kind} question") for m in ctx.mentee_turns if m.question.is_question],
-        note=per_minute_note(ctx),
-        ci95=rate_ci(n_q, ctx.minutes) if me else None,
+        value=value,
+        evidence=[moment(m, f"{m.question.kind} question") for m in ctx.turn_measures
+                  if m.speaker in who and m.question.is_question],
+        note=per_minute_note(ctx) + group_counts_note(ctx, counts),
+        ci95=rate_ci(n_q, ctx.minutes),
         sample=per_minutes_sample(n_q, "question", ctx),
     )
 
 
 def mentee_concerns(ctx: SessionContext) -> Reading:
-    """Count of the mentee's turns that voice a concern or uncertainty (>= 0)."""
-    found = concerns(ctx.turn_measures, ctx.mentor, ctx.mentee)
+    """Count of the mentee's (in a group, every member's) turns that voice a concern or uncertainty (>= 0)."""
+    who = heard_members(ctx)
+    found = concerns(ctx.turn_measures, ctx.mentor, who)
+    counts = {s: sum(m.speaker == s for m, _ in found) for s in who}
     return Reading(value=len(found), evidence=[moment(m, note) for m, note in found],
-                   confidence=cap(ctx.base_confidence, "medium"))
+                   note=group_counts_note(ctx, counts), confidence=cap(ctx.base_confidence, "medium"))
 
 
 def mentor_interrupting_mentee(ctx: SessionContext) -> Reading:
@@ -214,13 +238,13 @@ SAFETY: tuple[IndicatorSpec, ...] = (
         band=(2.0, None),
         source=COURSE_SAFETY + ": mentees 'seek guidance and clarification, ask questions'", category="safety",
         explanation="A mentee who asks questions feels safe to show what they don't know.",
-        pair=True, measure=mentee_questions_per_10min),
+        measure=mentee_questions_per_10min),
     IndicatorSpec(
         id="mentee_concerns", name="Mentee voicing concerns or uncertainty", unit="count", band=(1.0, None),
         source=COURSE_SAFETY + ": individuals 'feel safe to share their thoughts, concerns and uncertainties'",
         category="safety",
         explanation="Voicing worries is a sign the mentee trusts the mentor with them.",
-        pair=True, measure=mentee_concerns),
+        measure=mentee_concerns),
     IndicatorSpec(
         id="mentor_interrupting_mentee", name="Times the mentor cut the mentee off", unit="count", band=(0.0, 1.0),
         source=COURSE_SAFETY + "; same definition as mentor_interruptions", category="safety",
