@@ -446,6 +446,17 @@ def test_reflecting_without_stock_openings_and_the_question_answer_trap(nlp):
     assert status_of(runs) == "above" and status_of(got["reflective"]["mentor_question_runs_per_10min"]) == "in band"
     assert got["reflective"]["mentor_affirmations"].value == 2 and got["interview"]["mentor_affirmations"].value == 0
     assert _in_band_share(reports["reflective"]) > _in_band_share(reports["interview"]) + 0.2
+    # the interviewer's 28 questions per 10 minutes are in their band, but came with one reflection for eight
+    # questions (ratio 0.125, below 1:1 at medium confidence): not told as gone well
+    from pipeline.report.glance import feedback
+
+    asks = got["interview"]["mentor_questions_per_10min"]
+    ratio = got["interview"]["reflection_to_question_ratio"]
+    assert status_of(asks) == "in band" and asks.confidence == "medium"
+    assert status_of(ratio) == "below" and ratio.confidence == "medium"
+    assert "mentor_questions_per_10min" not in {p.indicator_id for p in feedback(reports["interview"]).went_well}
+    assert "reflection_to_question_ratio" in {p.indicator_id for p in
+                                              feedback(reports["interview"], n_points=10).to_try}
 
 
 #: Tags of the sample sessions' scripts (sample_sessions/make_samples.py) -> what the coder must find in the turn.

@@ -188,10 +188,11 @@ ADVICE: dict[str, dict[str, str]] = {
 #: lists never say opposite things about one measure (talk share 45 % in range, its ratio 0.82 just above).
 _SAME_MEASURE = {"talk_to_listen_ratio": "mentor_talk_share", "mentee_talk_share": "mentor_talk_share",
                  "mentor_interrupting_mentee": "mentor_interruptions"}
-#: A count not praised while its twin says how it went wrong: many questions are no credit when they came in runs
-#: with nothing given back between them (the question-answer trap).
-_NOT_WELL_WHILE = {"mentor_questions_per_10min": "mentor_question_runs_per_10min",
-                   "mentor_question_turn_share": "mentor_question_runs_per_10min"}
+#: A count not praised while one of its twins says how it went wrong: many questions are no credit when they came
+#: in runs with nothing given back between them (the question-answer trap), when they crowded out reflections (MITI
+#: 4.2.1's reflection-to-question ratio below 1:1) or when they were mostly closed.
+_QUESTION_TWINS = ("mentor_question_runs_per_10min", "reflection_to_question_ratio", "mentor_open_question_share")
+_NOT_WELL_WHILE = {"mentor_questions_per_10min": _QUESTION_TWINS, "mentor_question_turn_share": _QUESTION_TWINS}
 #: Feedback themes finer than the categories: the course names pace, volume and key words apart, and reflecting,
 #: affirming and holding back advice are skills of their own beside the talk shares of "listening".
 _THEME_PREFIX = (("pace_", "pace"), ("loudness_", "volume"), ("pitch_", "pitch"), ("language_style", "words"),
@@ -235,7 +236,8 @@ def feedback(report: Report | Sequence[Indicator], *, n_points: int = 3, min_con
     (the categories, with matching split as the course splits it: pace,
     volume, pitch, words, smoothness). A measure told twice (talk share and
     talk-to-listen ratio) counts once, by its main indicator; a count of
-    questions is not told as gone well while they came in runs.
+    questions is not told as gone well while they came in runs, crowded out
+    reflections or were mostly closed.
 
     Parameters
     ----------
@@ -289,7 +291,8 @@ def feedback(report: Report | Sequence[Indicator], *, n_points: int = 3, min_con
 
     points = [p for p in map(point, counted) if p is not None and (p.status == "in band" or p.severity >= BORDERLINE)]
     missed = {p.indicator_id for p in points if p.status != "in band"}
-    points = [p for p in points if not (p.status == "in band" and _NOT_WELL_WHILE.get(p.indicator_id) in missed)]
+    points = [p for p in points
+              if not (p.status == "in band" and missed.intersection(_NOT_WELL_WHILE.get(p.indicator_id, ())))]
     order = {id_: i for i, id_ in enumerate(_WELL_ORDER)}
     well = sorted((p for p in points if p.status == "in band"), key=lambda p: order.get(p.indicator_id, len(order)))
     to_try = sorted((p for p in points if p.status != "in band"),
