@@ -341,6 +341,12 @@ def test_speaker_names_say_who_is_the_mentor(nlp):
     assert {s.label: s.role for s in assign_roles(renamed, nlp=nlp)} == {"A": "mentor", "B": "mentee"}  # counted
     assert named_roles(("Coach Anna", "Coach Ben")) == {}  # two names say the same role: nothing is believed
     assert named_roles(("Mentor Jo", "Mentee Sam")) == {"mentor": "Mentor Jo", "mentee": "Mentee Sam"}
+    # only the one helped is named, and asks more: the other speaker is the mentor all the same
+    for helper in ("Sam", "Nurse", "Dr. Patel"):
+        only = tuple(Turn(t.index, {"Client": "Patient", "Therapist": helper}[t.speaker], "other", t.start_s, t.end_s,
+                          t.text) for t in turns)
+        assert {s.label: s.role for s in assign_roles(only, nlp=nlp)} == {"Patient": "mentee", helper: "mentor"}
+    assert named_roles(("Psychotherapist", "Student")) == {"mentor": "Psychotherapist", "mentee": "Student"}
 
 
 def test_one_question_decision_and_the_csv_columns(session):

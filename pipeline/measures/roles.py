@@ -15,7 +15,8 @@ Named (a transcript's speaker names say the roles): a speaker called by a helpin
 role ("Mentor", "Coach", "Therapist", "Counsellor", "Helper", "Supporter",
 "Interviewer") is the mentor and one called by the other side's role ("Mentee",
 "Client", "Coachee", "Patient", "Seeker", "Interviewee") is the mentee, before
-any counting: a transcript that says who is who is believed. The report says
+any counting: a transcript that says who is who is believed. When only the one
+helped is named, the mentor is counted among the others. The report says
 ``role_source="guessed"`` all the same (the user did not set it).
 
 Set (by the user): ``RoleOptions(mentor="S2")`` (CLI ``--mentor S2``) makes
@@ -34,9 +35,11 @@ from pipeline.types import RoleOptions, SpeakerInfo, Turn
 
 FIRST_SPEAKER_BONUS = 1.0
 #: Speaker names that say the speaker is the one helping, or the one helped (whole words, any case).
-HELPER_NAME_RE = re.compile(r"\b(?:mentor|coach|therapist|counsell?or|helper|supporter|interviewer|clinician|"
-                            r"facilitator|practitioner)\b", re.IGNORECASE)
-HELPED_NAME_RE = re.compile(r"\b(?:mentee|client|coachee|patient|seeker|interviewee|protege|protégé)\b", re.IGNORECASE)
+HELPER_NAME_RE = re.compile(r"\b(?:mentor|coach|(?:psycho)?therapist|psychologist|counsell?or|helper|supporter|"
+                            r"interviewer|clinician|facilitator|practitioner|nurse|doctor|physician|advis[eo]r|tutor)\b",
+                            re.IGNORECASE)
+HELPED_NAME_RE = re.compile(r"\b(?:mentee|client|coachee|patient|seeker|interviewee|protege|protégé|student)\b",
+                            re.IGNORECASE)
 
 
 def count_questions(text: str) -> int:
@@ -100,7 +103,9 @@ def assign_roles(
     if options.mentor is not None:
         mentor, source = options.mentor, "set"
     else:
-        mentor = named.get("mentor") or max(labels, key=lambda s: (questions[s], s == first, -labels.index(s)))
+        # a speaker named as the one helped ("Patient") is never guessed as the mentor while someone else is there
+        candidates = [s for s in labels if s != named.get("mentee")] or list(labels)
+        mentor = named.get("mentor") or max(candidates, key=lambda s: (questions[s], s == first, -labels.index(s)))
         source = "guessed"
     rest = [s for s in labels if s != mentor]
     mentee = named.get("mentee") if named.get("mentee") in rest else None
