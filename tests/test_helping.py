@@ -65,9 +65,18 @@ CASES = [
     ("I'd recommend starting with the conclusion.", [NO_IDEA], ("advice", False, False, False), True),
     ("Make sure you leave time for questions at the end.", [NO_IDEA], ("advice", False, False, False), True),
     ("Send the numbers the day before.", [ASKS], ("advice", False, False, True), True),
+    ("Have you ever thought about going to AA?", [BEERS], ("advice", False, False, False), True),
+    # ... but asking what they think about is a question
+    ("Have you ever thought about what you want from this job?", [KEEP_JOB], ("question", False, False, False), True),
+    # a warning of consequences persuades without permission (MITI 4.2.1)
+    ("If you keep drinking like this you'll end up with serious health problems.", [BEERS],
+     ("advice", False, False, False), True),
+    ("If you don't cut down, you are going to damage your liver.", [BEERS], ("advice", False, False, False), True),
+    ("If you keep going like this you'll get there.", [TOLD], ("other", False, False, False), True),
     # affirmations against plain acknowledgements
     ("That took real courage.", [TOLD], ("affirmation", False, False, False), True),
     ("You've clearly thought this through.", [NO_IDEA], ("affirmation", False, False, False), True),
+    ("You've been really open with me today, I appreciate that.", [TOLD], ("affirmation", False, False, False), True),
     ("Well done for raising it.", [TOLD], ("affirmation", False, False, False), True),
     ("Okay.", [TOLD], ("other", False, False, False), True),
     ("Great.", [TOLD], ("other", False, False, False), True),

@@ -82,7 +82,8 @@ ADVICE_RE = _re(
     r"|\bi(?:'d|\s+would|\s+strongly)?\s+(?:recommend|suggest|advise|encourage\s+you)\b|\bmy\s+(?:advice|suggestion|tip)\b"
     r"|(?<!\bi\s)(?<!\bwe\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bthey\s)\b(?:try|make\s+sure|be\s+sure|remember)\s+"
     r"(?:to|you|that\s+you|and)\b|\btry\s+\w+ing\b"
-    r"|\bhave\s+you\s+(?:thought\s+(?:about|of)|considered|tried(?!\s+(?:anything|something|any\b))|looked\s+into)\b"
+    r"|\bhave\s+you\s+(?:ever\s+)?(?:(?:thought\s+(?:about|of)|considered)(?!\s+(?:what|how|whether|why|where|who|when|"
+    r"which|if)\b)|tried(?!\s+(?:anything|something|any\b))|looked\s+into)\b"
     r"|\bwhat\s+(?:if|about)\s+you\s+(?:tried|try|asked|ask|talked|talk|spoke|wrote|made|took|went|just)\b"
     r"|\b(?:what|how)\s+about\s+(?:trying|asking|talking|speaking|writing|making|taking|going|sending|booking)\b"
     r"|\bwhy\s+don'?t\s+you\s+(?!start\b|begin\b|tell\b|talk\b|share\b|walk\b)\w+"
@@ -117,6 +118,12 @@ ADVICE_RE = _re(
     r"organi[sz]ed|calm|calmer|healthy|healthier|busy|focused|going|motivated|some)\b"
     r"|\b(?:maybe|perhaps)\s+it(?:'?s|\s+is)\s+time\s+(?:to|for)\b|\bit(?:'s|\s+is)\s+(?:time\s+to|worth\s+(?:trying|a\s+try|it\s+to))\b"
     r"|\bwon'?t\s+hurt\s+to\b|\bthat'?s?\s+(?:is\s+)?what\s+i\s+would\s+do\b"
+    # a warning of what will happen unless they change (MITI 4.2.1 "persuade": "if you keep drinking like this
+    # you'll end up in hospital", "stop now or you'll lose your licence")
+    r"|\b(?:if\s+you\s+(?:keep|carry\s+on|continue|go\s+on|don'?t|do\s+not)|or\s+(?:else\s+)?)(?:\s+[\w']+){0,8}?\s*,?\s+"
+    r"you(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to|\s+could|\s+might)\s+(?:\w+\s+)?(?:end\s+up|lose|regret|"
+    r"damage|harm|hurt|ruin|kill|die|get\s+(?:sick|ill|worse|hurt|fired|sacked)|make\s+(?:it|things)\s+worse|be\s+in\s+trouble|"
+    r"pay\s+for)\b"
     # what would do them good, said as what it does ("that may help", "it will ease some of that anxiety",
     # "podcasts are good for sleep"), or as what they will need to do ("you'll have to speak to them")
     r"|\byou(?:'ll|\s+will|\s+may|\s+might)\s+(?:have|need)\s+to\b|\bconsider\s+\w+ing\b|\bif\s+i\s+(?:can|may|could)\s+suggest\b"
@@ -290,6 +297,8 @@ AFFIRMATION_RE = _re(
     r"honesty|determination))\b"
     r"|\b(?:that|it|this)\s+shows\s+(?:real|a\s+lot|how|you|your|great|such)\b|\b(?:admirable|commendable)\b"
     r"|\bshow(?:s|ed)\s+(?:great|real|a\s+lot\s+of|such)\s+(?:strength|courage|maturity|determination|commitment|character)\b"
+    r"|\byou(?:'ve|\s+have)\s+been\s+(?:really\s+|so\s+|very\s+)?(?:open|honest|candid|brave)\b"
+    r"|\byou(?:'re|\s+are)\s+being\s+(?:really\s+|so\s+|very\s+)?(?:open|honest|candid|brave)\b"
     r"|\byou(?:'re|\s+are)\s+doing\s+(?:a\s+)?(?:great|well|"
     r"really\s+well|good|fine)\b|\bcredit\s+to\s+you\b"
     # confidence in their ability, their effort, their qualities ("I'm sure you can", "you're a good friend")
