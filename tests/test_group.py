@@ -93,10 +93,9 @@ def test_what_reads_the_pair_says_so_in_a_group(nlp):
     from pipeline.measures.indicators import INDICATORS
 
     pair = {s.id for s in INDICATORS if s.pair}
-    assert {"talk_to_listen_ratio", "pace_difference", "language_style_matching", "shared_key_phrases",
-            "mentee_talk_share", "mentor_remembering"} <= pair
+    assert {"talk_to_listen_ratio", "pace_difference", "language_style_matching", "mentee_talk_share"} <= pair
     assert not {"mentor_talk_share", "turns_per_minute", "group_voice_balance", "mentor_questions_per_10min",
-                "mentee_questions_per_10min", "mentee_concerns"} & pair
+                "mentee_questions_per_10min", "mentee_concerns", "mentor_remembering", "shared_key_phrases"} & pair
     said = " A group of 4 people: this reads the mentor and the mentee (Ann) only; Bo and Cy are left out."
     group = _measure(_round_table({"Ann": 100.0, "Bo": 60.0, "Cy": 40.0}),
                      {"Mo": "mentor", "Ann": "mentee", "Bo": "other", "Cy": "other"}, nlp)
@@ -111,11 +110,12 @@ def test_what_reads_the_pair_says_so_in_a_group(nlp):
 
 def test_a_groups_questions_and_concerns_are_every_members(nlp):
     """In a group, safety shows in every member who asks or voices a worry, not the mentee alone: the questions
-    per 10 minutes and the concerns count all members, and say how many each; one-on-one, the mentee's only."""
+    per 10 minutes and the concerns count all members, and say how many each; one-on-one, the mentee's only.
+    Listening likewise: the member's words the mentor brings back or takes up count whoever said them."""
     spans = [
         ("Mo", 0.0, 4.0, "What would each of you like to get out of today?"),
         ("Ann", 4.5, 12.0, "I'd like to plan the handover. Who should I tell first?"),
-        ("Bo", 12.5, 20.0, "I'm worried the client will notice the gap before we do."),
+        ("Bo", 12.5, 20.0, "I'm worried the client will notice the gap before the client call on Friday."),
         ("Cy", 20.5, 28.0, "Can we talk about the budget? And what happens if it runs out?"),
         ("Mo", 28.5, 40.0, "Those are all fair points and we can take them one at a time in the next hour."),
         ("Cy", 40.5, 60.0, "I'm not sure whether I'm ready to lead the budget review on my own yet."),
@@ -129,6 +129,15 @@ def test_a_groups_questions_and_concerns_are_every_members(nlp):
     worries = _ind(group, "mentee_concerns")
     assert worries.value == 2 and {e.speaker for e in worries.evidence} == {"Bo", "Cy"}
     assert "this counts every member's (Ann 0, Bo 1, Cy 1)." in worries.explanation
+    later = spans + [("Mo", 200.0, 208.0, "Bo, you mentioned the gap. How did the client call go?")]
+    heard = _measure(later, roles, nlp)
+    back = _ind(heard, "mentor_remembering")
+    assert back.value == 1 and back.evidence[0].start_s == 200.0
+    assert "Bo said" in back.evidence[0].note and "(Ann 0, Bo 1, Cy 0)" in back.explanation
+    taken = _ind(heard, "shared_key_phrases")
+    assert [(p.phrase, p.first_speaker, p.taken_up_by) for p in heard.shared_phrases] == [("client call", "Bo", "Mo")]
+    assert taken.value == 1 and taken.evidence[0].note.startswith("“client call” first said by Bo at 12 s")
+    assert "A group of 4 people: this counts every member's (Ann 0, Bo 1, Cy 0)." in taken.explanation
     pair = _measure([x for x in spans if x[0] in ("Mo", "Ann")], {"Mo": "mentor", "Ann": "mentee"}, nlp)
     assert _ind(pair, "mentee_concerns").value == 0 and "A group" not in _ind(pair, "mentee_concerns").explanation
     assert _ind(pair, "mentee_questions_per_10min").value == next(s.questions_per_10min for s in pair.speakers

@@ -121,6 +121,14 @@ class SessionContext:
         return tuple(dict.fromkeys(t.speaker for t in self.turns if t.speaker != self.mentor))
 
     @cached_property
+    def listened_to(self) -> tuple[str, ...]:
+        """Whose words, questions and worries the mentor is read as listening to: the mentee; in a group (two or
+        more people besides the mentor) every member (:attr:`members`); none without a mentee."""
+        if not self.mentee:
+            return ()
+        return self.members if len(self.members) >= 2 else (self.mentee,)
+
+    @cached_property
     def mentor_turns(self) -> tuple[TurnMeasures, ...]:
         """The mentor's turn measures, in time order (listening signals included)."""
         return tuple(m for m in self.turn_measures if m.speaker == self.mentor)

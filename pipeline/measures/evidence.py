@@ -85,9 +85,10 @@ def concerns(tms: Sequence[TurnMeasures], mentor: str | None,
     return out
 
 
-def remembering(turns: Sequence[Turn], turn_keys: Sequence[Sequence[str]], mentor: str | None, mentee: str | None,
-                options: MeasureOptions) -> list[Evidence]:
-    """Mentor turns that explicitly recall ("you mentioned ...") or reuse mentee content >= remember_min_gap_s old.
+def remembering(turns: Sequence[Turn], turn_keys: Sequence[Sequence[str]], mentor: str | None,
+                members: Collection[str], options: MeasureOptions) -> list[tuple[Evidence, str | None]]:
+    """Mentor turns that explicitly recall ("you mentioned ...") or reuse content of ``members`` (the mentee; in a
+    group, every member) at least ``remember_min_gap_s`` old.
 
     Parameters
     ----------
@@ -95,24 +96,26 @@ def remembering(turns: Sequence[Turn], turn_keys: Sequence[Sequence[str]], mento
         In time order.
     turn_keys : sequence of sequence of str
         Content keys of each turn (:func:`pipeline.measures.language.content_items`), same order.
-    mentor, mentee : str or None
-        Labels of the two roles; without both there is nothing to find.
+    mentor : str or None
+        The mentor's label; without a mentor or members there is nothing to find.
+    members : collection of str
+        Whose words may come back.
     options : MeasureOptions
-        ``remember_min_gap_s``: how old (seconds) the mentee's words must be.
+        ``remember_min_gap_s``: how old (seconds) their words must be.
 
     Returns
     -------
-    list of Evidence
-        One per such mentor turn, in time order; the note says the cue, or which of the mentee's words came back
-        and from how long before.
+    list of (Evidence, str or None)
+        One per such mentor turn, in time order, with whose words came back (None: a recall cue alone); the note
+        says the cue, or which words came back, whose (in a group) and from how long before.
     """
-    if not mentor or not mentee:
+    if not mentor or not members:
         return []
     ev = []
-    first_said: dict[str, tuple[float, int]] = {}  # key -> (time, turn index) the mentee first said it
-    last_said: dict[str, float] = {}  # key -> last time the mentee said it
+    first_said: dict[str, tuple[float, int]] = {}  # key -> (time, turn index) a member first said it
+    last_said: dict[str, float] = {}  # key -> last time a member said it
     for i, (t, keys) in enumerate(zip(turns, turn_keys, strict=True)):
-        if t.speaker == mentee:
+        if t.speaker in members:
             for key in keys:
                 first_said.setdefault(key, (t.start_s, i))
                 last_said[key] = t.start_s
@@ -121,14 +124,15 @@ def remembering(turns: Sequence[Turn], turn_keys: Sequence[Sequence[str]], mento
             continue
         cue = lang.find_pattern(lang.CALLBACK_RE, t.text)
         mine = set(keys)
-        # mentee content at least remember_min_gap_s old and not just repeated recently
+        # their content at least remember_min_gap_s old and not just repeated recently
         old = [(first_said[k][0], k, first_said[k][1]) for k in sorted(mine & first_said.keys())
                if t.start_s - last_said[k] >= options.remember_min_gap_s]
         multi = [o for o in old if len(o[1].split()) >= 2] or old
         if cue or (multi and len({k for _, k, _ in old}) >= 2) or any(len(o[1].split()) >= 2 for o in old):
             src = turns[multi[0][2]] if multi else None
-            note = said(cue) if cue else "reuses the mentee's words"
+            note = said(cue) if cue else "reuses the mentee's words" if len(members) == 1 else "reuses a member's words"
             if src is not None:
-                note += f"; the mentee said {said(multi[0][1])} at {src.start_s:.0f} s ({t.start_s - src.start_s:.0f} s before)"
-            ev.append(moment(t, note))
+                who = "the mentee" if len(members) == 1 else src.speaker
+                note += f"; {who} said {said(multi[0][1])} at {src.start_s:.0f} s ({t.start_s - src.start_s:.0f} s before)"
+            ev.append((moment(t, note), src.speaker if src is not None else None))
     return ev

@@ -255,6 +255,15 @@ def pair_note(ctx: SessionContext) -> str:
             f"{left} {'is' if len(others) == 1 else 'are'} left out.")
 
 
+def members_note(counts: dict[str, int]) -> str:
+    """ " A group of 4 people: this counts every member's (Ann 3, Bo 1, Cy 0)." for two or more members (``counts``:
+    member -> how many), else ""."""
+    if len(counts) < 2:
+        return ""
+    each = ", ".join(f"{who} {n}" for who, n in counts.items())
+    return f" A group of {len(counts) + 1} people: this counts every member's ({each})."
+
+
 def share_of_talk(ctx: SessionContext, summary: SpeakerSummary | None, *, row: int,
                   evidence: Sequence[Evidence]) -> Reading:
     """A speaker's share of everyone's speech seconds, percent (0-100), with its interval by exchanges.

@@ -25,6 +25,7 @@ from pipeline.measures.indicator_spec import (
     IndicatorSpec,
     Reading,
     exchange_sample,
+    members_note,
     timing_confidence,
     untimed,
 )
@@ -187,14 +188,18 @@ def top_word_matching(ctx: SessionContext) -> Reading:
 
 
 def shared_key_phrases(ctx: SessionContext) -> Reading:
-    """Count of the mentee's key phrases the mentor took up later (>= 0)."""
-    mentor, mentee = ctx.mentor, ctx.mentee
-    uptake = [p for p in ctx.shared_phrases
-              if mentor and mentee and (p.first_speaker, p.taken_up_by) == (mentee, mentor)]
+    """Count of the mentee's (in a group, any member's) key phrases the mentor took up later (>= 0)."""
+    who = ctx.listened_to
+    uptake = [p for p in ctx.shared_phrases if ctx.mentor and p.first_speaker in who and p.taken_up_by == ctx.mentor]
     turn_at = {(t.speaker, round(t.start_s, 2)): t for t in ctx.turns}
+
+    def by(p) -> str:
+        return "the mentee" if len(who) == 1 else p.first_speaker
+
     return Reading(value=len(uptake), evidence=[
-        moment(turn_at[p.taken_up_by, p.taken_up_s], f"{said(p.phrase)} first said by the mentee at {p.first_s:.0f} s, "
-               f"taken up after {p.taken_up_s - p.first_s:.0f} s") for p in uptake])
+        moment(turn_at[p.taken_up_by, p.taken_up_s], f"{said(p.phrase)} first said by {by(p)} at {p.first_s:.0f} s, "
+               f"taken up after {p.taken_up_s - p.first_s:.0f} s") for p in uptake],
+        note=members_note({s: sum(p.first_speaker == s for p in uptake) for s in who}))
 
 
 MATCHING: tuple[IndicatorSpec, ...] = (
@@ -236,5 +241,5 @@ MATCHING: tuple[IndicatorSpec, ...] = (
         id="shared_key_phrases", name="Mentee's key words the mentor took up", unit="count", band=(2.0, None),
         source=COURSE + ": 'pick out key words and phrases and use these'", category="matching",
         explanation="Reusing the mentee's own words shows listening and matches their language.",
-        pair=True, measure=shared_key_phrases),
+        measure=shared_key_phrases),
 )

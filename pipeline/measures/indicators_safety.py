@@ -25,6 +25,7 @@ from pipeline.measures.indicator_spec import (
     event_confidence,
     exchange_sample,
     from_words_note,
+    members_note,
     no_overlap_why,
     per_minute_note,
     per_minutes_sample,
@@ -38,9 +39,10 @@ from pipeline.types import said
 
 
 def mentor_remembering(ctx: SessionContext) -> Reading:
-    """Count of the mentor's turns that bring back the mentee's earlier words (>= 0)."""
-    rem = remembering(ctx.turns, ctx.turn_keys, ctx.mentor, ctx.mentee, ctx.options)
-    return Reading(value=len(rem), evidence=rem)
+    """Count of the mentor's turns that bring back the mentee's (in a group, any member's) earlier words (>= 0)."""
+    rem = remembering(ctx.turns, ctx.turn_keys, ctx.mentor, ctx.listened_to, ctx.options)
+    counts = {s: sum(whose == s for _, whose in rem) for s in ctx.listened_to}
+    return Reading(value=len(rem), evidence=[e for e, _ in rem], note=members_note(counts))
 
 
 def mentor_self_disclosure(ctx: SessionContext) -> Reading:
@@ -64,7 +66,7 @@ SHARING: tuple[IndicatorSpec, ...] = (
         band=(1.0, None), source=COURSE + ": 'remembering things they've said to you before'", category="remembering",
         explanation="Recalling the mentee's earlier words (>= 2 min back, or 'you mentioned ...') shows what they "
         "say matters.",
-        pair=True, measure=mentor_remembering),
+        measure=mentor_remembering),
     IndicatorSpec(
         id="mentor_self_disclosure", name="Mentor sharing own experience or mistakes", unit="count", band=(1.0, None),
         source=COURSE + ": 'sharing ... examples of mistakes you've made and what you learned'", category="sharing",
@@ -106,26 +108,10 @@ def mentee_turn_length_trend(ctx: SessionContext) -> Reading:
     )
 
 
-def heard_members(ctx: SessionContext) -> tuple[str, ...]:
-    """Whose questions and concerns show the session's safety: the mentee; in a group (two or more people besides
-    the mentor) every member (:attr:`SessionContext.members`); none without a mentee."""
-    if not ctx.mentee:
-        return ()
-    return ctx.members if len(ctx.members) >= 2 else (ctx.mentee,)
-
-
-def group_counts_note(ctx: SessionContext, counts: dict[str, int]) -> str:
-    """ " A group of 4 people: this counts every member's (Ann 3, Bo 1, Cy 0)." in a group, else ""."""
-    if len(counts) < 2:
-        return ""
-    each = ", ".join(f"{who} {n}" for who, n in counts.items())
-    return f" A group of {len(counts) + 1} people: this counts every member's ({each})."
-
-
 def mentee_questions_per_10min(ctx: SessionContext) -> Reading:
     """Question sentences of the mentee (in a group, of every member) per 10 minutes (>= 0); exact Poisson
     interval."""
-    who = heard_members(ctx)
+    who = ctx.listened_to
     if not who or ctx.mentee_summary is None:
         return Reading(value=None, note=per_minute_note(ctx), sample=per_minutes_sample(0, "question", ctx))
     counts = {s: ctx.speakers[s].n_questions if s in ctx.speakers else 0 for s in who}
@@ -135,7 +121,7 @@ def mentee_questions_per_10min(ctx: SessionContext) -> Reading:
         value=value,
         evidence=[moment(m, f"{m.question.kind} question") for m in ctx.turn_measures
                   if m.speaker in who and m.question.is_question],
-        note=per_minute_note(ctx) + group_counts_note(ctx, counts),
+        note=per_minute_note(ctx) + members_note(counts),
         ci95=rate_ci(n_q, ctx.minutes),
         sample=per_minutes_sample(n_q, "question", ctx),
     )
@@ -143,11 +129,11 @@ def mentee_questions_per_10min(ctx: SessionContext) -> Reading:
 
 def mentee_concerns(ctx: SessionContext) -> Reading:
     """Count of the mentee's (in a group, every member's) turns that voice a concern or uncertainty (>= 0)."""
-    who = heard_members(ctx)
+    who = ctx.listened_to
     found = concerns(ctx.turn_measures, ctx.mentor, who)
     counts = {s: sum(m.speaker == s for m, _ in found) for s in who}
     return Reading(value=len(found), evidence=[moment(m, note) for m, note in found],
-                   note=group_counts_note(ctx, counts), confidence=cap(ctx.base_confidence, "medium"))
+                   note=members_note(counts), confidence=cap(ctx.base_confidence, "medium"))
 
 
 def mentor_interrupting_mentee(ctx: SessionContext) -> Reading:
