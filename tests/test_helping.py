@@ -77,6 +77,8 @@ CASES = [
     ("That took real courage.", [TOLD], ("affirmation", False, False, False), True),
     ("You've clearly thought this through.", [NO_IDEA], ("affirmation", False, False, False), True),
     ("You've been really open with me today, I appreciate that.", [TOLD], ("affirmation", False, False, False), True),
+    # confidence in them affirms; their own doubt given back reflects
+    ("You're not sure you can do it.", [QUIT], ("reflection", False, False, False), True),
     ("Well done for raising it.", [TOLD], ("affirmation", False, False, False), True),
     ("Okay.", [TOLD], ("other", False, False, False), True),
     ("Great.", [TOLD], ("other", False, False, False), True),
