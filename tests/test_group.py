@@ -93,9 +93,10 @@ def test_what_reads_the_pair_says_so_in_a_group(nlp):
     from pipeline.measures.indicators import INDICATORS
 
     pair = {s.id for s in INDICATORS if s.pair}
-    assert {"talk_to_listen_ratio", "pace_difference", "language_style_matching", "mentee_talk_share"} <= pair
+    assert {"talk_to_listen_ratio", "pace_difference", "language_style_matching", "mentee_turn_length_trend"} <= pair
     assert not {"mentor_talk_share", "turns_per_minute", "group_voice_balance", "mentor_questions_per_10min",
-                "mentee_questions_per_10min", "mentee_concerns", "mentor_remembering", "shared_key_phrases"} & pair
+                "mentee_questions_per_10min", "mentee_concerns", "mentor_remembering", "shared_key_phrases",
+                "mentee_talk_share"} & pair
     said = " A group of 4 people: this reads the mentor and the mentee (Ann) only; Bo and Cy are left out."
     group = _measure(_round_table({"Ann": 100.0, "Bo": 60.0, "Cy": 40.0}),
                      {"Mo": "mentor", "Ann": "mentee", "Bo": "other", "Cy": "other"}, nlp)
@@ -142,3 +143,21 @@ def test_a_groups_questions_and_concerns_are_every_members(nlp):
     assert _ind(pair, "mentee_concerns").value == 0 and "A group" not in _ind(pair, "mentee_concerns").explanation
     assert _ind(pair, "mentee_questions_per_10min").value == next(s.questions_per_10min for s in pair.speakers
                                                                    if s.speaker == "Ann")
+
+
+def test_a_groups_talk_share_is_the_members_together(nlp):
+    """One member of four can never hold the 55-80 % a pair's mentee should: in a group the mentee's talk share is
+    every member's talk together (100 minus the mentor's here), each member's share in the note."""
+    roles = {"Mo": "mentor", "Ann": "mentee", "Bo": "other", "Cy": "other"}
+    group = _measure(_round_table({"Ann": 100.0, "Bo": 60.0, "Cy": 40.0}), roles, nlp)
+    share, mentor = _ind(group, "mentee_talk_share"), _ind(group, "mentor_talk_share")
+    assert share.value == pytest.approx(200 / 230 * 100, abs=0.01)  # the mentor asked for 3 s in each of 10 rounds (talk
+    # shares are kept to 4 decimals)
+    assert share.value + mentor.value == pytest.approx(100.0, abs=0.01)
+    assert "A group of 4 people: this is every member's talk together (Ann 43 %, Bo 26 %, Cy 17 %)." in \
+        share.explanation
+    assert share.ci95 == pytest.approx((86.957, 86.957))  # every round the same: the exchanges cannot vary
+    pair = _measure(_round_table({"Ann": 30.0}), {"Mo": "mentor", "Ann": "mentee"}, nlp)
+    assert _ind(pair, "mentee_talk_share").value == pytest.approx(100 * next(
+        s.talk_share for s in pair.speakers if s.speaker == "Ann"), abs=1e-3)
+    assert "A group" not in _ind(pair, "mentee_talk_share").explanation

@@ -23,7 +23,7 @@ from pipeline.measures.confidence import cap
 from pipeline.measures.context import SessionContext
 from pipeline.measures.evidence import count
 from pipeline.measures.stats import band_edge_within, bootstrap_ci, rounded, total
-from pipeline.types import Evidence, Indicator, SpeakerSummary
+from pipeline.types import Evidence, Indicator
 from pipeline.types.base import Confidence
 
 # ------------------------------------------------------------------ where the bands come from
@@ -255,36 +255,39 @@ def pair_note(ctx: SessionContext) -> str:
             f"{left} {'is' if len(others) == 1 else 'are'} left out.")
 
 
-def members_note(counts: dict[str, int]) -> str:
+def members_note(counts: dict[str, int | str], *, what: str = "counts every member's") -> str:
     """ " A group of 4 people: this counts every member's (Ann 3, Bo 1, Cy 0)." for two or more members (``counts``:
-    member -> how many), else ""."""
+    member -> how many, or a value already written out), else ""."""
     if len(counts) < 2:
         return ""
     each = ", ".join(f"{who} {n}" for who, n in counts.items())
-    return f" A group of {len(counts) + 1} people: this counts every member's ({each})."
+    return f" A group of {len(counts) + 1} people: this {what} ({each})."
 
 
-def share_of_talk(ctx: SessionContext, summary: SpeakerSummary | None, *, row: int,
+def share_of_talk(ctx: SessionContext, speakers: Sequence[str], *, rows: tuple[int, ...],
                   evidence: Sequence[Evidence]) -> Reading:
-    """A speaker's share of everyone's speech seconds, percent (0-100), with its interval by exchanges.
+    """The share of everyone's speech seconds that ``speakers`` spoke together, percent (0-100), with its interval
+    by exchanges.
 
     Parameters
     ----------
-    summary : SpeakerSummary or None
-        The speaker's totals (None: no such speaker, no value).
-    row : {0, 1}
-        Their row of :attr:`SessionContext.exchanges` (0 the mentor, 1 the mentee; 2 is everyone else).
+    speakers : sequence of str
+        Whose talk (the mentor; the mentee; in a group every member); none present: no value.
+    rows : tuple of int
+        Their rows of :attr:`SessionContext.exchanges` (0 the mentor, 1 the mentee, 2 everyone else).
     evidence : sequence of Evidence
         Moments to show.
     """
+    present = [ctx.speakers[s] for s in speakers if s in ctx.speakers]
+
     def share(m, e, o):
-        return 100 * total((m, e, o)[row]) / (total(m) + total(e) + total(o))
+        return 100 * sum(total((m, e, o)[r]) for r in rows) / (total(m) + total(e) + total(o))
 
     return Reading(
-        value=summary.talk_share * 100 if summary else None,
+        value=100 * sum(x.talk_share for x in present) if present else None,
         evidence=evidence,
         confidence=words_confidence(ctx),
         note=from_words_note(ctx),
-        ci95=bootstrap_ci(ctx.exchanges[:3], share) if summary else None,
+        ci95=bootstrap_ci(ctx.exchanges[:3], share) if present else None,
         sample=exchange_sample(ctx),
     )

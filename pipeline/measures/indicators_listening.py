@@ -36,7 +36,7 @@ from pipeline.types import Evidence
 
 def mentor_talk_share(ctx: SessionContext) -> Reading:
     """Mentor's speech seconds over everyone's, percent (0-100); interval by exchanges."""
-    return share_of_talk(ctx, ctx.mentor_summary, row=0, evidence=[
+    return share_of_talk(ctx, (ctx.mentor,) if ctx.mentor else (), rows=(0,), evidence=[
         moment(ctx.turns[r[3]], "start of the mentor's longest stretch") for r in ctx.mentor_monologues[:3]])
 
 

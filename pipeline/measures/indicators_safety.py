@@ -9,6 +9,8 @@ function.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from pipeline.measures import language as lang
@@ -84,9 +86,17 @@ SHARING: tuple[IndicatorSpec, ...] = (
 
 
 def mentee_talk_share(ctx: SessionContext) -> Reading:
-    """Mentee's speech seconds over everyone's, percent (0-100); interval by exchanges."""
-    return share_of_talk(ctx, ctx.mentee_summary, row=1, evidence=[
-        moment(m, "long mentee turn") for m in sorted(ctx.mentee_turns, key=lambda m: -m.n_words)[:3]])
+    """Mentee's (in a group, all members') speech seconds over everyone's, percent (0-100); interval by exchanges.
+
+    In a group one member's share is bound to fall below a band set for a pair; what the course asks (the mentees
+    talk at length) is the members' talk together, each member's share said in the note."""
+    who = ctx.listened_to
+    theirs = [m for m in ctx.turn_measures if m.speaker in who]
+    r = share_of_talk(ctx, who, rows=(1, 2) if len(who) > 1 else (1,), evidence=[
+        moment(m, "long mentee turn" if len(who) == 1 else f"long turn by {m.speaker}")
+        for m in sorted(theirs, key=lambda m: -m.n_words)[:3]])
+    each = {s: f"{100 * ctx.speakers[s].talk_share:.0f} %" for s in who if s in ctx.speakers}
+    return replace(r, note=r.note + members_note(each, what="is every member's talk together"))
 
 
 def mentee_turn_length_trend(ctx: SessionContext) -> Reading:
@@ -213,7 +223,7 @@ SAFETY: tuple[IndicatorSpec, ...] = (
         id="mentee_talk_share", name="Mentee's share of the talking", unit="%", band=(55.0, 80.0), source=RULE,
         category="safety",
         explanation="A mentee who feels safe talks at length; a low share can mean they are holding back.",
-        pair=True, measure=mentee_talk_share),
+        measure=mentee_talk_share),
     IndicatorSpec(
         id="mentee_turn_length_trend", name="Change in the mentee's turn length (second half vs first)", unit="%",
         band=(0.0, None), source=COURSE_SAFETY + ": a safe mentee opens up and talks at length", category="safety",
