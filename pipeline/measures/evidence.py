@@ -59,6 +59,11 @@ def abrupt_changes(mentor_tms: Sequence[TurnMeasures], options: MeasureOptions, 
     return ev
 
 
+def whose(speaker: str, members: Collection[str]) -> str:
+    """How an evidence note names whose words: "the mentee" one-on-one, the speaker's name in a group."""
+    return "the mentee" if len(members) == 1 else speaker
+
+
 def concerns(tms: Sequence[TurnMeasures], mentor: str | None,
              members: Collection[str]) -> list[tuple[TurnMeasures, str]]:
     """The turns of ``members`` (the mentee; in a group, everyone but the mentor) that voice a concern or
@@ -132,7 +137,6 @@ def remembering(turns: Sequence[Turn], turn_keys: Sequence[Sequence[str]], mento
             src = turns[multi[0][2]] if multi else None
             note = said(cue) if cue else "reuses the mentee's words" if len(members) == 1 else "reuses a member's words"
             if src is not None:
-                who = "the mentee" if len(members) == 1 else src.speaker
-                note += f"; {who} said {said(multi[0][1])} at {src.start_s:.0f} s ({t.start_s - src.start_s:.0f} s before)"
+                note += f"; {whose(src.speaker, members)} said {said(multi[0][1])} at {src.start_s:.0f} s ({t.start_s - src.start_s:.0f} s before)"
             ev.append((moment(t, note), src.speaker if src is not None else None))
     return ev

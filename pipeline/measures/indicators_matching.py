@@ -16,7 +16,7 @@ import numpy as np
 from pipeline.measures import language as lang
 from pipeline.measures.confidence import cap
 from pipeline.measures.context import SessionContext
-from pipeline.measures.evidence import abrupt_changes, count, moment, two_decimals
+from pipeline.measures.evidence import abrupt_changes, count, moment, two_decimals, whose
 from pipeline.measures.indicator_spec import (
     COURSE,
     LH2011,
@@ -192,13 +192,9 @@ def shared_key_phrases(ctx: SessionContext) -> Reading:
     who = ctx.listened_to
     uptake = [p for p in ctx.shared_phrases if ctx.mentor and p.first_speaker in who and p.taken_up_by == ctx.mentor]
     turn_at = {(t.speaker, round(t.start_s, 2)): t for t in ctx.turns}
-
-    def by(p) -> str:
-        return "the mentee" if len(who) == 1 else p.first_speaker
-
     return Reading(value=len(uptake), evidence=[
-        moment(turn_at[p.taken_up_by, p.taken_up_s], f"{said(p.phrase)} first said by {by(p)} at {p.first_s:.0f} s, "
-               f"taken up after {p.taken_up_s - p.first_s:.0f} s") for p in uptake],
+        moment(turn_at[p.taken_up_by, p.taken_up_s], f"{said(p.phrase)} first said by {whose(p.first_speaker, who)} "
+               f"at {p.first_s:.0f} s, taken up after {p.taken_up_s - p.first_s:.0f} s") for p in uptake],
         note=members_note({s: sum(p.first_speaker == s for p in uptake) for s in who}))
 
 

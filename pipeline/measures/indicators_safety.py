@@ -126,9 +126,8 @@ def mentee_questions_per_10min(ctx: SessionContext) -> Reading:
         return Reading(value=None, note=per_minute_note(ctx), sample=per_minutes_sample(0, "question", ctx))
     counts = {s: ctx.speakers[s].n_questions if s in ctx.speakers else 0 for s in who}
     n_q = sum(counts.values())
-    value = ctx.mentee_summary.questions_per_10min if len(who) == 1 else round(n_q / ctx.minutes * 10, 2)
     return Reading(
-        value=value,
+        value=round(n_q / ctx.minutes * 10, 2),  # as SpeakerSummary.questions_per_10min, over the members
         evidence=[moment(m, f"{m.question.kind} question") for m in ctx.turn_measures
                   if m.speaker in who and m.question.is_question],
         note=per_minute_note(ctx) + members_note(counts),
