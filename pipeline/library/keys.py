@@ -109,7 +109,8 @@ class KeyStore:
         secret = os.environ.get("RAPPORT_MASTER_KEY", "") if master_key is None else master_key
         try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            os.close(os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600))
+            if not self.path.exists():
+                _create_key_file(self.path)
             with self._connect() as conn:
                 _use_wal(conn)
                 for statement in _SCHEMA:
@@ -239,6 +240,35 @@ class _Closing:
         if self._conn.in_transaction:
             self._conn.rollback()
         self._conn.close()
+
+
+def _create_key_file(path: Path) -> None:
+    """Make an empty key file at ``path`` (mode 0600, WAL mode, the schema), unless another process or thread does.
+
+    It is built under a private name and linked into place, so the live key file is never opened outside SQLite:
+    closing any other descriptor of a file drops every POSIX lock this process holds on it, and SQLite's locks are
+    POSIX locks. A thread that did ``os.close(os.open(keys.db))`` while another thread's connection wrote released
+    that connection's locks; another process then checkpointed and removed the write-ahead log under it, and keys
+    just written were lost or the file was corrupted (two app sessions opening the library as batch workers wrote).
+    """
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.new")
+    try:
+        os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600))  # private: no one else has it open
+        with _Closing(sqlite3.connect(tmp, isolation_level=None)) as conn:
+            conn.execute("PRAGMA journal_mode=WAL")  # kept in the file's header
+            for statement in _SCHEMA:
+                conn.execute(statement)
+        try:
+            os.link(tmp, path)  # atomic; refused when the key file exists
+        except FileExistsError:
+            pass  # made meanwhile by another process or thread: use that one
+        except OSError:  # a file system without hard links: let SQLite make it, then close it to others
+            with _Closing(sqlite3.connect(path, isolation_level=None)):
+                pass
+            path.chmod(0o600)
+    finally:
+        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            leftover.unlink(missing_ok=True)
 
 
 def _use_wal(conn: sqlite3.Connection, *, wait_s: float = 30.0) -> None:
