@@ -358,6 +358,13 @@ def test_speaker_names_say_who_is_the_mentor(nlp):
                           t.text) for t in turns)
         assert {s.label: s.role for s in assign_roles(only, nlp=nlp)} == {"Patient": "mentee", helper: "mentor"}
     assert named_roles(("Psychotherapist", "Student")) == {"mentor": "Psychotherapist", "mentee": "Student"}
+    # transcripts that name the two by a letter: "T:" therapist and "C:" client, but "C" is the coach beside "Cl"
+    lettered = tuple(Turn(t.index, {"Client": "C", "Therapist": "T"}[t.speaker], "other", t.start_s, t.end_s, t.text)
+                     for t in turns)
+    assert {s.label: s.role for s in assign_roles(lettered, nlp=nlp)} == {"C": "mentee", "T": "mentor"}
+    assert named_roles(("C", "Cl")) == {"mentor": "C", "mentee": "Cl"}
+    assert named_roles(("Th.", "Cl.")) == {"mentor": "Th.", "mentee": "Cl."}
+    assert named_roles(("T", "C", "P")) == {} and named_roles(("A", "B")) == {}  # three letters, or no convention
 
 
 def test_one_question_decision_and_the_csv_columns(session):

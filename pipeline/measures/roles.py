@@ -40,6 +40,11 @@ HELPER_NAME_RE = re.compile(r"\b(?:mentor|coach|(?:psycho)?therapist|psychologis
                             re.IGNORECASE)
 HELPED_NAME_RE = re.compile(r"\b(?:mentee|client|coachee|patient|seeker|interviewee|protege|protégé|student)\b",
                             re.IGNORECASE)
+#: Two speakers named by a letter or two, as transcripts of helping talk write them: (the helper, the one helped).
+#: "T"/"C" and "Th"/"Cl" are therapist and client (MI texts and MITI-coded transcripts), "C"/"Cl" coach and client,
+#: "I"/"C" and "I"/"R" interviewer and client or respondent, "T"/"P" and "D"/"P" therapist or doctor and patient.
+ABBREVIATED_PAIRS = (("t", "c"), ("th", "cl"), ("c", "cl"), ("i", "c"), ("i", "r"), ("t", "p"), ("d", "p"),
+                     ("m", "me"))
 
 
 def count_questions(text: str) -> int:
@@ -119,7 +124,13 @@ def assign_roles(
 
 def named_roles(labels: tuple[str, ...]) -> dict[str, str]:
     """Role -> the one speaker whose name says it ("Therapist" -> mentor, "Client" -> mentee); a role that no name
-    or more than one name says is left out (two "Coach" speakers say nothing about which one leads)."""
+    or more than one name says is left out (two "Coach" speakers say nothing about which one leads). Two speakers
+    named by a letter or two are read by :data:`ABBREVIATED_PAIRS` ("T" and "C": therapist and client)."""
+    short = {s.strip().rstrip(".:").lower(): s for s in labels}
+    if len(labels) == 2 and len(short) == 2:
+        for helper, helped in ABBREVIATED_PAIRS:
+            if set(short) == {helper, helped}:
+                return {"mentor": short[helper], "mentee": short[helped]}
     out = {}
     for role, pattern in (("mentor", HELPER_NAME_RE), ("mentee", HELPED_NAME_RE)):
         found = [s for s in labels if pattern.search(s) and not (role == "mentor" and HELPED_NAME_RE.search(s))]
