@@ -367,6 +367,29 @@ def test_speaker_names_say_who_is_the_mentor(nlp):
     assert named_roles(("T", "C", "P")) == {} and named_roles(("A", "B")) == {}  # three letters, or no convention
 
 
+def test_unnamed_speakers_the_one_speaking_to_the_other_is_the_mentor(nlp):
+    """Two unnamed speakers: the helper who lectures asks fewer questions than the one helped, who speaks of
+    themselves ("I", "my"); the one who speaks *to* the other ("you", "your") is the mentor. ESConv dev: the
+    question rule alone named the supporter in 164 of 211 conversations, with this 210."""
+    from pipeline.measures.roles import address_score, assign_roles, by_address
+
+    lines = [("A", "What should I do about my drinking? My wife is upset with me and I don't know where to start. "
+                   "Is it even worth trying? I tried before and I failed."),
+             ("B", "You need to stop drinking every night. If you keep going like this you will lose your job and "
+                   "your marriage. You should go to a meeting this week."),
+             ("A", "Do you really think so? What if I can't do it? I get home so stressed and a beer is what I have."),
+             ("B", "You can do it if you put your mind to it. Your health matters and your family needs you, you know.")]
+    turns = tuple(Turn(i, spk, "other", i * 5.0, i * 5.0 + 4.0, text) for i, (spk, text) in enumerate(lines))
+    texts = {s: " ".join(t.text for t in turns if t.speaker == s) for s in ("A", "B")}
+    (score_a, words_a), (score_b, words_b) = address_score(texts["A"]), address_score(texts["B"])
+    assert words_a >= 30 and words_b >= 30 and score_a < 0 < score_b
+    assert address_score("Thank you, you know, I see.") == (-0.5, 2)  # set phrases address no one
+    assert by_address(texts, ["A", "B"]) == "B"
+    assert {s.label: s.role for s in assign_roles(turns, nlp=nlp)} == {"A": "mentee", "B": "mentor"}
+    short = tuple(t for t in turns if t.index < 2)  # under 30 words each: who asked more decides, as before
+    assert by_address({s: " ".join(t.text for t in short if t.speaker == s) for s in "AB"}, ["A", "B"]) is None
+
+
 def test_one_question_decision_and_the_csv_columns(session):
     for m in session.turn_measures:
         assert m.question.is_question == m.code.has("question"), m.text

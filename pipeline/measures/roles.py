@@ -47,6 +47,39 @@ ABBREVIATED_PAIRS = (("t", "c"), ("th", "cl"), ("c", "cl"), ("i", "c"), ("i", "r
                      ("m", "me"))
 
 
+#: Speaking to the other ("you", "your") and of oneself ("I", "my"): the one helped talks about themselves, the
+#: helper speaks to them (reflecting, asking, advising alike). Set phrases that address no one are left out.
+_YOU_RE = re.compile(r"\b(?:you|your|yours|yourself|you're|youre|you've|you'll|you'd)\b", re.IGNORECASE)
+_I_RE = re.compile(r"\b(?:i|me|my|mine|myself|i'm|im|i've|i'll|i'd)\b", re.IGNORECASE)
+_WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_SET_PHRASE_RE = re.compile(r"\b(?:you know|you see|thank you|see you|you too)\b", re.IGNORECASE)
+#: Words a speaker must have said for their way of addressing to count (fewer: the question rule decides).
+MIN_ADDRESS_WORDS = 30
+
+
+def address_score(text: str) -> tuple[float, int]:
+    """``(you - I per word, words)`` of a speaker's words: above 0 speaks to the other, below 0 of oneself.
+
+    Set phrases ("you know", "thank you") are left out. In ESConv's helping conversations (dev) the supporter's
+    score is the higher in 210 of 211; who asked more questions, in 174.
+    """
+    text = _SET_PHRASE_RE.sub(" ", text)
+    words = len(_WORD_RE.findall(text))
+    return (len(_YOU_RE.findall(text)) - len(_I_RE.findall(text))) / max(words, 1), words
+
+
+def by_address(texts: dict[str, str], candidates: list[str]) -> str | None:
+    """The candidate who speaks most *to* the other (see :func:`address_score`), or None when that cannot be told
+    (fewer than two with :data:`MIN_ADDRESS_WORDS` words, or a tie). Any margin is believed: in ESConv's dev
+    conversations a margin of 0.01 or 0.02 per word, handing closer calls to the question rule, got 207 and 205
+    of 211 right against 210 without one."""
+    scores = {s: address_score(texts.get(s, "")) for s in candidates}
+    enough = sorted((sc for sc, words in scores.values() if words >= MIN_ADDRESS_WORDS), reverse=True)
+    if len(enough) < 2 or enough[0] == enough[1]:
+        return None
+    return next(s for s in candidates if scores[s][1] >= MIN_ADDRESS_WORDS and scores[s][0] == enough[0])
+
+
 def count_questions(text: str) -> int:
     """Number of question sentences in ``text`` (word-list fallback, see :func:`pipeline.measures.language.looks_like_question`)."""
     return count_question_sentences(text)
@@ -110,7 +143,9 @@ def assign_roles(
     else:
         # a speaker named as the one helped ("Patient") is never guessed as the mentor while someone else is there
         candidates = [s for s in labels if s != named.get("mentee")] or list(labels)
-        mentor = named.get("mentor") or max(candidates, key=lambda s: (questions[s], s == first, -labels.index(s)))
+        texts = {s: " ".join(t.text for t in turns if t.speaker == s) for s in labels}
+        mentor = (named.get("mentor") or by_address(texts, candidates)
+                  or max(candidates, key=lambda s: (questions[s], s == first, -labels.index(s))))
         source = "guessed"
     rest = [s for s in labels if s != mentor]
     mentee = named.get("mentee") if named.get("mentee") in rest else None
