@@ -579,6 +579,15 @@ CONFRONT_CASES = [
     ("You feel like it's all your fault.", ""),  # the mentee's self-blame given back
     ("Why didn't you tell anyone?", ""),  # asks; only "why didn't you just" blames
     ("You should have received an email about it.", ""),
+    ("Well, you're wrong about that.", "you're wrong"),  # disagreeing, correcting
+    ("You're kidding yourself if you think it's fine.", "you're kidding yourself"),  # doubting honesty
+    ("You're not listening to me.", "you're not listening"),
+    ("That's a terrible idea.", "that's a terrible idea"),
+    ("Why would you do something so stupid?", "why would you do something so stupid"),
+    ("I don't think you're wrong.", ""),
+    ("I feel like you're not listening to yourself.", ""),  # the mentor's own feeling, owned
+    ("Correct me if I'm wrong.", ""),
+    ("That's a great idea.", ""),
 ]
 
 

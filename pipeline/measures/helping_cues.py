@@ -435,8 +435,8 @@ PARTNERSHIP_RE = _re(
 #: Confronting (MITI 4.2.1 "Confront", MI non-adherent): blaming, criticising, labelling, shaming, questioning
 #: the mentee's honesty: phrases that judge whatever the context. Not where a negation, another's words or the
 #: mentee's own feeling come just before (:data:`NOT_CONFRONT_BEFORE`: "it's not your fault", "your manager said you
-#: were lazy", "you feel like it's all your fault"); checked on SwDA's talk between strangers, where it fires 3 times
-#: in 199,781 utterances (``bench/helping_skills.py`` lists ESConv's hits).
+#: were lazy", "you feel like it's all your fault"); checked on SwDA's talk between strangers, where it fires 4 times
+#: in 199,781 utterances (one "you're wrong" quoting someone) (``bench/helping_skills.py`` lists ESConv's hits).
 CONFRONT_RE = _re(
     r"\byou\s+should\s+have\s+(?:known|listened|asked|thought|checked|realised|realized)\b"
     r"|\bwhy\s+(?:didn't|did\s+not|wouldn't|couldn't)\s+you\s+just\s+\w+|\bwhy\s+on\s+earth\b"
@@ -457,6 +457,12 @@ CONFRONT_RE = _re(
     r"|\byou(?:'re|\s+are)\s+(?:just\s+|clearly\s+|obviously\s+)?(?:in\s+denial|an\s+alcoholic|an\s+addict|a\s+drunk)\b"
     r"|\bdon't\s+you\s+care\s+(?:about|what)\b|\bshame\s+on\s+you\b|\b(?:should|ought\s+to)\s+be\s+ashamed\b"
     r"|\bwhat's\s+wrong\s+with\s+you\b|\byou\s+know\s+better\s+than\s+that\b"
+    # disagreeing, correcting, doubting honesty ("you're wrong about that", "you're kidding yourself")
+    r"|\byou(?:'re|\s+are)\s+(?:just\s+|simply\s+|plainly\s+)?(?:wrong|lying|kidding\s+yourself|fooling\s+yourself|"
+    r"not\s+listening|not\s+taking\s+(?:this|it|me|your\s+\w+)\s+seriously|not\s+even\s+trying)\b"
+    r"|\b(?:that's|that\s+is)\s+(?:a\s+)?(?:really\s+|very\s+|such\s+a\s+)?(?:bad|terrible|dumb|stupid|crazy|"
+    r"ridiculous)\s+idea\b"
+    r"|\bwhy\s+would\s+you\s+\w+\s+something\s+(?:so|that)\s+(?:stupid|silly|foolish|irresponsible|dumb|reckless)\b"
     r"|\bhow\s+could\s+you\s+(?:(?:do|say|let)\s+(?:that|this|something\s+like\s+that)|be\s+so)\b"
 )
 
