@@ -73,6 +73,15 @@ CASES = [
      ("advice", False, False, False), True),
     ("If you don't cut down, you are going to damage your liver.", [BEERS], ("advice", False, False, False), True),
     ("If you keep going like this you'll get there.", [TOLD], ("other", False, False, False), True),
+    ("You can't keep going like this.", [BEERS], ("advice", False, False, False), True),  # not a reflection
+    # directing and lecturing (MITI 4.2.1 "persuade", "giving information"), not a wish to be heard
+    ("I want you to keep a diary of your drinking.", [BEERS], ("advice", False, False, False), True),
+    ("I want you to know that I am here for you.", [TOLD], ("other", False, False, False), True),
+    ("The best thing to do is to cut down gradually.", [BEERS], ("advice", False, False, False), True),
+    ("Let me tell you what happens to people who drink like you.", [BEERS], ("information", False, False, False),
+     True),
+    ("What you don't understand is that this affects everyone around you.", [BEERS],
+     ("information", False, False, False), True),
     # affirmations against plain acknowledgements
     ("That took real courage.", [TOLD], ("affirmation", False, False, False), True),
     ("You've clearly thought this through.", [NO_IDEA], ("affirmation", False, False, False), True),

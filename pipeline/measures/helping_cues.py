@@ -91,6 +91,12 @@ ADVICE_RE = _re(
     r"|(?<!\bi\s)(?<!\bwe\s)\b(?:it\s+)?(?:might|may|would|could)\s+(?:be\s+(?:worth|a\s+good\s+idea|helpful|useful|good|best)|help)\s+"
     r"(?:to|if\s+you|you)\b"
     r"|\b(?:maybe|perhaps)\s+you\s+(?:could|can|should|might)\b|\bthe\s+(?:best|key)\s+(?:thing|way)\s+is\s+to\b"
+    r"|\bthe\s+(?:best|right|smart|only)\s+thing\s+(?:for\s+you\s+)?(?:to\s+do\s+)?(?:is|would\s+be)\s+to\b"
+    # a directive ("I want you to keep a diary"), not a wish to hear or to reassure ("I want you to know ...")
+    r"|\bi\s+(?:want|need)\s+you\s+to\s+(?!know\b|feel\b|tell\b|talk\b|share\b|think\b|imagine\b|describe\b|walk\b|"
+    r"be\s+(?:happy|safe|honest\s+with\s+me)\b)[a-z]+"
+    # a warning that things cannot go on ("you can't keep going like this")
+    r"|\byou\s+can(?:'t|not)\s+(?:just\s+)?(?:keep|go\s+on|carry\s+on|continue)\s+(?:\w+ing|like\s+this|like\s+that|this\s+way)\b"
     r"|\b(?:one|another|an|the\s+other)\s+(?:option|idea|possibility|approach|thing\s+you\s+(?:could|might)\s+do)\s+"
     r"(?:would\s+be|could\s+be|might\s+be|is)\s+to\b"
     r"|\bwould\s+you\s+consider\b|\bif\s+i\s+were\s+you\b|\bdon'?t\s+forget\b"
@@ -350,6 +356,9 @@ INFORMATION_RE = _re(
     r"normal|healthy|legal|maximum|minimum)\s+(?:limit|amount|dose|level|range|number)\b"
     r"|\b(?:guidelines?|doctors|experts|professionals)\s+(?:say|recommend|suggest|advise)\b|\bcounts?\s+as\b"
     r"|\b(?:is|are)\s+(?:really\s+|very\s+)?(?:bad|harmful|dangerous|toxic|unhealthy)\s+for\b"
+    # the speaker's explanation announced ("let me tell you what happens", "let me explain"), not their own story
+    r"|\blet\s+me\s+(?:explain|tell\s+you\s+(?:what|how|why|something|about\s+(?!my\b|when\s+i\b|a\s+time\b)))\b"
+    r"|\bwhat\s+you\s+(?:don'?t|do\s+not)\s+(?:understand|realise|realize|get|see)\s+is\b"
 )
 
 #: A greeting asked as a question ("How are things?", "How have you been since we last talked?", "How's it
