@@ -1,6 +1,8 @@
 """Who is the mentor: a stated guess, always overridable.
 
-Rule (guessed): the mentor is the speaker who asks the most questions. With a
+Rule (guessed): the mentor is the speaker who speaks most *to* the other ("you", "your" rather than "I", "my",
+per word: :func:`by_address`), among speakers with :data:`MIN_ADDRESS_WORDS` words or more; when that cannot
+be told, the speaker who asks the most questions. With a
 spaCy pipeline (``nlp``), questions are counted by the word-order classifier of
 :mod:`pipeline.measures.questions` (the one the indicators use); without one, by its
 word-list fallback :func:`pipeline.measures.language.looks_like_question` (a sentence
@@ -15,7 +17,8 @@ Named (a transcript's speaker names say the roles): a speaker called by a helpin
 role ("Mentor", "Coach", "Therapist", "Counsellor", "Helper", "Supporter",
 "Interviewer") is the mentor and one called by the other side's role ("Mentee",
 "Client", "Coachee", "Patient", "Seeker", "Interviewee") is the mentee, before
-any counting: a transcript that says who is who is believed. When only the one
+any counting: a transcript that says who is who is believed; so are two speakers
+named by a letter as helping transcripts write them (:data:`ABBREVIATED_PAIRS`: "T"/"C"). When only the one
 helped is named, the mentor is counted among the others. The report says
 ``role_source="guessed"`` all the same (the user did not set it).
 
