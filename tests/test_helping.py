@@ -23,6 +23,8 @@ STUCK = "Nobody asks for my opinion in the planning meetings, they just carry on
 NO_IDEA = "I've got the quarterly numbers but I don't know how to present them to the directors."
 ASKS = "What should I do about the directors? Should I send the numbers before the meeting?"
 TOLD = "I finally told my team lead that I was struggling with the workload."
+DAD = ("My wife keeps nagging me about the drinking. I work hard all week and a few beers help me unwind. My dad "
+       "drank a lot and I swore I'd never be like him.")
 KIDS = "I love my kids. I don't want to miss out on them growing up."
 BEERS = "I have a few beers after work, that's all. Everybody at work does it."
 COVERING = "We lost two people and I'm covering for both of them."
@@ -74,6 +76,13 @@ CASES = [
     ("If you don't cut down, you are going to damage your liver.", [BEERS], ("advice", False, False, False), True),
     ("If you keep going like this you'll get there.", [TOLD], ("other", False, False, False), True),
     ("You can't keep going like this.", [BEERS], ("advice", False, False, False), True),  # not a reflection
+    # reflections as MI texts write them, their cue inside the sentence: a doubt, a view, a meaning, a weight
+    ("Your wife is worried and you're not so sure.", [DAD], ("reflection", False, True, False), True),
+    ("The drinking isn't the problem as you see it.", [DAD], ("reflection", False, False, False), True),
+    ("The beers are your way of switching off.", [DAD], ("reflection", False, True, False), True),
+    ("Your wife's nagging really gets to you.", [DAD], ("reflection", False, True, False), True),
+    ("Being like your dad is the last thing you want.", [DAD], ("reflection", False, True, False), True),
+    ("You swore you'd never be like him.", [DAD], ("reflection", False, False, False), True),
     # directing and lecturing (MITI 4.2.1 "persuade", "giving information"), not a wish to be heard
     ("I want you to keep a diary of your drinking.", [BEERS], ("advice", False, False, False), True),
     ("I want you to know that I am here for you.", [TOLD], ("other", False, False, False), True),

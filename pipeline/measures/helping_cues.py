@@ -212,6 +212,16 @@ REFLECTION_RE = _re(
     r"|\bi\s+(?:can\s+|do\s+)?(?:totally\s+|completely\s+|really\s+)?understand\s+(?:being|where|your|you)\b"
     # what the mentee values, named ("being there for your kids matters to you")
     + "|" + VALUES
+    # the mentee's view or doubt given back inside a sentence ("... and you're not so sure", "the drinking isn't the
+    # problem as you see it", "being like your dad is the last thing you want", "the beers are your way of
+    # switching off", "the nagging really gets to you", "you swore you'd never be like him")
+    + r"|\b(?:and|but)\s+you(?:'re|\s+are)\s+not\s+(?:so\s+|quite\s+|really\s+|entirely\s+|yet\s+)?(?:sure|convinced|"
+    r"ready|certain)\b"
+    r"|\bas\s+you\s+see\s+it\b|\b(?:the\s+way|how)\s+you\s+see\s+it\b|\bin\s+your\s+(?:eyes|mind|view)\b"
+    r"|\bthe\s+last\s+thing\s+you\s+(?:want|need)\b|\b(?:is|are|was|were)\s+your\s+way\s+of\b"
+    r"|\b(?:really\s+)?(?:gets|got|getting)\s+to\s+you\b(?!')|\b(?:weighs|weighing|weighed)\s+on\s+you\b"
+    r"|\b(?:gets|getting)\s+you\s+down\b|\beats\s+(?:away\s+)?at\s+you\b"
+    r"|^" + OPENERS + r"you\s+(?:swore|vowed|promised\s+yourself|told\s+yourself)\b"
 )
 
 #: A reflection checked with the other person ("..., is that right?", "Do I have that right?"): the check asks
@@ -228,7 +238,11 @@ NOT_REFLECTION_RE = _re(r"\byou(?:'re|\s+are)\s+(?:very\s+|so\s+|most\s+)?welcom
 
 #: Reflections that, by their form, add meaning beyond the other person's words (complex): an announced summary,
 #: a hardship named, a value named.
-ADDS_MEANING_RE = _re(SUMMARY_OPENING + r"|\b" + HARDSHIP + r"\b|" + VALUES)
+ADDS_MEANING_RE = _re(SUMMARY_OPENING + r"|\b" + HARDSHIP + r"\b|" + VALUES
+                      # the meaning of what they do, or the weight of what they live, named ("the beers are your way of
+                      # switching off", "the nagging really gets to you", "the last thing you want")
+                      + r"|\b(?:is|are|was|were)\s+your\s+way\s+of\b|\bgets?\s+to\s+you\b(?!')|\bweighs?\s+on\s+you\b"
+                      r"|\bgets?\s+you\s+down\b|\bthe\s+last\s+thing\s+you\s+(?:want|need)\b")
 
 #: Reflection openings that stay reflections when asked ("It sounds like you're worried?"): MITI 4.2.1 codes a
 #: reflection said with a rising tone as a reflection.
