@@ -19,7 +19,7 @@ from poor. Here:
 ESConv's conversations are short (about 13 supporter turns) and typed; treat the figures as a floor for what the
 report sees in a spoken session. Research use only: the data is not bundled (see ``bench/helping_skills.py``).
 
-    python bench/session_reading.py --esconv DIR [--split test] [--min-turns 6]
+    python bench/session_reading.py --esconv DIR [--split test] [--min-turns 6] [--hide-names]
 """
 
 from __future__ import annotations
@@ -71,8 +71,12 @@ def auc(pos: list[float], neg: list[float]) -> float:
     return sum(1.0 if p > q else 0.5 if p == q else 0.0 for p in pos for q in neg) / (len(pos) * len(neg))
 
 
-def session_rows(convs, *, min_turns: int, nlp, syllable_table) -> list[dict]:
-    """Per conversation: gold and coded shares, the share of banded indicators in band, the feedback's counts."""
+def session_rows(convs, *, min_turns: int, nlp, syllable_table, hide_names: bool = False) -> list[dict]:
+    """Per conversation: gold and coded shares, the share of banded indicators in band, the feedback's counts.
+
+    ``hide_names``: the two speakers are "A" and "B" (the helper at random) and Rapport guesses the mentor, as for a
+    recording or an unlabelled transcript; a wrong guess reads the conversation the wrong way round.
+    """
     from pipeline.report.glance import feedback
     from pipeline.report.text import status_of
     from pipeline.run.orchestrate import analyze_transcript
@@ -83,9 +87,11 @@ def session_rows(convs, *, min_turns: int, nlp, syllable_table) -> list[dict]:
         gold = [STRATEGY_BEHAVIOUR[s] for sp, s, _ in conv if sp == 1 and s in STRATEGY_BEHAVIOUR]
         if len(gold) < min_turns:
             continue
-        text = "\n".join(("Helper" if sp == 1 else "Seeker") + ": " + t for sp, _, t in conv if t)
+        names = ("Helper", "Seeker") if not hide_names else ("A", "B") if k % 2 else ("B", "A")
+        text = "\n".join(names[0 if sp == 1 else 1] + ": " + t for sp, _, t in conv if t)
         report = analyze_transcript(text, source_name=f"esconv-{k}.txt", nlp=nlp, syllable_table=syllable_table,
-                                    options=AnalyzeOptions(mentor="Helper"))
+                                    options=AnalyzeOptions(mentor=None if hide_names else "Helper"))
+        mentor_right = any(s.label == names[0] and s.role == "mentor" for s in report.speakers)
         status = {i.id: (status_of(i), i.value) for i in report.indicators}
         banded = [s for s, _ in status.values() if s in ("in band", "below", "above")]
         mentor = [m for m in report.turn_measures if m.role == "mentor"]
@@ -97,6 +103,7 @@ def session_rows(convs, *, min_turns: int, nlp, syllable_table) -> list[dict]:
             "share": banded.count("in band") / len(banded) if banded else float("nan"),
             "net": len(fb.went_well) - len(fb.to_try),
             "status": status,
+            "mentor_right": mentor_right,
         })
     return rows
 
@@ -108,6 +115,8 @@ def report(rows: list[dict]) -> None:
     rows = sorted(rows, key=lambda r: r["key"])
     third = len(rows) // 3
     low, high = rows[:third], rows[-third:]
+    print(f"mentor {'given' if all(r['mentor_right'] for r in rows) else 'guessed'}: the helper in "
+          f"{sum(r['mentor_right'] for r in rows)} of {len(rows)} conversations")
     print(f"{len(rows)} conversations; thirds of {third} by gold share of reflections - share of advice/information "
           f"(lower <= {low[-1]['key']:+.2f}, upper >= {high[0]['key']:+.2f})")
     print(f"  share of banded indicators in their good range: mean {statistics.mean(r['share'] for r in high):.2f} "
@@ -144,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--esconv", required=True, help="folder holding {split}WithStrategy_short.tsv (searched below it)")
     ap.add_argument("--split", default="test", help="dev (tuning) or test (held out)")
     ap.add_argument("--min-turns", type=int, default=6, help="leave out conversations with fewer labelled helper turns")
+    ap.add_argument("--hide-names", action="store_true",
+                    help="speakers 'A' and 'B', the mentor guessed by Rapport (as for a recording)")
     args = ap.parse_args(argv)
     root, name = Path(args.esconv), f"{args.split}WithStrategy_short.tsv"
     path = root / name if (root / name).exists() else next(iter(sorted(root.rglob(name))), None)
@@ -154,7 +165,8 @@ def main(argv: list[str] | None = None) -> int:
 
     convs = conversations(path)
     print(f"ESConv {args.split}: {len(convs)} conversations rebuilt from {path.name}")
-    report(session_rows(convs, min_turns=args.min_turns, nlp=load_nlp(), syllable_table=load_syllable_table()))
+    report(session_rows(convs, min_turns=args.min_turns, nlp=load_nlp(), syllable_table=load_syllable_table(),
+                        hide_names=args.hide_names))
     return 0
 
 
