@@ -225,7 +225,8 @@ def forget_selections() -> None:
 
 def roles_ui(report: Report) -> dict[str, tuple[str, str]]:
     """Edit who is mentor and mentee (and their names); the report is recomputed from stored turns."""
-    with st.expander("Who is who: swap mentor and mentee, rename", expanded=False):
+    with st.expander(f"Who is who: {text.md_escape(text.roles_text(report))}. Swap mentor and mentee, rename",
+                     expanded=False):
         st.button("Swap mentor and mentee", key="swap", on_click=set_roles, args=(edit.swap_roles(report),))
         with st.form("roles_form"):
             edited = {}

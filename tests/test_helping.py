@@ -693,3 +693,24 @@ def test_the_transcript_says_what_each_mentor_turn_did(nlp):
     page = htmlpage.html_report(report)
     assert page.count("<td class='did'>") == len(frame)
     assert "<td class='did'>judging</td>" in page
+
+
+def test_who_is_who_said_in_one_line(nlp):
+    """The command line and the app's role editor say whom the report reads as the mentor, and whether Rapport
+    guessed it: a lettered transcript ("T"/"C"), the same with the roles set by the user, a group."""
+    from dataclasses import replace
+
+    from pipeline.report.text import roles_text
+    from pipeline.run.orchestrate import analyze_transcript
+    from pipeline.types import AnalyzeOptions
+
+    lines = "T: What brings you here today?\nC: My drinking, I guess. My wife worries about it.\nT: She worries."
+    assert roles_text(analyze_transcript(lines, source_name="tc.txt", nlp=nlp)) == "mentor T, mentee C (guessed)"
+    chosen = analyze_transcript(lines, source_name="tc.txt", nlp=nlp, options=AnalyzeOptions(mentor="C"))
+    assert roles_text(chosen) == "mentor C, mentee T (set)"
+    group = analyze_transcript(lines + "\nAnn: I have the same worry.\nBo: Me too.", source_name="g.txt", nlp=nlp)
+    assert roles_text(group) == "mentor T, mentee C, others Ann, Bo (guessed)"
+    renamed = replace(group, speakers=tuple(replace(s, display_name="Dr. Lee") if s.label == "T" else s
+                                            for s in group.speakers))
+    assert roles_text(renamed).startswith("mentor Dr. Lee, ")
+    assert roles_text(replace(group, speakers=())) == ""

@@ -116,6 +116,21 @@ def speaker_roles(report: Report) -> dict[str, str]:
 
 
 
+def roles_text(report: Report) -> str:
+    """"mentor T, mentee C (guessed)": who the report reads as whom, and whether Rapport guessed it or the user set
+    it; the one wording of the command line and the app's role editor. "" without speakers."""
+    names = speaker_names(report)
+    parts = []
+    for role, many in (("mentor", "mentors"), ("mentee", "mentees"), ("other", "others")):
+        who = [names[s.label] for s in report.speakers if s.role == role]
+        if who:
+            parts.append(f"{role if len(who) == 1 else many} {', '.join(who)}")
+    if not parts:
+        return ""
+    how = "set" if all(s.role_source == "set" for s in report.speakers) else "guessed"
+    return f"{', '.join(parts)} ({how})"
+
+
 def people_counted_text(report: Report) -> str:
     """"2 people estimated from the voices (confidence medium)" when the number of people was estimated (issue 19),
     else "": the one wording of the summary line, the HTML report and the command line."""

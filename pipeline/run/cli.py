@@ -309,13 +309,15 @@ def speaker_count(text: str) -> int | None:
 def cmd_analyze(args: argparse.Namespace) -> int:
     from pipeline.errors import InvalidParameterError
     from pipeline.io.files import is_transcript
+    from pipeline.report.text import people_counted_text, roles_text
     from pipeline.run.orchestrate import analyze_file, analyze_transcript_file, load_models
     from pipeline.types import MAX_SPEAKERS, AnalyzeOptions
 
     out_dir = Path(args.out) if args.out else _default_out(args.file)
     if is_transcript(args.file):
         report = analyze_transcript_file(args.file, out_dir=out_dir, options=AnalyzeOptions(mentor=args.mentor))
-        print(f"{len(report.turns)} turns, {len(report.indicators)} indicators -> {out_dir}/report.json")
+        print(f"{len(report.turns)} turns, {len(report.indicators)} indicators; {roles_text(report) or 'no speakers'}"
+              f" -> {out_dir}/report.json")
         _print_feedback(report)
         return 0
 
@@ -333,12 +335,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         report = analyze_file(args.file, **loaded, out_dir=out_dir, options=options, progress=bar)
     finally:
         bar.close()
-    roles = ", ".join(f"{s.label}={s.role} ({s.role_source})" for s in report.speakers) or "no speech"
-    print(f"{len(report.turns)} turns, {len(report.indicators)} indicators, {report.duration_s:.1f} s; speakers: "
-          f"{roles}; attribution {report.attribution_method}, confidence {report.attribution_confidence}"
-          f" -> {out_dir}/report.json")
-    from pipeline.report.text import people_counted_text
-
+    print(f"{len(report.turns)} turns, {len(report.indicators)} indicators, {report.duration_s:.1f} s; "
+          f"{roles_text(report) or 'no speech'}; attribution {report.attribution_method}, confidence "
+          f"{report.attribution_confidence} -> {out_dir}/report.json")
     if counted := people_counted_text(report):
         print(counted)
     _print_feedback(report)
