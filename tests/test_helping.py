@@ -356,7 +356,7 @@ def test_the_new_indicators_on_a_constructed_session(session):
 
 def test_speaker_names_say_who_is_the_mentor(nlp):
     """A transcript naming "Therapist" and "Client" is believed, though the client asks more questions."""
-    from pipeline.measures.roles import assign_roles, named_roles
+    from pipeline.measures.roles import assign_roles, lettered_roles, named_roles
 
     lines = [("Client", "What should I do? Should I quit? Is it even worth trying?"),
              ("Therapist", "You're wondering whether it's worth trying at all."),
@@ -380,15 +380,18 @@ def test_speaker_names_say_who_is_the_mentor(nlp):
     lettered = tuple(Turn(t.index, {"Client": "C", "Therapist": "T"}[t.speaker], "other", t.start_s, t.end_s, t.text)
                      for t in turns)
     assert {s.label: s.role for s in assign_roles(lettered, nlp=nlp)} == {"C": "mentee", "T": "mentor"}
-    assert named_roles(("C", "Cl")) == {"mentor": "C", "mentee": "Cl"}
-    assert named_roles(("Th.", "Cl.")) == {"mentor": "Th.", "mentee": "Cl."}
-    assert named_roles(("T", "C", "P")) == {} and named_roles(("A", "B")) == {}  # three letters, or no convention
+    assert lettered_roles(("C", "Cl")) == {"mentor": "C", "mentee": "Cl"}
+    assert lettered_roles(("Th.", "Cl.")) == {"mentor": "Th.", "mentee": "Cl."}
+    assert lettered_roles(("T", "C", "P")) == {} and lettered_roles(("A", "B")) == {}  # three, or no convention
+    assert named_roles(("T", "C")) == {}  # letters may be initials: how they speak comes first
 
 
 def test_unnamed_speakers_the_one_speaking_to_the_other_is_the_mentor(nlp):
     """Two unnamed speakers: the helper who lectures asks fewer questions than the one helped, who speaks of
     themselves ("I", "my"); the one who speaks *to* the other ("you", "your") is the mentor. ESConv dev: the
     question rule alone named the supporter in 164 of 211 conversations, with this 210."""
+    from dataclasses import replace
+
     from pipeline.measures.roles import address_score, assign_roles, by_address
 
     lines = [("A", "What should I do about my drinking? My wife is upset with me and I don't know where to start. "
@@ -404,6 +407,9 @@ def test_unnamed_speakers_the_one_speaking_to_the_other_is_the_mentor(nlp):
     assert address_score("Thank you, you know, I see.") == (-0.5, 2)  # set phrases address no one
     assert by_address(texts, ["A", "B"]) == "B"
     assert {s.label: s.role for s in assign_roles(turns, nlp=nlp)} == {"A": "mentee", "B": "mentor"}
+    # letters that could be initials ("T" for Tom, the mentee; "C" for Carol) give way to how the two speak
+    initials = tuple(replace(t, speaker={"A": "T", "B": "C"}[t.speaker]) for t in turns)
+    assert {s.label: s.role for s in assign_roles(initials, nlp=nlp)} == {"T": "mentee", "C": "mentor"}
     short = tuple(t for t in turns if t.index < 2)  # under 30 words each: who asked more decides, as before
     assert by_address({s: " ".join(t.text for t in short if t.speaker == s) for s in "AB"}, ["A", "B"]) is None
 

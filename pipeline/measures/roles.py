@@ -17,8 +17,9 @@ Named (a transcript's speaker names say the roles): a speaker called by a helpin
 role ("Mentor", "Coach", "Therapist", "Counsellor", "Helper", "Supporter",
 "Interviewer") is the mentor and one called by the other side's role ("Mentee",
 "Client", "Coachee", "Patient", "Seeker", "Interviewee") is the mentee, before
-any counting: a transcript that says who is who is believed; so are two speakers
-named by a letter as helping transcripts write them (:data:`ABBREVIATED_PAIRS`: "T"/"C"). When only the one
+any counting: a transcript that says who is who is believed. Two speakers named by a letter as helping
+transcripts write them (:data:`ABBREVIATED_PAIRS`: "T"/"C") decide where the address rule cannot (letters may be
+initials). When only the one
 helped is named, the mentor is counted among the others. The report says
 ``role_source="guessed"`` all the same (the user did not set it).
 
@@ -147,7 +148,7 @@ def assign_roles(
         # a speaker named as the one helped ("Patient") is never guessed as the mentor while someone else is there
         candidates = [s for s in labels if s != named.get("mentee")] or list(labels)
         texts = {s: " ".join(t.text for t in turns if t.speaker == s) for s in labels}
-        mentor = (named.get("mentor") or by_address(texts, candidates)
+        mentor = (named.get("mentor") or by_address(texts, candidates) or lettered_roles(labels).get("mentor")
                   or max(candidates, key=lambda s: (questions[s], s == first, -labels.index(s))))
         source = "guessed"
     rest = [s for s in labels if s != mentor]
@@ -162,19 +163,25 @@ def assign_roles(
 
 def named_roles(labels: tuple[str, ...]) -> dict[str, str]:
     """Role -> the one speaker whose name says it ("Therapist" -> mentor, "Client" -> mentee); a role that no name
-    or more than one name says is left out (two "Coach" speakers say nothing about which one leads). Two speakers
-    named by a letter or two are read by :data:`ABBREVIATED_PAIRS` ("T" and "C": therapist and client)."""
-    short = {s.strip().rstrip(".:").lower(): s for s in labels}
-    if len(labels) == 2 and len(short) == 2:
-        for helper, helped in ABBREVIATED_PAIRS:
-            if set(short) == {helper, helped}:
-                return {"mentor": short[helper], "mentee": short[helped]}
+    or more than one name says is left out (two "Coach" speakers say nothing about which one leads)."""
     out = {}
     for role, pattern in (("mentor", HELPER_NAME_RE), ("mentee", HELPED_NAME_RE)):
         found = [s for s in labels if pattern.search(s) and not (role == "mentor" and HELPED_NAME_RE.search(s))]
         if len(found) == 1:
             out[role] = found[0]
     return out
+
+
+def lettered_roles(labels: tuple[str, ...]) -> dict[str, str]:
+    """Role -> speaker for two speakers named by a letter or two as helping transcripts write them
+    (:data:`ABBREVIATED_PAIRS`: "T" and "C" are therapist and client), else {}. Letters can be initials too ("T"
+    for Tom, a mentee), so they decide only where how the two speak cannot (:func:`by_address`)."""
+    short = {s.strip().rstrip(".:").lower(): s for s in labels}
+    if len(labels) == 2 and len(short) == 2:
+        for helper, helped in ABBREVIATED_PAIRS:
+            if set(short) == {helper, helped}:
+                return {"mentor": short[helper], "mentee": short[helped]}
+    return {}
 
 
 def _question_counts(turns: tuple[Turn, ...], nlp) -> list[int]:
