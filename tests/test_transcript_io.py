@@ -210,3 +210,23 @@ def test_read_transcript_says_where_the_times_come_from(text, turn_times):
     parsed = read_transcript(text, source_name="x")
     assert parsed.turn_times == turn_times
     assert parsed.turns == parse_transcript(text, source_name="x")
+
+
+def test_speaker_names_in_lower_case_are_read_where_the_transcript_writes_them_so():
+    """Exports and coded transcripts that write roles in lower case ("therapist:", "client:"), with or without
+    times, name their speakers; a stray lower-case "note:" in a transcript with capitalised names does not."""
+    lower = ("[00:00:13] therapist: Hi, how are you today?\n[00:00:16] client: Fine, I guess. My doctor sent me.\n"
+             "[00:00:21] therapist: Tell me more about that.\n[00:00:24] client: Well: he thinks I drink too much.\n")
+    turns = parse_transcript(lower, source_name="t.txt")
+    assert [(t.speaker, t.start_s) for t in turns] == [("therapist", 13.0), ("client", 16.0), ("therapist", 21.0),
+                                                     ("client", 24.0)]
+    assert turns[3].text == "Well: he thinks I drink too much."
+    short = parse_transcript("therapist: Hi.\nclient: Hello, I was told to come.\ntherapist: Tell me more.\n",
+                             source_name="t.txt")
+    assert [t.speaker for t in short] == ["therapist", "client", "therapist"]
+    mixed = parse_transcript("Ann: Hi.\nnote: this goes on\nBob: Fine.\nnote: and again\nBob: Yes.\n",
+                             source_name="t.txt")
+    assert [(t.speaker, t.text) for t in mixed] == [("Ann", "Hi. note: this goes on"),
+                                                   ("Bob", "Fine. note: and again Yes.")]
+    with pytest.raises(TranscriptFormatError, match="names no speakers"):
+        parse_transcript("so: here it is\nand more of it\n", source_name="t.txt")

@@ -89,8 +89,12 @@ def _capital_or_caseless(ch: str) -> bool:
     return ch.isupper() or (ch.isalpha() and ch.lower() == ch.upper())
 
 
-def _split_speaker(text: str) -> tuple[str, str]:
-    """``"<v Ann>hi"`` / ``"Ann: hi"`` / ``"[Ann] hi"`` -> ``("Ann", "hi")``; no name -> ``("", text)``."""
+def _split_speaker(text: str, lower_names: frozenset[str] = frozenset()) -> tuple[str, str]:
+    """``"<v Ann>hi"`` / ``"Ann: hi"`` / ``"[Ann] hi"`` -> ``("Ann", "hi")``; no name -> ``("", text)``.
+
+    A name in lower case (``"therapist: hi"``) counts only when it is one of ``lower_names`` (see
+    :func:`_lower_case_names`): "note: ..." or "the thing is: ..." at the start of a line names no one.
+    """
     m = _VOICE_RE.search(text)
     if m:
         body = _TAG_RE.sub("", text[m.end():])
@@ -98,7 +102,8 @@ def _split_speaker(text: str) -> tuple[str, str]:
         return html.unescape(m.group(1)).strip(), html.unescape(body).strip()
     text = html.unescape(_TAG_RE.sub("", text)).strip()
     m = _NAME_PREFIX_RE.match(text)
-    if m and len(m.group(1).split()) <= 4 and (m.group(1)[0] == "[" or _capital_or_caseless(m.group(1)[0])):
+    if m and len(m.group(1).split()) <= 4 and (m.group(1)[0] == "[" or _capital_or_caseless(m.group(1)[0])
+                                                or m.group(1).strip() in lower_names):
         return m.group(1).strip("[] "), m.group(2).strip()
     m = _BRACKET_NAME_RE.match(text)
     if m:
@@ -195,6 +200,28 @@ def _heading(line: str) -> tuple[str, float, str] | None:
     return None
 
 
+def _lower_case_names(lines: list[str]) -> frozenset[str]:
+    """Speaker names written in lower case (``therapist:``, ``client:``, chat handles), where the transcript is
+    written that way: lower-case ``name:`` prefixes of up to two words, one of them on two lines or more, starting at
+    least three lines and at least half of the lines that name anyone. Otherwise none (a stray "note:" names no
+    one)."""
+    counts: dict[str, int] = {}
+    named = 0
+    for line in lines:
+        m = _TEXT_LINE_RE.match(line)
+        body = m.group(5) if m and m.group(3) is not None else line
+        p = _NAME_PREFIX_RE.match(body)
+        if not p or p.group(1)[0] == "[":
+            continue
+        name = p.group(1).strip()
+        if _capital_or_caseless(name[0]):
+            named += 1
+        elif len(name.split()) <= 2:
+            counts[name] = counts.get(name, 0) + 1
+    lower = sum(counts.values())
+    return frozenset(counts) if lower >= max(3, named) and max(counts.values()) >= 2 else frozenset()
+
+
 def _parse_text_lines(text: str) -> tuple[list[_Cue], str]:
     """Plain-text transcripts: ``[00:01:02] Ann: text`` or ``Ann: text`` lines, or heading lines (``Ann Lee  0:03``).
 
@@ -204,6 +231,7 @@ def _parse_text_lines(text: str) -> tuple[list[_Cue], str]:
     ``"none"``: ends are always estimated here.
     """
     lines = [line for line in text.splitlines() if line.strip()]
+    lower_names = _lower_case_names(lines)
     headings = [_heading(line) for line in lines]
     if sum(h is not None for h in headings) < 2:  # one heading-like line is more likely a sentence
         headings = [None] * len(lines)
@@ -220,7 +248,7 @@ def _parse_text_lines(text: str) -> tuple[list[_Cue], str]:
         if m and m.group(3) is not None:
             start = _seconds(*m.groups()[:4])
             line = m.group(5)
-        speaker, body = _split_speaker(line)
+        speaker, body = _split_speaker(line, lower_names)
         if not speaker:
             if start is not None and not body:
                 pending = start
