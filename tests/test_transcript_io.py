@@ -230,3 +230,33 @@ def test_speaker_names_in_lower_case_are_read_where_the_transcript_writes_them_s
                                                    ("Bob", "Fine. note: and again Yes.")]
     with pytest.raises(TranscriptFormatError, match="names no speakers"):
         parse_transcript("so: here it is\nand more of it\n", source_name="t.txt")
+
+
+def test_table_transcripts_csv_and_tsv_with_a_header_row():
+    """Spreadsheet and research exports: one row per utterance, columns found by their header names."""
+    annotated = ("transcript_id,utterance_id,interlocutor,timestamp,utterance_text\n"
+                 '7,0,therapist,00:00:13,"Hi, how are you today?"\n'
+                 '7,1,client,00:00:16,"Fine, I guess; my doctor sent me."\n'
+                 "7,2,client,00:00:18,He thinks I drink too much.\n"
+                 "7,3,therapist,00:00:25,So it was his idea to come.\n")
+    assert detect_format(annotated) == "table"
+    parsed = read_transcript(annotated, source_name="t.csv")
+    assert parsed.turn_times == "starts"
+    assert [(t.speaker, t.start_s, t.text) for t in parsed.turns] == [
+        ("therapist", 13.0, "Hi, how are you today?"),
+        ("client", 16.0, "Fine, I guess; my doctor sent me. He thinks I drink too much."),
+        ("therapist", 25.0, "So it was his idea to come.")]
+    timed = "Speaker\tStart\tEnd\tText\nAnn\t0.5\t3.2\tHello there\nBob\t3.4\t0:06\tHi Ann, good to see you\n\n"
+    parsed = read_transcript(timed, source_name="t.tsv")
+    assert parsed.turn_times == "measured"
+    assert [(t.speaker, t.start_s, t.end_s) for t in parsed.turns] == [("Ann", 0.5, 3.2), ("Bob", 3.4, 6.0)]
+    untimed = read_transcript("Name;Message\nMentor;What brings you here?\nMentee;Work, mostly.\n",
+                              source_name="t.csv")
+    assert untimed.turn_times == "none" and [t.speaker for t in untimed.turns] == ["Mentor", "Mentee"]
+    with pytest.raises(TranscriptFormatError, match="2 conversations"):
+        read_transcript("transcript_id,interlocutor,utterance_text\n1,therapist,hi\n2,client,hello\n",
+                        source_name="t.csv")
+    with pytest.raises(TranscriptFormatError, match=r"row 2, column 'Start' holds 'soon'"):
+        read_transcript("Speaker,Start,Text\nAnn,soon,hi\n", source_name="t.csv")
+    # a text transcript whose first line has a comma is still text
+    assert detect_format("Ann: Hi, Bob.\nBob: Hello.\n") == "text"

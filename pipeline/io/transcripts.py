@@ -264,9 +264,12 @@ def _parse_text_lines(text: str) -> tuple[list[_Cue], str]:
     if not cues and unnamed:
         cues = [_Cue(None, None, "", " ".join(unnamed))]
     cues = _from_first_clock_time([c for c in cues if c.text])
-    dated = any(c.start_s is not None for c in cues)
-    # Place cues in time: known starts are kept, ends are the next start or the
-    # estimated speaking time, and missing starts follow the previous cue.
+    return _place(cues), "starts" if any(c.start_s is not None for c in cues) else "none"
+
+
+def _place(cues: list[_Cue]) -> list[_Cue]:
+    """Cues placed in time: known starts and ends are kept, a missing end is the next start or the estimated
+    speaking time (:data:`ESTIMATED_WPM`), and a missing start follows the previous cue."""
     placed: list[_Cue] = []
     t = 0.0
     for i, c in enumerate(cues):
@@ -274,9 +277,102 @@ def _parse_text_lines(text: str) -> tuple[list[_Cue], str]:
         est_end = start + len(c.text.split()) / ESTIMATED_WPM * 60.0
         nxt = cues[i + 1].start_s if i + 1 < len(cues) else None
         end = min(est_end, nxt) if nxt is not None and nxt > start else est_end
+        if c.end_s is not None and c.end_s >= start:
+            end = c.end_s
         placed.append(_Cue(start, end, c.speaker, c.text))
         t = end + 0.3
-    return placed, "starts" if dated else "none"
+    return placed
+
+
+#: Column names of a table transcript (CSV/TSV with a header row; case, spaces and "_" ignored): who spoke, what
+#: they said, when they started and stopped (seconds, or h:mm:ss), and which conversation a row belongs to.
+_TABLE_COLUMNS = {
+    "speaker": ("speaker", "speakername", "speakerlabel", "name", "interlocutor", "role", "participant", "who",
+                "author", "sender", "person"),
+    "text": ("text", "utterance", "utterancetext", "transcript", "content", "message", "words", "sentence",
+             "dialogue", "turn"),
+    "start": ("start", "starts", "starttime", "begin", "begintime", "timestamp", "time", "from"),
+    "end": ("end", "ends", "endtime", "stop", "stoptime", "to"),
+    "conversation": ("transcriptid", "conversationid", "sessionid", "dialogid", "dialogueid", "convid", "callid"),
+}
+
+
+def _table_columns(header: list[str]) -> dict[str, int]:
+    """Which column holds what (:data:`_TABLE_COLUMNS`), by a header row's names; the first match wins."""
+    keys = ["".join(ch for ch in h.lower() if ch.isalnum()) for h in header]
+    found: dict[str, int] = {}
+    for what, names in _TABLE_COLUMNS.items():
+        for name in names:
+            if name in keys:
+                found[what] = keys.index(name)
+                break
+    return found
+
+
+def _table_delimiter(first_line: str) -> str | None:
+    """The delimiter of a table transcript's header row (tab, ``;`` or ``,``) when the row names a speaker column
+    and a text column, else None (not a table)."""
+    import csv
+
+    for delimiter in ("\t", ";", ","):
+        if delimiter in first_line:
+            header = next(csv.reader([first_line], delimiter=delimiter))
+            cols = _table_columns(header)
+            if "speaker" in cols and "text" in cols:
+                return delimiter
+    return None
+
+
+def _table_time(value: str, *, row: int, column: str, source_name: str) -> float | None:
+    """Seconds from a table cell: ``"12.5"``, ``"00:01:02"``, ``"1:02.5"``; empty -> None."""
+    value = value.strip()
+    if not value:
+        return None
+    m = re.fullmatch(_TIME, value)
+    try:
+        seconds = _seconds(*m.groups()) if m else float(value)
+    except ValueError:
+        seconds = float("nan")
+    if not math.isfinite(seconds) or seconds < 0:
+        raise TranscriptFormatError(f"{source_name}: row {row}, column {column!r} holds {value!r}, not a time; "
+                                    "write seconds (12.5) or h:mm:ss, or leave the cell empty")
+    return seconds
+
+
+def _parse_table(text: str, source_name: str) -> tuple[list[_Cue], str]:
+    """A table transcript (CSV or TSV, header row first; :data:`_TABLE_COLUMNS`): one row per utterance, empty
+    rows left out. Also returns ``"measured"`` (starts and ends), ``"starts"`` or ``"none"``, as the text lines'."""
+    import csv
+    import io
+
+    lines = text.lstrip("\ufeff").splitlines()
+    delimiter = _table_delimiter(lines[0]) or ","
+    rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
+    header, body = rows[0], [r for r in rows[1:] if any(cell.strip() for cell in r)]
+    cols = _table_columns(header)
+    if "conversation" in cols:
+        ids = {r[cols["conversation"]].strip() for r in body if len(r) > cols["conversation"]}
+        if len(ids) > 1:
+            raise TranscriptFormatError(
+                f"{source_name}: the table holds {len(ids)} conversations (column {header[cols['conversation']]!r});"
+                " Rapport analyses one at a time: save each conversation's rows as its own file")
+
+    def cell(r: list[str], what: str) -> str:
+        i = cols.get(what)
+        return r[i] if i is not None and i < len(r) else ""
+
+    cues = []
+    for n, r in enumerate(body, start=2):
+        times = [_table_time(cell(r, what), row=n, column=header[cols[what]], source_name=source_name)
+                 if what in cols else None for what in ("start", "end")]
+        words = " ".join(cell(r, "text").split())
+        if words:
+            cues.append(_Cue(times[0], times[1], " ".join(cell(r, "speaker").split()), words))
+    cues = _from_first_clock_time(cues)
+    measured = bool(cues) and all(c.start_s is not None and c.end_s is not None for c in cues)
+    turn_times = "measured" if measured else \
+        "starts" if any(c.start_s is not None for c in cues) else "none"
+    return _place(cues), turn_times
 
 
 def _from_first_clock_time(cues: list[_Cue]) -> list[_Cue]:
@@ -297,7 +393,8 @@ def _from_first_clock_time(cues: list[_Cue]) -> list[_Cue]:
         if c.start_s + day < previous - 12 * 3600:
             day += 24 * 3600
         previous = c.start_s + day
-        out.append(_Cue(previous - first, None, c.speaker, c.text))
+        end = None if c.end_s is None else c.end_s + day + (24 * 3600 if c.end_s < c.start_s else 0) - first
+        out.append(_Cue(previous - first, end, c.speaker, c.text))
     return out
 
 
@@ -380,7 +477,7 @@ def transcript_text(raw: bytes, *, source_name: str) -> str:
                                             f"{err.start}); save the transcript again as UTF-8") from err
     if b"\x00" in raw:
         raise TranscriptFormatError(f"{source_name}: not a text file (it holds NUL bytes); give a .vtt, .srt, "
-                                    ".txt, .docx or turns.json transcript")
+                                    ".txt, .docx, .csv or turns.json transcript")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -388,7 +485,8 @@ def transcript_text(raw: bytes, *, source_name: str) -> str:
 
 
 def detect_format(text: str) -> str:
-    """``"json"``, ``"vtt"``, ``"srt"`` or ``"text"`` from the content."""
+    """``"json"``, ``"vtt"``, ``"srt"``, ``"table"`` (CSV/TSV whose header names a speaker and a text column) or
+    ``"text"`` from the content."""
     head = text.lstrip("\ufeff \t\r\n")
     if head.startswith("{"):
         return "json"
@@ -402,6 +500,8 @@ def detect_format(text: str) -> str:
         return "vtt"
     if any(_TIMING_RE.match(line) for line in head.splitlines()[:20]):
         return "srt"
+    if _table_delimiter(head.splitlines()[0]):
+        return "table"
     return "text"
 
 
@@ -411,7 +511,7 @@ def read_transcript(text: str, *, source_name: str) -> ParsedTranscript:
     Parameters
     ----------
     text : str
-        File content (WebVTT, SRT, plain text or Rapport ``turns.json``).
+        File content (WebVTT, SRT, plain text, a CSV/TSV table with a header row, or Rapport ``turns.json``).
     source_name : str
         File name, only used in error messages.
 
@@ -421,7 +521,8 @@ def read_transcript(text: str, *, source_name: str) -> ParsedTranscript:
         ``turns`` in time order, indexed from 0, role ``"other"`` (roles are
         assigned later), ``words`` empty unless the JSON carried word timings
         (empty input: no turns); ``turn_times`` ``"measured"`` (cues with start
-        and end, ``turns.json``), ``"starts"`` or ``"none"`` (plain text).
+        and end, ``turns.json``, a table with start and end columns), ``"starts"`` or ``"none"`` (plain text, a
+        table without them).
 
     Raises
     ------
@@ -439,10 +540,15 @@ def read_transcript(text: str, *, source_name: str) -> ParsedTranscript:
         except RecursionError:
             raise TranscriptFormatError(f"{source_name}: JSON nested too deeply to be a turns.json") from None
         return ParsedTranscript(_turns_from_json(data))
-    cues, turn_times = (_parse_cues(text, source_name), "measured") if fmt in ("vtt", "srt") else \
-        _parse_text_lines(text)
+    if fmt in ("vtt", "srt"):
+        cues, turn_times = _parse_cues(text, source_name), "measured"
+    elif fmt == "table":
+        cues, turn_times = _parse_table(text, source_name)
+    else:
+        cues, turn_times = _parse_text_lines(text)
     if not cues:
-        raise TranscriptFormatError(f"{source_name}: no transcript cues found; expected WebVTT, SRT, 'Name: text' lines or turns.json")
+        raise TranscriptFormatError(f"{source_name}: no transcript cues found; expected WebVTT, SRT, 'Name: text' "
+                                    "lines, a CSV with speaker and text columns, or turns.json")
     if not any(c.speaker for c in cues):
         raise TranscriptFormatError(
             f"{source_name}: the transcript names no speakers; Rapport needs '<v Name>' tags, 'Name:' "

@@ -412,9 +412,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_sessions)
     add_accounts_parser(sub, store_opts)
     p = sub.add_parser("analyze", help="who spoke when + rapport indicators -> report.json, turns.json, RTTM "
-                                       "(recordings, or transcripts: .vtt .srt .txt .docx turns.json)")
+                                       "(recordings, or transcripts: .vtt .srt .txt .docx .csv turns.json)")
     p.add_argument("file", help="recording (wav, mp3, m4a, flac, ogg, opus, webm, mp4, mov) or a transcript with "
-                                "speakers (.vtt, .srt, .txt, .docx, .json)")
+                                "speakers (.vtt, .srt, .txt, .docx, .csv/.tsv, .json)")
     p.add_argument("--speakers", type=speaker_count, default=2, metavar="{1,2,3,4,auto}",
                    help="number of people (default 2, a mentoring pair); auto: estimated, 1-4, and how sure")
     p.add_argument("--mentor", help="speaker label/name who is the mentor, e.g. S2 (default: guessed, see report)")

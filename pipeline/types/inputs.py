@@ -6,7 +6,7 @@ from __future__ import annotations
 AUDIO_SUFFIXES = (".wav", ".mp3", ".m4a", ".aac", ".flac", ".ogg", ".opus", ".webm", ".mp4", ".mov")
 
 #: Transcript files with speakers Rapport reads (:func:`pipeline.io.transcripts.read_transcript`).
-TRANSCRIPT_SUFFIXES = (".vtt", ".srt", ".txt", ".docx", ".json")
+TRANSCRIPT_SUFFIXES = (".vtt", ".srt", ".txt", ".docx", ".csv", ".tsv", ".json")
 
 #: Transcripts ``rapport batch`` picks up in a folder by default: not ``.txt`` and ``.json``, which a folder of
 #: recordings also holds for other reasons (notes, ``<name>.consent.json``); name them in ``BatchOptions.extensions``.
