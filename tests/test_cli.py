@@ -148,7 +148,7 @@ def test_analyze_a_teams_word_transcript_as_well_as_its_vtt(tmp_path, truths):
     values = [{i["id"]: i["value"] for i in r["indicators"]} for r in (got, reports["vtt"])]
     for key in ("mentor_questions_per_10min", "mentor_open_question_share", "mentor_confidentiality",
                 "mentor_self_disclosure", "mentor_remembering", "shared_key_phrases", "mentee_concerns",
-                "language_style_matching", "top_word_matching"):
+                "mentee_own_ideas", "language_style_matching", "top_word_matching"):
         assert values[0][key] == pytest.approx(values[1][key], rel=0.02), key
     assert values[0]["mentor_confidentiality"] == 1
     # the Word file dates turns but does not end them: pace and pauses are not made up from estimated ends
@@ -192,15 +192,15 @@ def test_transcript_without_end_times_measures_no_pace_pauses_or_interruptions(t
     assert "Minutes estimated" in ind["txt"]["mentor_questions_per_10min"]["explanation"]
     # what needs no times is the same from both
     for key in ("mentor_confidentiality", "mentor_self_disclosure", "mentor_remembering", "mentee_concerns",
-                "language_style_matching"):
+                "mentee_own_ideas", "language_style_matching"):
         assert ind["txt"][key]["value"] == ind["vtt"][key]["value"], key
 
 
 def test_compare_two_report_files(tmp_path, capsys, truths):
     """The matched and unmatched samples' true turns as Teams transcripts, analysed, then compared: the unmatched
     mentor was made 59 % faster than the mentee, the matched one as fast, so the pace difference rises clearly;
-    a dozen exchanges each cannot tell their talk shares (49 % and 44 %) apart. 36 indicators measured in both
-    (question runs, sharing the decisions and judging, issue 18, among them)."""
+    a dozen exchanges each cannot tell their talk shares (49 % and 44 %) apart. 37 indicators measured in both
+    (question runs, sharing the decisions and judging, issue 18, and the mentee's own ideas among them)."""
     from pipeline.io.export import Cue, to_vtt
     from pipeline.report.compare import CHANGE_UNCLEAR, CHANGE_UP, RANGE_NOW_OUT
     from pipeline.run.cli import main
@@ -218,7 +218,7 @@ def test_compare_two_report_files(tmp_path, capsys, truths):
     assert re.search(rf"-3 %\s+54 %\s+5\d–6\d %\s+{CHANGE_UP}\s+{RANGE_NOW_OUT}$", pace), pace
     assert rows["Mentor's share of the talking"].endswith(CHANGE_UNCLEAR)
     assert rows["Mentor promising confidentiality"].split()[-2:] == ["yes", "no"]  # no interval, no verdict
-    assert out[-1].startswith("36 indicators measured in both; 3 changed by more than the noise of their turns: ")
+    assert out[-1].startswith("37 indicators measured in both; 3 changed by more than the noise of their turns: ")
     assert "Mentor's pace compared with the mentee's" in out[-1]
 
 

@@ -126,7 +126,7 @@ RANGES = {  # indicator id -> (low, high) of its documented scale; None = open
     "mentor_interruptions": (0, None), "mentor_backchannels": (0, None), "mentor_response_gap": (None, None),
     "pace_difference": (-100, None), "mentor_confidentiality": (0, 1), "mentee_turn_length_trend": (-100, None),
 }
-COUNTS = ("shared_key_phrases", "mentor_remembering", "mentor_self_disclosure", "mentee_concerns",
+COUNTS = ("shared_key_phrases", "mentor_remembering", "mentor_self_disclosure", "mentee_concerns", "mentee_own_ideas",
           "mentor_interrupting_mentee")
 TOL = 1e-6
 

@@ -90,6 +90,44 @@ def concerns(tms: Sequence[TurnMeasures], mentor: str | None,
     return out
 
 
+def own_ideas(tms: Sequence[TurnMeasures], mentor: str | None, members: Collection[str], *,
+              lookback: int = 3) -> list[tuple[TurnMeasures, str]]:
+    """The turns of ``members`` (the mentee; in a group, everyone but the mentor) that put forward an idea or plan
+    of their own, each with its evidence note.
+
+    A turn counts when it has an idea cue (:func:`pipeline.measures.language.own_idea`: "maybe I could ...", "I
+    think I'll ...", "what if I ...", "should I ask ...?", "I'd like to ...") and the idea is not the mentor's:
+    MITI 4.2.1 hears the client's own change talk, not compliance. An idea whose first content word
+    (:func:`pipeline.measures.language.idea_words`, from the cue on: what is to be done) comes from advice among the
+    mentor's last ``lookback`` turns (``TurnCode.has("advice")``) takes that advice up and does not count: "Call the
+    client today." ... "Right. I'll call them this afternoon." Building on it does: "Bring the log to your
+    check-in." "Should I ask the new hires for feedback as well?"
+
+    Parameters
+    ----------
+    tms : sequence of TurnMeasures
+        Every turn, in time order (``code`` read for the mentor's).
+    mentor : str or None
+        The mentor's label.
+    members : collection of str
+        Whose ideas are counted.
+    lookback : int, optional
+        How many of the mentor's latest turns may hold the advice taken up, >= 1 (default 3).
+    """
+    out = []
+    advice: list[frozenset[str]] = []  # the words of the advice in each of the mentor's latest turns (empty: none)
+    for m in tms:
+        if m.is_backchannel:
+            continue
+        if m.speaker == mentor:
+            advice = (advice + [frozenset(lang.idea_words(m.text)) if m.code.has("advice") else frozenset()])[-lookback:]
+        elif m.speaker in members and (cue := lang.own_idea(m.text)):
+            what = set(lang.idea_words(m.text[m.text.find(cue):])[:1])
+            if not any(what & words for words in advice):
+                out.append((m, f"{whose(m.speaker, members)}'s own idea or plan {said(cue)}"))
+    return out
+
+
 def remembering(turns: Sequence[Turn], turn_keys: Sequence[Sequence[str]], mentor: str | None,
                 members: Collection[str], options: MeasureOptions) -> list[tuple[Evidence, str | None]]:
     """Mentor turns that explicitly recall ("you mentioned ...") or reuse content of ``members`` (the mentee; in a

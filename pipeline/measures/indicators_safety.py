@@ -17,7 +17,7 @@ from pipeline.measures import language as lang
 from pipeline.measures import turntaking
 from pipeline.measures.confidence import cap
 from pipeline.measures.context import SessionContext, exchange_of_turns
-from pipeline.measures.evidence import concerns, count, moment, remembering
+from pipeline.measures.evidence import concerns, count, moment, own_ideas, remembering
 from pipeline.measures.indicator_spec import (
     COURSE,
     COURSE_SAFETY,
@@ -145,6 +145,16 @@ def mentee_concerns(ctx: SessionContext) -> Reading:
                    note=members_note(counts), confidence=cap(ctx.base_confidence, "medium"))
 
 
+def mentee_own_ideas(ctx: SessionContext) -> Reading:
+    """Count of the mentee's (in a group, every member's) turns that put forward an idea or plan of their own
+    (>= 0; :func:`pipeline.measures.evidence.own_ideas`)."""
+    who = ctx.listened_to
+    found = own_ideas(ctx.turn_measures, ctx.mentor, who)
+    counts = {s: sum(m.speaker == s for m, _ in found) for s in who}
+    return Reading(value=len(found), evidence=[moment(m, note) for m, note in found],
+                   note=members_note(counts), confidence=cap(ctx.base_confidence, "medium"))
+
+
 def mentor_interrupting_mentee(ctx: SessionContext) -> Reading:
     """Count of the mentor's interruptions of the mentee (>= 0)."""
     ints = [m for m in ctx.mentor_turns if m.is_interruption]
@@ -240,6 +250,16 @@ SAFETY: tuple[IndicatorSpec, ...] = (
         category="safety",
         explanation="Voicing worries is a sign the mentee trusts the mentor with them.",
         measure=mentee_concerns),
+    IndicatorSpec(
+        id="mentee_own_ideas", name="Mentee putting forward ideas or plans of their own", unit="count",
+        band=(1.0, None),
+        source=COURSE_SAFETY + ": 'the belief that one will not be punished for speaking up with ideas' (Edmondson), "
+        "mentees 'explore new ideas' and 'test out new thinking'; MITI 4.2.1 'Cultivating Change Talk': the "
+        "helper draws out the client's own ideas for change rather than supplying them",
+        category="safety",
+        explanation="A mentee who puts forward ideas and plans of their own feels safe to speak up and owns what "
+                    "happens next; agreeing to the mentor's suggestion is not counted.",
+        measure=mentee_own_ideas),
     IndicatorSpec(
         id="mentor_interrupting_mentee", name="Times the mentor cut the mentee off", unit="count", band=(0.0, 1.0),
         source=COURSE_SAFETY + "; same definition as mentor_interruptions", category="safety",

@@ -306,6 +306,92 @@ WORRY_QUESTION_RE = re.compile(
 NO_CONCERN_RE = re.compile(r"\W*(?:no\b|nothing|none|not\s+(?:really|much|at\s+all|anything)|nah\b)", re.IGNORECASE)
 
 
+#: Things one does about a problem ("talk to her", "try running", "book a course"): what a plan or an idea of
+#: one's own says the speaker will or could do. Not feelings, perceptions or fears ("I could tell", "I might lose").
+_ACTION_STEMS = (r"try|tried|start|ask|talk|speak|book|write|call|phone|ring|e-?mail|text|message|set|make|put|look|"
+                 r"practi[cs]e|plan|schedule|block|bring|take|check|find|go(?!\s+(?:now|ahead|home|on|to\s+(?:bed|sleep)|cook|eat)\b)|sit|spend|stop|cut|join|sign|reach|work|"
+                 r"keep|change|move|apply|prepare|learn|read|share|send|offer|suggest|raise|explain|delegate|propose|"
+                 r"volunteer|organi[sz]e|arrange|meet|visit|use|list|note|review|break|split|focus|prioriti[sz]e|pick|"
+                 r"switch|drop|cancel|limit|add|build|create|test|run|pilot|contact|follow|update|draft|rehearse|"
+                 r"present|shadow|seek|leave|quit|swap|walk|exercise|record|link|document|track|collect|gather|mention|highlight|"
+                 r"tell\s+(?:her|him|them|my|the|our)")
+_ACTION = rf"(?:{_ACTION_STEMS})\b"
+#: Words that make "I could"/"I'll" no plan: a negation, a look back, an opening of speech ("I'll be honest").
+_NO_PLAN = r"(?!\s+(?:not|never|n't|have|'ve|be|admit)\b)"
+#: What a wish is not a plan for: a state or feeling ("I want to be happy"), a courtesy ("I'd like to thank you").
+_NO_WISH = (r"(?!(?:know|say|thank|ask\s+you|hear|be|feel|have|cry|give\s+up|scream|hide|die|disappear|sleep|go\s+"
+            r"home)\b)")
+#: The mentee putting forward an idea or plan of their own (MITI 4.2.1 "change talk": desire, ability, need,
+#: commitment; Edmondson: "speaking up with ideas"): "maybe I could ...", "I think I'll ...", "what if I asked
+#: ...", "I'd like to ...", "I could bring it to ...", "should I ask ...?" (an idea put as a question), "I've
+#: decided to ...". Not "I could tell", "I might lose my
+#: job", "I'll be honest", "I should have ...", "I don't want to", "what if I can't ...".
+OWN_IDEA_RE = re.compile(
+    rf"\b(?:maybe|perhaps|probably)\s*,?\s+I\s+(?:could|should|can|'ll|will|might|need\s+to|ought\s+to){_NO_PLAN}"
+    rf"|\bI\s+(?:think|guess|suppose|reckon)\s+I\s*(?:could|should|can|'ll|will|might|need\s+to|want\s+to|'d\s+like\s+to)"
+    rf"{_NO_PLAN}"
+    rf"|\bI(?:\s+could|\s+might|\s+should|'ll|\s+will|'?m\s+going\s+to|\s+need\s+to|\s+can)\s+"
+    rf"(?:(?:also|just|always|probably|maybe|definitely|first|then|at\s+least|actually)\s+)?{_ACTION}"
+    rf"|\b(?:should|could|can|shall)\s+I\s+(?:(?:also|just|first|maybe)\s+)?{_ACTION}"
+    rf"|\bI(?:'d|\s+would)\s+(?:really\s+)?(?:like|love)\s+to\s+{_NO_WISH}\w+"
+    rf"|\bI\s+(?:really\s+)?want\s+to\s+{_NO_WISH}\w+"
+    rf"|\bwhat\s+if\s+I\s+(?:just\s+|were\s+to\s+)?(?:{_ACTION_STEMS})(?:e?d|s)?\b"
+    r"|\bI(?:'ve|\s+have)?\s+decided\s+to\b|\bI'?m\s+(?:planning|hoping|aiming)\s+to\b|\bmy\s+(?:plan|idea|goal)\s+is\b"
+    r"|\bI\s+was\s+thinking\s+(?:of|about|that\s+I|I)\b|\bI'?m\s+thinking\s+(?:of|about)\b"
+    r"|\bone\s+(?:thing|option|idea)\s+(?:I\s+could|would\s+be|is\s+to|might\s+be)\b"
+    r"|\bI\s+wonder\s+if\s+I\s+(?:could|should)\b|\blet\s+me\s+try\b",
+    re.IGNORECASE,
+)
+#: An idea that only takes up what was said ("I could try that.", "I'll keep that in mind", "I will take your
+#: advice", "I'll try."): agreeing, not one's own.
+_TAKES_UP_RE = re.compile(
+    r"\s*(?:[.!?,;]|$|(?:that|it|this|those|these|so)\s*(?:[.!?,;]|$|(?:in\s+mind|into\s+(?:consideration|account)|"
+    r"on\s+board|out|then|too|again|first|instead|now|today|tomorrow|later|soon|and)\b)"
+    r"|[^.!?]*\b(?:your|the|that|this)\s+(?:advice|suggestions?|ideas?|tips?|words|method|approach)\b)",
+    re.IGNORECASE)
+#: What comes just before a cue that makes it no idea put forward: someone else's words reported ("my doctor said
+#: I should come"), a question or a doubt ("I don't know how I can ...", "whether I should ...", "if I could ...").
+_NOT_PUT_FORWARD_RE = re.compile(r"\b(?:said|says|told\s+me|tells\s+me|thinks|wants|asked\s+me|how|whether|if|where|"
+                                 r"when|why|what|last\s+thing)\s+(?:that\s+)?$", re.IGNORECASE)
+
+
+def own_idea(text: str) -> str:
+    """The words in which the speaker puts forward an idea or plan of their own ("" if none): the one definition
+    (:data:`OWN_IDEA_RE`), leaving out ideas that only take up what was said ("I could try that", "I'll take your
+    advice"), someone else's reported words ("she said I should come") and a question or doubt ("I don't know how
+    I can move on")."""
+    for m in OWN_IDEA_RE.finditer(text):
+        if _TAKES_UP_RE.match(text, m.end()) or _NOT_PUT_FORWARD_RE.search(text[max(0, m.start() - 30):m.start()]):
+            continue
+        return m.group(0)
+    return ""
+
+
+#: Words that say nothing of what an idea is about: pronouns, auxiliaries, small words, times and "try".
+_IDEA_FILLER = frozenset("""i you he she it we they me him her us them my your his its our their the a an and but or so
+    to of in on at for with about from by up out off this that these those will ll would could should can might may must
+    shall do does did have has had be is are was were been am not don didn won just maybe perhaps probably think guess
+    then now later soon next time today tomorrow tonight week weekend morning afternoon evening day monday tuesday
+    wednesday thursday friday saturday sunday okay yes yeah right well really also too very more some any all what how
+    when where why who if there here going want like try get let sure good fine""".split())
+
+
+def idea_words(text: str) -> tuple[str, ...]:
+    """The words that say what an idea or a piece of advice is about ("call", "client", "pricing"), in order, each
+    once, lower case, crudely stemmed (:func:`_stem`): "I'll call them" and "Call the client" share "call"."""
+    words = (w for w in re.findall(r"[a-z]+", text.lower()) if len(w) >= 3 and w not in _IDEA_FILLER)
+    return tuple(dict.fromkeys(_stem(w) for w in words))
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to match forms of one word: "calls", "called", "calling" -> "call"; "price",
+    "pricing" -> "pric"; "running", "runs" -> "run"."""
+    stem = re.sub(r"(?:ing|ed|es)$", "", word) if len(word) > 4 else word
+    stem = stem[:-1] if len(stem) > 3 and stem.endswith("s") and not stem.endswith(("ss", "us", "is")) else stem
+    stem = stem[:-1] if stem.endswith("e") and len(stem) > 3 else stem
+    return stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls" else stem
+
+
 def find_pattern(pattern: re.Pattern, text: str) -> str:
     """The first match of ``pattern`` in ``text`` ("" if none)."""
     m = pattern.search(text)

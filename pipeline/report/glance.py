@@ -179,6 +179,11 @@ ADVICE: dict[str, dict[str, str]] = {
         "in band": "The mentee voiced concerns, a sign they trust you with them.",
         "below": "Make room for worries: 'What concerns you about this?'",
     },
+    "mentee_own_ideas": {
+        "in band": "The mentee put forward ideas and plans of their own: they felt safe to speak up, and the plan is "
+                   "theirs.",
+        "below": "Before offering a solution, ask for theirs: 'What ideas do you have?', 'What could you try first?'",
+    },
     "group_voice_balance": {
         "in band": "Everyone in the group had a fair share of the talking.",
         "below": "One member of the group barely spoke: invite them in by name: 'Sam, what's your view?'",
@@ -200,10 +205,10 @@ _THEME_PREFIX = (("pace_", "pace"), ("loudness_", "volume"), ("pitch_", "pitch")
                  ("reflection_", "reflecting"), ("complex_reflection", "reflecting"), ("advice_", "advice"),
                  ("mentor_telling", "advice"),
                  ("mentor_affirmations", "affirming"), ("mentor_partnership", "partnership"),
-                 ("mentor_confronting", "judging"))
+                 ("mentor_confronting", "judging"), ("mentee_own_ideas", "ideas"))
 #: What went well is told in this order (the course's building blocks first); others follow in report order.
 _WELL_ORDER = ("mentor_confidentiality", "mentor_remembering", "mentor_self_disclosure", "reflection_to_question_ratio",
-               "mentor_affirmations", "mentor_partnership", "mentor_open_question_share", "mentor_question_runs_per_10min",
+               "mentor_affirmations", "mentor_partnership", "mentee_own_ideas", "mentor_open_question_share", "mentor_question_runs_per_10min",
                "complex_reflection_share",
                "advice_without_permission_per_10min", "mentor_telling_share", "mentor_questions_per_10min", "mentor_talk_share", "mentor_interruptions", "shared_key_phrases",
                "pace_difference", "loudness_difference", "adjustment_smoothness", "mentee_talk_share")
