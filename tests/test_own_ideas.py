@@ -32,6 +32,9 @@ def test_an_idea_or_plan_put_forward(text, cue):
     "I'll keep that in mind.",
     "I will take your advice.",
     "I'll try.",
+    "I think I might do that. Thank you.",
+    "I'll try to do that, thank you.",
+    "I guess I can give it a try.",
     "Well, my doctor said I should come.",          # someone else's words
     "I don't know how I can move on.",              # a doubt, not an idea
     "I'm deciding if I should break up with him.",

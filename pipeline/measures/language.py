@@ -343,9 +343,10 @@ OWN_IDEA_RE = re.compile(
     re.IGNORECASE,
 )
 #: An idea that only takes up what was said ("I could try that.", "I'll keep that in mind", "I will take your
-#: advice", "I'll try."): agreeing, not one's own.
+#: advice", "I'll try.", "I think I might do that", "I'll try to do that"): agreeing, not one's own.
 _TAKES_UP_RE = re.compile(
-    r"\s*(?:[.!?,;]|$|(?:that|it|this|those|these|so)\s*(?:[.!?,;]|$|(?:in\s+mind|into\s+(?:consideration|account)|"
+    r"\s*(?:[.!?,;]|$|(?:(?:to\s+)?(?:do|try|give)\s+)?(?:that|it|this|those|these|so)\s*(?:[.!?,;]|$|a\s+(?:try|go|shot)\b|"
+    r"(?:in\s+mind|into\s+(?:consideration|account)|"
     r"on\s+board|out|then|too|again|first|instead|now|today|tomorrow|later|soon|and)\b)"
     r"|[^.!?]*\b(?:your|the|that|this)\s+(?:advice|suggestions?|ideas?|tips?|words|method|approach)\b)",
     re.IGNORECASE)
