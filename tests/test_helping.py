@@ -720,3 +720,8 @@ def test_who_is_who_said_in_one_line(nlp):
                                             for s in group.speakers))
     assert roles_text(renamed).startswith("mentor Dr. Lee, ")
     assert roles_text(replace(group, speakers=())) == ""
+    named = analyze_transcript(lines.replace("T:", "Therapist:").replace("C:", "Client:"), source_name="n.txt", nlp=nlp)
+    assert roles_text(named) == "mentor Therapist, mentee Client (from their names)"
+    swapped = analyze_transcript(lines.replace("T:", "Therapist:").replace("C:", "Client:"), source_name="n.txt",
+                                 nlp=nlp, options=AnalyzeOptions(mentor="Client"))
+    assert roles_text(swapped) == "mentor Client, mentee Therapist (set)"

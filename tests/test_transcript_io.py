@@ -246,6 +246,9 @@ def test_table_transcripts_csv_and_tsv_with_a_header_row():
         ("therapist", 13.0, "Hi, how are you today?"),
         ("client", 16.0, "Fine, I guess; my doctor sent me. He thinks I drink too much."),
         ("therapist", 25.0, "So it was his idea to come.")]
+    per_annotator = annotated.replace("\n7,1,", "\n7,0,therapist,00:00:13,\"Hi, how are you today?\"\n7,1,", 1)
+    assert [t.text for t in read_transcript(per_annotator, source_name="t.csv").turns] == [
+        t.text for t in parsed.turns]
     timed = "Speaker\tStart\tEnd\tText\nAnn\t0.5\t3.2\tHello there\nBob\t3.4\t0:06\tHi Ann, good to see you\n\n"
     parsed = read_transcript(timed, source_name="t.tsv")
     assert parsed.turn_times == "measured"

@@ -294,6 +294,7 @@ _TABLE_COLUMNS = {
     "start": ("start", "starts", "starttime", "begin", "begintime", "timestamp", "time", "from"),
     "end": ("end", "ends", "endtime", "stop", "stoptime", "to"),
     "conversation": ("transcriptid", "conversationid", "sessionid", "dialogid", "dialogueid", "convid", "callid"),
+    "utterance": ("utteranceid", "turnid", "lineid", "segmentid", "messageid"),
 }
 
 
@@ -341,7 +342,8 @@ def _table_time(value: str, *, row: int, column: str, source_name: str) -> float
 
 def _parse_table(text: str, source_name: str) -> tuple[list[_Cue], str]:
     """A table transcript (CSV or TSV, header row first; :data:`_TABLE_COLUMNS`): one row per utterance, empty
-    rows left out. Also returns ``"measured"`` (starts and ends), ``"starts"`` or ``"none"``, as the text lines'."""
+    rows left out, a row repeating an utterance id already read left out (annotated corpora repeat each utterance
+    once per annotator). Also returns ``"measured"`` (starts and ends), ``"starts"`` or ``"none"``, as the text lines'."""
     import csv
     import io
 
@@ -361,8 +363,12 @@ def _parse_table(text: str, source_name: str) -> tuple[list[_Cue], str]:
         i = cols.get(what)
         return r[i] if i is not None and i < len(r) else ""
 
-    cues = []
+    cues, seen = [], set()
     for n, r in enumerate(body, start=2):
+        if "utterance" in cols:  # one row per utterance and annotator: each utterance once
+            if (key := cell(r, "utterance").strip()) and key in seen:
+                continue
+            seen.add(key)
         times = [_table_time(cell(r, what), row=n, column=header[cols[what]], source_name=source_name)
                  if what in cols else None for what in ("start", "end")]
         words = " ".join(cell(r, "text").split())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.measures.roles import named_roles
 from pipeline.types import (
     Indicator,
     Report,
@@ -117,8 +118,9 @@ def speaker_roles(report: Report) -> dict[str, str]:
 
 
 def roles_text(report: Report) -> str:
-    """"mentor T, mentee C (guessed)": who the report reads as whom, and whether Rapport guessed it or the user set
-    it; the one wording of the command line and the app's role editor. "" without speakers."""
+    """"mentor T, mentee C (guessed)": who the report reads as whom, and whether Rapport guessed it, read it from the
+    speakers' names ("Therapist", "Client": "from their names") or the user set it; the one wording of the command
+    line and the app's role editor. "" without speakers."""
     names = speaker_names(report)
     parts = []
     for role, many in (("mentor", "mentors"), ("mentee", "mentees"), ("other", "others")):
@@ -128,6 +130,11 @@ def roles_text(report: Report) -> str:
     if not parts:
         return ""
     how = "set" if all(s.role_source == "set" for s in report.speakers) else "guessed"
+    if how == "guessed":
+        by_name = named_roles(tuple(s.label for s in report.speakers))
+        if by_name and all(s.role == role for role, label in by_name.items() for s in report.speakers
+                           if s.label == label):
+            how = "from their names"
     return f"{', '.join(parts)} ({how})"
 
 
