@@ -22,6 +22,8 @@ DATA = Path(__file__).resolve().parent / "data" / "helping"
     ("I've decided to apply for the lead role.", "I've decided to"),
     ("Probably someone in finance. I could ask them this week.", "I could ask"),
     ("I could try that new app my sister uses.", "I could try"),
+    ("I'm gonna block out Friday mornings.", "I'm gonna block"),       # as Whisper writes speech
+    ("My next step is to talk to Priya.", "My next step is"),
 ])
 def test_an_idea_or_plan_put_forward(text, cue):
     assert own_idea(text) == cue
@@ -48,6 +50,8 @@ def test_an_idea_or_plan_put_forward(text, cue):
     "I'd like to thank you.",
     "On Saturdays I'll watch the game with my brother.",  # a habit
     "My kid woke up. I should go now.",             # leaving
+    "I'm gonna lose it.",
+    "I wanna be left alone.",
 ])
 def test_what_only_sounds_like_an_idea(text):
     assert own_idea(text) == ""
