@@ -182,7 +182,8 @@ ADVICE: dict[str, dict[str, str]] = {
     "mentee_own_ideas": {
         "in band": "The mentee put forward ideas and plans of their own: they felt safe to speak up, and the plan is "
                    "theirs.",
-        "below": "Before offering a solution, ask for theirs: 'What ideas do you have?', 'What could you try first?'",
+        "below": "Give the mentee room to find their own way forward: ask 'What could you try first?', wait, and "
+                 "build on what they offer before adding your ideas.",
     },
     "group_voice_balance": {
         "in band": "Everyone in the group had a fair share of the talking.",
@@ -199,13 +200,14 @@ _SAME_MEASURE = {"talk_to_listen_ratio": "mentor_talk_share", "mentee_talk_share
 _QUESTION_TWINS = ("mentor_question_runs_per_10min", "reflection_to_question_ratio", "mentor_open_question_share")
 _NOT_WELL_WHILE = {"mentor_questions_per_10min": _QUESTION_TWINS, "mentor_question_turn_share": _QUESTION_TWINS}
 #: Feedback themes finer than the categories: the course names pace, volume and key words apart, and reflecting,
-#: affirming and holding back advice are skills of their own beside the talk shares of "listening".
+#: affirming and holding back advice are skills of their own beside the talk shares of "listening"; the mentee's own
+#: ideas go with sharing the decision (one piece of advice: ask for their ideas first).
 _THEME_PREFIX = (("pace_", "pace"), ("loudness_", "volume"), ("pitch_", "pitch"), ("language_style", "words"),
                  ("top_word", "words"), ("shared_key", "words"), ("adjustment_", "smoothness"),
                  ("reflection_", "reflecting"), ("complex_reflection", "reflecting"), ("advice_", "advice"),
                  ("mentor_telling", "advice"),
                  ("mentor_affirmations", "affirming"), ("mentor_partnership", "partnership"),
-                 ("mentor_confronting", "judging"), ("mentee_own_ideas", "ideas"))
+                 ("mentor_confronting", "judging"), ("mentee_own_ideas", "partnership"))
 #: What went well is told in this order (the course's building blocks first); others follow in report order.
 _WELL_ORDER = ("mentor_confidentiality", "mentor_remembering", "mentor_self_disclosure", "reflection_to_question_ratio",
                "mentor_affirmations", "mentor_partnership", "mentee_own_ideas", "mentor_open_question_share", "mentor_question_runs_per_10min",
