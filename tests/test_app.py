@@ -254,6 +254,28 @@ def test_word_transcript_upload_reports(truths):
     assert "Alex (mentor)" in summary and "Sam (mentee)" in summary
 
 
+def test_table_transcript_upload_reports(truths):
+    """A spreadsheet export (CSV: speaker, start, end, text) is accepted by the uploader and reported with measured
+    turn times, as the VTT of the same turns is."""
+    import csv
+    import io
+
+    names = {"mentor": "Alex Mentor", "mentee": "Sam Mentee"}
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(["Speaker", "Start", "End", "Text"])
+    for t in truths["matched"]["turns"]:
+        writer.writerow([names[t["role"]], t["start_s"], t["end_s"], t["text"]])
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()
+    at.file_uploader(key="upload").upload("session.csv", buf.getvalue().encode(), "text/csv")
+    at = consent(at.run(), mentor="Alex", mentee="Sam")
+    assert not at.exception, at.exception
+    assert not at.error
+    summary = plain(at.success[0].value)
+    assert f"{len(truths['matched']['turns'])} turns" in summary and "from the transcript" in summary
+    assert "Alex (mentor)" in summary and "Sam (mentee)" in summary
+
+
 def test_consented_upload_is_kept_as_allowed_and_temp_audio_removed(tmp_path, monkeypatch):
     """The upload is stored once with its consent records; audio only because the consent allows it."""
     import hashlib
