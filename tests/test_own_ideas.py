@@ -49,6 +49,7 @@ def test_an_idea_or_plan_put_forward(text, cue):
     "I want to be happy.",                          # a state wished for
     "I'd like to thank you.",
     "On Saturdays I'll watch the game with my brother.",  # a habit
+    "I'll usually start with the easy ones.",
     "My kid woke up. I should go now.",             # leaving
     "I'm gonna lose it.",
     "I wanna be left alone.",

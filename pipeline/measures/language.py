@@ -331,7 +331,7 @@ OWN_IDEA_RE = re.compile(
     rf"|\bI\s+(?:think|guess|suppose|reckon)\s+I\s*(?:could|should|can|'ll|will|might|need\s+to|want\s+to|'d\s+like\s+to)"
     rf"{_NO_PLAN}"
     rf"|\bI(?:\s+could|\s+might|\s+should|'ll|\s+will|'?m\s+(?:going\s+to|gonna)|\s+need\s+to|\s+can)\s+"
-    rf"(?:(?:also|just|always|probably|maybe|definitely|first|then|at\s+least|actually)\s+)?{_ACTION}"
+    rf"(?:(?:also|just|probably|maybe|definitely|first|then|at\s+least|actually)\s+)?{_ACTION}"
     rf"|\b(?:should|could|can|shall)\s+I\s+(?:(?:also|just|first|maybe)\s+)?{_ACTION}"
     rf"|\bI(?:'d|\s+would)\s+(?:really\s+)?(?:like|love)\s+to\s+{_NO_WISH}\w+"
     rf"|\bI\s+(?:really\s+)?(?:want\s+to|wanna)\s+{_NO_WISH}\w+"
