@@ -95,7 +95,7 @@ def own_ideas(tms: Sequence[TurnMeasures], mentor: str | None, members: Collecti
     """The turns of ``members`` (the mentee; in a group, everyone but the mentor) that put forward an idea or plan
     of their own, each with its evidence note.
 
-    A turn counts when it has an idea cue (:func:`pipeline.measures.language.own_idea`: "maybe I could ...", "I
+    A turn counts when it has an idea cue (:func:`pipeline.measures.language.own_idea_match`: "maybe I could ...", "I
     think I'll ...", "what if I ...", "should I ask ...?", "I'd like to ...") and the idea is not the mentor's:
     MITI 4.2.1 hears the client's own change talk, not compliance. An idea whose first content word
     (:func:`pipeline.measures.language.idea_words`, from the cue on: what is to be done) comes from advice among the
@@ -121,10 +121,10 @@ def own_ideas(tms: Sequence[TurnMeasures], mentor: str | None, members: Collecti
             continue
         if m.speaker == mentor:
             advice = (advice + [frozenset(lang.idea_words(m.text)) if m.code.has("advice") else frozenset()])[-lookback:]
-        elif m.speaker in members and (cue := lang.own_idea(m.text)):
-            what = set(lang.idea_words(m.text[m.text.find(cue):])[:1])
+        elif m.speaker in members and (cue := lang.own_idea_match(m.text)):
+            what = set(lang.idea_words(m.text[cue.start():])[:1])
             if not any(what & words for words in advice):
-                out.append((m, f"{whose(m.speaker, members)}'s own idea or plan {said(cue)}"))
+                out.append((m, f"{whose(m.speaker, members)}'s own idea or plan {said(cue.group(0))}"))
     return out
 
 

@@ -136,23 +136,25 @@ def mentee_questions_per_10min(ctx: SessionContext) -> Reading:
     )
 
 
-def mentee_concerns(ctx: SessionContext) -> Reading:
-    """Count of the mentee's (in a group, every member's) turns that voice a concern or uncertainty (>= 0)."""
+def _members_turns(ctx: SessionContext, finder) -> Reading:
+    """Count of the mentee's (in a group, every member's) turns that ``finder(turn_measures, mentor, members)``
+    returns with their evidence notes (>= 0), each member's count in the note; confidence at most "medium"."""
     who = ctx.listened_to
-    found = concerns(ctx.turn_measures, ctx.mentor, who)
+    found = finder(ctx.turn_measures, ctx.mentor, who)
     counts = {s: sum(m.speaker == s for m, _ in found) for s in who}
     return Reading(value=len(found), evidence=[moment(m, note) for m, note in found],
                    note=members_note(counts), confidence=cap(ctx.base_confidence, "medium"))
+
+
+def mentee_concerns(ctx: SessionContext) -> Reading:
+    """Count of the mentee's (in a group, every member's) turns that voice a concern or uncertainty (>= 0)."""
+    return _members_turns(ctx, concerns)
 
 
 def mentee_own_ideas(ctx: SessionContext) -> Reading:
     """Count of the mentee's (in a group, every member's) turns that put forward an idea or plan of their own
     (>= 0; :func:`pipeline.measures.evidence.own_ideas`)."""
-    who = ctx.listened_to
-    found = own_ideas(ctx.turn_measures, ctx.mentor, who)
-    counts = {s: sum(m.speaker == s for m, _ in found) for s in who}
-    return Reading(value=len(found), evidence=[moment(m, note) for m, note in found],
-                   note=members_note(counts), confidence=cap(ctx.base_confidence, "medium"))
+    return _members_turns(ctx, own_ideas)
 
 
 def mentor_interrupting_mentee(ctx: SessionContext) -> Reading:

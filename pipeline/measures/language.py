@@ -357,16 +357,22 @@ _NOT_PUT_FORWARD_RE = re.compile(r"\b(?:said|says|told\s+me|tells\s+me|thinks|wa
                                  r"when|why|what|last\s+thing)\s+(?:that\s+)?$", re.IGNORECASE)
 
 
-def own_idea(text: str) -> str:
-    """The words in which the speaker puts forward an idea or plan of their own ("" if none): the one definition
+def own_idea_match(text: str) -> re.Match | None:
+    """Where the speaker puts forward an idea or plan of their own (None if nowhere): the one definition
     (:data:`OWN_IDEA_RE`), leaving out ideas that only take up what was said ("I could try that", "I'll take your
     advice"), someone else's reported words ("she said I should come") and a question or doubt ("I don't know how
     I can move on")."""
     for m in OWN_IDEA_RE.finditer(text):
         if _TAKES_UP_RE.match(text, m.end()) or _NOT_PUT_FORWARD_RE.search(text[max(0, m.start() - 30):m.start()]):
             continue
-        return m.group(0)
-    return ""
+        return m
+    return None
+
+
+def own_idea(text: str) -> str:
+    """The words of :func:`own_idea_match` ("" if none)."""
+    m = own_idea_match(text)
+    return m.group(0) if m else ""
 
 
 #: Words that say nothing of what an idea is about: pronouns, auxiliaries, small words, times and "try".
