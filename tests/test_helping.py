@@ -355,7 +355,10 @@ def test_the_new_indicators_on_a_constructed_session(session):
 
 
 def test_speaker_names_say_who_is_the_mentor(nlp):
-    """A transcript naming "Therapist" and "Client" is believed, though the client asks more questions."""
+    """A transcript naming "Therapist" and "Client" is believed, though the client asks more questions, and the
+    report says the names decided it (``role_source="named"``)."""
+    from dataclasses import replace
+
     from pipeline.measures.roles import assign_roles, lettered_roles, named_roles
 
     lines = [("Client", "What should I do? Should I quit? Is it even worth trying?"),
@@ -363,23 +366,33 @@ def test_speaker_names_say_who_is_the_mentor(nlp):
              ("Client", "Yes. Do you think I can do it? What if I fail again?"),
              ("Therapist", "Part of you wants to try and part of you is afraid of failing again.")]
     turns = tuple(Turn(i, spk, "other", i * 5.0, i * 5.0 + 4.0, text) for i, (spk, text) in enumerate(lines))
-    roles = {s.label: s.role for s in assign_roles(turns, nlp=nlp)}
-    assert roles == {"Client": "mentee", "Therapist": "mentor"}
+    roles = {s.label: (s.role, s.role_source) for s in assign_roles(turns, nlp=nlp)}
+    assert roles == {"Client": ("mentee", "named"), "Therapist": ("mentor", "named")}
     renamed = tuple(Turn(t.index, {"Client": "A", "Therapist": "B"}[t.speaker], "other", t.start_s, t.end_s, t.text)
                     for t in turns)
-    assert {s.label: s.role for s in assign_roles(renamed, nlp=nlp)} == {"A": "mentor", "B": "mentee"}  # counted
+    assert {s.label: (s.role, s.role_source) for s in assign_roles(renamed, nlp=nlp)} == {
+        "A": ("mentor", "guessed"), "B": ("mentee", "guessed")}  # counted
     assert named_roles(("Coach Anna", "Coach Ben")) == {}  # two names say the same role: nothing is believed
     assert named_roles(("Mentor Jo", "Mentee Sam")) == {"mentor": "Mentor Jo", "mentee": "Mentee Sam"}
     # only the one helped is named, and asks more: the other speaker is the mentor all the same
     for helper in ("Sam", "Nurse", "Dr. Patel"):
         only = tuple(Turn(t.index, {"Client": "Patient", "Therapist": helper}[t.speaker], "other", t.start_s, t.end_s,
                           t.text) for t in turns)
-        assert {s.label: s.role for s in assign_roles(only, nlp=nlp)} == {"Patient": "mentee", helper: "mentor"}
+        assert {s.label: (s.role, s.role_source) for s in assign_roles(only, nlp=nlp)} == {
+            "Patient": ("mentee", "named"), helper: ("mentor", "named")}  # of two, naming one says both
+    # in a group, naming only the one helped leaves the mentor to be guessed among the others
+    group = turns + (Turn(4, "Ann", "other", 20.0, 24.0, "I feel the same."),)
+    grouped = assign_roles(tuple(replace(t, speaker={"Client": "Patient", "Therapist": "Sam"}.get(t.speaker, t.speaker))
+                                 for t in group),
+                           nlp=nlp)
+    assert {s.role_source for s in grouped} == {"guessed"}
+    assert {s.label: s.role for s in grouped}["Patient"] == "mentee"
     assert named_roles(("Psychotherapist", "Student")) == {"mentor": "Psychotherapist", "mentee": "Student"}
     # transcripts that name the two by a letter: "T:" therapist and "C:" client, but "C" is the coach beside "Cl"
     lettered = tuple(Turn(t.index, {"Client": "C", "Therapist": "T"}[t.speaker], "other", t.start_s, t.end_s, t.text)
                      for t in turns)
-    assert {s.label: s.role for s in assign_roles(lettered, nlp=nlp)} == {"C": "mentee", "T": "mentor"}
+    assert {s.label: (s.role, s.role_source) for s in assign_roles(lettered, nlp=nlp)} == {
+        "C": ("mentee", "guessed"), "T": ("mentor", "guessed")}
     assert lettered_roles(("C", "Cl")) == {"mentor": "C", "mentee": "Cl"}
     assert lettered_roles(("Th.", "Cl.")) == {"mentor": "Th.", "mentee": "Cl."}
     assert lettered_roles(("T", "C", "P")) == {} and lettered_roles(("A", "B")) == {}  # three, or no convention

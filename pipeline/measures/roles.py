@@ -21,7 +21,8 @@ any counting: a transcript that says who is who is believed. Two speakers named 
 transcripts write them (:data:`ABBREVIATED_PAIRS`: "T"/"C") decide where the address rule cannot (letters may be
 initials). When only the one
 helped is named, the mentor is counted among the others. The report says
-``role_source="guessed"`` all the same (the user did not set it).
+``role_source="named"`` where the names decided who the mentor is (a helping role's name, or the one helped named
+where there are only two speakers), else ``"guessed"``.
 
 Set (by the user): ``RoleOptions(mentor="S2")`` (CLI ``--mentor S2``) makes
 that speaker the mentor and the report says ``role_source="set"``.
@@ -114,7 +115,8 @@ def assign_roles(
     -------
     tuple of SpeakerInfo
         One per label, same order; ``role_source`` ``"set"`` for every speaker
-        when the user named the mentor, else ``"guessed"``. Empty for no labels.
+        when the user named the mentor, ``"named"`` when the speakers' names decided it (:func:`named_roles`),
+        else ``"guessed"``. Empty for no labels.
 
     Raises
     ------
@@ -150,7 +152,8 @@ def assign_roles(
         texts = {s: " ".join(t.text for t in turns if t.speaker == s) for s in labels}
         mentor = (named.get("mentor") or by_address(texts, candidates) or lettered_roles(labels).get("mentor")
                   or max(candidates, key=lambda s: (questions[s], s == first, -labels.index(s))))
-        source = "guessed"
+        by_name = "mentor" in named or ("mentee" in named and len(labels) == 2)
+        source = "named" if by_name else "guessed"
     rest = [s for s in labels if s != mentor]
     mentee = named.get("mentee") if named.get("mentee") in rest else None
     mentee = mentee or (max(rest, key=lambda s: (talk[s], -labels.index(s))) if rest else None)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.measures.roles import named_roles
 from pipeline.types import (
     Indicator,
     Report,
@@ -129,12 +128,8 @@ def roles_text(report: Report) -> str:
             parts.append(f"{role if len(who) == 1 else many} {', '.join(who)}")
     if not parts:
         return ""
-    how = "set" if all(s.role_source == "set" for s in report.speakers) else "guessed"
-    if how == "guessed":
-        by_name = named_roles(tuple(s.label for s in report.speakers))
-        if by_name and all(s.role == role for role, label in by_name.items() for s in report.speakers
-                           if s.label == label):
-            how = "from their names"
+    sources = {s.role_source for s in report.speakers}
+    how = "set" if sources == {"set"} else "from their names" if sources == {"named"} else "guessed"
     return f"{', '.join(parts)} ({how})"
 
 

@@ -14,8 +14,8 @@ CONFIDENCE_LEVELS: tuple[Confidence, ...] = ("low", "medium", "high")
 Role = Literal["mentor", "mentee", "other"]
 #: Every :data:`Role`, in that order (the choices the app offers).
 ROLES: tuple[Role, ...] = get_args(Role)
-#: Who decided a role: Rapport's stated rule, or the user.
-RoleSource = Literal["guessed", "set"]
+#: Who decided a role: Rapport's stated rule, the speakers' names in a transcript ("Therapist", "Client"), or the user.
+RoleSource = Literal["guessed", "named", "set"]
 #: What was analysed: a recording, or a transcript with speakers (no acoustic measures).
 InputKind = Literal["audio", "transcript"]
 #: How words were given to people: one per stereo channel, speaker embeddings, MFCC statistics, a transcript's names.

@@ -379,7 +379,8 @@ class SpeakerInfo:
     role : str
         ``"mentor"``, ``"mentee"`` or ``"other"``.
     role_source : str
-        ``"guessed"`` (by the stated rule) or ``"set"`` (by the user).
+        ``"guessed"`` (by the stated rule), ``"named"`` (the speakers' names say who helps: "Therapist",
+        "Client") or ``"set"`` (by the user).
     display_name : str
         Name shown in the report (defaults to the label).
     """
