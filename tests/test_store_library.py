@@ -181,10 +181,10 @@ def test_followup_of_what_to_try(truths):
         index=False)]
     assert got == [
         ("a", "pace_difference", "57 %", "2025-03-08", "5 %", "now in the good range"),
-        ("a", "mentor_confidentiality", "no", "2025-03-08", "no", "still to try"),
         ("a", "loudness_difference", "8.85 dB", "2025-03-08", "n/a", "not measured"),
-        ("b", "mentor_confidentiality", "no", "2025-03-15", "yes", "now in the good range"),
+        ("a", "mentor_confidentiality", "no", "2025-03-08", "no", "still to try"),  # never happened: told last
         ("b", "mentor_talk_share", "60 %", "2025-03-15", "30 %", "unclear (low confidence)"),
+        ("b", "mentor_confidentiality", "no", "2025-03-15", "yes", "now in the good range"),
     ]
     assert list(table.columns) == ["date", "session_id", "to_try", "value", "advice", "next_date", "next_value", "next",
                                    "change", "change 95 %"]

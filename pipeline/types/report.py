@@ -254,7 +254,7 @@ class Feedback:
     ----------
     went_well, to_try : tuple of FeedbackPoint
         At most ``n_points`` each, at most one per theme;
-        ``to_try`` worst first.
+        ``to_try`` worst first, what never happened (a count of 0) after the rest.
     n_considered : int
         Indicators that could count: available, with a good range, confidence
         at least ``min_confidence``.
