@@ -741,3 +741,28 @@ def test_who_is_who_said_in_one_line(nlp):
     swapped = analyze_transcript(lines.replace("T:", "Therapist:").replace("C:", "Client:"), source_name="n.txt",
                                  nlp=nlp, options=AnalyzeOptions(mentor="Client"))
     assert roles_text(swapped) == "mentor Client, mentee Therapist (set)"
+
+
+def test_a_question_beside_a_story_of_ones_own_ends_a_run_of_questions(nlp):
+    """Question-answer trap: the mentor's turn that shares a mistake of their own before asking gives something
+    back, so it ends a run; the three bare questions after it are a run, told at its third question."""
+    from pipeline.run.orchestrate import analyze_transcript
+
+    lines = ("Mentor: What brings you here today?\n"
+             "Mentee: My manager wants me to present at the all-hands and I am dreading it.\n"
+             "Mentor: What part of it worries you most?\n"
+             "Mentee: Standing up in front of everyone. My voice shakes.\n"
+             "Mentor: When I started, I made the same mistake of never practising out loud, and my voice shook too. "
+             "Have you practised it out loud yet?\n"
+             "Mentee: Not yet. I just read the slides.\n"
+             "Mentor: Who could you practise with?\n"
+             "Mentee: Maybe my team lead.\n"
+             "Mentor: When is the all-hands?\n"
+             "Mentee: Next Thursday.\n"
+             "Mentor: How will you know it went well?\n"
+             "Mentee: If I get through it without freezing.")
+    report = analyze_transcript(lines, source_name="runs.txt", nlp=nlp)
+    codes = [(m.code.behaviour, m.question.is_question) for m in report.turn_measures if m.role == "mentor"]
+    assert codes[2] == ("self_disclosure", True)
+    runs = next(i for i in report.indicators if i.id == "mentor_question_runs_per_10min")
+    assert [e.quote for e in runs.evidence] == ["How will you know it went well?"]

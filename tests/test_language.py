@@ -158,6 +158,9 @@ def test_remembering_cue(text, recalls):
     ("I'm just not sure I can give up the Saturdays with my brother.", True),  # ambivalence, an adverb between
     ("Better, honestly. A bit nervous, but better.", True),  # a worry with a degree word and no "I'm"
     ("That's pretty good, actually.", False), ("I'm sure it will be fine.", False),
+    ("I guess I'm just not cut out for this.", True),  # "I guess": uncertainty about oneself
+    ("I guess so.", False), ("I guess it does.", False), ("I guess you're right.", False),  # agreeing, no worry
+    ("I guess that makes sense.", False),
 ])
 def test_concern_cue(text, voiced):
     from pipeline.measures.language import CONCERN_RE, find_pattern

@@ -104,8 +104,7 @@ def test_remembering_is_the_scripts_callback(truths, on_scripts, name):
 
 
 #: Where the concern count and the scripts' "concern" tags differ, and why.
-CONCERNS_UNTAGGED = {"matched": ["Honestly, it was stressful.",  # a feeling the script did not tag
-                                 "I guess it does. Do you think I should practice"]}  # "I guess": uncertainty
+CONCERNS_UNTAGGED = {"matched": ["Honestly, it was stressful."]}  # a feeling the script did not tag
 CONCERNS_MISSED = {"dual_channel": ["A bit strange, honestly. It feels like bragging."]}  # no concern word
 
 
@@ -560,3 +559,20 @@ def test_light_tests_and_intervals_equal_scipy_stats():
             ours = inference.pearsonr(a, y)
             assert (ours.statistic, ours.pvalue, ours.low, ours.high) == pytest.approx(
                 (s.statistic, s.pvalue, c.low, c.high), abs=1e-12)
+
+
+def test_turn_length_change_interval_stops_at_minus_100_and_counts_read_in_words():
+    """Turns cannot shrink by more than all their words: a Welch interval that runs below -100 % of the first half's
+    mean (few, uneven turns) is cut there, the change itself and the upper end are as computed; and a count of a
+    noun with "of" takes its plural on the head noun ("0 runs of questions", not "0 run of questionss")."""
+    from pipeline.measures.evidence import count
+    from pipeline.measures.stats import relative_mean_change
+
+    change, ci = relative_mean_change([40, 2, 60], [3, 5])
+    assert change == pytest.approx((4 - 34) / 34 * 100)
+    assert ci[0] == -100.0 and ci[1] > change
+    change, ci = relative_mean_change([10, 12, 11, 9], [9, 10, 11, 10])  # steady turns: inside the bounds
+    assert -100.0 < ci[0] < change < ci[1]
+    assert [count(n, "run of questions") for n in (0, 1, 2)] == [
+        "0 runs of questions", "1 run of questions", "2 runs of questions"]
+    assert count(3, "turn") == "3 turns"

@@ -24,6 +24,7 @@ DATA = Path(__file__).resolve().parent / "data" / "helping"
     ("I could try that new app my sister uses.", "I could try"),
     ("I'm gonna block out Friday mornings.", "I'm gonna block"),       # as Whisper writes speech
     ("My next step is to talk to Priya.", "My next step is"),
+    ("Maybe I could have a one to one with him next week.", "Maybe I could"),  # "have" + a thing to do: no look back
 ])
 def test_an_idea_or_plan_put_forward(text, cue):
     assert own_idea(text) == cue
@@ -44,6 +45,7 @@ def test_an_idea_or_plan_put_forward(text, cue):
     "I might lose my job.",                         # a fear
     "What if I can't afford it?",
     "I should have called them.",                   # a look back
+    "Maybe I could have been clearer.",
     "I could never do that.",
     "I'll be honest, it was hard.",
     "I want to be happy.",                          # a state wished for

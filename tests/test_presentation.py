@@ -476,3 +476,14 @@ def test_what_never_happened_is_told_after_the_patterns_of_the_session(truths):
     # three points: the two patterns and one of what never happened (the course's order among those)
     assert [p.indicator_id for p in glance.feedback(report_from_truth(truths["matched"], inds)).to_try] == [
         "advice_without_permission_per_10min", "reflection_to_question_ratio", "mentor_confidentiality"]
+
+
+def test_short_turns_not_praised_while_the_mentor_did_most_of_the_talking(truths):
+    """A lecture in 20 s turns: "you kept your turns short, leaving room for the mentee" is not said beside "talk
+    less" (talk share 71 %); alone, it is."""
+    monologue = _ind("mentor_longest_monologue", 23.2, None, 60.0, unit="s")
+    lecture = glance.feedback(report_from_truth(truths["matched"], (monologue, _ind("mentor_talk_share", 71.0, 20.0, 45.0))))
+    assert [p.indicator_id for p in lecture.went_well] == []
+    assert [p.indicator_id for p in lecture.to_try] == ["mentor_talk_share"]
+    alone = glance.feedback(report_from_truth(truths["matched"], (monologue,)))
+    assert [p.indicator_id for p in alone.went_well] == ["mentor_longest_monologue"]

@@ -263,3 +263,22 @@ def test_table_transcripts_csv_and_tsv_with_a_header_row():
         read_transcript("Speaker,Start,Text\nAnn,soon,hi\n", source_name="t.csv")
     # a text transcript whose first line has a comma is still text
     assert detect_format("Ann: Hi, Bob.\nBob: Hello.\n") == "text"
+
+
+def test_listening_signals_counted_only_where_the_transcript_writes_them(nlp):
+    """A transcript that writes no "mm-hm" for anyone (as many exports leave them out) cannot say the mentor gave
+    none: not available, saying why. One that writes them (a turn that is only "Mm-hm.") counts the mentor's."""
+    from pipeline.run.orchestrate import analyze_transcript
+
+    plain = ("[00:00:01] Mentor: What would you like to work on today?\n"
+             "[00:00:05] Mentee: My presentation next week. I keep putting it off.\n"
+             "[00:00:12] Mentor: You keep putting it off.\n"
+             "[00:00:15] Mentee: Yes, because I am worried the demo will break.\n")
+    report = analyze_transcript(plain, source_name="plain.txt", nlp=nlp)
+    bcs = next(i for i in report.indicators if i.id == "mentor_backchannels")
+    assert (bcs.available, bcs.value) == (False, None)
+    assert "writes no listening sounds" in bcs.explanation
+    written = plain.replace("next week. I keep", "next week.\n[00:00:08] Mentor: Mm-hm.\n[00:00:09] Mentee: I keep")
+    bcs = next(i for i in analyze_transcript(written, source_name="w.txt", nlp=nlp).indicators
+               if i.id == "mentor_backchannels")
+    assert bcs.available and bcs.value > 0 and [e.quote for e in bcs.evidence] == ["Mm-hm."]

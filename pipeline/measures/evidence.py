@@ -29,8 +29,11 @@ def question_note(q: QuestionClass) -> str:
 
 
 def count(n: int, noun: str) -> str:
-    """ "1 question", "2 questions"."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    """ "1 question", "2 questions", "0 runs of questions" (the noun before "of" takes the plural)."""
+    if n == 1:
+        return f"{n} {noun}"
+    head, of, rest = noun.partition(" of ")
+    return f"{n} {head}s{of}{rest}"
 
 
 def two_decimals(x: float | None) -> str:

@@ -7,6 +7,7 @@ function that reads it from the session.
 
 from __future__ import annotations
 
+import re
 from functools import partial
 
 from pipeline.measures import turntaking
@@ -108,9 +109,26 @@ def mentor_interruptions(ctx: SessionContext) -> Reading:
     )
 
 
+#: A listening sound written inside a turn ("Mm-hm, and then?"): a transcript that writes these writes them all.
+_SOUND_WRITTEN_RE = re.compile(r"\b(?:m+-?h+m+|mhm+|uh-?huh|hmm+)\b", re.IGNORECASE)
+#: Why listening signals are not counted in a transcript that writes none for anyone.
+NO_SOUNDS_WRITTEN = ("Not measurable from this transcript: it writes no listening sounds ('mm-hm', 'yeah' on their "
+                     "own) for anyone, and many transcripts and exports leave them out, so none written says nothing "
+                     "about the mentor's. A recording gives it.")
+
+
+def writes_listening_sounds(ctx: SessionContext) -> bool:
+    """Whether listening signals can be counted: always from a recording; from a transcript only where it writes
+    some for someone (a turn that is only "mm-hm"/"yeah", or "mm-hm"/"uh-huh" inside a turn)."""
+    return ctx.acoustic or any(m.is_backchannel or _SOUND_WRITTEN_RE.search(m.text) for m in ctx.turn_measures)
+
+
 def mentor_backchannels(ctx: SessionContext) -> Reading:
-    """The mentor's listening signals ("mm-hm", "yeah") per 10 minutes (>= 0); exact Poisson interval."""
+    """The mentor's listening signals ("mm-hm", "yeah") per 10 minutes (>= 0); exact Poisson interval. Not
+    available from a transcript that writes none for anyone (:func:`writes_listening_sounds`)."""
     bcs = [m for m in ctx.mentor_turns if m.is_backchannel]
+    if ctx.turns and not writes_listening_sounds(ctx):
+        return Reading(value=None, available=False, explanation=NO_SOUNDS_WRITTEN)
     return Reading(
         value=len(bcs) / ctx.minutes * 10 if ctx.turns else None,
         evidence=[moment(m, "backchannel", quote=m.text or "(a listening sound, no word written)") for m in bcs],

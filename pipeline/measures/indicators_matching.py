@@ -160,7 +160,8 @@ def adjustment_smoothness(ctx: SessionContext) -> Reading:
     return Reading(
         value=float(np.mean(grad)) * 100 if grad else None,
         evidence=abrupt_changes(ctx.mentor_turns, ctx.options, ctx.acoustic),
-        confidence=cap(ctx.base_confidence, "medium"),
+        # pace from a transcript's cue lengths (no word times) is as weak here as in pace_difference
+        confidence=cap(timing_confidence(ctx), "medium"),
         available=available,
         explanation=None if available else untimed(ctx.turn_times, "changes of pace"),
     )

@@ -73,7 +73,8 @@ QUESTION_RUN_LENGTH = 3
 
 def question_runs(ctx: SessionContext) -> list[list[TurnMeasures]]:
     """The mentor's runs of :data:`QUESTION_RUN_LENGTH` or more asking turns in a row (the mentee's answers
-    between them): a turn that also reflects or affirms, or any other mentor turn, ends a run; listening signals
+    between them): a turn that also reflects, affirms, shares the mentor's own experience or gives advice or
+    information the mentee asked for, or any other mentor turn, ends a run; listening signals
     and a greeting asked ("How are things?", :data:`pipeline.measures.helping_cues.GREETING_QUESTION_RE`) neither
     count nor end one. Each run in order, its turns in order."""
     runs: list[list[TurnMeasures]] = []
@@ -81,7 +82,9 @@ def question_runs(ctx: SessionContext) -> list[list[TurnMeasures]]:
     for m in ctx.mentor_turns:
         if m.is_backchannel or m.n_questions <= 1 and GREETING_QUESTION_RE.search(m.text):
             continue
-        if m.question.is_question and not (m.code.has("reflection") or m.code.has("affirmation")):
+        gives = (m.code.has("reflection") or m.code.has("affirmation") or m.code.has("self_disclosure")
+                 or m.code.permission and (m.code.has("advice") or m.code.has("information")))
+        if m.question.is_question and not gives:
             current.append(m)
             continue
         if len(current) >= QUESTION_RUN_LENGTH:

@@ -288,7 +288,7 @@ CONCERN_RE = re.compile(
     r"|\b(?:worried|afraid|scared)\s+(?:that|about|of)\b|\bnot\s+(?:sure|certain)\s+(?:whether|if|how|what|that|about)\b"
     r"|\bI\s+(?:don'?t|do\s+not)\s+(?:really\s+|quite\s+)?know\s+(?:whether|if|how|what)\b|\bmy\s+(?:concern|worry|fear)\b"
     r"|\bstressful\b|\bI\s+(?:won'?t|will\s+not)\s+be\s+ready\b|\bget\s+something\s+wrong\b|\bI\s+struggle\b"
-    r"|\bI\s+guess\b|\bI'?m\s+(?:just\s+|really\s+|still\s+|honestly\s+)?not\s+(?:sure|confident)\b"
+    r"|\bI\s+guess\b(?!\s+(?:so|not|it\s+(?:does|is|was)|you'?re\s+right|that\s+(?:makes\s+sense|'?s\s+(?:true|right|fair)))\b)|\bI'?m\s+(?:just\s+|really\s+|still\s+|honestly\s+)?not\s+(?:sure|confident)\b"
     # a worry said with a degree word and no "I'm" ("A bit nervous, but better.", "kind of scared, honestly")
     r"|\b(?:a\s+(?:bit|little)|kind\s+of|sort\s+of|pretty|really|quite|so)\s+(?:nervous|worried|anxious|scared|"
     r"afraid|stressed|overwhelmed|unsure|uncertain|confused)\b",
@@ -316,8 +316,10 @@ _ACTION_STEMS = (r"try|tried|start|ask|talk|speak|book|write|call|phone|ring|e-?
                  r"present|shadow|seek|leave|quit|swap|walk|exercise|record|link|document|track|collect|gather|mention|highlight|"
                  r"tell\s+(?:her|him|them|my|the|our)")
 _ACTION = rf"(?:{_ACTION_STEMS})\b"
-#: Words that make "I could"/"I'll" no plan: a negation, a look back, an opening of speech ("I'll be honest").
-_NO_PLAN = r"(?!\s+(?:not|never|n't|have|'ve|be|admit)\b)"
+#: Words that make "I could"/"I'll" no plan: a negation, a look back ("I could have told her"; but "I could have a
+#: word with him" is a plan), an opening of speech ("I'll be honest").
+_NO_PLAN = (r"(?!\s+(?:not|never|n't|'ve|be|admit)\b)"
+            r"(?!\s+have\b(?!\s+(?:a|an|the|some|my|our|more|another)\b))")
 #: What a wish is not a plan for: a state or feeling ("I want to be happy"), a courtesy ("I'd like to thank you").
 _NO_WISH = (r"(?!(?:know|say|thank|ask\s+you|hear|be|feel|have|cry|give\s+up|scream|hide|die|disappear|sleep|go\s+"
             r"home)\b)")

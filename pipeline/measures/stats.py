@@ -112,8 +112,8 @@ def relative_mean_change(first: Sequence[float], second: Sequence[float]
         ``(mean(second) - mean(first)) / mean(first) * 100``; None when the first mean is 0.
     ci : (low, high) or None
         Welch's interval of the difference in means, in percent of the first
-        mean; None when the first mean is 0, when both halves are constant, or
-        when it is undefined.
+        mean, its low end at least -100 (the values are >= 0); None when the
+        first mean is 0, when both halves are constant, or when it is undefined.
     """
     a = float(np.mean(first))
     change = (np.mean(second) - a) / a * 100 if a else None
@@ -123,7 +123,8 @@ def relative_mean_change(first: Sequence[float], second: Sequence[float]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         ci = welch_ttest(second, first)
-    return change, None if np.isnan(ci.low) else (ci.low / a * 100, ci.high / a * 100)
+    # the values are counts (>= 0): the second mean cannot fall more than 100 % below the first
+    return change, None if np.isnan(ci.low) else (max(ci.low / a * 100, -100.0), ci.high / a * 100)
 
 
 def band_edge_within(ci: tuple[float, float] | None, band: tuple[float | None, float | None]) -> float | None:

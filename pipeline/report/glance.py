@@ -155,7 +155,7 @@ ADVICE: dict[str, dict[str, str]] = {
         "below": "Bring back something the mentee said earlier ('You mentioned ...'): it shows you remember.",
     },
     "mentor_self_disclosure": {
-        "in band": "You shared your own experience and mistakes.",
+        "in band": "You shared something of your own experience, which makes it easier for the mentee to open up.",
         "below": "Share one of your own mistakes and what you learned: it makes it easier for the mentee to open up.",
     },
     "mentor_confidentiality": {
@@ -198,7 +198,10 @@ _SAME_MEASURE = {"talk_to_listen_ratio": "mentor_talk_share", "mentee_talk_share
 #: in runs with nothing given back between them (the question-answer trap), when they crowded out reflections (MITI
 #: 4.2.1's reflection-to-question ratio below 1:1) or when they were mostly closed.
 _QUESTION_TWINS = ("mentor_question_runs_per_10min", "reflection_to_question_ratio", "mentor_open_question_share")
-_NOT_WELL_WHILE = {"mentor_questions_per_10min": _QUESTION_TWINS, "mentor_question_turn_share": _QUESTION_TWINS}
+#: Short turns are no credit for "leaving room" while the mentor did most of the talking all the same (a lecture in
+#: many 20 s turns).
+_NOT_WELL_WHILE = {"mentor_questions_per_10min": _QUESTION_TWINS, "mentor_question_turn_share": _QUESTION_TWINS,
+                   "mentor_longest_monologue": ("mentor_talk_share", "talk_to_listen_ratio")}
 #: Feedback themes finer than the categories: the course names pace, volume and key words apart, and reflecting,
 #: affirming and holding back advice are skills of their own beside the talk shares of "listening"; the mentee's own
 #: ideas go with sharing the decision (one piece of advice: ask for their ideas first).
