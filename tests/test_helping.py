@@ -43,6 +43,9 @@ CASES = [
     ("Did you finish the report draft?", [NOT_SURE], ("question", False, False, False), True),
     ("Tell me a bit about what brings you here today.", [], ("question", True, False, False), True),
     ("Why don't we start with you telling me about yourself.", [], ("question", True, False, False), True),
+    ("I'd love to hear more about that.", [FIGHTING], ("question", True, False, False), True),
+    # wanting to hear a third person asks the listener nothing
+    ("I'd like to hear his ideas about the plan before we decide.", [FIGHTING], ("other", False, False, False), True),
     ("Walk me through what happened in the meeting.", [STUCK], ("question", True, False, False), True),
     ("I'm curious what made you pick this project.", [], ("question", True, False, False), True),
     # a declarative "?": reflects after the mentee said it, asks out of the blue

@@ -30,7 +30,10 @@ REQUEST_RE = _re(
     r"|\bi\s+wonder\s+(?:what|how|why|whether|if)\b"
     r"|\bwhy\s+don'?t\s+(?:you|we)\s+(?:start|begin|tell|talk|share|walk)\b"
     r"|\b(?:can|could|would)\s+you\s+(?:tell|walk|talk)\s+me\b"
-    r"|\b(?:help|let)\s+me\s+understand\b|\bi'?d\s+(?:like|love)\s+to\s+hear\b"
+    r"|\b(?:help|let)\s+me\s+understand\b"
+    # "I'd love to hear more / about that / what you think", not "I'd like to hear his ideas" (no one is asked)
+    r"|\bi'?d\s+(?:like|love)\s+to\s+hear\s+(?:more|your|from\s+you|you|about\s+(?:that|it|this|you)|"
+    r"(?:what|how|why|where|when)\s+you)\b"
     r"|\b(?:start|begin)\s+(?:by|with)\s+(?:telling|talking|you\s+telling)\b"
     r"|^" + OPENERS + r"(?:please\s+)?go\s+on\b(?!\s+(?:to|with|and|\w+ing))"
 )
