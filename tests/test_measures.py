@@ -424,9 +424,15 @@ def test_compare_tells_real_changes_from_noise(measured):
     assert cmp.loc["mentor_talk_share", "change"] == CHANGE_UNCLEAR
     assert cmp.loc["mentor_talk_share", "B - A 95 %"].startswith("-")  # "-20 to 14 %": holds 0
     by_id = {i.id: i for i in measured["matched"].indicators}
-    for iid, row in cmp.iterrows():  # a change is judged exactly where both sessions give an interval
+    for iid, row in cmp.iterrows():  # a change is judged where both sessions give an interval, or counts differ
         has = by_id[iid].ci95 is not None and ind(measured["unmatched"], iid).ci95 is not None
         assert (row["change"] != "") == has and (row["B - A 95 %"] != "") == has, iid
+    # only the matched mentor promised confidentiality: a count of what happened, no interval, out of its range in B
+    assert tuple(cmp.loc["mentor_confidentiality", ["A", "B", "change", "good range"]]) == (
+        1.0, 0.0, "", "now out of the good range")
+    counted = cmp[cmp["unit"].isin(["count", "yes/no"])]
+    assert counted.loc[counted["good range"] != "", "good range"].to_dict() == {
+        "mentor_affirmations": "now out of the good range", "mentor_confidentiality": "now out of the good range"}
 
 
 def test_rates_and_shares_from_few_events_are_low_confidence(measured):

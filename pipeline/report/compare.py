@@ -8,7 +8,7 @@ import pandas as pd
 
 from pipeline.measures.stats import difference_ci, outside_by
 from pipeline.report.cards import indicator_cards
-from pipeline.report.text import indicators_of, md_escape, range_text
+from pipeline.report.text import COUNTED_UNITS, indicators_of, md_escape, range_text
 from pipeline.types import (
     Indicator,
     Report,
@@ -88,7 +88,11 @@ def compare_reports(a: Report | Sequence[Indicator], b: Report | Sequence[Indica
         change (:func:`pipeline.measures.stats.difference_ci`) as text and ``change``
         says whether it is clear of 0 (:data:`CHANGE_UP`, :data:`CHANGE_DOWN`)
         or not (:data:`CHANGE_UNCLEAR`): a trainer can tell a real change from
-        the noise of a few turns. Both "" otherwise. For a clear change of an
+        the noise of a few turns. Both "" otherwise. A count of what happened
+        (confidentiality promised or not, affirmations:
+        :data:`pipeline.report.text.COUNTED_UNITS`) has no interval; its "good
+        range" says where it went into or out of its range (a promise made
+        in A and not in B), and nothing for a count that moved within it. For a clear change of an
         indicator with a good range, "good range" says where B stands against
         A: :data:`RANGE_NOW_IN`, :data:`RANGE_CLOSER`, :data:`RANGE_NOW_OUT`,
         :data:`RANGE_FURTHER`, or "" (no nearer nor further, e.g. inside it
@@ -110,6 +114,9 @@ def compare_reports(a: Report | Sequence[Indicator], b: Report | Sequence[Indica
             change = CHANGE_UP if low > 0 else CHANGE_DOWN if high < 0 else CHANGE_UNCLEAR
             if change != CHANGE_UNCLEAR:
                 verdict = _range_verdict(va, vb, y.band_low, y.band_high)
+        elif both and ref.unit in COUNTED_UNITS:  # what happened, counted: no interval, but in or out is plain
+            verdict = _range_verdict(va, vb, y.band_low, y.band_high)
+            verdict = verdict if verdict in (RANGE_NOW_IN, RANGE_NOW_OUT) else ""
         rows.append({"indicator": ref.name, "id": iid, "unit": ref.unit, "A": va, "B": vb,
                      "B - A": (vb - va) if both else None, "B - A 95 %": ci_text, "change": change,
                      "good range": verdict, "band": _band(ref.band_low, ref.band_high)})

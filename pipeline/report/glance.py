@@ -8,7 +8,7 @@ from pipeline.errors import InvalidParameterError
 from pipeline.measures.confidence import at_least
 from pipeline.measures.stats import band_edge_within, outside_by
 from pipeline.report.cards import indicator_cards, moment_of
-from pipeline.report.text import fmt_clock, indicators_of, md_escape
+from pipeline.report.text import COUNTED_UNITS, fmt_clock, indicators_of, md_escape
 from pipeline.types import (
     CONFIDENCE_LEVELS,
     Confidence,
@@ -221,11 +221,6 @@ _WELL_ORDER = ("mentor_confidentiality", "mentor_remembering", "mentor_self_disc
 _UNIT_SCALE = {"%": 100.0, "% gradual": 100.0, "r": 1.0, "z difference": 1.0, "score 0-1": 1.0, "yes/no": 1.0}
 #: Out of range by less than this (in band widths) is too close to call: neither went well nor to try.
 BORDERLINE = 0.05
-#: Units of indicators that say whether something happened in the session at all (a promise of confidentiality, a
-#: mistake shared, an affirmation). Their miss when it never happened is one act short, severity 1 whatever the
-#: session, not a distance; it is told after the patterns of the whole session (talking too much, advice unasked,
-#: few reflections), which a supervisor takes up first.
-_ONCE_UNITS = ("count", "yes/no")
 
 
 def _severity(ind: Indicator) -> float:
@@ -247,7 +242,7 @@ def feedback(report: Report | Sequence[Indicator], *, n_points: int = 3, min_con
     (told in the course's order: confidentiality, remembering, sharing, open
     questions, ...); outside, something to try (the furthest outside first,
     see :class:`FeedbackPoint`, but what never happened at all, a count of 0,
-    after the rest: :data:`_ONCE_UNITS`; less than :data:`BORDERLINE` outside
+    after the rest: :data:`pipeline.report.text.COUNTED_UNITS`; less than :data:`BORDERLINE` outside
     is too close to call and left out). Each list has at most one point per theme
     (the categories, with matching split as the course splits it: pace,
     volume, pitch, words, smoothness). A measure told twice (talk share and
@@ -311,7 +306,10 @@ def feedback(report: Report | Sequence[Indicator], *, n_points: int = 3, min_con
               if not (p.status == "in band" and missed.intersection(_NOT_WELL_WHILE.get(p.indicator_id, ())))]
     order = {id_: i for i, id_ in enumerate(_WELL_ORDER)}
     well = sorted((p for p in points if p.status == "in band"), key=lambda p: order.get(p.indicator_id, len(order)))
-    never = {ind.id for ind in counted if ind.unit in _ONCE_UNITS and float(ind.value) == 0}
+    # what never happened (no promise of confidentiality, no mistake shared) is one act short, severity 1 whatever
+    # the session, not a distance: told after the patterns of the whole session (talking too much, advice unasked,
+    # few reflections), which a supervisor takes up first
+    never = {ind.id for ind in counted if ind.unit in COUNTED_UNITS and float(ind.value) == 0}
     to_try = sorted((p for p in points if p.status != "in band"),
                     key=lambda p: (p.indicator_id in never, -p.severity, order.get(p.indicator_id, len(order))))
     return Feedback(pick(well), pick(to_try), len(counted), n_points, min_confidence,
