@@ -384,3 +384,15 @@ def test_second_session_says_what_changed_since_the_last(truths, tmp_path, monke
     assert any(c.value.endswith("more changed too little to tell from that noise; the Trainer page compares any "
                                 "two sessions.") for c in at.caption)
     st.cache_data.clear()
+
+
+def test_an_empty_transcript_upload_shows_why_and_no_report():
+    """The same one message as the command's (exit 2 there): the file is empty."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S).run()
+    at.file_uploader(key="upload").upload("empty.txt", b"  \n", "text/plain")
+    at = consent(at.run())
+    assert not at.exception, at.exception
+    assert [plain(e.value) for e in at.error] == [
+        "empty.txt: the transcript file is empty; export the transcript again, or give the file that holds it "
+        "(.vtt, .srt, .txt, .docx, .csv or turns.json)"]
+    assert headers(at) == []

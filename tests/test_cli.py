@@ -343,3 +343,65 @@ def test_limit_no_transcript_alone_removes_the_recording_too_and_says_so(tmp_pat
         assert (summary.keeps_transcript, summary.keeps_audio) == (False, False)
         assert {c.participant: (c.keep_transcript, c.keep_audio) for c in s.consents(sid)} == {
             "Alex Morgan": (True, True), "Sam Lee": (False, False)}
+
+
+@pytest.mark.parametrize("content", ["", " \n\t\n"])
+def test_an_empty_transcript_is_refused_in_one_line_exit_2(tmp_path, capsys, content):
+    # Before the fix: exit 0, "0 turns, 45 indicators; no speakers".
+    from pipeline.run.cli import main
+
+    empty = tmp_path / "empty.txt"
+    empty.write_text(content)
+    assert main(["analyze", str(empty), "--out", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "rapport: error: empty.txt: the transcript file is empty; export the transcript again, or give the file "
+        "that holds it (.vtt, .srt, .txt, .docx, .csv or turns.json)"]
+    assert not (tmp_path / "out").exists()
+
+
+def test_broken_times_are_warned_and_every_indicator_is_low_also_after_a_role_edit(tmp_path, capsys, nlp):
+    # Before the fix: no warning, talk shares at medium confidence and a mentor's pause of -10 s.
+    from pipeline.io.reportjson import read_report
+    from pipeline.report.edit import with_roles
+    from pipeline.run.cli import main
+    from pipeline.run.orchestrate import remeasure
+
+    from .test_transcript_io import BROKEN_TIMES
+
+    vtt = tmp_path / "odd.vtt"
+    vtt.write_text(BROKEN_TIMES)
+    assert main(["analyze", str(vtt), "--out", str(tmp_path / "out")]) == 0
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert [w.split(":")[0] for w in report["warnings"]] == [
+        "Cues end before they start", "The times go backwards", "A gap of 9"]
+    assert report["transcript_unreliable"] is True
+    assert {i["confidence"] for i in report["indicators"]} == {"low"}
+    assert [line.split(":")[:3] for line in capsys.readouterr().err.splitlines()] == [
+        ["rapport", " warning", " Cues end before they start"], ["rapport", " warning", " The times go backwards"],
+        ["rapport", " warning", " A gap of 9"]]
+    stored = read_report(tmp_path / "out" / "report.json")
+    swapped = with_roles(stored, {"Ann": ("mentee", ""), "Sam": ("mentor", "")},
+                         remeasure=lambda r: remeasure(r, nlp=nlp))
+    assert {i.confidence for i in swapped.indicators} == {"low"}
+
+
+def test_a_typo_in_a_name_is_warned_on_stderr(tmp_path, capsys):
+    from pipeline.run.cli import main
+
+    txt = tmp_path / "typo.txt"
+    txt.write_text("Sam: a\nAlex: b\nSam: c\nAlex: d\nSma: e\nAlex: f\nSam: g\n")
+    assert main(["analyze", str(txt), "--out", str(tmp_path / "out")]) == 0
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "rapport: warning: 'Sma' speaks once and is one letter from 'Sam': if they are the same person, correct the "
+        "transcript (or rename in the app); until then they count as two people.")
+
+
+def test_a_csv_without_known_columns_names_the_columns_exit_2(tmp_path, capsys):
+    from pipeline.run.cli import main
+
+    from .test_transcript_io import BADCOLS_MESSAGE
+
+    csv_file = tmp_path / "badcols.csv"
+    csv_file.write_text("who,said\nA,hello\nB,hi\n")
+    assert main(["analyze", str(csv_file), "--out", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"rapport: error: badcols.csv: {BADCOLS_MESSAGE}"]

@@ -282,3 +282,121 @@ def test_listening_signals_counted_only_where_the_transcript_writes_them(nlp):
     bcs = next(i for i in analyze_transcript(written, source_name="w.txt", nlp=nlp).indicators
                if i.id == "mentor_backchannels")
     assert bcs.available and bcs.value > 0 and [e.quote for e in bcs.evidence] == ["Mm-hm."]
+
+
+# --------------------------------------------------------------------------- what a transcript's checks say
+
+#: Told after each timing warning: what it does to the measures, and what to do.
+TIMING_FIX = ("every measure rests on these times (talk shares, pauses, rates per minute, the order of the turns), "
+              "so all are shown at low confidence: correct the times in the transcript, or export it again.")
+BROKEN_TIMES = """WEBVTT
+
+00:00:05.000 --> 00:00:02.000
+<v Ann>Welcome back.
+
+00:00:03.000 --> 00:00:08.000
+<v Sam>My manager keeps moving my deadlines.
+
+00:00:09.000 --> 00:00:10.500
+<v Ann>That sounds hard.
+
+10:00:00.000 --> 10:00:02.000
+<v Sam>Yes it is.
+"""
+
+
+def test_broken_times_are_warned_by_cue_and_mark_the_times_unreliable():
+    # Before the fix: no warning, a zero-length turn re-sorted silently, and a 10-hour session measured as medium.
+    parsed = read_transcript(BROKEN_TIMES, source_name="odd.vtt")
+    assert parsed.warnings == (
+        "Cues end before they start: cue 1 (Ann) ends at 0:02, before it starts at 0:05. Such a cue is kept as "
+        f"taking no time, and {TIMING_FIX}",
+        "The times go backwards: cue 2 (Sam) starts at 0:03, before cue 1 (Ann) at 0:05. The turns are put in "
+        f"time order, and {TIMING_FIX}",
+        "A gap of 9:59:49.5 between cue 3 (Ann) and cue 4 (Sam) at 10:00:00, in a transcript spanning 9:59:59: "
+        f"a time may be mistyped, and {TIMING_FIX}",
+    )
+    assert parsed.times_unreliable
+    # no text is dropped: every cue is a turn, in time order
+    assert [(t.speaker, t.start_s, t.end_s, t.text) for t in parsed.turns] == [
+        ("Sam", 3.0, 8.0, "My manager keeps moving my deadlines."), ("Ann", 5.0, 5.0, "Welcome back."),
+        ("Ann", 9.0, 10.5, "That sounds hard."), ("Sam", 36000.0, 36002.0, "Yes it is.")]
+
+
+def test_times_going_backwards_in_text_lines_name_the_lines():
+    parsed = read_transcript("[00:00:10] Ann: hi there\n\n[00:00:04] Sam: hello\n[00:02:00] Ann: so\n",
+                             source_name="x.txt")
+    # line numbers of the file (the blank line counts); 1:50 from one start to the next is a turn, not a gap
+    assert parsed.warnings == (f"The times go backwards: line 3 (Sam) starts at 0:04, before line 1 (Ann) at 0:10. "
+                               f"The turns are put in time order, and {TIMING_FIX}",)
+    assert parsed.times_unreliable
+
+
+@pytest.mark.parametrize("second,said", [
+    ("00:00:50.000 --> 00:00:55.000", ()),  # 45 s of 55: a pause
+    ("00:01:40.000 --> 00:01:45.000", ("A gap of 1:35 between cue 1 (Ann) and cue 2 (Sam) at 1:40, in a transcript "
+                                       "spanning 1:45",)),  # more than half the span
+    ("00:11:40.000 --> 00:30:00.000", ("A gap of 11:35 between cue 1 (Ann) and cue 2 (Sam) at 11:40, in a "
+                                       "transcript spanning 30:00",)),  # more than 10 minutes
+])
+def test_a_gap_is_implausible_over_ten_minutes_or_half_the_span(second, said):
+    text = f"WEBVTT\n\n00:00:00.000 --> 00:00:05.000\n<v Ann>hello\n\n{second}\n<v Sam>hi\n"
+    parsed = read_transcript(text, source_name="x.vtt")
+    assert parsed.warnings == tuple(f"{w}: a time may be mistyped, and {TIMING_FIX}" for w in said)
+    assert parsed.times_unreliable is bool(said)
+
+
+def test_sound_times_give_no_warning():
+    parsed = read_transcript(TEAMS, source_name="t.vtt")
+    assert parsed.warnings == () and not parsed.times_unreliable
+
+
+def test_a_name_one_letter_from_another_is_warned_and_not_merged():
+    # Before the fix "Sma" (once, for Sam) made a group of three without a word.
+    text = "Sam: a\nAlex: b\nSam: c\nAlex: d\nSma: e\nAlex: f\nSam: g\n"
+    parsed = read_transcript(text, source_name="x.txt")
+    assert parsed.warnings == ("'Sma' speaks once and is one letter from 'Sam': if they are the same person, correct "
+                               "the transcript (or rename in the app); until then they count as two people.",)
+    assert not parsed.times_unreliable
+    assert [t.speaker for t in parsed.turns] == ["Sam", "Alex", "Sam", "Alex", "Sma", "Alex", "Sam"]
+    # a swap of two letters is one edit too; twice is still few; a short name is named with a longer one
+    text = "Priya: a\nTom: b\nPryia: c\nTom: d\nPryia: e\nTom: f\nPriya: g\nTom: h\nPriya: i\nBo: j\nTom: k\nBob: l\n"
+    assert read_transcript(text, source_name="x.txt").warnings == (
+        "'Pryia' speaks twice and is one letter from 'Priya': if they are the same person, correct the transcript "
+        "(or rename in the app); until then they count as two people.",
+        "'Bo' speaks once and is one letter from 'Bob': if they are the same person, correct the transcript "
+        "(or rename in the app); until then they count as two people.")
+
+
+@pytest.mark.parametrize("text", [
+    "Speaker 1: a\nSpeaker 2: b\nSpeaker 1: c\nSpeaker 3: d\nSpeaker 2: e\n",  # numbered labels differ by design
+    "Ann: a\nAnne: b\nAnn: c\nAnne: d\nAnn: e\nAnne: f\n",  # both speak often: two people
+    "S1: a\nS2: b\nS1: c\nS3: d\n",  # labels under three letters
+    "Sam: a\nAlex: b\nSam: c\nAlex: d\nKim: e\n",  # two letters apart
+])
+def test_names_that_are_not_typos_give_no_warning(text):
+    assert read_transcript(text, source_name="x.txt").warnings == ()
+
+
+def test_damerau_distance_counts_a_swap_as_one_edit():
+    from pipeline.io.transcript_checks import damerau_distance
+
+    assert [damerau_distance(a, b) for a, b in (("sma", "sam"), ("pryia", "priya"), ("sam", "sam"), ("bo", "bob"),
+                                                ("kim", "sam"), ("", "ann"))] == [1, 1, 0, 1, 2, 3]
+
+
+BADCOLS_MESSAGE = (
+    "a table transcript needs a header row naming a speaker column (one of speaker, speakername, speakerlabel, name, "
+    "interlocutor, role, participant, who, author, sender, person) and a text column (one of text, utterance, "
+    "utterancetext, transcript, content, message, words, sentence, dialogue, turn); this file's columns are 'who', "
+    "'said'. Rename its columns (case, spaces and '_' do not matter), or give a .vtt, .srt or .txt transcript.")
+
+
+@pytest.mark.parametrize("name", ["badcols.csv", "badcols.txt"])
+def test_a_table_without_known_columns_says_which_it_needs_and_which_it_has(name):
+    # Before the fix: "the transcript names no speakers; Rapport needs '<v Name>' tags...", about a CSV.
+    with pytest.raises(TranscriptFormatError) as err:
+        read_transcript("who,said\nA,hello\nB,hi\n", source_name=name)
+    assert str(err.value) == f"{name}: {BADCOLS_MESSAGE}"
+    with pytest.raises(TranscriptFormatError, match="^x.txt: the transcript names no speakers"):
+        read_transcript("Meeting notes, 3 May\nwe talked\n", source_name="x.txt")  # a title, not a header

@@ -29,9 +29,10 @@ import html
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.errors import TranscriptFormatError
+from pipeline.io.transcript_checks import CueTime, checked_transcript, table_columns_message
 from pipeline.types import ParsedTranscript, Turn, Word
 
 #: Same-speaker cues closer than this (seconds) are merged into one turn.
@@ -75,6 +76,13 @@ class _Cue:
     end_s: float | None
     speaker: str
     text: str
+    where: str = ""  # "cue 4", "line 7", "row 3": named by the timing warnings
+
+
+def _dated(cues: list[_Cue]) -> list[CueTime]:
+    """The dated cues' times as written, for :func:`pipeline.io.transcript_checks.timing_warnings`."""
+    return [CueTime(f"{c.where} ({c.speaker})" if c.speaker else c.where, c.start_s, c.end_s)
+            for c in cues if c.start_s is not None]
 
 
 def _seconds(h: str | None, m: str, s: str, frac: str | None) -> float:
@@ -111,8 +119,9 @@ def _split_speaker(text: str, lower_names: frozenset[str] = frozenset()) -> tupl
     return "", text
 
 
-def _parse_cues(text: str, source_name: str = "transcript") -> list[_Cue]:
-    """VTT and SRT: blocks of [id] timing text... separated by blank lines or by the next timing line.
+def _parse_cues(text: str, source_name: str = "transcript") -> tuple[list[_Cue], list[CueTime]]:
+    """VTT and SRT: blocks of [id] timing text... separated by blank lines or by the next timing line; also each
+    cue's times as written (a cue ending before it starts is kept as taking no time).
 
     When no cue names a speaker the usual ways but every cue's first line is a bare name
     over its words (old Teams and Microsoft Stream transcripts), that line is the speaker.
@@ -147,10 +156,12 @@ def _parse_cues(text: str, source_name: str = "transcript") -> list[_Cue]:
     name_lines = (bool(timed) and all(len(body) > 1 and _looks_like_name(body[0]) for _, _, body in timed)
                   and len({body[0] for _, _, body in timed}) <= max(2, len(timed) // 2))
     cues: list[_Cue] = []
-    for start, end, body in timed:
+    times: list[CueTime] = []
+    for k, (start, end, body) in enumerate(timed, start=1):
         parts = _cue_parts(body)
         if name_lines and not any(speaker for speaker, _ in parts):
             parts = [(body[0], _split_speaker(" ".join(body[1:]))[1])]
+        times += _dated([_Cue(start, end, next((p for p, _ in parts if p), ""), "", f"cue {k}")])
         total = sum(len(words.split()) for _, words in parts)
         t = start
         for speaker, words in parts:
@@ -158,7 +169,7 @@ def _parse_cues(text: str, source_name: str = "transcript") -> list[_Cue]:
             t_end = t + max(end - start, 0.0) * len(words.split()) / total if len(parts) > 1 else max(end, start)
             cues.append(_Cue(t, t_end, speaker, words))
             t = t_end
-    return cues
+    return cues, times
 
 
 #: Lower-case words inside names ("Ana de la Cruz", "Jan van Dijk").
@@ -222,15 +233,16 @@ def _lower_case_names(lines: list[str]) -> frozenset[str]:
     return frozenset(counts) if lower >= max(3, named) and max(counts.values()) >= 2 else frozenset()
 
 
-def _parse_text_lines(text: str) -> tuple[list[_Cue], str]:
+def _parse_text_lines(text: str) -> tuple[list[_Cue], str, list[CueTime]]:
     """Plain-text transcripts: ``[00:01:02] Ann: text`` or ``Ann: text`` lines, or heading lines (``Ann Lee  0:03``).
 
     A line without a name continues the last cue; lines before the first named one are
     left out (unless no line names anyone, then they are one unnamed cue). A line holding
     only a time dates the next cue. Also returns ``"starts"`` when any cue is dated, else
-    ``"none"``: ends are always estimated here.
+    ``"none"``: ends are always estimated here; and the dated lines' times.
     """
-    lines = [line for line in text.splitlines() if line.strip()]
+    numbered = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    lines = [line for _, line in numbered]
     lower_names = _lower_case_names(lines)
     headings = [_heading(line) for line in lines]
     if sum(h is not None for h in headings) < 2:  # one heading-like line is more likely a sentence
@@ -238,10 +250,10 @@ def _parse_text_lines(text: str) -> tuple[list[_Cue], str]:
     cues: list[_Cue] = []
     unnamed: list[str] = []
     pending: float | None = None
-    for line, heading in zip(lines, headings, strict=True):
+    for (n, line), heading in zip(numbered, headings, strict=True):
         if heading is not None:
             speaker, start, body = heading
-            cues.append(_Cue(start, None, speaker, body))
+            cues.append(_Cue(start, None, speaker, body, f"line {n}"))
             continue
         start = None
         m = _TEXT_LINE_RE.match(line)
@@ -254,17 +266,17 @@ def _parse_text_lines(text: str) -> tuple[list[_Cue], str]:
                 pending = start
             elif cues:
                 last = cues[-1]
-                cues[-1] = _Cue(last.start_s, last.end_s, last.speaker, (last.text + " " + body).strip())
+                cues[-1] = replace(last, text=(last.text + " " + body).strip())
             else:
                 unnamed.append(body)
             continue
         if start is None:
             start, pending = pending, None
-        cues.append(_Cue(start, None, speaker, body))
+        cues.append(_Cue(start, None, speaker, body, f"line {n}"))
     if not cues and unnamed:
         cues = [_Cue(None, None, "", " ".join(unnamed))]
     cues = _from_first_clock_time([c for c in cues if c.text])
-    return _place(cues), "starts" if any(c.start_s is not None for c in cues) else "none"
+    return _place(cues), "starts" if any(c.start_s is not None for c in cues) else "none", _dated(cues)
 
 
 def _place(cues: list[_Cue]) -> list[_Cue]:
@@ -340,10 +352,11 @@ def _table_time(value: str, *, row: int, column: str, source_name: str) -> float
     return seconds
 
 
-def _parse_table(text: str, source_name: str) -> tuple[list[_Cue], str]:
+def _parse_table(text: str, source_name: str) -> tuple[list[_Cue], str, list[CueTime]]:
     """A table transcript (CSV or TSV, header row first; :data:`_TABLE_COLUMNS`): one row per utterance, empty
     rows left out, a row repeating an utterance id already read left out (annotated corpora repeat each utterance
-    once per annotator). Also returns ``"measured"`` (starts and ends), ``"starts"`` or ``"none"``, as the text lines'."""
+    once per annotator). Also returns ``"measured"`` (starts and ends), ``"starts"`` or ``"none"``, as the text lines',
+    and the dated rows' times."""
     import csv
     import io
 
@@ -373,12 +386,12 @@ def _parse_table(text: str, source_name: str) -> tuple[list[_Cue], str]:
                  if what in cols else None for what in ("start", "end")]
         words = " ".join(cell(r, "text").split())
         if words:
-            cues.append(_Cue(times[0], times[1], " ".join(cell(r, "speaker").split()), words))
+            cues.append(_Cue(times[0], times[1], " ".join(cell(r, "speaker").split()), words, f"row {n}"))
     cues = _from_first_clock_time(cues)
     measured = bool(cues) and all(c.start_s is not None and c.end_s is not None for c in cues)
     turn_times = "measured" if measured else \
         "starts" if any(c.start_s is not None for c in cues) else "none"
-    return _place(cues), turn_times
+    return _place(cues), turn_times, _dated(cues)
 
 
 def _from_first_clock_time(cues: list[_Cue]) -> list[_Cue]:
@@ -400,7 +413,7 @@ def _from_first_clock_time(cues: list[_Cue]) -> list[_Cue]:
             day += 24 * 3600
         previous = c.start_s + day
         end = None if c.end_s is None else c.end_s + day + (24 * 3600 if c.end_s < c.start_s else 0) - first
-        out.append(_Cue(previous - first, end, c.speaker, c.text))
+        out.append(replace(c, start_s=previous - first, end_s=end))
     return out
 
 
@@ -528,12 +541,14 @@ def read_transcript(text: str, *, source_name: str) -> ParsedTranscript:
         assigned later), ``words`` empty unless the JSON carried word timings
         (empty input: no turns); ``turn_times`` ``"measured"`` (cues with start
         and end, ``turns.json``, a table with start and end columns), ``"starts"`` or ``"none"`` (plain text, a
-        table without them).
+        table without them); ``warnings`` on broken times and names that may be typos
+        (:mod:`pipeline.io.transcript_checks`), ``times_unreliable`` when the times are broken.
 
     Raises
     ------
     TranscriptFormatError
-        Content that is not a transcript, or a transcript without any speaker names.
+        Content that is not a transcript, or a transcript without any speaker names (a table whose header
+        lacks a speaker or a text column: the message names the columns it needs and those it has).
     """
     if not text.strip():
         return ParsedTranscript(())
@@ -545,13 +560,19 @@ def read_transcript(text: str, *, source_name: str) -> ParsedTranscript:
             raise TranscriptFormatError(f"{source_name}: not valid JSON ({err.msg} at line {err.lineno})") from err
         except RecursionError:
             raise TranscriptFormatError(f"{source_name}: JSON nested too deeply to be a turns.json") from None
-        return ParsedTranscript(_turns_from_json(data))
+        turns = _turns_from_json(data)
+        return checked_transcript(turns, "measured", [CueTime(f"turn {t.index} ({t.speaker})", t.start_s, t.end_s)
+                                            for t in turns])
     if fmt in ("vtt", "srt"):
-        cues, turn_times = _parse_cues(text, source_name), "measured"
+        (cues, times), turn_times = _parse_cues(text, source_name), "measured"
     elif fmt == "table":
-        cues, turn_times = _parse_table(text, source_name)
+        cues, turn_times, times = _parse_table(text, source_name)
     else:
-        cues, turn_times = _parse_text_lines(text)
+        cues, turn_times, times = _parse_text_lines(text)
+    columns = fmt == "text" and table_columns_message(text.lstrip("\ufeff \t\r\n").splitlines()[0],
+                                                      source_name=source_name, columns=_TABLE_COLUMNS)
+    if columns and not any(c.speaker for c in cues):  # a table whose header names no speaker or no text column
+        raise TranscriptFormatError(columns)
     if not cues:
         raise TranscriptFormatError(f"{source_name}: no transcript cues found; expected WebVTT, SRT, 'Name: text' "
                                     "lines, a CSV with speaker and text columns, or turns.json")
@@ -570,10 +591,8 @@ def read_transcript(text: str, *, source_name: str) -> ParsedTranscript:
         else:
             merged.append(_Cue(c.start_s, c.end_s, speaker, c.text))
     merged.sort(key=lambda c: c.start_s)
-    return ParsedTranscript(tuple(
-        Turn(i, c.speaker, "other", round(c.start_s, 3), round(c.end_s, 3), " ".join(c.text.split()))
-        for i, c in enumerate(merged)
-    ), turn_times)
+    return checked_transcript(tuple(Turn(i, c.speaker, "other", round(c.start_s, 3), round(c.end_s, 3), " ".join(c.text.split()))
+                          for i, c in enumerate(merged)), turn_times, times)
 
 
 def parse_transcript(text: str, *, source_name: str) -> tuple[Turn, ...]:

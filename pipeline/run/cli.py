@@ -319,6 +319,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         print(f"{len(report.turns)} turns, {len(report.indicators)} indicators; {roles_text(report) or 'no speakers'}"
               f" -> {out_dir}/report.json")
         _print_feedback(report)
+        for warning in report.warnings:
+            print(f"rapport: warning: {warning}", file=sys.stderr)
         return 0
 
     options = AnalyzeOptions(model=args.model, n_speakers=args.speakers, mentor=args.mentor,

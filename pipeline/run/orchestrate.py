@@ -409,27 +409,34 @@ def analyze_transcript(text: str, *, source_name: str, nlp, options: AnalyzeOpti
 
     Parses WebVTT / SRT / text with ``Name:`` prefixes / ``turns.json``, assigns roles
     (``options.mentor`` if given, else the stated rule of :func:`pipeline.measures.roles.assign_roles`)
-    and measures the turns. Acoustic indicators are present with ``available=False``.
+    and measures the turns. Acoustic indicators are present with ``available=False``. What the transcript's
+    checks found (broken times, names that may be typos: :mod:`pipeline.io.transcript_checks`) goes into the
+    warnings; broken times cap every indicator at "low" (``transcript_unreliable``, kept by :func:`remeasure`).
 
     Raises
     ------
     TranscriptFormatError
-        The text is not a transcript with speakers.
+        The text is empty (or only white space), or not a transcript with speakers.
     """
+    if not text.strip():
+        raise TranscriptFormatError(f"{source_name}: the transcript file is empty; export the transcript again, or "
+                                    "give the file that holds it (.vtt, .srt, .txt, .docx, .csv or turns.json)")
     options = replace(options, model="")  # no Whisper model applies (applicable_options)
     parsed = read_transcript(text, source_name=source_name)
     speakers = assign_roles(parsed.turns, options=RoleOptions(mentor=options.mentor), nlp=nlp)
     turns = with_roles(parsed.turns, speakers)
     attribution = AttributionSummary(method="transcript", confidence="medium", n_speakers_found=len(speakers))
     measures = measure_session(turns, speakers, nlp=nlp, syllable_table=syllable_table,
-                               attribution_confidence=attribution.confidence,
+                               attribution_confidence=session_confidence(
+                                   attribution.confidence, transcript_unreliable=parsed.times_unreliable),
                                overlaps_observable=attribution.method in OVERLAP_METHODS,
                                turn_times=parsed.turn_times)
     return build_report(
         source_name=source_name, sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
         duration_s=max((t.end_s for t in turns), default=0.0), input_kind="transcript", model_name="",
         attribution=attribution, speakers=speakers, turns=turns, measures=measures, options=options,
-        warnings=untimed_warnings(parsed.turn_times), turn_times=parsed.turn_times)
+        warnings=untimed_warnings(parsed.turn_times) + parsed.warnings, turn_times=parsed.turn_times,
+        transcript_unreliable=parsed.times_unreliable)
 
 
 def analyze_transcript_file(path: str | os.PathLike, *, out_dir: str | os.PathLike | None = None,

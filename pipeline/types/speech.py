@@ -403,10 +403,19 @@ class ParsedTranscript:
         Where their times come from (:data:`TURN_TIMES`): ``"measured"`` for VTT/SRT cues
         and ``turns.json``, ``"starts"`` for text that dates turns (``Name  0:03``,
         ``[00:01:02] Name:``, time lines), ``"none"`` for text without any time.
+    warnings : tuple of str
+        What in the transcript may mislead the measures, one sentence each, for the report's warnings: broken
+        times (a cue ending before it starts, times going backwards, an implausible silence), then speaker
+        names that may be typos of another's (:mod:`pipeline.io.transcript_checks`).
+    times_unreliable : bool
+        Whether the times are broken (the first kind of warning): the session's measures are then capped at
+        "low" confidence, as for a doubtful transcript (``Report.transcript_unreliable``).
     """
 
     turns: tuple[Turn, ...]
     turn_times: TurnTimes = "measured"
+    warnings: tuple[str, ...] = ()
+    times_unreliable: bool = False
 
 
 #: Where turn times come from: measured (audio, or transcript cues with start and end), the starts only (ends
