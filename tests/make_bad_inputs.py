@@ -230,6 +230,29 @@ TRANSCRIPT_BAD_TIMES = """WEBVTT
 <v Sam>Busy, the deadline is next month.
 """
 
+TRANSCRIPT_BACKWARDS = """WEBVTT
+
+00:00:01.000 --> 00:00:04.000
+<v Alex>How are things going with the project?
+
+00:00:09.000 --> 00:00:05.000
+<v Sam>Busy, the deadline is next month and I am worried.
+
+00:00:07.000 --> 00:00:08.000
+<v Alex>What worries you most?
+
+99:00:00.000 --> 99:00:04.000
+<v Sam>That the demo breaks while everyone is watching.
+"""
+
+TRANSCRIPT_TYPO = """Alex: How are things going with the project?
+Sam: Busy, the deadline is next month and I am worried.
+Alex: What worries you most?
+Sma: That the demo breaks while everyone is watching.
+Alex: That sounds stressful. What would help?
+Sam: Maybe I could rehearse with my team on Friday.
+"""
+
 TRANSCRIPT_NO_SPEAKERS = """WEBVTT
 
 00:00:01.000 --> 00:00:04.000
@@ -296,6 +319,12 @@ def make_bad_inputs(out: str | Path) -> list[Case]:
         "WebVTT with '00:00:0x.500' and 'banana' as times").write_text(TRANSCRIPT_BAD_TIMES)
     add("transcript, no speakers", "no_speakers.vtt", "error", "WebVTT cues without voice tags").write_text(
         TRANSCRIPT_NO_SPEAKERS)
+    add("transcript, empty", "empty.txt", "error", "a text transcript of 0 bytes").write_text("")
+    add("transcript, times broken", "backwards.vtt", "weak",
+        "WebVTT with a cue ending before it starts, times going back, a cue at 99 hours").write_text(
+        TRANSCRIPT_BACKWARDS)
+    add("transcript, a name mistyped", "typo.txt", "weak", "'Sma' once among 'Sam''s turns").write_text(
+        TRANSCRIPT_TYPO)
     encode(add("name with spaces and unicode", "Séance de mentorat — Zoë 日本 01.flac", "report",
                "25 s of the sample under a name with spaces, accents, CJK and an em dash"),
            speech25, sr=SR, codec="flac")

@@ -359,6 +359,18 @@ def test_an_empty_transcript_is_refused_in_one_line_exit_2(tmp_path, capsys, con
     assert not (tmp_path / "out").exists()
 
 
+def test_a_transcript_without_turns_is_refused_in_one_line_exit_2(tmp_path, capsys):
+    """A turns.json holding an empty list is no conversation (it gave a report of 0 turns)."""
+    from pipeline.run.cli import main
+
+    (tmp_path / "turns.json").write_text("[]")
+    assert main(["analyze", str(tmp_path / "turns.json"), "--out", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "rapport: error: turns.json: the transcript holds no turns; export the transcript again, or give the file "
+        "that holds the conversation"]
+    assert not (tmp_path / "out").exists()
+
+
 def test_broken_times_are_warned_and_every_indicator_is_low_also_after_a_role_edit(tmp_path, capsys, nlp):
     # Before the fix: no warning, talk shares at medium confidence and a mentor's pause of -10 s.
     from pipeline.io.reportjson import read_report

@@ -416,13 +416,16 @@ def analyze_transcript(text: str, *, source_name: str, nlp, options: AnalyzeOpti
     Raises
     ------
     TranscriptFormatError
-        The text is empty (or only white space), or not a transcript with speakers.
+        The text is empty (or only white space), holds no turns, or is not a transcript with speakers.
     """
     if not text.strip():
         raise TranscriptFormatError(f"{source_name}: the transcript file is empty; export the transcript again, or "
                                     "give the file that holds it (.vtt, .srt, .txt, .docx, .csv or turns.json)")
     options = replace(options, model="")  # no Whisper model applies (applicable_options)
     parsed = read_transcript(text, source_name=source_name)
+    if not parsed.turns:  # a turns.json of "[]", a transcript of headers and blank cues
+        raise TranscriptFormatError(f"{source_name}: the transcript holds no turns; export the transcript again, or "
+                                    "give the file that holds the conversation")
     speakers = assign_roles(parsed.turns, options=RoleOptions(mentor=options.mentor), nlp=nlp)
     turns = with_roles(parsed.turns, speakers)
     attribution = AttributionSummary(method="transcript", confidence="medium", n_speakers_found=len(speakers))
