@@ -234,6 +234,63 @@ CASES = [
     ("i am so sorry to hear that what happened with your manager", [STUCK], ("question", True, False, False), True),
     ("hello how was your week", [], ("question", True, False, False), True),
     ("i know what happened in the meeting", [STUCK], ("other", False, False, False), True),
+    # advice in the words of a helping conversation: emphasis ("you really do need to"), "I can suggest", what is
+    # wise or best ("it's smart to", "its best to" as typed, "sometimes it is for the best to"), the way forward
+    # named ("a good first step is to", "the best way to ... is ..."), "maybe" + an action or a resource, what to
+    # bear in mind, "another suggestion", "it might be worth ...ing"
+    ("You really do need to tell your manager about the overtime.", [DEADLINE], ("advice", False, False, False), True),
+    ("I can suggest a couple of apps that track your spending.", [NOT_SURE], ("advice", False, False, False), True),
+    ("It's smart to keep a copy of every email.", [DEADLINE], ("advice", False, False, False), True),
+    ("Its best to sleep on it before you reply.", [FIGHTING], ("advice", False, False, False), True),
+    ("It's always a good idea to write the numbers down first.", [NO_IDEA], ("advice", False, False, False), True),
+    ("Sometimes it is for the best to step back for a week.", [FIGHTING], ("advice", False, False, False), True),
+    ("A good first step is to list what you could drop.", [DEADLINE], ("advice", False, False, False), True),
+    ("The best way to prepare for the panel is rehearsing out loud.", [NO_IDEA], ("advice", False, False, False),
+     True),
+    ("Maybe talking to your brother first would make it easier.", [SUNDAYS], ("advice", False, False, False), True),
+    ("Perhaps there's a group for new managers near you.", [STUCK], ("advice", False, False, False), True),
+    ("Always bear in mind that the directors want you to succeed.", [NO_IDEA], ("advice", False, False, False), True),
+    ("I'll keep that in mind for next time.", [NO_IDEA], ("other", False, False, False), True),
+    ("It might be worth asking for an extension.", [DEADLINE], ("advice", False, False, False), True),
+    ("Another suggestion is to block out Friday afternoons.", [DEADLINE], ("advice", False, False, False), True),
+    ("Another thing that may help is a short walk before the meeting.", [NO_IDEA], ("advice", False, False, False),
+     True),
+    # advice asked as a question ("have you contemplated / reached out / looked for", "would it be possible to",
+    # "could you" + an action); "could you" + a request to talk, or for the mentee's own ideas, still asks
+    ("Have you contemplated asking HR for a second opinion?", [DEADLINE], ("advice", False, False, False), True),
+    ("Have you reached out to the union rep?", [DEADLINE], ("advice", False, False, False), True),
+    ("Have you looked for evening classes nearby?", [STUCK], ("advice", False, False, False), True),
+    ("Would it be possible to move the meeting to Friday?", [DEADLINE], ("advice", False, False, False), True),
+    ("Could you ask a colleague to cover Thursdays?", [COVERING], ("advice", False, False, False), True),
+    ("Do you think that you might benefit from a mentor outside your team?", [STUCK],
+     ("advice", False, False, False), True),
+    ("Can you think of anyone who might help?", [COVERING], ("question", False, False, False), True),
+    ("Could you say a bit more about the planning meetings?", [STUCK], ("question", True, False, False), True),
+    # information: what is out there ("there are lots of", "there's an app called"), what research has shown, what
+    # people often do, what a resource offers, what the speaker has read, what does people good; "lots" and
+    # "plenty" without "of" name nothing ("there is plenty to think about")
+    ("There are lots of free courses on public speaking.", [NO_IDEA], ("information", False, False, False), True),
+    ("There's an app called Clearbudget that tracks what you spend.", [NOT_SURE],
+     ("information", False, False, False), True),
+    ("There is plenty to think about.", [NO_IDEA], ("other", False, False, False), True),
+    ("Studies have shown that short breaks improve focus.", [NO_IDEA], ("information", False, False, False), True),
+    ("A lot of times, people freeze when the stakes feel high.", [NO_IDEA], ("information", False, False, False),
+     True),
+    ("People often rush the last slide.", [NO_IDEA], ("information", False, False, False), True),
+    ("A career coach should be able to refer you to recruiters.", [STUCK], ("information", False, False, False),
+     True),
+    ("That website has some useful articles on negotiating.", [STUCK], ("information", False, False, False), True),
+    ("I read that most panels decide in the first five minutes.", [NO_IDEA], ("information", False, False, False),
+     True),
+    ("Writing things down can be very calming.", [NOT_SURE], ("information", False, False, False), True),
+    # information offered as a question ("are you aware that ...?", "are you familiar with ...?") informs
+    ("Are you aware that the company pays for counselling?", [QUIT], ("information", False, False, False), True),
+    ("Are you familiar with the two-minute rule?", [DEADLINE], ("information", False, False, False), True),
+    # an answer about the helper themself ("I" and no "you") is no information; an answer about the world is
+    ("Been doing mine online for two years and I love it.", ["Is the leadership course run online or in person?"],
+     ("other", False, False, False), True),
+    ("It's online, and the first module is free.", ["Is the leadership course run online or in person?"],
+     ("information", False, False, True), True),
 ]
 
 

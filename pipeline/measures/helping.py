@@ -247,6 +247,8 @@ def sentence_behaviour(span, *, ctx: _Context, final: bool, final_rise_st: float
         return SentenceCode("advice", m.group(0))
     if ctx.speaks_fully and ((cue := _imperative(span)) or (cue := lang.find_pattern(cues.I_WOULD_RE, plain))):
         return SentenceCode("advice", cue)
+    if ctx.speaks_fully and (m := cues.INFORMATION_AS_QUESTION_RE.match(plain)):
+        return SentenceCode("information", m.group(0))  # "are you aware that ...?" informs, asks nothing
     if ctx.speaks_fully and not q.is_question and (m := cues.AFFIRMATION_RE.search(plain)):
         return SentenceCode("affirmation", m.group(0))  # "you sound like a caring person" values, not reflects
     if (not (q.is_question and q.kind in ("wh", "yes_no", "alternative")) or cues.CHECK_RE.search(plain)) \
@@ -318,10 +320,14 @@ def _answers_question(prev_text: str, prev_n_questions: int) -> bool:
 
 def _answer(code: TurnCode, text: str) -> TurnCode:
     """A plain statement that answers the other person's question gives information, asked for (MITI 4.2.1
-    "giving information"; with permission): "Her name is Denise", "The form is on the intranet"."""
+    "giving information"; with permission): "Her name is Denise", "The form is on the intranet". Not an answer
+    about the helper themself: "I" without "you" ("It's been helping me a lot", "Been doing it for two years, I
+    love it") tells of the helper's own life."""
     said = cues.ANSWER_LEAD_RE.sub("", _plain(text))  # "yes, i do feel that way": what follows the "yes" counts
-    if code.behaviour != "other" or code.cue or code.also or len(said.split()) < cues.ANSWER_MIN_WORDS \
-            or cues.SELF_START_RE.match(said) or _is_acknowledgement(said):
+    words = set(said.split())
+    if code.behaviour != "other" or code.cue or code.also or len(words) < cues.ANSWER_MIN_WORDS \
+            or cues.SELF_START_RE.match(said) or _is_acknowledgement(said) \
+            or (words & cues.FIRST_PERSON and not words & _SECOND_PERSON):  # about the helper, not the mentee's world
         return code
     return replace(code, behaviour="information", cue="answers the mentee's question", permission=True)
 

@@ -79,21 +79,40 @@ _NOT_HINDSIGHT = (r"(?!\s+have\s+(?:been|had|known|received|got|gotten|done|seen
 #: Advice, phrased as a statement, an instruction or a question (MITI 4.2.1 "persuade"; ESConv "providing
 #: suggestions"). "Have you thought about asking your manager?" advises; it does not ask.
 ADVICE_RE = _re(
-    r"\byou\s+(?:really\s+|definitely\s+|probably\s+|just\s+|might\s+)?(?:should" + _NOT_HINDSIGHT + r"|ought\s+to|need\s+to|have\s+to|"
+    r"\byou\s+(?:really\s+|definitely\s+|probably\s+|just\s+|might\s+)?(?:do\s+)?(?:should" + _NOT_HINDSIGHT + r"|ought\s+to|need\s+to|have\s+to|"
     r"must(?!\s+(?:be|feel|have\s+(?:been|felt|had)))|'ve\s+got\s+to|got\s+to|gotta)\b(?!\s+(?:be\s+(?:proud|pleased|glad)))"
     r"|\bwhat\s+you\s+(?:need|have|want|ought|should)\s+(?:to\s+)?do\b"
-    r"|\bi(?:'d|\s+would|\s+strongly)?\s+(?:recommend|suggest|advise|encourage\s+you)\b|\bmy\s+(?:advice|suggestion|tip)\b"
+    r"|\bi(?:'d|\s+would|\s+strongly|\s+(?:can|could|might)(?:\s+also)?)?\s+(?:recommend|suggest|advise|encourage\s+you)\b|\bmy\s+(?:advice|suggestion|tip)\b"
     r"|(?<!\bi\s)(?<!\bwe\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bthey\s)\b(?:try|make\s+sure|be\s+sure|remember)\s+"
     r"(?:to|you|that\s+you|and)\b|\btry\s+\w+ing\b"
     r"|\bhave\s+you\s+(?:ever\s+)?(?:(?:thought\s+(?:about|of)|considered)(?!\s+(?:what|how|whether|why|where|who|when|"
-    r"which|if)\b)|tried(?!\s+(?:anything|something|any\b))|looked\s+into)\b"
+    r"which|if)\b)|tried(?!\s+(?:anything|something|any\b))|looked\s+(?:into|for|at)|contemplated|consulted|"
+    r"reached\s+out|checked\s+(?:with|into|out))\b"
     r"|\bwhat\s+(?:if|about)\s+you\s+(?:tried|try|asked|ask|talked|talk|spoke|wrote|made|took|went|just)\b"
     r"|\b(?:what|how)\s+about\s+(?:trying|asking|talking|speaking|writing|making|taking|going|sending|booking)\b"
     r"|\bwhy\s+don'?t\s+you\s+(?!start\b|begin\b|tell\b|talk\b|share\b|walk\b)\w+"
     r"|\byou\s+(?:could|might|may)\s+(?:want\s+to|try|consider|also|ask|talk|write|start|think\s+about)\b"
     r"|(?<!\bi\s)(?<!\bwe\s)\b(?:it\s+)?(?:might|may|would|could)\s+(?:be\s+(?:worth|a\s+good\s+idea|helpful|useful|good|best)|help)\s+"
-    r"(?:to|if\s+you|you)\b"
-    r"|\b(?:maybe|perhaps)\s+you\s+(?:could|can|should|might)\b|\bthe\s+(?:best|key)\s+(?:thing|way)\s+is\s+to\b"
+    r"(?:to|if\s+you|you)\b|\b(?:might|may|would|could)\s+(?:really\s+|definitely\s+)?be\s+worth\s+(?:a\s+(?:try|shot|look)|"
+    r"[a-z]+ing)\b"
+    r"|\b(?:maybe|perhaps)\s+you\s+(?:could|can|should|might)\b"
+    # the way forward named ("the best way to take care of yourself is to ...", "a good first step is calling ...")
+    r"|\b(?:(?:a|the|one|my)\s+)?(?:good|great|best|first|useful|helpful|important|key|smart)\s+(?:first\s+)?(?:step|thing|way|"
+    r"approach|advice|place\s+to\s+start)(?:\s+[\w']+){0,6}?\s+(?:is|would\s+be|might\s+be|could\s+be)\s+"
+    r"(?:to\b|(?!being\b|nothing\b|something\b|everything\b)[a-z]+ing\b)"
+    # a way or an action proposed with "maybe" ("maybe talking to her would help", "perhaps there's a group near you")
+    r"|\b(?:maybe|perhaps)\s+(?:\w+ly\s+)?(?!nothing\b|something\b|anything\b|everything\b|thing\b|during\b|morning\b|"
+    r"evening\b|feeling\b|being\b)[a-z]+ing\b|\b(?:maybe|perhaps)\s+there(?:'s|\s+is|\s+are)\s+(?:a\s+way|someone|somebody|"
+    r"(?:a|an|some)\s+(?:[\w-]+\s+){0,4}?(?:near\s+you|nearby|in\s+your\s+area|you\s+(?:could|can)\s+(?:join|try|use|call|contact|"
+    r"ask|visit)))\b"
+    # what to remember, as advice ("always bear in mind that ..."), not the speaker's own note ("I'll keep it in mind")
+    r"|(?<!\bi\s)(?<!\bwe\s)(?<!\bwill\s)(?<!\bi'll\s)\b(?:bear|keep)\s+in\s+mind\b"
+    # a suggestion asked ("would it be possible to take a day off?", "could you meet them outside?"), not a request
+    # for talk ("could you tell me ...", "can you describe ...") nor for the mentee's own ideas ("can you think of ...")
+    r"|\bwould\s+it\s+be\s+(?:possible|an\s+option|feasible)\s+(?:for\s+you\s+)?to\b"
+    r"|^" + OPENERS + r"(?:or\s+|maybe\s+|perhaps\s+)?(?:could|can)\s+you\s+(?:maybe\s+|perhaps\s+|not\s+|just\s+)?(?:try|talk|ask|"
+    r"reach|spend|meet|join|call|contact|visit|speak|take|go|find|look|get\s+in\s+touch|set|write|plan|start|teach|work|apply|"
+    r"volunteer|schedule|arrange|invite|use|practi[cs]e|move|stay)\b"
     r"|\bthe\s+(?:best|right|smart|only)\s+thing\s+(?:for\s+you\s+)?(?:to\s+do\s+)?(?:is|would\s+be)\s+to\b"
     # a directive ("I want you to keep a diary"), not a wish to hear or to reassure ("I want you to know ...")
     r"|\bi\s+(?:want|need)\s+you\s+to\s+(?!know\b|feel\b|tell\b|talk\b|share\b|think\b|imagine\b|describe\b|walk\b|"
@@ -102,6 +121,8 @@ ADVICE_RE = _re(
     r"|\byou\s+can(?:'t|not)\s+(?:just\s+)?(?:keep|go\s+on|carry\s+on|continue)\s+(?:\w+ing|like\s+this|like\s+that|this\s+way)\b"
     r"|\b(?:one|another|an|the\s+other)\s+(?:option|idea|possibility|approach|thing\s+you\s+(?:could|might)\s+do)\s+"
     r"(?:would\s+be|could\s+be|might\s+be|is)\s+to\b"
+    # one more piece of advice announced ("another suggestion is ...", "another thing that may help is ...")
+    r"|\b(?:another|one\s+more)\s+(?:suggestion|tip|thing\s+(?:that|which)\s+(?:may|might|could|can|would|will)\s+help)\b"
     r"|\bwould\s+you\s+consider\b|\bif\s+i\s+were\s+you\b|\bdon'?t\s+forget\b"
     # what would help, said as a fact or a possibility ("journaling can help", "maybe you could ...", "if you try")
     r"|\b(?!i\b|we\b|how\b|who\b|that\b|what\b)[a-z']+\s+(?:can|could|may|might)\s+(?:really\s+|also\s+|definitely\s+|"
@@ -111,12 +132,13 @@ ADVICE_RE = _re(
     r"|\byou\s+could\s+(?!not\b|never\b|be\b|have\s+been\b|tell\b|see\b|imagine\b|feel\b)\w+"
     r"|\bif\s+you\s+(?:try|tried|talk|talked|ask|asked|reach|reached|write|wrote|take|took|spend|focus|start|started|join|"
     r"look\s+(?:for|into))\b"
-    r"|\bit(?:'s|\s+is|\s+would\s+be|\s+might\s+be|\s+could\s+be|\s+may\s+be)\s+(?:a\s+)?(?:really\s+|very\s+)?(?:(?:good|great)"
-    r"\s+idea|best|important|helpful|wise|better|useful)\s+(?:to|if\s+you)\b"
+    r"|\bit(?:'?s|\s+is|\s+would\s+be|\s+might\s+be|\s+could\s+be|\s+may\s+be)\s+(?:always\s+|usually\s+|often\s+|sometimes\s+|"
+    r"also\s+|probably\s+)?(?:a\s+)?(?:really\s+|very\s+)?(?:(?:good|great|smart)\s+(?:idea|first\s+step|step)|(?:for\s+the\s+)?best|"
+    r"important|helpful|wise|better|useful|smart)\s+(?:to|if\s+you)\b"
     r"|\bhow\s+about\s+(?:you\s+\w+|a|an|some|we|trying)\b|\bwhat\s+about\s+\w+ing\b"
     r"|\bdo\s+you\s+have\s+(?:a|any|someone|somebody|anyone|anybody)\s+(?:\w+\s+){0,3}(?:(?:you|who|that)\s+(?:could|can)|"
     r"to\s+(?:talk|help|turn))\b"
-    r"|\bdo\s+you\s+think\s+(?:it|you|that|this)\s+(?:could|might|would)\s+(?:help|benefit|be\s+(?:good|helpful|worth))"
+    r"|\bdo\s+you\s+think\s+(?:that\s+)?(?:it|you|that|this)\s+(?:could|might|would)\s+(?:help|benefit|be\s+(?:good|helpful|worth))"
     # what to do, said as what is possible ("you can register", "you can then tell her"), as a prohibition ("don't
     # crowd her"), or as what would do the mentee good ("a planner may keep you organised")
     r"|\byou\s+can\s+(?:also\s+|always\s+|maybe\s+|then\s+|just\s+|directly\s+|still\s+)?(?!not\b|never\b|be\b|see\b|imagine\b|"
@@ -144,7 +166,9 @@ ADVICE_RE = _re(
 #: Advice cues that propose even inside a question: "what about trying ...", "why don't you ...", "have you
 #: thought about ...", "would you consider ...", "do you think it might help ...".
 ADVICE_AS_QUESTION_RE = _re(r"^(?:what|how)\s+(?:if|about)\b|^why\s+don'?t\b|^have\s+you\b|^would\s+you\s+consider\b"
-                            r"|^do\s+you\s+think\s+(?:it|you|that|this)\s+(?:could|might|would)\b|^do\s+you\s+have\b")
+                            r"|^do\s+you\s+think\s+(?:that\s+)?(?:it|you|that|this)\s+(?:could|might|would)\b|^do\s+you\s+have\b"
+                            r"|^would\s+it\s+be\s+(?:possible|an\s+option|feasible)\b|^" + OPENERS
+                            + r"(?:or\s+|maybe\s+|perhaps\s+)?(?:could|can)\s+you\b")
 #: A question that asks the mentee for their own options ("is there anyone you could talk to?", "are there things
 #: you can do?", "did you try to ...?"): it asks, whatever the words after it suggest.
 ASKS_FOR_OPTIONS_RE = _re(r"^" + OPENERS + r"(?:is|are)\s+there\b|^" + OPENERS + r"(?:did|do)\s+you\s+(?:try|think)\b"
@@ -358,11 +382,36 @@ AFFIRMATION_RE = _re(
 #: Information (MITI 4.2.1 "giving information"; ESConv "information"): facts about how things are.
 INFORMATION_RE = _re(
     r"\b(?:most|many|a\s+lot\s+of|some)\s+people\b|\bit(?:'s|\s+is)\s+(?:very\s+|quite\s+|really\s+)?(?:normal|common|"
-    r"natural|usual|typical)\b|\b(?:research|studies|evidence|data)\s+(?:shows?|suggests?|says)\b"
+    r"natural|usual|typical)\b|\b(?:research|studies|evidence|data)\s+(?:also\s+)?(?:has\s+|have\s+)?(?:shows?|shown|suggests?|"
+    r"says|found)\b|\b(?:studies|research|trials|experts|doctors)\s+(?:have|has)\s+(?:also\s+)?(?:shown|found|proven)\b"
     r"|\b(?:usually|typically|generally|in\s+general|on\s+average)\b|\bthe\s+(?:way|process|policy|rule)\s+"
-    r"(?:is|works)\b|\bwhat\s+(?:usually\s+)?happens\s+is\b|\bit\s+(?:means|depends)\b|\bthere\s+(?:is|are)\s+"
-    r"(?:a\s+(?:lot|few|number)|several|many|some)\b|\bhere'?s\s+(?:how|what)\b|\bthe\s+(?:deadline|policy|form|"
-    r"guideline)s?\s+(?:is|are|says)\b"
+    r"(?:is|works)\b|\bwhat\s+(?:usually\s+)?happens\s+is\b|\bit\s+(?:means|depends)\b|\bhere'?s\s+(?:how|what)\b"
+    r"|\bthe\s+(?:deadline|policy|form|guideline)s?\s+(?:is|are|says)\b"
+    # what is out there ("there are lots of online groups", "there's an app called ...", "there will be several
+    # vaccines"): resources and options named
+    r"|\bthere(?:'s|\s+is|\s+are|\s+will\s+be|\s+are\s+going\s+to\s+be)\s+(?:also\s+)?(?:a\s+(?:lot|few|number|couple|variety|"
+    r"range)|(?:lots|plenty|loads)\s+of|several|many|some|an?\s+[\w-]+\s+called|(?:free|online|local)\s+\w+|(?:support\s+)?groups|"
+    r"resources|programs|programmes|organi[sz]ations|charities|websites|apps|services|hotlines|helplines)\b"
+    # what people in general do ("people often lash out when stressed", "a lot of times, people ...")
+    r"|\b(?:often|sometimes|oftentimes|a\s+lot\s+of\s+(?:the\s+)?times)\s+(?:people|men|women|kids|children|teenagers|parents|"
+    r"employers|companies|doctors|therapists|police)\b|\b(?:people|men|women|kids|children|teenagers|employers|companies)\s+"
+    r"(?:often|tend\s+to|usually)\b"
+    # a resource and what it offers ("a therapist could give you some tools", "they should be able to refer you",
+    # "that site has some good articles", "it's a great app for ...")
+    r"|\b(?:they|therapists?|doctors?|counsell?ors?|professionals?|psychologists?|psychiatrists?|gps?|nurses?|coaches|coach|"
+    r"pharmacists?|advisers?|advisors?)\s+(?:can|could|should\s+be\s+able\s+to|may\s+be\s+able\s+to|might\s+be\s+able\s+to|"
+    r"will\s+be\s+able\s+to|would\s+be\s+able\s+to|will)\s+(?:likely\s+|probably\s+|also\s+|definitely\s+)?(?:give|offer|provide|"
+    r"help|refer|teach|show|support|advise)\b"
+    # what the speaker has read or heard ("I read that ...", "I heard of an app ..."): knowledge passed on
+    r"|\bi(?:'ve)?\s+(?:read|heard|learned|learnt)\s+(?:that|somewhere|recently|of|online)\b"
+    # what does people good, as a fact ("crying can be therapeutic", "a routine can be very calming")
+    r"|\b(?:can|could|may|might)\s+(?:really\s+|also\s+|sometimes\s+)?be\s+(?:very\s+|really\s+|so\s+)?(?:therapeutic|healing|"
+    r"helpful|beneficial|calming|relaxing)\b"
+    r"|\b(?:is|are)\s+(?:a\s+)?(?:really\s+|very\s+|also\s+)?(?:great|good|useful|helpful|free|popular|reputable)\s+(?:online\s+|"
+    r"free\s+)?(?:site|website|app|resource|article|book|program|programme|course|tool|service|podcast)s?\b"
+    r"|\b(?:has|have|offers?)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|many\s+|some\s+|a\s+)?(?:great\s+|good\s+|free\s+|useful\s+|"
+    r"helpful\s+)+(?:courses|articles?|resources|groups|programs?|programmes?|apps?|websites?|sites?|services|videos|podcasts|"
+    r"hotlines?|information|tips|advice)\b"
     # how things work: causes and risks, limits, what the experts say ("alcohol damages your liver", "the
     # recommended limit is", "that counts as binge drinking")
     r"|\b(?:can|could|may|will|does|do|tends?\s+to|often)\s+(?:lead\s+to|cause|increase|raise|reduce|lower|damage|harm|"
@@ -377,6 +426,10 @@ INFORMATION_RE = _re(
     r"|\blet\s+me\s+(?:explain|tell\s+you\s+(?:what|how|why|something|about\s+(?!my\b|when\s+i\b|a\s+time\b)))\b"
     r"|\bwhat\s+you\s+(?:don'?t|do\s+not)\s+(?:understand|realise|realize|get|see)\s+is\b"
 )
+
+#: Information offered as a question ("are you aware that there are food banks?", "are you familiar with box
+#: breathing?"): MITI 4.2.1 codes the information it gives, not a question.
+INFORMATION_AS_QUESTION_RE = _re(r"^" + OPENERS + r"(?:but\s+)?(?:are|were)\s+you\s+(?:aware|familiar)\s+(?:that|of|with)\b")
 
 #: A greeting asked as a question ("How are things?", "How have you been since we last talked?", "How's it
 #: going?"): a social opening, not a question that gathers what the mentee thinks.
@@ -407,7 +460,9 @@ ANSWER_LEAD_RE = _re(
     r"absolutely|most\s+likely|probably|maybe|hmm|um|uh|ah|and|but|so|like|just|you\s+know)\b[\s,.!;-]*)+"
 )
 #: An answer that starts with the helper themself ("I don't know", "I have two kids") is about them, not information.
-SELF_START_RE = _re(r"\s*(?:i|i'm|im|i've|i'd|i'll|my|me|we|we're|our)\b")
+SELF_START_RE = _re(r"\s*(?:i|i'm|im|i've|ive|i'd|i'll|my|me|we|we're|our)\b")
+#: Words of the speaker about themself: an answer with them and without "you" is about the helper, not information.
+FIRST_PERSON = frozenset("i i'm im i've ive i'd i'll me my myself mine".split())
 #: Leave-taking and good wishes ("Take care and stay safe", "Talk to you next week", "Enjoy the rest of your day"):
 #: instructions in form, pleasantries in fact; a sentence made only of them is no advice (MITI codes no behaviour).
 PLEASANTRY_RE = _re(
