@@ -44,6 +44,10 @@ CASES = [
     ("Tell me a bit about what brings you here today.", [], ("question", True, False, False), True),
     ("Why don't we start with you telling me about yourself.", [], ("question", True, False, False), True),
     ("I'd love to hear more about that.", [FIGHTING], ("question", True, False, False), True),
+    # "could you ..." asking the mentee to tell, not to act: a request, open
+    ("Can you take me through a typical day?", [COVERING], ("question", True, False, False), True),
+    ("Could you go back to the start?", [FIGHTING], ("question", True, False, False), True),
+    ("Could you describe what a good week looks like?", [COVERING], ("question", True, False, False), True),
     # wanting to hear a third person asks the listener nothing
     ("I'd like to hear his ideas about the plan before we decide.", [FIGHTING], ("other", False, False, False), True),
     ("Walk me through what happened in the meeting.", [STUCK], ("question", True, False, False), True),

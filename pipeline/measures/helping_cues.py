@@ -29,7 +29,8 @@ REQUEST_RE = _re(
     r"|\bi(?:'m|\s+am)\s+(?:curious|wondering|interested\s+to\s+(?:hear|know))\s+(?:about|what|how|why|whether|if)\b"
     r"|\bi\s+wonder\s+(?:what|how|why|whether|if)\b"
     r"|\bwhy\s+don'?t\s+(?:you|we)\s+(?:start|begin|tell|talk|share|walk)\b"
-    r"|\b(?:can|could|would)\s+you\s+(?:tell|walk|talk)\s+me\b"
+    r"|\b(?:can|could|would)\s+you\s+(?:tell|walk|talk|take)\s+me\b"
+    r"|\b(?:can|could|would)\s+you\s+(?:describe|explain|expand|go\s+back\s+to|say\s+(?:a\s+bit\s+)?more)\b"
     r"|\b(?:help|let)\s+me\s+understand\b"
     # "I'd love to hear more / about that / what you think", not "I'd like to hear his ideas" (no one is asked)
     r"|\bi'?d\s+(?:like|love)\s+to\s+hear\s+(?:more|your|from\s+you|you|about\s+(?:that|it|this|you)|"
@@ -112,7 +113,7 @@ ADVICE_RE = _re(
     r"|\bwould\s+it\s+be\s+(?:possible|an\s+option|feasible)\s+(?:for\s+you\s+)?to\b"
     r"|^" + OPENERS + r"(?:or\s+|maybe\s+|perhaps\s+)?(?:could|can)\s+you\s+(?:maybe\s+|perhaps\s+|not\s+|just\s+)?(?:try|talk|ask|"
     r"reach|spend|meet|join|call|contact|visit|speak|take|go|find|look|get\s+in\s+touch|set|write|plan|start|teach|work|apply|"
-    r"volunteer|schedule|arrange|invite|use|practi[cs]e|move|stay)\b"
+    r"volunteer|schedule|arrange|invite|use|practi[cs]e|move|stay)\b(?!\s+(?:me|us|back)\b)"
     r"|\bthe\s+(?:best|right|smart|only)\s+thing\s+(?:for\s+you\s+)?(?:to\s+do\s+)?(?:is|would\s+be)\s+to\b"
     # a directive ("I want you to keep a diary"), not a wish to hear or to reassure ("I want you to know ...")
     r"|\bi\s+(?:want|need)\s+you\s+to\s+(?!know\b|feel\b|tell\b|talk\b|share\b|think\b|imagine\b|describe\b|walk\b|"
