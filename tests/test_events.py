@@ -177,6 +177,25 @@ def test_stereo_transcribed_per_channel(stereo, asr_tiny):
         assert all(any(u.speaker == mentee and u.start_s < t.start_s < u.end_s for u in turns) for t in mine)
     assert len([t for t in turns if t.speaker == mentee]) == len(
         [x for x in truth["turns"] if x["speaker"] == "S2"])
+    # no word starts before its person's speech on their channel (Whisper put the first word after a pause up to
+    # 0.8 s early: "what" at 47.79 for the mentor's 48.47, "right" at 68.29 for 69.09)
+    spans = {label: [(g.start_s, g.end_s) for g in d.segments if g.speaker == label] for label in d.speakers}
+    for w in words:
+        inside = [a for a, b in spans[w.speaker] if a < w.end_s and b > w.start_s]
+        assert not inside or w.start_s >= inside[0], w
+
+
+def test_a_word_starts_no_earlier_than_the_speech_it_overlaps():
+    """Onsets: a word Whisper began in the silence before a person's speech starts where that speech starts; a
+    word inside, or overlapping no speech, keeps its times."""
+    from pipeline.speech.perchannel import onset_within
+
+    spans = [(10.0, 12.0), (20.5, 24.0)]
+    assert onset_within(19.8, 20.9, spans) == 20.5  # began 0.7 s early
+    assert onset_within(10.2, 10.6, spans) == 10.2  # inside
+    assert onset_within(15.0, 15.4, spans) == 15.0  # overlaps no speech: left as is
+    assert onset_within(11.8, 20.6, spans) == 11.8  # spans two stretches: the first one decides
+    assert onset_within(20.4, 20.5, spans) == 20.4  # touches the start only: overlaps nothing
 
 
 def test_listening_sounds_whisper_wrote_nothing_for_are_counted(stereo, nlp):

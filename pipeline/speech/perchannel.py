@@ -97,11 +97,44 @@ def transcribe_channels(recording: Recording, diarization: Diarization, *, model
         done = (lambda f, k=k: progress((k + f) / len(diarization.speakers))) if progress else None
         found, language = _transcribe_masked(recording.samples[channels[label]], spans, sr=recording.sr,
                                              model=model, options=options, pad_s=pad_s, progress=done)
-        segments += [replace(s, words=tuple(replace(w, speaker=label) for w in s.words)) for s in found]
+        segments += [_onsets_within(replace(s, words=tuple(replace(w, speaker=label) for w in s.words)), spans)
+                     for s in found]
     if progress is not None:
         progress(1.0)
     return Transcript(segments=tuple(sorted(segments, key=lambda s: (s.start_s, s.end_s))), language=language,
                       duration_s=recording.duration_s, model_name=model.name, options=options)
+
+
+def onset_within(start_s: float, end_s: float, spans: list[tuple[float, float]]) -> float:
+    """A word's start moved to the onset of the person's speech it overlaps, where Whisper put it earlier.
+
+    Whisper places the first word after a pause early, in the silence before it (faster-whisper's VAD pads each
+    chunk it keeps by 0.4 s, and a word at a chunk's join can be mapped into the chunk before): on the sample
+    sessions the first word of a turn began 0.1-0.8 s before the person's speech, where the other person may still
+    be talking, which reads as overlap that is not there. The channel attribution knows where the person's speech
+    starts; a word cannot start before it.
+
+    Parameters
+    ----------
+    start_s, end_s : float
+        The word's times, seconds, ``start_s <= end_s``.
+    spans : list of (float, float)
+        The person's speech on their channel, seconds, in time order.
+
+    Returns
+    -------
+    float
+        The later of ``start_s`` and the start of the first span the word overlaps, at most ``end_s``;
+        ``start_s`` when it overlaps none.
+    """
+    first = next(((a, b) for a, b in spans if a < end_s and b > start_s), None)
+    return start_s if first is None else min(max(start_s, first[0]), end_s)
+
+
+def _onsets_within(segment: Segment, spans: list[tuple[float, float]]) -> Segment:
+    """``segment`` with each word's start moved to its speech onset (:func:`onset_within`)."""
+    words = tuple(replace(w, start_s=onset_within(w.start_s, w.end_s, spans)) for w in segment.words)
+    return replace(segment, words=words, start_s=words[0].start_s if words else segment.start_s)
 
 
 def _transcribe_masked(y: np.ndarray, spans: list[tuple[float, float]], *, sr: int, model,
