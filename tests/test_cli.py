@@ -345,7 +345,7 @@ def test_limit_no_transcript_alone_removes_the_recording_too_and_says_so(tmp_pat
             "Alex Morgan": (True, True), "Sam Lee": (False, False)}
 
 
-@pytest.mark.parametrize("content", ["", " \n\t\n"])
+@pytest.mark.parametrize("content", ["", " \n\t\n", "\ufeff\n"])
 def test_an_empty_transcript_is_refused_in_one_line_exit_2(tmp_path, capsys, content):
     # Before the fix: exit 0, "0 turns, 45 indicators; no speakers".
     from pipeline.run.cli import main

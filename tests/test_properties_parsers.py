@@ -87,6 +87,7 @@ def test_any_text_parses_or_raises_format_error(text):
 @example(lines=["[" * 3000])
 @example(lines=["[1, 2]"])
 @example(lines=["9" * 400 + ":00:00.000 --> 00:00:01.000", "Ann: hi"])
+@example(lines=["\ufeff"])  # a byte-order mark alone: IndexError in the table check (2026-12-05)
 def test_transcript_like_text_parses_or_raises_format_error(lines):
     parse_or_error("\n".join(lines))
     parse_or_error("WEBVTT\n\n" + "\n".join(lines))

@@ -519,7 +519,7 @@ def detect_format(text: str) -> str:
         return "vtt"
     if any(_TIMING_RE.match(line) for line in head.splitlines()[:20]):
         return "srt"
-    if _table_delimiter(head.splitlines()[0]):
+    if head and _table_delimiter(head.splitlines()[0]):
         return "table"
     return "text"
 
@@ -550,7 +550,7 @@ def read_transcript(text: str, *, source_name: str) -> ParsedTranscript:
         Content that is not a transcript, or a transcript without any speaker names (a table whose header
         lacks a speaker or a text column: the message names the columns it needs and those it has).
     """
-    if not text.strip():
+    if not text.replace("\ufeff", "").strip():  # a byte-order mark alone is empty too
         return ParsedTranscript(())
     fmt = detect_format(text)
     if fmt == "json":
@@ -569,7 +569,7 @@ def read_transcript(text: str, *, source_name: str) -> ParsedTranscript:
         cues, turn_times, times = _parse_table(text, source_name)
     else:
         cues, turn_times, times = _parse_text_lines(text)
-    columns = fmt == "text" and table_columns_message(text.lstrip("\ufeff \t\r\n").splitlines()[0],
+    columns = fmt == "text" and table_columns_message((text.lstrip("\ufeff \t\r\n").splitlines() or [""])[0],
                                                       source_name=source_name, columns=_TABLE_COLUMNS)
     if columns and not any(c.speaker for c in cues):  # a table whose header names no speaker or no text column
         raise TranscriptFormatError(columns)

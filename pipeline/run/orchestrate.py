@@ -418,7 +418,7 @@ def analyze_transcript(text: str, *, source_name: str, nlp, options: AnalyzeOpti
     TranscriptFormatError
         The text is empty (or only white space), holds no turns, or is not a transcript with speakers.
     """
-    if not text.strip():
+    if not text.replace("\ufeff", "").strip():  # nothing, white space, or a byte-order mark alone
         raise TranscriptFormatError(f"{source_name}: the transcript file is empty; export the transcript again, or "
                                     "give the file that holds it (.vtt, .srt, .txt, .docx, .csv or turns.json)")
     options = replace(options, model="")  # no Whisper model applies (applicable_options)
