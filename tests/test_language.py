@@ -69,6 +69,7 @@ STATEMENTS = [
     "that was not a big deal",
     "was not a big deal",  # subject left out, not an inversion
     "I wonder if it will work?",
+    "did. It's on the team wiki.",  # "I did." split by Whisper: the full stop ends the fragment, no inversion
 ]
 
 

@@ -305,7 +305,8 @@ def sentences(doc, *, min_words: int = 3) -> list:
     """The parser's sentences, a fragment shorter than ``min_words`` joined to the next one.
 
     Without punctuation the parser splits restarts ("is, is crime a problem")
-    into pieces; a 1-2 word piece is read with what follows.
+    into pieces; a 1-2 word piece is read with what follows, unless the source
+    ended it with a full stop or "!" (then it is a sentence of its own).
     """
     out = []
     start = None
@@ -313,7 +314,11 @@ def sentences(doc, *, min_words: int = 3) -> list:
         if start is None:
             start = sent.start
         n_words = sum(1 for t in doc[start:sent.end] if not (t.is_punct or t.is_space))
-        if n_words >= min_words:
+        # a fragment the source ended with a full stop is a sentence of its own ("I did." split by Whisper as
+        # "... | did. It's on the wiki." asks nothing: joined, its auxiliary would read as an inversion; a "Right."
+        # after a statement is no tag question)
+        ended = sent[-1].text in (".", "!")
+        if n_words >= min_words or ended:
             out.append(doc[start:sent.end])
             start = None
     if start is not None:
