@@ -79,10 +79,19 @@ class _Cue:
     where: str = ""  # "cue 4", "line 7", "row 3": named by the timing warnings
 
 
+def _cue_time(where: str, speaker: str, start_s: float, end_s: float | None) -> CueTime:
+    """A cue's times as written, named as the timing warnings name it: ``"cue 4 (Client)"``."""
+    return CueTime(f"{where} ({speaker})" if speaker else where, start_s, end_s)
+
+
 def _dated(cues: list[_Cue]) -> list[CueTime]:
     """The dated cues' times as written, for :func:`pipeline.io.transcript_checks.timing_warnings`."""
-    return [CueTime(f"{c.where} ({c.speaker})" if c.speaker else c.where, c.start_s, c.end_s)
-            for c in cues if c.start_s is not None]
+    return [_cue_time(c.where, c.speaker, c.start_s, c.end_s) for c in cues if c.start_s is not None]
+
+
+def is_blank(text: str) -> bool:
+    """True for a transcript with nothing in it: empty, white space, or a byte-order mark alone."""
+    return not text.replace("\ufeff", "").strip()
 
 
 def _seconds(h: str | None, m: str, s: str, frac: str | None) -> float:
@@ -161,7 +170,7 @@ def _parse_cues(text: str, source_name: str = "transcript") -> tuple[list[_Cue],
         parts = _cue_parts(body)
         if name_lines and not any(speaker for speaker, _ in parts):
             parts = [(body[0], _split_speaker(" ".join(body[1:]))[1])]
-        times += _dated([_Cue(start, end, next((p for p, _ in parts if p), ""), "", f"cue {k}")])
+        times.append(_cue_time(f"cue {k}", next((p for p, _ in parts if p), ""), start, end))
         total = sum(len(words.split()) for _, words in parts)
         t = start
         for speaker, words in parts:
@@ -550,7 +559,7 @@ def read_transcript(text: str, *, source_name: str) -> ParsedTranscript:
         Content that is not a transcript, or a transcript without any speaker names (a table whose header
         lacks a speaker or a text column: the message names the columns it needs and those it has).
     """
-    if not text.replace("\ufeff", "").strip():  # a byte-order mark alone is empty too
+    if is_blank(text):
         return ParsedTranscript(())
     fmt = detect_format(text)
     if fmt == "json":
@@ -561,18 +570,17 @@ def read_transcript(text: str, *, source_name: str) -> ParsedTranscript:
         except RecursionError:
             raise TranscriptFormatError(f"{source_name}: JSON nested too deeply to be a turns.json") from None
         turns = _turns_from_json(data)
-        return checked_transcript(turns, "measured", [CueTime(f"turn {t.index} ({t.speaker})", t.start_s, t.end_s)
-                                            for t in turns])
+        return checked_transcript(turns, "measured", [_cue_time(f"turn {t.index}", t.speaker, t.start_s, t.end_s)
+                                                      for t in turns])
     if fmt in ("vtt", "srt"):
         (cues, times), turn_times = _parse_cues(text, source_name), "measured"
     elif fmt == "table":
         cues, turn_times, times = _parse_table(text, source_name)
     else:
         cues, turn_times, times = _parse_text_lines(text)
-    columns = fmt == "text" and table_columns_message((text.lstrip("\ufeff \t\r\n").splitlines() or [""])[0],
-                                                      source_name=source_name, columns=_TABLE_COLUMNS)
-    if columns and not any(c.speaker for c in cues):  # a table whose header names no speaker or no text column
-        raise TranscriptFormatError(columns)
+    if fmt == "text" and not any(c.speaker for c in cues) and (columns := table_columns_message(
+            (text.lstrip("\ufeff \t\r\n").splitlines() or [""])[0], source_name=source_name, columns=_TABLE_COLUMNS)):
+        raise TranscriptFormatError(columns)  # a table whose header names no speaker or no text column
     if not cues:
         raise TranscriptFormatError(f"{source_name}: no transcript cues found; expected WebVTT, SRT, 'Name: text' "
                                     "lines, a CSV with speaker and text columns, or turns.json")

@@ -7,9 +7,9 @@ function that reads it from the session.
 
 from __future__ import annotations
 
-import re
 from functools import partial
 
+from pipeline.measures import language as lang
 from pipeline.measures import turntaking
 from pipeline.measures.confidence import cap
 from pipeline.measures.context import SessionContext
@@ -109,8 +109,6 @@ def mentor_interruptions(ctx: SessionContext) -> Reading:
     )
 
 
-#: A listening sound written inside a turn ("Mm-hm, and then?"): a transcript that writes these writes them all.
-_SOUND_WRITTEN_RE = re.compile(r"\b(?:m+-?h+m+|mhm+|uh-?huh|hmm+)\b", re.IGNORECASE)
 #: Why listening signals are not counted in a transcript that writes none for anyone.
 NO_SOUNDS_WRITTEN = ("Not measurable from this transcript: it writes no listening sounds ('mm-hm', 'yeah' on their "
                      "own) for anyone, and many transcripts and exports leave them out, so none written says nothing "
@@ -120,7 +118,7 @@ NO_SOUNDS_WRITTEN = ("Not measurable from this transcript: it writes no listenin
 def writes_listening_sounds(ctx: SessionContext) -> bool:
     """Whether listening signals can be counted: always from a recording; from a transcript only where it writes
     some for someone (a turn that is only "mm-hm"/"yeah", or "mm-hm"/"uh-huh" inside a turn)."""
-    return ctx.acoustic or any(m.is_backchannel or _SOUND_WRITTEN_RE.search(m.text) for m in ctx.turn_measures)
+    return ctx.acoustic or any(m.is_backchannel or lang.has_listening_sound(m.text) for m in ctx.turn_measures)
 
 
 def mentor_backchannels(ctx: SessionContext) -> Reading:

@@ -27,6 +27,14 @@ BACKCHANNEL_WORDS = frozenset({
     "got", "it", "really", "totally", "cool", "great", "nice", "good", "indeed", "definitely",
 })
 _BC_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
+#: A listening sound, written alone or inside a turn ("Mm-hm, and then?"): a transcript that writes these writes
+#: them all.
+_LISTENING_SOUND_RE = re.compile(r"\b(?:m+-?h+m+|mhm+|uh-?huh|hmm+)\b", re.IGNORECASE)
+
+
+def has_listening_sound(text: str) -> bool:
+    """True when ``text`` writes a listening sound ("mm-hm", "mhm", "uh-huh", "hmm") anywhere."""
+    return bool(_LISTENING_SOUND_RE.search(text))
 
 
 def is_backchannel_text(text: str, *, max_words: int = 3) -> bool:

@@ -29,7 +29,7 @@ from pipeline.io.audio import load_audio
 from pipeline.io.export import cues_from_segments, cues_from_turns, to_srt, to_vtt, transcript_to_dict
 from pipeline.io.files import is_transcript, safe_stem
 from pipeline.io.reportjson import report_json, turns_json
-from pipeline.io.transcripts import read_transcript, transcript_text
+from pipeline.io.transcripts import is_blank, read_transcript, transcript_text
 from pipeline.measures.confidence import session_confidence
 from pipeline.measures.roles import assign_roles, with_roles
 from pipeline.measures.session import measure_session, turn_measures_csv, untimed_warnings
@@ -418,7 +418,7 @@ def analyze_transcript(text: str, *, source_name: str, nlp, options: AnalyzeOpti
     TranscriptFormatError
         The text is empty (or only white space), holds no turns, or is not a transcript with speakers.
     """
-    if not text.replace("\ufeff", "").strip():  # nothing, white space, or a byte-order mark alone
+    if is_blank(text):
         raise TranscriptFormatError(f"{source_name}: the transcript file is empty; export the transcript again, or "
                                     "give the file that holds it (.vtt, .srt, .txt, .docx, .csv or turns.json)")
     options = replace(options, model="")  # no Whisper model applies (applicable_options)
