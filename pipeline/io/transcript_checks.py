@@ -10,12 +10,11 @@ when its header names no usable columns. Pure functions on what the parser found
 
 from __future__ import annotations
 
-import csv
-import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipeline.io.table_columns import TABLE_COLUMNS, looks_like_header
 from pipeline.types import ParsedTranscript, Turn
 
 #: A silence between two turns longer than this is implausible in a conversation, seconds (10 minutes).
@@ -165,22 +164,9 @@ def name_warnings(turns: Sequence[Turn]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def looks_like_header(line: str) -> list[str] | None:
-    """The cells of ``line`` when it looks like a table's header row (two or more short names separated by tabs,
-    ``;`` or ``,``), else None."""
-    for delimiter in ("\t", ";", ","):
-        if delimiter in line:
-            cells = [c.strip() for c in next(csv.reader([line], delimiter=delimiter))]
-            if len(cells) >= 2 and all(re.fullmatch(r"[^\W\d_][\w\- ]{0,29}", c) and len(c.split()) <= 3
-                                       for c in cells):
-                return cells
-    return None
-
-
-def table_columns_message(first_line: str, *, source_name: str, columns: Mapping[str, Sequence[str]]
-                          ) -> str | None:
+def table_columns_message(first_line: str, *, source_name: str) -> str | None:
     """Why a table transcript could not be read, when the file is a table (``.csv``/``.tsv``, or a first line
-    that :func:`looks_like_header`) whose header lacks a speaker or a text column; else None.
+    that :func:`pipeline.io.table_columns.looks_like_header`) whose header lacks a speaker or a text column; else None.
 
     Parameters
     ----------
@@ -188,8 +174,8 @@ def table_columns_message(first_line: str, *, source_name: str, columns: Mapping
         The file's first line.
     source_name : str
         File name: ``.csv`` and ``.tsv`` are tables whatever their first line.
-    columns : mapping of str to sequence of str
-        The column names accepted for each kind of column (``"speaker"``, ``"text"``...), lower case.
+
+    The accepted column names are :data:`pipeline.io.table_columns.TABLE_COLUMNS`.
     """
     cells = looks_like_header(first_line)
     if cells is None and source_name.lower().endswith((".csv", ".tsv")):
@@ -198,6 +184,6 @@ def table_columns_message(first_line: str, *, source_name: str, columns: Mapping
         return None
     shown = ", ".join(repr(c) for c in cells[:12]) + (", ..." if len(cells) > 12 else "")
     return (f"{source_name}: a table transcript needs a header row naming a speaker column (one of "
-            f"{', '.join(columns['speaker'])}) and a text column (one of {', '.join(columns['text'])}); this file's "
+            f"{', '.join(TABLE_COLUMNS['speaker'])}) and a text column (one of {', '.join(TABLE_COLUMNS['text'])}); this file's "
             f"columns are {shown}. Rename its columns (case, spaces and '_' do not matter), or give a .vtt, .srt "
             "or .txt transcript.")

@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass, replace
 
 from pipeline.errors import TranscriptFormatError
+from pipeline.io.table_columns import table_columns, table_delimiter
 from pipeline.io.transcript_checks import CueTime, checked_transcript, table_columns_message
 from pipeline.types import ParsedTranscript, Turn, Word
 
@@ -305,46 +306,6 @@ def _place(cues: list[_Cue]) -> list[_Cue]:
     return placed
 
 
-#: Column names of a table transcript (CSV/TSV with a header row; case, spaces and "_" ignored): who spoke, what
-#: they said, when they started and stopped (seconds, or h:mm:ss), and which conversation a row belongs to.
-_TABLE_COLUMNS = {
-    "speaker": ("speaker", "speakername", "speakerlabel", "name", "interlocutor", "role", "participant", "who",
-                "author", "sender", "person"),
-    "text": ("text", "utterance", "utterancetext", "transcript", "content", "message", "words", "sentence",
-             "dialogue", "turn"),
-    "start": ("start", "starts", "starttime", "begin", "begintime", "timestamp", "time", "from"),
-    "end": ("end", "ends", "endtime", "stop", "stoptime", "to"),
-    "conversation": ("transcriptid", "conversationid", "sessionid", "dialogid", "dialogueid", "convid", "callid"),
-    "utterance": ("utteranceid", "turnid", "lineid", "segmentid", "messageid"),
-}
-
-
-def _table_columns(header: list[str]) -> dict[str, int]:
-    """Which column holds what (:data:`_TABLE_COLUMNS`), by a header row's names; the first match wins."""
-    keys = ["".join(ch for ch in h.lower() if ch.isalnum()) for h in header]
-    found: dict[str, int] = {}
-    for what, names in _TABLE_COLUMNS.items():
-        for name in names:
-            if name in keys:
-                found[what] = keys.index(name)
-                break
-    return found
-
-
-def _table_delimiter(first_line: str) -> str | None:
-    """The delimiter of a table transcript's header row (tab, ``;`` or ``,``) when the row names a speaker column
-    and a text column, else None (not a table)."""
-    import csv
-
-    for delimiter in ("\t", ";", ","):
-        if delimiter in first_line:
-            header = next(csv.reader([first_line], delimiter=delimiter))
-            cols = _table_columns(header)
-            if "speaker" in cols and "text" in cols:
-                return delimiter
-    return None
-
-
 def _table_time(value: str, *, row: int, column: str, source_name: str) -> float | None:
     """Seconds from a table cell: ``"12.5"``, ``"00:01:02"``, ``"1:02.5"``; empty -> None."""
     value = value.strip()
@@ -362,18 +323,18 @@ def _table_time(value: str, *, row: int, column: str, source_name: str) -> float
 
 
 def _parse_table(text: str, source_name: str) -> tuple[list[_Cue], str, list[CueTime]]:
-    """A table transcript (CSV or TSV, header row first; :data:`_TABLE_COLUMNS`): one row per utterance, empty
-    rows left out, a row repeating an utterance id already read left out (annotated corpora repeat each utterance
+    """A table transcript (CSV or TSV, header row first; :data:`pipeline.io.table_columns.TABLE_COLUMNS`): one row
+    per utterance, empty rows left out, a row repeating an utterance id already read left out (annotated corpora repeat each utterance
     once per annotator). Also returns ``"measured"`` (starts and ends), ``"starts"`` or ``"none"``, as the text lines',
     and the dated rows' times."""
     import csv
     import io
 
     lines = text.lstrip("\ufeff").splitlines()
-    delimiter = _table_delimiter(lines[0]) or ","
+    delimiter = table_delimiter(lines[0]) or ","
     rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
     header, body = rows[0], [r for r in rows[1:] if any(cell.strip() for cell in r)]
-    cols = _table_columns(header)
+    cols = table_columns(header)
     if "conversation" in cols:
         ids = {r[cols["conversation"]].strip() for r in body if len(r) > cols["conversation"]}
         if len(ids) > 1:
@@ -528,7 +489,7 @@ def detect_format(text: str) -> str:
         return "vtt"
     if any(_TIMING_RE.match(line) for line in head.splitlines()[:20]):
         return "srt"
-    if head and _table_delimiter(head.splitlines()[0]):
+    if head and table_delimiter(head.splitlines()[0]):
         return "table"
     return "text"
 
@@ -579,7 +540,7 @@ def read_transcript(text: str, *, source_name: str) -> ParsedTranscript:
     else:
         cues, turn_times, times = _parse_text_lines(text)
     if fmt == "text" and not any(c.speaker for c in cues) and (columns := table_columns_message(
-            (text.lstrip("\ufeff \t\r\n").splitlines() or [""])[0], source_name=source_name, columns=_TABLE_COLUMNS)):
+            (text.lstrip("\ufeff \t\r\n").splitlines() or [""])[0], source_name=source_name)):
         raise TranscriptFormatError(columns)  # a table whose header names no speaker or no text column
     if not cues:
         raise TranscriptFormatError(f"{source_name}: no transcript cues found; expected WebVTT, SRT, 'Name: text' "
