@@ -233,6 +233,31 @@ def test_interruption_backchannel_gap_and_roles(nlp):
     assert SpeakerInfo("Ann", "mentor", "guessed", "Ann") in speakers
 
 
+def test_a_short_question_or_its_answer_is_no_listening_signal(nlp):
+    """In a quick exchange every short turn lies between two of the other's, as a listening signal does: the words
+    say which it is. "Every day?" asks, "Most days." answers it, "No." answers "Any questions?"; "Mm-hm." inside
+    the mentee's story listens, and typed words that are no listening sound ("Two sugars.") are not one."""
+    turns = (
+        _t(0, "Ann", 0.0, 4.0, "How much do you usually drink in a week, would you say?"),
+        _t(1, "Bo", 4.2, 6.0, "A few pints after work."),
+        _t(2, "Ann", 6.1, 6.8, "Every day?"),
+        _t(3, "Bo", 6.9, 7.6, "Most days."),
+        _t(4, "Ann", 7.8, 12.0, "Right, and what happens on the days you don't go to the pub?"),
+        _t(5, "Bo", 12.2, 16.0, "I just go home and watch telly with my partner and the kids"),
+        _t(6, "Ann", 16.1, 16.6, "Mm-hm."),
+        _t(7, "Bo", 16.7, 21.0, "and honestly those are the better evenings for all of us"),
+        _t(8, "Ann", 21.2, 21.9, "Two sugars."),
+        _t(9, "Bo", 22.0, 25.0, "Sorry, I thought you were asking about my tea."),
+        _t(10, "Ann", 25.2, 25.8, "Any questions?"),
+        _t(11, "Bo", 25.9, 26.3, "No."),
+        _t(12, "Ann", 26.5, 30.0, "Then let's look at what you would like to change first."),
+    )
+    m = measure_session(turns, assign_roles(turns, nlp=nlp), nlp=nlp)
+    assert [t.index for t in m.turn_measures if t.is_backchannel] == [6]
+    assert [t.index for t in m.turn_measures if t.n_questions and t.speaker == "Ann"] == [0, 2, 4, 10]
+    assert [e.quote for e in ind(m, "mentor_backchannels").evidence] == ["Mm-hm."]
+
+
 @pytest.mark.parametrize(("name", "observable"), [("matched", False), ("dual_channel", True)])
 def test_interruptions_counted_only_where_overlap_can_be_seen(name, observable, asr_tiny, vad, speaker_encoder, nlp,
                                                              recordings):

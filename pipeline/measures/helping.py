@@ -466,11 +466,13 @@ def code_turn(text: str, *, previous: Sequence[str] = (), nlp, asked_permission:
 
 
 class CodedTurn(NamedTuple):
-    """One turn coded in a session: its code, its strongest question and its number of question sentences."""
+    """One turn coded in a session: its code, its strongest question, its number of question sentences, and
+    whether it is a listening signal (a short burst in the other's speech that neither asks nor answers)."""
 
     code: TurnCode
     question: QuestionClass
     n_questions: int
+    listening: bool = False
 
 
 def code_turns(turns: Sequence[Turn], docs: Sequence, *, helpers: Iterable[str] = (),
@@ -488,7 +490,9 @@ def code_turns(turns: Sequence[Turn], docs: Sequence, *, helpers: Iterable[str] 
         Labels of the speakers coded fully (the mentor); the others' turns are coded for their questions only
         (and their asking for advice, which gives the helper permission). Empty: everyone is coded fully.
     backchannel : sequence of bool or None
-        Which turns are listening signals (coded "other"); None reads it from the words.
+        Which turns carry a listening signal (:mod:`pipeline.speech.events`); None reads it from the words. Such
+        a turn is coded "other", unless its words ask a question or it answers the other's question (then it is
+        no listening signal: ``CodedTurn.listening`` is False).
     final_rise_st : sequence of float or None, or None
         Each turn's final pitch rise (audio); None without audio.
 
@@ -506,9 +510,16 @@ def code_turns(turns: Sequence[Turn], docs: Sequence, *, helpers: Iterable[str] 
     allowed: dict[str, bool] = {}  # speaker -> the other person agreed to their offer
     out = []
     for i, t in enumerate(turns):
-        if bc[i] or not t.text.strip():
-            out.append(CodedTurn(TurnCode("other"), QuestionClass(False), 0))
+        if not t.text.strip():
+            out.append(CodedTurn(TurnCode("other"), QuestionClass(False), 0, listening=bc[i]))
             continue
+        if bc[i]:  # a short burst inside the other's speech: a listening signal, unless its words ask or answer
+            said = _code_doc(docs[i], _context([], frozenset(), t.text, speaks_fully=False), n_words=len(t.text.split()),
+                             permission=False, final_rise_st=rises[i])
+            if said[2] == 0 and not _answers(turns, out, i):
+                out.append(CodedTurn(TurnCode("other"), QuestionClass(False), 0, listening=True))
+                continue
+            bc[i] = False  # "Every day?", or "Most days." after one: a question or its answer, not a listening sound
         prev = _previous(turns, bc, i)
         full = not helpers or t.speaker in helpers
         ctx = _context([turns[j].text for j in prev], frozenset().union(*(keys[j] for j in prev)), t.text,
@@ -525,6 +536,12 @@ def code_turns(turns: Sequence[Turn], docs: Sequence, *, helpers: Iterable[str] 
         allowed[t.speaker] = False  # an offer accepted allows the turn that follows, not the rest of the session
         out.append(coded)
     return tuple(out)
+
+
+def _answers(turns: Sequence[Turn], coded: Sequence[CodedTurn], i: int) -> bool:
+    """Whether turn ``i`` follows straight on another person's turn that asked a question (``coded``: the turns
+    before ``i``)."""
+    return i > 0 and turns[i - 1].speaker != turns[i].speaker and coded[i - 1].n_questions > 0
 
 
 def _previous(turns: Sequence[Turn], bc: Sequence[bool], i: int, *, at_most: int = 3) -> list[int]:

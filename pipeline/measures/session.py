@@ -295,13 +295,19 @@ def turn_measures(turns: Sequence[Turn], per_turn: Sequence[TurnAudio], docs: Se
     overlaps_observable : bool
         False: ``is_interruption`` is None.
     events : sequence of SpeechEvent
-        Interruptions and listening signals; a turn carrying one is one (:func:`turntaking.event_flags`).
+        Interruptions and listening signals; a turn carrying one is one (:func:`turntaking.event_flags`), except
+        a listening signal whose words a person typed and are not listening sounds, or whose words ask a
+        question or answer one (:func:`pipeline.measures.helping.code_turns`).
     """
     bc, intr = turntaking.event_flags(turns, events, overlaps_observable=overlaps_observable)
+    # words a person typed (a transcript: no word times) say what the short turn was: listening sounds or not
+    bc = tuple(b and (bool(t.words) or not t.text.strip() or lang.is_backchannel_text(t.text))
+               for b, t in zip(bc, turns, strict=True))
     gaps = turntaking.gaps_before(turns) if ends_known else [None] * len(turns)
     mentors = {t.speaker for t in turns if roles.get(t.speaker, t.role) == "mentor"}
     coded = code_turns(turns, docs, helpers=mentors, backchannel=bc,
                        final_rise_st=[a.prosody.final_rise_st for a in per_turn])
+    bc = tuple(c.listening for c in coded)  # a short turn that asks, or answers a question, is none
     out = []
     for i, (t, a) in enumerate(zip(turns, per_turn, strict=True)):
         pace, artic = (a.pace_wpm, a.articulation_sps) if ends_known else (None, None)
