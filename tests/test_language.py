@@ -153,6 +153,29 @@ def test_remembering_cue(text, recalls):
     assert bool(find_pattern(CALLBACK_RE, text)) is recalls
 
 
+def test_remembering_is_the_mentees_words_dropped_out_of_the_talk():
+    """Remembering brings back what the mentee brought in and the talk had left: the mentor's own topic word, taken
+    up by the mentee, does not count when the mentor says it again; a word the mentor said a moment ago is still in
+    the talk however long ago the mentee said it; the mentee's words nobody has said for 2 minutes count."""
+    from pipeline.measures.evidence import remembering
+    from pipeline.types import MeasureOptions
+
+    said = [  # (speaker, start s, content keys)
+        ("Mo", 0.0, ["budget", "review"]),  # the mentor brings in the budget review
+        ("Ann", 10.0, ["budget", "review", "manager", "email"]),  # the mentee takes it up, brings in her manager
+        ("Ann", 30.0, ["holiday", "plan"]),  # and her holiday plan
+        ("Mo", 140.0, ["holiday", "plan"]),  # 110 s on: too soon to be remembering, but the plan is talked about
+        ("Mo", 200.0, ["budget", "review"]),  # the mentor's own words again: not the mentee's
+        ("Mo", 210.0, ["manager", "email"]),  # the mentee's words, unsaid for 200 s: remembering
+        ("Mo", 230.0, ["holiday", "plan"]),  # the mentee's, 200 s on, but the mentor said them 90 s ago
+    ]
+    turns = [Turn(i, who, "mentor" if who == "Mo" else "mentee", start, start + 5.0, " ".join(keys))
+             for i, (who, start, keys) in enumerate(said)]
+    found = remembering(turns, [keys for _, _, keys in said], "Mo", ("Ann",), MeasureOptions(remember_min_gap_s=120.0))
+    assert [e.start_s for e, _ in found] == [210.0]
+    assert found[0][1] == "Ann" and found[0][0].note.endswith("at 10 s (200 s before)")
+
+
 @pytest.mark.parametrize(("text", "voiced"), [
     ("I don't really know how to recover if that happens", True), ("I'm worried that I'll freeze up", True),
     ("I'm not sure whether notes would make me look unprepared", True),

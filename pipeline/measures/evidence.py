@@ -133,8 +133,13 @@ def own_ideas(tms: Sequence[TurnMeasures], mentor: str | None, members: Collecti
 
 def remembering(turns: Sequence[Turn], turn_keys: Sequence[Sequence[str]], mentor: str | None,
                 members: Collection[str], options: MeasureOptions) -> list[tuple[Evidence, str | None]]:
-    """Mentor turns that explicitly recall ("you mentioned ...") or reuse content of ``members`` (the mentee; in a
-    group, every member) at least ``remember_min_gap_s`` old.
+    """Mentor turns that explicitly recall ("you mentioned ...") or bring back content that ``members`` (the mentee;
+    in a group, every member) brought in and that had dropped out of the talk.
+
+    A content key comes back when (1) a member said it before the mentor ever did (the mentee brought it in: the
+    mentor's own topic word, taken up by the mentee, is not theirs) and (2) nobody, the mentor included, has said
+    it in the last ``remember_min_gap_s`` (it had dropped out; a word still in the talk is not remembered). A turn
+    counts with a recall cue, or with two distinct such keys, or with one such key of two or more words.
 
     Parameters
     ----------
@@ -147,37 +152,36 @@ def remembering(turns: Sequence[Turn], turn_keys: Sequence[Sequence[str]], mento
     members : collection of str
         Whose words may come back.
     options : MeasureOptions
-        ``remember_min_gap_s``: how old (seconds) their words must be.
+        ``remember_min_gap_s``: how long (seconds) nobody may have said a key for it to have dropped out.
 
     Returns
     -------
     list of (Evidence, str or None)
         One per such mentor turn, in time order, with whose words came back (None: a recall cue alone); the note
-        says the cue, or which words came back, whose (in a group) and from how long before.
+        says the cue, or which words came back, whose (in a group) and how long before (the member's first use).
     """
     if not mentor or not members:
         return []
     ev = []
-    first_said: dict[str, tuple[float, int]] = {}  # key -> (time, turn index) a member first said it
-    last_said: dict[str, float] = {}  # key -> last time a member said it
+    first_said: dict[str, tuple[float, int, str]] = {}  # key -> (time, turn index, speaker) of its first use
+    last_said: dict[str, float] = {}  # key -> last time anyone said it
     for i, (t, keys) in enumerate(zip(turns, turn_keys, strict=True)):
-        if t.speaker in members:
-            for key in keys:
-                first_said.setdefault(key, (t.start_s, i))
-                last_said[key] = t.start_s
-            continue
-        if t.speaker != mentor:
-            continue
-        cue = lang.find_pattern(lang.CALLBACK_RE, t.text)
-        mine = set(keys)
-        # their content at least remember_min_gap_s old and not just repeated recently
-        old = [(first_said[k][0], k, first_said[k][1]) for k in sorted(mine & first_said.keys())
-               if t.start_s - last_said[k] >= options.remember_min_gap_s]
-        multi = [o for o in old if len(o[1].split()) >= 2] or old
-        if cue or (multi and len({k for _, k, _ in old}) >= 2) or any(len(o[1].split()) >= 2 for o in old):
-            src = turns[multi[0][2]] if multi else None
-            note = said(cue) if cue else "reuses the mentee's words" if len(members) == 1 else "reuses a member's words"
-            if src is not None:
-                note += f"; {whose(src.speaker, members)} said {said(multi[0][1])} at {src.start_s:.0f} s ({t.start_s - src.start_s:.0f} s before)"
-            ev.append((moment(t, note), src.speaker if src is not None else None))
+        if t.speaker == mentor:
+            cue = lang.find_pattern(lang.CALLBACK_RE, t.text)
+            # keys a member brought in that nobody has said for remember_min_gap_s
+            old = [(first_said[k][0], k, first_said[k][1]) for k in sorted(set(keys) & first_said.keys())
+                   if first_said[k][2] in members and t.start_s - last_said[k] >= options.remember_min_gap_s]
+            multi = [o for o in old if len(o[1].split()) >= 2] or old
+            if cue or (multi and len({k for _, k, _ in old}) >= 2) or any(len(o[1].split()) >= 2 for o in old):
+                src = turns[multi[0][2]] if multi else None
+                note = said(cue) if cue else "reuses the mentee's words" if len(members) == 1 \
+                    else "reuses a member's words"
+                if src is not None:
+                    note += (f"; {whose(src.speaker, members)} said {said(multi[0][1])} at {src.start_s:.0f} s "
+                             f"({t.start_s - src.start_s:.0f} s before)")
+                ev.append((moment(t, note), src.speaker if src is not None else None))
+        for key in keys:
+            if t.speaker == mentor or t.speaker in members:
+                first_said.setdefault(key, (t.start_s, i, t.speaker))
+            last_said[key] = t.start_s
     return ev

@@ -66,8 +66,8 @@ SHARING: tuple[IndicatorSpec, ...] = (
     IndicatorSpec(
         id="mentor_remembering", name="Mentor bringing back what the mentee said earlier", unit="count",
         band=(1.0, None), source=COURSE + ": 'remembering things they've said to you before'", category="remembering",
-        explanation="Recalling the mentee's earlier words (>= 2 min back, or 'you mentioned ...') shows what they "
-        "say matters.",
+        explanation="Bringing back what the mentee brought in once the talk had left it (unsaid for >= 2 min, or "
+        "'you mentioned ...') shows what they say matters.",
         measure=mentor_remembering),
     IndicatorSpec(
         id="mentor_self_disclosure", name="Mentor sharing own experience or mistakes", unit="count", band=(1.0, None),
