@@ -21,6 +21,10 @@ NOT_SURE = "The hard part is the budget section. I'm not sure whether the number
 KEEP_JOB = "Honestly I want to keep this job. I like the team, it's just the hours that are killing me."
 STUCK = "Nobody asks for my opinion in the planning meetings, they just carry on without me."
 NO_IDEA = "I've got the quarterly numbers but I don't know how to present them to the directors."
+SMOKES = "I have one with my coffee, one after lunch, one on the drive home. It's part of the whole day really."
+STRESS = "Mostly when work gets stressful, that's when I reach for a cigarette."
+FREEZES = "I open the report and I just don't know where to start, so I answer emails instead."
+TOLD_LEAD = "I finally told my team lead that I was struggling with the workload."
 ASKS = "What should I do about the directors? Should I send the numbers before the meeting?"
 TOLD = "I finally told my team lead that I was struggling with the workload."
 DAD = ("My wife keeps nagging me about the drinking. I work hard all week and a few beers help me unwind. My dad "
@@ -295,6 +299,37 @@ CASES = [
      ("other", False, False, False), True),
     ("It's online, and the first module is free.", ["Is the leadership course run online or in person?"],
      ("information", False, False, True), True),
+    # a plain statement of the mentee's world given back, no opening (MITI 4.2.1 reflections as trainers model them)
+    ("It's woven into your whole day.", [SMOKES], ("reflection", False, False, False), True),
+    ("Work stress is the big one.", [STRESS], ("reflection", False, True, False), True),
+    ("You freeze.", [FREEZES], ("reflection", False, False, False), True),
+    # ... but not an argument, a guess, or an answer to their question
+    ("Your health is more important than your job.", [STRESS], ("other", False, False, False), True),
+    ("Maybe your body needs to rest.", ["I'm tired all the time."], ("other", False, False, False), True),
+    # their history asked ("ever", "before", "so far") is a question; "have you tried X?" proposes
+    ("Have you ever tried to quit?", [STRESS], ("question", False, False, False), True),
+    ("Have you tried cutting down before?", [STRESS], ("question", False, False, False), True),
+    ("What have you tried so far?", [FREEZES], ("question", True, False, False), True),
+    ("Have you tried nicotine gum?", [STRESS], ("advice", False, False, False), True),
+    # someone else's suggestion reported is no advice; praise with "should" is praise
+    ("The nurse mentioned you might want to talk about smoking.", ["Hi."], ("other", False, False, False), True),
+    ("You should be really proud of that.", ["I finished the first year with a merit."],
+     ("affirmation", False, False, False), True),
+    # persuading: a warning, a push, a choice of the mentor's own, contractions written bare as captions do
+    ("If you carry on like this, you're looking at lung disease.", [STRESS], ("advice", False, False, False), True),
+    ("If you keep going like this you'll get there.", [TOLD_LEAD], ("other", False, False, False), True),
+    ("I know, but youve got to make the time.", ["We both work, we're tired."], ("advice", False, False, False),
+     True),
+    ("Honestly, I'd go for it.", ["I don't know about the tablets."], ("advice", False, False, False), True),
+    ("Definitely look into it.", ["I might ask about the careers service."], ("advice", False, False, False), True),
+    # affirmations in a trainer's words
+    ("That says a lot about how much you care about your daughter.", ["I want to be around for the baby."],
+     ("affirmation", False, False, False), True),
+    ("You've been really consistent with that one.", ["I never miss the morning tablet."],
+     ("affirmation", False, False, False), True),
+    # an offer to share one's own story asks; it tells nothing yet
+    ("Would it help if I shared what I did when I was in your spot?", [FREEZES], ("question", False, False, False),
+     True),
 ]
 
 
@@ -645,6 +680,13 @@ def test_the_sample_scripts_behaviours_found_where_they_are(name, nlp, truths):
 
 #: (sentence, the words that share the decision or "" for none) (MITI 4.2.1 "Seek" and "Emphasize")
 PARTNERSHIP_CASES = [
+    ("Would it be okay if I told you a bit about what's available now?", "would it be okay if i told"),
+    ("Would it be useful if I shared what the guidelines say?", "would it be useful if i shared"),
+    ("I've got a couple of thoughts, if you'd like them.", "if you'd like them"),
+    ("Do you have any ideas of your own first?", "ideas of your own"),
+    ("Whether either suits you is for you and Dr. Patel to decide.", "for you and dr patel to decide"),
+    ("It's your plan, so change anything that doesn't work for you.", "it's your plan"),
+    ("How would you like to take this forward?", "how would you like to"),
     ("It's your call in the end.", "it's your call"),
     ("That's entirely up to you.", "that's entirely up to you"),
     ("What ideas do you have about handling it?", "what ideas do you have"),
@@ -689,6 +731,16 @@ CONFRONT_CASES = [
     ("I feel like you're not listening to yourself.", ""),  # the mentor's own feeling, owned
     ("Correct me if I'm wrong.", ""),
     ("That's a great idea.", ""),
+    # arguing the mentee down (MITI 4.2.1: disagreeing, correcting, a failure rubbed in)
+    ("There's always an excuse, though, isn't there?", "there's always an excuse"),
+    ("So you couldn't even manage the month.", "you couldn't even manage"),
+    ("Well, that doesn't make it okay, does it?", "that doesn't make it okay"),
+    ("You can't go by that. That's just wishful thinking.", "you can't go by that"),
+    ("That's a myth, actually.", "that's a myth"),
+    ("That doesn't mean you haven't got one.", "doesn't mean you haven't got one"),
+    ("There's always a reason to celebrate.", ""),
+    ("That doesn't make it any easier.", ""),  # with the mentee, not against them
+    ("That doesn't mean you aren't a good dad.", ""),
 ]
 
 

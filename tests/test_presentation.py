@@ -487,3 +487,15 @@ def test_short_turns_not_praised_while_the_mentor_did_most_of_the_talking(truths
     assert [p.indicator_id for p in lecture.to_try] == ["mentor_talk_share"]
     alone = glance.feedback(report_from_truth(truths["matched"], (monologue,)))
     assert [p.indicator_id for p in alone.went_well] == ["mentor_longest_monologue"]
+
+
+def test_the_mentees_concerns_not_credited_as_trust_while_the_mentor_judged(truths):
+    """"The mentee voiced concerns, a sign they trust you" is not said beside "leave out blame" (a concern met with
+    "That's just an excuse people use"); without the judging, it is."""
+    concerns = _ind("mentee_concerns", 2.0, 1.0, None, unit="count", category="safety")
+    judged = _ind("mentor_confronting", 2.0, None, 0.0, unit="count", category="safety")
+    both = glance.feedback(report_from_truth(truths["matched"], (concerns, judged)))
+    assert [p.indicator_id for p in both.went_well] == []
+    assert [p.indicator_id for p in both.to_try] == ["mentor_confronting"]
+    alone = glance.feedback(report_from_truth(truths["matched"], (concerns,)))
+    assert [p.indicator_id for p in alone.went_well] == ["mentee_concerns"]

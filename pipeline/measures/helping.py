@@ -22,92 +22,26 @@ from typing import NamedTuple
 from pipeline.measures import helping_cues as cues
 from pipeline.measures import language as lang
 from pipeline.measures import questions
+from pipeline.measures.reflections import (
+    IMPERATIVE_OPENERS,
+    SECOND_PERSON,
+    Context,
+    SentenceCode,
+    content_keys,
+    is_acknowledgement,
+    plain_text,
+    reflection,
+)
 from pipeline.types import BEHAVIOURS, QuestionClass, Turn, TurnCode, TurnMeasures
 
 #: Final rise of pitch (semitones, last 300 ms over the turn's median) that makes a statement of 3+ words asked.
 RISE_ST = 2.0
-#: Content words of a reflection shared with the other person's turn(s) that make a "you" statement give back
-#: their words (a reflection without a reflection opening, or a declarative "?" that reflects).
-MIN_SHARED_WORDS = 2
-#: Share of a reflection's content words not in the other person's turn(s) from which it adds meaning (complex).
-NEW_MEANING_SHARE = 0.5
 
 _PUNCT_RE = re.compile(r"[.?!,;:]")
-_SECOND_PERSON = frozenset({"you", "your", "you're", "you've", "you'd", "you'll", "yours", "yourself"})
-_IMPERATIVE_OPENERS = frozenset({"so", "and", "then", "well", "just", "maybe", "perhaps", "also", "first", "now",
-                                 "definitely", "but"})
 _NOT_IMPERATIVE = frozenset({"let", "thank", "thanks", "see", "mind", "excuse", "hang", "look", "listen", "say",
                              "guess", "imagine", "wait", "hold", "welcome", "bye", "mean", "like", "please", "come"})
-#: Longest verbless sentence read as a feeling given back ("Nervous and hopeful at the same time."), words.
-FRAGMENT_MAX_WORDS = 8
-#: Auxiliaries of a "you" statement that predicts or advises rather than gives back ("you can", "you will").
-_NOT_REFLECTING_AUX = frozenset({"can", "could", "will", "would", "should", "might", "may", "must", "'ll", "ca",
-                                 "wo", "shall"})
-
-
-class SentenceCode(NamedTuple):
-    """What one sentence does: its behaviour, cue, and the question it asks (if it asks one)."""
-
-    behaviour: str
-    cue: str = ""
-    question: QuestionClass = QuestionClass(False)
-    complex: bool = False
-
-
-class _Context(NamedTuple):
-    """What a turn is read against: the other person's words, and whether the text writes punctuation."""
-
-    previous_text: str
-    previous_words: frozenset[str]
-    punctuated: bool
-    speaks_fully: bool
-
-
-def _plain(text: str) -> str:
-    """Lower case, curly apostrophes straightened, punctuation out, one space between words."""
-    return questions.strip_punctuation(text.replace("\u2019", "'").lower())
-
-
-def content_words(doc_or_keys: Iterable[str]) -> frozenset[str]:
-    """Content lemmas among content keys (:func:`pipeline.measures.language.content_items`): one-word keys only."""
-    return frozenset(k for k in doc_or_keys if " " not in k)
-
-
-def _keys(doc) -> frozenset[str]:
-    """A parsed text's content lemmas, the words of reflection openings left out."""
-    return content_words(key for key, _ in lang.content_items(doc)) - cues.STEM_LEMMAS
-
-
-def _is_acknowledgement(plain: str) -> bool:
-    words = plain.replace("-", " ").split()
-    return not words or (len(words) <= 4 and all(w in cues.ACKNOWLEDGEMENTS for w in words))
-
-
-def _gives_back(sent_keys: frozenset[str], ctx: _Context) -> bool:
-    """Whether a sentence shares enough content words with the other person's turn(s) to give them back."""
-    shared = sent_keys & ctx.previous_words
-    return len(shared) >= MIN_SHARED_WORDS or (len(shared) >= 1 and len(sent_keys) <= 2)
-
-
-def _complex(plain: str, sent_keys: frozenset[str], ctx: _Context) -> bool:
-    """A reflection that adds meaning: a feeling not named, two sides, a metaphor, the sentence continued, or
-    mostly new content words (MITI 4.2.1 complex reflection)."""
-    if cues.CALLBACK_CUE_RE.search(plain):  # brings back earlier words: complex only when it holds two sides
-        return bool(cues.DOUBLE_SIDED_RE.search(plain))
-    previous = _plain(ctx.previous_text)
-    prev = set(previous.split())
-    if (m := cues.ADDS_MEANING_RE.search(plain)) and m.group(0) not in previous:
-        return True
-    if any(w in cues.FEELINGS and w not in prev for w in plain.split()):
-        return True
-    if (m := cues.FEELING_PHRASE_RE.search(plain)) and m.group(0) not in previous:
-        return True
-    if cues.DOUBLE_SIDED_RE.search(plain) or cues.METAPHOR_RE.search(plain) or cues.CONTINUES_RE.match(plain):
-        return True
-    if not ctx.previous_words or not sent_keys:
-        return False
-    new = sent_keys - ctx.previous_words
-    return len(new) >= 2 and len(new) / len(sent_keys) >= NEW_MEANING_SHARE
+#: Verbs that report someone else's words just before an advice cue ("the nurse mentioned you might want to").
+_REPORTING = frozenset({"mentioned", "suggested", "said", "says", "told", "thinks", "reckons"})
 
 
 def _pleasantry(plain: str) -> bool:
@@ -121,11 +55,13 @@ def _pleasantry(plain: str) -> bool:
 def _imperative(span) -> str:
     """The verb of an instruction ("Record a backup video", "Ask someone on your team"), else ""."""
     toks = [t for t in span if not (t.is_punct or t.is_space)]
-    while toks and (toks[0].lower_ in cues.ACKNOWLEDGEMENTS or toks[0].lower_ in _IMPERATIVE_OPENERS):
+    while toks and (toks[0].lower_ in cues.ACKNOWLEDGEMENTS or toks[0].lower_ in IMPERATIVE_OPENERS):
         toks = toks[1:]
     if len(toks) < 2:
         return ""
     verb = toks[0]
+    if verb.lower_ == "look" and toks[1].lower_ in ("into", "up", "for"):  # "look into it": "look" is no "look, ..."
+        return " ".join(t.lower_ for t in toks[:3])
     if verb.tag_ != "VB" or verb.lower_ in _NOT_IMPERATIVE or verb.lower_ in questions.AUXILIARIES:
         return ""
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.head == verb for t in toks):
@@ -138,86 +74,7 @@ def _imperative(span) -> str:
     return " ".join(t.lower_ for t in toks[:3])
 
 
-def _about_you(span) -> bool:
-    """A statement about the other person: "you" or "your" in it (its subject, its object: "being there for your
-    kids matters to you"), not led by "I" or "we", and it neither predicts nor advises ("you can do it", "you will
-    be fine", "you are welcome" are not reflections)."""
-    toks = [t for t in span if not (t.is_punct or t.is_space)]
-    while toks and (toks[0].lower_ in cues.ACKNOWLEDGEMENTS or toks[0].lower_ in _IMPERATIVE_OPENERS):
-        toks = toks[1:]
-    if not toks or toks[0].lower_ in ("i", "my", "we", "me", "i'm", "i've", "i'd", "let", "let's"):
-        return False
-    if not any(t.lower_ in _SECOND_PERSON for t in toks):
-        return False
-    root = next((t for t in toks if t.dep_ == "ROOT"), None)
-    subj = [t for t in toks if t.dep_ in ("nsubj", "nsubjpass", "expl") and root is not None and t.head == root]
-    if subj and subj[0].lower_ in ("i", "we"):
-        return False
-    return root is not None and not any(c.dep_ == "aux" and c.lower_ in _NOT_REFLECTING_AUX for c in root.children) \
-        and not cues.NOT_REFLECTION_RE.search(span.text.lower())
-
-
-def _names_feeling(plain: str) -> bool:
-    """Whether a sentence names a feeling (:data:`cues.FEELINGS`, :data:`cues.FEELING_PHRASE_RE`) other than the
-    courtesies of a greeting or a goodbye ("happy holidays", "glad I could help", "stay safe")."""
-    return any(w in cues.FEELINGS and w not in cues.COURTESY_FEELINGS for w in plain.split()) \
-        or bool(cues.FEELING_PHRASE_RE.search(plain))
-
-
-def _feels_you(span, plain: str) -> bool:
-    """A statement that says what the other person feels: "you" the subject of the sentence ("You're torn about
-    it", "You care a lot about ...") or the one something is done to ("The arguing is wearing you down"), and a
-    feeling named."""
-    if not _names_feeling(plain):
-        return False
-    root = next((t for t in span if t.dep_ == "ROOT"), None)
-    return root is not None and any(t.lower_ == "you" and t.head == root and t.dep_ in ("nsubj", "nsubjpass", "dobj")
-                                    for t in span)
-
-
-def _feeling_fragment(span, plain: str) -> bool:
-    """A short verbless sentence that names a feeling: "Nervous and hopeful at the same time.", "Really scary."
-    (MITI 4.2.1 codes a feeling given back in a few words as a reflection)."""
-    toks = [t for t in span if not (t.is_punct or t.is_space)]
-    return (0 < len(toks) <= FRAGMENT_MAX_WORDS and toks[0].lower_ not in ("i", "my", "we", "me", "our")
-            and not any(t.pos_ in ("VERB", "AUX") for t in toks) and _names_feeling(plain)
-            and not cues.NOT_REFLECTION_RE.search(plain))
-
-
-def _reflection(span, plain: str, sent_keys: frozenset[str], ctx: _Context, *, asked: bool) -> SentenceCode | None:
-    """The sentence as a reflection, or None.
-
-    A reflection opening ("it sounds like", "so you'd like", "you feel") makes a statement a reflection; asked
-    ("?" or a rising pitch) it needs to give back the other person's words too, else it is a question. A "you"
-    statement that gives back their words is a reflection without an opening.
-    """
-    if not ctx.speaks_fully:
-        return None
-    you = bool(_SECOND_PERSON & set(plain.split()))
-    m = cues.REFLECTION_RE.search(plain) or (cues.SUMMARY_RE.match(plain) if you and ctx.previous_words else None)
-    if m is None and asked and sent_keys & ctx.previous_words:
-        m = cues.SO_CHECK_RE.match(plain)  # "so she's just talking in circles?": what was understood, checked
-    if m is None and you and asked and ctx.previous_words:
-        m = cues.CHECK_RE.search(plain)  # "your boss said no, is that right?": checked, still given back
-    if m is None:
-        gives_back = len(sent_keys & ctx.previous_words) >= MIN_SHARED_WORDS
-        if you and _about_you(span) and (gives_back or ctx.previous_words and not asked and _feels_you(span, plain)):
-            cue = "gives back the mentee's words" if gives_back else "names the mentee's feeling"
-        elif ctx.previous_words and not asked and _feeling_fragment(span, plain):
-            cue = "names the mentee's feeling"
-        else:
-            return None  # an asked feeling ("Have people annoyed you?") is a question unless it gives words back
-        return SentenceCode("reflection", cue, complex=_complex(plain, sent_keys, ctx))
-    if asked and not (ctx.previous_words and (
-            cues.STRONG_REFLECTION_RE.search(plain) or cues.CHECK_RE.search(plain) or _gives_back(sent_keys, ctx)
-            or cues.SO_CHECK_RE.match(plain))):
-        return None  # asked, it reflects only what was said: "So you'd like to keep this job?" out of the blue asks
-    if cues.SO_CHECK_RE.match(m.group(0)) and not ctx.previous_words:
-        return None  # "so your goal is ...": a summary needs something to sum up
-    return SentenceCode("reflection", m.group(0).strip(), complex=_complex(plain, sent_keys, ctx))
-
-
-def sentence_behaviour(span, *, ctx: _Context, final: bool, final_rise_st: float | None = None) -> SentenceCode:
+def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float | None = None) -> SentenceCode:
     """What one sentence (a spaCy ``Span``) does, read in the order a listener would.
 
     An offer to advise is a question; a request that invites talk is an open question; advice (also phrased as a
@@ -226,16 +83,16 @@ def sentence_behaviour(span, *, ctx: _Context, final: bool, final_rise_st: float
     (:func:`pipeline.measures.language.self_disclosure`), facts (information). ``final``: the turn's last sentence (a rising pitch belongs to it).
     """
     text = span.text.strip()
-    plain = _plain(text)
-    if _is_acknowledgement(plain) or _pleasantry(plain) or cues.LETS_SPEAK_RE.match(plain):
+    plain = plain_text(text)
+    if is_acknowledgement(plain) or _pleasantry(plain) or cues.LETS_SPEAK_RE.match(plain):
         return SentenceCode("other")
     if (m := cues.CHECK_RE.search(plain)) and len(plain.split()) <= 6:
         return SentenceCode("other", m.group(0))  # "Do I have that right?" checks the reflection before it
-    sent_keys = _keys(span)
+    sent_keys = content_keys(span)
     q = questions.classify_sentence(span)
     if not q.is_question and not ctx.punctuated:
         q = questions.trailing_question(span)
-    if q.is_question and (h := cues.HEDGE_RE.search(plain)) and _plain(q.cue) in h.group(0):
+    if q.is_question and (h := cues.HEDGE_RE.search(plain)) and plain_text(q.cue) in h.group(0):
         q = QuestionClass(False)  # "people, how shall I say it, noticed you": a search for words
     rise = final and final_rise_st is not None and final_rise_st >= RISE_ST and len(plain.split()) >= 3
     marked = ctx.punctuated and text.endswith("?")
@@ -243,7 +100,8 @@ def sentence_behaviour(span, *, ctx: _Context, final: bool, final_rise_st: float
         return SentenceCode("question", offer, QuestionClass(True, "yes_no", False, offer))
     if (m := cues.REQUEST_RE.search(plain)) and not cues.ADVICE_RE.search(plain.replace(m.group(0), " ")):
         return SentenceCode("question", m.group(0), QuestionClass(True, "request", True, m.group(0)))
-    if ctx.speaks_fully and (m := cues.ADVICE_RE.search(plain)) and not _asks_within(q, plain, m.group(0)):
+    if ctx.speaks_fully and (m := cues.ADVICE_RE.search(plain)) and not _asks_within(q, plain, m.group(0)) \
+            and not _reported(plain[:m.start()]):
         return SentenceCode("advice", m.group(0))
     if ctx.speaks_fully and ((cue := _imperative(span)) or (cue := lang.find_pattern(cues.I_WOULD_RE, plain))):
         return SentenceCode("advice", cue)
@@ -253,7 +111,7 @@ def sentence_behaviour(span, *, ctx: _Context, final: bool, final_rise_st: float
         return SentenceCode("affirmation", m.group(0))  # "you sound like a caring person" values, not reflects
     if (not (q.is_question and q.kind in ("wh", "yes_no", "alternative")) or cues.CHECK_RE.search(plain)) \
             and not confronting(text):  # "you're being too sensitive" labels the mentee, gives nothing back
-        if (r := _reflection(span, plain, sent_keys, ctx, asked=marked or rise)) is not None:
+        if (r := reflection(span, plain, sent_keys, ctx, asked=marked or rise)) is not None:
             return r
     if q.is_question:
         return SentenceCode("question", q.cue, q)
@@ -265,6 +123,13 @@ def sentence_behaviour(span, *, ctx: _Context, final: bool, final_rise_st: float
     return _statement(span, plain, ctx)
 
 
+def _reported(before: str) -> bool:
+    """Whether the words ``before`` a cue end by reporting someone else's words: "the nurse mentioned (you might want
+    to ...)", "my manager said (you should ...)"; not the speaker's own ("I said you should ...")."""
+    words = before.split()[-2:]
+    return bool(words) and words[-1] in _REPORTING and (len(words) < 2 or words[0] not in ("i", "we"))
+
+
 def _asks_within(q: QuestionClass, plain: str, advice: str) -> bool:
     """Whether an advice cue sits inside a question that asks the mentee for their own ideas or resources ("what
     do you think you can do?", "is there anyone you can talk to?", "what have you tried?"): a question (MITI 4.2.1),
@@ -274,7 +139,7 @@ def _asks_within(q: QuestionClass, plain: str, advice: str) -> bool:
     return q.kind == "wh" and not plain.startswith(advice) or bool(cues.ASKS_FOR_OPTIONS_RE.match(plain))
 
 
-def _statement(span, plain: str, ctx: _Context) -> SentenceCode:
+def _statement(span, plain: str, ctx: Context) -> SentenceCode:
     """A sentence that asks nothing and gives nothing back: affirmation, self-disclosure, information."""
     if not ctx.speaks_fully:
         return SentenceCode("other")
@@ -308,14 +173,14 @@ def _combine(codes: Sequence[SentenceCode], *, n_words: int, permission: bool) -
     )
 
 
-def _context(previous: Sequence[str], previous_keys: Iterable[str], text: str, *, speaks_fully: bool) -> _Context:
-    return _Context(" ".join(previous), frozenset(previous_keys), bool(_PUNCT_RE.search(text)), speaks_fully)
+def _context(previous: Sequence[str], previous_keys: Iterable[str], text: str, *, speaks_fully: bool) -> Context:
+    return Context(" ".join(previous), frozenset(previous_keys), bool(_PUNCT_RE.search(text)), speaks_fully)
 
 
 def _answers_question(prev_text: str, prev_n_questions: int) -> bool:
     """Whether the other person's turn asked for something the helper can answer with facts: it holds a question
     (the coder's own decision) that is no courtesy and not about the helper (:data:`cues.SOCIAL_QUESTION_RE`)."""
-    return prev_n_questions > 0 and not cues.SOCIAL_QUESTION_RE.search(_plain(prev_text))
+    return prev_n_questions > 0 and not cues.SOCIAL_QUESTION_RE.search(plain_text(prev_text))
 
 
 def _answer(code: TurnCode, text: str) -> TurnCode:
@@ -323,16 +188,16 @@ def _answer(code: TurnCode, text: str) -> TurnCode:
     "giving information"; with permission): "Her name is Denise", "The form is on the intranet". Not an answer
     about the helper themself: "I" without "you" ("It's been helping me a lot", "Been doing it for two years, I
     love it") tells of the helper's own life."""
-    said = cues.ANSWER_LEAD_RE.sub("", _plain(text))  # "yes, i do feel that way": what follows the "yes" counts
+    said = cues.ANSWER_LEAD_RE.sub("", plain_text(text))  # "yes, i do feel that way": what follows the "yes" counts
     words = set(said.split())
     if code.behaviour != "other" or code.cue or code.also or len(words) < cues.ANSWER_MIN_WORDS \
-            or cues.SELF_START_RE.match(said) or _is_acknowledgement(said) \
-            or (words & cues.FIRST_PERSON and not words & _SECOND_PERSON):  # about the helper, not the mentee's world
+            or cues.SELF_START_RE.match(said) or is_acknowledgement(said) \
+            or (words & cues.FIRST_PERSON and not words & SECOND_PERSON):  # about the helper, not the mentee's world
         return code
     return replace(code, behaviour="information", cue="answers the mentee's question", permission=True)
 
 
-def _code_doc(doc, ctx: _Context, *, n_words: int, permission: bool,
+def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
               final_rise_st: float | None, answers: bool = False) -> tuple[TurnCode, QuestionClass, int]:
     """A parsed turn's code, its strongest question (open before closed) and its number of question sentences;
     ``answers``: the other person's last turn asked a question (:func:`_answers_question`)."""
@@ -342,9 +207,10 @@ def _code_doc(doc, ctx: _Context, *, n_words: int, permission: bool,
     if not codes:
         return TurnCode("other"), QuestionClass(False), 0
     if ctx.speaks_fully:  # one definition of self-disclosure for the whole turn, sentences split or not
-        plain = _plain(doc.text)
+        plain = plain_text(doc.text)
         found = {c.behaviour for c in codes}
-        for behaviour, cue in (("self_disclosure", lang.self_disclosure(plain)),
+        told = plain_text(" ".join(s.text for s in sents if not _offer(plain_text(s.text))))  # an offer to share tells nothing
+        for behaviour, cue in (("self_disclosure", lang.self_disclosure(told)),
                                ("affirmation", lang.find_pattern(cues.AFFIRMATION_RE, plain))):
             if cue and behaviour not in found:
                 codes.append(SentenceCode(behaviour, cue))
@@ -365,7 +231,7 @@ def partnership(text: str) -> str:
     MITI 4.2.1 "Seek" and "Emphasize" (:data:`cues.PARTNERSHIP_RE`), and asking permission before advising
     (:data:`cues.OFFER_RE`: "would it help if I shared ...?"), which MITI codes as seeking collaboration too.
     """
-    plain = _plain(text)
+    plain = plain_text(text)
     if offer := _offer(plain):
         return offer
     m = cues.PARTNERSHIP_RE.search(plain)
@@ -390,7 +256,7 @@ def confronting(text: str) -> str:
     were lazy", "you feel like it's all your fault": the mentee's own self-blame given back). A confronting
     sentence is never coded as a reflection (:func:`sentence_behaviour`).
     """
-    plain = _plain(text)
+    plain = plain_text(text)
     for m in cues.CONFRONT_RE.finditer(plain):
         before = plain[:m.start()].split()[-3:]
         if not any(w in cues.NOT_CONFRONT_BEFORE or w.endswith("n't") for w in before):
@@ -426,7 +292,7 @@ def code_text(code: TurnCode) -> str:
 
 def asks_advice(text: str) -> bool:
     """Whether a turn asks for advice ("what should I do?", "should I ...", "any tips?"): it gives permission."""
-    return bool(cues.ASKS_ADVICE_RE.search(_plain(text)))
+    return bool(cues.ASKS_ADVICE_RE.search(plain_text(text)))
 
 
 def code_turn(text: str, *, previous: Sequence[str] = (), nlp, asked_permission: bool = False,
@@ -454,7 +320,7 @@ def code_turn(text: str, *, previous: Sequence[str] = (), nlp, asked_permission:
     if not text.strip() or lang.is_backchannel_text(text):
         return TurnCode("other")
     docs = list(nlp.pipe([text, *previous], disable=["ner"]))
-    keys = frozenset().union(*(_keys(d) for d in docs[1:])) if previous else frozenset()
+    keys = frozenset().union(*(content_keys(d) for d in docs[1:])) if previous else frozenset()
     ctx = _context(previous, keys, text, speaks_fully=True)
     answers = bool(previous) and asks_advice(previous[-1])
     asked = bool(previous) and _answers_question(previous[-1], _code_doc(
@@ -505,7 +371,7 @@ def code_turns(turns: Sequence[Turn], docs: Sequence, *, helpers: Iterable[str] 
     helpers = frozenset(helpers)
     bc = list(backchannel) if backchannel is not None else [lang.is_backchannel_text(t.text) for t in turns]
     rises = list(final_rise_st) if final_rise_st is not None else [None] * len(turns)
-    keys = [_keys(d) for d in docs]
+    keys = [content_keys(d) for d in docs]
     offered: dict[str, bool] = {}  # speaker -> offered advice in their last turn
     allowed: dict[str, bool] = {}  # speaker -> the other person agreed to their offer
     out = []
@@ -532,7 +398,7 @@ def code_turns(turns: Sequence[Turn], docs: Sequence, *, helpers: Iterable[str] 
         coded = CodedTurn(*_code_doc(docs[i], ctx, n_words=len(t.text.split()),
                                      permission=answers or allowed.get(t.speaker, False),
                                      final_rise_st=rises[i], answers=asked))
-        offered[t.speaker] = bool(_offer(_plain(t.text)))
+        offered[t.speaker] = bool(_offer(plain_text(t.text)))
         allowed[t.speaker] = False  # an offer accepted allows the turn that follows, not the rest of the session
         out.append(coded)
     return tuple(out)

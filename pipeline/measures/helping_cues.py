@@ -52,7 +52,9 @@ OFFER_RE = _re(
     r"observation|comment|point|recommendation)|offer|share|give|suggest|tell\s+you|add)\b"
     r"|\b(?:do|would)\s+you\s+mind\s+if\s+i\b"
     r"|(?<!what\s)\b(?:would|do)\s+you\s+(?:like|want)\s+(?:me\s+to\s+(?:share|suggest|tell|give|offer)|to\s+hear|some|my|a\s+few)\b"
-    r"|\b(?:is\s+it|would\s+it\s+be)\s+(?:ok|okay|alright|all\s+right)\s+if\s+i\s+(?:share|suggest|tell|offer|give)\b"
+    r"|\b(?:is\s+it|would\s+it\s+be)\s+(?:ok|okay|alright|all\s+right|useful|helpful)\s+if\s+i\s+(?:share|suggest|tell|"
+    r"offer|give|shared|suggested|told|offered|gave|mention|mentioned|went\s+through|explained)\b"
+    r"|\bif\s+you(?:'d|\s+would)\s+like\s+(?:them|it|to\s+hear\s+(?:them|it|some|a\s+few))\b"
     r"|\bshall\s+i\s+(?:share|suggest|tell|give|offer)\b"
     r"|\b(?:are\s+you|would\s+you\s+be)\s+open\s+to\s+(?:some\s+|a\s+few\s+)?(?:ideas|suggestions|advice)\b"
 )
@@ -81,14 +83,16 @@ _NOT_HINDSIGHT = (r"(?!\s+have\s+(?:been|had|known|received|got|gotten|done|seen
 #: suggestions"). "Have you thought about asking your manager?" advises; it does not ask.
 ADVICE_RE = _re(
     r"\byou\s+(?:really\s+|definitely\s+|probably\s+|just\s+|might\s+)?(?:do\s+)?(?:should" + _NOT_HINDSIGHT + r"|ought\s+to|need\s+to|have\s+to|"
-    r"must(?!\s+(?:be|feel|have\s+(?:been|felt|had)))|'ve\s+got\s+to|got\s+to|gotta)\b(?!\s+(?:be\s+(?:proud|pleased|glad)))"
+    r"must(?!\s+(?:be|feel|have\s+(?:been|felt|had)))|'ve\s+got\s+to|got\s+to|gotta)\b(?!\s+(?:be\s+(?:really\s+|so\s+|very\s+)?(?:proud|pleased|glad)))"
     r"|\bwhat\s+you\s+(?:need|have|want|ought|should)\s+(?:to\s+)?do\b"
     r"|\bi(?:'d|\s+would|\s+strongly|\s+(?:can|could|might)(?:\s+also)?)?\s+(?:recommend|suggest|advise|encourage\s+you)\b|\bmy\s+(?:advice|suggestion|tip)\b"
     r"|(?<!\bi\s)(?<!\bwe\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bthey\s)\b(?:try|make\s+sure|be\s+sure|remember)\s+"
     r"(?:to|you|that\s+you|and)\b|\btry\s+\w+ing\b"
     r"|\bhave\s+you\s+(?:ever\s+)?(?:(?:thought\s+(?:about|of)|considered)(?!\s+(?:what|how|whether|why|where|who|when|"
-    r"which|if)\b)|tried(?!\s+(?:anything|something|any\b))|looked\s+(?:into|for|at)|contemplated|consulted|"
-    r"reached\s+out|checked\s+(?:with|into|out))\b"
+    r"which|if)\b)|looked\s+(?:into|for|at)|contemplated|consulted|reached\s+out|checked\s+(?:with|into|out))\b"
+    # "have you tried ...?" proposes; "have you ever tried to quit?", "what have you tried so far?" ask their history
+    r"|(?<!\bwhat\s)\bhave\s+you\s+tried(?!\s+(?:anything|something|any\b))(?![^.?!]*\b(?:before|so\s+far|already|"
+    r"yet|in\s+the\s+past)\b)"
     r"|\bwhat\s+(?:if|about)\s+you\s+(?:tried|try|asked|ask|talked|talk|spoke|wrote|made|took|went|just)\b"
     r"|\b(?:what|how)\s+about\s+(?:trying|asking|talking|speaking|writing|making|taking|going|sending|booking)\b"
     r"|\bwhy\s+don'?t\s+you\s+(?!start\b|begin\b|tell\b|talk\b|share\b|walk\b)\w+"
@@ -97,6 +101,13 @@ ADVICE_RE = _re(
     r"(?:to|if\s+you|you)\b|\b(?:might|may|would|could)\s+(?:really\s+|definitely\s+)?be\s+worth\s+(?:a\s+(?:try|shot|look)|"
     r"[a-z]+ing)\b"
     r"|\b(?:maybe|perhaps)\s+you\s+(?:could|can|should|might)\b"
+    r"|\byou(?:'ve|\s+have)\s+(?:really\s+|just\s+)?got\s+to\b|\bwhat\s+i(?:'d|\s+would)\s+like\s+you\s+to\s+do\b"
+    r"|\bit(?:'d|\s+would)\s+be\s+(?:really\s+|so\s+|very\s+)?(?:good|great|helpful|wise|sensible)\s+to\b"
+    r"|(?<!\bi'll\s)(?<!\bi\s)(?<!\bwe\s)\bgive\s+it\s+a\s+(?:go|try|shot)\b"
+    # a warning of what will follow ("if you carry on like this, you're looking at ..."): persuading
+    r"|\bif\s+you\s+(?:carry\s+on|keep\s+(?:on\s+)?(?:this\s+up|\w+ing)|continue\s+\w+ing)\b[^.?!]*?\b(?:you(?:'re|\s+are)\s+"
+    r"(?:looking\s+at|going\s+to\s+(?:end\s+up|get\s+ill|be\s+ill))|you(?:'ll|\s+will)\s+(?:end\s+up|get\s+ill|be\s+ill|"
+    r"lose|die)|end\s+up\s+(?:in|on|with))\b"
     # the way forward named ("the best way to take care of yourself is to ...", "a good first step is calling ...")
     r"|\b(?:(?:a|the|one|my)\s+)?(?:good|great|best|first|useful|helpful|important|key|smart)\s+(?:first\s+)?(?:step|thing|way|"
     r"approach|advice|place\s+to\s+start)(?:\s+[\w']+){0,6}?\s+(?:is|would\s+be|might\s+be|could\s+be)\s+"
@@ -177,7 +188,7 @@ ASKS_FOR_OPTIONS_RE = _re(r"^" + OPENERS + r"(?:is|are)\s+there\b|^" + OPENERS +
 
 #: A sentence opened by "I would" / "I'd" + a verb of action: the speaker's own choice offered as advice
 #: ("I would bring them in early"); not a wish or a view ("I'd like to hear", "I would say").
-I_WOULD_RE = _re(r"^" + OPENERS + r"(?:personally\s+)?i(?:\s+would|'d)\s+(?:probably\s+|definitely\s+|just\s+|also\s+)?"
+I_WOULD_RE = _re(r"^" + OPENERS + r"(?:(?:personally|honestly|frankly)\s+)?i(?:\s+would|'d)\s+(?:probably\s+|definitely\s+|just\s+|also\s+)?"
                  r"(?!like\b|love\b|be\b|say\b|think\b|imagine\b|guess\b|want\b|have\s+(?:thought|felt|been)\b|hate\b)"
                  r"[a-z]+"
                  # the "I" heard at the end of the other person's turn: "would bring them in early"
@@ -337,7 +348,11 @@ AFFIRMATION_RE = _re(
     r"resourceful|brave|strong|organised|organized|talented|determined|dedicated)\b"
     r"|\bi\s+(?:really\s+)?(?:appreciate|admire|respect|value)\s+(?:you|your|how|that\s+you|the\s+way)\b"
     r"|\bthank\s+you\s+for\s+(?:sharing|being\s+(?:so\s+)?(?:honest|open)|telling|trusting|your\s+honesty)\b"
-    r"|\b(?:you\s+should\s+be|be)\s+proud\b|\bi(?:'m|\s+am)\s+(?:really\s+)?(?:impressed|proud)\b|\bimpressive\b"
+    r"|\bthat\s+says\s+a\s+lot\s+about\s+(?:you|how|your)\b|\bself-?awareness\b|\bthat's\s+not\s+nothing\b"
+    r"|\byou\s+know\s+(?:yourself|exactly\s+what\s+you\s+(?:need|want))\b|\bthings?\s+going\s+for\s+you\b"
+    r"|\byou(?:'ve|\s+have)\s+been\s+(?:really\s+|so\s+|very\s+)?(?:consistent|committed|dedicated|persistent|"
+    r"determined|honest|open|brave)\b|\bthanks?\s+(?:you\s+)?for\s+being\s+(?:so\s+)?(?:open|honest|upfront)\b"
+    r"|\b(?:you\s+should\s+be|be)\s+(?:really\s+|so\s+|very\s+)?proud\b|\bi(?:'m|\s+am)\s+(?:really\s+)?(?:impressed|proud)\b|\bimpressive\b"
     r"|\b(?:that'?s|that\s+is|what\s+a|it'?s|it\s+is|such\s+a)\s+(?:a\s+)?(?:really\s+)?(?:great|good|brilliant|"
     r"excellent|smart|sensible|wise|clever|thoughtful)\s+(?:idea|plan|point|question|insight|step|move|approach|"
     r"thought|start)\b"
@@ -387,7 +402,7 @@ INFORMATION_RE = _re(
     r"says|found)\b|\b(?:studies|research|trials|experts|doctors)\s+(?:have|has)\s+(?:also\s+)?(?:shown|found|proven)\b"
     r"|\b(?:usually|typically|generally|in\s+general|on\s+average)\b|\bthe\s+(?:way|process|policy|rule)\s+"
     r"(?:is|works)\b|\bwhat\s+(?:usually\s+)?happens\s+is\b|\bit\s+(?:means|depends)\b|\bhere'?s\s+(?:how|what)\b"
-    r"|\bthe\s+(?:deadline|policy|form|guideline)s?\s+(?:is|are|says)\b"
+    r"|\bthe\s+(?:deadline|policy|form|guideline|limit|recommendation)s?\s+(?:is|are|says)\b"
     # what is out there ("there are lots of online groups", "there's an app called ...", "there will be several
     # vaccines"): resources and options named
     r"|\bthere(?:'s|\s+is|\s+are|\s+will\s+be|\s+are\s+going\s+to\s+be)\s+(?:also\s+)?(?:a\s+(?:lot|few|number|couple|variety|"
@@ -508,7 +523,9 @@ PARTNERSHIP_RE = _re(
     r"|\bwhat\s+would\s+(?:work|fit)\s+(?:best\s+)?for\s+you\b"
     r"|\bwhat\s+(?:would|do)\s+you\s+(?:like|want)\s+to\s+(?:focus\s+on|talk\s+about|work\s+on|start\s+with|get\s+out\s+of|"
     r"cover|do\s+next)\b"
-    r"|\bhow\s+would\s+you\s+(?:like\s+to\s+)?(?:approach|handle|go\s+about|tackle)\b"
+    r"|\bhow\s+would\s+you\s+(?:like\s+to\s+)?(?:approach|handle|go\s+about|tackle)\b|\bhow\s+would\s+you\s+like\s+to\b"
+    r"|\bideas\s+of\s+your\s+own\b|\bfor\s+you\s+(?:and\s+[\w.]+(?:\s+\w+)?\s+)?to\s+(?:decide|choose)\b"
+    r"|\bit's\s+your\s+(?:plan|call|choice|decision)\b"
     r"|\b(?:does|would)\s+(?:that|this)\s+(?:fit|work)\s+for\s+you\b|\bhow\s+does\s+(?:that|this)\s+(?:sound|fit)\s+"
     r"(?:to|for|with)\s+you\b"
     r"|\b(?:let's|we\s+(?:can|could))\s+(?:figure|work|sort|think)\s+(?:(?:this|it|that)\s+)?(?:out|through)\s+together\b"
@@ -546,6 +563,14 @@ CONFRONT_RE = _re(
     r"ridiculous)\s+idea\b"
     r"|\bwhy\s+would\s+you\s+\w+\s+something\s+(?:so|that)\s+(?:stupid|silly|foolish|irresponsible|dumb|reckless)\b"
     r"|\bhow\s+could\s+you\s+(?:(?:do|say|let)\s+(?:that|this|something\s+like\s+that)|be\s+so)\b"
+    # arguing the mentee down: excuses, wishful thinking, a failure rubbed in, a label they did not choose
+    r"|\bthere(?:'s|\s+is)\s+always\s+(?:an\s+|some\s+)?excuse\b|\bwishful\s+thinking\b"
+    r"|\bthat\s+(?:tells|says)\s+you\s+something\b|\byou\s+(?:couldn't|could\s+not|can't|cannot)\s+even\s+"
+    r"(?:manage|be\s+bothered|stick)\b"
+    r"|\bdoesn't\s+mean\s+you\s+(?:haven't\s+got|don't\s+have)\s+(?:one|a\s+problem)\b"
+    r"|\bthat\s+doesn't\s+make\s+it\s+(?:okay|ok|alright|all\s+right)\b|\byou\s+can't\s+go\s+by\s+that\b"
+    r"|\b(?:that's|that\s+is)\s+(?:just\s+|actually\s+)?(?:a\s+|an\s+)?(?:old\s+wives'?\s+tale|myth)\b"
+    r"|\byou\s+(?:weren't|were\s+not)\s+(?:using|doing|taking)\s+(?:it|them|that)\s+(?:right|properly|correctly)\b"
 )
 
 #: Words just before a confronting phrase that undo it: a negation ("it's not your fault", "I'm not saying you're

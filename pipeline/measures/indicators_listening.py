@@ -139,15 +139,16 @@ def mentor_backchannels(ctx: SessionContext) -> Reading:
 
 LISTENING: tuple[IndicatorSpec, ...] = (
     IndicatorSpec(
-        id="mentor_talk_share", name="Mentor's share of the talking", unit="%", band=(20.0, 45.0),
-        source=RULE + "; definition: mentor speech seconds / all speech seconds, silence excluded",
+        id="mentor_talk_share", name="Mentor's share of the talking", unit="%", band=(20.0, 50.0),
+        source=RULE + "; the upper edge is where the mentor talks as much as the mentee (listen more than you talk); "
+        "definition: mentor speech seconds / all speech seconds, silence excluded",
         category="listening",
         explanation="Listening is 'one of the most powerful tools' in the course: the mentee should do most of the "
         "talking.",
         measure=mentor_talk_share),
     IndicatorSpec(
         id="talk_to_listen_ratio", name="Talk-to-listen ratio (mentor speaking / mentee speaking)", unit="ratio",
-        band=(0.25, 0.8), source=RULE, category="listening",
+        band=(0.25, 1.0), source=RULE + "; the upper edge is talking as much as listening", category="listening",
         explanation="Below 1 means the mentor listened more than they talked, as the course's listening guidance "
         "asks.",
         pair=True, measure=talk_to_listen_ratio),

@@ -48,8 +48,10 @@ def mentor_remembering(ctx: SessionContext) -> Reading:
 
 
 def mentor_self_disclosure(ctx: SessionContext) -> Reading:
-    """Count of the mentor's turns that share their own experience or mistakes (>= 0)."""
-    disc = [m for m in ctx.mentor_turns if lang.self_disclosure(m.text, mistakes_only=True)]
+    """Count of the mentor's turns that share their own experience or mistakes (>= 0); an offer to share ("would
+    it help if I shared what I did when I started?") shares nothing yet, unless the turn tells it too."""
+    disc = [m for m in ctx.mentor_turns if lang.self_disclosure(m.text, mistakes_only=True)
+            and "self_disclosure" in (m.code.behaviour, *m.code.also)]
     return Reading(value=len(disc), evidence=[moment(m, said(lang.self_disclosure(m.text, mistakes_only=True)))
                                               for m in disc], confidence=cap(ctx.base_confidence, "medium"))
 
@@ -231,7 +233,8 @@ def group_voice_balance(ctx: SessionContext) -> Reading:
 
 SAFETY: tuple[IndicatorSpec, ...] = (
     IndicatorSpec(
-        id="mentee_talk_share", name="Mentee's share of the talking", unit="%", band=(55.0, 80.0), source=RULE,
+        id="mentee_talk_share", name="Mentee's share of the talking", unit="%", band=(50.0, 80.0),
+        source=RULE + "; the lower edge is where the mentee talks as much as the mentor",
         category="safety",
         explanation="A mentee who feels safe talks at length; a low share can mean they are holding back.",
         measure=mentee_talk_share),

@@ -199,9 +199,11 @@ _SAME_MEASURE = {"talk_to_listen_ratio": "mentor_talk_share", "mentee_talk_share
 #: 4.2.1's reflection-to-question ratio below 1:1) or when they were mostly closed.
 _QUESTION_TWINS = ("mentor_question_runs_per_10min", "reflection_to_question_ratio", "mentor_open_question_share")
 #: Short turns are no credit for "leaving room" while the mentor did most of the talking all the same (a lecture in
-#: many 20 s turns).
+#: many 20 s turns); a mentee's concerns and questions are no sign of trust to credit while the mentor met them with
+#: blame ("Work's really stressful." "That's just an excuse people use.").
 _NOT_WELL_WHILE = {"mentor_questions_per_10min": _QUESTION_TWINS, "mentor_question_turn_share": _QUESTION_TWINS,
-                   "mentor_longest_monologue": ("mentor_talk_share", "talk_to_listen_ratio")}
+                   "mentor_longest_monologue": ("mentor_talk_share", "talk_to_listen_ratio"),
+                   "mentee_concerns": ("mentor_confronting",), "mentee_questions_per_10min": ("mentor_confronting",)}
 #: Feedback themes finer than the categories: the course names pace, volume and key words apart, and reflecting,
 #: affirming and holding back advice are skills of their own beside the talk shares of "listening"; the mentee's own
 #: ideas go with sharing the decision (one piece of advice: ask for their ideas first).
