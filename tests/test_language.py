@@ -185,6 +185,15 @@ def test_remembering_is_the_mentees_words_dropped_out_of_the_talk():
     ("I guess I'm just not cut out for this.", True),  # "I guess": uncertainty about oneself
     ("I guess so.", False), ("I guess it does.", False), ("I guess you're right.", False),  # agreeing, no worry
     ("I guess that makes sense.", False),
+    ("Um, sure, I guess.", False), ("I guess.", False),  # a grudging yes, no worry
+    ("No. My mum would be really upset.", True), ("My dad's going to be so disappointed.", True),  # how they'd take it
+    ("Yeah. A lot. I've been lying awake about it, honestly.", True), ("I keep losing sleep over it.", True),
+    ("A bit, yeah. I don't want a telling-off.", True), ("I don't want to end up like that.", True),  # a feared outcome
+    ("I don't want to be a burden on her.", True), ("I don't want to go to the gym.", False),  # a dislike
+    ("I heard that gives you weird side effects.", True),  # a harm feared
+    ("I don't know where to start, so I answer emails instead.", True),
+    ("Scary. But probably fine?", True), ("It's a bit daunting.", True),  # a fear named without "I'm"
+    ("That's less scary than just saying no.", False), ("It's not scary at all.", False),
 ])
 def test_concern_cue(text, voiced):
     from pipeline.measures.language import CONCERN_RE, find_pattern

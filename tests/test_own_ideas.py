@@ -25,6 +25,15 @@ DATA = Path(__file__).resolve().parent / "data" / "helping"
     ("I'm gonna block out Friday mornings.", "I'm gonna block"),       # as Whisper writes speech
     ("My next step is to talk to Priya.", "My next step is"),
     ("Maybe I could have a one to one with him next week.", "Maybe I could"),  # "have" + a thing to do: no look back
+    ("Maybe that I need a plan for nights out.", "I need a plan"),
+    ("It is. Maybe I just don't have it in the house Monday to Thursday.", "Maybe I just don't have"),  # hedged
+    ("I could have a bath or something instead.", "I could have a"),
+    ("I've thought about maybe blocking out time in my calendar.", "I've thought about maybe blocking"),
+    ("Yeah. Maybe if I actually declined the meetings.", "Maybe if I actually declined"),  # a plan as a condition
+    ("If I wrote it down on Friday, so I'm not making it up on the spot.", "If I wrote"),
+    ("Yeah. I could do that in the Monday stand-up, actually.", "I could do that in"),  # where and when: their own
+    ("Could I come back in a couple of weeks?", "Could I come back"),
+    ("yeah i think ill talk to her tonight", "i think ill"),  # apostrophes dropped
 ])
 def test_an_idea_or_plan_put_forward(text, cue):
     assert own_idea(text) == cue
@@ -55,6 +64,12 @@ def test_an_idea_or_plan_put_forward(text, cue):
     "My kid woke up. I should go now.",             # leaving
     "I'm gonna lose it.",
     "I wanna be left alone.",
+    "I'll look up and it's eleven o'clock and I've answered thirty emails.",  # a habit told
+    "Sometimes I'll sit down and before I know it the evening's gone.",
+    "If I missed the deadline, I'd be sacked.",    # a condition with its feared consequence
+    "Maybe I just don't know what I want.",
+    "I could do that.",                            # takes up what was said
+    "I've been thinking about it a lot.",          # rumination, no plan
 ])
 def test_what_only_sounds_like_an_idea(text):
     assert own_idea(text) == ""

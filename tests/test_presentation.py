@@ -489,6 +489,20 @@ def test_short_turns_not_praised_while_the_mentor_did_most_of_the_talking(truths
     assert [p.indicator_id for p in alone.went_well] == ["mentor_longest_monologue"]
 
 
+def test_no_credit_for_a_count_whose_twin_is_outside_its_band_even_when_uncertain(truths):
+    """An interrogation: 25 questions per 10 minutes, a reflection for every two questions (too few turns to be sure,
+    low confidence): "you asked plenty of questions" is not said; nor is the depth of those few reflections. With the
+    ratio in its band, both are."""
+    asked = _ind("mentor_questions_per_10min", 25.0, 10.0, None, unit="per 10 min", category="questions")
+    deep = _ind("complex_reflection_share", 75.0, 40.0, None)
+    few = _ind("reflection_to_question_ratio", 0.44, 1.0, None, unit="ratio", confidence="low")
+    trap = glance.feedback(report_from_truth(truths["matched"], (asked, deep, few)))
+    assert [p.indicator_id for p in trap.went_well] == []
+    enough = _ind("reflection_to_question_ratio", 1.4, 1.0, None, unit="ratio", confidence="low")
+    fine = glance.feedback(report_from_truth(truths["matched"], (asked, deep, enough)))
+    assert [p.indicator_id for p in fine.went_well] == ["complex_reflection_share", "mentor_questions_per_10min"]
+
+
 def test_the_mentees_concerns_not_credited_as_trust_while_the_mentor_judged(truths):
     """"The mentee voiced concerns, a sign they trust you" is not said beside "leave out blame" (a concern met with
     "That's just an excuse people use"); without the judging, it is."""

@@ -73,23 +73,30 @@ def concerns(tms: Sequence[TurnMeasures], mentor: str | None,
     uncertainty, each with its evidence note.
 
     A turn counts when it has a concern cue (:data:`pipeline.measures.language.CONCERN_RE`: "I'm worried", "I'm not
-    sure whether", "I don't really know how"), or when it is the mentee's answer to the mentor asking, in an open
-    question, what worries them (:data:`pipeline.measures.language.WORRY_QUESTION_RE`): "That something breaks while
-    everyone is watching" answers "What worries you most about the demo?" with a concern and no concern word.
-    An answer that starts by saying there is none ("Nothing really", "No, ...") does not count, nor does the
-    answer to a yes/no question ("Are you worried?" "Not at all").
+    sure whether", "I don't know where to start", "I've been lying awake", "My mum would be really upset", "I don't
+    want to end up like that"; not a grudging "Sure, I guess."), or when it is the mentee's answer to the mentor
+    asking, in an open question, what worries them (:data:`pipeline.measures.language.WORRY_QUESTION_RE`): "That
+    something breaks while everyone is watching" answers "What worries you most about the demo?" with a concern and
+    no concern word. An answer that starts by saying there is none ("Nothing really", "No, ...") does not count.
+    When the mentor names a worry or painful feeling in a closed question or a reflection
+    (:data:`pipeline.measures.language.PAINFUL_RE`: "Does that worry you?", "It sounds like it's been a bit
+    lonely."), the mentee's yes to it (:data:`pipeline.measures.language.CONFIRMS_RE`: "Yeah. It has, a bit.") voices
+    it; "Not at all" does not.
     """
     out = []
-    asked_worry = False
+    asked_worry = named = False
     for m in tms:
         if m.speaker == mentor and not m.is_backchannel:
             asked_worry = m.question.open and bool(lang.find_pattern(lang.WORRY_QUESTION_RE, m.text))
+            named = bool(lang.find_pattern(lang.PAINFUL_RE, m.text))
         elif m.speaker in members and not m.is_backchannel:
             if cue := lang.find_pattern(lang.CONCERN_RE, m.text):
                 out.append((m, said(cue)))
             elif asked_worry and not lang.NO_CONCERN_RE.match(m.text):
                 out.append((m, "answers the mentor's question about what worries them"))
-            asked_worry = False
+            elif named and lang.CONFIRMS_RE.match(m.text):
+                out.append((m, "says yes to the worry or difficulty the mentor named"))
+            asked_worry = named = False
     return out
 
 
@@ -104,7 +111,10 @@ def own_ideas(tms: Sequence[TurnMeasures], mentor: str | None, members: Collecti
     (:func:`pipeline.measures.language.idea_words`, from the cue on: what is to be done) comes from advice among the
     mentor's last ``lookback`` turns (``TurnCode.has("advice")``) takes that advice up and does not count: "Call the
     client today." ... "Right. I'll call them this afternoon." Building on it does: "Bring the log to your
-    check-in." "Should I ask the new hires for feedback as well?"
+    check-in." "Should I ask the new hires for feedback as well?" Without such advice, committing to what was just
+    said ("I think I'll try that.") takes up the mentee's own idea given back, and counts. The answer to the
+    mentor's asking for the mentee's own ideas (:data:`pipeline.measures.language.IDEA_QUESTION_RE`: "What would make
+    it an eight?" "If I wrote it down on Friday.") counts too, unless it has none ("I don't know").
 
     Parameters
     ----------
@@ -119,15 +129,21 @@ def own_ideas(tms: Sequence[TurnMeasures], mentor: str | None, members: Collecti
     """
     out = []
     advice: list[frozenset[str]] = []  # the words of the advice in each of the mentor's latest turns (empty: none)
+    advised = asked = False  # advice among the mentor's latest turns; the mentor's last turn asked for ideas
     for m in tms:
         if m.is_backchannel:
             continue
         if m.speaker == mentor:
             advice = (advice + [frozenset(lang.idea_words(m.text)) if m.code.has("advice") else frozenset()])[-lookback:]
-        elif m.speaker in members and (cue := lang.own_idea_match(m.text)):
-            what = set(lang.idea_words(m.text[cue.start():])[:1])
-            if not any(what & words for words in advice):
-                out.append((m, f"{whose(m.speaker, members)}'s own idea or plan {said(cue.group(0))}"))
+            advised = any(advice)
+            asked = m.question.is_question and bool(lang.find_pattern(lang.IDEA_QUESTION_RE, m.text))
+        elif m.speaker in members:
+            cue = lang.own_idea_match(m.text, own_taken_up=not advised)
+            start, note = (cue.start(), said(cue.group(0))) if cue else (0, "answering the mentor's asking for ideas")
+            what = set(lang.idea_words(m.text[start:])[:1])
+            if (cue or asked and not lang.NO_IDEA_RE.match(m.text)) and not any(what & words for words in advice):
+                out.append((m, f"{whose(m.speaker, members)}'s own idea or plan {note}"))
+            asked = False
     return out
 
 

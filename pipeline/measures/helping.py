@@ -92,8 +92,9 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
     q = questions.classify_sentence(span)
     if not q.is_question and not ctx.punctuated:
         q = questions.trailing_question(span)
-    if q.is_question and (h := cues.HEDGE_RE.search(plain)) and plain_text(q.cue) in h.group(0):
-        q = QuestionClass(False)  # "people, how shall I say it, noticed you": a search for words
+    if q.is_question and ((h := cues.HEDGE_RE.search(plain)) and plain_text(q.cue) in h.group(0)
+                          or ctx.punctuated and questions.ended_as_statement(span, q)):
+        q = QuestionClass(False)  # "people, how shall I say it, noticed you"; "it's backfiring, isn't it."
     rise = final and final_rise_st is not None and final_rise_st >= RISE_ST and len(plain.split()) >= 3
     marked = ctx.punctuated and text.endswith("?")
     if offer := _offer(plain):
@@ -117,6 +118,8 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
         return SentenceCode("question", q.cue, q)
     if (marked or rise) and ctx.speaks_fully and (m := cues.MAYBE_RE.match(plain)):
         return SentenceCode("advice", m.group(0).strip())  # "maybe a new project?": a suggestion, asked
+    if (marked or rise) and not ctx.speaks_fully and cues.GUESS_RE.match(plain):
+        return SentenceCode("other")  # the mentee's "but probably fine?", "maybe weekends only?": a guess, an option
     if (marked or rise) and len(plain.split()) >= 2 and not questions.is_backchannel_question(span):
         cue = "?" if marked else "final rising pitch"
         return SentenceCode("question", cue, QuestionClass(True, "declarative", False, cue))

@@ -36,7 +36,8 @@ REQUEST_RE = _re(
     r"|\bi'?d\s+(?:like|love)\s+to\s+hear\s+(?:more|your|from\s+you|you|about\s+(?:that|it|this|you)|"
     r"(?:what|how|why|where|when)\s+you)\b"
     r"|\b(?:start|begin)\s+(?:by|with)\s+(?:telling|talking|you\s+telling)\b"
-    r"|^" + OPENERS + r"(?:please\s+)?go\s+on\b(?!\s+(?:to|with|and|\w+ing))"
+    # "go on" invites more talk; after a yes ("Yeah, go on.") it consents to the other's offer and asks nothing
+    r"|^(?!\W*(?:yeah|yes|yep|sure)\b)" + OPENERS + r"(?:please\s+)?go\s+on\b(?!\s+(?:to|with|and|\w+ing))"
 )
 
 
@@ -296,6 +297,9 @@ SO_CHECK_RE = _re(r"^" + OPENERS + r"so\s+(?!what\b|how\b|why\b|who\b|where\b|wh
                   r"can\b|could\b|would\b|will\b|let'?s?\b|i\b|i'm\b|i've\b|we\b|anyway\b|yeah\b|okay\b|um\b|uh\b)")
 #: A suggestion said with a rising tone ("Maybe a new home improvement project?", "Perhaps it's time for a break?").
 MAYBE_RE = _re(r"^" + OPENERS + r"(?:maybe|perhaps)\b")
+#: A guess or an option put forward with a rising "?" ("But probably fine?", "Maybe weekends only?"): said by the
+#: mentee, wondering aloud, not asking.
+GUESS_RE = _re(r"^(?:but\s+)?" + OPENERS + r"(?:maybe|perhaps|probably|hopefully|i\s+(?:guess|suppose))\b")
 #: A summary: "so" + a statement about the other person ("Right, so being prepared gives you more confidence").
 SUMMARY_RE = _re(r"^(?:(?:okay|ok|right|well|and|yeah|yes|mm|hmm|oh|alright)\s+)*so\s+"
                  r"(?!what\b|how\b|why\b|who\b|where\b|when\b|do\b|did\b|does\b|are\b|is\b|can\b|could\b|"

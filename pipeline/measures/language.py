@@ -294,12 +294,29 @@ CONCERN_RE = re.compile(
     r"\b(?:I'?m|I\s+am|I\s+was|I\s+feel|I\s+felt|I'?ve\s+been)\s+(?:\w+\s+)?(?:worried|anxious|nervous|scared|afraid|"
     r"stressed|concerned|unsure|uncertain|confused|stuck|overwhelmed|lost)\b"
     r"|\b(?:worried|afraid|scared)\s+(?:that|about|of)\b|\bnot\s+(?:sure|certain)\s+(?:whether|if|how|what|that|about)\b"
-    r"|\bI\s+(?:don'?t|do\s+not)\s+(?:really\s+|quite\s+)?know\s+(?:whether|if|how|what)\b|\bmy\s+(?:concern|worry|fear)\b"
+    r"|\bI\s+(?:don'?t|do\s+not)\s+(?:really\s+|quite\s+|even\s+)?know\s+(?:whether|if|how|what|where|which)\b|\bmy\s+(?:concern|worry|fear)\b"
     r"|\bstressful\b|\bI\s+(?:won'?t|will\s+not)\s+be\s+ready\b|\bget\s+something\s+wrong\b|\bI\s+struggle\b"
-    r"|\bI\s+guess\b(?!\s+(?:so|not|it\s+(?:does|is|was)|you'?re\s+right|that\s+(?:makes\s+sense|'?s\s+(?:true|right|fair)))\b)|\bI'?m\s+(?:just\s+|really\s+|still\s+|honestly\s+)?not\s+(?:sure|confident)\b"
+    # "I guess" before a thought about oneself; not a grudging yes ("Sure, I guess.", "I guess so.")
+    r"|\bI\s+guess\b(?!\s*(?:[.!?,;]|$)|\s+(?:so|not|it\s+(?:does|is|was)|you'?re\s+right|that\s+(?:makes\s+sense|'?s\s+(?:true|right|fair)))\b)|\bI'?m\s+(?:just\s+|really\s+|still\s+|honestly\s+)?not\s+(?:sure|confident)\b"
     # a worry said with a degree word and no "I'm" ("A bit nervous, but better.", "kind of scared, honestly")
     r"|\b(?:a\s+(?:bit|little)|kind\s+of|sort\s+of|pretty|really|quite|so)\s+(?:nervous|worried|anxious|scared|"
-    r"afraid|stressed|overwhelmed|unsure|uncertain|confused)\b",
+    r"afraid|stressed|overwhelmed|unsure|uncertain|confused)\b"
+    # a fear named without "I'm" ("Scary. But probably fine?"), not one played down ("less scary than ...")
+    r"|(?<!less\s)(?<!not\s)(?<!n't\s)(?<!that\s)\b(?:scary|daunting|terrifying|frightening|nerve-?wracking)\b"
+    # sleep lost over it ("I've been lying awake about it")
+    r"|\b(?:lying|lie|lay)\s+awake\b|\b(?:can'?t|couldn'?t|cannot)\s+sleep\b|\blos(?:e|ing|t)\s+sleep\b"
+    r"|\bkeeps?\s+me\s+(?:up|awake)\s+at\s+night\b"
+    # how someone close would take it ("My mum would be really upset", "he'll be furious")
+    r"|\b(?:would|will|'d|'ll|(?:is|'s|are|'re)\s+going\s+to)\s+be\s+(?:\w+\s+)?(?:upset|angry|furious|"
+    r"disappointed|cross|livid|devastated|gutted|heartbroken|ashamed)\b"
+    # an outcome feared ("I don't want to end up like that", "I don't want a telling-off", "I don't want my wife
+    # doing for me what ..."), not a plain dislike ("I don't want to go")
+    r"|\bI\s+(?:really\s+)?(?:don'?t|do\s+not)\s+want\s+(?:to\s+(?:end\s+up|become|be\s+(?:told|judged|seen|a\s+burden|"
+    r"like|the\s+one)|let\s+(?:\w+\s+)?down|lose|get\s+(?:told|in(?:to)?\s+trouble|sick|ill|worse))|a\s+telling[-\s]off|"
+    r"a\s+lecture)\b"
+    # a harm heard of or feared from a treatment ("I heard that gives you weird side effects")
+    r"|\bside[-\s]effects?\b|\bI(?:'ve)?\s+heard\s+(?:that\s+)?(?:it|that|they|those|these)\s+(?:can\s+)?"
+    r"(?:gives?|causes?|makes?)\b",
     re.IGNORECASE,
 )
 
@@ -310,6 +327,19 @@ WORRY_QUESTION_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: The mentor naming a worry or painful feeling of the mentee's, asked or reflected ("Does that worry you?", "It
+#: sounds like it's been a bit lonely.", "That's been weighing on you."): a mentee who says yes to it voices it
+#: (:data:`CONFIRMS_RE`). A difficulty named ("the craving is the hard part", "work stress") is no feeling owned.
+PAINFUL_RE = re.compile(
+    r"\b(?:worr(?:y|ies|ied|ying)|concern(?:s|ed)?|afraid|scared|nervous|anxious|fear(?:s|ful)?|lonel(?:y|iness)|"
+    r"isolated|upset|weigh(?:s|ing|ed)?\s+on\s+you)\b",
+    re.IGNORECASE,
+)
+#: A yes that owns what the mentor named: a yes alone ("Yeah, I suppose.") or with a degree or an echo ("A bit,
+#: yeah.", "Yeah. It has, a bit."); not a "Yeah." that moves on to something else ("Yeah. Maybe if I ...").
+CONFIRMS_RE = re.compile(r"\W*(?:(?:yeah|yes|yep|yup|mm)\W+)*(?:a\s+(?:bit|little|lot)|it\s+(?:has|is|was|does|did)\b|"
+                         r"i\s+(?:suppose|guess|do|am|have)\b|sort\s+of|kind\s+of|definitely|totally|very|quite|"
+                         r"(?:yeah|yes|yep|yup)\W*$)", re.IGNORECASE)
 #: An answer that starts by saying there is nothing to worry about ("Nothing really", "No, I'm fine").
 NO_CONCERN_RE = re.compile(r"\W*(?:no\b|nothing|none|not\s+(?:really|much|at\s+all|anything)|nah\b)", re.IGNORECASE)
 
@@ -322,6 +352,9 @@ _ACTION_STEMS = (r"try|tried|start|ask|talk|speak|book|write|call|phone|ring|e-?
                  r"volunteer|organi[sz]e|arrange|meet|visit|use|list|note|review|break|split|focus|prioriti[sz]e|pick|"
                  r"switch|drop|cancel|limit|add|build|create|test|run|pilot|contact|follow|update|draft|rehearse|"
                  r"present|shadow|seek|leave|quit|swap|walk|exercise|record|link|document|track|collect|gather|mention|highlight|"
+                 r"come\s+back|decline|have\s+(?:a|an)\b(?!\s+(?:feeling|sense|problem|go\s+at)\b)|"
+                 # "I could do that in the stand-up": where or when is the speaker's own
+                 r"do\s+(?:that|it|this)\s+(?:in|at|on|every|each|before|after|first|next)|"
                  r"tell\s+(?:her|him|them|my|the|our)")
 _ACTION = rf"(?:{_ACTION_STEMS})\b"
 #: Words that make "I could"/"I'll" no plan: a negation, a look back ("I could have told her"; but "I could have a
@@ -337,9 +370,20 @@ _NO_WISH = (r"(?!(?:know|say|thank|ask\s+you|hear|be|feel|have|cry|give\s+up|scr
 #: decided to ...". Not "I could tell", "I might lose my
 #: job", "I'll be honest", "I should have ...", "I don't want to", "what if I can't ...".
 OWN_IDEA_RE = re.compile(
-    rf"\b(?:maybe|perhaps|probably)\s*,?\s+I\s+(?:could|should|can|'ll|will|might|need\s+to|ought\s+to){_NO_PLAN}"
-    rf"|\bI\s+(?:think|guess|suppose|reckon)\s+I\s*(?:could|should|can|'ll|will|might|need\s+to|want\s+to|'d\s+like\s+to)"
+    rf"\b(?:maybe|perhaps|probably)\s*,?\s+(?:that\s+)?I\s+(?:could|should|can|'?ll|will|might|need\s+to|ought\s+to)"
     rf"{_NO_PLAN}"
+    # a hedged proposal in the present ("Maybe I just don't have it in the house"), a need for a plan
+    rf"|\b(?:maybe|perhaps)\s*,?\s+(?:that\s+)?I\s+(?:just\s+|actually\s+)?(?:(?:don'?t|do\s+not|stop|quit)\s+"
+    rf"(?!(?:know|care|think|want|mind|get|feel|need|like|see|have\s+(?:to|time|a\s+choice))\b)\w+|{_ACTION})"
+    rf"|\bI\s+(?:\w+\s+)?need\s+(?:a|some)\s+(?:plan|strategy|system|routine|way\s+to)\b"
+    rf"|\bI\s+(?:think|guess|suppose|reckon)\s+I\s*(?:could|should|can|'?ll|will|might|need\s+to|want\s+to|'d\s+like\s+to)"
+    rf"{_NO_PLAN}"
+    # a plan put as a condition with no consequence after it ("Maybe if I actually declined the meetings.", "If I
+    # wrote it down on Friday, so I'm not ..."); not "If I missed it, I'd be sacked"
+    rf"|(?:\b(?:maybe|perhaps|or)\s+|^|(?<=[.!?]\s))if\s+I\s+(?:just\s+|actually\s+|only\s+)?(?:\w+ed|wrote|told|took|"
+    rf"sent|spoke|went|made|set|put|cut|left|kept|brought|gave)\b"
+    rf"(?![^.!?]*?,?\s+(?:I|it|they|he|she|we|you|that|there)(?:'d|\s+would|'ll|\s+will|\s+might|\s+could)\b)"
+    rf"|\bI(?:'ve|\s+have)\s+(?:been\s+)?(?:thought|thinking)\s+(?:about|of)\s+(?:maybe\s+|perhaps\s+)?\w+ing\b"
     rf"|\bI(?:\s+could|\s+might|\s+should|'ll|\s+will|'?m\s+(?:going\s+to|gonna)|\s+need\s+to|\s+can)\s+"
     rf"(?:(?:also|just|probably|maybe|definitely|first|then|at\s+least|actually)\s+)?{_ACTION}"
     rf"|\b(?:should|could|can|shall)\s+I\s+(?:(?:also|just|first|maybe)\s+)?{_ACTION}"
@@ -367,13 +411,28 @@ _NOT_PUT_FORWARD_RE = re.compile(r"\b(?:said|says|told\s+me|tells\s+me|thinks|wa
                                  r"when|why|what|last\s+thing)\s+(?:that\s+)?$", re.IGNORECASE)
 
 
-def own_idea_match(text: str) -> re.Match | None:
+#: A habit told, not a plan: "will" of what keeps happening ("I'll look up and it's eleven o'clock", "I'll sit
+#: down and before I know it ...").
+_HABIT_RE = re.compile(r"[^.!?]*?\band\s+(?:then\s+)?(?:it'?s|it\s+is|before\s+I\s+know\s+it|suddenly|all\s+of\s+a\s+"
+                       r"sudden|I'?ve\s+(?:done|answered|wasted|spent|lost))\b", re.IGNORECASE)
+#: Taking up "that" as one's own commitment ("I think I'll try that.", "I'll do that, and ..."), not keeping it in
+#: mind or taking someone's advice.
+_COMMITS_RE = re.compile(r"\s*(?:(?:to\s+)?(?:do|try|give)\s+)?(?:that|it|this)\s*(?:[.!?,;]|$|a\s+(?:try|go|shot)\b|"
+                         r"(?:then|too|first|now|today|tomorrow|tonight|soon|and)\b)", re.IGNORECASE)
+
+
+def own_idea_match(text: str, *, own_taken_up: bool = False) -> re.Match | None:
     """Where the speaker puts forward an idea or plan of their own (None if nowhere): the one definition
     (:data:`OWN_IDEA_RE`), leaving out ideas that only take up what was said ("I could try that", "I'll take your
-    advice"), someone else's reported words ("she said I should come") and a question or doubt ("I don't know how
-    I can move on")."""
+    advice"), someone else's reported words ("she said I should come"), a question or doubt ("I don't know how
+    I can move on") and a habit told ("I'll look up and it's eleven o'clock").
+
+    ``own_taken_up``: what was said before was no one's advice (the mentor gave back the speaker's own idea), so
+    committing to it ("I think I'll try that.") is the speaker's own plan (MITI: commitment talk)."""
     for m in OWN_IDEA_RE.finditer(text):
-        if _TAKES_UP_RE.match(text, m.end()) or _NOT_PUT_FORWARD_RE.search(text[max(0, m.start() - 30):m.start()]):
+        if _NOT_PUT_FORWARD_RE.search(text[max(0, m.start() - 30):m.start()]) or _HABIT_RE.match(text, m.end()):
+            continue
+        if _TAKES_UP_RE.match(text, m.end()) and not (own_taken_up and _COMMITS_RE.match(text, m.end())):
             continue
         return m
     return None
@@ -384,6 +443,22 @@ def own_idea(text: str) -> str:
     m = own_idea_match(text)
     return m.group(0) if m else ""
 
+
+#: The mentor asking for the mentee's own ideas (MI's evoking questions): "Do you have any ideas of your own?",
+#: "What would make it an eight?", "How would you like to keep an eye on it?": the answer puts forward an idea even
+#: without an idea cue, unless it says there is none (:data:`NO_IDEA_RE`). Not a picture of the future asked for
+#: ("What would it look like if things were the way you wanted?"): that evokes a wish, not a plan.
+IDEA_QUESTION_RE = re.compile(
+    r"\b(?:any|some|your\s+own)\s+ideas?\b|\bideas?\s+of\s+your\s+own\b"
+    r"|\bwhat\s+(?:would|could|might|can)\s+(?:\w+\s+){0,3}?(?:help|work|make\s+(?:it|that|this|things)\s+"
+    r"(?:easier|better|work|possible|an?\b)|make\s+(?:a|the)\s+difference)\b"
+    r"|\bwhat\s+(?:could|might|can|would|will)\s+you\s+(?:do|try|change)\b|\bwhat\s+(?:are|were)\s+(?:your|the|some)\s+options\b"
+    r"|\bhow\s+(?:could|might|would|will)\s+you\s+(?:like\s+to|go\s+about|handle|manage|approach|tackle)\b",
+    re.IGNORECASE,
+)
+#: An answer that has no idea to give ("I don't know", "Not really", "No idea").
+NO_IDEA_RE = re.compile(r"\W*(?:(?:um|uh|well)\W+)*(?:no\b|nope|nothing|none|not\s+really|nah\b|dunno|no\s+idea|"
+                        r"I\s+(?:don'?t|do\s+not)\s+know|I'?m\s+not\s+sure)", re.IGNORECASE)
 
 #: Words that say nothing of what an idea is about: pronouns, auxiliaries, small words, times and "try".
 _IDEA_FILLER = frozenset("""i you he she it we they me him her us them my your his its our their the a an and but or so

@@ -60,6 +60,10 @@ REPORTING_VERBS = frozenset({
 })
 #: Listening responses in question form ("is that right", "did you really"): backchannels, not questions.
 BACKCHANNEL_QUESTION_ENDS = frozenset({"right", "true", "so", "really"})
+#: Rhetorical questions: said to end a thought, not to be answered ("so what's the point", "who knows"). Only as the
+#: end of a sentence: "what's the point of the meeting" asks.
+RHETORICAL_ENDS = (("what", "'s", "the", "point"), ("what", "is", "the", "point"), ("who", "knows"), ("who", "cares"),
+                   ("why", "bother"), ("what", "can", "you", "do"), ("what", "do", "i", "know"))
 #: Endings that close a statement, not a tag: "..., you know", "..., I mean", "... or something".
 TRAILING_PAIRS = (("you", "know"), ("i", "mean"), ("or", "something"), ("or", "anything"), ("or", "whatever"),
                   ("and", "stuff"), ("and", "everything"))
@@ -166,8 +170,9 @@ def _wh_question(toks: list[tuple[str, str, str]]) -> str:
     if len(toks) == 1:
         return w0 if w0 == "why" else ""  # a lone "how" / "what" is a restart or "pardon?", rarely a question
     w1, pos1, tag1 = toks[1]
-    if w0 == "which" and w1 in AUXILIARIES and not (len(toks) > 2 and toks[2][0] in SUBJECT_PRONOUNS):
-        return ""  # "which is a joke": a relative clause going on from the last utterance
+    if w0 == "which" and (w1 in AUXILIARIES or pos1 == "VERB") \
+            and not (len(toks) > 2 and toks[2][0] in SUBJECT_PRONOUNS):
+        return ""  # "which is a joke", "which sounds a bit sad": a relative clause going on from the last utterance
     if (w0, w1) == ("who", "knows") or tuple(t[0] for t in toks[:4]) in (("why", "do", "n't", "you"),
                                                                           ("why", "do", "n't", "we")):
         return ""  # "who knows" (rhetorical), "why don't you start" (a suggestion)
@@ -262,6 +267,8 @@ def classify_sentence(span) -> QuestionClass:
     if not toks:
         return QuestionClass(False)
     started_with_or = toks[0][0] == "or"
+    if any(tuple(t[0] for t in toks[-len(r):]) == r for r in RHETORICAL_ENDS):
+        return QuestionClass(False)
     core = _strip_leading(toks)
     if _backchannel_question(core):
         return QuestionClass(False)
@@ -299,6 +306,25 @@ def classify_sentence(span) -> QuestionClass:
             if toks[i - 1][1] in ("NOUN", "ADJ", "ADV", "VERB", "INTJ", "PROPN", "NUM") or toks[i - 1][0] in LEADING_FILLERS:
                 return QuestionClass(True, "yes_no", False, " ".join(t[0] for t in toks[i:i + 3]))
     return QuestionClass(False)
+
+
+def ended_as_statement(span, q: QuestionClass) -> bool:
+    """Whether the writer of a punctuated sentence heard ``q`` as no question: they ended it with a full stop and its
+    question reading is a weak one, a tag ("But it's kind of backfiring, isn't it."), a question word order found
+    only after a leading clause ("I thought, well, I've failed again, so what's the point."), or an inversion
+    without a pronoun subject, mostly a statement with its subject dropped ("Did Dry January once.", "Was a
+    nightmare."). A question that opens the sentence with a pronoun subject or a question word ("Did you go.",
+    "What happened.") stays one: a typist may leave out the "?". Unpunctuated text has no full stop to read."""
+    last = [t for t in span if not t.is_space]
+    if not q.is_question or not last or last[-1].text not in (".", "!"):
+        return False
+    if q.kind == "tag":
+        return True
+    core = _strip_leading(_normalize(_lower_tokens(span)))
+    if not core or core[0][0] != q.cue.split()[0]:
+        return True  # the question word order starts after something else was said
+    j = 2 if len(core) > 2 and core[1][0] in NEGATIONS else 1
+    return q.kind in ("yes_no", "alternative") and j < len(core) and core[j][0] not in SUBJECT_PRONOUNS
 
 
 def sentences(doc, *, min_words: int = 3) -> list:

@@ -200,10 +200,12 @@ _SAME_MEASURE = {"talk_to_listen_ratio": "mentor_talk_share", "mentee_talk_share
 _QUESTION_TWINS = ("mentor_question_runs_per_10min", "reflection_to_question_ratio", "mentor_open_question_share")
 #: Short turns are no credit for "leaving room" while the mentor did most of the talking all the same (a lecture in
 #: many 20 s turns); a mentee's concerns and questions are no sign of trust to credit while the mentor met them with
-#: blame ("Work's really stressful." "That's just an excuse people use.").
+#: blame ("Work's really stressful." "That's just an excuse people use."); the depth of a few reflections is no
+#: credit while questions far outnumbered them (one reflection for every three questions).
 _NOT_WELL_WHILE = {"mentor_questions_per_10min": _QUESTION_TWINS, "mentor_question_turn_share": _QUESTION_TWINS,
                    "mentor_longest_monologue": ("mentor_talk_share", "talk_to_listen_ratio"),
-                   "mentee_concerns": ("mentor_confronting",), "mentee_questions_per_10min": ("mentor_confronting",)}
+                   "mentee_concerns": ("mentor_confronting",), "mentee_questions_per_10min": ("mentor_confronting",),
+                   "complex_reflection_share": ("reflection_to_question_ratio",)}
 #: Feedback themes finer than the categories: the course names pace, volume and key words apart, and reflecting,
 #: affirming and holding back advice are skills of their own beside the talk shares of "listening"; the mentee's own
 #: ideas go with sharing the decision (one piece of advice: ask for their ideas first).
@@ -215,8 +217,8 @@ _THEME_PREFIX = (("pace_", "pace"), ("loudness_", "volume"), ("pitch_", "pitch")
                  ("mentor_confronting", "judging"), ("mentee_own_ideas", "partnership"))
 #: What went well is told in this order (the course's building blocks first); others follow in report order.
 _WELL_ORDER = ("mentor_confidentiality", "mentor_remembering", "mentor_self_disclosure", "reflection_to_question_ratio",
-               "mentor_affirmations", "mentor_partnership", "mentee_own_ideas", "mentor_open_question_share", "mentor_question_runs_per_10min",
                "complex_reflection_share",
+               "mentor_affirmations", "mentor_partnership", "mentee_own_ideas", "mentor_open_question_share", "mentor_question_runs_per_10min",
                "advice_without_permission_per_10min", "mentor_telling_share", "mentor_questions_per_10min", "mentor_talk_share", "mentor_interruptions", "shared_key_phrases",
                "pace_difference", "loudness_difference", "adjustment_smoothness", "mentee_talk_share")
 #: Natural scale of a unit, for one-sided bands (a trend of -6 % is 0.06 of it; an r of 0.0 against 0.3 is 0.3).
@@ -236,6 +238,13 @@ def _severity(ind: Indicator) -> float:
     return round(outside_by(v, (lo, hi)) / scale, 3)
 
 
+def _uncontradicted(points: list[FeedbackPoint], outside: set[str]) -> list[FeedbackPoint]:
+    """``points`` less the praise that a twin outside its band (``outside``: ids, at any confidence, even too
+    uncertain to be told as "to try") contradicts (:data:`_NOT_WELL_WHILE`)."""
+    return [p for p in points
+            if not (p.status == "in band" and outside.intersection(_NOT_WELL_WHILE.get(p.indicator_id, ())))]
+
+
 def feedback(report: Report | Sequence[Indicator], *, n_points: int = 3, min_confidence: Confidence = "medium") -> Feedback:
     """What went well and what to try next time, from the report's indicators ("at a glance").
 
@@ -250,7 +259,8 @@ def feedback(report: Report | Sequence[Indicator], *, n_points: int = 3, min_con
     volume, pitch, words, smoothness). A measure told twice (talk share and
     talk-to-listen ratio) counts once, by its main indicator; a count of
     questions is not told as gone well while they came in runs, crowded out
-    reflections or were mostly closed.
+    reflections or were mostly closed (:data:`_NOT_WELL_WHILE`: the twin
+    outside its band, at any confidence).
 
     Parameters
     ----------
@@ -302,10 +312,9 @@ def feedback(report: Report | Sequence[Indicator], *, n_points: int = 3, min_con
                 themes.add(theme(p))
         return tuple(chosen[:n_points])
 
-    points = [p for p in map(point, counted) if p is not None and (p.status == "in band" or p.severity >= BORDERLINE)]
-    missed = {p.indicator_id for p in points if p.status != "in band"}
-    points = [p for p in points
-              if not (p.status == "in band" and missed.intersection(_NOT_WELL_WHILE.get(p.indicator_id, ())))]
+    points = _uncontradicted([p for p in map(point, counted) if p is not None and (p.status == "in band" or
+                                                                                  p.severity >= BORDERLINE)],
+                             {ind.id for ind in banded if cards[ind.id].status != "in band"})
     order = {id_: i for i, id_ in enumerate(_WELL_ORDER)}
     well = sorted((p for p in points if p.status == "in band"), key=lambda p: order.get(p.indicator_id, len(order)))
     # what never happened (no promise of confidentiality, no mistake shared) is one act short, severity 1 whatever
