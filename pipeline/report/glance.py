@@ -191,7 +191,7 @@ ADVICE: dict[str, dict[str, str]] = {
     },
 }
 #: Indicators that measure the same thing as another: left out of the feedback when that one counts, so the two
-#: lists never say opposite things about one measure (talk share 45 % in range, its ratio 0.82 just above).
+#: lists never say one measure twice, nor opposite things about it where their intervals differ.
 _SAME_MEASURE = {"talk_to_listen_ratio": "mentor_talk_share", "mentee_talk_share": "mentor_talk_share",
                  "mentor_interrupting_mentee": "mentor_interruptions"}
 #: A count not praised while one of its twins says how it went wrong: many questions are no credit when they came
