@@ -24,6 +24,7 @@ NO_IDEA = "I've got the quarterly numbers but I don't know how to present them t
 SMOKES = "I have one with my coffee, one after lunch, one on the drive home. It's part of the whole day really."
 STRESS = "Mostly when work gets stressful, that's when I reach for a cigarette."
 FREEZES = "I open the report and I just don't know where to start, so I answer emails instead."
+ROUTE = "Maybe try taking it in the afternoon when I get home. The route's done by four."
 TOLD_LEAD = "I finally told my team lead that I was struggling with the workload."
 ASKS = "What should I do about the directors? Should I send the numbers before the meeting?"
 TOLD = "I finally told my team lead that I was struggling with the workload."
@@ -327,6 +328,9 @@ CASES = [
      ("affirmation", False, False, False), True),
     ("You've been really consistent with that one.", ["I never miss the morning tablet."],
      ("affirmation", False, False, False), True),
+    # the mentee's own plan said back as an instruction is a reflection; a plan of the mentor's is advice
+    ("Try it in the afternoon once the route's done.", [ROUTE], ("reflection", False, False, False), True),
+    ("Try it with breakfast instead.", [ROUTE], ("advice", False, False, False), True),
     # an offer to share one's own story asks; it tells nothing yet
     ("Would it help if I shared what I did when I was in your spot?", [FREEZES], ("question", False, False, False),
      True),

@@ -40,6 +40,12 @@ RISE_ST = 2.0
 _PUNCT_RE = re.compile(r"[.?!,;:]")
 _NOT_IMPERATIVE = frozenset({"let", "thank", "thanks", "see", "mind", "excuse", "hang", "look", "listen", "say",
                              "guess", "imagine", "wait", "hold", "welcome", "bye", "mean", "like", "please", "come"})
+#: An instruction sharing at least this many content words, and this share of its own, with the mentee's turn(s)
+#: just before says back their plan (a reflection), not advice.
+PLAN_SHARED_WORDS = 2
+PLAN_SHARED_SHARE = 0.6
+#: The mentee putting forward something they might do ("maybe try ...", "I could ...", "I'll ...").
+_THEIR_PLAN_RE = re.compile(r"\bmaybe\b|\bi(?:'ll|\s+will|\s+could|\s+might|'m\s+going\s+to|\s+want\s+to)\b")
 #: Verbs that report someone else's words just before an advice cue ("the nurse mentioned you might want to").
 _REPORTING = frozenset({"mentioned", "suggested", "said", "says", "told", "thinks", "reckons"})
 
@@ -104,6 +110,8 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
     if ctx.speaks_fully and (m := cues.ADVICE_RE.search(plain)) and not _asks_within(q, plain, m.group(0)) \
             and not _reported(plain[:m.start()]):
         return SentenceCode("advice", m.group(0))
+    if ctx.speaks_fully and (cue := _imperative(span)) and _their_plan(sent_keys, ctx):
+        return SentenceCode("reflection", "gives back the mentee's own plan")  # "Try it once the route's done."
     if ctx.speaks_fully and ((cue := _imperative(span)) or (cue := lang.find_pattern(cues.I_WOULD_RE, plain))):
         return SentenceCode("advice", cue)
     if ctx.speaks_fully and (m := cues.INFORMATION_AS_QUESTION_RE.match(plain)):
@@ -124,6 +132,17 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
         cue = "?" if marked else "final rising pitch"
         return SentenceCode("question", cue, QuestionClass(True, "declarative", False, cue))
     return _statement(span, plain, ctx)
+
+
+def _their_plan(sent_keys: frozenset[str], ctx: Context) -> bool:
+    """Whether an instruction is the mentee's own plan said back: their turn(s) just before put forward something
+    they might do (:data:`_THEIR_PLAN_RE`: "maybe", "I could", "I'll") without asking for advice, and most of the
+    instruction's content words (at least :data:`PLAN_SHARED_WORDS`, and :data:`PLAN_SHARED_SHARE` of them) are
+    theirs. "Send the numbers the day before." after "Should I send the numbers before?" answers; after "The hard
+    part is the budget section", "Take care of the budget section first." directs."""
+    shared = sent_keys & ctx.previous_words
+    return (len(shared) >= PLAN_SHARED_WORDS and len(shared) >= PLAN_SHARED_SHARE * len(sent_keys)
+            and bool(_THEIR_PLAN_RE.search(plain_text(ctx.previous_text))) and not asks_advice(ctx.previous_text))
 
 
 def _reported(before: str) -> bool:
