@@ -110,9 +110,10 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
     if ctx.speaks_fully and (m := cues.ADVICE_RE.search(plain)) and not _asks_within(q, plain, m.group(0)) \
             and not _reported(plain[:m.start()]):
         return SentenceCode("advice", m.group(0))
-    if ctx.speaks_fully and (cue := _imperative(span)) and _their_plan(sent_keys, ctx):
+    instruction = _imperative(span) if ctx.speaks_fully else ""
+    if instruction and _their_plan(sent_keys, ctx):
         return SentenceCode("reflection", "gives back the mentee's own plan")  # "Try it once the route's done."
-    if ctx.speaks_fully and ((cue := _imperative(span)) or (cue := lang.find_pattern(cues.I_WOULD_RE, plain))):
+    if ctx.speaks_fully and (cue := instruction or lang.find_pattern(cues.I_WOULD_RE, plain)):
         return SentenceCode("advice", cue)
     if ctx.speaks_fully and (m := cues.INFORMATION_AS_QUESTION_RE.match(plain)):
         return SentenceCode("information", m.group(0))  # "are you aware that ...?" informs, asks nothing
@@ -197,6 +198,12 @@ def _combine(codes: Sequence[SentenceCode], *, n_words: int, permission: bool) -
 
 def _context(previous: Sequence[str], previous_keys: Iterable[str], text: str, *, speaks_fully: bool) -> Context:
     return Context(" ".join(previous), frozenset(previous_keys), bool(_PUNCT_RE.search(text)), speaks_fully)
+
+
+def _questions_asked(doc, *, final_rise_st: float | None = None) -> int:
+    """How many question sentences a parsed turn holds, read on its own (no turn before it, questions only)."""
+    return _code_doc(doc, _context([], frozenset(), doc.text, speaks_fully=False), n_words=len(doc.text.split()),
+                     permission=False, final_rise_st=final_rise_st)[2]
 
 
 def _answers_question(prev_text: str, prev_n_questions: int) -> bool:
@@ -345,9 +352,7 @@ def code_turn(text: str, *, previous: Sequence[str] = (), nlp, asked_permission:
     keys = frozenset().union(*(content_keys(d) for d in docs[1:])) if previous else frozenset()
     ctx = _context(previous, keys, text, speaks_fully=True)
     answers = bool(previous) and asks_advice(previous[-1])
-    asked = bool(previous) and _answers_question(previous[-1], _code_doc(
-        docs[-1], _context([], frozenset(), previous[-1], speaks_fully=False), n_words=len(previous[-1].split()),
-        permission=False, final_rise_st=None)[2])
+    asked = bool(previous) and _answers_question(previous[-1], _questions_asked(docs[-1]))
     code, _, _ = _code_doc(docs[0], ctx, n_words=len(text.split()), permission=asked_permission or answers,
                            final_rise_st=final_rise_st, answers=asked)
     return code
@@ -402,9 +407,7 @@ def code_turns(turns: Sequence[Turn], docs: Sequence, *, helpers: Iterable[str] 
             out.append(CodedTurn(TurnCode("other"), QuestionClass(False), 0, listening=bc[i]))
             continue
         if bc[i]:  # a short burst inside the other's speech: a listening signal, unless its words ask or answer
-            said = _code_doc(docs[i], _context([], frozenset(), t.text, speaks_fully=False), n_words=len(t.text.split()),
-                             permission=False, final_rise_st=rises[i])
-            if said[2] == 0 and not _answers(turns, out, i):
+            if not _questions_asked(docs[i], final_rise_st=rises[i]) and not _answers(turns, out, i):
                 out.append(CodedTurn(TurnCode("other"), QuestionClass(False), 0, listening=True))
                 continue
             bc[i] = False  # "Every day?", or "Most days." after one: a question or its answer, not a listening sound

@@ -130,6 +130,11 @@ def _complex(plain: str, sent_keys: frozenset[str], ctx: Context) -> bool:
     return len(new) >= 2 and len(new) / len(sent_keys) >= NEW_MEANING_SHARE
 
 
+def _predicts_or_advises(root) -> bool:
+    """Whether a sentence's root verb carries an auxiliary of prediction or advice ("you can", "you will", "should")."""
+    return any(c.dep_ == "aux" and c.lower_ in _NOT_REFLECTING_AUX for c in root.children)
+
+
 def _about_you(span) -> bool:
     """A statement about the other person: "you" or "your" in it (its subject, its object: "being there for your
     kids matters to you"), not led by "I" or "we", and it neither predicts nor advises ("you can do it", "you will
@@ -145,8 +150,7 @@ def _about_you(span) -> bool:
     subj = [t for t in toks if t.dep_ in ("nsubj", "nsubjpass", "expl") and root is not None and t.head == root]
     if subj and subj[0].lower_ in ("i", "we"):
         return False
-    return root is not None and not any(c.dep_ == "aux" and c.lower_ in _NOT_REFLECTING_AUX for c in root.children) \
-        and not cues.NOT_REFLECTION_RE.search(span.text.lower())
+    return root is not None and not _predicts_or_advises(root) and not cues.NOT_REFLECTION_RE.search(span.text.lower())
 
 
 def _names_feeling(plain: str) -> bool:
@@ -191,7 +195,7 @@ def _echoes(span, plain: str, sent_keys: frozenset[str], ctx: Context) -> bool:
             or cues.INFORMATION_RE.search(plain) or lang.self_disclosure(plain):
         return False
     root = next((t for t in span if t.dep_ == "ROOT"), None)
-    if root is None or any(c.dep_ == "aux" and c.lower_ in _NOT_REFLECTING_AUX for c in root.children):
+    if root is None or _predicts_or_advises(root):
         return False
     subj = [t for t in span if t.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") and t.head == root]
     if any(t.lower_ == "you" or any(c.lower_ == "your" for c in t.children) for t in subj):
