@@ -24,6 +24,8 @@ NO_IDEA = "I've got the quarterly numbers but I don't know how to present them t
 SMOKES = "I have one with my coffee, one after lunch, one on the drive home. It's part of the whole day really."
 STRESS = "Mostly when work gets stressful, that's when I reach for a cigarette."
 FREEZES = "I open the report and I just don't know where to start, so I answer emails instead."
+NEW_HERE = "It's silly, but I'm new and everyone seems so on top of things."
+MONDAY = "Maybe a message on Monday if I can see the week's too full. I could do that."
 ROUTE = "Maybe try taking it in the afternoon when I get home. The route's done by four."
 TOLD_LEAD = "I finally told my team lead that I was struggling with the workload."
 ASKS = "What should I do about the directors? Should I send the numbers before the meeting?"
@@ -211,7 +213,11 @@ CASES = [
     ("You've come a long way since we first met.", [TOLD], ("affirmation", False, False, False), True),
     ("Going to the board yourself shows great strength.", [TOLD], ("affirmation", False, False, False), True),
     ("Keeping at it for a year is admirable.", [TOLD], ("affirmation", False, False, False), True),
-    ("Exactly, you got this.", [TOLD], ("affirmation", False, False, False), True),
+    # a reassurance that it will turn out well values no strength (MITI 4.2.1; two reviewers coded it "other"), a
+    # confidence in what they can do does
+    ("Exactly, you got this.", [TOLD], ("other", False, False, False), True),
+    ("Oh, I'm sure you'll be fine.", [TOLD], ("other", False, False, False), True),
+    ("I'm sure you can do it.", [TOLD], ("affirmation", False, False, False), True),
     # a plain statement that answers the mentee's question gives information, asked for; not after a courtesy
     # question or one about the mentor, and not when the answer is about the mentor
     ("It's on the intranet under forms.", ["Where do I find the expense form?"],
@@ -331,6 +337,22 @@ CASES = [
     # the mentee's own plan said back as an instruction is a reflection; a plan of the mentor's is advice
     ("Try it in the afternoon once the route's done.", [ROUTE], ("reflection", False, False, False), True),
     ("Try it with breakfast instead.", [ROUTE], ("advice", False, False, False), True),
+    # a strength or good judgement valued in the helper's own words (MITI 4.2.1 affirm), not a situation named
+    ("Asking your sister first sounds sensible.", [MONDAY], ("affirmation", False, False, False), True),
+    ("That's a smart move.", [MONDAY], ("affirmation", False, False, False), True),
+    ("That's a tough situation.", [STRESS], ("reflection", False, True, False), True),
+    ("It's clear that you're stressed.", [STRESS], ("reflection", False, True, False), True),
+    # an announced summary is a reflection, its check no request to talk
+    ("Let me try and sum up. Work gets stressful and that's when you smoke.", [STRESS],
+     ("reflection", False, True, False), True),
+    ("Let me pull together what I've heard, and tell me if I've missed anything.", [STRESS],
+     ("reflection", False, True, False), True),
+    # what the mentee wants, given back, is no advice though it holds "you can" ("you can ask her" advises)
+    ("Being new, you want to show you can hold your own.", [NEW_HERE], ("reflection", False, False, False), True),
+    ("You can ask your team lead for a mentor.", [NEW_HERE], ("advice", False, False, False), True),
+    # their words given back as a phrase (punctuated: unpunctuated, "a message on monday" may be asked)
+    ("A message on Monday.", [MONDAY], ("reflection", False, False, False), False),
+    ("A good plan.", [MONDAY], ("other", False, False, False), False),
     # an offer to share one's own story asks; it tells nothing yet
     ("Would it help if I shared what I did when I was in your spot?", [FREEZES], ("question", False, False, False),
      True),
@@ -718,6 +740,13 @@ CONFRONT_CASES = [
     ("Don't you care about what this does to your kids?", "don't you care about"),
     ("How could you do that to her?", "how could you do that"),
     ("How could you make time for it?", ""),  # asks for options
+    # a difficulty waved away, a failure held against them, blame, sarcastic thanks, others held up against them
+    ("Just fill it in. It's not complicated.", "it's not complicated"),
+    ("You've been saying you'd call them since March.", "you've been saying you'd call"),
+    ("You've been saying you'd like more time.", ""),  # their wish, given back
+    ("Someone has to keep track of it, because you're not.", "because you're not"),
+    ("Nice of you to finally show up.", "nice of you to finally"),
+    ("Everyone else manages to hand it in on time.", "everyone else manages"),
     ("You're not an alcoholic, and nobody here thinks so.", ""),
     ("It's not your fault.", ""),  # reassurance
     ("I'm not saying you're lazy.", ""),

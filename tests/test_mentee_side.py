@@ -78,6 +78,14 @@ def _ideas(r):
     ("The craving is the hard part.", "It is. And the weekly check-in would help.", False),  # a difficulty, no feeling
     ("Would you be okay with me booking you in with the study team?", "Um, sure, I guess.", False),  # grudging yes
     ("You should be really proud of that.", "I guess.", False),
+    # a feeling or a doubt in the mentee's own words, without the mentor naming it
+    ("How did the first week go?", "I just feel a bit lost most days.", True),
+    ("How did the first week go?", "Nervous. But I went in every day.", True),
+    ("How did the first week go?", "I feel like everyone else already knows what they're doing.", True),
+    ("How did the first week go?", "I'm not so sure I picked the right job.", True),
+    ("How did the first week go?", "I don't want to keep bothering my supervisor.", True),
+    ("How did the first week go?", "I'm not worried, it went fine.", False),
+    ("How did the first week go?", "Good. I was a bit lost for words when they clapped.", False),
 ])
 def test_a_concern_owned_when_the_mentor_names_it(nlp, mentor, mentee, voiced):
     r, m = _mentee_last(nlp, mentor, mentee)

@@ -435,7 +435,7 @@ def test_every_banded_indicator_has_advice_for_its_failing_side():
     cannot_miss = {("mentor_interruptions", "below"), ("mentor_interrupting_mentee", "below"),
                    ("mentor_longest_monologue", "below"), ("mentor_response_gap", "below"),
                    ("mentee_response_gap", "below"), ("language_style_matching", "above"),
-                   ("top_word_matching", "above"), ("mentor_confidentiality", "above")}
+                   ("mentor_confidentiality", "above")}
     # Faults whose absence is no praise: a phrase list that hears no blame has not shown there was none.
     not_praised = {"mentor_confronting"}
     for row in rows:
@@ -513,3 +513,67 @@ def test_the_mentees_concerns_not_credited_as_trust_while_the_mentor_judged(trut
     assert [p.indicator_id for p in both.to_try] == ["mentor_confronting"]
     alone = glance.feedback(report_from_truth(truths["matched"], (concerns,)))
     assert [p.indicator_id for p in alone.went_well] == ["mentee_concerns"]
+
+
+_SHORT_LECTURE = """[00:00:00] Mentor: Right, let's get going. Tell me what happened with the deadline.
+[00:00:05] Mentee: I missed it. I had three things due the same week.
+[00:00:10] Mentor: Well, that's just an excuse, honestly. Everyone has three things due. What you need to do is plan your week on Monday morning, every Monday, and put the deadlines in your calendar the day you get them.
+[00:00:32] Mentee: Okay.
+[00:00:34] Mentor: And you should tell your manager early when something slips. Managers hate surprises. I always told mine two days before, never on the day. That's the rule I'd give anyone starting out.
+[00:00:52] Mentee: Right.
+[00:00:54] Mentor: Why didn't you ask for help? You should have asked someone on the team to take one of the three.
+[00:01:03] Mentee: I didn't want to look like I couldn't cope.
+[00:01:08] Mentor: That's a silly worry, nobody thinks that. Asking is what professionals do. Next time you send a message to the team on the first day and you ask straight away.
+[00:01:25] Mentee: Fine.
+"""
+
+_SHORT_LISTENING = """[00:00:00] Mentor: What would you like to talk about today?
+[00:00:04] Mentee: The deadline I missed last week. I had three things due the same week and I just couldn't do all of them.
+[00:00:14] Mentor: Three things landed at once, and something had to give.
+[00:00:18] Mentee: Yes, exactly. And I didn't ask anyone for help because I didn't want to look like I couldn't cope.
+[00:00:28] Mentor: You were worried about how it would look to ask.
+[00:00:32] Mentee: Yeah. It's silly, but I'm new and everyone seems so on top of things.
+[00:00:40] Mentor: Being new, you want to show you can hold your own.
+[00:00:44] Mentee: That's it. But I think I need to say something earlier next time, maybe to my manager.
+[00:00:52] Mentor: You've already worked out what might help. What would saying something earlier look like?
+[00:00:58] Mentee: Maybe a message on Monday if I can see the week's too full. I could do that.
+[00:01:06] Mentor: A message on Monday when the week looks too full.
+[00:01:10] Mentee: Yes. I'll try that this week.
+"""
+
+
+def test_a_session_under_two_minutes_tells_only_what_it_shows_clearly(nlp):
+    """A 90-second practice drill: a lecture that judged twice is told to talk less and leave out blame, and one
+    that reflected is praised for leaving the talking to the mentee; neither is told what 90 seconds cannot show (that the mentor never promised
+    confidentiality or shared a mistake), and what is not clear in it says so."""
+    from pipeline.run.orchestrate import analyze_transcript
+
+    lecture = analyze_transcript(_SHORT_LECTURE, source_name="short.txt", nlp=nlp)
+    listening = analyze_transcript(_SHORT_LISTENING, source_name="short.txt", nlp=nlp)
+    assert lecture.duration_s < 120 and listening.duration_s < 120
+    bad, good = glance.feedback(lecture), glance.feedback(listening)
+    assert {"mentor_talk_share", "mentor_confronting"} <= {p.indicator_id for p in bad.to_try}
+    assert not bad.went_well
+    assert "mentor_talk_share" in {p.indicator_id for p in good.went_well} and not good.to_try
+    # three reflections for two questions in 70 s: in its band, but its interval (0.3-7.5) says too few to tell
+    ratio = next(i for i in listening.indicators if i.id == "reflection_to_question_ratio")
+    assert ratio.value == 1.5 and ratio.confidence == "low" and "Too few turns to tell" in ratio.explanation
+    for r in (lecture, listening):
+        ind = {i.id: i for i in r.indicators}
+        for never in ("mentor_confidentiality", "mentor_self_disclosure"):  # a count of none: not clear in 90 s
+            assert ind[never].value == 0 and ind[never].confidence == "low"
+            assert "A session under 2 minutes" in ind[never].explanation
+        assert all(i.confidence in ("low", "medium") for i in r.indicators)
+
+
+def test_no_credit_for_deep_reflections_or_little_telling_while_the_mentor_judged(truths):
+    """A sarcastic manager: his echoes ("Forty-five. Cute.") read as complex reflections and few of his turns tell,
+    but beside "leave out blame" neither is praised; without the judging, both are."""
+    deep = _ind("complex_reflection_share", 80.0, 40.0, None)
+    little = _ind("mentor_telling_share", 10.0, None, 20.0)
+    judged = _ind("mentor_confronting", 3.0, None, 0.0, unit="count", category="safety")
+    both = glance.feedback(report_from_truth(truths["matched"], (deep, little, judged)))
+    assert [p.indicator_id for p in both.went_well] == []
+    assert [p.indicator_id for p in both.to_try] == ["mentor_confronting"]
+    alone = glance.feedback(report_from_truth(truths["matched"], (deep, little)))
+    assert {p.indicator_id for p in alone.went_well} == {"complex_reflection_share", "mentor_telling_share"}

@@ -161,8 +161,9 @@ with a report. Where a report is possible but weak, it says so: `warnings` in re
 `rapport: warning: ...` lines and shown in the app and the HTML report), attribution confidence `low` when the
 voices could not be told apart as asked, and every indicator's confidence `low` when the words themselves are
 doubtful. Warnings are listed here by kind; report.json holds the measured figure (mean word probability,
-share of clipped samples, ...). Every indicator of a session shorter than a few minutes is "low" by length
-alone, so the short cases below show "low" whatever their quality. With the multilingual `base` model (the default) German and Spanish are also
+share of clipped samples, ...). In a session under 2 minutes an indicator keeps "medium" only where the session
+shows it clearly (its interval clear of the good range's edges, or an act that happened) and is "low" otherwise,
+so the short cases below show "low" or "low/medium" whatever their quality. With the multilingual `base` model (the default) German and Spanish are also
 named as such ("The speech does not sound like English (detected: de, probability 0.95)"); `tiny.en` is
 English-only, so here they show as recognition being unsure.
 

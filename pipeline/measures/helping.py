@@ -22,6 +22,7 @@ from typing import NamedTuple
 from pipeline.measures import helping_cues as cues
 from pipeline.measures import language as lang
 from pipeline.measures import questions
+from pipeline.measures import regard_cues as regard
 from pipeline.measures.reflections import (
     IMPERATIVE_OPENERS,
     SECOND_PERSON,
@@ -48,6 +49,11 @@ PLAN_SHARED_SHARE = 0.6
 _THEIR_PLAN_RE = re.compile(r"\bmaybe\b|\bi(?:'ll|\s+will|\s+could|\s+might|'m\s+going\s+to|\s+want\s+to)\b")
 #: Verbs that report someone else's words just before an advice cue ("the nurse mentioned you might want to").
 _REPORTING = frozenset({"mentioned", "suggested", "said", "says", "told", "thinks", "reckons"})
+#: The mentee's own wish, ending the words before an advice cue: "you want to show (you can ...)", "you'd like to
+#: prove (that you can ...)", "you were hoping (you could ...)".
+_THEIR_WISH_RE = re.compile(r"\byou(?:'d|\s+would|\s+were|'re|\s+are)?\s+(?:want|wanted|like|hope|hoped|hoping|wish|"
+                            r"wished|wishing)(?:\s+to\s+(?:show|prove|know|feel|believe))?(?:\s+(?:to\s+)?(?:them|her|him|everyone|"
+                            r"people|yourself))?(?:\s+that)?\s*$")
 
 
 def _pleasantry(plain: str) -> bool:
@@ -117,8 +123,10 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
         return SentenceCode("advice", cue)
     if ctx.speaks_fully and (m := cues.INFORMATION_AS_QUESTION_RE.match(plain)):
         return SentenceCode("information", m.group(0))  # "are you aware that ...?" informs, asks nothing
-    if ctx.speaks_fully and not q.is_question and (m := cues.AFFIRMATION_RE.search(plain)):
-        return SentenceCode("affirmation", m.group(0))  # "you sound like a caring person" values, not reflects
+    if ctx.speaks_fully and not q.is_question and (cue := _affirmation_cue(plain) or valuing(span)):
+        return SentenceCode("affirmation", cue)  # "you sound like a caring person" values, not reflects
+    if ctx.speaks_fully and not q.is_question and (m := regard.REASSURANCE_RE.search(plain)):
+        return SentenceCode("other", m.group(0))  # "you've got this", "I'm sure you'll be fine": kind, values nothing
     if (not (q.is_question and q.kind in ("wh", "yes_no", "alternative")) or cues.CHECK_RE.search(plain)) \
             and not confronting(text):  # "you're being too sensitive" labels the mentee, gives nothing back
         if (r := reflection(span, plain, sent_keys, ctx, asked=marked or rise)) is not None:
@@ -148,9 +156,11 @@ def _their_plan(sent_keys: frozenset[str], ctx: Context) -> bool:
 
 def _reported(before: str) -> bool:
     """Whether the words ``before`` a cue end by reporting someone else's words: "the nurse mentioned (you might want
-    to ...)", "my manager said (you should ...)"; not the speaker's own ("I said you should ...")."""
+    to ...)", "my manager said (you should ...)"; not the speaker's own ("I said you should ..."); or by the
+    mentee's own wish: "you want to show (you can hold your own)" gives back what they want, advises nothing."""
     words = before.split()[-2:]
-    return bool(words) and words[-1] in _REPORTING and (len(words) < 2 or words[0] not in ("i", "we"))
+    return bool(words) and words[-1] in _REPORTING and (len(words) < 2 or words[0] not in ("i", "we")) \
+        or bool(_THEIR_WISH_RE.search(before))
 
 
 def _asks_within(q: QuestionClass, plain: str, advice: str) -> bool:
@@ -162,12 +172,59 @@ def _asks_within(q: QuestionClass, plain: str, advice: str) -> bool:
     return q.kind == "wh" and not plain.startswith(advice) or bool(cues.ASKS_FOR_OPTIONS_RE.match(plain))
 
 
+#: Auxiliaries that make a valuing word a supposition or a suggestion ("that would be a good idea").
+_MAYBE_AUX = frozenset({"would", "could", "might", "may", "should", "'d", "will", "'ll"})
+
+
+def _affirmation_cue(plain: str) -> str:
+    """The affirmation cue (:data:`regard.AFFIRMATION_RE`) in ``plain``, or "": not one that is only a reassurance
+    that it will turn out well (:data:`regard.REASSURANCE_RE`: "I'm sure you'll be fine", "you've got this")."""
+    kind = regard.REASSURANCE_RE.search(plain)
+    m = regard.AFFIRMATION_RE.search(plain.replace(kind.group(0), " ") if kind else plain)
+    return m.group(0) if m else ""
+
+
+def valuing(span) -> str:
+    """The words by which a statement values the mentee's act, idea or quality, or "".
+
+    MITI 4.2.1 affirms a strength or effort in many words; what they share is their form: "that", "it", "you", a
+    thing of theirs ("your plan") or what they did ("Bringing your mum along") is, sounds or seems something of
+    strength or good judgement (:data:`regard.STRENGTH_ADJECTIVES`: "That's shrewd.", "It sounds realistic.", "You're
+    resourceful."), a strength itself (:data:`regard.STRENGTH_NOUNS`: "That's a real skill."), a good one of a
+    choice ("a good call", "a big step": :data:`regard.GOOD_NOUNS` after :data:`regard.GOOD_ADJECTIVES`) or, of "you",
+    a person of strength ("You're a thoughtful person"). Not when negated ("That's not realistic"), compared
+    ("clearer than"), of a situation ("That's a tough situation") or of what is clear ("It's clear that ...").
+    """
+    root = next((t for t in span if t.dep_ == "ROOT"), None)
+    for verb in (root, *(c for c in root.children if c.dep_ == "conj")) if root is not None else ():
+        if verb.lemma_ not in ("be", "sound", "seem", "look") or any(
+                c.dep_ in ("neg", "ccomp") or c.dep_ == "aux" and c.lower_ in _MAYBE_AUX for c in verb.children):
+            continue  # "that's not realistic"; "it's clear that you're tired"; "it would be a good idea to" advises
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is None and verb is not root:
+            subj = next((c for c in root.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is None or not (subj.lower_ in ("that", "this", "it", "you", "those", "these") or subj.tag_ == "VBG"
+                                or subj.dep_ == "csubj" or any(c.lower_ == "your" for c in subj.children)):
+            continue
+        for c in verb.children:
+            mods = {m.lemma_.lower() for m in c.children if m.dep_ == "amod"}
+            if c.dep_ == "acomp" and c.tag_ == "JJ" and c.lemma_.lower() in regard.STRENGTH_ADJECTIVES \
+                    and not any(m.dep_ in ("ccomp", "prep") and m.lower_ in ("that", "than") or m.dep_ == "ccomp"
+                                for m in c.children) \
+                    or c.dep_ == "attr" and c.pos_ == "NOUN" and (
+                        c.lemma_.lower() in regard.STRENGTH_NOUNS or subj.lower_ == "you" and mods & regard.STRENGTH_ADJECTIVES
+                        or c.lemma_.lower() in regard.GOOD_NOUNS and mods & (regard.GOOD_ADJECTIVES | regard.STRENGTH_ADJECTIVES)):
+                start = min(subj.left_edge.i, verb.i)
+                return span.doc[start:c.right_edge.i + 1].text.lower()
+    return ""
+
+
 def _statement(span, plain: str, ctx: Context) -> SentenceCode:
     """A sentence that asks nothing and gives nothing back: affirmation, self-disclosure, information."""
     if not ctx.speaks_fully:
         return SentenceCode("other")
-    if m := cues.AFFIRMATION_RE.search(plain):
-        return SentenceCode("affirmation", m.group(0))
+    if cue := _affirmation_cue(plain):
+        return SentenceCode("affirmation", cue)
     if cue := lang.self_disclosure(plain):
         return SentenceCode("self_disclosure", cue)
     if m := cues.INFORMATION_RE.search(plain):
@@ -240,7 +297,7 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
         found = {c.behaviour for c in codes}
         told = plain_text(" ".join(s.text for s in sents if not _offer(plain_text(s.text))))  # an offer to share tells nothing
         for behaviour, cue in (("self_disclosure", lang.self_disclosure(told)),
-                               ("affirmation", lang.find_pattern(cues.AFFIRMATION_RE, plain))):
+                               ("affirmation", _affirmation_cue(plain))):
             if cue and behaviour not in found:
                 codes.append(SentenceCode(behaviour, cue))
     code = _combine(codes, n_words=n_words, permission=permission)
@@ -280,15 +337,15 @@ def _offer(plain: str) -> str:
 def confronting(text: str) -> str:
     """The words with which a sentence blames, criticises, labels or doubts the other person ("" for none).
 
-    MITI 4.2.1 "Confront" (:data:`cues.CONFRONT_RE`), unless one of the three words before it negates it or
-    reports someone's words or feelings (:data:`cues.NOT_CONFRONT_BEFORE`: "it's not your fault", "she said you
+    MITI 4.2.1 "Confront" (:data:`regard.CONFRONT_RE`), unless one of the three words before it negates it or
+    reports someone's words or feelings (:data:`regard.NOT_CONFRONT_BEFORE`: "it's not your fault", "she said you
     were lazy", "you feel like it's all your fault": the mentee's own self-blame given back). A confronting
     sentence is never coded as a reflection (:func:`sentence_behaviour`).
     """
     plain = plain_text(text)
-    for m in cues.CONFRONT_RE.finditer(plain):
+    for m in regard.CONFRONT_RE.finditer(plain):
         before = plain[:m.start()].split()[-3:]
-        if not any(w in cues.NOT_CONFRONT_BEFORE or w.endswith("n't") for w in before):
+        if not any(w in regard.NOT_CONFRONT_BEFORE or w.endswith("n't") for w in before):
             return m.group(0).strip()
     return ""
 

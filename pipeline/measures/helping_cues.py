@@ -24,7 +24,8 @@ OPENERS = r"(?:(?:so|okay|ok|right|well|and|yeah|yes|mm|hmm|um|uh|oh|ah|ahh|aw|w
 #: Requests that invite the other person to talk: questions in all but form (MITI 4.2.1 codes them as questions).
 REQUEST_RE = _re(
     r"\b(?:tell|walk|talk)\s+me\s+(?:a\s+(?:bit|little)\s+(?:more\s+)?|more\s+|a\s+bit\s+more\s+)?"
-    r"(?:about|through|what|how|why|when|where|who|which|if|whether|more)\b"
+    r"(?:about|through|what|how|why|when|where|who|which|if|whether|more)\b(?!\s+i(?:'ve|\s+have|'m|\s+am|\s+got|\s+missed|"
+    r"\s+left|\s+misunderstood)\b)"
     r"|\b(?:say|share|tell\s+me)\s+(?:a\s+(?:bit|little)\s+)?more\b"
     r"|\bi(?:'m|\s+am)\s+(?:curious|wondering|interested\s+to\s+(?:hear|know))\s+(?:about|what|how|why|whether|if)\b"
     r"|\bi\s+wonder\s+(?:what|how|why|whether|if)\b"
@@ -87,7 +88,7 @@ ADVICE_RE = _re(
     r"must(?!\s+(?:be|feel|have\s+(?:been|felt|had)))|'ve\s+got\s+to|got\s+to|gotta)\b(?!\s+(?:be\s+(?:really\s+|so\s+|very\s+)?(?:proud|pleased|glad)))"
     r"|\bwhat\s+you\s+(?:need|have|want|ought|should)\s+(?:to\s+)?do\b"
     r"|\bi(?:'d|\s+would|\s+strongly|\s+(?:can|could|might)(?:\s+also)?)?\s+(?:recommend|suggest|advise|encourage\s+you)\b|\bmy\s+(?:advice|suggestion|tip)\b"
-    r"|(?<!\bi\s)(?<!\bwe\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bthey\s)\b(?:try|make\s+sure|be\s+sure|remember)\s+"
+    r"|(?<!\bi\s)(?<!\bwe\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bthey\s)(?<!\blet\sme\s)\b(?:try|make\s+sure|be\s+sure|remember)\s+"
     r"(?:to|you|that\s+you|and)\b|\btry\s+\w+ing\b"
     r"|\bhave\s+you\s+(?:ever\s+)?(?:(?:thought\s+(?:about|of)|considered)(?!\s+(?:what|how|whether|why|where|who|when|"
     r"which|if)\b)|looked\s+(?:into|for|at)|contemplated|consulted|reached\s+out|checked\s+(?:with|into|out))\b"
@@ -205,8 +206,10 @@ HARDSHIP = (r"(?:hard|difficult|tough|rough|painful|stressful|frustrating|scary|
 VALUES = (r"\b(?:matters?|mattered|means?|meant)\s+(?:(?:a\s+lot|so\s+much|everything|the\s+world|a\s+great\s+deal)\s+)?"
           r"to\s+you\b|\b(?:is|are|'s|was|were)\s+(?:really\s+|very\s+|so\s+)?important\s+to\s+you\b")
 #: An announced summary: the speaker gathers what the other has said ("let me see if I've got this", "to sum up").
-SUMMARY_OPENING = (r"\blet\s+me\s+(?:see\s+if\s+i(?:'ve|\s+have)?\s+(?:got|understood|understand)|make\s+sure\s+i\s+"
-                   r"(?:understand|got|have)|check\s+(?:that\s+)?i|summari[sz]e|sum\s+(?:up|that\s+up))\b"
+SUMMARY_OPENING = (r"\blet\s+me\s+(?:try\s+(?:to\s+|and\s+))?(?:see\s+if\s+i(?:'ve|\s+have)?\s+(?:got|understood|understand)|"
+                   r"make\s+sure\s+i\s+(?:understand|got|have)|check\s+(?:that\s+)?i|summari[sz]e|sum\s+(?:up|that\s+up|it\s+up)|"
+                   r"recap|pull\s+(?:(?:it|that|this|these|those|things)\s+)?together|put\s+(?:it|that|this|these|those)\s+together|"
+                   r"go\s+back\s+over)\b"
                    r"|\bto\s+sum\s+up\b|^" + OPENERS + r"in\s+summary\b|\bif\s+i\s+(?:understand|hear|heard)\s+(?:you\s+)?"
                    r"(?:correctly|right)\b")
 
@@ -269,7 +272,9 @@ REFLECTION_RE = _re(
 CHECK_RE = _re(r"\b(?:is|was)\s+that\s+(?:about\s+)?(?:right|correct|true|fair|what\s+you(?:'re|\s+are)\s+(?:feeling|saying))\b"
                r"|\bdid\s+i\s+(?:miss|leave\s+out|forget)\s+(?:anything|something)\b|\bhave\s+i\s+got\s+(?:that|it|this)\s+right\b"
                r"|\bdoes\s+that\s+sound\s+(?:about\s+)?right\b"
-               r"|\bdo\s+i\s+have\s+(?:that|it)\s+right\b|\bam\s+i\s+(?:right|correct)\b|\bdid\s+i\s+get\s+(?:that|it)\s+right\b")
+               r"|\bdo\s+i\s+have\s+(?:that|it)\s+right\b|\bam\s+i\s+(?:right|correct)\b|\bdid\s+i\s+get\s+(?:that|it)\s+right\b"
+               r"|\b(?:tell|let)\s+me\s+(?:know\s+)?(?:if|whether)\s+i(?:'ve|\s+have)?\s+(?:missed|left\s+out|got|misunderstood)\b"
+               r"|\b(?:correct|stop)\s+me\s+if\b")
 
 #: "You" statements that are courtesies, not reflections: "you are welcome", "you too", "I hope you ...".
 NOT_REFLECTION_RE = _re(r"\byou(?:'re|\s+are)\s+(?:very\s+|so\s+|most\s+)?welcome\b|\byou\s+too\b|\b(?:hope|wish)\s+you\b"
@@ -336,68 +341,6 @@ COURTESY_FEELINGS = frozenset("happy glad pleased hope safe grateful".split())
 FEELING_PHRASE_RE = _re(r"\b(?:left\s+out|let\s+down|taken\s+for\s+granted|out\s+of\s+(?:your|my)\s+depth|"
                         r"burn(?:ed|t)\s+out|fed\s+up|(?:worn|wear(?:s|ing)?(?:\s+you)?)\s+(?:out|down)|on\s+edge|put\s+on\s+the\s+spot)\b")
 
-#: Affirmations (MITI 4.2.1): the speaker values the other person's effort, strengths or contribution. Not a
-#: plain acknowledgement ("okay", "great", "good").
-AFFIRMATION_RE = _re(
-    r"\b(?:that|it|this)\s+(?:took|takes|must\s+have\s+taken)\s+(?:real\s+|a\s+lot\s+of\s+|some\s+|great\s+|so\s+much\s+)?(?:courage|guts|strength|"
-    r"effort|work|honesty)\b"
-    r"|\b(?:well\s+done|good\s+(?:job|work|for\s+you)|great\s+(?:job|work)|nice\s+(?:job|work)|congratulations|"
-    r"congrats|kudos|hats\s+off)\b"
-    r"|\byou(?:'ve|\s+have)\s+(?:clearly|really|obviously)\s+(?:thought|worked|put|done|made|prepared)\b"
-    r"|\byou(?:'ve|\s+have)\s+(?:done|made|come)\s+(?:a\s+(?:lot|great|really|long\s+way)|real|great|good|so\s+much|really|"
-    r"so\s+far)\b"
-    r"|\byou\s+(?:did|handled|managed|dealt\s+with)\s+(?:it|that|this|the\s+\w+)?\s*(?:really\s+|so\s+)?"
-    r"(?:well|brilliantly|great|a\s+great\s+job|the\s+right\s+thing)\b"
-    r"|\byou(?:'re|\s+are)\s+(?:clearly|really|obviously|very)\s+(?:good|skilled|committed|capable|thoughtful|"
-    r"resourceful|brave|strong|organised|organized|talented|determined|dedicated)\b"
-    r"|\bi\s+(?:really\s+)?(?:appreciate|admire|respect|value)\s+(?:you|your|how|that\s+you|the\s+way)\b"
-    r"|\bthank\s+you\s+for\s+(?:sharing|being\s+(?:so\s+)?(?:honest|open)|telling|trusting|your\s+honesty)\b"
-    r"|\bthat\s+says\s+a\s+lot\s+about\s+(?:you|how|your)\b|\bself-?awareness\b|\bthat's\s+not\s+nothing\b"
-    r"|\byou\s+know\s+(?:yourself|exactly\s+what\s+you\s+(?:need|want))\b|\bthings?\s+going\s+for\s+you\b"
-    r"|\byou(?:'ve|\s+have)\s+been\s+(?:really\s+|so\s+|very\s+)?(?:consistent|committed|dedicated|persistent|"
-    r"determined|honest|open|brave)\b|\bthanks?\s+(?:you\s+)?for\s+being\s+(?:so\s+)?(?:open|honest|upfront)\b"
-    r"|\b(?:you\s+should\s+be|be)\s+(?:really\s+|so\s+|very\s+)?proud\b|\bi(?:'m|\s+am)\s+(?:really\s+)?(?:impressed|proud)\b|\bimpressive\b"
-    r"|\b(?:that'?s|that\s+is|what\s+a|it'?s|it\s+is|such\s+a)\s+(?:a\s+)?(?:really\s+)?(?:great|good|brilliant|"
-    r"excellent|smart|sensible|wise|clever|thoughtful)\s+(?:idea|plan|point|question|insight|step|move|approach|"
-    r"thought|start)\b"
-    r"|\b(?:brave|courageous|a\s+(?:real\s+)?strength|your\s+(?:strength|effort|hard\s+work|commitment|persistence|"
-    r"honesty|determination))\b"
-    r"|\b(?:that|it|this)\s+shows\s+(?:real|a\s+lot|how|you|your|great|such)\b|\b(?:admirable|commendable)\b"
-    r"|\bshow(?:s|ed)\s+(?:great|real|a\s+lot\s+of|such)\s+(?:strength|courage|maturity|determination|commitment|character)\b"
-    r"|\byou(?:'ve|\s+have)\s+been\s+(?:really\s+|so\s+|very\s+)?(?:open|honest|candid|brave)\b"
-    r"|\byou(?:'re|\s+are)\s+being\s+(?:really\s+|so\s+|very\s+)?(?:open|honest|candid|brave)\b"
-    r"|\byou(?:'re|\s+are)\s+doing\s+(?:a\s+)?(?:great|well|"
-    r"really\s+well|good|fine)\b|\bcredit\s+to\s+you\b"
-    # confidence in their ability, their effort, their qualities ("I'm sure you can", "you're a good friend")
-    r"|\bi(?:'m|\s+am)\s+(?:so\s+|really\s+|very\s+|pretty\s+)?(?:sure|confident|certain)\s+(?:that\s+)?you(?:'ll|'re|'ve|\s+(?:can|"
-    r"will|could|did|are|have|know|made))\b|\bi\s+(?:know|believe)\s+(?:that\s+)?you\s+(?:can|will|'ll|are\s+(?:strong|capable)|"
-    r"have\s+(?:done|the\s+strength))\b|\bi\s+believe\s+in\s+you\b|\bconfident\s+in\s+you\b"
-    # ... unless the doubt is theirs: "you're not sure you can do it", "wondering whether you can handle it"
-    r"|(?<!\bsure\s)(?<!\bwhether\s)(?<!\bif\s)(?<!\bdoubt\s)\byou\s+can\s+(?:do\s+(?:it|this)|make\s+it|"
-    r"get\s+through|handle|overcome)\b|\byou(?:'ve|\s+have)?\s+got\s+this\b"
-    r"|\byou(?:'re|\s+are)\s+(?:doing\s+(?:your\s+best|(?:a\s+|such\s+a\s+)?(?:great|amazing|wonderful|fantastic)(?:\s+job)?|"
-    r"everything|all\s+you\s+can|the\s+right\s+thing|what\s+you\s+can)|on\s+the\s+right\s+track)\b"
-    r"|\byou(?:'ve|\s+have)\s+done\s+(?:your\s+best|your\s+part|everything|all\s+you\s+can|so\s+well|the\s+right\s+thing)\b"
-    r"|\byou(?:'re|\s+are|\s+sound|\s+seem)(?:\s+like)?\s+(?:such\s+|a\s+|an\s+|so\s+|very\s+|really\s+|clearly\s+|obviously\s+|"
-    r"truly\s+)*(?:good|great|wonderful|caring|kind|loving|strong|brave|mature|thoughtful|resilient|hard\s*working|"
-    r"diligent|capable|amazing|supportive|responsible|generous|considerate|courageous|dedicated|determined|"
-    r"talented)\b(?!\s+(?:idea|plan|time|day|question))"
-    r"|\b(?:it'?s|it\s+is|that'?s|that\s+is|thats)\s+(?:so\s+|really\s+|very\s+)?(?:good|great|wonderful|amazing|awesome|"
-    r"fantastic|admirable|excellent)\s+(?:that\s+)?you\b"
-    r"|\b(?:is|'s|sounds\s+like|seems\s+like)\s+(?:a\s+|an\s+)?(?:really\s+|very\s+)?(?:great|good|wonderful|excellent|"
-    r"fantastic|smart|brilliant|wise|sensible)\s+(?:first\s+)?(?:idea|plan|choice|decision|step|start)\b(?!\s+(?:to|if|would|for\s+you))"
-    # reassurance that names the mentee's ability or what they did (ESConv's "affirmation and reassurance"; MITI
-    # 4.2.1 counts confidence in the person's ability, not a reassurance about the world: "things will get better")
-    r"|\bi(?:'m|\s+am)\s+(?:so\s+|very\s+|pretty\s+|really\s+|quite\s+)?(?:sure|confident|certain)\s+(?:that\s+)?(?:you|your)\b"
-    r"|\bi\s+(?:really\s+)?(?:believe|think|know)\s+(?:that\s+)?you(?:'ll|\s+will|\s+can|(?:'re|\s+are)\s+(?:going\s+to|strong|"
-    r"capable|able|doing))\b"
-    r"|\byou(?:'ll|\s+will)\s+(?:definitely\s+|surely\s+|certainly\s+)?(?:be\s+(?:fine|ok|okay|alright|all\s+right|able\s+to)|"
-    r"get\s+through|make\s+it|figure\s+(?:it|this|that)\s+out|find\s+(?:a|the|your)\s+way|do\s+(?:great|well|fine))\b"
-    r"|\byou(?:'ve|\s+have)?\s+(?:did|made|done|are\s+doing|'re\s+doing)\s+(?:the\s+right\s+thing|(?:a\s+|the\s+)?(?:good|great|"
-    r"right|wise|smart|brave)\s+(?:job|choice|decision|thing))\b"
-    r"|\blucky\s+to\s+have\s+you\b|\bgrateful\s+for\s+you\b|\byou(?:'re|\s+are)\s+handling\b|\byou\s+(?:clearly|obviously|really)\s+"
-    r"(?:care|love)\b"
-)
 
 #: Information (MITI 4.2.1 "giving information"; ESConv "information"): facts about how things are.
 INFORMATION_RE = _re(
@@ -535,50 +478,3 @@ PARTNERSHIP_RE = _re(
     r"|\b(?:let's|we\s+(?:can|could))\s+(?:figure|work|sort|think)\s+(?:(?:this|it|that)\s+)?(?:out|through)\s+together\b"
 )
 
-#: Confronting (MITI 4.2.1 "Confront", MI non-adherent): blaming, criticising, labelling, shaming, questioning
-#: the mentee's honesty: phrases that judge whatever the context. Not where a negation, another's words or the
-#: mentee's own feeling come just before (:data:`NOT_CONFRONT_BEFORE`: "it's not your fault", "your manager said you
-#: were lazy", "you feel like it's all your fault"); checked on SwDA's talk between strangers, where it fires 4 times
-#: in 199,781 utterances (one "you're wrong" quoting someone) (``bench/helping_skills.py`` lists ESConv's hits).
-CONFRONT_RE = _re(
-    r"\byou\s+should\s+have\s+(?:known|listened|asked|thought|checked|realised|realized)\b"
-    r"|\bwhy\s+(?:didn't|did\s+not|wouldn't|couldn't)\s+you\s+just\s+\w+|\bwhy\s+on\s+earth\b"
-    r"|\bwhy\s+would\s+you\s+(?:ever\s+)?(?:do|say)\s+(?:that|something\s+like\s+that)\b"
-    r"|\bwhat\s+were\s+you\s+thinking\b"
-    r"|\bthat\s+(?:was|is)\s+(?:a\s+)?(?:really\s+|pretty\s+|very\s+|so\s+|quite\s+|just\s+)?(?:stupid|silly|"
-    r"foolish|irresponsible|careless|unprofessional|lazy|naive)\b(?!\s+(?:\w+\s+)?(?:of\s+(?:me|us)|on\s+(?:my|our)\s+part))"
-    r"|\byou(?:'re|\s+are|\s+were)\s+(?:being\s+)?(?:too\s+|so\s+|really\s+|just\s+|very\s+)?(?:lazy|stubborn|naive|"
-    r"irresponsible|careless|unreasonable|overreacting|making\s+excuses|paranoid|oversensitive|too\s+sensitive|"
-    r"being\s+dramatic)\b"
-    r"|\byou\s+(?:always|never)\s+(?:do\s+this|do\s+that|listen|make\s+excuses|complain|forget|finish)\b"
-    r"|\b(?:that's|that\s+is|those\s+are)\s+(?:just|only|another|more)\s+(?:an?\s+)?excuses?\b|\bstop\s+making\s+excuses\b"
-    r"|\b(?:it's|it\s+is|it\s+was)\s+(?:all\s+|entirely\s+)?your\s+(?:own\s+)?fault\b|\byou\s+(?:only\s+)?have\s+"
-    r"(?:only\s+)?yourself\s+to\s+blame\b"
-    r"|\bi\s+don't\s+believe\s+you(?![\w'])|\byou(?:'re|\s+are)\s+not\s+being\s+honest\b"
-    r"|\byou\s+need\s+to\s+(?:grow\s+up|toughen\s+up|get\s+over\s+it|stop\s+(?:complaining|whining|moaning))\b"
-    # labels and shaming ("you're in denial", "don't you care about ...", "shame on you")
-    r"|\byou(?:'re|\s+are)\s+(?:just\s+|clearly\s+|obviously\s+)?(?:in\s+denial|an\s+alcoholic|an\s+addict|a\s+drunk)\b"
-    r"|\bdon't\s+you\s+care\s+(?:about|what)\b|\bshame\s+on\s+you\b|\b(?:should|ought\s+to)\s+be\s+ashamed\b"
-    r"|\bwhat's\s+wrong\s+with\s+you\b|\byou\s+know\s+better\s+than\s+that\b"
-    # disagreeing, correcting, doubting honesty ("you're wrong about that", "you're kidding yourself")
-    r"|\byou(?:'re|\s+are)\s+(?:just\s+|simply\s+|plainly\s+)?(?:wrong|lying|kidding\s+yourself|fooling\s+yourself|"
-    r"not\s+listening|not\s+taking\s+(?:this|it|me|your\s+\w+)\s+seriously|not\s+even\s+trying)\b"
-    r"|\b(?:that's|that\s+is)\s+(?:a\s+)?(?:really\s+|very\s+|such\s+a\s+)?(?:bad|terrible|dumb|stupid|crazy|"
-    r"ridiculous)\s+idea\b"
-    r"|\bwhy\s+would\s+you\s+\w+\s+something\s+(?:so|that)\s+(?:stupid|silly|foolish|irresponsible|dumb|reckless)\b"
-    r"|\bhow\s+could\s+you\s+(?:(?:do|say|let)\s+(?:that|this|something\s+like\s+that)|be\s+so)\b"
-    # arguing the mentee down: excuses, wishful thinking, a failure rubbed in, a label they did not choose
-    r"|\bthere(?:'s|\s+is)\s+always\s+(?:an\s+|some\s+)?excuse\b|\bwishful\s+thinking\b"
-    r"|\bthat\s+(?:tells|says)\s+you\s+something\b|\byou\s+(?:couldn't|could\s+not|can't|cannot)\s+even\s+"
-    r"(?:manage|be\s+bothered|stick)\b"
-    r"|\bdoesn't\s+mean\s+you\s+(?:haven't\s+got|don't\s+have)\s+(?:one|a\s+problem)\b"
-    r"|\bthat\s+doesn't\s+make\s+it\s+(?:okay|ok|alright|all\s+right)\b|\byou\s+can't\s+go\s+by\s+that\b"
-    r"|\b(?:that's|that\s+is)\s+(?:just\s+|actually\s+)?(?:a\s+|an\s+)?(?:old\s+wives'?\s+tale|myth)\b"
-    r"|\byou\s+(?:weren't|were\s+not)\s+(?:using|doing|taking)\s+(?:it|them|that)\s+(?:right|properly|correctly)\b"
-)
-
-#: Words just before a confronting phrase that undo it: a negation ("it's not your fault", "I'm not saying you're
-#: lazy") or another person's words or the mentee's own feeling reported ("she said you were lazy").
-NOT_CONFRONT_BEFORE = frozenset(
-    "not never no isn't wasn't aren't don't didn't doesn't said says say told tells thinks think thought feel feels "
-    "felt called calls like worried afraid scared seems sounds believe believes hear heard if whether".split())

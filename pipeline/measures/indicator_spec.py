@@ -6,7 +6,8 @@ session (:class:`pipeline.measures.context.SessionContext`). That function retur
 value, the evidence, the confidence, the 95 % interval and the sample it was estimated from. :func:`build` turns
 the two into the :class:`pipeline.types.Indicator` the mentor sees, with the one rule every indicator shares: an
 interval that reaches both sides of an edge of the band makes the confidence "low" and says why
-(:func:`interval_confidence`).
+(:func:`interval_confidence`), and in a session under 2 minutes so does a value it does not show clearly
+(:func:`pipeline.measures.confidence.clear_in_short`).
 
 Names, band sources and explanations may hold blanks: ``{options.n_top_words}`` is filled from the session's
 :class:`pipeline.types.MeasureOptions`, other ``{name}`` blanks from the reading's ``details``.
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 
 from pipeline.errors import InvalidParameterError
 from pipeline.io.transcripts import ESTIMATED_WPM
-from pipeline.measures.confidence import cap
+from pipeline.measures.confidence import MEDIUM_FROM_S, cap, clear_in_short
 from pipeline.measures.context import SessionContext
 from pipeline.measures.evidence import count
 from pipeline.measures.stats import band_edge_within, bootstrap_ci, rounded, total
@@ -41,6 +42,9 @@ CATEGORIES = ("listening", "questions", "matching", "remembering", "sharing", "c
 # ------------------------------------------------------------------ what an explanation adds or says instead
 #: Opens the sentence that an indicator's explanation gets when its 95 % interval reaches both sides of a band edge.
 TOO_FEW_TO_TELL = "Too few turns to tell"
+#: Said of a value that a session under 2 minutes does not show clearly (:func:`pipeline.measures.confidence.clear_in_short`).
+SHORT_SESSION = (" A session under 2 minutes: too short to tell from this value alone (it counts when its interval "
+                 "is clear of the good range's edges, or when what it counts happened).")
 #: Said of talk shares from a transcript without end times (their turn lengths are estimated from the words).
 FROM_WORDS = " Estimated from word counts: the transcript does not say when turns end."
 #: Said of per-minute rates from a transcript without any times.
@@ -208,6 +212,11 @@ def build(spec: IndicatorSpec, ctx: SessionContext) -> Indicator:
     if r.ci95 is not None:
         conf, why = interval_confidence(conf, r.ci95, spec.band, spec.ci_unit or spec.unit, sample=r.sample)
         explanation += why if r.available else ""
+    if ctx.duration_s < MEDIUM_FROM_S and conf != "low" and not (
+            r.available and r.value is not None and spec.band != (None, None)
+            and clear_in_short(r.value, r.ci95, spec.band, counted=spec.unit in ("count", "yes/no"))):
+        conf = "low"
+        explanation += SHORT_SESSION if r.available else ""
     shown_ci = (rounded(r.ci95[0], 3), rounded(r.ci95[1], 3)) if r.ci95 is not None and r.available else None
     return Indicator(
         id=spec.id,

@@ -168,7 +168,8 @@ HELPING: tuple[IndicatorSpec, ...] = (
         "session, no interval)",
         category="safety",
         explanation="Naming the mentee's effort or strengths ('that took courage') lets them see that you value "
-        "their contributions, which builds their confidence and psychological safety; a plain 'okay' does not.",
+        "their contributions, which builds their confidence and psychological safety; a plain 'okay' does not, nor "
+        "does a reassurance that it will turn out fine ('you'll be fine'), which values nothing they did.",
         measure=mentor_affirmations),
     IndicatorSpec(
         id="mentor_partnership", name="Mentor sharing the decisions (asking for the mentee's ideas, leaving the "

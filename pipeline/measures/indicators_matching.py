@@ -19,6 +19,7 @@ from pipeline.measures.context import SessionContext
 from pipeline.measures.evidence import abrupt_changes, count, moment, two_decimals, whose
 from pipeline.measures.indicator_spec import (
     COURSE,
+    DESCRIPTIVE,
     LH2011,
     LSM_SRC,
     RULE,
@@ -231,8 +232,11 @@ MATCHING: tuple[IndicatorSpec, ...] = (
         pair=True, measure=language_style_matching),
     IndicatorSpec(
         id="top_word_matching", name="Overlap of both speakers' {options.n_top_words} most frequent words",
-        unit="score 0-1", band=(0.6, 1.0), source=RULE, category="matching",
-        explanation="Shared everyday vocabulary is part of the 'sameness' rapport is built on.",
+        unit="score 0-1", band=(None, None), source=DESCRIPTIVE, category="matching",
+        explanation="Shared everyday vocabulary is part of the 'sameness' rapport is built on. Descriptive: most of "
+        "anyone's commonest words are small words ('the', 'it', 'and'), so this follows language style matching, "
+        "which reads them with a band from its studies, and no study gives this overlap a good range; the "
+        "mentee's key words the mentor took up are counted apart.",
         pair=True, measure=top_word_matching),
     IndicatorSpec(
         id="shared_key_phrases", name="Mentee's key words the mentor took up", unit="count", band=(2.0, None),

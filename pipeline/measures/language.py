@@ -291,7 +291,7 @@ def self_disclosure(text: str, *, mistakes_only: bool = False) -> str:
 
 
 CONCERN_RE = re.compile(
-    r"\b(?:I'?m|I\s+am|I\s+was|I\s+feel|I\s+felt|I'?ve\s+been)\s+(?:\w+\s+)?(?:worried|anxious|nervous|scared|afraid|"
+    r"\b(?:I'?m|I\s+am|I\s+was|I\s+feel|I\s+felt|I'?ve\s+been)\s+(?:(?!not\b|never\b)\w+\s+)?(?:worried|anxious|nervous|scared|afraid|"
     r"stressed|concerned|unsure|uncertain|confused|stuck|overwhelmed|lost)\b"
     r"|\b(?:worried|afraid|scared)\s+(?:that|about|of)\b|\bnot\s+(?:sure|certain)\s+(?:whether|if|how|what|that|about)\b"
     r"|\bI\s+(?:don'?t|do\s+not)\s+(?:really\s+|quite\s+|even\s+)?know\s+(?:whether|if|how|what|where|which)\b|\bmy\s+(?:concern|worry|fear)\b"
@@ -306,12 +306,52 @@ CONCERN_RE = re.compile(
     # sleep lost over it ("I've been lying awake about it")
     r"|\b(?:lying|lie|lay)\s+awake\b|\b(?:can'?t|couldn'?t|cannot)\s+sleep\b|\blos(?:e|ing|t)\s+sleep\b"
     r"|\bkeeps?\s+me\s+(?:up|awake)\s+at\s+night\b"
+    # a worry as a verb, a doubt, a fear of what might happen or of how others see them ("I still worry", "I don't
+    # know about the group thing", "what if it happens again", "people will think I'm rubbish", "I'm always behind")
+    r"|\bI\s+(?:still\s+|really\s+|just\s+|always\s+|kind\s+of\s+|sometimes\s+|do\s+)?(?:worry|fear|dread|panic)\b"
+    r"|\bI\s+(?:don'?t|do\s+not)\s+(?:really\s+)?know\s+about\b|\bwhat\s+if\s+(?:I|it|they|he|she|something|people|"
+    r"nobody|no\s+one)\b(?!\s+(?:just\s+)?(?:tried|try|asked|ask|did|do|went|go|made|make|started|start|wrote|took|put|"
+    r"told|tell|spoke|talked)\b)"
+    r"|\b(?:think|thinks|thought|see|sees)\s+(?:I'?m|I\s+am|me\s+as)\s+(?:\w+\s+)?(?:rubbish|useless|stupid|incompetent|"
+    r"a\s+failure|weak|lazy|hopeless|an\s+idiot|not\s+good\s+enough|failing|a\s+fraud)\b"
+    r"|\bI'?m\s+(?:always|constantly|forever|still|so|really)\s+behind\b|\b(?:can'?t|cannot|couldn'?t)\s+(?:cope|keep\s+up)\b"
+    r"|\bfalling\s+behind\b"
+    # a feeling or a judgement of oneself with words between ("I just feel a bit lost", "I felt dreadful", "I'm
+    # not so sure", "I feel like everyone else is miles ahead", "I don't feel ready", "I'm not cut out for this")
+    r"|\bI(?:\s+(?:just|really|still|sometimes|always|kind\s+of))?(?:'m|\s+am|\s+was|\s+feel|\s+felt|'ve\s+been|\s+get|\s+got)\s+"
+    r"(?:(?!not\b|never\b|no\b)[\w']+\s+){0,3}?(?:lost(?!\s+for\s+words)|dreadful|awful|terrible|tired|like\s+(?:crap|rubbish|a\s+failure|an?\s+idiot)|guilty|ashamed|embarrassed|exhausted|knackered|drained|shattered|useless|hopeless|"
+    r"rubbish|a\s+failure|a\s+burden|whing(?:e)?ing|nervous|worried|anxious|scared|overwhelmed|out\s+of\s+my\s+depth)\b"
+    r"|\bI(?:'m|\s+am)\s+not\s+(?:so\s+|that\s+|too\s+|entirely\s+)?(?:sure|ready|confident)\b"
+    r"|\bI\s+(?:don'?t|do\s+not)\s+feel\s+(?:\w+\s+)?(?:ready|confident|prepared|able|good\s+enough)\b"
+    r"|\bnot\s+cut\s+out\s+for\b|\bI\s+(?:just\s+|sometimes\s+|kind\s+of\s+)?feel\s+like\s+(?:everyone|everybody|I'?m|I\s+am|"
+    r"a\s+failure|an?\s+idiot|a\s+fraud|I\s+(?:can'?t|don'?t|should))\b"
+    r"|\bI(?:'m|'ll\s+be|\s+will\s+be|'d\s+be|\s+would\s+be)\s+in\s+trouble\b|\bI\s+keep\s+(?:thinking|worrying|going\s+over|"
+    r"doing\s+the\s+maths|checking)\b"
+    r"|\bit(?:'?s|\s+is)\s+(?:all\s+|just\s+|been\s+)?(?:a\s+lot|too\s+much)\b(?!\s+(?:of\s+fun|better|easier|nicer|more))"
+    r"|\b(?:it'?s|it\s+is)\s+(?:\w+\s+)?(?:agony|unbearable|killing\s+me)\b|\b(?:it|they)\s+(?:really\s+)?hurts?\b"
+    # a feeling said as the whole answer ("Nervous.", "Badly.", "Not great, honestly.")
+    r"|(?:^|[.!?]\s+)(?:honestly,?\s+|um,?\s+|well,?\s+)?(?:a\s+bit\s+|a\s+little\s+|really\s+|so\s+|pretty\s+)?"
+    r"(?:nervous|scared|worried|terrified|anxious|exhausted|knackered|dreadful|awful|terrible|bad|badly|rough|not\s+great|"
+    r"not\s+good|rubbish|shattered|overwhelmed)\b(?!\s+(?:idea|news\s+for\s+(?:him|her|them)))"
+    # a reaction feared ("my mom's gonna lose it", "Devin's gonna think I'm soft", "I don't want her thinking I'm
+    # messing up"), a doubt ("I just don't see how I catch up"), a difficulty ("it's not that easy", "it's been
+    # rough", "I can't lose this job", "everybody else seems to get it", "I go home and replay every class")
+    r"|\b(?:gonna|going\s+to|will|'ll|would|'d)\s+(?:freak\s+out|lose\s+it|kill\s+me|go\s+mad|flip\s+out|hate\s+me|"
+    r"laugh\s+at\s+me|think\s+I'?m|think\s+I\s+am)\b|\bthinking\s+I'?m\b"
+    r"|\bI\s+(?:just\s+|really\s+)?(?:don'?t|can'?t)\s+see\s+(?:how|myself|why|it\s+working)\b"
+    r"|\bit(?:'s|\s+is)\s+not\s+(?:that\s+|so\s+)?(?:easy|simple)\b|\bit(?:'s|\s+has)\s+been\s+(?:really\s+|pretty\s+|so\s+|a\s+bit\s+)?"
+    r"(?:rough|hard|tough|awful|difficult|a\s+nightmare)\b"
+    r"|\bI\s+can'?t\s+(?:afford\s+to\s+)?lose\s+(?:this|my|the)\b|\b(?:my|the)\s+(?:job|place|position|home|house)\s+(?:is\s+)?"
+    r"(?:actually\s+|really\s+)?(?:in\s+danger|at\s+risk|on\s+the\s+line)\b"
+    r"|\b(?:everybody|everyone)\s+else\s+(?:seems\s+to|already|gets\s+it|knows|is\s+(?:miles|way|so\s+far)\s+ahead)\b"
+    r"|\bI\s+(?:\w+\s+){0,3}?(?:keep\s+)?replay(?:ing)?\b"
     # how someone close would take it ("My mum would be really upset", "he'll be furious")
-    r"|\b(?:would|will|'d|'ll|(?:is|'s|are|'re)\s+going\s+to)\s+be\s+(?:\w+\s+)?(?:upset|angry|furious|"
+    r"|\b(?:would|will|'d|'ll|(?:is|'s|are|'re)\s+going\s+to)\s+be\s+(?:\w+\s+)?(?:upset|angry|mad|furious|"
     r"disappointed|cross|livid|devastated|gutted|heartbroken|ashamed)\b"
     # an outcome feared ("I don't want to end up like that", "I don't want a telling-off", "I don't want my wife
     # doing for me what ..."), not a plain dislike ("I don't want to go")
-    r"|\bI\s+(?:really\s+)?(?:don'?t|do\s+not)\s+want\s+(?:to\s+(?:end\s+up|become|be\s+(?:told|judged|seen|a\s+burden|"
+    r"|\bI\s+(?:really\s+)?(?:don'?t|do\s+not)\s+want\s+(?:to\s+(?:keep\s+)?(?:bother(?:ing)?|burden|make\s+a\s+fuss|look\s+(?:stupid|like)|"
+    r"end\s+up|become|be\s+(?:told|judged|seen|a\s+burden|a\s+nuisance|"
     r"like|the\s+one)|let\s+(?:\w+\s+)?down|lose|get\s+(?:told|in(?:to)?\s+trouble|sick|ill|worse))|a\s+telling[-\s]off|"
     r"a\s+lecture)\b"
     # a harm heard of or feared from a treatment ("I heard that gives you weird side effects")

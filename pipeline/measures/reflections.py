@@ -197,6 +197,10 @@ def _echoes(span, plain: str, sent_keys: frozenset[str], ctx: Context) -> bool:
     root = next((t for t in span if t.dep_ == "ROOT"), None)
     if root is None or _predicts_or_advises(root):
         return False
+    shared = sent_keys & ctx.previous_words
+    if ctx.punctuated and not any(t.pos_ in ("VERB", "AUX") for t in span) and shared \
+            and 2 * len(shared) >= len(sent_keys):
+        return True  # "A message on Monday.": their words given back as a phrase (unpunctuated, it may be asked)
     subj = [t for t in span if t.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") and t.head == root]
     if any(t.lower_ == "you" or any(c.lower_ == "your" for c in t.children) for t in subj):
         return True  # "You freeze.", "Your evenings are the hard part.": what they do, feel or have, said back

@@ -142,10 +142,6 @@ ADVICE: dict[str, dict[str, str]] = {
         "in band": "Your way of speaking matched the mentee's.",
         "below": "Mirror the mentee's style: plain and short when they are, more detailed when they are.",
     },
-    "top_word_matching": {
-        "in band": "You and the mentee used many of the same words.",
-        "below": "Pick up the words the mentee uses most and use them back.",
-    },
     "shared_key_phrases": {
         "in band": "You picked up the mentee's key phrases and used them.",
         "below": "Pick out the mentee's key words and phrases and use them in your replies.",
@@ -201,16 +197,19 @@ _QUESTION_TWINS = ("mentor_question_runs_per_10min", "reflection_to_question_rat
 #: Short turns are no credit for "leaving room" while the mentor did most of the talking all the same (a lecture in
 #: many 20 s turns); a mentee's concerns and questions are no sign of trust to credit while the mentor met them with
 #: blame ("Work's really stressful." "That's just an excuse people use."); the depth of a few reflections is no
-#: credit while questions far outnumbered them (one reflection for every three questions).
+#: credit while questions far outnumbered them (one reflection for every three questions), nor while the mentor
+#: judged (a sarcastic echo, "Forty-five. Cute.", reads as a reflection); few turns spent telling are no credit while
+#: the others judged ("the mentee did the thinking" is not what a sarcastic manager's session shows).
 _NOT_WELL_WHILE = {"mentor_questions_per_10min": _QUESTION_TWINS, "mentor_question_turn_share": _QUESTION_TWINS,
                    "mentor_longest_monologue": ("mentor_talk_share", "talk_to_listen_ratio"),
                    "mentee_concerns": ("mentor_confronting",), "mentee_questions_per_10min": ("mentor_confronting",),
-                   "complex_reflection_share": ("reflection_to_question_ratio",)}
+                   "complex_reflection_share": ("reflection_to_question_ratio", "mentor_confronting"),
+                   "mentor_telling_share": ("mentor_confronting",)}
 #: Feedback themes finer than the categories: the course names pace, volume and key words apart, and reflecting,
 #: affirming and holding back advice are skills of their own beside the talk shares of "listening"; the mentee's own
 #: ideas go with sharing the decision (one piece of advice: ask for their ideas first).
 _THEME_PREFIX = (("pace_", "pace"), ("loudness_", "volume"), ("pitch_", "pitch"), ("language_style", "words"),
-                 ("top_word", "words"), ("shared_key", "words"), ("adjustment_", "smoothness"),
+                 ("shared_key", "words"), ("adjustment_", "smoothness"),
                  ("reflection_", "reflecting"), ("complex_reflection", "reflecting"), ("advice_", "advice"),
                  ("mentor_telling", "advice"),
                  ("mentor_affirmations", "affirming"), ("mentor_partnership", "partnership"),
@@ -269,8 +268,8 @@ def feedback(report: Report | Sequence[Indicator], *, n_points: int = 3, min_con
     n_points : int, optional
         Points per list, 1-10 (default 3).
     min_confidence : {"low", "medium", "high"}, optional
-        Lowest confidence an indicator may have to count (default "medium":
-        a session under 2 minutes or weak attribution gives no feedback).
+        Lowest confidence an indicator may have to count (default "medium": weak attribution gives no feedback,
+        a session under 2 minutes only what it shows clearly, :func:`pipeline.measures.confidence.clear_in_short`).
 
     Returns
     -------
@@ -335,7 +334,8 @@ def feedback_caption(fb: Feedback) -> str:
     """One line under the at-a-glance feedback: what it rests on, or why there is none."""
     if not fb.n_considered:
         return (f"Too little to go on: no indicator with a good range reached {fb.min_confidence} confidence "
-                "(a session under 2 minutes, speakers that are hard to tell apart, or too few turns to tell a score from "
+                "(a session under 2 minutes that shows nothing clearly, speakers that are hard to tell apart, or too few "
+                "turns to tell a score from "
                 "the edge of its good range give low confidence).")
     return (f"From {fb.n_considered} indicator{'' if fb.n_considered == 1 else 's'} with a good range and at least "
             f"{fb.min_confidence} confidence; "

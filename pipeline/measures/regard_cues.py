@@ -1,0 +1,228 @@
+"""What the helper says of the person: the cues of valuing them (MITI 4.2.1 "Affirm") and of judging them ("Confront").
+
+The two sides of one thing, regard for the mentee, read by :mod:`pipeline.measures.helping`: an affirmation values a
+strength, an effort or a good choice of theirs; a confrontation blames, labels, shames, ridicules or argues them
+down. Every pattern reads lower-case text without punctuation, as the other cue lists of
+:mod:`pipeline.measures.helping_cues` do.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _re(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+#: Words that value a person's act, idea or quality when said of it ("That's shrewd.", "It sounds realistic.",
+#: "Bringing your mum is a good call.", "That's a real skill."): adjectives of strength and good judgement, and nouns
+#: of strength that value by themselves (:func:`pipeline.measures.helping.valuing`).
+STRENGTH_ADJECTIVES = frozenset(
+    "shrewd smart wise sensible realistic practical clear specific solid thoughtful insightful perceptive brave "
+    "courageous resourceful creative honest mature impressive admirable remarkable responsible strong resilient "
+    "determined committed disciplined generous caring considerate clever skilful skillful skilled capable achievable "
+    "doable workable concrete savvy astute bold gutsy patient dedicated diligent proactive organised organized "
+    "focused motivated hardworking inventive ingenious grounded genuine inspiring".split())
+STRENGTH_NOUNS = frozenset(
+    "skill strength talent gift achievement accomplishment feat stamina courage resilience commitment determination "
+    "discipline insight instinct".split())
+#: Nouns that value only with a valuing adjective before them ("a good call", "a smart move", "a big step").
+GOOD_NOUNS = frozenset("call move step start idea plan choice decision catch point observation".split())
+GOOD_ADJECTIVES = frozenset("good great real smart brilliant sensible solid clever wise excellent fantastic "
+                            "strong".split())
+
+#: Affirmations (MITI 4.2.1): the speaker values the other person's effort, strengths or contribution. Not a
+#: plain acknowledgement ("okay", "great", "good").
+AFFIRMATION_RE = _re(
+    r"\b(?:that|it|this)\s+(?:took|takes|must\s+have\s+taken)\s+(?:real\s+|a\s+lot\s+of\s+|some\s+|great\s+|so\s+much\s+|"
+    r"(?:a|the)\s+(?:kind|sort)\s+of\s+)?(?:courage|guts|strength|effort|work|honesty|stamina|discipline|commitment|"
+    r"determination|resilience|patience|character|nerve)\b"
+    r"|\b(?:well\s+done|good\s+(?:job|work|for\s+you)|great\s+(?:job|work)|nice\s+(?:job|work)|congratulations|"
+    r"congrats|kudos|hats\s+off)\b"
+    r"|\byou(?:'ve|\s+have)\s+(?:clearly|really|obviously)\s+(?:thought|worked|put|done|made|prepared)\b"
+    r"|\byou(?:'ve|\s+have)\s+(?:done|made|come)\s+(?:a\s+(?:lot|great|really|long\s+way)|real|great|good|so\s+much|really|"
+    r"so\s+far)\b"
+    r"|\byou\s+(?:did|handled|managed|dealt\s+with)\s+(?:it|that|this|the\s+\w+)?\s*(?:really\s+|so\s+)?"
+    r"(?:well|brilliantly|great|a\s+great\s+job|the\s+right\s+thing)\b"
+    r"|\byou(?:'re|\s+are)\s+(?:clearly|really|obviously|very)\s+(?:good|skilled|committed|capable|thoughtful|"
+    r"resourceful|brave|strong|organised|organized|talented|determined|dedicated)\b"
+    r"|\bi\s+(?:really\s+)?(?:appreciate|admire|respect|value)\s+(?:you|your|how|that\s+you|the\s+way)\b"
+    r"|\bi\s+(?:really\s+)?(?:like|love)\s+(?:that|how|the\s+way)\s+you(?:'ve|'re|\s+have|\s+are)?\b"
+    r"|\byou(?:'ve|\s+have)\s+(?:already\s+|really\s+)?(?:pulled\s+off|achieved|accomplished)\b"
+    r"|\bkept\s+your\s+(?:eye|eyes|focus)\s+on\b"
+    r"|\bthank\s+you\s+for\s+(?:sharing|being\s+(?:so\s+)?(?:honest|open)|telling|trusting|your\s+honesty)\b"
+    r"|\b(?:that|it|this)\s+says\s+(?:a\s+lot|so\s+much|a\s+great\s+deal|something)\s+about\s+(?:you|how|your|who\s+you|"
+    r"the\s+(?:kind|sort)\s+of)\b|\bself-?awareness\b|\bthat's\s+not\s+nothing\b"
+    r"|\byou\s+know\s+(?:yourself|(?:exactly|clearly|really\s+well)\s+what\s+(?:you\s+(?:need|want)|matters|works|"
+    r"(?:is|'s)\s+important))\b|\bthings?\s+going\s+for\s+you\b"
+    # strengths MITI 4.2.1 affirms: clarity about what they want, ideas that are theirs, persistence, foresight
+    r"|\byou(?:'re|\s+are)\s+(?:really\s+|very\s+|so\s+)?clear\s+(?:about|on)\s+what\b"
+    r"|\b(?:they|it|that|those|these|both|all)\s+(?:both\s+|all\s+)?came\s+from\s+you\b"
+    r"|\byou(?:'ve|\s+have)?\s+(?:kept\s+(?:going|at\s+it|trying)|stuck\s+(?:with|at)\s+it|hung\s+in\s+there|"
+    r"pushed\s+through)\b|\byou\s+(?:haven't|have\s+not|never|didn't|did\s+not)\s+give(?:n)?\s+up\b"
+    r"|\byou(?:'re|\s+are)\s+(?:already\s+)?(?:thinking|planning)\s+ahead\b|\b(?:still|keep|kept)\s+showing\s+up\b"
+    r"|\byou(?:'re|\s+are)\s+such\s+a\s+(?:good\s+|great\s+|real\s+)?(?:team\s+player|listener|hard\s+worker|grafter|"
+    r"fighter|survivor|natural)\b"
+    r"|\byou(?:'ve|\s+have)\s+been\s+(?:really\s+|so\s+|very\s+)?(?:consistent|committed|dedicated|persistent|"
+    r"determined|honest|open|brave)\b|\bthanks?\s+(?:you\s+)?for\s+being\s+(?:so\s+)?(?:open|honest|upfront)\b"
+    r"|\b(?:you\s+should\s+be|be)\s+(?:really\s+|so\s+|very\s+)?proud\b|\bi(?:'m|\s+am)\s+(?:really\s+)?(?:impressed|proud)\b|\bimpressive\b"
+    r"|\b(?:that'?s|that\s+is|what\s+a|it'?s|it\s+is|such\s+a)\s+(?:a\s+)?(?:really\s+)?(?:great|good|brilliant|"
+    r"excellent|smart|sensible|wise|clever|thoughtful)\s+(?:idea|plan|point|question|insight|step|move|approach|"
+    r"thought|start)\b"
+    r"|\b(?:brave|courageous|a\s+(?:real\s+)?strength|your\s+(?:strength|effort|hard\s+work|commitment|persistence|"
+    r"honesty|determination))\b"
+    r"|\b(?:that|it|this)\s+shows\s+(?:real|a\s+lot|how|you|your|great|such)\b|\b(?:admirable|commendable)\b"
+    r"|\bshow(?:s|ed)\s+(?:great|real|a\s+lot\s+of|such)\s+(?:strength|courage|maturity|determination|commitment|character)\b"
+    r"|\byou(?:'ve|\s+have)\s+been\s+(?:really\s+|so\s+|very\s+)?(?:open|honest|candid|brave)\b"
+    r"|\byou(?:'re|\s+are)\s+being\s+(?:really\s+|so\s+|very\s+)?(?:open|honest|candid|brave)\b"
+    r"|\byou(?:'re|\s+are)\s+doing\s+(?:a\s+)?(?:great|well|"
+    r"really\s+well|good|fine)\b|\bcredit\s+to\s+you\b"
+    # confidence in their ability, their effort, their qualities ("I'm sure you can", "you're a good friend")
+    r"|\bi(?:'m|\s+am)\s+(?:so\s+|really\s+|very\s+|pretty\s+)?(?:sure|confident|certain)\s+(?:that\s+)?you(?:'ll|'re|'ve|\s+(?:can|"
+    r"will|could|did|are|have|know|made))\b|\bi\s+(?:know|believe)\s+(?:that\s+)?you\s+(?:can|will|'ll|are\s+(?:strong|capable)|"
+    r"have\s+(?:done|the\s+strength))\b|\bi\s+believe\s+in\s+you\b|\bconfident\s+in\s+you\b"
+    # ... unless the doubt is theirs: "you're not sure you can do it", "wondering whether you can handle it"
+    r"|(?<!\bsure\s)(?<!\bwhether\s)(?<!\bif\s)(?<!\bdoubt\s)\byou\s+can\s+(?:do\s+(?:it|this)|make\s+it|"
+    r"get\s+through|handle|overcome)\b|\byou(?:'ve|\s+have)?\s+got\s+this\b"
+    r"|\byou(?:'re|\s+are)\s+(?:doing\s+(?:your\s+best|(?:a\s+|such\s+a\s+)?(?:great|amazing|wonderful|fantastic)(?:\s+job)?|"
+    r"everything|all\s+you\s+can|the\s+right\s+thing|what\s+you\s+can)|on\s+the\s+right\s+track)\b"
+    r"|\byou(?:'ve|\s+have)\s+done\s+(?:your\s+best|your\s+part|everything|all\s+you\s+can|so\s+well|the\s+right\s+thing)\b"
+    r"|\byou(?:'re|\s+are|\s+sound|\s+seem)(?:\s+like)?\s+(?:such\s+|a\s+|an\s+|so\s+|very\s+|really\s+|clearly\s+|obviously\s+|"
+    r"truly\s+)*(?:good|great|wonderful|caring|kind|loving|strong|brave|mature|thoughtful|resilient|hard\s*working|"
+    r"diligent|capable|amazing|supportive|responsible|generous|considerate|courageous|dedicated|determined|"
+    r"talented)\b(?!\s+(?:idea|plan|time|day|question))"
+    r"|\b(?:it'?s|it\s+is|that'?s|that\s+is|thats)\s+(?:so\s+|really\s+|very\s+)?(?:good|great|wonderful|amazing|awesome|"
+    r"fantastic|admirable|excellent)\s+(?:that\s+)?you\b"
+    r"|\b(?:is|'s|sounds\s+like|seems\s+like)\s+(?:a\s+|an\s+)?(?:really\s+|very\s+)?(?:great|good|wonderful|excellent|"
+    r"fantastic|smart|brilliant|wise|sensible)\s+(?:first\s+)?(?:idea|plan|choice|decision|step|start)\b(?!\s+(?:to|if|would|for\s+you))"
+    # reassurance that names the mentee's ability or what they did (ESConv's "affirmation and reassurance"; MITI
+    # 4.2.1 counts confidence in the person's ability, not a reassurance about the world: "things will get better")
+    r"|\bi(?:'m|\s+am)\s+(?:so\s+|very\s+|pretty\s+|really\s+|quite\s+)?(?:sure|confident|certain)\s+(?:that\s+)?(?:you|your)\b"
+    r"|\bi\s+(?:really\s+)?(?:believe|think|know)\s+(?:that\s+)?you(?:'ll|\s+will|\s+can|(?:'re|\s+are)\s+(?:going\s+to|strong|"
+    r"capable|able|doing))\b"
+    r"|\byou(?:'ll|\s+will)\s+(?:definitely\s+|surely\s+|certainly\s+)?(?:be\s+(?:fine|ok|okay|alright|all\s+right|able\s+to)|"
+    r"get\s+through|make\s+it|figure\s+(?:it|this|that)\s+out|find\s+(?:a|the|your)\s+way|do\s+(?:great|well|fine))\b"
+    r"|\byou(?:'ve|\s+have)?\s+(?:did|made|done|are\s+doing|'re\s+doing)\s+(?:the\s+right\s+thing|(?:a\s+|the\s+)?(?:good|great|"
+    r"right|wise|smart|brave)\s+(?:job|choice|decision|thing))\b"
+    r"|\blucky\s+to\s+have\s+you\b|\bgrateful\s+for\s+you\b|\byou(?:'re|\s+are)\s+handling\b|\byou\s+(?:clearly|obviously|really)\s+"
+    r"(?:care|love)\b"
+)
+
+#: Reassurance that it will turn out well ("you'll be fine", "you're going to be great", "you've got this", "I'm sure
+#: you'll do great"): kind, but MITI 4.2.1 codes no affirmation in it (it values no strength or effort of theirs), and
+#: trainers count it among the righting reflex's moves; ESConv's "affirmation and reassurance" counts it.
+REASSURANCE_RE = _re(
+    r"\byou(?:'ll|\s+will|(?:'re|\s+are)\s+going\s+to)\s+(?:definitely\s+|surely\s+|certainly\s+|totally\s+|absolutely\s+)?"
+    r"(?:be\s+(?:fine|ok|okay|alright|all\s+right|great|good)|get\s+through|make\s+it|figure\s+(?:it|this|that)\s+out|"
+    r"find\s+(?:a|the|your)\s+way|do\s+(?:great|well|fine|brilliantly))\b|\byou(?:'ve|\s+have)?\s+got\s+this\b"
+)
+
+#: Confronting (MITI 4.2.1 "Confront", MI non-adherent): blaming, criticising, labelling, shaming, questioning
+#: the mentee's honesty: phrases that judge whatever the context. Not where a negation, another's words or the
+#: mentee's own feeling come just before (:data:`NOT_CONFRONT_BEFORE`: "it's not your fault", "your manager said you
+#: were lazy", "you feel like it's all your fault"); checked on SwDA's talk between strangers, where it fires 13 times
+#: in 196,468 utterances of train and test (peers disputing: "that's not true", "what's wrong with you?", "how can
+#: you even think like that?"; one "you're wrong" quoting someone) (``bench/helping_skills.py`` lists ESConv's hits).
+CONFRONT_RE = _re(
+    r"\byou\s+should\s+have\s+(?:known|listened|asked|thought|checked|realised|realized)\b"
+    r"|\bwhy\s+(?:didn't|did\s+not|wouldn't|couldn't)\s+you\s+just\s+\w+|\bwhy\s+on\s+earth\b"
+    r"|\bwhy\s+would\s+you\s+(?:ever\s+)?(?:do|say)\s+(?:that|something\s+like\s+that)\b"
+    r"|\bwhat\s+were\s+you\s+thinking\b"
+    r"|\bthat\s+(?:was|is)\s+(?:a\s+)?(?:really\s+|pretty\s+|very\s+|so\s+|quite\s+|just\s+)?(?:stupid|silly|"
+    r"foolish|irresponsible|careless|unprofessional|lazy|naive)\b(?!\s+(?:\w+\s+)?(?:of\s+(?:me|us)|on\s+(?:my|our)\s+part))"
+    r"|\byou(?:'re|\s+are|\s+were)\s+(?:being\s+)?(?:too\s+|so\s+|really\s+|just\s+|very\s+)?(?:lazy|stubborn|naive|"
+    r"irresponsible|careless|unreasonable|overreacting|making\s+excuses|paranoid|oversensitive|too\s+sensitive|"
+    r"being\s+dramatic)\b"
+    r"|\byou\s+(?:always|never)\s+(?:do\s+this|do\s+that|listen|make\s+excuses|complain|forget|finish)\b"
+    r"|\b(?:that's|that\s+is|those\s+are)\s+(?:just|only|another|more)\s+(?:an?\s+)?excuses?\b|\bstop\s+making\s+excuses\b"
+    r"|\b(?:it's|it\s+is|it\s+was)\s+(?:all\s+|entirely\s+)?your\s+(?:own\s+)?fault\b|\byou\s+(?:only\s+)?have\s+"
+    r"(?:only\s+)?yourself\s+to\s+blame\b"
+    r"|\bi\s+don't\s+believe\s+you(?![\w'])|\byou(?:'re|\s+are)\s+not\s+being\s+honest\b"
+    r"|\byou\s+need\s+to\s+(?:grow\s+up|toughen\s+up|get\s+over\s+it|stop\s+(?:complaining|whining|moaning))\b"
+    # labels and shaming ("you're in denial", "don't you care about ...", "shame on you")
+    r"|\byou(?:'re|\s+are)\s+(?:just\s+|clearly\s+|obviously\s+)?(?:in\s+denial|an\s+alcoholic|an\s+addict|a\s+drunk)\b"
+    r"|\bdon't\s+you\s+care\s+(?:about|what)\b|\bshame\s+on\s+you\b|\b(?:should|ought\s+to)\s+be\s+ashamed\b"
+    r"|\bwhat's\s+wrong\s+with\s+you\b|\byou\s+know\s+better\s+than\s+that\b"
+    # disagreeing, correcting, doubting honesty ("you're wrong about that", "you're kidding yourself")
+    r"|\byou(?:'re|\s+are)\s+(?:just\s+|simply\s+|plainly\s+)?(?:wrong|lying|kidding\s+yourself|fooling\s+yourself|"
+    r"not\s+listening|not\s+taking\s+(?:this|it|me|your\s+\w+)\s+seriously|not\s+even\s+trying)\b"
+    r"|\b(?:that's|that\s+is)\s+(?:a\s+)?(?:really\s+|very\s+|such\s+a\s+)?(?:bad|terrible|dumb|stupid|crazy|"
+    r"ridiculous)\s+idea\b"
+    r"|\bwhy\s+would\s+you\s+\w+\s+something\s+(?:so|that)\s+(?:stupid|silly|foolish|irresponsible|dumb|reckless)\b"
+    r"|\bhow\s+could\s+you\s+(?:(?:do|say|let)\s+(?:that|this|something\s+like\s+that)|be\s+so)\b"
+    # arguing the mentee down: excuses, wishful thinking, a failure rubbed in, a label they did not choose
+    r"|\bthere(?:'s|\s+is)\s+always\s+(?:an\s+|some\s+)?excuse\b|\bwishful\s+thinking\b"
+    r"|\bthat\s+(?:tells|says)\s+you\s+something\b|\byou\s+(?:couldn't|could\s+not|can't|cannot)\s+even\s+"
+    r"(?:manage|be\s+bothered|stick)\b"
+    r"|\bdoesn't\s+mean\s+you\s+(?:haven't\s+got|don't\s+have)\s+(?:one|a\s+problem)\b"
+    r"|\bthat\s+doesn't\s+make\s+it\s+(?:okay|ok|alright|all\s+right)\b|\byou\s+can't\s+go\s+by\s+that\b"
+    r"|\b(?:that's|that\s+is)\s+(?:just\s+|actually\s+)?(?:a\s+|an\s+)?(?:old\s+wives'?\s+tale|myth)\b"
+    r"|\byou\s+(?:weren't|were\s+not)\s+(?:using|doing|taking)\s+(?:it|them|that)\s+(?:right|properly|correctly)\b"
+    # a label by the company they keep ("that's what people with a problem always say"), a fault caught again, a
+    # knowing failure rubbed in ("you know it's affecting your studies, and you're still doing it"), a moral put as
+    # a question ("don't you think they deserve to know?"), a threat to stop helping
+    r"|\bthat(?:'s|\s+is)\s+what\s+(?:(?:people|everyone|they)\s+(?:\w+\s+){0,4}?always|addicts|drinkers|smokers|users|"
+    r"people\s+with\s+a\s+problem)\s+say\b"
+    r"|\byou(?:'re|\s+are)\s+(?:doing\s+(?:it|that|this)|at\s+it)\s+again\b"
+    r"|\byou\s+know\s+(?:[\w']+\s+){1,8}?(?:and|but)\s+(?:yet\s+)?you(?:'re|\s+are)\s+still\s+(?:doing|drinking|smoking|"
+    r"using|gambling|eating|skipping|missing|putting)\b"
+    r"|\bdon't\s+you\s+think\s+(?:they|she|he|people|(?:your|the)\s+\w+)\s+(?:deserves?|ought|should)\b"
+    r"|\bdon't\s+you\s+think\s+you\s+(?:owe|ought\s+to\s+have|should\s+have)\b"
+    r"|\bi(?:'m|\s+am)\s+not\s+sure\s+what\s+we(?:'re|\s+are)\s+doing\s+here\b|\bwhat's\s+the\s+point\s+of\s+(?:you|us)\s+"
+    r"(?:being|coming)\s+here\b"
+    # their difficulty waved away ("it's not complicated", "how hard can it be"), a failure held against them over
+    # time ("you've been saying you'd sort it for three years"), blame ("because you're not", "those lads are the
+    # reason you're here"), sarcastic thanks ("nice of you to grace us"), others held up against them ("everyone
+    # else manages", "harder than everybody else's")
+    r"|\bit(?:'s|\s+is)\s+not\s+(?:that\s+|exactly\s+|very\s+)?(?:complicated|difficult|rocket\s+science|brain\s+surgery)\b"
+    r"|\bhow\s+hard\s+(?:can\s+it|is\s+it\s+to)\b"
+    r"|\byou(?:'ve|\s+have)\s+been\s+saying\s+(?:that\s+)?you(?:'d|\s+would|'ll|\s+will)\s+(?!like\b|love\b)\w+"
+    r"|\bbecause\s+you(?:'re|\s+are)\s+not\s*$|\b(?:is|are|was|were)\s+the\s+reason\s+you(?:'re|\s+are|\s+got|\s+ended)\b"
+    r"|\b(?:nice|good|kind)\s+of\s+you\s+to\s+(?:grace|finally|bother|show\s+up|turn\s+up)\b|\bgrace\s+us\s+with\b"
+    r"|\b(?:everyone|everybody|other\s+people|the\s+others|the\s+rest\s+of\s+(?:them|us))\s+(?:else\s+)?(?:seems\s+to\s+)?"
+    r"(?:manages?|copes?)\b|\b(?:harder|worse|busier|tougher)\s+than\s+(?:everybody|everyone|anybody|anyone)\s+else"
+    # MITI 4.2.1's other forms of confront, in their general shapes: contempt in a question ("did you even read
+    # it?"), disputing ("no, it isn't", "that's not what happened"), a label ("you're overthinking it", "you give in
+    # too easily"), others held up against them ("other parents manage"), shaming by whoever would be let down
+    # ("what would your mum say?"), a rhetorical question that lectures ("do you know how much that costs?"), blame
+    # ("whose fault is that?", "you brought this on yourself"), weariness with them ("I've heard it all before")
+    r"|\b(?:did|do|does|have|has|were|was|are|can|could|would|will)\s+you\s+(?:\w+\s+)?even\s+(?:\w+ed|\w+ing|read|try|"
+    r"know|care|listen|think|bother|look|open|want|mean|remember|do|get|see|hear|go|make|take)\b"
+    r"|^(?:no|nope),?\s+(?:it|that|they|he|she)\s*(?:'s\s+not|isn't|is\s+not|aren't|are\s+not|'re\s+not|don't|do\s+not|"
+    r"doesn't|won't|didn't|wasn't)\b"
+    r"|\bthat(?:'s|\s+is)\s+not\s+(?:true|what\s+happened|how\s+it\s+works|the\s+point|a\s+reason|an\s+excuse)\b"
+    r"|\byou(?:'re|\s+are)\s+(?:just\s+|totally\s+|really\s+|way\s+|so\s+)?(?:overthinking|overreacting|exaggerating|"
+    r"being\s+(?:silly|ridiculous|difficult|defensive|negative|childish|dramatic))\b"
+    r"|\byou\s+(?:always\s+|just\s+)?(?:give\s+in|give\s+up|back\s+down|cave|fold)\s+too\s+(?:easily|quickly|fast|soon)\b"
+    r"|\bother\s+(?:moms|mums|dads|parents|people|reps|kids|students|nurses|teachers|players|athletes|guys|girls|lads|"
+    r"managers|patients|clients|families)\s+(?:\w+\s+){0,2}?(?:manage|cope|can\s+do\s+it|don't\s+have\s+(?:this|that|a)\s+problem|"
+    r"seem\s+to\s+manage)\b"
+    r"|\b(?:what|how)\s+(?:would|will)\s+your\s+(?:mother|mum|mom|dad|father|parents|kids|children|family|wife|husband|"
+    r"partner|boss|grandma|grandmother|son|daughter)\s+(?:think|say|feel)\b"
+    r"|\bdo\s+you\s+(?:even\s+)?(?:know|realise|realize|understand)\s+how\s+(?:much|many|bad|dangerous|serious|harmful|"
+    r"expensive|addictive|stupid)\b"
+    r"|\bwhose\s+fault\s+(?:is|was)\s+that\b|\bwhat\s+did\s+you\s+expect\b|\byou\s+(?:brought|did)\s+this\s+on\s+yourself\b"
+    r"|\bheard\s+(?:it|that(?:\s+one)?)\s+(?:all\s+)?before\b|\bhere\s+we\s+go\s+again\b|\bnot\s+this\s+again\b"
+    r"|\bthat(?:'s|\s+is)\s+(?:your\s+problem|on\s+you)\b"
+    r"|\byou(?:'ve|\s+have)?\s+(?:got|need)\s+to\s+(?:take|start\s+taking)\s+(?:some\s+)?responsibility\b|(?:^|\bjust\s+|\btime\s+to\s+)(?:grow|man)\s+up\b"
+    r"|\byou(?:'re|\s+are)\s+(?:such\s+)?(?:a|an)\s+(?:liar|baby|drama\s+queen|slacker|lost\s+cause|mess|child)\b"
+    # set phrases of judgement ("that's exactly what an addict would say", "you should've thought about that before",
+    # "if your friends jumped off a bridge", "what kind of example is that?", "if she can do it, so can you", "you
+    # want a medal?", "isn't exactly working for you, is it?", "you're too nice to close", "in my day")
+    r"|\b(?:exactly|just)\s+what\s+(?:an?\s+)?\w+\s+would\s+say\b"
+    r"|\bshould(?:'ve|\s+have)\s+thought\s+(?:about|of)\s+(?:that|this|it)\s+(?:before|first|earlier)\b"
+    r"|\bjumped\s+off\s+a\s+(?:bridge|cliff)\b|\bwhat\s+(?:kind|sort)\s+of\s+(?:an\s+)?(?:example|message|role\s+model)\b"
+    r"|\bif\s+(?:she|he|they|\w+)\s+can\s+do\s+it,?\s+so\s+can\s+you\b"
+    r"|\byou\s+want\s+a\s+(?:trophy|medal|gold\s+star|pat\s+on\s+the\s+back|cookie|prize)\b"
+    r"|\b(?:isn't|aren't|wasn't|weren't|is\s+not)\s+exactly\s+(?:working|helping|going|doing|getting)\b"
+    r"|\byou(?:'re|\s+are)\s+(?:just\s+|way\s+|far\s+)?too\s+(?:nice|soft|slow|lazy|negative|sensitive|passive|timid)\s+to\b"
+    r"|\b(?:back\s+)?in\s+my\s+day,?\s+(?:we|you|people|nobody|there)\b|\bnobody\s+held\s+(?:our|my|your)\s+hand\b|\bwalk\s+all\s+over\s+you\b"
+    r"|\byou\s+just\s+(?:don't|do\s+not)\s+want\s+to\s+(?:hear|admit|accept|face)\b|\boh,?\s+so\s+that\s+makes\s+it\b"
+)
+
+#: Words just before a confronting phrase that undo it: a negation ("it's not your fault", "I'm not saying you're
+#: lazy") or another person's words or the mentee's own feeling reported ("she said you were lazy").
+NOT_CONFRONT_BEFORE = frozenset(
+    "not never no isn't wasn't aren't don't didn't doesn't said says say told tells thinks think thought feel feels "
+    "felt called calls like worried afraid scared seems sounds believe believes hear heard if whether".split())
