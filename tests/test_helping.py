@@ -25,6 +25,7 @@ SMOKES = "I have one with my coffee, one after lunch, one on the drive home. It'
 STRESS = "Mostly when work gets stressful, that's when I reach for a cigarette."
 FREEZES = "I open the report and I just don't know where to start, so I answer emails instead."
 NEW_HERE = "It's silly, but I'm new and everyone seems so on top of things."
+CALLED_OUT = "Walking in late. He's going to say something in front of the whole class."
 MONDAY = "Maybe a message on Monday if I can see the week's too full. I could do that."
 ROUTE = "Maybe try taking it in the afternoon when I get home. The route's done by four."
 TOLD_LEAD = "I finally told my team lead that I was struggling with the workload."
@@ -353,6 +354,7 @@ CASES = [
     # their words given back as a phrase (punctuated: unpunctuated, "a message on monday" may be asked)
     ("A message on Monday.", [MONDAY], ("reflection", False, False, False), False),
     ("A good plan.", [MONDAY], ("other", False, False, False), False),
+    ("Getting called out in front of everybody.", [CALLED_OUT], ("reflection", False, False, False), False),
     # an offer to share one's own story asks; it tells nothing yet
     ("Would it help if I shared what I did when I was in your spot?", [FREEZES], ("question", False, False, False),
      True),
@@ -915,3 +917,14 @@ def test_a_question_beside_a_story_of_ones_own_ends_a_run_of_questions(nlp):
     assert codes[2] == ("self_disclosure", True)
     runs = next(i for i in report.indicators if i.id == "mentor_question_runs_per_10min")
     assert [e.quote for e in runs.evidence] == ["How will you know it went well?"]
+
+
+def test_a_reflection_said_to_judge_is_no_reflection(nlp):
+    """MITI 4.2.1 codes a sarcastic reflection as Confront: in a turn that judges the mentee, what reads as a
+    reflection is not counted as one (nor its depth); without the judging it is."""
+    prev = ["I've been on the road two hours a day between the client visits."]
+    sarcastic = code_turn("Wow, two whole hours. That must be exhausting. You want a medal?", previous=prev, nlp=nlp)
+    assert sarcastic.confronting == "you want a medal" and "reflection" not in (sarcastic.behaviour, *sarcastic.also)
+    assert not sarcastic.complex
+    kind = code_turn("Two hours a day on the road. That must be exhausting.", previous=prev, nlp=nlp)
+    assert kind.behaviour == "reflection" and not kind.confronting

@@ -176,6 +176,14 @@ def _asks_within(q: QuestionClass, plain: str, advice: str) -> bool:
 _MAYBE_AUX = frozenset({"would", "could", "might", "may", "should", "'d", "will", "'ll"})
 
 
+def _without_reflection(code: TurnCode) -> TurnCode:
+    """``code`` less its reflection: in a turn that judges the mentee, what reads as a reflection ("Wow, two whole
+    hours. That must be exhausting.") is sarcasm or a dispute, which MITI 4.2.1 codes as Confront."""
+    rest = [b for b in (code.behaviour, *code.also) if b != "reflection"] or ["other"]
+    return replace(code, behaviour=rest[0], also=tuple(rest[1:]), complex=False,  # type: ignore[arg-type]
+                   cue=code.cue if code.behaviour != "reflection" else code.confronting)
+
+
 def _affirmation_cue(plain: str) -> str:
     """The affirmation cue (:data:`regard.AFFIRMATION_RE`) in ``plain``, or "": not one that is only a reassurance
     that it will turn out well (:data:`regard.REASSURANCE_RE`: "I'm sure you'll be fine", "you've got this")."""
@@ -306,6 +314,8 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
             code = _answer(code, doc.text)
         code = replace(code, partnership=partnership(doc.text),
                        confronting=next((cue for s in sents if (cue := confronting(s.text))), ""))
+        if code.confronting and "reflection" in (code.behaviour, *code.also):
+            code = _without_reflection(code)  # MITI 4.2.1: a reflection said to judge ("Forty-five. Cute.") confronts
     asked = [c.question for c in codes if c.behaviour == "question"]
     best = next((q for q in asked if q.open), asked[0]) if asked else QuestionClass(False)
     return code, best, len(asked)

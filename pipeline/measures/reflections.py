@@ -180,6 +180,10 @@ def _feeling_fragment(span, plain: str) -> bool:
             and not cues.NOT_REFLECTION_RE.search(plain))
 
 
+#: Part-of-speech tags of a finite verb: a sentence without one is a phrase ("Getting seen right at that moment.").
+_FINITE = frozenset({"VBD", "VBP", "VBZ", "MD"})
+
+
 def _echoes(span, plain: str, sent_keys: frozenset[str], ctx: Context) -> bool:
     """A short plain statement of the other person's world in their words: "It's woven into your whole day.",
     "Work stress is the big one.", "You used to be really active." (MITI 4.2.1 codes a statement that captures
@@ -201,6 +205,9 @@ def _echoes(span, plain: str, sent_keys: frozenset[str], ctx: Context) -> bool:
     if ctx.punctuated and not any(t.pos_ in ("VERB", "AUX") for t in span) and shared \
             and 2 * len(shared) >= len(sent_keys):
         return True  # "A message on Monday.": their words given back as a phrase (unpunctuated, it may be asked)
+    if ctx.punctuated and len(words) >= 3 and (root.tag_ == "VBG" or span[0].tag_ == "VBG") and not any(
+            t.tag_ in _FINITE or t.dep_ in ("nsubj", "nsubjpass") for t in span):
+        return True  # "Getting locked out on top of the hearing thing.": what they live, named as a gerund phrase
     subj = [t for t in span if t.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") and t.head == root]
     if any(t.lower_ == "you" or any(c.lower_ == "your" for c in t.children) for t in subj):
         return True  # "You freeze.", "Your evenings are the hard part.": what they do, feel or have, said back
