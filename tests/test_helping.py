@@ -219,6 +219,14 @@ CASES = [
     ("Exactly, you got this.", [TOLD], ("other", False, False, False), True),
     ("Oh, I'm sure you'll be fine.", [TOLD], ("other", False, False, False), True),
     ("I'm sure you can do it.", [TOLD], ("affirmation", False, False, False), True),
+    ("Don't be so hard on yourself.", [TOLD], ("other", False, False, False), True),
+    # instructions after an opener, one word long, or with "do" (not the auxiliary of a question)
+    ("Then stop.", [STRESS], ("advice", False, False, False), False),
+    ("Still, do the seating chart too.", [STRESS], ("advice", False, False, False), True),
+    ("Do demos on Zoom.", [STRESS], ("advice", False, False, False), False),
+    # what they could not do then is no advice: it gives back what happened
+    ("It boiled over before you could stop it.", ["He chewed me out in front of everyone, so I threw my scanner."],
+     ("reflection", False, True, False), True),
     # a plain statement that answers the mentee's question gives information, asked for; not after a courtesy
     # question or one about the mentor, and not when the answer is about the mentor
     ("It's on the intranet under forms.", ["Where do I find the expense form?"],

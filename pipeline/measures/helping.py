@@ -41,6 +41,8 @@ RISE_ST = 2.0
 _PUNCT_RE = re.compile(r"[.?!,;:]")
 _NOT_IMPERATIVE = frozenset({"let", "thank", "thanks", "see", "mind", "excuse", "hang", "look", "listen", "say",
                              "guess", "imagine", "wait", "hold", "welcome", "bye", "mean", "like", "please", "come"})
+#: Words that, after a sentence-initial "do", make it a question's auxiliary ("Do you ...?"), not an instruction.
+_SUBJECTS = frozenset({"you", "we", "they", "i", "he", "she", "people", "your", "that", "this", "these", "those"})
 #: An instruction sharing at least this many content words, and this share of its own, with the mentee's turn(s)
 #: just before says back their plan (a reflection), not advice.
 PLAN_SHARED_WORDS = 2
@@ -67,15 +69,17 @@ def _pleasantry(plain: str) -> bool:
 def _imperative(span) -> str:
     """The verb of an instruction ("Record a backup video", "Ask someone on your team"), else ""."""
     toks = [t for t in span if not (t.is_punct or t.is_space)]
+    opened = False
     while toks and (toks[0].lower_ in cues.ACKNOWLEDGEMENTS or toks[0].lower_ in IMPERATIVE_OPENERS):
-        toks = toks[1:]
-    if len(toks) < 2:
+        toks, opened = toks[1:], opened or toks[0].lower_ in IMPERATIVE_OPENERS
+    if len(toks) < (1 if opened else 2):  # "Then stop.": one verb after "then", "so", "just" instructs
         return ""
     verb = toks[0]
-    if verb.lower_ == "look" and toks[1].lower_ in ("into", "up", "for"):  # "look into it": "look" is no "look, ..."
+    if verb.lower_ == "look" and len(toks) > 1 and toks[1].lower_ in ("into", "up", "for"):  # "look into it"
         return " ".join(t.lower_ for t in toks[:3])
-    if verb.tag_ != "VB" or verb.lower_ in _NOT_IMPERATIVE or verb.lower_ in questions.AUXILIARIES:
-        return ""
+    do_it = verb.lower_ == "do" and verb.dep_ == "ROOT" and len(toks) > 1 and toks[1].lower_ not in _SUBJECTS
+    if verb.tag_ != "VB" or verb.lower_ in _NOT_IMPERATIVE or verb.lower_ in questions.AUXILIARIES and not do_it:
+        return ""  # "Do demos on Zoom." instructs; "Do you ...?" asks
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.head == verb for t in toks):
         return ""
     if any(t.lower_ == "me" for t in toks[1:5]):  # "remind me, when is it?", "feel free to email me the draft":

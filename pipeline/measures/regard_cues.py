@@ -110,12 +110,13 @@ AFFIRMATION_RE = _re(
 )
 
 #: Reassurance that it will turn out well ("you'll be fine", "you're going to be great", "you've got this", "I'm sure
-#: you'll do great"): kind, but MITI 4.2.1 codes no affirmation in it (it values no strength or effort of theirs), and
+#: you'll do great", "don't be so hard on yourself"): kind, but MITI 4.2.1 codes no affirmation in it (it values no strength or effort of theirs), and
 #: trainers count it among the righting reflex's moves; ESConv's "affirmation and reassurance" counts it.
 REASSURANCE_RE = _re(
     r"\byou(?:'ll|\s+will|(?:'re|\s+are)\s+going\s+to)\s+(?:definitely\s+|surely\s+|certainly\s+|totally\s+|absolutely\s+)?"
     r"(?:be\s+(?:fine|ok|okay|alright|all\s+right|great|good)|get\s+through|make\s+it|figure\s+(?:it|this|that)\s+out|"
     r"find\s+(?:a|the|your)\s+way|do\s+(?:great|well|fine|brilliantly))\b|\byou(?:'ve|\s+have)?\s+got\s+this\b"
+    r"|\bdon'?t\s+(?:be\s+(?:so|too)\s+hard\s+on\s+yourself|beat\s+yourself\s+up)\b"
 )
 
 #: Confronting (MITI 4.2.1 "Confront", MI non-adherent): blaming, criticising, labelling, shaming, questioning

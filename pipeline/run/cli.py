@@ -443,6 +443,21 @@ def _on_sigterm(signum, frame) -> None:
     raise interrupt
 
 
+def _quiet_interrupts(previous_hook: Callable) -> Callable:
+    """A ``sys.unraisablehook`` that keeps a Ctrl-C or SIGTERM raised where Python cannot raise it (a garbage
+    collector's callback, such as SQLAlchemy's ``_collection_gced``, or a ``__del__``) out of the output: Python would
+    print "Exception ignored in ..." with a traceback and go on. It is noted in :data:`_received` instead, and
+    :func:`main` ends with the interrupt's exit code once the command returns. Anything else goes to
+    ``previous_hook``."""
+    def hook(unraisable) -> None:
+        if unraisable.exc_type is not None and issubclass(unraisable.exc_type, KeyboardInterrupt):
+            if unraisable.exc_value not in _received:
+                _received.append(unraisable.exc_value or KeyboardInterrupt())
+            return
+        previous_hook(unraisable)
+    return hook
+
+
 def _interrupt_behind(err: BaseException) -> KeyboardInterrupt | None:
     """The Ctrl-C or SIGTERM an error was raised while handling (its cause or context chain), or None.
 
@@ -465,11 +480,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func
-    previous = signal.signal(signal.SIGTERM, _on_sigterm) if threading.current_thread() is threading.main_thread() \
-        else None
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if main_thread else None
+    previous_hook = sys.unraisablehook
+    if main_thread:
+        sys.unraisablehook = _quiet_interrupts(previous_hook)
     _received.clear()
     try:
-        return func(args)
+        code = func(args)
+        if _received:  # swallowed where it was raised (a garbage collector's callback): the command went on to the end
+            print("rapport: interrupted", file=sys.stderr)
+            return 143 if isinstance(_received[-1], Terminated) else 130
+        return code
     except PipelineError as err:
         interrupt = _interrupt_behind(err)
         if interrupt is not None:  # e.g. SIGTERM while the store migrated: the rollback's error hid the interrupt
@@ -484,6 +506,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+        sys.unraisablehook = previous_hook
 
 
 if __name__ == "__main__":
