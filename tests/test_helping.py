@@ -219,6 +219,7 @@ CASES = [
     ("Exactly, you got this.", [TOLD], ("other", False, False, False), True),
     ("Oh, I'm sure you'll be fine.", [TOLD], ("other", False, False, False), True),
     ("I'm sure you can do it.", [TOLD], ("affirmation", False, False, False), True),
+    ("I think you can ask your manager about it.", [TOLD], ("advice", False, False, False), True),  # a suggestion
     ("Don't be so hard on yourself.", [TOLD], ("other", False, False, False), True),
     # instructions after an opener, one word long, or with "do" (not the auxiliary of a question)
     ("Then stop.", [STRESS], ("advice", False, False, False), False),

@@ -100,7 +100,8 @@ AFFIRMATION_RE = _re(
     # 4.2.1 counts confidence in the person's ability, not a reassurance about the world: "things will get better")
     r"|\bi(?:'m|\s+am)\s+(?:so\s+|very\s+|pretty\s+|really\s+|quite\s+)?(?:sure|confident|certain)\s+(?:that\s+)?(?:you|your)\b"
     r"|\bi\s+(?:really\s+)?(?:believe|think|know)\s+(?:that\s+)?you(?:'ll|\s+will|\s+can|(?:'re|\s+are)\s+(?:going\s+to|strong|"
-    r"capable|able|doing))\b"
+    r"capable|able|doing))\b(?!\s+(?:just\s+|always\s+|also\s+)?(?:ask|talk|call|try|email|speak|book|use|join|tell|start|look|"
+    r"get\s+in\s+touch|go\s+to|reach\s+out|contact|check|sign\s+up)\b)"
     r"|\byou(?:'ll|\s+will)\s+(?:definitely\s+|surely\s+|certainly\s+)?(?:be\s+(?:fine|ok|okay|alright|all\s+right|able\s+to)|"
     r"get\s+through|make\s+it|figure\s+(?:it|this|that)\s+out|find\s+(?:a|the|your)\s+way|do\s+(?:great|well|fine))\b"
     r"|\byou(?:'ve|\s+have)?\s+(?:did|made|done|are\s+doing|'re\s+doing)\s+(?:the\s+right\s+thing|(?:a\s+|the\s+)?(?:good|great|"
