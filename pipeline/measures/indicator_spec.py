@@ -42,6 +42,11 @@ CATEGORIES = ("listening", "questions", "matching", "remembering", "sharing", "c
 # ------------------------------------------------------------------ what an explanation adds or says instead
 #: Opens the sentence that an indicator's explanation gets when its 95 % interval reaches both sides of a band edge.
 TOO_FEW_TO_TELL = "Too few turns to tell"
+#: Units of a value that counts what happened in the session (a promise of confidentiality made or not, two
+#: affirmations): exact, with no interval, and 0 when it never happened. A count of none in a session under 2
+#: minutes shows nothing (:func:`build`); at a glance it is one act short, told after the patterns of the session
+#: (:func:`pipeline.report.glance.feedback`).
+COUNTED_UNITS = ("count", "yes/no")
 #: Said of a value that a session under 2 minutes does not show clearly (:func:`pipeline.measures.confidence.clear_in_short`).
 SHORT_SESSION = (" A session under 2 minutes: too short to tell from this value alone (it counts when its interval "
                  "is clear of the good range's edges, or when what it counts happened).")
@@ -214,7 +219,7 @@ def build(spec: IndicatorSpec, ctx: SessionContext) -> Indicator:
         explanation += why if r.available else ""
     if ctx.duration_s < MEDIUM_FROM_S and conf != "low" and not (
             r.available and r.value is not None and spec.band != (None, None)
-            and clear_in_short(r.value, r.ci95, spec.band, counted=spec.unit in ("count", "yes/no"))):
+            and clear_in_short(r.value, r.ci95, spec.band, counted=spec.unit in COUNTED_UNITS)):
         conf = "low"
         explanation += SHORT_SESSION if r.available else ""
     shown_ci = (rounded(r.ci95[0], 3), rounded(r.ci95[1], 3)) if r.ci95 is not None and r.available else None

@@ -6,9 +6,10 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from pipeline.measures.indicator_spec import COUNTED_UNITS
 from pipeline.measures.stats import difference_ci, outside_by
 from pipeline.report.cards import indicator_cards
-from pipeline.report.text import COUNTED_UNITS, indicators_of, md_escape, range_text
+from pipeline.report.text import indicators_of, md_escape, range_text
 from pipeline.types import (
     Indicator,
     Report,
@@ -90,7 +91,7 @@ def compare_reports(a: Report | Sequence[Indicator], b: Report | Sequence[Indica
         or not (:data:`CHANGE_UNCLEAR`): a trainer can tell a real change from
         the noise of a few turns. Both "" otherwise. A count of what happened
         (confidentiality promised or not, affirmations:
-        :data:`pipeline.report.text.COUNTED_UNITS`) has no interval; its "good
+        :data:`pipeline.measures.indicator_spec.COUNTED_UNITS`) has no interval; its "good
         range" says where it went into or out of its range (a promise made
         in A and not in B), and nothing for a count that moved within it. For a clear change of an
         indicator with a good range, "good range" says where B stands against

@@ -6,9 +6,10 @@ from collections.abc import Sequence
 
 from pipeline.errors import InvalidParameterError
 from pipeline.measures.confidence import at_least
+from pipeline.measures.indicator_spec import COUNTED_UNITS
 from pipeline.measures.stats import band_edge_within, outside_by
 from pipeline.report.cards import indicator_cards, moment_of
-from pipeline.report.text import COUNTED_UNITS, fmt_clock, indicators_of, md_escape
+from pipeline.report.text import fmt_clock, indicators_of, md_escape
 from pipeline.types import (
     CONFIDENCE_LEVELS,
     Confidence,
@@ -252,7 +253,7 @@ def feedback(report: Report | Sequence[Indicator], *, n_points: int = 3, min_con
     (told in the course's order: confidentiality, remembering, sharing, open
     questions, ...); outside, something to try (the furthest outside first,
     see :class:`FeedbackPoint`, but what never happened at all, a count of 0,
-    after the rest: :data:`pipeline.report.text.COUNTED_UNITS`; less than :data:`BORDERLINE` outside
+    after the rest: :data:`pipeline.measures.indicator_spec.COUNTED_UNITS`; less than :data:`BORDERLINE` outside
     is too close to call and left out). Each list has at most one point per theme
     (the categories, with matching split as the course splits it: pace,
     volume, pitch, words, smoothness). A measure told twice (talk share and

@@ -85,11 +85,6 @@ def md_escape(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~:$&=])", r"\\\1", text)
 
 
-#: Units of a value that counts what happened in the session (a promise of confidentiality made or not, two
-#: affirmations): exact, with no interval, and 0 when it never happened.
-COUNTED_UNITS = ("count", "yes/no")
-
-
 def num_text(value: float, unit: str) -> str:
     if unit == "yes/no":
         return "yes" if value >= 0.5 else "no"

@@ -458,6 +458,13 @@ def _quiet_interrupts(previous_hook: Callable) -> Callable:
     return hook
 
 
+def _interrupted(interrupt: KeyboardInterrupt) -> int:
+    """Say that the run was interrupted (one line on stderr) and give its exit code: 143 for SIGTERM, 130 for Ctrl-C.
+    Every write is atomic (temporary file + rename; one transaction per session), so nothing half-done stays."""
+    print("rapport: interrupted", file=sys.stderr)
+    return 143 if isinstance(interrupt, Terminated) else 130
+
+
 def _interrupt_behind(err: BaseException) -> KeyboardInterrupt | None:
     """The Ctrl-C or SIGTERM an error was raised while handling (its cause or context chain), or None.
 
@@ -488,25 +495,21 @@ def main(argv: list[str] | None = None) -> int:
     _received.clear()
     try:
         code = func(args)
-        if _received:  # swallowed where it was raised (a garbage collector's callback): the command went on to the end
-            print("rapport: interrupted", file=sys.stderr)
-            return 143 if isinstance(_received[-1], Terminated) else 130
-        return code
+        # swallowed where it was raised (a garbage collector's callback): the command went on to the end
+        return _interrupted(_received[-1]) if _received else code
     except PipelineError as err:
         interrupt = _interrupt_behind(err)
         if interrupt is not None:  # e.g. SIGTERM while the store migrated: the rollback's error hid the interrupt
-            print("rapport: interrupted", file=sys.stderr)
-            return 143 if isinstance(interrupt, Terminated) else 130
+            return _interrupted(interrupt)
         print(f"rapport: error: {err}", file=sys.stderr)
         return 2
     except KeyboardInterrupt as err:
-        # Every write is atomic (temporary file + rename; one transaction per session), so nothing half-done stays.
-        print("rapport: interrupted", file=sys.stderr)
-        return 143 if isinstance(err, Terminated) else 130
+        return _interrupted(err)
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
-        sys.unraisablehook = previous_hook
+        if main_thread:
+            sys.unraisablehook = previous_hook
 
 
 if __name__ == "__main__":
