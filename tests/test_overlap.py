@@ -1,7 +1,8 @@
 """Overlap-aware one-channel diarization (issue 19): the segmentation model, and who-spoke-when with overlaps.
 
 Bars were measured with ``bench/diarize.py`` (see docs/attribution.md) and set with a margin: pyannote's real
-call DER 1.7 % (collar 0.25 s) and 10.2 % (no collar); AMI trn09 overlap precision 0.99, recall 0.52.
+call DER 1.7 % (collar 0.25 s) and 10.2 % (no collar); AMI trn09 overlap precision 0.85, recall 0.67
+(three people: the group threshold; 0.99 / 0.53 at the pairs' threshold).
 """
 
 from __future__ import annotations
@@ -16,7 +17,13 @@ from pipeline.errors import InvalidParameterError
 from pipeline.io.audio import load_audio
 from pipeline.speech.channels import overlap_regions
 from pipeline.speech.evaluation import diarization_error_rate
-from pipeline.speech.overlap import attribute_speakers, diarize_overlap, person_runs, reconstruct
+from pipeline.speech.overlap import (
+    attribute_speakers,
+    diarize_overlap,
+    overlap_threshold,
+    person_runs,
+    reconstruct,
+)
 from pipeline.speech.segmentation import POWERSET, LocalSegmentation, segment_windows, window_starts
 from pipeline.types import DiarizeOptions, Recording, SpeakerSegment
 
@@ -125,12 +132,26 @@ def test_pyannote_call_two_speakers(pyannote_sample, segmenter, speaker_encoder)
 
 
 def test_overlap_found_in_a_real_meeting(segmenter, speaker_encoder):
+    """Three people: the group threshold (0.15) finds two thirds of the reference's 13 s of overlap, the pairs'
+    (0.5) half, both with few false frames (measured 0.85 / 0.67 and 0.99 / 0.53)."""
     rec, ref = load_audio(AMI / "trn09.flac"), read_rttm(AMI / "trn09.rttm")
     d = diarize_overlap(rec, segmenter=segmenter, encoder=speaker_encoder, options=DiarizeOptions(n_speakers=3))
     assert d.overlaps, "no overlap found where the reference has 13 s of it"
     precision, recall = frame_overlap(ref, d.overlaps, rec.duration_s)
-    assert precision >= 0.8 and recall >= 0.35, (precision, recall)  # measured 0.99 / 0.52
+    assert precision >= 0.75 and recall >= 0.6, (precision, recall)
     assert_invariants(d)
+    as_pair = diarize_overlap(rec, segmenter=segmenter, encoder=speaker_encoder,
+                              options=DiarizeOptions(n_speakers=3, seg_group_overlap_threshold=0.5))
+    pair_precision, pair_recall = frame_overlap(ref, as_pair.overlaps, rec.duration_s)
+    assert pair_precision >= 0.9 and 0.35 <= pair_recall < recall - 0.08, (pair_precision, pair_recall, recall)
+
+
+def test_overlap_threshold_by_group_size():
+    options = DiarizeOptions(seg_overlap_threshold=0.4, seg_group_overlap_threshold=0.2)
+    assert [overlap_threshold(k, options=options) for k in (1, 2, 3, 4)] == [0.4, 0.4, 0.2, 0.2]
+    assert overlap_threshold(3, options=DiarizeOptions()) == 0.15
+    with pytest.raises(InvalidParameterError, match="seg_group_overlap_threshold"):
+        DiarizeOptions(seg_group_overlap_threshold=0.0)
 
 
 def test_backchannels_overlap_in_the_mono_mix(recordings, segmenter, speaker_encoder):

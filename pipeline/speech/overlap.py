@@ -334,7 +334,7 @@ def diarize_overlap(recording: Recording, *, segmenter, encoder,
     if extra_voice:
         confidence = "low"
     active = reconstruct(seg, labels, k, decoding=options.seg_decoding,
-                         overlap_threshold=options.seg_overlap_threshold)
+                         overlap_threshold=overlap_threshold(k, options=options))
     frame_s = seg.frame_step / recording.sr
     if options.seg_resegment and k > 1:
         active = resegment(y, active, sr=recording.sr, frame_step=seg.frame_step, options=options)
@@ -345,6 +345,12 @@ def diarize_overlap(recording: Recording, *, segmenter, encoder,
     if len(d.speakers) < min(2, options.n_speakers or count.n_speakers):  # two or more wanted, one found: say so
         d = replace(d, confidence="low")
     return with_count(replace(d, extra_voice=True) if extra_voice else d, count)
+
+
+def overlap_threshold(n_speakers: int, *, options: DiarizeOptions) -> float:
+    """The mean p(two people) at which a frame holds two people: ``options.seg_overlap_threshold`` for one or two
+    people, ``options.seg_group_overlap_threshold`` for three or more (see :class:`pipeline.types.DiarizeOptions`)."""
+    return options.seg_group_overlap_threshold if n_speakers >= 3 else options.seg_overlap_threshold
 
 
 def _count_people(seg: LocalSegmentation, emb: np.ndarray, clean_s: np.ndarray, piece_emb: np.ndarray,

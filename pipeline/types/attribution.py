@@ -136,7 +136,14 @@ class DiarizeOptions:
         averaged). See :func:`pipeline.speech.overlap.reconstruct`.
     seg_overlap_threshold : float
         With ``"soft"``, two people talk where the mean probability of a pair
-        class is at least this, 0.05-1.
+        class is at least this, 0.05-1 (pyannote's onset, 0.5). Used for one
+        or two people: there a false overlap is a false interruption of the
+        mentee, so precision comes first.
+    seg_group_overlap_threshold : float
+        The same for three or more people (given or estimated), 0.05-1
+        (0.15): in a group, talking over one another is common and is what
+        the group indicators are about, so recall comes first. Read off nine
+        AMI excerpts (docs/attribution.md), not independent of them.
     seg_resegment : bool
         With ``"segmentation"``, re-decide who talks in one-person stretches on
         10 ms MFCC frames (GMM per person + Viterbi, as ``"vad"`` does; uses
@@ -161,6 +168,7 @@ class DiarizeOptions:
     seg_min_silence_s: float = 0.8
     seg_decoding: SegDecoding = "soft"
     seg_overlap_threshold: float = 0.5
+    seg_group_overlap_threshold: float = 0.15
     seg_resegment: bool = True
 
     def __post_init__(self) -> None:
@@ -173,6 +181,7 @@ class DiarizeOptions:
             raise InvalidParameterError(f"seg_decoding must be one of {get_args(SegDecoding)}, "
                                         f"got {self.seg_decoding!r}")
         check_range("seg_overlap_threshold", self.seg_overlap_threshold, 0.05, 1.0)
+        check_range("seg_group_overlap_threshold", self.seg_group_overlap_threshold, 0.05, 1.0)
         check_speaker_count(self.n_speakers)
         check_range("window_s", self.window_s, 0.5, 3.0)
         check_range("hop_s", self.hop_s, 0.1, self.window_s)
