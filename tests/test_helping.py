@@ -785,6 +785,14 @@ CONFRONT_CASES = [
     ("There's always a reason to celebrate.", ""),
     ("That doesn't make it any easier.", ""),  # with the mentee, not against them
     ("That doesn't mean you aren't a good dad.", ""),
+    # a warning (MITI 4.2.1 counts it as confront): what will happen if they do not change, or if this carries on
+    ("Well, you won't get back up there if you don't do the exercises.", "you won't get back up there if you don't"),
+    ("If this carries on, it's going to come up in your review.", "if this carries on it's going to"),
+    ("Because if you keep going like this you'll end up in hospital.", "if you keep going like this you'll"),
+    ("I can't keep telling you this.", "i can't keep telling"),
+    ("If you keep going like this, you'll be fine.", ""),
+    ("If you don't have a frost you'll be all right.", ""),
+    ("You feel like if you don't get it right you'll let everyone down.", ""),  # their fear given back
 ]
 
 
@@ -937,3 +945,79 @@ def test_a_reflection_said_to_judge_is_no_reflection(nlp):
     assert not sarcastic.complex
     kind = code_turn("Two hours a day on the road. That must be exhausting.", previous=prev, nlp=nlp)
     assert kind.behaviour == "reflection" and not kind.confronting
+
+
+def test_advice_its_reason_and_an_instruction_put_after_a_clause(nlp):
+    """After advice in the same turn, "you can't ..." / "you need ..." gives the advice's reason, not the mentee's
+    words back; it stays a reflection where it shares their words. An instruction may follow a clause put first.
+    "So I can see" states a purpose, and "you're not alone" reassures: neither reflects."""
+    parents = ["The parents keep calling me at home and I end up agreeing to whatever they ask."]
+    reason = code_turn("Well, you have to be firmer on the phone. You can't let them walk all over you like that.",
+                       previous=parents, nlp=nlp)
+    assert (reason.behaviour, reason.also) == ("advice", ())
+    both = code_turn("You have to decide soon. You keep agreeing to whatever the parents ask, and it's wearing you "
+                     "down.", previous=parents, nlp=nlp)
+    assert (both.behaviour, both.also) == ("advice", ("reflection",))
+    temper = ["I just lose it when he starts yelling at me in front of everyone."]
+    walk = code_turn("Okay, so next time you feel it coming, walk away.", previous=temper, nlp=nlp)
+    assert (walk.behaviour, walk.cue) == ("advice", "walk away")
+    assert code_turn("So when he starts yelling, you lose it.", previous=temper, nlp=nlp).behaviour == "reflection"
+    assert code_turn("Anyway, see you next week.", previous=temper, nlp=nlp).behaviour == "other"
+    purpose = code_turn("And cc me on every email so I can see what you're sending.", previous=parents, nlp=nlp)
+    assert "reflection" not in (purpose.behaviour, *purpose.also)
+    assert code_turn("I can see what you're up against.", previous=parents, nlp=nlp).behaviour == "reflection"
+    alone = ["I feel like the only parent who can't get their kid off the games."]
+    assert code_turn("Oh, you are not alone, believe me.", previous=alone, nlp=nlp).behaviour == "other"
+    assert code_turn("You feel like the only one who can't manage it.", previous=alone, nlp=nlp).behaviour == "reflection"
+
+
+def test_valuing_a_way_of_acting_whatever_its_noun(nlp):
+    """An adjective of judgement or courage values any act it is said of; "good" and "tough" do not; a virtue that
+    something took, "that counts for a lot" and "I appreciate it" value too. Not a request ("I'd appreciate it if")."""
+    prev = ["I'll go in early and tell him myself before class, so it's not a whole thing."]
+    for text in ("That's a grown-up way to handle it.", "That's a smart read on them.", "That's good thinking.",
+                 "Thirty-one years of physical work takes a lot of grit.",
+                 "You're taking it seriously, and that counts for a lot.",
+                 "You're being really straight with me about this, and I appreciate it."):
+        code = code_turn(text, previous=prev, nlp=nlp)
+        assert "affirmation" in (code.behaviour, *code.also), text
+    for text in ("I'd appreciate it if you sent me the form.", "That's a tough way to start the week.",
+                 "That's not a smart way to do it.", "That's a good way to lose a job."):
+        code = code_turn(text, previous=prev, nlp=nlp)
+        assert "affirmation" not in (code.behaviour, *code.also), text
+
+
+def test_a_feeling_named_in_a_longer_statement_reflects(nlp):
+    """A complex reflection may be long and share few of the mentee's words when it names what they feel: "there's
+    some resentment in that ...", "that must have frightened the life out of you"; a long statement of facts about
+    them does not reflect."""
+    sister = ["My sister said I look like death. She lives in Leeds, she's not here, so easy for her to say."]
+    resentment = code_turn("There's some resentment in that, that she can comment from a distance while you're the "
+                           "one doing the nights.", previous=sister, nlp=nlp)
+    assert (resentment.behaviour, resentment.complex) == ("reflection", True)
+    night = ["Mum's been getting up in the night. Last Tuesday she got the front door open at three."]
+    assert code_turn("That must have frightened the life out of you.", previous=night, nlp=nlp).behaviour == "reflection"
+    tests = ["They did the blood tests last week, I haven't heard anything back yet."]
+    facts = code_turn("Your liver enzymes are raised, and your GGT is nearly three times the upper limit we would "
+                      "expect for a man of your age.", previous=tests, nlp=nlp)
+    assert "reflection" not in (facts.behaviour, *facts.also)
+
+
+def test_valuing_what_they_did_in_a_few_more_shapes():
+    from pipeline.measures import regard_cues as regard
+
+    for text in ("it took something to say it", "it took a lot for you to come in today",
+                 "that didn't happen by accident"):
+        assert regard.AFFIRMATION_RE.search(text), text
+    for text in ("it took a lot of time to get the results", "the accident didn't happen by chance alone"):
+        assert not regard.AFFIRMATION_RE.search(text), text
+
+
+def test_you_know_with_a_question_mark_closes_a_statement(nlp):
+    """Transcribed speech ends statements with "..., you know?": a discourse marker, not a question (the mentee
+    who says it has asked nothing); "Do you know?" and a question in word order before it still ask."""
+    prev = ["I stopped in the car, but the evenings are the worst."]
+    assert code_turn("It's right there on the back step every night, you know?", previous=prev,
+                     nlp=nlp).behaviour != "question"
+    for text in ("Do you know?", "Have you heard of it, you know?", "You mean the evenings?"):
+        assert code_turn(text, previous=prev, nlp=nlp).behaviour == "question", text

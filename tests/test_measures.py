@@ -336,8 +336,12 @@ def test_feedback_names_what_the_samples_were_made_to_show(measured, truths):
         "mentor_confidentiality", "mentor_remembering", "mentor_self_disclosure"]
     to_try = {p.indicator_id: p for p in fb["unmatched"].to_try}
     # the unmatched mentor never values the mentee's effort either (issue 18's coder) and never promises
-    # confidentiality: what never happened is told after the session's patterns, pace and volume
-    assert list(to_try) == ["pace_difference", "loudness_difference", "mentor_confidentiality", "mentor_affirmations"]
+    # confidentiality: what never happened is told after the session's patterns, pace and volume, and only one
+    # of it, though there is room for four points: valuing the mentee, which every session needs, before the
+    # promise of confidentiality, made once in a relationship
+    assert list(to_try) == ["pace_difference", "loudness_difference", "mentor_affirmations"]
+    affirmations = next(i for i in measured["unmatched"].indicators if i.id == "mentor_affirmations")
+    assert affirmations.value == 0 and affirmations.band_low and affirmations.band_low > 0
     assert to_try["pace_difference"].status == to_try["loudness_difference"].status == "above"
     assert to_try["pace_difference"].advice.startswith("You spoke faster than the mentee")
     assert to_try["loudness_difference"].advice.startswith("You were louder than the mentee")

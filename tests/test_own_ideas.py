@@ -96,7 +96,7 @@ def _ideas(report):
     return ind, [at[e.start_s] for e in ind.evidence]
 
 
-def test_the_hand_written_sessions_own_ideas_at_known_turns(nlp):
+def test_the_hand_written_sessions_own_ideas_at_known_turns(nlp, monkeypatch):
     """The listening, reflective and partnering sessions end with the mentee's own plan; the telling, interview and
     judging sessions have the mentee agree to the mentor's ("I could try that", "I'll call them" after "call the
     client today") or refuse it, and nothing of their own. Turns are 0-based among the mentee's."""
@@ -111,7 +111,15 @@ def test_the_hand_written_sessions_own_ideas_at_known_turns(nlp):
     ind = got["listening"][0]
     assert ind.evidence[0].note == "the mentee's own idea or plan “Maybe I could”"
     assert status_of(ind) == "in band" and status_of(got["telling"][0]) == "below"
-    # one point of the sharing-the-decision theme under "to try": the mentor's asking first, not both
+    # of what never happened, one point: valuing the mentee (the advice card already says to ask first)
+    told = [p.indicator_id for p in feedback(reports["telling"], n_points=10).to_try]
+    assert told[0] == "advice_without_permission_per_10min" and told[-1] == "mentor_affirmations"
+    assert not {"mentor_partnership", "mentee_own_ideas", "mentor_confidentiality"} & set(told)
+    # with room for every act that never happened, one point of the sharing-the-decision theme: the mentor's
+    # asking first, not both
+    from pipeline.report import glance
+
+    monkeypatch.setattr(glance, "NEVER_AT_MOST", 10)
     to_try = {p.indicator_id for p in feedback(reports["telling"], n_points=10).to_try}
     assert to_try & {"mentor_partnership", "mentee_own_ideas"} == {"mentor_partnership"}
 

@@ -461,7 +461,8 @@ def test_values_read_as_words_where_the_unit_is_a_count_or_yes_no(truths):
 def test_what_never_happened_is_told_after_the_patterns_of_the_session(truths):
     """A session of question after question with one reflection for eight, unasked advice, and no promise of
     confidentiality nor a mistake shared: the patterns are told first, though never promising confidentiality is
-    one act short (severity 1) and the reflections 0.875 outside; among the patterns, the furthest outside first."""
+    one act short (severity 1) and the reflections 0.875 outside; among the patterns, the furthest outside first;
+    of what never happened, one (the first in the course's order), even with room for ten points."""
     inds = (_ind("mentor_confidentiality", 0.0, 1.0, 1.0, unit="yes/no", category="confidentiality"),  # 1.0
             _ind("mentor_self_disclosure", 0.0, 1.0, None, unit="count", category="sharing"),  # 1.0
             _ind("reflection_to_question_ratio", 0.125, 1.0, None, unit="reflections per question",
@@ -471,7 +472,8 @@ def test_what_never_happened_is_told_after_the_patterns_of_the_session(truths):
     fb = glance.feedback(report_from_truth(truths["matched"], inds), n_points=10)
     assert [(p.indicator_id, p.severity) for p in fb.to_try] == [
         ("advice_without_permission_per_10min", 2.0), ("reflection_to_question_ratio", 0.875),
-        ("mentor_confidentiality", 1.0), ("mentor_self_disclosure", 1.0)]
+        ("mentor_confidentiality", 1.0)]
+    assert glance.NEVER_AT_MOST == 1
     assert [p.indicator_id for p in fb.went_well] == ["mentor_affirmations"]
     # three points: the two patterns and one of what never happened (the course's order among those)
     assert [p.indicator_id for p in glance.feedback(report_from_truth(truths["matched"], inds)).to_try] == [

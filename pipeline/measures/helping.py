@@ -25,6 +25,7 @@ from pipeline.measures import questions
 from pipeline.measures import regard_cues as regard
 from pipeline.measures.reflections import (
     IMPERATIVE_OPENERS,
+    MIN_SHARED_WORDS,
     SECOND_PERSON,
     Context,
     SentenceCode,
@@ -90,6 +91,22 @@ def _imperative(span) -> str:
     return " ".join(t.lower_ for t in toks[:3])
 
 
+def _fronted_instruction(span) -> str:
+    """The verb of an instruction after a clause or phrase put first: "Okay, so next time you feel it coming, walk
+    away.", "When he calls, tell him no.", "In the meantime, keep a diary." (punctuated text: the comma marks where
+    the instruction starts), else "". Not a farewell ("Anyway, see you", "Okay, take care": nothing is put first)
+    nor a request of the mentor ("When you're done, send me the draft")."""
+    root = next((t for t in span if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ != "VB" or root.i == span.start or root.lower_ in _NOT_IMPERATIVE \
+            or span.doc[root.i - 1].text != "," or any(t.lower_ == "me" for t in span.doc[root.i + 1:root.i + 4]):
+        return ""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in root.children):
+        return ""
+    if not any(c.dep_ in ("advcl", "prep", "npadvmod") and c.i < root.i for c in root.children):
+        return ""
+    return " ".join(t.lower_ for t in span.doc[root.i:min(root.i + 3, span.end)] if not t.is_punct)
+
+
 def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float | None = None) -> SentenceCode:
     """What one sentence (a spaCy ``Span``) does, read in the order a listener would.
 
@@ -112,7 +129,11 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
                           or ctx.punctuated and questions.ended_as_statement(span, q)):
         q = QuestionClass(False)  # "people, how shall I say it, noticed you"; "it's backfiring, isn't it."
     rise = final and final_rise_st is not None and final_rise_st >= RISE_ST and len(plain.split()) >= 3
-    marked = ctx.punctuated and text.endswith("?")
+    # "..., you know?" closes a statement with a discourse marker: the "?" asks nothing (word order still may)
+    words = plain.split()
+    marked = ctx.punctuated and text.endswith("?") and (
+        q.is_question or tuple(words[-2:]) not in questions.TRAILING_PAIRS or len(words) < 4
+        or words[-3] in questions.AUXILIARIES)  # "Do you know?" asks
     if offer := _offer(plain):
         return SentenceCode("question", offer, QuestionClass(True, "yes_no", False, offer))
     if (m := cues.REQUEST_RE.search(plain)) and not cues.ADVICE_RE.search(plain.replace(m.group(0), " ")):
@@ -120,7 +141,7 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
     if ctx.speaks_fully and (m := cues.ADVICE_RE.search(plain)) and not _asks_within(q, plain, m.group(0)) \
             and not _reported(plain[:m.start()]):
         return SentenceCode("advice", m.group(0))
-    instruction = _imperative(span) if ctx.speaks_fully else ""
+    instruction = (_imperative(span) or _fronted_instruction(span)) if ctx.speaks_fully else ""
     if instruction and _their_plan(sent_keys, ctx):
         return SentenceCode("reflection", "gives back the mentee's own plan")  # "Try it once the route's done."
     if ctx.speaks_fully and (cue := instruction or lang.find_pattern(cues.I_WOULD_RE, plain)):
@@ -219,12 +240,14 @@ def valuing(span) -> str:
                                 or subj.dep_ == "csubj" or any(c.lower_ == "your" for c in subj.children)):
             continue
         for c in verb.children:
-            mods = {m.lemma_.lower() for m in c.children if m.dep_ == "amod"}
+            mods = {w for m in c.children if m.dep_ == "amod"  # "grown-up" is parsed as "grown" + "-" + "up"
+                    for w in (m.lemma_.lower(), "".join(x.text for x in m.subtree).lower())}
             if c.dep_ == "acomp" and c.tag_ == "JJ" and c.lemma_.lower() in regard.STRENGTH_ADJECTIVES \
                     and not any(m.dep_ in ("ccomp", "prep") and m.lower_ in ("that", "than") or m.dep_ == "ccomp"
                                 for m in c.children) \
                     or c.dep_ == "attr" and c.pos_ == "NOUN" and (
-                        c.lemma_.lower() in regard.STRENGTH_NOUNS or subj.lower_ == "you" and mods & regard.STRENGTH_ADJECTIVES
+                        c.lemma_.lower() in regard.STRENGTH_NOUNS or mods & regard.JUDGEMENT_ADJECTIVES
+                        or subj.lower_ == "you" and mods & regard.STRENGTH_ADJECTIVES
                         or c.lemma_.lower() in regard.GOOD_NOUNS and mods & (regard.GOOD_ADJECTIVES | regard.STRENGTH_ADJECTIVES)):
                 start = min(subj.left_edge.i, verb.i)
                 return span.doc[start:c.right_edge.i + 1].text.lower()
@@ -295,6 +318,21 @@ def _answer(code: TurnCode, text: str) -> TurnCode:
     return replace(code, behaviour="information", cue="answers the mentee's question", permission=True)
 
 
+def _advice_reasons(codes: list[SentenceCode], sents: Sequence, ctx: Context) -> list[SentenceCode]:
+    """``codes`` where a sentence after advice in the same turn reads as a reflection only by its form ("You have to
+    be firmer. You can't let parents walk all over you.", "Do the seating chart too. You need both."): it gives the
+    advice's reason, not the mentee's words back, unless it shares their words (:data:`MIN_SHARED_WORDS`) or opens
+    as a reflection does (:data:`cues.STRONG_REFLECTION_RE`: "It sounds like ...")."""
+    out = list(codes)
+    for i, (code, span) in enumerate(zip(codes, sents, strict=False)):  # codes may add turn-wide ones
+        if code.behaviour != "reflection" or not any(c.behaviour == "advice" for c in out[:i]):
+            continue
+        plain = plain_text(span.text)
+        if len(content_keys(span) & ctx.previous_words) < MIN_SHARED_WORDS and not cues.STRONG_REFLECTION_RE.search(plain):
+            out[i] = _statement(span, plain, ctx)
+    return out
+
+
 def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
               final_rise_st: float | None, answers: bool = False) -> tuple[TurnCode, QuestionClass, int]:
     """A parsed turn's code, its strongest question (open before closed) and its number of question sentences;
@@ -312,6 +350,8 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
                                ("affirmation", _affirmation_cue(plain))):
             if cue and behaviour not in found:
                 codes.append(SentenceCode(behaviour, cue))
+    if ctx.speaks_fully:
+        codes = _advice_reasons(codes, sents, ctx)
     code = _combine(codes, n_words=n_words, permission=permission)
     if ctx.speaks_fully:
         if answers:

@@ -233,10 +233,10 @@ REFLECTION_RE = _re(
     r"|^so\s+(?:you|your|for\s+you)\b|^(?:and|because|even\s+though|which|unless)\s+(?:you|your|it|that|this)\b"
     r"|\byou\s+(?:mentioned|said|told\s+me)\b"
     # the speaker names what the other person feels or lives ("I can imagine how hard that is", "you must be tired")
-    r"|\bi\s+(?:can\s+(?:only\s+|really\s+)?|could\s+)?(?:totally\s+|completely\s+|really\s+|fully\s+)?(?:understand|imagine|see|"
+    r"|(?<!\bso\s)(?<!\bso\sthat\s)\bi\s+(?:can\s+(?:only\s+|really\s+)?|could\s+)?(?:totally\s+|completely\s+|really\s+|fully\s+)?(?:understand|imagine|see|"
     r"sense|feel|hear)\s+(?:how|why|what|where\s+you|that\s+(?:you|it|this)|you(?:'re|\s+are|\s+feel)|your\s+(?:frustration|"
     r"pain|fear|worry|concern|feelings))\b"
-    r"|\b(?:it|that|this)\s+must\s+(?:be|have\s+been|feel|have\s+felt|make)\b|\byou\s+must\s+(?:be|feel|have\s+(?:been|felt))\b"
+    r"|\b(?:it|that|this)\s+must\s+(?:be|have\s+\w+|feel|make)\b|\byou\s+must\s+(?:be|feel|have\s+(?:been|felt))\b"
     r"|^" + OPENERS + r"(?:it\s+|that\s+)?(?:sounds|seems)\s+(?:that|as\s+though)\b"
     # a summary, announced ("let me see if I've got this", "to sum up")
     + "|" + SUMMARY_OPENING
@@ -332,7 +332,7 @@ FEELINGS = frozenset("""
     conflicted exhausted tired drained unappreciated undervalued invisible pressure uneasy uncertain uncertainty
     unsure doubt doubts confused happy glad pleased grateful discouraged helpless trapped isolated resentful
     valued respected safe unsafe vulnerable panic panicked dread hard difficult tough painful ignored overlooked
-    sidelined excluded unheard dismissed unsupported
+    sidelined excluded unheard dismissed unsupported stung resentment exposed stretched humiliated humiliating
     """.split())
 #: Feeling words that are courtesies in a greeting or goodbye ("happy holidays", "glad I could help", "stay safe",
 #: "hope it helps"): they name no feeling of the other person's.
@@ -440,7 +440,7 @@ PLEASANTRY_RE = _re(
 #: Words that may stand beside pleasantries in a sentence made only of them ("Thanks again and take care").
 PLEASANTRY_FILLER = frozenset(
     "and please thanks thank you so much again too as well also ok okay then both for now alright great oh yes lots "
-    "really".split())
+    "really anyway right well".split())
 #: Managing the talk itself: letting the other person speak ("go ahead", "after you") or asking them to say it again
 #: ("pardon me?", "sorry?"): no instruction and no question (SwDA tags them none).
 LETS_SPEAK_RE = _re(r"^(?:(?:oh|ok|okay|sure|yes|yeah|sorry|no|please|i'm\s+sorry)[\s,]+)*(?:go\s+ahead|after\s+you|you\s+first|"

@@ -34,6 +34,9 @@ FRAGMENT_MAX_WORDS = 8
 ECHO_MAX_WORDS = 15
 #: Words at most in such a statement with "your" in it that shares none of their content words, words.
 ECHO_YOUR_MAX_WORDS = 10
+#: Words at most in such a statement when it names a feeling ("there's some resentment in that, that she can comment
+#: from a distance while you're the one doing the nights"): a complex reflection says more, words.
+ECHO_FEELING_MAX_WORDS = 30
 #: Letters two words share at the start to count as one ("stress", "stressful") when a subject is compared.
 _STEM = 5
 #: Words of a verdict on what the other said ("great", "good", "sorry", "normal"): reassurance or praise, no echo.
@@ -45,6 +48,10 @@ _VERDICTS = frozenset({"great", "good", "glad", "nice", "wonderful", "awesome", 
 
 #: An obligation or a comparison argues a point ("Your health is more important than your job", "You don't have to
 #: be an alcoholic to ..."): persuading, not giving back.
+#: A feeling named as what is there: "there's some resentment in that", "there's a bit of shame in admitting it"
+#: (a reflection, though "there's some" otherwise informs: :data:`cues.INFORMATION_RE`).
+_FEELING_THERE_RE = re.compile(r"^(?:and\s+|so\s+|but\s+)?there(?:'s|\s+is)\s+(?:some|a\s+bit\s+of|a\s+lot\s+of|"
+                               r"real|a\s+little|(?:a\s+)?(?:kind|sort)\s+of)?\s*(?:" + "|".join(sorted(cues.FEELINGS)) + r")\b")
 _ARGUES_RE = re.compile(r"\b(?:have|has|had|need|needs|got)\s+to\b|\bthan\b|\bmust\b|\bshould\b|\bought\b")
 _OURS = frozenset({"we", "we're", "we've", "we'd", "we'll", "us", "our", "ours", "let's"})
 #: Auxiliaries of a "you" statement that predicts or advises rather than gives back ("you can", "you will").
@@ -190,13 +197,14 @@ def _echoes(span, plain: str, sent_keys: frozenset[str], ctx: Context) -> bool:
     what the client said as a reflection, with no opening needed): it shares a content word with their turn,
     is not the helper's own ("I", "we", "my"), and neither predicts, advises nor informs."""
     words = plain.split()
-    if not ctx.previous_words or not 2 <= len(words) <= ECHO_MAX_WORDS or span.text.rstrip().endswith("!") \
+    if not ctx.previous_words or not 2 <= len(words) <= (ECHO_FEELING_MAX_WORDS if _names_feeling(plain) else ECHO_MAX_WORDS) \
+            or span.text.rstrip().endswith("!") \
             or ctx.previous_text.rstrip().endswith("?") \
             or words[0] in ("if", "maybe", "perhaps", "unless") or cues.MAYBE_RE.match(plain):
         return False  # a guess ("maybe your body needs rest") proposes, and after their question it answers
     if set(words) & (cues.FIRST_PERSON | _OURS | _VERDICTS) or cues.NOT_REFLECTION_RE.search(plain) \
             or _ARGUES_RE.search(plain) \
-            or cues.INFORMATION_RE.search(plain) or lang.self_disclosure(plain):
+            or cues.INFORMATION_RE.search(plain) and not _FEELING_THERE_RE.match(plain) or lang.self_disclosure(plain):
         return False
     root = next((t for t in span if t.dep_ == "ROOT"), None)
     if root is None or _predicts_or_advises(root):
@@ -213,7 +221,8 @@ def _echoes(span, plain: str, sent_keys: frozenset[str], ctx: Context) -> bool:
         return True  # "You freeze.", "Your evenings are the hard part.": what they do, feel or have, said back
     if len(words) < 3 or cues.PARTNERSHIP_RE.search(plain):
         return False  # "it's your call" leaves the choice with them
-    if SECOND_PERSON & set(words) and (sent_keys & ctx.previous_words or len(words) <= ECHO_YOUR_MAX_WORDS):
+    if SECOND_PERSON & set(words) and (sent_keys & ctx.previous_words or len(words) <= ECHO_YOUR_MAX_WORDS
+                                       or _names_feeling(plain)):
         return True  # "It's woven into your whole day."
     # about their world without "you": its subject is a thing they named ("Work stress is the big one")
     named = {w[:_STEM] for w in ctx.previous_words}

@@ -28,7 +28,13 @@ STRENGTH_NOUNS = frozenset(
     "skill strength talent gift achievement accomplishment feat stamina courage resilience commitment determination "
     "discipline insight instinct".split())
 #: Nouns that value only with a valuing adjective before them ("a good call", "a smart move", "a big step").
-GOOD_NOUNS = frozenset("call move step start idea plan choice decision catch point observation".split())
+GOOD_NOUNS = frozenset("call move step start idea plan choice decision catch point observation thinking".split())
+#: Adjectives of good judgement or courage that value whatever they are said of ("That's a grown-up way to handle it",
+#: "a smart read on them", "a brave thing to say"): unlike "good" or "clear", they describe how a person thought or
+#: acted, so any noun after them values the mentee's act.
+JUDGEMENT_ADJECTIVES = frozenset(
+    "shrewd smart wise sensible thoughtful insightful perceptive brave courageous resourceful creative mature grown-up "
+    "clever savvy astute gutsy ingenious inventive".split())
 GOOD_ADJECTIVES = frozenset("good great real smart brilliant sensible solid clever wise excellent fantastic "
                             "strong".split())
 
@@ -38,6 +44,12 @@ AFFIRMATION_RE = _re(
     r"\b(?:that|it|this)\s+(?:took|takes|must\s+have\s+taken)\s+(?:real\s+|a\s+lot\s+of\s+|some\s+|great\s+|so\s+much\s+|"
     r"(?:a|the)\s+(?:kind|sort)\s+of\s+)?(?:courage|guts|strength|effort|work|honesty|stamina|discipline|commitment|"
     r"determination|resilience|patience|character|nerve)\b"
+    r"|\b(?:took|takes|must\s+have\s+taken)\s+(?:real\s+|a\s+lot\s+of\s+|some\s+|great\s+|so\s+much\s+)?(?:courage|guts|"
+    r"grit|nerve|backbone|character)\b"  # "Thirty years of physical work takes a lot of grit": a virtue, whatever took it
+    r"|\b(?:that|it|this)\s+counts\s+for\s+(?:a\s+lot|a\s+great\s+deal|something|so\s+much)\b"
+    r"|\bi\s+(?:really\s+|do\s+)?appreciate\s+(?:it|that|this)\b(?!\s+if\b)"
+    r"|\b(?:that|it|this)\s+(?:took|takes|must\s+have\s+taken)\s+(?:something|some\s+doing|a\s+lot(?!\s+of\b))\s+(?:to|for\s+you)\b"
+    r"|\b(?:that|it|this)\s+(?:didn't|did\s+not|doesn't|does\s+not)\s+(?:just\s+)?happen\s+by\s+(?:accident|chance)\b"
     r"|\b(?:well\s+done|good\s+(?:job|work|for\s+you)|great\s+(?:job|work)|nice\s+(?:job|work)|congratulations|"
     r"congrats|kudos|hats\s+off)\b"
     r"|\byou(?:'ve|\s+have)\s+(?:clearly|really|obviously)\s+(?:thought|worked|put|done|made|prepared)\b"
@@ -118,6 +130,7 @@ REASSURANCE_RE = _re(
     r"(?:be\s+(?:fine|ok|okay|alright|all\s+right|great|good)|get\s+through|make\s+it|figure\s+(?:it|this|that)\s+out|"
     r"find\s+(?:a|the|your)\s+way|do\s+(?:great|well|fine|brilliantly))\b|\byou(?:'ve|\s+have)?\s+got\s+this\b"
     r"|\bdon'?t\s+(?:be\s+(?:so|too)\s+hard\s+on\s+yourself|beat\s+yourself\s+up)\b"
+    r"|\byou(?:'re|\s+are)\s+(?:not|never)\s+(?:the\s+only\s+one|alone)\b"  # normalising: kind, gives nothing back
 )
 
 #: Confronting (MITI 4.2.1 "Confront", MI non-adherent): blaming, criticising, labelling, shaming, questioning
@@ -221,6 +234,14 @@ CONFRONT_RE = _re(
     r"|\byou(?:'re|\s+are)\s+(?:just\s+|way\s+|far\s+)?too\s+(?:nice|soft|slow|lazy|negative|sensitive|passive|timid)\s+to\b"
     r"|\b(?:back\s+)?in\s+my\s+day,?\s+(?:we|you|people|nobody|there)\b|\bnobody\s+held\s+(?:our|my|your)\s+hand\b|\bwalk\s+all\s+over\s+you\b"
     r"|\byou\s+just\s+(?:don't|do\s+not)\s+want\s+to\s+(?:hear|admit|accept|face)\b|\boh,?\s+so\s+that\s+makes\s+it\b"
+    # a warning (MITI 4.2.1 counts warning among the forms of confront): what will happen to them if they do not
+    # change, or if this carries on ("if you don't do the exercises, you won't get back up there", "if this carries on,
+    # it's going to come up in your review"), and weariness with repeating it ("I can't keep telling you this")
+    r"|\bif\s+(?:you\s+(?:(?:don't|do\s+not)(?!\s+(?:know|like|have|want|mind|need|feel|think)\b)|keep|carry\s+on|continue|go\s+on)|(?:this|it|that|things)\s+(?:carries|carry|"
+    r"continues|keeps|goes)\s+on)\b(?:\s+[\w']+){0,12}?\s+(?:you'll|you\s+will|you\s+won't|you\s+will\s+not|you're\s+going\s+to|"
+    r"it'll|it\s+will|it's\s+going\s+to|you\s+could\s+end\s+up|you\s+might\s+end\s+up)\b(?!\s+(?:be\s+(?:fine|ok|okay|all\s+right|alright)|feel\s+better))"
+    r"|\byou\s+(?:won't|will\s+not|will\s+never|'ll\s+never)\b(?:\s+[\w']+){1,10}?\s+if\s+you\s+(?:don't|do\s+not)\b"
+    r"|\bi\s+(?:can't|cannot)\s+keep\s+(?:telling|saying|repeating)\b|\bhow\s+many\s+times\s+(?:do|have|must)\s+i\b"
 )
 
 #: Words just before a confronting phrase that undo it: a negation ("it's not your fault", "I'm not saying you're

@@ -223,6 +223,13 @@ _WELL_ORDER = ("mentor_confidentiality", "mentor_remembering", "mentor_self_disc
                "pace_difference", "loudness_difference", "adjustment_smoothness", "mentee_talk_share")
 #: Natural scale of a unit, for one-sided bands (a trend of -6 % is 0.06 of it; an r of 0.0 against 0.3 is 0.3).
 _UNIT_SCALE = {"%": 100.0, "% gradual": 100.0, "r": 1.0, "z difference": 1.0, "score 0-1": 1.0, "yes/no": 1.0}
+#: At most this many of "to try" are acts that never happened (a count of 0: no promise of confidentiality, no
+#: mistake shared, nothing remembered).
+NEVER_AT_MOST = 1
+#: Acts every session needs (valuing the mentee, sharing the decision, the mentee's own ideas), suggested before
+#: those that belong to some sessions only: confidentiality is promised once in a relationship, remembering needs
+#: an earlier meeting, and a mistake is shared where it helps.
+EVERY_SESSION = frozenset({"mentor_affirmations", "mentor_partnership", "mentee_own_ideas"})
 #: Out of range by less than this (in band widths) is too close to call: neither went well nor to try.
 BORDERLINE = 0.05
 
@@ -245,6 +252,17 @@ def _uncontradicted(points: list[FeedbackPoint], outside: set[str]) -> list[Feed
             if not (p.status == "in band" and outside.intersection(_NOT_WELL_WHILE.get(p.indicator_id, ())))]
 
 
+def _to_try(points: list[FeedbackPoint], never: set[str], order: dict[str, int]) -> list[FeedbackPoint]:
+    """``points`` (outside their bands) in the order they are told: the session's patterns, furthest outside first,
+    then of the acts that never happened (``never``) one (:data:`NEVER_AT_MOST`), what every session needs first
+    (:data:`EVERY_SESSION`), then the course's ``order``. A supervisor adds one such thing to try; a session that
+    went well is not handed a list of what it did not contain."""
+    ranked = sorted(points, key=lambda p: (p.indicator_id in never, p.indicator_id not in EVERY_SESSION, -p.severity,
+                                           order.get(p.indicator_id, len(order))))
+    absent = [p for p in ranked if p.indicator_id in never][:NEVER_AT_MOST]
+    return [p for p in ranked if p.indicator_id not in never or p in absent]
+
+
 def feedback(report: Report | Sequence[Indicator], *, n_points: int = 3, min_confidence: Confidence = "medium") -> Feedback:
     """What went well and what to try next time, from the report's indicators ("at a glance").
 
@@ -253,7 +271,8 @@ def feedback(report: Report | Sequence[Indicator], *, n_points: int = 3, min_con
     (told in the course's order: confidentiality, remembering, sharing, open
     questions, ...); outside, something to try (the furthest outside first,
     see :class:`FeedbackPoint`, but what never happened at all, a count of 0,
-    after the rest: :data:`pipeline.measures.indicator_spec.COUNTED_UNITS`; less than :data:`BORDERLINE` outside
+    after the rest, and at most :data:`NEVER_AT_MOST` of it, :data:`EVERY_SESSION` first:
+    :data:`pipeline.measures.indicator_spec.COUNTED_UNITS`; less than :data:`BORDERLINE` outside
     is too close to call and left out). Each list has at most one point per theme
     (the categories, with matching split as the course splits it: pace,
     volume, pitch, words, smoothness). A measure told twice (talk share and
@@ -321,8 +340,7 @@ def feedback(report: Report | Sequence[Indicator], *, n_points: int = 3, min_con
     # the session, not a distance: told after the patterns of the whole session (talking too much, advice unasked,
     # few reflections), which a supervisor takes up first
     never = {ind.id for ind in counted if ind.unit in COUNTED_UNITS and float(ind.value) == 0}
-    to_try = sorted((p for p in points if p.status != "in band"),
-                    key=lambda p: (p.indicator_id in never, -p.severity, order.get(p.indicator_id, len(order))))
+    to_try = _to_try([p for p in points if p.status != "in band"], never, order)
     return Feedback(pick(well), pick(to_try), len(counted), n_points, min_confidence,
                     tuple(ind.name for ind in unclear))
 
