@@ -1021,3 +1021,12 @@ def test_you_know_with_a_question_mark_closes_a_statement(nlp):
                      nlp=nlp).behaviour != "question"
     for text in ("Do you know?", "Have you heard of it, you know?", "You mean the evenings?"):
         assert code_turn(text, previous=prev, nlp=nlp).behaviour == "question", text
+
+
+def test_recalling_an_earlier_meeting_before_the_mentee_speaks_is_no_reflection(nlp):
+    opening = code_turn("Hi, come on in. I know last time you said you might want to talk about the smoking.",
+                        previous=[], nlp=nlp)
+    assert "reflection" not in (opening.behaviour, *opening.also)
+    given_back = code_turn("You said the evenings are the hardest.", previous=["The evenings are the worst for me."],
+                           nlp=nlp)
+    assert given_back.behaviour == "reflection"

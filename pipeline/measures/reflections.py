@@ -261,5 +261,7 @@ def reflection(span, plain: str, sent_keys: frozenset[str], ctx: Context, *, ask
         return None  # asked, it reflects only what was said: "So you'd like to keep this job?" out of the blue asks
     if cues.SO_CHECK_RE.match(m.group(0)) and not ctx.previous_words:
         return None  # "so your goal is ...": a summary needs something to sum up
+    if not ctx.previous_text.strip() and cues.CALLBACK_CUE_RE.search(m.group(0)):
+        return None  # "last time you said you might ...", before the mentee has spoken: remembering, not reflecting
     return SentenceCode("reflection", m.group(0).strip(), complex=_complex(plain, sent_keys, ctx))
 
