@@ -176,6 +176,29 @@ def test_remembering_is_the_mentees_words_dropped_out_of_the_talk():
     assert found[0][1] == "Ann" and found[0][0].note.endswith("at 10 s (200 s before)")
 
 
+def test_remembering_brings_back_things_not_any_word(nlp):
+    """Remembering is bringing back the details the mentee told (a name, a place, a plan): the same mentee's "bad" and
+    "ask" said again by the mentor 3 minutes on are no remembering; "Dean" and the step are."""
+    from pipeline.measures.evidence import remembering
+    from pipeline.measures.language import content_items, detail_keys
+    from pipeline.types import MeasureOptions
+
+    said = [("Ann", 0.0, "It gets bad in the evenings when Dean smokes on the back step, and I can't ask him to stop."),
+            ("Mo", 10.0, "Tell me more about the mornings."),
+            ("Ann", 20.0, "Mornings are fine, I have a routine."),
+            ("Mo", 200.0, "It might be bad to ask for too much at once."),
+            ("Mo", 220.0, "And Dean out on the back step, that's the hard moment.")]
+    docs = [nlp(text) for _, _, text in said]
+    turns = [Turn(i, who, "mentor" if who == "Mo" else "mentee", start, start + 5.0, text)
+             for i, (who, start, text) in enumerate(said)]
+    keys = [[k for k, _ in content_items(d)] for d in docs]
+    details = frozenset().union(*(detail_keys(d) for d in docs))
+    assert {"dean", "step", "evening"} <= details and not {"bad", "ask"} & details
+    options = MeasureOptions(remember_min_gap_s=120.0)
+    assert [e.start_s for e, _ in remembering(turns, keys, "Mo", ("Ann",), options)] == [200.0, 220.0]
+    assert [e.start_s for e, _ in remembering(turns, keys, "Mo", ("Ann",), options, details=details)] == [220.0]
+
+
 @pytest.mark.parametrize(("text", "voiced"), [
     ("I don't really know how to recover if that happens", True), ("I'm worried that I'll freeze up", True),
     ("I'm not sure whether notes would make me look unprepared", True),

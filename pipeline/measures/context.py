@@ -74,6 +74,9 @@ class SessionContext:
         Every indicator's starting confidence (:func:`pipeline.measures.confidence.base_confidence`).
     events : tuple of SpeechEvent
         Interruptions and listening signals found from who spoke when, in time order.
+    detail_keys : frozenset of str
+        The content keys that name things anywhere in the session (:func:`pipeline.measures.language.detail_keys`):
+        what remembering brings back.
     """
 
     turns: tuple[Turn, ...]
@@ -94,6 +97,7 @@ class SessionContext:
     options: MeasureOptions
     base_confidence: Confidence
     events: tuple[SpeechEvent, ...] = ()
+    detail_keys: frozenset[str] = frozenset()
 
     @property
     def ends_known(self) -> bool:

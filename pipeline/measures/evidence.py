@@ -148,7 +148,8 @@ def own_ideas(tms: Sequence[TurnMeasures], mentor: str | None, members: Collecti
 
 
 def remembering(turns: Sequence[Turn], turn_keys: Sequence[Sequence[str]], mentor: str | None,
-                members: Collection[str], options: MeasureOptions) -> list[tuple[Evidence, str | None]]:
+                members: Collection[str], options: MeasureOptions,
+                details: Collection[str] | None = None) -> list[tuple[Evidence, str | None]]:
     """Mentor turns that explicitly recall ("you mentioned ...") or bring back content that ``members`` (the mentee;
     in a group, every member) brought in and that had dropped out of the talk.
 
@@ -169,6 +170,9 @@ def remembering(turns: Sequence[Turn], turn_keys: Sequence[Sequence[str]], mento
         Whose words may come back.
     options : MeasureOptions
         ``remember_min_gap_s``: how long (seconds) nobody may have said a key for it to have dropped out.
+    details : collection of str, optional
+        The keys that name things (:func:`pipeline.measures.language.detail_keys`): only they come back as
+        remembered (a name, a place, "the rota", "big bottle"; not "ask" or "bad"). None: every key.
 
     Returns
     -------
@@ -186,7 +190,8 @@ def remembering(turns: Sequence[Turn], turn_keys: Sequence[Sequence[str]], mento
             cue = lang.find_pattern(lang.CALLBACK_RE, t.text)
             # keys a member brought in that nobody has said for remember_min_gap_s
             old = [(first_said[k][0], k, first_said[k][1]) for k in sorted(set(keys) & first_said.keys())
-                   if first_said[k][2] in members and t.start_s - last_said[k] >= options.remember_min_gap_s]
+                   if first_said[k][2] in members and t.start_s - last_said[k] >= options.remember_min_gap_s
+                   and (details is None or k in details)]
             multi = [o for o in old if len(o[1].split()) >= 2] or old
             if cue or (multi and len({k for _, k, _ in old}) >= 2) or any(len(o[1].split()) >= 2 for o in old):
                 src = turns[multi[0][2]] if multi else None

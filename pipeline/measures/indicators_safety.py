@@ -42,7 +42,7 @@ from pipeline.types import said
 
 def mentor_remembering(ctx: SessionContext) -> Reading:
     """Count of the mentor's turns that bring back the mentee's (in a group, any member's) earlier words (>= 0)."""
-    rem = remembering(ctx.turns, ctx.turn_keys, ctx.mentor, ctx.listened_to, ctx.options)
+    rem = remembering(ctx.turns, ctx.turn_keys, ctx.mentor, ctx.listened_to, ctx.options, details=ctx.detail_keys)
     counts = {s: sum(whose == s for _, whose in rem) for s in ctx.listened_to}
     return Reading(value=len(rem), evidence=[e for e, _ in rem], note=members_note(counts))
 

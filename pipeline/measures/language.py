@@ -82,6 +82,14 @@ def content_items(doc) -> list[tuple[str, int]]:
     return items
 
 
+def detail_keys(doc) -> frozenset[str]:
+    """The keys of :func:`content_items` in ``doc`` that name things: noun-chunk phrases (2+ content words) and the
+    lemmas of nouns and names ("Dean", "chippy", "rota"), not of verbs or adjectives ("ask", "bad")."""
+    keys = {key for key, _ in content_items(doc) if len(key.split()) >= 2}
+    keys |= {t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN")}
+    return frozenset(keys)
+
+
 def shared_phrases(turns: Sequence, keys: Sequence[Sequence[str]], *,
                    min_single_uses: int = 2) -> tuple[SharedPhrase, ...]:
     """Key phrases one person said first and another person took up later: the one finder of shared language.
