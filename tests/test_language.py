@@ -192,7 +192,7 @@ def test_remembering_brings_back_things_not_any_word(nlp):
     turns = [Turn(i, who, "mentor" if who == "Mo" else "mentee", start, start + 5.0, text)
              for i, (who, start, text) in enumerate(said)]
     keys = [[k for k, _ in content_items(d)] for d in docs]
-    details = frozenset().union(*(detail_keys(d) for d in docs))
+    details = detail_keys(docs, keys)
     assert {"dean", "step", "evening"} <= details and not {"bad", "ask"} & details
     options = MeasureOptions(remember_min_gap_s=120.0)
     assert [e.start_s for e, _ in remembering(turns, keys, "Mo", ("Ann",), options)] == [200.0, 220.0]

@@ -75,7 +75,7 @@ class SessionContext:
     events : tuple of SpeechEvent
         Interruptions and listening signals found from who spoke when, in time order.
     detail_keys : frozenset of str
-        The content keys that name things anywhere in the session (:func:`pipeline.measures.language.detail_keys`):
+        The content keys that name things in the session (:func:`pipeline.measures.language.detail_keys`):
         what remembering brings back.
     """
 

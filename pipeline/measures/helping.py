@@ -350,7 +350,6 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
                                ("affirmation", _affirmation_cue(plain))):
             if cue and behaviour not in found:
                 codes.append(SentenceCode(behaviour, cue))
-    if ctx.speaks_fully:
         codes = _advice_reasons(codes, sents, ctx)
     code = _combine(codes, n_words=n_words, permission=permission)
     if ctx.speaks_fully:

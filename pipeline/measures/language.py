@@ -82,12 +82,12 @@ def content_items(doc) -> list[tuple[str, int]]:
     return items
 
 
-def detail_keys(doc) -> frozenset[str]:
-    """The keys of :func:`content_items` in ``doc`` that name things: noun-chunk phrases (2+ content words) and the
-    lemmas of nouns and names ("Dean", "chippy", "rota"), not of verbs or adjectives ("ask", "bad")."""
-    keys = {key for key, _ in content_items(doc) if len(key.split()) >= 2}
-    keys |= {t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN")}
-    return frozenset(keys)
+def detail_keys(docs: Sequence, turn_keys: Sequence[Sequence[str]]) -> frozenset[str]:
+    """The content keys of a session that name things: its noun-chunk phrases (keys of 2+ words in ``turn_keys``,
+    each turn's :func:`content_items`) and the lemmas of its nouns and names in ``docs`` ("Dean", "chippy", "rota"),
+    not of verbs or adjectives ("ask", "bad")."""
+    phrases = {key for keys in turn_keys for key in keys if " " in key}
+    return frozenset(phrases | {t.lemma_.lower() for doc in docs for t in doc if t.pos_ in ("NOUN", "PROPN")})
 
 
 def shared_phrases(turns: Sequence, keys: Sequence[Sequence[str]], *,

@@ -46,12 +46,12 @@ _VERDICTS = frozenset({"great", "good", "glad", "nice", "wonderful", "awesome", 
                        "welcome", "bet", "deserve", "thanks", "thank", "same", "kind", "pleasure", "lucky",
                        "alone", "blessed", "grace"})
 
-#: An obligation or a comparison argues a point ("Your health is more important than your job", "You don't have to
-#: be an alcoholic to ..."): persuading, not giving back.
 #: A feeling named as what is there: "there's some resentment in that", "there's a bit of shame in admitting it"
 #: (a reflection, though "there's some" otherwise informs: :data:`cues.INFORMATION_RE`).
 _FEELING_THERE_RE = re.compile(r"^(?:and\s+|so\s+|but\s+)?there(?:'s|\s+is)\s+(?:some|a\s+bit\s+of|a\s+lot\s+of|"
                                r"real|a\s+little|(?:a\s+)?(?:kind|sort)\s+of)?\s*(?:" + "|".join(sorted(cues.FEELINGS)) + r")\b")
+#: An obligation or a comparison argues a point ("Your health is more important than your job", "You don't have to
+#: be an alcoholic to ..."): persuading, not giving back.
 _ARGUES_RE = re.compile(r"\b(?:have|has|had|need|needs|got)\s+to\b|\bthan\b|\bmust\b|\bshould\b|\bought\b")
 _OURS = frozenset({"we", "we're", "we've", "we'd", "we'll", "us", "our", "ours", "let's"})
 #: Auxiliaries of a "you" statement that predicts or advises rather than gives back ("you can", "you will").

@@ -187,7 +187,7 @@ def _measure(turns: list[Turn], per_turn: list[TurnAudio], speakers: Sequence[Sp
         has_word_times=bool(turns) and all(t.words for t in turns if t.text.strip()), turn_times=turn_times,
         overlaps_observable=overlaps_observable, options=options,
         base_confidence=base_confidence(duration_s, attribution_confidence), events=events,
-        detail_keys=frozenset().union(*(lang.detail_keys(doc) for doc in docs)),
+        detail_keys=lang.detail_keys(docs, turn_keys),
     )
     return SessionMeasures(
         indicators=build_indicators(ctx), turn_measures=tms, speakers=summaries, entrainment=ent,
