@@ -370,6 +370,11 @@ CASES = [
 ]
 
 
+def _turns(lines: list[tuple[str, str, str]]) -> list[Turn]:
+    """(speaker, role, text) lines as turns 5 s apart, each 4 s long."""
+    return [Turn(i, spk, role, i * 5.0, i * 5.0 + 4.0, text) for i, (spk, role, text) in enumerate(lines)]
+
+
 def _code(code: TurnCode) -> tuple[str, bool, bool, bool]:
     return code.behaviour, code.open, code.complex, code.permission
 
@@ -421,8 +426,7 @@ def test_permission_offered_and_accepted_in_a_session(nlp):
              ("B", "mentor", "I'd recommend starting with the conclusion, then one chart."),
              ("A", "mentee", "Right. I'll try that on Friday."),
              ("B", "mentor", "You should also book the room today.")]
-    turns = [Turn(i, spk, role, i * 5.0, i * 5.0 + 4.0, text) for i, (spk, role, text) in enumerate(lines)]
-    codes = code_session(turns, nlp=nlp)
+    codes = code_session(_turns(lines), nlp=nlp)
     assert [_code(c) for c in codes] == [
         ("other", False, False, False), ("question", False, False, False), ("other", False, False, False),
         ("advice", False, False, True), ("other", False, False, False), ("advice", False, False, False)]
@@ -741,6 +745,13 @@ PARTNERSHIP_CASES = [
 #: (sentence, the words that judge or "" for none) (MITI 4.2.1 "Confront")
 CONFRONT_CASES = [
     ("What were you thinking?", "what were you thinking"),
+    # dismissing and ridiculing, in words of our own
+    ("Oh, don't be silly, everyone panics on their first ward round.", "don't be silly"),
+    ("Honestly, that's all in your head.", "that's all in your head"),
+    ("Look, I'm not your babysitter.", "i'm not your babysitter"),
+    ("Welcome to the real world, Sam.", "welcome to the real world"),
+    ("Stop giving me excuses and get the report in.", "stop giving me excuses"),
+    ("Grow up and deal with it.", "grow up"),
     ("That's just an excuse.", "that's just an excuse"),
     ("Why didn't you just ask me?", "why didn't you just ask"),
     ("You should have known better.", "you should have known"),
@@ -1030,3 +1041,102 @@ def test_recalling_an_earlier_meeting_before_the_mentee_speaks_is_no_reflection(
     given_back = code_turn("You said the evenings are the hardest.", previous=["The evenings are the worst for me."],
                            nlp=nlp)
     assert given_back.behaviour == "reflection"
+
+
+def test_advice_the_mentee_may_weigh_is_advice_with_permission(nlp):
+    """MITI 4.2.1 E.4.c: permission is the mentee asking, the mentor asking first ("Go on." accepts), or the choice
+    left with the mentee in the same turn ("whichever suits you", "it's your call"). Without any of them advice
+    stays unasked."""
+    prev = ["I keep missing the bus and then I'm late for the first lecture."]
+    told = code_turn("You could leave ten minutes earlier and catch the one before.", previous=prev, nlp=nlp)
+    assert (told.behaviour, told.permission) == ("advice", False)
+    choice = code_turn("You could leave ten minutes earlier and catch the one before. Whichever suits you.",
+                       previous=prev, nlp=nlp)
+    assert (choice.behaviour, choice.permission, choice.partnership) == ("advice", True, "whichever suits you")
+    call = code_turn("Whether an earlier bus is worth a try for you is your call.", previous=prev, nlp=nlp)
+    assert call.behaviour != "advice"
+    asked = code_turn("You could wait in the library. It opens at eight.",
+                      previous=["Is there a way to not just sit in the cold?"], nlp=nlp)
+    assert (asked.behaviour, asked.permission) == ("advice", True)
+    lines = [("A", "mentee", prev[0]),
+             ("B", "mentor", "There's one thing about the timetable that's worth knowing, if you want it?"),
+             ("A", "mentee", "Go on."),
+             ("B", "mentor", "You can ask to swap into the afternoon group.")]
+    codes = code_session(_turns(lines), nlp=nlp)
+    assert (codes[1].behaviour, bool(codes[1].partnership)) == ("question", True)
+    assert (codes[3].behaviour, codes[3].permission) == ("advice", True)
+
+
+def test_what_is_possible_a_welcome_and_a_summary_advise_nothing(nlp):
+    """"you can ..." inside a clause of what is possible, a host's "take a seat", "suppose ...", and the words of
+    a summary ("let me pull together what I've heard") give no advice; the same words as a main clause do."""
+    prev = ["I know I can get through the first week. It's the second week that scares me."]
+    for text in ("You know you can do the first week.",
+                 "There's a form to fill in before you can change group.",
+                 "You've found out what you can live with.",
+                 "You can just picture the second week already.",
+                 "Hello, come in, take a seat. What would you like to start with?",
+                 "Suppose it's the end of the second week and it went fine. What happened?",
+                 "okay let me just pull together what i've heard you need a plan for the second week and you "
+                 "already have one for the first"):
+        code = code_turn(text, previous=prev, nlp=nlp)
+        assert "advice" not in (code.behaviour, *code.also), text
+    for text in ("You can ask your tutor for an extension.", "Take a break before the second week."):
+        assert code_turn(text, previous=prev, nlp=nlp).behaviour == "advice", text
+
+
+def test_the_mentees_go_on_and_echo_ask_nothing(nlp):
+    """A mentee's "Go on." accepts an offer and "Six years?" echoes the mentor's words in disbelief: neither counts
+    as the mentee asking; "Six years, is that normal?" asks, and the mentor's "Go on." still invites talk."""
+    lines = [("B", "mentor", "If nothing changes, a default stays on your credit file for six years."),
+             ("A", "mentee", "Six years?"),
+             ("B", "mentor", "I know a couple of ways people get it off sooner. Want me to run through them?"),
+             ("A", "mentee", "Go on."),
+             ("B", "mentor", "Go on."),
+             ("A", "mentee", "Six years, is that normal?")]
+    codes = code_session(_turns(lines), nlp=nlp)
+    assert [c.behaviour for c in codes][1:] == ["other", "question", "other", "question", "question"]
+
+
+def test_a_question_after_a_phrase_put_first_asks(nlp):
+    """With "?" and a comma, the question after a phrase or clause put first is read on its own: "On a scale of
+    nought to ten, how important is it?" is open; without the "?" a statement with a comma is not asked."""
+    prev = ["I want to stop, I just don't know if I can."]
+    for text in ("On a scale of nought to ten, how important is it to you right now?",
+                 "If you did stop, what would be different?"):
+        code = code_turn(text, previous=prev, nlp=nlp)
+        assert (code.behaviour, code.open) == ("question", True), text
+    assert code_turn("So, how many a day, roughly?", previous=prev, nlp=nlp).open is False
+    assert code_turn("If you did stop, things would be different.", previous=prev, nlp=nlp).behaviour != "question"
+
+
+def test_the_mentees_world_said_back_without_a_reflections_form(nlp):
+    """MI coders hear a statement about the mentee's own situation, said back after they speak, as a reflection,
+    whatever its form ("Her silence hit you harder than shouting would have."); not where it predicts, judges,
+    generalises, leaves the choice, answers their question or sits in a turn of advice, nor before they speak."""
+    prev = ["My sister didn't even shout. She just went quiet and left the room, and that was worse somehow."]
+    for text in ("Her silence hit you harder than shouting would have.",
+                 "The quiet said more than any argument could."):
+        code = code_turn(text, previous=prev, nlp=nlp)
+        assert code.behaviour == "reflection", text
+    for text in ("Everybody goes through this with a sister at some point.",  # generalises
+                 "She'll come round by the weekend.",                     # predicts
+                 "She shouldn't have walked out on you like that.",      # judges
+                 "You should ring her tonight. Her silence is a bad sign."):  # advice, and its reason
+        assert code_turn(text, previous=prev, nlp=nlp).behaviour != "reflection", text
+    assert code_turn("Her silence hit you harder than shouting would have.", previous=[], nlp=nlp).behaviour != \
+        "reflection"
+    asked = code_turn("The form goes to the office by Friday and they reply within the week.",
+                      previous=["When do I hand the form in?"], nlp=nlp)
+    assert (asked.behaviour, asked.permission) == ("information", True)
+
+
+def test_a_strength_measured_out_and_a_good_grasp_affirm(nlp):
+    """"A real sense of responsibility", "an honest bit of insight", "a good feel for the ward", "exactly the right
+    thing to do" value the mentee; "a big piece of work" and "a kind of problem" value nothing."""
+    prev = ["I told the charge nurse straight away, even though it was my mistake."]
+    for text in ("That's a real sense of responsibility.", "That was an honest bit of insight.",
+                 "You've got a good feel for the ward already.", "Telling her was exactly the right thing to do."):
+        assert code_turn(text, previous=prev, nlp=nlp).behaviour == "affirmation", text
+    for text in ("That's a big piece of work.", "That's a kind of problem we see a lot."):
+        assert code_turn(text, previous=prev, nlp=nlp).behaviour != "affirmation", text

@@ -236,3 +236,18 @@ def test_a_sigterm_raised_inside_a_garbage_collector_callback_still_ends_the_run
     hook = cli._quiet_interrupts(seen.append)
     hook(type("U", (), {"exc_type": ValueError, "exc_value": ValueError("x")})())
     assert len(seen) == 1
+
+
+
+def test_a_sigterm_after_the_command_returned_still_ends_as_interrupted(tmp_path):
+    """Run as the process's command (argv from the command line), `main` leaves a SIGTERM handler for the
+    interpreter's shutdown (worker pools, native libraries): a SIGTERM there ends with the one line and 143, not the
+    default action's silent -15."""
+    code = ("import os, signal, sys, time\nfrom pipeline.run import cli\n"
+            "status = cli.main()\nprint('listed', status, flush=True)\n"
+            "os.kill(os.getpid(), signal.SIGTERM)\ntime.sleep(5)\nprint('not reached')\n")
+    proc = subprocess.run([sys.executable, "-c", code, "sessions", "--db", f"sqlite:///{tmp_path / 'r.db'}"],
+                          cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                          timeout=120)
+    assert "listed 0" in proc.stdout and "not reached" not in proc.stdout, proc
+    assert proc.returncode == 143 and proc.stderr.strip().splitlines()[-1:] == ["rapport: interrupted"], proc

@@ -42,6 +42,23 @@ QUESTIONS = [
     ("which team", "wh", True),
     ("so in the second quarter what are the numbers", "wh", True),  # wh after a leading phrase, noun subject
     ("what do you know about the new team lead", "wh", True),  # "you know" asked, not a filler
+    # the question word's phrase is the subject: no inversion
+    ("what sort of support would help most", "wh", True),
+    ("how many people came to the review", "wh", False),  # a number asked for: closed
+    ("which parts of the course have helped", "wh", True),
+    ("what part of it gets to you", "wh", True),
+    ("what kind of tasks are on your list", "wh", True),
+    ("which of those feels like the place to start", "wh", True),
+    ("how've the last two weeks been", "wh", True),  # the contraction is the inversion
+    ("what if anything would you change", "wh", True),
+    ("why a five and not a two", "wh", True),
+    # MISC: a closed question asks for a number, a span or a date
+    ("how many drinks are you having a day", "wh", False),
+    ("how long have you been smoking", "wh", False),
+    ("how much money goes on it", "wh", False),
+    ("when did it break", "wh", False),
+    ("what time do you finish", "wh", False),
+    ("how much does that matter to you", "wh", True),  # a degree, not a quantity
 ]
 STATEMENTS = [
     "what we talk about stays between us",
@@ -52,6 +69,9 @@ STATEMENTS = [
     "do the dishes first",
     "so do I",
     "what happened was that the plan changed",
+    "what little time I had went on the budget",  # a free relative as the subject, not a question
+    "how many times I told him",
+    "which kind of makes it worse",  # the hedge "kind of" in a relative clause
     "I wonder why it failed?",  # declarative ending in "?"
     "you did a great job today?",  # declarative with "?" and no audio cue: not counted
     "so you moved to the finance team?",  # declarative question: needs intonation, not counted

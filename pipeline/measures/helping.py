@@ -19,12 +19,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
+from pipeline.measures import advice, questions
 from pipeline.measures import helping_cues as cues
 from pipeline.measures import language as lang
-from pipeline.measures import questions
 from pipeline.measures import regard_cues as regard
 from pipeline.measures.reflections import (
-    IMPERATIVE_OPENERS,
     MIN_SHARED_WORDS,
     SECOND_PERSON,
     Context,
@@ -33,6 +32,7 @@ from pipeline.measures.reflections import (
     is_acknowledgement,
     plain_text,
     reflection,
+    reflection_is_complex,
 )
 from pipeline.types import BEHAVIOURS, QuestionClass, Turn, TurnCode, TurnMeasures
 
@@ -40,71 +40,12 @@ from pipeline.types import BEHAVIOURS, QuestionClass, Turn, TurnCode, TurnMeasur
 RISE_ST = 2.0
 
 _PUNCT_RE = re.compile(r"[.?!,;:]")
-_NOT_IMPERATIVE = frozenset({"let", "thank", "thanks", "see", "mind", "excuse", "hang", "look", "listen", "say",
-                             "guess", "imagine", "wait", "hold", "welcome", "bye", "mean", "like", "please", "come"})
-#: Words that, after a sentence-initial "do", make it a question's auxiliary ("Do you ...?"), not an instruction.
-_SUBJECTS = frozenset({"you", "we", "they", "i", "he", "she", "people", "your", "that", "this", "these", "those"})
-#: An instruction sharing at least this many content words, and this share of its own, with the mentee's turn(s)
-#: just before says back their plan (a reflection), not advice.
-PLAN_SHARED_WORDS = 2
-PLAN_SHARED_SHARE = 0.6
-#: The mentee putting forward something they might do ("maybe try ...", "I could ...", "I'll ...").
-_THEIR_PLAN_RE = re.compile(r"\bmaybe\b|\bi(?:'ll|\s+will|\s+could|\s+might|'m\s+going\s+to|\s+want\s+to)\b")
-#: Verbs that report someone else's words just before an advice cue ("the nurse mentioned you might want to").
-_REPORTING = frozenset({"mentioned", "suggested", "said", "says", "told", "thinks", "reckons"})
-#: The mentee's own wish, ending the words before an advice cue: "you want to show (you can ...)", "you'd like to
-#: prove (that you can ...)", "you were hoping (you could ...)".
-_THEIR_WISH_RE = re.compile(r"\byou(?:'d|\s+would|\s+were|'re|\s+are)?\s+(?:want|wanted|like|hope|hoped|hoping|wish|"
-                            r"wished|wishing)(?:\s+to\s+(?:show|prove|know|feel|believe))?(?:\s+(?:to\s+)?(?:them|her|him|everyone|"
-                            r"people|yourself))?(?:\s+that)?\s*$")
-
-
 def _pleasantry(plain: str) -> bool:
     """A sentence made only of leave-taking and good wishes (:data:`cues.PLEASANTRY_RE`): "take care and stay safe"."""
     if not cues.PLEASANTRY_RE.search(plain):
         return False
     rest = re.findall(r"[a-z']+", cues.PLEASANTRY_RE.sub(" ", plain))
     return all(w in cues.PLEASANTRY_FILLER for w in rest)
-
-
-def _imperative(span) -> str:
-    """The verb of an instruction ("Record a backup video", "Ask someone on your team"), else ""."""
-    toks = [t for t in span if not (t.is_punct or t.is_space)]
-    opened = False
-    while toks and (toks[0].lower_ in cues.ACKNOWLEDGEMENTS or toks[0].lower_ in IMPERATIVE_OPENERS):
-        toks, opened = toks[1:], opened or toks[0].lower_ in IMPERATIVE_OPENERS
-    if len(toks) < (1 if opened else 2):  # "Then stop.": one verb after "then", "so", "just" instructs
-        return ""
-    verb = toks[0]
-    if verb.lower_ == "look" and len(toks) > 1 and toks[1].lower_ in ("into", "up", "for"):  # "look into it"
-        return " ".join(t.lower_ for t in toks[:3])
-    do_it = verb.lower_ == "do" and verb.dep_ == "ROOT" and len(toks) > 1 and toks[1].lower_ not in _SUBJECTS
-    if verb.tag_ != "VB" or verb.lower_ in _NOT_IMPERATIVE or verb.lower_ in questions.AUXILIARIES and not do_it:
-        return ""  # "Do demos on Zoom." instructs; "Do you ...?" asks
-    if any(t.dep_ in ("nsubj", "nsubjpass") and t.head == verb for t in toks):
-        return ""
-    if any(t.lower_ == "me" for t in toks[1:5]):  # "remind me, when is it?", "feel free to email me the draft":
-        # asks of the mentor, advises nothing; an instruction joined to it still does ("... and call your manager")
-        then = next((t for t in verb.conjuncts if t.tag_ == "VB" and t.i > verb.i and t.lower_ not in _NOT_IMPERATIVE
-                     and not any(x.lower_ == "me" for x in span.doc[t.i + 1:t.i + 4])), None)
-        return " ".join(x.lower_ for x in span.doc[then.i:then.i + 3]) if then is not None else ""
-    return " ".join(t.lower_ for t in toks[:3])
-
-
-def _fronted_instruction(span) -> str:
-    """The verb of an instruction after a clause or phrase put first: "Okay, so next time you feel it coming, walk
-    away.", "When he calls, tell him no.", "In the meantime, keep a diary." (punctuated text: the comma marks where
-    the instruction starts), else "". Not a farewell ("Anyway, see you", "Okay, take care": nothing is put first)
-    nor a request of the mentor ("When you're done, send me the draft")."""
-    root = next((t for t in span if t.dep_ == "ROOT"), None)
-    if root is None or root.tag_ != "VB" or root.i == span.start or root.lower_ in _NOT_IMPERATIVE \
-            or span.doc[root.i - 1].text != "," or any(t.lower_ == "me" for t in span.doc[root.i + 1:root.i + 4]):
-        return ""
-    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in root.children):
-        return ""
-    if not any(c.dep_ in ("advcl", "prep", "npadvmod") and c.i < root.i for c in root.children):
-        return ""
-    return " ".join(t.lower_ for t in span.doc[root.i:min(root.i + 3, span.end)] if not t.is_punct)
 
 
 def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float | None = None) -> SentenceCode:
@@ -125,6 +66,8 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
     q = questions.classify_sentence(span)
     if not q.is_question and not ctx.punctuated:
         q = questions.trailing_question(span)
+    elif not q.is_question and text.endswith("?") and not cues.CHECK_RE.search(plain):
+        q = questions.fronted_question(span)  # not "It sounds like ..., is this correct?": a reflection checked
     if q.is_question and ((h := cues.HEDGE_RE.search(plain)) and plain_text(q.cue) in h.group(0)
                           or ctx.punctuated and questions.ended_as_statement(span, q)):
         q = QuestionClass(False)  # "people, how shall I say it, noticed you"; "it's backfiring, isn't it."
@@ -134,15 +77,16 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
     marked = ctx.punctuated and text.endswith("?") and (
         q.is_question or tuple(words[-2:]) not in questions.TRAILING_PAIRS or len(words) < 4
         or words[-3] in questions.AUXILIARIES)  # "Do you know?" asks
-    if offer := _offer(plain):
+    if offer := advice.offer(plain):
         return SentenceCode("question", offer, QuestionClass(True, "yes_no", False, offer))
+    if not ctx.speaks_fully and len(words) <= 3 and cues.AGREES_RE.match(plain):
+        return SentenceCode("other")  # the mentee's "Go on." accepts an offer; the mentor's invites talk
     if (m := cues.REQUEST_RE.search(plain)) and not cues.ADVICE_RE.search(plain.replace(m.group(0), " ")):
         return SentenceCode("question", m.group(0), QuestionClass(True, "request", True, m.group(0)))
-    if ctx.speaks_fully and (m := cues.ADVICE_RE.search(plain)) and not _asks_within(q, plain, m.group(0)) \
-            and not _reported(plain[:m.start()]):
-        return SentenceCode("advice", m.group(0))
-    instruction = (_imperative(span) or _fronted_instruction(span)) if ctx.speaks_fully else ""
-    if instruction and _their_plan(sent_keys, ctx):
+    if ctx.speaks_fully and (cue := advice.advice_cue(q, plain)):
+        return SentenceCode("advice", cue)
+    instruction = (advice.imperative(span) or advice.fronted_instruction(span)) if ctx.speaks_fully else ""
+    if instruction and advice.their_plan(sent_keys, ctx):
         return SentenceCode("reflection", "gives back the mentee's own plan")  # "Try it once the route's done."
     if ctx.speaks_fully and (cue := instruction or lang.find_pattern(cues.I_WOULD_RE, plain)):
         return SentenceCode("advice", cue)
@@ -160,45 +104,33 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
         return SentenceCode("question", q.cue, q)
     if (marked or rise) and ctx.speaks_fully and (m := cues.MAYBE_RE.match(plain)):
         return SentenceCode("advice", m.group(0).strip())  # "maybe a new project?": a suggestion, asked
-    if (marked or rise) and not ctx.speaks_fully and cues.GUESS_RE.match(plain):
-        return SentenceCode("other")  # the mentee's "but probably fine?", "maybe weekends only?": a guess, an option
+    if (marked or rise) and not ctx.speaks_fully and (cues.GUESS_RE.match(plain) or _echo(span, plain, ctx)):
+        return SentenceCode("other")  # the mentee's "but probably fine?", "maybe weekends only?": a guess, an option;
+        # "Six years?", "Something positive on every PR?": the mentor's words echoed in disbelief, asking nothing new
     if (marked or rise) and len(plain.split()) >= 2 and not questions.is_backchannel_question(span):
         cue = "?" if marked else "final rising pitch"
         return SentenceCode("question", cue, QuestionClass(True, "declarative", False, cue))
-    return _statement(span, plain, ctx)
-
-
-def _their_plan(sent_keys: frozenset[str], ctx: Context) -> bool:
-    """Whether an instruction is the mentee's own plan said back: their turn(s) just before put forward something
-    they might do (:data:`_THEIR_PLAN_RE`: "maybe", "I could", "I'll") without asking for advice, and most of the
-    instruction's content words (at least :data:`PLAN_SHARED_WORDS`, and :data:`PLAN_SHARED_SHARE` of them) are
-    theirs. "Send the numbers the day before." after "Should I send the numbers before?" answers; after "The hard
-    part is the budget section", "Take care of the budget section first." directs."""
-    shared = sent_keys & ctx.previous_words
-    return (len(shared) >= PLAN_SHARED_WORDS and len(shared) >= PLAN_SHARED_SHARE * len(sent_keys)
-            and bool(_THEIR_PLAN_RE.search(plain_text(ctx.previous_text))) and not asks_advice(ctx.previous_text))
-
-
-def _reported(before: str) -> bool:
-    """Whether the words ``before`` a cue end by reporting someone else's words: "the nurse mentioned (you might want
-    to ...)", "my manager said (you should ...)"; not the speaker's own ("I said you should ..."); or by the
-    mentee's own wish: "you want to show (you can hold your own)" gives back what they want, advises nothing."""
-    words = before.split()[-2:]
-    return bool(words) and words[-1] in _REPORTING and (len(words) < 2 or words[0] not in ("i", "we")) \
-        or bool(_THEIR_WISH_RE.search(before))
-
-
-def _asks_within(q: QuestionClass, plain: str, advice: str) -> bool:
-    """Whether an advice cue sits inside a question that asks the mentee for their own ideas or resources ("what
-    do you think you can do?", "is there anyone you can talk to?", "what have you tried?"): a question (MITI 4.2.1),
-    unless the question itself proposes ("what about trying ...", "why don't you ...", "have you tried ...")."""
-    if not q.is_question or cues.ADVICE_AS_QUESTION_RE.search(advice):
-        return False
-    return q.kind == "wh" and not plain.startswith(advice) or bool(cues.ASKS_FOR_OPTIONS_RE.match(plain))
+    return _statement(span, plain, sent_keys, ctx)
 
 
 #: Auxiliaries that make a valuing word a supposition or a suggestion ("that would be a good idea").
 _MAYBE_AUX = frozenset({"would", "could", "might", "may", "should", "'d", "will", "'ll"})
+
+
+#: Longest echo of the other's words asked back in disbelief ("Eight weeks to full time?"), words; and the least
+#: share of its words the other person said.
+ECHO_MAX_WORDS = 6
+ECHO_SHARED_SHARE = 0.75
+
+
+def _echo(span, plain: str, ctx: Context) -> bool:
+    """Whether a verbless sentence of at most :data:`ECHO_MAX_WORDS` words gives back the other person's words
+    ("Six years?" after "... on your credit file for six years"): disbelief or concern, asking nothing new."""
+    words = plain.split()
+    if not words or len(words) > ECHO_MAX_WORDS or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False
+    said = set(plain_text(ctx.previous_text).split())
+    return sum(w in said for w in words) >= ECHO_SHARED_SHARE * len(words)
 
 
 def _without_reflection(code: TurnCode) -> TurnCode:
@@ -247,6 +179,7 @@ def valuing(span) -> str:
                                 for m in c.children) \
                     or c.dep_ == "attr" and c.pos_ == "NOUN" and (
                         c.lemma_.lower() in regard.STRENGTH_NOUNS or mods & regard.JUDGEMENT_ADJECTIVES
+                        or c.lemma_.lower() in regard.MEASURE_NOUNS and _measured_strength(c, mods)
                         or subj.lower_ == "you" and mods & regard.STRENGTH_ADJECTIVES
                         or c.lemma_.lower() in regard.GOOD_NOUNS and mods & (regard.GOOD_ADJECTIVES | regard.STRENGTH_ADJECTIVES)):
                 start = min(subj.left_edge.i, verb.i)
@@ -254,7 +187,15 @@ def valuing(span) -> str:
     return ""
 
 
-def _statement(span, plain: str, ctx: Context) -> SentenceCode:
+def _measured_strength(noun, mods: set[str]) -> bool:
+    """Whether "a bit/sense/piece of ..." measures out a strength: "a real sense of responsibility" (the quality
+    after "of"), "a really honest bit of insight" (a strength adjective on the measure)."""
+    quality = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return bool(mods & regard.STRENGTH_ADJECTIVES) and bool(quality) or any(
+        g.lemma_.lower() in regard.STRENGTH_NOUNS for g in quality)
+
+
+def _statement(span, plain: str, sent_keys: frozenset[str], ctx: Context) -> SentenceCode:
     """A sentence that asks nothing and gives nothing back: affirmation, self-disclosure, information."""
     if not ctx.speaks_fully:
         return SentenceCode("other")
@@ -264,7 +205,43 @@ def _statement(span, plain: str, ctx: Context) -> SentenceCode:
         return SentenceCode("self_disclosure", cue)
     if m := cues.INFORMATION_RE.search(plain):
         return SentenceCode("information", m.group(0))
+    if not span.text.rstrip().endswith("!") and _their_world(plain, sent_keys, ctx):
+        return SentenceCode("reflection", WORLD_CUE, complex=reflection_is_complex(plain, sent_keys, ctx))
     return SentenceCode("other")
+
+
+WORLD_CUE = "says back the mentee's world"
+
+
+def _their_world(plain: str, sent_keys: frozenset[str], ctx: Context) -> bool:
+    """Whether a statement in which nothing else was found says back the mentee's own situation (a reflection, as an
+    MI coder hears it: "Her reaction hit you harder than anger would have.").
+
+    Parameters
+    ----------
+    plain : str
+        The sentence as :func:`pipeline.measures.reflections.plain_text` gives it.
+    sent_keys : frozenset of str
+        Its content keys.
+    ctx : Context
+        The mentee's turn(s) just before; without them nothing is said back.
+
+    Returns
+    -------
+    bool
+        True for at least 4 words about the mentee ("you", "your") or sharing a content word with what they said;
+        False where the mentor is in it ("I", "we", "let's"), it predicts, judges, wishes or thanks
+        (:data:`cues.NOT_WORLD`), generalises or cites policy (:data:`cues.GENERAL_RE`), leaves the choice
+        (:data:`cues.PARTNERSHIP_RE`), weighs things for them ("more important than") or opens with "well", "or",
+        "maybe", "don't". The turn-level exceptions (an answer, advice, judging) are in :func:`_code_doc`.
+    """
+    words = plain.split()
+    if not ctx.previous_words or len(words) < 4 or set(words) & (cues.FIRST_PERSON | cues.WE | cues.NOT_WORLD) \
+            or words[0] in ("well", "or", "maybe", "perhaps", "don't", "do", "never", "please") \
+            or "important" in words and "to you" not in plain or cues.GENERAL_RE.search(plain) \
+            or cues.PARTNERSHIP_RE.search(plain):
+        return False  # "your health is more important than your job" weighs for them; "... important to you" reflects
+    return bool(set(words) & SECOND_PERSON) or bool(sent_keys & ctx.previous_words)
 
 
 def _combine(codes: Sequence[SentenceCode], *, n_words: int, permission: bool) -> TurnCode:
@@ -273,6 +250,8 @@ def _combine(codes: Sequence[SentenceCode], *, n_words: int, permission: bool) -
     if found == {"other"} and n_words >= cues.INFORMATION_MIN_WORDS and not any(c.cue for c in codes):
         found.add("information")  # a long stretch of explaining, not a story of one's own nor a reassurance
     ordered = [b for b in BEHAVIOURS if b in found and b != "other"] or ["other"]
+    if ordered[0] == "reflection" and len(ordered) > 1 and all(c.cue == WORLD_CUE for c in codes if c.behaviour == "reflection"):
+        ordered = ordered[1:] + ["reflection"]  # said back without a reflection's form: beside what the turn plainly does
     main = ordered[0]
     cue = next((c.cue for c in codes if c.behaviour == main), "")
     if main == "information" and not cue:
@@ -327,9 +306,9 @@ def _advice_reasons(codes: list[SentenceCode], sents: Sequence, ctx: Context) ->
     for i, (code, span) in enumerate(zip(codes, sents, strict=False)):  # codes may add turn-wide ones
         if code.behaviour != "reflection" or not any(c.behaviour == "advice" for c in out[:i]):
             continue
-        plain = plain_text(span.text)
-        if len(content_keys(span) & ctx.previous_words) < MIN_SHARED_WORDS and not cues.STRONG_REFLECTION_RE.search(plain):
-            out[i] = _statement(span, plain, ctx)
+        plain, keys = plain_text(span.text), content_keys(span)
+        if len(keys & ctx.previous_words) < MIN_SHARED_WORDS and not cues.STRONG_REFLECTION_RE.search(plain):
+            out[i] = _statement(span, plain, keys, ctx)
     return out
 
 
@@ -342,21 +321,25 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
              for i, s in enumerate(sents)]
     if not codes:
         return TurnCode("other"), QuestionClass(False), 0
+    judged = next((cue for s in sents if (cue := confronting(s.text))), "") if ctx.speaks_fully else ""
     if ctx.speaks_fully:  # one definition of self-disclosure for the whole turn, sentences split or not
         plain = plain_text(doc.text)
         found = {c.behaviour for c in codes}
-        told = plain_text(" ".join(s.text for s in sents if not _offer(plain_text(s.text))))  # an offer to share tells nothing
+        told = plain_text(" ".join(s.text for s in sents if not advice.offer(plain_text(s.text))))  # an offer to share tells nothing
         for behaviour, cue in (("self_disclosure", lang.self_disclosure(told)),
                                ("affirmation", _affirmation_cue(plain))):
             if cue and behaviour not in found:
                 codes.append(SentenceCode(behaviour, cue))
         codes = _advice_reasons(codes, sents, ctx)
+        if answers or judged or any(c.behaviour in ("advice", "information") for c in codes):
+            codes = [SentenceCode("other") if c.cue == WORLD_CUE else c for c in codes]
     code = _combine(codes, n_words=n_words, permission=permission)
     if ctx.speaks_fully:
         if answers:
             code = _answer(code, doc.text)
-        code = replace(code, partnership=partnership(doc.text),
-                       confronting=next((cue for s in sents if (cue := confronting(s.text))), ""))
+        code = replace(code, partnership=partnership(doc.text), confronting=judged)
+        if code.partnership and {code.behaviour, *code.also} & {"advice", "information"}:
+            code = replace(code, permission=True)  # MITI 4.2.1 E.4.c: autonomy or a seek beside the advice permits it
         if code.confronting and "reflection" in (code.behaviour, *code.also):
             code = _without_reflection(code)  # MITI 4.2.1: a reflection said to judge ("Forty-five. Cute.") confronts
     asked = [c.question for c in codes if c.behaviour == "question"]
@@ -371,20 +354,10 @@ def partnership(text: str) -> str:
     (:data:`cues.OFFER_RE`: "would it help if I shared ...?"), which MITI codes as seeking collaboration too.
     """
     plain = plain_text(text)
-    if offer := _offer(plain):
+    if offer := advice.offer(plain):
         return offer
     m = cues.PARTNERSHIP_RE.search(plain)
     return m.group(0).strip() if m else ""
-
-
-def _offer(plain: str) -> str:
-    """The words of an offer to advise that asks first ("would it help if I shared ...?", "can I make a
-    suggestion?"), "" for none; "may I suggest you two pick up a hobby" carries the advice itself and is none."""
-    m = cues.OFFER_RE.search(plain)
-    if m is None:
-        return ""
-    last_word_at = m.end() - len(m.group(0).split()[-1])  # "suggest" of "may i suggest": what follows it
-    return "" if cues.OFFER_CARRIES_ADVICE_RE.match(plain, last_word_at) else m.group(0)
 
 
 def confronting(text: str) -> str:
@@ -429,11 +402,6 @@ def code_text(code: TurnCode) -> str:
     return " · ".join(([done] if done else []) + beside)
 
 
-def asks_advice(text: str) -> bool:
-    """Whether a turn asks for advice ("what should I do?", "should I ...", "any tips?"): it gives permission."""
-    return bool(cues.ASKS_ADVICE_RE.search(plain_text(text)))
-
-
 def code_turn(text: str, *, previous: Sequence[str] = (), nlp, asked_permission: bool = False,
               final_rise_st: float | None = None) -> TurnCode:
     """Code one turn of a helper (a mentor): what it does, as MITI 4.2.1 and ESConv would count it.
@@ -461,7 +429,7 @@ def code_turn(text: str, *, previous: Sequence[str] = (), nlp, asked_permission:
     docs = list(nlp.pipe([text, *previous], disable=["ner"]))
     keys = frozenset().union(*(content_keys(d) for d in docs[1:])) if previous else frozenset()
     ctx = _context(previous, keys, text, speaks_fully=True)
-    answers = bool(previous) and asks_advice(previous[-1])
+    answers = bool(previous) and advice.asks_advice(previous[-1])
     asked = bool(previous) and _answers_question(previous[-1], _questions_asked(docs[-1]))
     code, _, _ = _code_doc(docs[0], ctx, n_words=len(text.split()), permission=asked_permission or answers,
                            final_rise_st=final_rise_st, answers=asked)
@@ -525,7 +493,7 @@ def code_turns(turns: Sequence[Turn], docs: Sequence, *, helpers: Iterable[str] 
         full = not helpers or t.speaker in helpers
         ctx = _context([turns[j].text for j in prev], frozenset().union(*(keys[j] for j in prev)), t.text,
                        speaks_fully=full)
-        answers = bool(prev) and asks_advice(turns[prev[-1]].text)
+        answers = bool(prev) and advice.asks_advice(turns[prev[-1]].text)
         if prev and offered.get(t.speaker):  # the other person's answer to this speaker's offer
             allowed[t.speaker] = bool(cues.AGREES_RE.match(turns[prev[0]].text.lower()))
             offered[t.speaker] = False
@@ -533,7 +501,7 @@ def code_turns(turns: Sequence[Turn], docs: Sequence, *, helpers: Iterable[str] 
         coded = CodedTurn(*_code_doc(docs[i], ctx, n_words=len(t.text.split()),
                                      permission=answers or allowed.get(t.speaker, False),
                                      final_rise_st=rises[i], answers=asked))
-        offered[t.speaker] = bool(_offer(plain_text(t.text)))
+        offered[t.speaker] = bool(advice.offer(plain_text(t.text)))
         allowed[t.speaker] = False  # an offer accepted allows the turn that follows, not the rest of the session
         out.append(coded)
     return tuple(out)

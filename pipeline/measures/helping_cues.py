@@ -51,9 +51,14 @@ HEDGE_RE = _re(r"\bhow\s+(?:shall|should|can|do|could)\s+i\s+(?:say|put)\s+(?:it
 OFFER_RE = _re(
     r"\b(?:would|will)\s+it\s+help\s+(?:if\s+i|to\s+hear|for\s+me\s+to)\b"
     r"|(?<!what\s)(?<!else\s)(?<!how\s)\b(?:can|could|may|might)\s+i\s+(?:make\s+(?:a|an|one)\s+(?:suggestion|"
-    r"observation|comment|point|recommendation)|offer|share|give|suggest|tell\s+you|add)\b"
+    r"observation|comment|point|recommendation)|offer|share|give|suggest|tell\s+you|add|mention|point\s+(?:something\s+)?out|"
+    r"run\s+(?:something|an\s+idea|a\s+thought|this)\s+(?:past|by)\s+you)\b"
     r"|\b(?:do|would)\s+you\s+mind\s+if\s+i\b"
     r"|(?<!what\s)\b(?:would|do)\s+you\s+(?:like|want)\s+(?:me\s+to\s+(?:share|suggest|tell|give|offer)|to\s+hear|some|my|a\s+few)\b"
+    # "Want me to run through them?": the offer with its "do you" left out, at the start of a sentence
+    r"|^" + OPENERS + r"want\s+me\s+to\s+(?:share|suggest|tell|give|offer|run\s+through|go\s+through|go\s+over|walk\s+you|explain)\b"
+    # "There's something about the Saturday work that's worth knowing, if you want it?": the offer asked after it
+    r"|\bworth\s+knowing,?\s+if\s+you(?:'d|\s+would)?\s+(?:want|like)(?:\s+(?:it|to\s+hear\s+it))?\s*\??$"
     r"|\b(?:is\s+it|would\s+it\s+be)\s+(?:ok|okay|alright|all\s+right|useful|helpful)\s+if\s+i\s+(?:share|suggest|tell|"
     r"offer|give|shared|suggested|told|offered|gave|mention|mentioned|went\s+through|explained)\b"
     r"|\bif\s+you(?:'d|\s+would)\s+like\s+(?:them|it|to\s+hear\s+(?:them|it|some|a\s+few))\b"
@@ -68,13 +73,14 @@ ASKS_ADVICE_RE = _re(
     r"|\bhow\s+(?:do|can|could|should|would)\s+i\b|\bis\s+it\s+(?:ok|okay|alright|a\s+good\s+idea|better)\s+(?:to|if)\b"
     r"|\bwhat\s+do\s+you\s+(?:think|suggest|recommend)\b|\bcan\s+you\s+help\s+me\b"
     r"|\b(?:do|would)\s+you\s+(?:think|say|recommend|suggest)\s+(?:that\s+)?i\s+(?:should|could|ought|need)\b"
-    r"|\b(?:would|is)\s+it\s+(?:be\s+)?(?:better|worth|wise|smart)\b"
+    r"|\b(?:would|is)\s+it\s+(?:be\s+)?(?:better|worth|wise|smart)\b|\bis\s+there\s+(?:a|any)\s+way\s+(?:to|of|i|we)\b"
     r"|\bi\s+(?:need|want|would\s+like|'d\s+like)\s+(?:some\s+|your\s+)?(?:advice|help|guidance)\b"
     r"|\bi\s+don'?t\s+know\s+what\s+(?:to|i\s+should)\s+do\b|\bwhat\s+are\s+my\s+options\b"
 )
 
 #: An answer that agrees ("yes", "sure", "go ahead"), at the start of a turn.
-AGREES_RE = _re(r"\s*(?:yes|yeah|yep|sure|please|ok|okay|go\s+ahead|definitely|absolutely|of\s+course|that\s+would|"
+AGREES_RE = _re(r"\s*(?:yes|yeah|yep|sure|please|ok|okay|go\s+ahead|go\s+on|go\s+for\s+it|fire\s+away|i'?m\s+all\s+ears|"
+                r"definitely|absolutely|of\s+course|that\s+would|"
                 r"i'?d\s+(?:like|love|appreciate)|why\s+not|mm-?hm|uh-?huh)\b")
 
 #: "should have" + a past participle looks back (hindsight, or blame: "you should have known"), advising nothing.
@@ -86,7 +92,7 @@ _NOT_HINDSIGHT = (r"(?!\s+have\s+(?:been|had|known|received|got|gotten|done|seen
 ADVICE_RE = _re(
     r"\byou\s+(?:really\s+|definitely\s+|probably\s+|just\s+|might\s+)?(?:do\s+)?(?:should" + _NOT_HINDSIGHT + r"|ought\s+to|need\s+to|have\s+to|"
     r"must(?!\s+(?:be|feel|have\s+(?:been|felt|had)))|'ve\s+got\s+to|got\s+to|gotta)\b(?!\s+(?:be\s+(?:really\s+|so\s+|very\s+)?(?:proud|pleased|glad)))"
-    r"|\bwhat\s+you\s+(?:need|have|want|ought|should)\s+(?:to\s+)?do\b"
+    r"|\bwhat\s+you\s+(?:need|have|want|ought|should|can|could)\s+(?:to\s+)?do\s+is\b|\bwhat\s+you\s+(?:need|have|want|ought|should)\s+(?:to\s+)?do\b"
     r"|\bi(?:'d|\s+would|\s+strongly|\s+(?:can|could|might)(?:\s+also)?)?\s+(?:recommend|suggest|advise|encourage\s+you)\b|\bmy\s+(?:advice|suggestion|tip)\b"
     r"|(?<!\bi\s)(?<!\bwe\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bthey\s)(?<!\blet\sme\s)\b(?:try|make\s+sure|be\s+sure|remember)\s+"
     r"(?:to|you|that\s+you|and)\b|\btry\s+\w+ing\b"
@@ -156,7 +162,8 @@ ADVICE_RE = _re(
     # what to do, said as what is possible ("you can register", "you can then tell her"), as a prohibition ("don't
     # crowd her"), or as what would do the mentee good ("a planner may keep you organised")
     r"|\byou\s+can\s+(?:also\s+|always\s+|maybe\s+|then\s+|just\s+|directly\s+|still\s+)?(?!not\b|never\b|be\b|see\b|imagine\b|"
-    r"feel\b|tell\s+(?:that|me)\b|do\s+(?:it|this|that)\b|handle\b|get\s+through\b|make\s+it\b|overcome\b|hear\b|understand\b|"
+    r"also\b|always\b|maybe\b|then\b|just\b|directly\b|still\b|"
+    r"feel\b|picture\b|sense\b|tell\s+(?:that|me)\b|do\s+(?:it|this|that)\b|handle\b|get\s+through\b|make\s+it\b|overcome\b|hear\b|understand\b|"
     r"only\b|have\b|relate\b|count\b|trust\b)[a-z]+"
     r"|^" + OPENERS + r"(?:please\s+|just\s+)?(?:don'?t|do\s+not|never)\s+(?!worry\b|mention\b|be\s+sorry\b|be\s+(?:so|too)\s+hard\s+on\b|beat\s+yourself\b)[a-z]+"
     r"|\b(?:can|could|may|might|will|would)\s+(?:really\s+|also\s+)?(?:keep|make|get|give)\s+you\s+(?:more\s+)?(?:safe|"
@@ -206,12 +213,13 @@ HARDSHIP = (r"(?:hard|difficult|tough|rough|painful|stressful|frustrating|scary|
 VALUES = (r"\b(?:matters?|mattered|means?|meant)\s+(?:(?:a\s+lot|so\s+much|everything|the\s+world|a\s+great\s+deal)\s+)?"
           r"to\s+you\b|\b(?:is|are|'s|was|were)\s+(?:really\s+|very\s+|so\s+)?important\s+to\s+you\b")
 #: An announced summary: the speaker gathers what the other has said ("let me see if I've got this", "to sum up").
-SUMMARY_OPENING = (r"\blet\s+me\s+(?:try\s+(?:to\s+|and\s+))?(?:see\s+if\s+i(?:'ve|\s+have)?\s+(?:got|understood|understand)|"
+SUMMARY_OPENING = (r"\blet\s+me\s+(?:(?:um|uh|just|quickly|briefly)\s+)*(?:try\s+(?:to\s+|and\s+))?(?:see\s+if\s+i(?:'ve|\s+have)?\s+(?:got|understood|understand)|"
                    r"make\s+sure\s+i\s+(?:understand|got|have)|check\s+(?:that\s+)?i|summari[sz]e|sum\s+(?:up|that\s+up|it\s+up)|"
                    r"recap|pull\s+(?:(?:it|that|this|these|those|things)\s+)?together|put\s+(?:it|that|this|these|those)\s+together|"
                    r"go\s+back\s+over)\b"
                    r"|\bto\s+sum\s+up\b|^" + OPENERS + r"in\s+summary\b|\bif\s+i\s+(?:understand|hear|heard)\s+(?:you\s+)?"
                    r"(?:correctly|right)\b")
+SUMMARY_OPENING_RE = _re(SUMMARY_OPENING)
 
 #: Reflection openings (MITI 4.2.1): the speaker gives back what the other said or meant, as a statement.
 REFLECTION_RE = _re(
@@ -269,7 +277,7 @@ REFLECTION_RE = _re(
 
 #: A reflection checked with the other person ("..., is that right?", "Do I have that right?"): the check asks
 #: nothing new, so the turn stays a reflection.
-CHECK_RE = _re(r"\b(?:is|was)\s+that\s+(?:about\s+)?(?:right|correct|true|fair|what\s+you(?:'re|\s+are)\s+(?:feeling|saying))\b"
+CHECK_RE = _re(r"\b(?:is|was)\s+(?:that|this|it)\s+(?:about\s+)?(?:right|correct|true|fair|what\s+you(?:'re|\s+are)\s+(?:feeling|saying))\b"
                r"|\bdid\s+i\s+(?:miss|leave\s+out|forget)\s+(?:anything|something)\b|\bhave\s+i\s+got\s+(?:that|it|this)\s+right\b"
                r"|\bdoes\s+that\s+sound\s+(?:about\s+)?right\b"
                r"|\bdo\s+i\s+have\s+(?:that|it)\s+right\b|\bam\s+i\s+(?:right|correct)\b|\bdid\s+i\s+get\s+(?:that|it)\s+right\b"
@@ -426,6 +434,15 @@ ANSWER_LEAD_RE = _re(
 SELF_START_RE = _re(r"\s*(?:i|i'm|im|i've|ive|i'd|i'll|my|me|we|we're|our)\b")
 #: Words of the speaker about themself: an answer with them and without "you" is about the helper, not information.
 FIRST_PERSON = frozenset("i i'm im i've ive i'd i'll me my myself mine".split())
+#: The speaker and the other person together ("we", "let's"): a statement with them says no reflection back.
+WE = frozenset("we we're we've we'll let's us our".split())
+#: Words of a statement that predicts, judges, wishes or thanks rather than says back: "you'll meet someone else",
+#: "he should not treat you that way", "hope you have a good time", "you're so welcome".
+NOT_WORLD = frozenset("will 'll you'll it'll he'll she'll they'll that'll should shouldn't must ought hope welcome thanks "
+                      "thank glad happy merry holidays christmas birthday luck enjoy".split())
+#: A generalisation or a rule cited ("everyone feels like that", "most people", "policy says"): no reflection.
+GENERAL_RE = _re(r"\b(?:every(?:one|body)|no(?:one|body)|most\s+people|a\s+lot\s+of\s+(?:people|my|students|patients|"
+                 r"clients)|lots\s+of\s+(?:people|students)|some\s+people|the\s+policy|policy\s+says)\b")
 #: Leave-taking and good wishes ("Take care and stay safe", "Talk to you next week", "Enjoy the rest of your day"):
 #: instructions in form, pleasantries in fact; a sentence made only of them is no advice (MITI codes no behaviour).
 PLEASANTRY_RE = _re(
@@ -437,6 +454,10 @@ PLEASANTRY_RE = _re(
     r"\w+))?\b|\b(?:good)?bye\b|\ball\s+the\s+best\b|\bbe\s+well\b|\bget\s+well\s+soon\b|\bmerry\s+christmas\b|"
     r"\bhappy\s+(?:holidays|new\s+year)\b"
 )
+#: A host's words to a guest, instructions of no advice: "grab a seat", "sit yourself down", "help yourself to tea".
+HOSPITALITY_RE = _re(r"^(?:(?:grab|take|have|pull\s+up)\s+(?:a|your)\s+(?:seat|chair|pew)|sit\s+(?:(?:yourself\s+)?down|wherever|"
+                     r"anywhere)|make\s+yourself\s+(?:comfortable|at\s+home)|help\s+yourself|come\s+(?:on\s+)?in|"
+                     r"(?:hang|put)\s+your\s+coat)\b")
 #: Words that may stand beside pleasantries in a sentence made only of them ("Thanks again and take care").
 PLEASANTRY_FILLER = frozenset(
     "and please thanks thank you so much again too as well also ok okay then both for now alright great oh yes lots "
@@ -464,7 +485,10 @@ PARTNERSHIP_RE = _re(
     r"|\byou\s+know\s+(?:yourself|your\s+(?:team|situation|job|work|family|life|body|kids|manager|boss))\s+"
     r"(?:best|better\s+than\s+(?:anyone|i\s+do|me))\b"
     r"|\byou(?:'re|\s+are)\s+the\s+(?:expert|best\s+judge|one\s+who\s+knows)\b"
-    r"|\bwhatever\s+you\s+(?:decide|choose)\b"
+    r"|\bwhatever\s+you\s+(?:decide|choose)\b|\bwhatever\s+you(?:'d|\s+would)?\s+(?:prefer|rather)\b"
+    r"|\bwhichever\s+(?:suits\s+you|works\s+(?:best\s+)?for\s+you|you(?:'d|\s+would)?\s+(?:prefer|rather))\b"
+    r"|\bmay\s+or\s+may\s+not\s+(?:work|be\s+(?:right|for)|suit|fit|help)\b|\btake\s+it\s+or\s+leave\s+it\b"
+    r"|\b(?:tell\s+me|let\s+me\s+know)\s+if\s+(?:it's|that's|this\s+is|it\s+is)\s+not\s+(?:for\s+you|helpful|useful)\b"
     r"|\byou\s+(?:get\s+to|can)\s+(?:decide|choose)(?:\s+(?:whether|what|which|how|if|when|for\s+yourself)\b|$)"
     r"|\bwhat\s+ideas\s+do\s+you\s+have\b|\bwhat\s+(?:do|would)\s+you\s+think\s+(?:would|might|could)\s+(?:work|help)\b"
     r"|\bwhat\s+would\s+(?:work|fit)\s+(?:best\s+)?for\s+you\b"

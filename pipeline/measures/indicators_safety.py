@@ -41,8 +41,14 @@ from pipeline.types import said
 
 
 def mentor_remembering(ctx: SessionContext) -> Reading:
-    """Count of the mentor's turns that bring back the mentee's (in a group, any member's) earlier words (>= 0)."""
-    rem = remembering(ctx.turns, ctx.turn_keys, ctx.mentor, ctx.listened_to, ctx.options, details=ctx.detail_keys)
+    """Count of the mentor's turns that bring back the mentee's (in a group, any member's) earlier words (>= 0).
+
+    Not a turn that turns their words into orders or blame (advice without permission, judging: "Don't go to the
+    second interview."): the course's remembering shows that what they said matters to the mentor."""
+    directive = {m.start_s for m in ctx.mentor_turns
+                 if m.code.confronting or m.code.has("advice") and not m.code.permission}
+    rem = [(e, whose) for e, whose in remembering(ctx.turns, ctx.turn_keys, ctx.mentor, ctx.listened_to, ctx.options,
+                                                  details=ctx.detail_keys) if e.start_s not in directive]
     counts = {s: sum(whose == s for _, whose in rem) for s in ctx.listened_to}
     return Reading(value=len(rem), evidence=[e for e, _ in rem], note=members_note(counts))
 

@@ -19,7 +19,7 @@ from pipeline.types import QuestionClass
 WH_WORDS = frozenset({"what", "where", "when", "why", "who", "whom", "whose", "which", "how"})
 AUXILIARIES = frozenset({
     "do", "does", "did", "is", "are", "was", "were", "am", "have", "has", "had", "can", "could", "will",
-    "would", "shall", "should", "may", "might", "must", "'s", "'re", "ca", "wo", "sha",
+    "would", "shall", "should", "may", "might", "must", "'s", "'re", "ca", "wo", "sha", "'ve", "'d", "'ll",
 })
 #: Auxiliaries that also start imperatives ("do it", "have a look"): need a pronoun subject.
 IMPERATIVE_AUX = frozenset({"do", "have"})
@@ -166,6 +166,8 @@ def _wh_question(toks: list[tuple[str, str, str]]) -> str:
     """Cue words if ``toks`` start a wh-question, else ""."""
     if not toks or toks[0][0] not in WH_WORDS:
         return ""
+    if tuple(t[0] for t in toks[1:3]) in (("if", "anything"), ("if", "any")):
+        toks = toks[:1] + toks[3:]  # "What, if anything, do you want to do?"
     w0 = toks[0][0]
     if len(toks) == 1:
         return w0 if w0 == "why" else ""  # a lone "how" / "what" is a restart or "pardon?", rarely a question
@@ -176,12 +178,17 @@ def _wh_question(toks: list[tuple[str, str, str]]) -> str:
     if (w0, w1) == ("who", "knows") or tuple(t[0] for t in toks[:4]) in (("why", "do", "n't", "you"),
                                                                           ("why", "do", "n't", "we")):
         return ""  # "who knows" (rhetorical), "why don't you start" (a suggestion)
-    if w0 == "what" and any(t[0] in ("is", "was", "'s") for t in toks[2:5]) and not _inversion_at(toks, 1):
-        return ""  # "what happened was ...", "what I'm saying is ..." (pseudo-cleft)
+    be_at = next((k for k in range(2, min(len(toks), 5)) if toks[k][0] in ("is", "was", "'s")), None)
+    if w0 == "what" and be_at is not None and not _inversion_at(toks, 1) \
+            and any(t[1] in ("VERB", "AUX") for t in toks[1:be_at]):
+        return ""  # "what happened was ...", "what I'm saying is ..." (pseudo-cleft); not "what part of it is hardest"
     if w0 == "how" and pos1 in ("ADJ", "ADV") and w1 not in HOW_MEASURE and len(toks) <= 3:
         return ""  # "how nice", "how interesting": an exclamation
     if len(toks) <= 3 and w0 == "how" and w1 in HOW_MEASURE:
         return f"{w0} {w1}"  # "how old", "how long"
+    if w0 == "why" and len(toks) <= 8 and not any(t[1] in ("VERB", "AUX") for t in toks) \
+            and (toks[-1][1] in ("NOUN", "NUM", "PROPN") or toks[-1][0] in ("now", "that", "this", "here", "there")):
+        return f"{w0} {w1}"  # "why a five and not a two", "why now"
     if w0 in ("where", "why", "when") and w1 in ("in", "at", "about", "on", "to", "from", "exactly"):
         return f"{w0} {w1}"  # "where in Colorado"
     if w0 == "which" and len(toks) <= 3 and pos1 in ("NOUN", "ADJ", "PROPN"):
@@ -195,13 +202,57 @@ def _wh_question(toks: list[tuple[str, str, str]]) -> str:
     if w0 in ("who", "what", "which") and tag1 in ("VBD", "VBZ", "MD") and w1 not in AUXILIARIES:
         return f"{w0} {w1}"  # "who told you", "what happened"
     # "what kind of car are you...", "how many children do you...", "how old are you"
-    if w1 in WH_HEAD_WORDS or pos1 in ("ADJ", "ADV", "NOUN"):
+    if w1 in WH_HEAD_WORDS or pos1 in ("ADJ", "ADV", "NOUN") or w1 == "of" and w0 in ("which", "what"):
         for k in range(2, min(len(toks), 7)):
             if _inversion_at(toks, k):
                 return " ".join(t[0] for t in toks[: k + 2])
-            if toks[k][0] in SUBJECT_PRONOUNS and k + 1 < len(toks) and toks[k + 1][1] == "VERB":
+            if _wh_subject_verb(toks, k):
+                return " ".join(t[0] for t in toks[: k + 1])
+            if toks[k][0] in SUBJECT_PRONOUNS and toks[k - 1][1] != "ADP" and k + 1 < len(toks) and toks[k + 1][1] == "VERB":
                 break
     return ""
+
+
+#: Parts of speech of a question word's phrase ("what sort of support", "how many of them", "which one").
+_WH_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "DET", "NUM"})
+
+
+def _wh_subject_verb(toks: list[tuple[str, str, str]], k: int) -> bool:
+    """Whether the finite verb at ``k`` follows a question word's phrase that is its subject: "how many people came",
+    "what sort of support would help", "which parts have helped most", "what part of it gets to you" (no inversion:
+    the phrase asks for the subject itself)."""
+    word, pos, tag = toks[k]
+    if pos not in ("VERB", "AUX") or tag not in ("VBD", "VBZ", "VBP", "MD") \
+            or not (toks[0][0] in ("what", "which") or toks[1][0] in ("many", "much")):
+        return False  # "when things start", "why people decided": a clause, the question word no subject
+    phrase = toks[1:k]
+    if phrase[-1][1] == "ADP":
+        return False  # "which kind of makes it worse": the hedge "kind of", a relative clause going on
+    # a pronoun after a preposition ("of it", "of those") heads the phrase as a noun does
+    pos = [("NOUN" if t[1] == "PRON" and i > 0 and phrase[i - 1][1] == "ADP" else t[1]) for i, t in enumerate(phrase)]
+    return any(p in ("NOUN", "PROPN", "NUM") for p in pos) and all(p in _WH_PHRASE_POS for p in pos)
+
+
+#: After "how", words that ask for a number or a span ("how many drinks", "how long have you been smoking"); after
+#: "what", nouns that ask for a date or a time. MISC: a closed question "implies a short answer: yes or no, a specific
+#: fact, a number".
+_HOW_FACT = frozenset({"many", "often", "long", "old", "far", "soon"})
+_WHAT_FACT = frozenset({"time", "day", "date", "year", "age", "month"})
+
+
+def open_wh(toks: list[tuple[str, str, str]]) -> bool:
+    """Whether a wh-question (its words from the question word on) is open: not one that asks for a number, a span,
+    a date or a moment ("how many a day?", "how much money", "how long have you ...?", "when did it break?", "what
+    time ...?"). "How much does it matter to you?" (a degree) and "how important ...?" stay open."""
+    words = [t[0] for t in toks[:3]]
+    if len(words) < 2:
+        return True
+    w0, w1 = words[0], words[1]
+    if w0 == "how":
+        return not (w1 in _HOW_FACT or w1 == "much" and len(toks) > 2 and toks[2][1] in ("NOUN", "ADJ"))
+    if w0 == "when":
+        return w1 not in ("did", "was", "were")
+    return not (w0 == "what" and w1 in _WHAT_FACT)
 
 
 def _tag_question(toks: list[tuple[str, str, str]]) -> str:
@@ -274,7 +325,7 @@ def classify_sentence(span) -> QuestionClass:
         return QuestionClass(False)
     cue = _wh_question(core)
     if cue:
-        return QuestionClass(True, "wh", True, cue)
+        return QuestionClass(True, "wh", open_wh(core), cue)
     if len(core) >= 2 and _inversion_at(core, 0):
         # "so do I" is a reply; a bare "is it" / "do you" is a backchannel question (listening), not a question
         if len(core) > 2 or (len(core) == 2 and core[0][0] in ("what", "how")):
@@ -293,7 +344,7 @@ def classify_sentence(span) -> QuestionClass:
                 and toks[i + 2][0] not in ("that", "this", "there") and toks[i - 1][1] != "AUX" \
                 and (toks[i][0] not in ("who", "which", "whose") or toks[i + 2][0] in ("you", "i", "we", "they")) \
                 and not (i + 3 < len(toks) and toks[i + 3][0] in ("is", "was")) and not _reported(toks, i):
-            return QuestionClass(True, "wh", True, " ".join(t[0] for t in toks[i:i + 3]))
+            return QuestionClass(True, "wh", open_wh(toks[i:]), " ".join(t[0] for t in toks[i:i + 3]))
     # A question after a leading clause: "that's interesting did you notice that", "Nancy, do you have ..."
     for i in range(1, len(toks) - 1):
         if i == 1 and toks[0][1] != "PROPN":
@@ -423,4 +474,16 @@ def trailing_question(span) -> QuestionClass:
         q = classify_sentence(span.doc[t.i:span.end])
         if q.is_question and q.kind in ("wh", "yes_no"):
             return q
+    return QuestionClass(False)
+
+
+def fronted_question(span) -> QuestionClass:
+    """A question after a phrase or clause put first and set off by a comma, in a sentence the source ended with "?":
+    "On a scale of nought to ten, how important is it to you?", "If you did stay, what would need to be different?"
+    (punctuated text only: the comma says where the question starts)."""
+    for t in span:
+        if t.text in (",", "\u2014", "\u2013", ":", ";") and t.i + 2 < span.end:
+            q = classify_sentence(span.doc[t.i + 1:span.end])
+            if q.is_question and q.kind in ("wh", "yes_no"):
+                return q
     return QuestionClass(False)

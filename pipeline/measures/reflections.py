@@ -116,7 +116,7 @@ def _gives_back(sent_keys: frozenset[str], ctx: Context) -> bool:
     return len(shared) >= MIN_SHARED_WORDS or (len(shared) >= 1 and len(sent_keys) <= 2)
 
 
-def _complex(plain: str, sent_keys: frozenset[str], ctx: Context) -> bool:
+def reflection_is_complex(plain: str, sent_keys: frozenset[str], ctx: Context) -> bool:
     """A reflection that adds meaning: a feeling not named, two sides, a metaphor, the sentence continued, or
     mostly new content words (MITI 4.2.1 complex reflection)."""
     if cues.CALLBACK_CUE_RE.search(plain):  # brings back earlier words: complex only when it holds two sides
@@ -254,7 +254,7 @@ def reflection(span, plain: str, sent_keys: frozenset[str], ctx: Context, *, ask
             cue = "gives back the mentee's words"
         else:
             return None  # an asked feeling ("Have people annoyed you?") is a question unless it gives words back
-        return SentenceCode("reflection", cue, complex=_complex(plain, sent_keys, ctx))
+        return SentenceCode("reflection", cue, complex=reflection_is_complex(plain, sent_keys, ctx))
     if asked and not (ctx.previous_words and (
             cues.STRONG_REFLECTION_RE.search(plain) or cues.CHECK_RE.search(plain) or _gives_back(sent_keys, ctx)
             or cues.SO_CHECK_RE.match(plain))):
@@ -263,5 +263,5 @@ def reflection(span, plain: str, sent_keys: frozenset[str], ctx: Context, *, ask
         return None  # "so your goal is ...": a summary needs something to sum up
     if not ctx.previous_text.strip() and cues.CALLBACK_CUE_RE.search(m.group(0)):
         return None  # "last time you said you might ...", before the mentee has spoken: remembering, not reflecting
-    return SentenceCode("reflection", m.group(0).strip(), complex=_complex(plain, sent_keys, ctx))
+    return SentenceCode("reflection", m.group(0).strip(), complex=reflection_is_complex(plain, sent_keys, ctx))
 

@@ -26,7 +26,10 @@ STRENGTH_ADJECTIVES = frozenset(
     "focused motivated hardworking inventive ingenious grounded genuine inspiring".split())
 STRENGTH_NOUNS = frozenset(
     "skill strength talent gift achievement accomplishment feat stamina courage resilience commitment determination "
-    "discipline insight instinct".split())
+    "discipline insight instinct responsibility maturity initiative self-awareness".split())
+#: Nouns that measure out a quality ("a real sense of responsibility", "an honest bit of insight"): the quality is
+#: the noun after "of", the valuing adjective may stand on either.
+MEASURE_NOUNS = frozenset("bit sense piece kind level amount degree".split())
 #: Nouns that value only with a valuing adjective before them ("a good call", "a smart move", "a big step").
 GOOD_NOUNS = frozenset("call move step start idea plan choice decision catch point observation thinking".split())
 #: Adjectives of good judgement or courage that value whatever they are said of ("That's a grown-up way to handle it",
@@ -47,6 +50,12 @@ AFFIRMATION_RE = _re(
     r"|\b(?:took|takes|must\s+have\s+taken)\s+(?:real\s+|a\s+lot\s+of\s+|some\s+|great\s+|so\s+much\s+)?(?:courage|guts|"
     r"grit|nerve|backbone|character)\b"  # "Thirty years of physical work takes a lot of grit": a virtue, whatever took it
     r"|\b(?:that|it|this)\s+counts\s+for\s+(?:a\s+lot|a\s+great\s+deal|something|so\s+much)\b"
+    # a good grasp of their own world ("you've got a really detailed read on that class"), the right act named ("which
+    # is exactly what you should have done"), a place earned ("you were promoted for a reason")
+    r"|\byou(?:'ve|\s+have)\s+(?:got\s+)?(?:a\s+|an\s+)?(?:really\s+|very\s+|such\s+a\s+)?(?:good|great|detailed|clear|sharp|"
+    r"strong|keen|real|solid|accurate)\s+(?:read|eye|sense|feel|grasp|handle|understanding|instinct)\s+(?:on|of|for)\b"
+    r"|\bexactly\s+(?:the\s+right\s+thing(?:\s+to\s+do)?|what\s+you\s+should\s+have\s+done)\b"
+    r"|\byou\s+(?:were|got)\s+(?:promoted|hired|chosen|picked|taken\s+on)\s+for\s+a\s+reason\b"
     r"|\bi\s+(?:really\s+|do\s+)?appreciate\s+(?:it|that|this)\b(?!\s+if\b)"
     r"|\b(?:that|it|this)\s+(?:took|takes|must\s+have\s+taken)\s+(?:something|some\s+doing|a\s+lot(?!\s+of\b))\s+(?:to|for\s+you)\b"
     r"|\b(?:that|it|this)\s+(?:didn't|did\s+not|doesn't|does\s+not)\s+(?:just\s+)?happen\s+by\s+(?:accident|chance)\b"
@@ -210,6 +219,17 @@ CONFRONT_RE = _re(
     r"|\byou(?:'re|\s+are)\s+(?:just\s+|totally\s+|really\s+|way\s+|so\s+)?(?:overthinking|overreacting|exaggerating|"
     r"being\s+(?:silly|ridiculous|difficult|defensive|negative|childish|dramatic))\b"
     r"|\byou\s+(?:always\s+|just\s+)?(?:give\s+in|give\s+up|back\s+down|cave|fold)\s+too\s+(?:easily|quickly|fast|soon)\b"
+    # dismissing and ridiculing (MITI 4.2.1: "disagrees, argues, ... ridicules"): "don't be daft", "that's in your
+    # head", "a sweeping statement", "I'm not your mum", "welcome to the real world", "what did you expect it to be",
+    # "stop giving me reasons", "so act like it", "grow up", "if you can't handle it"
+    r"|\bdon't\s+be\s+(?:so\s+)?(?:daft|silly|ridiculous|stupid|soft|dramatic|a\s+baby|childish|pathetic)\b"
+    r"|\b(?:that's|that\s+is|it's|it\s+is)\s+(?:all\s+|just\s+)?in\s+your\s+head\b|\bsweeping\s+statement\b"
+    r"|\bi(?:'m|\s+am)\s+not\s+your\s+(?:mum|mom|mother|dad|father|babysitter|nanny|servant|maid)\b"
+    r"|\bwelcome\s+to\s+(?:the\s+real\s+world|real\s+life|adult\s+life|working\s+life|kitchens|the\s+industry|the\s+trade)\b"
+    r"|\bwhat\s+did\s+you\s+(?:think|expect)\s+(?:it|this|the\s+job)\s+(?:was\s+going\s+to|would)\s+be\b"
+    r"|\bstop\s+giving\s+me\s+(?:reasons|excuses|stories)\b|\bso\s+act\s+like\s+it\b"
+    r"|^(?:just\s+|so\s+|well\s+)?(?:grow\s+up|man\s+up|toughen\s+up|suck\s+it\s+up|get\s+over\s+it)\b"
+    r"|\bif\s+you\s+can't\s+(?:handle|take|hack|cope\s+with)\s+(?:it|this|that|the\s+\w+|\w+\s+tickets)\b"
     r"|\bother\s+(?:moms|mums|dads|parents|people|reps|kids|students|nurses|teachers|players|athletes|guys|girls|lads|"
     r"managers|patients|clients|families)\s+(?:\w+\s+){0,2}?(?:manage|cope|can\s+do\s+it|don't\s+have\s+(?:this|that|a)\s+problem|"
     r"seem\s+to\s+manage)\b"

@@ -7,6 +7,7 @@ line on stderr and exit code 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import threading
@@ -443,6 +444,13 @@ def _on_sigterm(signum, frame) -> None:
     raise interrupt
 
 
+def _on_late_sigterm(signum, frame) -> None:
+    """SIGTERM after the command returned, while the process shuts down: its work is stored, so end at once with
+    the interrupted line and 143, as a SIGTERM during the run does."""
+    sys.stdout.flush()
+    os._exit(_interrupted(Terminated()))
+
+
 def _quiet_interrupts(previous_hook: Callable) -> Callable:
     """A ``sys.unraisablehook`` that keeps a Ctrl-C or SIGTERM raised where Python cannot raise it (a garbage
     collector's callback, such as SQLAlchemy's ``_collection_gced``, or a ``__del__``) out of the output: Python would
@@ -507,7 +515,9 @@ def main(argv: list[str] | None = None) -> int:
         return _interrupted(err)
     finally:
         if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+            # run as the process's own command (argv None): a SIGTERM while the interpreter shuts down (worker pools,
+            # native libraries) ends it as any other does, not by the default action's silent -15
+            signal.signal(signal.SIGTERM, _on_late_sigterm if argv is None else previous)
         if main_thread:
             sys.unraisablehook = previous_hook
 

@@ -1,0 +1,151 @@
+"""What advises and what does not: the advice cues of a sentence read in their clause, instructions, offers to advise.
+
+MITI 4.2.1 codes advice given without permission as "persuade" and with it (the mentee asked, the mentor asked first,
+or the choice is left with the mentee) as "persuade with permission"; :mod:`pipeline.measures.helping` decides a
+sentence's behaviour and a turn's permission with these readings. A cue is no advice where it sits in a clause of
+what is possible ("before you can turn it off"), reports someone else's words, asks for the mentee's own ideas, or
+collects the mentee's words in a summary; an instruction is none where it hosts ("take a seat"), sets up an
+imagined moment ("suppose it's a year from now") or gives back the mentee's own plan.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.measures import helping_cues as cues
+from pipeline.measures import questions
+from pipeline.measures.reflections import IMPERATIVE_OPENERS, Context, plain_text
+from pipeline.types import QuestionClass
+
+_NOT_IMPERATIVE = frozenset({"let", "thank", "thanks", "see", "mind", "excuse", "hang", "look", "listen", "say",
+                             "guess", "imagine", "wait", "hold", "welcome", "bye", "mean", "like", "please", "come",
+                             "suppose", "pretend", "picture"})  # "Suppose it's a year from now. What's different?"
+#: Words that, after a sentence-initial "do", make it a question's auxiliary ("Do you ...?"), not an instruction.
+_SUBJECTS = frozenset({"you", "we", "they", "i", "he", "she", "people", "your", "that", "this", "these", "those"})
+#: An instruction sharing at least this many content words, and this share of its own, with the mentee's turn(s)
+#: just before says back their plan (a reflection), not advice.
+PLAN_SHARED_WORDS = 2
+PLAN_SHARED_SHARE = 0.6
+#: The mentee putting forward something they might do ("maybe try ...", "I could ...", "I'll ...").
+_THEIR_PLAN_RE = re.compile(r"\bmaybe\b|\bi(?:'ll|\s+will|\s+could|\s+might|'m\s+going\s+to|\s+want\s+to)\b")
+#: Verbs that report someone else's words just before an advice cue ("the nurse mentioned you might want to").
+_REPORTING = frozenset({"mentioned", "suggested", "said", "says", "told", "thinks", "reckons"})
+#: The mentee's own wish, ending the words before an advice cue: "you want to show (you can ...)", "you'd like to
+#: prove (that you can ...)", "you were hoping (you could ...)".
+_THEIR_WISH_RE = re.compile(r"\byou(?:'d|\s+would|\s+were|'re|\s+are)?\s+(?:want|wanted|like|hope|hoped|hoping|wish|"
+                            r"wished|wishing)(?:\s+to\s+(?:show|prove|know|feel|believe))?(?:\s+(?:to\s+)?(?:them|her|him|everyone|"
+                            r"people|yourself))?(?:\s+that)?\s*$")
+
+
+def imperative(span) -> str:
+    """The verb of an instruction ("Record a backup video", "Ask someone on your team"), else ""."""
+    toks = [t for t in span if not (t.is_punct or t.is_space)]
+    opened = False
+    while toks and (toks[0].lower_ in cues.ACKNOWLEDGEMENTS or toks[0].lower_ in IMPERATIVE_OPENERS):
+        toks, opened = toks[1:], opened or toks[0].lower_ in IMPERATIVE_OPENERS
+    if len(toks) < (1 if opened else 2):  # "Then stop.": one verb after "then", "so", "just" instructs
+        return ""
+    verb = toks[0]
+    if verb.lower_ == "look" and len(toks) > 1 and toks[1].lower_ in ("into", "up", "for"):  # "look into it"
+        return " ".join(t.lower_ for t in toks[:3])
+    do_it = verb.lower_ == "do" and verb.dep_ == "ROOT" and len(toks) > 1 and toks[1].lower_ not in _SUBJECTS
+    if verb.tag_ != "VB" or verb.lower_ in _NOT_IMPERATIVE or verb.lower_ in questions.AUXILIARIES and not do_it:
+        return ""  # "Do demos on Zoom." instructs; "Do you ...?" asks
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.head == verb for t in toks) \
+            or cues.HOSPITALITY_RE.match(span.doc[verb.i:span.end].text.lower()):  # "grab a seat" hosts, advises nothing
+        return ""
+    if any(t.lower_ == "me" for t in toks[1:5]):  # "remind me, when is it?", "feel free to email me the draft":
+        # asks of the mentor, advises nothing; an instruction joined to it still does ("... and call your manager")
+        then = next((t for t in verb.conjuncts if t.tag_ == "VB" and t.i > verb.i and t.lower_ not in _NOT_IMPERATIVE
+                     and not any(x.lower_ == "me" for x in span.doc[t.i + 1:t.i + 4])), None)
+        return " ".join(x.lower_ for x in span.doc[then.i:then.i + 3]) if then is not None else ""
+    return " ".join(t.lower_ for t in toks[:3])
+
+
+def fronted_instruction(span) -> str:
+    """The verb of an instruction after a clause or phrase put first: "Okay, so next time you feel it coming, walk
+    away.", "When he calls, tell him no.", "In the meantime, keep a diary." (punctuated text: the comma marks where
+    the instruction starts), else "". Not a farewell ("Anyway, see you", "Okay, take care": nothing is put first)
+    nor a request of the mentor ("When you're done, send me the draft")."""
+    root = next((t for t in span if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ != "VB" or root.i == span.start or root.lower_ in _NOT_IMPERATIVE \
+            or span.doc[root.i - 1].text != "," or any(t.lower_ == "me" for t in span.doc[root.i + 1:root.i + 4]) \
+            or cues.HOSPITALITY_RE.match(span.doc[root.i:span.end].text.lower()):
+        return ""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in root.children):
+        return ""
+    if not any(c.dep_ in ("advcl", "prep", "npadvmod") and c.i < root.i for c in root.children):
+        return ""
+    return " ".join(t.lower_ for t in span.doc[root.i:min(root.i + 3, span.end)] if not t.is_punct)
+
+
+def their_plan(sent_keys: frozenset[str], ctx: Context) -> bool:
+    """Whether an instruction is the mentee's own plan said back: their turn(s) just before put forward something
+    they might do (:data:`_THEIR_PLAN_RE`: "maybe", "I could", "I'll") without asking for advice, and most of the
+    instruction's content words (at least :data:`PLAN_SHARED_WORDS`, and :data:`PLAN_SHARED_SHARE` of them) are
+    theirs. "Send the numbers the day before." after "Should I send the numbers before?" answers; after "The hard
+    part is the budget section", "Take care of the budget section first." directs."""
+    shared = sent_keys & ctx.previous_words
+    return (len(shared) >= PLAN_SHARED_WORDS and len(shared) >= PLAN_SHARED_SHARE * len(sent_keys)
+            and bool(_THEIR_PLAN_RE.search(plain_text(ctx.previous_text))) and not asks_advice(ctx.previous_text))
+
+
+def advice_cue(q: QuestionClass, plain: str) -> str:
+    """The first advice cue (:data:`cues.ADVICE_RE`) of a sentence that advises: not inside a question that asks for
+    the mentee's own ideas, after words reporting someone else's, or inside a clause that says what is possible
+    (:func:`_subordinate`); none in a sentence that opens a summary ("let me pull together what I've heard: ... you
+    need to be useful": their words, collected)."""
+    if cues.SUMMARY_OPENING_RE.search(plain):
+        return ""
+    for m in cues.ADVICE_RE.finditer(plain):
+        before = plain[:m.start()]
+        if not (_asks_within(q, plain, m.group(0)) or _reported(before) or _subordinate(before, m.group(0))):
+            return m.group(0)
+    return ""
+
+
+#: Words after which "you can/could ..." is a clause of what is possible, not advice: "before you can turn it off",
+#: "what you can actually live with", "You know you can do the start" (their confidence given back).
+_SUBORDINATORS = frozenset({"before", "until", "till", "what", "whatever", "where", "wherever", "how", "once", "which",
+                            "know", "knew", "sure", "believe", "bet"})
+
+
+def _subordinate(before: str, cue: str) -> bool:
+    """Whether an advice cue sits in a clause that advises nothing: after "whether" ("whether it's worth a try for
+    you is your call"), or "you can/could ..." after :data:`_SUBORDINATORS`."""
+    words = before.split()
+    return bool(words) and (words[-1] == "whether" or cue.startswith(("you can", "you could"))
+                            and words[-1] in _SUBORDINATORS)
+
+
+def _reported(before: str) -> bool:
+    """Whether the words ``before`` a cue end by reporting someone else's words: "the nurse mentioned (you might want
+    to ...)", "my manager said (you should ...)"; not the speaker's own ("I said you should ..."); or by the
+    mentee's own wish: "you want to show (you can hold your own)" gives back what they want, advises nothing."""
+    words = before.split()[-2:]
+    return bool(words) and words[-1] in _REPORTING and (len(words) < 2 or words[0] not in ("i", "we")) \
+        or bool(_THEIR_WISH_RE.search(before))
+
+
+def _asks_within(q: QuestionClass, plain: str, advice: str) -> bool:
+    """Whether an advice cue sits inside a question that asks the mentee for their own ideas or resources ("what
+    do you think you can do?", "is there anyone you can talk to?", "what have you tried?"): a question (MITI 4.2.1),
+    unless the question itself proposes ("what about trying ...", "why don't you ...", "have you tried ...")."""
+    if not q.is_question or cues.ADVICE_AS_QUESTION_RE.search(advice):
+        return False
+    return q.kind == "wh" and not plain.startswith(advice) or bool(cues.ASKS_FOR_OPTIONS_RE.match(plain))
+
+
+def asks_advice(text: str) -> bool:
+    """Whether a turn asks for advice ("what should I do?", "should I ...", "any tips?"): it gives permission."""
+    return bool(cues.ASKS_ADVICE_RE.search(plain_text(text)))
+
+
+def offer(plain: str) -> str:
+    """The words of an offer to advise that asks first ("would it help if I shared ...?", "can I make a
+    suggestion?"), "" for none; "may I suggest you two pick up a hobby" carries the advice itself and is none."""
+    m = cues.OFFER_RE.search(plain)
+    if m is None:
+        return ""
+    last_word_at = m.end() - len(m.group(0).split()[-1])  # "suggest" of "may i suggest": what follows it
+    return "" if cues.OFFER_CARRIES_ADVICE_RE.match(plain, last_word_at) else m.group(0)
