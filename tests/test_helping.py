@@ -745,6 +745,23 @@ PARTNERSHIP_CASES = [
 #: (sentence, the words that judge or "" for none) (MITI 4.2.1 "Confront")
 CONFRONT_CASES = [
     ("What were you thinking?", "what were you thinking"),
+    # a label put on them, hindsight blamed, distress waved off, a reproach, a flat disagreement
+    ("You tick all the boxes for an alcohol problem.", "you tick all the boxes"),
+    ("That's a classic sign of a drinking problem.", "that's a classic sign of a drinking problem"),
+    ("You should have seen that coming.", "you should have seen that coming"),
+    ("You'll toughen up.", "you'll toughen up"),
+    ("You win some, you lose some.", "you win some you lose some"),
+    ("Mike, come on.", "mike come on"),
+    ("Not necessarily.", "not necessarily"),
+    ("Oh, it's not that bad, is it?", "it's not that bad"),
+    ("Honestly, these things always blow over.", "these things always blow over"),
+    ("And being left out's nothing.", "and being left out's nothing"),
+    ("Are you sure?", "are you sure"),
+    ("You're too soft.", "you're too soft"),
+    ("I know it feels like the end of the world right now.", ""),
+    ("Are you sure you want to leave it there?", ""),
+    ("It's one of the signs of the problem getting better.", ""),
+    ("Come on in.", ""),
     # dismissing and ridiculing, in words of our own
     ("Oh, don't be silly, everyone panics on their first ward round.", "don't be silly"),
     ("Honestly, that's all in your head.", "that's all in your head"),
@@ -1140,3 +1157,101 @@ def test_a_strength_measured_out_and_a_good_grasp_affirm(nlp):
         assert code_turn(text, previous=prev, nlp=nlp).behaviour == "affirmation", text
     for text in ("That's a big piece of work.", "That's a kind of problem we see a lot."):
         assert code_turn(text, previous=prev, nlp=nlp).behaviour != "affirmation", text
+
+
+def test_advice_asked_as_a_question_is_a_closed_question_too(nlp):
+    """MITI 4.2.1 codes "Would you be willing to try a patch?" as a closed question and as persuading; asking the
+    mentee to talk ("would you be willing to tell me ...") or for what they thought of ("what have you already
+    thought about trying?", "what else might ...?") is an open question and advises nothing."""
+    prev = [SMOKES]
+    for text in ("Would you be willing to try a nicotine patch?", "Can you at least keep them out of the car?",
+                 "Have you tried chewing gum instead?"):
+        code = code_turn(text, previous=prev, nlp=nlp)
+        assert (code.behaviour, code.also, code.open) == ("advice", ("question",), False), text
+    for text in ("What have you already thought about trying?", "What else might make the mornings easier?",
+                 "Could you just say a bit more?"):
+        code = code_turn(text, previous=prev, nlp=nlp)
+        assert (code.behaviour, code.open) == ("question", True), text
+    assert code_turn("Would you be willing to tell me more about that?", previous=prev, nlp=nlp).behaviour == \
+        "question"
+
+
+def test_arguing_back_persuades_and_the_other_side_of_their_own_reflects(nlp):
+    """"I hear you. But ..." with the helper's own case persuades (advice without permission); "Yeah, but you also
+    told me ..." gives back the other side of the mentee's ambivalence, and "I know, but that sounds hard" feels
+    with them; "I hear you." alone is heard, not reflected."""
+    prev = [BEERS]
+    code = code_turn("I hear you. But that is the part that matters most.", previous=prev, nlp=nlp)
+    assert (code.behaviour, code.cue, code.also) == ("advice", "i hear you but", ())
+    assert code_turn("Right, but feeling fine doesn't mean your liver is fine.", previous=prev,
+                     nlp=nlp).behaviour == "advice"
+    assert code_turn("Yeah, but you also told me you want to be around for your kids.", previous=prev,
+                     nlp=nlp).behaviour != "advice"
+    assert code_turn("I know, but that sounds really hard.", previous=prev, nlp=nlp).behaviour == "reflection"
+    assert code_turn("I hear you.", previous=prev, nlp=nlp).behaviour == "other"
+
+
+def test_send_offs_and_call_checks_are_neither_advice_nor_questions(nlp):
+    """"Take it easy, Sam.", "Chin up. Talk soon." and "Drop me a message if anything comes up." take leave; "Can you
+    hear me all right?" and "Are we recording?" check the call: none advises or asks about the mentee."""
+    for text in ("Take it easy, Sam.", "Chin up. Talk soon.", "Drop me a line if anything else comes up.",
+                 "Hello, can you hear me all right?", "Okay, are we recording?"):
+        code = code_turn(text, previous=[BETTER], nlp=nlp)
+        assert code.behaviour == "other" and not code.also, text
+    assert code_turn("Can you hear the traffic from your desk?", previous=[BETTER], nlp=nlp).behaviour == "question"
+
+
+def test_feelings_in_a_fragment_and_a_so_that_draws_together_reflect(nlp):
+    """MI reflections with no "you": a feeling named without a subject ("Nervous about what they'll say."), as the
+    mentee's sentence carried on ("Which must feel pretty miserable.") or of their own act ("Going back feels a bit
+    daunting."), and "So" + what they told drawn together ("So the money has to come from somewhere."); "So that's it
+    for today." and "So we'll meet on Tuesday." structure the session."""
+    prev = ["I owe about four thousand and my partner doesn't know. I have to go back to the bank on Monday."]
+    for text in ("Nervous about what they'll say.", "Which must feel pretty miserable.",
+                 "Going back feels a bit daunting.", "So the money has to come from somewhere."):
+        assert code_turn(text, previous=prev, nlp=nlp).behaviour == "reflection", text
+    for text in ("So that's it for today.", "So we'll meet again on Tuesday."):
+        assert code_turn(text, previous=prev, nlp=nlp).behaviour == "other", text
+    assert code_turn("So the money has to come from somewhere.", previous=[], nlp=nlp).behaviour != "reflection"
+
+
+def test_persuading_in_the_shapes_a_lecturing_helper_uses(nlp):
+    """A prohibition ("you can't be skipping it"), a thing that has to go, the helper's plan announced or a referral
+    made for them, what is "really important to" do, an instruction after the mentee's name or after "maybe": all
+    advise unasked. Their own thought said back ("you're thinking you might write to him") and "Take your time." do not."""
+    prev = ["I skip the tablets some days. And I have two sugars in my tea."]
+    for text in ("Okay, well, you really can't be skipping them.", "Two sugars. Well, that's got to go.",
+                 "So what I'm going to suggest is we change the tablets.", "I'll refer you to the dietitian.",
+                 "It's really important to get this under control now.", "And Sam, don't give up on it.",
+                 "And maybe have a word with the pharmacist."):
+        code = code_turn(text, previous=prev, nlp=nlp)
+        assert code.behaviour == "advice" and not code.permission, text
+    assert code_turn("And you're thinking you might write to him.", previous=["I could write to him, I suppose."],
+                     nlp=nlp).behaviour == "reflection"
+    assert code_turn("I'm thinking you might want to call her.", previous=prev, nlp=nlp).behaviour == "advice"
+    assert code_turn("No rush. Take your time.", previous=prev, nlp=nlp).behaviour == "other"
+
+
+def test_affirmations_of_insight_and_of_hard_things_said(nlp):
+    """Valuing what took effort to say or to see ("That's not an easy thing to admit.", "You've spotted something
+    important there.", "You really know yourself."), a step named; "You know yourself better than I do" leaves the
+    choice with them (sharing the decision), and "you're kind of ..." is a hedge, not praise."""
+    prev = ["I think I take on too much because I'm scared of letting people down."]
+    for text in ("That's not an easy thing to admit.", "You've spotted something important there.",
+                 "You really know yourself.", "That was a big step."):
+        assert code_turn(text, previous=prev, nlp=nlp).behaviour == "affirmation", text
+    code = code_turn("You know yourself better than I do. Which of these fits?", previous=prev, nlp=nlp)
+    assert code.behaviour != "affirmation" and code.partnership
+    assert code_turn("So you're kind of holding it all together for them.", previous=prev, nlp=nlp).behaviour == \
+        "reflection"
+
+
+def test_the_agenda_and_the_choice_left_with_the_mentee(nlp):
+    """MITI 4.2.1 seek and emphasise: "Where would you like to start?", "this is your time", "what are your options?",
+    "only if it's helpful", "you don't have to decide today", "up to you"."""
+    for text in ("Where would you like to start today?", "This is your time, so what would be most useful to talk about?",
+                 "What are your options there, do you think?", "We could meet again next week. Only if it's helpful.",
+                 "You don't have to decide today.", "Or we leave it for now. Up to you."):
+        assert partnership(text), text
+    for text in ("It is your time to shine.", "I know what you want.", "Where did you start?"):
+        assert not partnership(text), text

@@ -28,8 +28,10 @@ PLAN_SHARED_WORDS = 2
 PLAN_SHARED_SHARE = 0.6
 #: The mentee putting forward something they might do ("maybe try ...", "I could ...", "I'll ...").
 _THEIR_PLAN_RE = re.compile(r"\bmaybe\b|\bi(?:'ll|\s+will|\s+could|\s+might|'m\s+going\s+to|\s+want\s+to)\b")
-#: Verbs that report someone else's words just before an advice cue ("the nurse mentioned you might want to").
-_REPORTING = frozenset({"mentioned", "suggested", "said", "says", "told", "thinks", "reckons"})
+#: Verbs that report someone else's words or thoughts just before an advice cue ("the nurse mentioned you might want
+#: to", "you're thinking you might write to him").
+_REPORTING = frozenset({"mentioned", "suggested", "said", "says", "told", "thinks", "reckons", "thinking", "wondering",
+                        "considering"})
 #: The mentee's own wish, ending the words before an advice cue: "you want to show (you can ...)", "you'd like to
 #: prove (that you can ...)", "you were hoping (you could ...)".
 _THEIR_WISH_RE = re.compile(r"\byou(?:'d|\s+would|\s+were|'re|\s+are)?\s+(?:want|wanted|like|hope|hoped|hoping|wish|"
@@ -41,16 +43,22 @@ def imperative(span) -> str:
     """The verb of an instruction ("Record a backup video", "Ask someone on your team"), else ""."""
     toks = [t for t in span if not (t.is_punct or t.is_space)]
     opened = False
-    while toks and (toks[0].lower_ in cues.ACKNOWLEDGEMENTS or toks[0].lower_ in IMPERATIVE_OPENERS):
+    while toks and (toks[0].lower_ in cues.ACKNOWLEDGEMENTS or toks[0].lower_ in IMPERATIVE_OPENERS
+                    or vocative(toks[0])):  # "And Jess, don't drop out.": the name called, then the instruction
         toks, opened = toks[1:], opened or toks[0].lower_ in IMPERATIVE_OPENERS
     if len(toks) < (1 if opened else 2):  # "Then stop.": one verb after "then", "so", "just" instructs
         return ""
     verb = toks[0]
+    if verb.tag_ == "VBP" and verb.dep_ == "ROOT" and verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("maybe", "perhaps"):
+        verb_tag = "VB"  # "Maybe have a chat with her.": the bare verb after "maybe", tagged as a present
+    else:
+        verb_tag = verb.tag_
     if verb.lower_ == "look" and len(toks) > 1 and toks[1].lower_ in ("into", "up", "for"):  # "look into it"
         return " ".join(t.lower_ for t in toks[:3])
     do_it = verb.lower_ == "do" and verb.dep_ == "ROOT" and len(toks) > 1 and toks[1].lower_ not in _SUBJECTS
-    if verb.tag_ != "VB" or verb.lower_ in _NOT_IMPERATIVE or verb.lower_ in questions.AUXILIARIES and not do_it:
-        return ""  # "Do demos on Zoom." instructs; "Do you ...?" asks
+    have_it = verb.lower_ == "have" and verb.dep_ == "ROOT" and len(toks) > 1 and toks[1].lower_ not in _SUBJECTS
+    if verb_tag != "VB" or verb.lower_ in _NOT_IMPERATIVE or verb.lower_ in questions.AUXILIARIES and not (do_it or have_it):
+        return ""  # "Do demos on Zoom." and "Have a chat with her." instruct; "Do you ...?" asks
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.head == verb for t in toks) \
             or cues.HOSPITALITY_RE.match(span.doc[verb.i:span.end].text.lower()):  # "grab a seat" hosts, advises nothing
         return ""
@@ -60,6 +68,12 @@ def imperative(span) -> str:
                      and not any(x.lower_ == "me" for x in span.doc[t.i + 1:t.i + 4])), None)
         return " ".join(x.lower_ for x in span.doc[then.i:then.i + 3]) if then is not None else ""
     return " ".join(t.lower_ for t in toks[:3])
+
+
+def vocative(tok) -> bool:
+    """Whether a token is a name called out before a comma ("Jess," in "And Jess, don't drop out.")."""
+    nxt = tok.i + 1
+    return tok.pos_ == "PROPN" and nxt < len(tok.doc) and tok.doc[nxt].text == ","
 
 
 def fronted_instruction(span) -> str:
@@ -123,7 +137,7 @@ def _reported(before: str) -> bool:
     to ...)", "my manager said (you should ...)"; not the speaker's own ("I said you should ..."); or by the
     mentee's own wish: "you want to show (you can hold your own)" gives back what they want, advises nothing."""
     words = before.split()[-2:]
-    return bool(words) and words[-1] in _REPORTING and (len(words) < 2 or words[0] not in ("i", "we")) \
+    return bool(words) and words[-1] in _REPORTING and (len(words) < 2 or words[0] not in ("i", "we", "i'm", "we're")) \
         or bool(_THEIR_WISH_RE.search(before))
 
 
@@ -131,8 +145,11 @@ def _asks_within(q: QuestionClass, plain: str, advice: str) -> bool:
     """Whether an advice cue sits inside a question that asks the mentee for their own ideas or resources ("what
     do you think you can do?", "is there anyone you can talk to?", "what have you tried?"): a question (MITI 4.2.1),
     unless the question itself proposes ("what about trying ...", "why don't you ...", "have you tried ...")."""
-    if not q.is_question or cues.ADVICE_AS_QUESTION_RE.search(advice):
+    if not q.is_question:
         return False
+    if cues.ADVICE_AS_QUESTION_RE.search(advice):  # proposes, unless a question word asks for what they thought of
+        before = plain[:plain.find(advice)].split()  # "what have you thought about trying?", "what have you tried?"
+        return q.kind == "wh" and bool(set(before[-3:]) & questions.WH_WORDS)  # "what, if anything, have you"
     return q.kind == "wh" and not plain.startswith(advice) or bool(cues.ASKS_FOR_OPTIONS_RE.match(plain))
 
 

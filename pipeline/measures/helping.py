@@ -40,12 +40,14 @@ from pipeline.types import BEHAVIOURS, QuestionClass, Turn, TurnCode, TurnMeasur
 RISE_ST = 2.0
 
 _PUNCT_RE = re.compile(r"[.?!,;:]")
-def _pleasantry(plain: str) -> bool:
-    """A sentence made only of leave-taking and good wishes (:data:`cues.PLEASANTRY_RE`): "take care and stay safe"."""
+def _pleasantry(plain: str, span) -> bool:
+    """A sentence made only of leave-taking and good wishes (:data:`cues.PLEASANTRY_RE`) and the mentee's name:
+    "take care and stay safe", "Take care, Mark."."""
     if not cues.PLEASANTRY_RE.search(plain):
         return False
+    names = {t.lower_ for t in span if t.pos_ == "PROPN"}
     rest = re.findall(r"[a-z']+", cues.PLEASANTRY_RE.sub(" ", plain))
-    return all(w in cues.PLEASANTRY_FILLER for w in rest)
+    return all(w in cues.PLEASANTRY_FILLER or w in names for w in rest)
 
 
 def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float | None = None) -> SentenceCode:
@@ -58,7 +60,8 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
     """
     text = span.text.strip()
     plain = plain_text(text)
-    if is_acknowledgement(plain) or _pleasantry(plain) or cues.LETS_SPEAK_RE.match(plain):
+    if is_acknowledgement(plain) or _pleasantry(plain, span) or cues.LETS_SPEAK_RE.match(plain) \
+            or cues.CALL_CHECK_RE.match(plain) and len(plain.split()) <= 8:
         return SentenceCode("other")
     if (m := cues.CHECK_RE.search(plain)) and len(plain.split()) <= 6:
         return SentenceCode("other", m.group(0))  # "Do I have that right?" checks the reflection before it
@@ -83,8 +86,9 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
         return SentenceCode("other")  # the mentee's "Go on." accepts an offer; the mentor's invites talk
     if (m := cues.REQUEST_RE.search(plain)) and not cues.ADVICE_RE.search(plain.replace(m.group(0), " ")):
         return SentenceCode("question", m.group(0), QuestionClass(True, "request", True, m.group(0)))
-    if ctx.speaks_fully and (cue := advice.advice_cue(q, plain)):
-        return SentenceCode("advice", cue)
+    called = {t.lower_ for t in span[:4] if advice.vocative(t)}  # "And Jess, don't drop out.": read without the name
+    if ctx.speaks_fully and (cue := advice.advice_cue(q, " ".join(w for w in plain.split() if w not in called))):
+        return SentenceCode("advice", cue, q)  # "Have you tried the gym?": a closed question too (MITI 4.2.1)
     instruction = (advice.imperative(span) or advice.fronted_instruction(span)) if ctx.speaks_fully else ""
     if instruction and advice.their_plan(sent_keys, ctx):
         return SentenceCode("reflection", "gives back the mentee's own plan")  # "Try it once the route's done."
@@ -103,7 +107,8 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
     if q.is_question:
         return SentenceCode("question", q.cue, q)
     if (marked or rise) and ctx.speaks_fully and (m := cues.MAYBE_RE.match(plain)):
-        return SentenceCode("advice", m.group(0).strip())  # "maybe a new project?": a suggestion, asked
+        cue = "?" if marked else "final rising pitch"  # "maybe a new project?": a suggestion, asked
+        return SentenceCode("advice", m.group(0).strip(), QuestionClass(True, "declarative", False, cue))
     if (marked or rise) and not ctx.speaks_fully and (cues.GUESS_RE.match(plain) or _echo(span, plain, ctx)):
         return SentenceCode("other")  # the mentee's "but probably fine?", "maybe weekends only?": a guess, an option;
         # "Six years?", "Something positive on every PR?": the mentor's words echoed in disbelief, asking nothing new
@@ -143,9 +148,11 @@ def _without_reflection(code: TurnCode) -> TurnCode:
 
 def _affirmation_cue(plain: str) -> str:
     """The affirmation cue (:data:`regard.AFFIRMATION_RE`) in ``plain``, or "": not one that is only a reassurance
-    that it will turn out well (:data:`regard.REASSURANCE_RE`: "I'm sure you'll be fine", "you've got this")."""
-    kind = regard.REASSURANCE_RE.search(plain)
-    m = regard.AFFIRMATION_RE.search(plain.replace(kind.group(0), " ") if kind else plain)
+    that it will turn out well (:data:`regard.REASSURANCE_RE`: "I'm sure you'll be fine", "you've got this") or the
+    choice left with them (:data:`cues.PARTNERSHIP_RE`)."""
+    # "you know yourself better than I do" leaves the choice with them (MITI 4.2.1 emphasise autonomy), praises nothing
+    plain = cues.PARTNERSHIP_RE.sub(" ", regard.REASSURANCE_RE.sub(" ", plain, count=1))
+    m = regard.AFFIRMATION_RE.search(plain)
     return m.group(0) if m else ""
 
 
@@ -205,7 +212,7 @@ def _statement(span, plain: str, sent_keys: frozenset[str], ctx: Context) -> Sen
         return SentenceCode("self_disclosure", cue)
     if m := cues.INFORMATION_RE.search(plain):
         return SentenceCode("information", m.group(0))
-    if not span.text.rstrip().endswith("!") and _their_world(plain, sent_keys, ctx):
+    if not span.text.rstrip().endswith("!") and _their_world(span, plain, sent_keys, ctx):
         return SentenceCode("reflection", WORLD_CUE, complex=reflection_is_complex(plain, sent_keys, ctx))
     return SentenceCode("other")
 
@@ -213,7 +220,7 @@ def _statement(span, plain: str, sent_keys: frozenset[str], ctx: Context) -> Sen
 WORLD_CUE = "says back the mentee's world"
 
 
-def _their_world(plain: str, sent_keys: frozenset[str], ctx: Context) -> bool:
+def _their_world(span, plain: str, sent_keys: frozenset[str], ctx: Context) -> bool:
     """Whether a statement in which nothing else was found says back the mentee's own situation (a reflection, as an
     MI coder hears it: "Her reaction hit you harder than anger would have.").
 
@@ -229,7 +236,8 @@ def _their_world(plain: str, sent_keys: frozenset[str], ctx: Context) -> bool:
     Returns
     -------
     bool
-        True for at least 4 words about the mentee ("you", "your") or sharing a content word with what they said;
+        True for at least 4 words about the mentee ("you", "your"), sharing a content word with what they said, or
+        opened by "so" with a subject ("So she doesn't know about the other seven.": what they told, drawn together);
         False where the mentor is in it ("I", "we", "let's"), it predicts, judges, wishes or thanks
         (:data:`cues.NOT_WORLD`), generalises or cites policy (:data:`cues.GENERAL_RE`), leaves the choice
         (:data:`cues.PARTNERSHIP_RE`), weighs things for them ("more important than") or opens with "well", "or",
@@ -241,12 +249,19 @@ def _their_world(plain: str, sent_keys: frozenset[str], ctx: Context) -> bool:
             or "important" in words and "to you" not in plain or cues.GENERAL_RE.search(plain) \
             or cues.PARTNERSHIP_RE.search(plain):
         return False  # "your health is more important than your job" weighs for them; "... important to you" reflects
-    return bool(set(words) & SECOND_PERSON) or bool(sent_keys & ctx.previous_words)
+    return bool(set(words) & SECOND_PERSON) or bool(sent_keys & ctx.previous_words) \
+        or words[0] == "so" and not _SO_STRUCTURING_RE.match(plain) \
+        and any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in span)  # "So the job isn't really optional."
+
+
+#: "So" opening talk about the session itself, not the mentee's world: "so that's it for today", "so next week".
+_SO_STRUCTURING_RE = re.compile(r"^so\s+(?:that's\s+(?:it|all|us|everything|our\s+time)|next|today|tomorrow|this\s+week|"
+                                r"for\s+next|the\s+(?:next|first)\s+(?:thing|step|session)|there\s+you\s+go)\b")
 
 
 def _combine(codes: Sequence[SentenceCode], *, n_words: int, permission: bool) -> TurnCode:
     """The turn's code from its sentences' (see :class:`pipeline.types.TurnCode`)."""
-    found = {c.behaviour for c in codes}
+    found = {c.behaviour for c in codes} | ({"question"} if any(c.question.is_question for c in codes) else set())
     if found == {"other"} and n_words >= cues.INFORMATION_MIN_WORDS and not any(c.cue for c in codes):
         found.add("information")  # a long stretch of explaining, not a story of one's own nor a reassurance
     ordered = [b for b in BEHAVIOURS if b in found and b != "other"] or ["other"]
@@ -256,7 +271,7 @@ def _combine(codes: Sequence[SentenceCode], *, n_words: int, permission: bool) -
     cue = next((c.cue for c in codes if c.behaviour == main), "")
     if main == "information" and not cue:
         cue = f"{n_words} words of explaining"
-    asked = [c.question for c in codes if c.behaviour == "question"]
+    asked = [c.question for c in codes if c.question.is_question]
     return TurnCode(
         behaviour=main,  # type: ignore[arg-type]
         open=any(q.open for q in asked),
@@ -331,6 +346,9 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
             if cue and behaviour not in found:
                 codes.append(SentenceCode(behaviour, cue))
         codes = _advice_reasons(codes, sents, ctx)
+        if not found & {"advice", "information"} and (m := cues.YES_BUT_RE.match(plain)):
+            codes.append(SentenceCode("advice", m.group(0).strip()))  # "I get it. But that's the most important
+            # part.": their view acknowledged, then argued with (MITI 4.2.1 persuade)
         if answers or judged or any(c.behaviour in ("advice", "information") for c in codes):
             codes = [SentenceCode("other") if c.cue == WORLD_CUE else c for c in codes]
     code = _combine(codes, n_words=n_words, permission=permission)
@@ -342,7 +360,7 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
             code = replace(code, permission=True)  # MITI 4.2.1 E.4.c: autonomy or a seek beside the advice permits it
         if code.confronting and "reflection" in (code.behaviour, *code.also):
             code = _without_reflection(code)  # MITI 4.2.1: a reflection said to judge ("Forty-five. Cute.") confronts
-    asked = [c.question for c in codes if c.behaviour == "question"]
+    asked = [c.question for c in codes if c.question.is_question]
     best = next((q for q in asked if q.open), asked[0]) if asked else QuestionClass(False)
     return code, best, len(asked)
 

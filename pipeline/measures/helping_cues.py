@@ -87,6 +87,10 @@ AGREES_RE = _re(r"\s*(?:yes|yeah|yep|sure|please|ok|okay|go\s+ahead|go\s+on|go\s
 _NOT_HINDSIGHT = (r"(?!\s+have\s+(?:been|had|known|received|got|gotten|done|seen|heard|told|asked|listened|thought|"
                   r"checked|realised|realized|gone|made|said|taken|called|sent|written|noticed|left|stopped|spoken)\b)")
 
+#: Verbs of talking and thinking: after "would you be willing to", "could you just" they ask the mentee to talk.
+_TALK_VERBS = (r"(?:tell|talk|say|share|explain|describe|walk|remind|think|imagine|consider|look\s+at\s+what|give\s+me|"
+               r"send\s+me|let\s+me|show\s+me|help\s+me|go\s+(?:back|over|through)|expand|clarify|repeat)\b")
+
 #: Advice, phrased as a statement, an instruction or a question (MITI 4.2.1 "persuade"; ESConv "providing
 #: suggestions"). "Have you thought about asking your manager?" advises; it does not ask.
 ADVICE_RE = _re(
@@ -105,6 +109,10 @@ ADVICE_RE = _re(
     r"|\b(?:what|how)\s+about\s+(?:trying|asking|talking|speaking|writing|making|taking|going|sending|booking)\b"
     r"|\bwhy\s+don'?t\s+you\s+(?!start\b|begin\b|tell\b|talk\b|share\b|walk\b)\w+"
     r"|\byou\s+(?:could|might|may)\s+(?:want\s+to|try|consider|also|ask|talk|write|start|think\s+about)\b"
+    # a step of the helper's put as a question ("would you be willing to go to a meeting?", "can you at least put a
+    # limit on it?"); not a request to talk ("would you be willing to tell me ...", "could you just say more")
+    r"|\b(?:would\s+you\s+be\s+(?:willing|open|prepared)\s+to|(?:can|could)\s+you\s+(?:at\s+least|just))\s+"
+    r"(?!" + _TALK_VERBS + r")[a-z]+"
     r"|(?<!\bi\s)(?<!\bwe\s)\b(?:it\s+)?(?:might|may|would|could)\s+(?:be\s+(?:worth|a\s+good\s+idea|helpful|useful|good|best)|help)\s+"
     r"(?:to|if\s+you|you)\b|\b(?:might|may|would|could)\s+(?:really\s+|definitely\s+)?be\s+worth\s+(?:a\s+(?:try|shot|look)|"
     r"[a-z]+ing)\b"
@@ -162,12 +170,20 @@ ADVICE_RE = _re(
     # what to do, said as what is possible ("you can register", "you can then tell her"), as a prohibition ("don't
     # crowd her"), or as what would do the mentee good ("a planner may keep you organised")
     r"|\byou\s+can\s+(?:also\s+|always\s+|maybe\s+|then\s+|just\s+|directly\s+|still\s+)?(?!not\b|never\b|be\b|see\b|imagine\b|"
-    r"also\b|always\b|maybe\b|then\b|just\b|directly\b|still\b|"
+    r"also\b|always\b|maybe\b|then\b|just\b|directly\b|still\b|already\b|sort\b|kind\b|"
     r"feel\b|picture\b|sense\b|tell\s+(?:that|me)\b|do\s+(?:it|this|that)\b|handle\b|get\s+through\b|make\s+it\b|overcome\b|hear\b|understand\b|"
     r"only\b|have\b|relate\b|count\b|trust\b)[a-z]+"
     r"|^" + OPENERS + r"(?:please\s+|just\s+)?(?:don'?t|do\s+not|never)\s+(?!worry\b|mention\b|be\s+sorry\b|be\s+(?:so|too)\s+hard\s+on\b|beat\s+yourself\b)[a-z]+"
     r"|\b(?:can|could|may|might|will|would)\s+(?:really\s+|also\s+)?(?:keep|make|get|give)\s+you\s+(?:more\s+)?(?:safe|"
     r"organi[sz]ed|calm|calmer|healthy|healthier|busy|focused|going|motivated|some)\b"
+    # a prohibition ("you can't be skipping it", "you can't let it get to you"), a thing that has to go, the helper's
+    # plan for them announced ("what I'm going to suggest is ...", "I'll refer you"), what is important to do
+    r"|\byou\s+(?:really\s+|just\s+|simply\s+)?(?:can't|cannot)\s+(?:be\s+\w+ing|let\s+(?:it|this|that|them|him|her))\b"
+    r"|\b(?:that|it|this|those|these)(?:'s|\s+has|\s+have)\s+got\s+to\s+(?:go|stop|change)\b"
+    r"|\bi(?:'m|\s+am)\s+going\s+to\s+(?:suggest|recommend|advise)\b"
+    r"|\bi(?:'ll|\s+will)\s+(?:put\s+you\s+in\s+touch|refer\s+you|sign\s+you\s+up|book\s+you\s+(?:in|on|onto))\b"
+    r"|\bit(?:'s|\s+is)\s+(?:so\s+|really\s+|very\s+|extremely\s+)?(?:important|vital|essential|crucial)\s+(?:that\s+you|to\s+"
+    r"(?!me\b|us\b|you\b|him\b|her\b|them\b)(?:get|keep|take|make|stop|start|try|do|stick|have|be|go|eat|cut|see|check))\b"
     r"|\b(?:maybe|perhaps)\s+it(?:'?s|\s+is)\s+time\s+(?:to|for)\b|\bit(?:'s|\s+is)\s+(?:time\s+to|worth\s+(?:trying|a\s+try|it\s+to))\b"
     r"|\bwon'?t\s+hurt\s+to\b|\bthat'?s?\s+(?:is\s+)?what\s+i\s+would\s+do\b"
     # a warning of what will happen unless they change (MITI 4.2.1 "persuade": "if you keep drinking like this
@@ -187,9 +203,23 @@ ADVICE_RE = _re(
 #: Advice cues that propose even inside a question: "what about trying ...", "why don't you ...", "have you
 #: thought about ...", "would you consider ...", "do you think it might help ...".
 ADVICE_AS_QUESTION_RE = _re(r"^(?:what|how)\s+(?:if|about)\b|^why\s+don'?t\b|^have\s+you\b|^would\s+you\s+consider\b"
+                            r"|^" + OPENERS + r"would\s+you\s+be\s+(?:willing|open|prepared)\b"
                             r"|^do\s+you\s+think\s+(?:that\s+)?(?:it|you|that|this)\s+(?:could|might|would)\b|^do\s+you\s+have\b"
                             r"|^would\s+it\s+be\s+(?:possible|an\s+option|feasible)\b|^" + OPENERS
                             + r"(?:or\s+|maybe\s+|perhaps\s+)?(?:could|can)\s+you\b")
+#: Arguing back ("yes, but ..."): an acknowledgement, then "but" and the helper's own case, which MI coders hear as
+#: persuading (MITI 4.2.1; confront only where it also judges): "I get it. But that's the most important part.",
+#: "Right, but feeling fine doesn't mean your heart's fine.", "Okay, that's a start, but you need ...". Not the other
+#: side of their own ambivalence ("Yeah, but you also said ..."), a question, or sympathy ("I know, but that must be
+#: hard").
+YES_BUT_RE = _re(
+    r"^(?:(?:well|oh|um|uh|mm|hmm|okay|ok)\s+)*(?:(?:yeah|yes|right|sure|true|fair\s+enough|i\s+(?:know|see|get\s+(?:it|that)|"
+    r"hear\s+you|understand)|that(?:'s|\s+is)\s+a\s+start)\s+){1,3}but\s+(?!you\s+(?:also|said|mentioned|told|just\s+said)|on\s+the\s+"
+    r"other|at\s+the\s+same|part\s+of\s+you|i\s+wonder|what\b|how\b|why\b|who\b|when\b|where\b|(?:do|did|is|are|have|can|could|"
+    r"would|will)\s+you\b|is\s+there\b)(?![\w\s']*\b(?:must\s+be|sounds|hard|tough|difficult|understandable|makes\s+sense|"
+    r"frustrating|scary|painful)\b)"
+)
+
 #: A question that asks the mentee for their own options ("is there anyone you could talk to?", "are there things
 #: you can do?", "did you try to ...?"): it asks, whatever the words after it suggest.
 ASKS_FOR_OPTIONS_RE = _re(r"^" + OPENERS + r"(?:is|are)\s+there\b|^" + OPENERS + r"(?:did|do)\s+you\s+(?:try|think)\b"
@@ -341,6 +371,9 @@ FEELINGS = frozenset("""
     unsure doubt doubts confused happy glad pleased grateful discouraged helpless trapped isolated resentful
     valued respected safe unsafe vulnerable panic panicked dread hard difficult tough painful ignored overlooked
     sidelined excluded unheard dismissed unsupported stung resentment exposed stretched humiliated humiliating
+    awful horrible lousy miserable gutted devastated heartbroken grieving jealous envious bitter rejected betrayed
+    abandoned scary terrifying daunting demoralising demoralizing deflating crushing numb irritated furious livid
+    fragile exposing
     """.split())
 #: Feeling words that are courtesies in a greeting or goodbye ("happy holidays", "glad I could help", "stay safe",
 #: "hope it helps"): they name no feeling of the other person's.
@@ -448,7 +481,9 @@ GENERAL_RE = _re(r"\b(?:every(?:one|body)|no(?:one|body)|most\s+people|a\s+lot\s
 PLEASANTRY_RE = _re(
     r"\b(?:talk|speak|chat)\s+(?:to\s+|with\s+)?(?:you\s+)?(?:soon|later|again|tomorrow|next\s+(?:time|week|month|session))\b"
     r"|\benjoy\s+(?:the\s+rest\s+of\s+)?(?:your|the)\s+(?:day|evening|night|weekend|week|holidays?|break|christmas|"
-    r"vacation|time\s+off)\b|\btake\s+care(?:\s+of\s+yourself)?\b|\b(?:stay|keep)\s+(?:safe|well|healthy|warm|strong|"
+    r"vacation|time\s+off)\b|\btake\s+care(?:\s+of\s+yourself)?\b|\btake\s+it\s+easy\b|\bchin\s+up\b|\btake\s+your\s+time\b|\bno\s+(?:rush|hurry)\b|\blook\s+after\s+yourself\b|"
+    r"\b(?:drop|send|give|shoot)\s+me\s+an?\s+(?:message|line|text|call|shout|email|note)\b(?:\s+if\s+anything\s+(?:else\s+)?comes\s+up)?|"
+    r"\blet\s+me\s+know\s+how\s+(?:it|that|things|they)\s+(?:goes|go|went)\b|\b(?:stay|keep)\s+(?:safe|well|healthy|warm|strong|"
     r"positive|in\s+touch)\b|\bkeep\s+the\s+faith\b|\bhave\s+an?\s+(?:\w+\s+){0,2}(?:day|evening|night|weekend|week|"
     r"holidays?|christmas|time|one)\b|\bgood\s+luck(?:\s+with\s+(?:\w+\s+)?\w+)?\b|\bsee\s+you(?:\s+(?:soon|later|next\s+"
     r"\w+))?\b|\b(?:good)?bye\b|\ball\s+the\s+best\b|\bbe\s+well\b|\bget\s+well\s+soon\b|\bmerry\s+christmas\b|"
@@ -462,6 +497,12 @@ HOSPITALITY_RE = _re(r"^(?:(?:grab|take|have|pull\s+up)\s+(?:a|your)\s+(?:seat|c
 PLEASANTRY_FILLER = frozenset(
     "and please thanks thank you so much again too as well also ok okay then both for now alright great oh yes lots "
     "really anyway right well".split())
+#: Checking the call or the recording works ("can you hear me okay?", "are we recording?"): managing the medium, no
+#: question to the mentee about themselves.
+CALL_CHECK_RE = _re(r"^(?:(?:hi|hello|hey|hiya|morning|afternoon|okay|ok|so|right|sorry|um|uh|oh)\s+)*(?:\w+\s+)?"
+                    r"(?:(?:can|could)\s+you\s+(?:hear|see)\s+(?:me|us|my\s+screen|the\s+screen)|are\s+we\s+(?:recording|live|"
+                    r"on)|is\s+(?:my|the)\s+(?:sound|audio|video|mic|microphone|camera|screen|connection)\s+(?:okay|ok|alright|"
+                    r"working|on|coming\s+through))\b")
 #: Managing the talk itself: letting the other person speak ("go ahead", "after you") or asking them to say it again
 #: ("pardon me?", "sorry?"): no instruction and no question (SwDA tags them none).
 LETS_SPEAK_RE = _re(r"^(?:(?:oh|ok|okay|sure|yes|yeah|sorry|no|please|i'm\s+sorry)[\s,]+)*(?:go\s+ahead|after\s+you|you\s+first|"
@@ -500,5 +541,14 @@ PARTNERSHIP_RE = _re(
     r"|\b(?:does|would)\s+(?:that|this)\s+(?:fit|work)\s+for\s+you\b|\bhow\s+does\s+(?:that|this)\s+(?:sound|fit)\s+"
     r"(?:to|for|with)\s+you\b"
     r"|\b(?:let's|we\s+(?:can|could))\s+(?:figure|work|sort|think)\s+(?:(?:this|it|that)\s+)?(?:out|through)\s+together\b"
+    # their knowledge put above the helper's ("you know them much better than I do"), the agenda theirs ("where would
+    # you like to start?", "this is your time"), their options asked for, the choice left open ("only if it's helpful")
+    r"|\byou\s+know\s+(?:[\w']+\s+){0,6}?(?:much\s+|far\s+|way\s+)?better\s+than\s+(?:i\s+do|me|anyone|i\s+(?:ever\s+)?could)\b"
+    r"|\bwhere\s+would\s+you\s+like\s+to\s+(?:start|begin)\b|\bthis(?:'s|\s+is)\s+your\s+(?:time|session|space|hour)\b(?!\s+to\s+shine)"
+    r"|\bwhat\s+would\s+be\s+(?:most\s+|the\s+most\s+|more\s+)?(?:useful|helpful)\s+(?:to\s+(?:talk\s+about|focus\s+on|look\s+at)|for\s+you\s+"
+    r"(?:today|now|here))\b|\bwhat\s+(?:are\s+your\s+options|options\s+do\s+you\s+(?:see|have))\b"
+    r"|\bonly\s+if\s+(?:it's|it\s+is|that's|you\s+think\s+it's|you\s+find\s+it|it\s+feels)\s+(?:helpful|useful|right)\b"
+    r"|\bif\s+you\s+(?:want|like|wish)(?:\s+to)?\s*$|\byou\s+(?:don't|do\s+not)\s+have\s+to\s+decide\b|^(?:and\s+|but\s+)?(?:it's\s+)?"
+    r"(?:totally\s+|entirely\s+|completely\s+)?up\s+to\s+you\b|\bup\s+to\s+you\s*$"
 )
 

@@ -34,7 +34,7 @@ from pipeline.measures.indicator_spec import (
     share_of_talk,
     words_confidence,
 )
-from pipeline.measures.stats import bootstrap_ci, rate_ci, relative_mean_change
+from pipeline.measures.stats import bootstrap_ci, rate_ci, relative_mean_change, share_ci
 from pipeline.types import said
 
 # ------------------------------------------------------------------ remembering, sharing, confidentiality
@@ -62,6 +62,22 @@ def mentor_self_disclosure(ctx: SessionContext) -> Reading:
                                               for m in disc], confidence=cap(ctx.base_confidence, "medium"))
 
 
+def mentor_self_focus_share(ctx: SessionContext) -> Reading:
+    """Share of the mentor's turns (listening signals aside) that tell of the mentor's own life or experience, any
+    (the coder's self-disclosure, main or beside another behaviour), percent (0-100); Wilson interval. None without
+    a mentor turn."""
+    turns = [m for m in ctx.mentor_turns if not m.is_backchannel]
+    own = [m for m in turns if m.code.has("self_disclosure")]
+    return Reading(
+        value=len(own) / len(turns) * 100 if turns else None,
+        evidence=[moment(m, said(lang.self_disclosure(m.text)) or "own experience") for m in own],
+        confidence=cap(ctx.base_confidence, "medium"),
+        ci95=share_ci(len(own), len(turns)),
+        sample=count(len(turns), "mentor turn"),
+        details={"counts": f"{len(own)} of {count(len(turns), 'turn')}"},
+    )
+
+
 def mentor_confidentiality(ctx: SessionContext) -> Reading:
     """1 when the mentor says the conversation stays private, else 0."""
     promised = [m for m in ctx.mentor_turns if lang.find_pattern(lang.CONFIDENTIALITY_RE, m.text)]
@@ -82,6 +98,16 @@ SHARING: tuple[IndicatorSpec, ...] = (
         source=COURSE + ": 'sharing ... examples of mistakes you've made and what you learned'", category="sharing",
         explanation="Hearing the mentor's own mistakes makes it safe for the mentee to be honest about theirs.",
         measure=mentor_self_disclosure),
+    IndicatorSpec(
+        id="mentor_self_focus_share", name="Share of the mentor's turns about their own experience",
+        unit="%", band=(None, 20.0),
+        source="Hill & Knox (2002), 'Self-disclosure' (Psychotherapy Relationships That Work): helpful disclosure is "
+        "infrequent and brief and turns the focus back to the client; mentoring asks for more sharing than therapy: at most 1 turn in 5 is a rule of thumb; "
+        + COURSE + ": 'sharing ... examples of mistakes you've made and what you learned'",
+        category="sharing",
+        explanation="A mistake of your own, told briefly, makes it safe for the mentee to be honest; story after story "
+        "turns the session towards the mentor ({counts}).",
+        measure=mentor_self_focus_share),
     IndicatorSpec(
         id="mentor_confidentiality", name="Mentor promising confidentiality", unit="yes/no", band=(1.0, 1.0),
         source=COURSE + ": 'letting them know that what you talk about won't go any further'",

@@ -263,7 +263,12 @@ SHARED_MISTAKES_RE = re.compile(
     r"|\bwhen\s+I\s+(?:started|was\s+(?:starting|new|your\s+age|in\s+your)|first)\b"
     r"|\bI\s+(?:also\s+)?(?:struggled|failed|messed\s+up|got\s+it\s+wrong|learned\s+the\s+hard\s+way)\b"
     r"|\bin\s+my\s+(?:experience|first\s+(?:job|year|role))\b|\bI\s+remember\s+when\s+I\b"
-    r"|\bI\s+(?:used\s+to|had\s+the\s+same)\b|\bmy\s+(?:biggest\s+)?mistake\b|\bhappened\s+to\s+me\b",
+    r"|\bI\s+(?:used\s+to|had\s+the\s+same)\b|\bmy\s+(?:own\s+|big\s+|biggest\s+|first\s+)?mistakes?\b|\bhappened\s+to\s+me\b"
+    # an early struggle of one's own ("I nearly left three times", "I froze too", "I got dropped loads", "I remember
+    # my first year on the ward", "what helped me was ...")
+    r"|\bI\s+(?:nearly|almost)\s+(?:left|quit|gave\s+up|jacked|packed|walked|dropped\s+out|failed)\b"
+    r"|\bI\s+(?:froze|panicked|got\s+(?:dropped|sacked|fired|rejected|passed\s+over|told\s+off))\b"
+    r"|\bI\s+remember\s+my\s+first\b|\bwhat\s+(?:helped|worked\s+for)\s+me\b",
     re.IGNORECASE,
 )
 #: Self-disclosure in general (Hill's helping skills; ESConv's "self-disclosure"): the speaker's own experience,
@@ -276,7 +281,7 @@ OWN_EXPERIENCE_RE = re.compile(
     r"|\bI\s+(?:also|too|myself)\b|\bme\s+too\b|\bsame\s+(?:here|with\s+me|happened)\b"
     r"|\bI\s+(?:used\s+to|once|lost|quit|moved|cried|struggled|failed|had\s+to|had\s+a|went\s+through)\b"
     # what the speaker did, told as their own story ("I kept a simple log", "I wrote a few points on a card")
-    r"|\bI\s+(?:also\s+|then\s+|just\s+|always\s+)?(?:kept|wrote|practi[cs]ed|learned|learnt|joined|spent|asked\s+my|told\s+my|"
+    r"|\bI(?:'ve|\s+have)?\s+(?:also\s+|then\s+|just\s+|always\s+)?(?:kept|wrote|practi[cs]ed|learned|learnt|joined|spent|asked\s+my|told\s+my|"
     r"started\s+(?:to|a|my|keeping|writing|going)|tried\s+(?:to|a|my|writing|keeping|talking))\b"
     r"|\bwhen\s+I\s+(?:was|had|lost|went|got|moved|left|did|tried|felt|broke)\b"
     r"|\bmy\s+(?:own\s+)?(?:husband|wife|partner|boyfriend|girlfriend|ex|mom|mum|mother|dad|father|parents|son|daughter|"
@@ -285,7 +290,8 @@ OWN_EXPERIENCE_RE = re.compile(
     # the speaker's own past, told ("I worked in a restaurant", "I went to my counselor", "shy person myself")
     r"|\bI\s+(?:also\s+|then\s+|once\s+)?(?:did|worked|lived|left|went|took|found|personally)\b|\bmyself\b"
     r"|\bI\s+(?:often\s+|also\s+|sometimes\s+)?(?:feel|felt)\s+(?:the\s+same|that\s+way|like\s+that)\b|\bI\s+know\s+the\s+feeling\b"
-    r"|\bI\s+(?:was|am|'m)\s+(?:also\s+)?(?:going\s+through|dealing\s+with)\b|\bI(?:\s+have|'ve)\s+(?:never|not)\s+been\b",
+    r"|\bI\s+(?:was|am|'m)\s+(?:also\s+)?(?:going\s+through|dealing\s+with)\b|\bI(?:\s+have|'ve)\s+(?:never|not)\s+been\b"
+    r"|\bthat(?:'s|\s+is|\s+was)\s+what\s+I\s+(?:always\s+)?(?:did|do)\b|\bin\s+my\s+day\b|\blook\s+at\s+me\s+now\b",
     re.IGNORECASE,
 )
 

@@ -197,6 +197,8 @@ def _wh_question(toks: list[tuple[str, str, str]]) -> str:
         return f"{w0} {w1}"
     if w1 in ("not", "else") and len(toks) <= 3:
         return f"{w0} {w1}"
+    if w1 == "else" and w0 in ("what", "who") and toks[2][2] in ("VBD", "VBZ", "MD"):
+        return f"{w0} {w1}"  # "what else might help?", "who else knows?": the phrase is the subject
     if _inversion_at(toks, 1) or (w1 in AUXILIARIES and pos1 == "AUX"):
         return f"{w0} {w1}"
     if w0 in ("who", "what", "which") and tag1 in ("VBD", "VBZ", "MD") and w1 not in AUXILIARIES:

@@ -26,7 +26,7 @@ NEW_MEANING_SHARE = 0.5
 
 SECOND_PERSON = frozenset({"you", "your", "you're", "you've", "you'd", "you'll", "yours", "yourself"})
 IMPERATIVE_OPENERS = frozenset({"so", "and", "then", "well", "just", "maybe", "perhaps", "also", "first", "now",
-                                 "definitely", "but", "still", "honestly", "seriously"})
+                                 "definitely", "but", "still", "honestly", "seriously", "or"})
 
 #: Longest verbless sentence read as a feeling given back ("Nervous and hopeful at the same time."), words.
 FRAGMENT_MAX_WORDS = 8
@@ -105,9 +105,16 @@ def content_keys(doc) -> frozenset[str]:
 
 
 def is_acknowledgement(plain: str) -> bool:
-    """Whether a plain sentence is only a short acknowledgement ("okay", "yeah right", "I see"), at most 4 words."""
+    """Whether a plain sentence is only a short acknowledgement ("okay", "yeah right", "I see", "I hear you", "I get
+    it"), at most 4 words."""
     words = plain.replace("-", " ").split()
-    return not words or (len(words) <= 4 and all(w in cues.ACKNOWLEDGEMENTS for w in words))
+    return not words or (len(words) <= 4 and all(w in cues.ACKNOWLEDGEMENTS for w in words)) \
+        or bool(_HEARD_RE.match(plain))
+
+
+#: "I hear you", "I get it", "I understand": heard, nothing given back.
+_HEARD_RE = re.compile(r"^(?:(?:yeah|yes|okay|ok|right|mm|no)\s+)?i\s+(?:hear\s+(?:you|ya)|get\s+(?:it|that|you)|understand|see\s+that)"
+                       r"(?:\s+(?:totally|completely))?$")
 
 
 def _gives_back(sent_keys: frozenset[str], ctx: Context) -> bool:
@@ -182,9 +189,19 @@ def _feeling_fragment(span, plain: str) -> bool:
     """A short verbless sentence that names a feeling: "Nervous and hopeful at the same time.", "Really scary."
     (MITI 4.2.1 codes a feeling given back in a few words as a reflection)."""
     toks = [t for t in span if not (t.is_punct or t.is_space)]
-    return (0 < len(toks) <= FRAGMENT_MAX_WORDS and toks[0].lower_ not in ("i", "my", "we", "me", "our")
-            and not any(t.pos_ in ("VERB", "AUX") for t in toks) and _names_feeling(plain)
-            and not cues.NOT_REFLECTION_RE.search(plain))
+    if not (0 < len(toks) <= FRAGMENT_MAX_WORDS and toks[0].lower_ not in ("i", "my", "we", "me", "our")
+            and _names_feeling(plain) and not cues.NOT_REFLECTION_RE.search(plain)):
+        return False
+    if not any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return True
+    # "Worried about how it'll look.": no subject, nothing finite heading it; "Which feels pretty lousy.", "Walking
+    # back in feels kind of embarrassing.": the feeling of what they just told (their sentence carried on, their act)
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    subj = [t for t in toks if t.dep_ in ("nsubj", "nsubjpass", "csubj") and t.head == root]
+    return (not subj and root.tag_ not in _FINITE and root.i == toks[0].i) or bool(subj) and (
+        subj[0].i == toks[0].i and subj[0].lower_ == "which" or subj[0].dep_ == "csubj" or subj[0].tag_ == "VBG")
 
 
 #: Part-of-speech tags of a finite verb: a sentence without one is a phrase ("Getting seen right at that moment.").

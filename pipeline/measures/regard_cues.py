@@ -91,7 +91,7 @@ AFFIRMATION_RE = _re(
     r"|\b(?:that'?s|that\s+is|what\s+a|it'?s|it\s+is|such\s+a)\s+(?:a\s+)?(?:really\s+)?(?:great|good|brilliant|"
     r"excellent|smart|sensible|wise|clever|thoughtful)\s+(?:idea|plan|point|question|insight|step|move|approach|"
     r"thought|start)\b"
-    r"|\b(?:brave|courageous|a\s+(?:real\s+)?strength|your\s+(?:strength|effort|hard\s+work|commitment|persistence|"
+    r"|(?<!\bbe\s)(?<!\bjust\s)\b(?:brave|courageous|a\s+(?:real\s+)?strength|your\s+(?:strength|effort|hard\s+work|commitment|persistence|"
     r"honesty|determination))\b"
     r"|\b(?:that|it|this)\s+shows\s+(?:real|a\s+lot|how|you|your|great|such)\b|\b(?:admirable|commendable)\b"
     r"|\bshow(?:s|ed)\s+(?:great|real|a\s+lot\s+of|such)\s+(?:strength|courage|maturity|determination|commitment|character)\b"
@@ -112,7 +112,7 @@ AFFIRMATION_RE = _re(
     r"|\byou(?:'re|\s+are|\s+sound|\s+seem)(?:\s+like)?\s+(?:such\s+|a\s+|an\s+|so\s+|very\s+|really\s+|clearly\s+|obviously\s+|"
     r"truly\s+)*(?:good|great|wonderful|caring|kind|loving|strong|brave|mature|thoughtful|resilient|hard\s*working|"
     r"diligent|capable|amazing|supportive|responsible|generous|considerate|courageous|dedicated|determined|"
-    r"talented)\b(?!\s+(?:idea|plan|time|day|question))"
+    r"talented)\b(?!\s+(?:idea|plan|time|day|question|of\b))"  # "you're kind of doing it for her": a hedge
     r"|\b(?:it'?s|it\s+is|that'?s|that\s+is|thats)\s+(?:so\s+|really\s+|very\s+)?(?:good|great|wonderful|amazing|awesome|"
     r"fantastic|admirable|excellent)\s+(?:that\s+)?you\b"
     r"|\b(?:is|'s|sounds\s+like|seems\s+like)\s+(?:a\s+|an\s+)?(?:really\s+|very\s+)?(?:great|good|wonderful|excellent|"
@@ -129,6 +129,15 @@ AFFIRMATION_RE = _re(
     r"right|wise|smart|brave)\s+(?:job|choice|decision|thing))\b"
     r"|\blucky\s+to\s+have\s+you\b|\bgrateful\s+for\s+you\b|\byou(?:'re|\s+are)\s+handling\b|\byou\s+(?:clearly|obviously|really)\s+"
     r"(?:care|love)\b"
+    # something hard to say, said ("that's not an easy thing to admit"), insight noticed ("you've spotted something
+    # important", "an honest thing to notice about yourself", "you really know yourself"), a step named, a place held
+    r"|\bnot\s+an?\s+(?:easy|small)\s+thing\s+to\s+(?:say|admit|share|tell|hear|do)\b|\bcan't\s+have\s+been\s+easy\s+to\s+"
+    r"(?:say|admit|share|tell)\b"
+    r"|\byou(?:'ve|\s+have)?\s+(?:spotted|noticed|picked\s+up\s+on|put\s+your\s+finger\s+on|hit\s+on|named)\s+something\s+"
+    r"(?:really\s+|pretty\s+)?(?:important|key|useful|significant|big)\b"
+    r"|\bhonest\s+(?:thing|observation)\s+to\s+(?:notice|say|admit|see)\b|\byou\s+(?:really|clearly)\s+know\s+yourself\b"
+    r"|\b(?:that's|that\s+is|that\s+was|it's|it\s+was)\s+(?:a\s+)?(?:really\s+)?(?:big|huge|real|major|massive)\s+step\b"
+    r"|\byou(?:'re|\s+are)\s+one\s+of\s+(?:the|our)\s+(?:best|strongest)\b"
 )
 
 #: Reassurance that it will turn out well ("you'll be fine", "you're going to be great", "you've got this", "I'm sure
@@ -262,6 +271,28 @@ CONFRONT_RE = _re(
     r"it'll|it\s+will|it's\s+going\s+to|you\s+could\s+end\s+up|you\s+might\s+end\s+up)\b(?!\s+(?:be\s+(?:fine|ok|okay|all\s+right|alright)|feel\s+better))"
     r"|\byou\s+(?:won't|will\s+not|will\s+never|'ll\s+never)\b(?:\s+[\w']+){1,10}?\s+if\s+you\s+(?:don't|do\s+not)\b"
     r"|\bi\s+(?:can't|cannot)\s+keep\s+(?:telling|saying|repeating)\b|\bhow\s+many\s+times\s+(?:do|have|must)\s+i\b"
+    # a diagnosis put on them (MITI 4.2.1 "labeling": "you meet the criteria for a gambling disorder", "that's one of
+    # the main signs of a problem"), hindsight blame ("you should've seen it coming"), their distress waved off ("you'll
+    # toughen up", "that's sales", "you win some, you lose some"), a reproach ("Ron, come on."), a flat disagreement
+    # ("Not everybody.")
+    r"|\byou\s+(?:meet|fit|tick)\s+(?:all\s+)?the\s+(?:criteria|boxes|definition)\b"
+    r"|\b(?:that(?:'s|\s+is)|it(?:'s|\s+is))\s+(?:actually\s+|literally\s+)?(?:one\s+of\s+the\s+|a\s+|the\s+)?(?:main\s+|classic\s+|"
+    r"first\s+|typical\s+|biggest\s+)?(?:signs?|symptoms?|hallmarks?)\s+of\s+(?:(?:a|an)\s+(?:\w+\s+)?(?:problem|disorder|"
+    r"addiction|dependence)|addiction|alcoholism|dependence|denial)\b"
+    r"|\byou\s+should(?:'ve|\s+have)\s+(?:seen\s+(?:it|that|this)\s+coming|spotted\s+(?:it|that|this)|been\s+more\s+careful|"
+    r"known\s+better)\b|^(?:honestly\s+|yeah\s+|well\s+)*(?:yeah\s+)?you\s+should(?:'ve|\s+have)\s*$"
+    r"|\byou(?:'ll|\s+will)\s+(?:soon\s+)?(?:toughen\s+up|harden\s+up|get\s+over\s+it)\b|\byou\s+win\s+some,?\s+(?:you\s+)?lose\s+some\b"
+    r"|^(?:\w+\s+){0,2}?that(?:'s|\s+is)\s+(?:just\s+)?(?:life|sales|business|the\s+job|part\s+of\s+the\s+job|how\s+it\s+(?:is|goes)|"
+    r"the\s+way\s+it\s+(?:is|goes))(?:\s+(?:isn't\s+it|i'm\s+afraid|for\s+you))?\s*$"
+    r"|^(?:oh\s+|\w+\s+)?come\s+on(?:\s+now)?\s*$|^(?:well\s+|no\s+)?not\s+(?:everybody|everyone|necessarily)\s*$"
+    # a concern made small (minimising: "it's not that bad", "these things blow over", "being dropped's nothing"), their
+    # word doubted ("Are you sure?"), a moral ("that's not healthy"), a label with no "to" ("You're too nice.")
+    r"|\b(?:it's|it\s+is|that's|that\s+is|it\s+isn't|that\s+isn't)\s+(?:really\s+)?(?:not\s+)?(?:that\s+bad|the\s+end\s+of\s+the\s+world)\b"
+    r"|\b(?:it|things|that)\s+could\s+be\s+(?:a\s+lot\s+|much\s+|way\s+)?worse\b"
+    r"|\b(?:these\s+things|this|that|it)(?:'ll|\s+will)?\s+(?:always\s+|soon\s+|all\s+)?blows?\s+over\b"
+    r"|\byou(?:'ll|\s+will)\s+get\s+over\s+it\b|\byou\s+won't\s+even\s+remember\b|^(?:and\s+)?(?:\w+ing(?:\s+\w+){1,2}|that|this)'s\s+nothing\s*$"
+    r"|^(?:\w+\s+)?are\s+you\s+sure\s*$|^that(?:'s|\s+is)\s+not\s+(?:healthy|normal|acceptable|good\s+enough|on)\s*$"
+    r"|^(?:and\s+)?(?:honestly\s+)?you(?:'re|\s+are)\s+(?:just\s+|way\s+|far\s+)?too\s+(?:nice|soft|sensitive|negative|passive|timid)\s*$"
 )
 
 #: Words just before a confronting phrase that undo it: a negation ("it's not your fault", "I'm not saying you're

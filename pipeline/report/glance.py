@@ -155,6 +155,10 @@ ADVICE: dict[str, dict[str, str]] = {
         "in band": "You shared something of your own experience, which makes it easier for the mentee to open up.",
         "below": "Share one of your own mistakes and what you learned: it makes it easier for the mentee to open up.",
     },
+    "mentor_self_focus_share": {
+        "above": "Keep your own stories short and few: tell one mistake and what you learned, then hand the talk back "
+                 "('What do you make of that for you?').",
+    },
     "mentor_confidentiality": {
         "in band": "You told the mentee that what you talk about stays between you.",
         "below": "Say early on that what you talk about stays between you.",
@@ -205,7 +209,8 @@ _NOT_WELL_WHILE = {"mentor_questions_per_10min": _QUESTION_TWINS, "mentor_questi
                    "mentor_longest_monologue": ("mentor_talk_share", "talk_to_listen_ratio"),
                    "mentee_concerns": ("mentor_confronting",), "mentee_questions_per_10min": ("mentor_confronting",),
                    "complex_reflection_share": ("reflection_to_question_ratio", "mentor_confronting"),
-                   "mentor_telling_share": ("mentor_confronting",)}
+                   "mentor_telling_share": ("mentor_confronting",),
+                   "mentor_self_disclosure": ("mentor_self_focus_share",)}
 #: Feedback themes finer than the categories: the course names pace, volume and key words apart, and reflecting,
 #: affirming and holding back advice are skills of their own beside the talk shares of "listening"; the mentee's own
 #: ideas go with sharing the decision (one piece of advice: ask for their ideas first).
