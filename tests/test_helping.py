@@ -1255,3 +1255,15 @@ def test_the_agenda_and_the_choice_left_with_the_mentee(nlp):
         assert partnership(text), text
     for text in ("It is your time to shine.", "I know what you want.", "Where did you start?"):
         assert not partnership(text), text
+
+
+def test_courtesies_name_no_feeling_and_a_word_then_how_asks(nlp):
+    """"No worries at all." and "No need to be sorry." are courtesies, no feeling given back; "this is really,
+    really common" informs; "Stuck how?" asks the mentee to say more (an open question)."""
+    prev = ["Sorry I'm late, sorry, the bus was stuck in traffic."]
+    assert code_turn("No worries at all. Where would you like to start?", previous=prev, nlp=nlp).also == ()
+    assert code_turn("No need to be sorry.", previous=prev, nlp=nlp).behaviour == "other"
+    assert code_turn("Well, this is really, really common at your age.", previous=prev, nlp=nlp).behaviour == \
+        "information"
+    code = code_turn("Stuck how?", previous=["I just feel stuck at work."], nlp=nlp)
+    assert (code.behaviour, code.open) == ("question", True)

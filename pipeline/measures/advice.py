@@ -46,8 +46,8 @@ def imperative(span) -> str:
     while toks and (toks[0].lower_ in cues.ACKNOWLEDGEMENTS or toks[0].lower_ in IMPERATIVE_OPENERS
                     or vocative(toks[0])):  # "And Jess, don't drop out.": the name called, then the instruction
         toks, opened = toks[1:], opened or toks[0].lower_ in IMPERATIVE_OPENERS
-    if len(toks) < (1 if opened else 2):  # "Then stop.": one verb after "then", "so", "just" instructs
-        return ""
+    if len(toks) < (1 if opened else 2) or len(toks) <= 3 and toks[-1].lower_ in ("how", "why"):
+        return ""  # "Then stop.": one verb after "then", "so", "just" instructs; "Stuck how?" asks
     verb = toks[0]
     if verb.tag_ == "VBP" and verb.dep_ == "ROOT" and verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("maybe", "perhaps"):
         verb_tag = "VB"  # "Maybe have a chat with her.": the bare verb after "maybe", tagged as a present

@@ -385,7 +385,7 @@ FEELING_PHRASE_RE = _re(r"\b(?:left\s+out|let\s+down|taken\s+for\s+granted|out\s
 
 #: Information (MITI 4.2.1 "giving information"; ESConv "information"): facts about how things are.
 INFORMATION_RE = _re(
-    r"\b(?:most|many|a\s+lot\s+of|some)\s+people\b|\bit(?:'s|\s+is)\s+(?:very\s+|quite\s+|really\s+)?(?:normal|common|"
+    r"\b(?:most|many|a\s+lot\s+of|some)\s+people\b|\b(?:it|this|that)(?:'s|\s+is)\s+(?:(?:very|quite|really|so|pretty)\s+){0,2}(?:normal|common|"
     r"natural|usual|typical)\b|\b(?:research|studies|evidence|data)\s+(?:also\s+)?(?:has\s+|have\s+)?(?:shows?|shown|suggests?|"
     r"says|found)\b|\b(?:studies|research|trials|experts|doctors)\s+(?:have|has)\s+(?:also\s+)?(?:shown|found|proven)\b"
     r"|\b(?:usually|typically|generally|in\s+general|on\s+average)\b|\bthe\s+(?:way|process|policy|rule)\s+"
@@ -481,7 +481,7 @@ GENERAL_RE = _re(r"\b(?:every(?:one|body)|no(?:one|body)|most\s+people|a\s+lot\s
 PLEASANTRY_RE = _re(
     r"\b(?:talk|speak|chat)\s+(?:to\s+|with\s+)?(?:you\s+)?(?:soon|later|again|tomorrow|next\s+(?:time|week|month|session))\b"
     r"|\benjoy\s+(?:the\s+rest\s+of\s+)?(?:your|the)\s+(?:day|evening|night|weekend|week|holidays?|break|christmas|"
-    r"vacation|time\s+off)\b|\btake\s+care(?:\s+of\s+yourself)?\b|\btake\s+it\s+easy\b|\bchin\s+up\b|\btake\s+your\s+time\b|\bno\s+(?:rush|hurry)\b|\blook\s+after\s+yourself\b|"
+    r"vacation|time\s+off)\b|\btake\s+care(?:\s+of\s+yourself)?\b|\btake\s+it\s+easy\b|\bchin\s+up\b|\btake\s+your\s+time\b|\bno\s+(?:rush|hurry)\b|\bno\s+need\s+to\s+(?:be\s+sorry|apologi[sz]e)\b|\bno\s+worries(?:\s+at\s+all)?\b|\blook\s+after\s+yourself\b|"
     r"\b(?:drop|send|give|shoot)\s+me\s+an?\s+(?:message|line|text|call|shout|email|note)\b(?:\s+if\s+anything\s+(?:else\s+)?comes\s+up)?|"
     r"\blet\s+me\s+know\s+how\s+(?:it|that|things|they)\s+(?:goes|go|went)\b|\b(?:stay|keep)\s+(?:safe|well|healthy|warm|strong|"
     r"positive|in\s+touch)\b|\bkeep\s+the\s+faith\b|\bhave\s+an?\s+(?:\w+\s+){0,2}(?:day|evening|night|weekend|week|"

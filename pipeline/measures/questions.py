@@ -328,6 +328,9 @@ def classify_sentence(span) -> QuestionClass:
     cue = _wh_question(core)
     if cue:
         return QuestionClass(True, "wh", open_wh(core), cue)
+    if 2 <= len(core) <= 3 and core[-1][0] == "how" and core[-2][1] in ("ADJ", "NOUN", "VERB") \
+            and not any(t[1] in ("PRON", "AUX") for t in core):
+        return QuestionClass(True, "wh", True, f"{core[-2][0]} how")  # "Nervous how?", "Stuck how?": say more
     if len(core) >= 2 and _inversion_at(core, 0):
         # "so do I" is a reply; a bare "is it" / "do you" is a backchannel question (listening), not a question
         if len(core) > 2 or (len(core) == 2 and core[0][0] in ("what", "how")):

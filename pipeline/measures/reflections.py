@@ -167,9 +167,14 @@ def _about_you(span) -> bool:
     return root is not None and not _predicts_or_advises(root) and not cues.NOT_REFLECTION_RE.search(span.text.lower())
 
 
+#: "No worries", "not to worry", "don't worry": a courtesy, no feeling named.
+_NO_WORRIES_RE = re.compile(r"\bno\s+worries\b|\bnot\s+to\s+worry\b|\bdon't\s+worry\b")
+
+
 def _names_feeling(plain: str) -> bool:
     """Whether a sentence names a feeling (:data:`cues.FEELINGS`, :data:`cues.FEELING_PHRASE_RE`) other than the
-    courtesies of a greeting or a goodbye ("happy holidays", "glad I could help", "stay safe")."""
+    courtesies of a greeting or a goodbye ("happy holidays", "glad I could help", "stay safe", "no worries")."""
+    plain = _NO_WORRIES_RE.sub(" ", plain)
     return any(w in cues.FEELINGS and w not in cues.COURTESY_FEELINGS for w in plain.split()) \
         or bool(cues.FEELING_PHRASE_RE.search(plain))
 
