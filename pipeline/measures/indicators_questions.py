@@ -121,8 +121,11 @@ QUESTIONS: tuple[IndicatorSpec, ...] = (
         measure=mentor_questions_per_10min),
     IndicatorSpec(
         id="mentor_question_turn_share", name="Share of the mentor's turns that ask something", unit="%",
-        band=(30.0, None), source=RULE, category="questions",
-        explanation="A mentor who mostly asks and reflects leaves room for the mentee's thinking.",
+        band=(20.0, 50.0), source=RULE + "; the upper edge: when most turns ask, the session becomes an interview "
+        "(Miller & Rollnick, Motivational Interviewing, 3rd ed., 2013: the question-answer trap; a reflection-to-"
+        "question ratio of 1:1 or more leaves at most about half the turns asking)", category="questions",
+        explanation="A mentor who asks now and then, and reflects between the questions, leaves room for the "
+        "mentee's thinking.",
         measure=mentor_question_turn_share),
     IndicatorSpec(
         id="mentor_open_question_share", name="Share of the mentor's questions that are open", unit="%",

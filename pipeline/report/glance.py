@@ -82,6 +82,7 @@ ADVICE: dict[str, dict[str, str]] = {
     "mentor_question_turn_share": {
         "in band": "Many of your turns handed the floor back with a question.",
         "below": "End more of your turns with a question that hands the floor back to the mentee.",
+        "above": "Ask less, reflect more: when the mentee answers, say back what you heard before the next question.",
     },
     "mentor_open_question_share": {
         "in band": "Most of your questions were open (what, how, why), inviting the mentee to say more.",
