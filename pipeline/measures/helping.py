@@ -106,15 +106,15 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
             return r
     if q.is_question:
         return SentenceCode("question", q.cue, q)
+    asked_by = "?" if marked else "final rising pitch"
     if (marked or rise) and ctx.speaks_fully and (m := cues.MAYBE_RE.match(plain)):
-        cue = "?" if marked else "final rising pitch"  # "maybe a new project?": a suggestion, asked
-        return SentenceCode("advice", m.group(0).strip(), QuestionClass(True, "declarative", False, cue))
+        # "maybe a new project?": a suggestion, asked
+        return SentenceCode("advice", m.group(0).strip(), QuestionClass(True, "declarative", False, asked_by))
     if (marked or rise) and not ctx.speaks_fully and (cues.GUESS_RE.match(plain) or _echo(span, plain, ctx)):
         return SentenceCode("other")  # the mentee's "but probably fine?", "maybe weekends only?": a guess, an option;
         # "Six years?", "Something positive on every PR?": the mentor's words echoed in disbelief, asking nothing new
     if (marked or rise) and len(plain.split()) >= 2 and not questions.is_backchannel_question(span):
-        cue = "?" if marked else "final rising pitch"
-        return SentenceCode("question", cue, QuestionClass(True, "declarative", False, cue))
+        return SentenceCode("question", asked_by, QuestionClass(True, "declarative", False, asked_by))
     return _statement(span, plain, sent_keys, ctx)
 
 
@@ -226,6 +226,8 @@ def _their_world(span, plain: str, sent_keys: frozenset[str], ctx: Context) -> b
 
     Parameters
     ----------
+    span : spacy.tokens.Span
+        The sentence, parsed (its subject is read).
     plain : str
         The sentence as :func:`pipeline.measures.reflections.plain_text` gives it.
     sent_keys : frozenset of str

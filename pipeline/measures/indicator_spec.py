@@ -22,9 +22,9 @@ from pipeline.errors import InvalidParameterError
 from pipeline.io.transcripts import ESTIMATED_WPM
 from pipeline.measures.confidence import MEDIUM_FROM_S, cap, clear_in_short
 from pipeline.measures.context import SessionContext
-from pipeline.measures.evidence import count
-from pipeline.measures.stats import band_edge_within, bootstrap_ci, rounded, total
-from pipeline.types import Evidence, Indicator
+from pipeline.measures.evidence import count, moment
+from pipeline.measures.stats import band_edge_within, bootstrap_ci, rounded, share_ci, total
+from pipeline.types import Evidence, Indicator, TurnMeasures
 from pipeline.types.base import Confidence
 
 # ------------------------------------------------------------------ where the bands come from
@@ -276,6 +276,23 @@ def members_note(counts: dict[str, int | str], *, what: str = "counts every memb
         return ""
     each = ", ".join(f"{who} {n}" for who, n in counts.items())
     return f" A group of {len(counts) + 1} people: this {what} ({each})."
+
+
+def mentor_turn_share(ctx: SessionContext, picked: Callable[[TurnMeasures], bool],
+                      note: Callable[[TurnMeasures], str]) -> Reading:
+    """The share of the mentor's turns (listening signals aside) that ``picked`` chooses, percent (0-100), with its
+    Wilson interval, at most medium confidence (a coded behaviour), each chosen turn a moment with ``note``; None
+    without a mentor turn."""
+    turns = [m for m in ctx.mentor_turns if not m.is_backchannel]
+    chosen = [m for m in turns if picked(m)]
+    return Reading(
+        value=len(chosen) / len(turns) * 100 if turns else None,
+        evidence=[moment(m, note(m)) for m in chosen],
+        confidence=cap(ctx.base_confidence, "medium"),
+        ci95=share_ci(len(chosen), len(turns)),
+        sample=count(len(turns), "mentor turn"),
+        details={"counts": f"{len(chosen)} of {count(len(turns), 'turn')}"},
+    )
 
 
 def share_of_talk(ctx: SessionContext, speakers: Sequence[str], *, rows: tuple[int, ...],

@@ -21,6 +21,7 @@ from pipeline.measures.indicator_spec import (
     COURSE_SAFETY,
     IndicatorSpec,
     Reading,
+    mentor_turn_share,
     per_minute_note,
     per_minutes_sample,
 )
@@ -131,17 +132,10 @@ def advice_without_permission_per_10min(ctx: SessionContext) -> Reading:
 def mentor_telling_share(ctx: SessionContext) -> Reading:
     """Share of the mentor's turns (listening signals aside) that advise or inform without being asked, percent;
     Wilson interval. None without a mentor turn."""
-    turns = [m for m in ctx.mentor_turns if not m.is_backchannel]
-    telling = [m for m in turns if (m.code.has("advice") or m.code.has("information")) and not m.code.permission]
     label = {True: "advice without permission", False: "information without being asked"}
-    return Reading(
-        value=len(telling) / len(turns) * 100 if turns else None,
-        evidence=[moment(m, _note(m, m.code.behaviour, label[m.code.has("advice")])) for m in telling],
-        confidence=cap(ctx.base_confidence, "medium"),
-        ci95=share_ci(len(telling), len(turns)),
-        sample=count(len(turns), "mentor turn"),
-        details={"counts": f"{len(telling)} of {count(len(turns), 'turn')}"},
-    )
+    return mentor_turn_share(
+        ctx, lambda m: (m.code.has("advice") or m.code.has("information")) and not m.code.permission,
+        lambda m: _note(m, m.code.behaviour, label[m.code.has("advice")]))
 
 
 HELPING: tuple[IndicatorSpec, ...] = (

@@ -28,13 +28,14 @@ from pipeline.measures.indicator_spec import (
     exchange_sample,
     from_words_note,
     members_note,
+    mentor_turn_share,
     no_overlap_why,
     per_minute_note,
     per_minutes_sample,
     share_of_talk,
     words_confidence,
 )
-from pipeline.measures.stats import bootstrap_ci, rate_ci, relative_mean_change, share_ci
+from pipeline.measures.stats import bootstrap_ci, rate_ci, relative_mean_change
 from pipeline.types import said
 
 # ------------------------------------------------------------------ remembering, sharing, confidentiality
@@ -66,16 +67,8 @@ def mentor_self_focus_share(ctx: SessionContext) -> Reading:
     """Share of the mentor's turns (listening signals aside) that tell of the mentor's own life or experience, any
     (the coder's self-disclosure, main or beside another behaviour), percent (0-100); Wilson interval. None without
     a mentor turn."""
-    turns = [m for m in ctx.mentor_turns if not m.is_backchannel]
-    own = [m for m in turns if m.code.has("self_disclosure")]
-    return Reading(
-        value=len(own) / len(turns) * 100 if turns else None,
-        evidence=[moment(m, said(lang.self_disclosure(m.text)) or "own experience") for m in own],
-        confidence=cap(ctx.base_confidence, "medium"),
-        ci95=share_ci(len(own), len(turns)),
-        sample=count(len(turns), "mentor turn"),
-        details={"counts": f"{len(own)} of {count(len(turns), 'turn')}"},
-    )
+    return mentor_turn_share(ctx, lambda m: m.code.has("self_disclosure"),
+                             lambda m: said(lang.self_disclosure(m.text)) or "own experience")
 
 
 def mentor_confidentiality(ctx: SessionContext) -> Reading:
