@@ -41,6 +41,7 @@ DEADLINE = "My manager moved the deadline again, the third time this month."
 DIRECTORS = "The directors haven't even seen the numbers yet."
 FIGHTING = "She keeps bringing it up, and we end up fighting about it, which is the last thing I want when I get home."
 BETTER = "Better, honestly. A bit nervous, but better."
+MONDAY_MISSED = "I keep missing the Monday meeting. I just can't face it first thing."
 SUNDAYS = "I'm just not sure I can give up the Saturdays with my brother. That's our thing."
 
 #: (mentor turn, the mentee's preceding turn(s), expected code as (behaviour, open, complex, permission),
@@ -364,6 +365,19 @@ CASES = [
     ("A message on Monday.", [MONDAY], ("reflection", False, False, False), False),
     ("A good plan.", [MONDAY], ("other", False, False, False), False),
     ("Getting called out in front of everybody.", [CALLED_OUT], ("reflection", False, False, False), False),
+    # the step put as a question that presses ("can't you just ...?"), the helper's plan for them, a rule for next
+    # time, a directive; a request in the room and a blessing advise nothing
+    ("Can't you just ask her to cover the Monday slot?", [MONDAY_MISSED], ("advice", False, False, False), True),
+    ("I'll put you down for the clinic, and they'll give you a ring.", [MONDAY_MISSED],
+     ("advice", False, False, False), True),
+    ("And if anyone has a go at you again, you walk away.", [MONDAY_MISSED], ("advice", False, False, False), True),
+    ("I need you in on Mondays by nine.", [MONDAY_MISSED], ("advice", False, False, False), True),
+    ("Hop up on the bed for me.", [MONDAY_MISSED], ("other", False, False, False), True),
+    ("Oh, bless you.", [MONDAY_MISSED], ("other", False, False, False), True),
+    # "Because ..." carries on the mentee's sentence as the turn's first; later, the mentor's own
+    ("Because that's the bit that's hard for you.", [MONDAY_MISSED], ("reflection", False, True, False), True),
+    ("Why not ring in? Because that's the bit that's causing problems with the team.", [MONDAY_MISSED],
+     ("advice", False, False, False), True),
     # an offer to share one's own story asks; it tells nothing yet
     ("Would it help if I shared what I did when I was in your spot?", [FREEZES], ("question", False, False, False),
      True),
@@ -403,7 +417,7 @@ def test_asking_for_advice_gives_permission_only_to_advice(nlp):
 
 def test_one_definition_of_self_disclosure_with_the_mistakes_subset():
     """The coder's self-disclosure (own experience) and the indicator's (own mistakes) are one function."""
-    from pipeline.measures.language import self_disclosure
+    from pipeline.measures.disclosure import self_disclosure
 
     mistake = "When I started, I made the same mistake with my first board report."
     story = "I have been through something similar with my own manager."
@@ -821,6 +835,13 @@ CONFRONT_CASES = [
     ("If you keep going like this, you'll be fine.", ""),
     ("If you don't have a frost you'll be all right.", ""),
     ("You feel like if you don't get it right you'll let everyone down.", ""),  # their fear given back
+    # their reasons argued away: sarcasm, "what's the problem then", the norm held up against them
+    ("And you've done those reports for two years, so it's not like you don't know them.",
+     "it's not like you don't"),
+    ("Well, if you're prepared, what's the problem then?", "if you're prepared what's the problem then"),
+    ("But everyone does the Monday meeting. It's ten minutes.", "but everyone does"),
+    ("What's the problem, do you think?", ""),
+    ("Everyone does the meeting differently.", ""),
 ]
 
 
@@ -1267,3 +1288,95 @@ def test_courtesies_name_no_feeling_and_a_word_then_how_asks(nlp):
         "information"
     code = code_turn("Stuck how?", previous=["I just feel stuck at work."], nlp=nlp)
     assert (code.behaviour, code.open) == ("question", True)
+
+
+def test_explaining_is_information_whatever_its_opening(nlp):
+    """The expert's lecture opened like a reflection ("So A1c is basically ...", "And your BMI is thirty-four, which
+    is in the obese category") explains: information, not a reflection; a reflection that happens to hold a number
+    still reflects."""
+    labs = ["I didn't really get what the letter meant, the A1c thing."]
+    for text in ("Right. So A1c is basically an average of your blood sugar over the last three months.",
+                 "And your weight is a big piece of that. Your BMI is thirty-four, which is in the obese category.",
+                 "Okay, so one regular soda has about ten teaspoons of sugar in it.",
+                 "The thing with diabetes is, it's the complications. It's the leading cause of kidney failure."):
+        code = code_turn(text, previous=labs, nlp=nlp)
+        assert "reflection" not in (code.behaviour, *code.also) and code.behaviour == "information", text
+    shifts = ["I've done four night shifts in a row and I keep forgetting the evening dose."]
+    assert code_turn("So the night shifts are where the doses slip.", previous=shifts, nlp=nlp).behaviour == "reflection"
+
+
+def test_the_plan_made_for_them_and_what_is_not_advice(nlp):
+    """The righting reflex in its plainer shapes advises ("the first thing I'd do is get you on the patch", "here's
+    what I'm thinking", "let's at least get you ...", "you'll want to change it", "you just can't cave"); a
+    confidence ruler, a reason ("'cause you have to be"), a reminder of a fact, a request in the chair and an
+    invitation "if you like" do not."""
+    smokes = ["About a pack a day. The first one's with my coffee on the back step."]
+    for text in ("Okay, a pack a day. So the first thing I'd do is get you on the patch.",
+                 "Okay! So here's what I'm thinking. Patch during the day, lozenges for the mornings.",
+                 "Okay, well, let's at least get you past the first week.",
+                 "You'll want to change the password and not let him watch you type it.",
+                 "And then he'll adjust, they always do. You just can't cave.",
+                 "I'm gonna have you start going to meetings. Three a week."):
+        assert code_turn(text, previous=smokes, nlp=nlp).behaviour == "advice", text
+    for text in ("On a scale of zero to ten, how confident are you that you could do two days off?",
+                 "So you're here 'cause you have to be, and it kind of feels like a technicality.",
+                 "Great. And remember, small changes add up.",
+                 "Okay, go ahead and lean back for me.",
+                 "Hey, come on in, take whichever seat."):
+        assert code_turn(text, previous=smokes, nlp=nlp).behaviour != "advice", text
+    watch = code_turn("Let's check in next month. Bring the watch if you like, I'd enjoy seeing the numbers.",
+                      previous=smokes, nlp=nlp)
+    assert watch.partnership and (watch.behaviour != "advice" or watch.permission)
+
+
+def test_seeking_their_direction_and_valuing_what_they_found(nlp):
+    """MITI 4.2.1 seek in further shapes (an offer as the turn's second sentence, permission checked after an
+    announcement, their next step asked for, no pressure promised) and affirmations of what they have shown."""
+    for text in ("There are some tools people use for that. Want me to run through a couple?",
+                 "There's one more piece I'd want to add, about warning signs. That okay with you?",
+                 "What, if anything, would you like to do between now and next week?",
+                 "What feels like a reasonable first step, if you want to take one this week?",
+                 "I'm not gonna try to talk you into anything, that's honestly not my job.",
+                 "So, where do you want to start today"):
+        assert partnership(text), text
+    prev = ["I set an alarm on my phone and I keep the pills in my gym bag now, so nobody sees them."]
+    for text in ("That's a smart fix.", "You've already proved that.", "That's a lot of showing up.",
+                 "You found a way to protect your privacy and make it automatic."):
+        assert code_turn(text, previous=prev, nlp=nlp).behaviour == "affirmation", text
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("See, this is what we call denial.", "what we call denial"),
+    ("That's what they all say.", "what they all say"),
+    ("A couple of beers doesn't get most people to point-oh-nine. How many did you really have?",
+     "how many did you really"),
+    ("Nobody ever thinks they are.", "nobody ever thinks they"),
+    ("Until you can admit you've got a problem, none of this works.", "until you can admit"),
+    ("You could've killed someone.", "you could've killed someone"),
+    ("Let me guess, it was his birthday.", "let me guess"),
+    ("Eight beers in a night is binge drinking.", "is binge drinking"),
+    ("How many did you have, roughly?", ""),
+    ("Let me see if I've got this right.", ""),
+])
+def test_denial_named_and_their_account_doubted_judge(text, cue):
+    assert confronting(text) == cue
+    assert confronting(strip_punctuation(text)) == cue
+
+
+def test_a_transcribers_note_is_not_speech_and_an_answer_is_not_a_dispute(nlp):
+    """"[laughs]" is no word of the speaker's ("Please don't. [laughs]" forbids nothing, and with the note it would
+    read as "don't laughs"); "Not necessarily." answering the mentee's question informs, disputing their statement it
+    judges; the mentor's own past in a story's frame is self-disclosure."""
+    from pipeline.measures.disclosure import self_disclosure
+    from pipeline.measures.reflections import plain_text
+
+    assert plain_text("Please don't. [laughs] (pause) Okay.") == "please don't okay"
+    asked = ["I'm just thinking of giving up on the interviews. Would a survey ruin the design?"]
+    assert code_turn("Please don't. [laughs]", previous=asked, nlp=nlp).behaviour != "advice"
+    assert not code_turn("Not necessarily.", previous=asked, nlp=nlp).confronting
+    told = ["Everyone on the ward thinks I'm too slow."]
+    assert code_turn("Not everyone.", previous=told, nlp=nlp).confronting == "not everyone"
+    for story in ("So, second year at my old job, I dropped a production index.",
+                  "I was seventeen, working at a tyre place.", "I was forty percent too, first quarter."):
+        assert self_disclosure(story), story
+    assert not self_disclosure("I read your draft twice, actually.")

@@ -49,6 +49,8 @@ def imperative(span) -> str:
     if len(toks) < (1 if opened else 2) or len(toks) <= 3 and toks[-1].lower_ in ("how", "why"):
         return ""  # "Then stop.": one verb after "then", "so", "just" instructs; "Stuck how?" asks
     verb = toks[0]
+    if verb.lower_ == "remember" and (len(toks) < 2 or toks[1].lower_ != "to"):
+        return ""  # "Remember, small changes add up.": a reminder of a fact; "remember to ..." instructs
     if verb.tag_ == "VBP" and verb.dep_ == "ROOT" and verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("maybe", "perhaps"):
         verb_tag = "VB"  # "Maybe have a chat with her.": the bare verb after "maybe", tagged as a present
     else:
@@ -57,8 +59,9 @@ def imperative(span) -> str:
         return " ".join(t.lower_ for t in toks[:3])
     do_it = verb.lower_ == "do" and verb.dep_ == "ROOT" and len(toks) > 1 and toks[1].lower_ not in _SUBJECTS
     have_it = verb.lower_ == "have" and verb.dep_ == "ROOT" and len(toks) > 1 and toks[1].lower_ not in _SUBJECTS
-    if verb_tag != "VB" or verb.lower_ in _NOT_IMPERATIVE or verb.lower_ in questions.AUXILIARIES and not (do_it or have_it):
-        return ""  # "Do demos on Zoom." and "Have a chat with her." instruct; "Do you ...?" asks
+    if verb_tag != "VB" or verb.lower_ in _NOT_IMPERATIVE or verb.lower_ in questions.AUXILIARIES and not (do_it or have_it) \
+            or _past_form(verb.lower_):
+        return ""  # "Do demos on Zoom." and "Have a chat with her." instruct; "Do you ...?" asks; "Stopped it." echoes
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.head == verb for t in toks) \
             or cues.HOSPITALITY_RE.match(span.doc[verb.i:span.end].text.lower()):  # "grab a seat" hosts, advises nothing
         return ""
@@ -68,6 +71,12 @@ def imperative(span) -> str:
                      and not any(x.lower_ == "me" for x in span.doc[t.i + 1:t.i + 4])), None)
         return " ".join(x.lower_ for x in span.doc[then.i:then.i + 3]) if then is not None else ""
     return " ".join(t.lower_ for t in toks[:3])
+
+
+def _past_form(word: str) -> bool:
+    """Whether a word the tagger read as a bare verb has a past form ("Stopped it.": their words echoed, no
+    instruction); not the bare verbs that end so ("need", "proceed", "shed")."""
+    return word.endswith("ed") and len(word) > 4 and not word.endswith("eed") and word not in ("embed", "bobsled")
 
 
 def vocative(tok) -> bool:
@@ -121,7 +130,11 @@ def advice_cue(q: QuestionClass, plain: str) -> str:
 #: Words after which "you can/could ..." is a clause of what is possible, not advice: "before you can turn it off",
 #: "what you can actually live with", "You know you can do the start" (their confidence given back).
 _SUBORDINATORS = frozenset({"before", "until", "till", "what", "whatever", "where", "wherever", "how", "once", "which",
-                            "know", "knew", "sure", "believe", "bet"})
+                            "know", "knew", "sure", "believe", "bet", "proof", "proves", "proved", "shows", "showed"})
+#: Words after which "you have to / need to ..." gives their reason, not advice ("you're here 'cause you have to be").
+_BECAUSE = frozenset({"because", "cause", "'cause", "since", "as"})
+#: A question of how confident, ready or sure they are ("how confident are you that you could ...?"): a ruler, asked.
+_RULER_RE = re.compile(r"\bhow\s+(?:confident|sure|likely|ready|important|willing|motivated|committed)\b")
 
 
 def _subordinate(before: str, cue: str) -> bool:
@@ -129,7 +142,8 @@ def _subordinate(before: str, cue: str) -> bool:
     you is your call"), or "you can/could ..." after :data:`_SUBORDINATORS`."""
     words = before.split()
     return bool(words) and (words[-1] == "whether" or cue.startswith(("you can", "you could"))
-                            and words[-1] in _SUBORDINATORS)
+                            and words[-1] in _SUBORDINATORS or cue.startswith("you") and words[-1] in _BECAUSE) \
+        or bool(_RULER_RE.search(before))
 
 
 def _reported(before: str) -> bool:

@@ -19,20 +19,24 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
-from pipeline.measures import advice, questions
+from pipeline.measures import advice, disclosure, questions
 from pipeline.measures import helping_cues as cues
+from pipeline.measures import information_cues as info
 from pipeline.measures import language as lang
 from pipeline.measures import regard_cues as regard
 from pipeline.measures.reflections import (
     MIN_SHARED_WORDS,
     SECOND_PERSON,
+    WORLD_CUE,
     Context,
     SentenceCode,
     content_keys,
     is_acknowledgement,
+    names_feeling,
     plain_text,
     reflection,
     reflection_is_complex,
+    weakly_reflects,
 )
 from pipeline.types import BEHAVIOURS, QuestionClass, Turn, TurnCode, TurnMeasures
 
@@ -50,13 +54,15 @@ def _pleasantry(plain: str, span) -> bool:
     return all(w in cues.PLEASANTRY_FILLER or w in names for w in rest)
 
 
-def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float | None = None) -> SentenceCode:
+def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float | None = None,
+                       first: bool = True) -> SentenceCode:
     """What one sentence (a spaCy ``Span``) does, read in the order a listener would.
 
     An offer to advise is a question; a request that invites talk is an open question; advice (also phrased as a
     question, an instruction, "I would ...") is advice; a statement that gives back the other person's words is a reflection, even when asked
     with "?" or a rising pitch; word order or "?" makes the rest questions; then affirmations, self-disclosure
-    (:func:`pipeline.measures.language.self_disclosure`), facts (information). ``final``: the turn's last sentence (a rising pitch belongs to it).
+    (:func:`pipeline.measures.disclosure.self_disclosure`), facts (information). ``final``: the turn's last sentence (a rising pitch belongs to it);
+    ``first``: its first (only there can "And because ..." carry on the other person's sentence).
     """
     text = span.text.strip()
     plain = plain_text(text)
@@ -94,7 +100,7 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
         return SentenceCode("reflection", "gives back the mentee's own plan")  # "Try it once the route's done."
     if ctx.speaks_fully and (cue := instruction or lang.find_pattern(cues.I_WOULD_RE, plain)):
         return SentenceCode("advice", cue)
-    if ctx.speaks_fully and (m := cues.INFORMATION_AS_QUESTION_RE.match(plain)):
+    if ctx.speaks_fully and (m := info.INFORMATION_AS_QUESTION_RE.match(plain)):
         return SentenceCode("information", m.group(0))  # "are you aware that ...?" informs, asks nothing
     if ctx.speaks_fully and not q.is_question and (cue := _affirmation_cue(plain) or valuing(span)):
         return SentenceCode("affirmation", cue)  # "you sound like a caring person" values, not reflects
@@ -102,7 +108,7 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
         return SentenceCode("other", m.group(0))  # "you've got this", "I'm sure you'll be fine": kind, values nothing
     if (not (q.is_question and q.kind in ("wh", "yes_no", "alternative")) or cues.CHECK_RE.search(plain)) \
             and not confronting(text):  # "you're being too sensitive" labels the mentee, gives nothing back
-        if (r := reflection(span, plain, sent_keys, ctx, asked=marked or rise)) is not None:
+        if (r := reflection(span, plain, sent_keys, ctx, asked=marked or rise, first=first)) is not None:
             return r
     if q.is_question:
         return SentenceCode("question", q.cue, q)
@@ -208,16 +214,15 @@ def _statement(span, plain: str, sent_keys: frozenset[str], ctx: Context) -> Sen
         return SentenceCode("other")
     if cue := _affirmation_cue(plain):
         return SentenceCode("affirmation", cue)
-    if cue := lang.self_disclosure(plain):
+    if cue := disclosure.self_disclosure(plain):
         return SentenceCode("self_disclosure", cue)
-    if m := cues.INFORMATION_RE.search(plain):
+    if m := info.INFORMATION_RE.search(plain):
         return SentenceCode("information", m.group(0))
     if not span.text.rstrip().endswith("!") and _their_world(span, plain, sent_keys, ctx):
         return SentenceCode("reflection", WORLD_CUE, complex=reflection_is_complex(plain, sent_keys, ctx))
     return SentenceCode("other")
 
 
-WORLD_CUE = "says back the mentee's world"
 
 
 def _their_world(span, plain: str, sent_keys: frozenset[str], ctx: Context) -> bool:
@@ -334,16 +339,17 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
     """A parsed turn's code, its strongest question (open before closed) and its number of question sentences;
     ``answers``: the other person's last turn asked a question (:func:`_answers_question`)."""
     sents = questions.sentences(doc)
-    codes = [sentence_behaviour(s, ctx=ctx, final=i == len(sents) - 1, final_rise_st=final_rise_st)
+    codes = [sentence_behaviour(s, ctx=ctx, final=i == len(sents) - 1, final_rise_st=final_rise_st, first=i == 0)
              for i, s in enumerate(sents)]
     if not codes:
         return TurnCode("other"), QuestionClass(False), 0
-    judged = next((cue for s in sents if (cue := confronting(s.text))), "") if ctx.speaks_fully else ""
+    judged = next((cue for s in sents if (cue := confronting(s.text))
+                   and not (answers and regard.NOT_SO_RE.match(cue))), "") if ctx.speaks_fully else ""
     if ctx.speaks_fully:  # one definition of self-disclosure for the whole turn, sentences split or not
         plain = plain_text(doc.text)
         found = {c.behaviour for c in codes}
         told = plain_text(" ".join(s.text for s in sents if not advice.offer(plain_text(s.text))))  # an offer to share tells nothing
-        for behaviour, cue in (("self_disclosure", lang.self_disclosure(told)),
+        for behaviour, cue in (("self_disclosure", disclosure.self_disclosure(told)),
                                ("affirmation", _affirmation_cue(plain))):
             if cue and behaviour not in found:
                 codes.append(SentenceCode(behaviour, cue))
@@ -353,6 +359,13 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
             # part.": their view acknowledged, then argued with (MITI 4.2.1 persuade)
         if answers or judged or any(c.behaviour in ("advice", "information") for c in codes):
             codes = [SentenceCode("other") if c.cue == WORLD_CUE else c for c in codes]
+        if any(c.behaviour == "advice" for c in codes):  # "Don't let Sharon get to you, she's like that with everyone.":
+            # the advice's reason, not their words given back, unless it names what they feel ("... it's wearing you down")
+            codes = [SentenceCode("other") if weakly_reflects(c) and not (
+                i < len(sents) and names_feeling(plain_text(sents[i].text))) else c for i, c in enumerate(codes)]
+        if any(info.EXPLAINS_RE.search(plain_text(s.text)) for s in sents):
+            codes = [SentenceCode("other") if weakly_reflects(c) else c for c in codes]  # "And your weight is a
+            # big piece of that. Your BMI is thirty-four, which is in the obese category.": a lecture, not given back
     code = _combine(codes, n_words=n_words, permission=permission)
     if ctx.speaks_fully:
         if answers:
@@ -373,9 +386,10 @@ def partnership(text: str) -> str:
     MITI 4.2.1 "Seek" and "Emphasize" (:data:`cues.PARTNERSHIP_RE`), and asking permission before advising
     (:data:`cues.OFFER_RE`: "would it help if I shared ...?"), which MITI codes as seeking collaboration too.
     """
+    for sentence in re.split(r"(?<=[.?!])\s+", text):  # "... a few tools. Want me to run through them?"
+        if offer := advice.offer(plain_text(sentence)):
+            return offer
     plain = plain_text(text)
-    if offer := advice.offer(plain):
-        return offer
     m = cues.PARTNERSHIP_RE.search(plain)
     return m.group(0).strip() if m else ""
 

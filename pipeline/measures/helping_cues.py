@@ -57,6 +57,7 @@ OFFER_RE = _re(
     r"|(?<!what\s)\b(?:would|do)\s+you\s+(?:like|want)\s+(?:me\s+to\s+(?:share|suggest|tell|give|offer)|to\s+hear|some|my|a\s+few)\b"
     # "Want me to run through them?": the offer with its "do you" left out, at the start of a sentence
     r"|^" + OPENERS + r"want\s+me\s+to\s+(?:share|suggest|tell|give|offer|run\s+through|go\s+through|go\s+over|walk\s+you|explain)\b"
+    r"|^" + OPENERS + r"(?:do\s+you\s+)?want\s+to\s+hear\s+(?:it|one|a\s+story|about\s+(?:it|mine|that|what)|mine|what\s+i)\b"
     # "There's something about the Saturday work that's worth knowing, if you want it?": the offer asked after it
     r"|\bworth\s+knowing,?\s+if\s+you(?:'d|\s+would)?\s+(?:want|like)(?:\s+(?:it|to\s+hear\s+it))?\s*\??$"
     r"|\b(?:is\s+it|would\s+it\s+be)\s+(?:ok|okay|alright|all\s+right|useful|helpful)\s+if\s+i\s+(?:share|suggest|tell|"
@@ -98,7 +99,7 @@ ADVICE_RE = _re(
     r"must(?!\s+(?:be|feel|have\s+(?:been|felt|had)))|'ve\s+got\s+to|got\s+to|gotta)\b(?!\s+(?:be\s+(?:really\s+|so\s+|very\s+)?(?:proud|pleased|glad)))"
     r"|\bwhat\s+you\s+(?:need|have|want|ought|should|can|could)\s+(?:to\s+)?do\s+is\b|\bwhat\s+you\s+(?:need|have|want|ought|should)\s+(?:to\s+)?do\b"
     r"|\bi(?:'d|\s+would|\s+strongly|\s+(?:can|could|might)(?:\s+also)?)?\s+(?:recommend|suggest|advise|encourage\s+you)\b|\bmy\s+(?:advice|suggestion|tip)\b"
-    r"|(?<!\bi\s)(?<!\bwe\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bthey\s)(?<!\blet\sme\s)\b(?:try|make\s+sure|be\s+sure|remember)\s+"
+    r"|(?<!\bi\s)(?<!\bwe\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bthey\s)(?<!\blet\sme\s)(?<!\bgonna\s)(?<!\bnot\s)\b(?:try|make\s+sure|be\s+sure|remember)\s+"
     r"(?:to|you|that\s+you|and)\b|\btry\s+\w+ing\b"
     r"|\bhave\s+you\s+(?:ever\s+)?(?:(?:thought\s+(?:about|of)|considered)(?!\s+(?:what|how|whether|why|where|who|when|"
     r"which|if)\b)|looked\s+(?:into|for|at)|contemplated|consulted|reached\s+out|checked\s+(?:with|into|out))\b"
@@ -112,6 +113,9 @@ ADVICE_RE = _re(
     # a step of the helper's put as a question ("would you be willing to go to a meeting?", "can you at least put a
     # limit on it?"); not a request to talk ("would you be willing to tell me ...", "could you just say more")
     r"|\b(?:would\s+you\s+be\s+(?:willing|open|prepared)\s+to|(?:can|could)\s+you\s+(?:at\s+least|just))\s+"
+    r"(?!" + _TALK_VERBS + r")[a-z]+"
+    # the step put as "why not just ...?", "could you not just ...?", "can't you just ...?": proposes (and presses)
+    r"|\b(?:why\s+not|(?:can|could)\s+you\s+not|(?:can't|couldn't|cannot)\s+you)\s+(?:just\s+|simply\s+)?"
     r"(?!" + _TALK_VERBS + r")[a-z]+"
     r"|(?<!\bi\s)(?<!\bwe\s)\b(?:it\s+)?(?:might|may|would|could)\s+(?:be\s+(?:worth|a\s+good\s+idea|helpful|useful|good|best)|help)\s+"
     r"(?:to|if\s+you|you)\b|\b(?:might|may|would|could)\s+(?:really\s+|definitely\s+)?be\s+worth\s+(?:a\s+(?:try|shot|look)|"
@@ -143,6 +147,7 @@ ADVICE_RE = _re(
     r"volunteer|schedule|arrange|invite|use|practi[cs]e|move|stay)\b(?!\s+(?:me|us|back)\b)"
     r"|\bthe\s+(?:best|right|smart|only)\s+thing\s+(?:for\s+you\s+)?(?:to\s+do\s+)?(?:is|would\s+be)\s+to\b"
     # a directive ("I want you to keep a diary"), not a wish to hear or to reassure ("I want you to know ...")
+    r"|\bi\s+(?:need|want)\s+you\s+(?:in|here|back)\s+(?:on|by|at|for|before|every)\b"
     r"|\bi\s+(?:want|need)\s+you\s+to\s+(?!know\b|feel\b|tell\b|talk\b|share\b|think\b|imagine\b|describe\b|walk\b|"
     r"be\s+(?:happy|safe|honest\s+with\s+me)\b)[a-z]+"
     # a warning that things cannot go on ("you can't keep going like this")
@@ -173,15 +178,40 @@ ADVICE_RE = _re(
     r"also\b|always\b|maybe\b|then\b|just\b|directly\b|still\b|already\b|sort\b|kind\b|"
     r"feel\b|picture\b|sense\b|tell\s+(?:that|me)\b|do\s+(?:it|this|that)\b|handle\b|get\s+through\b|make\s+it\b|overcome\b|hear\b|understand\b|"
     r"only\b|have\b|relate\b|count\b|trust\b)[a-z]+"
-    r"|^" + OPENERS + r"(?:please\s+|just\s+)?(?:don'?t|do\s+not|never)\s+(?!worry\b|mention\b|be\s+sorry\b|be\s+(?:so|too)\s+hard\s+on\b|beat\s+yourself\b)[a-z]+"
+    r"|^" + OPENERS + r"(?:please\s+|just\s+)?(?:don'?t|do\s+not|never)\s+(?!worry\b|stress\b|panic\b|fret\b|mention\b|be\s+sorry\b|"
+    r"be\s+(?:so|too)\s+hard\s+on\b|beat\s+yourself\b|\w+ed\b|knew\b|saw\b|thought\b|went\b|got\b|had\b|did\b|was\b|were\b|came\b|"
+    r"felt\b|told\b|said\b|made\b|took\b|found\b|heard\b|been\b)[a-z]+"
     r"|\b(?:can|could|may|might|will|would)\s+(?:really\s+|also\s+)?(?:keep|make|get|give)\s+you\s+(?:more\s+)?(?:safe|"
     r"organi[sz]ed|calm|calmer|healthy|healthier|busy|focused|going|motivated|some)\b"
     # a prohibition ("you can't be skipping it", "you can't let it get to you"), a thing that has to go, the helper's
     # plan for them announced ("what I'm going to suggest is ...", "I'll refer you"), what is important to do
-    r"|\byou\s+(?:really\s+|just\s+|simply\s+)?(?:can't|cannot)\s+(?:be\s+\w+ing|let\s+(?:it|this|that|them|him|her))\b"
+    r"|\byou\s+(?:really\s+|just\s+|simply\s+)?(?:can't|cannot)\s+(?:be\s+\w+ing|let\s+(?:it|this|that|them|him|her)|cave|"
+    r"give\s+in|back\s+down)\b"
     r"|\b(?:that|it|this|those|these)(?:'s|\s+has|\s+have)\s+got\s+to\s+(?:go|stop|change)\b"
     r"|\bi(?:'m|\s+am)\s+going\s+to\s+(?:suggest|recommend|advise)\b"
-    r"|\bi(?:'ll|\s+will)\s+(?:put\s+you\s+in\s+touch|refer\s+you|sign\s+you\s+up|book\s+you\s+(?:in|on|onto))\b"
+    # the plan made for them ("the first thing I'd do is get you on the patch", "here's what I'm thinking", "I'm
+    # gonna have you start ...", "let's at least get you ...", "we just need to find you a new ritual", "you'll want
+    # to change it"), what has to go ("that's the first thing to change")
+    r"|\bhere'?s\s+what\s+you\s+(?:do|need\s+to\s+do|want\s+to\s+do|should\s+do|have\s+to\s+do)\b|\bwhat\s+you\s+need\s+is\b"
+    # the helper taking the matter over ("leave it with me", "I'll have a word with Sharon"), a directive ("I'd like you
+    # to observe Sandra's class")
+    r"|\bleave\s+it\s+with\s+me\b|\bi(?:'ll|\s+will)\s+(?:have\s+a\s+word\s+with|sort\s+(?:it|that|this)\s+out\s+for\s+you)\b"
+    r"|\bi(?:'d|\s+would)\s+like\s+you\s+to\s+(?!tell\b|talk\b|share\b|think\b|say\b|describe\b|walk\b|imagine\b|know\b)[a-z]+"
+    r"|\b(?:the\s+first\s+thing\s+|what\s+)i(?:'d|\s+would)\s+do\s+is\b|\bhere'?s\s+(?:what\s+i(?:'m|\s+am)\s+thinking|the\s+plan)\b"
+    r"|\bwhat\s+we(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to|'re\s+gonna)\s+do\s+is\b"
+    r"|\bwe\s+(?:just\s+)?need\s+to\s+(?:find|get|put|sort)\s+you\b|\bi(?:'m|\s+am)\s+(?:gonna|going\s+to)\s+have\s+you\b"
+    r"|\blet's\s+(?:at\s+least\s+|just\s+)?(?:get|have|put)\s+you\b|\byou(?:'ll|\s+will)\s+want\s+to\b"
+    r"|\bthe\s+(?:first\s+|one\s+|main\s+)?thing\s+(?:to\s+(?:change|cut|drop|stop)|that\s+(?:has|needs)\s+to\s+(?:go|change|stop))\b"
+    r"|\bthen\s+you\s+(?:just\s+)?(?:take|put|use|try|call|ring|bring|switch|swap|leave|book|write)\b"
+    r"|^" + OPENERS + r"you\s+just\s+(?:take|put|use|try|call|leave|switch|swap|stick|pop|turn|set|book|bring|write)\b"
+    r"|\bi(?:'ll|\s+will)\s+(?:put\s+you\s+in\s+touch|refer\s+you|sign\s+you\s+up|book\s+you\s+(?:in|on|onto)|"
+    r"put\s+you\s+(?:down|forward)\s+for|put\s+you\s+down\b(?=[^.?!]*\b(?:they'll|they\s+will|someone\s+will)\b)|"
+    r"(?:send|write|put)\s+(?:a|an)\s+(?:note|letter|referral|email)\b[^.?!]{0,40}\brecommending)\b"
+    r"|\bi(?:'ll|\s+will)\s+put\s+(?:a\s+note|it)\s+on\s+(?:for|to)\s+(?:the|your)\s+(?:gp|doctor|nurse|consultant|manager)\b"
+    # a rule for next time ("if anyone says it again, you walk away", "if they come back, you don't just stop, you
+    # come and tell us"): an instruction put as what they do
+    r"|\bif\s+(?:[\w']+\s+){1,10}?(?:then\s+)?you\s+(?:just\s+|simply\s+)?(?:don'?t\s+just\s+[a-z]+|walk\s+away|come\s+(?:back|"
+    r"and\s+(?:tell|find|see)|straight)|(?:ring|call|phone|text)\s+(?:me|us|the|someone|999|111|911))\b"
     r"|\bit(?:'s|\s+is)\s+(?:so\s+|really\s+|very\s+|extremely\s+)?(?:important|vital|essential|crucial)\s+(?:that\s+you|to\s+"
     r"(?!me\b|us\b|you\b|him\b|her\b|them\b)(?:get|keep|take|make|stop|start|try|do|stick|have|be|go|eat|cut|see|check))\b"
     r"|\b(?:maybe|perhaps)\s+it(?:'?s|\s+is)\s+time\s+(?:to|for)\b|\bit(?:'s|\s+is)\s+(?:time\s+to|worth\s+(?:trying|a\s+try|it\s+to))\b"
@@ -383,58 +413,6 @@ FEELING_PHRASE_RE = _re(r"\b(?:left\s+out|let\s+down|taken\s+for\s+granted|out\s
                         r"burn(?:ed|t)\s+out|fed\s+up|(?:worn|wear(?:s|ing)?(?:\s+you)?)\s+(?:out|down)|on\s+edge|put\s+on\s+the\s+spot)\b")
 
 
-#: Information (MITI 4.2.1 "giving information"; ESConv "information"): facts about how things are.
-INFORMATION_RE = _re(
-    r"\b(?:most|many|a\s+lot\s+of|some)\s+people\b|\b(?:it|this|that)(?:'s|\s+is)\s+(?:(?:very|quite|really|so|pretty)\s+){0,2}(?:normal|common|"
-    r"natural|usual|typical)\b|\b(?:research|studies|evidence|data)\s+(?:also\s+)?(?:has\s+|have\s+)?(?:shows?|shown|suggests?|"
-    r"says|found)\b|\b(?:studies|research|trials|experts|doctors)\s+(?:have|has)\s+(?:also\s+)?(?:shown|found|proven)\b"
-    r"|\b(?:usually|typically|generally|in\s+general|on\s+average)\b|\bthe\s+(?:way|process|policy|rule)\s+"
-    r"(?:is|works)\b|\bwhat\s+(?:usually\s+)?happens\s+is\b|\bit\s+(?:means|depends)\b|\bhere'?s\s+(?:how|what)\b"
-    r"|\bthe\s+(?:deadline|policy|form|guideline|limit|recommendation)s?\s+(?:is|are|says)\b"
-    # what is out there ("there are lots of online groups", "there's an app called ...", "there will be several
-    # vaccines"): resources and options named
-    r"|\bthere(?:'s|\s+is|\s+are|\s+will\s+be|\s+are\s+going\s+to\s+be)\s+(?:also\s+)?(?:a\s+(?:lot|few|number|couple|variety|"
-    r"range)|(?:lots|plenty|loads)\s+of|several|many|some|an?\s+[\w-]+\s+called|(?:free|online|local)\s+\w+|(?:support\s+)?groups|"
-    r"resources|programs|programmes|organi[sz]ations|charities|websites|apps|services|hotlines|helplines)\b"
-    # what people in general do ("people often lash out when stressed", "a lot of times, people ...")
-    r"|\b(?:often|sometimes|oftentimes|a\s+lot\s+of\s+(?:the\s+)?times)\s+(?:people|men|women|kids|children|teenagers|parents|"
-    r"employers|companies|doctors|therapists|police)\b|\b(?:people|men|women|kids|children|teenagers|employers|companies)\s+"
-    r"(?:often|tend\s+to|usually)\b"
-    # a resource and what it offers ("a therapist could give you some tools", "they should be able to refer you",
-    # "that site has some good articles", "it's a great app for ...")
-    r"|\b(?:they|therapists?|doctors?|counsell?ors?|professionals?|psychologists?|psychiatrists?|gps?|nurses?|coaches|coach|"
-    r"pharmacists?|advisers?|advisors?)\s+(?:can|could|should\s+be\s+able\s+to|may\s+be\s+able\s+to|might\s+be\s+able\s+to|"
-    r"will\s+be\s+able\s+to|would\s+be\s+able\s+to|will)\s+(?:likely\s+|probably\s+|also\s+|definitely\s+)?(?:give|offer|provide|"
-    r"help|refer|teach|show|support|advise)\b"
-    # what the speaker has read or heard ("I read that ...", "I heard of an app ..."): knowledge passed on
-    r"|\bi(?:'ve)?\s+(?:read|heard|learned|learnt)\s+(?:that|somewhere|recently|of|online)\b"
-    # what does people good, as a fact ("crying can be therapeutic", "a routine can be very calming")
-    r"|\b(?:can|could|may|might)\s+(?:really\s+|also\s+|sometimes\s+)?be\s+(?:very\s+|really\s+|so\s+)?(?:therapeutic|healing|"
-    r"helpful|beneficial|calming|relaxing)\b"
-    r"|\b(?:is|are)\s+(?:a\s+)?(?:really\s+|very\s+|also\s+)?(?:great|good|useful|helpful|free|popular|reputable)\s+(?:online\s+|"
-    r"free\s+)?(?:site|website|app|resource|article|book|program|programme|course|tool|service|podcast)s?\b"
-    r"|\b(?:has|have|offers?)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|many\s+|some\s+|a\s+)?(?:great\s+|good\s+|free\s+|useful\s+|"
-    r"helpful\s+)+(?:courses|articles?|resources|groups|programs?|programmes?|apps?|websites?|sites?|services|videos|podcasts|"
-    r"hotlines?|information|tips|advice)\b"
-    # how things work: causes and risks, limits, what the experts say ("alcohol damages your liver", "the
-    # recommended limit is", "that counts as binge drinking")
-    r"|\b(?:can|could|may|will|does|do|tends?\s+to|often)\s+(?:lead\s+to|cause|increase|raise|reduce|lower|damage|harm|"
-    r"worsen|weaken|trigger)\b|\b(?:damages?|harms?|raises?|increases?|reduces?|lowers?|doubles?)\s+(?:your|the|their)\s+"
-    r"(?:\w+\s+)?(?:risk|chances?|likelihood|liver|heart|blood|health|brain|body|sleep)\b"
-    r"|\b(?:causes|leads\s+to|is\s+(?:a\s+)?(?:major\s+|leading\s+)?(?:cause|risk\s+factor)\s+(?:of|for))\b"
-    r"|\b(?:is|are)\s+(?:linked|associated|related|connected)\s+(?:to|with)\b|\bthe\s+(?:recommended|safe|daily|weekly|"
-    r"normal|healthy|legal|maximum|minimum)\s+(?:limit|amount|dose|level|range|number)\b"
-    r"|\b(?:guidelines?|doctors|experts|professionals)\s+(?:say|recommend|suggest|advise)\b|\bcounts?\s+as\b"
-    r"|\b(?:is|are)\s+(?:really\s+|very\s+)?(?:bad|harmful|dangerous|toxic|unhealthy)\s+for\b"
-    # the speaker's explanation announced ("let me tell you what happens", "let me explain"), not their own story
-    r"|\blet\s+me\s+(?:explain|tell\s+you\s+(?:what|how|why|something|about\s+(?!my\b|when\s+i\b|a\s+time\b)))\b"
-    r"|\bwhat\s+you\s+(?:don'?t|do\s+not)\s+(?:understand|realise|realize|get|see)\s+is\b"
-)
-
-#: Information offered as a question ("are you aware that there are food banks?", "are you familiar with box
-#: breathing?"): MITI 4.2.1 codes the information it gives, not a question.
-INFORMATION_AS_QUESTION_RE = _re(r"^" + OPENERS + r"(?:but\s+)?(?:are|were)\s+you\s+(?:aware|familiar)\s+(?:that|of|with)\b")
-
 #: A greeting asked as a question ("How are things?", "How have you been since we last talked?", "How's it
 #: going?"): a social opening, not a question that gathers what the mentee thinks.
 GREETING_QUESTION_RE = _re(r"\bhow(?:'s|\s+(?:is|are|have|has|was))\s+(?:it\s+going|things|everything|life|you|"
@@ -487,16 +465,19 @@ PLEASANTRY_RE = _re(
     r"positive|in\s+touch)\b|\bkeep\s+the\s+faith\b|\bhave\s+an?\s+(?:\w+\s+){0,2}(?:day|evening|night|weekend|week|"
     r"holidays?|christmas|time|one)\b|\bgood\s+luck(?:\s+with\s+(?:\w+\s+)?\w+)?\b|\bsee\s+you(?:\s+(?:soon|later|next\s+"
     r"\w+))?\b|\b(?:good)?bye\b|\ball\s+the\s+best\b|\bbe\s+well\b|\bget\s+well\s+soon\b|\bmerry\s+christmas\b|"
-    r"\bhappy\s+(?:holidays|new\s+year)\b"
+    r"\bhappy\s+(?:holidays|new\s+year)\b|\bbless\s+(?:you|him|her|them|your\s+heart)\b|\bgo\s+(?:for\s+it|get\s+(?:'em|them))\b"
 )
 #: A host's words to a guest, instructions of no advice: "grab a seat", "sit yourself down", "help yourself to tea".
-HOSPITALITY_RE = _re(r"^(?:(?:grab|take|have|pull\s+up)\s+(?:a|your)\s+(?:seat|chair|pew)|sit\s+(?:(?:yourself\s+)?down|wherever|"
+HOSPITALITY_RE = _re(r"^(?:(?:hop|jump|pop)\s+(?:up|on|onto|in|yourself)|lean\s+(?:back|forward)|open\s+(?:wide|up\s+for)|"
+                     r"go\s+ahead\s+and\s+(?:lean|sit|hop|lie|open|take\s+a\s+seat|come)|take\s+(?:whichever|any)\s+(?:seat|chair)|(?:shut|close|get)\s+the\s+door|roll\s+(?:up\s+)?your\s+sleeve|"
+                     r"step\s+(?:on|onto)\s+the\s+scales?|follow\s+me|come\s+(?:on\s+)?through|lie\s+(?:down|back)\s+(?:on|for)|"
+                     r"(?:grab|take|have|pull\s+up)\s+(?:a|your)\s+(?:seat|chair|pew)|sit\s+(?:(?:yourself\s+)?down|wherever|"
                      r"anywhere)|make\s+yourself\s+(?:comfortable|at\s+home)|help\s+yourself|come\s+(?:on\s+)?in|"
                      r"(?:hang|put)\s+your\s+coat)\b")
 #: Words that may stand beside pleasantries in a sentence made only of them ("Thanks again and take care").
 PLEASANTRY_FILLER = frozenset(
     "and please thanks thank you so much again too as well also ok okay then both for now alright great oh yes lots "
-    "really anyway right well".split())
+    "really anyway right well yeah".split())
 #: Checking the call or the recording works ("can you hear me okay?", "are we recording?"): managing the medium, no
 #: question to the mentee about themselves.
 CALL_CHECK_RE = _re(r"^(?:(?:hi|hello|hey|hiya|morning|afternoon|okay|ok|so|right|sorry|um|uh|oh)\s+)*(?:\w+\s+)?"
@@ -544,11 +525,19 @@ PARTNERSHIP_RE = _re(
     # their knowledge put above the helper's ("you know them much better than I do"), the agenda theirs ("where would
     # you like to start?", "this is your time"), their options asked for, the choice left open ("only if it's helpful")
     r"|\byou\s+know\s+(?:[\w']+\s+){0,6}?(?:much\s+|far\s+|way\s+)?better\s+than\s+(?:i\s+do|me|anyone|i\s+(?:ever\s+)?could)\b"
-    r"|\bwhere\s+would\s+you\s+like\s+to\s+(?:start|begin)\b|\bthis(?:'s|\s+is)\s+your\s+(?:time|session|space|hour)\b(?!\s+to\s+shine)"
+    r"|\bwhere\s+(?:would|do)\s+you\s+(?:like|want)\s+to\s+(?:start|begin)\b|\bthis(?:'s|\s+is)\s+your\s+(?:time|session|space|hour)\b(?!\s+to\s+shine)"
     r"|\bwhat\s+would\s+be\s+(?:most\s+|the\s+most\s+|more\s+)?(?:useful|helpful)\s+(?:to\s+(?:talk\s+about|focus\s+on|look\s+at)|for\s+you\s+"
     r"(?:today|now|here))\b|\bwhat\s+(?:are\s+your\s+options|options\s+do\s+you\s+(?:see|have))\b"
     r"|\bonly\s+if\s+(?:it's|it\s+is|that's|you\s+think\s+it's|you\s+find\s+it|it\s+feels)\s+(?:helpful|useful|right)\b"
-    r"|\bif\s+you\s+(?:want|like|wish)(?:\s+to)?\s*$|\byou\s+(?:don't|do\s+not)\s+have\s+to\s+decide\b|^(?:and\s+|but\s+)?(?:it's\s+)?"
+    # permission checked after an announcement ("... about warning signs. That okay with you?"), their next step
+    # asked for ("what, if anything, would you like to do ...?", "what feels like a reasonable first step?"), no
+    # pressure promised ("I'm not gonna try to talk you into anything"), their own pace ("on your own timeline")
+    r"|\b(?:is\s+)?(?:that|this)\s+(?:okay|ok|alright|all\s+right)\s+with\s+you\b"
+    r"|\bwhat(?:\s+if\s+anything)?\s+(?:would|do)\s+you\s+(?:like|want)\s+to\s+do\b"
+    r"|\bwhat\s+(?:feels|seems|would\s+be)\s+like\s+a\s+(?:[\w-]+\s+){0,2}(?:first|next)\s+step\b"
+    r"|\bnot\s+(?:gonna|going\s+to|here\s+to)\s+(?:try\s+to\s+)?(?:talk\s+you\s+into|make\s+you|force\s+you|"
+    r"tell\s+you\s+what\s+to\s+do|convince\s+you)\b|\bon\s+your\s+own\s+(?:timeline|time|terms|schedule)\b"
+    r"|\bif\s+you\s+(?:want|like|wish)(?:\s+to)?(?=\s*$|\s+(?:i|i'd|i'm|i'll|we|we'll|and|or|but|so|then|no|there's)\b)|\byou\s+(?:don't|do\s+not)\s+have\s+to\s+decide\b|^(?:and\s+|but\s+)?(?:it's\s+)?"
     r"(?:totally\s+|entirely\s+|completely\s+)?up\s+to\s+you\b|\bup\s+to\s+you\s*$"
 )
 

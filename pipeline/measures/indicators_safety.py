@@ -13,8 +13,8 @@ from dataclasses import replace
 
 import numpy as np
 
+from pipeline.measures import disclosure, turntaking
 from pipeline.measures import language as lang
-from pipeline.measures import turntaking
 from pipeline.measures.confidence import cap
 from pipeline.measures.context import SessionContext, exchange_of_turns
 from pipeline.measures.evidence import concerns, count, moment, own_ideas, remembering
@@ -57,9 +57,9 @@ def mentor_remembering(ctx: SessionContext) -> Reading:
 def mentor_self_disclosure(ctx: SessionContext) -> Reading:
     """Count of the mentor's turns that share their own experience or mistakes (>= 0); an offer to share ("would
     it help if I shared what I did when I started?") shares nothing yet, unless the turn tells it too."""
-    disc = [m for m in ctx.mentor_turns if lang.self_disclosure(m.text, mistakes_only=True)
+    disc = [m for m in ctx.mentor_turns if disclosure.self_disclosure(m.text, mistakes_only=True)
             and "self_disclosure" in (m.code.behaviour, *m.code.also)]
-    return Reading(value=len(disc), evidence=[moment(m, said(lang.self_disclosure(m.text, mistakes_only=True)))
+    return Reading(value=len(disc), evidence=[moment(m, said(disclosure.self_disclosure(m.text, mistakes_only=True)))
                                               for m in disc], confidence=cap(ctx.base_confidence, "medium"))
 
 
@@ -68,7 +68,7 @@ def mentor_self_focus_share(ctx: SessionContext) -> Reading:
     (the coder's self-disclosure, main or beside another behaviour), percent (0-100); Wilson interval. None without
     a mentor turn."""
     return mentor_turn_share(ctx, lambda m: m.code.has("self_disclosure"),
-                             lambda m: said(lang.self_disclosure(m.text)) or "own experience")
+                             lambda m: said(disclosure.self_disclosure(m.text)) or "own experience")
 
 
 def mentor_confidentiality(ctx: SessionContext) -> Reading:

@@ -13,9 +13,10 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from pipeline.measures import disclosure, questions
 from pipeline.measures import helping_cues as cues
+from pipeline.measures import information_cues as info
 from pipeline.measures import language as lang
-from pipeline.measures import questions
 from pipeline.types import QuestionClass
 
 #: Content words of a reflection shared with the other person's turn(s) that make a "you" statement give back
@@ -47,7 +48,7 @@ _VERDICTS = frozenset({"great", "good", "glad", "nice", "wonderful", "awesome", 
                        "alone", "blessed", "grace"})
 
 #: A feeling named as what is there: "there's some resentment in that", "there's a bit of shame in admitting it"
-#: (a reflection, though "there's some" otherwise informs: :data:`cues.INFORMATION_RE`).
+#: (a reflection, though "there's some" otherwise informs: :data:`info.INFORMATION_RE`).
 _FEELING_THERE_RE = re.compile(r"^(?:and\s+|so\s+|but\s+)?there(?:'s|\s+is)\s+(?:some|a\s+bit\s+of|a\s+lot\s+of|"
                                r"real|a\s+little|(?:a\s+)?(?:kind|sort)\s+of)?\s*(?:" + "|".join(sorted(cues.FEELINGS)) + r")\b")
 #: An obligation or a comparison argues a point ("Your health is more important than your job", "You don't have to
@@ -87,10 +88,29 @@ _BARE_CONTRACTIONS = {
 _BARE_RE = re.compile(r"\b(?:" + "|".join(sorted(_BARE_CONTRACTIONS, key=len, reverse=True)) + r")\b")
 
 
+#: The cue of a statement that reflects by the other person's words it gives back, with no reflection's opening.
+GIVES_BACK_CUE = "gives back the mentee's words"
+#: The cue of a statement that says back the mentee's own situation with neither a reflection's form nor their words
+#: (:func:`pipeline.measures.helping._their_world`).
+WORLD_CUE = "says back the mentee's world"
+
+
+def weakly_reflects(code: SentenceCode) -> bool:
+    """A reflection read from no more than its opening ("so ...", "and your ...") or from shared words: what an
+    explaining or advising turn around it shows to be the speaker's own case."""
+    return code.behaviour == "reflection" and (
+        code.cue in (WORLD_CUE, GIVES_BACK_CUE) or bool(cues.CONTINUES_RE.match(code.cue + " "))
+        or bool(cues.SUMMARY_RE.match(code.cue + " x")))
+
+
+#: A transcriber's note of what was not said ("[laughs]", "[pause]", "[crosstalk]", "(inaudible)").
+_NOTE_RE = re.compile(r"\[[^\]]{0,40}\]|\((?:laughs?|laughter|pause|inaudible|crosstalk|sighs?|coughs?)\)", re.IGNORECASE)
+
+
 def plain_text(text: str) -> str:
     """Lower case, curly apostrophes straightened, contractions written bare given their apostrophe back
-    (:data:`_BARE_CONTRACTIONS`), punctuation out, one space between words."""
-    low = text.replace("\u2019", "'").lower()
+    (:data:`_BARE_CONTRACTIONS`), a transcriber's notes ("[laughs]") and punctuation out, one space between words."""
+    low = _NOTE_RE.sub(" ", text).replace("\u2019", "'").lower()
     return questions.strip_punctuation(_BARE_RE.sub(lambda m: _BARE_CONTRACTIONS[m.group(0)], low))
 
 
@@ -171,7 +191,7 @@ def _about_you(span) -> bool:
 _NO_WORRIES_RE = re.compile(r"\bno\s+worries\b|\bnot\s+to\s+worry\b|\bdon't\s+worry\b")
 
 
-def _names_feeling(plain: str) -> bool:
+def names_feeling(plain: str) -> bool:
     """Whether a sentence names a feeling (:data:`cues.FEELINGS`, :data:`cues.FEELING_PHRASE_RE`) other than the
     courtesies of a greeting or a goodbye ("happy holidays", "glad I could help", "stay safe", "no worries")."""
     plain = _NO_WORRIES_RE.sub(" ", plain)
@@ -183,7 +203,7 @@ def _feels_you(span, plain: str) -> bool:
     """A statement that says what the other person feels: "you" the subject of the sentence ("You're torn about
     it", "You care a lot about ...") or the one something is done to ("The arguing is wearing you down"), and a
     feeling named."""
-    if not _names_feeling(plain):
+    if not names_feeling(plain):
         return False
     root = next((t for t in span if t.dep_ == "ROOT"), None)
     return root is not None and any(t.lower_ == "you" and t.head == root and t.dep_ in ("nsubj", "nsubjpass", "dobj")
@@ -195,7 +215,7 @@ def _feeling_fragment(span, plain: str) -> bool:
     (MITI 4.2.1 codes a feeling given back in a few words as a reflection)."""
     toks = [t for t in span if not (t.is_punct or t.is_space)]
     if not (0 < len(toks) <= FRAGMENT_MAX_WORDS and toks[0].lower_ not in ("i", "my", "we", "me", "our")
-            and _names_feeling(plain) and not cues.NOT_REFLECTION_RE.search(plain)):
+            and names_feeling(plain) and not cues.NOT_REFLECTION_RE.search(plain)):
         return False
     if not any(t.pos_ in ("VERB", "AUX") for t in toks):
         return True
@@ -219,14 +239,14 @@ def _echoes(span, plain: str, sent_keys: frozenset[str], ctx: Context) -> bool:
     what the client said as a reflection, with no opening needed): it shares a content word with their turn,
     is not the helper's own ("I", "we", "my"), and neither predicts, advises nor informs."""
     words = plain.split()
-    if not ctx.previous_words or not 2 <= len(words) <= (ECHO_FEELING_MAX_WORDS if _names_feeling(plain) else ECHO_MAX_WORDS) \
+    if not ctx.previous_words or not 2 <= len(words) <= (ECHO_FEELING_MAX_WORDS if names_feeling(plain) else ECHO_MAX_WORDS) \
             or span.text.rstrip().endswith("!") \
             or ctx.previous_text.rstrip().endswith("?") \
             or words[0] in ("if", "maybe", "perhaps", "unless") or cues.MAYBE_RE.match(plain):
         return False  # a guess ("maybe your body needs rest") proposes, and after their question it answers
     if set(words) & (cues.FIRST_PERSON | _OURS | _VERDICTS) or cues.NOT_REFLECTION_RE.search(plain) \
             or _ARGUES_RE.search(plain) \
-            or cues.INFORMATION_RE.search(plain) and not _FEELING_THERE_RE.match(plain) or lang.self_disclosure(plain):
+            or info.INFORMATION_RE.search(plain) and not _FEELING_THERE_RE.match(plain) or disclosure.self_disclosure(plain):
         return False
     root = next((t for t in span if t.dep_ == "ROOT"), None)
     if root is None or _predicts_or_advises(root):
@@ -244,24 +264,30 @@ def _echoes(span, plain: str, sent_keys: frozenset[str], ctx: Context) -> bool:
     if len(words) < 3 or cues.PARTNERSHIP_RE.search(plain):
         return False  # "it's your call" leaves the choice with them
     if SECOND_PERSON & set(words) and (sent_keys & ctx.previous_words or len(words) <= ECHO_YOUR_MAX_WORDS
-                                       or _names_feeling(plain)):
+                                       or names_feeling(plain)):
         return True  # "It's woven into your whole day."
     # about their world without "you": its subject is a thing they named ("Work stress is the big one")
     named = {w[:_STEM] for w in ctx.previous_words}
     return any(x.lemma_.lower()[:_STEM] in named for t in subj for x in (t, *t.children) if x.is_alpha)
 
 
-def reflection(span, plain: str, sent_keys: frozenset[str], ctx: Context, *, asked: bool) -> SentenceCode | None:
+def reflection(span, plain: str, sent_keys: frozenset[str], ctx: Context, *, asked: bool,
+               first: bool = True) -> SentenceCode | None:
     """The sentence as a reflection, or None.
 
     A reflection opening ("it sounds like", "so you'd like", "you feel") makes a statement a reflection; asked
     ("?" or a rising pitch) it needs to give back the other person's words too, else it is a question. A "you"
-    statement that gives back their words is a reflection without an opening.
+    statement that gives back their words is a reflection without an opening. Opening with "and", "because",
+    "which" ... it carries on the other person's sentence only as the turn's ``first``; later it carries on the
+    speaker's own ("Why not ring in? Because that's the bit that's causing problems.").
     """
-    if not ctx.speaks_fully:
-        return None
+    if not ctx.speaks_fully or info.EXPLAINS_RE.search(plain) and not cues.STRONG_REFLECTION_RE.search(plain):
+        return None  # "So A1c is basically an average of your blood sugar ...": explained, not given back
     you = bool(SECOND_PERSON & set(plain.split()))
     m = cues.REFLECTION_RE.search(plain) or (cues.SUMMARY_RE.match(plain) if you and ctx.previous_words else None)
+    if m is not None and not first and m.start() == 0 and cues.CONTINUES_RE.match(m.group(0)) \
+            and not cues.REFLECTION_RE.search(plain, m.end()):
+        m = None  # "... ? Because that's what's causing it.": the speaker's own sentence carried on
     if m is None and asked and sent_keys & ctx.previous_words:
         m = cues.SO_CHECK_RE.match(plain)  # "so she's just talking in circles?": what was understood, checked
     if m is None and you and asked and ctx.previous_words:
@@ -269,11 +295,11 @@ def reflection(span, plain: str, sent_keys: frozenset[str], ctx: Context, *, ask
     if m is None:
         gives_back = len(sent_keys & ctx.previous_words) >= MIN_SHARED_WORDS
         if you and _about_you(span) and (gives_back or ctx.previous_words and not asked and _feels_you(span, plain)):
-            cue = "gives back the mentee's words" if gives_back else "names the mentee's feeling"
+            cue = GIVES_BACK_CUE if gives_back else "names the mentee's feeling"
         elif ctx.previous_words and not asked and _feeling_fragment(span, plain):
             cue = "names the mentee's feeling"
         elif not asked and _echoes(span, plain, sent_keys, ctx):
-            cue = "gives back the mentee's words"
+            cue = GIVES_BACK_CUE
         else:
             return None  # an asked feeling ("Have people annoyed you?") is a question unless it gives words back
         return SentenceCode("reflection", cue, complex=reflection_is_complex(plain, sent_keys, ctx))

@@ -138,6 +138,16 @@ AFFIRMATION_RE = _re(
     r"|\bhonest\s+(?:thing|observation)\s+to\s+(?:notice|say|admit|see)\b|\byou\s+(?:really|clearly)\s+know\s+yourself\b"
     r"|\b(?:that's|that\s+is|that\s+was|it's|it\s+was)\s+(?:a\s+)?(?:really\s+)?(?:big|huge|real|major|massive)\s+step\b"
     r"|\byou(?:'re|\s+are)\s+one\s+of\s+(?:the|our)\s+(?:best|strongest)\b"
+    # what they have shown they can do ("you've already proved that"), a way of their own found ("that's a smart fix",
+    # "you found a way to ..."), effort counted ("that's a lot of showing up"), care named as a strength
+    r"|\byou(?:'ve|\s+have)\s+(?:already\s+)?(?:proved|proven|shown)\s+(?:that|it|you\s+can|yourself)\b"
+    r"|\b(?:that's|that\s+is|what\s+a)\s+(?:a\s+)?(?:really\s+)?(?:smart|clever|creative|neat|ingenious|brilliant)\s+"
+    r"(?:fix|solution|workaround|system|trick|way)\b|\byou\s+found\s+a\s+way\s+to\b"
+    r"|\b(?:a\s+)?(?:proper|real)\s+(?:fix|solution)\b|\bexactly\s+what\s+i(?:'d|\s+would)\s+(?:hope|want|expect)\b"
+    r"|\b(?:sharp|smart|clever|nice|excellent)\s+(?:bit\s+of\s+)?(?:analysis|thinking|observation|insight|spot|catch)\b"
+    r"|\byour\s+[\w-]+\s+(?:was|were|is|are)\s+(?:really\s+|very\s+)?(?:nicely|well|beautifully|brilliantly)\s+[a-z]+ed\b"
+    r"|\byou(?:'ve|\s+have)\s+been\s+(?:grafting|working\s+(?:really\s+)?hard|putting\s+(?:the\s+work|in\s+the\s+work))\b"
+    r"|\b(?:that's|that\s+is)\s+a\s+lot\s+of\s+(?:showing\s+up|effort|grit|persistence|commitment)\b|\byou\s+care\s+enough\s+to\b"
 )
 
 #: Reassurance that it will turn out well ("you'll be fine", "you're going to be great", "you've got this", "I'm sure
@@ -157,6 +167,11 @@ REASSURANCE_RE = _re(
 #: were lazy", "you feel like it's all your fault"); checked on SwDA's talk between strangers, where it fires 13 times
 #: in 196,468 utterances of train and test (peers disputing: "that's not true", "what's wrong with you?", "how can
 #: you even think like that?"; one "you're wrong" quoting someone) (``bench/helping_skills.py`` lists ESConv's hits).
+#: A flat "Not everybody.", "Not necessarily.": disputing what they said; the answer to their question where they
+#: asked ("Would that ruin the design?" "Not necessarily."), which :func:`pipeline.measures.helping.confronting`'s
+#: caller leaves unjudged.
+NOT_SO_PATTERN = r"^(?:well\s+|no\s+)?not\s+(?:everybody|everyone|necessarily)\s*$"
+NOT_SO_RE = _re(NOT_SO_PATTERN)
 CONFRONT_RE = _re(
     r"\byou\s+should\s+have\s+(?:known|listened|asked|thought|checked|realised|realized)\b"
     r"|\bwhy\s+(?:didn't|did\s+not|wouldn't|couldn't)\s+you\s+just\s+\w+|\bwhy\s+on\s+earth\b"
@@ -249,6 +264,30 @@ CONFRONT_RE = _re(
     r"|\bwhose\s+fault\s+(?:is|was)\s+that\b|\bwhat\s+did\s+you\s+expect\b|\byou\s+(?:brought|did)\s+this\s+on\s+yourself\b"
     r"|\bheard\s+(?:it|that(?:\s+one)?)\s+(?:all\s+)?before\b|\bhere\s+we\s+go\s+again\b|\bnot\s+this\s+again\b"
     r"|\bthat(?:'s|\s+is)\s+(?:your\s+problem|on\s+you)\b"
+    # their reasons argued away: sarcasm ("it's not like you don't know them"), "what's the problem then?", the
+    # norm held up ("but everyone does the Monday meeting")
+    r"|\bit(?:'s|\s+is)\s+not\s+like\s+you\s+(?:don't|didn't|haven't|can't|couldn't|weren't)\b"
+    r"|\b(?:if\s+(?:you(?:'re|\s+are)|it's|that's)\s+(?:\w+\s+){1,3}?)?what(?:'s|\s+is)\s+the\s+(?:problem|big\s+deal|issue|"
+    r"hold-?up)\s+then\b"
+    r"|^but\s+every(?:one|body)\s+(?:else\s+)?(?:does|did|has|manages|gets|goes)\b"
+    # denial named and their account doubted ("this is what we call denial", "that's what they all say", "how many
+    # did you really have?", "nobody ever thinks they are", "be honest with yourself", "until you can admit ..."),
+    # a worst case held over them ("you could've killed someone"), a label ("that's binge drinking"), sarcasm opened
+    # ("let me guess")
+    r"|\bwhat\s+we\s+call\s+(?:denial|minimi[sz]ing|rationali[sz]ing|an?\s+excuse|a\s+problem)\b"
+    r"|\bwhat\s+(?:they|you\s+guys|you\s+people)\s+all\s+say\b|\bnobody\s+ever\s+thinks\s+(?:they|it)\b"
+    r"|\bhow\s+(?:many|much)\s+(?:\w+\s+)?did\s+you\s+really\b|\bbe\s+honest\s+with\s+yourself\b"
+    r"|\buntil\s+you\s+(?:can\s+)?(?:admit|accept|face\s+up\s+to)\b|\byou\s+(?:weren't|were\s+not)\s+listening\b"
+    r"|\byou\s+could(?:'ve|\s+have)\s+(?:killed|hurt|injured)\s+(?:someone|somebody|yourself|a\s+kid|a\s+child|people)\b"
+    r"|\balways\s+(?:someone|somebody)\s+else(?:'s\s+fault|\s+who's\s+the\s+problem)\b|^let\s+me\s+guess\b"
+    r"|\b(?:that's|that\s+is|is)\s+(?:binge\s+drinking|alcoholism|problem\s+drinking|a\s+drinking\s+problem|"
+    r"a\s+gambling\s+problem|an\s+addiction)\b"
+    # their work marked down (a mentor's verdict: "your transitions were slow", "you can't hide behind LinkedIn"),
+    # disagreement announced ("I'd gently push back on that"), criticism disowned as it is made ("I'm not criticising")
+    r"|\byour\s+[\w-]+\s+(?:was|were|is|are)\s+(?:too\s+|really\s+|very\s+|a\s+bit\s+|pretty\s+)?(?:slow|poor|weak|sloppy|messy|"
+    r"rushed|vague|unclear|chaotic|all\s+over\s+the\s+place|not\s+good\s+enough|nowhere\s+near)\b"
+    r"|\byou\s+can't\s+hide\s+behind\b|\bi(?:'d|\s+would)\s+(?:gently\s+|have\s+to\s+|really\s+)?push\s+back\s+on\b"
+    r"|\bi(?:'m|\s+am)\s+not\s+(?:criticising|criticizing|having\s+a\s+go)\b"
     r"|\byou(?:'ve|\s+have)?\s+(?:got|need)\s+to\s+(?:take|start\s+taking)\s+(?:some\s+)?responsibility\b|(?:^|\bjust\s+|\btime\s+to\s+)(?:grow|man)\s+up\b"
     r"|\byou(?:'re|\s+are)\s+(?:such\s+)?(?:a|an)\s+(?:liar|baby|drama\s+queen|slacker|lost\s+cause|mess|child)\b"
     # set phrases of judgement ("that's exactly what an addict would say", "you should've thought about that before",
@@ -284,7 +323,7 @@ CONFRONT_RE = _re(
     r"|\byou(?:'ll|\s+will)\s+(?:soon\s+)?(?:toughen\s+up|harden\s+up|get\s+over\s+it)\b|\byou\s+win\s+some,?\s+(?:you\s+)?lose\s+some\b"
     r"|^(?:\w+\s+){0,2}?that(?:'s|\s+is)\s+(?:just\s+)?(?:life|sales|business|the\s+job|part\s+of\s+the\s+job|how\s+it\s+(?:is|goes)|"
     r"the\s+way\s+it\s+(?:is|goes))(?:\s+(?:isn't\s+it|i'm\s+afraid|for\s+you))?\s*$"
-    r"|^(?:oh\s+|\w+\s+)?come\s+on(?:\s+now)?\s*$|^(?:well\s+|no\s+)?not\s+(?:everybody|everyone|necessarily)\s*$"
+    r"|^(?:oh\s+|\w+\s+)?come\s+on(?:\s+now)?\s*$|" + NOT_SO_PATTERN +
     # a concern made small (minimising: "it's not that bad", "these things blow over", "being dropped's nothing"), their
     # word doubted ("Are you sure?"), a moral ("that's not healthy"), a label with no "to" ("You're too nice.")
     r"|\b(?:it's|it\s+is|that's|that\s+is|it\s+isn't|that\s+isn't)\s+(?:really\s+)?(?:not\s+)?(?:that\s+bad|the\s+end\s+of\s+the\s+world)\b"

@@ -1,0 +1,68 @@
+"""Self-disclosure: the one definition of the speaker sharing their own experience, and of the narrower sharing of
+their own mistakes and early struggles that the course teaches. Read by :mod:`pipeline.measures.helping` (a turn's
+code), :mod:`pipeline.measures.reflections` (their own story is not the mentee's world) and
+:mod:`pipeline.measures.indicators_safety` (the indicators)."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.measures.language import find_pattern
+
+#: Self-disclosure as the course teaches it: the mentor sharing their own mistakes and early struggles ("I made
+#: the same mistake", "when I started"). The narrower part of :func:`self_disclosure` (``mistakes_only=True``).
+SHARED_MISTAKES_RE = re.compile(
+    r"\bI\s+(?:made|make)\s+(?:the\s+same|a|that|this|similar|my\s+own|plenty\s+of|lots\s+of)?\s*(?:\w+\s+)?mistakes?\b"
+    r"|\bwhen\s+I\s+(?:started|was\s+(?:starting|new|your\s+age|in\s+your)|first)\b"
+    r"|\bI\s+(?:also\s+)?(?:struggled|failed|messed\s+up|got\s+it\s+wrong|learned\s+the\s+hard\s+way)\b"
+    r"|\bin\s+my\s+(?:experience|first\s+(?:job|year|role))\b|\bI\s+remember\s+when\s+I\b"
+    r"|\bI\s+(?:used\s+to|had\s+the\s+same)\b|\bmy\s+(?:own\s+|big\s+|biggest\s+|first\s+)?mistakes?\b|\bhappened\s+to\s+me\b"
+    # an early struggle of one's own ("I nearly left three times", "I froze too", "I got dropped loads", "I remember
+    # my first year on the ward", "what helped me was ...")
+    r"|\bI\s+(?:nearly|almost)\s+(?:left|quit|gave\s+up|jacked|packed|walked|dropped\s+out|failed)\b"
+    r"|\bI\s+(?:froze|panicked|got\s+(?:dropped|sacked|fired|rejected|passed\s+over|told\s+off))\b"
+    r"|\bI\s+remember\s+my\s+first\b|\bwhat\s+(?:helped|worked\s+for)\s+me\b"
+    # a mistake of one's own work ("second year at my old job, I dropped a production index")
+    r"|\bI\s+(?:dropped|broke|crashed|blew\s+up|took\s+down|deleted|wiped)\s+(?:a|an|the|my|our|production|prod|live)\b"
+    r"|\bI\s+(?:nearly|almost)\s+lost\s+(?:it|the|my)\b",
+    re.IGNORECASE,
+)
+#: Self-disclosure in general (Hill's helping skills; ESConv's "self-disclosure"): the speaker's own experience,
+#: life or feelings ("I have been through the same", "I also lost my job", "my sister had this too").
+OWN_EXPERIENCE_RE = re.compile(
+    r"\bI(?:\s+have|'ve)\s+(?:also\s+|personally\s+|often\s+|recently\s+|once\s+)?(?:been\s+(?:through|in\s+(?:a|the|this|that|"
+    r"your|similar)|there|dealing|struggling|feeling|having|going\s+through|living)|had\s+(?!a\s+look|a\s+think|to\s+say)|felt|lost|"
+    r"gone\s+through|experienced|dealt|struggled|lived|suffered|faced|found\s+(?:that|it|myself)|tried\s+(?:it|that|this|"
+    r"therapy|meditation)|done\s+(?:that|this|the\s+same))\b"
+    r"|\bI\s+(?:also|too|myself)\b|\bme\s+too\b|\bsame\s+(?:here|with\s+me|happened)\b"
+    r"|\bI\s+(?:used\s+to|once|lost|quit|moved|cried|struggled|failed|had\s+to|had\s+a|went\s+through)\b"
+    # what the speaker did, told as their own story ("I kept a simple log", "I wrote a few points on a card")
+    r"|\bI(?:'ve|\s+have)?\s+(?:also\s+|then\s+|just\s+|always\s+)?(?:kept|wrote|practi[cs]ed|learned|learnt|joined|spent|asked\s+my|told\s+my|"
+    r"started\s+(?:to|a|my|keeping|writing|going)|tried\s+(?:to|a|my|writing|keeping|talking))\b"
+    r"|\bwhen\s+I\s+(?:was|had|lost|went|got|moved|left|did|tried|felt|broke)\b"
+    r"|\bmy\s+(?:own\s+)?(?:husband|wife|partner|boyfriend|girlfriend|ex|mom|mum|mother|dad|father|parents|son|daughter|"
+    r"kids|children|sister|brother|aunt|uncle|grandparents|grandmother|grandfather|family|cousin|best\s+friend)\b"
+    r"|\bI\s+(?:was|am|'m|have\s+been)\s+in\s+(?:a|the)\s+(?:similar|same)\s+(?:situation|position|boat|place)\b"
+    # the speaker's own past, told ("I worked in a restaurant", "I went to my counselor", "shy person myself")
+    r"|\bI\s+(?:also\s+|then\s+|once\s+)?(?:did|worked|lived|left|went|took|found|personally)\b|\bmyself\b"
+    r"|\bI\s+(?:often\s+|also\s+|sometimes\s+)?(?:feel|felt)\s+(?:the\s+same|that\s+way|like\s+that)\b|\bI\s+know\s+the\s+feeling\b"
+    r"|\bI\s+(?:was|am|'m)\s+(?:also\s+)?(?:going\s+through|dealing\s+with)\b|\bI(?:\s+have|'ve)\s+(?:never|not)\s+been\b"
+    r"|\bthat(?:'s|\s+is|\s+was)\s+what\s+I\s+(?:always\s+)?(?:did|do)\b|\bin\s+my\s+day\b|\blook\s+at\s+me\s+now\b"
+    # a story's frame: where and when it was theirs ("at my old job", "my first quarter", "I was seventeen, working at
+    # a tyre place", "I was forty percent too", "I remember the wardrobe years", "what Leeds taught me", "I had this
+    # massive deal")
+    r"|\bat\s+my\s+(?:old|last|first|previous)\s+(?:job|place|company|school|firm|practice|trust|hospital|ward|team)\b"
+    r"|\bmy\s+(?:first|second|third)\s+(?:year|job|week|month|quarter|placement|post|role|term|deploy)\b"
+    r"|\bI\s+was\s+(?:only\s+|just\s+)?(?:about\s+)?(?:sixteen|seventeen|eighteen|nineteen|twenty|\d+|a\s+(?:kid|student|trainee|"
+    r"junior|teenager))\b|\bI\s+was\s+(?:[\w-]+\s+){1,3}too\b|\bI\s+remember\s+(?:the|those|being)\b"
+    r"|\b(?:taught|showed)\s+me\b|\bI\s+had\s+this\b",
+    re.IGNORECASE,
+)
+
+
+def self_disclosure(text: str, *, mistakes_only: bool = False) -> str:
+    """The words in which the speaker shares their own experience ("" if none): the one definition of
+    self-disclosure. ``mistakes_only``: only their own mistakes and early struggles (the course's sense, which the
+    "Mentor sharing own experience or mistakes" indicator counts)."""
+    found = find_pattern(SHARED_MISTAKES_RE, text)
+    return found or ("" if mistakes_only else find_pattern(OWN_EXPERIENCE_RE, text))
