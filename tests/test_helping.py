@@ -1380,3 +1380,27 @@ def test_a_transcribers_note_is_not_speech_and_an_answer_is_not_a_dispute(nlp):
                   "I was seventeen, working at a tyre place.", "I was forty percent too, first quarter."):
         assert self_disclosure(story), story
     assert not self_disclosure("I read your draft twice, actually.")
+
+
+def test_the_reviewers_sets_read_good_above_poor_and_their_helper_as_the_mentor(nlp):
+    """The hand-coded sessions of ``bench/data/reviewer_sets`` (written by reviewers who never saw the code; set 14
+    held out until 0.5.11): Rapport finds the helper as the mentor in every session, and every good session has more
+    of its banded indicators in range than every poor one (share AUC 1.0 on each set). The alignment of lines to turns
+    leaves no coded line out."""
+    import importlib.util
+    from pathlib import Path
+
+    from models import load_syllable_table
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("reviewer_sets", root / "bench" / "reviewer_sets.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    table = load_syllable_table()
+    for folder in sorted((root / "bench" / "data" / "reviewer_sets").iterdir()):
+        got = bench.score_set(folder, nlp=nlp, syllable_table=table)
+        assert got["mentor_found"] == got["n"], folder.name
+        good = [s[2] for s in got["sessions"] if s[1] == "high"]
+        poor = [s[2] for s in got["sessions"] if s[1] == "low"]
+        assert len(good) >= 4 and len(poor) >= 4 and bench.auc(good, poor) == 1.0, (folder.name, good, poor)
+        assert got["unmatched"] == 0 and got["tp"]["question"] + got["fn"]["question"] > 0, folder.name

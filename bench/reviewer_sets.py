@@ -1,0 +1,153 @@
+"""The helping-skills coder and the report's overall reading against hand-coded sessions written for this project.
+
+``bench/data/reviewer_sets/setNN/`` each hold 8-10 invented helping sessions (MI counselling, coaching, workplace
+and academic mentoring), half written as good practice and half as poor, by writers who saw neither the code nor
+the other sets, in the style of real transcripts (fillers, false starts, about one question in four without "?").
+Every helper line carries the writer's MITI 4.2.1 codes (``key.json``; each set's ``README.md`` gives its coding
+choices). Each session is analysed as a user would analyse a transcript (``analyze_transcript``: roles found by
+Rapport, no times), and the bench prints, per set:
+
+- precision, recall and F1 of each behaviour over the helper's turns (a turn counts as coded with a behaviour when
+  any of its lines carries the code);
+- whether Rapport found the helper as the mentor;
+- per session, the share of banded indicators in their good range and the glance's share of "went well"; and the
+  AUC of both between the good and the poor sessions.
+
+Sets 9-13 were tuned on (their rules are in the coder); set 14 was held out until version 0.5.11
+(``docs/indicators.md`` gives the figures before and after). A new set belongs in a new folder, scored once before any
+rule is written from it.
+
+    python bench/reviewer_sets.py [--sets DIR] [--only set14] [--errors advice]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+#: Each row: the reviewer's codes that make a turn positive, and the coder's reading that makes it positive.
+ROWS = {
+    "question": ({"Q_open", "Q_closed"}, lambda c: c.has("question")),
+    "reflection": ({"SR", "CR"}, lambda c: c.has("reflection")),
+    "affirmation": ({"AF"}, lambda c: c.has("affirmation")),
+    "advice without permission": ({"PERSUADE"}, lambda c: c.has("advice") and not c.permission),
+    "advice or information unasked": ({"PERSUADE", "GI"},
+                                      lambda c: (c.has("advice") or c.has("information")) and not c.permission),
+    "sharing the decision": ({"SEEK", "AUTONOMY"}, lambda c: bool(c.partnership)),
+    "judging": ({"CONFRONT"}, lambda c: bool(c.confronting)),
+    "self-disclosure": ({"SELF"}, lambda c: c.has("self_disclosure")),
+}
+
+
+def auc(pos: list[float], neg: list[float]) -> float:
+    """P(a value of ``pos`` > one of ``neg``), ties counted half; nan when either is empty."""
+    if not pos or not neg:
+        return float("nan")
+    return sum(1.0 if p > q else 0.5 if p == q else 0.0 for p in pos for q in neg) / (len(pos) * len(neg))
+
+
+def gold_by_turn(lines: list[str], turns, codes: dict[int, set[str]]) -> tuple[dict[int, set[str]], int]:
+    """The reviewer's codes of each turn, and how many coded lines found no turn: line ``n`` (1-based, "Name: text")
+    goes to the first turn from the last one matched on that speaks as that name and holds the line's first words
+    (consecutive lines may form one turn)."""
+    out: dict[int, set[str]] = {}
+    missed = 0
+    ti = 0
+    for n, line in enumerate(lines, 1):
+        speaker, _, text = line.partition(":")
+        head = " ".join(text.split())[:20]
+        j = ti
+        while j < len(turns) and (turns[j].speaker != speaker.strip() or head not in " ".join(turns[j].text.split())):
+            j += 1
+        if j == len(turns):
+            missed += n in codes  # not found (a line the transcript reader dropped): its codes are left out
+            continue
+        ti = j
+        out.setdefault(j, set()).update(codes.get(n, set()))
+    return out, missed
+
+
+def score_set(folder: Path, *, nlp, syllable_table, errors: str = "") -> dict:
+    """Counts per row, sessions' readings, and whether the mentor was found, for one set's folder."""
+    from pipeline.report.glance import feedback
+    from pipeline.report.text import status_of
+    from pipeline.run.orchestrate import analyze_transcript
+
+    key = json.loads((folder / "key.json").read_text(encoding="utf-8"))["sessions"]
+    tp, fp, fn = Counter(), Counter(), Counter()
+    sessions, mentor_found, unmatched = [], 0, 0
+    for name, info in sorted(key.items()):
+        text = (folder / f"{name}.txt").read_text(encoding="utf-8")
+        lines = [ln for ln in text.splitlines() if ln.strip()]
+        codes = {n: set(c) for n, c in info["codes"]}
+        report = analyze_transcript(text, source_name=f"{folder.name}-{name}.txt", nlp=nlp,
+                                    syllable_table=syllable_table)
+        turns = report.turn_measures
+        gold, missed = gold_by_turn(lines, turns, codes)
+        unmatched += missed
+        helper = {lines[n - 1].partition(":")[0].strip() for n in codes}
+        mentor_found += any(s.label in helper and s.role == "mentor" for s in report.speakers)
+        for i, tm in enumerate(turns):
+            if tm.speaker not in helper:
+                continue
+            g = gold.get(i, set())
+            for row, (gset, coded) in ROWS.items():
+                is_gold, is_coded = bool(g & gset), bool(coded(tm.code))
+                tp[row] += is_gold and is_coded
+                fp[row] += is_coded and not is_gold
+                fn[row] += is_gold and not is_coded
+                if errors and errors == row and is_gold != is_coded:
+                    print(f"   {'FP' if is_coded else 'FN'} {folder.name}/{name} {sorted(g)} "
+                          f"[{tm.code.behaviour}: {tm.code.cue}] {' '.join(tm.text.split())[:110]}")
+        banded = [s for s in map(status_of, report.indicators) if s in ("in band", "below", "above")]
+        fb = feedback(report)  # as the report shows it
+        glance = len(fb.went_well) / max(len(fb.went_well) + len(fb.to_try), 1)
+        sessions.append((name, info["quality"], banded.count("in band") / max(len(banded), 1), glance))
+    return {"tp": tp, "fp": fp, "fn": fn, "sessions": sessions, "mentor_found": mentor_found, "n": len(key),
+            "unmatched": unmatched}
+
+
+def print_set(name: str, s: dict) -> None:
+    print(f"\n{name}: {s['n']} sessions, the helper found as the mentor in {s['mentor_found']}"
+          + (f"; {s['unmatched']} coded lines found no turn" if s["unmatched"] else ""))
+    print(f"  {'behaviour':32s}   tp   fp   fn  precision  recall    F1")
+    for row in ROWS:
+        t, f, n = s["tp"][row], s["fp"][row], s["fn"][row]
+        p = t / (t + f) if t + f else 0.0
+        r = t / (t + n) if t + n else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"  {row:32s} {t:4d} {f:4d} {n:4d}      {p:.2f}    {r:.2f}  {f1:.2f}")
+    good = [x for x in s["sessions"] if x[1] == "high"]
+    poor = [x for x in s["sessions"] if x[1] == "low"]
+    print("  in range: good " + " ".join(f"{x[2]:.2f}" for x in good) + " | poor " + " ".join(f"{x[2]:.2f}" for x in poor))
+    print(f"  AUC good vs poor: share in range {auc([x[2] for x in good], [x[2] for x in poor]):.2f}, "
+          f"glance {auc([x[3] for x in good], [x[3] for x in poor]):.2f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sets", default=str(ROOT / "bench" / "data" / "reviewer_sets"), help="folder of setNN folders")
+    ap.add_argument("--only", default="", help="one set's folder name (e.g. set14)")
+    ap.add_argument("--errors", default="", choices=("", *ROWS), help="list the turns where this row disagrees")
+    args = ap.parse_args(argv)
+    folders = sorted(p for p in Path(args.sets).iterdir() if (p / "key.json").exists()
+                     and (not args.only or p.name == args.only))
+    if not folders:
+        print(f"no sets (folders with key.json) under {args.sets}", file=sys.stderr)
+        return 2
+    from models import load_nlp, load_syllable_table
+
+    nlp, table = load_nlp(), load_syllable_table()
+    for folder in folders:
+        print_set(folder.name, score_set(folder, nlp=nlp, syllable_table=table, errors=args.errors))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
