@@ -1406,3 +1406,23 @@ def test_the_reviewers_sets_read_good_above_poor_and_their_helper_as_the_mentor(
         poor = [s[2] for s in got["sessions"] if s[1] == "low"]
         assert len(good) >= 4 and len(poor) >= 4 and bench.auc(good, poor) == 1.0, (folder.name, good, poor)
         assert got["unmatched"] == 0 and got["tp"]["question"] + got["fn"]["question"] > 0, folder.name
+
+
+def test_what_only_looks_like_advice_in_a_good_session(nlp):
+    """A summary gives back their plans ("let me see if I've got the whole picture ... maybe dropping the Saturday
+    shift"); "sounds like a step you could take" reflects what they can do; "Why not a four?" follows up a ruler; an
+    offer to run through ideas permits the advice it announces. The speaker's own step in a summary still advises."""
+    plan = ["I could maybe drop the Saturday shift, and talk to my landlord about the rent."]
+    summary = code_turn("So, um, let me just see if I've got the whole picture. You're working late because you need "
+                        "to. Maybe dropping the Saturday shift would help, and talking to your landlord.",
+                        previous=plan, nlp=nlp)
+    assert summary.behaviour == "reflection" and not summary.has("advice")
+    refer = code_turn("Let me sum up. You want to cut down, and I'll refer you to the clinic.", previous=plan, nlp=nlp)
+    assert refer.has("advice")
+    assert not code_turn("That sounds like a step you could take without risking anything.", previous=plan,
+                         nlp=nlp).has("advice")
+    ruler = code_turn("An eight. Why not, um, a four or a five?", previous=["About an eight, I'd say."], nlp=nlp)
+    assert ruler.has("question") and not ruler.has("advice")
+    offered = code_turn("There's some stuff we can do here that might help. Would it be okay if I ran through a "
+                        "couple?", previous=plan, nlp=nlp)
+    assert offered.partnership and (not offered.has("advice") or offered.permission)

@@ -120,9 +120,12 @@ def advice_cue(q: QuestionClass, plain: str) -> str:
     need to be useful": their words, collected)."""
     if cues.SUMMARY_OPENING_RE.search(plain):
         return ""
+    strong = cues.STRONG_REFLECTION_RE.match(plain)  # "That sounds like a step you could take ...": what they can do,
+    # reflected
     for m in cues.ADVICE_RE.finditer(plain):
         before = plain[:m.start()]
-        if not (_asks_within(q, plain, m.group(0)) or _reported(before) or _subordinate(before, m.group(0))):
+        if not (_asks_within(q, plain, m.group(0)) or _reported(before) or _subordinate(before, m.group(0))
+                or strong and m.group(0).startswith(("you can", "you could"))):
             return m.group(0)
     return ""
 

@@ -354,6 +354,10 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
             if cue and behaviour not in found:
                 codes.append(SentenceCode(behaviour, cue))
         codes = _advice_reasons(codes, sents, ctx)
+        if cues.SUMMARY_OPENING_RE.search(plain_text(sents[0].text)):  # "Let me see if I've got the whole picture.
+            # ... maybe dropping a shift": a summary gives back their plans; only the speaker's own ("I'll refer you")
+            codes = [c._replace(behaviour="reflection", complex=True) if c.behaviour == "advice"
+                     and not cues.SELF_START_RE.match(c.cue) else c for c in codes]
         if not found & {"advice", "information"} and (m := cues.YES_BUT_RE.match(plain)):
             codes.append(SentenceCode("advice", m.group(0).strip()))  # "I get it. But that's the most important
             # part.": their view acknowledged, then argued with (MITI 4.2.1 persuade)

@@ -61,7 +61,8 @@ OFFER_RE = _re(
     # "There's something about the Saturday work that's worth knowing, if you want it?": the offer asked after it
     r"|\bworth\s+knowing,?\s+if\s+you(?:'d|\s+would)?\s+(?:want|like)(?:\s+(?:it|to\s+hear\s+it))?\s*\??$"
     r"|\b(?:is\s+it|would\s+it\s+be)\s+(?:ok|okay|alright|all\s+right|useful|helpful)\s+if\s+i\s+(?:share|suggest|tell|"
-    r"offer|give|shared|suggested|told|offered|gave|mention|mentioned|went\s+through|explained)\b"
+    r"offer|give|shared|suggested|told|offered|gave|mention|mentioned|went\s+through|explained|ran\s+through|run\s+through|"
+    r"go\s+through|walked\s+you\s+through|talked\s+you\s+through|added)\b"
     r"|\bif\s+you(?:'d|\s+would)\s+like\s+(?:them|it|to\s+hear\s+(?:them|it|some|a\s+few))\b"
     r"|\bshall\s+i\s+(?:share|suggest|tell|give|offer)\b"
     r"|\b(?:are\s+you|would\s+you\s+be)\s+open\s+to\s+(?:some\s+|a\s+few\s+)?(?:ideas|suggestions|advice)\b"
@@ -116,7 +117,8 @@ ADVICE_RE = _re(
     r"(?!" + _TALK_VERBS + r")[a-z]+"
     # the step put as "why not just ...?", "could you not just ...?", "can't you just ...?": proposes (and presses)
     r"|\b(?:why\s+not|(?:can|could)\s+you\s+not|(?:can't|couldn't|cannot)\s+you)\s+(?:just\s+|simply\s+)?"
-    r"(?!" + _TALK_VERBS + r")[a-z]+"
+    r"(?!" + _TALK_VERBS + r"|(?:um|uh|a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|zero|lower|higher|more|"
+    r"less|now|yet|before|then|me|us)\b)[a-z]+"
     r"|(?<!\bi\s)(?<!\bwe\s)\b(?:it\s+)?(?:might|may|would|could)\s+(?:be\s+(?:worth|a\s+good\s+idea|helpful|useful|good|best)|help)\s+"
     r"(?:to|if\s+you|you)\b|\b(?:might|may|would|could)\s+(?:really\s+|definitely\s+)?be\s+worth\s+(?:a\s+(?:try|shot|look)|"
     r"[a-z]+ing)\b"
