@@ -1398,7 +1398,7 @@ def test_the_reviewers_sets_read_good_above_poor_and_their_helper_as_the_mentor(
     spec.loader.exec_module(bench)
     table = load_syllable_table()
     folders = sorted(p.parent for p in (root / "bench" / "data" / "reviewer_sets").glob("*/key.json"))
-    assert len(folders) >= 6
+    assert len(folders) >= 7
     for folder in folders:
         got = bench.score_set(folder, nlp=nlp, syllable_table=table)
         assert got["mentor_found"] == got["n"], folder.name
@@ -1426,3 +1426,21 @@ def test_what_only_looks_like_advice_in_a_good_session(nlp):
     offered = code_turn("There's some stuff we can do here that might help. Would it be okay if I ran through a "
                         "couple?", previous=plan, nlp=nlp)
     assert offered.partnership and (not offered.has("advice") or offered.permission)
+
+
+def test_reassurance_and_explaining_take_their_turns_statements_with_them(nlp):
+    """In a turn that reassures ("don't worry", "you'll pick it up"), a statement that only shares their words is the
+    reassurance's; "these are the classic symptoms" explains; "if you don't mind me asking" asks; "sounds like a plan"
+    agrees; "that's proper dedication" and "sounds like someone who knows how she works" value the person."""
+    laid_off = ["I got laid off after twenty-two years. I don't even know where to start with a resume."]
+    easy = code_turn("Oh, don't worry about the resume, it's super easy, the site walks you right through it. You'll "
+                     "pick it up in no time.", previous=laid_off, nlp=nlp)
+    assert "reflection" not in (easy.behaviour, *easy.also)
+    assert code_turn("These are the classic symptoms actually. Thirst, weight loss.", previous=laid_off,
+                     nlp=nlp).behaviour == "information"
+    assert code_turn("And you're, what, fifty-something, if you don't mind me asking", previous=laid_off,
+                     nlp=nlp).behaviour == "question"
+    assert code_turn("Sounds like a plan.", previous=laid_off, nlp=nlp).behaviour != "reflection"
+    for text in ("That's proper dedication, writing up till two after a full day out.",
+                 "That sounds like someone who knows how she works."):
+        assert code_turn(text, previous=laid_off, nlp=nlp).behaviour == "affirmation", text

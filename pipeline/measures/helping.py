@@ -77,6 +77,8 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
         q = questions.trailing_question(span)
     elif not q.is_question and text.endswith("?") and not cues.CHECK_RE.search(plain):
         q = questions.fronted_question(span)  # not "It sounds like ..., is this correct?": a reflection checked
+    if not q.is_question and (m := cues.ASKING_ASIDE_RE.search(plain)):
+        q = QuestionClass(True, "yes_no", False, m.group(0))  # "..., if you don't mind me asking": asked
     if q.is_question and ((h := cues.HEDGE_RE.search(plain)) and plain_text(q.cue) in h.group(0)
                           or ctx.punctuated and questions.ended_as_statement(span, q)):
         q = QuestionClass(False)  # "people, how shall I say it, noticed you"; "it's backfiring, isn't it."
@@ -363,8 +365,8 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
             # part.": their view acknowledged, then argued with (MITI 4.2.1 persuade)
         if answers or judged or any(c.behaviour in ("advice", "information") for c in codes):
             codes = [SentenceCode("other") if c.cue == WORLD_CUE else c for c in codes]
-        if any(c.behaviour == "advice" for c in codes):  # "Don't let Sharon get to you, she's like that with everyone.":
-            # the advice's reason, not their words given back, unless it names what they feel ("... it's wearing you down")
+        if any(c.behaviour == "advice" for c in codes) or cues.REASSURING_RE.search(plain):  # "Don't let Sharon get
+            # to you, she's like that.", "don't worry, it's easy": the advice's or reassurance's, unless it names a feeling
             codes = [SentenceCode("other") if weakly_reflects(c) and not (
                 i < len(sents) and names_feeling(plain_text(sents[i].text))) else c for i, c in enumerate(codes)]
         if any(info.EXPLAINS_RE.search(plain_text(s.text)) for s in sents):

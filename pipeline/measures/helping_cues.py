@@ -350,6 +350,15 @@ CHECK_RE = _re(r"\b(?:is|was)\s+(?:that|this|it)\s+(?:about\s+)?(?:right|correct
 NOT_REFLECTION_RE = _re(r"\byou(?:'re|\s+are)\s+(?:very\s+|so\s+|most\s+)?welcome\b|\byou\s+too\b|\b(?:hope|wish)\s+you\b"
                         r"|\b(?:happy|merry)\s+(?:holidays?|christmas|new\s+year|thanksgiving|birthday|easter)\b"
                         r"|\bthank\s+you\b|\bto\s+you\s+(?:too|as\s+well)\b")
+#: "Sounds like a plan": agreement with what they will do, no reflection of it.
+AGREED_PLAN_RE = _re(r"^" + OPENERS + r"(?:that\s+|it\s+)?sounds\s+like\s+a\s+(?:plan|deal|(?:good|great)\s+(?:plan|idea))\b")
+#: An aside that marks a statement as asked ("you're fifty-something, if you don't mind me asking").
+ASKING_ASIDE_RE = _re(r"\bif\s+you\s+don'?t\s+mind\s+(?:me\s+|my\s+)?asking\b|\bif\s+i\s+(?:may|might|can)\s+ask\b")
+#: Words of a turn that reassures or cheers the mentee on ("don't worry", "trust me", "there you go", "don't stress"):
+#: its statements that reflected only by their opening or shared words belong to the reassurance.
+REASSURING_RE = _re(r"\bdon'?t\s+(?:you\s+)?(?:worry|stress|fret|panic)\b|\btrust\s+me\b|\bthere\s+you\s+go\b"
+                    r"|\bdon'?t\s+(?:let\s+it\s+get\s+you\s+down|beat\s+yourself\s+up)\b|\bno\s+worries\b"
+                    r"|\byou(?:'ll|\s+will)\s+(?:pick\s+it\s+up|be\s+(?:back|fine|okay|ok|alright|all\s+right))\b")
 
 #: Reflections that, by their form, add meaning beyond the other person's words (complex): an announced summary,
 #: a hardship named, a value named.

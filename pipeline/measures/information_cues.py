@@ -29,6 +29,8 @@ EXPLAINS_RE = _re(
     r"|\byour\s+(?:[\w-]+\s+){0,2}risk\s+(?:of|for|is|goes|gets|will)\b"
     r"|\bthe\s+(?:general\s+|official\s+|current\s+)?(?:guidance|recommendation|guidelines?)\s+(?:for|is|are|says)\b"
     r"|\b(?:the\s+)?(?:leading|main|number\s+one|biggest)\s+cause\s+of\b"
+    r"|\b(?:that's|that\s+is|these\s+are|this\s+is|it's)\s+(?:the\s+|a\s+)?(?:classic|typical|textbook)\b"
+    r"|\bthat's\s+the\s+[\w-]+\s+thing\b|\bstatistically\b"
 )
 #: Information (MITI 4.2.1 "giving information"; ESConv "information"): facts about how things are.
 INFORMATION_RE = _re(

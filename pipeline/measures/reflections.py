@@ -281,7 +281,8 @@ def reflection(span, plain: str, sent_keys: frozenset[str], ctx: Context, *, ask
     "which" ... it carries on the other person's sentence only as the turn's ``first``; later it carries on the
     speaker's own ("Why not ring in? Because that's the bit that's causing problems.").
     """
-    if not ctx.speaks_fully or info.EXPLAINS_RE.search(plain) and not cues.STRONG_REFLECTION_RE.search(plain):
+    if not ctx.speaks_fully or info.EXPLAINS_RE.search(plain) and not cues.STRONG_REFLECTION_RE.search(plain) \
+            or cues.AGREED_PLAN_RE.match(plain):
         return None  # "So A1c is basically an average of your blood sugar ...": explained, not given back
     you = bool(SECOND_PERSON & set(plain.split()))
     m = cues.REFLECTION_RE.search(plain) or (cues.SUMMARY_RE.match(plain) if you and ctx.previous_words else None)

@@ -147,7 +147,11 @@ AFFIRMATION_RE = _re(
     r"|\b(?:sharp|smart|clever|nice|excellent)\s+(?:bit\s+of\s+)?(?:analysis|thinking|observation|insight|spot|catch)\b"
     r"|\byour\s+[\w-]+\s+(?:was|were|is|are)\s+(?:really\s+|very\s+)?(?:nicely|well|beautifully|brilliantly)\s+[a-z]+ed\b"
     r"|\byou(?:'ve|\s+have)\s+been\s+(?:grafting|working\s+(?:really\s+)?hard|putting\s+(?:the\s+work|in\s+the\s+work))\b"
-    r"|\b(?:that's|that\s+is)\s+a\s+lot\s+of\s+(?:showing\s+up|effort|grit|persistence|commitment)\b|\byou\s+care\s+enough\s+to\b"
+    r"|\b(?:that's|that\s+is)\s+a\s+lot\s+of\s+(?:showing\s+up|effort|grit|persistence|commitment|clarity|insight)\b|\byou\s+care\s+enough\s+to\b"
+    r"|\b(?:that's|that\s+is)\s+(?:real|proper|serious|some)\s+(?:dedication|commitment|grit|determination|courage|effort|"
+    r"clarity|self-awareness|insight|resilience)\b"
+    r"|\bsounds\s+like\s+(?:someone|somebody|a\s+person|a\s+man|a\s+woman|a\s+guy)\s+who\s+(?:knows|cares|is|has|really|"
+    r"takes)\b"
 )
 
 #: Reassurance that it will turn out well ("you'll be fine", "you're going to be great", "you've got this", "I'm sure
