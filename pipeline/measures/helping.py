@@ -349,14 +349,15 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
                    and not (answers and regard.NOT_SO_RE.match(cue))), "") if ctx.speaks_fully else ""
     if ctx.speaks_fully:  # one definition of self-disclosure for the whole turn, sentences split or not
         plain = plain_text(doc.text)
+        plains = [plain_text(s.text) for s in sents]
         found = {c.behaviour for c in codes}
-        told = plain_text(" ".join(s.text for s in sents if not advice.offer(plain_text(s.text))))  # an offer to share tells nothing
+        told = plain_text(" ".join(s.text for s, p in zip(sents, plains, strict=True) if not advice.offer(p)))  # an offer to share tells nothing
         for behaviour, cue in (("self_disclosure", disclosure.self_disclosure(told)),
                                ("affirmation", _affirmation_cue(plain))):
             if cue and behaviour not in found:
                 codes.append(SentenceCode(behaviour, cue))
         codes = _advice_reasons(codes, sents, ctx)
-        if cues.SUMMARY_OPENING_RE.search(plain_text(sents[0].text)):  # "Let me see if I've got the whole picture.
+        if cues.SUMMARY_OPENING_RE.search(plains[0]):  # "Let me see if I've got the whole picture.
             # ... maybe dropping a shift": a summary gives back their plans; only the speaker's own ("I'll refer you")
             codes = [c._replace(behaviour="reflection", complex=True) if c.behaviour == "advice"
                      and not cues.SELF_START_RE.match(c.cue) else c for c in codes]
@@ -365,13 +366,13 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
             # part.": their view acknowledged, then argued with (MITI 4.2.1 persuade)
         if answers or judged or any(c.behaviour in ("advice", "information") for c in codes):
             codes = [SentenceCode("other") if c.cue == WORLD_CUE else c for c in codes]
-        if any(c.behaviour == "advice" for c in codes) or cues.REASSURING_RE.search(plain):  # "Don't let Sharon get
-            # to you, she's like that.", "don't worry, it's easy": the advice's or reassurance's, unless it names a feeling
-            codes = [SentenceCode("other") if weakly_reflects(c) and not (
-                i < len(sents) and names_feeling(plain_text(sents[i].text))) else c for i, c in enumerate(codes)]
-        if any(info.EXPLAINS_RE.search(plain_text(s.text)) for s in sents):
-            codes = [SentenceCode("other") if weakly_reflects(c) else c for c in codes]  # "And your weight is a
-            # big piece of that. Your BMI is thirty-four, which is in the obese category.": a lecture, not given back
+        # a statement that reflected only by its opening or shared words belongs to the lecture around it ("And your
+        # weight is a big piece of that. Your BMI is thirty-four, which is in the obese category."), or, unless it
+        # names a feeling, to the advice or reassurance ("Don't let Sharon get to you, she's like that.")
+        explains = any(info.EXPLAINS_RE.search(p) for p in plains)
+        if explains or any(c.behaviour == "advice" for c in codes) or cues.REASSURING_RE.search(plain):
+            codes = [SentenceCode("other") if weakly_reflects(c) and (
+                explains or not (i < len(plains) and names_feeling(plains[i]))) else c for i, c in enumerate(codes)]
     code = _combine(codes, n_words=n_words, permission=permission)
     if ctx.speaks_fully:
         if answers:
@@ -392,7 +393,7 @@ def partnership(text: str) -> str:
     MITI 4.2.1 "Seek" and "Emphasize" (:data:`cues.PARTNERSHIP_RE`), and asking permission before advising
     (:data:`cues.OFFER_RE`: "would it help if I shared ...?"), which MITI codes as seeking collaboration too.
     """
-    for sentence in re.split(r"(?<=[.?!])\s+", text):  # "... a few tools. Want me to run through them?"
+    for sentence in lang.text_sentences(text):  # "... a few tools. Want me to run through them?"
         if offer := advice.offer(plain_text(sentence)):
             return offer
     plain = plain_text(text)

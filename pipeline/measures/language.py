@@ -541,6 +541,11 @@ def looks_like_question(text: str) -> bool:
     return False
 
 
+def text_sentences(text: str) -> list[str]:
+    """The sentences of an unparsed text, split after ".", "?" or "!" (none split in unpunctuated text)."""
+    return [s for s in re.split(r"(?<=[.?!])\s+", text.strip()) if s.strip()]
+
+
 def count_question_sentences(text: str) -> int:
     """Number of sentences of ``text`` that :func:`looks_like_question`."""
-    return sum(looks_like_question(s) for s in re.split(r"(?<=[.?!])\s+", text.strip()) if s.strip())
+    return sum(looks_like_question(s) for s in text_sentences(text))
