@@ -352,13 +352,14 @@ def _asks(code) -> bool:
     return code.behaviour == "question" or "question" in getattr(code, "also", ())
 
 
-def swda(root: Path, code_turn, nlp, *, limit: int | None, n_examples: int) -> None:
-    """Print section 2: question F1 on SwDA test, each utterance coded with the other speaker's preceding ones."""
+def swda(root: Path, code_turn, nlp, *, limit: int | None, n_examples: int, split: str = "test") -> None:
+    """Print section 2: question F1 on SwDA ``split`` (test: held out; train: where rules are tuned), each utterance
+    coded with the other speaker's preceding ones."""
     from bench.questions import QUESTION_TAGS, conversations
     from pipeline.measures.questions import strip_punctuation
 
     items, gold, tags = [], [], []
-    for conv in conversations(root, "test"):
+    for conv in conversations(root, split):
         for i, (spk, text, tag) in enumerate(conv):
             prev: list[str] = []
             for s, t, _ in reversed(conv[max(0, i - 6):i]):
@@ -378,7 +379,7 @@ def swda(root: Path, code_turn, nlp, *, limit: int | None, n_examples: int) -> N
 
     before = {k: [classify_text(d)[0].is_question for d in nlp.pipe(texts, batch_size=256, disable=["ner", "lemmatizer"])]
               for k, texts in (("p", [t for t, _ in items]), ("s", [strip_punctuation(t) for t, _ in items]))}
-    print(f"\nSwDA test: {len(items)} utterances, {sum(gold)} questions (tags {' '.join(sorted(QUESTION_TAGS))});"
+    print(f"\nSwDA {split}: {len(items)} utterances, {sum(gold)} questions (tags {' '.join(sorted(QUESTION_TAGS))});"
           " each coded with the other speaker's preceding utterances as previous")
     print(f"  {'method':<46} {'precision':>9} {'recall':>7} {'F1':>6}")
     for name, pred in (("baseline: contains '?' (punctuated)", ["?" in t for t, _ in items]),
@@ -502,6 +503,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="first N turns / utterances of each set only")
     ap.add_argument("--examples", type=int, default=3, help="examples per error pattern")
     ap.add_argument("--top", type=int, default=8, help="error patterns per behaviour")
+    ap.add_argument("--swda-split", default="test", help="SwDA split for the question figures: test (held out) or "
+                    "train (tuning)")
     ap.add_argument("--stand-in", action="store_true", help="score a 'contains ?' stand-in instead of the coder")
     ap.add_argument("--ceiling", action="store_true",
                     help="also train a word n-gram logistic regression on dev, scored on test: what words can reach")
@@ -525,10 +528,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(str(e), file=sys.stderr)
                 return 2
     if args.swda:
-        if not (Path(args.swda) / "test").is_dir():
-            print(f"no test/ folder under {args.swda}", file=sys.stderr)
+        if not (Path(args.swda) / args.swda_split).is_dir():
+            print(f"no {args.swda_split}/ folder under {args.swda}", file=sys.stderr)
             return 2
-        swda(Path(args.swda), code_turn, nlp, limit=args.limit, n_examples=args.examples)
+        swda(Path(args.swda), code_turn, nlp, limit=args.limit, n_examples=args.examples, split=args.swda_split)
     if args.ceiling and args.esconv:
         ceiling(Path(args.esconv))
     if not args.stand_in:

@@ -13,7 +13,7 @@ Rapport, no times), and the bench prints, per set:
 - per session, the share of banded indicators in their good range and the glance's share of "went well"; and the
   AUC of both between the good and the poor sessions.
 
-Sets 9-13 were tuned on (their rules are in the coder); sets 14 and 15 were held out until version 0.5.11
+Sets 9-13 were tuned on (their rules are in the coder); sets 14 and 15 were held out until version 0.5.11, set 16 until 0.5.12
 (``docs/indicators.md`` gives the figures before and after). A new set belongs in a new folder, scored once before any
 rule is written from it.
 
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -73,8 +74,20 @@ def gold_by_turn(lines: list[str], turns, codes: dict[int, set[str]]) -> tuple[d
     return out, missed
 
 
-def score_set(folder: Path, *, nlp, syllable_table, errors: str = "") -> dict:
-    """Counts per row, sessions' readings, and whether the mentor was found, for one set's folder."""
+def unpunctuate(text: str) -> str:
+    """Each "Name: text" line with the text lower-cased and without punctuation (apostrophes and hyphens kept), as
+    automatic captions and some transcribers write it."""
+    out = []
+    for line in text.splitlines():
+        name, sep, said = line.partition(":")
+        said = re.sub(r"[^\w\s'\-\[\]]", " ", said.lower())
+        out.append(f"{name}{sep} {' '.join(said.split())}" if sep else line)
+    return "\n".join(out) + "\n"
+
+
+def score_set(folder: Path, *, nlp, syllable_table, errors: str = "", plain: bool = False) -> dict:
+    """Counts per row, sessions' readings, and whether the mentor was found, for one set's folder (``plain``: read
+    with the transcripts unpunctuated and lower-cased)."""
     from pipeline.report.glance import feedback
     from pipeline.report.text import status_of
     from pipeline.run.orchestrate import analyze_transcript
@@ -84,6 +97,7 @@ def score_set(folder: Path, *, nlp, syllable_table, errors: str = "") -> dict:
     sessions, mentor_found, unmatched = [], 0, 0
     for name, info in sorted(key.items()):
         text = (folder / f"{name}.txt").read_text(encoding="utf-8")
+        text = unpunctuate(text) if plain else text
         lines = [ln for ln in text.splitlines() if ln.strip()]
         codes = {n: set(c) for n, c in info["codes"]}
         report = analyze_transcript(text, source_name=f"{folder.name}-{name}.txt", nlp=nlp,
@@ -135,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sets", default=str(ROOT / "bench" / "data" / "reviewer_sets"), help="folder of setNN folders")
     ap.add_argument("--only", default="", help="one set's folder name (e.g. set14)")
     ap.add_argument("--errors", default="", choices=("", *ROWS), help="list the turns where this row disagrees")
+    ap.add_argument("--unpunctuated", action="store_true",
+                    help="read every transcript lower-cased and without punctuation, as automatic captions write it")
     args = ap.parse_args(argv)
     folders = sorted(p for p in Path(args.sets).iterdir() if (p / "key.json").exists()
                      and (not args.only or p.name == args.only))
@@ -145,7 +161,8 @@ def main(argv: list[str] | None = None) -> int:
 
     nlp, table = load_nlp(), load_syllable_table()
     for folder in folders:
-        print_set(folder.name, score_set(folder, nlp=nlp, syllable_table=table, errors=args.errors))
+        print_set(folder.name, score_set(folder, nlp=nlp, syllable_table=table, errors=args.errors,
+                                               plain=args.unpunctuated))
     return 0
 
 

@@ -1382,11 +1382,13 @@ def test_a_transcribers_note_is_not_speech_and_an_answer_is_not_a_dispute(nlp):
     assert not self_disclosure("I read your draft twice, actually.")
 
 
-def test_the_reviewers_sets_read_good_above_poor_and_their_helper_as_the_mentor(nlp):
+@pytest.mark.parametrize("plain", [False, True], ids=["as written", "lower-case without punctuation"])
+def test_the_reviewers_sets_read_good_above_poor_and_their_helper_as_the_mentor(nlp, plain):
     """The hand-coded sessions of ``bench/data/reviewer_sets`` (written by reviewers who never saw the code; set 14
     held out until 0.5.11): Rapport finds the helper as the mentor in every session, and every good session has more
-    of its banded indicators in range than every poor one (share AUC 1.0 on each set). The alignment of lines to turns
-    leaves no coded line out."""
+    of its banded indicators in range than every poor one (share AUC 1.0 on each set), as written and as automatic
+    captions write them (lower case, no punctuation), where questions are found from word order alone (F1 at least
+    0.8 on each set). The alignment of lines to turns leaves no coded line out."""
     import importlib.util
     from pathlib import Path
 
@@ -1398,10 +1400,12 @@ def test_the_reviewers_sets_read_good_above_poor_and_their_helper_as_the_mentor(
     spec.loader.exec_module(bench)
     table = load_syllable_table()
     folders = sorted(p.parent for p in (root / "bench" / "data" / "reviewer_sets").glob("*/key.json"))
-    assert len(folders) >= 7
+    assert len(folders) >= 8
     for folder in folders:
-        got = bench.score_set(folder, nlp=nlp, syllable_table=table)
+        got = bench.score_set(folder, nlp=nlp, syllable_table=table, plain=plain)
         assert got["mentor_found"] == got["n"], folder.name
+        tp, fp, fn = (got[k]["question"] for k in ("tp", "fp", "fn"))
+        assert 2 * tp / (2 * tp + fp + fn) >= 0.8, (folder.name, tp, fp, fn)
         good = [s[2] for s in got["sessions"] if s[1] == "high"]
         poor = [s[2] for s in got["sessions"] if s[1] == "low"]
         assert len(good) >= 4 and len(poor) >= 4 and bench.auc(good, poor) == 1.0, (folder.name, good, poor)

@@ -14,7 +14,7 @@ from pipeline.measures.language import (
     top_word_matching,
 )
 from pipeline.measures.prosody import count_syllables
-from pipeline.measures.questions import classify_text, strip_punctuation
+from pipeline.measures.questions import classify_text, strip_punctuation, trailing_question
 from pipeline.types import Turn
 
 QUESTIONS = [
@@ -107,6 +107,39 @@ def test_statements_even_with_question_mark(nlp, text):
 def test_punctuation_does_not_change_the_answer(nlp):
     for text, *_ in QUESTIONS:
         assert classify_text(nlp(text + "?"))[0].is_question == classify_text(nlp(strip_punctuation(text)))[0].is_question
+
+
+#: Unpunctuated sentences (as automatic captions write them) that end in a question after something else, with the
+#: question's cue: an echo then a question in its own word order, an inversion with its verb after a noun or an
+#: adjective, a check at the end, a verbless "any ..." question.
+TRAILING = [
+    ("seven what makes it a seven and not say a three", "what makes"),
+    ("eighteen pounds what's been getting in the way of cooking", "what 's"),
+    ("and the diet piece did they give you the heart-healthy sheet", "did they give"),
+    ("good are you following it", "are you following"),
+    ("and exercise is he playing any sport", "is he playing"),
+    ("right so you're keeping it all hidden as well what's that like carrying it on your own", "what 's"),
+    ("so you checked that you drink about four to five drinks a night is that right", "is that right"),
+    ("okay so any questions", "any"),
+    ("two years any pain or sensitivity", "any"),
+    ("any bleeding when you brush", "any"),
+]
+#: ... and statements that look like them: a copula before a clause, a relative clause, "any" inside a clause or
+#: answering, a question word that continues the clause.
+NOT_TRAILING = ["the problem is he doesn't listen", "the reason why they left was money", "i don't have any questions",
+                "any time", "anything really", "a tent or any camping supplies", "so they still had they had", "i know what happened in the meeting", "the thing is you never know",
+                "that is right"]
+
+
+@pytest.mark.parametrize("text,cue", TRAILING)
+def test_a_question_after_something_else_in_unpunctuated_text(nlp, text, cue):
+    q = trailing_question(nlp(text)[:])
+    assert q.is_question and q.cue == cue
+
+
+@pytest.mark.parametrize("text", NOT_TRAILING)
+def test_statements_with_the_same_words_are_not_trailing_questions(nlp, text):
+    assert not trailing_question(nlp(text)[:]).is_question
 
 
 def test_backchannels():
