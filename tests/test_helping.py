@@ -1448,3 +1448,29 @@ def test_reassurance_and_explaining_take_their_turns_statements_with_them(nlp):
     for text in ("That's proper dedication, writing up till two after a full day out.",
                  "That sounds like someone who knows how she works."):
         assert code_turn(text, previous=laid_off, nlp=nlp).behaviour == "affirmation", text
+
+
+def test_an_eighth_reviewers_errors(nlp):
+    """Set 16 (held out until 0.5.12): an instruction with an emphatic "do" or after "hey" and a tag ("And do go and
+    register with the GP, yeah?") advises; "you must've put the work in" infers, it does not oblige; what is sent to
+    the mentor is no advice; normalising and "it'll work itself out" reassure (no reflection, no "yes, but"
+    argument); "come on, you're not ..." argues; "a good idea" asked about affirms nothing; a time word before "it feels like" keeps the reflection."""
+    worn = ["I'm behind on everything and I haven't even registered with a doctor. I'm up till two most nights."]
+    for text in ("And do go and register with the GP, yeah?", "And hey, go easy on yourself this week, okay?"):
+        assert code_turn(text, previous=worn, nlp=nlp).behaviour == "advice", text
+        assert code_turn(strip_punctuation(text), previous=worn, nlp=nlp).behaviour == "advice", text
+    assert not code_turn("A six in English. You must've put the work in for that.", previous=worn, nlp=nlp).has("advice")
+    assert code_turn("You must call her today.", previous=worn, nlp=nlp).behaviour == "advice"
+    assert not code_turn("Cool. Send it over when you've got a draft, I'll take a look.", previous=worn,
+                         nlp=nlp).has("advice")
+    lost = ["Honestly I think I'm the only new nurse who's this slow. Everyone else seems to cope."]
+    normal = code_turn("Pretty much everybody goes through this the first year.", previous=lost, nlp=nlp)
+    assert normal.behaviour == "other"
+    assert code_turn("Sure, sure. But it'll work itself out. It always does.", previous=lost,
+                     nlp=nlp).behaviour == "other"
+    assert code_turn("Oh, come on, you're not shutting it down.", previous=["I might shut the company down."],
+                     nlp=nlp).confronting
+    wedding = ["My cousin's wedding is next month and there's an open bar. I think I'll be fine."]
+    assert not code_turn("Are you sure going is a good idea, though?", previous=wedding, nlp=nlp).has("affirmation")
+    assert code_turn("And lately it feels like you're missing the rest of your life.",
+                     previous=["Yeah. Like, eight years of getting up at five."], nlp=nlp).behaviour == "reflection"

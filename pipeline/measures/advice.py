@@ -39,6 +39,10 @@ _THEIR_WISH_RE = re.compile(r"\byou(?:'d|\s+would|\s+were|'re|\s+are)?\s+(?:want
                             r"people|yourself))?(?:\s+that)?\s*$")
 
 
+#: Sending something to the speaker ("send it over", "drop them through to me"): asked of the mentor, no advice.
+_TO_ME_RE = re.compile(r"(?:send|drop|pass|forward|bring)\s+(?:it|them|that|those|this)\s+(?:over|through|across|along)\b")
+
+
 def imperative(span) -> str:
     """The verb of an instruction ("Record a backup video", "Ask someone on your team"), else ""."""
     toks = [t for t in span if not (t.is_punct or t.is_space)]
@@ -46,6 +50,8 @@ def imperative(span) -> str:
     while toks and (toks[0].lower_ in cues.ACKNOWLEDGEMENTS or toks[0].lower_ in IMPERATIVE_OPENERS
                     or vocative(toks[0])):  # "And Jess, don't drop out.": the name called, then the instruction
         toks, opened = toks[1:], opened or toks[0].lower_ in IMPERATIVE_OPENERS
+    if len(toks) > 2 and toks[0].lower_ == "do" and toks[1].tag_ == "VB" and toks[1].lower_ not in _SUBJECTS:
+        toks = toks[1:]  # "And do go and register with the GP": the emphatic "do" of an instruction
     if len(toks) < (1 if opened else 2) or len(toks) <= 3 and toks[-1].lower_ in ("how", "why"):
         return ""  # "Then stop.": one verb after "then", "so", "just" instructs; "Stuck how?" asks
     verb = toks[0]
@@ -65,7 +71,8 @@ def imperative(span) -> str:
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.head == verb for t in toks) \
             or cues.HOSPITALITY_RE.match(span.doc[verb.i:span.end].text.lower()):  # "grab a seat" hosts, advises nothing
         return ""
-    if any(t.lower_ == "me" for t in toks[1:5]):  # "remind me, when is it?", "feel free to email me the draft":
+    if any(t.lower_ == "me" for t in toks[1:5]) or _TO_ME_RE.match(span.doc[verb.i:span.end].text.lower()):
+        # "remind me, when is it?", "feel free to email me the draft", "send it over when you've got a draft":
         # asks of the mentor, advises nothing; an instruction joined to it still does ("... and call your manager")
         then = next((t for t in verb.conjuncts if t.tag_ == "VB" and t.i > verb.i and t.lower_ not in _NOT_IMPERATIVE
                      and not any(x.lower_ == "me" for x in span.doc[t.i + 1:t.i + 4])), None)

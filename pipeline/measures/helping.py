@@ -56,9 +56,7 @@ def _pleasantry(plain: str, span) -> bool:
 
 def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float | None = None,
                        first: bool = True) -> SentenceCode:
-    """What one sentence (a spaCy ``Span``) does, read in the order a listener would.
-
-    An offer to advise is a question; a request that invites talk is an open question; advice (also phrased as a
+    """What one sentence (a spaCy ``Span``) does, read in the order a listener would. An offer to advise is a question; a request that invites talk is an open question; advice (also phrased as a
     question, an instruction, "I would ...") is advice; a statement that gives back the other person's words is a reflection, even when asked
     with "?" or a rising pitch; word order or "?" makes the rest questions; then affirmations, self-disclosure
     (:func:`pipeline.measures.disclosure.self_disclosure`), facts (information). ``final``: the turn's last sentence (a rising pitch belongs to it);
@@ -115,8 +113,7 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
     if q.is_question:
         return SentenceCode("question", q.cue, q)
     asked_by = "?" if marked else "final rising pitch"
-    if (marked or rise) and ctx.speaks_fully and (m := cues.MAYBE_RE.match(plain)):
-        # "maybe a new project?": a suggestion, asked
+    if (marked or rise) and ctx.speaks_fully and (m := cues.MAYBE_RE.match(plain)):  # "maybe a new project?" suggests
         return SentenceCode("advice", m.group(0).strip(), QuestionClass(True, "declarative", False, asked_by))
     if (marked or rise) and not ctx.speaks_fully and (cues.GUESS_RE.match(plain) or _echo(span, plain, ctx)):
         return SentenceCode("other")  # the mentee's "but probably fine?", "maybe weekends only?": a guess, an option;
@@ -353,7 +350,9 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
         found = {c.behaviour for c in codes}
         told = plain_text(" ".join(s.text for s, p in zip(sents, plains, strict=True) if not advice.offer(p)))  # an offer to share tells nothing
         for behaviour, cue in (("self_disclosure", disclosure.self_disclosure(told)),
-                               ("affirmation", _affirmation_cue(plain))):
+                               ("affirmation", _affirmation_cue(" ".join(  # "Are you sure it's a good idea?" doubts
+                                   p for p, c in zip(plains, codes, strict=True) if not (c.question.is_question
+                                                                                         and ctx.punctuated))))):
             if cue and behaviour not in found:
                 codes.append(SentenceCode(behaviour, cue))
         codes = _advice_reasons(codes, sents, ctx)
@@ -361,9 +360,10 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
             # ... maybe dropping a shift": a summary gives back their plans; only the speaker's own ("I'll refer you")
             codes = [c._replace(behaviour="reflection", complex=True) if c.behaviour == "advice"
                      and not cues.SELF_START_RE.match(c.cue) else c for c in codes]
-        if not found & {"advice", "information"} and (m := cues.YES_BUT_RE.match(plain)):
-            codes.append(SentenceCode("advice", m.group(0).strip()))  # "I get it. But that's the most important
-            # part.": their view acknowledged, then argued with (MITI 4.2.1 persuade)
+        if not found & {"advice", "information"} and (m := cues.YES_BUT_RE.match(plain)) \
+                and not cues.REASSURING_RE.search(plain):  # "I get it. But that's the most important part.": their
+            codes.append(SentenceCode("advice", m.group(0).strip()))  # view argued with (MITI 4.2.1 persuade), not
+            # reassured ("Sure, but it'll work itself out.")
         if answers or judged or any(c.behaviour in ("advice", "information") for c in codes):
             codes = [SentenceCode("other") if c.cue == WORLD_CUE else c for c in codes]
         # a statement that reflected only by its opening or shared words belongs to the lecture around it ("And your

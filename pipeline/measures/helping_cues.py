@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.measures import regard_cues as regard
 from pipeline.measures.language import BACKCHANNEL_WORDS
 
 
@@ -19,7 +20,7 @@ def _re(pattern: str) -> re.Pattern:
 
 
 #: Words dropped from the start of a sentence before its opening is read ("so", "okay", "right", "well").
-OPENERS = r"(?:(?:so|okay|ok|right|well|and|yeah|yes|mm|hmm|um|uh|oh|ah|ahh|aw|wow|alright|now|then|i see)\s+)*"
+OPENERS = r"(?:(?:so|okay|ok|right|well|and|yeah|yes|mm|hmm|um|uh|oh|ah|ahh|aw|wow|alright|now|then|i see|lately|recently|sometimes|these\s+days|at\s+the\s+moment)\s+)*"
 
 #: Requests that invite the other person to talk: questions in all but form (MITI 4.2.1 codes them as questions).
 REQUEST_RE = _re(
@@ -97,7 +98,7 @@ _TALK_VERBS = (r"(?:tell|talk|say|share|explain|describe|walk|remind|think|imagi
 #: suggestions"). "Have you thought about asking your manager?" advises; it does not ask.
 ADVICE_RE = _re(
     r"\byou\s+(?:really\s+|definitely\s+|probably\s+|just\s+|might\s+)?(?:do\s+)?(?:should" + _NOT_HINDSIGHT + r"|ought\s+to|need\s+to|have\s+to|"
-    r"must(?!\s+(?:be|feel|have\s+(?:been|felt|had)))|'ve\s+got\s+to|got\s+to|gotta)\b(?!\s+(?:be\s+(?:really\s+|so\s+|very\s+)?(?:proud|pleased|glad)))"
+    r"must(?!\s+(?:be|feel|have\s+(?:been|felt|had))|'ve)|'ve\s+got\s+to|got\s+to|gotta)\b(?!\s+(?:be\s+(?:really\s+|so\s+|very\s+)?(?:proud|pleased|glad)))"
     r"|\bwhat\s+you\s+(?:need|have|want|ought|should|can|could)\s+(?:to\s+)?do\s+is\b|\bwhat\s+you\s+(?:need|have|want|ought|should)\s+(?:to\s+)?do\b"
     r"|\bi(?:'d|\s+would|\s+strongly|\s+(?:can|could|might)(?:\s+also)?)?\s+(?:recommend|suggest|advise|encourage\s+you)\b|\bmy\s+(?:advice|suggestion|tip)\b"
     r"|(?<!\bi\s)(?<!\bwe\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bthey\s)(?<!\blet\sme\s)(?<!\bgonna\s)(?<!\bnot\s)\b(?:try|make\s+sure|be\s+sure|remember)\s+"
@@ -358,7 +359,8 @@ ASKING_ASIDE_RE = _re(r"\bif\s+you\s+don'?t\s+mind\s+(?:me\s+|my\s+)?asking\b|\b
 #: its statements that reflected only by their opening or shared words belong to the reassurance.
 REASSURING_RE = _re(r"\bdon'?t\s+(?:you\s+)?(?:worry|stress|fret|panic)\b|\btrust\s+me\b|\bthere\s+you\s+go\b"
                     r"|\bdon'?t\s+(?:let\s+it\s+get\s+you\s+down|beat\s+yourself\s+up)\b|\bno\s+worries\b"
-                    r"|\byou(?:'ll|\s+will)\s+(?:pick\s+it\s+up|be\s+(?:back|fine|okay|ok|alright|all\s+right))\b")
+                    r"|\byou(?:'ll|\s+will)\s+(?:pick\s+it\s+up|be\s+(?:back|fine|okay|ok|alright|all\s+right))\b"
+                    r"|\b" + regard.NORMALISING)
 
 #: Reflections that, by their form, add meaning beyond the other person's words (complex): an announced summary,
 #: a hardship named, a value named.

@@ -27,7 +27,7 @@ NEW_MEANING_SHARE = 0.5
 
 SECOND_PERSON = frozenset({"you", "your", "you're", "you've", "you'd", "you'll", "yours", "yourself"})
 IMPERATIVE_OPENERS = frozenset({"so", "and", "then", "well", "just", "maybe", "perhaps", "also", "first", "now",
-                                 "definitely", "but", "still", "honestly", "seriously", "or"})
+                                 "definitely", "but", "still", "honestly", "seriously", "or", "hey"})
 
 #: Longest verbless sentence read as a feeling given back ("Nervous and hopeful at the same time."), words.
 FRAGMENT_MAX_WORDS = 8

@@ -157,12 +157,20 @@ AFFIRMATION_RE = _re(
 #: Reassurance that it will turn out well ("you'll be fine", "you're going to be great", "you've got this", "I'm sure
 #: you'll do great", "don't be so hard on yourself"): kind, but MITI 4.2.1 codes no affirmation in it (it values no strength or effort of theirs), and
 #: trainers count it among the righting reflex's moves; ESConv's "affirmation and reassurance" counts it.
+#: Normalising: what the mentee lives through made everyone's ("every founding team goes through that", "it happens
+#: to the best of us", "hang in there", "it gets easier", "it'll work itself out").
+NORMALISING = (r"(?:(?:every(?:one|body)|every\s+\w+(?:\s+\w+)?|all\s+of\s+us|we\s+all|most\s+people)\s+(?:goes|go|went)"
+               r"\s+through\s+(?:this|that|it)|happens\s+to\s+(?:everyone|everybody|all\s+of\s+us|the\s+best\s+of\s+us)"
+               r"|hang\s+in\s+there|it(?:'ll|\s+will)?\s+gets?\s+easier"
+               r"|it(?:'ll|\s+will)\s+(?:all\s+)?(?:work\s+(?:itself\s+)?out|fall\s+into\s+place|click))\b")
 REASSURANCE_RE = _re(
     r"\byou(?:'ll|\s+will|(?:'re|\s+are)\s+going\s+to)\s+(?:definitely\s+|surely\s+|certainly\s+|totally\s+|absolutely\s+)?"
     r"(?:be\s+(?:fine|ok|okay|alright|all\s+right|great|good)|get\s+through|make\s+it|figure\s+(?:it|this|that)\s+out|"
     r"find\s+(?:a|the|your)\s+way|do\s+(?:great|well|fine|brilliantly))\b|\byou(?:'ve|\s+have)?\s+got\s+this\b"
     r"|\bdon'?t\s+(?:be\s+(?:so|too)\s+hard\s+on\s+yourself|beat\s+yourself\s+up)\b"
-    r"|\byou(?:'re|\s+are)\s+(?:not|never)\s+(?:the\s+only\s+one|alone)\b"  # normalising: kind, gives nothing back
+    # normalising: kind, gives nothing back ("you're definitely not the only one", "everybody goes through this")
+    r"|\byou(?:'re|\s+are)\s+(?:definitely\s+|certainly\s+|so\s+)?(?:not|never)\s+(?:the\s+only\s+one|alone)\b"
+    r"|\b" + NORMALISING
 )
 
 #: Confronting (MITI 4.2.1 "Confront", MI non-adherent): blaming, criticising, labelling, shaming, questioning
@@ -177,7 +185,8 @@ REASSURANCE_RE = _re(
 NOT_SO_PATTERN = r"^(?:well\s+|no\s+)?not\s+(?:everybody|everyone|necessarily)\s*$"
 NOT_SO_RE = _re(NOT_SO_PATTERN)
 CONFRONT_RE = _re(
-    r"\byou\s+should\s+have\s+(?:known|listened|asked|thought|checked|realised|realized)\b"
+    r"\b(?:oh\s+)?come\s+on\s+(?:now\s+)?you(?!\s+know\b)(?:'re|\s+are|'ve|\s+have|\s+had|\s+know|\s+can|\s+can't)\b"  # arguing
+    r"|\byou\s+should\s+have\s+(?:known|listened|asked|thought|checked|realised|realized)\b"
     r"|\bwhy\s+(?:didn't|did\s+not|wouldn't|couldn't)\s+you\s+just\s+\w+|\bwhy\s+on\s+earth\b"
     r"|\bwhy\s+would\s+you\s+(?:ever\s+)?(?:do|say)\s+(?:that|something\s+like\s+that)\b"
     r"|\bwhat\s+were\s+you\s+thinking\b"
