@@ -7,6 +7,7 @@ the AMI excerpts in /work/shared/data/ami, skipped when absent)::
     python bench/diarize.py --minutes 180 --skip-accuracy --method segmentation   # memory at 3 hours
     python bench/diarize.py --skip-timing --method segmentation   # accuracy of the new method only
     python bench/diarize.py --skip-timing --method segmentation --precision float32   # the float model
+    python bench/diarize.py --skip-timing --method segmentation --seg-step 7.5   # another window step
 
 Accuracy, before (``DiarizeOptions(method="vad")``) and after (``method="segmentation"``)
 side by side, with the true speaker count, on the pyannote phone call, the nine
@@ -158,7 +159,7 @@ def _pr(both: int, in_ref: int, in_hyp: int) -> str:
     return f"{p}/{r}"
 
 
-def accuracy_table(asr, vad, encoder, segmenter, methods=("vad", "segmentation")) -> dict[str, float]:
+def accuracy_table(asr, vad, encoder, segmenter, methods=("vad", "segmentation"), **extra) -> dict[str, float]:
     """Before (``"vad"``) and after (``"segmentation"``) side by side on every scored recording (a method left
     out of ``methods`` is printed as ``-``)."""
     rows, asr_rtf, spent = [], {}, {"vad": 0.0, "segmentation": 0.0}
@@ -173,7 +174,7 @@ def accuracy_table(asr, vad, encoder, segmenter, methods=("vad", "segmentation")
         for method in methods:
             t0 = time.perf_counter()
             d = attribute_speakers(rec, vad=vad, encoder=encoder, segmenter=segmenter,
-                                   options=DiarizeOptions(n_speakers=k, method=method))
+                                   options=DiarizeOptions(n_speakers=k, method=method, **extra))
             spent[method] += time.perf_counter() - t0
             res[method] = score(name, rec, ref, d, words)
         rows.append((name, group, k, rec.duration_s, res))
@@ -254,10 +255,10 @@ def cpu_s() -> float:
 
 
 def time_attribution(rec: Recording, words, *, method: str, vad, encoder,
-                     segmenter) -> tuple[float, float, Diarization, int]:
+                     segmenter, **extra) -> tuple[float, float, Diarization, int]:
     """Wall and CPU seconds for who-spoke-when + words + turns on ``rec`` with ``method``; the diarization;
     the turn count."""
-    opts = DiarizeOptions(method=method)
+    opts = DiarizeOptions(method=method, **extra)
     warm = Recording(rec.samples[:, : 20 * 16_000], 16_000, "warm", "0" * 64)
     attribute_speakers(warm, vad=vad, encoder=encoder, segmenter=segmenter, options=opts)  # lazy imports, first runs
     t0, c0 = time.perf_counter(), cpu_s()
@@ -277,13 +278,16 @@ def main() -> None:
                     help="which method runs (the timing, and with --skip-timing the accuracy table)")
     ap.add_argument("--precision", choices=("int8", "float32"), default="int8",
                     help="which bundled segmentation model (default int8, as Rapport runs; float32: the original)")
+    ap.add_argument("--seg-step", type=float, default=None,
+                    help="seconds between segmentation windows (default: DiarizeOptions' own, 5 s)")
     args = ap.parse_args()
+    extra = {} if args.seg_step is None else {"seg_step_s": args.seg_step}
     warnings.filterwarnings("ignore")
     vad, encoder = load_vad(threads=args.threads), load_speaker_encoder(threads=args.threads)
     segmenter = load_segmentation(threads=args.threads, precision=args.precision)
     methods = ("vad", "segmentation") if args.method == "both" else (args.method,)
     if args.skip_timing:
-        accuracy_table(load_asr("base", device="cpu"), vad, encoder, segmenter, methods)
+        accuracy_table(load_asr("base", device="cpu"), vad, encoder, segmenter, methods, **extra)
         return
 
     # Cost first, before Whisper is loaded, so the peak memory is attribution's own.
@@ -293,7 +297,7 @@ def main() -> None:
     spent = {}
     for method in methods:
         spent[method], cpu, d, n_turns = time_attribution(rec, words, method=method, vad=vad, encoder=encoder,
-                                                          segmenter=segmenter)
+                                                          segmenter=segmenter, **extra)
         print(f"  {method:12s} {spent[method]:7.1f} s = {60 * spent[method] / rec.duration_s:.2f} s per minute of"
               f" audio (RTF {spent[method] / rec.duration_s:.4f}; CPU {60 * cpu / rec.duration_s:.2f} s per minute);"
               f" {len(d.speakers)} speakers, {len(d.segments)}"
@@ -319,7 +323,7 @@ def main() -> None:
               " \"segmentation\": pyannote segmentation-3.0 windows + embeddings + clustering), true speaker count."
               "\nDER: pyannote.metrics, overlap scored, collar 0.25 s each side and 0; overlap P/R: 10 ms frames"
               " against the reference's overlap; words ok: Whisper base words given to the right person.")
-        rtf = accuracy_table(asr, vad, encoder, segmenter)["matched"]
+        rtf = accuracy_table(asr, vad, encoder, segmenter, **extra)["matched"]
     t_asr = rtf * rec.duration_s
     print(f"\nCost on {rec.duration_s / 60:.0f} minutes ({asr.compute_type} Whisper base, {asr.device}):")
     print(f"  transcription  {t_asr:8.1f} s  (EXTRAPOLATED: RTF {rtf:.4f} measured on matched.flac x duration)")
