@@ -97,6 +97,10 @@ def test_heading_line_formats_teams_docx_otter_rev():
     turns = parse_transcript("Speaker 1  0:00\nso what brings you here\nSpeaker 2  0:10\nmy manager\n",
                              source_name="x")
     assert [(t.speaker, t.start_s, t.end_s) for t in turns] == [("Speaker 1", 0.0, 2.0), ("Speaker 2", 10.0, 10.8)]
+    # a transcriber's note opening a line of words is said by the speaker above it, not by a speaker "laughs"
+    noted = "Ann Lee  0:03\nHow was the week?\n\nSam  0:07\n[laughs] Long.\n[long pause] Really long.\n"
+    assert _summary(parse_transcript(noted, source_name="x")) == [
+        ("Ann Lee", 3.0, "How was the week?"), ("Sam", 7.0, "[laughs] Long. [long pause] Really long.")]
 
 
 def test_zoom_saved_captions_count_clock_times_from_the_first_even_past_midnight():

@@ -53,6 +53,14 @@ _TAG_RE = re.compile(r"</?[^>]*>")
 #: A name starts with a capital or a caseless letter (any script: "Élodie", "李明"), then up to 40 name characters.
 _NAME_PREFIX_RE = re.compile(r"^\s*([^\W\d_][\w.'\- ]{0,40}?|\[[^\]]{1,40}\])\s*:\s+(.*)$")
 _BRACKET_NAME_RE = re.compile(r"^\s*\[([^\]\d][^\]]{0,40})\]\s*(.*)$")
+#: First words of a transcriber's note in square brackets at the start of a line ("[laughs]", "[long pause]",
+#: "[inaudible 00:12]"): words of the line, not the name of its speaker (Zoom's captions write "[Ann Lee] text").
+TRANSCRIBER_NOTES = frozenset({
+    "laughs", "laugh", "laughing", "laughter", "chuckles", "chuckling", "giggles", "pause", "pauses", "long", "short",
+    "silence", "inaudible", "unintelligible", "indistinct", "crosstalk", "overlapping", "overtalk", "sighs", "sigh",
+    "coughs", "cough", "clears", "crying", "cries", "sniffs", "sniffles", "music", "applause", "noise", "background",
+    "phone", "door", "knock", "knocking", "static", "beep", "nods", "smiles", "both", "silent", "tearful", "blank",
+})
 _TEXT_LINE_RE = re.compile(rf"^\s*\[?\s*{_TIME}\s*\]?\s*(?:-\s*)?(.*)$")
 #: A speaker in a heading line: up to four words, the first a letter ("Ann Lee", "Speaker 1", "Élodie").
 _NAME = r"[^\W\d_][\w.'\-]*(?: [\w.'\-]+){0,3}"
@@ -124,7 +132,7 @@ def _split_speaker(text: str, lower_names: frozenset[str] = frozenset()) -> tupl
                                                 or m.group(1).strip() in lower_names):
         return m.group(1).strip("[] "), m.group(2).strip()
     m = _BRACKET_NAME_RE.match(text)
-    if m:
+    if m and m.group(1).strip().lower().split()[0] not in TRANSCRIBER_NOTES:  # "[laughs] Yeah." is said, by no "laughs"
         return m.group(1).strip(), m.group(2).strip()
     return "", text
 
