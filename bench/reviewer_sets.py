@@ -17,7 +17,10 @@ Sets 9-13 were tuned on (their rules are in the coder); sets 14 and 15 were held
 (``docs/indicators.md`` gives the figures before and after). A new set belongs in a new folder, scored once before any
 rule is written from it.
 
-    python bench/reviewer_sets.py [--sets DIR] [--only set14] [--errors advice]
+    python bench/reviewer_sets.py [--sets DIR] [--only set14] [--errors advice] [--unpunctuated]
+
+``--unpunctuated`` reads every transcript lower-cased and without punctuation (speaker labels kept), as automatic
+captions write it: questions must then be found from word order alone.
 """
 
 from __future__ import annotations
