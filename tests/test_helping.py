@@ -1400,7 +1400,7 @@ def test_the_reviewers_sets_read_good_above_poor_and_their_helper_as_the_mentor(
     spec.loader.exec_module(bench)
     table = load_syllable_table()
     folders = sorted(p.parent for p in (root / "bench" / "data" / "reviewer_sets").glob("*/key.json"))
-    assert len(folders) >= 8
+    assert len(folders) >= 9
     for folder in folders:
         got = bench.score_set(folder, nlp=nlp, syllable_table=table, plain=plain)
         assert got["mentor_found"] == got["n"], folder.name
@@ -1474,3 +1474,26 @@ def test_an_eighth_reviewers_errors(nlp):
     assert not code_turn("Are you sure going is a good idea, though?", previous=wedding, nlp=nlp).has("affirmation")
     assert code_turn("And lately it feels like you're missing the rest of your life.",
                      previous=["Yeah. Like, eight years of getting up at five."], nlp=nlp).behaviour == "reflection"
+
+
+def test_a_ninth_reviewers_errors(nlp):
+    """Set 17 (caption-style, held out until 0.5.12): "did you have to resit it" asks about the past, it does not
+    oblige; "maybe you're starting to ..." guesses at their feeling, it does not suggest; "if that's okay with you"
+    asks permission; "... and I'll have a look" is the mentor's own act, not an instruction; a noun the tagger reads
+    as a verb ("type two diabetes basically means ...") instructs nothing, and "basically means" explains."""
+    offered = ["my mum keeps offering to help but i feel like i should manage on my own"]
+    assert code_turn("did you have to resit it", previous=["i failed the first exam"], nlp=nlp).behaviour == "question"
+    assert code_turn("you have to tell her", previous=offered, nlp=nlp).behaviour == "advice"
+    guess = code_turn("it sounds like she really wants to help and maybe you're starting to let yourself think about "
+                      "saying yes", previous=offered, nlp=nlp)
+    assert guess.behaviour == "reflection" and not guess.has("advice")
+    assert code_turn("maybe you could ask her", previous=offered, nlp=nlp).behaviour == "advice"
+    chat = code_turn("i thought it'd be good to have a proper chat about last week if that's okay with you",
+                     previous=["hi"], nlp=nlp)
+    assert chat.permission and chat.partnership
+    assert not code_turn("send me your cv and i'll have a look when i get a chance", previous=offered,
+                         nlp=nlp).has("advice")
+    assert code_turn("send me your slides and call your manager", previous=offered, nlp=nlp).behaviour == "advice"
+    told = code_turn("so type two diabetes basically means your body isn't using insulin properly",
+                     previous=["i don't really get what diabetes is"], nlp=nlp)
+    assert told.behaviour == "information" and not told.has("advice")

@@ -65,7 +65,7 @@ def imperative(span) -> str:
         return " ".join(t.lower_ for t in toks[:3])
     do_it = verb.lower_ == "do" and verb.dep_ == "ROOT" and len(toks) > 1 and toks[1].lower_ not in _SUBJECTS
     have_it = verb.lower_ == "have" and verb.dep_ == "ROOT" and len(toks) > 1 and toks[1].lower_ not in _SUBJECTS
-    if verb_tag != "VB" or verb.lower_ in _NOT_IMPERATIVE or verb.lower_ in questions.AUXILIARIES and not (do_it or have_it) \
+    if verb_tag != "VB" or verb.dep_ in ("nsubj", "nsubjpass", "compound") or verb.lower_ in _NOT_IMPERATIVE or verb.lower_ in questions.AUXILIARIES and not (do_it or have_it) \
             or _past_form(verb.lower_):
         return ""  # "Do demos on Zoom." and "Have a chat with her." instruct; "Do you ...?" asks; "Stopped it." echoes
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.head == verb for t in toks) \
@@ -75,7 +75,8 @@ def imperative(span) -> str:
         # "remind me, when is it?", "feel free to email me the draft", "send it over when you've got a draft":
         # asks of the mentor, advises nothing; an instruction joined to it still does ("... and call your manager")
         then = next((t for t in verb.conjuncts if t.tag_ == "VB" and t.i > verb.i and t.lower_ not in _NOT_IMPERATIVE
-                     and not any(x.lower_ == "me" for x in span.doc[t.i + 1:t.i + 4])), None)
+                     and not any(x.lower_ == "me" for x in span.doc[t.i + 1:t.i + 4])
+                     and not any(c.dep_ in ("nsubj", "aux") for c in t.children)), None)  # "... and I'll have a look"
         return " ".join(x.lower_ for x in span.doc[then.i:then.i + 3]) if then is not None else ""
     return " ".join(t.lower_ for t in toks[:3])
 

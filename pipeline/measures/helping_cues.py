@@ -96,8 +96,8 @@ _TALK_VERBS = (r"(?:tell|talk|say|share|explain|describe|walk|remind|think|imagi
 
 #: Advice, phrased as a statement, an instruction or a question (MITI 4.2.1 "persuade"; ESConv "providing
 #: suggestions"). "Have you thought about asking your manager?" advises; it does not ask.
-ADVICE_RE = _re(
-    r"\byou\s+(?:really\s+|definitely\s+|probably\s+|just\s+|might\s+)?(?:do\s+)?(?:should" + _NOT_HINDSIGHT + r"|ought\s+to|need\s+to|have\s+to|"
+ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
+    r"(?<!\bdid\s)(?<!\bdo\s)(?<!\bdoes\s)\byou\s+(?:really\s+|definitely\s+|probably\s+|just\s+|might\s+)?(?:do\s+)?(?:should" + _NOT_HINDSIGHT + r"|ought\s+to|need\s+to|have\s+to|"
     r"must(?!\s+(?:be|feel|have\s+(?:been|felt|had))|'ve)|'ve\s+got\s+to|got\s+to|gotta)\b(?!\s+(?:be\s+(?:really\s+|so\s+|very\s+)?(?:proud|pleased|glad)))"
     r"|\bwhat\s+you\s+(?:need|have|want|ought|should|can|could)\s+(?:to\s+)?do\s+is\b|\bwhat\s+you\s+(?:need|have|want|ought|should)\s+(?:to\s+)?do\b"
     r"|\bi(?:'d|\s+would|\s+strongly|\s+(?:can|could|might)(?:\s+also)?)?\s+(?:recommend|suggest|advise|encourage\s+you)\b|\bmy\s+(?:advice|suggestion|tip)\b"
@@ -162,7 +162,8 @@ ADVICE_RE = _re(
     r"|\bwould\s+you\s+consider\b|\bif\s+i\s+were\s+you\b|\bdon'?t\s+forget\b"
     # what would help, said as a fact or a possibility ("journaling can help", "maybe you could ...", "if you try")
     r"|\b(?!i\b|we\b|how\b|who\b|that\b|what\b)[a-z']+\s+(?:can|could|may|might)\s+(?:really\s+|also\s+|definitely\s+|"
-    r"greatly\s+)?help\b|\b(?:maybe|perhaps)\s+(?:you|try|it\s+would|it\s+might|it\s+could|talk|consider)\b"
+    r"greatly\s+)?help\b|\b(?:maybe|perhaps)\s+(?:you(?!'re|\s+are|'ve\s+been|\s+feel|\s+felt|\s+were|\s+was)|try|it\s+would|"
+    r"it\s+might|it\s+could|talk|consider)\b"
     r"|(?<!\bbefore\s)(?<!\buntil\s)(?<!\bso\s)\byou\s+(?:could|can)\s+(?:also\s+|always\s+|maybe\s+)?(?:try|talk|ask|reach|start|find|join|look|call|use|go|get(?!\s+(?:through|better|past))|"
     r"spend|write|take|make\s+(?:a|some|time|sure)|set|contact|speak|plan|focus|practice|practise|volunteer|search|apply)\b"
     r"|(?<!\bbefore\s)(?<!\buntil\s)(?<!\bso\s)\byou\s+could\s+(?!not\b|never\b|be\b|have\s+been\b|tell\b|see\b|imagine\b|feel\b)\w+"
@@ -545,7 +546,8 @@ PARTNERSHIP_RE = _re(
     # permission checked after an announcement ("... about warning signs. That okay with you?"), their next step
     # asked for ("what, if anything, would you like to do ...?", "what feels like a reasonable first step?"), no
     # pressure promised ("I'm not gonna try to talk you into anything"), their own pace ("on your own timeline")
-    r"|\b(?:is\s+)?(?:that|this)\s+(?:okay|ok|alright|all\s+right)\s+with\s+you\b"
+    r"|\b(?:is\s+)?(?:that|this)(?:'s|\s+is)?\s+(?:okay|ok|alright|all\s+right)\s+with\s+you\b"
+    r"|\bif\s+(?:that's|that\s+is|it's|it\s+is)\s+(?:okay|ok|alright|all\s+right)(?:\s+with\s+you)?\s*$"
     r"|\bwhat(?:\s+if\s+anything)?\s+(?:would|do)\s+you\s+(?:like|want)\s+to\s+do\b"
     r"|\bwhat\s+(?:feels|seems|would\s+be)\s+like\s+a\s+(?:[\w-]+\s+){0,2}(?:first|next)\s+step\b"
     r"|\bnot\s+(?:gonna|going\s+to|here\s+to)\s+(?:try\s+to\s+)?(?:talk\s+you\s+into|make\s+you|force\s+you|"

@@ -19,7 +19,7 @@ def _re(pattern: str) -> re.Pattern:
 #: the prediabetes range", "your risk of a stroke"), guidance quoted. A statement with it tells; its "so" or "and your"
 #: opening does not make it a reflection (MITI 4.2.1 giving information, or persuading where it presses).
 EXPLAINS_RE = _re(
-    r"\b(?:is|are|'s)\s+basically\s+(?:a|an|the|like|just)\b|\bwhat\s+(?:we|they|doctors|people)\s+call\b"
+    r"\b(?:is|are|'s)\s+basically\s+(?:a|an|the|like|just)\b|\bbasically\s+means\b|\bwhat\s+(?:we|they|doctors|people)\s+call\b"
     r"|\bthe\s+thing\s+with\s+[\w-]+(?:\s+[\w-]+)?\s+is\b"
     r"|\b(?:has|have|contains?|is|are|that's|that\s+is)\s+(?:about|around|roughly|nearly|almost|over|under|up\s+to)\s+"
     r"(?:\d+|a\s+(?:hundred|thousand|third|quarter)|half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
