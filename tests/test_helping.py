@@ -1454,7 +1454,7 @@ def test_an_eighth_reviewers_errors(nlp):
     """Set 16 (held out until 0.5.12): an instruction with an emphatic "do" or after "hey" and a tag ("And do go and
     register with the GP, yeah?") advises; "you must've put the work in" infers, it does not oblige; what is sent to
     the mentor is no advice; normalising and "it'll work itself out" reassure (no reflection, no "yes, but"
-    argument); "come on, you're not ..." argues; "a good idea" asked about affirms nothing; a time word before "it feels like" keeps the reflection."""
+    argument); "come on, you're not ..." and "you should've called him" blame; "a good idea" asked about affirms nothing; a time word before "it feels like" keeps the reflection."""
     worn = ["I'm behind on everything and I haven't even registered with a doctor. I'm up till two most nights."]
     for text in ("And do go and register with the GP, yeah?", "And hey, go easy on yourself this week, okay?"):
         assert code_turn(text, previous=worn, nlp=nlp).behaviour == "advice", text
@@ -1471,6 +1471,8 @@ def test_an_eighth_reviewers_errors(nlp):
     assert code_turn("Oh, come on, you're not shutting it down.", previous=["I might shut the company down."],
                      nlp=nlp).confronting
     wedding = ["My cousin's wedding is next month and there's an open bar. I think I'll be fine."]
+    assert code_turn("You should've called him the day you found out, honestly.", previous=wedding, nlp=nlp).confronting
+    assert not code_turn("You should've seen me in 2015.", previous=wedding, nlp=nlp).confronting
     assert not code_turn("Are you sure going is a good idea, though?", previous=wedding, nlp=nlp).has("affirmation")
     assert code_turn("And lately it feels like you're missing the rest of your life.",
                      previous=["Yeah. Like, eight years of getting up at five."], nlp=nlp).behaviour == "reflection"

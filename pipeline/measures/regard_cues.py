@@ -186,7 +186,8 @@ NOT_SO_PATTERN = r"^(?:well\s+|no\s+)?not\s+(?:everybody|everyone|necessarily)\s
 NOT_SO_RE = _re(NOT_SO_PATTERN)
 CONFRONT_RE = _re(
     r"\b(?:oh\s+)?come\s+on\s+(?:now\s+)?you(?!\s+know\b)(?:'re|\s+are|'ve|\s+have|\s+had|\s+know|\s+can|\s+can't)\b"  # arguing
-    r"|\byou\s+should\s+have\s+(?:known|listened|asked|thought|checked|realised|realized)\b"
+    r"|\byou\s+(?:really\s+)?should(?:'ve|\s+have)\s+(?:just\s+|really\s+)?(?:known|listened|asked|thought|checked|"
+    r"realised|realized|called|told|said|rung|phoned|come|gone|stopped|waited|spoken|talked|done)\b"  # hindsight blames
     r"|\bwhy\s+(?:didn't|did\s+not|wouldn't|couldn't)\s+you\s+just\s+\w+|\bwhy\s+on\s+earth\b"
     r"|\bwhy\s+would\s+you\s+(?:ever\s+)?(?:do|say)\s+(?:that|something\s+like\s+that)\b"
     r"|\bwhat\s+were\s+you\s+thinking\b"
