@@ -132,7 +132,7 @@ def _split_speaker(text: str, lower_names: frozenset[str] = frozenset()) -> tupl
                                                 or m.group(1).strip() in lower_names):
         return m.group(1).strip("[] "), m.group(2).strip()
     m = _BRACKET_NAME_RE.match(text)
-    if m and m.group(1).strip().lower().split()[0] not in TRANSCRIBER_NOTES:  # "[laughs] Yeah." is said, by no "laughs"
+    if m and (m.group(1).lower().split() or [""])[0] not in TRANSCRIBER_NOTES:  # "[laughs] Yeah.": said, by no "laughs"
         return m.group(1).strip(), m.group(2).strip()
     return "", text
 

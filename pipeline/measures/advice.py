@@ -65,9 +65,10 @@ def imperative(span) -> str:
         return " ".join(t.lower_ for t in toks[:3])
     do_it = verb.lower_ == "do" and verb.dep_ == "ROOT" and len(toks) > 1 and toks[1].lower_ not in _SUBJECTS
     have_it = verb.lower_ == "have" and verb.dep_ == "ROOT" and len(toks) > 1 and toks[1].lower_ not in _SUBJECTS
-    if verb_tag != "VB" or verb.dep_ in ("nsubj", "nsubjpass", "compound") or verb.lower_ in _NOT_IMPERATIVE or verb.lower_ in questions.AUXILIARIES and not (do_it or have_it) \
-            or _past_form(verb.lower_):
-        return ""  # "Do demos on Zoom." and "Have a chat with her." instruct; "Do you ...?" asks; "Stopped it." echoes
+    if verb_tag != "VB" or verb.lower_ in _NOT_IMPERATIVE or verb.lower_ in questions.AUXILIARIES and not (do_it or have_it) \
+            or _past_form(verb.lower_) or verb.dep_ in ("nsubj", "nsubjpass", "compound"):
+        return ""  # "Do demos on Zoom." and "Have a chat with her." instruct; "Do you ...?" asks; "Stopped it." echoes;
+        # "type two diabetes basically means ...": a noun read as a verb
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.head == verb for t in toks) \
             or cues.HOSPITALITY_RE.match(span.doc[verb.i:span.end].text.lower()):  # "grab a seat" hosts, advises nothing
         return ""

@@ -56,7 +56,9 @@ def _pleasantry(plain: str, span) -> bool:
 
 def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float | None = None,
                        first: bool = True) -> SentenceCode:
-    """What one sentence (a spaCy ``Span``) does, read in the order a listener would. An offer to advise is a question; a request that invites talk is an open question; advice (also phrased as a
+    """What one sentence (a spaCy ``Span``) does, read in the order a listener would.
+
+    An offer to advise is a question; a request that invites talk is an open question; advice (also phrased as a
     question, an instruction, "I would ...") is advice; a statement that gives back the other person's words is a reflection, even when asked
     with "?" or a rising pitch; word order or "?" makes the rest questions; then affirmations, self-disclosure
     (:func:`pipeline.measures.disclosure.self_disclosure`), facts (information). ``final``: the turn's last sentence (a rising pitch belongs to it);
@@ -349,10 +351,9 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
         plains = [plain_text(s.text) for s in sents]
         found = {c.behaviour for c in codes}
         told = plain_text(" ".join(s.text for s, p in zip(sents, plains, strict=True) if not advice.offer(p)))  # an offer to share tells nothing
-        for behaviour, cue in (("self_disclosure", disclosure.self_disclosure(told)),
-                               ("affirmation", _affirmation_cue(" ".join(  # "Are you sure it's a good idea?" doubts
-                                   p for p, c in zip(plains, codes, strict=True) if not (c.question.is_question
-                                                                                         and ctx.punctuated))))):
+        unasked = " ".join(p for p, c in zip(plains, codes, strict=True) if not (ctx.punctuated and c.question.is_question))
+        for behaviour, cue in (("self_disclosure", disclosure.self_disclosure(told)),  # "Are you sure it's a good idea?"
+                               ("affirmation", _affirmation_cue(unasked))):  # doubts: affirms nothing
             if cue and behaviour not in found:
                 codes.append(SentenceCode(behaviour, cue))
         codes = _advice_reasons(codes, sents, ctx)
@@ -361,9 +362,8 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
             codes = [c._replace(behaviour="reflection", complex=True) if c.behaviour == "advice"
                      and not cues.SELF_START_RE.match(c.cue) else c for c in codes]
         if not found & {"advice", "information"} and (m := cues.YES_BUT_RE.match(plain)) \
-                and not cues.REASSURING_RE.search(plain):  # "I get it. But that's the most important part.": their
-            codes.append(SentenceCode("advice", m.group(0).strip()))  # view argued with (MITI 4.2.1 persuade), not
-            # reassured ("Sure, but it'll work itself out.")
+                and not cues.REASSURING_RE.search(plain):  # "I get it. But that's the most important part." argues
+            codes.append(SentenceCode("advice", m.group(0).strip()))  # (persuade); "Sure, but it'll work out." reassures
         if answers or judged or any(c.behaviour in ("advice", "information") for c in codes):
             codes = [SentenceCode("other") if c.cue == WORLD_CUE else c for c in codes]
         # a statement that reflected only by its opening or shared words belongs to the lecture around it ("And your

@@ -20,7 +20,8 @@ def _re(pattern: str) -> re.Pattern:
 
 
 #: Words dropped from the start of a sentence before its opening is read ("so", "okay", "right", "well").
-OPENERS = r"(?:(?:so|okay|ok|right|well|and|yeah|yes|mm|hmm|um|uh|oh|ah|ahh|aw|wow|alright|now|then|i see|lately|recently|sometimes|these\s+days|at\s+the\s+moment)\s+)*"
+OPENERS = (r"(?:(?:so|okay|ok|right|well|and|yeah|yes|mm|hmm|um|uh|oh|ah|ahh|aw|wow|alright|now|then|i see|lately|"
+           r"recently|sometimes|these\s+days|at\s+the\s+moment)\s+)*")
 
 #: Requests that invite the other person to talk: questions in all but form (MITI 4.2.1 codes them as questions).
 REQUEST_RE = _re(

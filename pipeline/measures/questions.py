@@ -460,7 +460,7 @@ OPENING_WH = frozenset({"what", "where", "when", "why", "how"})
 NOT_CLAUSE_END = HESITATIONS | frozenset({"well", "like", "so", "then", "just", "also", "even", "only", "not",
                                           "here", "there", "too", "very", "really", "or"})
 #: The verb form an inverted auxiliary takes after its subject: "did they give", "have you tried", "is he settling",
-#: "is he confused", "can you see" (Penn tags); "the problem is he doesn't listen" has a finite verb there.
+#: "are you ready", "can you see" (Penn tags); "the problem is he doesn't listen" has a finite verb there.
 _AFTER_INVERSION = {"do": ("VB",), "does": ("VB",), "did": ("VB",), "have": ("VBN",), "has": ("VBN",),
                     "had": ("VBN",), "is": ("VBG", "VBN", "JJ"), "are": ("VBG", "VBN", "JJ"),
                     "was": ("VBG", "VBN", "JJ"), "were": ("VBG", "VBN", "JJ")}
@@ -512,10 +512,10 @@ def _echo_question(toks, k: int) -> bool:
 _ANY_INSIDE = frozenset({"or", "and", "but", "like", "as", "plus", "because", "cause", "than", "any"})
 
 
-def _verbless_any(toks) -> bool:
-    """Whether the sentence is, or ends in, a verbless question opened by "any" (see :data:`ANY_QUESTION_RE`): no
-    finite verb before a subordinating word ("any bleeding when you brush")."""
-    words = " ".join(t.lower_ for t in toks)
+def _verbless_any(toks, words: str) -> bool:
+    """Whether the sentence (its tokens, and ``words``: their lower-case text joined by spaces) is, or ends in, a
+    verbless question opened by "any" (see :data:`ANY_QUESTION_RE`): no finite verb before a subordinating word
+    ("any bleeding when you brush")."""
     m = ANY_QUESTION_RE.search(words)
     if m is None or len(words[m.start():].split()) > 8:
         return False
@@ -563,7 +563,7 @@ def trailing_question(span) -> QuestionClass:
     words = " ".join(t.lower_ for t in toks)
     if len(toks) >= 5 and (m := CHECK_END_RE.search(words)):
         return QuestionClass(True, "tag", False, m.group(0))
-    if toks and _verbless_any(toks):
+    if toks and _verbless_any(toks, words):
         return QuestionClass(True, "yes_no", False, "any")
     return QuestionClass(False)
 
