@@ -101,6 +101,8 @@ def test_heading_line_formats_teams_docx_otter_rev():
     noted = "Ann Lee  0:03\nHow was the week?\n\nSam  0:07\n[laughs] Long.\n[long pause] Really long.\n"
     assert _summary(parse_transcript(noted, source_name="x")) == [
         ("Ann Lee", 3.0, "How was the week?"), ("Sam", 7.0, "[laughs] Long. [long pause] Really long.")]
+    assert _summary(parse_transcript("Ann Lee  0:03\nHi\n\nSam  0:07\n[ ] ok\n", source_name="x"))[1] == (
+        "Sam", 7.0, "ok")  # a blank bracket names no one and is no note
 
 
 def test_zoom_saved_captions_count_clock_times_from_the_first_even_past_midnight():
