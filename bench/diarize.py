@@ -278,12 +278,14 @@ def main() -> None:
                     help="which method runs (the timing, and with --skip-timing the accuracy table)")
     ap.add_argument("--precision", choices=("int8", "float32"), default="int8",
                     help="which bundled segmentation model (default int8, as Rapport runs; float32: the original)")
+    ap.add_argument("--encoder-precision", choices=("int8", "float32"), default="int8",
+                    help="which bundled speaker encoder (default int8, as Rapport runs; float32: the original)")
     ap.add_argument("--seg-step", type=float, default=None,
                     help="seconds between segmentation windows (default: DiarizeOptions' own, 5 s)")
     args = ap.parse_args()
     extra = {} if args.seg_step is None else {"seg_step_s": args.seg_step}
     warnings.filterwarnings("ignore")
-    vad, encoder = load_vad(threads=args.threads), load_speaker_encoder(threads=args.threads)
+    vad, encoder = load_vad(threads=args.threads), load_speaker_encoder(threads=args.threads, precision=args.encoder_precision)
     segmenter = load_segmentation(threads=args.threads, precision=args.precision)
     methods = ("vad", "segmentation") if args.method == "both" else (args.method,)
     if args.skip_timing:

@@ -6,7 +6,7 @@ reproduces it from that package and checks :data:`SEGMENTATION_SHA256`. Licence:
 ``models/SEGMENTATION_LICENSE.txt``. No torch at run time.
 
 Rapport runs ``models/segmentation-3.0-int8.onnx`` by default: the same network with its LSTM and linear weights
-in 8 bits (onnxruntime's dynamic quantization, reproduced by ``tools/quantize_segmentation.py``,
+in 8 bits (onnxruntime's dynamic quantization, reproduced by ``tools/quantize_models.py``,
 :data:`SEGMENTATION_INT8_SHA256`), about a third faster per window on a CPU; docs/attribution.md measures what it
 changes in who spoke when.
 
@@ -21,18 +21,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any, get_args
 
 import numpy as np
 
-from models.speaker import onnx_session
+from models.speaker import Precision, onnx_session
 from pipeline.errors import InvalidParameterError
 
 SEGMENTATION_PATH = Path(__file__).resolve().parent / "segmentation-3.0.onnx"
 SEGMENTATION_SHA256 = "b78fc48113bb46fd247ae6a9aea737079550c647638db961df7e0e1e9f4ba62e"
 SEGMENTATION_INT8_PATH = Path(__file__).resolve().parent / "segmentation-3.0-int8.onnx"
 SEGMENTATION_INT8_SHA256 = "a08fb23ba264d0a2fc40513f98b7389f6e6b3946a13b819d4f7ae48eaeac669d"
-Precision = Literal["int8", "float32"]
 WINDOW_SAMPLES = 160_000
 N_FRAMES = 589
 N_CLASSES = 7
@@ -106,7 +105,7 @@ def load_segmentation(path: str | Path | None = None, *, threads: int | None = N
     """
     if precision not in get_args(Precision):
         raise InvalidParameterError(f"precision={precision!r}: use 'int8' (default) or 'float32'.")
-    bundled, remedy = ((SEGMENTATION_INT8_PATH, "rebuild it with tools/quantize_segmentation.py")
+    bundled, remedy = ((SEGMENTATION_INT8_PATH, "rebuild it with tools/quantize_models.py")
                        if precision == "int8" else (SEGMENTATION_PATH, "fetch it with tools/fetch_segmentation.py"))
     session = onnx_session(Path(path) if path else bundled, what="Segmentation model", remedy=remedy,
                            threads=threads, inter_op_threads=1)

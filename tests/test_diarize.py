@@ -7,6 +7,8 @@ reference boundaries with overlapping speech counted (pyannote.metrics).
 
 from __future__ import annotations
 
+import hashlib
+
 import numpy as np
 import pytest
 
@@ -51,7 +53,12 @@ def one_speaker_recording(rec: Recording, truth: dict, speaker: str) -> Recordin
 # --------------------------------------------------------------------------
 
 
-def test_onnx_encoder_matches_torch_reference(encoder):
+def test_onnx_encoder_matches_torch_reference():
+    """The float32 export gives Resemblyzer's torch embeddings to 1e-4."""
+    from models import load_speaker_encoder
+
+    encoder = load_speaker_encoder(precision="float32")
+    assert encoder.name == "resemblyzer-0.1.4-onnx"
     ref = np.load(REF_NPZ)
     mel = ref["mel"]
     windows = np.stack([mel[s:s + 160] for s in ref["window_starts"]])
@@ -62,6 +69,27 @@ def test_onnx_encoder_matches_torch_reference(encoder):
     short = encoder.embed(mel[None, : int(ref["short_frames"])])
     np.testing.assert_allclose(short, ref["embedding_short"], atol=1e-4)
     np.testing.assert_allclose(np.linalg.norm(emb, axis=1), 1.0, atol=1e-5)
+
+
+def test_int8_encoder_file_and_agreement_with_torch(encoder):
+    """The default encoder is the int8 copy (sha256 pinned; its first LSTM layer stays float32): its embeddings of
+    the reference windows keep cosine >= 0.99 with Resemblyzer's torch model (0.996-0.998 measured), and it is
+    really the other file."""
+    from models import load_speaker_encoder
+    from models import speaker as speaker_model
+
+    assert hashlib.sha256(speaker_model.ENCODER_INT8_PATH.read_bytes()).hexdigest() == speaker_model.ENCODER_INT8_SHA256
+    assert hashlib.sha256(speaker_model.ENCODER_PATH.read_bytes()).hexdigest() == speaker_model.ENCODER_SHA256
+    assert encoder.name == "resemblyzer-0.1.4-onnx-int8"
+    ref = np.load(REF_NPZ)
+    windows = np.stack([ref["mel"][s:s + 160] for s in ref["window_starts"]])
+    emb = encoder.embed(windows)
+    cos = (emb * ref["embeddings"]).sum(axis=1)
+    assert cos.min() >= 0.99, cos
+    assert np.abs(emb - ref["embeddings"]).max() > 1e-3  # not the float file
+    np.testing.assert_allclose(np.linalg.norm(emb, axis=1), 1.0, atol=1e-5)
+    with pytest.raises(InvalidParameterError, match="float16"):
+        load_speaker_encoder(precision="float16")
 
 
 def test_mel_front_end_is_resemblyzers():

@@ -40,7 +40,7 @@ only the model file, not that code. Reproduce it with tools/fetch_segmentation.p
 (sha256 b78fc48113bb46fd247ae6a9aea737079550c647638db961df7e0e1e9f4ba62e).
 models/segmentation-3.0-int8.onnx is the same model with its LSTM and linear weights quantized
 to 8 bits by onnxruntime's dynamic quantization (a derived copy under the same licence);
-reproduce it with tools/quantize_segmentation.py
+reproduce it with tools/quantize_models.py
 (sha256 a08fb23ba264d0a2fc40513f98b7389f6e6b3946a13b819d4f7ae48eaeac669d).
 
 MIT License
