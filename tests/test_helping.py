@@ -1400,7 +1400,7 @@ def test_the_reviewers_sets_read_good_above_poor_and_their_helper_as_the_mentor(
     spec.loader.exec_module(bench)
     table = load_syllable_table()
     folders = sorted(p.parent for p in (root / "bench" / "data" / "reviewer_sets").glob("*/key.json"))
-    assert len(folders) >= 9
+    assert len(folders) >= 10
     for folder in folders:
         got = bench.score_set(folder, nlp=nlp, syllable_table=table, plain=plain)
         assert got["mentor_found"] == got["n"], folder.name
@@ -1499,3 +1499,32 @@ def test_a_ninth_reviewers_errors(nlp):
     told = code_turn("so type two diabetes basically means your body isn't using insulin properly",
                      previous=["i don't really get what diabetes is"], nlp=nlp)
     assert told.behaviour == "information" and not told.has("advice")
+
+
+def test_set18_forms_advice_affirmation_judging_and_hosting(nlp):
+    """Forms from the tenth reviewer set (transcripts of recorded sessions), each general, each with what only looks
+    like it: a warning in "I'd be ...", what is "worth doing", "the thing to remember", a suggestion named as one;
+    effort named ("you've already put a lot in"), credit owed, a hyphenated strength; "not really an excuse"; a
+    host's "grab a coffee if you want" shares no decision and "Sure, go for it." advises nothing."""
+    prev = ["He keeps missing deadlines and I don't know whether to go to HR about it."]
+
+    def behaviour(text: str) -> str:
+        return code_turn(text, previous=prev, nlp=nlp).behaviour
+
+    for text in ("I'd be careful with that.", "I'd be getting on the front foot early.",
+                 "It's worth mentioning to your GP.", "But the thing to remember is the fitness does come back.",
+                 "What I'd maybe think about, and this is just a suggestion, is setting clear expectations with him."):
+        assert behaviour(text) == "advice", text
+    for text in ("I'd be happy to help with that.", "I'd be interested to hear more about that.", "It's worth it.",
+                 "It was worth trying.", "Sure, go for it."):
+        assert behaviour(text) != "advice", text
+    for text in ("You've already put a lot in.", "That's really clear-sighted.",
+                 "You're really putting yourself out for her.",
+                 "It sounds like you've thought about it a lot more than you'd given yourself credit for."):
+        assert behaviour(text) == "affirmation", text
+    for text in ("You've put the kettle on.", "I put a lot in myself back then.", "That's really clear-cut."):
+        assert behaviour(text) != "affirmation", text
+    assert confronting("That's not really an excuse.") == "that's not really an excuse"
+    assert confronting("That's not really the end of the world.") == ""
+    assert partnership("No problem at all, grab a coffee if you want.") == ""
+    assert partnership("We can stop there if you want.") == "if you want"

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
-from pipeline.measures import advice, disclosure, questions
+from pipeline.measures import advice, affirming, disclosure, questions
 from pipeline.measures import helping_cues as cues
 from pipeline.measures import information_cues as info
 from pipeline.measures import language as lang
@@ -104,7 +104,7 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
         return SentenceCode("advice", cue)
     if ctx.speaks_fully and (m := info.INFORMATION_AS_QUESTION_RE.match(plain)):
         return SentenceCode("information", m.group(0))  # "are you aware that ...?" informs, asks nothing
-    if ctx.speaks_fully and not q.is_question and (cue := _affirmation_cue(plain) or valuing(span)):
+    if ctx.speaks_fully and not q.is_question and (cue := affirming.affirmation_cue(plain) or affirming.valuing(span)):
         return SentenceCode("affirmation", cue)  # "you sound like a caring person" values, not reflects
     if ctx.speaks_fully and not q.is_question and (m := regard.REASSURANCE_RE.search(plain)):
         return SentenceCode("other", m.group(0))  # "you've got this", "I'm sure you'll be fine": kind, values nothing
@@ -123,10 +123,6 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
     if (marked or rise) and len(plain.split()) >= 2 and not questions.is_backchannel_question(span):
         return SentenceCode("question", asked_by, QuestionClass(True, "declarative", False, asked_by))
     return _statement(span, plain, sent_keys, ctx)
-
-
-#: Auxiliaries that make a valuing word a supposition or a suggestion ("that would be a good idea").
-_MAYBE_AUX = frozenset({"would", "could", "might", "may", "should", "'d", "will", "'ll"})
 
 
 #: Longest echo of the other's words asked back in disbelief ("Eight weeks to full time?"), words; and the least
@@ -153,67 +149,11 @@ def _without_reflection(code: TurnCode) -> TurnCode:
                    cue=code.cue if code.behaviour != "reflection" else code.confronting)
 
 
-def _affirmation_cue(plain: str) -> str:
-    """The affirmation cue (:data:`regard.AFFIRMATION_RE`) in ``plain``, or "": not one that is only a reassurance
-    that it will turn out well (:data:`regard.REASSURANCE_RE`: "I'm sure you'll be fine", "you've got this") or the
-    choice left with them (:data:`cues.PARTNERSHIP_RE`)."""
-    # "you know yourself better than I do" leaves the choice with them (MITI 4.2.1 emphasise autonomy), praises nothing
-    plain = cues.PARTNERSHIP_RE.sub(" ", regard.REASSURANCE_RE.sub(" ", plain, count=1))
-    m = regard.AFFIRMATION_RE.search(plain)
-    return m.group(0) if m else ""
-
-
-def valuing(span) -> str:
-    """The words by which a statement values the mentee's act, idea or quality, or "".
-
-    MITI 4.2.1 affirms a strength or effort in many words; what they share is their form: "that", "it", "you", a
-    thing of theirs ("your plan") or what they did ("Bringing your mum along") is, sounds or seems something of
-    strength or good judgement (:data:`regard.STRENGTH_ADJECTIVES`: "That's shrewd.", "It sounds realistic.", "You're
-    resourceful."), a strength itself (:data:`regard.STRENGTH_NOUNS`: "That's a real skill."), a good one of a
-    choice ("a good call", "a big step": :data:`regard.GOOD_NOUNS` after :data:`regard.GOOD_ADJECTIVES`) or, of "you",
-    a person of strength ("You're a thoughtful person"). Not when negated ("That's not realistic"), compared
-    ("clearer than"), of a situation ("That's a tough situation") or of what is clear ("It's clear that ...").
-    """
-    root = next((t for t in span if t.dep_ == "ROOT"), None)
-    for verb in (root, *(c for c in root.children if c.dep_ == "conj")) if root is not None else ():
-        if verb.lemma_ not in ("be", "sound", "seem", "look") or any(
-                c.dep_ in ("neg", "ccomp") or c.dep_ == "aux" and c.lower_ in _MAYBE_AUX for c in verb.children):
-            continue  # "that's not realistic"; "it's clear that you're tired"; "it would be a good idea to" advises
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
-        if subj is None and verb is not root:
-            subj = next((c for c in root.children if c.dep_ in ("nsubj", "csubj")), None)
-        if subj is None or not (subj.lower_ in ("that", "this", "it", "you", "those", "these") or subj.tag_ == "VBG"
-                                or subj.dep_ == "csubj" or any(c.lower_ == "your" for c in subj.children)):
-            continue
-        for c in verb.children:
-            mods = {w for m in c.children if m.dep_ == "amod"  # "grown-up" is parsed as "grown" + "-" + "up"
-                    for w in (m.lemma_.lower(), "".join(x.text for x in m.subtree).lower())}
-            if c.dep_ == "acomp" and c.tag_ == "JJ" and c.lemma_.lower() in regard.STRENGTH_ADJECTIVES \
-                    and not any(m.dep_ in ("ccomp", "prep") and m.lower_ in ("that", "than") or m.dep_ == "ccomp"
-                                for m in c.children) \
-                    or c.dep_ == "attr" and c.pos_ == "NOUN" and (
-                        c.lemma_.lower() in regard.STRENGTH_NOUNS or mods & regard.JUDGEMENT_ADJECTIVES
-                        or c.lemma_.lower() in regard.MEASURE_NOUNS and _measured_strength(c, mods)
-                        or subj.lower_ == "you" and mods & regard.STRENGTH_ADJECTIVES
-                        or c.lemma_.lower() in regard.GOOD_NOUNS and mods & (regard.GOOD_ADJECTIVES | regard.STRENGTH_ADJECTIVES)):
-                start = min(subj.left_edge.i, verb.i)
-                return span.doc[start:c.right_edge.i + 1].text.lower()
-    return ""
-
-
-def _measured_strength(noun, mods: set[str]) -> bool:
-    """Whether "a bit/sense/piece of ..." measures out a strength: "a real sense of responsibility" (the quality
-    after "of"), "a really honest bit of insight" (a strength adjective on the measure)."""
-    quality = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
-    return bool(mods & regard.STRENGTH_ADJECTIVES) and bool(quality) or any(
-        g.lemma_.lower() in regard.STRENGTH_NOUNS for g in quality)
-
-
 def _statement(span, plain: str, sent_keys: frozenset[str], ctx: Context) -> SentenceCode:
     """A sentence that asks nothing and gives nothing back: affirmation, self-disclosure, information."""
     if not ctx.speaks_fully:
         return SentenceCode("other")
-    if cue := _affirmation_cue(plain):
+    if cue := affirming.affirmation_cue(plain):
         return SentenceCode("affirmation", cue)
     if cue := disclosure.self_disclosure(plain):
         return SentenceCode("self_disclosure", cue)
@@ -222,8 +162,6 @@ def _statement(span, plain: str, sent_keys: frozenset[str], ctx: Context) -> Sen
     if not span.text.rstrip().endswith("!") and _their_world(span, plain, sent_keys, ctx):
         return SentenceCode("reflection", WORLD_CUE, complex=reflection_is_complex(plain, sent_keys, ctx))
     return SentenceCode("other")
-
-
 
 
 def _their_world(span, plain: str, sent_keys: frozenset[str], ctx: Context) -> bool:
@@ -353,7 +291,7 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
         told = plain_text(" ".join(s.text for s, p in zip(sents, plains, strict=True) if not advice.offer(p)))  # an offer to share tells nothing
         unasked = " ".join(p for p, c in zip(plains, codes, strict=True) if not (ctx.punctuated and c.question.is_question))
         for behaviour, cue in (("self_disclosure", disclosure.self_disclosure(told)),  # "Are you sure it's a good idea?"
-                               ("affirmation", _affirmation_cue(unasked))):  # doubts: affirms nothing
+                               ("affirmation", affirming.affirmation_cue(unasked))):  # doubts: affirms nothing
             if cue and behaviour not in found:
                 codes.append(SentenceCode(behaviour, cue))
         codes = _advice_reasons(codes, sents, ctx)
@@ -396,7 +334,7 @@ def partnership(text: str) -> str:
     for sentence in lang.text_sentences(text):  # "... a few tools. Want me to run through them?"
         if offer := advice.offer(plain_text(sentence)):
             return offer
-    plain = plain_text(text)
+    plain = cues.HOSTED_IF_YOU_WANT_RE.sub(" ", plain_text(text))  # "grab a coffee if you want" hosts
     m = cues.PARTNERSHIP_RE.search(plain)
     return m.group(0).strip() if m else ""
 

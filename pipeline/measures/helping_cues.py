@@ -221,6 +221,15 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
     r"(?!me\b|us\b|you\b|him\b|her\b|them\b)(?:get|keep|take|make|stop|start|try|do|stick|have|be|go|eat|cut|see|check))\b"
     r"|\b(?:maybe|perhaps)\s+it(?:'?s|\s+is)\s+time\s+(?:to|for)\b|\bit(?:'s|\s+is)\s+(?:time\s+to|worth\s+(?:trying|a\s+try|it\s+to))\b"
     r"|\bwon'?t\s+hurt\s+to\b|\bthat'?s?\s+(?:is\s+)?what\s+i\s+would\s+do\b"
+    # worth doing, the thing to remember, a suggestion named as one ("it's worth mentioning to your GP", "what I'd
+    # maybe think about, and this is just a suggestion, is ...")
+    r"|\bit(?:'s|\s+is)\s+(?:probably\s+|definitely\s+|really\s+|always\s+|still\s+)?worth\s+(?!it\b|noting\s+that\b)[a-z]+ing\b"
+    r"|\bthe\s+(?:main\s+|important\s+|key\s+|big\s+)?things?\s+to\s+(?:remember|bear\s+in\s+mind|keep\s+in\s+mind)\s+(?:is|are)\b"
+    r"|\b(?:it's|this\s+is|that's)\s+(?:just|only)\s+a\s+suggestion\b"
+    r"|\bwhat\s+i(?:'d|\s+would)\s+(?:maybe\s+|probably\s+|perhaps\s+)?(?:think\s+about|look\s+at|focus\s+on|try)\b"
+    r"|^(?:\w+\s+){0,3}?i(?:'d|\s+would)\s+(?:probably\s+|definitely\s+|maybe\s+)?be\s+(?:careful|wary|cautious|getting|"
+    r"looking\s+(?:at|into|for)|talking\s+to|putting|setting|documenting|writing\s+(?:it|that|things|everything)|raising|"
+    r"keeping\s+(?:a|notes)|speaking\s+to)\b"
     # a warning of what will happen unless they change (MITI 4.2.1 "persuade": "if you keep drinking like this
     # you'll end up in hospital", "stop now or you'll lose your licence")
     r"|\b(?:if\s+you\s+(?:keep|carry\s+on|continue|go\s+on|don'?t|do\s+not)|or\s+(?:else\s+)?)(?:\s+[\w']+){0,8}?\s*,?\s+"
@@ -482,17 +491,20 @@ PLEASANTRY_RE = _re(
     r"\w+))?\b|\b(?:good)?bye\b|\ball\s+the\s+best\b|\bbe\s+well\b|\bget\s+well\s+soon\b|\bmerry\s+christmas\b|"
     r"\bhappy\s+(?:holidays|new\s+year)\b|\bbless\s+(?:you|him|her|them|your\s+heart)\b|\bgo\s+(?:for\s+it|get\s+(?:'em|them))\b"
 )
+_HOSTED = r"(?:grab|get|have|make)\s+(?:yourself\s+)?(?:a|some|another)\s+(?:coffee|tea|cuppa|drink|water|glass\s+of\s+water|biscuit)"
 #: A host's words to a guest, instructions of no advice: "grab a seat", "sit yourself down", "help yourself to tea".
 HOSPITALITY_RE = _re(r"^(?:(?:hop|jump|pop)\s+(?:up|on|onto|in|yourself)|lean\s+(?:back|forward)|open\s+(?:wide|up\s+for)|"
                      r"go\s+ahead\s+and\s+(?:lean|sit|hop|lie|open|take\s+a\s+seat|come)|take\s+(?:whichever|any)\s+(?:seat|chair)|(?:shut|close|get)\s+the\s+door|roll\s+(?:up\s+)?your\s+sleeve|"
                      r"step\s+(?:on|onto)\s+the\s+scales?|follow\s+me|come\s+(?:on\s+)?through|lie\s+(?:down|back)\s+(?:on|for)|"
                      r"(?:grab|take|have|pull\s+up)\s+(?:a|your)\s+(?:seat|chair|pew)|sit\s+(?:(?:yourself\s+)?down|wherever|"
                      r"anywhere)|make\s+yourself\s+(?:comfortable|at\s+home)|help\s+yourself|come\s+(?:on\s+)?in|"
-                     r"(?:hang|put)\s+your\s+coat)\b")
+                     r"(?:hang|put)\s+your\s+coat|" + _HOSTED + r")\b")
+#: A host's offer left to the guest ("grab a coffee if you want"): no decision of theirs shared (MITI 4.2.1).
+HOSTED_IF_YOU_WANT_RE = _re(_HOSTED + r"\s+if\s+you\s+(?:want|like|wish)(?:\s+to)?\b")
 #: Words that may stand beside pleasantries in a sentence made only of them ("Thanks again and take care").
 PLEASANTRY_FILLER = frozenset(
     "and please thanks thank you so much again too as well also ok okay then both for now alright great oh yes lots "
-    "really anyway right well yeah".split())
+    "really anyway right well yeah sure".split())
 #: Checking the call or the recording works ("can you hear me okay?", "are we recording?"): managing the medium, no
 #: question to the mentee about themselves.
 CALL_CHECK_RE = _re(r"^(?:(?:hi|hello|hey|hiya|morning|afternoon|okay|ok|so|right|sorry|um|uh|oh)\s+)*(?:\w+\s+)?"

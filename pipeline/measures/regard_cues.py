@@ -17,13 +17,14 @@ def _re(pattern: str) -> re.Pattern:
 
 #: Words that value a person's act, idea or quality when said of it ("That's shrewd.", "It sounds realistic.",
 #: "Bringing your mum is a good call.", "That's a real skill."): adjectives of strength and good judgement, and nouns
-#: of strength that value by themselves (:func:`pipeline.measures.helping.valuing`).
+#: of strength that value by themselves (:func:`pipeline.measures.affirming.valuing`).
 STRENGTH_ADJECTIVES = frozenset(
     "shrewd smart wise sensible realistic practical clear specific solid thoughtful insightful perceptive brave "
     "courageous resourceful creative honest mature impressive admirable remarkable responsible strong resilient "
     "determined committed disciplined generous caring considerate clever skilful skillful skilled capable achievable "
     "doable workable concrete savvy astute bold gutsy patient dedicated diligent proactive organised organized "
-    "focused motivated hardworking inventive ingenious grounded genuine inspiring".split())
+    "focused motivated hardworking inventive ingenious grounded genuine inspiring clear-sighted level-headed "
+    "open-minded self-aware".split())
 STRENGTH_NOUNS = frozenset(
     "skill strength talent gift achievement accomplishment feat stamina courage resilience commitment determination "
     "discipline insight instinct responsibility maturity initiative self-awareness".split())
@@ -57,6 +58,13 @@ AFFIRMATION_RE = _re(
     r"|\bexactly\s+(?:the\s+right\s+thing(?:\s+to\s+do)?|what\s+you\s+should\s+have\s+done)\b"
     r"|\byou\s+(?:were|got)\s+(?:promoted|hired|chosen|picked|taken\s+on)\s+for\s+a\s+reason\b"
     r"|\bi\s+(?:really\s+|do\s+)?appreciate\s+(?:it|that|this)\b(?!\s+if\b)"
+    # effort named ("you've already put a lot in", "you've put so much work into this"), credit owed to them ("more
+    # than you'd given yourself credit for"), trouble taken for others ("you're really putting yourself out for her")
+    r"|\byou(?:'ve|\s+have)\s+(?:already\s+|really\s+|clearly\s+|obviously\s+)?put\s+(?:(?:a\s+lot|so\s+much|loads|a\s+great\s+deal|"
+    r"a\s+huge\s+amount)(?:\s+of\s+(?:\w+\s+)?(?:work|effort|time|thought|energy|care|heart))?\s+in(?:to)?\b|(?:real|serious|"
+    r"so\s+much|a\s+lot\s+of)\s+(?:work|effort|thought|time|care)\s+in(?:to)?\b)"
+    r"|\b(?:give|given|giving|gave)\s+yourself\s+(?:\w+\s+)?credit\b"
+    r"|\byou(?:'re|\s+are|'ve\s+been|\s+have\s+been)\s+(?:really\s+)?putting\s+yourself\s+out\b"
     r"|\b(?:that|it|this)\s+(?:took|takes|must\s+have\s+taken)\s+(?:something|some\s+doing|a\s+lot(?!\s+of\b))\s+(?:to|for\s+you)\b"
     r"|\b(?:that|it|this)\s+(?:didn't|did\s+not|doesn't|does\s+not)\s+(?:just\s+)?happen\s+by\s+(?:accident|chance)\b"
     r"|\b(?:well\s+done|good\s+(?:job|work|for\s+you)|great\s+(?:job|work)|nice\s+(?:job|work)|congratulations|"
@@ -253,7 +261,8 @@ CONFRONT_RE = _re(
     r"know|care|listen|think|bother|look|open|want|mean|remember|do|get|see|hear|go|make|take)\b"
     r"|^(?:no|nope),?\s+(?:it|that|they|he|she)\s*(?:'s\s+not|isn't|is\s+not|aren't|are\s+not|'re\s+not|don't|do\s+not|"
     r"doesn't|won't|didn't|wasn't)\b"
-    r"|\bthat(?:'s|\s+is)\s+not\s+(?:true|what\s+happened|how\s+it\s+works|the\s+point|a\s+reason|an\s+excuse)\b"
+    r"|\bthat(?:'s|\s+is)\s+not\s+(?:really\s+|exactly\s+)?(?:true|what\s+happened|how\s+it\s+works|the\s+point|a\s+reason|"
+    r"an\s+excuse)\b"
     r"|\byou(?:'re|\s+are)\s+(?:just\s+|totally\s+|really\s+|way\s+|so\s+)?(?:overthinking|overreacting|exaggerating|"
     r"being\s+(?:silly|ridiculous|difficult|defensive|negative|childish|dramatic))\b"
     r"|\byou\s+(?:always\s+|just\s+)?(?:give\s+in|give\s+up|back\s+down|cave|fold)\s+too\s+(?:easily|quickly|fast|soon)\b"
