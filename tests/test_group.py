@@ -93,8 +93,8 @@ def test_what_reads_the_pair_says_so_in_a_group(nlp):
     from pipeline.measures.indicators import INDICATORS
 
     pair = {s.id for s in INDICATORS if s.pair}
-    assert {"talk_to_listen_ratio", "pace_difference", "language_style_matching", "mentee_turn_length_trend"} <= pair
-    assert not {"mentor_talk_share", "turns_per_minute", "group_voice_balance", "mentor_questions_per_10min",
+    assert {"pace_difference", "language_style_matching", "mentee_turn_length_trend"} <= pair
+    assert not {"talk_to_listen_ratio", "mentor_talk_share", "turns_per_minute", "group_voice_balance", "mentor_questions_per_10min",
                 "mentee_questions_per_10min", "mentee_concerns", "mentor_remembering", "shared_key_phrases",
                 "mentee_talk_share"} & pair
     said = " A group of 4 people: this reads the mentor and the mentee (Ann) only; Bo and Cy are left out."
@@ -104,7 +104,7 @@ def test_what_reads_the_pair_says_so_in_a_group(nlp):
         assert (said in ind.explanation) == (ind.id in pair and ind.available), ind.id
     three = _measure(_round_table({"Ann": 30.0, "Bo": 20.0}), {"Mo": "mentor", "Ann": "mentee", "Bo": "other"}, nlp)
     assert "A group of 3 people: this reads the mentor and the mentee (Ann) only; Bo is left out." in _ind(
-        three, "talk_to_listen_ratio").explanation
+        three, "language_style_matching").explanation
     one = _measure(_round_table({"Ann": 30.0}), {"Mo": "mentor", "Ann": "mentee"}, nlp)
     assert not any("A group of" in i.explanation for i in one.indicators)
 
@@ -161,3 +161,18 @@ def test_a_groups_talk_share_is_the_members_together(nlp):
     assert _ind(pair, "mentee_talk_share").value == pytest.approx(100 * next(
         s.talk_share for s in pair.speakers if s.speaker == "Ann"), abs=1e-3)
     assert "A group" not in _ind(pair, "mentee_talk_share").explanation
+
+
+def test_in_a_group_the_mentor_listens_to_every_member(nlp):
+    """The talk-to-listen ratio sets the mentor's talk against every member's together, as the mentee's share of
+    the talking does: a facilitator who speaks 30 s to members' 200 s listened more than they talked, though they
+    spoke more than one quiet member (Cy, 20 s). One-on-one it is the mentee's talk alone."""
+    roles = {"Mo": "mentor", "Ann": "mentee", "Bo": "other", "Cy": "other"}
+    group = _measure(_round_table({"Ann": 100.0, "Bo": 80.0, "Cy": 20.0}), roles, nlp)
+    ratio = _ind(group, "talk_to_listen_ratio")
+    assert ratio.value == pytest.approx(30.0 / 200.0, abs=1e-3)
+    assert "A group of 4 people: this sets the mentor's talk against every member's together (Ann 100 s, Bo 80 s, " \
+           "Cy 20 s)." in ratio.explanation
+    assert ratio.ci95[0] <= ratio.value <= ratio.ci95[1]
+    one = _ind(_measure(_round_table({"Ann": 100.0}), {"Mo": "mentor", "Ann": "mentee"}, nlp), "talk_to_listen_ratio")
+    assert one.value == pytest.approx(30.0 / 100.0, abs=1e-3) and "A group of" not in one.explanation

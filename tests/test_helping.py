@@ -1400,7 +1400,7 @@ def test_the_reviewers_sets_read_good_above_poor_and_their_helper_as_the_mentor(
     spec.loader.exec_module(bench)
     table = load_syllable_table()
     folders = sorted(p.parent for p in (root / "bench" / "data" / "reviewer_sets").glob("*/key.json"))
-    assert len(folders) >= 10
+    assert len(folders) >= 11
     for folder in folders:
         got = bench.score_set(folder, nlp=nlp, syllable_table=table, plain=plain)
         assert got["mentor_found"] == got["n"], folder.name
@@ -1528,3 +1528,46 @@ def test_set18_forms_advice_affirmation_judging_and_hosting(nlp):
     assert confronting("That's not really the end of the world.") == ""
     assert partnership("No problem at all, grab a coffee if you want.") == ""
     assert partnership("We can stop there if you want.") == "if you want"
+
+
+def test_set19_forms_groups_sarcasm_and_what_would_help(nlp):
+    """Forms from the eleventh reviewer set (group sessions), each general, each with what only looks like it:
+    sarcasm and contempt judge ("what's the reason this time?", "at least someone came prepared", "with respect,
+    ..."; not "with respect to your question"); asking what would help, or what they want from the helper, shares
+    the decision ("what would help is if you ..." advises); an offer to say something asks permission; a quiet
+    member named is invited to talk; a condition values nothing ("if it's a sensible question")."""
+    prev = ["I haven't done the timetable yet, I've been working thirty hours a week at the shop."]
+
+    def code(text: str):
+        return code_turn(text, previous=prev, nlp=nlp)
+
+    for text, cue in (("Go on, then. What's the reason this time?", "the reason this time"),
+                      ("Go on, then. At least someone came prepared.", "at least someone came"),
+                      ("Okay, there's no need for the attitude.", "no need for the attitude"),
+                      ("See, this is exactly what I mean.", "this is exactly what i mean"),
+                      ("You've talked yourself out of it before you've even started.", "before you've even started"),
+                      ("It is quite simple, actually. I'm not being funny, but I see this every year.",
+                       "i'm not being funny but"),
+                      ("Thirty hours, on a full-time course. So, with respect, something's going to give.",
+                       "with respect"),
+                      ("Every time there's always a reason it won't work.", "there's always a reason it won't")):
+        assert confronting(text) == cue, text
+    for text in ("With respect to your question, the clinic opens at nine.", "I can't be bothered to cook some nights.",
+                 "I understand why you'd feel that way, we should be treated with respect.",
+                 "There's always a reason to celebrate.",
+                 "At least someone told you in time."):
+        assert confronting(text) == "", text
+    for text in ("What would help you trust your own judgement a bit more?",
+                 "What would be useful from me before next time, either of you?",
+                 "What do you think would have helped, right then?", "Would you like me to say?"):
+        assert code(text).partnership, text
+    assert code("What would help is if you wrote it all down.").behaviour == "advice"
+    assert not partnership("I know what would help: a proper plan.")
+    assert code("Would you like me to explain?").behaviour == "question"
+    for text in ("Chris, you've been quiet.", "We haven't heard from you yet, Leila."):
+        assert (code(text).behaviour, code(text).open) == ("question", True), text
+    assert code("If it's a sensible question.").behaviour != "affirmation"
+    for text in ("That's a sensible question.", "That's because you care about the people who come to that door.",
+                 "You've found a way to keep the part you value.", "That's a sound clinical call."):
+        assert code(text).behaviour == "affirmation", text
+    assert code("That's because you were tired.").behaviour != "affirmation"

@@ -45,8 +45,10 @@ def valuing(span) -> str:
     root = next((t for t in span if t.dep_ == "ROOT"), None)
     for verb in (root, *(c for c in root.children if c.dep_ == "conj")) if root is not None else ():
         if verb.lemma_ not in ("be", "sound", "seem", "look") or any(
-                c.dep_ in ("neg", "ccomp") or c.dep_ == "aux" and c.lower_ in _MAYBE_AUX for c in verb.children):
-            continue  # "that's not realistic"; "it's clear that you're tired"; "it would be a good idea to" advises
+                c.dep_ in ("neg", "ccomp") or c.dep_ == "aux" and c.lower_ in _MAYBE_AUX
+                or c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
+            continue  # "that's not realistic"; "it's clear that you're tired"; "it would be a good idea to" advises;
+            # "if it's a sensible question" sets a condition
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
         if subj is None and verb is not root:
             subj = next((c for c in root.children if c.dep_ in ("nsubj", "csubj")), None)

@@ -31,6 +31,9 @@ REQUEST_RE = _re(
     r"|\b(?:say|share|tell\s+me)\s+(?:a\s+(?:bit|little)\s+)?more\b"
     r"|\bi(?:'m|\s+am)\s+(?:curious|wondering|interested\s+to\s+(?:hear|know))\s+(?:about|what|how|why|whether|if)\b"
     r"|\bi\s+wonder\s+(?:what|how|why|whether|if)\b"
+    # a quiet member of a group invited in ("Chris, you've been quiet", "we haven't heard from you yet")
+    r"|\byou(?:'ve|\s+have)\s+been\s+(?:very\s+|really\s+|a\s+bit\s+|pretty\s+|quite\s+)?quiet\b"
+    r"|\bwe\s+haven't\s+heard\s+(?:much\s+)?from\s+you\b"
     r"|\bwhy\s+don'?t\s+(?:you|we)\s+(?:start|begin|tell|talk|share|walk)\b"
     r"|\b(?:can|could|would)\s+you\s+(?:tell|walk|talk|take)\s+me\b"
     r"|\b(?:can|could|would)\s+you\s+(?:describe|explain|expand|go\s+back\s+to|say\s+(?:a\s+bit\s+)?more)\b"
@@ -56,7 +59,11 @@ OFFER_RE = _re(
     r"observation|comment|point|recommendation)|offer|share|give|suggest|tell\s+you|add|mention|point\s+(?:something\s+)?out|"
     r"run\s+(?:something|an\s+idea|a\s+thought|this)\s+(?:past|by)\s+you)\b"
     r"|\b(?:do|would)\s+you\s+mind\s+if\s+i\b"
-    r"|(?<!what\s)\b(?:would|do)\s+you\s+(?:like|want)\s+(?:me\s+to\s+(?:share|suggest|tell|give|offer)|to\s+hear|some|my|a\s+few)\b"
+    r"|(?<!what\s)\b(?:would|do)\s+you\s+(?:like|want)\s+(?:me\s+to\s+(?:share|suggest|tell|give|offer|say|explain|go\s+through|"
+    r"run\s+through|go\s+over)|to\s+hear|some|my|a\s+few)\b"
+    # "There's something I could tell you about the outreach team, if that's useful": the offer asked after it
+    r"|\bsomething\s+i\s+(?:could|can|might)\s+(?:tell|share|say|explain|show)\b(?:\s+[\w']+){0,14}?\s+if\s+(?:that's|that\s+"
+    r"would\s+be|it's|it\s+would\s+be)\s+(?:useful|helpful)\b"
     # "Want me to run through them?": the offer with its "do you" left out, at the start of a sentence
     r"|^" + OPENERS + r"want\s+me\s+to\s+(?:share|suggest|tell|give|offer|run\s+through|go\s+through|go\s+over|walk\s+you|explain)\b"
     r"|^" + OPENERS + r"(?:do\s+you\s+)?want\s+to\s+hear\s+(?:it|one|a\s+story|about\s+(?:it|mine|that|what)|mine|what\s+i)\b"
@@ -565,6 +572,10 @@ PARTNERSHIP_RE = _re(
     r"|\bwhat\s+(?:feels|seems|would\s+be)\s+like\s+a\s+(?:[\w-]+\s+){0,2}(?:first|next)\s+step\b"
     r"|\bnot\s+(?:gonna|going\s+to|here\s+to)\s+(?:try\s+to\s+)?(?:talk\s+you\s+into|make\s+you|force\s+you|"
     r"tell\s+you\s+what\s+to\s+do|convince\s+you)\b|\bon\s+your\s+own\s+(?:timeline|time|terms|schedule)\b"
+    # what would help asked of them ("what would help you trust your judgement?", "what do you think would have
+    # helped?"; not "what would help is if you ..."), what they want from the helper ("what would be useful from me?")
+    r"|(?<!\bknow\s)(?<!\bsee\s)\bwhat\s+(?:do\s+you\s+think\s+)?(?:would|might|could)\s+(?:have\s+)?help(?:ed)?\b(?!\s+(?:is|was)\b)"
+    r"|\b(?:useful|helpful)\s+from\s+me\b"
     r"|\bif\s+you\s+(?:want|like|wish)(?:\s+to)?(?=\s*$|\s+(?:i|i'd|i'm|i'll|we|we'll|and|or|but|so|then|no|there's)\b)|\byou\s+(?:don't|do\s+not)\s+have\s+to\s+decide\b|^(?:and\s+|but\s+)?(?:it's\s+)?"
     r"(?:totally\s+|entirely\s+|completely\s+)?up\s+to\s+you\b|\bup\s+to\s+you\s*$"
 )

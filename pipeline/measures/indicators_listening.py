@@ -23,6 +23,7 @@ from pipeline.measures.indicator_spec import (
     event_confidence,
     exchange_sample,
     from_words_note,
+    members_note,
     no_overlap_why,
     per_minute_note,
     per_minutes_sample,
@@ -42,15 +43,23 @@ def mentor_talk_share(ctx: SessionContext) -> Reading:
 
 
 def talk_to_listen_ratio(ctx: SessionContext) -> Reading:
-    """Mentor's speech seconds over the mentee's (ratio >= 0); interval by exchanges."""
-    mt, me = ctx.mentor_summary, ctx.mentee_summary
-    ratio = (mt.speech_s / me.speech_s) if mt and me and me.speech_s > 0 else None
+    """Mentor's speech seconds over the mentee's (ratio >= 0); in a group, over every member's together (what the
+    mentor listened to: :attr:`SessionContext.listened_to`), each member's seconds said in the note; interval by
+    exchanges."""
+    mt = ctx.mentor_summary
+    who = [ctx.speakers[s] for s in ctx.listened_to if s in ctx.speakers]
+    heard_s = sum(x.speech_s for x in who)
+    ratio = (mt.speech_s / heard_s) if mt and who and heard_s > 0 else None
+    rows = (1, 2) if len(who) > 1 else (1,)
+    note = from_words_note(ctx) + members_note({x.speaker: f"{x.speech_s:.0f} s" for x in who},
+                                               what="sets the mentor's talk against every member's together")
     return Reading(
         value=ratio,
         evidence=[moment(ctx.turns[r[3]], "mentor talking") for r in ctx.mentor_monologues[:2]],
         confidence=words_confidence(ctx),
-        note=from_words_note(ctx),
-        ci95=bootstrap_ci(ctx.exchanges[:2], lambda m, e: total(m) / total(e)) if ratio is not None else None,
+        note=note,
+        ci95=bootstrap_ci(ctx.exchanges[:3], lambda m, e, o: total(m) / sum(total((m, e, o)[r]) for r in rows))
+        if ratio is not None else None,
         sample=exchange_sample(ctx),
     )
 
@@ -148,10 +157,11 @@ LISTENING: tuple[IndicatorSpec, ...] = (
         measure=mentor_talk_share),
     IndicatorSpec(
         id="talk_to_listen_ratio", name="Talk-to-listen ratio (mentor speaking / mentee speaking)", unit="ratio",
-        band=(0.25, 1.0), source=RULE + "; the upper edge is talking as much as listening", category="listening",
+        band=(0.25, 1.0), source=RULE + "; the upper edge is talking as much as listening; in a group the mentee "
+        "side is every member together", category="listening",
         explanation="Below 1 means the mentor listened more than they talked, as the course's listening guidance "
         "asks.",
-        pair=True, measure=talk_to_listen_ratio),
+        measure=talk_to_listen_ratio),
     IndicatorSpec(
         id="mentor_longest_monologue", name="Mentor's longest uninterrupted stretch", unit="s", band=(0.0, 90.0),
         source=RULE + " (sales-call analytics flag monologues over ~1.5 min)", category="listening",

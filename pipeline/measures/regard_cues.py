@@ -40,7 +40,7 @@ JUDGEMENT_ADJECTIVES = frozenset(
     "shrewd smart wise sensible thoughtful insightful perceptive brave courageous resourceful creative mature grown-up "
     "clever savvy astute gutsy ingenious inventive".split())
 GOOD_ADJECTIVES = frozenset("good great real smart brilliant sensible solid clever wise excellent fantastic "
-                            "strong".split())
+                            "strong sound".split())
 
 #: Affirmations (MITI 4.2.1): the speaker values the other person's effort, strengths or contribution. Not a
 #: plain acknowledgement ("okay", "great", "good").
@@ -65,6 +65,11 @@ AFFIRMATION_RE = _re(
     r"so\s+much|a\s+lot\s+of)\s+(?:work|effort|thought|time|care)\s+in(?:to)?\b)"
     r"|\b(?:give|given|giving|gave)\s+yourself\s+(?:\w+\s+)?credit\b"
     r"|\byou(?:'re|\s+are|'ve\s+been|\s+have\s+been)\s+(?:really\s+)?putting\s+yourself\s+out\b"
+    # what they feel put down to their care ("that's because you care about the people who come to that door"), a
+    # way found ("you've found a way to keep the part you value")
+    r"|\b(?:that's|that\s+is|it's|it\s+is)\s+(?:only\s+|just\s+)?because\s+you\s+(?:really\s+|clearly\s+|obviously\s+)?"
+    r"(?:care|cared|love|value|want\s+to\s+do\s+(?:it|this|things)\s+(?:right|well|properly))\b"
+    r"|\byou(?:'ve|\s+have)\s+(?:already\s+|actually\s+|really\s+)?found\s+(?:a|your\s+own)\s+way\s+(?:to|of|through|round|around)\b"
     r"|\b(?:that|it|this)\s+(?:took|takes|must\s+have\s+taken)\s+(?:something|some\s+doing|a\s+lot(?!\s+of\b))\s+(?:to|for\s+you)\b"
     r"|\b(?:that|it|this)\s+(?:didn't|did\s+not|doesn't|does\s+not)\s+(?:just\s+)?happen\s+by\s+(?:accident|chance)\b"
     r"|\b(?:well\s+done|good\s+(?:job|work|for\s+you)|great\s+(?:job|work)|nice\s+(?:job|work)|congratulations|"
@@ -96,7 +101,7 @@ AFFIRMATION_RE = _re(
     r"|\byou(?:'ve|\s+have)\s+been\s+(?:really\s+|so\s+|very\s+)?(?:consistent|committed|dedicated|persistent|"
     r"determined|honest|open|brave)\b|\bthanks?\s+(?:you\s+)?for\s+being\s+(?:so\s+)?(?:open|honest|upfront)\b"
     r"|\b(?:you\s+should\s+be|be)\s+(?:really\s+|so\s+|very\s+)?proud\b|\bi(?:'m|\s+am)\s+(?:really\s+)?(?:impressed|proud)\b|\bimpressive\b"
-    r"|\b(?:that'?s|that\s+is|what\s+a|it'?s|it\s+is|such\s+a)\s+(?:a\s+)?(?:really\s+)?(?:great|good|brilliant|"
+    r"|(?<!\bif\s)(?<!\bunless\s)\b(?:that'?s|that\s+is|what\s+a|it'?s|it\s+is|such\s+a)\s+(?:a\s+)?(?:really\s+)?(?:great|good|brilliant|"
     r"excellent|smart|sensible|wise|clever|thoughtful)\s+(?:idea|plan|point|question|insight|step|move|approach|"
     r"thought|start)\b"
     r"|(?<!\bbe\s)(?<!\bjust\s)\b(?:brave|courageous|a\s+(?:real\s+)?strength|your\s+(?:strength|effort|hard\s+work|commitment|persistence|"
@@ -333,6 +338,20 @@ CONFRONT_RE = _re(
     r"it'll|it\s+will|it's\s+going\s+to|you\s+could\s+end\s+up|you\s+might\s+end\s+up)\b(?!\s+(?:be\s+(?:fine|ok|okay|all\s+right|alright)|feel\s+better))"
     r"|\byou\s+(?:won't|will\s+not|will\s+never|'ll\s+never)\b(?:\s+[\w']+){1,10}?\s+if\s+you\s+(?:don't|do\s+not)\b"
     r"|\bi\s+(?:can't|cannot)\s+keep\s+(?:telling|saying|repeating)\b|\bhow\s+many\s+times\s+(?:do|have|must)\s+i\b"
+    # sarcasm and contempt in a group or one to one ("what's the reason this time?", "everyone who could be
+    # bothered", "at least someone came prepared", "there's no need for the attitude", "see, this is exactly what I
+    # mean", "before you've even started", "I'm not being funny, but", "with respect, ...", "there's always a
+    # reason", "every time I make a suggestion ...")
+    r"|\b(?:the|your)\s+(?:reason|excuse)\s+this\s+time\b"
+    r"|\b(?:everyone|anyone|everybody|anybody|those|whoever)\s+(?:who\s+)?(?:could|can)\s+be\s+bothered\b"
+    r"|\bif\s+you\s+can\s+be\s+bothered\b|\bno\s+need\s+for\s+(?:the|that)\s+(?:attitude|tone)\b"
+    r"|\bat\s+least\s+(?:someone|somebody|one\s+of\s+you|one\s+person)\s+(?:came|has|did|bothered|managed|made|"
+    r"remembered|read|brought|listened|turned)\b"
+    r"|\bthis\s+is\s+exactly\s+what\s+i\s+mean\b|\bbefore\s+you(?:'ve|\s+have)?\s+even\s+(?:started|tried|begun)\b"
+    r"|\bi(?:'m|\s+am)\s+not\s+being\s+funny\s+but\b|(?:^|(?<=\bso\s)|(?<=\bbut\s)|(?<=\band\s)|(?<=\bnow\s)|(?<=\blook\s)|(?<=\bwell\s)|(?<=\bokay\s))with\s+"
+    r"(?:all\s+due\s+)?respect(?!\s+to\b)"
+    r"|\bthere(?:'s|\s+is)\s+always\s+a\s+reason\s+(?:why\s+)?(?:not\b|(?:it|this|that|you|they)\s+(?:won't|can't|couldn't|"
+    r"wouldn't|isn't|doesn't|didn't|shouldn't)\b)|\bevery\s+time\s+i\s+(?:make\s+a\s+suggestion|suggest\s+(?:something|anything))\b"
     # a diagnosis put on them (MITI 4.2.1 "labeling": "you meet the criteria for a gambling disorder", "that's one of
     # the main signs of a problem"), hindsight blame ("you should've seen it coming"), their distress waved off ("you'll
     # toughen up", "that's sales", "you win some, you lose some"), a reproach ("Ron, come on."), a flat disagreement
