@@ -1571,3 +1571,13 @@ def test_set19_forms_groups_sarcasm_and_what_would_help(nlp):
                  "You've found a way to keep the part you value.", "That's a sound clinical call."):
         assert code(text).behaviour == "affirmation", text
     assert code("That's because you were tired.").behaviour != "affirmation"
+
+
+def test_yeah_well_disputes_what_it_repeats(nlp):
+    """A statement of the mentee's world opened "well" disputes it, also after an assent ("Yeah, well, ..."), as
+    written and as captions write it; said plainly it gives their words back (fails before 0.5.13 on the first)."""
+    prev = ["The buses don't come on time round here, so I was late again."]
+    for text in ("Yeah, well, the buses don't come on time round here.",
+                 "yeah well the buses don't come on time round here"):
+        assert code_turn(text, previous=prev, nlp=nlp).behaviour == "other", text
+    assert code_turn("The buses don't come on time round here.", previous=prev, nlp=nlp).behaviour == "reflection"

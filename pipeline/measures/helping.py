@@ -164,6 +164,10 @@ def _statement(span, plain: str, sent_keys: frozenset[str], ctx: Context) -> Sen
     return SentenceCode("other")
 
 
+#: Assent that may stand before a statement's own first word ("Yeah, well, ...", "Okay, so ...").
+_TOKEN_ASSENT = frozenset("yeah yes yep okay ok right mm hmm exactly sure".split())
+
+
 def _their_world(span, plain: str, sent_keys: frozenset[str], ctx: Context) -> bool:
     """Whether a statement in which nothing else was found says back the mentee's own situation (a reflection, as an
     MI coder hears it: "Her reaction hit you harder than anger would have.").
@@ -190,8 +194,9 @@ def _their_world(span, plain: str, sent_keys: frozenset[str], ctx: Context) -> b
         "maybe", "don't". The turn-level exceptions (an answer, advice, judging) are in :func:`_code_doc`.
     """
     words = plain.split()
+    opening = next((w for w in words if w not in _TOKEN_ASSENT), "")  # "Yeah, well, buses don't come" disputes
     if not ctx.previous_words or len(words) < 4 or set(words) & (cues.FIRST_PERSON | cues.WE | cues.NOT_WORLD) \
-            or words[0] in ("well", "or", "maybe", "perhaps", "don't", "do", "never", "please") \
+            or opening in ("well", "or", "maybe", "perhaps", "don't", "do", "never", "please") \
             or "important" in words and "to you" not in plain or cues.GENERAL_RE.search(plain) \
             or cues.PARTNERSHIP_RE.search(plain):
         return False  # "your health is more important than your job" weighs for them; "... important to you" reflects
