@@ -116,6 +116,7 @@ def test_estimated_counts_and_groups_are_said():
     group = replace(_diar(60.0, speakers=("S1", "S2", "S3")), options=DiarizeOptions(n_speakers=3))
     (w,) = check_quality(rec, tr, group).warnings
     assert w.startswith("A group of 3 people: the indicators that compare the mentor with the mentee")
+    assert "talk shares, the talk-to-listen ratio and turns per minute count everyone" in w
     assert w.endswith("how evenly the group shares the talking is measured, at low confidence from one recording.")
     fewer = replace(_diar(60.0, speakers=("S1",)), options=est, speaker_count=SpeakerCount(3, "high", (), 90))
     (w,) = check_quality(rec, tr, fewer).warnings

@@ -190,7 +190,7 @@ def voice_warnings(diarization: Diarization, *, has_words: bool) -> list[str]:
                    "the talk shares and matching measures are unreliable.")
     if has_words and len(diarization.speakers) >= 3:
         out.append(f"A group of {len(diarization.speakers)} people: the indicators that compare the mentor with the "
-                   "mentee (talk-to-listen ratio, matching, interruptions of the mentee) use those "
-                   "two people only and leave the others out; talk shares and turns per minute count everyone; "
+                   "mentee (matching, interruptions of the mentee) use those two people only and leave the "
+                   "others out; talk shares, the talk-to-listen ratio and turns per minute count everyone; "
                    "how evenly the group shares the talking is measured, at low confidence from one recording.")
     return out
