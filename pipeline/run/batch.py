@@ -284,13 +284,22 @@ def _stop_workers_on_interrupt(pool: ProcessPoolExecutor):
         yield
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
-        # every child, also one whose start was interrupted before the pool registered it
-        procs = {*(getattr(pool, "_processes", None) or {}).values(), *multiprocessing.active_children()}
-        for proc in procs:
-            proc.terminate()
-        for proc in procs:  # wait: a worker still starting up must not outlive the pipes it reads from
-            proc.join(timeout=10)
+        _end_children(pool)
+        manager = getattr(pool, "_executor_manager_thread", None)
+        if manager is not None:  # it may be starting one more worker right now: let it finish, then end that one too
+            manager.join(timeout=5)
+        _end_children(pool)
         raise
+
+
+def _end_children(pool: ProcessPoolExecutor) -> None:
+    """Terminate and join every child: the pool's, and one whose start was interrupted before the pool registered
+    it (a worker still starting up must not outlive the pipes it reads from: it would print an EOFError)."""
+    procs = {*(getattr(pool, "_processes", None) or {}).values(), *multiprocessing.active_children()}
+    for proc in procs:
+        proc.terminate()
+    for proc in procs:
+        proc.join(timeout=10)
 
 
 def _run_processes(paths, options, analyze, n_workers, progress: BatchProgress, on_outcome) -> None:
