@@ -21,12 +21,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 import numpy as np
 
-from models.speaker import Precision, onnx_session
-from pipeline.errors import InvalidParameterError
+from models.speaker import Precision, model_file, onnx_session
 
 SEGMENTATION_PATH = Path(__file__).resolve().parent / "segmentation-3.0.onnx"
 SEGMENTATION_SHA256 = "b78fc48113bb46fd247ae6a9aea737079550c647638db961df7e0e1e9f4ba62e"
@@ -103,11 +102,8 @@ def load_segmentation(path: str | Path | None = None, *, threads: int | None = N
     InvalidParameterError
         ``precision`` is neither.
     """
-    if precision not in get_args(Precision):
-        raise InvalidParameterError(f"precision={precision!r}: use 'int8' (default) or 'float32'.")
-    bundled, remedy = ((SEGMENTATION_INT8_PATH, "rebuild it with tools/quantize_models.py")
-                       if precision == "int8" else (SEGMENTATION_PATH, "fetch it with tools/fetch_segmentation.py"))
-    session = onnx_session(Path(path) if path else bundled, what="Segmentation model", remedy=remedy,
-                           threads=threads, inter_op_threads=1)
-    suffix = "-int8" if precision == "int8" and not path else ""
+    file, remedy, suffix = model_file(path, precision=precision,
+                                      int8=(SEGMENTATION_INT8_PATH, "rebuild it with tools/quantize_models.py"),
+                                      float32=(SEGMENTATION_PATH, "fetch it with tools/fetch_segmentation.py"))
+    session = onnx_session(file, what="Segmentation model", remedy=remedy, threads=threads, inter_op_threads=1)
     return Segmenter(name=f"pyannote-segmentation-3.0-onnx{suffix}", session=session)

@@ -96,13 +96,39 @@ def load_speaker_encoder(path: str | Path | None = None, *, threads: int | None 
     InvalidParameterError
         ``precision`` is neither.
     """
+    file, remedy, suffix = model_file(path, precision=precision,
+                                      int8=(ENCODER_INT8_PATH, "rebuild it with tools/quantize_models.py"),
+                                      float32=(ENCODER_PATH, "rebuild it with tools/export_speaker_encoder.py"))
+    session = onnx_session(file, what="Speaker encoder", remedy=remedy, threads=threads)
+    return SpeakerEncoder(name=f"resemblyzer-0.1.4-onnx{suffix}", session=session)
+
+
+def model_file(path: str | Path | None, *, precision: Precision, int8: tuple[Path, str],
+               float32: tuple[Path, str]) -> tuple[Path, str, str]:
+    """Which ONNX file a loader opens: ``path`` when given, else the bundled file of ``precision``.
+
+    Parameters
+    ----------
+    path : path or None
+        A file the caller named (then ``precision`` picks only the remedy).
+    precision : {"int8", "float32"}
+    int8, float32 : (Path, str)
+        Each precision's bundled file and what to do when it is missing or broken.
+
+    Returns
+    -------
+    (Path, str, str)
+        The file, the remedy, and the model name's suffix (``"-int8"`` for the bundled 8-bit file, else ``""``).
+
+    Raises
+    ------
+    InvalidParameterError
+        ``precision`` is neither.
+    """
     if precision not in get_args(Precision):
         raise InvalidParameterError(f"precision={precision!r}: use 'int8' (default) or 'float32'.")
-    bundled, remedy = ((ENCODER_INT8_PATH, "rebuild it with tools/quantize_models.py") if precision == "int8"
-                       else (ENCODER_PATH, "rebuild it with tools/export_speaker_encoder.py"))
-    session = onnx_session(Path(path) if path else bundled, what="Speaker encoder", remedy=remedy, threads=threads)
-    suffix = "-int8" if precision == "int8" and not path else ""
-    return SpeakerEncoder(name=f"resemblyzer-0.1.4-onnx{suffix}", session=session)
+    bundled, remedy = int8 if precision == "int8" else float32
+    return (Path(path) if path else bundled), remedy, ("-int8" if precision == "int8" and not path else "")
 
 
 def beside_threads() -> int:

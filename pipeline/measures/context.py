@@ -133,6 +133,12 @@ class SessionContext:
         return self.members if len(self.members) >= 2 else (self.mentee,)
 
     @cached_property
+    def listened_rows(self) -> tuple[int, ...]:
+        """The rows of :attr:`exchanges` that hold the seconds of :attr:`listened_to`: the mentee's (1); in a
+        group the mentee's and everyone else's (1, 2)."""
+        return (1, 2) if len(self.listened_to) > 1 else (1,)
+
+    @cached_property
     def mentor_turns(self) -> tuple[TurnMeasures, ...]:
         """The mentor's turn measures, in time order (listening signals included)."""
         return tuple(m for m in self.turn_measures if m.speaker == self.mentor)

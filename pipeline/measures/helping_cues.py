@@ -9,15 +9,9 @@ commas or question marks is read the same way as a typed one.
 
 from __future__ import annotations
 
-import re
-
 from pipeline.measures import regard_cues as regard
 from pipeline.measures.language import BACKCHANNEL_WORDS
-
-
-def _re(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.IGNORECASE)
-
+from pipeline.measures.regard_cues import cue_re as _re
 
 #: Words dropped from the start of a sentence before its opening is read ("so", "okay", "right", "well").
 OPENERS = (r"(?:(?:so|okay|ok|right|well|and|yeah|yes|mm|hmm|um|uh|oh|ah|ahh|aw|wow|alright|now|then|i see|lately|"
@@ -373,12 +367,12 @@ NOT_REFLECTION_RE = _re(r"\byou(?:'re|\s+are)\s+(?:very\s+|so\s+|most\s+)?welcom
 AGREED_PLAN_RE = _re(r"^" + OPENERS + r"(?:that\s+|it\s+)?sounds\s+like\s+a\s+(?:plan|deal|(?:good|great)\s+(?:plan|idea))\b")
 #: An aside that marks a statement as asked ("you're fifty-something, if you don't mind me asking").
 ASKING_ASIDE_RE = _re(r"\bif\s+you\s+don'?t\s+mind\s+(?:me\s+|my\s+)?asking\b|\bif\s+i\s+(?:may|might|can)\s+ask\b")
-#: Words of a turn that reassures or cheers the mentee on ("don't worry", "trust me", "there you go", "don't stress"):
-#: its statements that reflected only by their opening or shared words belong to the reassurance.
+#: Words of a turn that reassures or cheers the mentee on ("don't worry", "trust me", "there you go", "don't stress",
+#: and every reassurance of :data:`regard.REASSURANCE`): its statements that reflected only by their opening or
+#: shared words belong to the reassurance.
 REASSURING_RE = _re(r"\bdon'?t\s+(?:you\s+)?(?:worry|stress|fret|panic)\b|\btrust\s+me\b|\bthere\s+you\s+go\b"
-                    r"|\bdon'?t\s+(?:let\s+it\s+get\s+you\s+down|beat\s+yourself\s+up)\b|\bno\s+worries\b"
-                    r"|\byou(?:'ll|\s+will)\s+(?:pick\s+it\s+up|be\s+(?:back|fine|okay|ok|alright|all\s+right))\b"
-                    r"|\b" + regard.NORMALISING)
+                    r"|\bdon'?t\s+let\s+it\s+get\s+you\s+down\b|\bno\s+worries\b"
+                    r"|\byou(?:'ll|\s+will)\s+(?:pick\s+it\s+up|be\s+back)\b|" + regard.REASSURANCE)
 
 #: Reflections that, by their form, add meaning beyond the other person's words (complex): an announced summary,
 #: a hardship named, a value named.

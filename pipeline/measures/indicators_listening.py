@@ -50,7 +50,6 @@ def talk_to_listen_ratio(ctx: SessionContext) -> Reading:
     who = [ctx.speakers[s] for s in ctx.listened_to if s in ctx.speakers]
     heard_s = sum(x.speech_s for x in who)
     ratio = (mt.speech_s / heard_s) if mt and who and heard_s > 0 else None
-    rows = (1, 2) if len(who) > 1 else (1,)
     note = from_words_note(ctx) + members_note({x.speaker: f"{x.speech_s:.0f} s" for x in who},
                                                what="sets the mentor's talk against every member's together")
     return Reading(
@@ -58,7 +57,8 @@ def talk_to_listen_ratio(ctx: SessionContext) -> Reading:
         evidence=[moment(ctx.turns[r[3]], "mentor talking") for r in ctx.mentor_monologues[:2]],
         confidence=words_confidence(ctx),
         note=note,
-        ci95=bootstrap_ci(ctx.exchanges[:3], lambda m, e, o: total(m) / sum(total((m, e, o)[r]) for r in rows))
+        ci95=bootstrap_ci(ctx.exchanges[:3],
+                          lambda m, e, o: total(m) / sum(total((m, e, o)[r]) for r in ctx.listened_rows))
         if ratio is not None else None,
         sample=exchange_sample(ctx),
     )

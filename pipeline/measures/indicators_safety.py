@@ -119,7 +119,7 @@ def mentee_talk_share(ctx: SessionContext) -> Reading:
     talk at length) is the members' talk together, each member's share said in the note."""
     who = ctx.listened_to
     theirs = [m for m in ctx.turn_measures if m.speaker in who]
-    r = share_of_talk(ctx, who, rows=(1, 2) if len(who) > 1 else (1,), evidence=[
+    r = share_of_talk(ctx, who, rows=ctx.listened_rows, evidence=[
         moment(m, "long mentee turn" if len(who) == 1 else f"long turn by {m.speaker}")
         for m in sorted(theirs, key=lambda m: -m.n_words)[:3]])
     each = {s: f"{100 * ctx.speakers[s].talk_share:.0f} %" for s in who if s in ctx.speakers}

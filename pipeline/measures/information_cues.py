@@ -5,14 +5,8 @@ text without punctuation."""
 
 from __future__ import annotations
 
-import re
-
 from pipeline.measures.helping_cues import OPENERS
-
-
-def _re(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.IGNORECASE)
-
+from pipeline.measures.regard_cues import cue_re as _re
 
 #: The helper explaining: a definition ("A1c is basically an average of ...", "that's what we call visceral fat"),
 #: an amount ("one soda has about ten teaspoons of sugar"), a category or a risk put on the mentee ("which puts you in

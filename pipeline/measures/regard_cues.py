@@ -11,8 +11,12 @@ from __future__ import annotations
 import re
 
 
-def _re(pattern: str) -> re.Pattern:
+def cue_re(pattern: str) -> re.Pattern:
+    """A cue pattern compiled as every cue module reads it: case ignored (the text is lower-case and unpunctuated)."""
     return re.compile(pattern, re.IGNORECASE)
+
+
+_re = cue_re
 
 
 #: Words that value a person's act, idea or quality when said of it ("That's shrewd.", "It sounds realistic.",
@@ -176,7 +180,7 @@ NORMALISING = (r"(?:(?:every(?:one|body)|every\s+\w+(?:\s+\w+)?|all\s+of\s+us|we
                r"\s+through\s+(?:this|that|it)|happens\s+to\s+(?:everyone|everybody|all\s+of\s+us|the\s+best\s+of\s+us)"
                r"|hang\s+in\s+there|it(?:'ll|\s+will)?\s+gets?\s+easier"
                r"|it(?:'ll|\s+will)\s+(?:all\s+)?(?:work\s+(?:itself\s+)?out|fall\s+into\s+place|click))\b")
-REASSURANCE_RE = _re(
+REASSURANCE = (
     r"\byou(?:'ll|\s+will|(?:'re|\s+are)\s+going\s+to)\s+(?:definitely\s+|surely\s+|certainly\s+|totally\s+|absolutely\s+)?"
     r"(?:be\s+(?:fine|ok|okay|alright|all\s+right|great|good)|get\s+through|make\s+it|figure\s+(?:it|this|that)\s+out|"
     r"find\s+(?:a|the|your)\s+way|do\s+(?:great|well|fine|brilliantly))\b|\byou(?:'ve|\s+have)?\s+got\s+this\b"
@@ -185,6 +189,7 @@ REASSURANCE_RE = _re(
     r"|\byou(?:'re|\s+are)\s+(?:definitely\s+|certainly\s+|so\s+)?(?:not|never)\s+(?:the\s+only\s+one|alone)\b"
     r"|\b" + NORMALISING
 )
+REASSURANCE_RE = _re(REASSURANCE)
 
 #: Confronting (MITI 4.2.1 "Confront", MI non-adherent): blaming, criticising, labelling, shaming, questioning
 #: the mentee's honesty: phrases that judge whatever the context. Not where a negation, another's words or the
