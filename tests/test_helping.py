@@ -1400,7 +1400,7 @@ def test_the_reviewers_sets_read_good_above_poor_and_their_helper_as_the_mentor(
     spec.loader.exec_module(bench)
     table = load_syllable_table()
     folders = sorted(p.parent for p in (root / "bench" / "data" / "reviewer_sets").glob("*/key.json"))
-    assert len(folders) >= 11
+    assert len(folders) >= 13
     for folder in folders:
         got = bench.score_set(folder, nlp=nlp, syllable_table=table, plain=plain)
         assert got["mentor_found"] == got["n"], folder.name
@@ -1581,3 +1581,57 @@ def test_yeah_well_disputes_what_it_repeats(nlp):
                  "yeah well the buses don't come on time round here"):
         assert code_turn(text, previous=prev, nlp=nlp).behaviour == "other", text
     assert code_turn("The buses don't come on time round here.", previous=prev, nlp=nlp).behaviour == "reflection"
+
+
+def test_set20_and_21_forms_judging_affirmation_advice_and_elliptic_questions(nlp):
+    """Forms from the twelfth and thirteenth reviewer sets (training-video sessions; short excerpts), each general,
+    each with what only looks like it: honesty demanded, denial named, a problem to admit, every excuse heard, the
+    mentee's pattern pointed at judge; "No, it doesn't." agrees with a mentee who said it in the negative; effort
+    others would not have made, a turn made, composure kept, a change already made affirm, but not generic praise
+    inside a reassurance nor the aside "as I'm sure you know"; what "part of you knows you can" do advises nothing
+    (what others "you could chat with" offers a way); "Sound good?" asks; an inverted "have you thought about" or "would it be worth" asks inside captions."""
+    for text, cue in (("Be honest with me now.", "be honest with me now"), ("That's denial, Sarah.", "that's denial"),
+                      ("I'm just being straight with you. Somebody has to be.", "somebody has to be"),
+                      ("Look, I've heard every excuse there is.", "heard every excuse"),
+                      ("Do you see what you're doing?", "do you see what you're doing"),
+                      ("It's always one bad run. That's what everybody with a gambling problem says.",
+                       "that's what everybody with a gambling problem says"),
+                      ("I'm just saying, if you were honest with yourself, you'd see it.",
+                       "if you were honest with yourself"),
+                      ("But I can't help you if you won't admit there's a problem.", "i can't help you if you")):
+        assert confronting(text) == cue, text
+        assert confronting(strip_punctuation(text)) == cue, text
+    for text in ("Feel free to be honest with me.", "It isn't denial, it's grief.", "To be honest with you, I don't know.",
+                 "Do you see what I mean?"):
+        assert confronting(text) == "", text
+    agrees = code_turn("No, it doesn't. And that's still sitting on you.",
+                       previous=["I mean it doesn't get chapter four written, though."], nlp=nlp)
+    disputes = code_turn("No, it doesn't. And that's still sitting on you.",
+                         previous=["It'll get written in the end, it always does."], nlp=nlp)
+    assert agrees.confronting == "" and disputes.confronting == "no it doesn't"
+    prev = ["I went back to the reviewer's comment and reran the whole analysis, which took me three weeks."]
+
+    def code(text: str):
+        return code_turn(text, previous=prev, nlp=nlp)
+
+    for text in ("You've turned a lot round in eleven weeks.",
+                 "You took a comment that plenty of people would have argued their way round, and you went back.",
+                 "You still went in, though.", "You kept your cool and explained yourself.", "You did something hard there.",
+                 "So you've already made a pretty big change.", "Thanks for being so straight with me today.",
+                 "You're clearly really capable."):
+        assert code(text).has("affirmation"), text
+    for text in ("Walking is free, you can do it anywhere.",
+                 "And type 2 diabetes, as I'm sure you know, is linked to heart disease.",
+                 "But honestly, you'll be fine. You're clearly really capable. I promise.",
+                 "Plenty of people would have argued."):
+        assert not code(text).has("affirmation"), text
+    assert not code("So part of you knows you can go without.").has("advice")
+    assert code("There may be other students that you could chat with.").has("advice")  # a way offered
+    for text in ("Sound good?", "sound good", "Make sense to you?",
+                 "of course and that's so valuable what you did have you thought about putting it on your cv",
+                 "transferable skills and would it be worth looking at some of the courses",
+                 "it might be worth doing that before you commit to anything mightn't it"):
+        assert code(text).has("question"), text
+    assert code("Sound good?").behaviour == "question"
+    for text in ("Sounds good.", "you have tried really hard and it would be worth it"):
+        assert not code(text).has("question"), text

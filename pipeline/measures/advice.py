@@ -55,6 +55,8 @@ def imperative(span) -> str:
     if len(toks) < (1 if opened else 2) or len(toks) <= 3 and toks[-1].lower_ in ("how", "why"):
         return ""  # "Then stop.": one verb after "then", "so", "just" instructs; "Stuck how?" asks
     verb = toks[0]
+    if questions.ELLIPTIC_RE.match(" ".join(t.lower_ for t in toks)):
+        return ""  # "Sound good?", "Make sense?": "does that" left out, asked
     if verb.lower_ == "remember" and (len(toks) < 2 or toks[1].lower_ != "to"):
         return ""  # "Remember, small changes add up.": a reminder of a fact; "remember to ..." instructs
     if verb.tag_ == "VBP" and verb.dep_ == "ROOT" and verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("maybe", "perhaps"):
@@ -142,7 +144,8 @@ def advice_cue(q: QuestionClass, plain: str) -> str:
 #: Words after which "you can/could ..." is a clause of what is possible, not advice: "before you can turn it off",
 #: "what you can actually live with", "You know you can do the start" (their confidence given back).
 _SUBORDINATORS = frozenset({"before", "until", "till", "what", "whatever", "where", "wherever", "how", "once", "which",
-                            "know", "knew", "sure", "believe", "bet", "proof", "proves", "proved", "shows", "showed"})
+                            "know", "knew", "knows", "sure", "believe", "bet",
+                            "proof", "proves", "proved", "shows", "showed"})
 #: Words after which "you have to / need to ..." gives their reason, not advice ("you're here 'cause you have to be").
 _BECAUSE = frozenset({"because", "cause", "'cause", "since", "as"})
 #: A question of how confident, ready or sure they are ("how confident are you that you could ...?"): a ruler, asked.
@@ -153,8 +156,9 @@ def _subordinate(before: str, cue: str) -> bool:
     """Whether an advice cue sits in a clause that advises nothing: after "whether" ("whether it's worth a try for
     you is your call"), or "you can/could ..." after :data:`_SUBORDINATORS`."""
     words = before.split()
-    return bool(words) and (words[-1] == "whether" or cue.startswith(("you can", "you could"))
-                            and words[-1] in _SUBORDINATORS or cue.startswith("you") and words[-1] in _BECAUSE) \
+    can = cue.startswith(("you can", "you could"))
+    return bool(words) and (words[-1] == "whether" or can and words[-1] in _SUBORDINATORS
+                            or cue.startswith("you") and words[-1] in _BECAUSE) \
         or bool(_RULER_RE.search(before))
 
 

@@ -287,8 +287,11 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
              for i, s in enumerate(sents)]
     if not codes:
         return TurnCode("other"), QuestionClass(False), 0
+    said = plain_text(ctx.previous_text).split()
     judged = next((cue for s in sents if (cue := confronting(s.text))
-                   and not (answers and regard.NOT_SO_RE.match(cue))), "") if ctx.speaks_fully else ""
+                   and not (answers and regard.NOT_SO_RE.match(cue))
+                   and not (regard.NO_IT_ISNT_RE.match(cue) and cue.split()[-1] in said)), "") \
+        if ctx.speaks_fully else ""
     if ctx.speaks_fully:  # one definition of self-disclosure for the whole turn, sentences split or not
         plain = plain_text(doc.text)
         plains = [plain_text(s.text) for s in sents]
@@ -299,6 +302,9 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
                                ("affirmation", affirming.affirmation_cue(unasked))):  # doubts: affirms nothing
             if cue and behaviour not in found:
                 codes.append(SentenceCode(behaviour, cue))
+        if cues.REASSURING_RE.search(plain):  # "you'll be fine. You're clearly really capable.": reassurance, no strength
+            codes = [SentenceCode("other") if c.behaviour == "affirmation" and regard.GENERIC_PRAISE_RE.search(c.cue)
+                     else c for c in codes]
         codes = _advice_reasons(codes, sents, ctx)
         if cues.SUMMARY_OPENING_RE.search(plains[0]):  # "Let me see if I've got the whole picture.
             # ... maybe dropping a shift": a summary gives back their plans; only the speaker's own ("I'll refer you")

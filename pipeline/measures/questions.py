@@ -328,6 +328,8 @@ def classify_sentence(span) -> QuestionClass:
     cue = _wh_question(core)
     if cue:
         return QuestionClass(True, "wh", open_wh(core), cue)
+    if m := ELLIPTIC_RE.match(" ".join(t[0] for t in core)):
+        return QuestionClass(True, "yes_no", False, m.group(0))
     if 2 <= len(core) <= 3 and core[-1][0] == "how" and core[-2][1] in ("ADJ", "NOUN", "VERB") \
             and not any(t[1] in ("PRON", "AUX") for t in core):
         return QuestionClass(True, "wh", True, f"{core[-2][0]} how")  # "Nervous how?", "Stuck how?": say more
@@ -466,7 +468,17 @@ _AFTER_INVERSION = {"do": ("VB",), "does": ("VB",), "did": ("VB",), "have": ("VB
                     "was": ("VBG", "VBN", "JJ"), "were": ("VBG", "VBN", "JJ")}
 #: Listening checks that end a statement and turn it into a question ("you drink about four a night is that right").
 CHECK_END_RE = re.compile(r"\b(?:is|was)\s+(?:that|this)\s+(?:right|correct|true|so|still\s+the\s+case|the\s+case|"
-                          r"fair)$|\b(?:is|are)\s+n't\s+(?:it|they|you)$", re.IGNORECASE)
+                          r"fair)$|\b(?:is|are|might|would|could|should)\s+n't\s+(?:it|they|you|we)$", re.IGNORECASE)
+#: A question of the helper's own inside an unpunctuated sentence, whatever comes before it: an inverted "have you
+#: thought about / tried / considered", "would it be worth" ("... what you did have you thought about putting it on
+#: your cv", "... transferable skills and would it be worth looking at the courses"); statements put these words the
+#: other way round ("you have tried", "it would be worth").
+INNER_QUESTION_RE = re.compile(r"(?<=\s)(?:have\s+you\s+(?:ever\s+)?(?:thought\s+(?:about|of)|tried|considered)"
+                               r"|(?:would|could|might)\s+it\s+be\s+(?:worth|possible|an\s+option|helpful|useful))\b",
+                               re.IGNORECASE)
+#: A question with its "does that" left out: "Sound good?", "Make sense?" (bare verb: "sounds good" agrees).
+ELLIPTIC_RE = re.compile(r"^(?:sound\s+(?:good|okay|ok|alright|all\s+right|fair|reasonable|right|like\s+a\s+plan)"
+                         r"|make\s+sense)(?:\s+to\s+you)?$", re.IGNORECASE)
 #: Verbless questions that open with "any": "any questions", "two years any pain or sensitivity", "good anything
 #: else"; not an answer of time or manner ("any time", "anything really").
 ANY_QUESTION_RE = re.compile(r"(?:^|\s)(?:any(?:\s+other)?\s+(?!(?:time|day|way|more|longer|good|of|place|kind|sort|"
@@ -563,6 +575,8 @@ def trailing_question(span) -> QuestionClass:
     words = " ".join(t.lower_ for t in toks)
     if len(toks) >= 5 and (m := CHECK_END_RE.search(words)):
         return QuestionClass(True, "tag", False, m.group(0))
+    if m := INNER_QUESTION_RE.search(words):
+        return QuestionClass(True, "yes_no", False, m.group(0))
     if toks and _verbless_any(toks, words):
         return QuestionClass(True, "yes_no", False, "any")
     return QuestionClass(False)

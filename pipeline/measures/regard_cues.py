@@ -89,6 +89,19 @@ AFFIRMATION_RE = _re(
     r"|\bi\s+(?:really\s+)?(?:like|love)\s+(?:that|how|the\s+way)\s+you(?:'ve|'re|\s+have|\s+are)?\b"
     r"|\byou(?:'ve|\s+have)\s+(?:already\s+|really\s+)?(?:pulled\s+off|achieved|accomplished)\b"
     r"|\bkept\s+your\s+(?:eye|eyes|focus)\s+on\b"
+    # what they did that others would not have ("plenty of people would have argued, and you went back"), a turn
+    # made ("you've turned a lot round"), composure kept, something hard done, a change already made, a step taken
+    # in spite of it ("You still went in, though.")
+    r"|\b(?:a\s+lot\s+of|plenty\s+of|lots\s+of|loads\s+of|most|many)\s+people\s+(?:would(?:'ve|\s+have)|wouldn't\s+have)\b"
+    r"[^.?!]*?\b(?:and|but)\s+you\b"
+    r"|\byou(?:'ve|\s+have)\s+(?:already\s+|really\s+)?turned\s+(?:a\s+lot|things|it|so\s+much|that)\s+(?:a)?round\b"
+    r"|\byou\s+kept\s+your\s+(?:cool|head|nerve|composure|word|promise)\b"
+    r"|\byou\s+did\s+something\s+(?:really\s+|pretty\s+|genuinely\s+)?(?:hard|difficult|brave|tough)\b"
+    r"|\byou(?:'ve|\s+have)\s+already\s+(?:made|taken)\s+(?:a\s+)?(?:pretty\s+|really\s+|quite\s+)?(?:big\s+|real\s+|huge\s+|"
+    r"major\s+|first\s+|good\s+)?(?:change|start|step|progress)\b"
+    r"|^(?:but\s+|and\s+)?you\s+still\s+(?:went|came|turned\s+up|showed\s+up|got\s+there|made\s+it|did\s+it|finished|tried|"
+    r"managed|handed\s+it\s+in)\b"
+    r"|\byou(?:'ve|\s+have)\s+(?:really\s+)?thought\s+(?:it|this|that)\s+through\b"
     r"|\bthank\s+you\s+for\s+(?:sharing|being\s+(?:so\s+)?(?:honest|open)|telling|trusting|your\s+honesty)\b"
     r"|\b(?:that|it|this)\s+says\s+(?:a\s+lot|so\s+much|a\s+great\s+deal|something)\s+about\s+(?:you|how|your|who\s+you|"
     r"the\s+(?:kind|sort)\s+of)\b|\bself-?awareness\b|\bthat's\s+not\s+nothing\b"
@@ -103,7 +116,7 @@ AFFIRMATION_RE = _re(
     r"|\byou(?:'re|\s+are)\s+such\s+a\s+(?:good\s+|great\s+|real\s+)?(?:team\s+player|listener|hard\s+worker|grafter|"
     r"fighter|survivor|natural)\b"
     r"|\byou(?:'ve|\s+have)\s+been\s+(?:really\s+|so\s+|very\s+)?(?:consistent|committed|dedicated|persistent|"
-    r"determined|honest|open|brave)\b|\bthanks?\s+(?:you\s+)?for\s+being\s+(?:so\s+)?(?:open|honest|upfront)\b"
+    r"determined|honest|open|brave)\b|\bthanks?\s+(?:you\s+)?for\s+being\s+(?:so\s+)?(?:open|honest|upfront|straight|frank)\b"
     r"|\b(?:you\s+should\s+be|be)\s+(?:really\s+|so\s+|very\s+)?proud\b|\bi(?:'m|\s+am)\s+(?:really\s+)?(?:impressed|proud)\b|\bimpressive\b"
     r"|(?<!\bif\s)(?<!\bunless\s)\b(?:that'?s|that\s+is|what\s+a|it'?s|it\s+is|such\s+a)\s+(?:a\s+)?(?:really\s+)?(?:great|good|brilliant|"
     r"excellent|smart|sensible|wise|clever|thoughtful)\s+(?:idea|plan|point|question|insight|step|move|approach|"
@@ -117,12 +130,12 @@ AFFIRMATION_RE = _re(
     r"|\byou(?:'re|\s+are)\s+doing\s+(?:a\s+)?(?:great|well|"
     r"really\s+well|good|fine)\b|\bcredit\s+to\s+you\b"
     # confidence in their ability, their effort, their qualities ("I'm sure you can", "you're a good friend")
-    r"|\bi(?:'m|\s+am)\s+(?:so\s+|really\s+|very\s+|pretty\s+)?(?:sure|confident|certain)\s+(?:that\s+)?you(?:'ll|'re|'ve|\s+(?:can|"
+    r"|(?<!\bas\s)\bi(?:'m|\s+am)\s+(?:so\s+|really\s+|very\s+|pretty\s+)?(?:sure|confident|certain)\s+(?:that\s+)?you(?:'ll|'re|'ve|\s+(?:can|"
     r"will|could|did|are|have|know|made))\b|\bi\s+(?:know|believe)\s+(?:that\s+)?you\s+(?:can|will|'ll|are\s+(?:strong|capable)|"
     r"have\s+(?:done|the\s+strength))\b|\bi\s+believe\s+in\s+you\b|\bconfident\s+in\s+you\b"
     # ... unless the doubt is theirs: "you're not sure you can do it", "wondering whether you can handle it"
     r"|(?<!\bsure\s)(?<!\bwhether\s)(?<!\bif\s)(?<!\bdoubt\s)\byou\s+can\s+(?:do\s+(?:it|this)|make\s+it|"
-    r"get\s+through|handle|overcome)\b|\byou(?:'ve|\s+have)?\s+got\s+this\b"
+    r"get\s+through|handle|overcome)\b(?!\s+(?:anywhere|any\s*time|at\s+home|whenever|wherever|on\s+your\s+own\s+time))|\byou(?:'ve|\s+have)?\s+got\s+this\b"
     r"|\byou(?:'re|\s+are)\s+(?:doing\s+(?:your\s+best|(?:a\s+|such\s+a\s+)?(?:great|amazing|wonderful|fantastic)(?:\s+job)?|"
     r"everything|all\s+you\s+can|the\s+right\s+thing|what\s+you\s+can)|on\s+the\s+right\s+track)\b"
     r"|\byou(?:'ve|\s+have)\s+done\s+(?:your\s+best|your\s+part|everything|all\s+you\s+can|so\s+well|the\s+right\s+thing)\b"
@@ -136,7 +149,7 @@ AFFIRMATION_RE = _re(
     r"fantastic|smart|brilliant|wise|sensible)\s+(?:first\s+)?(?:idea|plan|choice|decision|step|start)\b(?!\s+(?:to|if|would|for\s+you))"
     # reassurance that names the mentee's ability or what they did (ESConv's "affirmation and reassurance"; MITI
     # 4.2.1 counts confidence in the person's ability, not a reassurance about the world: "things will get better")
-    r"|\bi(?:'m|\s+am)\s+(?:so\s+|very\s+|pretty\s+|really\s+|quite\s+)?(?:sure|confident|certain)\s+(?:that\s+)?(?:you|your)\b"
+    r"|(?<!\bas\s)\bi(?:'m|\s+am)\s+(?:so\s+|very\s+|pretty\s+|really\s+|quite\s+)?(?:sure|confident|certain)\s+(?:that\s+)?(?:you|your)\b"
     r"|\bi\s+(?:really\s+)?(?:believe|think|know)\s+(?:that\s+)?you(?:'ll|\s+will|\s+can|(?:'re|\s+are)\s+(?:going\s+to|strong|"
     r"capable|able|doing))\b(?!\s+(?:just\s+|always\s+|also\s+)?(?:ask|talk|call|try|email|speak|book|use|join|tell|start|look|"
     r"get\s+in\s+touch|go\s+to|reach\s+out|contact|check|sign\s+up)\b)"
@@ -190,6 +203,9 @@ REASSURANCE = (
     r"|\b" + NORMALISING
 )
 REASSURANCE_RE = _re(REASSURANCE)
+#: Praise of ability in general ("you're clearly really capable", "you can do it", "you're a smart guy"): in a turn
+#: that reassures ("you'll be fine ... I promise") it belongs to the reassurance and names no strength of theirs.
+GENERIC_PRAISE_RE = _re(r"\b(?:capable|clever|smart|bright|talented|able|can\s+(?:do\s+(?:it|this)|handle\s+(?:it|this)))\b")
 
 #: Confronting (MITI 4.2.1 "Confront", MI non-adherent): blaming, criticising, labelling, shaming, questioning
 #: the mentee's honesty: phrases that judge whatever the context. Not where a negation, another's words or the
@@ -202,6 +218,11 @@ REASSURANCE_RE = _re(REASSURANCE)
 #: caller leaves unjudged.
 NOT_SO_PATTERN = r"^(?:well\s+|no\s+)?not\s+(?:everybody|everyone|necessarily)\s*$"
 NOT_SO_RE = _re(NOT_SO_PATTERN)
+#: "No, it isn't.", "No, that doesn't ...": disputing what they said, unless they said it in the negative themselves
+#: ("It doesn't get chapter four written." "No, it doesn't."), which the caller leaves unjudged (agreement).
+NO_IT_ISNT = (r"^(?:no|nope),?\s+(?:it|that|they|he|she)\s*(?:'s\s+not|isn't|is\s+not|aren't|are\s+not|'re\s+not|"
+              r"don't|do\s+not|doesn't|won't|didn't|wasn't)\b")
+NO_IT_ISNT_RE = _re(NO_IT_ISNT)
 CONFRONT_RE = _re(
     r"\b(?:oh\s+)?come\s+on\s+(?:now\s+)?you(?!\s+know\b)(?:'re|\s+are|'ve|\s+have|\s+had|\s+know|\s+can|\s+can't)\b"  # arguing
     r"|\byou\s+(?:really\s+)?should(?:'ve|\s+have)\s+(?:just\s+|really\s+)?(?:known|listened|asked|thought|checked|"
@@ -243,7 +264,7 @@ CONFRONT_RE = _re(
     # knowing failure rubbed in ("you know it's affecting your studies, and you're still doing it"), a moral put as
     # a question ("don't you think they deserve to know?"), a threat to stop helping
     r"|\bthat(?:'s|\s+is)\s+what\s+(?:(?:people|everyone|they)\s+(?:\w+\s+){0,4}?always|addicts|drinkers|smokers|users|"
-    r"people\s+with\s+a\s+problem)\s+say\b"
+    r"(?:people|every(?:one|body)|anyone|anybody)\s+with\s+a\s+(?:\w+\s+)?problem)\s+says?\b"
     r"|\byou(?:'re|\s+are)\s+(?:doing\s+(?:it|that|this)|at\s+it)\s+again\b"
     r"|\byou\s+know\s+(?:[\w']+\s+){1,8}?(?:and|but)\s+(?:yet\s+)?you(?:'re|\s+are)\s+still\s+(?:doing|drinking|smoking|"
     r"using|gambling|eating|skipping|missing|putting)\b"
@@ -269,8 +290,7 @@ CONFRONT_RE = _re(
     # ("whose fault is that?", "you brought this on yourself"), weariness with them ("I've heard it all before")
     r"|\b(?:did|do|does|have|has|were|was|are|can|could|would|will)\s+you\s+(?:\w+\s+)?even\s+(?:\w+ed|\w+ing|read|try|"
     r"know|care|listen|think|bother|look|open|want|mean|remember|do|get|see|hear|go|make|take)\b"
-    r"|^(?:no|nope),?\s+(?:it|that|they|he|she)\s*(?:'s\s+not|isn't|is\s+not|aren't|are\s+not|'re\s+not|don't|do\s+not|"
-    r"doesn't|won't|didn't|wasn't)\b"
+    r"|" + NO_IT_ISNT +
     r"|\bthat(?:'s|\s+is)\s+not\s+(?:really\s+|exactly\s+)?(?:true|what\s+happened|how\s+it\s+works|the\s+point|a\s+reason|"
     r"an\s+excuse)\b"
     r"|\byou(?:'re|\s+are)\s+(?:just\s+|totally\s+|really\s+|way\s+|so\s+)?(?:overthinking|overreacting|exaggerating|"
@@ -310,6 +330,19 @@ CONFRONT_RE = _re(
     r"|\bwhat\s+we\s+call\s+(?:denial|minimi[sz]ing|rationali[sz]ing|an?\s+excuse|a\s+problem)\b"
     r"|\bwhat\s+(?:they|you\s+guys|you\s+people)\s+all\s+say\b|\bnobody\s+ever\s+thinks\s+(?:they|it)\b"
     r"|\bhow\s+(?:many|much)\s+(?:\w+\s+)?did\s+you\s+really\b|\bbe\s+honest\s+with\s+yourself\b"
+    # their honesty asked for as if lacking ("Be honest with me now.", "if you were honest with yourself"), a problem
+    # they must admit ("I can't help you if you won't admit there's a problem"), denial named ("That's denial"),
+    # bluntness defended ("Somebody has to be."), every excuse heard before, their
+    # pattern pointed at ("Do you see what you're doing?", "you don't see how that's exactly the problem?")
+    r"|^(?:(?:now|come\s+on|just|look|okay|so|and|but)\s+)*be\s+honest(?:\s+with\s+me)?(?:\s+now|\s+here)?\s*$"
+    r"|\bif\s+you\s+were\s+(?:really\s+|being\s+)?honest\s+with\s+yourself\b"
+    r"|\b(?:won't|will\s+not|don't|do\s+not|can't|refuse\s+to|until\s+you)\s+admit\s+(?:that\s+)?(?:there(?:'s|\s+is)|"
+    r"you(?:'ve|\s+have)(?:\s+got)?)\s+a\s+problem\b|\bi\s+can't\s+help\s+you\s+(?:if|until|unless)\s+you\b"
+    r"|^(?:(?:so|and|well|look)\s+)?(?:that's|that\s+is|this\s+is)\s+(?:just\s+|classic\s+|pure\s+)?denial\b"
+    r"|\b(?:somebody|someone)\s+(?:has|needs|had)\s+to\s+(?:be|say\s+it|tell\s+you)\s*$"
+    r"|\bheard\s+(?:every|all\s+the)\s+excuses?\b|\bevery\s+excuse\s+(?:there\s+is|in\s+the\s+book)\b"
+    r"|\bdo\s+you\s+see\s+what\s+you(?:'re|\s+are)\s+doing\b|\bcan't\s+you\s+see\b"
+    r"|\byou\s+(?:don't|can't)\s+see\s+(?:how|that|why)\s+(?:that's|this\s+is|it's|that\s+is|it\s+is)\s+(?:exactly\s+)?the\s+problem\b"
     r"|\buntil\s+you\s+(?:can\s+)?(?:admit|accept|face\s+up\s+to)\b|\byou\s+(?:weren't|were\s+not)\s+listening\b"
     r"|\byou\s+could(?:'ve|\s+have)\s+(?:killed|hurt|injured)\s+(?:someone|somebody|yourself|a\s+kid|a\s+child|people)\b"
     r"|\balways\s+(?:someone|somebody)\s+else(?:'s\s+fault|\s+who's\s+the\s+problem)\b|^let\s+me\s+guess\b"
