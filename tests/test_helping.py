@@ -1400,7 +1400,7 @@ def test_the_reviewers_sets_read_good_above_poor_and_their_helper_as_the_mentor(
     spec.loader.exec_module(bench)
     table = load_syllable_table()
     folders = sorted(p.parent for p in (root / "bench" / "data" / "reviewer_sets").glob("*/key.json"))
-    assert len(folders) >= 13
+    assert len(folders) >= 15
     for folder in folders:
         got = bench.score_set(folder, nlp=nlp, syllable_table=table, plain=plain)
         assert got["mentor_found"] == got["n"], folder.name
@@ -1635,3 +1635,42 @@ def test_set20_and_21_forms_judging_affirmation_advice_and_elliptic_questions(nl
     assert code("Sound good?").behaviour == "question"
     for text in ("Sounds good.", "you have tried really hard and it would be worth it"):
         assert not code(text).has("question"), text
+
+
+def test_set22_and_23_forms_middle_ground_sessions(nlp):
+    """Forms from the fourteenth and fifteenth reviewer sets (ordinary practice; workplace and peer mentoring), each
+    general, each with what only looks like it: a later "But ..." argues from a fact just said, it does not give it
+    back; "I can hear you fine" is about the line; praise and normalising reassure ("Mondays are hard for everyone",
+    "try not to worry": no advice); "good for you" is said to them, not of their health; effort made to come, a plan
+    worked out affirm; a beginner's error named, hindsight of what they "should've been thinking", a step that
+    "should've come earlier" judge; a verbless "how many ..." asks."""
+    hurt = ["Some boy saw him injecting in the toilets and said he was doing drugs. He came home and cried."]
+    argued = code_turn("Children can be cruel. But the toilet is not a hygienic place for injections.", previous=hurt,
+                       nlp=nlp)
+    assert not argued.has("reflection")
+    assert code_turn("Children can be cruel. It sounds like he felt humiliated.", previous=hurt, nlp=nlp).has("reflection")
+    prev = ["Sorry, can you hear me? Mondays are hard for me, I had to get my neighbour to sit with mum to come."]
+
+    def code(text: str):
+        return code_turn(text, previous=prev, nlp=nlp)
+
+    assert code("I can hear you fine, Farida. No rush.").behaviour == "other"
+    assert code("I can hear you're exhausted.").has("reflection")
+    for text in ("Mondays are hard for everyone, sweetheart. Don't be so hard on yourself.",
+                 "Honestly, try not to worry too much. You're going to be fine."):
+        assert code(text).behaviour == "other", text
+    assert code("Try not to smoke in the car.").has("advice")
+    for text in ("Oh, good for you.", "It took some organising just to get here today.",
+                 "You got yourself here today, and that wasn't easy to arrange.",
+                 "You've worked out a plan that fits you, not just the sheet."):
+        assert code(text).has("affirmation"), text
+    assert not code("Walking feels risky, even though you know it's meant to be good for you.").has("affirmation")
+    for text, cue in (("Being reassured by that is a bit of a rookie mistake.", "rookie mistake"),
+                      ("And you should've been thinking sepsis the second you saw it.", "you should've been thinking"),
+                      ("But still, the call should've come earlier.", "should've come earlier")):
+        assert confronting(text) == cue, text
+    for text in ("You should have received an email about it.", "I wish I'd come earlier.", "It's not a mistake."):
+        assert confronting(text) == "", text
+    for text in ("okay how many hours per week", "How much a day?"):
+        assert code(text).has("question"), text
+    assert not code("I don't know how many hours per week").has("question")

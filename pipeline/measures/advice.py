@@ -14,6 +14,7 @@ import re
 
 from pipeline.measures import helping_cues as cues
 from pipeline.measures import questions
+from pipeline.measures import regard_cues as regard
 from pipeline.measures.reflections import IMPERATIVE_OPENERS, Context, plain_text
 from pipeline.types import QuestionClass
 
@@ -55,8 +56,9 @@ def imperative(span) -> str:
     if len(toks) < (1 if opened else 2) or len(toks) <= 3 and toks[-1].lower_ in ("how", "why"):
         return ""  # "Then stop.": one verb after "then", "so", "just" instructs; "Stuck how?" asks
     verb = toks[0]
-    if questions.ELLIPTIC_RE.match(" ".join(t.lower_ for t in toks)):
-        return ""  # "Sound good?", "Make sense?": "does that" left out, asked
+    said = " ".join(t.lower_ for t in toks)
+    if questions.ELLIPTIC_RE.match(said) or regard.REASSURANCE_RE.match(said):
+        return ""  # "Sound good?", "Make sense?": "does that" left out, asked; "Try not to worry.": reassures
     if verb.lower_ == "remember" and (len(toks) < 2 or toks[1].lower_ != "to"):
         return ""  # "Remember, small changes add up.": a reminder of a fact; "remember to ..." instructs
     if verb.tag_ == "VBP" and verb.dep_ == "ROOT" and verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("maybe", "perhaps"):

@@ -313,13 +313,17 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
         if not found & {"advice", "information"} and (m := cues.YES_BUT_RE.match(plain)) \
                 and not cues.REASSURING_RE.search(plain):  # "I get it. But that's the most important part." argues
             codes.append(SentenceCode("advice", m.group(0).strip()))  # (persuade); "Sure, but it'll work out." reassures
-        if answers or judged or any(c.behaviour in ("advice", "information") for c in codes):
+        # a later "But ..." that is no reflection argues from what was just said ("Children can be cruel. But the
+        # toilet is not a hygienic place ..."), it does not give it back
+        argues = any(p.startswith("but ") and (c.behaviour != "reflection" or weakly_reflects(c))
+                     for p, c in zip(plains[1:], codes[1:], strict=False))
+        if answers or judged or argues or any(c.behaviour in ("advice", "information") for c in codes):
             codes = [SentenceCode("other") if c.cue == WORLD_CUE else c for c in codes]
         # a statement that reflected only by its opening or shared words belongs to the lecture around it ("And your
         # weight is a big piece of that. Your BMI is thirty-four, which is in the obese category."), or, unless it
         # names a feeling, to the advice or reassurance ("Don't let Sharon get to you, she's like that.")
         explains = any(info.EXPLAINS_RE.search(p) for p in plains)
-        if explains or any(c.behaviour == "advice" for c in codes) or cues.REASSURING_RE.search(plain):
+        if explains or argues or any(c.behaviour == "advice" for c in codes) or cues.REASSURING_RE.search(plain):
             codes = [SentenceCode("other") if weakly_reflects(c) and (
                 explains or not (i < len(plains) and names_feeling(plains[i]))) else c for i, c in enumerate(codes)]
     code = _combine(codes, n_words=n_words, permission=permission)

@@ -331,6 +331,7 @@ REFLECTION_RE = _re(
     r"|\byou\s+(?:sound|seem)\s+(?:really\s+|so\s+|very\s+|quite\s+|pretty\s+|a\s+(?:bit|little)\s+|emotionally\s+)*"
     r"(?!like\b|to\b|great\b|good\b|fine\b|nice\b)[a-z]+(?:ed|ing)?\b"
     r"|\bi\s+can\s+(?:tell|see|hear)\s+(?:that\s+)?(?:you|your|this|it|how)\b"
+    r"(?!\s+(?:fine|okay|ok|now|clearly|perfectly|loud\s+and\s+clear|just\s+fine|all\s+right|alright|again)\b)"  # the line
     r"|\b(?:your\s+\w+|he|she|they)\s+must\s+(?:be|feel|have\s+(?:been|felt))\b"
     # sorrow or understanding that names what the other person lives ("I'm sorry you were hurt like that", "I can
     # understand being discouraged"): MITI 4.2.1 codes an empathic statement of their experience as a reflection

@@ -186,6 +186,8 @@ def _wh_question(toks: list[tuple[str, str, str]]) -> str:
         return ""  # "how nice", "how interesting": an exclamation
     if len(toks) <= 3 and w0 == "how" and w1 in HOW_MEASURE:
         return f"{w0} {w1}"  # "how old", "how long"
+    if w0 == "how" and w1 in ("many", "much") and len(toks) <= 7 and not any(t[1] in ("VERB", "AUX") for t in toks):
+        return f"{w0} {w1}"  # "how many hours per week", "how much a day": verbless, asked
     if w0 == "why" and len(toks) <= 8 and not any(t[1] in ("VERB", "AUX") for t in toks) \
             and (toks[-1][1] in ("NOUN", "NUM", "PROPN") or toks[-1][0] in ("now", "that", "this", "here", "there")):
         return f"{w0} {w1}"  # "why a five and not a two", "why now"

@@ -75,8 +75,16 @@ AFFIRMATION_RE = _re(
     r"(?:care|cared|love|value|want\s+to\s+do\s+(?:it|this|things)\s+(?:right|well|properly))\b"
     r"|\byou(?:'ve|\s+have)\s+(?:already\s+|actually\s+|really\s+)?found\s+(?:a|your\s+own)\s+way\s+(?:to|of|through|round|around)\b"
     r"|\b(?:that|it|this)\s+(?:took|takes|must\s+have\s+taken)\s+(?:something|some\s+doing|a\s+lot(?!\s+of\b))\s+(?:to|for\s+you)\b"
+    # "good for you" said to them, not what is good for their health ("it's meant to be good for you"); getting here
+    # was an effort ("it took some organising just to get here", "that wasn't easy to arrange"); a plan of their own
+    # worked out ("you've worked out a plan that fits you")
+    r"|(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\breally\s)(?<!\bvery\s)(?<!\bso\s)(?<!\bnot\s)"
+    r"(?<!\bquite\s)(?<!\bpretty\s)(?<!\bactually\s)\bgood\s+for\s+you\b"
+    r"|\b(?:it|that|this)\s+took\s+(?:some|a\s+lot\s+of|real)\s+(?:organising|organizing|planning|arranging|juggling)\b"
+    r"|\b(?:that|it)\s+(?:wasn't|was\s+not)\s+easy\s+to\s+(?:arrange|organise|organize|sort\s+out|fit\s+in)\b"
+    r"|\byou(?:'ve|\s+have)\s+(?:already\s+|really\s+)?worked\s+out\s+(?:a|your\s+own)\s+(?:plan|way|system|routine)\b"
     r"|\b(?:that|it|this)\s+(?:didn't|did\s+not|doesn't|does\s+not)\s+(?:just\s+)?happen\s+by\s+(?:accident|chance)\b"
-    r"|\b(?:well\s+done|good\s+(?:job|work|for\s+you)|great\s+(?:job|work)|nice\s+(?:job|work)|congratulations|"
+    r"|\b(?:well\s+done|good\s+(?:job|work)|great\s+(?:job|work)|nice\s+(?:job|work)|congratulations|"
     r"congrats|kudos|hats\s+off)\b"
     r"|\byou(?:'ve|\s+have)\s+(?:clearly|really|obviously)\s+(?:thought|worked|put|done|made|prepared)\b"
     r"|\byou(?:'ve|\s+have)\s+(?:done|made|come)\s+(?:a\s+(?:lot|great|really|long\s+way)|real|great|good|so\s+much|really|"
@@ -128,7 +136,7 @@ AFFIRMATION_RE = _re(
     r"|\byou(?:'ve|\s+have)\s+been\s+(?:really\s+|so\s+|very\s+)?(?:open|honest|candid|brave)\b"
     r"|\byou(?:'re|\s+are)\s+being\s+(?:really\s+|so\s+|very\s+)?(?:open|honest|candid|brave)\b"
     r"|\byou(?:'re|\s+are)\s+doing\s+(?:a\s+)?(?:great|well|"
-    r"really\s+well|good|fine)\b|\bcredit\s+to\s+you\b"
+    r"(?:really|so|very)\s+well|good|fine)\b|\bcredit\s+to\s+you\b"
     # confidence in their ability, their effort, their qualities ("I'm sure you can", "you're a good friend")
     r"|(?<!\bas\s)\bi(?:'m|\s+am)\s+(?:so\s+|really\s+|very\s+|pretty\s+)?(?:sure|confident|certain)\s+(?:that\s+)?you(?:'ll|'re|'ve|\s+(?:can|"
     r"will|could|did|are|have|know|made))\b|\bi\s+(?:know|believe)\s+(?:that\s+)?you\s+(?:can|will|'ll|are\s+(?:strong|capable)|"
@@ -191,7 +199,8 @@ AFFIRMATION_RE = _re(
 #: to the best of us", "hang in there", "it gets easier", "it'll work itself out").
 NORMALISING = (r"(?:(?:every(?:one|body)|every\s+\w+(?:\s+\w+)?|all\s+of\s+us|we\s+all|most\s+people)\s+(?:goes|go|went)"
                r"\s+through\s+(?:this|that|it)|happens\s+to\s+(?:everyone|everybody|all\s+of\s+us|the\s+best\s+of\s+us)"
-               r"|hang\s+in\s+there|it(?:'ll|\s+will)?\s+gets?\s+easier"
+               r"|hang\s+in\s+there|it(?:'ll|\s+will)?\s+gets?\s+easier|try\s+not\s+to\s+(?:worry|stress|panic|fret)"
+               r"|(?:is|are|'s|'re)\s+(?:hard|tough|difficult)\s+for\s+(?:everyone|everybody|all\s+of\s+us)"
                r"|it(?:'ll|\s+will)\s+(?:all\s+)?(?:work\s+(?:itself\s+)?out|fall\s+into\s+place|click))\b")
 REASSURANCE = (
     r"\byou(?:'ll|\s+will|(?:'re|\s+are)\s+going\s+to)\s+(?:definitely\s+|surely\s+|certainly\s+|totally\s+|absolutely\s+)?"
@@ -330,6 +339,13 @@ CONFRONT_RE = _re(
     r"|\bwhat\s+we\s+call\s+(?:denial|minimi[sz]ing|rationali[sz]ing|an?\s+excuse|a\s+problem)\b"
     r"|\bwhat\s+(?:they|you\s+guys|you\s+people)\s+all\s+say\b|\bnobody\s+ever\s+thinks\s+(?:they|it)\b"
     r"|\bhow\s+(?:many|much)\s+(?:\w+\s+)?did\s+you\s+really\b|\bbe\s+honest\s+with\s+yourself\b"
+    # a beginner's error named ("a bit of a rookie mistake"), deflecting named, hindsight of what they should have
+    # been doing ("you should've been thinking sepsis"), a step that came too late ("the call should've come earlier")
+    r"|\b(?:rookie|schoolboy|schoolgirl|beginner'?s|basic|amateur)\s+(?:mistake|error)\b"
+    r"|\byou(?:'re|\s+are)\s+(?:just\s+)?deflecting\b"
+    r"|\byou\s+should(?:'ve|\s+have)\s+been\s+(?:thinking|checking|watching|looking|doing|paying|asking|listening)\b"
+    r"|\bshould(?:'ve|\s+have)\s+(?:come|happened|gone\s+in|been\s+(?:made|done|sent|raised))\s+(?:a\s+lot\s+|much\s+|way\s+)?"
+    r"(?:earlier|sooner)\b"
     # their honesty asked for as if lacking ("Be honest with me now.", "if you were honest with yourself"), a problem
     # they must admit ("I can't help you if you won't admit there's a problem"), denial named ("That's denial"),
     # bluntness defended ("Somebody has to be."), every excuse heard before, their
