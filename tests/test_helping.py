@@ -1400,7 +1400,7 @@ def test_the_reviewers_sets_read_good_above_poor_and_their_helper_as_the_mentor(
     spec.loader.exec_module(bench)
     table = load_syllable_table()
     folders = sorted(p.parent for p in (root / "bench" / "data" / "reviewer_sets").glob("*/key.json"))
-    assert len(folders) >= 15
+    assert len(folders) >= 17
     for folder in folders:
         got = bench.score_set(folder, nlp=nlp, syllable_table=table, plain=plain)
         assert got["mentor_found"] == got["n"], folder.name
@@ -1674,3 +1674,47 @@ def test_set22_and_23_forms_middle_ground_sessions(nlp):
     for text in ("okay how many hours per week", "How much a day?"):
         assert code(text).has("question"), text
     assert not code("I don't know how many hours per week").has("question")
+
+
+def test_set24_and_25_forms_long_sessions_and_emotional_support(nlp):
+    """Forms from the sixteenth and seventeenth reviewer sets (long sessions; emotional-support calls), each general,
+    each with what only looks like it: an account challenged with "though" ("..., though, was it.", "Do they,
+    though?"), the blame put back, others held up ("Not everyone would smash a door."; not "... would agree"), a view
+    disputed ("not as much of a difference as you think") judge; "you're going to have to do ..." advises ("... tell
+    me more" asks); "I hear that." alone gives nothing back; "you'll get there", "you're going to smash it" reassure; a farewell ("Take care of yourself tonight.") and "take whatever time you need" advise nothing ("take care of
+    your back when lifting" does); "I'd much rather hear ..." is no advice; a step put as what they would want ("you
+    want to be careful about screen time", "one thing that can really help is ...") advises ("so you want to stop"
+    reflects); "you'll feel better soon" reassures; "I'm sure your mum understands" and "you're caring for her"
+    value nothing of theirs ("you're so caring" does)."""
+    prev = ["My son won't go to school, my mum's ill, and I'm caring for her on my own. I should go soon."]
+
+    def code(text: str):
+        return code_turn(text, previous=prev, nlp=nlp)
+
+    for text in ("Take care of yourself tonight.", "That's okay. Take whatever time you need.",
+                 "You're not a burden at all. I'd much rather hear how it really is."):
+        assert not code(text).has("advice"), text
+    for text in ("Take care of your back when lifting.", "And you want to be careful about screen time on his days home.",
+                 "So one thing that can really help is a consistent morning routine."):
+        assert code(text).has("advice"), text
+    assert code("So you want to stop.").behaviour == "reflection"
+    assert code("You'll feel better soon, I promise.").behaviour == "other"
+    for text in ("Oh, I'm sure your mum understands.", "You're caring for her and losing her, bit by bit."):
+        assert not code(text).has("affirmation"), text
+    for text in ("I'm sure your hard work will pay off.", "You're so caring."):
+        assert code(text).has("affirmation"), text
+    for text, cue in (("It wasn't Claire who put her fist through a door, though, was it.", "though was it"),
+                      ("Do they, though?", "do they though"), ("But again, that's putting it back on Claire.",
+                                                               "putting it back on"),
+                      ("Anyone would get wound up, sure. Not everyone would smash a door.", "not everyone would smash"),
+                      ("I'm not sure there's as much of a difference as you think.",
+                       "not sure there's as much of a difference as you think")):
+        assert confronting(text) == cue, text
+    for text in ("Not everyone would agree with me.", "I know, though.", "Though I wonder, does it help?"):
+        assert confronting(text) == "", text
+    assert code("If you want things to change, you're going to have to do things differently.").has("advice")
+    assert not code("You're going to have to tell me more.").has("advice")
+    for text in ("I hear that.", "Because it's true! You'll get there.", "You're going to smash it, Mike.",
+                 "Take care. See you on the eleventh."):
+        assert code(text).behaviour == "other", text
+    assert code("I hear that you're scared of letting her down.").has("reflection")

@@ -162,6 +162,15 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
     # one more piece of advice announced ("another suggestion is ...", "another thing that may help is ...")
     r"|\b(?:another|one\s+more)\s+(?:suggestion|tip|thing\s+(?:that|which)\s+(?:may|might|could|can|would|will)\s+help)\b"
     r"|\bwould\s+you\s+consider\b|\bif\s+i\s+were\s+you\b|\bdon'?t\s+forget\b"
+    # a step put as what they would want ("you want to be careful about screen time", "you really want to rule out
+    # anything medical"; not "so you want to stop": their wish), one thing that can help ("one thing that can really
+    # help is a consistent routine")
+    r"|\byou(?:'re|\s+are)\s+(?:going\s+to|gonna)\s+(?:have|need)\s+to\s+(?!tell\b|remind\b|explain\b|help\b|forgive\b|excuse\b|"
+    r"bear\s+with\b|speak\s+up\b|repeat\b)[a-z]+"
+    r"|\byou(?:'ll|\s+will)?\s+(?:really\s+|definitely\s+|probably\s+)?(?:want|wanna)\s+to\s+(?:be\s+careful\s+(?:about|with|not\s+to)|make\s+sure|rule\s+out|"
+    r"watch\s+out|avoid|steer\s+clear|keep\s+an\s+eye)\b"
+    r"|\b(?:one|another|the\s+(?:main|first|other|best))\s+thing\s+(?:that\s+)?(?:can|could|might|may|will|would|tends\s+to)\s+"
+    r"(?:really\s+|also\s+|definitely\s+)?help\b"
     # what would help, said as a fact or a possibility ("journaling can help", "maybe you could ...", "if you try")
     r"|\b(?!i\b|we\b|how\b|who\b|that\b|what\b)[a-z']+\s+(?:can|could|may|might)\s+(?:really\s+|also\s+|definitely\s+|"
     r"greatly\s+)?help\b|\b(?:maybe|perhaps)\s+(?:you(?!'re|\s+are|'ve\s+been|\s+feel|\s+felt|\s+were|\s+was)|try|it\s+would|"
@@ -273,7 +282,8 @@ ASKS_FOR_OPTIONS_RE = _re(r"^" + OPENERS + r"(?:is|are)\s+there\b|^" + OPENERS +
 #: A sentence opened by "I would" / "I'd" + a verb of action: the speaker's own choice offered as advice
 #: ("I would bring them in early"); not a wish or a view ("I'd like to hear", "I would say").
 I_WOULD_RE = _re(r"^" + OPENERS + r"(?:(?:personally|honestly|frankly)\s+)?i(?:\s+would|'d)\s+(?:probably\s+|definitely\s+|just\s+|also\s+)?"
-                 r"(?!like\b|love\b|be\b|say\b|think\b|imagine\b|guess\b|want\b|have\s+(?:thought|felt|been)\b|hate\b)"
+                 r"(?!like\b|love\b|be\b|say\b|think\b|imagine\b|guess\b|want\b|have\s+(?:thought|felt|been)\b|hate\b|"
+                 r"(?:much\s+)?rather\s+(?:hear|know|listen)\b)"
                  r"[a-z]+"
                  # the "I" heard at the end of the other person's turn: "would bring them in early"
                  r"|^would\s+(?!(?:you|your|it|that|this|they|he|she|we|there|the|a|an|i|me|my|not|be|like|love|anyone|"
@@ -301,6 +311,7 @@ REFLECTION_RE = _re(
     r"^" + OPENERS + r"(?:it\s+|that\s+)?(?:sounds|seems|looks|feels)\s+(?:like|as\s+if|as\s+though|to\s+me)\b"
     r"|^" + OPENERS + r"(?:it|that)\s+(?:must|might)\s+(?:be|have\s+been|feel|make)\b"
     r"|^" + OPENERS + r"(?:what\s+)?i(?:'m|\s+am)\s+hearing\b|^" + OPENERS + r"i\s+(?:hear|sense|get\s+the\s+sense)\b"
+    r"(?!\s+(?:that|you|ya|what\s+you(?:'re|\s+are)\s+saying)\s*$)"
     r"|^" + OPENERS + r"(?:so\s+)?(?:what\s+)?you(?:'re|\s+are)\s+(?:saying|telling\s+me)\b"
     r"|^" + OPENERS + r"you(?:'re|\s+are|'ve\s+been|\s+have\s+been|\s+were)\s+(?:really\s+|quite\s+|a\s+bit\s+|"
     r"pretty\s+|still\s+|not\s+|feeling\s+|getting\s+)*(?:\w+ed|\w+ing|sure|unsure|afraid|ready|upset|torn|stuck|"
@@ -388,6 +399,7 @@ ADDS_MEANING_RE = _re(SUMMARY_OPENING + r"|\b" + HARDSHIP + r"\b|" + VALUES
 STRONG_REFLECTION_RE = _re(
     r"^" + OPENERS + r"(?:it\s+|that\s+)?(?:sounds|seems|looks)\s+(?:like|as\s+if|as\s+though)\b"
     r"|^" + OPENERS + r"(?:what\s+)?i(?:'m|\s+am)\s+hearing\b|^" + OPENERS + r"i\s+(?:hear|sense|get\s+the\s+sense)\b"
+    r"(?!\s+(?:that|you|ya|what\s+you(?:'re|\s+are)\s+saying)\s*$)"
     r"|^" + OPENERS + r"(?:so\s+)?(?:what\s+)?you(?:'re|\s+are)\s+(?:saying|telling\s+me)\b"
 )
 #: A statement opened by "so", asked ("So you're being laid off soon?", "Ah, so she is just talking in circles?"):
@@ -490,7 +502,7 @@ PLEASANTRY_RE = _re(
     r"\blet\s+me\s+know\s+how\s+(?:it|that|things|they)\s+(?:goes|go|went)\b|\b(?:stay|keep)\s+(?:safe|well|healthy|warm|strong|"
     r"positive|in\s+touch)\b|\bkeep\s+the\s+faith\b|\bhave\s+an?\s+(?:\w+\s+){0,2}(?:day|evening|night|weekend|week|"
     r"holidays?|christmas|time|one)\b|\bgood\s+luck(?:\s+with\s+(?:\w+\s+)?\w+)?\b|\bsee\s+you(?:\s+(?:soon|later|next\s+"
-    r"\w+))?\b|\b(?:good)?bye\b|\ball\s+the\s+best\b|\bbe\s+well\b|\bget\s+well\s+soon\b|\bmerry\s+christmas\b|"
+    r"\w+|on\s+(?:the\s+)?\w+|then|in\s+(?:a|two|three|four)\s+weeks?))?\b|\b(?:good)?bye\b|\ball\s+the\s+best\b|\bbe\s+well\b|\bget\s+well\s+soon\b|\bmerry\s+christmas\b|"
     r"\bhappy\s+(?:holidays|new\s+year)\b|\bbless\s+(?:you|him|her|them|your\s+heart)\b|\bgo\s+(?:for\s+it|get\s+(?:'em|them))\b"
 )
 _HOSTED = r"(?:grab|get|have|make)\s+(?:yourself\s+)?(?:a|some|another)\s+(?:coffee|tea|cuppa|drink|water|glass\s+of\s+water|biscuit)"
@@ -500,13 +512,14 @@ HOSPITALITY_RE = _re(r"^(?:(?:hop|jump|pop)\s+(?:up|on|onto|in|yourself)|lean\s+
                      r"step\s+(?:on|onto)\s+the\s+scales?|follow\s+me|come\s+(?:on\s+)?through|lie\s+(?:down|back)\s+(?:on|for)|"
                      r"(?:grab|take|have|pull\s+up)\s+(?:a|your)\s+(?:seat|chair|pew)|sit\s+(?:(?:yourself\s+)?down|wherever|"
                      r"anywhere)|make\s+yourself\s+(?:comfortable|at\s+home)|help\s+yourself|come\s+(?:on\s+)?in|"
-                     r"(?:hang|put)\s+your\s+coat|" + _HOSTED + r")\b")
+                     r"(?:hang|put)\s+your\s+coat|take\s+care(?:\s+of\s+yourself)?(?:\s+(?:tonight|now|today|then|this\s+weekend))?(?=[\s.!]*$)|"
+                     r"take\s+(?:whatever|all\s+the|as\s+much)\s+time\s+you\s+(?:need|want|like)|" + _HOSTED + r")\b")
 #: A host's offer left to the guest ("grab a coffee if you want"): no decision of theirs shared (MITI 4.2.1).
 HOSTED_IF_YOU_WANT_RE = _re(_HOSTED + r"\s+if\s+you\s+(?:want|like|wish)(?:\s+to)?\b")
 #: Words that may stand beside pleasantries in a sentence made only of them ("Thanks again and take care").
 PLEASANTRY_FILLER = frozenset(
     "and please thanks thank you so much again too as well also ok okay then both for now alright great oh yes lots "
-    "really anyway right well yeah sure".split())
+    "really anyway right well yeah sure tonight today this weekend".split())
 #: Checking the call or the recording works ("can you hear me okay?", "are we recording?"): managing the medium, no
 #: question to the mentee about themselves.
 CALL_CHECK_RE = _re(r"^(?:(?:hi|hello|hey|hiya|morning|afternoon|okay|ok|so|right|sorry|um|uh|oh)\s+)*(?:\w+\s+)?"

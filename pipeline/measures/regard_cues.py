@@ -148,7 +148,7 @@ AFFIRMATION_RE = _re(
     r"everything|all\s+you\s+can|the\s+right\s+thing|what\s+you\s+can)|on\s+the\s+right\s+track)\b"
     r"|\byou(?:'ve|\s+have)\s+done\s+(?:your\s+best|your\s+part|everything|all\s+you\s+can|so\s+well|the\s+right\s+thing)\b"
     r"|\byou(?:'re|\s+are|\s+sound|\s+seem)(?:\s+like)?\s+(?:such\s+|a\s+|an\s+|so\s+|very\s+|really\s+|clearly\s+|obviously\s+|"
-    r"truly\s+)*(?:good|great|wonderful|caring|kind|loving|strong|brave|mature|thoughtful|resilient|hard\s*working|"
+    r"truly\s+)*(?:good|great|wonderful|caring(?!\s+for\b)|kind|loving|strong|brave|mature|thoughtful|resilient|hard\s*working|"
     r"diligent|capable|amazing|supportive|responsible|generous|considerate|courageous|dedicated|determined|"
     r"talented)\b(?!\s+(?:idea|plan|time|day|question|of\b))"  # "you're kind of doing it for her": a hedge
     r"|\b(?:it'?s|it\s+is|that'?s|that\s+is|thats)\s+(?:so\s+|really\s+|very\s+)?(?:good|great|wonderful|amazing|awesome|"
@@ -157,7 +157,9 @@ AFFIRMATION_RE = _re(
     r"fantastic|smart|brilliant|wise|sensible)\s+(?:first\s+)?(?:idea|plan|choice|decision|step|start)\b(?!\s+(?:to|if|would|for\s+you))"
     # reassurance that names the mentee's ability or what they did (ESConv's "affirmation and reassurance"; MITI
     # 4.2.1 counts confidence in the person's ability, not a reassurance about the world: "things will get better")
-    r"|(?<!\bas\s)\bi(?:'m|\s+am)\s+(?:so\s+|very\s+|pretty\s+|really\s+|quite\s+)?(?:sure|confident|certain)\s+(?:that\s+)?(?:you|your)\b"
+    r"|(?<!\bas\s)\bi(?:'m|\s+am)\s+(?:so\s+|very\s+|pretty\s+|really\s+|quite\s+)?(?:sure|confident|certain)\s+(?:that\s+)?(?:you\b|your\b"
+    r"(?!\s+(?:mum|mom|mother|dad|father|nan|nana|gran|grandma|grandad|grandpa|wife|husband|partner|family|friends?|boss|"
+    r"son|daughter|kids|children|sister|brother|parents|manager|teacher)\b))"
     r"|\bi\s+(?:really\s+)?(?:believe|think|know)\s+(?:that\s+)?you(?:'ll|\s+will|\s+can|(?:'re|\s+are)\s+(?:going\s+to|strong|"
     r"capable|able|doing))\b(?!\s+(?:just\s+|always\s+|also\s+)?(?:ask|talk|call|try|email|speak|book|use|join|tell|start|look|"
     r"get\s+in\s+touch|go\s+to|reach\s+out|contact|check|sign\s+up)\b)"
@@ -200,11 +202,14 @@ AFFIRMATION_RE = _re(
 NORMALISING = (r"(?:(?:every(?:one|body)|every\s+\w+(?:\s+\w+)?|all\s+of\s+us|we\s+all|most\s+people)\s+(?:goes|go|went)"
                r"\s+through\s+(?:this|that|it)|happens\s+to\s+(?:everyone|everybody|all\s+of\s+us|the\s+best\s+of\s+us)"
                r"|hang\s+in\s+there|it(?:'ll|\s+will)?\s+gets?\s+easier|try\s+not\s+to\s+(?:worry|stress|panic|fret)"
+               r"|you(?:'ll|\s+will)\s+(?:soon\s+)?feel\s+(?:(?:a\s+lot\s+|much\s+)?better|more\s+like\s+yourself)"
                r"|(?:is|are|'s|'re)\s+(?:hard|tough|difficult)\s+for\s+(?:everyone|everybody|all\s+of\s+us)"
                r"|it(?:'ll|\s+will)\s+(?:all\s+)?(?:work\s+(?:itself\s+)?out|fall\s+into\s+place|click))\b")
 REASSURANCE = (
-    r"\byou(?:'ll|\s+will|(?:'re|\s+are)\s+going\s+to)\s+(?:definitely\s+|surely\s+|certainly\s+|totally\s+|absolutely\s+)?"
-    r"(?:be\s+(?:fine|ok|okay|alright|all\s+right|great|good)|get\s+through|make\s+it|figure\s+(?:it|this|that)\s+out|"
+    r"\byou(?:'d|\s+would)\s+be\s+(?:absolutely\s+|totally\s+)?(?:fine|ok|okay|alright|all\s+right)\b"
+    r"|\byou(?:'ll|\s+will|(?:'re|\s+are)\s+going\s+to)\s+(?:definitely\s+|surely\s+|certainly\s+|totally\s+|absolutely\s+)?"
+    r"(?:be\s+(?:fine|ok|okay|alright|all\s+right|great|good)|get\s+(?:through|there)|make\s+it|figure\s+(?:it|this|that)\s+out|"
+    r"(?:smash|nail|ace|crush|rock)\s+it|"
     r"find\s+(?:a|the|your)\s+way|do\s+(?:great|well|fine|brilliantly))\b|\byou(?:'ve|\s+have)?\s+got\s+this\b"
     r"|\bdon'?t\s+(?:be\s+(?:so|too)\s+hard\s+on\s+yourself|beat\s+yourself\s+up)\b"
     # normalising: kind, gives nothing back ("you're definitely not the only one", "everybody goes through this")
@@ -342,6 +347,17 @@ CONFRONT_RE = _re(
     # a beginner's error named ("a bit of a rookie mistake"), deflecting named, hindsight of what they should have
     # been doing ("you should've been thinking sepsis"), a step that came too late ("the call should've come earlier")
     r"|\b(?:rookie|schoolboy|schoolgirl|beginner'?s|basic|amateur)\s+(?:mistake|error)\b"
+    # their account challenged with "though" ("It wasn't Claire who put her fist through a door, though, was it.",
+    # "Do they, though?", "With what, though?"), the blame put back ("that's putting it back on Claire"), others held up
+    # ("Not everyone would smash a door."), their view disputed ("not as much of a difference as you think")
+    r"|\bthough\s+(?:is|was|did|does|do|are|were|has|have|isn't|wasn't|didn't|doesn't|don't|aren't)\s+(?:it|he|she|they|you|"
+    r"that|there)\s*$"
+    r"|^(?:\w+\s+)?(?:do|does|did|is|was|are|were|will|would|can|could|has|have)\s+(?:they|you|he|she|it|we)\s+though\s*$"
+    r"|^(?:with|about|for|from|by)\s+(?:what|who|whom)\s+though\s*$"
+    r"|\bputting\s+it\s+back\s+on\b|\bnot\s+every(?:one|body)\s+would\s+(?!agree|say|think|see|feel|know|understand|choose|"
+    r"want|like|do\s+(?:that|it|the\s+same))[a-z]+"
+    r"|\b(?:isn't|is\s+not|not)\s+(?:sure\s+there's\s+)?(?:as\s+\w+\s+as|as\s+much\s+(?:of\s+an?\s+\w+\s+)?as)\s+you\s+"
+    r"(?:think|make\s+out|say|claim)\b"
     r"|\byou(?:'re|\s+are)\s+(?:just\s+)?deflecting\b"
     r"|\byou\s+should(?:'ve|\s+have)\s+been\s+(?:thinking|checking|watching|looking|doing|paying|asking|listening)\b"
     r"|\bshould(?:'ve|\s+have)\s+(?:come|happened|gone\s+in|been\s+(?:made|done|sent|raised))\s+(?:a\s+lot\s+|much\s+|way\s+)?"
