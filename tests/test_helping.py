@@ -1400,7 +1400,7 @@ def test_the_reviewers_sets_read_good_above_poor_and_their_helper_as_the_mentor(
     spec.loader.exec_module(bench)
     table = load_syllable_table()
     folders = sorted(p.parent for p in (root / "bench" / "data" / "reviewer_sets").glob("*/key.json"))
-    assert len(folders) >= 17
+    assert len(folders) >= 19
     for folder in folders:
         got = bench.score_set(folder, nlp=nlp, syllable_table=table, plain=plain)
         assert got["mentor_found"] == got["n"], folder.name
@@ -1718,3 +1718,32 @@ def test_set24_and_25_forms_long_sessions_and_emotional_support(nlp):
                  "Take care. See you on the eleventh."):
         assert code(text).behaviour == "other", text
     assert code("I hear that you're scared of letting her down.").has("reflection")
+
+
+def test_set26_and_27_forms_teenagers_and_spoken_contractions(nlp):
+    """Forms from the eighteenth and nineteenth reviewer sets (reluctant teenagers; world Englishes), each general,
+    each with what only looks like it: sarcasm at a young person's expense ("Gold star.", "Enlighten me.", "Could've
+    fooled me.", "even for you", "Funny how ...", "What's that supposed to mean?") and scolding their manner ("Don't
+    roll your eyes at me.") judge ("It's funny how things work out." does not); "d'you" asks as "do you" does; "is
+    there anything ..." and "is that alright with you" ask inside a caption; "what you listening to" asks with its
+    "are" left out."""
+    prev = ["Dunno. It's just boring. Mondays I've got migraines anyway."]
+
+    def code(text: str):
+        return code_turn(text, previous=prev, nlp=nlp)
+
+    for text in ("Well done. Gold star.", "Go on then. Enlighten me.", "Could've fooled me.",
+                 "Target one: come to school. Shouldn't be too taxing, even for you.",
+                 "Funny how the illness knows what day it is.", "What's that supposed to mean?",
+                 "Don't roll your eyes at me.", "Oh, here we go."):
+        assert code(text).confronting, text
+    for text in ("It's funny how things work out.", "Here we go, let's start with the first one.",
+                 "That's a great attitude to have."):
+        assert not code(text).confronting, text
+    for text in ("so what d'you reckon they're worried about", "mostly okay who d'you live with",
+                 "that makes sense and is there anything about it you're less keen on",
+                 "right i'll tell mrs patel we talked and that's it is that alright with you",
+                 "what you listening to these days"):
+        assert code(text).has("question"), text
+    for text in ("i don't think there is anything wrong with that", "I know what you're doing"):
+        assert not code(text).has("question"), text

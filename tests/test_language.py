@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.errors import InvalidParameterError
+from pipeline.measures.inner_questions import trailing_question
 from pipeline.measures.language import (
     content_items,
     is_backchannel_text,
@@ -14,7 +15,7 @@ from pipeline.measures.language import (
     top_word_matching,
 )
 from pipeline.measures.prosody import count_syllables
-from pipeline.measures.questions import classify_text, strip_punctuation, trailing_question
+from pipeline.measures.questions import classify_text, strip_punctuation
 from pipeline.types import Turn
 
 QUESTIONS = [

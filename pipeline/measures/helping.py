@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
-from pipeline.measures import advice, affirming, disclosure, questions
+from pipeline.measures import advice, affirming, disclosure, inner_questions, questions
 from pipeline.measures import helping_cues as cues
 from pipeline.measures import information_cues as info
 from pipeline.measures import language as lang
@@ -74,9 +74,9 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
     sent_keys = content_keys(span)
     q = questions.classify_sentence(span)
     if not q.is_question and not ctx.punctuated:
-        q = questions.trailing_question(span)
+        q = inner_questions.trailing_question(span)
     elif not q.is_question and text.endswith("?") and not cues.CHECK_RE.search(plain):
-        q = questions.fronted_question(span)  # not "It sounds like ..., is this correct?": a reflection checked
+        q = inner_questions.fronted_question(span)  # not "It sounds like ..., is this correct?": a reflection checked
     if not q.is_question and (m := cues.ASKING_ASIDE_RE.search(plain)):
         q = QuestionClass(True, "yes_no", False, m.group(0))  # "..., if you don't mind me asking": asked
     if q.is_question and ((h := cues.HEDGE_RE.search(plain)) and plain_text(q.cue) in h.group(0)

@@ -76,9 +76,17 @@ def strip_punctuation(text: str) -> str:
     return " ".join(_STRIP_RE.sub(" ", text).split())
 
 
+#: A question with its "does that" left out: "Sound good?", "Make sense?" (bare verb: "sounds good" agrees).
+ELLIPTIC_RE = re.compile(r"^(?:sound\s+(?:good|okay|ok|alright|all\s+right|fair|reasonable|right|like\s+a\s+plan)"
+                         r"|make\s+sense)(?:\s+to\s+you)?$", re.IGNORECASE)
+#: Spoken contractions the tokenizer keeps whole: "d'you want ...", "who d'you live with" ("do you").
+_CONTRACTED = {"d'you": (("do", "AUX", "VBP"), ("you", "PRON", "PRP")), "d'ya": (("do", "AUX", "VBP"), ("you", "PRON", "PRP"))}
+
+
 def _lower_tokens(span) -> list[tuple[str, str, str]]:
-    """(lower text, coarse POS, fine tag) of the non-punctuation tokens of a span."""
-    return [(t.lower_, t.pos_, t.tag_) for t in span if not (t.is_punct or t.is_space)]
+    """(lower text, coarse POS, fine tag) of the non-punctuation tokens of a span ("d'you" as "do you")."""
+    return [x for t in span if not (t.is_punct or t.is_space)
+            for x in _CONTRACTED.get(t.lower_, ((t.lower_, t.pos_, t.tag_),))]
 
 
 def _normalize(toks: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
@@ -188,6 +196,8 @@ def _wh_question(toks: list[tuple[str, str, str]]) -> str:
         return f"{w0} {w1}"  # "how old", "how long"
     if w0 == "how" and w1 in ("many", "much") and len(toks) <= 7 and not any(t[1] in ("VERB", "AUX") for t in toks):
         return f"{w0} {w1}"  # "how many hours per week", "how much a day": verbless, asked
+    if w0 in ("what", "where", "why", "how") and w1 == "you" and len(toks) > 2 and toks[2][2] == "VBG":
+        return f"{w0} you {toks[2][0]}"  # "what you listening to these days", "where you going": "are" left out
     if w0 == "why" and len(toks) <= 8 and not any(t[1] in ("VERB", "AUX") for t in toks) \
             and (toks[-1][1] in ("NOUN", "NUM", "PROPN") or toks[-1][0] in ("now", "that", "this", "here", "there")):
         return f"{w0} {w1}"  # "why a five and not a two", "why now"
@@ -440,157 +450,3 @@ def question_sentences(doc) -> list[tuple[str, QuestionClass]]:
         if q.is_question:
             out.append((sent.text.strip(), q))
     return out
-
-
-#: Words that end a clause though the parser reads them as its middle, in unpunctuated text: a question may follow
-#: ("sorry to hear that what happened", "thank you how are you", "keeping it hidden as well what's that like").
-CLAUSE_END_RE = re.compile(r"\b(?:hear(?:ing)?\s+(?:that|this)|thank\s+you|thanks|about\s+that|for\s+that|hello|hi|"
-                           r"hey|good\s+(?:morning|afternoon|evening|day)|as\s+well)$", re.IGNORECASE)
-
-#: Parts of speech that can end a clause before a question in unpunctuated text: an interjection ("hello what's on
-#: your mind", "oh no did she"), an adjective before a question word ("so sorry what happened"); after any other
-#: ("I know what happened", "exactly what is imposed", "the thing I found interesting is that") the question word or
-#: auxiliary continues the clause (SwDA train: an adverb before, or an adjective before an auxiliary, mostly does).
-CLAUSE_END_POS = frozenset({"INTJ", "ADJ"})
-#: Before a question that shows itself by its own word order (a question word and then an auxiliary or a verb of its
-#: own, "seven what makes it a seven", "and what about the forgetting part"; an auxiliary, a pronoun and a verb,
-#: "the diet piece did they give you the sheet", "good are you following it"), a noun, a number, a name or "and" /
-#: "but" end what came before too: a relative clause ("the reason why they left") has no such order.
-ECHO_END_POS = frozenset({"NOUN", "PROPN", "NUM", "CCONJ"})
-#: Question words that open a question after a clause; "who", "which" there mostly open a relative clause.
-OPENING_WH = frozenset({"what", "where", "when", "why", "how"})
-#: Words of those parts of speech that hold a clause open: a hesitation, a restart, reported speech ("with uh who
-#: works", "I'm like well why can't she").
-NOT_CLAUSE_END = HESITATIONS | frozenset({"well", "like", "so", "then", "just", "also", "even", "only", "not",
-                                          "here", "there", "too", "very", "really", "or"})
-#: The verb form an inverted auxiliary takes after its subject: "did they give", "have you tried", "is he settling",
-#: "are you ready", "can you see" (Penn tags); "the problem is he doesn't listen" has a finite verb there.
-_AFTER_INVERSION = {"do": ("VB",), "does": ("VB",), "did": ("VB",), "have": ("VBN",), "has": ("VBN",),
-                    "had": ("VBN",), "is": ("VBG", "VBN", "JJ"), "are": ("VBG", "VBN", "JJ"),
-                    "was": ("VBG", "VBN", "JJ"), "were": ("VBG", "VBN", "JJ")}
-#: Listening checks that end a statement and turn it into a question ("you drink about four a night is that right").
-CHECK_END_RE = re.compile(r"\b(?:is|was)\s+(?:that|this)\s+(?:right|correct|true|so|still\s+the\s+case|the\s+case|"
-                          r"fair)$|\b(?:is|are|might|would|could|should)\s+n't\s+(?:it|they|you|we)$", re.IGNORECASE)
-#: A question of the helper's own inside an unpunctuated sentence, whatever comes before it: an inverted "have you
-#: thought about / tried / considered", "would it be worth" ("... what you did have you thought about putting it on
-#: your cv", "... transferable skills and would it be worth looking at the courses"); statements put these words the
-#: other way round ("you have tried", "it would be worth").
-INNER_QUESTION_RE = re.compile(r"(?<=\s)(?:have\s+you\s+(?:ever\s+)?(?:thought\s+(?:about|of)|tried|considered)"
-                               r"|(?:would|could|might)\s+it\s+be\s+(?:worth|possible|an\s+option|helpful|useful))\b",
-                               re.IGNORECASE)
-#: A question with its "does that" left out: "Sound good?", "Make sense?" (bare verb: "sounds good" agrees).
-ELLIPTIC_RE = re.compile(r"^(?:sound\s+(?:good|okay|ok|alright|all\s+right|fair|reasonable|right|like\s+a\s+plan)"
-                         r"|make\s+sense)(?:\s+to\s+you)?$", re.IGNORECASE)
-#: Verbless questions that open with "any": "any questions", "two years any pain or sensitivity", "good anything
-#: else"; not an answer of time or manner ("any time", "anything really").
-ANY_QUESTION_RE = re.compile(r"(?:^|\s)(?:any(?:\s+other)?\s+(?!(?:time|day|way|more|longer|good|of|place|kind|sort|"
-                             r"type|any|um|uh)\b)[a-z]+"
-                             r"|any(?:thing|one|body)\s+else)\b", re.IGNORECASE)
-
-
-#: Auxiliaries of a third-person singular subject and of any other; "was" and the modals go with anyone.
-_SINGULAR_AUX = frozenset({"does", "has", "is"})
-_PLURAL_AUX = frozenset({"do", "have", "are", "were"})
-
-
-def _inverted(toks, k: int) -> bool:
-    """Whether the auxiliary at ``k`` is inverted with a pronoun subject and the verb form that follows one (see
-    :data:`_AFTER_INVERSION`; a modal takes a bare verb)."""
-    if k + 2 >= len(toks) or toks[k + 1].lower_ not in SUBJECT_PRONOUNS - {"that", "this", "there"}:
-        return False
-    aux, subject, nxt = toks[k].lower_, toks[k + 1].lower_, toks[k + 2]
-    third = subject in ("he", "she", "it")
-    if nxt.lower_ == aux or aux in _SINGULAR_AUX and not third or aux in _PLURAL_AUX and third:
-        return False  # "they had they had": a restart; "does i think": no subject of that auxiliary
-    forms = _AFTER_INVERSION.get(aux, ("VB",) if toks[k].tag_ == "MD" else ())
-    return nxt.tag_ in forms or aux in ("is", "are", "was", "were") and nxt.pos_ == "ADJ"
-
-
-def _echo_question(toks, k: int) -> bool:
-    """Whether a question at ``k``, after a noun, a number, a name or "and" / "but", shows itself by its own word
-    order (see :data:`ECHO_END_POS`); after "and", an auxiliary must have its subject ("and how's that been", not
-    "and what is perceived", "and what's going on over there")."""
-    t, nxt = toks[k], toks[k + 1]
-    if t.lower_ not in OPENING_WH:
-        return toks[k - 1].pos_ != "CCONJ" and _inverted(toks, k)
-    if nxt.lower_ in ("about", "else"):
-        return True
-    if nxt.lower_ in AUXILIARIES and nxt.pos_ == "AUX":
-        after = toks[k + 2] if k + 2 < len(toks) else None
-        return after is not None and after.pos_ != "CCONJ" and (
-            toks[k - 1].pos_ != "CCONJ" or after.pos_ in ("PRON", "DET", "PROPN", "NOUN") and after.tag_ != "WP")
-    return t.lower_ == "what" and nxt.tag_ in ("VBZ", "VBD") and nxt.pos_ == "VERB"
-
-
-#: Words before "any" that keep it inside the clause ("or any camping supplies", "like any other job").
-_ANY_INSIDE = frozenset({"or", "and", "but", "like", "as", "plus", "because", "cause", "than", "any"})
-
-
-def _verbless_any(toks, words: str) -> bool:
-    """Whether the sentence (its tokens, and ``words``: their lower-case text joined by spaces) is, or ends in, a
-    verbless question opened by "any" (see :data:`ANY_QUESTION_RE`): no finite verb before a subordinating word
-    ("any bleeding when you brush")."""
-    m = ANY_QUESTION_RE.search(words)
-    if m is None or len(words[m.start():].split()) > 8:
-        return False
-    start = len(words[:m.start()].split())
-    if start and (toks[start - 1].pos_ not in ("INTJ", "ADJ", "NOUN", "NUM") and toks[start - 1].lower_ not in
-                  LEADING_FILLERS or toks[start - 1].lower_ in _ANY_INSIDE):
-        return False  # "I don't have any questions", "a tent or any camping supplies", "like any other job"
-    for t in toks[start:]:
-        if t.pos_ in ("SCONJ", "ADP") or t.lower_ in ("when", "before", "after", "if", "since"):
-            break
-        if t.tag_ in ("VBZ", "VBD", "VBP", "MD"):
-            return False
-    return True
-
-
-def trailing_question(span) -> QuestionClass:
-    """A question that ends an unpunctuated sentence after something else: "i am so sorry what caused the breakup",
-    "thank you how are you", "hello what's on your mind today", "seven what makes it a seven", "good are you
-    following it", "you drink about four a night is that right", "two years any pain" (the parser, without full
-    stops, reads one sentence).
-
-    The question starts at a question word, or an auxiliary before a pronoun, that follows what can end a clause
-    (an interjection; an adjective before a question word; "sorry to hear that", "thank you", a greeting; a noun, a
-    number, a name or "and" before a question in its own word order), and it runs to the end of the sentence. A
-    check ("is that right", "isn't it") or a verbless "any ..." question at the end is a closed question too.
-    """
-    toks = [t for t in span if not (t.is_punct or t.is_space)]
-    for k in range(1, len(toks) - 1):
-        t = toks[k]
-        if t.lower_ not in OPENING_WH and t.lower_ not in AUXILIARIES:
-            continue
-        before = " ".join(x.lower_ for x in toks[:k])
-        prev = toks[k - 1]
-        ends = CLAUSE_END_POS if t.lower_ in OPENING_WH else CLAUSE_END_POS - {"ADJ"}
-        clause_end = prev.pos_ in ends and prev.lower_ not in NOT_CLAUSE_END or bool(CLAUSE_END_RE.search(before))
-        if not clause_end and not (prev.lower_ not in NOT_CLAUSE_END and (
-                prev.pos_ in ECHO_END_POS or prev.pos_ in ("ADJ", "ADV") and t.lower_ in AUXILIARIES)
-                and _echo_question(toks, k)):
-            continue
-        if t.lower_ in AUXILIARIES and toks[k + 1].lower_ not in SUBJECT_PRONOUNS | {"your"}:
-            continue  # "... is a great resource": a statement's verb, not a question's inversion
-        q = classify_sentence(span.doc[t.i:span.end])
-        if q.is_question and q.kind in ("wh", "yes_no"):
-            return q
-    words = " ".join(t.lower_ for t in toks)
-    if len(toks) >= 5 and (m := CHECK_END_RE.search(words)):
-        return QuestionClass(True, "tag", False, m.group(0))
-    if m := INNER_QUESTION_RE.search(words):
-        return QuestionClass(True, "yes_no", False, m.group(0))
-    if toks and _verbless_any(toks, words):
-        return QuestionClass(True, "yes_no", False, "any")
-    return QuestionClass(False)
-
-
-def fronted_question(span) -> QuestionClass:
-    """A question after a phrase or clause put first and set off by a comma, in a sentence the source ended with "?":
-    "On a scale of nought to ten, how important is it to you?", "If you did stay, what would need to be different?"
-    (punctuated text only: the comma says where the question starts)."""
-    for t in span:
-        if t.text in (",", "\u2014", "\u2013", ":", ";") and t.i + 2 < span.end:
-            q = classify_sentence(span.doc[t.i + 1:span.end])
-            if q.is_question and q.kind in ("wh", "yes_no"):
-                return q
-    return QuestionClass(False)

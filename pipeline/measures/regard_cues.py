@@ -354,6 +354,15 @@ CONFRONT_RE = _re(
     r"that|there)\s*$"
     r"|^(?:\w+\s+)?(?:do|does|did|is|was|are|were|will|would|can|could|has|have)\s+(?:they|you|he|she|it|we)\s+though\s*$"
     r"|^(?:with|about|for|from|by)\s+(?:what|who|whom)\s+though\s*$"
+    # sarcasm at a young person's expense ("Oh, here we go.", "Gold star.", "Enlighten me.", "Could've fooled me.",
+    # "Shouldn't be too taxing, even for you.", "I'm sure it's very hard being you.", "Funny how the illness knows what
+    # day it is.", "What's that supposed to mean?"), their manner scolded ("Don't roll your eyes at me.", "that's
+    # exactly the attitude that ...", "better excuses than you"), shame before others ("what will people say?")
+    r"|^(?:oh\s+|well\s+)?here\s+we\s+go(?:\s+again)?\s*$|^(?:\w+\s+)?gold\s+star\s*$|\benlighten\s+me\b"
+    r"|\bcould(?:'ve|\s+have)\s+fooled\s+me\b|\beven\s+for\s+you\s*$|\bvery\s+hard\s+being\s+you\b|^funny\s+how\b"
+    r"|\bwhat(?:'s|\s+is)\s+that\s+supposed\s+to\s+mean\b|\bdon't\s+roll\s+your\s+eyes\b"
+    r"|\b(?:that's|that\s+is)\s+(?:exactly\s+|just\s+)?the\s+(?:kind\s+of\s+|sort\s+of\s+)?attitude\s+that\b"
+    r"|\bbetter\s+excuses\s+than\s+you\b|\bwhat\s+will\s+people\s+say\b"
     r"|\bputting\s+it\s+back\s+on\b|\bnot\s+every(?:one|body)\s+would\s+(?!agree|say|think|see|feel|know|understand|choose|"
     r"want|like|do\s+(?:that|it|the\s+same))[a-z]+"
     r"|\b(?:isn't|is\s+not|not)\s+(?:sure\s+there's\s+)?(?:as\s+\w+\s+as|as\s+much\s+(?:of\s+an?\s+\w+\s+)?as)\s+you\s+"
