@@ -287,10 +287,10 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
              for i, s in enumerate(sents)]
     if not codes:
         return TurnCode("other"), QuestionClass(False), 0
-    said = plain_text(ctx.previous_text).split()
     judged = next((cue for s in sents if (cue := confronting(s.text))
                    and not (answers and regard.NOT_SO_RE.match(cue))
-                   and not (regard.NO_IT_ISNT_RE.match(cue) and cue.split()[-1] in said)), "") \
+                   and not (regard.NO_IT_ISNT_RE.match(cue)
+                            and cue.split()[-1] in plain_text(ctx.previous_text).split())), "") \
         if ctx.speaks_fully else ""
     if ctx.speaks_fully:  # one definition of self-disclosure for the whole turn, sentences split or not
         plain = plain_text(doc.text)
@@ -302,7 +302,8 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
                                ("affirmation", affirming.affirmation_cue(unasked))):  # doubts: affirms nothing
             if cue and behaviour not in found:
                 codes.append(SentenceCode(behaviour, cue))
-        if cues.REASSURING_RE.search(plain):  # "you'll be fine. You're clearly really capable.": reassurance, no strength
+        reassuring = bool(cues.REASSURING_RE.search(plain))
+        if reassuring:  # "you'll be fine. You're clearly really capable.": reassurance, no strength
             codes = [SentenceCode("other") if c.behaviour == "affirmation" and regard.GENERIC_PRAISE_RE.search(c.cue)
                      else c for c in codes]
         codes = _advice_reasons(codes, sents, ctx)
@@ -311,7 +312,7 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
             codes = [c._replace(behaviour="reflection", complex=True) if c.behaviour == "advice"
                      and not cues.SELF_START_RE.match(c.cue) else c for c in codes]
         if not found & {"advice", "information"} and (m := cues.YES_BUT_RE.match(plain)) \
-                and not cues.REASSURING_RE.search(plain):  # "I get it. But that's the most important part." argues
+                and not reassuring:  # "I get it. But that's the most important part." argues
             codes.append(SentenceCode("advice", m.group(0).strip()))  # (persuade); "Sure, but it'll work out." reassures
         # a later "But ..." that is no reflection argues from what was just said ("Children can be cruel. But the
         # toilet is not a hygienic place ..."), it does not give it back
@@ -323,7 +324,7 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
         # weight is a big piece of that. Your BMI is thirty-four, which is in the obese category."), or, unless it
         # names a feeling, to the advice or reassurance ("Don't let Sharon get to you, she's like that.")
         explains = any(info.EXPLAINS_RE.search(p) for p in plains)
-        if explains or argues or any(c.behaviour == "advice" for c in codes) or cues.REASSURING_RE.search(plain):
+        if explains or argues or reassuring or any(c.behaviour == "advice" for c in codes):
             codes = [SentenceCode("other") if weakly_reflects(c) and (
                 explains or not (i < len(plains) and names_feeling(plains[i]))) else c for i, c in enumerate(codes)]
     code = _combine(codes, n_words=n_words, permission=permission)

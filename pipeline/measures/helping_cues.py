@@ -306,12 +306,15 @@ SUMMARY_OPENING = (r"\blet\s+me\s+(?:(?:um|uh|just|quickly|briefly)\s+)*(?:try\s
                    r"(?:correctly|right)\b")
 SUMMARY_OPENING_RE = _re(SUMMARY_OPENING)
 
+#: "I hear ...", "What I'm hearing is ...", "I sense ...": the helper announcing what they heard; not "I hear that." or
+#: "I hear you." alone, which acknowledge and give nothing back.
+I_HEAR = (r"^" + OPENERS + r"(?:what\s+)?i(?:'m|\s+am)\s+hearing\b|^" + OPENERS + r"i\s+(?:hear|sense|get\s+the\s+sense)\b"
+          r"(?!\s+(?:that|you|ya|what\s+you(?:'re|\s+are)\s+saying)\s*$)")
 #: Reflection openings (MITI 4.2.1): the speaker gives back what the other said or meant, as a statement.
 REFLECTION_RE = _re(
     r"^" + OPENERS + r"(?:it\s+|that\s+)?(?:sounds|seems|looks|feels)\s+(?:like|as\s+if|as\s+though|to\s+me)\b"
     r"|^" + OPENERS + r"(?:it|that)\s+(?:must|might)\s+(?:be|have\s+been|feel|make)\b"
-    r"|^" + OPENERS + r"(?:what\s+)?i(?:'m|\s+am)\s+hearing\b|^" + OPENERS + r"i\s+(?:hear|sense|get\s+the\s+sense)\b"
-    r"(?!\s+(?:that|you|ya|what\s+you(?:'re|\s+are)\s+saying)\s*$)"
+    r"|" + I_HEAR +
     r"|^" + OPENERS + r"(?:so\s+)?(?:what\s+)?you(?:'re|\s+are)\s+(?:saying|telling\s+me)\b"
     r"|^" + OPENERS + r"you(?:'re|\s+are|'ve\s+been|\s+have\s+been|\s+were)\s+(?:really\s+|quite\s+|a\s+bit\s+|"
     r"pretty\s+|still\s+|not\s+|feeling\s+|getting\s+)*(?:\w+ed|\w+ing|sure|unsure|afraid|ready|upset|torn|stuck|"
@@ -398,8 +401,7 @@ ADDS_MEANING_RE = _re(SUMMARY_OPENING + r"|\b" + HARDSHIP + r"\b|" + VALUES
 #: reflection said with a rising tone as a reflection.
 STRONG_REFLECTION_RE = _re(
     r"^" + OPENERS + r"(?:it\s+|that\s+)?(?:sounds|seems|looks)\s+(?:like|as\s+if|as\s+though)\b"
-    r"|^" + OPENERS + r"(?:what\s+)?i(?:'m|\s+am)\s+hearing\b|^" + OPENERS + r"i\s+(?:hear|sense|get\s+the\s+sense)\b"
-    r"(?!\s+(?:that|you|ya|what\s+you(?:'re|\s+are)\s+saying)\s*$)"
+    r"|" + I_HEAR +
     r"|^" + OPENERS + r"(?:so\s+)?(?:what\s+)?you(?:'re|\s+are)\s+(?:saying|telling\s+me)\b"
 )
 #: A statement opened by "so", asked ("So you're being laid off soon?", "Ah, so she is just talking in circles?"):
