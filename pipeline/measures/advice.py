@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.measures import advice_cues, questions
 from pipeline.measures import helping_cues as cues
-from pipeline.measures import questions
 from pipeline.measures import regard_cues as regard
 from pipeline.measures.reflections import IMPERATIVE_OPENERS, Context, plain_text
 from pipeline.types import QuestionClass
@@ -127,7 +127,7 @@ def their_plan(sent_keys: frozenset[str], ctx: Context) -> bool:
 
 
 def advice_cue(q: QuestionClass, plain: str) -> str:
-    """The first advice cue (:data:`cues.ADVICE_RE`) of a sentence that advises: not inside a question that asks for
+    """The first advice cue (:data:`advice_cues.ADVICE_RE`) of a sentence that advises: not inside a question that asks for
     the mentee's own ideas, after words reporting someone else's, or inside a clause that says what is possible
     (:func:`_subordinate`); none in a sentence that opens a summary ("let me pull together what I've heard: ... you
     need to be useful": their words, collected)."""
@@ -135,7 +135,7 @@ def advice_cue(q: QuestionClass, plain: str) -> str:
         return ""
     strong = cues.STRONG_REFLECTION_RE.match(plain)  # "That sounds like a step you could take ...": what they can do,
     # reflected
-    for m in cues.ADVICE_RE.finditer(plain):
+    for m in advice_cues.ADVICE_RE.finditer(plain):
         before = plain[:m.start()]
         if not (_asks_within(q, plain, m.group(0)) or _reported(before) or _subordinate(before, m.group(0))
                 or strong and m.group(0).startswith(("you can", "you could"))):
@@ -179,22 +179,22 @@ def _asks_within(q: QuestionClass, plain: str, advice: str) -> bool:
     unless the question itself proposes ("what about trying ...", "why don't you ...", "have you tried ...")."""
     if not q.is_question:
         return False
-    if cues.ADVICE_AS_QUESTION_RE.search(advice):  # proposes, unless a question word asks for what they thought of
+    if advice_cues.ADVICE_AS_QUESTION_RE.search(advice):  # proposes, unless a question word asks for what they thought of
         before = plain[:plain.find(advice)].split()  # "what have you thought about trying?", "what have you tried?"
         return q.kind == "wh" and bool(set(before[-3:]) & questions.WH_WORDS)  # "what, if anything, have you"
-    return q.kind == "wh" and not plain.startswith(advice) or bool(cues.ASKS_FOR_OPTIONS_RE.match(plain))
+    return q.kind == "wh" and not plain.startswith(advice) or bool(advice_cues.ASKS_FOR_OPTIONS_RE.match(plain))
 
 
 def asks_advice(text: str) -> bool:
     """Whether a turn asks for advice ("what should I do?", "should I ...", "any tips?"): it gives permission."""
-    return bool(cues.ASKS_ADVICE_RE.search(plain_text(text)))
+    return bool(advice_cues.ASKS_ADVICE_RE.search(plain_text(text)))
 
 
 def offer(plain: str) -> str:
     """The words of an offer to advise that asks first ("would it help if I shared ...?", "can I make a
     suggestion?"), "" for none; "may I suggest you two pick up a hobby" carries the advice itself and is none."""
-    m = cues.OFFER_RE.search(plain)
+    m = advice_cues.OFFER_RE.search(plain)
     if m is None:
         return ""
     last_word_at = m.end() - len(m.group(0).split()[-1])  # "suggest" of "may i suggest": what follows it
-    return "" if cues.OFFER_CARRIES_ADVICE_RE.match(plain, last_word_at) else m.group(0)
+    return "" if advice_cues.OFFER_CARRIES_ADVICE_RE.match(plain, last_word_at) else m.group(0)

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
-from pipeline.measures import advice, affirming, disclosure, inner_questions, questions
+from pipeline.measures import advice, advice_cues, affirming, disclosure, inner_questions, questions
 from pipeline.measures import helping_cues as cues
 from pipeline.measures import information_cues as info
 from pipeline.measures import language as lang
@@ -90,9 +90,9 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
         or words[-3] in questions.AUXILIARIES)  # "Do you know?" asks
     if offer := advice.offer(plain):
         return SentenceCode("question", offer, QuestionClass(True, "yes_no", False, offer))
-    if not ctx.speaks_fully and len(words) <= 3 and cues.AGREES_RE.match(plain):
+    if not ctx.speaks_fully and len(words) <= 3 and advice_cues.AGREES_RE.match(plain):
         return SentenceCode("other")  # the mentee's "Go on." accepts an offer; the mentor's invites talk
-    if (m := cues.REQUEST_RE.search(plain)) and not cues.ADVICE_RE.search(plain.replace(m.group(0), " ")):
+    if (m := cues.REQUEST_RE.search(plain)) and not advice_cues.ADVICE_RE.search(plain.replace(m.group(0), " ")):
         return SentenceCode("question", m.group(0), QuestionClass(True, "request", True, m.group(0)))
     called = {t.lower_ for t in span[:4] if advice.vocative(t)}  # "And Jess, don't drop out.": read without the name
     if ctx.speaks_fully and (cue := advice.advice_cue(q, " ".join(w for w in plain.split() if w not in called))):
@@ -100,7 +100,7 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
     instruction = (advice.imperative(span) or advice.fronted_instruction(span)) if ctx.speaks_fully else ""
     if instruction and advice.their_plan(sent_keys, ctx):
         return SentenceCode("reflection", "gives back the mentee's own plan")  # "Try it once the route's done."
-    if ctx.speaks_fully and (cue := instruction or lang.find_pattern(cues.I_WOULD_RE, plain)):
+    if ctx.speaks_fully and (cue := instruction or lang.find_pattern(advice_cues.I_WOULD_RE, plain)):
         return SentenceCode("advice", cue)
     if ctx.speaks_fully and (m := info.INFORMATION_AS_QUESTION_RE.match(plain)):
         return SentenceCode("information", m.group(0))  # "are you aware that ...?" informs, asks nothing
@@ -311,7 +311,7 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
             # ... maybe dropping a shift": a summary gives back their plans; only the speaker's own ("I'll refer you")
             codes = [c._replace(behaviour="reflection", complex=True) if c.behaviour == "advice"
                      and not cues.SELF_START_RE.match(c.cue) else c for c in codes]
-        if not found & {"advice", "information"} and (m := cues.YES_BUT_RE.match(plain)) \
+        if not found & {"advice", "information"} and (m := advice_cues.YES_BUT_RE.match(plain)) \
                 and not reassuring:  # "I get it. But that's the most important part." argues
             codes.append(SentenceCode("advice", m.group(0).strip()))  # (persuade); "Sure, but it'll work out." reassures
         # a later "But ..." that is no reflection argues from what was just said ("Children can be cruel. But the
@@ -345,7 +345,7 @@ def partnership(text: str) -> str:
     """The words with which a turn seeks collaboration or leaves the choice with the other person ("" for none).
 
     MITI 4.2.1 "Seek" and "Emphasize" (:data:`cues.PARTNERSHIP_RE`), and asking permission before advising
-    (:data:`cues.OFFER_RE`: "would it help if I shared ...?"), which MITI codes as seeking collaboration too.
+    (:data:`advice_cues.OFFER_RE`: "would it help if I shared ...?"), which MITI codes as seeking collaboration too.
     """
     for sentence in lang.text_sentences(text):  # "... a few tools. Want me to run through them?"
         if offer := advice.offer(plain_text(sentence)):
@@ -490,7 +490,7 @@ def code_turns(turns: Sequence[Turn], docs: Sequence, *, helpers: Iterable[str] 
                        speaks_fully=full)
         answers = bool(prev) and advice.asks_advice(turns[prev[-1]].text)
         if prev and offered.get(t.speaker):  # the other person's answer to this speaker's offer
-            allowed[t.speaker] = bool(cues.AGREES_RE.match(turns[prev[0]].text.lower()))
+            allowed[t.speaker] = bool(advice_cues.AGREES_RE.match(turns[prev[0]].text.lower()))
             offered[t.speaker] = False
         asked = bool(prev) and _answers_question(turns[prev[-1]].text, out[prev[-1]].n_questions)
         coded = CodedTurn(*_code_doc(docs[i], ctx, n_words=len(t.text.split()),

@@ -1,0 +1,260 @@
+"""The words that mark advising (MITI 4.2.1 "persuade", with or without permission; ESConv "providing suggestions"):
+an instruction or a "you should", advice put as a question, an offer to advise and the mentee's answer to it, the
+mentee asking for advice. Read by :mod:`pipeline.measures.advice` and :mod:`pipeline.measures.helping`; like
+:mod:`pipeline.measures.helping_cues`, every pattern reads lower-case text without punctuation."""
+
+from __future__ import annotations
+
+from pipeline.measures.helping_cues import OPENERS
+from pipeline.measures.regard_cues import cue_re as _re
+
+#: The speaker asking first whether they may advise (MITI 4.2.1 "persuade with permission"): "would it help if I
+#: shared ...?", "can I make a suggestion?".
+OFFER_RE = _re(
+    r"\b(?:would|will)\s+it\s+help\s+(?:if\s+i|to\s+hear|for\s+me\s+to)\b"
+    r"|(?<!what\s)(?<!else\s)(?<!how\s)\b(?:can|could|may|might)\s+i\s+(?:make\s+(?:a|an|one)\s+(?:suggestion|"
+    r"observation|comment|point|recommendation)|offer|share|give|suggest|tell\s+you|add|mention|point\s+(?:something\s+)?out|"
+    r"run\s+(?:something|an\s+idea|a\s+thought|this)\s+(?:past|by)\s+you)\b"
+    r"|\b(?:do|would)\s+you\s+mind\s+if\s+i\b"
+    r"|(?<!what\s)\b(?:would|do)\s+you\s+(?:like|want)\s+(?:me\s+to\s+(?:share|suggest|tell|give|offer|say|explain|go\s+through|"
+    r"run\s+through|go\s+over)|to\s+hear|some|my|a\s+few)\b"
+    # "There's something I could tell you about the outreach team, if that's useful": the offer asked after it
+    r"|\bsomething\s+i\s+(?:could|can|might)\s+(?:tell|share|say|explain|show)\b(?:\s+[\w']+){0,14}?\s+if\s+(?:that's|that\s+"
+    r"would\s+be|it's|it\s+would\s+be)\s+(?:useful|helpful)\b"
+    # "Want me to run through them?": the offer with its "do you" left out, at the start of a sentence
+    r"|^" + OPENERS + r"want\s+me\s+to\s+(?:share|suggest|tell|give|offer|run\s+through|go\s+through|go\s+over|walk\s+you|explain)\b"
+    r"|^" + OPENERS + r"(?:do\s+you\s+)?want\s+to\s+hear\s+(?:it|one|a\s+story|about\s+(?:it|mine|that|what)|mine|what\s+i)\b"
+    # "There's something about the Saturday work that's worth knowing, if you want it?": the offer asked after it
+    r"|\bworth\s+knowing,?\s+if\s+you(?:'d|\s+would)?\s+(?:want|like)(?:\s+(?:it|to\s+hear\s+it))?\s*\??$"
+    r"|\b(?:is\s+it|would\s+it\s+be)\s+(?:ok|okay|alright|all\s+right|useful|helpful)\s+if\s+i\s+(?:share|suggest|tell|"
+    r"offer|give|shared|suggested|told|offered|gave|mention|mentioned|went\s+through|explained|ran\s+through|run\s+through|"
+    r"go\s+through|walked\s+you\s+through|talked\s+you\s+through|added)\b"
+    r"|\bif\s+you(?:'d|\s+would)\s+like\s+(?:them|it|to\s+hear\s+(?:them|it|some|a\s+few))\b"
+    r"|\bshall\s+i\s+(?:share|suggest|tell|give|offer)\b"
+    r"|\b(?:are\s+you|would\s+you\s+be)\s+open\s+to\s+(?:some\s+|a\s+few\s+)?(?:ideas|suggestions|advice)\b"
+)
+
+#: The other person asking for advice: "what should I do?", "should I ...", "do you think I should ...".
+ASKS_ADVICE_RE = _re(
+    r"\b(?:should|shall)\s+i\b|\bwhat\s+(?:would|do|should)\s+(?:you|i)\s+(?:do|suggest|recommend|advise)\b"
+    r"|\b(?:any|some|your)\s+(?:advice|tips|ideas|suggestions|recommendations)\b"
+    r"|\bhow\s+(?:do|can|could|should|would)\s+i\b|\bis\s+it\s+(?:ok|okay|alright|a\s+good\s+idea|better)\s+(?:to|if)\b"
+    r"|\bwhat\s+do\s+you\s+(?:think|suggest|recommend)\b|\bcan\s+you\s+help\s+me\b"
+    r"|\b(?:do|would)\s+you\s+(?:think|say|recommend|suggest)\s+(?:that\s+)?i\s+(?:should|could|ought|need)\b"
+    r"|\b(?:would|is)\s+it\s+(?:be\s+)?(?:better|worth|wise|smart)\b|\bis\s+there\s+(?:a|any)\s+way\s+(?:to|of|i|we)\b"
+    r"|\bi\s+(?:need|want|would\s+like|'d\s+like)\s+(?:some\s+|your\s+)?(?:advice|help|guidance)\b"
+    r"|\bi\s+don'?t\s+know\s+what\s+(?:to|i\s+should)\s+do\b|\bwhat\s+are\s+my\s+options\b"
+)
+
+#: An answer that agrees ("yes", "sure", "go ahead"), at the start of a turn.
+AGREES_RE = _re(r"\s*(?:yes|yeah|yep|sure|please|ok|okay|go\s+ahead|go\s+on|go\s+for\s+it|fire\s+away|i'?m\s+all\s+ears|"
+                r"definitely|absolutely|of\s+course|that\s+would|"
+                r"i'?d\s+(?:like|love|appreciate)|why\s+not|mm-?hm|uh-?huh)\b")
+
+#: "should have" + a past participle looks back (hindsight, or blame: "you should have known"), advising nothing.
+_NOT_HINDSIGHT = (r"(?!\s+have\s+(?:been|had|known|received|got|gotten|done|seen|heard|told|asked|listened|thought|"
+                  r"checked|realised|realized|gone|made|said|taken|called|sent|written|noticed|left|stopped|spoken)\b)")
+
+#: Verbs of talking and thinking: after "would you be willing to", "could you just" they ask the mentee to talk.
+_TALK_VERBS = (r"(?:tell|talk|say|share|explain|describe|walk|remind|think|imagine|consider|look\s+at\s+what|give\s+me|"
+               r"send\s+me|let\s+me|show\s+me|help\s+me|go\s+(?:back|over|through)|expand|clarify|repeat)\b")
+
+#: Advice, phrased as a statement, an instruction or a question (MITI 4.2.1 "persuade"; ESConv "providing
+#: suggestions"). "Have you thought about asking your manager?" advises; it does not ask.
+ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
+    r"(?<!\bdid\s)(?<!\bdo\s)(?<!\bdoes\s)\byou\s+(?:really\s+|definitely\s+|probably\s+|just\s+|might\s+)?(?:do\s+)?(?:should" + _NOT_HINDSIGHT + r"|ought\s+to|need\s+to|have\s+to|"
+    r"must(?!\s+(?:be|feel|have\s+(?:been|felt|had))|'ve)|'ve\s+got\s+to|got\s+to|gotta)\b(?!\s+(?:be\s+(?:really\s+|so\s+|very\s+)?(?:proud|pleased|glad)))"
+    r"|\bwhat\s+you\s+(?:need|have|want|ought|should|can|could)\s+(?:to\s+)?do\s+is\b|\bwhat\s+you\s+(?:need|have|want|ought|should)\s+(?:to\s+)?do\b"
+    r"|\bi(?:'d|\s+would|\s+strongly|\s+(?:can|could|might)(?:\s+also)?)?\s+(?:recommend|suggest|advise|encourage\s+you)\b|\bmy\s+(?:advice|suggestion|tip)\b"
+    r"|(?<!\bi\s)(?<!\bwe\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bthey\s)(?<!\blet\sme\s)(?<!\bgonna\s)(?<!\bnot\s)\b(?:try|make\s+sure|be\s+sure|remember)\s+"
+    r"(?:to|you|that\s+you|and)\b|\btry\s+\w+ing\b"
+    r"|\bhave\s+you\s+(?:ever\s+)?(?:(?:thought\s+(?:about|of)|considered)(?!\s+(?:what|how|whether|why|where|who|when|"
+    r"which|if)\b)|looked\s+(?:into|for|at)|contemplated|consulted|reached\s+out|checked\s+(?:with|into|out))\b"
+    # "have you tried ...?" proposes; "have you ever tried to quit?", "what have you tried so far?" ask their history
+    r"|(?<!\bwhat\s)\bhave\s+you\s+tried(?!\s+(?:anything|something|any\b))(?![^.?!]*\b(?:before|so\s+far|already|"
+    r"yet|in\s+the\s+past)\b)"
+    r"|\bwhat\s+(?:if|about)\s+you\s+(?:tried|try|asked|ask|talked|talk|spoke|wrote|made|took|went|just)\b"
+    r"|\b(?:what|how)\s+about\s+(?:trying|asking|talking|speaking|writing|making|taking|going|sending|booking)\b"
+    r"|\bwhy\s+don'?t\s+you\s+(?!start\b|begin\b|tell\b|talk\b|share\b|walk\b)\w+"
+    r"|\byou\s+(?:could|might|may)\s+(?:want\s+to|try|consider|also|ask|talk|write|start|think\s+about)\b"
+    # a step of the helper's put as a question ("would you be willing to go to a meeting?", "can you at least put a
+    # limit on it?"); not a request to talk ("would you be willing to tell me ...", "could you just say more")
+    r"|\b(?:would\s+you\s+be\s+(?:willing|open|prepared)\s+to|(?:can|could)\s+you\s+(?:at\s+least|just))\s+"
+    r"(?!" + _TALK_VERBS + r")[a-z]+"
+    # the step put as "why not just ...?", "could you not just ...?", "can't you just ...?": proposes (and presses)
+    r"|\b(?:why\s+not|(?:can|could)\s+you\s+not|(?:can't|couldn't|cannot)\s+you)\s+(?:just\s+|simply\s+)?"
+    r"(?!" + _TALK_VERBS + r"|(?:um|uh|a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|zero|lower|higher|more|"
+    r"less|now|yet|before|then|me|us)\b)[a-z]+"
+    r"|(?<!\bi\s)(?<!\bwe\s)\b(?:it\s+)?(?:might|may|would|could)\s+(?:be\s+(?:worth|a\s+good\s+idea|helpful|useful|good|best)|help)\s+"
+    r"(?:to|if\s+you|you)\b|\b(?:might|may|would|could)\s+(?:really\s+|definitely\s+)?be\s+worth\s+(?:a\s+(?:try|shot|look)|"
+    r"[a-z]+ing)\b"
+    r"|\b(?:maybe|perhaps)\s+you\s+(?:could|can|should|might)\b"
+    r"|\byou(?:'ve|\s+have)\s+(?:really\s+|just\s+)?got\s+to\b|\bwhat\s+i(?:'d|\s+would)\s+like\s+you\s+to\s+do\b"
+    r"|\bit(?:'d|\s+would)\s+be\s+(?:really\s+|so\s+|very\s+)?(?:good|great|helpful|wise|sensible)\s+to\b"
+    r"|(?<!\bi'll\s)(?<!\bi\s)(?<!\bwe\s)\bgive\s+it\s+a\s+(?:go|try|shot)\b"
+    # a warning of what will follow ("if you carry on like this, you're looking at ..."): persuading
+    r"|\bif\s+you\s+(?:carry\s+on|keep\s+(?:on\s+)?(?:this\s+up|\w+ing)|continue\s+\w+ing)\b[^.?!]*?\b(?:you(?:'re|\s+are)\s+"
+    r"(?:looking\s+at|going\s+to\s+(?:end\s+up|get\s+ill|be\s+ill))|you(?:'ll|\s+will)\s+(?:end\s+up|get\s+ill|be\s+ill|"
+    r"lose|die)|end\s+up\s+(?:in|on|with))\b"
+    # the way forward named ("the best way to take care of yourself is to ...", "a good first step is calling ...")
+    r"|\b(?:(?:a|the|one|my)\s+)?(?:good|great|best|first|useful|helpful|important|key|smart)\s+(?:first\s+)?(?:step|thing|way|"
+    r"approach|advice|place\s+to\s+start)(?:\s+[\w']+){0,6}?\s+(?:is|would\s+be|might\s+be|could\s+be)\s+"
+    r"(?:to\b|(?!being\b|nothing\b|something\b|everything\b)[a-z]+ing\b)"
+    # a way or an action proposed with "maybe" ("maybe talking to her would help", "perhaps there's a group near you")
+    r"|\b(?:maybe|perhaps)\s+(?:\w+ly\s+)?(?!nothing\b|something\b|anything\b|everything\b|thing\b|during\b|morning\b|"
+    r"evening\b|feeling\b|being\b)[a-z]+ing\b|\b(?:maybe|perhaps)\s+there(?:'s|\s+is|\s+are)\s+(?:a\s+way|someone|somebody|"
+    r"(?:a|an|some)\s+(?:[\w-]+\s+){0,4}?(?:near\s+you|nearby|in\s+your\s+area|you\s+(?:could|can)\s+(?:join|try|use|call|contact|"
+    r"ask|visit)))\b"
+    # what to remember, as advice ("always bear in mind that ..."), not the speaker's own note ("I'll keep it in mind")
+    r"|(?<!\bi\s)(?<!\bwe\s)(?<!\bwill\s)(?<!\bi'll\s)\b(?:bear|keep)\s+in\s+mind\b"
+    # a suggestion asked ("would it be possible to take a day off?", "could you meet them outside?"), not a request
+    # for talk ("could you tell me ...", "can you describe ...") nor for the mentee's own ideas ("can you think of ...")
+    r"|\bwould\s+it\s+be\s+(?:possible|an\s+option|feasible)\s+(?:for\s+you\s+)?to\b"
+    r"|^" + OPENERS + r"(?:or\s+|maybe\s+|perhaps\s+)?(?:could|can)\s+you\s+(?:maybe\s+|perhaps\s+|not\s+|just\s+)?(?:try|talk|ask|"
+    r"reach|spend|meet|join|call|contact|visit|speak|take|go|find|look|get\s+in\s+touch|set|write|plan|start|teach|work|apply|"
+    r"volunteer|schedule|arrange|invite|use|practi[cs]e|move|stay)\b(?!\s+(?:me|us|back)\b)"
+    r"|\bthe\s+(?:best|right|smart|only)\s+thing\s+(?:for\s+you\s+)?(?:to\s+do\s+)?(?:is|would\s+be)\s+to\b"
+    # a directive ("I want you to keep a diary"), not a wish to hear or to reassure ("I want you to know ...")
+    r"|\bi\s+(?:need|want)\s+you\s+(?:in|here|back)\s+(?:on|by|at|for|before|every)\b"
+    r"|\bi\s+(?:want|need)\s+you\s+to\s+(?!know\b|feel\b|tell\b|talk\b|share\b|think\b|imagine\b|describe\b|walk\b|"
+    r"be\s+(?:happy|safe|honest\s+with\s+me)\b)[a-z]+"
+    # a warning that things cannot go on ("you can't keep going like this")
+    r"|\byou\s+can(?:'t|not)\s+(?:just\s+)?(?:keep|go\s+on|carry\s+on|continue)\s+(?:\w+ing|like\s+this|like\s+that|this\s+way)\b"
+    r"|\b(?:one|another|an|the\s+other)\s+(?:option|idea|possibility|approach|thing\s+you\s+(?:could|might)\s+do)\s+"
+    r"(?:would\s+be|could\s+be|might\s+be|is)\s+to\b"
+    # one more piece of advice announced ("another suggestion is ...", "another thing that may help is ...")
+    r"|\b(?:another|one\s+more)\s+(?:suggestion|tip|thing\s+(?:that|which)\s+(?:may|might|could|can|would|will)\s+help)\b"
+    r"|\bwould\s+you\s+consider\b|\bif\s+i\s+were\s+you\b|\bdon'?t\s+forget\b"
+    # a step put as what they would want ("you want to be careful about screen time", "you really want to rule out
+    # anything medical"; not "so you want to stop": their wish), one thing that can help ("one thing that can really
+    # help is a consistent routine")
+    r"|\byou(?:'re|\s+are)\s+(?:going\s+to|gonna)\s+(?:have|need)\s+to\s+(?!tell\b|remind\b|explain\b|help\b|forgive\b|excuse\b|"
+    r"bear\s+with\b|speak\s+up\b|repeat\b)[a-z]+"
+    r"|\byou(?:'ll|\s+will)?\s+(?:really\s+|definitely\s+|probably\s+)?(?:want|wanna)\s+to\s+(?:be\s+careful\s+(?:about|with|not\s+to)|make\s+sure|rule\s+out|"
+    r"watch\s+out|avoid|steer\s+clear|keep\s+an\s+eye)\b"
+    r"|\b(?:one|another|the\s+(?:main|first|other|best))\s+thing\s+(?:that\s+)?(?:can|could|might|may|will|would|tends\s+to)\s+"
+    r"(?:really\s+|also\s+|definitely\s+)?help\b"
+    # what would help, said as a fact or a possibility ("journaling can help", "maybe you could ...", "if you try")
+    r"|\b(?!i\b|we\b|how\b|who\b|that\b|what\b)[a-z']+\s+(?:can|could|may|might)\s+(?:really\s+|also\s+|definitely\s+|"
+    r"greatly\s+)?help\b|\b(?:maybe|perhaps)\s+(?:you(?!'re|\s+are|'ve\s+been|\s+feel|\s+felt|\s+were|\s+was)|try|it\s+would|"
+    r"it\s+might|it\s+could|talk|consider)\b"
+    r"|(?<!\bbefore\s)(?<!\buntil\s)(?<!\bso\s)\byou\s+(?:could|can)\s+(?:also\s+|always\s+|maybe\s+)?(?:try|talk|ask|reach|start|find|join|look|call|use|go|get(?!\s+(?:through|better|past))|"
+    r"spend|write|take|make\s+(?:a|some|time|sure)|set|contact|speak|plan|focus|practice|practise|volunteer|search|apply)\b"
+    r"|(?<!\bbefore\s)(?<!\buntil\s)(?<!\bso\s)\byou\s+could\s+(?!not\b|never\b|be\b|have\s+been\b|tell\b|see\b|imagine\b|feel\b)\w+"
+    r"|\bif\s+you\s+(?:try|tried|talk|talked|ask|asked|reach|reached|write|wrote|take|took|spend|focus|start|started|join|"
+    r"look\s+(?:for|into))\b"
+    r"|\bit(?:'?s|\s+is|\s+would\s+be|\s+might\s+be|\s+could\s+be|\s+may\s+be)\s+(?:always\s+|usually\s+|often\s+|sometimes\s+|"
+    r"also\s+|probably\s+)?(?:a\s+)?(?:really\s+|very\s+)?(?:(?:good|great|smart)\s+(?:idea|first\s+step|step)|(?:for\s+the\s+)?best|"
+    r"important|helpful|wise|better|useful|smart)\s+(?:to|if\s+you)\b"
+    r"|\bhow\s+about\s+(?:you\s+\w+|a|an|some|we|trying)\b|\bwhat\s+about\s+\w+ing\b"
+    r"|\bdo\s+you\s+have\s+(?:a|any|someone|somebody|anyone|anybody)\s+(?:\w+\s+){0,3}(?:(?:you|who|that)\s+(?:could|can)|"
+    r"to\s+(?:talk|help|turn))\b"
+    r"|\bdo\s+you\s+think\s+(?:that\s+)?(?:it|you|that|this)\s+(?:could|might|would)\s+(?:help|benefit|be\s+(?:good|helpful|worth))"
+    # what to do, said as what is possible ("you can register", "you can then tell her"), as a prohibition ("don't
+    # crowd her"), or as what would do the mentee good ("a planner may keep you organised")
+    r"|\byou\s+can\s+(?:also\s+|always\s+|maybe\s+|then\s+|just\s+|directly\s+|still\s+)?(?!not\b|never\b|be\b|see\b|imagine\b|"
+    r"also\b|always\b|maybe\b|then\b|just\b|directly\b|still\b|already\b|sort\b|kind\b|"
+    r"feel\b|picture\b|sense\b|tell\s+(?:that|me)\b|do\s+(?:it|this|that)\b|handle\b|get\s+through\b|make\s+it\b|overcome\b|hear\b|understand\b|"
+    r"only\b|have\b|relate\b|count\b|trust\b)[a-z]+"
+    r"|^" + OPENERS + r"(?:please\s+|just\s+)?(?:don'?t|do\s+not|never)\s+(?!worry\b|stress\b|panic\b|fret\b|mention\b|be\s+sorry\b|"
+    r"be\s+(?:so|too)\s+hard\s+on\b|beat\s+yourself\b|\w+ed\b|knew\b|saw\b|thought\b|went\b|got\b|had\b|did\b|was\b|were\b|came\b|"
+    r"felt\b|told\b|said\b|made\b|took\b|found\b|heard\b|been\b)[a-z]+"
+    r"|\b(?:can|could|may|might|will|would)\s+(?:really\s+|also\s+)?(?:keep|make|get|give)\s+you\s+(?:more\s+)?(?:safe|"
+    r"organi[sz]ed|calm|calmer|healthy|healthier|busy|focused|going|motivated|some)\b"
+    # a prohibition ("you can't be skipping it", "you can't let it get to you"), a thing that has to go, the helper's
+    # plan for them announced ("what I'm going to suggest is ...", "I'll refer you"), what is important to do
+    r"|\byou\s+(?:really\s+|just\s+|simply\s+)?(?:can't|cannot)\s+(?:be\s+\w+ing|let\s+(?:it|this|that|them|him|her)|cave|"
+    r"give\s+in|back\s+down)\b"
+    r"|\b(?:that|it|this|those|these)(?:'s|\s+has|\s+have)\s+got\s+to\s+(?:go|stop|change)\b"
+    r"|\bi(?:'m|\s+am)\s+going\s+to\s+(?:suggest|recommend|advise)\b"
+    # the plan made for them ("the first thing I'd do is get you on the patch", "here's what I'm thinking", "I'm
+    # gonna have you start ...", "let's at least get you ...", "we just need to find you a new ritual", "you'll want
+    # to change it"), what has to go ("that's the first thing to change")
+    r"|\bhere'?s\s+what\s+you\s+(?:do|need\s+to\s+do|want\s+to\s+do|should\s+do|have\s+to\s+do)\b|\bwhat\s+you\s+need\s+is\b"
+    # the helper taking the matter over ("leave it with me", "I'll have a word with Sharon"), a directive ("I'd like you
+    # to observe Sandra's class")
+    r"|\bleave\s+it\s+with\s+me\b|\bi(?:'ll|\s+will)\s+(?:have\s+a\s+word\s+with|sort\s+(?:it|that|this)\s+out\s+for\s+you)\b"
+    r"|\bi(?:'d|\s+would)\s+like\s+you\s+to\s+(?!tell\b|talk\b|share\b|think\b|say\b|describe\b|walk\b|imagine\b|know\b)[a-z]+"
+    r"|\b(?:the\s+first\s+thing\s+|what\s+)i(?:'d|\s+would)\s+do\s+is\b|\bhere'?s\s+(?:what\s+i(?:'m|\s+am)\s+thinking|the\s+plan)\b"
+    r"|\bwhat\s+we(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to|'re\s+gonna)\s+do\s+is\b"
+    r"|\bwe\s+(?:just\s+)?need\s+to\s+(?:find|get|put|sort)\s+you\b|\bi(?:'m|\s+am)\s+(?:gonna|going\s+to)\s+have\s+you\b"
+    r"|\blet's\s+(?:at\s+least\s+|just\s+)?(?:get|have|put)\s+you\b|\byou(?:'ll|\s+will)\s+want\s+to\b"
+    r"|\bthe\s+(?:first\s+|one\s+|main\s+)?thing\s+(?:to\s+(?:change|cut|drop|stop)|that\s+(?:has|needs)\s+to\s+(?:go|change|stop))\b"
+    r"|\bthen\s+you\s+(?:just\s+)?(?:take|put|use|try|call|ring|bring|switch|swap|leave|book|write)\b"
+    r"|^" + OPENERS + r"you\s+just\s+(?:take|put|use|try|call|leave|switch|swap|stick|pop|turn|set|book|bring|write)\b"
+    r"|\bi(?:'ll|\s+will)\s+(?:put\s+you\s+in\s+touch|refer\s+you|sign\s+you\s+up|book\s+you\s+(?:in|on|onto)|"
+    r"put\s+you\s+(?:down|forward)\s+for|put\s+you\s+down\b(?=[^.?!]*\b(?:they'll|they\s+will|someone\s+will)\b)|"
+    r"(?:send|write|put)\s+(?:a|an)\s+(?:note|letter|referral|email)\b[^.?!]{0,40}\brecommending)\b"
+    r"|\bi(?:'ll|\s+will)\s+put\s+(?:a\s+note|it)\s+on\s+(?:for|to)\s+(?:the|your)\s+(?:gp|doctor|nurse|consultant|manager)\b"
+    # a rule for next time ("if anyone says it again, you walk away", "if they come back, you don't just stop, you
+    # come and tell us"): an instruction put as what they do
+    r"|\bif\s+(?:[\w']+\s+){1,10}?(?:then\s+)?you\s+(?:just\s+|simply\s+)?(?:don'?t\s+just\s+[a-z]+|walk\s+away|come\s+(?:back|"
+    r"and\s+(?:tell|find|see)|straight)|(?:ring|call|phone|text)\s+(?:me|us|the|someone|999|111|911))\b"
+    r"|\bit(?:'s|\s+is)\s+(?:so\s+|really\s+|very\s+|extremely\s+)?(?:important|vital|essential|crucial)\s+(?:that\s+you|to\s+"
+    r"(?!me\b|us\b|you\b|him\b|her\b|them\b)(?:get|keep|take|make|stop|start|try|do|stick|have|be|go|eat|cut|see|check))\b"
+    r"|\b(?:maybe|perhaps)\s+it(?:'?s|\s+is)\s+time\s+(?:to|for)\b|\bit(?:'s|\s+is)\s+(?:time\s+to|worth\s+(?:trying|a\s+try|it\s+to))\b"
+    r"|\bwon'?t\s+hurt\s+to\b|\bthat'?s?\s+(?:is\s+)?what\s+i\s+would\s+do\b"
+    # worth doing, the thing to remember, a suggestion named as one ("it's worth mentioning to your GP", "what I'd
+    # maybe think about, and this is just a suggestion, is ...")
+    r"|\bit(?:'s|\s+is)\s+(?:probably\s+|definitely\s+|really\s+|always\s+|still\s+)?worth\s+(?!it\b|noting\s+that\b)[a-z]+ing\b"
+    r"|\bthe\s+(?:main\s+|important\s+|key\s+|big\s+)?things?\s+to\s+(?:remember|bear\s+in\s+mind|keep\s+in\s+mind)\s+(?:is|are)\b"
+    r"|\b(?:it's|this\s+is|that's)\s+(?:just|only)\s+a\s+suggestion\b"
+    r"|\bwhat\s+i(?:'d|\s+would)\s+(?:maybe\s+|probably\s+|perhaps\s+)?(?:think\s+about|look\s+at|focus\s+on|try)\b"
+    r"|^(?:\w+\s+){0,3}?i(?:'d|\s+would)\s+(?:probably\s+|definitely\s+|maybe\s+)?be\s+(?:careful|wary|cautious|getting|"
+    r"looking\s+(?:at|into|for)|talking\s+to|putting|setting|documenting|writing\s+(?:it|that|things|everything)|raising|"
+    r"keeping\s+(?:a|notes)|speaking\s+to)\b"
+    # a warning of what will happen unless they change (MITI 4.2.1 "persuade": "if you keep drinking like this
+    # you'll end up in hospital", "stop now or you'll lose your licence")
+    r"|\b(?:if\s+you\s+(?:keep|carry\s+on|continue|go\s+on|don'?t|do\s+not)|or\s+(?:else\s+)?)(?:\s+[\w']+){0,8}?\s*,?\s+"
+    r"you(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to|\s+could|\s+might)\s+(?:\w+\s+)?(?:end\s+up|lose|regret|"
+    r"damage|harm|hurt|ruin|kill|die|get\s+(?:sick|ill|worse|hurt|fired|sacked)|make\s+(?:it|things)\s+worse|be\s+in\s+trouble|"
+    r"pay\s+for)\b"
+    # what would do them good, said as what it does ("that may help", "it will ease some of that anxiety",
+    # "podcasts are good for sleep"), or as what they will need to do ("you'll have to speak to them")
+    r"|\byou(?:'ll|\s+will|\s+may|\s+might)\s+(?:have|need)\s+to\b|\bconsider\s+\w+ing\b|\bif\s+i\s+(?:can|may|could)\s+suggest\b"
+    r"|\b(?:is|are|can\s+be)\s+(?:really\s+|very\s+|also\s+)?(?:good|great|helpful|therapeutic|useful|beneficial)\s+for\b"
+    r"|(?<!thing\s)\b(?:it|this|that)\s+(?:will|would|may|might|could|can)\s+(?:really\s+|also\s+)?(?:help|ease|make\s+you|give\s+you|"
+    r"keep\s+you)\b"
+)
+
+#: Advice cues that propose even inside a question: "what about trying ...", "why don't you ...", "have you
+#: thought about ...", "would you consider ...", "do you think it might help ...".
+ADVICE_AS_QUESTION_RE = _re(r"^(?:what|how)\s+(?:if|about)\b|^why\s+don'?t\b|^have\s+you\b|^would\s+you\s+consider\b"
+                            r"|^" + OPENERS + r"would\s+you\s+be\s+(?:willing|open|prepared)\b"
+                            r"|^do\s+you\s+think\s+(?:that\s+)?(?:it|you|that|this)\s+(?:could|might|would)\b|^do\s+you\s+have\b"
+                            r"|^would\s+it\s+be\s+(?:possible|an\s+option|feasible)\b|^" + OPENERS
+                            + r"(?:or\s+|maybe\s+|perhaps\s+)?(?:could|can)\s+you\b")
+#: Arguing back ("yes, but ..."): an acknowledgement, then "but" and the helper's own case, which MI coders hear as
+#: persuading (MITI 4.2.1; confront only where it also judges): "I get it. But that's the most important part.",
+#: "Right, but feeling fine doesn't mean your heart's fine.", "Okay, that's a start, but you need ...". Not the other
+#: side of their own ambivalence ("Yeah, but you also said ..."), a question, or sympathy ("I know, but that must be
+#: hard").
+YES_BUT_RE = _re(
+    r"^(?:(?:well|oh|um|uh|mm|hmm|okay|ok)\s+)*(?:(?:yeah|yes|right|sure|true|fair\s+enough|i\s+(?:know|see|get\s+(?:it|that)|"
+    r"hear\s+you|understand)|that(?:'s|\s+is)\s+a\s+start)\s+){1,3}but\s+(?!you\s+(?:also|said|mentioned|told|just\s+said)|on\s+the\s+"
+    r"other|at\s+the\s+same|part\s+of\s+you|i\s+wonder|what\b|how\b|why\b|who\b|when\b|where\b|(?:do|did|is|are|have|can|could|"
+    r"would|will)\s+you\b|is\s+there\b)(?![\w\s']*\b(?:must\s+be|sounds|hard|tough|difficult|understandable|makes\s+sense|"
+    r"frustrating|scary|painful)\b)"
+)
+
+#: A question that asks the mentee for their own options ("is there anyone you could talk to?", "are there things
+#: you can do?", "did you try to ...?"): it asks, whatever the words after it suggest.
+ASKS_FOR_OPTIONS_RE = _re(r"^" + OPENERS + r"(?:is|are)\s+there\b|^" + OPENERS + r"(?:did|do)\s+you\s+(?:try|think)\b"
+                          r"|^" + OPENERS + r"(?:how\s+)?(?:can|could|may)\s+i\b(?!\s+(?:suggest|recommend)\b)")
+
+#: A sentence opened by "I would" / "I'd" + a verb of action: the speaker's own choice offered as advice
+#: ("I would bring them in early"); not a wish or a view ("I'd like to hear", "I would say").
+I_WOULD_RE = _re(r"^" + OPENERS + r"(?:(?:personally|honestly|frankly)\s+)?i(?:\s+would|'d)\s+(?:probably\s+|definitely\s+|just\s+|also\s+)?"
+                 r"(?!like\b|love\b|be\b|say\b|think\b|imagine\b|guess\b|want\b|have\s+(?:thought|felt|been)\b|hate\b|"
+                 r"(?:much\s+)?rather\s+(?:hear|know|listen)\b)"
+                 r"[a-z]+"
+                 # the "I" heard at the end of the other person's turn: "would bring them in early"
+                 r"|^would\s+(?!(?:you|your|it|that|this|they|he|she|we|there|the|a|an|i|me|my|not|be|like|love|anyone|"
+                 r"anybody|someone|somebody)\b)[a-z]+\s+(?:them|it|him|her|the|a|your|this|that)\b")
+
+
+#: An offer to advise that carries the advice with it ("may I suggest you two pick up a hobby", "may I suggest
+#: Uber"): advice, not a request for permission. "Suggest" or "recommend" followed by anything but nothing or a
+#: placeholder ("may I suggest something?", "can I recommend a few things?").
+OFFER_CARRIES_ADVICE_RE = _re(r"(?:suggest|recommend)\s+(?!(?:something|anything|an?\s+(?:idea|thought|few\s+things|"
+                              r"suggestion|couple\s+of\s+things)|some\s+(?:ideas|things|options))\b)\w")
