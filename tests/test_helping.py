@@ -1400,7 +1400,7 @@ def test_the_reviewers_sets_read_good_above_poor_and_their_helper_as_the_mentor(
     spec.loader.exec_module(bench)
     table = load_syllable_table()
     folders = sorted(p.parent for p in (root / "bench" / "data" / "reviewer_sets").glob("*/key.json"))
-    assert len(folders) >= 19
+    assert len(folders) >= 22
     for folder in folders:
         got = bench.score_set(folder, nlp=nlp, syllable_table=table, plain=plain)
         assert got["mentor_found"] == got["n"], folder.name
@@ -1747,3 +1747,60 @@ def test_set26_and_27_forms_teenagers_and_spoken_contractions(nlp):
         assert code(text).has("question"), text
     for text in ("i don't think there is anything wrong with that", "I know what you're doing"):
         assert not code(text).has("question"), text
+
+
+def test_set28_to_30_forms_asr_transcripts_advice_asked_for_and_third_parties(nlp):
+    """Forms from the twentieth to twenty-second reviewer sets (Whisper-style transcripts; mentees who ask for
+    advice; supervision about a third person), each general, each with what only looks like it: a dismissed idea
+    ("That won't work.") and effort found wanting judge; their own insight credited to them ("you spotted that
+    yourself") affirms ("you found yourself crying" does not); the choice left with them shares the decision; the
+    helper's own story ("I was exactly the same") discloses ("I had a look at your abstract" does not); "Don't
+    think so." (an "I" left out), "Don't apologise." and the paperwork ("if you can just confirm your name for me")
+    advise nothing; "is that something you'd be interested in" and "were you aware" ask inside a caption."""
+    prev = ["I wanted to ask what you'd suggest. She keeps saying I never listen, and I don't know how to start."]
+
+    def code(text: str):
+        return code_turn(text, previous=prev, nlp=nlp)
+
+    for text in ("That won't work.", "No. That's never going to work.",
+                 "I know you try. But trying isn't always enough, is it?",
+                 "So you left him on his own. I think you can see why that's a problem."):
+        assert code(text).confronting, text
+    for text in ("If that won't work, what else could you try?", "I can see why that's a problem for you.",
+                 "It won't work for me on Thursday, sorry."):
+        assert not code(text).confronting, text
+    for text in ("And you spotted the responsiveness part yourself.", "You got there yourself, when you said she was terrified.",
+                 "You made a point of asking what she needed.", "You're pretty good at reading people.",
+                 "A whole prototype in a weekend. That's a lot of drive.", "And you stayed calm with her."):
+        assert code(text).has("affirmation"), text
+    for text in ("You found yourself crying in the car.", "So you stayed at home that night."):
+        assert not code(text).has("affirmation"), text
+    for text in ("How do those two land?", "Whether you stay, that's yours to decide.",
+                 "How hard you push it with Dan is entirely your call.",
+                 "We don't have to go into that today if you don't want.", "You'll know how to say it to her.",
+                 "Whatever you think would go best.", "What would feel right to you?"):
+        assert code(text).partnership, text
+    for text in ("How does that land, hearing it from her?", "You know how to say no to him, then."):
+        assert not code(text).partnership, text
+    for text in ("Don't think so.", "Don't apologise.", "You don't need to be sorry.",
+                 "If you can just confirm your full name for me.", "Don't feel like you have to do all of it."):
+        assert code(text).behaviour != "advice", text
+    for text in ("If it was me, I'd ring her tonight.", "Don't think about it too much. Just send it.",
+                 "You can sign up online.", "I feel like you have to tell her."):
+        assert code(text).has("advice"), text
+    for text in ("I was exactly the same, I sat at the back and said nothing.", "What really helped me was tiny goals.",
+                 "I still have really bad weeks.", "I've been in it twenty-two years.", "Oh, did I tell you, Jade's pregnant?"):
+        assert code(text).has("self_disclosure"), text
+    for text in ("I had a look at your abstract.", "I still have your email."):
+        assert not code(text).has("self_disclosure"), text
+    for text in ("okay and the sector based one is that something you'd be interested in",
+                 "kai is it were you aware kai was on the call",
+                 "if the next few months went well what would that look like for you",
+                 "right it's recording now is that still all right with you"):
+        assert code(text).has("question"), text
+    for text in ("i think that's something you'd be good at", "you were aware of it by then"):
+        assert not code(text).has("question"), text
+    for text in ("I'd never go in asking for supermarket money at your stage.", "Nobody cares about the team slide."):
+        assert code(text).confronting, text
+    for text in ("I'd never ask you to do that.", "Honestly, nobody cares what you wear."):
+        assert not code(text).confronting, text

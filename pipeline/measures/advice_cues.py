@@ -31,12 +31,17 @@ OFFER_RE = _re(
     r"go\s+through|walked\s+you\s+through|talked\s+you\s+through|added)\b"
     r"|\bif\s+you(?:'d|\s+would)\s+like\s+(?:them|it|to\s+hear\s+(?:them|it|some|a\s+few))\b"
     r"|\bshall\s+i\s+(?:share|suggest|tell|give|offer)\b"
+    # "Can I say what I noticed, about Monday?", "I've got a thought about how ruptures go, if it'd be useful?"
+    r"|\b(?:can|could|may)\s+i\s+say\s+(?:what\s+i\s+(?:noticed|saw|think|heard)|something\s+about)\b"
+    r"|\bi(?:'ve|\s+have)\s+got\s+(?:a\s+thought|an\s+idea|a\s+suggestion)\b[^.?!]*?\bif\s+(?:it'd|it\s+would|that'd|that\s+would)\s+"
+    r"be\s+(?:useful|helpful)\s*$"
     r"|\b(?:are\s+you|would\s+you\s+be)\s+open\s+to\s+(?:some\s+|a\s+few\s+)?(?:ideas|suggestions|advice)\b"
 )
 
 #: The other person asking for advice: "what should I do?", "should I ...", "do you think I should ...".
 ASKS_ADVICE_RE = _re(
     r"\b(?:should|shall)\s+i\b|\bwhat\s+(?:would|do|should)\s+(?:you|i)\s+(?:do|suggest|recommend|advise)\b"
+    r"|\bwhat\s+you(?:'d|\s+would)\s+(?:do|suggest|recommend|advise)\b"
     r"|\b(?:any|some|your)\s+(?:advice|tips|ideas|suggestions|recommendations)\b"
     r"|\bhow\s+(?:do|can|could|should|would)\s+i\b|\bis\s+it\s+(?:ok|okay|alright|a\s+good\s+idea|better)\s+(?:to|if)\b"
     r"|\bwhat\s+do\s+you\s+(?:think|suggest|recommend)\b|\bcan\s+you\s+help\s+me\b"
@@ -58,11 +63,14 @@ _NOT_HINDSIGHT = (r"(?!\s+have\s+(?:been|had|known|received|got|gotten|done|seen
 #: Verbs of talking and thinking: after "would you be willing to", "could you just" they ask the mentee to talk.
 _TALK_VERBS = (r"(?:tell|talk|say|share|explain|describe|walk|remind|think|imagine|consider|look\s+at\s+what|give\s+me|"
                r"send\s+me|let\s+me|show\s+me|help\s+me|go\s+(?:back|over|through)|expand|clarify|repeat)\b")
+#: Verbs of the helper's paperwork: "if you can just confirm your full name for me", "can you just sign here": asked
+#: of the mentee for the record, advising nothing ("sign up for the course" advises).
+_RECORD_VERBS = r"(?:confirm|sign(?!\s+up)|spell|initial)\b"
 
 #: Advice, phrased as a statement, an instruction or a question (MITI 4.2.1 "persuade"; ESConv "providing
 #: suggestions"). "Have you thought about asking your manager?" advises; it does not ask.
 ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
-    r"(?<!\bdid\s)(?<!\bdo\s)(?<!\bdoes\s)\byou\s+(?:really\s+|definitely\s+|probably\s+|just\s+|might\s+)?(?:do\s+)?(?:should" + _NOT_HINDSIGHT + r"|ought\s+to|need\s+to|have\s+to|"
+    r"(?<!\bdid\s)(?<!\bdo\s)(?<!\bdoes\s)(?<!\bdon't\sfeel\s)(?<!\bdon't\sfeel\slike\s)\byou\s+(?:really\s+|definitely\s+|probably\s+|just\s+|might\s+)?(?:do\s+)?(?:should" + _NOT_HINDSIGHT + r"|ought\s+to|need\s+to|have\s+to|"
     r"must(?!\s+(?:be|feel|have\s+(?:been|felt|had))|'ve)|'ve\s+got\s+to|got\s+to|gotta)\b(?!\s+(?:be\s+(?:really\s+|so\s+|very\s+)?(?:proud|pleased|glad)))"
     r"|\bwhat\s+you\s+(?:need|have|want|ought|should|can|could)\s+(?:to\s+)?do\s+is\b|\bwhat\s+you\s+(?:need|have|want|ought|should)\s+(?:to\s+)?do\b"
     r"|\bi(?:'d|\s+would|\s+strongly|\s+(?:can|could|might)(?:\s+also)?)?\s+(?:recommend|suggest|advise|encourage\s+you)\b|\bmy\s+(?:advice|suggestion|tip)\b"
@@ -80,7 +88,7 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
     # a step of the helper's put as a question ("would you be willing to go to a meeting?", "can you at least put a
     # limit on it?"); not a request to talk ("would you be willing to tell me ...", "could you just say more")
     r"|\b(?:would\s+you\s+be\s+(?:willing|open|prepared)\s+to|(?:can|could)\s+you\s+(?:at\s+least|just))\s+"
-    r"(?!" + _TALK_VERBS + r")[a-z]+"
+    r"(?!" + _TALK_VERBS + r"|" + _RECORD_VERBS + r")[a-z]+"
     # the step put as "why not just ...?", "could you not just ...?", "can't you just ...?": proposes (and presses)
     r"|\b(?:why\s+not|(?:can|could)\s+you\s+not|(?:can't|couldn't|cannot)\s+you)\s+(?:just\s+|simply\s+)?"
     r"(?!" + _TALK_VERBS + r"|(?:um|uh|a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|zero|lower|higher|more|"
@@ -124,7 +132,7 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
     r"(?:would\s+be|could\s+be|might\s+be|is)\s+to\b"
     # one more piece of advice announced ("another suggestion is ...", "another thing that may help is ...")
     r"|\b(?:another|one\s+more)\s+(?:suggestion|tip|thing\s+(?:that|which)\s+(?:may|might|could|can|would|will)\s+help)\b"
-    r"|\bwould\s+you\s+consider\b|\bif\s+i\s+were\s+you\b|\bdon'?t\s+forget\b"
+    r"|\bwould\s+you\s+consider\b|\bif\s+i\s+were\s+you\b|\bif\s+it\s+(?:was|were)\s+me\b|\bdon'?t\s+forget\b"
     # a step put as what they would want ("you want to be careful about screen time", "you really want to rule out
     # anything medical"; not "so you want to stop": their wish), one thing that can help ("one thing that can really
     # help is a consistent routine")
@@ -155,8 +163,10 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
     r"|\byou\s+can\s+(?:also\s+|always\s+|maybe\s+|then\s+|just\s+|directly\s+|still\s+)?(?!not\b|never\b|be\b|see\b|imagine\b|"
     r"also\b|always\b|maybe\b|then\b|just\b|directly\b|still\b|already\b|sort\b|kind\b|"
     r"feel\b|picture\b|sense\b|tell\s+(?:that|me)\b|do\s+(?:it|this|that)\b|handle\b|get\s+through\b|make\s+it\b|overcome\b|hear\b|understand\b|"
-    r"only\b|have\b|relate\b|count\b|trust\b)[a-z]+"
+    r"only\b|have\b|relate\b|count\b|trust\b|" + _RECORD_VERBS + r")[a-z]+"
     r"|^" + OPENERS + r"(?:please\s+|just\s+)?(?:don'?t|do\s+not|never)\s+(?!worry\b|stress\b|panic\b|fret\b|mention\b|be\s+sorry\b|"
+    r"apologi[sz]e\b|think\s+so\b|know\b|feel\s+(?:like\s+)?you\s+have\s+to\b|"  # "Don't apologise." reassures; "Don't
+    # think so.", "Don't know.": an "I" left out; "Don't feel you have to ...": the choice left with them
     r"be\s+(?:so|too)\s+hard\s+on\b|beat\s+yourself\b|\w+ed\b|knew\b|saw\b|thought\b|went\b|got\b|had\b|did\b|was\b|were\b|came\b|"
     r"felt\b|told\b|said\b|made\b|took\b|found\b|heard\b|been\b)[a-z]+"
     r"|\b(?:can|could|may|might|will|would)\s+(?:really\s+|also\s+)?(?:keep|make|get|give)\s+you\s+(?:more\s+)?(?:safe|"

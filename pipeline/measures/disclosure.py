@@ -21,7 +21,7 @@ SHARED_MISTAKES_RE = re.compile(
     # my first year on the ward", "what helped me was ...")
     r"|\bI\s+(?:nearly|almost)\s+(?:left|quit|gave\s+up|jacked|packed|walked|dropped\s+out|failed)\b"
     r"|\bI\s+(?:froze|panicked|got\s+(?:dropped|sacked|fired|rejected|passed\s+over|told\s+off))\b"
-    r"|\bI\s+remember\s+my\s+first\b|\bwhat\s+(?:helped|worked\s+for)\s+me\b"
+    r"|\bI\s+remember\s+my\s+first\b|\bwhat\s+(?:really\s+|actually\s+|finally\s+)?(?:helped|worked\s+for)\s+me\b"
     # a mistake of one's own work ("second year at my old job, I dropped a production index")
     r"|\bI\s+(?:dropped|broke|crashed|blew\s+up|took\s+down|deleted|wiped)\s+(?:a|an|the|my|our|production|prod|live)\b"
     r"|\bI\s+(?:nearly|almost)\s+lost\s+(?:it|the|my)\b",
@@ -35,7 +35,8 @@ OWN_EXPERIENCE_RE = re.compile(
     r"gone\s+through|experienced|dealt|struggled|lived|suffered|faced|found\s+(?:that|it|myself)|tried\s+(?:it|that|this|"
     r"therapy|meditation)|done\s+(?:that|this|the\s+same))\b"
     r"|\bI\s+(?:also|too|myself)\b|\bme\s+too\b|\bsame\s+(?:here|with\s+me|happened)\b"
-    r"|\bI\s+(?:used\s+to|once|lost|quit|moved|cried|struggled|failed|had\s+to|had\s+a|went\s+through)\b"
+    r"|\bI\s+(?:used\s+to|once|lost|quit|moved|cried|struggled|failed|had\s+to|had\s+a(?!\s+(?:look|think|quick|read))|"
+    r"went\s+through)\b"
     # what the speaker did, told as their own story ("I kept a simple log", "I wrote a few points on a card")
     r"|\bI(?:'ve|\s+have)?\s+(?:also\s+|then\s+|just\s+|always\s+)?(?:kept|wrote|practi[cs]ed|learned|learnt|joined|spent|asked\s+my|told\s+my|"
     r"started\s+(?:to|a|my|keeping|writing|going)|tried\s+(?:to|a|my|writing|keeping|talking))\b"
@@ -55,7 +56,15 @@ OWN_EXPERIENCE_RE = re.compile(
     r"|\bmy\s+(?:first|second|third)\s+(?:year|job|week|month|quarter|placement|post|role|term|deploy)\b"
     r"|\bI\s+was\s+(?:only\s+|just\s+)?(?:about\s+)?(?:sixteen|seventeen|eighteen|nineteen|twenty|\d+|a\s+(?:kid|student|trainee|"
     r"junior|teenager))\b|\bI\s+was\s+(?:[\w-]+\s+){1,3}too\b|\bI\s+remember\s+(?:the|those|being)\b"
-    r"|\b(?:taught|showed)\s+me\b|\bI\s+had\s+this\b",
+    r"|\b(?:taught|showed)\s+me\b|\bI\s+had\s+this\b"
+    # the same as them ("I was exactly the same"), hard times still theirs ("I still have really bad weeks"), a
+    # career's length ("I've been in it twenty-two years"), how it went for them ("that's how I got noticed"), one of
+    # them ("people with lived experience, like me"), news of their own ("did I tell you, Jade's pregnant?")
+    r"|\bI\s+was\s+(?:exactly\s+|just\s+)?the\s+same\b"
+    r"|\bI\s+still\s+(?:have|get)\s+(?:really\s+|some\s+)?(?:bad|hard|tough|rough|difficult|low|dark)\s+(?:days|weeks|moments|times|nights)\b"
+    r"|\bI(?:'ve|\s+have)\s+been\s+(?:in|doing)\s+(?:it|this|that|the\s+[\w-]+)\s+(?:for\s+)?(?:over\s+|nearly\s+|about\s+)?"
+    r"[\w-]+\s+years\b|\bthat's\s+how\s+I\s+(?:got|learned|learnt|ended\s+up|started|found)\b"
+    r"|\b(?:experience|people|someone|somebody|folks?)\s*,?\s+like\s+me\b|\bdid\s+I\s+tell\s+you\b",
     re.IGNORECASE,
 )
 

@@ -255,7 +255,7 @@ GENERAL_RE = _re(r"\b(?:every(?:one|body)|no(?:one|body)|most\s+people|a\s+lot\s
 PLEASANTRY_RE = _re(
     r"\b(?:talk|speak|chat)\s+(?:to\s+|with\s+)?(?:you\s+)?(?:soon|later|again|tomorrow|next\s+(?:time|week|month|session))\b"
     r"|\benjoy\s+(?:the\s+rest\s+of\s+)?(?:your|the)\s+(?:day|evening|night|weekend|week|holidays?|break|christmas|"
-    r"vacation|time\s+off)\b|\btake\s+care(?:\s+of\s+yourself)?\b|\btake\s+it\s+easy\b|\bchin\s+up\b|\btake\s+your\s+time\b|\bno\s+(?:rush|hurry)\b|\bno\s+need\s+to\s+(?:be\s+sorry|apologi[sz]e)\b|\bno\s+worries(?:\s+at\s+all)?\b|\blook\s+after\s+yourself\b|"
+    r"vacation|time\s+off)\b|\btake\s+care(?:\s+of\s+yourself)?\b|\btake\s+it\s+easy\b|\bchin\s+up\b|\btake\s+your\s+time\b|\bno\s+(?:rush|hurry)\b|\b(?:no|you\s+(?:don't|do\s+not))\s+(?:need|have)\s+to\s+(?:be\s+sorry|apologi[sz]e)\b|\bno\s+worries(?:\s+at\s+all)?\b|\blook\s+after\s+yourself\b|"
     r"\b(?:drop|send|give|shoot)\s+me\s+an?\s+(?:message|line|text|call|shout|email|note)\b(?:\s+if\s+anything\s+(?:else\s+)?comes\s+up)?|"
     r"\blet\s+me\s+know\s+how\s+(?:it|that|things|they)\s+(?:goes|go|went)\b|\b(?:stay|keep)\s+(?:safe|well|healthy|warm|strong|"
     r"positive|in\s+touch)\b|\bkeep\s+the\s+faith\b|\bhave\s+an?\s+(?:\w+\s+){0,2}(?:day|evening|night|weekend|week|"
@@ -308,6 +308,19 @@ PARTNERSHIP_RE = _re(
     r"|\byou\s+(?:get\s+to|can)\s+(?:decide|choose)(?:\s+(?:whether|what|which|how|if|when|for\s+yourself)\b|$)"
     r"|\bwhat\s+ideas\s+do\s+you\s+have\b|\bwhat\s+(?:do|would)\s+you\s+think\s+(?:would|might|could)\s+(?:work|help)\b"
     r"|\bwhat\s+would\s+(?:work|fit)\s+(?:best\s+)?for\s+you\b"
+    # their reaction to the helper's options asked for ("how do those two land?"; "how does that land?" asks as often
+    # how something felt), the decision left with them ("that's yours to decide", "how hard you push is entirely your
+    # call", "whatever you think would go best", "what would feel right to you?"), no obligation ("we don't have to go
+    # into that if you don't want", "don't feel you have to do all of it"), their judgement trusted ("you'll know how
+    # to say it to her")
+    r"|\bhow\s+(?:do|did|will|would)\s+(?:those|these|they|both)(?:\s+(?:two|three|ideas|options|suggestions))?\s+land\b"
+    r"|\bhow\s+(?:does|did|will|would)\s+(?:that|this|the)\s+(?:idea|option|suggestion|plan)\s+land\b"
+    r"|\byours\s+to\s+(?:decide|make|choose)\b"
+    r"|\bis\s+(?:entirely\s+|really\s+|totally\s+|completely\s+|ultimately\s+)?your\s+(?:call|choice|decision)\s*$"
+    r"|\bwhatever\s+(?:you\s+think\s+(?:would\s+|will\s+)?(?:go|work|be)\s+(?:best|right)|feels\s+right\s+(?:to|for)\s+you)\b"
+    r"|\bwhat\s+(?:would|does|might|will)\s+feel\s+right\s+(?:to|for)\s+you\b"
+    r"|\b(?:we|you)\s+(?:don't|do\s+not)\s+have\s+to\b[^.?!]*?\bif\s+you\s+(?:don't|do\s+not)\s+want\b"
+    r"|\bdon't\s+feel\s+(?:like\s+)?you\s+have\s+to\b|\byou(?:'ll|\s+will)\s+know\s+(?:best\s+)?(?:how|what|when)\s+to\b"
     r"|\bwhat\s+(?:would|do)\s+you\s+(?:like|want)\s+to\s+(?:focus\s+on|talk\s+about|work\s+on|start\s+with|get\s+out\s+of|"
     r"cover|do\s+next)\b"
     r"|\bhow\s+would\s+you\s+(?:like\s+to\s+)?(?:approach|handle|go\s+about|tackle)\b|\bhow\s+would\s+you\s+like\s+to\b"

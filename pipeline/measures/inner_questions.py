@@ -40,15 +40,19 @@ _AFTER_INVERSION = {"do": ("VB",), "does": ("VB",), "did": ("VB",), "have": ("VB
                     "was": ("VBG", "VBN", "JJ"), "were": ("VBG", "VBN", "JJ")}
 #: Listening checks that end a statement and turn it into a question ("you drink about four a night is that right").
 CHECK_END_RE = re.compile(r"\b(?:is|was)\s+(?:that|this)\s+(?:right|correct|true|so|still\s+the\s+case|the\s+case|"
-                          r"fair|(?:alright|all\s+right|okay|ok)(?:\s+with\s+you)?)$|\b(?:is|are|might|would|could|should)\s+n't\s+"
+                          r"fair|(?:still\s+)?(?:alright|all\s+right|okay|ok)(?:\s+with\s+you)?)$|\b(?:is|are|might|would|could|should)\s+n't\s+"
                           r"(?:it|they|you|we)$", re.IGNORECASE)
 #: A question of the helper's own inside an unpunctuated sentence, whatever comes before it: an inverted "have you
 #: thought about / tried / considered", "would it be worth" ("... what you did have you thought about putting it on
-#: your cv", "... transferable skills and would it be worth looking at the courses"); statements put these words the
-#: other way round ("you have tried", "it would be worth").
+#: your cv", "... transferable skills and would it be worth looking at the courses"), "is that something you'd be
+#: interested in", "were you aware", and after a condition "(if the next few months went well) what would that look
+#: like"; statements put these words the other way round ("you have tried", "it would be worth", "you were aware").
 INNER_QUESTION_RE = re.compile(r"(?<=\s)(?:have\s+you\s+(?:ever\s+)?(?:thought\s+(?:about|of)|tried|considered)"
                                r"|(?:is|was)\s+there\s+any(?:thing|one|body)\b"
-                               r"|(?:would|could|might)\s+it\s+be\s+(?:worth|possible|an\s+option|helpful|useful))\b",
+                               r"|(?:would|could|might)\s+it\s+be\s+(?:worth|possible|an\s+option|helpful|useful)"
+                               r"|is\s+(?:that|this|it|[a-z]+)\s+(?:still\s+)?something\s+you(?:\s*'d|\s+would)\s+(?:be\s+interested|"
+                               r"consider|want|like)|what\s+would\s+(?:that|it|this)\s+look\s+like"
+                               r"|were\s+you\s+(?:aware|told|there|able|expecting))\b",
                                re.IGNORECASE)
 #: Verbless questions that open with "any": "any questions", "two years any pain or sensitivity", "good anything
 #: else"; not an answer of time or manner ("any time", "anything really").

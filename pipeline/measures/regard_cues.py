@@ -103,7 +103,13 @@ AFFIRMATION_RE = _re(
     r"|\b(?:a\s+lot\s+of|plenty\s+of|lots\s+of|loads\s+of|most|many)\s+people\s+(?:would(?:'ve|\s+have)|wouldn't\s+have)\b"
     r"[^.?!]*?\b(?:and|but)\s+you\b"
     r"|\byou(?:'ve|\s+have)\s+(?:already\s+|really\s+)?turned\s+(?:a\s+lot|things|it|so\s+much|that)\s+(?:a)?round\b"
-    r"|\byou\s+kept\s+your\s+(?:cool|head|nerve|composure|word|promise)\b"
+    r"|\byou\s+kept\s+your\s+(?:cool|head|nerve|composure|word|promise)\b|\byou\s+stayed\s+(?:so\s+|really\s+)?(?:calm|"
+    r"composed|professional|polite|patient|steady)\b"
+    # their own insight credited to them ("you spotted that yourself", "you got there yourself"), an effort made a
+    # point of ("you made a point of asking what she needed"), a skill named ("you're pretty good at reading people")
+    r"|\byou\s+(?:(?:spotted|noticed|saw|worked\s+out|figured\s+out|came\s+up\s+with|found|named|picked\s+up\s+on)\s+"
+    r"(?:\w+\s+){1,6}?|got\s+there\s+)yourself\b|\byou\s+made\s+a\s+point\s+of\b"
+    r"|\byou(?:'re|\s+are)\s+(?:pretty|quite|really|very|so)\s+good\s+at\b"
     r"|\byou\s+did\s+something\s+(?:really\s+|pretty\s+|genuinely\s+)?(?:hard|difficult|brave|tough)\b"
     r"|\byou(?:'ve|\s+have)\s+already\s+(?:made|taken)\s+(?:a\s+)?(?:pretty\s+|really\s+|quite\s+)?(?:big\s+|real\s+|huge\s+|"
     r"major\s+|first\s+|good\s+)?(?:change|start|step|progress)\b"
@@ -161,7 +167,7 @@ AFFIRMATION_RE = _re(
     r"(?!\s+(?:mum|mom|mother|dad|father|nan|nana|gran|grandma|grandad|grandpa|wife|husband|partner|family|friends?|boss|"
     r"son|daughter|kids|children|sister|brother|parents|manager|teacher)\b))"
     r"|\bi\s+(?:really\s+)?(?:believe|think|know)\s+(?:that\s+)?you(?:'ll|\s+will|\s+can|(?:'re|\s+are)\s+(?:going\s+to|strong|"
-    r"capable|able|doing))\b(?!\s+(?:just\s+|always\s+|also\s+)?(?:ask|talk|call|try|email|speak|book|use|join|tell|start|look|"
+    r"capable|able|doing))\b(?!\s+(?:just\s+|always\s+|also\s+)?(?:ask|talk|call|try|email|speak|book|use|join|tell|start|look|see\s+why|"
     r"get\s+in\s+touch|go\s+to|reach\s+out|contact|check|sign\s+up)\b)"
     r"|\byou(?:'ll|\s+will)\s+(?:definitely\s+|surely\s+|certainly\s+)?(?:be\s+(?:fine|ok|okay|alright|all\s+right|able\s+to)|"
     r"get\s+through|make\s+it|figure\s+(?:it|this|that)\s+out|find\s+(?:a|the|your)\s+way|do\s+(?:great|well|fine))\b"
@@ -187,7 +193,8 @@ AFFIRMATION_RE = _re(
     r"|\b(?:sharp|smart|clever|nice|excellent)\s+(?:bit\s+of\s+)?(?:analysis|thinking|observation|insight|spot|catch)\b"
     r"|\byour\s+[\w-]+\s+(?:was|were|is|are)\s+(?:really\s+|very\s+)?(?:nicely|well|beautifully|brilliantly)\s+[a-z]+ed\b"
     r"|\byou(?:'ve|\s+have)\s+been\s+(?:grafting|working\s+(?:really\s+)?hard|putting\s+(?:the\s+work|in\s+the\s+work))\b"
-    r"|\b(?:that's|that\s+is)\s+a\s+lot\s+of\s+(?:showing\s+up|effort|grit|persistence|commitment|clarity|insight)\b|\byou\s+care\s+enough\s+to\b"
+    r"|\b(?:that's|that\s+is)\s+a\s+lot\s+of\s+(?:showing\s+up|effort|grit|persistence|commitment|clarity|insight|drive|"
+    r"initiative|courage|determination|resilience)\b|\byou\s+care\s+enough\s+to\b"
     r"|\b(?:that's|that\s+is)\s+(?:real|proper|serious|some)\s+(?:dedication|commitment|grit|determination|courage|effort|"
     r"clarity|self-awareness|insight|resilience)\b"
     r"|\bsounds\s+like\s+(?:someone|somebody|a\s+person|a\s+man|a\s+woman|a\s+guy)\s+who\s+(?:knows|cares|is|has|really|"
@@ -224,9 +231,10 @@ GENERIC_PRAISE_RE = _re(r"\b(?:capable|clever|smart|bright|talented|able|can\s+(
 #: Confronting (MITI 4.2.1 "Confront", MI non-adherent): blaming, criticising, labelling, shaming, questioning
 #: the mentee's honesty: phrases that judge whatever the context. Not where a negation, another's words or the
 #: mentee's own feeling come just before (:data:`NOT_CONFRONT_BEFORE`: "it's not your fault", "your manager said you
-#: were lazy", "you feel like it's all your fault"); checked on SwDA's talk between strangers, where it fires 13 times
-#: in 196,468 utterances of train and test (peers disputing: "that's not true", "what's wrong with you?", "how can
-#: you even think like that?"; one "you're wrong" quoting someone) (``bench/helping_skills.py`` lists ESConv's hits).
+#: were lazy", "you feel like it's all your fault"); checked on SwDA's talk between strangers, where it fires 55 times
+#: in 196,468 utterances of train and test (peers disputing: "that's not true", "come on", "are you sure?"; fatalism
+#: about the world: "that's the way it is", "here we go again"; "let me guess") (``bench/helping_skills.py`` lists
+#: ESConv's hits).
 #: A flat "Not everybody.", "Not necessarily.": disputing what they said; the answer to their question where they
 #: asked ("Would that ruin the design?" "Not necessarily."), which :func:`pipeline.measures.helping.confronting`'s
 #: caller leaves unjudged.
@@ -385,6 +393,16 @@ CONFRONT_RE = _re(
     r"|\bdo\s+you\s+see\s+what\s+you(?:'re|\s+are)\s+doing\b|\bcan't\s+you\s+see\b"
     r"|\byou\s+(?:don't|can't)\s+see\s+(?:how|that|why)\s+(?:that's|this\s+is|it's|that\s+is|it\s+is)\s+(?:exactly\s+)?the\s+problem\b"
     r"|\buntil\s+you\s+(?:can\s+)?(?:admit|accept|face\s+up\s+to)\b|\byou\s+(?:weren't|were\s+not)\s+listening\b"
+    # their idea dismissed ("That won't work.", "That's never going to work.", "I'd never go in asking for that.",
+    # "Nobody cares about the team at pre-seed."), their effort found wanting ("trying
+    # isn't always enough, is it"), the fault left for them to see ("I think you can see why that's a problem")
+    r"|^(?:(?:no|look|well|honestly)\s+)*(?:that|it|this)(?:'ll|\s+will)?(?:\s+won't|\s+will\s+not|\s+never|(?:'s|\s+is)\s+"
+    r"(?:not|never)\s+going\s+to|\s+isn't\s+going\s+to)\s+work\s*$"
+    r"|^(?:(?:no|look|well|honestly)\s+)*i(?:'d|\s+would)\s+never\s+(?:go|do|say|open|put|take|start|lead|use|send|accept|pitch|"
+    r"try)\b(?!\s+(?:you|that\s+to\s+you)\b)|^(?:(?:and|but|honestly)\s+)?nobody\s+cares\s+about\b"
+    r"|\b(?:trying|sorry|your\s+best)\s+(?:isn't|is\s+not|wasn't|was\s+not)\s+(?:always\s+|really\s+)?(?:enough|good\s+enough)\b"
+    r"|(?<=\byou\scan\ssee\s)why\s+(?:that's|that\s+is|that\s+was|it's|it\s+is|it\s+was)\s+(?:a\s+problem|an\s+issue|"
+    r"not\s+(?:ok|okay|on|acceptable))\b"
     r"|\byou\s+could(?:'ve|\s+have)\s+(?:killed|hurt|injured)\s+(?:someone|somebody|yourself|a\s+kid|a\s+child|people)\b"
     r"|\balways\s+(?:someone|somebody)\s+else(?:'s\s+fault|\s+who's\s+the\s+problem)\b|^let\s+me\s+guess\b"
     r"|\b(?:that's|that\s+is|is)\s+(?:binge\s+drinking|alcoholism|problem\s+drinking|a\s+drinking\s+problem|"
