@@ -1400,7 +1400,7 @@ def test_the_reviewers_sets_read_good_above_poor_and_their_helper_as_the_mentor(
     spec.loader.exec_module(bench)
     table = load_syllable_table()
     folders = sorted(p.parent for p in (root / "bench" / "data" / "reviewer_sets").glob("*/key.json"))
-    assert len(folders) >= 22
+    assert len(folders) >= 25
     for folder in folders:
         got = bench.score_set(folder, nlp=nlp, syllable_table=table, plain=plain)
         assert got["mentor_found"] == got["n"], folder.name
@@ -1796,7 +1796,8 @@ def test_set28_to_30_forms_asr_transcripts_advice_asked_for_and_third_parties(nl
     for text in ("okay and the sector based one is that something you'd be interested in",
                  "kai is it were you aware kai was on the call",
                  "if the next few months went well what would that look like for you",
-                 "right it's recording now is that still all right with you"):
+                 "right it's recording now is that still all right with you",
+                 "okay so it's recording now is that still all right with you"):
         assert code(text).has("question"), text
     for text in ("i think that's something you'd be good at", "you were aware of it by then"):
         assert not code(text).has("question"), text
@@ -1804,3 +1805,59 @@ def test_set28_to_30_forms_asr_transcripts_advice_asked_for_and_third_parties(nl
         assert code(text).confronting, text
     for text in ("I'd never ask you to do that.", "Honestly, nobody cares what you wear."):
         assert not code(text).confronting, text
+    for text in ("Yeah, a lot of people drink more when they're stressed, but alcohol actually makes anxiety worse.",
+                 "A lot of people say that, but the guidelines are based on risk, not on what's normal."):
+        assert code(text).has("advice"), text
+    for text in ("It helps a bit, but it actually makes me more tired.", "A lot of people say that, and they're right."):
+        assert not code(text).has("advice"), text
+    assert code("so you've been drinking more since the move is that right").behaviour == "reflection"
+    assert code("okay so it's recording now is that still all right with you").partnership
+    from pipeline.measures.advice import asks_advice
+
+    assert asks_advice("The promotion window opens soon. What do I actually put in it? Like, what do panels look for?")
+    assert not asks_advice("What did I say to her? I can't even remember.")
+
+
+def test_set31_to_33_forms_chat_safety_checks_and_banter(nlp):
+    """Forms from the twenty-third to twenty-fifth reviewer sets (text chat; support where safety must be checked;
+    informal mentoring between near-equals), each general, each with what only looks like it: chat's "u" and "ur"
+    read as "you" and "you're" / "your" (not "the U.S." or "a U-turn"); presence and pauses offered ("I'm here.
+    Take a second.", "Chin up, eh?") and a risk question ("anything you could use to harm yourself?") advise
+    nothing, nor "whenever you need to", "I'd need to tell the scheme" or "Yeah, you could do."; "you mustn't"
+    advises; laughing at them and scolding ("you need a kick up the backside", "lads your age give up") judge; a
+    story closed ("Anyway, that was me.") and "I was struggling" disclose."""
+    from pipeline.measures.reflections import plain_text
+
+    prev = ["honestly idk if i can do this anymore, i just feel like i dont fit in here and everyone else has mates"]
+
+    def code(text: str):
+        return code_turn(text, previous=prev, nlp=nlp)
+
+    assert plain_text("part of u wants to go home") == "part of you wants to go home"
+    assert plain_text("ur annoyed, and ur family matters") == "you're annoyed and your family matters"
+    assert plain_text("The U.S. office did a U-turn") == "the u s office did a u-turn"
+    assert code("part of u really wants to go home and part of u wants to stay").has("reflection")
+    assert code("u handled it").has("affirmation")
+    assert code("whatever u decide its ur call").partnership
+    assert code("i know a bit about the student finance side if that would help").partnership
+    assert not code("well thats ur choice isnt it").partnership
+    for text in ("Mm. Take your time.", "I'm here. Take a second.", "Chin up, eh? You'll be fine.",
+                 "Have you got access to anything you could use to harm yourself?",
+                 "I'm around whenever you need to talk.", "If I was ever really worried, I'd need to tell the scheme.",
+                 "Yeah, you could do.", "haha its fine"):
+        assert not code(text).has("advice"), text
+    for text in ("And you mustn't go out in the car.", "You could do a short course first.",
+                 "You need to ring them tomorrow."):
+        assert code(text).has("advice"), text
+    for text in ("Oh, mate. Sorry, I'm not laughing at you.", "Sometimes you need a kick up the backside.",
+                 "Lads your age give up too easy."):
+        assert code(text).confronting, text
+    for text in ("Lots of people your age feel the same.", "I was laughing at the dog, not at you."):
+        assert not code(text).confronting, text
+    for text in ("Anyway, that was me. What would you want to be different?", "I didn't tell anyone I was struggling.",
+                 "We didn't even have portfolios."):
+        assert code(text).has("self_disclosure"), text
+    for text in ("That was me being silly, I know.", "Sorry, I was struggling to hear you."):
+        assert not code(text).has("self_disclosure"), text
+    assert code("u were honest about it even when it felt awful").has("affirmation")
+    assert not code("if you were honest with yourself you'd see you've lost control").has("affirmation")

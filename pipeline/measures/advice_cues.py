@@ -31,6 +31,9 @@ OFFER_RE = _re(
     r"go\s+through|walked\s+you\s+through|talked\s+you\s+through|added)\b"
     r"|\bif\s+you(?:'d|\s+would)\s+like\s+(?:them|it|to\s+hear\s+(?:them|it|some|a\s+few))\b"
     r"|\bshall\s+i\s+(?:share|suggest|tell|give|offer)\b"
+    # "I know a bit about the student finance side, if that would help":
+    r"|\bi\s+(?:know|could\s+tell\s+you|can\s+tell\s+you)\s+(?:a\s+bit|a\s+little|something|a\s+few\s+things|more)\s+about\b"
+    r"[^.?!]*?\bif\s+(?:that|it)(?:'d|\s+would|\s+might)\s+(?:help|be\s+(?:useful|helpful))\b"
     # "Can I say what I noticed, about Monday?", "I've got a thought about how ruptures go, if it'd be useful?"
     r"|\b(?:can|could|may)\s+i\s+say\s+(?:what\s+i\s+(?:noticed|saw|think|heard)|something\s+about)\b"
     r"|\bi(?:'ve|\s+have)\s+got\s+(?:a\s+thought|an\s+idea|a\s+suggestion)\b[^.?!]*?\bif\s+(?:it'd|it\s+would|that'd|that\s+would)\s+"
@@ -42,6 +45,8 @@ OFFER_RE = _re(
 ASKS_ADVICE_RE = _re(
     r"\b(?:should|shall)\s+i\b|\bwhat\s+(?:would|do|should)\s+(?:you|i)\s+(?:do|suggest|recommend|advise)\b"
     r"|\bwhat\s+you(?:'d|\s+would)\s+(?:do|suggest|recommend|advise)\b"
+    r"|\bwhat\s+(?:do|can)\s+i\s+(?:actually\s+|even\s+|then\s+)?(?:put|say|write|include|bring|wear|ask\s+for|tell\s+them)\b"
+    r"|\bwhat\s+do\s+(?:they|panels?|interviewers|investors|employers|examiners|reviewers)\s+(?:actually\s+)?(?:look\s+for|want\s+to\s+see|expect)\b"
     r"|\b(?:any|some|your)\s+(?:advice|tips|ideas|suggestions|recommendations)\b"
     r"|\bhow\s+(?:do|can|could|should|would)\s+i\b|\bis\s+it\s+(?:ok|okay|alright|a\s+good\s+idea|better)\s+(?:to|if)\b"
     r"|\bwhat\s+do\s+you\s+(?:think|suggest|recommend)\b|\bcan\s+you\s+help\s+me\b"
@@ -70,8 +75,8 @@ _RECORD_VERBS = r"(?:confirm|sign(?!\s+up)|spell|initial)\b"
 #: Advice, phrased as a statement, an instruction or a question (MITI 4.2.1 "persuade"; ESConv "providing
 #: suggestions"). "Have you thought about asking your manager?" advises; it does not ask.
 ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
-    r"(?<!\bdid\s)(?<!\bdo\s)(?<!\bdoes\s)(?<!\bdon't\sfeel\s)(?<!\bdon't\sfeel\slike\s)\byou\s+(?:really\s+|definitely\s+|probably\s+|just\s+|might\s+)?(?:do\s+)?(?:should" + _NOT_HINDSIGHT + r"|ought\s+to|need\s+to|have\s+to|"
-    r"must(?!\s+(?:be|feel|have\s+(?:been|felt|had))|'ve)|'ve\s+got\s+to|got\s+to|gotta)\b(?!\s+(?:be\s+(?:really\s+|so\s+|very\s+)?(?:proud|pleased|glad)))"
+    r"(?<!\bdid\s)(?<!\bdo\s)(?<!\bdoes\s)(?<!\bdon't\sfeel\s)(?<!\bdon't\sfeel\slike\s)(?<!\bwhenever\s)\byou\s+(?:really\s+|definitely\s+|probably\s+|just\s+|might\s+)?(?:do\s+)?(?:should" + _NOT_HINDSIGHT + r"|ought\s+to|need\s+to|have\s+to|"
+    r"mustn't|must\s+not|must(?!\s+(?:be|feel|have\s+(?:been|felt|had))|'ve)|'ve\s+got\s+to|got\s+to|gotta)\b(?!\s+(?:be\s+(?:really\s+|so\s+|very\s+)?(?:proud|pleased|glad)))"
     r"|\bwhat\s+you\s+(?:need|have|want|ought|should|can|could)\s+(?:to\s+)?do\s+is\b|\bwhat\s+you\s+(?:need|have|want|ought|should)\s+(?:to\s+)?do\b"
     r"|\bi(?:'d|\s+would|\s+strongly|\s+(?:can|could|might)(?:\s+also)?)?\s+(?:recommend|suggest|advise|encourage\s+you)\b|\bmy\s+(?:advice|suggestion|tip)\b"
     r"|(?<!\bi\s)(?<!\bwe\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bthey\s)(?<!\blet\sme\s)(?<!\bgonna\s)(?<!\bnot\s)\b(?:try|make\s+sure|be\s+sure|remember)\s+"
@@ -146,9 +151,9 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
     r"|\b(?!i\b|we\b|how\b|who\b|that\b|what\b)[a-z']+\s+(?:can|could|may|might)\s+(?:really\s+|also\s+|definitely\s+|"
     r"greatly\s+)?help\b|\b(?:maybe|perhaps)\s+(?:you(?!'re|\s+are|'ve\s+been|\s+feel|\s+felt|\s+were|\s+was)|try|it\s+would|"
     r"it\s+might|it\s+could|talk|consider)\b"
-    r"|(?<!\bbefore\s)(?<!\buntil\s)(?<!\bso\s)\byou\s+(?:could|can)\s+(?:also\s+|always\s+|maybe\s+)?(?:try|talk|ask|reach|start|find|join|look|call|use|go|get(?!\s+(?:through|better|past))|"
+    r"|(?<!\bbefore\s)(?<!\buntil\s)(?<!\bso\s)(?<!\banything\s)(?<!\banyone\s)\byou\s+(?:could|can)\s+(?:also\s+|always\s+|maybe\s+)?(?:try|talk|ask|reach|start|find|join|look|call|use|go|get(?!\s+(?:through|better|past))|"
     r"spend|write|take|make\s+(?:a|some|time|sure)|set|contact|speak|plan|focus|practice|practise|volunteer|search|apply)\b"
-    r"|(?<!\bbefore\s)(?<!\buntil\s)(?<!\bso\s)\byou\s+could\s+(?!not\b|never\b|be\b|have\s+been\b|tell\b|see\b|imagine\b|feel\b)\w+"
+    r"|(?<!\bbefore\s)(?<!\buntil\s)(?<!\bso\s)(?<!\banything\s)(?<!\banyone\s)\byou\s+could\s+(?!not\b|never\b|be\b|have\s+been\b|tell\b|see\b|imagine\b|feel\b|do\s*$)\w+"
     r"|\bif\s+you\s+(?:try|tried|talk|talked|ask|asked|reach|reached|write|wrote|take|took|spend|focus|start|started|join|"
     r"look\s+(?:for|into))\b"
     r"|\bit(?:'?s|\s+is|\s+would\s+be|\s+might\s+be|\s+could\s+be|\s+may\s+be)\s+(?:always\s+|usually\s+|often\s+|sometimes\s+|"
@@ -165,7 +170,7 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
     r"feel\b|picture\b|sense\b|tell\s+(?:that|me)\b|do\s+(?:it|this|that)\b|handle\b|get\s+through\b|make\s+it\b|overcome\b|hear\b|understand\b|"
     r"only\b|have\b|relate\b|count\b|trust\b|" + _RECORD_VERBS + r")[a-z]+"
     r"|^" + OPENERS + r"(?:please\s+|just\s+)?(?:don'?t|do\s+not|never)\s+(?!worry\b|stress\b|panic\b|fret\b|mention\b|be\s+sorry\b|"
-    r"apologi[sz]e\b|think\s+so\b|know\b|feel\s+(?:like\s+)?you\s+have\s+to\b|"  # "Don't apologise." reassures; "Don't
+    r"apologi[sz]e\b|think\s+so\b|know\b|feel\s+(?:like\s+)?you\s+have\s+to\b|be\s+(?:daft|silly|soft)\b|"  # "Don't apologise." reassures; "Don't
     # think so.", "Don't know.": an "I" left out; "Don't feel you have to ...": the choice left with them
     r"be\s+(?:so|too)\s+hard\s+on\b|beat\s+yourself\b|\w+ed\b|knew\b|saw\b|thought\b|went\b|got\b|had\b|did\b|was\b|were\b|came\b|"
     r"felt\b|told\b|said\b|made\b|took\b|found\b|heard\b|been\b)[a-z]+"
@@ -219,6 +224,11 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
     r"you(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to|\s+could|\s+might)\s+(?:\w+\s+)?(?:end\s+up|lose|regret|"
     r"damage|harm|hurt|ruin|kill|die|get\s+(?:sick|ill|worse|hurt|fired|sacked)|make\s+(?:it|things)\s+worse|be\s+in\s+trouble|"
     r"pay\s+for)\b"
+    # a fact turned against what they believe, to persuade ("alcohol might help you drop off, but it really disrupts
+    # your sleep", "a lot of people say that, but the guidelines are based on risk")
+    r"|\bbut\s+(?:it|alcohol|that|this|they|smoking|drinking|vaping|caffeine|sugar)\s+(?:actually\s+|really\s+|also\s+)+"
+    r"(?:makes?\s+(?:\w+\s+){0,3}?worse|disrupts?|damages?|harms?|worsens?|ruins?|wrecks?)\b"
+    r"|\b(?:a\s+lot\s+of|lots\s+of|many|plenty\s+of)\s+people\s+(?:say|think|tell\s+me)\s+that\s+but\b"
     # what would do them good, said as what it does ("that may help", "it will ease some of that anxiety",
     # "podcasts are good for sleep"), or as what they will need to do ("you'll have to speak to them")
     r"|\byou(?:'ll|\s+will|\s+may|\s+might)\s+(?:have|need)\s+to\b|\bconsider\s+\w+ing\b|\bif\s+i\s+(?:can|may|could)\s+suggest\b"
@@ -255,7 +265,7 @@ ASKS_FOR_OPTIONS_RE = _re(r"^" + OPENERS + r"(?:is|are)\s+there\b|^" + OPENERS +
 #: A sentence opened by "I would" / "I'd" + a verb of action: the speaker's own choice offered as advice
 #: ("I would bring them in early"); not a wish or a view ("I'd like to hear", "I would say").
 I_WOULD_RE = _re(r"^" + OPENERS + r"(?:(?:personally|honestly|frankly)\s+)?i(?:\s+would|'d)\s+(?:probably\s+|definitely\s+|just\s+|also\s+)?"
-                 r"(?!like\b|love\b|be\b|say\b|think\b|imagine\b|guess\b|want\b|have\s+(?:thought|felt|been)\b|hate\b|"
+                 r"(?!like\b|love\b|be\b|say\b|think\b|imagine\b|guess\b|want\b|have\s+(?:thought|felt|been|to)\b|hate\b|need\s+to\b|"
                  r"(?:much\s+)?rather\s+(?:hear|know|listen)\b)"
                  r"[a-z]+"
                  # the "I" heard at the end of the other person's turn: "would bring them in early"

@@ -59,8 +59,12 @@ OWN_EXPERIENCE_RE = re.compile(
     r"|\b(?:taught|showed)\s+me\b|\bI\s+had\s+this\b"
     # the same as them ("I was exactly the same"), hard times still theirs ("I still have really bad weeks"), a
     # career's length ("I've been in it twenty-two years"), how it went for them ("that's how I got noticed"), one of
-    # them ("people with lived experience, like me"), news of their own ("did I tell you, Jade's pregnant?")
+    # them ("people with lived experience, like me"), news of their own ("did I tell you, Jade's pregnant?"), a story
+    # closed ("Anyway, that was me.", "that's my story"), their own low time ("I was struggling"), their day ("we didn't
+    # even have portfolios")
     r"|\bI\s+was\s+(?:exactly\s+|just\s+)?the\s+same\b"
+    r"|\bthat\s+was\s+me\b(?=\W*$)|\bthat's\s+my\s+story\b|\bI\s+was\s+(?:really\s+)?(?:struggling(?!\s+to\s+hear)|a\s+mess|in\s+a\s+bad\s+way)\b"
+    r"|\bwe\s+didn't\s+even\s+have\b"
     r"|\bI\s+still\s+(?:have|get)\s+(?:really\s+|some\s+)?(?:bad|hard|tough|rough|difficult|low|dark)\s+(?:days|weeks|moments|times|nights)\b"
     r"|\bI(?:'ve|\s+have)\s+been\s+(?:in|doing)\s+(?:it|this|that|the\s+[\w-]+)\s+(?:for\s+)?(?:over\s+|nearly\s+|about\s+)?"
     r"[\w-]+\s+years\b|\bthat's\s+how\s+I\s+(?:got|learned|learnt|ended\s+up|started|found)\b"

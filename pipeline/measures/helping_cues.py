@@ -219,7 +219,7 @@ GREETING_QUESTION_RE = _re(r"\bhow(?:'s|\s+(?:is|are|have|has|was))\s+(?:it\s+go
 #: listening-signal words (:data:`pipeline.measures.language.BACKCHANNEL_WORDS`, the one list) and the courtesies
 #: that close an exchange ("thanks", "fine", "fair enough").
 ACKNOWLEDGEMENTS = BACKCHANNEL_WORDS | frozenset(
-    "fine all lovely perfect thanks thank you fair enough brilliant excellent".split())
+    "fine all lovely perfect thanks thank you fair enough brilliant excellent haha hahaha hehe lol np".split())
 
 #: Minimum words of plain statements (no other behaviour) that make a turn of explaining ("information").
 INFORMATION_MIN_WORDS = 40
@@ -255,7 +255,7 @@ GENERAL_RE = _re(r"\b(?:every(?:one|body)|no(?:one|body)|most\s+people|a\s+lot\s
 PLEASANTRY_RE = _re(
     r"\b(?:talk|speak|chat)\s+(?:to\s+|with\s+)?(?:you\s+)?(?:soon|later|again|tomorrow|next\s+(?:time|week|month|session))\b"
     r"|\benjoy\s+(?:the\s+rest\s+of\s+)?(?:your|the)\s+(?:day|evening|night|weekend|week|holidays?|break|christmas|"
-    r"vacation|time\s+off)\b|\btake\s+care(?:\s+of\s+yourself)?\b|\btake\s+it\s+easy\b|\bchin\s+up\b|\btake\s+your\s+time\b|\bno\s+(?:rush|hurry)\b|\b(?:no|you\s+(?:don't|do\s+not))\s+(?:need|have)\s+to\s+(?:be\s+sorry|apologi[sz]e)\b|\bno\s+worries(?:\s+at\s+all)?\b|\blook\s+after\s+yourself\b|"
+    r"vacation|time\s+off)\b|\btake\s+care(?:\s+of\s+yourself)?\b|\btake\s+it\s+easy\b|\bchin\s+up\b|\btake\s+your\s+time\b|\btake\s+a\s+(?:second|sec|moment|minute|breath)\b|\bi'm\s+(?:still\s+)?here\b|\bno\s+(?:rush|hurry)\b|\b(?:no|you\s+(?:don't|do\s+not))\s+(?:need|have)\s+to\s+(?:be\s+sorry|apologi[sz]e)\b|\bno\s+worries(?:\s+at\s+all)?\b|\blook\s+after\s+yourself\b|"
     r"\b(?:drop|send|give|shoot)\s+me\s+an?\s+(?:message|line|text|call|shout|email|note)\b(?:\s+if\s+anything\s+(?:else\s+)?comes\s+up)?|"
     r"\blet\s+me\s+know\s+how\s+(?:it|that|things|they)\s+(?:goes|go|went)\b|\b(?:stay|keep)\s+(?:safe|well|healthy|warm|strong|"
     r"positive|in\s+touch)\b|\bkeep\s+the\s+faith\b|\bhave\s+an?\s+(?:\w+\s+){0,2}(?:day|evening|night|weekend|week|"
@@ -277,7 +277,7 @@ HOSTED_IF_YOU_WANT_RE = _re(_HOSTED + r"\s+if\s+you\s+(?:want|like|wish)(?:\s+to
 #: Words that may stand beside pleasantries in a sentence made only of them ("Thanks again and take care").
 PLEASANTRY_FILLER = frozenset(
     "and please thanks thank you so much again too as well also ok okay then both for now alright great oh yes lots "
-    "really anyway right well yeah sure tonight today this weekend".split())
+    "really anyway right well yeah sure tonight today this weekend mm hmm eh".split())
 #: Checking the call or the recording works ("can you hear me okay?", "are we recording?"): managing the medium, no
 #: question to the mentee about themselves.
 CALL_CHECK_RE = _re(r"^(?:(?:hi|hello|hey|hiya|morning|afternoon|okay|ok|so|right|sorry|um|uh|oh)\s+)*(?:\w+\s+)?"
@@ -296,7 +296,7 @@ ANSWER_MIN_WORDS = 3
 #: permission before advising (:data:`pipeline.measures.advice_cues.OFFER_RE`) is seeking collaboration too.
 PARTNERSHIP_RE = _re(
     r"\b(?:it's|it\s+is|that's|that\s+is|it'll\s+be|this\s+is)\s+(?:entirely\s+|really\s+|totally\s+|completely\s+|"
-    r"ultimately\s+|still\s+|always\s+)?(?:your\s+(?:call|choice|decision)|up\s+to\s+you)\b"
+    r"ultimately\s+|still\s+|always\s+)?(?:your\s+(?:call|choice|decision)|up\s+to\s+you)\b(?!\s+(?:isn't|is)\s+it\b)"
     r"|\b(?:the\s+)?(?:choice|decision)\s+is\s+(?:entirely\s+|really\s+|ultimately\s+)?yours\b"
     r"|\byou\s+know\s+(?:yourself|your\s+(?:team|situation|job|work|family|life|body|kids|manager|boss))\s+"
     r"(?:best|better\s+than\s+(?:anyone|i\s+do|me))\b"
@@ -339,7 +339,7 @@ PARTNERSHIP_RE = _re(
     # permission checked after an announcement ("... about warning signs. That okay with you?"), their next step
     # asked for ("what, if anything, would you like to do ...?", "what feels like a reasonable first step?"), no
     # pressure promised ("I'm not gonna try to talk you into anything"), their own pace ("on your own timeline")
-    r"|\b(?:is\s+)?(?:that|this)(?:'s|\s+is)?\s+(?:okay|ok|alright|all\s+right)\s+with\s+you\b"
+    r"|\b(?:is\s+)?(?:that|this)(?:'s|\s+is)?\s+(?:still\s+)?(?:okay|ok|alright|all\s+right)\s+with\s+you\b"
     r"|\bif\s+(?:that's|that\s+is|it's|it\s+is)\s+(?:okay|ok|alright|all\s+right)(?:\s+with\s+you)?\s*$"
     r"|\bwhat(?:\s+if\s+anything)?\s+(?:would|do)\s+you\s+(?:like|want)\s+to\s+do\b"
     r"|\bwhat\s+(?:feels|seems|would\s+be)\s+like\s+a\s+(?:[\w-]+\s+){0,2}(?:first|next)\s+step\b"

@@ -148,8 +148,8 @@ def trailing_question(span) -> QuestionClass:
         if q.is_question and q.kind in ("wh", "yes_no"):
             return q
     words = " ".join(t.lower_ for t in toks)
-    if len(toks) >= 5 and (m := CHECK_END_RE.search(words)):
-        return QuestionClass(True, "tag", False, m.group(0))
+    if len(toks) >= 5 and (m := CHECK_END_RE.search(words)):  # "... is that alright with you" asks leave, checks nothing
+        return QuestionClass(True, "yes_no" if m.group(0).endswith("with you") else "tag", False, m.group(0))
     if m := INNER_QUESTION_RE.search(words):
         return QuestionClass(True, "yes_no", False, m.group(0))
     if toks and _verbless_any(toks, words):

@@ -86,6 +86,25 @@ _BARE_CONTRACTIONS = {
         "couldn't shouldn't wouldn't haven't hasn't hadn't won't they're they've we've what's there's here's "
         "that'll it'll let's how's who's where's").split()}
 _BARE_RE = re.compile(r"\b(?:" + "|".join(sorted(_BARE_CONTRACTIONS, key=len, reverse=True)) + r")\b")
+#: Typed chat's spellings of "you" ("u", "ur", "uve", "urself"), written out so that the cues read them: "ur" is
+#: "you're" before a word that follows "you're" ("ur annoyed", "ur not", "ur in charge"), else "your" ("ur family").
+#: Typed in lower case only; a "u" next to another single letter, a full stop or a hyphen ("u s", "u.s.", "u-turn")
+#: is left alone, and a capital "U" (a letter named: "section U") too.
+_CHAT_YOU = {"u": "you", "uve": "you've", "ud": "you'd", "ull": "you'll", "ure": "you're", "urself": "yourself",
+             "urselves": "yourselves"}
+_CHAT_RE = re.compile(r"(?<![\w'.-])(u|uve|ud|ull|ure|urself|urselves|ur)(?![\w'-])(?!\.\w)(?!\s+[a-zA-Z]\b)(\s+[\w']+)?")
+_YOU_ARE_NEXT = frozenset("not so really very just still a an the being going gonna doing welcome right wrong ok okay "
+                          "fine good great allowed able in on at all always never only probably definitely clearly "
+                          "obviously such too".split())
+
+
+def _chat_you(m: re.Match) -> str:
+    word, nxt = m.group(1), m.group(2) or ""
+    if word == "ur":
+        after = nxt.strip().lower()
+        word = "you're" if after in _YOU_ARE_NEXT or after.endswith(("ing", "ed")) else "your"
+        return word + nxt
+    return _CHAT_YOU[word] + nxt
 
 
 #: The cue of a statement that reflects by the other person's words it gives back, with no reflection's opening.
@@ -109,8 +128,9 @@ _NOTE_RE = re.compile(r"\[[^\]]{0,40}\]|\((?:laughs?|laughter|pause|inaudible|cr
 
 def plain_text(text: str) -> str:
     """Lower case, curly apostrophes straightened, contractions written bare given their apostrophe back
-    (:data:`_BARE_CONTRACTIONS`), a transcriber's notes ("[laughs]") and punctuation out, one space between words."""
-    low = _NOTE_RE.sub(" ", text).replace("\u2019", "'").lower()
+    (:data:`_BARE_CONTRACTIONS`), chat's "u" and "ur" written out (:data:`_CHAT_YOU`), a transcriber's notes ("[laughs]")
+    and punctuation out, one space between words."""
+    low = _CHAT_RE.sub(_chat_you, _NOTE_RE.sub(" ", text).replace("\u2019", "'")).lower()
     return questions.strip_punctuation(_BARE_RE.sub(lambda m: _BARE_CONTRACTIONS[m.group(0)], low))
 
 

@@ -110,6 +110,7 @@ AFFIRMATION_RE = _re(
     r"|\byou\s+(?:(?:spotted|noticed|saw|worked\s+out|figured\s+out|came\s+up\s+with|found|named|picked\s+up\s+on)\s+"
     r"(?:\w+\s+){1,6}?|got\s+there\s+)yourself\b|\byou\s+made\s+a\s+point\s+of\b"
     r"|\byou(?:'re|\s+are)\s+(?:pretty|quite|really|very|so)\s+good\s+at\b"
+    r"|(?<!\bif\s)(?<!\bunless\s)\byou\s+were\s+(?:really\s+|so\s+|very\s+)?(?:honest|brave|open)\s+(?:about|with)\b|\byou\s+handled\s+(?:it|that|this)\s*$"
     r"|\byou\s+did\s+something\s+(?:really\s+|pretty\s+|genuinely\s+)?(?:hard|difficult|brave|tough)\b"
     r"|\byou(?:'ve|\s+have)\s+already\s+(?:made|taken)\s+(?:a\s+)?(?:pretty\s+|really\s+|quite\s+)?(?:big\s+|real\s+|huge\s+|"
     r"major\s+|first\s+|good\s+)?(?:change|start|step|progress)\b"
@@ -394,12 +395,15 @@ CONFRONT_RE = _re(
     r"|\byou\s+(?:don't|can't)\s+see\s+(?:how|that|why)\s+(?:that's|this\s+is|it's|that\s+is|it\s+is)\s+(?:exactly\s+)?the\s+problem\b"
     r"|\buntil\s+you\s+(?:can\s+)?(?:admit|accept|face\s+up\s+to)\b|\byou\s+(?:weren't|were\s+not)\s+listening\b"
     # their idea dismissed ("That won't work.", "That's never going to work.", "I'd never go in asking for that.",
-    # "Nobody cares about the team at pre-seed."), their effort found wanting ("trying
+    # "Nobody cares about the team at pre-seed."), laughing at them ("Sorry, I'm not laughing at you."), scolding ("you need a kick up the backside", "lads your age give up"),
+    # their effort found wanting ("trying
     # isn't always enough, is it"), the fault left for them to see ("I think you can see why that's a problem")
     r"|^(?:(?:no|look|well|honestly)\s+)*(?:that|it|this)(?:'ll|\s+will)?(?:\s+won't|\s+will\s+not|\s+never|(?:'s|\s+is)\s+"
     r"(?:not|never)\s+going\s+to|\s+isn't\s+going\s+to)\s+work\s*$"
     r"|^(?:(?:no|look|well|honestly)\s+)*i(?:'d|\s+would)\s+never\s+(?:go|do|say|open|put|take|start|lead|use|send|accept|pitch|"
     r"try)\b(?!\s+(?:you|that\s+to\s+you)\b)|^(?:(?:and|but|honestly)\s+)?nobody\s+cares\s+about\b"
+    r"|\bi'm\s+not\s+laughing\s+at\s+you\b|\bkick\s+up\s+the\s+(?:backside|arse|bum|butt)\b|\b(?:lads|kids|people|girls|boys|young\s+people)\s+your\s+age\s+"
+    r"(?:always\s+|just\s+|all\s+)?(?:give\s+up|never|don't|can't|want\s+everything|think\s+they)\b"
     r"|\b(?:trying|sorry|your\s+best)\s+(?:isn't|is\s+not|wasn't|was\s+not)\s+(?:always\s+|really\s+)?(?:enough|good\s+enough)\b"
     r"|(?<=\byou\scan\ssee\s)why\s+(?:that's|that\s+is|that\s+was|it's|it\s+is|it\s+was)\s+(?:a\s+problem|an\s+issue|"
     r"not\s+(?:ok|okay|on|acceptable))\b"
