@@ -43,8 +43,7 @@ OFFER_RE = _re(
 
 #: The other person asking for advice: "what should I do?", "should I ...", "do you think I should ...".
 ASKS_ADVICE_RE = _re(
-    r"\b(?:should|shall)\s+i\b|\bwhat\s+(?:would|do|should)\s+(?:you|i)\s+(?:do|suggest|recommend|advise)\b"
-    r"|\bwhat\s+you(?:'d|\s+would)\s+(?:do|suggest|recommend|advise)\b"
+    r"\b(?:should|shall)\s+i\b|\bwhat\s+(?:(?:would|do|should)\s+(?:you|i)|you(?:'d|\s+would))\s+(?:do|suggest|recommend|advise)\b"
     r"|\bwhat\s+(?:do|can)\s+i\s+(?:actually\s+|even\s+|then\s+)?(?:put|say|write|include|bring|wear|ask\s+for|tell\s+them)\b"
     r"|\bwhat\s+do\s+(?:they|panels?|interviewers|investors|employers|examiners|reviewers)\s+(?:actually\s+)?(?:look\s+for|want\s+to\s+see|expect)\b"
     r"|\b(?:any|some|your)\s+(?:advice|tips|ideas|suggestions|recommendations)\b"
@@ -71,6 +70,9 @@ _TALK_VERBS = (r"(?:tell|talk|say|share|explain|describe|walk|remind|think|imagi
 #: Verbs of the helper's paperwork: "if you can just confirm your full name for me", "can you just sign here": asked
 #: of the mentee for the record, advising nothing ("sign up for the course" advises).
 _RECORD_VERBS = r"(?:confirm|sign(?!\s+up)|spell|initial)\b"
+#: "You could / can" as advice, not after words that make it a clause of what is possible or a question of their
+#: means ("before you can", "so you could", "anything you could use to harm yourself?", "anyone you can call?").
+_YOU_COULD = r"(?<!\bbefore\s)(?<!\buntil\s)(?<!\bso\s)(?<!\banything\s)(?<!\banyone\s)\byou\s+"
 
 #: Advice, phrased as a statement, an instruction or a question (MITI 4.2.1 "persuade"; ESConv "providing
 #: suggestions"). "Have you thought about asking your manager?" advises; it does not ask.
@@ -151,9 +153,9 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
     r"|\b(?!i\b|we\b|how\b|who\b|that\b|what\b)[a-z']+\s+(?:can|could|may|might)\s+(?:really\s+|also\s+|definitely\s+|"
     r"greatly\s+)?help\b|\b(?:maybe|perhaps)\s+(?:you(?!'re|\s+are|'ve\s+been|\s+feel|\s+felt|\s+were|\s+was)|try|it\s+would|"
     r"it\s+might|it\s+could|talk|consider)\b"
-    r"|(?<!\bbefore\s)(?<!\buntil\s)(?<!\bso\s)(?<!\banything\s)(?<!\banyone\s)\byou\s+(?:could|can)\s+(?:also\s+|always\s+|maybe\s+)?(?:try|talk|ask|reach|start|find|join|look|call|use|go|get(?!\s+(?:through|better|past))|"
+    r"|" + _YOU_COULD + r"(?:could|can)\s+(?:also\s+|always\s+|maybe\s+)?(?:try|talk|ask|reach|start|find|join|look|call|use|go|get(?!\s+(?:through|better|past))|"
     r"spend|write|take|make\s+(?:a|some|time|sure)|set|contact|speak|plan|focus|practice|practise|volunteer|search|apply)\b"
-    r"|(?<!\bbefore\s)(?<!\buntil\s)(?<!\bso\s)(?<!\banything\s)(?<!\banyone\s)\byou\s+could\s+(?!not\b|never\b|be\b|have\s+been\b|tell\b|see\b|imagine\b|feel\b|do\s*$)\w+"
+    r"|" + _YOU_COULD + r"could\s+(?!not\b|never\b|be\b|have\s+been\b|tell\b|see\b|imagine\b|feel\b|do\s*$)\w+"
     r"|\bif\s+you\s+(?:try|tried|talk|talked|ask|asked|reach|reached|write|wrote|take|took|spend|focus|start|started|join|"
     r"look\s+(?:for|into))\b"
     r"|\bit(?:'?s|\s+is|\s+would\s+be|\s+might\s+be|\s+could\s+be|\s+may\s+be)\s+(?:always\s+|usually\s+|often\s+|sometimes\s+|"
@@ -169,9 +171,10 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
     r"also\b|always\b|maybe\b|then\b|just\b|directly\b|still\b|already\b|sort\b|kind\b|"
     r"feel\b|picture\b|sense\b|tell\s+(?:that|me)\b|do\s+(?:it|this|that)\b|handle\b|get\s+through\b|make\s+it\b|overcome\b|hear\b|understand\b|"
     r"only\b|have\b|relate\b|count\b|trust\b|" + _RECORD_VERBS + r")[a-z]+"
+    # ... not "Don't apologise." (reassures), "Don't think so.", "Don't know." (an "I" left out), "Don't feel you have
+    # to ..." (the choice left with them)
     r"|^" + OPENERS + r"(?:please\s+|just\s+)?(?:don'?t|do\s+not|never)\s+(?!worry\b|stress\b|panic\b|fret\b|mention\b|be\s+sorry\b|"
-    r"apologi[sz]e\b|think\s+so\b|know\b|feel\s+(?:like\s+)?you\s+have\s+to\b|be\s+(?:daft|silly|soft)\b|"  # "Don't apologise." reassures; "Don't
-    # think so.", "Don't know.": an "I" left out; "Don't feel you have to ...": the choice left with them
+    r"apologi[sz]e\b|think\s+so\b|know\b|feel\s+(?:like\s+)?you\s+have\s+to\b|be\s+(?:daft|silly|soft)\b|"
     r"be\s+(?:so|too)\s+hard\s+on\b|beat\s+yourself\b|\w+ed\b|knew\b|saw\b|thought\b|went\b|got\b|had\b|did\b|was\b|were\b|came\b|"
     r"felt\b|told\b|said\b|made\b|took\b|found\b|heard\b|been\b)[a-z]+"
     r"|\b(?:can|could|may|might|will|would)\s+(?:really\s+|also\s+)?(?:keep|make|get|give)\s+you\s+(?:more\s+)?(?:safe|"

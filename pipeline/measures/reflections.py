@@ -99,12 +99,12 @@ _YOU_ARE_NEXT = frozenset("not so really very just still a an the being going go
 
 
 def _chat_you(m: re.Match) -> str:
+    """One match of :data:`_CHAT_RE` written out, the word after it kept."""
     word, nxt = m.group(1), m.group(2) or ""
-    if word == "ur":
-        after = nxt.strip().lower()
-        word = "you're" if after in _YOU_ARE_NEXT or after.endswith(("ing", "ed")) else "your"
-        return word + nxt
-    return _CHAT_YOU[word] + nxt
+    if word != "ur":
+        return _CHAT_YOU[word] + nxt
+    after = nxt.strip().lower()
+    return ("you're" if after in _YOU_ARE_NEXT or after.endswith(("ing", "ed")) else "your") + nxt
 
 
 #: The cue of a statement that reflects by the other person's words it gives back, with no reflection's opening.
