@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 from pipeline.measures import disclosure, questions
@@ -126,6 +127,7 @@ def weakly_reflects(code: SentenceCode) -> bool:
 _NOTE_RE = re.compile(r"\[[^\]]{0,40}\]|\((?:laughs?|laughter|pause|inaudible|crosstalk|sighs?|coughs?)\)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # every cue reads it, many times over the same sentence and turn
 def plain_text(text: str) -> str:
     """Lower case, curly apostrophes straightened, contractions written bare given their apostrophe back
     (:data:`_BARE_CONTRACTIONS`), chat's "u" and "ur" written out (:data:`_CHAT_YOU`), a transcriber's notes ("[laughs]")
