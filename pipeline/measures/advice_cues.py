@@ -39,6 +39,11 @@ OFFER_RE = _re(
     r"|\bi(?:'ve|\s+have)\s+got\s+(?:a\s+thought|an\s+idea|a\s+suggestion)\b[^.?!]*?\bif\s+(?:it'd|it\s+would|that'd|that\s+would)\s+"
     r"be\s+(?:useful|helpful)\s*$"
     r"|\b(?:are\s+you|would\s+you\s+be)\s+open\s+to\s+(?:some\s+|a\s+few\s+)?(?:ideas|suggestions|advice)\b"
+    # what the helper could tell, offered on a condition of theirs ("I can tell you what I believe, if you'd like", "I
+    # know of some roles ..., if you want to hear about them", "I can tell you what I'd be thinking about, if that's useful")
+    r"|\bi\s+(?:can|could|know\s+of)\s+(?:tell\s+you\s+|share\s+|say\s+)?(?:what|some|a\s+few|a\s+couple|one|how)\b[^.?!]*?"
+    r"\bif\s+(?:you(?:'d|\s+would)\s+like|you\s+want(?:\s+to\s+hear\s+(?:about\s+)?(?:them|it|more|those))?|"
+    r"that(?:'s|\s+is|'d\s+be|\s+would\s+be)\s+(?:useful|helpful)|(?:that|it)(?:'d|\s+would|\s+might)\s+help)\b"
 )
 
 #: The other person asking for advice: "what should I do?", "should I ...", "do you think I should ...".
@@ -60,8 +65,9 @@ AGREES_RE = _re(r"\s*(?:yes|yeah|yep|sure|please|ok|okay|go\s+ahead|go\s+on|go\s
                 r"definitely|absolutely|of\s+course|that\s+would|"
                 r"i'?d\s+(?:like|love|appreciate)|why\s+not|mm-?hm|uh-?huh)\b")
 
-#: "should have" + a past participle looks back (hindsight, or blame: "you should have known"), advising nothing.
-_NOT_HINDSIGHT = (r"(?!\s+have\s+(?:been|had|known|received|got|gotten|done|seen|heard|told|asked|listened|thought|"
+#: "should have" + a past participle looks back (hindsight, or blame: "you should have known"; a story: "you should've
+#: heard what they called me"), advising nothing.
+_NOT_HINDSIGHT = (r"(?!(?:\s+have|'ve)\s+(?:been|had|known|received|got|gotten|done|seen|heard|told|asked|listened|thought|"
                   r"checked|realised|realized|gone|made|said|taken|called|sent|written|noticed|left|stopped|spoken)\b)")
 
 #: Verbs of talking and thinking: after "would you be willing to", "could you just" they ask the mentee to talk.
@@ -107,6 +113,10 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
     r"|\byou(?:'ve|\s+have)\s+(?:really\s+|just\s+)?got\s+to\b|\bwhat\s+i(?:'d|\s+would)\s+like\s+you\s+to\s+do\b"
     r"|\bit(?:'d|\s+would)\s+be\s+(?:really\s+|so\s+|very\s+)?(?:good|great|helpful|wise|sensible)\s+to\b"
     r"|(?<!\bi'll\s)(?<!\bi\s)(?<!\bwe\s)\bgive\s+it\s+a\s+(?:go|try|shot)\b"
+    # a step promised to make it better ("if you just try the slowing down, it'll make your life a lot easier")
+    r"|\bif\s+you\s+(?:just|only)\s+(?:try|do|use|start|stop|get|put|say|ask|tell|take|keep|give|make|slow|pause|check|"
+    r"write|let)\b[^.?!]*?\b(?:it'll|it\s+will|you'll|you\s+will|that'll|that\s+will)\s+(?:make|help|be\s+(?:fine|easier|"
+    r"better)|feel|sort|save)\b"
     # a warning of what will follow ("if you carry on like this, you're looking at ..."): persuading
     r"|\bif\s+you\s+(?:carry\s+on|keep\s+(?:on\s+)?(?:this\s+up|\w+ing)|continue\s+\w+ing)\b[^.?!]*?\b(?:you(?:'re|\s+are)\s+"
     r"(?:looking\s+at|going\s+to\s+(?:end\s+up|get\s+ill|be\s+ill))|you(?:'ll|\s+will)\s+(?:end\s+up|get\s+ill|be\s+ill|"

@@ -45,10 +45,10 @@ def valuing(span) -> str:
     root = next((t for t in span if t.dep_ == "ROOT"), None)
     for verb in (root, *(c for c in root.children if c.dep_ == "conj")) if root is not None else ():
         if verb.lemma_ not in ("be", "sound", "seem", "look") or any(
-                c.dep_ in ("neg", "ccomp") or c.dep_ == "aux" and c.lower_ in _MAYBE_AUX
+                c.dep_ == "neg" or c.dep_ == "ccomp" and not _explains(c, verb) or c.dep_ == "aux" and c.lower_ in _MAYBE_AUX
                 or c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
             continue  # "that's not realistic"; "it's clear that you're tired"; "it would be a good idea to" advises;
-            # "if it's a sensible question" sets a condition
+            # "if it's a sensible question" sets a condition (a clause after a comma may only explain: :func:`_explains`)
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
         if subj is None and verb is not root:
             subj = next((c for c in root.children if c.dep_ in ("nsubj", "csubj")), None)
@@ -69,6 +69,13 @@ def valuing(span) -> str:
                 start = min(subj.left_edge.i, verb.i)
                 return span.doc[start:c.right_edge.i + 1].text.lower()
     return ""
+
+
+def _explains(clause, verb) -> bool:
+    """Whether a clause after a comma explains the thing a noun predicate values ("That's a mature way to look at it,
+    that the mistake and the fix both belong"), rather than being what is clear ("It's clear that ...")."""
+    i = clause.left_edge.i
+    return i > 0 and clause.doc[i - 1].text == "," and any(c.dep_ == "attr" for c in verb.children)
 
 
 def _measured_strength(noun, mods: set[str]) -> bool:

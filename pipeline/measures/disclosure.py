@@ -40,7 +40,9 @@ OWN_EXPERIENCE_RE = re.compile(
     # what the speaker did, told as their own story ("I kept a simple log", "I wrote a few points on a card")
     r"|\bI(?:'ve|\s+have)?\s+(?:also\s+|then\s+|just\s+|always\s+)?(?:kept|wrote|practi[cs]ed|learned|learnt|joined|spent|asked\s+my|told\s+my|"
     r"started\s+(?:to|a|my|keeping|writing|going)|tried\s+(?:to|a|my|writing|keeping|talking))\b"
-    r"|\bwhen\s+I\s+(?:was|had|lost|went|got|moved|left|did|tried|felt|broke)\b"
+    r"|\bwhen\s+I\s+(?:was|had|lost|went|got|moved|left|did|tried|felt|broke|came(?!\s+(?:in|back|over|round|around|along|"
+    r"down|out|to\s+(?:you|see))\b)|joined|arrived|qualified|interviewed|"
+    r"applied|took\s+over|became|began|retired|trained)\b"
     r"|\bmy\s+(?:own\s+)?(?:husband|wife|partner|boyfriend|girlfriend|ex|mom|mum|mother|dad|father|parents|son|daughter|"
     r"kids|children|sister|brother|aunt|uncle|grandparents|grandmother|grandfather|family|cousin|best\s+friend)\b"
     r"|\bI\s+(?:was|am|'m|have\s+been)\s+in\s+(?:a|the)\s+(?:similar|same)\s+(?:situation|position|boat|place)\b"
@@ -55,7 +57,7 @@ OWN_EXPERIENCE_RE = re.compile(
     r"|\bat\s+my\s+(?:old|last|first|previous)\s+(?:job|place|company|school|firm|practice|trust|hospital|ward|team)\b"
     r"|\bmy\s+(?:first|second|third)\s+(?:year|job|week|month|quarter|placement|post|role|term|deploy)\b"
     r"|\bI\s+was\s+(?:only\s+|just\s+)?(?:about\s+)?(?:sixteen|seventeen|eighteen|nineteen|twenty|\d+|a\s+(?:kid|student|trainee|"
-    r"junior|teenager))\b|\bI\s+was\s+(?:[\w-]+\s+){1,3}too\b|\bI\s+remember\s+(?:the|those|being)\b"
+    r"junior|teenager))\b|\bI\s+was\s+(?:[\w-]+\s+){1,3}too\b|\bI\s+(?:still\s+)?remember\s+(?:exactly\s+|vividly\s+|clearly\s+)?(?:the|those|being|that\s+feeling)\b"
     r"|\b(?:taught|showed)\s+me\b|\bI\s+had\s+this\b"
     # the same as them ("I was exactly the same"), hard times still theirs ("I still have really bad weeks"), a
     # career's length ("I've been in it twenty-two years"), how it went for them ("that's how I got noticed"), one of
@@ -66,9 +68,23 @@ OWN_EXPERIENCE_RE = re.compile(
     r"|\bthat\s+was\s+me\b(?=\W*$)|\bthat's\s+my\s+story\b|\bI\s+was\s+(?:really\s+)?(?:struggling(?!\s+to\s+hear)|a\s+mess|in\s+a\s+bad\s+way)\b"
     r"|\bwe\s+didn't\s+even\s+have\b"
     r"|\bI\s+still\s+(?:have|get)\s+(?:really\s+|some\s+)?(?:bad|hard|tough|rough|difficult|low|dark)\s+(?:days|weeks|moments|times|nights)\b"
-    r"|\bI(?:'ve|\s+have)\s+been\s+(?:in|doing)\s+(?:it|this|that|the\s+[\w-]+)\s+(?:for\s+)?(?:over\s+|nearly\s+|about\s+)?"
+    r"|\bI(?:'ve|\s+have)\s+been\s+(?:[\w-]+\s+){1,4}?(?:for\s+)?(?:over\s+|nearly\s+|about\s+|almost\s+)?"
     r"[\w-]+\s+years\b|\bthat's\s+how\s+I\s+(?:got|learned|learnt|ended\s+up|started|found)\b"
-    r"|\b(?:experience|people|someone|somebody|folks?)\s*,?\s+like\s+me\b|\bdid\s+I\s+tell\s+you\b",
+    r"|\b(?:experience|people|someone|somebody|folks?)\s*,?\s+like\s+me\b|\bdid\s+I\s+(?:ever\s+)?tell\s+you\b"
+    # a story told ("First domestic I ever went to", "the worst moment of my career", "I could tell you some stories",
+    # "Not my finest hour", "Took me years", "me at your age", "when I came here", "I've been a consultant here eleven
+    # years", "I built that programme", "I was Director of ...", "my old sergeant", "what they called me"), what stays
+    # with them ("I still drive that way", "it still makes me wince")
+    r"|\bI\s+ever\s+(?:went|did|had|saw|worked|made|gave|got|attended|dealt|met|wrote|ran|taught|led)\b"
+    r"|\bof\s+my\s+(?:career|life|working\s+life)\b|\bI\s+could\s+tell\s+you\s+(?:some\s+|a\s+few\s+)?(?:stories|a\s+story|tales)\b"
+    r"|\bnot\s+my\s+(?:finest|proudest|best)\s+(?:hour|moment|day)\b|\btook\s+me\s+(?:years|ages|months|a\s+long\s+time|forever)\b"
+    r"|\b(?:I|me)\s+(?:was\s+)?at\s+your\s+age\b"
+    r"|\bI\s+(?:built|ran|founded|set\s+up|sat\s+on|taught|chaired)\s+(?:a|an|the|that|this|my|our|it|every)\b"
+    r"|\bI\s+was\s+(?:the\s+)?(?:\w+\s+)?(?:director|head|chair|lead|deputy|dean)\s+of\b"
+    r"|\bmy\s+(?:old|first|former)\s+(?:boss|sergeant|manager|chef|head\s+chef|mentor|supervisor|tutor|teacher|coach|"
+    r"consultant|head|gaffer)\b|\bwhat\s+(?:they|he|she)\s+(?:used\s+to\s+)?call(?:ed)?\s+me\b"
+    r"|\bI\s+still\s+(?:think\s+about|dream\s+about|wince|cringe|carry|drive|have\s+nightmares)\b"
+    r"|\b(?:it|that)\s+still\s+(?:makes\s+me|haunts\s+me|bothers\s+me|gets\s+to\s+me)\b",
     re.IGNORECASE,
 )
 

@@ -365,10 +365,25 @@ def confronting(text: str) -> str:
     """
     plain = plain_text(text)
     for m in regard.CONFRONT_RE.finditer(plain):
-        before = plain[:m.start()].split()[-3:]
-        if not any(w in regard.NOT_CONFRONT_BEFORE or w.endswith("n't") for w in before):
+        words = plain[:m.start()].split()
+        if not any(_undoes(words, k) for k in range(max(0, len(words) - 3), len(words))):
             return m.group(0).strip()
     return ""
+
+
+#: Verbs of a view that report the mentee's ("you think you're lazy"), not when the speaker's own ("I think you're
+#: reading a lot into it", "I honestly think that was a mistake": their judgement, said as theirs).
+_OWN_VIEW = frozenset("think thought believe feel felt".split())
+
+
+def _undoes(words: list[str], k: int) -> bool:
+    """Whether ``words[k]``, one of the three words before a confronting phrase, undoes it
+    (:data:`regard.NOT_CONFRONT_BEFORE`, a negation), unless it is "I think" (or "I honestly think") said of it."""
+    w = words[k]
+    if not (w in regard.NOT_CONFRONT_BEFORE or w.endswith("n't")):
+        return False
+    own = w in _OWN_VIEW and (k >= 1 and words[k - 1] == "i" or k >= 2 and words[k - 2] == "i" and words[k - 1].endswith("ly"))
+    return not own
 
 
 #: What each behaviour is called where a turn's code is shown (transcripts, the turns CSV, the HTML report).

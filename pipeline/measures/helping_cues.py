@@ -32,6 +32,9 @@ REQUEST_RE = _re(
     r"|\b(?:can|could|would)\s+you\s+(?:tell|walk|talk|take)\s+me\b"
     r"|\b(?:can|could|would)\s+you\s+(?:describe|explain|expand|go\s+back\s+to|say\s+(?:a\s+bit\s+)?more)\b"
     r"|\b(?:help|let)\s+me\s+understand\b"
+    # "Remind me, what's the course called?", "your mum, yes, remind me": what they told before asked again; not "remind
+    # me to send it", "remind me after" (an errand)
+    r"|(?:^|(?<=\bso\s)|(?<=\bum\s)|(?<=\byes\s)|(?<=\bokay\s)|(?<=\band\s)|(?<=\bjust\s))remind\s+me\b(?!\s+(?:to|after|later|next|tomorrow|then|on|at)\b)"
     # "I'd love to hear more / about that / what you think", not "I'd like to hear his ideas" (no one is asked)
     r"|\bi'?d\s+(?:like|love)\s+to\s+hear\s+(?:more|your|from\s+you|you|about\s+(?:that|it|this|you)|"
     r"(?:what|how|why|where|when)\s+you)\b"
@@ -262,16 +265,19 @@ PLEASANTRY_RE = _re(
     r"holidays?|christmas|time|one)\b|\bgood\s+luck(?:\s+with\s+(?:\w+\s+)?\w+)?\b|\bsee\s+you(?:\s+(?:soon|later|next\s+"
     r"\w+|on\s+(?:the\s+)?\w+|then|in\s+(?:a|two|three|four)\s+weeks?))?\b|\b(?:good)?bye\b|\ball\s+the\s+best\b|\bbe\s+well\b|\bget\s+well\s+soon\b|\bmerry\s+christmas\b|"
     r"\bhappy\s+(?:holidays|new\s+year)\b|\bbless\s+(?:you|him|her|them|your\s+heart)\b|\bgo\s+(?:for\s+it|get\s+(?:'em|them))\b"
+    r"|\b(?:lovely|nice|good|great)\s+to\s+(?:see|meet|hear\s+from|talk\s+to|catch\s+up\s+with)\s+you(?:\s+again)?\b"
 )
 _HOSTED = r"(?:grab|get|have|make)\s+(?:yourself\s+)?(?:a|some|another)\s+(?:coffee|tea|cuppa|drink|water|glass\s+of\s+water|biscuit)"
-#: A host's words to a guest, instructions of no advice: "grab a seat", "sit yourself down", "help yourself to tea".
+#: A host's words to a guest, instructions of no advice: "grab a seat", "sit yourself down", "help yourself to tea",
+#: "start wherever feels right" (the direction left to them).
 HOSPITALITY_RE = _re(r"^(?:(?:hop|jump|pop)\s+(?:up|on|onto|in|yourself)|lean\s+(?:back|forward)|open\s+(?:wide|up\s+for)|"
                      r"go\s+ahead\s+and\s+(?:lean|sit|hop|lie|open|take\s+a\s+seat|come)|take\s+(?:whichever|any)\s+(?:seat|chair)|(?:shut|close|get)\s+the\s+door|roll\s+(?:up\s+)?your\s+sleeve|"
                      r"step\s+(?:on|onto)\s+the\s+scales?|follow\s+me|come\s+(?:on\s+)?through|lie\s+(?:down|back)\s+(?:on|for)|"
                      r"(?:grab|take|have|pull\s+up)\s+(?:a|your)\s+(?:seat|chair|pew)|sit\s+(?:(?:yourself\s+)?down|wherever|"
                      r"anywhere)|make\s+yourself\s+(?:comfortable|at\s+home)|help\s+yourself|come\s+(?:on\s+)?in|"
                      r"(?:hang|put)\s+your\s+coat|take\s+care(?:\s+of\s+yourself)?(?:\s+(?:tonight|now|today|then|this\s+weekend))?(?=[\s.!]*$)|"
-                     r"take\s+(?:whatever|all\s+the|as\s+much)\s+time\s+you\s+(?:need|want|like)|" + _HOSTED + r")\b")
+                     r"take\s+(?:whatever|all\s+the|as\s+much)\s+time\s+you\s+(?:need|want|like)|"
+                     r"(?:take\s+it|start|begin|go|pick\s+it\s+up)\s+(?:from\s+)?wherever|" + _HOSTED + r")\b")
 #: A host's offer left to the guest ("grab a coffee if you want"): no decision of theirs shared (MITI 4.2.1).
 HOSTED_IF_YOU_WANT_RE = _re(_HOSTED + r"\s+if\s+you\s+(?:want|like|wish)(?:\s+to)?\b")
 #: Words that may stand beside pleasantries in a sentence made only of them ("Thanks again and take care").
@@ -283,7 +289,11 @@ PLEASANTRY_FILLER = frozenset(
 CALL_CHECK_RE = _re(r"^(?:(?:hi|hello|hey|hiya|morning|afternoon|okay|ok|so|right|sorry|um|uh|oh)\s+)*(?:\w+\s+)?"
                     r"(?:(?:can|could)\s+you\s+(?:hear|see)\s+(?:me|us|my\s+screen|the\s+screen)|are\s+we\s+(?:recording|live|"
                     r"on)|is\s+(?:my|the)\s+(?:sound|audio|video|mic|microphone|camera|screen|connection)\s+(?:okay|ok|alright|"
-                    r"working|on|coming\s+through))\b")
+                    r"working|on|coming\s+through)"
+                    # the call itself told ("I can hear you fine", "you're back", "the picture froze", "got you now")
+                    r"|(?:i\s+can\s+(?:hear|see)\s+you\s+(?:fine|now|okay|ok|again|perfectly|clearly)|you(?:'re|\s+are)\s+(?:back|on\s+mute|"
+                    r"muted|frozen|breaking\s+up|cutting\s+out)|(?:you|the\s+(?:picture|screen|video|call))\s+froze|(?:yes\s+)?got\s+you)"
+                    r"(?=(?:\s+(?:now|again|there|for\s+a\s+(?:second|sec|moment)))?\s*$))\b")
 #: Managing the talk itself: letting the other person speak ("go ahead", "after you") or asking them to say it again
 #: ("pardon me?", "sorry?"): no instruction and no question (SwDA tags them none).
 LETS_SPEAK_RE = _re(r"^(?:(?:oh|ok|okay|sure|yes|yeah|sorry|no|please|i'm\s+sorry)[\s,]+)*(?:go\s+ahead|after\s+you|you\s+first|"
@@ -351,5 +361,20 @@ PARTNERSHIP_RE = _re(
     r"|\b(?:useful|helpful)\s+from\s+me\b"
     r"|\bif\s+you\s+(?:want|like|wish)(?:\s+to)?(?=\s*$|\s+(?:i|i'd|i'm|i'll|we|we'll|and|or|but|so|then|no|there's)\b)|\byou\s+(?:don't|do\s+not)\s+have\s+to\s+decide\b|^(?:and\s+|but\s+)?(?:it's\s+)?"
     r"(?:totally\s+|entirely\s+|completely\s+)?up\s+to\s+you\b|\bup\s+to\s+you\s*$"
+    # the direction theirs ("it's your time", "take it wherever you want to", "start wherever feels right"), their pick
+    # among options asked ("which are you drawn to?", "does either of those appeal?"), fit for them left to them
+    # ("whether it's right for you"), their knowledge above the helper's ("you know things I don't"), their own ideas
+    # made room for ("you might have your own ideas first"), the time asked ("is now an all right time?")
+    r"|(?<!\bnow\s)\bit(?:'s|\s+is)\s+your\s+(?:time|session|space|company|business|life|career|thesis)(?![\w'])(?!\s+to\s+shine)"
+    r"|(?<!\bsit\s)(?<!\bseat\s)(?<!\bgo\s)(?<!\bmove\s)(?<!\blive\s)(?<!\bwork\s)\bwherever\s+(?:you(?:'d)?\s+(?:want|like|would\s+like|need|feel\s+like)|(?:it\s+)?feels\s+(?:right|best|easiest|"
+    r"most\s+\w+)|(?:is|'s)\s+(?:most\s+|more\s+)?(?:useful|helpful|important|right|best|easiest))\b"
+    r"|\b(?:which|what)\s+(?:(?:one|ones|of\s+(?:those|them|these))\s+)?(?:are|were)\s+you\s+(?:most\s+|more\s+)?drawn\s+to\b"
+    r"|\b(?:does|do|would|could)\s+(?:either|any|one)\s+of\s+(?:those|them|these|the\s+\w+)\s+(?:appeal|fit|sound|feel\s+right|"
+    r"suit|work\s+for\s+you)\b"
+    r"|\bwhether\s+(?:it|that|this)(?:'s|\s+is|\s+would\s+be|'d\s+be)\s+right\s+for\s+you\b"
+    r"|\byou\s+know\s+(?:things|stuff|more)\s+(?:that\s+)?i\s+(?:don't|do\s+not)\b"
+    r"|\byou\s+(?:might|may)\s+(?:already\s+|well\s+)?have\s+(?:some\s+)?(?:ideas|thoughts)\s+(?:of\s+your\s+own|yourself|first)\b"
+    r"|\byou\s+(?:might|may)\s+(?:already\s+|well\s+)?have\s+your\s+own\s+(?:ideas|thoughts|views)\b"
+    r"|\bis\s+(?:now|this)\s+(?:an?\s+)?(?:all\s+right|alright|ok|okay|good|convenient)\s+time\b"
 )
 

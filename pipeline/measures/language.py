@@ -322,7 +322,12 @@ CONCERN_RE = re.compile(
     r"a\s+lecture)\b"
     # a harm heard of or feared from a treatment ("I heard that gives you weird side effects")
     r"|\bside[-\s]effects?\b|\bI(?:'ve)?\s+heard\s+(?:that\s+)?(?:it|that|they|those|these)\s+(?:can\s+)?"
-    r"(?:gives?|causes?|makes?)\b",
+    r"(?:gives?|causes?|makes?)\b"
+    # hopelessness and dislike said outright ("so what's the point", "it's soul-destroying", "nobody wants me", "I still
+    # don't like this, being sent here")
+    r"|\bwhat(?:'s|\s+is|\s+was)\s+the\s+point\b|\b(?:soul-?destroying|demoralising|demoralizing|disheartening|"
+    r"humiliating|degrading)\b|\b(?:nobody|no\s+one)\s+(?:wants|will\s+(?:want|hire|take|employ|listen\s+to))\s+me\b"
+    r"|\bI\s+(?:still\s+|really\s+|just\s+)?(?:don'?t|do\s+not)\s+like\s+(?:this|that|it|being|how|the\s+way|the\s+idea)\b",
     re.IGNORECASE,
 )
 
@@ -379,6 +384,8 @@ OWN_IDEA_RE = re.compile(
     rf"\b(?:maybe|perhaps|probably)\s*,?\s+(?:that\s+)?I\s+(?:could|should|can|'?ll|will|might|need\s+to|ought\s+to)"
     rf"{_NO_PLAN}"
     # a hedged proposal in the present ("Maybe I just don't have it in the house"), a need for a plan
+    # ... or in "would" ("Maybe I'd look at those despatch ones.")
+    rf"|\b(?:maybe|perhaps)\s*,?\s+(?:that\s+)?I(?:'d|\s+would)\s+(?:just\s+|probably\s+|at\s+least\s+)?{_ACTION}"
     rf"|\b(?:maybe|perhaps)\s*,?\s+(?:that\s+)?I\s+(?:just\s+|actually\s+)?(?:(?:don'?t|do\s+not|stop|quit)\s+"
     rf"(?!(?:know|care|think|want|mind|get|feel|need|like|see|have\s+(?:to|time|a\s+choice))\b)\w+|{_ACTION})"
     rf"|\bI\s+(?:\w+\s+)?need\s+(?:a|some)\s+(?:plan|strategy|system|routine|way\s+to)\b"

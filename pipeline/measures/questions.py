@@ -79,6 +79,15 @@ def strip_punctuation(text: str) -> str:
 #: A question with its "does that" left out: "Sound good?", "Make sense?" (bare verb: "sounds good" agrees).
 ELLIPTIC_RE = re.compile(r"^(?:sound\s+(?:good|okay|ok|alright|all\s+right|fair|reasonable|right|like\s+a\s+plan)"
                          r"|make\s+sense)(?:\s+to\s+you)?$", re.IGNORECASE)
+#: A question with its "are you" / "is everything" left out, as people say it: "You alright now?", "You still with
+#: Dave's lot?", "You feeling any better?", "Everything else alright, getting on with everyone?", "That okay?". Without
+#: the verb none of them is a statement ("you're alright now" is). Not "Same time next week": writers hear it as a
+#: question (set 34) and as a statement (sets 23, 30, 32) about as often; nor "That good, eh?" (an exclamation).
+_ELIDED_RE = re.compile(
+    r"^(?:and\s+|so\s+|but\s+)?(?:you\s+(alright|all\s+right|okay|ok|sorted|still|feeling|doing|getting\s+on|coping|managing|"
+    r"settling|sleeping|enjoying)\b"
+    r"|(?:(?:everything|everyone|everybody|things|the\s+family|family)(?:\s+else)?\s+(?:alright|all\s+right|okay|ok|good|fine)"
+    r"|that\s+(?:alright|all\s+right|okay|ok))(?:\s+(?:with\s+you|at\s+home|at\s+work|now|then)|\s+\w+ing\b.*)?$)", re.IGNORECASE)
 #: Spoken contractions the tokenizer keeps whole: "d'you want ...", "who d'you live with" ("do you").
 _CONTRACTED = {"d'you": (("do", "AUX", "VBP"), ("you", "PRON", "PRP")), "d'ya": (("do", "AUX", "VBP"), ("you", "PRON", "PRP"))}
 
@@ -353,6 +362,9 @@ def classify_sentence(span) -> QuestionClass:
     # Declarative questions with a clear cue: "you mean ...", "you ever been ...", "you ready"
     if len(core) >= 2 and core[0][0] == "you" and core[1][0] in ("mean", "ever", "ready"):
         return QuestionClass(True, "yes_no", False, f"you {core[1][0]}")
+    if m := _ELIDED_RE.match(" ".join(t[0] for t in core)):
+        if not (m.group(1) == "still" and len(core) > 2 and core[2][1] in ("VERB", "AUX")):  # "you still have to"
+            return QuestionClass(True, "yes_no", False, m.group(0))
     cue = _tag_question(toks)
     if cue:
         return QuestionClass(True, "tag", False, cue)
@@ -378,18 +390,22 @@ def classify_sentence(span) -> QuestionClass:
     return QuestionClass(False)
 
 
+#: A transcriber's notes after the sentence's last word ("[laughs]", "(pause)").
+_NOTES_AT_END_RE = re.compile(r"(?:\s*[\[(][^\])]*[\])])+\s*$")
+
+
 def ended_as_statement(span, q: QuestionClass) -> bool:
     """Whether the writer of a punctuated sentence heard ``q`` as no question: they ended it with a full stop and its
     question reading is a weak one, a tag ("But it's kind of backfiring, isn't it."), a question word order found
     only after a leading clause ("I thought, well, I've failed again, so what's the point."), or an inversion
     without a pronoun subject, mostly a statement with its subject dropped ("Did Dry January once.", "Was a
-    nightmare."). A question that opens the sentence with a pronoun subject or a question word ("Did you go.",
-    "What happened.") stays one: a typist may leave out the "?". Unpunctuated text has no full stop to read."""
-    last = [t for t in span if not t.is_space]
-    if not q.is_question or not last or last[-1].text not in (".", "!"):
+    nightmare."), or a question with its verb left out ("Same time next month."). A question that opens the sentence
+    with a pronoun subject or a question word ("Did you go.", "What happened.") stays one: a typist may leave out the "?". Unpunctuated text has no full stop to read."""
+    end = _NOTES_AT_END_RE.sub("", span.text).rstrip()  # "... not the notebook! [laughs]" ends with "!"
+    if not q.is_question or not end or end[-1] not in ".!":
         return False
-    if q.kind == "tag":
-        return True
+    if q.kind == "tag" or _ELIDED_RE.match(q.cue):
+        return True  # "Same time next month, and bring the numbers!": the "?" alone asks a question with its verb left out
     core = _strip_leading(_normalize(_lower_tokens(span)))
     if not core or core[0][0] != q.cue.split()[0]:
         return True  # the question word order starts after something else was said

@@ -28,7 +28,7 @@ STRENGTH_ADJECTIVES = frozenset(
     "determined committed disciplined generous caring considerate clever skilful skillful skilled capable achievable "
     "doable workable concrete savvy astute bold gutsy patient dedicated diligent proactive organised organized "
     "focused motivated hardworking inventive ingenious grounded genuine inspiring clear-sighted level-headed "
-    "open-minded self-aware".split())
+    "open-minded self-aware careful thorough conscientious observant principled tenacious persistent".split())
 STRENGTH_NOUNS = frozenset(
     "skill strength talent gift achievement accomplishment feat stamina courage resilience commitment determination "
     "discipline insight instinct responsibility maturity initiative self-awareness".split())
@@ -91,7 +91,7 @@ AFFIRMATION_RE = _re(
     r"so\s+far)\b"
     r"|\byou\s+(?:did|handled|managed|dealt\s+with)\s+(?:it|that|this|the\s+\w+)?\s*(?:really\s+|so\s+)?"
     r"(?:well|brilliantly|great|a\s+great\s+job|the\s+right\s+thing)\b"
-    r"|\byou(?:'re|\s+are)\s+(?:clearly|really|obviously|very)\s+(?:good|skilled|committed|capable|thoughtful|"
+    r"|\byou(?:'re|\s+are)\s+(?:clearly|really|obviously|very)\s+(?:good|skilled|committed|capable|thoughtful|perceptive|insightful|observant|"
     r"resourceful|brave|strong|organised|organized|talented|determined|dedicated)\b"
     r"|\bi\s+(?:really\s+)?(?:appreciate|admire|respect|value)\s+(?:you|your|how|that\s+you|the\s+way)\b"
     r"|\bi\s+(?:really\s+)?(?:like|love)\s+(?:that|how|the\s+way)\s+you(?:'ve|'re|\s+have|\s+are)?\b"
@@ -116,7 +116,7 @@ AFFIRMATION_RE = _re(
     r"major\s+|first\s+|good\s+)?(?:change|start|step|progress)\b"
     r"|^(?:but\s+|and\s+)?you\s+still\s+(?:went|came|turned\s+up|showed\s+up|got\s+there|made\s+it|did\s+it|finished|tried|"
     r"managed|handed\s+it\s+in)\b"
-    r"|\byou(?:'ve|\s+have)\s+(?:really\s+)?thought\s+(?:it|this|that)\s+through\b"
+    r"|\byou(?:'ve|\s+have)\s+(?:really\s+)?thought\s+(?:it|this|that)\s+(?:all\s+)?(?:right\s+|all\s+the\s+way\s+)?through\b"
     r"|\bthank\s+you\s+for\s+(?:sharing|being\s+(?:so\s+)?(?:honest|open)|telling|trusting|your\s+honesty)\b"
     r"|\b(?:that|it|this)\s+says\s+(?:a\s+lot|so\s+much|a\s+great\s+deal|something)\s+about\s+(?:you|how|your|who\s+you|"
     r"the\s+(?:kind|sort)\s+of)\b|\bself-?awareness\b|\bthat's\s+not\s+nothing\b"
@@ -136,14 +136,14 @@ AFFIRMATION_RE = _re(
     r"|(?<!\bif\s)(?<!\bunless\s)\b(?:that'?s|that\s+is|what\s+a|it'?s|it\s+is|such\s+a)\s+(?:a\s+)?(?:really\s+)?(?:great|good|brilliant|"
     r"excellent|smart|sensible|wise|clever|thoughtful)\s+(?:idea|plan|point|question|insight|step|move|approach|"
     r"thought|start)\b"
-    r"|(?<!\bbe\s)(?<!\bjust\s)\b(?:brave|courageous|a\s+(?:real\s+)?strength|your\s+(?:strength|effort|hard\s+work|commitment|persistence|"
+    r"|(?<!\bbe\s)(?<!\bjust\s)(?<!\bfavours\sthe\s)(?<!\bfavors\sthe\s)\b(?:brave|courageous|a\s+(?:real\s+)?strength|your\s+(?:strength|effort|hard\s+work|commitment|persistence|"
     r"honesty|determination))\b"
     r"|\b(?:that|it|this)\s+shows\s+(?:real|a\s+lot|how|you|your|great|such)\b|\b(?:admirable|commendable)\b"
     r"|\bshow(?:s|ed)\s+(?:great|real|a\s+lot\s+of|such)\s+(?:strength|courage|maturity|determination|commitment|character)\b"
     r"|\byou(?:'ve|\s+have)\s+been\s+(?:really\s+|so\s+|very\s+)?(?:open|honest|candid|brave)\b"
     r"|\byou(?:'re|\s+are)\s+being\s+(?:really\s+|so\s+|very\s+)?(?:open|honest|candid|brave)\b"
     r"|\byou(?:'re|\s+are)\s+doing\s+(?:a\s+)?(?:great|well|"
-    r"(?:really|so|very)\s+well|good|fine)\b|\bcredit\s+to\s+you\b"
+    r"(?:really|so|very)\s+well|good)\b|\bcredit\s+to\s+you\b"
     # confidence in their ability, their effort, their qualities ("I'm sure you can", "you're a good friend")
     r"|(?<!\bas\s)\bi(?:'m|\s+am)\s+(?:so\s+|really\s+|very\s+|pretty\s+)?(?:sure|confident|certain)\s+(?:that\s+)?you(?:'ll|'re|'ve|\s+(?:can|"
     r"will|could|did|are|have|know|made))\b|\bi\s+(?:know|believe)\s+(?:that\s+)?you\s+(?:can|will|'ll|are\s+(?:strong|capable)|"
@@ -154,7 +154,7 @@ AFFIRMATION_RE = _re(
     r"|\byou(?:'re|\s+are)\s+(?:doing\s+(?:your\s+best|(?:a\s+|such\s+a\s+)?(?:great|amazing|wonderful|fantastic)(?:\s+job)?|"
     r"everything|all\s+you\s+can|the\s+right\s+thing|what\s+you\s+can)|on\s+the\s+right\s+track)\b"
     r"|\byou(?:'ve|\s+have)\s+done\s+(?:your\s+best|your\s+part|everything|all\s+you\s+can|so\s+well|the\s+right\s+thing)\b"
-    r"|\byou(?:'re|\s+are|\s+sound|\s+seem)(?:\s+like)?\s+(?:such\s+|a\s+|an\s+|so\s+|very\s+|really\s+|clearly\s+|obviously\s+|"
+    r"|(?<!\bwhat\s)\byou(?:'re|\s+are|\s+sound|\s+seem)(?:\s+like)?\s+(?:such\s+|a\s+|an\s+|so\s+|very\s+|really\s+|clearly\s+|obviously\s+|"
     r"truly\s+)*(?:good|great|wonderful|caring(?!\s+for\b)|kind|loving|strong|brave|mature|thoughtful|resilient|hard\s*working|"
     r"diligent|capable|amazing|supportive|responsible|generous|considerate|courageous|dedicated|determined|"
     r"talented)\b(?!\s+(?:idea|plan|time|day|question|of\b))"  # "you're kind of doing it for her": a hedge
@@ -164,7 +164,8 @@ AFFIRMATION_RE = _re(
     r"fantastic|smart|brilliant|wise|sensible)\s+(?:first\s+)?(?:idea|plan|choice|decision|step|start)\b(?!\s+(?:to|if|would|for\s+you))"
     # reassurance that names the mentee's ability or what they did (ESConv's "affirmation and reassurance"; MITI
     # 4.2.1 counts confidence in the person's ability, not a reassurance about the world: "things will get better")
-    r"|(?<!\bas\s)\bi(?:'m|\s+am)\s+(?:so\s+|very\s+|pretty\s+|really\s+|quite\s+)?(?:sure|confident|certain)\s+(?:that\s+)?(?:you\b|your\b"
+    r"|(?<!\bas\s)\bi(?:'m|\s+am)\s+(?:so\s+|very\s+|pretty\s+|really\s+|quite\s+)?(?:sure|confident|certain)\s+(?:that\s+)?"
+    r"(?:you\b(?!\s+(?:do|does|did|are|were|have|had|would|might)\s*$)|your\b"
     r"(?!\s+(?:mum|mom|mother|dad|father|nan|nana|gran|grandma|grandad|grandpa|wife|husband|partner|family|friends?|boss|"
     r"son|daughter|kids|children|sister|brother|parents|manager|teacher)\b))"
     r"|\bi\s+(?:really\s+)?(?:believe|think|know)\s+(?:that\s+)?you(?:'ll|\s+will|\s+can|(?:'re|\s+are)\s+(?:going\s+to|strong|"
@@ -195,11 +196,22 @@ AFFIRMATION_RE = _re(
     r"|\byour\s+[\w-]+\s+(?:was|were|is|are)\s+(?:really\s+|very\s+)?(?:nicely|well|beautifully|brilliantly)\s+[a-z]+ed\b"
     r"|\byou(?:'ve|\s+have)\s+been\s+(?:grafting|working\s+(?:really\s+)?hard|putting\s+(?:the\s+work|in\s+the\s+work))\b"
     r"|\b(?:that's|that\s+is)\s+a\s+lot\s+of\s+(?:showing\s+up|effort|grit|persistence|commitment|clarity|insight|drive|"
-    r"initiative|courage|determination|resilience)\b|\byou\s+care\s+enough\s+to\b"
+    r"initiative|courage|determination|resilience)\b|\byou\s+(?:care|cared)\s+enough\b"
     r"|\b(?:that's|that\s+is)\s+(?:real|proper|serious|some)\s+(?:dedication|commitment|grit|determination|courage|effort|"
     r"clarity|self-awareness|insight|resilience)\b"
     r"|\bsounds\s+like\s+(?:someone|somebody|a\s+person|a\s+man|a\s+woman|a\s+guy)\s+who\s+(?:knows|cares|is|has|really|"
     r"takes)\b"
+    # love or courage found in what they said ("there's a lot of love in what you just said"), a gift named ("you've got
+    # good hands"), initiative ("off your own back"), their own diagnosis of what went wrong, a hard act named ("That
+    # took something, going back to him.")
+    r"|\bthere(?:'s|\s+is)\s+(?:a\s+lot\s+of|so\s+much|real)\s+(?:love|care|courage|strength|wisdom|thought|heart|kindness|"
+    r"honesty)\s+in\s+(?:that|what\s+you|how\s+you|the\s+way\s+you)\b"
+    r"|\byou(?:'ve|\s+have)\s+got\s+(?:really\s+|such\s+|very\s+)?(?:good|great|safe|steady|sharp|a\s+(?:good|great|real|natural))\s+"
+    r"(?:hands|eye|ear|instincts?|judgement|judgment|knack)\b"
+    r"|\boff\s+your\s+own\s+back\b|\bon\s+your\s+own\s+initiative\b"
+    r"|\byou(?:'ve|\s+have)\s+(?:already\s+)?(?:worked|figured)\s+out\s+(?:exactly\s+|precisely\s+)?(?:where|what|why|how)\s+"
+    r"(?:it|that|things)\s+(?:went\s+wrong|happened|broke|fell\s+apart)\b"
+    r"|\b(?:that|it)\s+took\s+something(?=\s*$|\s+\w+ing\b)"
 )
 
 #: Reassurance that it will turn out well ("you'll be fine", "you're going to be great", "you've got this", "I'm sure
@@ -222,6 +234,7 @@ REASSURANCE = (
     r"|\bdon'?t\s+(?:be\s+(?:so|too)\s+hard\s+on\s+yourself|beat\s+yourself\s+up)\b"
     # normalising: kind, gives nothing back ("you're definitely not the only one", "everybody goes through this")
     r"|\byou(?:'re|\s+are)\s+(?:definitely\s+|certainly\s+|so\s+)?(?:not|never)\s+(?:the\s+only\s+one|alone)\b"
+    r"|\byou(?:'re|\s+are)\s+doing\s+(?:just\s+)?(?:fine|ok|okay|alright|all\s+right)\b"
     r"|\b" + NORMALISING
 )
 REASSURANCE_RE = _re(REASSURANCE)
@@ -465,8 +478,9 @@ CONFRONT_RE = _re(
     r"|\byou\s+should(?:'ve|\s+have)\s+(?:seen\s+(?:it|that|this)\s+coming|spotted\s+(?:it|that|this)|been\s+more\s+careful|"
     r"known\s+better)\b|^(?:honestly\s+|yeah\s+|well\s+)*(?:yeah\s+)?you\s+should(?:'ve|\s+have)\s*$"
     r"|\byou(?:'ll|\s+will)\s+(?:soon\s+)?(?:toughen\s+up|harden\s+up|get\s+over\s+it)\b|\byou\s+win\s+some,?\s+(?:you\s+)?lose\s+some\b"
-    r"|^(?:\w+\s+){0,2}?that(?:'s|\s+is)\s+(?:just\s+)?(?:life|sales|business|the\s+job|part\s+of\s+the\s+job|how\s+it\s+(?:is|goes)|"
-    r"the\s+way\s+it\s+(?:is|goes))(?:\s+(?:isn't\s+it|i'm\s+afraid|for\s+you))?\s*$"
+    r"|^(?:\w+\s+){0,2}?(?:that|it)(?:'s|\s+is)\s+(?:just\s+)?(?:life|sales|business|the\s+job|part\s+of\s+the\s+job|"
+    r"how\s+it\s+(?:is|goes|works)|the\s+way\s+it\s+(?:is|goes|works))(?:\s+(?:here|round\s+here|in\s+this\s+(?:job|place|trade)))?"
+    r"(?:\s+(?:isn't\s+it|i'm\s+afraid|for\s+you))?\s*$"
     r"|^(?:oh\s+|\w+\s+)?come\s+on(?:\s+now)?\s*$|" + NOT_SO_PATTERN +
     # a concern made small (minimising: "it's not that bad", "these things blow over", "being dropped's nothing"), their
     # word doubted ("Are you sure?"), a moral ("that's not healthy"), a label with no "to" ("You're too nice.")
@@ -476,6 +490,34 @@ CONFRONT_RE = _re(
     r"|\byou(?:'ll|\s+will)\s+get\s+over\s+it\b|\byou\s+won't\s+even\s+remember\b|^(?:and\s+)?(?:\w+ing(?:\s+\w+){1,2}|that|this)'s\s+nothing\s*$"
     r"|^(?:\w+\s+)?are\s+you\s+sure\s*$|^that(?:'s|\s+is)\s+not\s+(?:healthy|normal|acceptable|good\s+enough|on)\s*$"
     r"|^(?:and\s+)?(?:honestly\s+)?you(?:'re|\s+are)\s+(?:just\s+|way\s+|far\s+)?too\s+(?:nice|soft|sensitive|negative|passive|timid)\s*$"
+    # their objection argued down (MITI 4.2.1: "disagrees, argues"): "I just don't agree with it", "I don't think that's
+    # right, though", "you're reading a lot into one comment", "that's a big if", "I've never said you weren't"; their failure held up ("they told you to take your breaks, and you didn't"), disappointment ("I was
+    # expecting more progress by now"), their act or idea marked a mistake or a waste ("starting in January was a
+    # mistake", "That was a mistake.", "a survey is a waste of your time"; not "that was a mistake that they made"), their feeling or their newness dismissed ("that's just nerves",
+    # "you'll learn", "you'll get it once you've been here longer", "you don't know you're born", "you'll live")
+    r"|\bi\s+(?:just\s+|really\s+|honestly\s+|simply\s+)?(?:don't|do\s+not)\s+agree(?:\s+with\s+(?:you|that|it|this))?\s*$"
+    r"|\bi\s+(?:just\s+)?(?:don't|do\s+not)\s+think\s+(?:that's|that\s+is|it's|it\s+is)\s+(?:right|true|the\s+case|fair|accurate)"
+    r"\s+though\b"
+    r"|\byou(?:'re|\s+are)\s+(?:just\s+|maybe\s+)?reading\s+(?:a\s+lot|too\s+much|far\s+too\s+much|way\s+too\s+much|"
+    r"a\s+bit\s+(?:too\s+)?much|more)\s+into\b"
+    r"|\byou(?:'re|\s+are)\s+(?:just\s+|really\s+|seriously\s+)?(?:underestimating|overcomplicating|catastrophi[sz]ing)\b"
+    r"|\bthat(?:'s|\s+is)\s+a\s+(?:big|huge|very\s+big)\s+if\b"
+    r"|\bi(?:'ve|\s+have)?\s+never\s+said\s+(?:that\s+)?you\s+(?:weren't|were|wasn't|was|couldn't|could|didn't|did|"
+    r"shouldn't|should|can't|aren't|are)\b"
+    r"|\b(?:told|asked|reminded)\s+you\s+to\s+(?:[\w']+\s+){1,8}?and\s+you\s+(?:didn't|did\s+not|haven't|have\s+not)"
+    r"(?:\s+so)?\s*$"
+    r"|\bi\s+(?:was|'d\s+been|had\s+been)\s+expecting\s+(?:a\s+lot\s+|a\s+bit\s+|much\s+|quite\s+a\s+bit\s+)?more\b"
+    r"|\bi\s+(?:had\s+|'d\s+)?expected\s+(?:a\s+lot\s+|a\s+bit\s+|much\s+)?more\s+(?:progress|from\s+you|than\s+this|by\s+now)\b"
+    r"|^(?:\w+\s+)?(?:that|this|it)\s+was\s+(?:a\s+)?(?:big\s+|real\s+|huge\s+|bad\s+|serious\s+|bit\s+of\s+a\s+)?mistake\s*$"
+    r"|\b\w+ing\s+(?:[\w']+\s+){0,5}?was\s+(?:a\s+)?(?:big\s+|real\s+|huge\s+|bad\s+|serious\s+|bit\s+of\s+a\s+)?mistake\b"
+    r"(?!\s+(?:on\s+my|of\s+mine|for\s+me|i\b|we\b|that\s+i|to\s+(?:think|say|worry)))"
+    r"|\bwaste\s+of\s+your\s+(?:own\s+)?time\b|^(?:\w+\s+)?(?:that's|that\s+is|it's|it\s+is|it\s+would\s+be)\s+(?:just\s+)?"
+    r"(?:a\s+)?(?:complete\s+|total\s+)?waste\s+of\s+time\s*$"
+    r"|^(?:\w+\s+)?(?:that's|that\s+is|it's|it\s+is)\s+(?:just|only)\s+(?:nerves|paranoia|your\s+imagination)\b"
+    r"|\byou(?:'ll|\s+will)\s+learn(?:\s+that)?\s*$"
+    r"|\byou(?:'ll|\s+will)\s+(?:learn|understand|get\s+it|see)\b(?:\s+[\w']+){0,3}?\s+(?:when|once)\s+you(?:'ve|\s+have)\s+been\s+"
+    r"(?:here|around|doing\s+(?:this|it)|in\s+the\s+job)\b"
+    r"|\bdon't\s+know\s+(?:you're|you\s+are)\s+born\b|^(?:\w+\s+)?you(?:'ll|\s+will)\s+live\s*$"
 )
 
 #: Words just before a confronting phrase that undo it: a negation ("it's not your fault", "I'm not saying you're
