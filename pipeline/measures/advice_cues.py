@@ -279,7 +279,7 @@ ASKS_FOR_OPTIONS_RE = _re(r"^" + OPENERS + r"(?:is|are)\s+there\b|^" + OPENERS +
 #: ("I would bring them in early"); not a wish or a view ("I'd like to hear", "I would say").
 I_WOULD_RE = _re(r"^" + OPENERS + r"(?:(?:personally|honestly|frankly)\s+)?i(?:\s+would|'d)\s+(?:probably\s+|definitely\s+|just\s+|also\s+)?"
                  r"(?!like\b|love\b|be\b|say\b|think\b|imagine\b|guess\b|want\b|have\s+(?:thought|felt|been|to)\b|hate\b|need\s+to\b|"
-                 r"(?:much\s+)?rather\s+(?:hear|know|listen)\b)"
+                 r"(?:much\s+)?rather\s+(?:hear|know|listen|we)\b)"
                  r"[a-z]+"
                  # the "I" heard at the end of the other person's turn: "would bring them in early"
                  r"|^would\s+(?!(?:you|your|it|that|this|they|he|she|we|there|the|a|an|i|me|my|not|be|like|love|anyone|"

@@ -376,5 +376,12 @@ PARTNERSHIP_RE = _re(
     r"|\byou\s+(?:might|may)\s+(?:already\s+|well\s+)?have\s+(?:some\s+)?(?:ideas|thoughts)\s+(?:of\s+your\s+own|yourself|first)\b"
     r"|\byou\s+(?:might|may)\s+(?:already\s+|well\s+)?have\s+your\s+own\s+(?:ideas|thoughts|views)\b"
     r"|\bis\s+(?:now|this)\s+(?:an?\s+)?(?:all\s+right|alright|ok|okay|good|convenient)\s+time\b"
+    # the working agreement made with them (set 38: "you set the agenda", "you decide where we go with it", "would you
+    # be happy to decide what we cover", "I'd rather we work that out together", "I'd like us to agree it together",
+    # "how do you think we should use our time", "what would you want me to do if you cancel", "Your call.")
+    r"|\b(?:you|to)\s+(?:set|decide|choose|pick)\s+(?:the\s+agenda|what\s+(?:we|you\s+share)|where\s+we|how\s+we|which\s+we)\b"
+    r"|\b(?:work|figure|sort)\s+(?:that|it|this)\s+out\s+together\b|\b(?:agree|decide)\s+(?:it|that|this|them)\s+together\b"
+    r"|\b(?:how|what)\s+do\s+you\s+think\s+we\s+should\b|\bwhat\s+would\s+you\s+(?:want|like)\s+me\s+to\s+do\b"
+    r"|(?<!\bwas\s)(?<!\bwere\s)\byour\s+call\s*$|\bwould\s+it\s+help\s+if\s+we\b"
 )
 

@@ -54,6 +54,13 @@ INNER_QUESTION_RE = re.compile(r"(?<=\s)(?:have\s+you\s+(?:ever\s+)?(?:thought\s
                                r"consider|want|like)|what\s+would\s+(?:that|it|this)\s+look\s+like"
                                r"|were\s+you\s+(?:aware|told|there|able|expecting))\b",
                                re.IGNORECASE)
+#: "What" said in place of the word not caught or to be confirmed, at the end of a statement: "you feel like what",
+#: "you'd what, the whole thing", "which gives us what, five weeks", "you've been here what, three years" (an echo
+#: question; "guess what", "so what", "I know what" are none).
+ECHO_WHAT_RE = re.compile(r"\b(?:like|did|do|does|'d|feel|felt|saw|was|were|with|to|for|about|at|from)\s+what"
+                          r"(?:\s+exactly|\s+again)?$"
+                          r"|\b(?:us|you|here|there|been|it's|that's|be)\s+what\s+(?:about\s+)?(?:a|an|one|two|three|four|five|six|seven|"
+                          r"eight|nine|ten|twelve|twenty|thirty|forty|fifty|\d+)(?:\s+[\w-]+){0,2}$", re.IGNORECASE)
 #: Verbless questions that open with "any": "any questions", "two years any pain or sensitivity", "good anything
 #: else"; not an answer of time or manner ("any time", "anything really").
 ANY_QUESTION_RE = re.compile(r"(?:^|\s)(?:any(?:\s+other)?\s+(?!(?:time|day|way|more|longer|good|of|place|kind|sort|"
@@ -118,6 +125,45 @@ def _verbless_any(toks, words: str) -> bool:
     return True
 
 
+#: Words after which an inversion belongs to the clause before, not to a new question: "so do I", "neither have
+#: they", "than do most", "what I'd say is do you ...", "if so could you"; a question reported ("he'd come in and say
+#: are you done").
+_INVERSION_BELONGS = frozenset({"so", "neither", "nor", "as", "than", "if", "whether", "only", "not", "is", "was",
+                                "are", "be", "and", "or", "but", "because", "that", "to", "there", "say", "says", "said",
+                                "ask", "asks", "asked", "goes", "went"}) | OPENING_WH | AUXILIARIES
+#: Auxiliaries whose inversion is a condition, not a question ("should you need anything", "had I known").
+_CONDITIONAL_AUX = frozenset({"should", "had", "were"})
+#: Personal subject pronouns: before an auxiliary they are its subject ("you can ...", "they don't do that").
+_PERSONAL = frozenset({"i", "you", "we", "they", "he", "she"})
+
+
+def _inverted_after_clause(toks, k: int) -> bool:
+    """Whether the question word or auxiliary at ``toks[k]`` opens a question in its own word order after a clause
+    that did not end where the parser could see it, in unpunctuated speech: an auxiliary before its subject and the
+    verb form that follows one (:func:`_inverted`: "... than I decide it shall I say a bit about how I work", "... on
+    video like this does that still work"), or a question word before an auxiliary and a subject pronoun ("before we
+    finish how's this been for you", "... how does that sound"). An embedded clause keeps its subject first ("I know
+    how you feel"); a restart or a declarative keeps the subject before the auxiliary ("you can, you can get", "they
+    don't do that here")."""
+    t, prev = toks[k].lower_, toks[k - 1].lower_
+    if prev in _INVERSION_BELONGS or prev in _PERSONAL or k + 2 >= len(toks):
+        return False
+    if t in AUXILIARIES:
+        if t.startswith("'") or t in _CONDITIONAL_AUX or t in ("ca", "wo", "sha"):
+            return False
+        return _inverted(toks, k) or toks[k + 1].lower_ in ("that", "this") and _verb_after(toks, k, k + 2)
+    return toks[k + 1].lower_ in AUXILIARIES and toks[k + 2].lower_ in SUBJECT_PRONOUNS | {"your"}
+
+
+def _verb_after(toks, k: int, j: int) -> bool:
+    """Whether the verb form an inverted auxiliary at ``k`` takes (:data:`_AFTER_INVERSION`) stands at ``j``, or after
+    one adverb there ("does that still work"); a verb, not an adjective ("when it was that hard": "that" a degree)."""
+    forms = tuple(f for f in _AFTER_INVERSION.get(toks[k].lower_, ("VB",) if toks[k].tag_ == "MD" else ()) if f != "JJ")
+    if j < len(toks) and toks[j].pos_ == "ADV":
+        j += 1
+    return j < len(toks) and toks[j].tag_ in forms
+
+
 def trailing_question(span) -> QuestionClass:
     """A question that ends an unpunctuated sentence after something else: "i am so sorry what caused the breakup",
     "thank you how are you", "hello what's on your mind today", "seven what makes it a seven", "good are you
@@ -137,7 +183,8 @@ def trailing_question(span) -> QuestionClass:
         before = " ".join(x.lower_ for x in toks[:k])
         prev = toks[k - 1]
         ends = CLAUSE_END_POS if t.lower_ in OPENING_WH else CLAUSE_END_POS - {"ADJ"}
-        clause_end = prev.pos_ in ends and prev.lower_ not in NOT_CLAUSE_END or bool(CLAUSE_END_RE.search(before))
+        clause_end = prev.pos_ in ends and prev.lower_ not in NOT_CLAUSE_END or bool(CLAUSE_END_RE.search(before)) \
+            or _inverted_after_clause(toks, k)
         if not clause_end and not (prev.lower_ not in NOT_CLAUSE_END and (
                 prev.pos_ in ECHO_END_POS or prev.pos_ in ("ADJ", "ADV") and t.lower_ in AUXILIARIES)
                 and _echo_question(toks, k)):
@@ -152,6 +199,8 @@ def trailing_question(span) -> QuestionClass:
         return QuestionClass(True, "yes_no" if m.group(0).endswith("with you") else "tag", False, m.group(0))
     if m := INNER_QUESTION_RE.search(words):
         return QuestionClass(True, "yes_no", False, m.group(0))
+    if len(toks) >= 3 and (m := ECHO_WHAT_RE.search(words)):
+        return QuestionClass(True, "wh", False, m.group(0))
     if toks and _verbless_any(toks, words):
         return QuestionClass(True, "yes_no", False, "any")
     return QuestionClass(False)

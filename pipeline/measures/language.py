@@ -250,7 +250,7 @@ CALLBACK_RE = re.compile(
     re.IGNORECASE,
 )
 CONFIDENTIALITY_RE = re.compile(
-    r"\b(?:stays?|stay|remains?|kept|keep)\s+(?:just\s+)?between\s+(?:us|you\s+and\s+me|the\s+two\s+of\s+us)\b"
+    r"\b(?:stays?|stay|remains?|kept|keep)\s+(?:just\s+)?between\s+(?:us|you\s+and\s+me|me\s+and\s+you|the\s+two\s+of\s+us)\b"
     r"|\bconfidential(?:ity)?\b|\bwon'?t\s+(?:go|leave)\s+(?:any\s+)?(?:further|beyond|outside)\b"
     r"|\bnot\s+(?:go|leave)\s+(?:any\s+)?(?:further|beyond)\s+this\s+room\b|\bin\s+confidence\b"
     r"|\boff\s+the\s+record\b|\bsafe\s+space\b|\bwon'?t\s+(?:tell|share\s+(?:this|it)\s+with)\s+(?:anyone|your\s+manager)\b",

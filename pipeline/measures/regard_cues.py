@@ -36,7 +36,8 @@ STRENGTH_NOUNS = frozenset(
 #: the noun after "of", the valuing adjective may stand on either.
 MEASURE_NOUNS = frozenset("bit sense piece kind level amount degree".split())
 #: Nouns that value only with a valuing adjective before them ("a good call", "a smart move", "a big step").
-GOOD_NOUNS = frozenset("call move step start idea plan choice decision catch point observation thinking".split())
+GOOD_NOUNS = frozenset("call move step start idea plan choice decision catch point observation thinking account "
+                        "explanation definition description summary analysis answer".split())
 #: Adjectives of good judgement or courage that value whatever they are said of ("That's a grown-up way to handle it",
 #: "a smart read on them", "a brave thing to say"): unlike "good" or "clear", they describe how a person thought or
 #: acted, so any noun after them values the mentee's act.
@@ -73,7 +74,7 @@ AFFIRMATION_RE = _re(
     # way found ("you've found a way to keep the part you value")
     r"|\b(?:that's|that\s+is|it's|it\s+is)\s+(?:only\s+|just\s+)?because\s+you\s+(?:really\s+|clearly\s+|obviously\s+)?"
     r"(?:care|cared|love|value|want\s+to\s+do\s+(?:it|this|things)\s+(?:right|well|properly))\b"
-    r"|\byou(?:'ve|\s+have)\s+(?:already\s+|actually\s+|really\s+)?found\s+(?:a|your\s+own)\s+way\s+(?:to|of|through|round|around)\b"
+    r"|\byou(?:'ve|\s+have)\s+(?:already\s+|actually\s+|really\s+|just\s+)?found\s+(?:a|your\s+own)\s+way\s+(?:to|of|through|round|around)\b"
     r"|\b(?:that|it|this)\s+(?:took|takes|must\s+have\s+taken)\s+(?:something|some\s+doing|a\s+lot(?!\s+of\b))\s+(?:to|for\s+you)\b"
     # "good for you" said to them, not what is good for their health ("it's meant to be good for you"); getting here
     # was an effort ("it took some organising just to get here", "that wasn't easy to arrange"); a plan of their own
@@ -89,8 +90,8 @@ AFFIRMATION_RE = _re(
     r"|\byou(?:'ve|\s+have)\s+(?:clearly|really|obviously)\s+(?:thought|worked|put|done|made|prepared)\b"
     r"|\byou(?:'ve|\s+have)\s+(?:done|made|come)\s+(?:a\s+(?:lot|great|really|long\s+way)|real|great|good|so\s+much|really|"
     r"so\s+far)\b"
-    r"|\byou\s+(?:did|handled|managed|dealt\s+with)\s+(?:it|that|this|the\s+\w+)?\s*(?:really\s+|so\s+)?"
-    r"(?:well|brilliantly|great|a\s+great\s+job|the\s+right\s+thing)\b"
+    r"|\byou\s+(?:did|handled|managed|dealt\s+with)\s+(?:it|that|this|that\s+one|the\s+\w+)?\s*(?:really\s+|so\s+)?"
+    r"(?:well|brilliantly|great|a\s+great\s+job|the\s+right\s+thing|properly|perfectly|beautifully)\b"
     r"|\byou(?:'re|\s+are)\s+(?:clearly|really|obviously|very)\s+(?:good|skilled|committed|capable|thoughtful|perceptive|insightful|observant|"
     r"resourceful|brave|strong|organised|organized|talented|determined|dedicated)\b"
     r"|\bi\s+(?:really\s+)?(?:appreciate|admire|respect|value)\s+(?:you|your|how|that\s+you|the\s+way)\b"
@@ -132,7 +133,7 @@ AFFIRMATION_RE = _re(
     r"fighter|survivor|natural)\b"
     r"|\byou(?:'ve|\s+have)\s+been\s+(?:really\s+|so\s+|very\s+)?(?:consistent|committed|dedicated|persistent|"
     r"determined|honest|open|brave)\b|\bthanks?\s+(?:you\s+)?for\s+being\s+(?:so\s+)?(?:open|honest|upfront|straight|frank)\b"
-    r"|\b(?:you\s+should\s+be|be)\s+(?:really\s+|so\s+|very\s+)?proud\b|\bi(?:'m|\s+am)\s+(?:really\s+)?(?:impressed|proud)\b|\bimpressive\b"
+    r"|\b(?:you\s+should\s+be|(?<!\bcan\s)(?<!\bcould\s)(?<!\bwill\s)be)\s+(?:really\s+|so\s+|very\s+)?proud\b|\bi(?:'m|\s+am)\s+(?:really\s+)?(?:impressed|proud)\b|\bimpressive\b"
     r"|(?<!\bif\s)(?<!\bunless\s)\b(?:that'?s|that\s+is|what\s+a|it'?s|it\s+is|such\s+a)\s+(?:a\s+)?(?:really\s+)?(?:great|good|brilliant|"
     r"excellent|smart|sensible|wise|clever|thoughtful)\s+(?:idea|plan|point|question|insight|step|move|approach|"
     r"thought|start)\b"
@@ -154,7 +155,7 @@ AFFIRMATION_RE = _re(
     r"|\byou(?:'re|\s+are)\s+(?:doing\s+(?:your\s+best|(?:a\s+|such\s+a\s+)?(?:great|amazing|wonderful|fantastic)(?:\s+job)?|"
     r"everything|all\s+you\s+can|the\s+right\s+thing|what\s+you\s+can)|on\s+the\s+right\s+track)\b"
     r"|\byou(?:'ve|\s+have)\s+done\s+(?:your\s+best|your\s+part|everything|all\s+you\s+can|so\s+well|the\s+right\s+thing)\b"
-    r"|(?<!\bwhat\s)\byou(?:'re|\s+are|\s+sound|\s+seem)(?:\s+like)?\s+(?:such\s+|a\s+|an\s+|so\s+|very\s+|really\s+|clearly\s+|obviously\s+|"
+    r"|(?<!\bwhat\s)(?<!\bshow\sthem\s)(?<!\bshow\shim\s)(?<!\bshow\sher\s)(?<!\bprove\s)\byou(?:'re|\s+are|\s+sound|\s+seem)(?:\s+like)?\s+(?:such\s+|a\s+|an\s+|so\s+|very\s+|really\s+|clearly\s+|obviously\s+|"
     r"truly\s+)*(?:good|great|wonderful|caring(?!\s+for\b)|kind|loving|strong|brave|mature|thoughtful|resilient|hard\s*working|"
     r"diligent|capable|amazing|supportive|responsible|generous|considerate|courageous|dedicated|determined|"
     r"talented)\b(?!\s+(?:idea|plan|time|day|question|of\b))"  # "you're kind of doing it for her": a hedge
@@ -169,7 +170,7 @@ AFFIRMATION_RE = _re(
     r"(?!\s+(?:mum|mom|mother|dad|father|nan|nana|gran|grandma|grandad|grandpa|wife|husband|partner|family|friends?|boss|"
     r"son|daughter|kids|children|sister|brother|parents|manager|teacher)\b))"
     r"|\bi\s+(?:really\s+)?(?:believe|think|know)\s+(?:that\s+)?you(?:'ll|\s+will|\s+can|(?:'re|\s+are)\s+(?:going\s+to|strong|"
-    r"capable|able|doing))\b(?!\s+(?:just\s+|always\s+|also\s+)?(?:ask|talk|call|try|email|speak|book|use|join|tell|start|look|see\s+why|"
+    r"capable|able|doing))\b(?!\s+(?:just\s+|always\s+|also\s+)?(?:ask|talk|call|try|email|speak|book|use|join|tell|start|look|see\s+why|like|love|enjoy|hate|need|"
     r"get\s+in\s+touch|go\s+to|reach\s+out|contact|check|sign\s+up)\b)"
     r"|\byou(?:'ll|\s+will)\s+(?:definitely\s+|surely\s+|certainly\s+)?(?:be\s+(?:fine|ok|okay|alright|all\s+right|able\s+to)|"
     r"get\s+through|make\s+it|figure\s+(?:it|this|that)\s+out|find\s+(?:a|the|your)\s+way|do\s+(?:great|well|fine))\b"
@@ -181,7 +182,7 @@ AFFIRMATION_RE = _re(
     # important", "an honest thing to notice about yourself", "you really know yourself"), a step named, a place held
     r"|\bnot\s+an?\s+(?:easy|small)\s+thing\s+to\s+(?:say|admit|share|tell|hear|do)\b|\bcan't\s+have\s+been\s+easy\s+to\s+"
     r"(?:say|admit|share|tell)\b"
-    r"|\byou(?:'ve|\s+have)?\s+(?:spotted|noticed|picked\s+up\s+on|put\s+your\s+finger\s+on|hit\s+on|named)\s+something\s+"
+    r"|\byou(?:'ve|\s+have)?\s+(?:just\s+)?(?:spotted|noticed|picked\s+up\s+on|put\s+your\s+finger\s+on|hit\s+on|named)\s+something\s+"
     r"(?:really\s+|pretty\s+)?(?:important|key|useful|significant|big)\b"
     r"|\bhonest\s+(?:thing|observation)\s+to\s+(?:notice|say|admit|see)\b|\byou\s+(?:really|clearly)\s+know\s+yourself\b"
     r"|\b(?:that's|that\s+is|that\s+was|it's|it\s+was)\s+(?:a\s+)?(?:really\s+)?(?:big|huge|real|major|massive)\s+step\b"
@@ -212,6 +213,17 @@ AFFIRMATION_RE = _re(
     r"|\byou(?:'ve|\s+have)\s+(?:already\s+)?(?:worked|figured)\s+out\s+(?:exactly\s+|precisely\s+)?(?:where|what|why|how)\s+"
     r"(?:it|that|things)\s+(?:went\s+wrong|happened|broke|fell\s+apart)\b"
     r"|\b(?:that|it)\s+took\s+something(?=\s*$|\s+\w+ing\b)"
+    # a skill's result valued (set 39: "You worked that out yourself.", "That's exactly how I'd start.", "That's exactly
+    # the priority an examiner wants to see", "You've got the sequence right", "all of that was spot on", "you noticed
+    # the turtling before anyone said a word", "Briefs are what you're good at.")
+    r"|\byou\s+(?:worked|figured|sorted)\s+(?:that|it|this)\s+out\s+(?:for\s+)?yourself\b"
+    r"|\bthat(?:'s|\s+is)\s+exactly\s+(?:how|what)\s+i(?:'d|\s+would)\s+(?:start|do\s+it|have\s+done|approach\s+it|do)\b"
+    r"|\bexactly\s+(?:what|the\s+\w+)\s+(?:a|an|the|any)\s+(?:good\s+|great\s+)?(?:\w+\s+)?(?:wants?\s+to\s+see|looks?\s+for|"
+    r"is\s+looking\s+for|needs?)\b"
+    r"|\byou(?:'ve|\s+have)\s+got\s+(?:the\s+core\s+of\s+it|(?:the|that|it|all\s+of\s+it)\s+(?:\w+\s+)?(?:right|spot\s+on|bang\s+on))\b"
+    r"|\b(?:was|were|is|are|that's|it's)\s+(?:absolutely\s+|just\s+)?spot\s+on\b"
+    r"|\byou\s+(?:noticed|spotted|saw|caught|picked\s+up\s+on)\s+(?:[\w']+\s+){1,4}?before\s+(?:anyone|anybody|everyone|the\s+rest|i\s+did)\b"
+    r"|\b(?:is|are|'s)\s+what\s+you(?:'re|\s+are)\s+(?:really\s+)?good\s+at\b"
 )
 
 #: Reassurance that it will turn out well ("you'll be fine", "you're going to be great", "you've got this", "I'm sure
@@ -427,8 +439,8 @@ CONFRONT_RE = _re(
     r"a\s+gambling\s+problem|an\s+addiction)\b"
     # their work marked down (a mentor's verdict: "your transitions were slow", "you can't hide behind LinkedIn"),
     # disagreement announced ("I'd gently push back on that"), criticism disowned as it is made ("I'm not criticising")
-    r"|\byour\s+[\w-]+\s+(?:was|were|is|are)\s+(?:too\s+|really\s+|very\s+|a\s+bit\s+|pretty\s+)?(?:slow|poor|weak|sloppy|messy|"
-    r"rushed|vague|unclear|chaotic|all\s+over\s+the\s+place|not\s+good\s+enough|nowhere\s+near)\b"
+    r"|\byour\s+[\w-]+(?:'s|\s+was|\s+were|\s+is|\s+are)\s+(?:too\s+|really\s+|very\s+|a\s+bit\s+|pretty\s+)?(?:slow|poor|weak|sloppy|messy|"
+    r"rushed|vague|unclear|chaotic|all\s+over\s+the\s+place|not\s+good\s+enough|nowhere\s+near|a\s+mess|a\s+shambles)\b"
     r"|\byou\s+can't\s+hide\s+behind\b|\bi(?:'d|\s+would)\s+(?:gently\s+|have\s+to\s+|really\s+)?push\s+back\s+on\b"
     r"|\bi(?:'m|\s+am)\s+not\s+(?:criticising|criticizing|having\s+a\s+go)\b"
     r"|\byou(?:'ve|\s+have)?\s+(?:got|need)\s+to\s+(?:take|start\s+taking)\s+(?:some\s+)?responsibility\b|(?:^|\bjust\s+|\btime\s+to\s+)(?:grow|man)\s+up\b"
@@ -518,6 +530,16 @@ CONFRONT_RE = _re(
     r"|\byou(?:'ll|\s+will)\s+(?:learn|understand|get\s+it|see)\b(?:\s+[\w']+){0,3}?\s+(?:when|once)\s+you(?:'ve|\s+have)\s+been\s+"
     r"(?:here|around|doing\s+(?:this|it)|in\s+the\s+job)\b"
     r"|\bdon't\s+know\s+(?:you're|you\s+are)\s+born\b|^(?:\w+\s+)?you(?:'ll|\s+will)\s+live\s*$"
+    # a lesson given with contempt (set 39: "No, no, not like that.", "I shouldn't have to tell you", "this isn't
+    # college", "Who taught you to hold it like that?", "Nobody's going to write it for you", "try harder"), a label by
+    # diagnosis ("That's your ADHD, isn't it."), their account challenged ("Could've been, but it wasn't, was it.")
+    r"|^(?:no\s+)+not\s+like\s+that\b|\bi\s+shouldn't\s+have\s+to\s+(?:tell|remind|keep\s+telling|say\s+(?:it|this)\s+to|ask)\s+you\b"
+    r"|^(?:\w+\s+){0,2}?this\s+(?:isn't|is\s+not)\s+(?:college|school|university|uni|a\s+holiday\s+camp|a\s+hotel|a\s+democracy)\b"
+    r"|\bwho\s+taught\s+you\s+to\b|\bnobody(?:'s|\s+is)\s+going\s+to\s+(?:do|write|hand|give|sort|finish)\s+(?:it|that|this)\s+for\s+you\b"
+    r"|(?<!\bi\s)(?<!\bi'll\s)(?<!\bwe\s)(?<!\bwe'll\s)\btry\s+(?:a\s+bit\s+|a\s+little\s+|much\s+|a\s+lot\s+)?harder\b"
+    r"|\b(?:that's|that\s+is|it's|it\s+is)\s+(?:just\s+)?(?:your|the)\s+(?:adhd|autism|dyslexia|ocd)\b"
+    r"|\bbut\s+(?:it|that|he|she|they|you)\s+(?:wasn't|isn't|didn't|doesn't|weren't|aren't|hasn't|haven't)\s+(?:was|is|did|does|"
+    r"were|are|has|have)\s+(?:it|that|he|she|they|you)\s*$"
 )
 
 #: Words just before a confronting phrase that undo it: a negation ("it's not your fault", "I'm not saying you're
