@@ -373,8 +373,8 @@ PARTNERSHIP_RE = _re(
     r"suit|work\s+for\s+you)\b"
     r"|\bwhether\s+(?:it|that|this)(?:'s|\s+is|\s+would\s+be|'d\s+be)\s+right\s+for\s+you\b"
     r"|\byou\s+know\s+(?:things|stuff|more)\s+(?:that\s+)?i\s+(?:don't|do\s+not)\b"
-    r"|\byou\s+(?:might|may)\s+(?:already\s+|well\s+)?have\s+(?:some\s+)?(?:ideas|thoughts)\s+(?:of\s+your\s+own|yourself|first)\b"
-    r"|\byou\s+(?:might|may)\s+(?:already\s+|well\s+)?have\s+your\s+own\s+(?:ideas|thoughts|views)\b"
+    r"|\byou\s+(?:might|may)\s+(?:already\s+|well\s+)?have\s+(?:(?:some\s+)?(?:ideas|thoughts)\s+(?:of\s+your\s+own|yourself|first)"
+    r"|your\s+own\s+(?:ideas|thoughts|views))\b"
     r"|\bis\s+(?:now|this)\s+(?:an?\s+)?(?:all\s+right|alright|ok|okay|good|convenient)\s+time\b"
     # the working agreement made with them (set 38: "you set the agenda", "you decide where we go with it", "would you
     # be happy to decide what we cover", "I'd rather we work that out together", "I'd like us to agree it together",

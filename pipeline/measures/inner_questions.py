@@ -82,8 +82,13 @@ def _inverted(toks, k: int) -> bool:
     third = subject in ("he", "she", "it")
     if nxt.lower_ == aux or aux in _SINGULAR_AUX and not third or aux in _PLURAL_AUX and third:
         return False  # "they had they had": a restart; "does i think": no subject of that auxiliary
-    forms = _AFTER_INVERSION.get(aux, ("VB",) if toks[k].tag_ == "MD" else ())
-    return nxt.tag_ in forms or aux in ("is", "are", "was", "were") and nxt.pos_ == "ADJ"
+    return nxt.tag_ in _forms_after(toks[k]) or aux in ("is", "are", "was", "were") and nxt.pos_ == "ADJ"
+
+
+def _forms_after(aux) -> tuple[str, ...]:
+    """The Penn tags of the verb form an inverted auxiliary token takes after its subject (:data:`_AFTER_INVERSION`;
+    a modal takes a bare verb)."""
+    return _AFTER_INVERSION.get(aux.lower_, ("VB",) if aux.tag_ == "MD" else ())
 
 
 def _echo_question(toks, k: int) -> bool:
@@ -158,7 +163,7 @@ def _inverted_after_clause(toks, k: int) -> bool:
 def _verb_after(toks, k: int, j: int) -> bool:
     """Whether the verb form an inverted auxiliary at ``k`` takes (:data:`_AFTER_INVERSION`) stands at ``j``, or after
     one adverb there ("does that still work"); a verb, not an adjective ("when it was that hard": "that" a degree)."""
-    forms = tuple(f for f in _AFTER_INVERSION.get(toks[k].lower_, ("VB",) if toks[k].tag_ == "MD" else ()) if f != "JJ")
+    forms = tuple(f for f in _forms_after(toks[k]) if f != "JJ")
     if j < len(toks) and toks[j].pos_ == "ADV":
         j += 1
     return j < len(toks) and toks[j].tag_ in forms

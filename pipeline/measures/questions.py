@@ -390,7 +390,9 @@ def classify_sentence(span) -> QuestionClass:
     return QuestionClass(False)
 
 
-#: A transcriber's notes after the sentence's last word ("[laughs]", "(pause)").
+#: A transcriber's notes after the sentence's last word ("[laughs]", "(pause)", "(writing)"): any bracketed words,
+#: since only the punctuation before them is read here; :data:`pipeline.measures.reflections._NOTE_RE`, which takes
+#: notes out of the text the cues read, removes only the parentheses it knows to be notes.
 _NOTES_AT_END_RE = re.compile(r"(?:\s*[\[(][^\])]*[\])])+\s*$")
 
 
@@ -400,7 +402,8 @@ def ended_as_statement(span, q: QuestionClass) -> bool:
     only after a leading clause ("I thought, well, I've failed again, so what's the point."), or an inversion
     without a pronoun subject, mostly a statement with its subject dropped ("Did Dry January once.", "Was a
     nightmare."), or a question with its verb left out ("Same time next month."). A question that opens the sentence
-    with a pronoun subject or a question word ("Did you go.", "What happened.") stays one: a typist may leave out the "?". Unpunctuated text has no full stop to read."""
+    with a pronoun subject or a question word ("Did you go.", "What happened.") stays one: a typist may leave out the
+    "?". Unpunctuated text has no full stop to read."""
     end = _NOTES_AT_END_RE.sub("", span.text).rstrip()  # "... not the notebook! [laughs]" ends with "!"
     if not q.is_question or not end or end[-1] not in ".!":
         return False

@@ -106,10 +106,12 @@ AFFIRMATION_RE = _re(
     r"|\byou(?:'ve|\s+have)\s+(?:already\s+|really\s+)?turned\s+(?:a\s+lot|things|it|so\s+much|that)\s+(?:a)?round\b"
     r"|\byou\s+kept\s+your\s+(?:cool|head|nerve|composure|word|promise)\b|\byou\s+stayed\s+(?:so\s+|really\s+)?(?:calm|"
     r"composed|professional|polite|patient|steady)\b"
-    # their own insight credited to them ("you spotted that yourself", "you got there yourself"), an effort made a
-    # point of ("you made a point of asking what she needed"), a skill named ("you're pretty good at reading people")
+    # their own insight credited to them ("you spotted that yourself", "you got there yourself", "you worked that out
+    # yourself"), an effort made a point of ("you made a point of asking what she needed"), a skill named ("you're
+    # pretty good at reading people")
     r"|\byou\s+(?:(?:spotted|noticed|saw|worked\s+out|figured\s+out|came\s+up\s+with|found|named|picked\s+up\s+on)\s+"
-    r"(?:\w+\s+){1,6}?|got\s+there\s+)yourself\b|\byou\s+made\s+a\s+point\s+of\b"
+    r"(?:\w+\s+){1,6}?|got\s+there\s+|(?:worked|figured|sorted)\s+(?:that|it|this)\s+out\s+(?:for\s+)?)yourself\b"
+    r"|\byou\s+made\s+a\s+point\s+of\b"
     r"|\byou(?:'re|\s+are)\s+(?:pretty|quite|really|very|so)\s+good\s+at\b"
     r"|(?<!\bif\s)(?<!\bunless\s)\byou\s+were\s+(?:really\s+|so\s+|very\s+)?(?:honest|brave|open)\s+(?:about|with)\b|\byou\s+handled\s+(?:it|that|this)\s*$"
     r"|\byou\s+did\s+something\s+(?:really\s+|pretty\s+|genuinely\s+)?(?:hard|difficult|brave|tough)\b"
@@ -213,10 +215,9 @@ AFFIRMATION_RE = _re(
     r"|\byou(?:'ve|\s+have)\s+(?:already\s+)?(?:worked|figured)\s+out\s+(?:exactly\s+|precisely\s+)?(?:where|what|why|how)\s+"
     r"(?:it|that|things)\s+(?:went\s+wrong|happened|broke|fell\s+apart)\b"
     r"|\b(?:that|it)\s+took\s+something(?=\s*$|\s+\w+ing\b)"
-    # a skill's result valued (set 39: "You worked that out yourself.", "That's exactly how I'd start.", "That's exactly
+    # a skill's result valued (set 39: "That's exactly how I'd start.", "That's exactly
     # the priority an examiner wants to see", "You've got the sequence right", "all of that was spot on", "you noticed
     # the turtling before anyone said a word", "Briefs are what you're good at.")
-    r"|\byou\s+(?:worked|figured|sorted)\s+(?:that|it|this)\s+out\s+(?:for\s+)?yourself\b"
     r"|\bthat(?:'s|\s+is)\s+exactly\s+(?:how|what)\s+i(?:'d|\s+would)\s+(?:start|do\s+it|have\s+done|approach\s+it|do)\b"
     r"|\bexactly\s+(?:what|the\s+\w+)\s+(?:a|an|the|any)\s+(?:good\s+|great\s+)?(?:\w+\s+)?(?:wants?\s+to\s+see|looks?\s+for|"
     r"is\s+looking\s+for|needs?)\b"
