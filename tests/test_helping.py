@@ -1414,7 +1414,7 @@ def test_the_reviewers_sets_read_good_above_poor_and_their_helper_as_the_mentor(
     spec.loader.exec_module(bench)
     table = load_syllable_table()
     folders = sorted(p.parent for p in (root / "bench" / "data" / "reviewer_sets").glob("*/key.json"))
-    assert len(folders) >= 32
+    assert len(folders) >= 36
     pooled = [0, 0, 0]
     for folder in folders:
         got = bench.score_set(folder, nlp=nlp, syllable_table=table, plain=plain)
@@ -1882,6 +1882,11 @@ def test_set31_to_33_forms_chat_safety_checks_and_banter(nlp):
     assert not code("if you were honest with yourself you'd see you've lost control").has("affirmation")
 
 
+def _coded_after(previous: list[str], nlp):
+    """A coder of the mentor's turns said after the mentee's ``previous`` turns: ``text -> TurnCode``."""
+    return lambda text: code_turn(text, previous=previous, nlp=nlp)
+
+
 def test_set34_to_37_forms_follow_ups_quiet_helpers_own_stories_and_pushback(nlp):
     """Forms from the twenty-sixth to twenty-ninth reviewer sets (follow-up sessions; quiet helpers; the mentor's own
     experience; a mentee who pushes back), each general, each with what only looks like it: their objection argued
@@ -1890,10 +1895,8 @@ def test_set34_to_37_forms_follow_ups_quiet_helpers_own_stories_and_pushback(nlp
     initiative, love found in what they said affirm; the direction left to them ("start wherever feels right"), their
     pick among options asked and an offer on their condition share the decision, and "take it wherever you want to"
     advises nothing; a story of one's own career discloses ("the worst moment of my career", "Took me years")."""
-    prev = ["I know I said I'd raise it with her, but honestly, after Tuesday, I just don't think it's worth it."]
-
-    def code(text: str):
-        return code_turn(text, previous=prev, nlp=nlp)
+    code = _coded_after(["I know I said I'd raise it with her, but honestly, after Tuesday, I just don't think it's "
+                         "worth it."], nlp)
 
     for text in ("No, I think I understand what you're saying, I just don't agree with it.",
                  "I don't think that's right, though.", "I think you're reading a lot into one comment.",
@@ -2070,3 +2073,66 @@ def test_set38_to_40_forms_first_sessions_teaching_and_mentees_who_communicate_d
 
     assert lang.find_pattern(lang.CONFIDENTIALITY_RE, "So anything you tell me stays between me and you.")
     assert not lang.find_pattern(lang.CONFIDENTIALITY_RE, "It's between me and you and the wall.")
+
+
+def test_set41_to_44_forms_groups_talking_down_and_young_peoples_words(nlp):
+    """Forms from the thirty-third to thirty-sixth reviewer sets (group mentoring; confidentiality at stake; talking
+    down without judging words; young people's own register), each with what only looks like it: one member held up
+    against another ("she just makes better choices than you do", "Some of it might rub off on you"), a rebuke ("It's
+    not funny, Jordan.", "how many times have we talked about this?", "You see how that looks?", "isn't a plan"),
+    mockery ("that's a bit dramatic", "no offence", "you're making it a way bigger deal than it is", "you overthink
+    everything", "cringe") and a tally kept ("Third time this month, mind.") judge, a filler "like" before them
+    undoing nothing; a quality named in how they went about it ("That's a generous offer.", "that's a proper plan",
+    "that's really thought through"), an act's effect credited, what struck the mentor, better than the mentor did,
+    members who helped each other and success that is no luck affirm."""
+    code = _coded_after(["I got isolation again, for talking. It wasn't even me, it was under my breath."], nlp)
+
+    for text in ("She's not a goody-goody, she just makes better choices than you do.",
+                 "Sit with Jordan next time. Some of it might rub off on you.", "Why can't you be more like your sister?",
+                 "It's not funny, Jordan.", "Tyler, how many times have we talked about this?",
+                 "So you were talking, she moved you, and you kicked off. You see how that looks?",
+                 "Your uncle's garage isn't a plan, Tyler.", "nah sorry. but like, that's a bit dramatic innit",
+                 "bro no offence but everyone and their nan's got a Twitch", "you're making it a way bigger deal than it is",
+                 "honestly you overthink everything bro", "a stream? that's so cringe",
+                 "You're alright. Third time this month, mind."):
+        assert code(text).confronting, text
+        assert code(strip_punctuation(text)).confronting, text
+    for text in ("It's funny how things work out.", "That's not a plan yet, more of a wish, which is fine.",
+                 "The meeting sounds a bit dramatic.", "That was so dramatic, it must have been scary.",
+                 "Let's see how that looks on paper.", "You feel like it's all your fault.",
+                 "It's the first time this month I've seen you smile."):
+        assert not code(text).confronting, text
+    for text in ("That's a generous offer.", "That sounds like a clear value of yours.",
+                 "Ooh. You've made it easy for him to say yes.", "And you picked that out yourself.",
+                 "What struck me today is how much you two backed each other up.",
+                 "That's exactly the kind of judgement we want.", "You've brought it here in a week, which is quicker than I managed.",
+                 "You've both been really straight with each other today.", "that's a proper plan",
+                 "you literally just worked that out yourself", "that's really thought through", "that's actually well strong",
+                 "that's you sorting it yourself", "Thanks for telling me straight.",
+                 "Sixty on the waiting list. That's not luck.", "Those things don't happen by accident.",
+                 "you've worked so hard to get that flat", "Well, you've done ever so well to come and ask.",
+                 "That takes a kind of steadiness a lot of people never find.",
+                 "That's a really concrete way of protecting yourself."):
+        assert code(text).has("affirmation"), text
+    for text in ("That's a fair question.", "It was a proper mess.", "Thanks for the tea.", "He's worked so hard on it.",
+                 "It's not thought through at all.", "What struck me was the noise."):
+        assert not code(text).has("affirmation"), text
+    for text in ("Of course you did. What I'd do, sweetheart, is a seating plan.",
+                 "Oh, I wouldn't bother with all the restorative business just yet.",
+                 "Stick with me and you'll be at the top by Christmas.", "Trust me. I've watched a hundred reps try it.",
+                 "I've seen how these things go. Trust me on this one."):
+        assert code(text).has("advice"), text
+    for text in ("You can trust me.", "I wouldn't worry about it.", "Would you trust me to read it first?",
+                 "But trust me, you made the right decision."):
+        assert not code(text).has("advice"), text
+    from pipeline.measures.disclosure import self_disclosure
+
+    for text in ("See, that's a honeymoon. I've seen it happen time and time again.",
+                 "I've watched a hundred reps try it.", "I've been asking for that on the report since two thousand and nine.",
+                 "honestly I sulked for like a week", "first year Christmas I nearly didn't come back, honestly.",
+                 "first year I had Dave for maths", "I had four different supervisors", "yeah no, I was lucky with that",
+                 "if I can do it anyone can", "same tbh. the whole series"):
+        assert self_disclosure(text), text
+    for text in ("I've seen that you're doing well.", "I've seen your report.", "I had two options in mind for you.",
+                 "same time next week?", "I was lucky to catch you."):
+        assert not self_disclosure(text), text

@@ -437,7 +437,8 @@ def test_every_banded_indicator_has_advice_for_its_failing_side():
                    ("mentee_response_gap", "below"), ("language_style_matching", "above"),
                    ("mentor_confidentiality", "above")}
     # Faults whose absence is no praise: a phrase list that hears no blame has not shown there was none.
-    not_praised = {"mentor_confronting", "mentor_self_focus_share"}  # nor is a mentor who never tells of themselves
+    # nor is a mentor who never tells of themselves, nor one in whose talk no confidence was heard passed on
+    not_praised = {"mentor_confronting", "mentor_self_focus_share", "mentor_confidentiality_breaches"}
     for row in rows:
         id_, (lo, hi) = row[1].strip().strip("`"), (b.strip() for b in row[4].split(".."))
         if not lo and not hi:

@@ -203,7 +203,14 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
     # to observe Sandra's class")
     r"|\bleave\s+it\s+with\s+me\b|\bi(?:'ll|\s+will)\s+(?:have\s+a\s+word\s+with|sort\s+(?:it|that|this)\s+out\s+for\s+you)\b"
     r"|\bi(?:'d|\s+would)\s+like\s+you\s+to\s+(?!tell\b|talk\b|share\b|think\b|say\b|describe\b|walk\b|imagine\b|know\b)[a-z]+"
-    r"|\b(?:the\s+first\s+thing\s+|what\s+)i(?:'d|\s+would)\s+do\s+is\b|\bhere'?s\s+(?:what\s+i(?:'m|\s+am)\s+thinking|the\s+plan)\b"
+    r"|\b(?:the\s+first\s+thing\s+|what\s+)i(?:'d|\s+would)\s+do\s+(?:\w+\s+)?is\b|\bhere'?s\s+(?:what\s+i(?:'m|\s+am)\s+thinking|the\s+plan)\b"
+    # advice with the speaker's weight behind it (set 43: "What I'd do, sweetheart, is ...", "I wouldn't bother with
+    # all that yet", "I wouldn't go down that road", "Stick with me and you'll ...", "Trust me.", "Trust me on this
+    # one."); "trust me" ends the sentence it persuades with, where the one that reassures goes on to what it promises
+    # ("trust me, you made the right decision", "trust me, it really helps": 5 of ESConv's supporter turns)
+    r"|\bi\s+(?:wouldn't|would\s+not)\s+(?:bother|go\s+down\s+that\s+(?:road|route|path))\b"
+    r"|(?<!\bcan\s)(?<!\bcould\s)(?<!\bto\s)\btrust\s+me(?:\s+on\s+(?:this|that)(?:\s+one)?)?(?:\s+(?:mate|love|honestly|yeah))?\s*$"
+    r"|\bstick\s+with\s+me\s+and\s+you(?:'ll|\s+will)\b"
     r"|\bwhat\s+we(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to|'re\s+gonna)\s+do\s+is\b"
     r"|\bwe\s+(?:just\s+)?need\s+to\s+(?:find|get|put|sort)\s+you\b|\bi(?:'m|\s+am)\s+(?:gonna|going\s+to)\s+have\s+you\b"
     r"|\blet's\s+(?:at\s+least\s+|just\s+)?(?:get|have|put)\s+you\b|\byou(?:'ll|\s+will)\s+want\s+to\b"

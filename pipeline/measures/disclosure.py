@@ -84,7 +84,20 @@ OWN_EXPERIENCE_RE = re.compile(
     r"|\bmy\s+(?:old|first|former)\s+(?:boss|sergeant|manager|chef|head\s+chef|mentor|supervisor|tutor|teacher|coach|"
     r"consultant|head|gaffer)\b|\bwhat\s+(?:they|he|she)\s+(?:used\s+to\s+)?call(?:ed)?\s+me\b"
     r"|\bI\s+still\s+(?:think\s+about|dream\s+about|wince|cringe|carry|drive|have\s+nightmares)\b"
-    r"|\b(?:it|that)\s+still\s+(?:makes\s+me|haunts\s+me|bothers\s+me|gets\s+to\s+me)\b",
+    r"|\b(?:it|that)\s+still\s+(?:makes\s+me|haunts\s+me|bothers\s+me|gets\s+to\s+me)\b"
+    # what they have seen over the years ("I've seen it happen time and time again", "I've watched a hundred reps try
+    # it", "I've been asking for that since two thousand and nine"), a young person's own story (set 44: "I sulked for
+    # like a week", "I nearly didn't come back", "first year I had Dave for maths", "I had four different
+    # supervisors", "I was lucky with that", "if I can do it anyone can", "same tbh")
+    r"|\bI(?:'ve|\s+have)\s+(?:seen|watched)\s+(?:it|this|that)\s+happen\b"
+    r"|\bI(?:'ve|\s+have)\s+(?:seen|watched)\s+(?:a\s+hundred|hundreds|dozens|loads|plenty|so\s+many)\b"
+    r"|\bI(?:'ve|\s+have)\s+been\s+\w+ing\b[^.?!]{0,40}?\bsince\s+(?:two\s+thousand|nineteen|(?:19|20)\d\d|I\s+(?:was|started))\b"
+    r"|\bI\s+(?:sulked|moped|skived|bunked\s+off)\b|\bI\s+(?:nearly|almost)\s+didn't\s+(?:come\s+back|go\s+back|finish|make\s+it)\b"
+    r"|\bfirst\s+(?:year|week|day|month|season|term)\s+I\s+(?:had|was|got|did|went|nearly)\b"
+    r"|\bI\s+had\s+(?:two|three|four|five|six|loads\s+of|so\s+many)\s+(?:different\s+)?(?:supervisors|managers|bosses|"
+    r"teachers|tutors|mentors|coaches|jobs|placements|schools|flats|foster\s+(?:homes|placements)|social\s+workers)\b"
+    r"|\bI\s+was\s+(?:really\s+|so\s+)?(?:lucky|unlucky|gutted|skint)\s+(?:with|when|because|cos)\b"
+    r"|\bif\s+I\s+can\s+do\s+it,?\s+(?:anyone|anybody|you)\s+can\b|^same\s+(?:tbh|honestly|to\s+be\s+honest|lol)\b",
     re.IGNORECASE,
 )
 

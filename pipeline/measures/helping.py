@@ -22,6 +22,7 @@ from typing import NamedTuple
 from pipeline.measures import advice, advice_cues, affirming, disclosure, inner_questions, questions
 from pipeline.measures import helping_cues as cues
 from pipeline.measures import information_cues as info
+from pipeline.measures import judging_cues as judging
 from pipeline.measures import language as lang
 from pipeline.measures import regard_cues as regard
 from pipeline.measures.reflections import (
@@ -288,8 +289,8 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
     if not codes:
         return TurnCode("other"), QuestionClass(False), 0
     judged = next((cue for s in sents if (cue := confronting(s.text))
-                   and not (answers and regard.NOT_SO_RE.match(cue))
-                   and not (regard.NO_IT_ISNT_RE.match(cue)
+                   and not (answers and judging.NOT_SO_RE.match(cue))
+                   and not (judging.NO_IT_ISNT_RE.match(cue)
                             and cue.split()[-1] in plain_text(ctx.previous_text).split())), "") \
         if ctx.speaks_fully else ""
     if ctx.speaks_fully:  # one definition of self-disclosure for the whole turn, sentences split or not
@@ -358,13 +359,13 @@ def partnership(text: str) -> str:
 def confronting(text: str) -> str:
     """The words with which a sentence blames, criticises, labels or doubts the other person ("" for none).
 
-    MITI 4.2.1 "Confront" (:data:`regard.CONFRONT_RE`), unless one of the three words before it negates it or
-    reports someone's words or feelings (:data:`regard.NOT_CONFRONT_BEFORE`: "it's not your fault", "she said you
+    MITI 4.2.1 "Confront" (:data:`judging.CONFRONT_RE`), unless one of the three words before it negates it or
+    reports someone's words or feelings (:data:`judging.NOT_CONFRONT_BEFORE`: "it's not your fault", "she said you
     were lazy", "you feel like it's all your fault": the mentee's own self-blame given back). A confronting
     sentence is never coded as a reflection (:func:`sentence_behaviour`).
     """
     plain = plain_text(text)
-    for m in regard.CONFRONT_RE.finditer(plain):
+    for m in judging.CONFRONT_RE.finditer(plain):
         words = plain[:m.start()].split()
         if not any(_undoes(words, k) for k in range(max(0, len(words) - 3), len(words))):
             return m.group(0).strip()
@@ -374,14 +375,19 @@ def confronting(text: str) -> str:
 #: Verbs of a view that report the mentee's ("you think you're lazy"), not when the speaker's own ("I think you're
 #: reading a lot into it", "I honestly think that was a mistake": their judgement, said as theirs).
 _OWN_VIEW = frozenset("think thought believe feel felt".split())
+#: Words after which "like" reports a feeling or a look ("you feel like it's all your fault", "it sounds like ..."),
+#: where elsewhere it is a filler.
+_LIKE_REPORTS = frozenset("feel feels felt feeling seem seems seemed sound sounds sounded look looks looked".split())
 
 
 def _undoes(words: list[str], k: int) -> bool:
     """Whether ``words[k]``, one of the three words before a confronting phrase, undoes it
-    (:data:`regard.NOT_CONFRONT_BEFORE`, a negation), unless it is "I think" (or "I honestly think") said of it."""
+    (:data:`judging.NOT_CONFRONT_BEFORE`, a negation), unless it is "I think" (or "I honestly think") said of it."""
     w = words[k]
-    if not (w in regard.NOT_CONFRONT_BEFORE or w.endswith("n't")):
+    if not (w in judging.NOT_CONFRONT_BEFORE or w.endswith("n't")):
         return False
+    if w == "like" and not (k >= 1 and words[k - 1] in _LIKE_REPORTS):
+        return False  # a filler ("but like, that's a bit dramatic"), not "you feel like ..."
     own = w in _OWN_VIEW and (k >= 1 and words[k - 1] == "i" or k >= 2 and words[k - 2] == "i" and words[k - 1].endswith("ly"))
     return not own
 

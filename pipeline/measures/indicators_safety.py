@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from pipeline.measures import disclosure, turntaking
+from pipeline.measures import confidentiality, disclosure, risk, turntaking
 from pipeline.measures import language as lang
 from pipeline.measures.confidence import cap
 from pipeline.measures.context import SessionContext, exchange_of_turns
@@ -71,11 +71,27 @@ def mentor_self_focus_share(ctx: SessionContext) -> Reading:
                              lambda m: said(disclosure.self_disclosure(m.text)) or "own experience")
 
 
+def _promise(text: str) -> str:
+    """The words of ``text`` that promise confidentiality ("" if none); not another's confidence told ("She told
+    me in confidence ...")."""
+    cue = lang.find_pattern(lang.CONFIDENTIALITY_RE, text)
+    return "" if cue and cue.lower() in confidentiality.breach(text).lower() else cue
+
+
 def mentor_confidentiality(ctx: SessionContext) -> Reading:
     """1 when the mentor says the conversation stays private, else 0."""
-    promised = [m for m in ctx.mentor_turns if lang.find_pattern(lang.CONFIDENTIALITY_RE, m.text)]
+    promised = [m for m in ctx.mentor_turns if _promise(m.text)]
     return Reading(value=1.0 if promised else 0.0,
-                   evidence=[moment(m, said(lang.find_pattern(lang.CONFIDENTIALITY_RE, m.text))) for m in promised],
+                   evidence=[moment(m, said(_promise(m.text))) for m in promised],
+                   confidence=cap(ctx.base_confidence, "medium"))
+
+
+def mentor_confidentiality_breaches(ctx: SessionContext) -> Reading:
+    """Count of the mentor's turns that pass on a confidence: another's told, or the mentee's words taken to
+    someone over them unasked (>= 0; :func:`pipeline.measures.confidentiality.breach`)."""
+    broken = [m for m in ctx.mentor_turns if confidentiality.breach(m.text)]
+    return Reading(value=len(broken) if ctx.mentor else None,
+                   evidence=[moment(m, f"confidence passed on {said(confidentiality.breach(m.text))}") for m in broken],
                    confidence=cap(ctx.base_confidence, "medium"))
 
 
@@ -107,6 +123,19 @@ SHARING: tuple[IndicatorSpec, ...] = (
         category="confidentiality",
         explanation="Saying the conversation stays private lets the mentee be honest.",
         measure=mentor_confidentiality),
+    IndicatorSpec(
+        id="mentor_confidentiality_breaches", name="Mentor passing on what was said in confidence", unit="count",
+        band=(None, 0.0),
+        source=COURSE + ": 'letting them know that what you talk about won't go any further'; a promise is kept or "
+        "broken in the mentor's own talk: another person's confidence told ('she told me she's pregnant', 'I "
+        "shouldn't be telling you this'), or the mentee's words taken to their manager, HR or family unasked ('I'll "
+        "have a quiet word with your manager'); not an offer ('Would you like me to speak to her?'), not what is "
+        "agreed together, not a safeguarding lead; none is the aim; a count, no interval, confidence at most medium; "
+        "told under \"to try\" when found, never praised when absent",
+        category="confidentiality",
+        explanation="A mentee who hears someone else's confidence told, or hears that their words will reach their "
+        "manager, learns that what they say may travel too.",
+        measure=mentor_confidentiality_breaches),
 )
 
 # ------------------------------------------------------------------ psychological safety
@@ -176,6 +205,26 @@ def _members_turns(ctx: SessionContext, finder) -> Reading:
 def mentee_concerns(ctx: SessionContext) -> Reading:
     """Count of the mentee's (in a group, every member's) turns that voice a concern or uncertainty (>= 0)."""
     return _members_turns(ctx, concerns)
+
+
+def mentor_risk_followed_up(ctx: SessionContext) -> Reading:
+    """Share of the mentee's (in a group, any member's) turns that may mean a risk of harm which the mentor took up
+    in their next two turns, percent (0-100; :mod:`pipeline.measures.risk`); not available when none was heard."""
+    said_at = [k for k, m in enumerate(ctx.turn_measures)
+               if m.speaker in ctx.listened_to and risk.risk_said(m.text)] if ctx.mentor else []
+    if not said_at:
+        return Reading(value=None, available=False,
+                       explanation="Nothing the mentee said was heard as a risk of harm (thoughts of suicide or "
+                       "self-harm, harm done to them), so there was nothing to follow up.")
+    taken = [risk.followed_up(ctx.turn_measures, k, mentor=ctx.mentor) for k in said_at]
+    evidence = [moment(ctx.turn_measures[k], f"risk said {said(risk.risk_said(ctx.turn_measures[k].text))}; "
+                       + (f"taken up ({how})" if how == "reflection" else f"asked {said(how)}" if how else
+                          "not taken up in the mentor's next two turns"))
+                for k, how in zip(said_at, taken, strict=True)]
+    n_taken = sum(bool(how) for how in taken)
+    return Reading(value=100.0 * n_taken / len(said_at), evidence=evidence,
+                   confidence=cap(ctx.base_confidence, "medium"),
+                   sample=f"{len(said_at)} moment{'s' if len(said_at) > 1 else ''} of risk said, {n_taken} taken up")
 
 
 def mentee_own_ideas(ctx: SessionContext) -> Reading:
@@ -290,6 +339,22 @@ SAFETY: tuple[IndicatorSpec, ...] = (
         explanation="A mentee who puts forward ideas and plans of their own feels safe to speak up and owns what "
                     "happens next; agreeing to the mentor's suggestion is not counted.",
         measure=mentee_own_ideas),
+    IndicatorSpec(
+        id="mentor_risk_followed_up", name="Mentor taking up what may be a risk of harm", unit="%",
+        band=(100.0, None),
+        source="Suicide-prevention and helping-skills guidance: when someone says what may mean a risk of harm, ask "
+        "about it directly and calmly; asking does not put the idea there (Dazzi et al. 2014, Psychological Medicine "
+        "44(16)); " + COURSE_SAFETY + ": individuals 'feel safe to share their thoughts, concerns and "
+        "uncertainties'; the mentee's words heard as a risk (thoughts of suicide or self-harm: 'everyone would be "
+        "better off without me', 'kill myself'; harm done to them: 'he hits me', 'scared to go home'), taken up when "
+        "one of the mentor's next two turns (listening signals aside) asks about it or names it ('Are you thinking "
+        "about suicide?', 'Are you safe at home?', 'When you say ..., what do you mean?', safeguarding) or the first "
+        "gives it back without judging; every time is the aim; shown only when a risk was heard; confidence at most "
+        "medium",
+        category="safety",
+        explanation="A mentee who says something that may mean they are at risk has trusted the mentor with the most "
+        "important thing of the session; asking about it, calmly and directly, shows it was safe to say.",
+        measure=mentor_risk_followed_up),
     IndicatorSpec(
         id="mentor_interrupting_mentee", name="Times the mentor cut the mentee off", unit="count", band=(0.0, 1.0),
         source=COURSE_SAFETY + "; same definition as mentor_interruptions", category="safety",

@@ -52,7 +52,15 @@ INNER_QUESTION_RE = re.compile(r"(?<=\s)(?:have\s+you\s+(?:ever\s+)?(?:thought\s
                                r"|(?:would|could|might)\s+it\s+be\s+(?:worth|possible|an\s+option|helpful|useful)"
                                r"|is\s+(?:that|this|it|[a-z]+)\s+(?:still\s+)?something\s+you(?:\s*'d|\s+would)\s+(?:be\s+interested|"
                                r"consider|want|like)|what\s+would\s+(?:that|it|this)\s+look\s+like"
-                               r"|were\s+you\s+(?:aware|told|there|able|expecting))\b",
+                               r"|were\s+you\s+(?:aware|told|there|able|expecting)"
+                               # what a member makes of it, asked by name in a group ("hana i noticed you nodding
+                               # what's coming up for you", "mei hearing tom say that what goes through your head",
+                               # "who's got something burning"); not "what's landing for you is ..." (a statement)
+                               r"|what(?:\s*'s|\s+is)\s+(?:coming\s+up|landing|going\s+on|happening|resonating|"
+                               r"standing\s+out)\s+for\s+(?:you|each\s+of\s+you|both\s+of\s+you)(?!\s+(?:is|was)\b)"
+                               r"|what\s+goes\s+through\s+your\s+(?:head|mind)(?!\s+(?:is|was)\b)"
+                               r"|who(?:\s*'s|\s+has)\s+got\s+(?:something|anything)"
+                               r"|anything\s+else\s+(?:anyone|you|either\s+of\s+you)\s+(?:wants?|would\s+like|needs?)\s+to)\b",
                                re.IGNORECASE)
 #: "What" said in place of the word not caught or to be confirmed, at the end of a statement: "you feel like what",
 #: "you'd what, the whole thing", "which gives us what, five weeks", "you've been here what, three years" (an echo
@@ -65,7 +73,8 @@ ECHO_WHAT_RE = re.compile(r"\b(?:like|did|do|does|'d|feel|felt|saw|was|were|with
 #: else"; not an answer of time or manner ("any time", "anything really").
 ANY_QUESTION_RE = re.compile(r"(?:^|\s)(?:any(?:\s+other)?\s+(?!(?:time|day|way|more|longer|good|of|place|kind|sort|"
                              r"type|any|um|uh)\b)[a-z]+"
-                             r"|any(?:thing|one|body)\s+else)\b", re.IGNORECASE)
+                             r"|any(?:thing|one|body)\s+else|anything\s+from\s+(?:you|either\s+of\s+you|anyone)$)\b",
+                             re.IGNORECASE)
 
 
 #: Auxiliaries of a third-person singular subject and of any other; "was" and the modals go with anyone.
@@ -119,7 +128,7 @@ def _verbless_any(toks, words: str) -> bool:
     if m is None or len(words[m.start():].split()) > 8:
         return False
     start = len(words[:m.start()].split())
-    if start and (toks[start - 1].pos_ not in ("INTJ", "ADJ", "NOUN", "NUM") and toks[start - 1].lower_ not in
+    if start and (toks[start - 1].pos_ not in ("INTJ", "ADJ", "NOUN", "PROPN", "NUM") and toks[start - 1].lower_ not in
                   LEADING_FILLERS or toks[start - 1].lower_ in _ANY_INSIDE):
         return False  # "I don't have any questions", "a tent or any camping supplies", "like any other job"
     for t in toks[start:]:

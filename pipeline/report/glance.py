@@ -164,6 +164,17 @@ ADVICE: dict[str, dict[str, str]] = {
         "in band": "You told the mentee that what you talk about stays between you.",
         "below": "Say early on that what you talk about stays between you.",
     },
+    "mentor_confidentiality_breaches": {  # none is no praise: only the moments a confidence travelled are told
+        "above": "Keep other people's confidences as you would keep the mentee's, and ask before taking anything "
+        "they said to someone else ('Would you like me to raise it with her, or would you rather do it yourself?').",
+    },
+    "mentor_risk_followed_up": {
+        "in band": "When the mentee said something that may mean they were at risk, you asked about it.",
+        "below": "When a mentee says something that may mean they are at risk ('better off without me', 'he hits "
+        "me'), ask about it directly and calmly ('Are you having thoughts of ending your life?', 'Are you safe at "
+        "home?'): asking does not put the idea there, and it shows them it was safe to say. Agree with them who "
+        "else needs to know.",
+    },
     "mentee_talk_share": {
         "in band": "The mentee did most of the talking.",
         "below": "Invite the mentee to say more: ask an open question, then wait.",
@@ -205,13 +216,15 @@ _QUESTION_TWINS = ("mentor_question_runs_per_10min", "reflection_to_question_rat
 #: blame ("Work's really stressful." "That's just an excuse people use."); the depth of a few reflections is no
 #: credit while questions far outnumbered them (one reflection for every three questions), nor while the mentor
 #: judged (a sarcastic echo, "Forty-five. Cute.", reads as a reflection); few turns spent telling are no credit while
-#: the others judged ("the mentee did the thinking" is not what a sarcastic manager's session shows).
+#: the others judged ("the mentee did the thinking" is not what a sarcastic manager's session shows); a promise of
+#: confidentiality is no credit while the mentor passed a confidence on.
 _NOT_WELL_WHILE = {"mentor_questions_per_10min": _QUESTION_TWINS, "mentor_question_turn_share": _QUESTION_TWINS,
                    "mentor_longest_monologue": ("mentor_talk_share", "talk_to_listen_ratio"),
                    "mentee_concerns": ("mentor_confronting",), "mentee_questions_per_10min": ("mentor_confronting",),
                    "complex_reflection_share": ("reflection_to_question_ratio", "mentor_confronting"),
                    "mentor_telling_share": ("mentor_confronting",),
-                   "mentor_self_disclosure": ("mentor_self_focus_share",)}
+                   "mentor_self_disclosure": ("mentor_self_focus_share",),
+                   "mentor_confidentiality": ("mentor_confidentiality_breaches",)}
 #: Feedback themes finer than the categories: the course names pace, volume and key words apart, and reflecting,
 #: affirming and holding back advice are skills of their own beside the talk shares of "listening"; the mentee's own
 #: ideas go with sharing the decision (one piece of advice: ask for their ideas first).
@@ -221,8 +234,9 @@ _THEME_PREFIX = (("pace_", "pace"), ("loudness_", "volume"), ("pitch_", "pitch")
                  ("mentor_telling", "advice"),
                  ("mentor_affirmations", "affirming"), ("mentor_partnership", "partnership"),
                  ("mentor_confronting", "judging"), ("mentee_own_ideas", "partnership"))
-#: What went well is told in this order (the course's building blocks first); others follow in report order.
-_WELL_ORDER = ("mentor_confidentiality", "mentor_remembering", "mentor_self_disclosure", "reflection_to_question_ratio",
+#: What went well is told in this order (a risk of harm taken up first, then the course's building blocks); others
+#: follow in report order.
+_WELL_ORDER = ("mentor_risk_followed_up", "mentor_confidentiality", "mentor_remembering", "mentor_self_disclosure", "reflection_to_question_ratio",
                "complex_reflection_share",
                "mentor_affirmations", "mentor_partnership", "mentee_own_ideas", "mentor_open_question_share", "mentor_question_runs_per_10min",
                "advice_without_permission_per_10min", "mentor_telling_share", "mentor_questions_per_10min", "mentor_talk_share", "mentor_interruptions", "shared_key_phrases",

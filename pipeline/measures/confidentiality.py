@@ -1,0 +1,128 @@
+"""Confidentiality broken: the one definition of a mentor passing on what was said in confidence. Read by
+:mod:`pipeline.measures.indicators_safety` (the indicator ``mentor_confidentiality_breaches``).
+
+The course asks the mentor to let the mentee know "that what you talk about won't go any further"
+(:data:`pipeline.measures.language.CONFIDENTIALITY_RE` hears the promise). A promise is worth what the mentor's own
+talk shows of it: a mentee who hears another person's confidence told ("Kieran told me he was back on the gear")
+learns that theirs may travel too, and one who hears "I'll have a quiet word with your manager" learns that it will.
+Two kinds of turn are heard, each from its words alone:
+
+* **another's confidence told**: what someone else told the mentor, passed on ("she told me she's pregnant", "he
+  told me in confidence", "one of my other mentees, Dan, told me ...") or marked as gossip by the teller ("I
+  shouldn't really be telling you this", "between you and me, ...", "you didn't hear it from me");
+* **the mentee's words passed on unasked**: the mentor telling, or saying they will tell, someone with a say over
+  the mentee (their manager, HR, the head, their parents, a probation officer) what the mentee said, without
+  asking: "I'll have a quiet word with your manager", "I've already mentioned it to HR". Not a question or an offer
+  ("Would you like me to speak to her?", "I could mention it to HR if you want"), not what is agreed together ("we
+  could tell her together"), and not a safeguarding lead, whom a duty of care may oblige the mentor to tell.
+
+Neither is heard from the mentee's side, and an unconditional promise of secrecy (a promise the mentor may be unable
+to keep where someone is at risk) is not judged: it needs the risk heard first.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from pipeline.measures.language import find_pattern
+
+#: A person named: a capitalised word that is no day, month or title.
+_NAME = (r"(?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+         r"July|August|September|October|November|December|God|Christ|The|This|That|It|You|We|They|Somebody|Someone|"
+         r"Everybody|Everyone|Nobody|People|Mum|Mom|Dad|Mother|Father|Nan|Gran|Grandad|Grandma)\b)[A-Z][a-z]+)")
+#: Someone else's confidence told: a third person's own news passed on ("she told me she was pregnant", "he told me
+#: he's been ...", "Gareth's going for it. He told me last week."), a confidence named ("told me in confidence",
+#: "confided in me", "it came up in her session"), or a teller's gossip marker ("I shouldn't really say, but",
+#: "I'm only telling you so ...", "Don't let on I said", "Between us, ..."). Not "you told me"
+#: (remembering), not "I told you", not "she told me I was ..." (about the mentor), and not "they told me they were
+#: going to ..." (an organisation's plans as often as a person's news).
+ANOTHERS_CONFIDENCE_RE = re.compile(
+    r"\b(?:he|she|" + _NAME + r")\s+(?:actually\s+|even\s+|once\s+|also\s+)?told\s+me\s+(?:that\s+)?"
+    r"(?:he|she)(?:'s|'d|'re|\s+(?:was|were|is|are|had|has|have|'?d|wants?|wanted|did|does|didn't|doesn't|"
+    r"can't|couldn't|hates?|hated|thinks?|thought))\b"
+    r"|\b(?:he|she|" + _NAME + r")\s+told\s+me\s+(?:last\s+(?:week|month|night|time)|yesterday|the\s+other\s+day|"
+    r"this\s+morning)\b"
+    r"|\b(?:he|she|they|" + _NAME + r")\s+(?:\w+\s+)?(?:told|said\s+to)\s+me\s+(?:\w+\s+){0,3}?in\s+confidence\b"
+    r"|\b(?:he|she|they|" + _NAME + r")\s+confided\b"
+    r"|\b(?:came\s+up|said|told\s+me)\s+in\s+(?:her|his|their)\s+(?:last\s+|own\s+)?sessions?\b"
+    r"|\bI\s+(?:probably\s+|really\s+)?shouldn'?t\s+(?:really\s+)?(?:be\s+)?(?:telling|tell|saying|say)"
+    r"(?:\s+(?:you\s+)?(?:this|that|it)\b|\s*,|\s+but\b)"
+    r"|\bI'?m\s+only\s+telling\s+you\s+(?:this\s+|that\s+)?so\b"
+    r"|\bdon'?t\s+let\s+on\b"
+    r"|\bdon'?t\s+(?:tell|say)\s+(?:to\s+)?(?:anyone\s+|anybody\s+|him\s+|her\s+|them\s+|" + _NAME + r"\s+)?"
+    r"(?:that\s+)?I\s+(?:told|said)\b"
+    r"|\byou\s+didn'?t\s+hear\s+(?:it|this|that)\s+from\s+me\b"
+    r"|\bkeep\s+(?:this|that|it)\s+(?:to\s+yourself|under\s+your\s+hat)\b"
+    r"|(?:^|[.!?]\s+)(?:(?:but|and|so|now|look|honestly)\s*,?\s+)?between\s+(?:you\s+and\s+me|ourselves|us)\s*,",
+    re.IGNORECASE,
+)
+#: Those with a say over the mentee, to whom their words must not go unasked.
+_OVER_THEM = (
+    r"(?:your\s+(?:line\s+|old\s+|new\s+)?(?:manager|boss|supervisor|head\s+of\s+\w+|head|team\s+lead(?:er)?|lead|"
+    r"keyworker|key\s+worker|tutor|PO|probation\s+officer|consultant|partner|director|teacher|parents?|mum|dad|coach|"
+    r"sergeant|inspector|principal|employer)|HR|human\s+resources|the\s+(?:head(?:teacher)?|"
+    r"ward\s+manager|senior\s+partner|principal)|(?:your\s+)?(?:school|hostel|management))"
+)
+#: The mentor telling, or about to tell, someone over the mentee (or a person they name) what they said ("I'll have
+#: a quiet word with your manager", "I'm going to let HR know", "I've already mentioned it to your boss", "I might
+#: run it past Karen in HR"); a quiet word is had with anyone ("I'll have a quiet word with her").
+_NOW = r"\b(?:I'?ll|I\s+will|I'?m\s+going\s+to|I'?m\s+gonna|let\s+me|I\s+might)\s+(?:just\s+|quickly\s+|also\s+|probably\s+)?"
+_DONE = r"\b(?:I'?ve\s+(?:already\s+|just\s+)?|I\s+(?:already\s+|just\s+)?)"
+_TOLD = (r"(?:(?:have|had|having)\s+a\s+(?:quick\s+)?(?:word|chat)\s+with|(?:speak|spoke|spoken|talk|talked)\s+(?:to|with)"
+         r"|(?:mention|mentioned|pass|passed|raise|raised|flag|flagged|put|feed|fed|run|ran)\s+(?:it|this|that|them|"
+         r"all\s+this)\s+(?:on\s+|up\s+|back\s+)?(?:to|with|past|by)|tell|told)\s+")
+_PASSING = (
+    # about to: to someone over them or a person named ("I'll speak to Jo", "I might run it past Karen")
+    _NOW + r"(?:" + _TOLD + r"(?:" + _OVER_THEM + "|" + _NAME + r")"
+    r"|(?:email|ring|call|text|drop\s+a\s+line\s+to)\s+" + _OVER_THEM
+    + r"|let\s+(?:" + _OVER_THEM + "|" + _NAME + r")\s+know"
+    r"|have\s+a\s+(?:quiet|little|private|discreet)\s+(?:word|chat)\s+with\s+(?:" + _OVER_THEM + "|" + _NAME
+    + r"|him|her|them|someone|somebody))\b"
+    # done: to someone over them only ("I've spoken to your mum"; not "then I spoke to Priya", a story)
+    r"|" + _DONE + r"(?:" + _TOLD + r"|(?:emailed|rang|called|texted)\s+|(?:let|letting)\s+(?=\S+\s+know))"
+    + _OVER_THEM + r"\b"
+    r"|" + _DONE + r"had\s+a\s+(?:quiet|little|private|discreet)\s+(?:word|chat)\s+with\s+(?:" + _OVER_THEM + "|"
+    + _NAME + r"|him|her|them)\b"
+)
+PASSING_ON_RE = re.compile(_PASSING, re.IGNORECASE)
+#: What makes a passing-on asked or agreed, or a duty: an offer, the mentee's say, together, a safeguarding lead.
+_ASKED_RE = re.compile(
+    r"\bif\s+(?:you(?:'d)?\s+(?:like|want|prefer|agree|are\s+happy|'re\s+happy)|that'?s\s+(?:ok|okay|alright|all\s+right|"
+    r"what\s+you\s+want)|it\s+helps)\b|\bwith\s+your\s+(?:permission|agreement|consent|ok|okay|blessing)\b"
+    r"|\bonly\s+if\b|\bup\s+to\s+you\b|\byou\s+decide\b|\btogether\b|\bsafeguarding\b|\bdesignated\b|\bDSL\b"
+    r"|\b(?:as|like)\s+(?:you|we)\s+(?:asked|agreed|said)\b|\bwhen\s+you'?re\s+ready\b|\bwould\s+you\s+(?:like|want)\b",
+    re.IGNORECASE,
+)
+#: The mentee's agreement checked at once ("I'll tell Mrs Patel you came. Is that alright with you?").
+_AGREED_RE = re.compile(
+    r"\b(?:is\s+that|would\s+that\s+be|are\s+you)\s+(?:ok|okay|alright|all\s+right|fine|happy)\b"
+    r"|\bhow\s+does\s+that\s+sound\b|\bwould\s+that\s+help\b|\bdo\s+you\s+mind\b",
+    re.IGNORECASE,
+)
+_SENTENCE_RE = re.compile(r"[^.!?]+[.!?]*")
+
+
+def breach(text: str) -> str:
+    """The words of ``text`` that pass on a confidence ("" if none).
+
+    Parameters
+    ----------
+    text : str
+        One turn of the mentor, as written (punctuated or not).
+
+    Returns
+    -------
+    str
+        The first phrase found: another's confidence told (:data:`ANOTHERS_CONFIDENCE_RE`), or the mentee's words
+        passed on to someone over them or named (:data:`PASSING_ON_RE`) in a sentence that is no question, names no
+        asking, agreement or duty (:data:`_ASKED_RE`) and is not followed by a check of the mentee's agreement
+        (:data:`_AGREED_RE`).
+    """
+    if found := find_pattern(ANOTHERS_CONFIDENCE_RE, text):
+        return found.strip(" .!?,")
+    for sentence, after in itertools.pairwise([*_SENTENCE_RE.findall(text), ""]):
+        if (cue := find_pattern(PASSING_ON_RE, sentence)) and not sentence.rstrip().endswith("?") \
+                and not _ASKED_RE.search(sentence) and not _AGREED_RE.search(sentence + " " + after):
+            return cue
+    return ""
