@@ -36,6 +36,7 @@ BREACH_CASES = [
     ("Oh, I've spoken to your mum.", "I've spoken to your mum"),
     ("Right, I'll email your tutor and ask about extra support.", "I'll email your tutor"),
     ("I'm going to let your supervisor know.", "I'm going to let your supervisor know"),
+    ("I've already let your manager know.", "I've already let your manager know"),
     ("Let me speak to HR about it.", "Let me speak to HR"),
     ("I know her inspector. I'll have a quiet word with her.", "I'll have a quiet word with her"),
     ("And I might run it past Karen in payroll.", "I might run it past Karen"),

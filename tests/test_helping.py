@@ -1414,7 +1414,7 @@ def test_the_reviewers_sets_read_good_above_poor_and_their_helper_as_the_mentor(
     spec.loader.exec_module(bench)
     table = load_syllable_table()
     folders = sorted(p.parent for p in (root / "bench" / "data" / "reviewer_sets").glob("*/key.json"))
-    assert len(folders) >= 36
+    assert len(folders) >= 38
     pooled = [0, 0, 0]
     for folder in folders:
         got = bench.score_set(folder, nlp=nlp, syllable_table=table, plain=plain)
@@ -2136,3 +2136,30 @@ def test_set41_to_44_forms_groups_talking_down_and_young_peoples_words(nlp):
     for text in ("I've seen that you're doing well.", "I've seen your report.", "I had two options in mind for you.",
                  "same time next week?", "I was lucky to catch you."):
         assert not self_disclosure(text), text
+
+
+def test_set45_and_46_forms_a_mistake_owned_and_met_with_blame(nlp):
+    """Forms from the thirty-seventh and thirty-eighth reviewer sets (the mentee's safety; how safe the mentee feels
+    to speak), each with what only looks like it: a mistake brought and owned, valued ("I'm really glad you brought
+    it", "you chose to put it on the table", "You didn't wait to be asked", "I trust your read on it") affirms; a
+    mistake met with blame ("sorry doesn't really help me", "did you not look at ...?", "hope nobody notices")
+    judges."""
+    code = _coded_after(["I got the coding wrong on the Fenwick accounts and I only noticed after it went out."], nlp)
+    for text in ("I'm really glad you brought it, thank you.", "Part of you wanted to let it pass, and you chose to put "
+                 "it on the table.", "And yet you're the one who went back through it and found two more.",
+                 "You didn't wait to be asked. You went and checked the rest yourself.",
+                 "What I actually notice is that you picked up on it before anyone.", "That sounds really well thought through.",
+                 "It's your case, and I trust your read on it.", "You've got to the heart of it yourself there.",
+                 "You seem very natural with them.", "You care a lot about doing this job well.",
+                 "Three weeks in, and you're already putting things right.", "You've taken the idea and made it fit your shop.",
+                 "And you still walked in here and said it out loud."):
+        assert code(text).has("affirmation"), text
+    for text in ("I'm glad you're here.", "I'm glad you came in.", "You chose to ignore it.", "You're the one who broke it.",
+                 "I trust your manager on this."):
+        assert not code(text).has("affirmation"), text
+    for text in ("Yeah, well, sorry doesn't really help me much.", "And did you not look at the note before it went out?",
+                 "You don't send it out and hope nobody notices."):
+        assert code(text).confronting, text
+    for text in ("Did you not get my email?", "I'm not sure that's how it works for locums, let me check.",
+                 "I'm sorry, that doesn't help, does it.", "I hope nobody was hurt."):
+        assert not code(text).confronting, text

@@ -8,16 +8,18 @@ learns that theirs may travel too, and one who hears "I'll have a quiet word wit
 Two kinds of turn are heard, each from its words alone:
 
 * **another's confidence told**: what someone else told the mentor, passed on ("she told me she's pregnant", "he
-  told me in confidence", "one of my other mentees, Dan, told me ...") or marked as gossip by the teller ("I
-  shouldn't really be telling you this", "between you and me, ...", "you didn't hear it from me");
+  told me in confidence", "it came up in her session") or marked as gossip by the teller ("I shouldn't really be
+  telling you this", "Between you and me, ...", "you didn't hear it from me");
 * **the mentee's words passed on unasked**: the mentor telling, or saying they will tell, someone with a say over
-  the mentee (their manager, HR, the head, their parents, a probation officer) what the mentee said, without
-  asking: "I'll have a quiet word with your manager", "I've already mentioned it to HR". Not a question or an offer
-  ("Would you like me to speak to her?", "I could mention it to HR if you want"), not what is agreed together ("we
-  could tell her together"), and not a safeguarding lead, whom a duty of care may oblige the mentor to tell.
+  the mentee (their manager, HR, the head, their parents, a probation officer) or a person they name what the mentee
+  said, without asking: "I'll have a quiet word with your manager", "I've already mentioned it to HR", "I'll speak
+  to Jo". Not a question or an offer ("Would you like me to speak to her?", "I could mention it to HR if you
+  want"), not what is agreed together ("we could tell her together") or checked at once ("Is that alright with
+  you?"), and not a safeguarding lead, whom a duty of care may oblige the mentor to tell.
 
 Neither is heard from the mentee's side, and an unconditional promise of secrecy (a promise the mentor may be unable
-to keep where someone is at risk) is not judged: it needs the risk heard first.
+to keep where someone is at risk, :mod:`pipeline.measures.risk`) is not judged. Names are read from their capital
+letter, so in lower-cased captions a named person ("i'll speak to jo") is not heard.
 """
 
 from __future__ import annotations
@@ -80,8 +82,8 @@ _PASSING = (
     r"|have\s+a\s+(?:quiet|little|private|discreet)\s+(?:word|chat)\s+with\s+(?:" + _OVER_THEM + "|" + _NAME
     + r"|him|her|them|someone|somebody))\b"
     # done: to someone over them only ("I've spoken to your mum"; not "then I spoke to Priya", a story)
-    r"|" + _DONE + r"(?:" + _TOLD + r"|(?:emailed|rang|called|texted)\s+|(?:let|letting)\s+(?=\S+\s+know))"
-    + _OVER_THEM + r"\b"
+    r"|" + _DONE + r"(?:(?:" + _TOLD + r"|(?:emailed|rang|called|texted)\s+)" + _OVER_THEM
+    + r"|(?:let|letting)\s+" + _OVER_THEM + r"\s+know)\b"
     r"|" + _DONE + r"had\s+a\s+(?:quiet|little|private|discreet)\s+(?:word|chat)\s+with\s+(?:" + _OVER_THEM + "|"
     + _NAME + r"|him|her|them)\b"
 )

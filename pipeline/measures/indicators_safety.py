@@ -348,7 +348,7 @@ SAFETY: tuple[IndicatorSpec, ...] = (
         "uncertainties'; the mentee's words heard as a risk (thoughts of suicide or self-harm: 'everyone would be "
         "better off without me', 'kill myself'; harm done to them: 'he hits me', 'scared to go home'), taken up when "
         "one of the mentor's next two turns (listening signals aside) asks about it or names it ('Are you thinking "
-        "about suicide?', 'Are you safe at home?', 'When you say ..., what do you mean?', safeguarding) or the first "
+        "about suicide?', 'Are you safe at home?', 'When you say ..., what do you mean?', safeguarding) or one of them "
         "gives it back without judging; every time is the aim; shown only when a risk was heard; confidence at most "
         "medium",
         category="safety",

@@ -314,6 +314,12 @@ CONFRONT_RE = _re(
     # a label of selfishness (set 32: "that's a really selfish thing to think about your family")
     r"|\b(?:that's|that\s+is|it's|it\s+is|you're|you\s+are|you're\s+being|being)\s+(?:a\s+)?(?:really\s+|very\s+|so\s+|"
     r"pretty\s+|bit\s+|a\s+bit\s+|incredibly\s+)?selfish\b"
+    # a mistake met with blame (set 46: "sorry doesn't really help me", "did you not look at the fixed asset note?",
+    # "You don't send it out and hope nobody notices"); not "I'm not sure that's how it works", which a mentor may
+    # say of their own doubt as often as to correct
+    r"|\bsorry\s+(?:doesn't|does\s+not|won't)\s+(?:really\s+)?(?:help|cut\s+it|fix\s+(?:it|this|that))\b"
+    r"|\bdid\s+you\s+not\s+(?:even\s+)?(?:look|check|read|think|see|notice)\b"
+    r"|\bhope\s+(?:nobody|no\s+one)\s+(?:notices|finds\s+out|spots\s+it)\b"
 )
 
 #: Words just before a confronting phrase that undo it: a negation ("it's not your fault", "I'm not saying you're

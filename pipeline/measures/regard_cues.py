@@ -111,7 +111,7 @@ AFFIRMATION_RE = _re(
     # yourself"), an effort made a point of ("you made a point of asking what she needed"), a skill named ("you're
     # pretty good at reading people")
     r"|\byou\s+(?:literally\s+|just\s+|actually\s+|really\s+)*(?:(?:spotted|noticed|saw|worked\s+out|figured\s+out|"
-    r"came\s+up\s+with|found|named|picked\s+up\s+on|picked)\s+(?:\w+\s+){1,6}?|got\s+there\s+|(?:worked|figured|sorted|"
+    r"came\s+up\s+with|found|named|picked\s+up\s+on|picked|went\s+and\s+\w+)\s+(?:\w+\s+){1,6}?|got\s+there\s+|(?:worked|figured|sorted|"
     r"working|figuring|sorting)\s+(?:that|it|this)\s+(?:out\s+)?(?:for\s+)?)yourself\b"
     r"|\byou\s+made\s+a\s+point\s+of\b"
     r"|\byou(?:'re|\s+are)\s+(?:pretty|quite|really|very|so)\s+good\s+at\b"
@@ -119,7 +119,7 @@ AFFIRMATION_RE = _re(
     r"|\byou\s+did\s+something\s+(?:really\s+|pretty\s+|genuinely\s+)?(?:hard|difficult|brave|tough)\b"
     r"|\byou(?:'ve|\s+have)\s+already\s+(?:made|taken)\s+(?:a\s+)?(?:pretty\s+|really\s+|quite\s+)?(?:big\s+|real\s+|huge\s+|"
     r"major\s+|first\s+|good\s+)?(?:change|start|step|progress)\b"
-    r"|^(?:but\s+|and\s+)?you\s+still\s+(?:went|came|turned\s+up|showed\s+up|got\s+there|made\s+it|did\s+it|finished|tried|"
+    r"|^(?:but\s+|and\s+)?you\s+still\s+(?:went|came|walked\s+in|turned\s+up|showed\s+up|got\s+there|made\s+it|did\s+it|finished|tried|"
     r"managed|handed\s+it\s+in)\b"
     r"|\byou(?:'ve|\s+have)\s+(?:really\s+)?thought\s+(?:it|this|that)\s+(?:all\s+)?(?:right\s+|all\s+the\s+way\s+)?through\b"
     r"|\b(?:thank\s+you|thanks)\s+for\s+(?:sharing|being\s+(?:so\s+)?(?:honest|open)|telling|trusting|your\s+honesty)\b"
@@ -251,6 +251,22 @@ AFFIRMATION_RE = _re(
     r"|\byou(?:'ve|\s+have)\s+done\s+(?:ever\s+so|really|very)\s+well\b"
     r"|\bthat\s+takes\s+(?:a\s+)?(?:kind|sort)\s+of\s+(?:steadiness|composure|maturity|skill|confidence|self-control|"
     r"bottle|nerve|courage)\b"
+    # a mistake brought and owned, valued (set 46: "I'm really glad you brought it", "you chose to put it on the table",
+    # "you're the one who went back through it", "You didn't wait to be asked", "What I actually notice is that you
+    # ...", "I trust your read on it", "You've got to the heart of it yourself", "you seem very natural with them",
+    # "You care a lot about doing this job well", "you're already putting things right", "made it fit your shop")
+    r"|\bi'?m\s+(?:really\s+|so\s+|very\s+)?glad\s+you\s+(?:brought|raised|told|mentioned|said)\b"
+    r"|\byou\s+chose\s+to\s+(?:put|tell|bring|raise|speak|come|own|say|flag)\b"
+    r"|\byou(?:'re|\s+are)\s+the\s+one\s+who\s+(?:went|found|spotted|noticed|fixed|caught|checked|raised|flagged)\b"
+    r"|\byou\s+didn't\s+wait\s+to\s+be\s+(?:asked|told)\b"
+    r"|\bwhat\s+i\s+(?:actually\s+|really\s+)?(?:notice|noticed|see|saw)\s+is\s+(?:that\s+)?you\b"
+    r"|\b(?:that|it)\s+sounds\s+(?:really\s+|very\s+|so\s+)?(?:well\s+)?thought\s+(?:through|out)\b"
+    r"|\bi\s+trust\s+your\s+(?:read|judgement|judgment|instincts?|call)\b"
+    r"|\byou(?:'ve|\s+have)\s+got\s+to\s+the\s+(?:heart|bottom|root)\s+of\s+it\b"
+    r"|\byou\s+(?:seem|are|'re|look)\s+(?:very\s+|so\s+|really\s+)?natural\s+(?:with|at)\b"
+    r"|\byou\s+care\s+(?:a\s+lot|so\s+much|deeply|a\s+great\s+deal)\s+about\s+doing\b"
+    r"|\byou(?:'re|\s+are)\s+already\s+(?:putting\s+(?:it|things)\s+right|making\s+(?:changes|a\s+difference))\b"
+    r"|\bmade\s+it\s+(?:fit|work\s+for)\s+(?:your|you)\b"
 )
 
 #: Reassurance that it will turn out well ("you'll be fine", "you're going to be great", "you've got this", "I'm sure

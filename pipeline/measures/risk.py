@@ -9,7 +9,7 @@ your life?", "Are you safe at home?") is what helping-skills trainers and suicid
 asking does not put the idea there (Dazzi et al. 2014, Psychological Medicine 44(16): 3361-3363). It is also where
 confidentiality ends: a mentor who then promises to tell no one has promised what they cannot keep.
 
-Heard from the words alone, each with what only looks like it (``tests/test_confidentiality.py``).
+Heard from the words alone, each with what only looks like it (``tests/test_risk.py``).
 """
 
 from __future__ import annotations
@@ -39,10 +39,25 @@ RISK_RE = re.compile(
     r"|\b(?:everyone|everybody|they|people|my\s+\w+)\s+(?:would|'d)\s+be\s+better\s+off\s*(?:[.!?]|$)"
     r"|\bno\s+point\s+(?:in\s+)?(?:living|going\s+on|being\s+alive)\b"
     r"|\bI(?:'m|\s+am|\s+won't\s+be|\s+wouldn't\s+be|\s+might\s+not\s+be)\s+(?:not\s+)?here\s+any\s*more\b"
+    # said sideways (set 45: "I wonder what the point is ... of any of it", "it'd be easier for everyone if I just
+    # wasn't there", "I'm not sure anyone would even notice if I wasn't around", "I won't be here by the end of term",
+    # "I've been thinking about ending it", "I cut. I have done since Year 10", drinking to get through the day)
+    r"|\bwonder\s+what\s+the\s+point\s+(?:is|of)\b|\bthe\s+point\s+of\s+(?:it\s+all|any\s+of\s+it|living|anything)\b"
+    r"|\b(?:easier|better|notice|care|miss\s+me)\b[^.?!]{0,30}?\bif\s+I\s+(?:just\s+)?(?:wasn't|weren't|was\s+not)\s+"
+    r"(?:here|there|around)\b"
+    r"|\bI\s+won't\s+be\s+(?:here|around)\s+(?:by\s+the\s+end\s+of|much\s+longer|any\s*more)\b"
+    r"|\b(?:thinking|thought)\s+(?:about|of)\s+ending\s+it\b(?!\s+with)"
+    r"|\bI\s+(?:cut|burn|burned|burnt)(?:\s+myself)?\s*(?:[.!?]|$)"
+    r"|\bI(?:'ve|\s+have)\s+been\s+(?:cutting|burning)(?:\s+(?:myself|again)|\s*(?:[.!?]|$))"
+    r"|\b(?:drinks?|drinking)\b[^.?!]{0,40}?\bto\s+(?:get\s+through|cope|numb|forget|shut\s+(?:my|it))\b"
     # harm done to them
     r"|\b(?:he|she|they|my\s+(?:dad|mum|mom|father|mother|stepdad|stepmum|partner|boyfriend|girlfriend|husband|wife|ex|"
     r"brother|sister|carer))\s+(?:\w+\s+)?(?:hits|hit|hurts|hurt|beats|beat|punched|kicked|slapped|chokes|choked|"
-    r"strangled|threatens|threatened)\s+me\b(?!\s+(?:up|with\s+(?:a\s+)?(?:bill|fine|question)|for|to\s+give))"
+    r"strangled|threatens|threatened|pushed|pushes|shoved|grabbed|grabs)\s+(?:me|my\s+(?:mum|mom|mother|sister|brother|"
+    r"son|daughter|kids?|children))\b"
+    r"(?!\s+(?:up|with\s+(?:a\s+)?(?:bill|fine|question)|for|to\s+(?:give|do|try|train|go|apply)|forward|on|a|an|some|"
+    r"one)\b)"
+    r"|\bpunched\s+the\s+wall\b"
     r"|\b(?:scared|afraid|frightened|terrified)\s+(?:to\s+go|of\s+going)\s+home\b"
     r"|\b(?:don't|do\s+not|never)\s+feel\s+safe\s+(?:at\s+home|with\s+(?:him|her|them))\b|\bnot\s+safe\s+at\s+home\b",
     re.IGNORECASE,
@@ -59,11 +74,13 @@ SAFETY_ASK_RE = re.compile(
     r"|\bkeep\s+(?:you|yourself)\s+safe\b|\bsafe\s+(?:right\s+now|tonight|at\s+home|to\s+go\s+home)\b"
     r"|\bthoughts?\s+(?:of|about)\s+(?:ending|hurting|harming|killing|not\s+being|dying|death)\b"
     r"|\bwhen\s+you\s+say\b|\bwhat\s+do\s+you\s+mean\s+(?:by|when)\b|\bsay\s+(?:a\s+bit\s+)?more\s+about\s+(?:that|what)\b"
-    r"|\bsafeguarding\b|\bcheck\s+in\s+(?:about|on)\s+(?:it|that|this|you|how\s+you're)\b",
+    r"|\bsafeguarding\b|\bcheck\s+in\s+(?:about|on)\s+(?:it|that|this|you|how\s+you're)\b"
+    # the words taken up as they were said (set 45: "Can I ask about something you just said?", "That's literally a
+    # warning sign", "that's really serious")
+    r"|\bask\s+(?:you\s+)?about\s+(?:something|what)\s+you\s+(?:just\s+)?said\b|\bwarning\s+signs?\b"
+    r"|\b(?:that's|that\s+is|this\s+is|it's)\s+(?:really\s+|very\s+|so\s+)?serious\b",
     re.IGNORECASE,
 )
-
-
 #: What waves it off: told not to say or think it, called silly or selfish, cheered up with what they have to live
 #: for ("Oh, Sian. No. Don't say that.", "that's a really selfish thing to think", "You've got loads going for you").
 WAVED_OFF_RE = re.compile(
@@ -102,15 +119,15 @@ def followed_up(turns, k: int, *, mentor: str) -> str:
     -------
     str
         Within the mentor's next :data:`FOLLOW_UP_TURNS` turns (listening signals aside): the words that ask about it
-        (:func:`safety_asked`), or "reflection" when the first of them gives it back without judging; "" when
+        (:func:`safety_asked`), or "reflection" when one of them gives it back without judging; "" when
         neither, or when one waves it off first (:data:`WAVED_OFF_RE`), or the session ended.
     """
     after = [m for m in turns[k + 1:] if m.speaker == mentor and not m.is_backchannel][:FOLLOW_UP_TURNS]
-    for i, m in enumerate(after):
+    for m in after:
         if cue := safety_asked(m.text):
             return cue
         if WAVED_OFF_RE.search(m.text):
             return ""
-        if i == 0 and m.code.has("reflection") and not m.code.confronting:
+        if m.code.has("reflection") and not m.code.confronting:
             return "reflection"
     return ""
