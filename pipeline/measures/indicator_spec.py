@@ -278,6 +278,13 @@ def members_note(counts: dict[str, int | str], *, what: str = "counts every memb
     return f" A group of {len(counts) + 1} people: this {what} ({each})."
 
 
+def mentor_turn_count(ctx: SessionContext, noted: Sequence[tuple[TurnMeasures, str]]) -> Reading:
+    """A count of the mentor's turns in ``noted`` (None without a mentor), each turn a moment with its note;
+    confidence at most medium (a coded behaviour), no interval."""
+    return Reading(value=len(noted) if ctx.mentor else None, evidence=[moment(m, note) for m, note in noted],
+                   confidence=cap(ctx.base_confidence, "medium"))
+
+
 def mentor_turn_share(ctx: SessionContext, picked: Callable[[TurnMeasures], bool],
                       note: Callable[[TurnMeasures], str]) -> Reading:
     """The share of the mentor's turns (listening signals aside) that ``picked`` chooses, percent (0-100), with its

@@ -21,6 +21,7 @@ from pipeline.measures.indicator_spec import (
     COURSE_SAFETY,
     IndicatorSpec,
     Reading,
+    mentor_turn_count,
     mentor_turn_share,
     per_minute_note,
     per_minutes_sample,
@@ -90,28 +91,21 @@ def complex_reflection_share(ctx: SessionContext) -> Reading:
     )
 
 
-def _turn_count(ctx: SessionContext, turns: list[TurnMeasures], note) -> Reading:
-    """A count of the mentor's ``turns`` (None without a mentor), each turn a moment noted by ``note(turn)``;
-    confidence at most medium, no interval."""
-    return Reading(value=len(turns) if ctx.mentor else None, evidence=[moment(m, note(m)) for m in turns],
-                   confidence=cap(ctx.base_confidence, "medium"))
-
-
 def mentor_affirmations(ctx: SessionContext) -> Reading:
     """Count of the mentor's turns that value the mentee's effort, strengths or contribution (>= 0)."""
-    return _turn_count(ctx, _doing(ctx, "affirmation"), lambda m: _note(m, "affirmation", "affirmation"))
+    return mentor_turn_count(ctx, [(m, _note(m, "affirmation", "affirmation")) for m in _doing(ctx, "affirmation")])
 
 
 def mentor_partnership(ctx: SessionContext) -> Reading:
     """Count of the mentor's turns that seek the mentee's ideas or leave the choice with them (>= 0)."""
-    return _turn_count(ctx, [m for m in ctx.mentor_turns if m.code.partnership],
-                       lambda m: f"sharing the decision {said(m.code.partnership)}")
+    return mentor_turn_count(ctx, [(m, f"sharing the decision {said(m.code.partnership)}")
+                                   for m in ctx.mentor_turns if m.code.partnership])
 
 
 def mentor_confronting(ctx: SessionContext) -> Reading:
     """Count of the mentor's turns that blame, criticise, label or doubt the mentee (>= 0)."""
-    return _turn_count(ctx, [m for m in ctx.mentor_turns if m.code.confronting],
-                       lambda m: f"judging {said(m.code.confronting)}")
+    return mentor_turn_count(ctx, [(m, f"judging {said(m.code.confronting)}")
+                                   for m in ctx.mentor_turns if m.code.confronting])
 
 
 def advice_without_permission_per_10min(ctx: SessionContext) -> Reading:

@@ -28,6 +28,7 @@ from pipeline.measures.indicator_spec import (
     exchange_sample,
     from_words_note,
     members_note,
+    mentor_turn_count,
     mentor_turn_share,
     no_overlap_why,
     per_minute_note,
@@ -80,19 +81,16 @@ def _promise(text: str) -> str:
 
 def mentor_confidentiality(ctx: SessionContext) -> Reading:
     """1 when the mentor says the conversation stays private, else 0."""
-    promised = [m for m in ctx.mentor_turns if _promise(m.text)]
-    return Reading(value=1.0 if promised else 0.0,
-                   evidence=[moment(m, said(_promise(m.text))) for m in promised],
+    promised = [(m, cue) for m in ctx.mentor_turns if (cue := _promise(m.text))]
+    return Reading(value=1.0 if promised else 0.0, evidence=[moment(m, said(cue)) for m, cue in promised],
                    confidence=cap(ctx.base_confidence, "medium"))
 
 
 def mentor_confidentiality_breaches(ctx: SessionContext) -> Reading:
     """Count of the mentor's turns that pass on a confidence: another's told, or the mentee's words taken to
     someone over them unasked (>= 0; :func:`pipeline.measures.confidentiality.breach`)."""
-    broken = [m for m in ctx.mentor_turns if confidentiality.breach(m.text)]
-    return Reading(value=len(broken) if ctx.mentor else None,
-                   evidence=[moment(m, f"confidence passed on {said(confidentiality.breach(m.text))}") for m in broken],
-                   confidence=cap(ctx.base_confidence, "medium"))
+    return mentor_turn_count(ctx, [(m, f"confidence passed on {said(cue)}")
+                                   for m in ctx.mentor_turns if (cue := confidentiality.breach(m.text))])
 
 
 SHARING: tuple[IndicatorSpec, ...] = (
@@ -210,17 +208,17 @@ def mentee_concerns(ctx: SessionContext) -> Reading:
 def mentor_risk_followed_up(ctx: SessionContext) -> Reading:
     """Share of the mentee's (in a group, any member's) turns that may mean a risk of harm which the mentor took up
     in their next two turns, percent (0-100; :mod:`pipeline.measures.risk`); not available when none was heard."""
-    said_at = [k for k, m in enumerate(ctx.turn_measures)
-               if m.speaker in ctx.listened_to and risk.risk_said(m.text)] if ctx.mentor else []
+    said_at = [(k, cue) for k, m in enumerate(ctx.turn_measures)
+               if m.speaker in ctx.listened_to and (cue := risk.risk_said(m.text))] if ctx.mentor else []
     if not said_at:
         return Reading(value=None, available=False,
                        explanation="Nothing the mentee said was heard as a risk of harm (thoughts of suicide or "
                        "self-harm, harm done to them), so there was nothing to follow up.")
-    taken = [risk.followed_up(ctx.turn_measures, k, mentor=ctx.mentor) for k in said_at]
-    evidence = [moment(ctx.turn_measures[k], f"risk said {said(risk.risk_said(ctx.turn_measures[k].text))}; "
+    taken = [risk.followed_up(ctx.turn_measures, k, mentor=ctx.mentor) for k, _ in said_at]
+    evidence = [moment(ctx.turn_measures[k], f"risk said {said(cue)}; "
                        + (f"taken up ({how})" if how == "reflection" else f"asked {said(how)}" if how else
                           "not taken up in the mentor's next two turns"))
-                for k, how in zip(said_at, taken, strict=True)]
+                for (k, cue), how in zip(said_at, taken, strict=True)]
     n_taken = sum(bool(how) for how in taken)
     return Reading(value=100.0 * n_taken / len(said_at), evidence=evidence,
                    confidence=cap(ctx.base_confidence, "medium"),
