@@ -1391,8 +1391,13 @@ _QUESTION_F1_POOLED = {False: 0.89, True: 0.83}
 #: Sets held to a lower question F1, and why. Set 37's writer codes greetings, call checks and arrangements ("How are
 #: you doing?", "Can you hear me?", "Can you do Thursday period three?") as other, where the other writers code 68 of
 #: their 93 lines with "how are you", "how's it going", "can you hear me" or "same time ..." as questions: 17 of its
-#: 22 false questions as written (F1 0.69), 10 of 16 unpunctuated (0.73).
-_QUESTION_F1_FLOOR = {"set37": 0.65}
+#: 22 false questions as written (F1 0.69), 10 of 16 unpunctuated (0.73). Set 48's writer codes advice put as a
+#: question ("Have you thought about porridge?", "Could you not cut down to weekends?") as persuasion alone, where
+#: Rapport counts it a closed question too (as most writers code it): 12 of its 16 false questions unpunctuated (0.745).
+#: Set 49's writer codes a question that only asks leave ("Would you like me to check it now?") as seeking
+#: collaboration alone, a rhetorical one that argues ("..., can you?") as confront alone, advice so put as persuasion
+#: alone and greetings as other: 13 of its 15 false questions unpunctuated (0.74).
+_QUESTION_F1_FLOOR = {"set37": 0.65, "set48": 0.7, "set49": 0.7}
 
 
 @pytest.mark.parametrize("plain", [False, True], ids=["as written", "lower-case without punctuation"])
@@ -1414,7 +1419,7 @@ def test_the_reviewers_sets_read_good_above_poor_and_their_helper_as_the_mentor(
     spec.loader.exec_module(bench)
     table = load_syllable_table()
     folders = sorted(p.parent for p in (root / "bench" / "data" / "reviewer_sets").glob("*/key.json"))
-    assert len(folders) >= 38
+    assert len(folders) >= 42
     pooled = [0, 0, 0]
     for folder in folders:
         got = bench.score_set(folder, nlp=nlp, syllable_table=table, plain=plain)
@@ -2163,3 +2168,49 @@ def test_set45_and_46_forms_a_mistake_owned_and_met_with_blame(nlp):
     for text in ("Did you not get my email?", "I'm not sure that's how it works for locums, let me check.",
                  "I'm sorry, that doesn't help, does it.", "I hope nobody was hurt."):
         assert not code(text).confronting, text
+
+
+def test_set47_to_50_forms_sustain_talk_argued_down_and_feelings_named(nlp):
+    """Forms from the thirty-ninth to forty-second reviewer sets (reflections in many forms; information and advice in
+    health talk; ambivalence and discord; short training clips), each with what only looks like it: sustain talk
+    argued down ("That's an excuse.", "that's just you minimising it", "it's your funeral"), a question put to judge
+    ("Whose fault is it, then?", "nobody's making you ..., are they?") and scare tactics judge; a
+    feeling named in few words ("That sounds humiliating.", "That felt like being checked up on.") reflects; a
+    grown-up act valued ("I think it's quite a grown-up thing, what you're doing"), also after "Can I just say,"
+    affirms."""
+    code = _coded_after(["I only have a smoke so I can sleep, it's not a big deal."], nlp)
+    for text in ("That's an excuse. Loads of people sleep without smoking weed.", "That's just you minimising it.",
+                 "That's exactly what someone with a problem would say.", "It's not an excuse to break the law.",
+                 "You can't keep putting it on him.", "Well, it's your funeral.", "Well, you're going the right way about it.",
+                 "Try to actually be on time.", "You know exactly why, Jayden.", "That attitude is exactly what gets you "
+                 "sent out.", "Right. Well, think about them.", "But you still think it's fine to get drunk every Friday.",
+                 "With a blood pressure like that, you're a stroke waiting to happen.", "Honestly, it's the crisps or your "
+                 "kidneys.", "I'm not trying to frighten you. But I've seen it so many times.", "Everyone's stretched, Aisha.",
+                 "Honestly, it's a waste of your evenings.", "Right, but do it properly this time."):
+        assert code(text).confronting, text
+    for text in ("Whose fault is it, then?", "Well, nobody's making you click on them, are they?",
+                 "Well, then it should be easy to stop, shouldn't it?", "Then you can't afford to be throwing it away, can "
+                 "you?", "Well, if you didn't have a problem, you wouldn't be ringing us, would you?",
+                 "Do you want your mum to get fined?"):
+        got = code(text)
+        assert got.confronting and got.has("question"), text  # asked, as most of the sets' writers code it
+    for text in ("That's an excuse to get out and see people, then.", "Nobody's forcing you to decide anything today.",
+                 "You know exactly what you need, I think.", "Everyone's nervous in their first month.",
+                 "Then that's something you could think about, isn't it?", "Think about them for a moment, what would they "
+                 "want for you?", "It's your call. Whose idea was it to come in today?", "I'll take that as a yes, then.",
+                 "I'm not saying you're minimising it."):
+        assert not code(text).confronting, text
+    assert code("Whose idea was it to come in today?").has("question")
+    feel = _coded_after(["He said it in front of the whole team and they just looked at me."], nlp)
+    for text in ("That sounds humiliating.", "That must have been really demoralising.", "That felt like being checked up on."):
+        assert feel(text).has("reflection"), text
+    for text in ("That felt like the right time to go.", "I felt like being on my own that night."):
+        assert not feel(text).has("reflection"), text
+    for text in ("I think it's quite a grown-up thing, what you're doing.", "Can I just say, what you did there, joining "
+                 "that up, that takes some honesty."):
+        assert code(text).has("affirmation"), text
+    for text in ("Can I just say something?", "Can I say what I think?", "Is it a grown-up thing to do?",
+                 "You've got the letter with you?"):
+        assert not code(text).has("affirmation"), text
+    assert code("Can I just say something?").has("question")
+    assert code("can i say a bit about confidentiality i think you should know where you stand").has("question")

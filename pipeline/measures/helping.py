@@ -81,7 +81,8 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
     if not q.is_question and (m := cues.ASKING_ASIDE_RE.search(plain)):
         q = QuestionClass(True, "yes_no", False, m.group(0))  # "..., if you don't mind me asking": asked
     if q.is_question and ((h := cues.HEDGE_RE.search(plain)) and plain_text(q.cue) in h.group(0)
-                          or ctx.punctuated and questions.ended_as_statement(span, q)):
+                          or ctx.punctuated and questions.ended_as_statement(span, q)
+                          or cues.SAY_FIRST_RE.match(text) and not text.endswith("?")):
         q = QuestionClass(False)  # "people, how shall I say it, noticed you"; "it's backfiring, isn't it."
     rise = final and final_rise_st is not None and final_rise_st >= RISE_ST and len(plain.split()) >= 3
     # "..., you know?" closes a statement with a discourse marker: the "?" asks nothing (word order still may)

@@ -9,6 +9,8 @@ commas or question marks is read the same way as a typed one.
 
 from __future__ import annotations
 
+import re
+
 from pipeline.measures import regard_cues as regard
 from pipeline.measures.language import BACKCHANNEL_WORDS
 from pipeline.measures.regard_cues import cue_re as _re
@@ -37,7 +39,7 @@ REQUEST_RE = _re(
     r"|(?:^|(?<=\bso\s)|(?<=\bum\s)|(?<=\byes\s)|(?<=\bokay\s)|(?<=\band\s)|(?<=\bjust\s))remind\s+me\b(?!\s+(?:to|after|later|next|tomorrow|then|on|at)\b)"
     # "I'd love to hear more / about that / what you think", not "I'd like to hear his ideas" (no one is asked)
     r"|\bi'?d\s+(?:like|love)\s+to\s+hear\s+(?:more|your|from\s+you|you|about\s+(?:that|it|this|you)|"
-    r"(?:what|how|why|where|when)\s+you)\b"
+    r"(?:what|how|why|where|when)\s+you|(?:them|it)(?:\s+if\s+you\b|\s*$))\b"
     r"|\b(?:start|begin)\s+(?:by|with)\s+(?:telling|talking|you\s+telling)\b"
     # "go on" invites more talk; after a yes ("Yeah, go on.") it consents to the other's offer and asks nothing
     r"|^(?!\W*(?:yeah|yes|yep|sure)\b)" + OPENERS + r"(?:please\s+)?go\s+on\b(?!\s+(?:to|with|and|\w+ing))"
@@ -45,13 +47,20 @@ REQUEST_RE = _re(
 
 
 #: A speaker's search for words ("how shall I say it", "what do you call it"): asks nobody anything.
+#: A statement announced as a question ("Can I just say, what you did there, that takes some honesty."): what
+#: follows the announcement is said, not asked. Read on the written text, whose comma sets the announcement off:
+#: without it "can i say a bit about confidentiality" asks leave.
+SAY_FIRST_RE = re.compile(r"^(?:can|could|may)\s+i\s+(?:just\s+)?(?:say|add)\s*,\s*(?:[\w']+[\s,]+){3,}[\w']+", re.IGNORECASE)
 HEDGE_RE = _re(r"\bhow\s+(?:shall|should|can|do|could)\s+i\s+(?:say|put)\s+(?:it|this|that)\b"
                r"|\bwhat\s+(?:do|did)\s+(?:you|they)\s+call\s+(?:it|them|that)\b")
 
 #: Words for how hard something is to live through: "that's a lot", "it can be so hard", "that sounds painful".
 HARDSHIP = (r"(?:hard|difficult|tough|rough|painful|stressful|frustrating|scary|frightening|upsetting|heartbreaking|"
             r"overwhelming|exhausting|draining|lonely|isolating|unfair|awful|horrible|terrible|sad|confusing|"
-            r"devastating|hurtful|challenging|a\s+lot(?!\s+(?:of\s+(?:fun|people)|better|easier))|a\s+(?:heavy|big|real)\s+(?:load|burden|"
+            r"devastating|hurtful|challenging|humiliating|demorali[sz]ing|deflating|crushing|terrifying|"
+            r"daunting|gutting|infuriating|maddening|unsettling|unnerving|disheartening|distressing|"
+            r"traumatic|harrowing|miserable|bleak|brutal|relentless|nerve-?(?:w)?racking|"
+            r"soul-?destroying|a\s+lot(?!\s+(?:of\s+(?:fun|people)|better|easier))|a\s+(?:heavy|big|real)\s+(?:load|burden|"
             r"blow|worry|strain))")
 #: What the other person values, named: "... matters to you", "... is important to you".
 VALUES = (r"\b(?:matters?|mattered|means?|meant)\s+(?:(?:a\s+lot|so\s+much|everything|the\s+world|a\s+great\s+deal)\s+)?"
@@ -72,6 +81,8 @@ I_HEAR = (r"^" + OPENERS + r"(?:what\s+)?i(?:'m|\s+am)\s+hearing\b|^" + OPENERS 
 #: Reflection openings (MITI 4.2.1): the speaker gives back what the other said or meant, as a statement.
 REFLECTION_RE = _re(
     r"^" + OPENERS + r"(?:it\s+|that\s+)?(?:sounds|seems|looks|feels)\s+(?:like|as\s+if|as\s+though|to\s+me)\b"
+    # what it was like for them, in their past ("That felt like being checked up on.")
+    r"|^" + OPENERS + r"(?:it|that)\s+(?:felt|must\s+have\s+felt)\s+like\s+being\b"
     r"|^" + OPENERS + r"(?:it|that)\s+(?:must|might)\s+(?:be|have\s+been|feel|make)\b"
     r"|" + I_HEAR +
     r"|^" + OPENERS + r"(?:so\s+)?(?:what\s+)?you(?:'re|\s+are)\s+(?:saying|telling\s+me)\b"

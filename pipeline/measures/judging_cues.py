@@ -39,7 +39,7 @@ CONFRONT_RE = _re(
     r"irresponsible|careless|unreasonable|overreacting|making\s+excuses|paranoid|oversensitive|too\s+sensitive|"
     r"being\s+dramatic)\b"
     r"|\byou\s+(?:always|never)\s+(?:do\s+this|do\s+that|listen|make\s+excuses|complain|forget|finish)\b"
-    r"|\b(?:that's|that\s+is|those\s+are)\s+(?:just|only|another|more)\s+(?:an?\s+)?excuses?\b|\bstop\s+making\s+excuses\b"
+    r"|\b(?:that's|that\s+is|those\s+are)\s+(?:(?:just|only|another|more)\s+)?(?:an?\s+)?excuses?\b(?!\s+(?:to|for)\b)|\bstop\s+making\s+excuses\b"
     r"|\b(?:it's|it\s+is|it\s+was)\s+(?:all\s+|entirely\s+)?your\s+(?:own\s+)?fault\b|\byou\s+(?:only\s+)?have\s+"
     r"(?:only\s+)?yourself\s+to\s+blame\b"
     r"|\bi\s+don't\s+believe\s+you(?![\w'])|\byou(?:'re|\s+are)\s+not\s+being\s+honest\b"
@@ -117,7 +117,7 @@ CONFRONT_RE = _re(
     r"partner|boss|grandma|grandmother|son|daughter)\s+(?:think|say|feel)\b"
     r"|\bdo\s+you\s+(?:even\s+)?(?:know|realise|realize|understand)\s+how\s+(?:much|many|bad|dangerous|serious|harmful|"
     r"expensive|addictive|stupid)\b"
-    r"|\bwhose\s+fault\s+(?:is|was)\s+that\b|\bwhat\s+did\s+you\s+expect\b|\byou\s+(?:brought|did)\s+this\s+on\s+yourself\b"
+    r"|\bwhose\s+fault\s+(?:is|was)\s+(?:that|it|this)\b|\bwhat\s+did\s+you\s+expect\b|\byou\s+(?:brought|did)\s+this\s+on\s+yourself\b"
     r"|\bheard\s+(?:it|that(?:\s+one)?)\s+(?:all\s+)?before\b|\bhere\s+we\s+go\s+again\b|\bnot\s+this\s+again\b"
     r"|\bthat(?:'s|\s+is)\s+(?:your\s+problem|on\s+you)\b"
     # their reasons argued away: sarcasm ("it's not like you don't know them"), "what's the problem then?", the
@@ -278,7 +278,7 @@ CONFRONT_RE = _re(
     r"|^(?:\w+\s+)?(?:that|this|it)\s+was\s+(?:a\s+)?(?:big\s+|real\s+|huge\s+|bad\s+|serious\s+|bit\s+of\s+a\s+)?mistake\s*$"
     r"|\b\w+ing\s+(?:[\w']+\s+){0,5}?was\s+(?:a\s+)?(?:big\s+|real\s+|huge\s+|bad\s+|serious\s+|bit\s+of\s+a\s+)?mistake\b"
     r"(?!\s+(?:on\s+my|of\s+mine|for\s+me|i\b|we\b|that\s+i|to\s+(?:think|say|worry)))"
-    r"|\bwaste\s+of\s+your\s+(?:own\s+)?time\b|^(?:\w+\s+)?(?:that's|that\s+is|it's|it\s+is|it\s+would\s+be)\s+(?:just\s+)?"
+    r"|\bwaste\s+of\s+your\s+(?:own\s+)?(?:time|evenings|weekends|money|energy|breath)\b|^(?:\w+\s+)?(?:that's|that\s+is|it's|it\s+is|it\s+would\s+be)\s+(?:just\s+)?"
     r"(?:a\s+)?(?:complete\s+|total\s+)?waste\s+of\s+time\s*$"
     r"|^(?:\w+\s+)?(?:that's|that\s+is|it's|it\s+is)\s+(?:just|only)\s+(?:nerves|paranoia|your\s+imagination)\b"
     r"|\byou(?:'ll|\s+will)\s+learn(?:\s+that)?\s*$"
@@ -320,6 +320,41 @@ CONFRONT_RE = _re(
     r"|\bsorry\s+(?:doesn't|does\s+not|won't)\s+(?:really\s+)?(?:help|cut\s+it|fix\s+(?:it|this|that))\b"
     r"|\bdid\s+you\s+not\s+(?:even\s+)?(?:look|check|read|think|see|notice)\b"
     r"|\bhope\s+(?:nobody|no\s+one)\s+(?:notices|finds\s+out|spots\s+it)\b"
+    # sustain talk argued down (sets 47-50: "That's an excuse.", "that's just you minimising it", "exactly what
+    # someone with a problem would say", "it's not an excuse to break the law", "you can't keep putting it on him"),
+    # sarcasm and rhetorical tags ("nobody's making you click on them, are they?", "then it should be easy to stop,
+    # shouldn't it?", "if you didn't have a problem ...", "it's your funeral", "you're going the right way about it",
+    # "try to actually be on time", "do it properly this time"), blame ("you know exactly
+    # why", "whose fault is it, then?", "that attitude is exactly what ..."), moralising ("Think about them.", "you
+    # still think it's fine to ..."), scare tactics ("a stroke waiting to happen", "it's the crisps or your kidneys",
+    # "do you want your mum to get fined?", "I'm not trying to frighten you, but"), their strain waved off
+    # ("Everyone's stretched.")
+    r"|\b(?:it's|that's|it\s+is|that\s+is)\s+(?:still\s+)?(?:not|no)\s+(?:an\s+)?excuse\s+(?:to|for)\b"
+    r"|\b(?:you(?:'re|\s+are)\s+(?:just\s+|only\s+)?|that(?:'s|\s+is)\s+(?:just\s+)?you\s+)(?:minimi[sz]ing|"
+    r"rationali[sz]ing|making\s+excuses)\b"
+    r"|\b(?:exactly|just)\s+what\s+(?:someone|somebody|anyone|people|everyone)\s+(?:with\s+a\s+(?:\w+\s+)?problem\s+)?"
+    r"would\s+say\b"
+    r"|\byou\s+can't\s+keep\s+(?:blaming|putting\s+it\s+on|making\s+excuses|pointing\s+the\s+finger)\b"
+    r"|\bnobody(?:'s|\s+is)\s+(?:making|forcing)\s+you\s+(?:[\w']+\s+){0,6}?(?:are|is)\s+(?:they|it|he|she)\s*$"
+    r"|^(?:well\s+)?then\s+(?:it\s+should|you\s+(?:can't|cannot|shouldn't|won't|don't))\s+(?:[\w']+\s+){1,14}?"
+    r"(?:shouldn't|can|should|will|do)\s+(?:it|you)\s*$"
+    r"|\bif\s+you\s+(?:didn't|did\s+not)\s+have\s+a\s+(?:\w+\s+)?problem\b"
+    r"|\b(?:it's|it\s+is)\s+your\s+funeral\b|\bgoing\s+the\s+right\s+way\s+about\s+(?:it|that)\b"
+    r"|\bproperly\s+this\s+time\b|\btry\s+to\s+actually\b"
+    r"|\byou\s+know\s+(?:exactly|full\s+well|perfectly\s+well|very\s+well)\s+why\b"
+    r"|\b(?:that|this|your)\s+attitude\s+(?:is\s+(?:exactly\s+|precisely\s+|just\s+)?(?:what|why|the\s+problem|the\s+reason)|"
+    r"of\s+yours)\b"
+    r"|\byou\s+still\s+think\s+(?:it's|it\s+is)\s+(?:fine|ok|okay|alright|all\s+right|acceptable|normal)\s+to\b"
+    r"|^(?:(?:right|well|so|just)\s+)*think\s+(?:about|of)\s+(?:them|your\s+(?:kids|children|family|wife|husband|mum|mom|"
+    r"son|daughter|baby|partner))\s*$"
+    r"|\b(?:a|an)\s+(?:stroke|heart\s+attack|accident|disaster|car\s+crash|time\s+bomb|tragedy)\s+waiting\s+to\s+happen\b"
+    r"|\b(?:it's|it\s+is)\s+(?:the\s+|your\s+)?[\w-]+\s+or\s+your\s+(?:kidneys|heart|life|health|liver|lungs|legs?|feet|"
+    r"eyes|job|kids|family|marriage|degree|licen[cs]e)\s*$"
+    r"|\bdo\s+you\s+want\s+(?:your\s+\w+\s+)?to\s+(?:get|be)\s+(?:fined|arrested|sacked|fired|excluded|expelled|evicted|"
+    r"kicked\s+out|locked\s+up|sent\s+down)\b"
+    r"|\bi(?:'m|\s+am)\s+not\s+trying\s+to\s+(?:frighten|scare)\s+you\b"
+    r"|^(?:well\s+|look\s+)?every(?:one|body)(?:'s|\s+is)\s+(?:stretched|busy|under\s+pressure|in\s+the\s+same\s+boat)"
+    r"(?:\s+\w+)?\s*$"
 )
 
 #: Words just before a confronting phrase that undo it: a negation ("it's not your fault", "I'm not saying you're

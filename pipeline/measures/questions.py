@@ -32,7 +32,7 @@ NEGATIONS = frozenset({"n't", "not", "nt"})
 LEADING_FILLERS = frozenset({
     "uh", "um", "oh", "well", "so", "and", "but", "or", "okay", "ok", "now", "then", "yeah", "yes", "no", "right",
     "like", "alright", "hey", "hm", "hmm", "huh", "mm", "mhm", "anyway", "also", "see", "just", "ah", "eh", "actually",
-    "wow", "gosh", "boy", "sure", "really", "plus", "because", "cause", "mean", "know", "listen", "look",
+    "wow", "gosh", "boy", "sure", "true", "really", "plus", "because", "cause", "mean", "know", "listen", "look",
 })
 LEADING_PAIRS = (("you", "know"), ("i", "mean"), ("by", "the", "way"), ("let", "me", "ask"), ("tell", "me"))
 WH_HEAD_WORDS = frozenset({
@@ -99,7 +99,8 @@ def _lower_tokens(span) -> list[tuple[str, str, str]]:
 
 
 def _normalize(toks: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
-    """Drop hesitations, mid-sentence "you know" / "I mean" and immediate repeats ("how hard how hard is it")."""
+    """Drop hesitations, mid-sentence "you know" / "I mean", an aside "if any" and immediate repeats ("how hard how
+    hard is it")."""
     out = [t for t in toks if t[0] not in HESITATIONS] or toks
     words = [t[0] for t in out]
     keep = []
@@ -111,6 +112,9 @@ def _normalize(toks: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
             i == 1 or words[i - 2] in WH_WORDS or words[i - 2] in LEADING_FILLERS or words[i - 2] == "do")
         if i > 0 and pair in (("you", "know"), ("i", "mean")) and not asked:
             i += 2
+            continue
+        if i > 0 and pair in (("if", "any"), ("if", "anything")) and i + 2 < len(out) and out[i + 2][1] in ("VERB", "AUX"):
+            i += 2  # "which of those, if any, sounds like it might work?": an aside, the question goes on
             continue
         keep.append(out[i])
         i += 1

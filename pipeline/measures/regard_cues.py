@@ -159,6 +159,9 @@ AFFIRMATION_RE = _re(
     r"|\byou(?:'re|\s+are)\s+(?:doing\s+(?:your\s+best|(?:a\s+|such\s+a\s+)?(?:great|amazing|wonderful|fantastic)(?:\s+job)?|"
     r"everything|all\s+you\s+can|the\s+right\s+thing|what\s+you\s+can)|on\s+the\s+right\s+track)\b"
     r"|\byou(?:'ve|\s+have)\s+done\s+(?:your\s+best|your\s+part|everything|all\s+you\s+can|so\s+well|the\s+right\s+thing)\b"
+    # a grown-up act valued even after "I think" (set 49: "I think it's quite a grown-up thing, what you're doing")
+    r"|\b(?:that's|it's|that\s+is|it\s+is)\s+(?:quite\s+|really\s+|such\s+)?a\s+(?:really\s+|very\s+)?(?:grown-?up|mature|"
+    r"brave|courageous)\s+(?:thing|way|decision|move|step|choice)\b"
     r"|(?<!\bwhat\s)(?<!\bshow\sthem\s)(?<!\bshow\shim\s)(?<!\bshow\sher\s)(?<!\bprove\s)\byou(?:'re|\s+are|\s+sound|\s+seem)(?:\s+like)?\s+(?:such\s+|a\s+|an\s+|so\s+|very\s+|really\s+|clearly\s+|obviously\s+|"
     r"truly\s+)*(?:good|great|wonderful|caring(?!\s+for\b)|kind|loving|strong|brave|mature|thoughtful|resilient|hard\s*working|"
     r"diligent|capable|amazing|supportive|responsible|generous|considerate|courageous|dedicated|determined|"
