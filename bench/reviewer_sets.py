@@ -98,7 +98,7 @@ def score_set(folder: Path, *, nlp, syllable_table, errors: str = "", plain: boo
 
     key = json.loads((folder / "key.json").read_text(encoding="utf-8"))["sessions"]
     tp, fp, fn = Counter(), Counter(), Counter()
-    sessions, mentor_found, unmatched = [], 0, 0
+    sessions, mentor_found, unmatched, missed_mentor = [], 0, 0, []
     for name, info in sorted(key.items()):
         text = (folder / f"{name}.txt").read_text(encoding="utf-8")
         text = unpunctuate(text) if plain else text
@@ -110,7 +110,9 @@ def score_set(folder: Path, *, nlp, syllable_table, errors: str = "", plain: boo
         gold, missed = gold_by_turn(lines, turns, codes)
         unmatched += missed
         helper = {lines[n - 1].partition(":")[0].strip() for n in codes}
-        mentor_found += any(s.label in helper and s.role == "mentor" for s in report.speakers)
+        found = any(s.label in helper and s.role == "mentor" for s in report.speakers)
+        mentor_found += found
+        missed_mentor += [] if found else [name]
         for i, tm in enumerate(turns):
             if tm.speaker not in helper:
                 continue
@@ -128,11 +130,12 @@ def score_set(folder: Path, *, nlp, syllable_table, errors: str = "", plain: boo
         glance = len(fb.went_well) / max(len(fb.went_well) + len(fb.to_try), 1)
         sessions.append((name, info["quality"], banded.count("in band") / max(len(banded), 1), glance))
     return {"tp": tp, "fp": fp, "fn": fn, "sessions": sessions, "mentor_found": mentor_found, "n": len(key),
-            "unmatched": unmatched}
+            "unmatched": unmatched, "mentor_missed": tuple(missed_mentor)}
 
 
 def print_set(name: str, s: dict) -> None:
     print(f"\n{name}: {s['n']} sessions, the helper found as the mentor in {s['mentor_found']}"
+          + (f" (not in {', '.join(s['mentor_missed'])})" if s["mentor_missed"] else "")
           + (f"; {s['unmatched']} coded lines found no turn" if s["unmatched"] else ""))
     print(f"  {'behaviour':32s}   tp   fp   fn  precision  recall    F1")
     for row in ROWS:
@@ -147,6 +150,10 @@ def print_set(name: str, s: dict) -> None:
     print("  glance:   good " + " ".join(f"{x[3]:.2f}" for x in good) + " | poor " + " ".join(f"{x[3]:.2f}" for x in poor))
     print(f"  AUC good vs poor: share in range {auc([x[2] for x in good], [x[2] for x in poor]):.2f}, "
           f"glance {auc([x[3] for x in good], [x[3] for x in poor]):.2f}")
+    if s["mentor_missed"]:  # the reading of a session whose helper was taken for the one helped means nothing
+        good, poor = ([x for x in group if x[0] not in s["mentor_missed"]] for group in (good, poor))
+        print(f"  AUC where the helper was found: share in range {auc([x[2] for x in good], [x[2] for x in poor]):.2f}, "
+              f"glance {auc([x[3] for x in good], [x[3] for x in poor]):.2f}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -94,7 +94,7 @@ CONFRONT_RE = _re(
     r"|\b(?:did|do|does|have|has|were|was|are|can|could|would|will)\s+you\s+(?:\w+\s+)?even\s+(?:\w+ed|\w+ing|read|try|"
     r"know|care|listen|think|bother|look|open|want|mean|remember|do|get|see|hear|go|make|take)\b"
     r"|" + NO_IT_ISNT +
-    r"|\bthat(?:'s|\s+is)\s+not\s+(?:really\s+|exactly\s+)?(?:true|what\s+happened|how\s+it\s+works|the\s+point|a\s+reason|"
+    r"|(?<!\bsure\s)\bthat(?:'s|\s+is)\s+not\s+(?:really\s+|exactly\s+)?(?:true|what\s+happened|how\s+it\s+works|the\s+point|a\s+reason|"
     r"an\s+excuse)\b"
     r"|\byou(?:'re|\s+are)\s+(?:just\s+|totally\s+|really\s+|way\s+|so\s+)?(?:overthinking|overreacting|exaggerating|"
     r"being\s+(?:silly|ridiculous|difficult|defensive|negative|childish|dramatic))\b"
@@ -355,6 +355,18 @@ CONFRONT_RE = _re(
     r"|\bi(?:'m|\s+am)\s+not\s+trying\s+to\s+(?:frighten|scare)\s+you\b"
     r"|^(?:well\s+|look\s+)?every(?:one|body)(?:'s|\s+is)\s+(?:stretched|busy|under\s+pressure|in\s+the\s+same\s+boat)"
     r"(?:\s+\w+)?\s*$"
+    # a helper defending themselves against the person's anger (set 53: "There's no need to raise your voice", "I'm
+    # only trying to help", "getting angry with me isn't going to get it sorted", "if you carry on shouting ...",
+    # "ask security", "Let's keep this professional", "that's not what I said", "once you've calmed down")
+    r"|\bthere(?:'s|\s+is)\s+no\s+need\s+to\s+(?:raise\s+your\s+voice|shout|swear|be\s+(?:like\s+that|rude|aggressive|abusive)|"
+    r"get\s+(?:angry|aggressive|nasty|shirty)|take\s+that\s+tone)\b"
+    r"|\bi(?:'m|\s+am)\s+only\s+trying\s+to\s+help\b"
+    r"|\b(?:getting\s+(?:angry|cross|shirty|aggressive|worked\s+up)|shouting|swearing)(?:\s+(?:with|at)\s+me)?\s+(?:isn't|is\s+not|"
+    r"won't)\s+(?:going\s+to\s+)?(?:help|get|solve|change|fix|make)\b"
+    r"|\bif\s+you\s+(?:carry\s+on|keep(?:\s+on)?|continue)\s+(?:shouting|swearing|like\s+this|like\s+that)\b"
+    r"|\b(?:ask|call|get|fetch)\s+security\b|\blet's\s+keep\s+(?:this|it)\s+(?:professional|civil|polite)\b"
+    r"|^(?:well\s+|no\s+)?that(?:'s|\s+is)\s+not\s+what\s+i\s+said\s*$|\b(?:(?:feel|see\s+it|think)\s+(?:different(?:ly)?|better)\s+)?(?:once|when)\s+you(?:'ve|\s+have)\s+"
+    r"calmed\s+down\b"
 )
 
 #: Words just before a confronting phrase that undo it: a negation ("it's not your fault", "I'm not saying you're

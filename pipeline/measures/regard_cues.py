@@ -270,6 +270,11 @@ AFFIRMATION_RE = _re(
     r"|\byou\s+care\s+(?:a\s+lot|so\s+much|deeply|a\s+great\s+deal)\s+about\s+doing\b"
     r"|\byou(?:'re|\s+are)\s+already\s+(?:putting\s+(?:it|things)\s+right|making\s+(?:changes|a\s+difference))\b"
     r"|\bmade\s+it\s+(?:fit|work\s+for)\s+(?:your|you)\b"
+    # the work credited to them (sets 51-53: "You've done the hard bit by coming in", "You did all the thinking. I just
+    # listened.", "But you did it."), a quality of theirs ("you're very easy to talk to")
+    r"|\byou(?:'ve|\s+have|'re|\s+are)\s+(?:already\s+)?(?:done|doing)\s+the\s+(?:hard|hardest|difficult)\s+(?:bit|part|work)\b"
+    r"|\byou\s+did\s+all\s+(?:the|that)\s+(?:thinking|work|hard\s+(?:bit|part|work))\b|^(?:but\s+|and\s+)?you\s+did\s+it\s*$"
+    r"|\byou(?:'re|\s+are)\s+(?:really\s+|very\s+|so\s+)?easy\s+to\s+talk\s+to\b"
 )
 
 #: Reassurance that it will turn out well ("you'll be fine", "you're going to be great", "you've got this", "I'm sure
@@ -296,6 +301,8 @@ REASSURANCE = (
     r"|\b" + NORMALISING
 )
 REASSURANCE_RE = _re(REASSURANCE)
-#: Praise of ability in general ("you're clearly really capable", "you can do it", "you're a smart guy"): in a turn
-#: that reassures ("you'll be fine ... I promise") it belongs to the reassurance and names no strength of theirs.
-GENERIC_PRAISE_RE = _re(r"\b(?:capable|clever|smart|bright|talented|able|can\s+(?:do\s+(?:it|this)|handle\s+(?:it|this)))\b")
+#: Praise of ability in general ("you're clearly really capable", "you can do it", "you're a smart guy", "you've done
+#: the hard bit"): in a turn that reassures ("you'll be fine ... I promise") it belongs to the reassurance and names no
+#: strength of theirs.
+GENERIC_PRAISE_RE = _re(r"\b(?:capable|clever|smart|bright|talented|able|can\s+(?:do\s+(?:it|this)|handle\s+(?:it|this))|"
+                        r"done\s+the\s+(?:hard|hardest|difficult)\s+(?:bit|part))\b")
