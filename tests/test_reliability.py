@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import CT2_INT8_DRIFT
 from tests.make_bad_inputs import Case, make_bad_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,6 +92,7 @@ def outcomes(bad_inputs, tmp_path_factory) -> list[Outcome]:
         return list(pool.map(run, bad_inputs))
 
 
+@CT2_INT8_DRIFT
 def test_every_bad_input_ends_in_one_clean_line_or_an_honest_report(outcomes):
     problems = []
     for o in outcomes:
@@ -116,6 +118,7 @@ def test_every_bad_input_ends_in_one_clean_line_or_an_honest_report(outcomes):
     assert not problems, "\n".join(problems)
 
 
+@CT2_INT8_DRIFT
 def test_weak_reports_say_why(outcomes):
     by_name = {o.case.name: o for o in outcomes}
     expected = {
@@ -147,6 +150,7 @@ def outcome_row(o: Outcome) -> str:
     return f"| {o.case.name} | {o.case.about} | {o.returncode} | {what.replace('|', '/')} |"
 
 
+@CT2_INT8_DRIFT
 def test_reliability_doc_is_current(outcomes):
     table = "\n".join(outcome_row(o) for o in outcomes)
     text = f"""# Reliability: what Rapport does with bad input

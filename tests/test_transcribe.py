@@ -13,7 +13,7 @@ from pipeline.speech.regions import SharedVad, find_speech, speech_regions
 from pipeline.speech.transcribe import CHUNK_S, decode_chunks, transcribe, window_bounds
 from pipeline.types import Recording, TranscribeOptions
 
-from .conftest import SAMPLE_NAMES
+from .conftest import CT2_INT8_DRIFT, SAMPLE_NAMES
 
 # Bounds: clear synthetic speech, measured WER (bench/asr.py) is well below these; the margin covers
 # int8 kernels differing across CPUs. tiny.en is the fast mode and is allowed to be worse.
@@ -47,6 +47,7 @@ def test_base_words_match_truth(name, transcripts_base, truths):
     assert tr.duration_s == pytest.approx(truths[name]["duration_s"], abs=0.05)
 
 
+@CT2_INT8_DRIFT
 @pytest.mark.parametrize("name", SAMPLE_NAMES)
 def test_tiny_words_match_truth(name, transcripts_tiny, truths):
     tr = transcripts_tiny[name]
