@@ -98,7 +98,7 @@ def score_set(folder: Path, *, nlp, syllable_table, errors: str = "", plain: boo
 
     key = json.loads((folder / "key.json").read_text(encoding="utf-8"))["sessions"]
     tp, fp, fn = Counter(), Counter(), Counter()
-    sessions, mentor_found, unmatched, missed_mentor = [], 0, 0, []
+    sessions, unmatched, missed_mentor = [], 0, []
     for name, info in sorted(key.items()):
         text = (folder / f"{name}.txt").read_text(encoding="utf-8")
         text = unpunctuate(text) if plain else text
@@ -110,9 +110,8 @@ def score_set(folder: Path, *, nlp, syllable_table, errors: str = "", plain: boo
         gold, missed = gold_by_turn(lines, turns, codes)
         unmatched += missed
         helper = {lines[n - 1].partition(":")[0].strip() for n in codes}
-        found = any(s.label in helper and s.role == "mentor" for s in report.speakers)
-        mentor_found += found
-        missed_mentor += [] if found else [name]
+        if not any(s.label in helper and s.role == "mentor" for s in report.speakers):
+            missed_mentor.append(name)
         for i, tm in enumerate(turns):
             if tm.speaker not in helper:
                 continue
@@ -129,7 +128,8 @@ def score_set(folder: Path, *, nlp, syllable_table, errors: str = "", plain: boo
         fb = feedback(report)  # as the report shows it
         glance = len(fb.went_well) / max(len(fb.went_well) + len(fb.to_try), 1)
         sessions.append((name, info["quality"], banded.count("in band") / max(len(banded), 1), glance))
-    return {"tp": tp, "fp": fp, "fn": fn, "sessions": sessions, "mentor_found": mentor_found, "n": len(key),
+    return {"tp": tp, "fp": fp, "fn": fn, "sessions": sessions,
+            "mentor_found": len(key) - len(missed_mentor), "n": len(key),
             "unmatched": unmatched, "mentor_missed": tuple(missed_mentor)}
 
 

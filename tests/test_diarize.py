@@ -19,9 +19,8 @@ from pipeline.speech.evaluation import diarization_error_rate, talk_share_error
 from pipeline.speech.overlap import attribute_speakers
 from pipeline.speech.speakercount import separation_score
 from pipeline.types import ChannelOptions, DiarizeOptions, Recording, SpeakerSegment
-from tests.conftest import NUMPY_SEGMENT_DRIFT
 
-from .conftest import ROOT
+from .conftest import NUMPY_SEGMENT_DRIFTS, ROOT
 
 REF_NPZ = ROOT / "tests" / "data" / "speaker_encoder_ref.npz"
 
@@ -172,14 +171,16 @@ def test_mono_sample_sessions_der_and_talk_share(name, recordings, truths, vad, 
     assert d.overlaps == ()
 
 
-@NUMPY_SEGMENT_DRIFT
 def test_pyannote_real_call_der(pyannote_sample, vad, encoder):
     rec, ref = pyannote_sample
     d = diarize(rec, vad=vad, encoder=encoder)
     der = diarization_error_rate(ref, d.segments)
     assert der <= 0.08, f"DER {der:.3f}"
-    assert talk_share_error(ref, d.segments) <= 3.0
     assert d.speakers == ("S1", "S2") and d.confidence in ("high", "medium")
+    share_error = talk_share_error(ref, d.segments)
+    if share_error > 3.0 and NUMPY_SEGMENT_DRIFTS:  # tests/conftest.py: NUMPY_SEGMENT_DRIFTS
+        pytest.xfail(f"numpy >= 2.4 on this machine: talk share {share_error:.1f} points off")
+    assert share_error <= 3.0
 
 
 def test_mfcc_fallback_runs_on_sample(recordings, truths, vad):

@@ -47,8 +47,7 @@ def test_base_words_match_truth(name, transcripts_base, truths):
     assert tr.duration_s == pytest.approx(truths[name]["duration_s"], abs=0.05)
 
 
-@CT2_INT8_DRIFT
-@pytest.mark.parametrize("name", SAMPLE_NAMES)
+@pytest.mark.parametrize("name", [pytest.param(n, marks=CT2_INT8_DRIFT) if n == "unmatched" else n for n in SAMPLE_NAMES])
 def test_tiny_words_match_truth(name, transcripts_tiny, truths):
     tr = transcripts_tiny[name]
     wer = word_error_rate(truth_text(truths[name]), tr.text)

@@ -46,11 +46,11 @@ REQUEST_RE = _re(
 )
 
 
-#: A speaker's search for words ("how shall I say it", "what do you call it"): asks nobody anything.
 #: A statement announced as a question ("Can I just say, what you did there, that takes some honesty."): what
 #: follows the announcement is said, not asked. Read on the written text, whose comma sets the announcement off:
 #: without it "can i say a bit about confidentiality" asks leave.
 SAY_FIRST_RE = re.compile(r"^(?:can|could|may)\s+i\s+(?:just\s+)?(?:say|add)\s*,\s*(?:[\w']+[\s,]+){3,}[\w']+", re.IGNORECASE)
+#: A speaker's search for words ("how shall I say it", "what do you call it"): asks nobody anything.
 HEDGE_RE = _re(r"\bhow\s+(?:shall|should|can|do|could)\s+i\s+(?:say|put)\s+(?:it|this|that)\b"
                r"|\bwhat\s+(?:do|did)\s+(?:you|they)\s+call\s+(?:it|them|that)\b")
 
