@@ -1401,7 +1401,11 @@ _QUESTION_F1_POOLED = {False: 0.89, True: 0.83}
 #: today?", "Can I ask you something about that night?") as seeking collaboration alone: 7 of its 9 false questions
 #: unpunctuated; of its 10 missed there, a wh-question after a "when" clause ("when you put your hands up ... what was
 #: going through your head") and one run on after a statement are the coder's own misses (0.64).
-_QUESTION_F1_FLOOR = {"set37": 0.65, "set48": 0.7, "set49": 0.7, "set53": 0.6}
+#: Set 55's poor helpers fill in forms aloud in clipped words that only the "?" or the voice makes questions ("Rent?",
+#: "Travel?", "Atorvastatin twenty?", "Pain out of ten?", "Taking it?", "Been doing the exercises?": 20 of its 33
+#: missed unpunctuated), and its writer codes asking leave ("Can I explain ...?", "Would it help if I ...?") as
+#: seeking collaboration alone (7 of its 14 false questions there): F1 0.61 unpunctuated, 0.86 as written.
+_QUESTION_F1_FLOOR = {"set37": 0.65, "set48": 0.7, "set49": 0.7, "set53": 0.6, "set55": 0.6}
 #: Sessions whose helper Rapport takes for the one helped, and why: set 53 s08's father, angry that his son was
 #: excluded, speaks to the pastoral lead ("Have you asked anyone?", "You lot never listen") more than she, defending
 #: the school ("I'm only trying to help", "we"), speaks to him, and he asks more questions; both are named by first
@@ -1428,7 +1432,7 @@ def test_the_reviewers_sets_read_good_above_poor_and_their_helper_as_the_mentor(
     spec.loader.exec_module(bench)
     table = load_syllable_table()
     folders = sorted(p.parent for p in (root / "bench" / "data" / "reviewer_sets").glob("*/key.json"))
-    assert len(folders) >= 45
+    assert len(folders) >= 49
     pooled = [0, 0, 0]
     for folder in folders:
         got = bench.score_set(folder, nlp=nlp, syllable_table=table, plain=plain)
@@ -2251,3 +2255,70 @@ def test_set51_to_53_forms_a_defended_helper_and_the_work_credited(nlp):
     for text in ("Did you do it?", "You did it on your own?", "Is he easy to talk to?", "The hard bit is the "
                  "paperwork."):
         assert not code(text).has("affirmation"), text
+
+
+def test_set54_to_57_forms_reflections_that_label_and_advice_in_the_helpers_voice(nlp):
+    """Forms from the forty-sixth to forty-ninth reviewer sets (form without spirit; the talkative good helper and the
+    terse poor one; training-video transcripts; length crossed with quality), each with what only looks like it: a
+    motive imputed in the form of a reflection judges, "it sounds like" or not ("you're putting your hobby ahead of
+    your education", "looking for reasons not to", "you'd rather someone else sorted it out for you", "you're getting
+    a bit prickly"), but not the mentee's own self-reproach given back; their reasons overruled judge ("You don't get
+    to decide that.", "or you wouldn't be sitting here", "the kind of thinking that gets people killed", no longer an
+    affirmation); advice in the helper's own voice advises ("I really wouldn't recommend it", "I'd say do both",
+    "What I'd like to see is ..."); the steps of an examination and "Still want to?" advise nothing; an agenda left
+    to them shares the decision; a strength named as why they were chosen affirms."""
+    code = _coded_after(["I've been up till three most nights making beats. I just want to do music, honestly."], nlp)
+    for text in ("It sounds like you're putting your hobby ahead of your education.",
+                 "You seem to be looking for reasons not to, Mr Harris.",
+                 "It sounds like you'd rather someone else sorted it out for you.",
+                 "So basically you've given up on this year.", "You're getting a bit prickly, which is understandable.",
+                 "You're embarrassed. I get that. But you've kind of put yourself in this position, haven't you?",
+                 "But you could have. That's the whole point. You don't get to decide that.",
+                 "It's not that simple, or you wouldn't be sitting here.",
+                 "And that's exactly the kind of thinking that gets people killed.",
+                 "I want you to take it seriously.", "I think you know what I'm going to say.",
+                 "Should've applied for that when he moved out.", "It's not efficient, and it sets a bad example.",
+                 "Different times. I didn't have the luxury of worrying about it.",
+                 "So feeling fine doesn't really tell us anything.", "You need to actually do them this time.",
+                 "Too vague. Make them measurable.",
+                 "But working hard and working smart aren't the same thing, are they?"):
+        assert code(text).confronting, text
+    for text in ("You feel like you're putting everyone else ahead of your own health.",
+                 "It sounds like you're not looking for reasons not to; you want a way to do it.",
+                 "So you're looking for a reason to get up in the morning.",
+                 "I'd rather we worked it out together.", "Should we book the next one for March?",
+                 "That's exactly the kind of thinking that got you the job.",
+                 "You don't have to decide that today.", "A cold isn't the same as flu."):
+        assert not code(text).confronting, text
+    assert not code("And that's exactly the kind of thinking that gets people killed.").has("affirmation")
+    assert code("That's exactly the kind of thinking that got you the job.").has("affirmation")
+    for text in ("You're asking whether you can switch. I really wouldn't recommend it.",
+                 "Right, well, that's a conversation for you and them. I'd say do both.",
+                 "What I'd like to see is your attendance back over ninety by half term.",
+                 "I'm not saying drop your mates. I'm just saying be aware of it.",
+                 "That might be something to think about, whether those nights are worth it.",
+                 "And your dissertation has to come first at this point.",
+                 "Okay. Well, I think the traineeship would be really good for you.",
+                 "Even a walk after tea would count, though.", "Cutting the beer down would help with that too.",
+                 "But I'd still keep your options open and do the applications.",
+                 "The pendant, definitely, and I'd really like you to try the morning calls for a few weeks.",
+                 "I would just be straightforward and tell him you saw the photos."):  # ESConv
+        got = code(text)
+        assert got.has("advice") and not got.permission, text
+    for text in ("Okay. Stand up for me. Bend forward as far as you can.", "Sit there. How's the back?",
+                 "Perfect. Just rest your arm on there.", "Grab that chair, just shove the books off it.",
+                 "No apologies needed. Get yourself comfortable.", "Speak to reception.",
+                 "You said you wanted to use today for the delegation thing. Still want to?", "Want a drink?",
+                 "I think I'd still be angry, in your shoes.",
+                 "But I'd probably say that's roughly right.",  # SwDA: a view, the adverb no verb
+                 "I'd really like you to tell me a bit more about that.", "I'd like you to know you can stop any time.",
+                 "I'd be honest, I don't know what I'd do.",
+                 "What I would like to see is, number one, getting rid of these victimless crimes."):  # SwDA: a view
+        assert not code(text).has("advice"), text
+    agenda = code("Good. Do you want to move on to the quarterly planning, or is there more on this you'd like to "
+                  "stay with?")
+    assert agenda.has("question") and agenda.partnership
+    assert not code("Do you want to move house?").partnership
+    assert code("You care a lot about the quality of what your team puts out. That's a big part of why they made "
+                "you manager.").has("affirmation")
+    assert not code("That's why they made him manager, I suppose.").has("affirmation")

@@ -34,6 +34,8 @@ DATA = Path(__file__).resolve().parent / "data" / "helping"
     ("Yeah. I could do that in the Monday stand-up, actually.", "I could do that in"),  # where and when: their own
     ("Could I come back in a couple of weeks?", "Could I come back"),
     ("yeah i think ill talk to her tonight", "i think ill"),  # apostrophes dropped
+    ("So maybe before the next deck I sit down with him for ten minutes.", "maybe before the next deck I sit"),
+    ("Okay. Liam, Thursday, ten minutes. I'm putting it in the diary now.", "I'm putting it in the diary"),
 ])
 def test_an_idea_or_plan_put_forward(text, cue):
     assert own_idea(text) == cue
@@ -57,6 +59,8 @@ def test_an_idea_or_plan_put_forward(text, cue):
     "Maybe I could have been clearer.",
     "I could never do that.",
     "I'll be honest, it was hard.",
+    "Maybe before, I tried to fix everything myself.",  # a look back
+    "I'm putting it off, to be honest.",
     "I want to be happy.",                          # a state wished for
     "I'd like to thank you.",
     "On Saturdays I'll watch the game with my brother.",  # a habit

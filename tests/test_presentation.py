@@ -581,3 +581,16 @@ def test_no_credit_for_deep_reflections_or_little_telling_while_the_mentor_judge
     assert [p.indicator_id for p in both.to_try] == ["mentor_confronting"]
     alone = glance.feedback(report_from_truth(truths["matched"], (deep, little)))
     assert {p.indicator_id for p in alone.went_well} == {"complex_reflection_share", "mentor_telling_share"}
+
+
+def test_no_credit_for_many_reflections_while_the_mentor_judged(truths):
+    """Reflections that steer or label ("It sounds like you're putting your hobby ahead of your education.") are
+    counted as reflections; beside "leave out blame" their number against the questions is not praised (set 54, form
+    without spirit); without the judging it is."""
+    many = _ind("reflection_to_question_ratio", 4.75, 1.0, None, unit="ratio")
+    judged = _ind("mentor_confronting", 2.0, None, 0.0, unit="count", category="safety")
+    both = glance.feedback(report_from_truth(truths["matched"], (many, judged)))
+    assert [p.indicator_id for p in both.went_well] == []
+    assert [p.indicator_id for p in both.to_try] == ["mentor_confronting"]
+    alone = glance.feedback(report_from_truth(truths["matched"], (many,)))
+    assert [p.indicator_id for p in alone.went_well] == ["reflection_to_question_ratio"]

@@ -20,7 +20,9 @@ from pipeline.types import QuestionClass
 
 _NOT_IMPERATIVE = frozenset({"let", "thank", "thanks", "see", "mind", "excuse", "hang", "look", "listen", "say",
                              "guess", "imagine", "wait", "hold", "welcome", "bye", "mean", "like", "please", "come",
-                             "suppose", "pretend", "picture"})  # "Suppose it's a year from now. What's different?"
+                             "suppose", "pretend", "picture", "want", "fancy"})
+# "Suppose it's a year from now. What's different?"; "Still want to?", "Want a drink?", "Fancy a coffee?": their wish
+# asked, with "do you" left out
 #: Words that, after a sentence-initial "do", make it a question's auxiliary ("Do you ...?"), not an instruction.
 _SUBJECTS = frozenset({"you", "we", "they", "i", "he", "she", "people", "your", "that", "this", "these", "those"})
 #: An instruction sharing at least this many content words, and this share of its own, with the mentee's turn(s)

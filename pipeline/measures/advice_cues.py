@@ -255,6 +255,27 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
     r"|\b(?:is|are|can\s+be)\s+(?:really\s+|very\s+|also\s+)?(?:good|great|helpful|therapeutic|useful|beneficial)\s+for\b"
     r"|(?<!thing\s)\b(?:it|this|that)\s+(?:will|would|may|might|could|can)\s+(?:really\s+|also\s+)?(?:help|ease|make\s+you|give\s+you|"
     r"keep\s+you)\b"
+    # advice in the helper's own voice (sets 54-57: "I really wouldn't recommend it", "I'd say do both", "What I'd like
+    # to see is ...", "I'm just saying be aware of it", "That might be something to think about", "your dissertation
+    # has to come first", "I think the traineeship would be really good for you", "Even a walk after tea would count",
+    # "Cutting the beer down would help with that too")
+    r"|\bi\s+(?:really\s+|honestly\s+|personally\s+|definitely\s+)?(?:wouldn't|would\s+not)\s+(?:recommend|advise|suggest)\b"
+    r"|\bi(?:'d|\s+would)\s+say\s+(?:just\s+)?(?:do\s+(?:both|it|that|the)|go\s+for|let's|try|apply|keep|stick|wait|leave|hold\s+off)\b"
+    r"|\bwhat\s+i(?:'d|\s+would)\s+(?:like|want|love)\s+to\s+see\s+is\s+(?:you|your)\b"
+    r"|\bi(?:'d|\s+would)\s+(?:really\s+|just\s+)?(?:like|love|want)\s+you\s+to\s+(?!" + _TALK_VERBS + r"|know\b|feel\b|hear\b|"
+    r"be\s+(?:honest|open)\b)[a-z]+"
+    # the speaker's way put as theirs ("I would just be straightforward and tell him you saw the photos")
+    r"|\bi(?:'d|\s+would)\s+(?:just\s+)?be\s+(?:honest|upfront|straight\s*forward|direct|clear|open)\s+(?:with\s+(?:him|her|them|your)|"
+    r"and\s+(?:tell|say|ask))\b"
+    r"|\bi(?:'m|\s+am)\s+(?:just\s+)?saying\s+(?:be|do|try|don't|keep|make|get|watch|think)\b"
+    r"|\b(?:might|may|could)\s+be\s+something\s+(?:to\s+think\s+about|worth\s+(?:thinking\s+about|considering|looking\s+(?:at|into)|"
+    r"trying))\b"
+    r"|\b(?:has|have|needs?)\s+to\s+come\s+first\b"
+    r"|\bi\s+(?:really\s+|honestly\s+|do\s+)?think\s+(?:[\w']+\s+){1,4}?would\s+be\s+(?:really\s+|so\s+|very\s+)?(?:good|great|perfect|"
+    r"ideal|right)\s+for\s+you\b"
+    r"|\beven\s+(?:just\s+)?(?:a|an|one|two|ten|twenty)\s+(?:[\w'-]+\s+){1,5}?would\s+(?:count|help|make\s+a\s+difference|do\s+you\s+good)\b"
+    r"|\b(?:cutting|stopping|giving\s+up|switching|swapping|walking|getting|going|taking)\s+(?:[\w']+\s+){0,4}?would\s+"
+    r"(?:really\s+|also\s+)?(?:help|make\s+a\s+(?:big\s+|real\s+)?difference)\b"
 )
 
 #: Advice cues that propose even inside a question: "what about trying ...", "why don't you ...", "have you
@@ -284,7 +305,9 @@ ASKS_FOR_OPTIONS_RE = _re(r"^" + OPENERS + r"(?:is|are)\s+there\b|^" + OPENERS +
 
 #: A sentence opened by "I would" / "I'd" + a verb of action: the speaker's own choice offered as advice
 #: ("I would bring them in early"); not a wish or a view ("I'd like to hear", "I would say").
-I_WOULD_RE = _re(r"^" + OPENERS + r"(?:(?:personally|honestly|frankly)\s+)?i(?:\s+would|'d)\s+(?:probably\s+|definitely\s+|just\s+|also\s+)?"
+I_WOULD_RE = _re(r"^" + OPENERS + r"(?:but\s+)?(?:(?:personally|honestly|frankly)\s+)?i(?:\s+would|'d)\s+(?:probably\s+|definitely\s+|just\s+|also\s+|still\s+|really\s+)?"
+                 # the adverb skipped is no verb ("I'd probably say that's right": a view)
+                 r"(?!probably\b|definitely\b|just\b|also\b|still\b|really\b)"
                  r"(?!like\b|love\b|be\b|say\b|think\b|imagine\b|guess\b|want\b|have\s+(?:thought|felt|been|to)\b|hate\b|need\s+to\b|"
                  r"(?:much\s+)?rather\s+(?:hear|know|listen|we)\b)"
                  r"[a-z]+"

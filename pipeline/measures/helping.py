@@ -362,13 +362,19 @@ def confronting(text: str) -> str:
 
     MITI 4.2.1 "Confront" (:data:`judging.CONFRONT_RE`), unless one of the three words before it negates it or
     reports someone's words or feelings (:data:`judging.NOT_CONFRONT_BEFORE`: "it's not your fault", "she said you
-    were lazy", "you feel like it's all your fault": the mentee's own self-blame given back). A confronting
+    were lazy", "you feel like it's all your fault": the mentee's own self-blame given back); a motive imputed in the
+    form of a reflection (:data:`judging.IMPUTED_RE`: "it sounds like you're looking for reasons not to") unless a
+    negation or their own feeling comes before it (:data:`judging.IMPUTED_UNDONE_BY`). A confronting
     sentence is never coded as a reflection (:func:`sentence_behaviour`).
     """
     plain = plain_text(text)
     for m in judging.CONFRONT_RE.finditer(plain):
         words = plain[:m.start()].split()
         if not any(_undoes(words, k) for k in range(max(0, len(words) - 3), len(words))):
+            return m.group(0).strip()
+    for m in judging.IMPUTED_RE.finditer(plain):  # a motive imputed, "it sounds like" or not
+        words = plain[:m.start()].split()[-3:]
+        if not any(w in judging.IMPUTED_UNDONE_BY or w.endswith("n't") for w in words):
             return m.group(0).strip()
     return ""
 

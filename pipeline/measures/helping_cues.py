@@ -288,7 +288,17 @@ HOSPITALITY_RE = _re(r"^(?:(?:hop|jump|pop)\s+(?:up|on|onto|in|yourself)|lean\s+
                      r"anywhere)|make\s+yourself\s+(?:comfortable|at\s+home)|help\s+yourself|come\s+(?:on\s+)?in|"
                      r"(?:hang|put)\s+your\s+coat|take\s+care(?:\s+of\s+yourself)?(?:\s+(?:tonight|now|today|then|this\s+weekend))?(?=[\s.!]*$)|"
                      r"take\s+(?:whatever|all\s+the|as\s+much)\s+time\s+you\s+(?:need|want|like)|"
-                     r"(?:take\s+it|start|begin|go|pick\s+it\s+up)\s+(?:from\s+)?wherever|" + _HOSTED + r")\b")
+                     r"(?:take\s+it|start|begin|go|pick\s+it\s+up)\s+(?:from\s+)?wherever|"
+                     # the steps of an examination or a visit (sets 54-57: "Sit there.", "Grab that chair.", "Get yourself
+                     # comfortable.", "Stand up for me.", "Bend forward as far as you can.", "Rest your arm on there.",
+                     # "Grab a pen.", "Speak to reception.", "book your appointment at the desk")
+                     r"sit\s+(?:there|here|in\s+(?:that|this)\s+one)|(?:grab|take|pull\s+up)\s+(?:that|this|the)\s+(?:seat|chair|stool)|"
+                     r"get\s+yourself\s+(?:comfortable|settled|sat\s+down)|stand\s+up\s+for\s+me|"
+                     r"(?:bend|lean)\s+(?:forward|down|over|back(?:wards)?)\s+(?:as\s+far|for\s+me)|breathe\s+(?:in|out)\s+(?:for\s+me|deeply|slowly)|"
+                     r"rest\s+your\s+(?:arm|hand|elbow|feet|head)|(?:grab|get|have)\s+(?:a|your)\s+pen\b|"
+                     r"(?:speak|talk)\s+to\s+(?:reception|the\s+front\s+desk)|"
+                     r"book\s+(?:your|a|the|another)\s+(?:[\w-]+\s+){0,3}?(?:appointment\s+)?(?:at|with)\s+(?:the\s+)?(?:desk|reception|front\s+desk)|"
+                     + _HOSTED + r")\b")
 #: A host's offer left to the guest ("grab a coffee if you want"): no decision of theirs shared (MITI 4.2.1).
 HOSTED_IF_YOU_WANT_RE = _re(_HOSTED + r"\s+if\s+you\s+(?:want|like|wish)(?:\s+to)?\b")
 #: Words that may stand beside pleasantries in a sentence made only of them ("Thanks again and take care").
@@ -370,6 +380,12 @@ PARTNERSHIP_RE = _re(
     # helped?"; not "what would help is if you ..."), what they want from the helper ("what would be useful from me?")
     r"|(?<!\bknow\s)(?<!\bsee\s)\bwhat\s+(?:do\s+you\s+think\s+)?(?:would|might|could)\s+(?:have\s+)?help(?:ed)?\b(?!\s+(?:is|was)\b)"
     r"|\b(?:useful|helpful)\s+from\s+me\b"
+    # where the talk goes next left to them ("Do you want to move on to the quarterly planning, or is there more on
+    # this you'd like to stay with?")
+    r"|\b(?:do|would)\s+you\s+(?:want|like)\s+to\s+(?:move\s+on|stay\s+with|carry\s+on\s+with|keep\s+going\s+with|come\s+back\s+to|"
+    r"spend\s+(?:a\s+bit\s+)?(?:more\s+)?time\s+on)\b"
+    r"|\bis\s+there\s+(?:more|anything\s+else)\s+(?:on\s+(?:this|that)\s+)?(?:that\s+)?you(?:'d|\s+would)\s+like\s+to\s+(?:stay\s+with|"
+    r"stay\s+on|spend\s+time\s+on)\b"
     r"|\bif\s+you\s+(?:want|like|wish)(?:\s+to)?(?=\s*$|\s+(?:i|i'd|i'm|i'll|we|we'll|and|or|but|so|then|no|there's)\b)|\byou\s+(?:don't|do\s+not)\s+have\s+to\s+decide\b|^(?:and\s+|but\s+)?(?:it's\s+)?"
     r"(?:totally\s+|entirely\s+|completely\s+)?up\s+to\s+you\b|\bup\s+to\s+you\s*$"
     # the direction theirs ("it's your time", "take it wherever you want to", "start wherever feels right"), their pick

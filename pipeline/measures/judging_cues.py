@@ -7,6 +7,7 @@ punctuation, as the other cue lists of :mod:`pipeline.measures.helping_cues` do.
 
 from __future__ import annotations
 
+from pipeline.measures.regard_cues import HARM_DONE
 from pipeline.measures.regard_cues import cue_re as _re
 
 #: Confronting (MITI 4.2.1 "Confront", MI non-adherent): blaming, criticising, labelling, shaming, questioning
@@ -367,7 +368,49 @@ CONFRONT_RE = _re(
     r"|\b(?:ask|call|get|fetch)\s+security\b|\blet's\s+keep\s+(?:this|it)\s+(?:professional|civil|polite)\b"
     r"|^(?:well\s+|no\s+)?that(?:'s|\s+is)\s+not\s+what\s+i\s+said\s*$|\b(?:(?:feel|see\s+it|think)\s+(?:different(?:ly)?|better)\s+)?(?:once|when)\s+you(?:'ve|\s+have)\s+"
     r"calmed\s+down\b"
+    # their reasons overruled and their account held against them (sets 54-57: "You don't get to decide that.", "or
+    # you wouldn't be sitting here", "working hard and working smart aren't the same thing, are they?", "that's exactly
+    # the kind of thinking that gets people killed", "I want you to take it seriously", "I think you know what I'm going
+    # to say", "Should've applied for that when he moved out.", "it sets a bad example", "I didn't have the luxury of
+    # worrying about it", "feeling fine doesn't really tell us anything", "do them properly/actually ... this time",
+    # "Too vague.", "and it was still late", "realistically, how many people actually make a living out of it?")
+    r"|\byou\s+don't\s+get\s+to\s+(?:decide|choose|pick)\b|(?<=\bor\syou\s)wouldn't\s+be\s+(?:sitting\s+|standing\s+)?here\b"
+    r"|\b(?:aren't|isn't)\s+the\s+same\s+(?:thing\s+)?(?:are|is)\s+(?:they|it)\s*$|\bnot\s+the\s+same\s+thing\s+at\s+all\b"
+    r"|\b(?:isn't|is\s+not)\s+the\s+same\s+(?:thing\s+)?as\s+(?:actually\s+)?taking\s+(?:it|this|that)\s+seriously\b"
+    r"|\b(?:kind|sort)\s+of\s+(?:thinking|attitude|talk|behaviou?r)\s+" + HARM_DONE +
+    r"|\bi\s+want\s+you\s+to\s+(?:start\s+)?(?:take|taking)\s+(?:this|it|that)\s+(?:more\s+)?seriously\b"
+    r"|\byou\s+(?:already\s+)?know\s+what\s+i(?:'m|\s+am)\s+(?:going\s+to|gonna|about\s+to)\s+say\b"
+    r"|^(?:well\s+|honestly\s+)?should(?:'ve|\s+have)\s+(?!been\b|thought\b|said\b)[a-z]+"
+    r"|\bsets?\s+(?:a\s+)?(?:bad|poor|terrible|awful)\s+example\b|\bi\s+(?:didn't|never)\s+(?:have|had)\s+the\s+luxury\b"
+    r"|\b(?:feeling|looking)\s+(?:fine|okay|ok|alright|well|good)\s+doesn't\s+(?:really\s+)?tell\s+(?:us|you|me)\b"
+    r"|\bactually\s+(?:[\w']+\s+){1,3}?this\s+time\b"
+    r"|^(?:well\s+|no\s+|hmm\s+)?(?:that's\s+|it's\s+)?(?:far\s+|way\s+|much\s+)?too\s+(?:vague|woolly|wishy-washy|fluffy|sloppy)\b"
+    r"|\b(?:and|but)\s+(?:it|that)\s+(?:was|is)\s+still\s+(?:late|wrong|overdue|not\s+(?:done|finished|good\s+enough))\b"
+    r"|\bhow\s+many\s+(?:people|of\s+them)\s+(?:actually|really)\s+(?:make|manage|get|succeed|earn)\b"
 )
+
+#: A motive or a failing imputed in the form of a reflection (set 54, "form without spirit": "It sounds like you're
+#: putting your hobby ahead of your education.", "You seem to be looking for reasons not to.", "It sounds like you'd
+#: rather someone else sorted it out for you.", "So basically you've given up on this year.", "You're getting a bit
+#: prickly.", "you've kind of put yourself in this position"): judging whether or not "it sounds like" comes before,
+#: so it is undone only by a negation or by the mentee's own feeling reported (:data:`IMPUTED_UNDONE_BY`: "you feel
+#: like you're putting everyone before your health" gives back their self-reproach).
+IMPUTED_RE = _re(
+    r"\byou(?:'re|\s+are)\s+(?:just\s+|basically\s+|really\s+|still\s+)?putting\s+(?:your\s+)?(?:[\w']+\s+){1,3}?(?:ahead\s+of|"
+    r"before|above|over)\s+(?:your\s+)?(?:education|health|family|kids|children|job|studies|work|career|future|safety|course|"
+    r"degree|grades|recovery|exams)\b"
+    r"|\blooking\s+for\s+(?:reasons|excuses|a\s+reason|an\s+excuse)\s+(?:not\s+to|why\s+(?:not|you\s+can't|it\s+won't))\b"
+    r"|\blooking\s+for\s+(?:an\s+)?excuses?\b"
+    r"|\byou(?:'d|\s+would)\s+(?:rather|prefer)\s+(?:someone|somebody|other\s+people|everyone|me)\s+(?:else\s+)?(?:sorted|did|fixed|"
+    r"dealt|took|handled|made|solved)\b"
+    r"|\bbasically\s+you(?:'ve|\s+have)\s+(?:just\s+)?(?:given\s+up|stopped\s+(?:trying|caring|bothering))\b"
+    r"|\byou(?:'re|\s+are)\s+(?:getting|feeling|being|sounding)\s+(?:a\s+bit\s+|a\s+little\s+|quite\s+|very\s+|rather\s+)?"
+    r"(?:defensive|prickly|touchy|tetchy|snappy|argumentative|precious)\b"
+    r"|\byou(?:'ve|\s+have)\s+(?:kind\s+of\s+|sort\s+of\s+|rather\s+|really\s+|only\s+)?(?:put|got|gotten|dug)\s+yourself\s+"
+    r"(?:in|into)\s+(?:this|that)\s+(?:position|situation|mess|hole|state)\b"
+)
+#: Words among the three before an imputed motive that undo it: a negation, or the mentee's own feeling or words.
+IMPUTED_UNDONE_BY = frozenset("not never no feel feels felt said says told worried afraid scared".split())
 
 #: Words just before a confronting phrase that undo it: a negation ("it's not your fault", "I'm not saying you're
 #: lazy") or another person's words or the mentee's own feeling reported ("she said you were lazy").

@@ -389,6 +389,12 @@ OWN_IDEA_RE = re.compile(
     rf"|\b(?:maybe|perhaps)\s*,?\s+(?:that\s+)?I\s+(?:just\s+|actually\s+)?(?:(?:don'?t|do\s+not|stop|quit)\s+"
     rf"(?!(?:know|care|think|want|mind|get|feel|need|like|see|have\s+(?:to|time|a\s+choice))\b)\w+|{_ACTION})"
     rf"|\bI\s+(?:\w+\s+)?need\s+(?:a|some)\s+(?:plan|strategy|system|routine|way\s+to)\b"
+    # ... with the when or where put first ("So maybe before the next deck I sit down with him for ten minutes."), and
+    # the step taken there and then ("I'm putting it in the diary now")
+    rf"|\b(?:maybe|perhaps)\s*,?\s+(?:before|after|when|on|at|next|this|every|each|first|tomorrow|tonight|monday|tuesday|"
+    rf"wednesday|thursday|friday|saturday|sunday)\b(?:\s+[\w']+){{0,5}}?,?\s+I\s+(?:just\s+|actually\s+)?(?!tried\b){_ACTION}"
+    r"|\bI'?m\s+(?:putting|writing|adding|booking)\s+(?:it|that|this|them)\s+(?:in|into)\s+(?:the|my)\s+(?:diary|calendar|"
+    r"phone|planner)\b"
     rf"|\bI\s+(?:think|guess|suppose|reckon)\s+I\s*(?:could|should|can|'?ll|will|might|need\s+to|want\s+to|'d\s+like\s+to)"
     rf"{_NO_PLAN}"
     # a plan put as a condition with no consequence after it ("Maybe if I actually declined the meetings.", "If I

@@ -35,6 +35,10 @@ STRENGTH_NOUNS = frozenset(
     "discipline insight instinct responsibility maturity initiative self-awareness".split())
 #: Nouns that measure out a quality ("a real sense of responsibility", "an honest bit of insight"): the quality is
 #: the noun after "of", the valuing adjective may stand on either.
+#: What a way of thinking leads to, said as a warning ("the kind of thinking that gets people killed"): read by the
+#: affirmation cues (no praise then) and by :data:`pipeline.measures.judging_cues.CONFRONT_RE` (a judgement).
+HARM_DONE = (r"that\s+(?:gets|got|will\s+get|lands|landed|puts|put|leads|led|ends\s+up)\s+(?:[\w']+\s+){0,2}?(?:killed|hurt|"
+             r"injured|sacked|fired|arrested|excluded|expelled|(?:in|into)\s+(?:trouble|this\s+mess|prison|hospital|court)|at\s+risk)\b")
 MEASURE_NOUNS = frozenset("bit sense piece kind level amount degree".split())
 #: Nouns that value only with a valuing adjective before them ("a good call", "a smart move", "a big step").
 GOOD_NOUNS = frozenset("call move step start idea plan choice decision catch point observation thinking account "
@@ -245,8 +249,11 @@ AFFIRMATION_RE = _re(
     r"|\byou(?:'ve|\s+have)\s+(?:really\s+)?made\s+it\s+(?:so\s+|really\s+)?(?:easy|easier)\s+for\b"
     r"|\bwhat\s+(?:really\s+)?(?:struck|impressed)\s+me\s+(?:\w+\s+){0,2}?(?:is|was)\s+(?:how|the\s+way)\b"
     r"|\bexactly\s+the\s+(?:kind|sort)\s+of\s+(?:judgement|judgment|thinking|instinct|shift|initiative|leadership|care|"
-    r"attention|question|reflection)\b"
+    r"attention|question|reflection)\b(?!\s+" + HARM_DONE + r")"
     r"|\b(?:quicker|faster|better|sooner|further)\s+than\s+i\s+(?:ever\s+)?(?:managed|did|could|would\s+have)\b"
+    # a strength named as why they were chosen ("That's a big part of why they made you manager.")
+    r"|\b(?:that's|that\s+is|it's|it\s+is)\s+(?:a\s+(?:big\s+)?part\s+of\s+|exactly\s+|probably\s+|precisely\s+)?why\s+(?:they|we|she|he)\s+"
+    r"(?:made\s+you|chose\s+you|picked\s+you|hired\s+you|promoted\s+you|took\s+you\s+on|gave\s+you\s+(?:the|this|that))\b"
     r"|\byou(?:'ve|\s+have)\s+(?:really\s+)?(?:helped|backed|supported)\s+each\s+other\b|\bbacked\s+each\s+other\s+up\b"
     r"|\b(?:that's|that\s+is|it's|it\s+was|that\s+was)\s+not\s+(?:just\s+)?luck\b"
     r"|\b(?:those|these)\s+things\s+(?:don't|do\s+not|didn't)\s+(?:just\s+)?happen\s+by\s+(?:accident|chance)\b"

@@ -214,14 +214,16 @@ _QUESTION_TWINS = ("mentor_question_runs_per_10min", "reflection_to_question_rat
 #: Short turns are no credit for "leaving room" while the mentor did most of the talking all the same (a lecture in
 #: many 20 s turns); a mentee's concerns and questions are no sign of trust to credit while the mentor met them with
 #: blame ("Work's really stressful." "That's just an excuse people use."); the depth of a few reflections is no
-#: credit while questions far outnumbered them (one reflection for every three questions), nor while the mentor
-#: judged (a sarcastic echo, "Forty-five. Cute.", reads as a reflection); few turns spent telling are no credit while
+#: credit while questions far outnumbered them (one reflection for every three questions), nor they or their number
+#: while the mentor judged (a sarcastic echo, "Forty-five. Cute.", reads as a reflection, and reflections that steer
+#: or label, "It sounds like you're putting your hobby ahead of your education", give back nothing); few turns spent telling are no credit while
 #: the others judged ("the mentee did the thinking" is not what a sarcastic manager's session shows); a promise of
 #: confidentiality is no credit while the mentor passed a confidence on.
 _NOT_WELL_WHILE = {"mentor_questions_per_10min": _QUESTION_TWINS, "mentor_question_turn_share": _QUESTION_TWINS,
                    "mentor_longest_monologue": ("mentor_talk_share", "talk_to_listen_ratio"),
                    "mentee_concerns": ("mentor_confronting",), "mentee_questions_per_10min": ("mentor_confronting",),
                    "complex_reflection_share": ("reflection_to_question_ratio", "mentor_confronting"),
+                   "reflection_to_question_ratio": ("mentor_confronting",),
                    "mentor_telling_share": ("mentor_confronting",),
                    "mentor_self_disclosure": ("mentor_self_focus_share",),
                    "mentor_confidentiality": ("mentor_confidentiality_breaches",)}
