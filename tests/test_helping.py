@@ -1432,7 +1432,7 @@ def test_the_reviewers_sets_read_good_above_poor_and_their_helper_as_the_mentor(
     spec.loader.exec_module(bench)
     table = load_syllable_table()
     folders = sorted(p.parent for p in (root / "bench" / "data" / "reviewer_sets").glob("*/key.json"))
-    assert len(folders) >= 49
+    assert len(folders) >= 51
     pooled = [0, 0, 0]
     for folder in folders:
         got = bench.score_set(folder, nlp=nlp, syllable_table=table, plain=plain)
@@ -2322,3 +2322,66 @@ def test_set54_to_57_forms_reflections_that_label_and_advice_in_the_helpers_voic
     assert code("You care a lot about the quality of what your team puts out. That's a big part of why they made "
                 "you manager.").has("affirmation")
     assert not code("That's why they made him manager, I suppose.").has("affirmation")
+
+
+def test_set58_and_59_forms_a_lapse_held_against_them_and_the_plan_taken_over(nlp):
+    """Forms from the fiftieth and fifty-first reviewer sets (one moment against the grain; the planning stage), each
+    with what only looks like it: a lapse held against them and their account disbelieved judge ("That's the oldest
+    line there is.", "You knew exactly what you were doing", "just another way of hiding it", "Plenty of people are
+    bored on a Saturday and they don't ...", "After everything we went through last time."), and so does their way
+    corrected ("isn't really the same as proper exercise", "that's the trap"), not "Please don't think like that"; a
+    warning or a better way in the helper's voice advises ("I'd be a bit careful with that.", "But I'd park it for
+    now", "You're much better off making flashcards"); "But you do know what you're talking about." instructs
+    nothing; "Pop them down here." hosts."""
+    code = _coded_after(["I only downloaded it to have a look. I was bored, that's all."], nlp)
+    for text in ("Just a look. That's the oldest line there is.", "You knew exactly what you were doing.",
+                 "So there's a secret credit card as well. That's the kind of thing that ends marriages.",
+                 "That's just another way of hiding it.", "And if that is what happens, that's the consequence of what "
+                 "you've done.", "Plenty of people are bored on a Saturday and they don't blow four hundred quid.",
+                 "Well, clearly you did.", "Same time next week. And be honest with me from the start next time.",
+                 "After everything we went through last time.",
+                 "That's great, but being on your feet isn't really the same as proper exercise.",
+                 "It feels like it helps, but that's the trap.",
+                 "I totally understand, but it's a luxury you can't really afford.",
+                 "I hear that a lot, but the research on sleep is really clear."):
+        assert code(text).confronting, text
+    for text in ("You knew what you wanted, even then.", "That's the kind of thing that helps, isn't it?",
+                 "Plenty of people feel like that and they get through it.", "Clearly you care about him.",
+                 "No you did not! Please don't think like that.",  # ESConv: reassures one who blames themselves
+                 "I'd like you to be honest with me, and I'll be honest with you.", "It's not the same as last year, "
+                 "is it?", "It sounds like you're worried you'd think like that again."):
+        assert not code(text).confronting, text
+    for text in ("I'd be a bit careful with that. Temping can be a trap.",
+                 "Yeah, you can do that as well, but I'd get LinkedIn sorted first.",
+                 "That could be something down the line. But I'd park it for now.",
+                 "You're much better off making flashcards.", "Honestly, the bus is a great time for flashcards.",
+                 "It is, but it's six weeks. You'll be so glad you did it.", "The main thing is just cut down."):
+        got = code(text)
+        assert got.has("advice") and not got.permission, text
+    for text in ("But you do know what you're talking about. You built half that model.",
+                 "Brilliant, thank you. Pop them down here.", "Thank you, you do know your stuff.",
+                 "You were better off than most, you said."):
+        assert not code(text).has("advice"), text
+
+
+def test_an_offer_made_as_what_the_helper_is_happy_to_tell_permits_the_advice(nlp):
+    """Set 29's mentors offer before advising ("I'm happy to tell you what I did and what I'd do differently, if
+    that's useful." "Yes, please."; "I can tell you what I've seen work ... Would that help?" "No, please, I'd like
+    to hear it."): the advice that follows is given with permission; the same advice unoffered is not."""
+    from pipeline.measures.advice_cues import AGREES_RE, OFFER_RE
+
+    for offer in ("I'm happy to tell you what I did and what I'd do differently, if that's useful.",
+                  "i can tell you what i've seen work and one thing that really didn't work for me would that help",
+                  "Okay, I'll dig those out. Can I say one more thing, about the cohort business?"):
+        assert OFFER_RE.search(offer.lower()), offer
+    assert not OFFER_RE.search("i can tell you're tired would that be fair to say")
+    assert not OFFER_RE.search("what's the one thing you'd say to her")
+    assert not OFFER_RE.search("of course i am glad to share and help")  # ESConv: a pleasantry
+    statement = code_turn("I did, yeah. I'm happy to tell you what I did, if that's useful.", previous=["What did you "
+                          "do?"], nlp=nlp)  # offered in a statement: seeks collaboration, asks nothing
+    assert statement.partnership and not statement.has("question")
+    assert AGREES_RE.match("no please i'd like to hear it") and not AGREES_RE.match("no i'd rather not")
+    advice = "So, um, the mistake first. I said yes to everything. So I'd be a bit wary of proving yourself by volume."
+    offered = code_turn(advice, previous=["Yes, please."], nlp=nlp, asked_permission=True)
+    assert offered.has("advice") and offered.permission
+    assert not code_turn(advice, previous=["I said yes to everything."], nlp=nlp).permission

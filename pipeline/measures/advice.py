@@ -50,9 +50,12 @@ def imperative(span) -> str:
     """The verb of an instruction ("Record a backup video", "Ask someone on your team"), else ""."""
     toks = [t for t in span if not (t.is_punct or t.is_space)]
     opened = False
-    while toks and (toks[0].lower_ in cues.ACKNOWLEDGEMENTS or toks[0].lower_ in IMPERATIVE_OPENERS
+    prev = ""
+    while toks and (toks[0].lower_ in cues.ACKNOWLEDGEMENTS and (toks[0].lower_ != "you" or prev == "thank")
+                    or toks[0].lower_ in IMPERATIVE_OPENERS
                     or vocative(toks[0])):  # "And Jess, don't drop out.": the name called, then the instruction
-        toks, opened = toks[1:], opened or toks[0].lower_ in IMPERATIVE_OPENERS
+        # "you" goes only as the end of "thank you": "But you do know what you're talking about." is no instruction
+        toks, opened, prev = toks[1:], opened or toks[0].lower_ in IMPERATIVE_OPENERS, toks[0].lower_
     if len(toks) > 2 and toks[0].lower_ == "do" and toks[1].tag_ == "VB" and toks[1].lower_ not in _SUBJECTS:
         toks = toks[1:]  # "And do go and register with the GP": the emphatic "do" of an instruction
     if len(toks) < (1 if opened else 2) or len(toks) <= 3 and toks[-1].lower_ in ("how", "why"):

@@ -39,6 +39,11 @@ OFFER_RE = _re(
     r"|\bi(?:'ve|\s+have)\s+got\s+(?:a\s+thought|an\s+idea|a\s+suggestion)\b[^.?!]*?\bif\s+(?:it'd|it\s+would|that'd|that\s+would)\s+"
     r"be\s+(?:useful|helpful)\s*$"
     r"|\b(?:are\s+you|would\s+you\s+be)\s+open\s+to\s+(?:some\s+|a\s+few\s+)?(?:ideas|suggestions|advice)\b"
+    # "I'm happy to tell you what I did, if that's useful", "I can tell you what I've seen work ... Would that help?"
+    r"|\bi(?:'m|\s+am)\s+(?:happy|glad)\s+to\s+(?:tell|share|say|explain|go\s+through|run\s+through)\s+(?:you\s+)?(?:what|how|some|"
+    r"a\s+few|a\s+bit|my|more|where|one|a\s+couple)\b"
+    r"|\b(?:can|could|may)\s+i\s+(?:say|add|mention|raise)\s+(?:one\s+more|one\s+other|another|one)\s+thing\b"
+    r"|\bi\s+(?:can|could)\s+(?:tell\s+you|share|say)\b(?:\s+[\w']+){0,20}?\s+(?:would|will|does|might)\s+(?:that|it)\s+help\b"
     # what the helper could tell, offered on a condition of theirs ("I can tell you what I believe, if you'd like", "I
     # know of some roles ..., if you want to hear about them", "I can tell you what I'd be thinking about, if that's useful")
     r"|\bi\s+(?:can|could|know\s+of)\s+(?:tell\s+you\s+|share\s+|say\s+)?(?:what|some|a\s+few|a\s+couple|one|how)\b[^.?!]*?"
@@ -60,8 +65,8 @@ ASKS_ADVICE_RE = _re(
     r"|\bi\s+don'?t\s+know\s+what\s+(?:to|i\s+should)\s+do\b|\bwhat\s+are\s+my\s+options\b"
 )
 
-#: An answer that agrees ("yes", "sure", "go ahead"), at the start of a turn.
-AGREES_RE = _re(r"\s*(?:yes|yeah|yep|sure|please|ok|okay|go\s+ahead|go\s+on|go\s+for\s+it|fire\s+away|i'?m\s+all\s+ears|"
+#: An answer that agrees ("yes", "sure", "go ahead", "no, please"), at the start of a turn.
+AGREES_RE = _re(r"\s*(?:yes|yeah|yep|sure|please|no\s+please|no\s+go\s+(?:ahead|on)|ok|okay|go\s+ahead|go\s+on|go\s+for\s+it|fire\s+away|i'?m\s+all\s+ears|"
                 r"definitely|absolutely|of\s+course|that\s+would|"
                 r"i'?d\s+(?:like|love|appreciate)|why\s+not|mm-?hm|uh-?huh)\b")
 
@@ -264,6 +269,16 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
     r"|\bwhat\s+i(?:'d|\s+would)\s+(?:like|want|love)\s+to\s+see\s+is\s+(?:you|your)\b"
     r"|\bi(?:'d|\s+would)\s+(?:really\s+|just\s+)?(?:like|love|want)\s+you\s+to\s+(?!" + _TALK_VERBS + r"|know\b|feel\b|hear\b|"
     r"be\s+(?:honest|open)\b)[a-z]+"
+    # a warning or a better way in the speaker's voice (sets 58-59: "I'd be a bit careful with that.", "but I'd get
+    # LinkedIn sorted first", "But I'd park it for now", "You're much better off making flashcards", "the bus is a
+    # great time for flashcards", "You'll be so glad you did it.", "The main thing is just cut down.")
+    r"|\bi(?:'d|\s+would)\s+be\s+(?:a\s+(?:bit|little)\s+|very\s+|really\s+)?(?:careful|wary)\s+(?:with|about|of)\b"
+    r"|\bbut\s+i(?:'d|\s+would)\s+(?:still\s+|probably\s+|definitely\s+|really\s+|just\s+)?(?:get|park|leave|start|keep|go\s+for|"
+    r"stick|wait|focus|save|put|try|hold\s+off|do\s+(?:both|that\s+first|it\s+first))\b"
+    r"|\byou(?:'re|\s+are|'d\s+be|\s+would\s+be)\s+(?:much\s+|far\s+|a\s+lot\s+|way\s+)?better\s+off\b"
+    r"|\b(?:is|are)\s+a\s+(?:great|good|perfect|ideal)\s+(?:time|place|way|chance)\s+(?:for|to)\b"
+    r"|\byou(?:'ll|\s+will)\s+be\s+(?:so\s+|really\s+)?glad\s+you\s+did\b"
+    r"|\bthe\s+main\s+thing\s+is\s+(?:just\s+)?(?:to\s+)?(?:cut|stop|keep|get|make|take|try|stick|do|eat|drink)\b"
     # the speaker's way put as theirs ("I would just be straightforward and tell him you saw the photos")
     r"|\bi(?:'d|\s+would)\s+(?:just\s+)?be\s+(?:honest|upfront|straight\s*forward|direct|clear|open)\s+(?:with\s+(?:him|her|them|your)|"
     r"and\s+(?:tell|say|ask))\b"

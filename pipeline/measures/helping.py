@@ -91,6 +91,8 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
         q.is_question or tuple(words[-2:]) not in questions.TRAILING_PAIRS or len(words) < 4
         or words[-3] in questions.AUXILIARIES)  # "Do you know?" asks
     if offer := advice.offer(plain):
+        if offer.startswith(("i ", "i'm ", "something ")) and not (q.is_question or marked):
+            return SentenceCode("other")  # "I'm happy to tell you what I did, if that's useful.": offered, not asked
         return SentenceCode("question", offer, QuestionClass(True, "yes_no", False, offer))
     if not ctx.speaks_fully and len(words) <= 3 and advice_cues.AGREES_RE.match(plain):
         return SentenceCode("other")  # the mentee's "Go on." accepts an offer; the mentor's invites talk

@@ -296,7 +296,8 @@ HOSPITALITY_RE = _re(r"^(?:(?:hop|jump|pop)\s+(?:up|on|onto|in|yourself)|lean\s+
                      r"get\s+yourself\s+(?:comfortable|settled|sat\s+down)|stand\s+up\s+for\s+me|"
                      r"(?:bend|lean)\s+(?:forward|down|over|back(?:wards)?)\s+(?:as\s+far|for\s+me)|breathe\s+(?:in|out)\s+(?:for\s+me|deeply|slowly)|"
                      r"rest\s+your\s+(?:arm|hand|elbow|feet|head)|(?:grab|get|have)\s+(?:a|your)\s+pen\b|"
-                     r"(?:speak|talk)\s+to\s+(?:reception|the\s+front\s+desk)|"
+                     r"(?:speak|talk)\s+to\s+(?:reception|the\s+front\s+desk)|(?:pop|put|pass)\s+(?:them|it|those|these)\s+"
+                     r"(?:down\s+)?(?:here|there|over\s+here|on\s+the\s+(?:desk|table))|"
                      r"book\s+(?:your|a|the|another)\s+(?:[\w-]+\s+){0,3}?(?:appointment\s+)?(?:at|with)\s+(?:the\s+)?(?:desk|reception|front\s+desk)|"
                      + _HOSTED + r")\b")
 #: A host's offer left to the guest ("grab a coffee if you want"): no decision of theirs shared (MITI 4.2.1).

@@ -387,6 +387,28 @@ CONFRONT_RE = _re(
     r"|^(?:well\s+|no\s+|hmm\s+)?(?:that's\s+|it's\s+)?(?:far\s+|way\s+|much\s+)?too\s+(?:vague|woolly|wishy-washy|fluffy|sloppy)\b"
     r"|\b(?:and|but)\s+(?:it|that)\s+(?:was|is)\s+still\s+(?:late|wrong|overdue|not\s+(?:done|finished|good\s+enough))\b"
     r"|\bhow\s+many\s+(?:people|of\s+them)\s+(?:actually|really)\s+(?:make|manage|get|succeed|earn)\b"
+    # a lapse held against them and their account disbelieved (sets 58-59: "That's the oldest line there is.", "You
+    # knew exactly what you were doing", "the kind of thing that ends marriages", "That's just another way of hiding
+    # it.", "that's the consequence of what you've done", "Plenty of people are bored on a Saturday and they don't
+    # blow four hundred quid.", "Well, clearly you did.", "be honest with me from the start next time", "After
+    # everything we went through last time."), and their way corrected ("being on your feet isn't really the same as
+    # proper exercise", "I hear that a lot, but ...", "that's the trap", "a luxury you can't really afford"; not "try not
+    # to think like that", which as often reassures one who blames themselves, ESConv's "Please don't think like that")
+    r"|\b(?:the\s+)?oldest\s+(?:line|excuse|trick|story)\s+(?:there\s+is|in\s+the\s+book)\b"
+    r"|\byou\s+knew\s+(?:exactly|full\s+well|perfectly\s+well|very\s+well)\s+what\s+you\s+were\s+doing\b"
+    r"|\b(?:kind|sort)\s+of\s+thing\s+that\s+(?:ends|wrecks|ruins|destroys|breaks\s+up|costs\s+people)\s+(?:marriages|careers|"
+    r"relationships|families|friendships|lives|jobs)\b"
+    r"|\bjust\s+another\s+way\s+of\s+(?:hiding|avoiding|dodging|putting\s+it\s+off|making\s+excuses|lying|running\s+away)\b"
+    r"|\bthe\s+consequences?\s+of\s+(?:what\s+you(?:'ve|\s+have)\s+done|your\s+(?:own\s+)?(?:actions|choices|behaviou?r|decisions))\b"
+    r"|\b(?:plenty\s+of|lots\s+of|loads\s+of|most)\s+(?:people|other\s+people)\s+(?:[\w']+\s+){1,7}?and\s+they\s+(?:don't|do\s+not|"
+    r"didn't|still\s+manage)\b"
+    r"|^(?:well\s+)?clearly\s+you\s+(?:did|do|are|were|have|had|can|could|didn't|don't|weren't|aren't)\s*$"
+    r"|\bbe\s+honest\s+with\s+me\s+(?:from\s+the\s+start\s+)?(?:next\s+time|from\s+now\s+on|this\s+time)\b"
+    r"|^(?:and\s+)?after\s+everything\s+(?:we|i)\s+(?:went\s+through|did|talked\s+about|'ve\s+done|have\s+done)\b"
+    r"|\b(?:isn't|is\s+not|'s\s+not|aren't|are\s+not)\s+(?:really\s+|quite\s+)?the\s+same\s+(?:thing\s+)?as\s+(?:proper|real|"
+    r"actual|getting|doing)\b"
+    r"|\bi\s+hear\s+(?:that|this)\s+a\s+lot\s+but\b|\bthat(?:'s|\s+is)\s+the\s+trap\b"
+    r"|\ba\s+luxury\s+you\s+can't\s+(?:really\s+)?afford\b"
 )
 
 #: A motive or a failing imputed in the form of a reflection (set 54, "form without spirit": "It sounds like you're
