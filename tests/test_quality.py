@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from pipeline.errors import InvalidParameterError
-from pipeline.speech.quality import check_quality, clipped_share, detect_language, speech_seconds
+from pipeline.speech.quality import check_quality, clipped_share, detect_language, repeated_phrase, speech_seconds
 from pipeline.types import (
     Diarization,
     DiarizeOptions,
@@ -50,6 +50,30 @@ def _diar(speech_s: float, speakers=("S1", "S2"), **kw) -> Diarization:
 
 def _rec(y: np.ndarray, source_sr: int = 16_000) -> Recording:
     return Recording(y[None].astype(np.float32), 16_000, "x.wav", "0" * 64, source_sr=source_sr)
+
+
+def test_a_phrase_looped_is_found_and_ordinary_repetition_is_not():
+    """Whisper loops on audio it cannot make out (tiny.en on espeak-ng's German, as test_reliability builds it: "I'm
+    going to go to the mountain, and ..." five times, with a mean word probability of 0.60): the phrase and its count;
+    people's own repeats of short phrases ("I don't know, I don't know, I don't know") are not a loop."""
+    loop = "I'm going to go to the mountain, and I'm going to go to the mountain, and I'm going to go to the mountain."
+    assert repeated_phrase(loop.split()) == ("i'm going to go to the mountain and", 2)
+    assert repeated_phrase((loop + " and " + loop).split()) == ("i'm going to go to the mountain and", 5)
+    assert repeated_phrase("I don't know, I don't know, I don't know what to do.".split()) == ("", 0)
+    assert repeated_phrase("So what would you do next? So what would you do next?".split()) == \
+        ("so what would you do next", 2)
+    assert repeated_phrase([]) == ("", 0)
+    said = tuple(Word(w, i * 0.4, i * 0.4 + 0.3, 0.9) for i, w in enumerate((loop + " and " + loop).split() * 6))
+    looped = Transcript((Segment(0.0, 60.0, " ".join(w.text for w in said), said),), "en", 60.0, "tiny.en")
+    q = check_quality(_rec(np.full(16_000 * 60, 0.1)), looped, _diar(60.0))
+    assert q.transcript_unreliable and len(q.warnings) == 1
+    assert q.warnings[0].startswith('Speech recognition was unsure of the words (mean word probability 0.90; "i\'m '
+                                    'going to go to the mountain and"'), q.warnings
+    relaxed = check_quality(_rec(np.full(16_000 * 60, 0.1)), looped, _diar(60.0),
+                            options=QualityOptions(max_phrase_repeats=20))
+    assert relaxed.warnings == ()
+    with pytest.raises(InvalidParameterError, match="loop_min_words"):
+        QualityOptions(loop_min_words=1)
 
 
 def test_ordinary_input_gives_no_warning():

@@ -183,7 +183,10 @@ share of clipped samples, ...). In a session under 2 minutes an indicator keeps 
 shows it clearly (its interval clear of the good range's edges, or an act that happened) and is "low" otherwise,
 so the short cases below show "low" or "low/medium" whatever their quality. With the multilingual `base` model (the default) German and Spanish are also
 named as such ("The speech does not sound like English (detected: de, probability 0.95)"); `tiny.en` is
-English-only, so here they show as recognition being unsure.
+English-only, so here they show as recognition being unsure: by the mean word probability, or by Whisper looping on
+what it cannot make out (a phrase of five or more words more than twice in a row: on the German case tiny.en writes
+"I'm going to go to the mountain, and ..." five times, with a mean word probability of 0.60, at the 0.6 bar, on
+which machines differ in the last digit).
 
 | case | input | exit | outcome |
 | --- | --- | --- | --- |

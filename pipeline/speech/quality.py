@@ -10,6 +10,8 @@ every indicator's confidence is capped at "low".
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from pipeline.io.audio import BLOCK_SAMPLES, iter_blocks
@@ -96,6 +98,35 @@ def detect_language(recording: Recording, *, model, speech: tuple[tuple[float, f
     return str(language), float(probability)
 
 
+def repeated_phrase(words: Sequence[str], *, min_words: int = 5, max_words: int = 12) -> tuple[str, int]:
+    """The phrase said most times in a row, and how many times (("", 0) when none of ``min_words`` words repeats).
+
+    Parameters
+    ----------
+    words : sequence of str
+        The transcript's words in order (case and punctuation are ignored).
+    min_words, max_words : int, keyword-only
+        Length of the phrases looked for, words, 1 <= min_words <= max_words.
+
+    Returns
+    -------
+    (str, int)
+        The phrase (lower case, words joined by spaces) and its count of consecutive repeats (>= 2), or ("", 0).
+    """
+    toks = [t for t in ("".join(ch for ch in w.lower() if ch.isalnum() or ch == "'") for w in words) if t]
+    best, best_n = "", 0
+    for n in range(min_words, max_words + 1):
+        i = 0
+        while i + 2 * n <= len(toks):
+            times = 1
+            while i + (times + 1) * n <= len(toks) and toks[i + times * n:i + (times + 1) * n] == toks[i:i + n]:
+                times += 1
+            if times > best_n and times >= 2:
+                best, best_n = " ".join(toks[i:i + n]), times
+            i += n * times if times > 1 else 1
+    return best, best_n
+
+
 def check_quality(
     recording: Recording,
     transcript: Transcript,
@@ -146,9 +177,12 @@ def check_quality(
                         f"{language[1]:.2f}). Rapport's transcription and language measures are for English: "
                         "treat this report as unreliable.")
         unreliable = True
-    elif mean_p is not None and mean_p < o.min_word_probability:
-        warnings.append(f"Speech recognition was unsure of the words (mean word probability {mean_p:.2f}): the "
-                        "recording may be in another language, music, noise or very poor audio. Treat the "
+    elif mean_p is not None and (mean_p < o.min_word_probability
+                                 or (loop := repeated_phrase([w.text for w in words], min_words=o.loop_min_words))[1]
+                                 > o.max_phrase_repeats):
+        looped = "" if mean_p < o.min_word_probability else f'; "{loop[0]}" {loop[1]} times in a row'
+        warnings.append(f"Speech recognition was unsure of the words (mean word probability {mean_p:.2f}{looped}): "
+                        "the recording may be in another language, music, noise or very poor audio. Treat the "
                         "transcript and the measures as unreliable.")
         unreliable = True
     elif wpm is not None and words and wpm < o.min_words_per_speech_min:

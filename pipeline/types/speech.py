@@ -450,6 +450,15 @@ class QualityOptions:
     min_speech_s : float
         Detected speech shorter than this, seconds, is flagged as "almost no
         speech", 0-600.
+    max_phrase_repeats : int
+        Flag the transcript as recognition unsure when one phrase of at least
+        ``loop_min_words`` words comes out more than this many times in a row,
+        1-20 (default 2): Whisper loops ("I'm going to go to the mountain, and
+        I'm going to go to the mountain, and ...") on audio it cannot make out,
+        often with confident words.
+    loop_min_words : int
+        Fewest words of a phrase counted for ``max_phrase_repeats``, 2-20
+        (default 5; people repeat short phrases, "I don't know, I don't know").
     """
 
     clip_level: float = 0.99
@@ -459,9 +468,13 @@ class QualityOptions:
     min_word_probability: float = 0.6
     min_words_per_speech_min: float = 60.0
     min_speech_s: float = 10.0
+    max_phrase_repeats: int = 2
+    loop_min_words: int = 5
 
     def __post_init__(self) -> None:
         check_range("clip_level", self.clip_level, 0.5, 1.0)
+        check_range("max_phrase_repeats", self.max_phrase_repeats, 1, 20)
+        check_range("loop_min_words", self.loop_min_words, 2, 20)
         check_range("max_clipped_share", self.max_clipped_share, 0.0, 1.0)
         check_range("min_source_sr", self.min_source_sr, 0, 192_000)
         check_range("min_language_probability", self.min_language_probability, 0.0, 1.0)
