@@ -18,11 +18,12 @@ from pipeline.measures import regard_cues as regard
 from pipeline.measures.reflections import IMPERATIVE_OPENERS, Context, plain_text
 from pipeline.types import QuestionClass
 
+#: Verbs that open no instruction: courtesies and talk about talk ("Let me see", "Thank you", "Mind you"), a scene set
+#: ("Suppose it's a year from now. What's different?"), their wish asked with "do you" left out ("Still want to?",
+#: "Want a drink?", "Fancy a coffee?").
 _NOT_IMPERATIVE = frozenset({"let", "thank", "thanks", "see", "mind", "excuse", "hang", "look", "listen", "say",
                              "guess", "imagine", "wait", "hold", "welcome", "bye", "mean", "like", "please", "come",
                              "suppose", "pretend", "picture", "want", "fancy"})
-# "Suppose it's a year from now. What's different?"; "Still want to?", "Want a drink?", "Fancy a coffee?": their wish
-# asked, with "do you" left out
 #: Words that, after a sentence-initial "do", make it a question's auxiliary ("Do you ...?"), not an instruction.
 _SUBJECTS = frozenset({"you", "we", "they", "i", "he", "she", "people", "your", "that", "this", "these", "those"})
 #: An instruction sharing at least this many content words, and this share of its own, with the mentee's turn(s)

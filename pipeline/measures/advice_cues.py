@@ -243,6 +243,8 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
     r"|^(?:\w+\s+){0,3}?i(?:'d|\s+would)\s+(?:probably\s+|definitely\s+|maybe\s+)?be\s+(?:careful|wary|cautious|getting|"
     r"looking\s+(?:at|into|for)|talking\s+to|putting|setting|documenting|writing\s+(?:it|that|things|everything)|raising|"
     r"keeping\s+(?:a|notes)|speaking\s+to)\b"
+    # ... and anywhere in the sentence, with a degree word (sets 58-59: "So I'd be a bit careful with that one.")
+    r"|\bi(?:'d|\s+would)\s+be\s+(?:a\s+(?:bit|little)\s+|very\s+|really\s+)?(?:careful|wary)\s+(?:with|about|of)\b"
     # a warning of what will happen unless they change (MITI 4.2.1 "persuade": "if you keep drinking like this
     # you'll end up in hospital", "stop now or you'll lose your licence")
     r"|\b(?:if\s+you\s+(?:keep|carry\s+on|continue|go\s+on|don'?t|do\s+not)|or\s+(?:else\s+)?)(?:\s+[\w']+){0,8}?\s*,?\s+"
@@ -272,7 +274,6 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
     # a warning or a better way in the speaker's voice (sets 58-59: "I'd be a bit careful with that.", "but I'd get
     # LinkedIn sorted first", "But I'd park it for now", "You're much better off making flashcards", "the bus is a
     # great time for flashcards", "You'll be so glad you did it.", "The main thing is just cut down.")
-    r"|\bi(?:'d|\s+would)\s+be\s+(?:a\s+(?:bit|little)\s+|very\s+|really\s+)?(?:careful|wary)\s+(?:with|about|of)\b"
     r"|\bbut\s+i(?:'d|\s+would)\s+(?:still\s+|probably\s+|definitely\s+|really\s+|just\s+)?(?:get|park|leave|start|keep|go\s+for|"
     r"stick|wait|focus|save|put|try|hold\s+off|do\s+(?:both|that\s+first|it\s+first))\b"
     r"|\byou(?:'re|\s+are|'d\s+be|\s+would\s+be)\s+(?:much\s+|far\s+|a\s+lot\s+|way\s+)?better\s+off\b"

@@ -33,12 +33,12 @@ STRENGTH_ADJECTIVES = frozenset(
 STRENGTH_NOUNS = frozenset(
     "skill strength talent gift achievement accomplishment feat stamina courage resilience commitment determination "
     "discipline insight instinct responsibility maturity initiative self-awareness".split())
-#: Nouns that measure out a quality ("a real sense of responsibility", "an honest bit of insight"): the quality is
-#: the noun after "of", the valuing adjective may stand on either.
 #: What a way of thinking leads to, said as a warning ("the kind of thinking that gets people killed"): read by the
 #: affirmation cues (no praise then) and by :data:`pipeline.measures.judging_cues.CONFRONT_RE` (a judgement).
 HARM_DONE = (r"that\s+(?:gets|got|will\s+get|lands|landed|puts|put|leads|led|ends\s+up)\s+(?:[\w']+\s+){0,2}?(?:killed|hurt|"
              r"injured|sacked|fired|arrested|excluded|expelled|(?:in|into)\s+(?:trouble|this\s+mess|prison|hospital|court)|at\s+risk)\b")
+#: Nouns that measure out a quality ("a real sense of responsibility", "an honest bit of insight"): the quality is
+#: the noun after "of", the valuing adjective may stand on either.
 MEASURE_NOUNS = frozenset("bit sense piece kind level amount degree".split())
 #: Nouns that value only with a valuing adjective before them ("a good call", "a smart move", "a big step").
 GOOD_NOUNS = frozenset("call move step start idea plan choice decision catch point observation thinking account "

@@ -172,16 +172,19 @@ def check_quality(
         unreliable = True
     foreign = language is not None and bool(words) and (language[0] != "en"
                                                          or language[1] < o.min_language_probability)
+    unsure = mean_p is not None and mean_p < o.min_word_probability
+    # Whisper's loop on what it cannot make out, looked for where the words are not already doubted
+    loop = ("", 0) if foreign or unsure or not words else repeated_phrase([w.text for w in words],
+                                                                           min_words=o.loop_min_words)
+    looped = loop[1] > o.max_phrase_repeats
     if foreign:
         warnings.append(f"The speech does not sound like English (detected: {language[0]}, probability "
                         f"{language[1]:.2f}). Rapport's transcription and language measures are for English: "
                         "treat this report as unreliable.")
         unreliable = True
-    elif mean_p is not None and (mean_p < o.min_word_probability
-                                 or (loop := repeated_phrase([w.text for w in words], min_words=o.loop_min_words))[1]
-                                 > o.max_phrase_repeats):
-        looped = "" if mean_p < o.min_word_probability else f'; "{loop[0]}" {loop[1]} times in a row'
-        warnings.append(f"Speech recognition was unsure of the words (mean word probability {mean_p:.2f}{looped}): "
+    elif unsure or looped:
+        said = f'; "{loop[0]}" {loop[1]} times in a row' if looped else ""
+        warnings.append(f"Speech recognition was unsure of the words (mean word probability {mean_p:.2f}{said}): "
                         "the recording may be in another language, music, noise or very poor audio. Treat the "
                         "transcript and the measures as unreliable.")
         unreliable = True
