@@ -251,3 +251,66 @@ def test_a_sigterm_after_the_command_returned_still_ends_as_interrupted(tmp_path
                           timeout=120)
     assert "listed 0" in proc.stdout and "not reached" not in proc.stdout, proc
     assert proc.returncode == 143 and proc.stderr.strip().splitlines()[-1:] == ["rapport: interrupted"], proc
+
+
+# `rapport` with the moment between a worker's exec and the parent's writing of its instructions held open for 1 s,
+# announced on stdout, so that a SIGTERM lands there every time (in CI it did once, by chance, at 1.0 s).
+_SLOW_WORKER_START = """
+import multiprocessing.util as util, runpy, sys, time
+spawn = util.spawnv_passfds
+def slow_spawn(path, args, passfds):
+    pid = spawn(path, args, passfds)
+    if any("spawn_main" in str(a) for a in args):  # a pool worker, not the resource tracker
+        print("worker exec'd", flush=True)
+        time.sleep(1.0)
+    return pid
+util.spawnv_passfds = slow_spawn
+sys.argv = ["rapport", *sys.argv[1:]]
+runpy.run_module("pipeline.run.cli", run_name="__main__")
+"""
+
+
+@pytest.mark.slow
+def test_a_sigterm_while_a_worker_starts_leaves_no_traceback(clip, tmp_path):
+    db = tmp_path / "r.db"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _SLOW_WORKER_START, "batch", str(clip.parent), "--db", f"sqlite:///{db}",
+         "--data-dir", str(tmp_path / "d"), "--model", "tiny.en", "--consent", "Alex=mentor", "--consent",
+         "Sam=mentee", "--recorded-by", "test", "--workers", "1", "--quiet"],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, start_new_session=True)
+    try:
+        assert proc.stdout.readline() == "worker exec'd\n"
+        proc.send_signal(signal.SIGTERM)
+    finally:
+        code, err = finish(proc)
+    assert "Traceback" not in err and "EOFError" not in err, err
+    assert code == 143 and err.splitlines()[-1:] == ["rapport: interrupted"], (code, err)
+    assert store_state(db)["sessions"] == 0
+
+def test_an_interrupt_while_workers_start_waits_until_they_are_started():
+    """A SIGTERM during ``pool.submit`` (a worker exec'd, its instructions not yet written) is held until the block
+    ends and then reaches the handler that was in place: none is lost, none splits a worker's start."""
+    from pipeline.run.batch import _interrupts_deferred
+
+    class Stop(Exception):
+        pass
+
+    def handler(signum, frame):
+        raise Stop(signum)
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    reached = []
+    try:
+        with pytest.raises(Stop):
+            with _interrupts_deferred():
+                signal.raise_signal(signal.SIGTERM)
+                signal.raise_signal(signal.SIGTERM)  # twice: delivered once
+                reached.append("end of block")
+        assert reached == ["end of block"]
+        assert signal.getsignal(signal.SIGTERM) is handler
+        with _interrupts_deferred():  # nothing held: nothing delivered
+            reached.append("quiet")
+        assert reached == ["end of block", "quiet"]
+    finally:
+        signal.signal(signal.SIGTERM, previous)

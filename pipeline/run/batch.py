@@ -292,6 +292,30 @@ def _stop_workers_on_interrupt(pool: ProcessPoolExecutor):
         raise
 
 
+@contextlib.contextmanager
+def _interrupts_deferred(signals: tuple[signal.Signals, ...] = (signal.SIGINT, signal.SIGTERM)):
+    """Hold Ctrl-C and SIGTERM until the block ends, then deliver them to the handlers in place before it.
+
+    Starting a spawned worker is two steps: the child is exec'd, then the parent writes the child's instructions down
+    a pipe. An interrupt raised between the two leaves a child that is not yet the pool's (nothing to terminate) and
+    that reads an empty pipe: it prints an ``EOFError`` traceback. Held here, the interrupt comes once every worker
+    is started and registered, and :func:`_stop_workers_on_interrupt` ends them. A no-op outside the main thread,
+    where Python runs no signal handler.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    previous = {sig: signal.signal(sig, lambda signum, frame: held.append(signum)) for sig in signals}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        for signum in dict.fromkeys(held):
+            signal.raise_signal(signum)
+
+
 def _end_children(pool: ProcessPoolExecutor) -> None:
     """Terminate and join every child: the pool's, and one whose start was interrupted before the pool registered
     it (a worker still starting up must not outlive the pipes it reads from: it would print an EOFError)."""
@@ -323,7 +347,8 @@ def _run_processes(paths, options, analyze, n_workers, progress: BatchProgress, 
     try:
         with ProcessPoolExecutor(max_workers=min(n_workers, len(paths)), mp_context=ctx,
                                  initializer=_init_worker, initargs=(q, os.getpid())) as pool, _stop_workers_on_interrupt(pool):
-            pending = {pool.submit(_analyze_one, p, options, analyze): p for p in paths}
+            with _interrupts_deferred():  # submit starts the workers
+                pending = {pool.submit(_analyze_one, p, options, analyze): p for p in paths}
             while pending:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
