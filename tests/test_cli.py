@@ -222,7 +222,7 @@ def test_compare_two_report_files(tmp_path, capsys, truths):
     assert rows["Mentor's share of the talking"].endswith(CHANGE_UNCLEAR)
     # a count of what happened: no interval, no change verdict, but out of its range in B
     assert re.search(rf"yes\s+no\s+{RANGE_NOW_OUT}$", rows["Mentor promising confidentiality"])
-    assert out[-1].startswith("39 indicators measured in both; 3 changed by more than the noise of their turns: ")
+    assert out[-1].startswith("40 indicators measured in both; 3 changed by more than the noise of their turns: ")
     assert "Mentor's pace compared with the mentee's" in out[-1]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.measures.evidence import concerns, own_ideas
+from pipeline.measures.evidence import concerns, own_ideas, told_again
 
 
 def _session(nlp, lines: str):
@@ -104,3 +104,26 @@ def test_a_concern_owned_when_the_mentor_names_it(nlp, mentor, mentee, voiced):
 def test_an_idea_of_ones_own_by_what_was_asked_or_given_back(nlp, mentor, mentee, idea):
     r, m = _mentee_last(nlp, mentor, mentee)
     assert (m.text in _ideas(r)) is idea
+
+
+def _told_again(r):
+    return [m.text for m, _ in told_again(r.turn_measures, "T", ("C",))]
+
+
+@pytest.mark.parametrize(("mentor", "mentee", "again"), [
+    # set 62's poor follow-ups: asked for what they had said, the mentee says so
+    ("And are you still on nights?", "No, it's earlies. Like I said, four till twelve.", True),
+    ("What about your dad?", "My dad's not around. I told you that the first time.", True),
+    ("Remind me what it is you do?", "I drive. Delivery van. Same as when I first came.", True),
+    ("How many staff have you got at the moment?", "It's me, Jo, and Sam on Saturdays. Like I said.", True),
+    ("So what's getting in the way?", "I said last time, I think. It's not the content.", True),
+    ("so whats getting in the way", "like i said its mostly daniel", True),  # no punctuation
+    # what only looks like it: news, a negation, no question asked, "told you" with what they told after it
+    ("How did the interview go?", "I told you I'd apply, and I did! They offered it to me.", False),
+    ("What's on your mind?", "My dad. I don't think I told you about him.", False),
+    ("You've had a lot on.", "Like I said, the money's part of it. And the hours.", False),  # no question before
+    ("Who did you speak to?", "I told you, Mr Hale. He was fine about it.", True),
+])
+def test_told_again_when_the_mentor_asked_for_what_they_had_said(nlp, mentor, mentee, again):
+    r, m = _mentee_last(nlp, mentor, mentee)
+    assert (m.text in _told_again(r)) is again

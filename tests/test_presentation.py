@@ -437,8 +437,10 @@ def test_every_banded_indicator_has_advice_for_its_failing_side():
                    ("mentee_response_gap", "below"), ("language_style_matching", "above"),
                    ("mentor_confidentiality", "above")}
     # Faults whose absence is no praise: a phrase list that hears no blame has not shown there was none.
-    # nor is a mentor who never tells of themselves, nor one in whose talk no confidence was heard passed on
-    not_praised = {"mentor_confronting", "mentor_self_focus_share", "mentor_confidentiality_breaches"}
+    # nor is a mentor who never tells of themselves, nor one in whose talk no confidence was heard passed on, nor one
+    # whose mentee was not heard saying that they had told it already
+    not_praised = {"mentor_confronting", "mentor_self_focus_share", "mentor_confidentiality_breaches",
+                   "mentee_told_again"}
     for row in rows:
         id_, (lo, hi) = row[1].strip().strip("`"), (b.strip() for b in row[4].split(".."))
         if not lo and not hi:
@@ -594,3 +596,20 @@ def test_no_credit_for_many_reflections_while_the_mentor_judged(truths):
     assert [p.indicator_id for p in both.to_try] == ["mentor_confronting"]
     alone = glance.feedback(report_from_truth(truths["matched"], (many,)))
     assert [p.indicator_id for p in alone.went_well] == ["reflection_to_question_ratio"]
+
+
+def test_no_credit_for_remembering_while_the_mentee_had_to_tell_it_again(truths):
+    """"You brought back something the mentee said earlier" is not said while the mentee had to tell the mentor again
+    what they had said ("My dad's not around. I told you that the first time.": set 62's poor follow-ups, praised for
+    remembering once while they asked again and got names wrong); the moment is told under "to try"; without it,
+    remembering is praised."""
+    remembered = _ind("mentor_remembering", 1.0, 1.0, None, unit="count", category="remembering")
+    again = _ind("mentee_told_again", 2.0, None, 0.0, unit="count", category="remembering")
+    both = glance.feedback(report_from_truth(truths["matched"], (remembered, again)))
+    assert [p.indicator_id for p in both.went_well] == []
+    assert [p.indicator_id for p in both.to_try] == ["mentee_told_again"]
+    alone = glance.feedback(report_from_truth(truths["matched"], (remembered,)))
+    assert [p.indicator_id for p in alone.went_well] == ["mentor_remembering"]
+    none_heard = _ind("mentee_told_again", 0.0, None, 0.0, unit="count", category="remembering")
+    quiet = glance.feedback(report_from_truth(truths["matched"], (none_heard,)))
+    assert [p.indicator_id for p in quiet.went_well] == []  # none heard is no praise

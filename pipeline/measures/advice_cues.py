@@ -6,6 +6,7 @@ mentee asking for advice. Read by :mod:`pipeline.measures.advice` and :mod:`pipe
 from __future__ import annotations
 
 from pipeline.measures.helping_cues import OPENERS
+from pipeline.measures.judging_cues import FACE_WAVED_OFF
 from pipeline.measures.regard_cues import cue_re as _re
 
 #: The speaker asking first whether they may advise (MITI 4.2.1 "persuade with permission"): "would it help if I
@@ -90,7 +91,7 @@ _YOU_COULD = r"(?<!\bbefore\s)(?<!\buntil\s)(?<!\bso\s)(?<!\banything\s)(?<!\ban
 ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
     r"(?<!\bdid\s)(?<!\bdo\s)(?<!\bdoes\s)(?<!\bdon't\sfeel\s)(?<!\bdon't\sfeel\slike\s)(?<!\bwhenever\s)\byou\s+(?:really\s+|definitely\s+|probably\s+|just\s+|might\s+)?(?:do\s+)?(?:should" + _NOT_HINDSIGHT + r"|ought\s+to|need\s+to|have\s+to|"
     r"mustn't|must\s+not|must(?!\s+(?:be|feel|have\s+(?:been|felt|had))|'ve)|'ve\s+got\s+to|got\s+to|gotta)\b(?!\s+(?:be\s+(?:really\s+|so\s+|very\s+)?(?:proud|pleased|glad)))"
-    r"|\bwhat\s+you\s+(?:need|have|want|ought|should|can|could)\s+(?:to\s+)?do\s+is\b|\bwhat\s+you\s+(?:need|have|want|ought|should)\s+(?:to\s+)?do\b"
+    r"|\bwhat\s+you\s+(?:need|have|want|ought|should|can|could)\s+(?:to\s+)?do\s+is\b|(?<!\bis\s)(?<!'s\s)(?<!\bknow\s)(?<!\bdecide\s)\bwhat\s+you\s+(?:need|have|want|ought|should)\s+(?:to\s+)?do\b"
     r"|\bi(?:'d|\s+would|\s+strongly|\s+(?:can|could|might)(?:\s+also)?)?\s+(?:recommend|suggest|advise|encourage\s+you)\b|\bmy\s+(?:advice|suggestion|tip)\b"
     r"|(?<!\bi\s)(?<!\bwe\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bthey\s)(?<!\blet\sme\s)(?<!\bgonna\s)(?<!\bnot\s)\b(?:try|make\s+sure|be\s+sure|remember)\s+"
     r"(?:to|you|that\s+you|and)\b|\btry\s+\w+ing\b"
@@ -99,7 +100,20 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
     # "have you tried ...?" proposes; "have you ever tried to quit?", "what have you tried so far?" ask their history
     r"|(?<!\bwhat\s)\bhave\s+you\s+tried(?!\s+(?:anything|something|any\b))(?![^.?!]*\b(?:before|so\s+far|already|"
     r"yet|in\s+the\s+past)\b)"
-    r"|\bwhat\s+(?:if|about)\s+you\s+(?:tried|try|asked|ask|talked|talk|spoke|wrote|made|took|went|just)\b"
+    r"|\bhave\s+you\s+ever\s+tried\s+\w+ing\b(?![^.?!]*\b(?:before|so\s+far|already|yet|in\s+the\s+past)\b)"
+    r"|\bwhat\s+(?:if|about)\s+you\s+(?:tried|try|asked|ask|talked|talk|spoke|wrote|made|took|went|just|grabbed|caught|called|"
+    r"rang|booked|sent|emailed|messaged|texted|started|stopped|swapped|switched|moved|kept|gave|sat|told|had\s+a)\b"
+    # the step put as a question that argues for it (set 60: "What about a gym?", not "What about a job, what were you
+    # doing before?", "Isn't it time you put yourself first?", "Wouldn't it be easier to just ...?", "Sooner the
+    # better, isn't it?", "Better to escalate now than ...", "that's all the more reason", "Have you thought about
+    # what happens if next time it's permanent?")
+    r"|\bwhat\s+about\s+(?:a|an)\s+(?!time\b|day\b|moment\b|week\b|situation\b|person\b|place\b|bit\b|year\b|month\b|"
+    r"couple\b|few\b|example\b)(?:[\w-]+\s+){0,2}?[\w-]+\s*$"
+    r"|\bisn't\s+it\s+(?:about\s+|high\s+)?time\s+(?:you|to)\b"
+    r"|\bwouldn't\s+it\s+be\s+(?:a\s+lot\s+|much\s+|so\s+)?(?:easier|better|simpler|quicker|best|kinder|safer|wiser)\s+(?:to|if\s+you)\b"
+    r"|\b(?:the\s+)?sooner\s+the\s+better\b|^(?:much\s+|far\s+|always\s+)?better\s+to\s+[a-z]+|\ball\s+the\s+more\s+reason\b"
+    r"|\bhave\s+you\s+(?:ever\s+)?(?:thought|considered)\s+(?:about\s+)?what\s+(?:happens|will\s+happen|would\s+happen|"
+    r"could\s+happen)\s+if\b"
     r"|\b(?:what|how)\s+about\s+(?:trying|asking|talking|speaking|writing|making|taking|going|sending|booking)\b"
     r"|\bwhy\s+don'?t\s+you\s+(?!start\b|begin\b|tell\b|talk\b|share\b|walk\b)\w+"
     r"|\byou\s+(?:could|might|may)\s+(?:want\s+to|try|consider|also|ask|talk|write|start|think\s+about)\b"
@@ -189,7 +203,7 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
     # ... not "Don't apologise." (reassures), "Don't think so.", "Don't know." (an "I" left out), "Don't feel you have
     # to ..." (the choice left with them)
     r"|^" + OPENERS + r"(?:please\s+|just\s+)?(?:don'?t|do\s+not|never)\s+(?!worry\b|stress\b|panic\b|fret\b|mention\b|be\s+sorry\b|"
-    r"apologi[sz]e\b|think\s+so\b|know\b|feel\s+(?:like\s+)?you\s+have\s+to\b|be\s+(?:daft|silly|soft)\b|"
+    r"apologi[sz]e\b|think\s+so\b|know\b|feel\s+(?:like\s+)?you\s+have\s+to\b|be\s+(?:daft|silly|soft)\b|" + FACE_WAVED_OFF + r"|"
     r"be\s+(?:so|too)\s+hard\s+on\b|beat\s+yourself\b|\w+ed\b|knew\b|saw\b|thought\b|went\b|got\b|had\b|did\b|was\b|were\b|came\b|"
     r"felt\b|told\b|said\b|made\b|took\b|found\b|heard\b|been\b)[a-z]+"
     r"|\b(?:can|could|may|might|will|would)\s+(?:really\s+|also\s+)?(?:keep|make|get|give)\s+you\s+(?:more\s+)?(?:safe|"
@@ -324,8 +338,11 @@ ASKS_FOR_OPTIONS_RE = _re(r"^" + OPENERS + r"(?:is|are)\s+there\b|^" + OPENERS +
 I_WOULD_RE = _re(r"^" + OPENERS + r"(?:but\s+)?(?:(?:personally|honestly|frankly)\s+)?i(?:\s+would|'d)\s+(?:probably\s+|definitely\s+|just\s+|also\s+|still\s+|really\s+)?"
                  # the adverb skipped is no verb ("I'd probably say that's right": a view)
                  r"(?!probably\b|definitely\b|just\b|also\b|still\b|really\b)"
+                 # nor a verdict or a welcome ("I'd call that a good afternoon's work", "I'd much rather you told me
+                 # that than kept quiet", "I'd rather see the mess than not see you": praise and reassurance)
                  r"(?!like\b|love\b|be\b|say\b|think\b|imagine\b|guess\b|want\b|have\s+(?:thought|felt|been|to)\b|hate\b|need\s+to\b|"
-                 r"(?:much\s+)?rather\s+(?:hear|know|listen|we)\b)"
+                 r"call\s+(?:that|it|this)\s+(?:a|an|the|pretty|quite|really|very|progress|brave|good|great)\b|"
+                 r"(?:much\s+)?rather\s+(?:hear|know|listen|we|see\s+(?:the|a|it|that|what)|you\s+(?:told|said|came|asked|rang))\b)"
                  r"[a-z]+"
                  # the "I" heard at the end of the other person's turn: "would bring them in early"
                  r"|^would\s+(?!(?:you|your|it|that|this|they|he|she|we|there|the|a|an|i|me|my|not|be|like|love|anyone|"

@@ -100,6 +100,28 @@ def concerns(tms: Sequence[TurnMeasures], mentor: str | None,
     return out
 
 
+def told_again(tms: Sequence[TurnMeasures], mentor: str | None,
+               members: Collection[str]) -> list[tuple[TurnMeasures, str]]:
+    """The turns of ``members`` (the mentee; in a group, everyone but the mentor) that answer the mentor's question
+    by pointing out that they had said it already (:data:`pipeline.measures.language.TOLD_AGAIN_RE`: "Like I said,
+    it's mostly Daniel.", "My dad's not around. I told you that the first time."), each with its evidence note.
+
+    The course's remembering seen from the other side: the mentor asked again for what the mentee had told them.
+    Only an answer to the mentor's question counts ("Like I said, the money's part of it" in the middle of their own
+    account repeats for emphasis, and no one asked).
+    """
+    out = []
+    asked = False
+    for m in tms:
+        if m.speaker == mentor and not m.is_backchannel:
+            asked = m.question.is_question
+        elif m.speaker in members and not m.is_backchannel:
+            if asked and (cue := lang.find_pattern(lang.TOLD_AGAIN_RE, m.text)):
+                out.append((m, f"told the mentor again {said(cue)}"))
+            asked = False
+    return out
+
+
 def own_ideas(tms: Sequence[TurnMeasures], mentor: str | None, members: Collection[str], *,
               lookback: int = 3) -> list[tuple[TurnMeasures, str]]:
     """The turns of ``members`` (the mentee; in a group, everyone but the mentor) that put forward an idea or plan

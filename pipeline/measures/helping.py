@@ -145,12 +145,18 @@ def _echo(span, plain: str, ctx: Context) -> bool:
     return sum(w in said for w in words) >= ECHO_SHARED_SHARE * len(words)
 
 
-def _without_reflection(code: TurnCode) -> TurnCode:
-    """``code`` less its reflection: in a turn that judges the mentee, what reads as a reflection ("Wow, two whole
-    hours. That must be exhausting.") is sarcasm or a dispute, which MITI 4.2.1 codes as Confront."""
-    rest = [b for b in (code.behaviour, *code.also) if b != "reflection"] or ["other"]
+#: What a turn that judges the mentee cannot also be: its reflection ("Wow, two whole hours. That must be
+#: exhausting.") is sarcasm or a dispute, and its praise ("You're a good lad. Don't waste it.", "So you're great when
+#: nobody's marking you. Handy.") is back-handed, both of which MITI 4.2.1 codes as Confront alone (of the reviewer
+#: sets' 700-odd turns coded Confront, one is coded Affirm as well).
+_UNDONE_BY_JUDGING = frozenset({"reflection", "affirmation"})
+
+
+def _without_regard(code: TurnCode) -> TurnCode:
+    """``code`` less what a judging turn only seems to do (:data:`_UNDONE_BY_JUDGING`), the judgement its cue."""
+    rest = [b for b in (code.behaviour, *code.also) if b not in _UNDONE_BY_JUDGING] or ["other"]
     return replace(code, behaviour=rest[0], also=tuple(rest[1:]), complex=False,  # type: ignore[arg-type]
-                   cue=code.cue if code.behaviour != "reflection" else code.confronting)
+                   cue=code.cue if code.behaviour not in _UNDONE_BY_JUDGING else code.confronting)
 
 
 def _statement(span, plain: str, sent_keys: frozenset[str], ctx: Context) -> SentenceCode:
@@ -338,8 +344,8 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
         code = replace(code, partnership=partnership(doc.text), confronting=judged)
         if code.partnership and {code.behaviour, *code.also} & {"advice", "information"}:
             code = replace(code, permission=True)  # MITI 4.2.1 E.4.c: autonomy or a seek beside the advice permits it
-        if code.confronting and "reflection" in (code.behaviour, *code.also):
-            code = _without_reflection(code)  # MITI 4.2.1: a reflection said to judge ("Forty-five. Cute.") confronts
+        if code.confronting and _UNDONE_BY_JUDGING & {code.behaviour, *code.also}:
+            code = _without_regard(code)  # MITI 4.2.1: a reflection or praise said to judge ("Forty-five. Cute.")
     asked = [c.question for c in codes if c.question.is_question]
     best = next((q for q in asked if q.open), asked[0]) if asked else QuestionClass(False)
     return code, best, len(asked)

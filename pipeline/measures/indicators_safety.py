@@ -17,7 +17,7 @@ from pipeline.measures import confidentiality, disclosure, risk, turntaking
 from pipeline.measures import language as lang
 from pipeline.measures.confidence import cap
 from pipeline.measures.context import SessionContext, exchange_of_turns
-from pipeline.measures.evidence import concerns, count, moment, own_ideas, remembering
+from pipeline.measures.evidence import concerns, count, moment, own_ideas, remembering, told_again
 from pipeline.measures.indicator_spec import (
     COURSE,
     COURSE_SAFETY,
@@ -53,6 +53,12 @@ def mentor_remembering(ctx: SessionContext) -> Reading:
                                                   details=ctx.detail_keys) if e.start_s not in directive]
     counts = {s: sum(whose == s for _, whose in rem) for s in ctx.listened_to}
     return Reading(value=len(rem), evidence=[e for e, _ in rem], note=members_note(counts))
+
+
+def mentee_told_again(ctx: SessionContext) -> Reading:
+    """Count of the mentee's (in a group, every member's) answers to the mentor's questions that point out they had
+    said it already (>= 0; :func:`pipeline.measures.evidence.told_again`)."""
+    return _members_turns(ctx, told_again)
 
 
 def mentor_self_disclosure(ctx: SessionContext) -> Reading:
@@ -100,6 +106,15 @@ SHARING: tuple[IndicatorSpec, ...] = (
         explanation="Bringing back what the mentee brought in once the talk had left it (unsaid for >= 2 min, or "
         "'you mentioned ...') shows what they say matters.",
         measure=mentor_remembering),
+    IndicatorSpec(
+        id="mentee_told_again", name="Mentee having to tell the mentor again", unit="count", band=(None, 0.0),
+        source=COURSE + ": 'remembering things they've said to you before'; seen from the mentee's side: their answer "
+        "to the mentor's question says they had told it already ('Like I said, it's the early starts.', 'I told you "
+        "that the first time.'); a count, no interval, confidence at most medium; told under \"to try\" when found, "
+        "never praised when absent",
+        category="remembering",
+        explanation="A mentee who has to say again what they told you learns that it did not stay with you.",
+        measure=mentee_told_again),
     IndicatorSpec(
         id="mentor_self_disclosure", name="Mentor sharing own experience or mistakes", unit="count", band=(1.0, None),
         source=COURSE + ": 'sharing ... examples of mistakes you've made and what you learned'", category="sharing",

@@ -20,6 +20,9 @@ from pipeline.measures.regard_cues import cue_re as _re
 #: A flat "Not everybody.", "Not necessarily.": disputing what they said; the answer to their question where they
 #: asked ("Would that ruin the design?" "Not necessarily."), which :func:`pipeline.measures.helping.confronting`'s
 #: caller leaves unjudged.
+#: Their face or their word waved off ("Don't pull that face", "Oh, don't look like that.", "Don't 'whatever' me"):
+#: judging (:data:`CONFRONT_RE`), and no advice for all its "don't" (:data:`pipeline.measures.advice_cues.ADVICE_RE`).
+FACE_WAVED_OFF = r"(?:pull\s+that\s+face|look\s+(?:at\s+me\s+)?like\s+that|give\s+me\s+that\s+look|whatever\s+me)\b"
 NOT_SO_PATTERN = r"^(?:well\s+|no\s+)?not\s+(?:everybody|everyone|necessarily)\s*$"
 NOT_SO_RE = _re(NOT_SO_PATTERN)
 #: "No, it isn't.", "No, that doesn't ...": disputing what they said, unless they said it in the negative themselves
@@ -368,13 +371,14 @@ CONFRONT_RE = _re(
     r"|\b(?:ask|call|get|fetch)\s+security\b|\blet's\s+keep\s+(?:this|it)\s+(?:professional|civil|polite)\b"
     r"|^(?:well\s+|no\s+)?that(?:'s|\s+is)\s+not\s+what\s+i\s+said\s*$|\b(?:(?:feel|see\s+it|think)\s+(?:different(?:ly)?|better)\s+)?(?:once|when)\s+you(?:'ve|\s+have)\s+"
     r"calmed\s+down\b"
-    # their reasons overruled and their account held against them (sets 54-57: "You don't get to decide that.", "or
-    # you wouldn't be sitting here", "working hard and working smart aren't the same thing, are they?", "that's exactly
+    # their reasons overruled and their account held against them (sets 54-57: "You don't get to decide that.", "It's
+    # not that simple, or you wouldn't be sitting here", after a negation: "You're a caring mom, or you wouldn't be here"
+    # praises), "working hard and working smart aren't the same thing, are they?", "that's exactly
     # the kind of thinking that gets people killed", "I want you to take it seriously", "I think you know what I'm going
     # to say", "Should've applied for that when he moved out.", "it sets a bad example", "I didn't have the luxury of
     # worrying about it", "feeling fine doesn't really tell us anything", "do them properly/actually ... this time",
     # "Too vague.", "and it was still late", "realistically, how many people actually make a living out of it?")
-    r"|\byou\s+don't\s+get\s+to\s+(?:decide|choose|pick)\b|(?<=\bor\syou\s)wouldn't\s+be\s+(?:sitting\s+|standing\s+)?here\b"
+    r"|\byou\s+don't\s+get\s+to\s+(?:decide|choose|pick)\b|\b(?:not|isn't|wasn't|aren't|don't|doesn't|didn't|can't|won't)\b[^.?!]*?\bor\s+you\s+wouldn't\s+be\s+(?:sitting\s+|standing\s+)?here\b"
     r"|\b(?:aren't|isn't)\s+the\s+same\s+(?:thing\s+)?(?:are|is)\s+(?:they|it)\s*$|\bnot\s+the\s+same\s+thing\s+at\s+all\b"
     r"|\b(?:isn't|is\s+not)\s+the\s+same\s+(?:thing\s+)?as\s+(?:actually\s+)?taking\s+(?:it|this|that)\s+seriously\b"
     r"|\b(?:kind|sort)\s+of\s+(?:thinking|attitude|talk|behaviou?r)\s+" + HARM_DONE +
@@ -409,6 +413,38 @@ CONFRONT_RE = _re(
     r"actual|getting|doing)\b"
     r"|\bi\s+hear\s+(?:that|this)\s+a\s+lot\s+but\b|\bthat(?:'s|\s+is)\s+the\s+trap\b"
     r"|\ba\s+luxury\s+you\s+can't\s+(?:really\s+)?afford\b"
+    # the judgement carried by the tone (sets 60-61): sarcasm ("Well, that went brilliantly then.", "I believe you.
+    # Thousands wouldn't.", "Famous last words."), faint or back-handed praise ("Well, it's a start, I suppose.", not a bare "Well, that's something.", "You're
+    # doing alright, for someone who was on four cans a day", "That'd be nice. If you actually do it.", "You are. When
+    # you turn up."), a flat correction ending in "though" ("It was a bit long, though."), their face or word waved
+    # off (:data:`FACE_WAVED_OFF`), their load made light of ("What's a lot on, when you're
+    # fifteen?"), and the rhetorical question that answers itself ("And how did you think that was going to end?", "So
+    # what, you're just going to let her keep doing it?", "Is it really worth getting excluded again over ...?", "who's
+    # the manager here, you or Dan?", "You don't really think ... is a good thing, do you?")
+    r"|\bthat\s+went\s+(?:brilliantly|really\s+well|well|great|swimmingly|perfectly)\s+then\b"
+    r"|\bbecause\s+that\s+(?:worked|went)\s+(?:so\s+well|brilliantly|great|perfectly)\b"
+    r"|\bthousands\s+wouldn't\b|\bfamous\s+last\s+words\b"
+    r"|\b(?:it's|that's)\s+(?:a\s+start|something)\s+i\s+(?:suppose|guess)\b"
+    r"|\b(?:alright|all\s+right|okay|ok|not\s+(?:too\s+)?bad)\s+for\s+(?:someone|somebody|a\s+(?:first[\s-]?timer|beginner|"
+    r"newbie|novice))\b|\bfor\s+(?:someone|somebody)\b[^.?!]*\b(?:wasn't|isn't)\s+a\s+(?:total|complete)\s+disaster\b"
+    r"|^(?:that'd\s+be\s+nice\s+)?if\s+you\s+(?:ever\s+)?actually\s+(?:do|did|go|bother)\s*(?:it|that|them)?\s*$"
+    r"|^when\s+you\s+(?:actually\s+|can\s+be\s+bothered\s+to\s+)?(?:turn\s+up|show\s+up|bother|try)\s*$"
+    r"|\b(?:it|that|this)\s+(?:was|is)\s+(?:a\s+bit|a\s+little|slightly|rather|quite)\s+(?:too\s+)?(?:long|short|rushed|messy|"
+    r"thin|vague|late|slow|wordy|basic|sloppy|weak|flat|dense|busy|cluttered|much)\s+though\s*$"
+    r"|\bdon't\s+" + FACE_WAVED_OFF +
+    r"|\bi\s+hear\s+(?:it|that|this)\s+all\s+(?:day|the\s+time)\b|\bpeople\s+say\s+that\s+and\s+then\b"
+    r"|\bbring\s+me\s+(?:some\s+)?better\s+(?:news|numbers|results)\b"
+    r"|\b(?:it's|it\s+is)\s+not\s+showing\s+(?:yet|much)\b"
+    r"|\byou(?:'re|\s+are)\s+(?:very|so|a\s+bit|a\s+little|quite|rather|really)\s+(?:sensitive|touchy)\s+(?:today|this\s+week)\b"
+    r"|^what's\s+(?:a\s+lot\s+on|a\s+lot|hard|stressful|busy|tiring)\s+when\s+you(?:'re|\s+are)\b"
+    r"|\bhow\s+did\s+you\s+(?:think|expect|imagine)\s+(?:that|this|it)\s+(?:was\s+going\s+to|would|were\s+going\s+to)\s+"
+    r"(?:end|go|turn\s+out|play\s+out)\b"
+    r"|^so\s+what\s+you(?:'re|\s+are)\s+just\s+going\s+to\b"
+    r"|\bis\s+it\s+really\s+worth\s+(?:it|\w+ing)\b"
+    r"|\bwho(?:'s|\s+is)\s+the\s+(?:manager|boss|adult|parent|grown[\s-]?up|teacher|professional|one\s+in\s+charge)\s+here\b"
+    r"|\byou\s+don't\s+(?:really|honestly|seriously)\s+(?:think|believe)\b[^.?!]*\bdo\s+you\s*$"
+    r"|\byou\s+know\s+i(?:'m|\s+am)\s+right\b|\byou'll\s+know\s+(?:for\s+)?next\s+time\s+won't\s+you\b"
+    r"|^(?:so\s+|but\s+|and\s+)?why\s+let\s+(?:him|her|them|it|that|this|people)\s+get\s+to\s+you\b"
 )
 
 #: A motive or a failing imputed in the form of a reflection (set 54, "form without spirit": "It sounds like you're

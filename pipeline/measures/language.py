@@ -331,6 +331,20 @@ CONCERN_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: The mentee pointing out that they had told the mentor already ("Like I said, it's the van or the machine.", "I
+#: told you that the first time.", "Same as when I first came.", "I said last time, I think."): read in their answer
+#: to the mentor's question (:func:`pipeline.measures.evidence.told_again`), the mentor asked for what they had not
+#: remembered. Not "I don't think I told you", nor what they told someone else ("I told you I'd apply, and I did" is
+#: news: "told you" counts only where nothing they told follows it).
+TOLD_AGAIN_RE = re.compile(
+    r"(?<!n't\s)(?<!n't\sthink\s)(?<!\bnot\s)(?<!\bnot\ssure\s)(?<!\bnever\s)\b(?:(?:like|as)\s+I\s+(?:said|told\s+you|mentioned)"
+    r"|I(?:'ve|\s+have)?\s+(?:already\s+)?told\s+you(?=\s+(?:that|this|about|already|before|last|the\s+first|earlier)\b|"
+    r"\s*[,.;!?]|\s*$)"
+    r"|I\s+(?:already\s+)?said\s+(?:that\s+|this\s+|so\s+)?(?:already|before|last\s+time|earlier)"
+    r"|same\s+as\s+(?:when\s+)?I\s+(?:first\s+came|said|told\s+you))\b",
+    re.IGNORECASE,
+)
+
 #: The mentor asking about the mentee's worries ("What worries you most?", "Is anything making you nervous?"):
 #: the mentee's answer voices a concern even without a concern word.
 WORRY_QUESTION_RE = re.compile(

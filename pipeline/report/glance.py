@@ -152,6 +152,10 @@ ADVICE: dict[str, dict[str, str]] = {
         "in band": "You brought back something the mentee said earlier: they know you remember.",
         "below": "Bring back something the mentee said earlier ('You mentioned ...'): it shows you remember.",
     },
+    "mentee_told_again": {  # none is no praise: only the moments they had to say it again are told
+        "above": "Keep track of what the mentee tells you (a note after each session helps): ask about what they said "
+        "('Last time you said the early starts were the hardest; how are they now?') rather than asking for it again.",
+    },
     "mentor_self_disclosure": {
         "in band": "You shared something of your own experience, which makes it easier for the mentee to open up.",
         "below": "Share one of your own mistakes and what you learned: it makes it easier for the mentee to open up.",
@@ -218,7 +222,8 @@ _QUESTION_TWINS = ("mentor_question_runs_per_10min", "reflection_to_question_rat
 #: while the mentor judged (a sarcastic echo, "Forty-five. Cute.", reads as a reflection, and reflections that steer
 #: or label, "It sounds like you're putting your hobby ahead of your education", give back nothing); few turns spent telling are no credit while
 #: the others judged ("the mentee did the thinking" is not what a sarcastic manager's session shows); a promise of
-#: confidentiality is no credit while the mentor passed a confidence on.
+#: confidentiality is no credit while the mentor passed a confidence on; bringing back the mentee's words is no
+#: credit while they had to tell the mentor again what they had said.
 _NOT_WELL_WHILE = {"mentor_questions_per_10min": _QUESTION_TWINS, "mentor_question_turn_share": _QUESTION_TWINS,
                    "mentor_longest_monologue": ("mentor_talk_share", "talk_to_listen_ratio"),
                    "mentee_concerns": ("mentor_confronting",), "mentee_questions_per_10min": ("mentor_confronting",),
@@ -226,7 +231,8 @@ _NOT_WELL_WHILE = {"mentor_questions_per_10min": _QUESTION_TWINS, "mentor_questi
                    "reflection_to_question_ratio": ("mentor_confronting",),
                    "mentor_telling_share": ("mentor_confronting",),
                    "mentor_self_disclosure": ("mentor_self_focus_share",),
-                   "mentor_confidentiality": ("mentor_confidentiality_breaches",)}
+                   "mentor_confidentiality": ("mentor_confidentiality_breaches",),
+                   "mentor_remembering": ("mentee_told_again",)}
 #: Feedback themes finer than the categories: the course names pace, volume and key words apart, and reflecting,
 #: affirming and holding back advice are skills of their own beside the talk shares of "listening"; the mentee's own
 #: ideas go with sharing the decision (one piece of advice: ask for their ideas first).
