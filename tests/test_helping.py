@@ -2429,7 +2429,8 @@ def test_set60_and_61_forms_questions_that_steer_and_the_tone_that_judges(nlp):
                  "That was a lot to carry, though.", "Don't worry about it.", "Bring me the plan next time, if you like.",
                  "You're a caring mom, or you wouldn't be here.", "Sounds like it worked so well last time.",
                  "What would it be worth to you?", "Who's the manager you report to?",
-                 "You know your team better than anyone.", "No wonder you're tired."):
+                 "You know your team better than anyone.", "No wonder you're tired.", "When you try?",
+                 "Honestly, I hear that all the time. You're not alone in it."):
         assert not code(text).confronting, text
     backhanded = code("Don't pull that face, Ellie. You're a good kid, you work hard, you're nice to have around.")
     assert backhanded.confronting and not backhanded.has("affirmation") and not backhanded.has("advice")

@@ -428,11 +428,11 @@ CONFRONT_RE = _re(
     r"|\b(?:alright|all\s+right|okay|ok|not\s+(?:too\s+)?bad)\s+for\s+(?:someone|somebody|a\s+(?:first[\s-]?timer|beginner|"
     r"newbie|novice))\b|\bfor\s+(?:someone|somebody)\b[^.?!]*\b(?:wasn't|isn't)\s+a\s+(?:total|complete)\s+disaster\b"
     r"|^(?:that'd\s+be\s+nice\s+)?if\s+you\s+(?:ever\s+)?actually\s+(?:do|did|go|bother)\s*(?:it|that|them)?\s*$"
-    r"|^when\s+you\s+(?:actually\s+|can\s+be\s+bothered\s+to\s+)?(?:turn\s+up|show\s+up|bother|try)\s*$"
+    r"|^when\s+you\s+(?:actually\s+|can\s+be\s+bothered\s+to\s+)?(?:turn\s+up|show\s+up|bother)\s*$"
     r"|\b(?:it|that|this)\s+(?:was|is)\s+(?:a\s+bit|a\s+little|slightly|rather|quite)\s+(?:too\s+)?(?:long|short|rushed|messy|"
     r"thin|vague|late|slow|wordy|basic|sloppy|weak|flat|dense|busy|cluttered|much)\s+though\s*$"
     r"|\bdon't\s+" + FACE_WAVED_OFF +
-    r"|\bi\s+hear\s+(?:it|that|this)\s+all\s+(?:day|the\s+time)\b|\bpeople\s+say\s+that\s+and\s+then\b"
+    r"|\bi\s+hear\s+(?:it|that|this)\s+all\s+day\b|\bpeople\s+say\s+that\s+and\s+then\b"
     r"|\bbring\s+me\s+(?:some\s+)?better\s+(?:news|numbers|results)\b"
     r"|\b(?:it's|it\s+is)\s+not\s+showing\s+(?:yet|much)\b"
     r"|\byou(?:'re|\s+are)\s+(?:very|so|a\s+bit|a\s+little|quite|rather|really)\s+(?:sensitive|touchy)\s+(?:today|this\s+week)\b"
