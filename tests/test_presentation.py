@@ -508,16 +508,22 @@ def test_no_credit_for_a_count_whose_twin_is_outside_its_band_even_when_uncertai
     assert [p.indicator_id for p in fine.went_well] == ["complex_reflection_share", "mentor_questions_per_10min"]
 
 
+def _credit_withheld_beside(truths, praised, twin) -> None:
+    """``praised`` (in its band) is not praised beside ``twin`` (out of its band), which is told under "to try";
+    alone, it is praised."""
+    both = glance.feedback(report_from_truth(truths["matched"], (praised, twin)))
+    assert [p.indicator_id for p in both.went_well] == []
+    assert [p.indicator_id for p in both.to_try] == [twin.id]
+    alone = glance.feedback(report_from_truth(truths["matched"], (praised,)))
+    assert [p.indicator_id for p in alone.went_well] == [praised.id]
+
+
 def test_the_mentees_concerns_not_credited_as_trust_while_the_mentor_judged(truths):
     """"The mentee voiced concerns, a sign they trust you" is not said beside "leave out blame" (a concern met with
     "That's just an excuse people use"); without the judging, it is."""
     concerns = _ind("mentee_concerns", 2.0, 1.0, None, unit="count", category="safety")
     judged = _ind("mentor_confronting", 2.0, None, 0.0, unit="count", category="safety")
-    both = glance.feedback(report_from_truth(truths["matched"], (concerns, judged)))
-    assert [p.indicator_id for p in both.went_well] == []
-    assert [p.indicator_id for p in both.to_try] == ["mentor_confronting"]
-    alone = glance.feedback(report_from_truth(truths["matched"], (concerns,)))
-    assert [p.indicator_id for p in alone.went_well] == ["mentee_concerns"]
+    _credit_withheld_beside(truths, concerns, judged)
 
 
 _SHORT_LECTURE = """[00:00:00] Mentor: Right, let's get going. Tell me what happened with the deadline.
@@ -591,11 +597,7 @@ def test_no_credit_for_many_reflections_while_the_mentor_judged(truths):
     without spirit); without the judging it is."""
     many = _ind("reflection_to_question_ratio", 4.75, 1.0, None, unit="ratio")
     judged = _ind("mentor_confronting", 2.0, None, 0.0, unit="count", category="safety")
-    both = glance.feedback(report_from_truth(truths["matched"], (many, judged)))
-    assert [p.indicator_id for p in both.went_well] == []
-    assert [p.indicator_id for p in both.to_try] == ["mentor_confronting"]
-    alone = glance.feedback(report_from_truth(truths["matched"], (many,)))
-    assert [p.indicator_id for p in alone.went_well] == ["reflection_to_question_ratio"]
+    _credit_withheld_beside(truths, many, judged)
 
 
 def test_no_credit_for_remembering_while_the_mentee_had_to_tell_it_again(truths):
@@ -605,11 +607,7 @@ def test_no_credit_for_remembering_while_the_mentee_had_to_tell_it_again(truths)
     remembering is praised."""
     remembered = _ind("mentor_remembering", 1.0, 1.0, None, unit="count", category="remembering")
     again = _ind("mentee_told_again", 2.0, None, 0.0, unit="count", category="remembering")
-    both = glance.feedback(report_from_truth(truths["matched"], (remembered, again)))
-    assert [p.indicator_id for p in both.went_well] == []
-    assert [p.indicator_id for p in both.to_try] == ["mentee_told_again"]
-    alone = glance.feedback(report_from_truth(truths["matched"], (remembered,)))
-    assert [p.indicator_id for p in alone.went_well] == ["mentor_remembering"]
+    _credit_withheld_beside(truths, remembered, again)
     none_heard = _ind("mentee_told_again", 0.0, None, 0.0, unit="count", category="remembering")
     quiet = glance.feedback(report_from_truth(truths["matched"], (none_heard,)))
     assert [p.indicator_id for p in quiet.went_well] == []  # none heard is no praise

@@ -10,19 +10,12 @@ from __future__ import annotations
 from pipeline.measures.regard_cues import HARM_DONE
 from pipeline.measures.regard_cues import cue_re as _re
 
-#: Confronting (MITI 4.2.1 "Confront", MI non-adherent): blaming, criticising, labelling, shaming, questioning
-#: the mentee's honesty: phrases that judge whatever the context. Not where a negation, another's words or the
-#: mentee's own feeling come just before (:data:`NOT_CONFRONT_BEFORE`: "it's not your fault", "your manager said you
-#: were lazy", "you feel like it's all your fault"); checked on SwDA's talk between strangers, where it fires 55 times
-#: in 196,468 utterances of train and test (peers disputing: "that's not true", "come on", "are you sure?"; fatalism
-#: about the world: "that's the way it is", "here we go again"; "let me guess") (``bench/helping_skills.py`` lists
-#: ESConv's hits).
-#: A flat "Not everybody.", "Not necessarily.": disputing what they said; the answer to their question where they
-#: asked ("Would that ruin the design?" "Not necessarily."), which :func:`pipeline.measures.helping.confronting`'s
-#: caller leaves unjudged.
 #: Their face or their word waved off ("Don't pull that face", "Oh, don't look like that.", "Don't 'whatever' me"):
 #: judging (:data:`CONFRONT_RE`), and no advice for all its "don't" (:data:`pipeline.measures.advice_cues.ADVICE_RE`).
 FACE_WAVED_OFF = r"(?:pull\s+that\s+face|look\s+(?:at\s+me\s+)?like\s+that|give\s+me\s+that\s+look|whatever\s+me)\b"
+#: A flat "Not everybody.", "Not necessarily.": disputing what they said; the answer to their question where they
+#: asked ("Would that ruin the design?" "Not necessarily."), which :func:`pipeline.measures.helping.confronting`'s
+#: caller leaves unjudged.
 NOT_SO_PATTERN = r"^(?:well\s+|no\s+)?not\s+(?:everybody|everyone|necessarily)\s*$"
 NOT_SO_RE = _re(NOT_SO_PATTERN)
 #: "No, it isn't.", "No, that doesn't ...": disputing what they said, unless they said it in the negative themselves
@@ -30,6 +23,13 @@ NOT_SO_RE = _re(NOT_SO_PATTERN)
 NO_IT_ISNT = (r"^(?:no|nope),?\s+(?:it|that|they|he|she)\s*(?:'s\s+not|isn't|is\s+not|aren't|are\s+not|'re\s+not|"
               r"don't|do\s+not|doesn't|won't|didn't|wasn't)\b")
 NO_IT_ISNT_RE = _re(NO_IT_ISNT)
+#: Confronting (MITI 4.2.1 "Confront", MI non-adherent): blaming, criticising, labelling, shaming, questioning
+#: the mentee's honesty: phrases that judge whatever the context. Not where a negation, another's words or the
+#: mentee's own feeling come just before (:data:`NOT_CONFRONT_BEFORE`: "it's not your fault", "your manager said you
+#: were lazy", "you feel like it's all your fault"); checked on SwDA's talk between strangers, where it fires 55 times
+#: in 196,468 utterances of train and test (peers disputing: "that's not true", "come on", "are you sure?"; fatalism
+#: about the world: "that's the way it is", "here we go again"; "let me guess") (``bench/helping_skills.py`` lists
+#: ESConv's hits).
 CONFRONT_RE = _re(
     r"\b(?:oh\s+)?come\s+on\s+(?:now\s+)?you(?!\s+know\b)(?:'re|\s+are|'ve|\s+have|\s+had|\s+know|\s+can|\s+can't)\b"  # arguing
     r"|\byou\s+(?:really\s+)?should(?:'ve|\s+have)\s+(?:just\s+|really\s+)?(?:known|listened|asked|thought|checked|"
@@ -372,13 +372,15 @@ CONFRONT_RE = _re(
     r"|^(?:well\s+|no\s+)?that(?:'s|\s+is)\s+not\s+what\s+i\s+said\s*$|\b(?:(?:feel|see\s+it|think)\s+(?:different(?:ly)?|better)\s+)?(?:once|when)\s+you(?:'ve|\s+have)\s+"
     r"calmed\s+down\b"
     # their reasons overruled and their account held against them (sets 54-57: "You don't get to decide that.", "It's
-    # not that simple, or you wouldn't be sitting here", after a negation: "You're a caring mom, or you wouldn't be here"
-    # praises), "working hard and working smart aren't the same thing, are they?", "that's exactly
-    # the kind of thinking that gets people killed", "I want you to take it seriously", "I think you know what I'm going
-    # to say", "Should've applied for that when he moved out.", "it sets a bad example", "I didn't have the luxury of
-    # worrying about it", "feeling fine doesn't really tell us anything", "do them properly/actually ... this time",
-    # "Too vague.", "and it was still late", "realistically, how many people actually make a living out of it?")
-    r"|\byou\s+don't\s+get\s+to\s+(?:decide|choose|pick)\b|\b(?:not|isn't|wasn't|aren't|don't|doesn't|didn't|can't|won't)\b[^.?!]*?\bor\s+you\s+wouldn't\s+be\s+(?:sitting\s+|standing\s+)?here\b"
+    # not that simple, or you wouldn't be sitting here", after a negation: "You're a caring mom, or you wouldn't be
+    # here" praises), "working hard and working smart aren't the same thing, are they?", "that's exactly the kind of
+    # thinking that gets people killed", "I want you to take it seriously", "I think you know what I'm going to say",
+    # "Should've applied for that when he moved out.", "it sets a bad example", "I didn't have the luxury of worrying
+    # about it", "feeling fine doesn't really tell us anything", "do them properly/actually ... this time", "Too
+    # vague.", "and it was still late", "realistically, how many people actually make a living out of it?")
+    r"|\byou\s+don't\s+get\s+to\s+(?:decide|choose|pick)\b"
+    r"|\b(?:not|isn't|wasn't|aren't|don't|doesn't|didn't|can't|won't)\b[^.?!]*?\bor\s+you\s+wouldn't\s+be\s+(?:sitting\s+|"
+    r"standing\s+)?here\b"
     r"|\b(?:aren't|isn't)\s+the\s+same\s+(?:thing\s+)?(?:are|is)\s+(?:they|it)\s*$|\bnot\s+the\s+same\s+thing\s+at\s+all\b"
     r"|\b(?:isn't|is\s+not)\s+the\s+same\s+(?:thing\s+)?as\s+(?:actually\s+)?taking\s+(?:it|this|that)\s+seriously\b"
     r"|\b(?:kind|sort)\s+of\s+(?:thinking|attitude|talk|behaviou?r)\s+" + HARM_DONE +
@@ -414,13 +416,13 @@ CONFRONT_RE = _re(
     r"|\bi\s+hear\s+(?:that|this)\s+a\s+lot\s+but\b|\bthat(?:'s|\s+is)\s+the\s+trap\b"
     r"|\ba\s+luxury\s+you\s+can't\s+(?:really\s+)?afford\b"
     # the judgement carried by the tone (sets 60-61): sarcasm ("Well, that went brilliantly then.", "I believe you.
-    # Thousands wouldn't.", "Famous last words."), faint or back-handed praise ("Well, it's a start, I suppose.", not a bare "Well, that's something.", "You're
-    # doing alright, for someone who was on four cans a day", "That'd be nice. If you actually do it.", "You are. When
-    # you turn up."), a flat correction ending in "though" ("It was a bit long, though."), their face or word waved
-    # off (:data:`FACE_WAVED_OFF`), their load made light of ("What's a lot on, when you're
-    # fifteen?"), and the rhetorical question that answers itself ("And how did you think that was going to end?", "So
-    # what, you're just going to let her keep doing it?", "Is it really worth getting excluded again over ...?", "who's
-    # the manager here, you or Dan?", "You don't really think ... is a good thing, do you?")
+    # Thousands wouldn't.", "Famous last words."), faint or back-handed praise ("Well, it's a start, I suppose.", not a
+    # bare "Well, that's something.", "You're doing alright, for someone who was on four cans a day", "That'd be nice.
+    # If you actually do it.", "You are. When you turn up."), a flat correction ending in "though" ("It was a bit long,
+    # though."), their face or word waved off (:data:`FACE_WAVED_OFF`), their load made light of ("What's a lot on,
+    # when you're fifteen?"), and the rhetorical question that answers itself ("And how did you think that was going to
+    # end?", "So what, you're just going to let her keep doing it?", "Is it really worth getting excluded again over
+    # ...?", "who's the manager here, you or Dan?", "You don't really think ... is a good thing, do you?")
     r"|\bthat\s+went\s+(?:brilliantly|really\s+well|well|great|swimmingly|perfectly)\s+then\b"
     r"|\bbecause\s+that\s+(?:worked|went)\s+(?:so\s+well|brilliantly|great|perfectly)\b"
     r"|\bthousands\s+wouldn't\b|\bfamous\s+last\s+words\b"
