@@ -1423,8 +1423,12 @@ _HELPER_NOT_FOUND = {"set53": ("s08",)}
 #: reflect and share as the good ones do: its sarcastic line manager (s01) reads above one good helper as written and
 #: two unpunctuated; its glance, where judging is told, separates them better (0.97 / 0.94). Set 62 unpunctuated: the
 #: recovery coach (s04), whose questions run together without their "?", ties with the bakery mentor who forgets
-#: (s03) at 0.57 of indicators in range; as written 1.0.
-_SHARE_AUC_FLOOR = {("set61", False): 0.9, ("set61", True): 0.85, ("set62", True): 0.95}
+#: (s03) at 0.57 of indicators in range; as written 1.0. Set 65 as written: the stop-smoking adviser (s02), who
+#: restates each step as the smoker names it and then reads the whole plan back (60 % of the words, few complex
+#: reflections, no affirmation heard), reads 0.50 against the PhD supervisor who sets the plan (s07) at 0.54, whose
+#: handful of reflections and one affirmation fall in range; unpunctuated they tie; the glance separates them (1.0).
+_SHARE_AUC_FLOOR = {("set61", False): 0.9, ("set61", True): 0.85, ("set62", True): 0.95, ("set65", False): 0.9,
+                    ("set65", True): 0.95}
 
 
 @pytest.mark.parametrize("plain", [False, True], ids=["as written", "lower-case without punctuation"])
@@ -1447,7 +1451,7 @@ def test_the_reviewers_sets_read_good_above_poor_and_their_helper_as_the_mentor(
     spec.loader.exec_module(bench)
     table = load_syllable_table()
     folders = sorted(p.parent for p in (root / "bench" / "data" / "reviewer_sets").glob("*/key.json"))
-    assert len(folders) >= 54
+    assert len(folders) >= 57
     pooled = [0, 0, 0]
     for folder in folders:
         got = bench.score_set(folder, nlp=nlp, syllable_table=table, plain=plain)
@@ -2445,3 +2449,82 @@ def test_set60_and_61_forms_questions_that_steer_and_the_tone_that_judges(nlp):
                  "Have you ever tried to stop before?", "What if you decided not to?",
                  "The garage is what you want to do after, isn't it?", "Is it time to talk about the plan?"):
         assert not code(text).has("advice"), text
+
+
+def test_set65_their_own_plan_said_back_is_a_reflection_the_mentors_plan_advises(nlp):
+    """Set 65 (whose plan it is): the mentee's own plan said back as steps, even bare imperatives, and checked with
+    them ("So: ring the housing office on Monday ... Have I got that right?") is a reflection, because its words were
+    theirs before the mentor said them; the same steps checked but never said by the mentee, a plan the mentor set
+    and asks agreement to ("Does that sound OK?"), and the mentee's words told back as an instruction without a
+    check all advise."""
+    theirs = [("A", "mentee", "I could ring the housing office on Monday and ask for Dee."),
+              ("B", "mentor", "What might get in the way?"),
+              ("A", "mentee", "Forgetting the letter, probably. I'll put it by the door the night before."),
+              ("B", "mentor", "Ring the housing office on Monday, ask for Dee, and take the letter. Have I got that "
+                              "right?")]
+    said_back = code_session(_turns(theirs), nlp=nlp)[-1]
+    assert said_back.behaviour == "reflection" and not said_back.has("advice"), said_back
+    set_by_mentor = theirs[:3] + [("B", "mentor", "Ring the council tax office on Monday, book the debt clinic and "
+                                                  "bring your payslips. Does that sound OK?")]
+    assert code_session(_turns(set_by_mentor), nlp=nlp)[-1].has("advice")
+    not_theirs = theirs[:3] + [("B", "mentor", "Ring the council tax office, book the debt clinic and bring your "
+                                               "payslips. Have I got that right?")]
+    assert code_session(_turns(not_theirs), nlp=nlp)[-1].has("advice")
+    unchecked = [("A", "mentee", "The hard part is the budget section, honestly."),
+                 ("B", "mentor", "Okay."),
+                 ("A", "mentee", "And the budget section is due Friday."),
+                 ("B", "mentor", "Take care of the budget section first.")]
+    assert code_session(_turns(unchecked), nlp=nlp)[-1].has("advice")
+
+
+def test_set63_to_65_forms_warnings_repair_and_the_plan_set_for_them(nlp):
+    """Forms from the fifty-fifth to fifty-seventh reviewer sets (warnings and scare stories; when the helper gets
+    it wrong; whose plan it is), each with what only looks like it: the plan set for them and a warning told to
+    frighten advise; a warning that shames or moralises and defending oneself against their hurt judge; owning a
+    slip of one's own in this conversation shares no experience; asking for feedback on the helping shares the
+    decision."""
+    code = _coded_after(["I don't know. I suppose I could try."], nlp)
+    for text in ("I want you doing the heel slides three times a day.", "And I'd also like you to go into your bank.",
+                 "I'd want to see that down to about two hundred.", "I want to see that knee at ninety degrees.",
+                 "I'd like a full draft of chapter three by the end of the month.",
+                 "So I'm going to refer you to the food bank.", "That's the first thing we need to sort.",
+                 "Okay, so that has to stop straight away.", "I'll be checking that bend!",
+                 "I've seen people lose their house over less.",
+                 "If you wait for a good time, you'll still be smoking at seventy.",
+                 "The good news is it's not too late, if you act now.", "Think what it'd do to your kids.",
+                 "You want to see them grow up, don't you?"):
+        assert code(text).has("advice"), text
+    assert code("[laughs] Pin it up over your desk.").has("advice")  # a transcriber's note before it left out
+    for text in ("I want you to know I'm on your side.", "I'd like to see you again next week.",
+                 "[laughs] Yeah, I do shout a lot.",
+                 "I'll be checking in with you on Friday.", "You feel that has to stop now.",
+                 "I've seen people get through this.", "You don't want to end up back in that car.",
+                 "What would you like to see happen by the end of the month?"):
+        assert not code(text).has("advice"), text
+    for text in ("Nobody does. That's how it starts.", "That's exactly what he said. Word for word.",
+                 "You owe it to those two.", "It's for your own good, son.", "One day you'll thank me.",
+                 "I'm sorry, but somebody has to say it.", "Some people are lucky. Most aren't. I wouldn't bet on it.",
+                 "There's nothing little about it.", "Call it what you like.", "Then prove it.", "You don't know that.",
+                 "Is she? Because she seemed pretty sure.", "And think about your dad.",
+                 "How's he going to feel watching you on crutches?",
+                 "I'd rather you hated me than ended up like Reece.", "It was only a joke.", "Don't be like that.",
+                 "I'm not a mind-reader.", "Just don't say I didn't warn you.",
+                 "You just need to be a bit clearer, then.", "That's honestly how it came across."):
+        assert code(text).confronting, text
+    for text in ("That's how it starts for a lot of people, and it can change.", "That's what you said last time.",
+                 "Sorry, I didn't warn you about the parking.", "It sounds like it was only a joke to them.",
+                 "Is she? That would change things.", "Think about your options.", "You don't know that yet, do you?",
+                 "I'd rather you told me than kept quiet.", "You owe it to yourself not to be walked all over."):
+        assert not code(text).confronting, text
+    for text in ("Sorry, I jumped ahead there.", "I got it wrong and you put me right.",
+                 "When I got it wrong earlier, about leaving, what would have helped?", "I did your foot check just now.",
+                 "I did, yes."):
+        assert not code(text).has("self_disclosure"), text
+    for text in ("When I started I got it wrong all the time.", "I did the same at your age."):
+        assert code(text).has("self_disclosure"), text
+    for text in ("What's been less helpful in these meetings?", "Can I check something about our sessions?",
+                 "If you get that feeling in here again, will you tell me?",
+                 "Would it be useful if I filled in some of the gaps?"):
+        assert partnership(text), text
+    for text in ("What's been helpful for your sleep?", "Will you tell her?", "What do you make of that?"):
+        assert not partnership(text), text

@@ -48,14 +48,16 @@ _TO_ME_RE = re.compile(r"(?:send|drop|pass|forward|bring)\s+(?:it|them|that|thos
 
 
 def imperative(span) -> str:
-    """The verb of an instruction ("Record a backup video", "Ask someone on your team"), else ""."""
-    toks = [t for t in span if not (t.is_punct or t.is_space)]
+    """The verb of an instruction ("Record a backup video", "Ask someone on your team", "[laughs] Pin it up over
+    your desk": a transcriber's note before it left out), else ""."""
+    toks = [t for t in _outside_notes(span) if not (t.is_punct or t.is_space)]
     opened = False
     prev = ""
-    while toks and (toks[0].lower_ in cues.ACKNOWLEDGEMENTS and (toks[0].lower_ != "you" or prev == "thank")
-                    or toks[0].lower_ in IMPERATIVE_OPENERS
+    while toks and (toks[0].lower_ in cues.ACKNOWLEDGEMENTS and toks[0].lower_ != "i"
+                    and (toks[0].lower_ != "you" or prev == "thank") or toks[0].lower_ in IMPERATIVE_OPENERS
                     or vocative(toks[0])):  # "And Jess, don't drop out.": the name called, then the instruction
-        # "you" goes only as the end of "thank you": "But you do know what you're talking about." is no instruction
+        # "you" goes only as the end of "thank you": "But you do know what you're talking about." is no instruction;
+        # "I" never ("Yeah, I do shout a lot." tells, the "do" is no instruction's)
         toks, opened, prev = toks[1:], opened or toks[0].lower_ in IMPERATIVE_OPENERS, toks[0].lower_
     if len(toks) > 2 and toks[0].lower_ == "do" and toks[1].tag_ == "VB" and toks[1].lower_ not in _SUBJECTS:
         toks = toks[1:]  # "And do go and register with the GP": the emphatic "do" of an instruction
@@ -90,6 +92,19 @@ def imperative(span) -> str:
                      and not any(c.dep_ in ("nsubj", "aux") for c in t.children)), None)  # "... and I'll have a look"
         return " ".join(x.lower_ for x in span.doc[then.i:then.i + 3]) if then is not None else ""
     return " ".join(t.lower_ for t in toks[:3])
+
+
+def _outside_notes(span) -> list:
+    """A span's tokens outside a transcriber's notes in brackets ("[laughs]", "(pause)")."""
+    out, depth = [], 0
+    for t in span:
+        if t.text in ("[", "("):
+            depth += 1
+        elif t.text in ("]", ")") and depth:
+            depth -= 1
+        elif not depth:
+            out.append(t)
+    return out
 
 
 def _past_form(word: str) -> bool:
@@ -130,6 +145,26 @@ def their_plan(sent_keys: frozenset[str], ctx: Context) -> bool:
     shared = sent_keys & ctx.previous_words
     return (len(shared) >= PLAN_SHARED_WORDS and len(shared) >= PLAN_SHARED_SHARE * len(sent_keys)
             and bool(_THEIR_PLAN_RE.search(plain_text(ctx.previous_text))) and not asks_advice(ctx.previous_text))
+
+
+_SENTENCE_END_RE = re.compile(r"(?<=[.?!])\s+")
+
+
+def checks_back(text: str) -> bool:
+    """Whether a turn checks it has given the other person's words back right, in any of its sentences ("Have I
+    got that right?", "Is that your plan?", "That it?"): :attr:`Context.checks_back`."""
+    plains = [plain_text(piece) for piece in _SENTENCE_END_RE.split(text)]
+    return any(cues.CHECK_RE.search(p) or cues.PLAN_CHECK_RE.search(p) for p in plains)
+
+
+def plan_said_back(sent_keys: frozenset[str], ctx: Context) -> bool:
+    """Whether an instruction gives back the mentee's own plan in a summary the mentor checks ("So: tell Jo on
+    Saturday that Tuesdays are off. [...] Have I got that right?"): most of its content words (at least
+    :data:`PLAN_SHARED_WORDS`, and :data:`PLAN_SHARED_SHARE` of them) were the mentee's before the mentor said
+    them, anywhere earlier in the session. A plan the mentor set and then asks agreement to ("Three memos by Friday.
+    Does that sound OK?") is theirs: its words were the mentor's first, and it checks no words back."""
+    shared = sent_keys & ctx.theirs_first
+    return ctx.checks_back and len(shared) >= PLAN_SHARED_WORDS and len(shared) >= PLAN_SHARED_SHARE * len(sent_keys)
 
 
 def advice_cue(q: QuestionClass, plain: str) -> str:

@@ -29,7 +29,7 @@ OFFER_RE = _re(
     r"|\bworth\s+knowing,?\s+if\s+you(?:'d|\s+would)?\s+(?:want|like)(?:\s+(?:it|to\s+hear\s+it))?\s*\??$"
     r"|\b(?:is\s+it|would\s+it\s+be)\s+(?:ok|okay|alright|all\s+right|useful|helpful)\s+if\s+i\s+(?:share|suggest|tell|"
     r"offer|give|shared|suggested|told|offered|gave|mention|mentioned|went\s+through|explained|ran\s+through|run\s+through|"
-    r"go\s+through|walked\s+you\s+through|talked\s+you\s+through|added)\b"
+    r"go\s+through|walked\s+you\s+through|talked\s+you\s+through|added|filled\s+(?:you\s+)?in|said\s+(?:a\s+bit\s+)?more)\b"
     r"|\bif\s+you(?:'d|\s+would)\s+like\s+(?:them|it|to\s+hear\s+(?:them|it|some|a\s+few))\b"
     r"|\bshall\s+i\s+(?:share|suggest|tell|give|offer)\b"
     # "I know a bit about the student finance side, if that would help":
@@ -306,6 +306,35 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
     r"|\beven\s+(?:just\s+)?(?:a|an|one|two|ten|twenty)\s+(?:[\w'-]+\s+){1,5}?would\s+(?:count|help|make\s+a\s+difference|do\s+you\s+good)\b"
     r"|\b(?:cutting|stopping|giving\s+up|switching|swapping|walking|getting|going|taking)\s+(?:[\w']+\s+){0,4}?would\s+"
     r"(?:really\s+|also\s+)?(?:help|make\s+a\s+(?:big\s+|real\s+)?difference)\b"
+    # the plan set for them (set 65: "I want you doing the heel slides three times a day", "I'd also like you to go
+    # into your bank", "I'd want to see that down to about £200", "I want to see that knee at eighty-five degrees",
+    # "I'd like a full draft of chapter three by the end of the month", "I'm going to refer you to the food bank",
+    # "what I'm going to do is put you on a budget", "That's the first thing we need to sort", "that has to stop
+    # straight away", "I'll be checking that bend!"); not "I want you to know", "I'd like to see you next week"
+    r"|\bi\s+(?:want|need)\s+you\s+(?:doing|walking|working|writing|practi[cs]ing|using|taking|eating|drinking|going|getting|"
+    r"keeping|sticking|cutting|ringing|calling|reading|revising|resting|sleeping)\b"
+    r"|\bi(?:'d|\s+would)?\s+(?:also|still|really)\s+(?:like|want|need)\s+you\s+to\s+(?!" + _TALK_VERBS + r"|know\b|feel\b|"
+    r"hear\b)[a-z]+"
+    r"|\bi(?:'d|\s+would)?\s+(?:want|like|expect|need)\s+to\s+see\s+(?:that|those|this|these|your|the)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:down|up|at|coming|going|under|below|above|done|finished|gone|off)\b"
+    r"|\bi(?:'d|\s+would)?\s+(?:want|like|need|expect)\s+(?:a|the|your)\s+(?:[\w'-]+\s+){0,6}?(?:by|before)\s+(?:the\s+end\s+of|"
+    r"next|this|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+\d|\d)"
+    r"|\bi(?:'m|\s+am)\s+(?:going\s+to|gonna)\s+(?:put|get|sign|refer|book)\s+you\s+(?:on|onto|up|to|in|into)\b"
+    r"|\bthat'?s?\s+(?:is\s+)?the\s+first\s+thing\s+(?:we|you)\s+(?:need|have|'ve\s+got|must)\s+to\s+(?:sort|change|do|fix|stop|"
+    r"tackle|deal\s+with)\b"
+    r"|(?<!\bfeel\s)(?<!\bthink\s)(?<!\bsaid\s)(?<!\bknow\s)(?<!\bdecided\s)\b(?:that|this)\s+(?:has|needs)\s+to\s+"
+    r"(?:stop|go|change)\s+(?:now|straight\s+away|today|right\s+away|immediately)\b"
+    r"|\bi(?:'ll|\s+will)\s+be\s+checking(?!\s+in\b)\b"
+    # a warning told as a story or a prediction to frighten (set 63: "I've seen people lose their house over less",
+    # "If you wait for one, you'll still be smoking at seventy", "the good news is it's not too late, if you act
+    # now", "Think what it'd do to your kids", "You want to see them grow up,
+    # don't you?"; "I'm not trying to scare you" judges, :data:`pipeline.measures.judging_cues.CONFRONT_RE`)
+    r"|\bi(?:'ve|\s+have)\s+seen\s+(?:people|lads|kids|girls|boys|women|men|folk|patients|clients|families|players|"
+    r"young\s+people|students)\s+(?:[\w']+\s+){0,4}?(?:lose|throw|end\s+up|die|ruin|wreck|go\s+under)\b"
+    r"|\bif\s+you\s+(?:wait|leave\s+it|put\s+it\s+off)\b[^.?!]*?\byou(?:'ll|\s+will)\s+(?:still\s+be\s+\w+ing|end\s+up|regret)\b"
+    r"|\bit'?s\s+not\s+too\s+late,?\s+if\s+you\s+act\b"
+    r"|\b(?:think|imagine)\s+(?:about\s+)?what\s+(?:it|that|this)(?:'d|'ll|\s+would|\s+will|\s+could)\s+do\s+to\b"
+    r"|\byou\s+want\s+to\s+see\s+(?:them|him|her|your\s+\w+)\s+grow\s+up\b"
 )
 
 #: Advice cues that propose even inside a question: "what about trying ...", "why don't you ...", "have you

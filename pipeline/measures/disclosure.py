@@ -47,7 +47,8 @@ OWN_EXPERIENCE_RE = re.compile(
     r"kids|children|sister|brother|aunt|uncle|grandparents|grandmother|grandfather|family|cousin|best\s+friend)\b"
     r"|\bI\s+(?:was|am|'m|have\s+been)\s+in\s+(?:a|the)\s+(?:similar|same)\s+(?:situation|position|boat|place)\b"
     # the speaker's own past, told ("I worked in a restaurant", "I went to my counselor", "shy person myself")
-    r"|\bI\s+(?:also\s+|then\s+|once\s+)?(?:did|worked|lived|left|went|took|found|personally)\b|\bmyself\b"
+    r"|\bI\s+(?:also\s+|then\s+|once\s+)?(?:did(?![,.]|\s+(?:yes|your|you)\b)|worked|lived|left|went|took|found|personally)\b"
+    r"|\bmyself\b"
     r"|\bI\s+(?:often\s+|also\s+|sometimes\s+)?(?:feel|felt)\s+(?:the\s+same|that\s+way|like\s+that)\b|\bI\s+know\s+the\s+feeling\b"
     r"|\bI\s+(?:was|am|'m)\s+(?:also\s+)?(?:going\s+through|dealing\s+with)\b|\bI(?:\s+have|'ve)\s+(?:never|not)\s+been\b"
     r"|\bthat(?:'s|\s+is|\s+was)\s+what\s+I\s+(?:always\s+)?(?:did|do)\b|\bin\s+my\s+day\b|\blook\s+at\s+me\s+now\b"
@@ -102,9 +103,23 @@ OWN_EXPERIENCE_RE = re.compile(
 )
 
 
+#: The speaker owning a slip of their own in this conversation (set 64, repair after a rupture: "Sorry, I went
+#: somewhere you didn't.", "I jumped ahead there.", "When I got it wrong earlier, about leaving ...", "I got it wrong
+#: and you put me right", "When I went off on the projections just now"): about the session, not their own story.
+REPAIR_RE = re.compile(
+    r"(?:\bwhen\s+)?\bI\s+(?:(?:got|had)\s+(?:it|that|this|you)\s+wrong(?=[^.?!]*\b(?:earlier|just\s+now|there|about|today|"
+    r"a\s+(?:minute|moment|second)\s+ago)\b|\s+and\s+you\b)|jumped\s+(?:ahead|in)|went\s+(?:somewhere\s+you|"
+    r"off\s+on)|guessed\s+wrong|cut\s+you\s+off|talked\s+over\s+you|misheard|misunderstood(?:\s+you)?|got\s+ahead\s+of\s+"
+    r"(?:you|myself)|put\s+words\s+in\s+your\s+mouth|ran\s+(?:ahead|away\s+with\s+it))",
+    re.IGNORECASE,
+)
+
+
 def self_disclosure(text: str, *, mistakes_only: bool = False) -> str:
     """The words in which the speaker shares their own experience ("" if none): the one definition of
     self-disclosure. ``mistakes_only``: only their own mistakes and early struggles (the course's sense, which the
-    "Mentor sharing own experience or mistakes" indicator counts)."""
+    "Mentor sharing own experience or mistakes" indicator counts). A slip of their own in this conversation owned
+    (:data:`REPAIR_RE`) shares no experience."""
+    text = REPAIR_RE.sub(" ", text)
     found = find_pattern(SHARED_MISTAKES_RE, text)
     return found or ("" if mistakes_only else find_pattern(OWN_EXPERIENCE_RE, text))

@@ -102,7 +102,7 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
     if ctx.speaks_fully and (cue := advice.advice_cue(q, " ".join(w for w in plain.split() if w not in called))):
         return SentenceCode("advice", cue, q)  # "Have you tried the gym?": a closed question too (MITI 4.2.1)
     instruction = (advice.imperative(span) or advice.fronted_instruction(span)) if ctx.speaks_fully else ""
-    if instruction and advice.their_plan(sent_keys, ctx):
+    if instruction and (advice.their_plan(sent_keys, ctx) or advice.plan_said_back(sent_keys, ctx)):
         return SentenceCode("reflection", "gives back the mentee's own plan")  # "Try it once the route's done."
     if ctx.speaks_fully and (cue := instruction or lang.find_pattern(advice_cues.I_WOULD_RE, plain)):
         return SentenceCode("advice", cue)
@@ -243,8 +243,10 @@ def _combine(codes: Sequence[SentenceCode], *, n_words: int, permission: bool) -
     )
 
 
-def _context(previous: Sequence[str], previous_keys: Iterable[str], text: str, *, speaks_fully: bool) -> Context:
-    return Context(" ".join(previous), frozenset(previous_keys), bool(_PUNCT_RE.search(text)), speaks_fully)
+def _context(previous: Sequence[str], previous_keys: Iterable[str], text: str, *, speaks_fully: bool,
+             theirs_first: frozenset[str] = frozenset()) -> Context:
+    return Context(" ".join(previous), frozenset(previous_keys), bool(_PUNCT_RE.search(text)), speaks_fully,
+                   theirs_first, bool(theirs_first) and advice.checks_back(text))
 
 
 def _questions_asked(doc, *, final_rise_st: float | None = None) -> int:
@@ -508,6 +510,8 @@ def code_turns(turns: Sequence[Turn], docs: Sequence, *, helpers: Iterable[str] 
     bc = list(backchannel) if backchannel is not None else [lang.is_backchannel_text(t.text) for t in turns]
     rises = list(final_rise_st) if final_rise_st is not None else [None] * len(turns)
     keys = [content_keys(d) for d in docs]
+    first_said: dict[str, set[str]] = {}  # speaker -> content words they used before anyone else in the session
+    said: set[str] = set()  # every content word said so far
     offered: dict[str, bool] = {}  # speaker -> offered advice in their last turn
     allowed: dict[str, bool] = {}  # speaker -> the other person agreed to their offer
     out = []
@@ -523,7 +527,8 @@ def code_turns(turns: Sequence[Turn], docs: Sequence, *, helpers: Iterable[str] 
         prev = _previous(turns, bc, i)
         full = not helpers or t.speaker in helpers
         ctx = _context([turns[j].text for j in prev], frozenset().union(*(keys[j] for j in prev)), t.text,
-                       speaks_fully=full)
+                       speaks_fully=full, theirs_first=frozenset().union(
+                           *(w for who, w in first_said.items() if who != t.speaker)) if full else frozenset())
         answers = bool(prev) and advice.asks_advice(turns[prev[-1]].text)
         if prev and offered.get(t.speaker):  # the other person's answer to this speaker's offer
             allowed[t.speaker] = bool(advice_cues.AGREES_RE.match(turns[prev[0]].text.lower()))
@@ -532,6 +537,8 @@ def code_turns(turns: Sequence[Turn], docs: Sequence, *, helpers: Iterable[str] 
         coded = CodedTurn(*_code_doc(docs[i], ctx, n_words=len(t.text.split()),
                                      permission=answers or allowed.get(t.speaker, False),
                                      final_rise_st=rises[i], answers=asked))
+        first_said.setdefault(t.speaker, set()).update(keys[i] - said)
+        said.update(keys[i])
         offered[t.speaker] = bool(advice.offer(plain_text(t.text)))
         allowed[t.speaker] = False  # an offer accepted allows the turn that follows, not the rest of the session
         out.append(coded)

@@ -143,6 +143,9 @@ CHECK_RE = _re(r"\b(?:is|was)\s+(?:that|this|it)\s+(?:about\s+)?(?:right|correct
                r"|\bdo\s+i\s+have\s+(?:that|it)\s+right\b|\bam\s+i\s+(?:right|correct)\b|\bdid\s+i\s+get\s+(?:that|it)\s+right\b"
                r"|\b(?:tell|let)\s+me\s+(?:know\s+)?(?:if|whether)\s+i(?:'ve|\s+have)?\s+(?:missed|left\s+out|got|misunderstood)\b"
                r"|\b(?:correct|stop)\s+me\s+if\b")
+#: A summary of their plan checked with them ("Is that your plan?", "That it?"): with :data:`CHECK_RE`, a turn that
+#: checks it has given their words back right; a question as well (MITI 4.2.1 codes both).
+PLAN_CHECK_RE = _re(r"\bis\s+that\s+(?:your|the)\s+plan\b|^(?:is\s+)?that\s+it$")
 
 #: "You" statements that are courtesies, not reflections: "you are welcome", "you too", "I hope you ...".
 NOT_REFLECTION_RE = _re(r"\byou(?:'re|\s+are)\s+(?:very\s+|so\s+|most\s+)?welcome\b|\byou\s+too\b|\b(?:hope|wish)\s+you\b"
@@ -327,6 +330,16 @@ ANSWER_MIN_WORDS = 3
 #: besides affirming): the mentor asks for the mentee's own ideas and plans, or leaves the choice with them. Asking
 #: permission before advising (:data:`pipeline.measures.advice_cues.OFFER_RE`) is seeking collaboration too.
 PARTNERSHIP_RE = _re(
+    # feedback on the helping itself asked for (set 64: "What's been less helpful in these meetings?", "what would
+    # have helped, when I got it wrong?", "Can I check something about our sessions?", "will you tell me if I do it
+    # again?"); "What do you make of it?" asks their view (an open question), seeking collaboration only after
+    # information given, which one turn does not show
+    r"\bwhat(?:'s|\s+has)\s+been\s+(?:more\s+|less\s+|most\s+|least\s+)?(?:helpful|useful)\s+(?:about|in|from)\s+(?:these|our|"
+    r"this|the\s+(?:sessions|meetings|chats))\b"
+    r"|\bwhat\s+would\s+have\s+(?:helped|been\s+(?:more\s+)?(?:helpful|useful|better))\b"
+    r"|\b(?:can|could|may)\s+i\s+(?:check|ask)\s+(?:you\s+)?something\s+about\s+(?:our|these|today|this\s+session|how\s+(?:this|"
+    r"these|we))\b"
+    r"|\b(?:will|would)\s+you\s+tell\s+me\s+(?:if|when)\s+i\b|\bif\s+you\s+get\s+that\s+feeling\s+in\s+here\s+again\b|"
     r"\b(?:it's|it\s+is|that's|that\s+is|it'll\s+be|this\s+is)\s+(?:entirely\s+|really\s+|totally\s+|completely\s+|"
     r"ultimately\s+|still\s+|always\s+)?(?:your\s+(?:call|choice|decision)|up\s+to\s+you)\b(?!\s+(?:isn't|is)\s+it\b)"
     r"|\b(?:the\s+)?(?:choice|decision)\s+is\s+(?:entirely\s+|really\s+|ultimately\s+)?yours\b"

@@ -349,8 +349,8 @@ CONFRONT_RE = _re(
     r"|\b(?:that|this|your)\s+attitude\s+(?:is\s+(?:exactly\s+|precisely\s+|just\s+)?(?:what|why|the\s+problem|the\s+reason)|"
     r"of\s+yours)\b"
     r"|\byou\s+still\s+think\s+(?:it's|it\s+is)\s+(?:fine|ok|okay|alright|all\s+right|acceptable|normal)\s+to\b"
-    r"|^(?:(?:right|well|so|just)\s+)*think\s+(?:about|of)\s+(?:them|your\s+(?:kids|children|family|wife|husband|mum|mom|"
-    r"son|daughter|baby|partner))\s*$"
+    r"|^(?:(?:right|well|so|just|and|now)\s+)*think\s+(?:about|of)\s+(?:them|your\s+(?:kids|children|family|wife|husband|mum|mom|"
+    r"mother|dad|father|son|daughter|baby|partner|nan|gran|boys|girls))\s*$"
     r"|\b(?:a|an)\s+(?:stroke|heart\s+attack|accident|disaster|car\s+crash|time\s+bomb|tragedy)\s+waiting\s+to\s+happen\b"
     r"|\b(?:it's|it\s+is)\s+(?:the\s+|your\s+)?[\w-]+\s+or\s+your\s+(?:kidneys|heart|life|health|liver|lungs|legs?|feet|"
     r"eyes|job|kids|family|marriage|degree|licen[cs]e)\s*$"
@@ -447,6 +447,31 @@ CONFRONT_RE = _re(
     r"|\byou\s+don't\s+(?:really|honestly|seriously)\s+(?:think|believe)\b[^.?!]*\bdo\s+you\s*$"
     r"|\byou\s+know\s+i(?:'m|\s+am)\s+right\b|\byou'll\s+know\s+(?:for\s+)?next\s+time\s+won't\s+you\b"
     r"|^(?:so\s+|but\s+|and\s+)?why\s+let\s+(?:him|her|them|it|that|this|people)\s+get\s+to\s+you\b"
+    # a warning that shames or moralises (set 63: "That's how it starts.", "That's exactly what he said.", after the
+    # cautionary tale; "You owe it to those two.", "It's for your own good.", "One day you'll thank me.", "somebody
+    # has to say it", "I wouldn't bet on it", "if you get there", "There's nothing little about it.", "Call it what
+    # you like.", "Then prove it.", "You don't know that.", "Is she? Because she seemed pretty sure.", "How's he going
+    # to feel watching ...", "I'd rather you hated me than ended up like Reece.")
+    r"|^(?:and\s+|but\s+)?that'?s\s+how\s+it\s+(?:starts|begins)$"
+    r"|^(?:and\s+)?that'?s\s+(?:exactly\s+|just\s+)?what\s+(?!you\b|i\b|we\b)\w+\s+said(?:\s+(?:too|word\s+for\s+word))?$"
+    r"|\byou\s+owe\s+it\s+to\s+(?!yourself\b)|\b(?:it's|it\s+is|this\s+is|i'm\s+doing\s+(?:this|it))\s+for\s+your\s+own\s+good\b"
+    r"|\byou(?:'ll|\s+will)\s+thank\s+me\b|\b(?:somebody|someone)\s+(?:has|needs|had)\s+to\s+(?:say\s+it|tell\s+you)\b"
+    r"|\bi\s+(?:wouldn't|would\s+not)\s+bet\s+on\s+it\b|,?\s+if\s+you\s+(?:get|make\s+it|live)\s+(?:there|that\s+(?:long|far))$"
+    r"|\bthere'?s\s+nothing\s+(?:little|small|minor|harmless|clever|funny|normal)\s+about\s+(?:it|that|this)\b"
+    r"|^call\s+it\s+what(?:ever)?\s+you\s+(?:like|want)\b|^(?:then\s+|so\s+)?prove\s+it$|^you\s+don'?t\s+know\s+that$"
+    r"|^(?:is|are|has|have|did|do|does|was|were)\s+(?:she|he|they|you|it)\s+because\s+(?:[\w']+\s+){1,3}?(?:says?|said|seemed|"
+    r"told|saw|heard)\b"
+    r"|\bhow(?:'s|\s+is|'d|\s+would)\s+(?:he|she|they|your\s+\w+)\s+(?:going\s+to\s+|gonna\s+)?feel\s+(?:watching|seeing|when|"
+    r"if|knowing)\b"
+    r"|\b(?:than|to)\s+(?:end(?:ed)?\s+up|finish(?:ed)?\s+up)\s+like\s+(?!you\b|me\b|that\b|this\b)\w+"
+    # defending against the mentee's hurt instead of repairing it (set 64: "It was only a joke", "Don't be like that",
+    # "I'm not a mind-reader", "Just don't say I didn't warn you", "You just need to be a bit clearer, then",
+    # "that's honestly how it came across", "You just have to say what you mean with me")
+    r"|\b(?:it\s+was|i\s+was|that\s+was)\s+(?:only|just)\s+(?:a\s+joke|joking|having\s+a\s+laugh|teasing|a\s+bit\s+of\s+fun)\b"
+    r"|\bdon'?t\s+be\s+like\s+that\b|\bi(?:'m|\s+am)\s+not\s+a\s+mind[\s-]?reader\b|\b(?:don'?t|never)\s+say\s+i\s+didn'?t\s+warn\s+you\b"
+    r"|\byou\s+(?:just\s+)?(?:need|have)\s+to\s+(?:be\s+(?:a\s+bit\s+|a\s+lot\s+|much\s+)?(?:clearer|more\s+clear)|say\s+what\s+you\s+mean|"
+    r"explain\s+(?:yourself\s+)?better)\b"
+    r"|\bthat'?s\s+(?:honestly|just|really|exactly)\s+how\s+it\s+came\s+across\b"
 )
 
 #: A motive or a failing imputed in the form of a reflection (set 54, "form without spirit": "It sounds like you're

@@ -77,6 +77,11 @@ class Context(NamedTuple):
     previous_words: frozenset[str]
     punctuated: bool
     speaks_fully: bool
+    #: Content words the other people said earlier in the session before this speaker first used them (their own
+    #: details and plans, which a summary gives back); empty where the session is not known.
+    theirs_first: frozenset[str] = frozenset()
+    #: Whether the turn checks it has given the other person's words back right ("Have I got that right?").
+    checks_back: bool = False
 
 
 #: Contractions written without their apostrophe (captions, typed chat: "youve got to", "thats"), put back so that
