@@ -1427,8 +1427,11 @@ _HELPER_NOT_FOUND = {"set53": ("s08",)}
 #: restates each step as the smoker names it and then reads the whole plan back (60 % of the words, few complex
 #: reflections, no affirmation heard), reads 0.50 against the PhD supervisor who sets the plan (s07) at 0.54, whose
 #: handful of reflections and one affirmation fall in range; unpunctuated they tie; the glance separates them (1.0).
+#: Set 67 unpunctuated: the business mentor who assumes what a wheelchair user can manage (s07) does it in his own
+#: words ("you'd have to think about what happens when you're not well, with your condition"), asking and reflecting
+#: as the good ones do, and reads 0.61 against the nurse who asks about fasting in Ramadan (s02) at 0.59; as written 1.0.
 _SHARE_AUC_FLOOR = {("set61", False): 0.9, ("set61", True): 0.85, ("set62", True): 0.95, ("set65", False): 0.9,
-                    ("set65", True): 0.95}
+                    ("set65", True): 0.95, ("set67", True): 0.9}
 
 
 @pytest.mark.parametrize("plain", [False, True], ids=["as written", "lower-case without punctuation"])
@@ -1451,7 +1454,7 @@ def test_the_reviewers_sets_read_good_above_poor_and_their_helper_as_the_mentor(
     spec.loader.exec_module(bench)
     table = load_syllable_table()
     folders = sorted(p.parent for p in (root / "bench" / "data" / "reviewer_sets").glob("*/key.json"))
-    assert len(folders) >= 57
+    assert len(folders) >= 60
     pooled = [0, 0, 0]
     for folder in folders:
         got = bench.score_set(folder, nlp=nlp, syllable_table=table, plain=plain)
@@ -2527,4 +2530,46 @@ def test_set63_to_65_forms_warnings_repair_and_the_plan_set_for_them(nlp):
                  "Would it be useful if I filled in some of the gaps?"):
         assert partnership(text), text
     for text in ("What's been helpful for your sleep?", "Will you tell her?", "What do you make of that?"):
+        assert not partnership(text), text
+
+
+def test_set66_to_68_forms_praise_that_cheers_assumptions_and_the_helpers_own_feelings(nlp):
+    """Forms from the fifty-eighth to sixtieth reviewer sets (praise that affirms or cheerleads; assumptions and
+    curiosity; whose feelings take the floor), each with what only looks like it: praise that names nothing of
+    theirs, or is framed by the helper's approval, affirms nothing, where the effort named in their terms does; a
+    cheer ("Love that.", "Get in!", "keep doing what you're doing") and the helper's own feelings ("I'd feel awful
+    if ...", "You must think I'm hopeless") advise nothing; a person filed under a type judges; their options and
+    their knowledge left theirs share the decision."""
+    code = _coded_after(["I went back and asked him, even though it was awkward."], nlp)
+    for text in ("Well done.", "Great job.", "I'm so proud of you.", "You should be proud.", "That's a good question.",
+                 "Good lad! See, that's what I like to hear. You did the right thing, you got yourself out of there.",
+                 "Wow. Till eight! That's the kind of commitment I like to see.", "And you did it?",
+                 "Well, look, you're doing so well, Gary. Honestly. You've got this!", "Oh, bless you. It's a big step up."):
+        assert not code(text).has("affirmation"), text
+    for text in ("Well done for raising it.", "That was a big step.", "I am proud of you for taking that leap!"):
+        assert code(text).has("affirmation"), text
+    for text in ("It is boring. And you did it anyway.", "You rewrote it four times, and you still sent it.",
+                 "You look out for her.", "You've built yourself a system.",
+                 "You've worked out exactly where the gap is.", "That took nerve.", "You did it."):
+        assert code(text).has("affirmation"), text
+    for text in ("Love that. And the biscuits?", "Love you, mate.", "Get in!", "Take the win, Nadia!",
+                 "And keep doing what you're doing, you're smashing it.", "Keep up the great work!",
+                 "Don't be. I needed to hear it.",
+                 "Oh, don't say that!", "Never mind Lisa.", "You must think I'm hopeless.", "Ah, lovely ages. You must miss them.",
+                 "I'd feel awful if you went away thinking I didn't care.", "I'd have dragged you to the social.",
+                 "I'd guessed mornings would be your hardest bit.", "You got to know him. Not just as bed six.",
+                 "Like you should be able to do both.", "Can I throw some ideas at you? You can bin any of them."):
+        assert not code(text).has("advice"), text
+    for text in ("Get in touch with her.", "Keep a diary this week.", "I'd ask him first.", "You must ring them today.",
+                 "Don't say that to her."):
+        assert code(text).has("advice"), text
+    assert code("Students from backgrounds like yours very often get imposter syndrome.").confronting
+    for text in ("We need people like you.", "Someone like you would know."):
+        assert not code(text).confronting, text
+    for text in ("Can I throw some ideas at you? You can bin any of them.",
+                 "Honestly? I don't know your mum like you do. What do you reckon?",
+                 "I'd like to have a quiet word with Gareth, if you're okay with that?",
+                 "So, do you want to give it four weeks, or would you rather decide now?"):
+        assert partnership(text), text
+    for text in ("Are you okay with that?", "Would you rather I didn't?"):
         assert not partnership(text), text

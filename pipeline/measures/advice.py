@@ -20,10 +20,10 @@ from pipeline.types import QuestionClass
 
 #: Verbs that open no instruction: courtesies and talk about talk ("Let me see", "Thank you", "Mind you"), a scene set
 #: ("Suppose it's a year from now. What's different?"), their wish asked with "do you" left out ("Still want to?",
-#: "Want a drink?", "Fancy a coffee?").
+#: "Want a drink?", "Fancy a coffee?"), a cheer ("Love that.", "Love you, mate.").
 _NOT_IMPERATIVE = frozenset({"let", "thank", "thanks", "see", "mind", "excuse", "hang", "look", "listen", "say",
                              "guess", "imagine", "wait", "hold", "welcome", "bye", "mean", "like", "please", "come",
-                             "suppose", "pretend", "picture", "want", "fancy"})
+                             "suppose", "pretend", "picture", "want", "fancy", "love"})
 #: Words that, after a sentence-initial "do", make it a question's auxiliary ("Do you ...?"), not an instruction.
 _SUBJECTS = frozenset({"you", "we", "they", "i", "he", "she", "people", "your", "that", "this", "these", "those"})
 #: An instruction sharing at least this many content words, and this share of its own, with the mentee's turn(s)
@@ -65,7 +65,8 @@ def imperative(span) -> str:
         return ""  # "Then stop.": one verb after "then", "so", "just" instructs; "Stuck how?" asks
     verb = toks[0]
     said = " ".join(t.lower_ for t in toks)
-    if questions.ELLIPTIC_RE.match(said) or regard.REASSURANCE_RE.match(said):
+    if questions.ELLIPTIC_RE.match(said) or regard.REASSURANCE_RE.match(said) \
+            or regard.REASSURANCE_RE.match(span.doc[verb.i:span.end].text.lower()):  # "keep doing what you're doing"
         return ""  # "Sound good?", "Make sense?": "does that" left out, asked; "Try not to worry.": reassures
     if verb.lower_ == "remember" and (len(toks) < 2 or toks[1].lower_ != "to"):
         return ""  # "Remember, small changes add up.": a reminder of a fact; "remember to ..." instructs

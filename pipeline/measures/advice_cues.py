@@ -32,6 +32,7 @@ OFFER_RE = _re(
     r"go\s+through|walked\s+you\s+through|talked\s+you\s+through|added|filled\s+(?:you\s+)?in|said\s+(?:a\s+bit\s+)?more)\b"
     r"|\bif\s+you(?:'d|\s+would)\s+like\s+(?:them|it|to\s+hear\s+(?:them|it|some|a\s+few))\b"
     r"|\bshall\s+i\s+(?:share|suggest|tell|give|offer)\b"
+    r"|\b(?:can|could|may)\s+i\s+(?:throw|run)\s+(?:some|a\s+few|a\s+couple\s+of)\s+(?:ideas|thoughts|things)\s+(?:at|by|past)\s+you\b"
     # "I know a bit about the student finance side, if that would help":
     r"|\bi\s+(?:know|could\s+tell\s+you|can\s+tell\s+you)\s+(?:a\s+bit|a\s+little|something|a\s+few\s+things|more)\s+about\b"
     r"[^.?!]*?\bif\s+(?:that|it)(?:'d|\s+would|\s+might)\s+(?:help|be\s+(?:useful|helpful))\b"
@@ -89,8 +90,8 @@ _YOU_COULD = r"(?<!\bbefore\s)(?<!\buntil\s)(?<!\bso\s)(?<!\banything\s)(?<!\ban
 #: Advice, phrased as a statement, an instruction or a question (MITI 4.2.1 "persuade"; ESConv "providing
 #: suggestions"). "Have you thought about asking your manager?" advises; it does not ask.
 ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
-    r"(?<!\bdid\s)(?<!\bdo\s)(?<!\bdoes\s)(?<!\bdon't\sfeel\s)(?<!\bdon't\sfeel\slike\s)(?<!\bwhenever\s)\byou\s+(?:really\s+|definitely\s+|probably\s+|just\s+|might\s+)?(?:do\s+)?(?:should" + _NOT_HINDSIGHT + r"|ought\s+to|need\s+to|have\s+to|"
-    r"mustn't|must\s+not|must(?!\s+(?:be|feel|have\s+(?:been|felt|had))|'ve)|'ve\s+got\s+to|got\s+to|gotta)\b(?!\s+(?:be\s+(?:really\s+|so\s+|very\s+)?(?:proud|pleased|glad)))"
+    r"(?<!\bdid\s)(?<!\bdo\s)(?<!\bdoes\s)(?<!^like\s)(?<!\bdon't\sfeel\s)(?<!\bdon't\sfeel\slike\s)(?<!\bwhenever\s)\byou\s+(?:really\s+|definitely\s+|probably\s+|just\s+|might\s+)?(?:do\s+)?(?:should" + _NOT_HINDSIGHT + r"|ought\s+to|need\s+to|have\s+to|"
+    r"mustn't|must\s+not|must(?!\s+(?:be|feel|think|know|wonder|hate|miss|love|have\s+(?:been|felt|had))|'ve)|'ve\s+got\s+to|got\s+to(?!\s+know\b)|gotta)\b(?!\s+(?:be\s+(?:really\s+|so\s+|very\s+)?(?:proud|pleased|glad)))"
     r"|\bwhat\s+you\s+(?:need|have|want|ought|should|can|could)\s+(?:to\s+)?do\s+is\b|(?<!\bis\s)(?<!'s\s)(?<!\bknow\s)(?<!\bdecide\s)\bwhat\s+you\s+(?:need|have|want|ought|should)\s+(?:to\s+)?do\b"
     r"|\bi(?:'d|\s+would|\s+strongly|\s+(?:can|could|might)(?:\s+also)?)?\s+(?:recommend|suggest|advise|encourage\s+you)\b|\bmy\s+(?:advice|suggestion|tip)\b"
     r"|(?<!\bi\s)(?<!\bwe\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bthey\s)(?<!\blet\sme\s)(?<!\bgonna\s)(?<!\bnot\s)\b(?:try|make\s+sure|be\s+sure|remember)\s+"
@@ -199,11 +200,13 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
     r"|\byou\s+can\s+(?:also\s+|always\s+|maybe\s+|then\s+|just\s+|directly\s+|still\s+)?(?!not\b|never\b|be\b|see\b|imagine\b|"
     r"also\b|always\b|maybe\b|then\b|just\b|directly\b|still\b|already\b|sort\b|kind\b|"
     r"feel\b|picture\b|sense\b|tell\s+(?:that|me)\b|do\s+(?:it|this|that)\b|handle\b|get\s+through\b|make\s+it\b|overcome\b|hear\b|understand\b|"
-    r"only\b|have\b|relate\b|count\b|trust\b|" + _RECORD_VERBS + r")[a-z]+"
+    r"only\b|have\b|relate\b|count\b|trust\b|(?:bin|ignore|ditch|drop|skip)\s+(?:any|all|some|them|it)\b|"
+    r"" + _RECORD_VERBS + r")[a-z]+"
     # ... not "Don't apologise." (reassures), "Don't think so.", "Don't know." (an "I" left out), "Don't feel you have
     # to ..." (the choice left with them)
     r"|^" + OPENERS + r"(?:please\s+|just\s+)?(?:don'?t|do\s+not|never)\s+(?!worry\b|stress\b|panic\b|fret\b|mention\b|be\s+sorry\b|"
     r"apologi[sz]e\b|think\s+so\b|know\b|feel\s+(?:like\s+)?you\s+have\s+to\b|be\s+(?:daft|silly|soft)\b|" + FACE_WAVED_OFF + r"|"
+    r"be\s*$|say\s+(?:that|so)\s*$|mind\b|"
     r"be\s+(?:so|too)\s+hard\s+on\b|beat\s+yourself\b|\w+ed\b|knew\b|saw\b|thought\b|went\b|got\b|had\b|did\b|was\b|were\b|came\b|"
     r"felt\b|told\b|said\b|made\b|took\b|found\b|heard\b|been\b)[a-z]+"
     r"|\b(?:can|could|may|might|will|would)\s+(?:really\s+|also\s+)?(?:keep|make|get|give)\s+you\s+(?:more\s+)?(?:safe|"
@@ -369,7 +372,8 @@ I_WOULD_RE = _re(r"^" + OPENERS + r"(?:but\s+)?(?:(?:personally|honestly|frankly
                  r"(?!probably\b|definitely\b|just\b|also\b|still\b|really\b)"
                  # nor a verdict or a welcome ("I'd call that a good afternoon's work", "I'd much rather you told me
                  # that than kept quiet", "I'd rather see the mess than not see you": praise and reassurance)
-                 r"(?!like\b|love\b|be\b|say\b|think\b|imagine\b|guess\b|want\b|have\s+(?:thought|felt|been|to)\b|hate\b|need\s+to\b|"
+                 r"(?!like\b|love\b|be\b|say\b|think\b|imagine\b|guess\b|want\b|have\s+(?:thought|felt|been|to|\w+ed)\b|hate\b|need\s+to\b|"
+                 r"feel\b|[a-z]{2,}[^e\s]ed\b|"
                  r"call\s+(?:that|it|this)\s+(?:a|an|the|pretty|quite|really|very|progress|brave|good|great)\b|"
                  r"(?:much\s+)?rather\s+(?:hear|know|listen|we|see\s+(?:the|a|it|that|what)|you\s+(?:told|said|came|asked|rang))\b)"
                  r"[a-z]+"

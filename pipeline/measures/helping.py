@@ -25,6 +25,7 @@ from pipeline.measures import information_cues as info
 from pipeline.measures import judging_cues as judging
 from pipeline.measures import language as lang
 from pipeline.measures import regard_cues as regard
+from pipeline.measures.confronting import confronting
 from pipeline.measures.reflections import (
     MIN_SHARED_WORDS,
     SECOND_PERSON,
@@ -108,7 +109,7 @@ def sentence_behaviour(span, *, ctx: Context, final: bool, final_rise_st: float 
         return SentenceCode("advice", cue)
     if ctx.speaks_fully and (m := info.INFORMATION_AS_QUESTION_RE.match(plain)):
         return SentenceCode("information", m.group(0))  # "are you aware that ...?" informs, asks nothing
-    if ctx.speaks_fully and not q.is_question and (cue := affirming.affirmation_cue(plain) or affirming.valuing(span)):
+    if ctx.speaks_fully and not (q.is_question or marked) and (cue := affirming.affirmation_cue(plain) or affirming.valuing(span)):
         return SentenceCode("affirmation", cue)  # "you sound like a caring person" values, not reflects
     if ctx.speaks_fully and not q.is_question and (m := regard.REASSURANCE_RE.search(plain)):
         return SentenceCode("other", m.group(0))  # "you've got this", "I'm sure you'll be fine": kind, values nothing
@@ -315,9 +316,10 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
             if cue and behaviour not in found:
                 codes.append(SentenceCode(behaviour, cue))
         reassuring = bool(cues.REASSURING_RE.search(plain))
-        if reassuring:  # "you'll be fine. You're clearly really capable.": reassurance, no strength
-            codes = [SentenceCode("other") if c.behaviour == "affirmation" and regard.GENERIC_PRAISE_RE.search(c.cue)
-                     else c for c in codes]
+        approving = any(regard.APPROVAL_RE.search(p) for p in plains)  # "Good lad! ... You did the right thing."
+        if reassuring or approving:  # "you'll be fine. You're clearly really capable.": reassurance, no strength
+            codes = [SentenceCode("other") if c.behaviour == "affirmation" and (
+                approving or regard.GENERIC_PRAISE_RE.search(c.cue)) else c for c in codes]
         codes = _advice_reasons(codes, sents, ctx)
         if cues.SUMMARY_OPENING_RE.search(plains[0]):  # "Let me see if I've got the whole picture.
             # ... maybe dropping a shift": a summary gives back their plans; only the speaker's own ("I'll refer you")
@@ -365,48 +367,6 @@ def partnership(text: str) -> str:
     plain = cues.HOSTED_IF_YOU_WANT_RE.sub(" ", plain_text(text))  # "grab a coffee if you want" hosts
     m = cues.PARTNERSHIP_RE.search(plain)
     return m.group(0).strip() if m else ""
-
-
-def confronting(text: str) -> str:
-    """The words with which a sentence blames, criticises, labels or doubts the other person ("" for none).
-
-    MITI 4.2.1 "Confront" (:data:`judging.CONFRONT_RE`), unless one of the three words before it negates it or
-    reports someone's words or feelings (:data:`judging.NOT_CONFRONT_BEFORE`: "it's not your fault", "she said you
-    were lazy", "you feel like it's all your fault": the mentee's own self-blame given back); a motive imputed in the
-    form of a reflection (:data:`judging.IMPUTED_RE`: "it sounds like you're looking for reasons not to") unless a
-    negation or their own feeling comes before it (:data:`judging.IMPUTED_UNDONE_BY`). A confronting
-    sentence is never coded as a reflection (:func:`sentence_behaviour`).
-    """
-    plain = plain_text(text)
-    for m in judging.CONFRONT_RE.finditer(plain):
-        words = plain[:m.start()].split()
-        if not any(_undoes(words, k) for k in range(max(0, len(words) - 3), len(words))):
-            return m.group(0).strip()
-    for m in judging.IMPUTED_RE.finditer(plain):  # a motive imputed, "it sounds like" or not
-        words = plain[:m.start()].split()[-3:]
-        if not any(w in judging.IMPUTED_UNDONE_BY or w.endswith("n't") for w in words):
-            return m.group(0).strip()
-    return ""
-
-
-#: Verbs of a view that report the mentee's ("you think you're lazy"), not when the speaker's own ("I think you're
-#: reading a lot into it", "I honestly think that was a mistake": their judgement, said as theirs).
-_OWN_VIEW = frozenset("think thought believe feel felt".split())
-#: Words after which "like" reports a feeling or a look ("you feel like it's all your fault", "it sounds like ..."),
-#: where elsewhere it is a filler.
-_LIKE_REPORTS = frozenset("feel feels felt feeling seem seems seemed sound sounds sounded look looks looked".split())
-
-
-def _undoes(words: list[str], k: int) -> bool:
-    """Whether ``words[k]``, one of the three words before a confronting phrase, undoes it
-    (:data:`judging.NOT_CONFRONT_BEFORE`, a negation), unless it is "I think" (or "I honestly think") said of it."""
-    w = words[k]
-    if not (w in judging.NOT_CONFRONT_BEFORE or w.endswith("n't")):
-        return False
-    if w == "like" and not (k >= 1 and words[k - 1] in _LIKE_REPORTS):
-        return False  # a filler ("but like, that's a bit dramatic"), not "you feel like ..."
-    own = w in _OWN_VIEW and (k >= 1 and words[k - 1] == "i" or k >= 2 and words[k - 2] == "i" and words[k - 1].endswith("ly"))
-    return not own
 
 
 #: What each behaviour is called where a turn's code is shown (transcripts, the turns CSV, the HTML report).

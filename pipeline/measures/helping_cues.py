@@ -339,7 +339,14 @@ PARTNERSHIP_RE = _re(
     r"|\bwhat\s+would\s+have\s+(?:helped|been\s+(?:more\s+)?(?:helpful|useful|better))\b"
     r"|\b(?:can|could|may)\s+i\s+(?:check|ask)\s+(?:you\s+)?something\s+about\s+(?:our|these|today|this\s+session|how\s+(?:this|"
     r"these|we))\b"
-    r"|\b(?:will|would)\s+you\s+tell\s+me\s+(?:if|when)\s+i\b|\bif\s+you\s+get\s+that\s+feeling\s+in\s+here\s+again\b|"
+    r"|\b(?:will|would)\s+you\s+tell\s+me\s+(?:if|when)\s+i\b|\bif\s+you\s+get\s+that\s+feeling\s+in\s+here\s+again\b"
+    # set 67: the options left theirs ("You can bin any of them.", "or would you rather decide now?", "or leave that
+    # for another time?"), their knowledge put first ("I don't know your mum like you do."), their leave asked for
+    # the helper's own step ("I'd like to have a quiet word with Gareth, if you're okay with that?")
+    r"|\byou\s+can\s+(?:bin|ignore|ditch|drop|skip)\s+(?:any|all|some)\s+of\s+(?:them|those|it)\b"
+    r"|\bor\s+(?:would\s+you\s+rather|leave\s+(?:it|that)\s+(?:for|till|until)\s+(?:another|next)\s+time)\b"
+    r"|\bi\s+(?:don't|do\s+not)\s+know\s+(?:your\s+\w+|him|her|them)\s+(?:like|as\s+well\s+as)\s+you\s+do\b"
+    r"|\bif\s+you(?:'re|\s+are)\s+(?:ok|okay|alright|all\s+right|happy|comfortable)\s+with\s+(?:that|it)\s*$|"
     r"\b(?:it's|it\s+is|that's|that\s+is|it'll\s+be|this\s+is)\s+(?:entirely\s+|really\s+|totally\s+|completely\s+|"
     r"ultimately\s+|still\s+|always\s+)?(?:your\s+(?:call|choice|decision)|up\s+to\s+you)\b(?!\s+(?:isn't|is)\s+it\b)"
     r"|\b(?:the\s+)?(?:choice|decision)\s+is\s+(?:entirely\s+|really\s+|ultimately\s+)?yours\b"

@@ -1,5 +1,5 @@
 """What judges the person: the cues of MITI 4.2.1 "Confront" (blaming, criticising, labelling, shaming, ridicule,
-arguing them down), read by :mod:`pipeline.measures.helping` (:func:`pipeline.measures.helping.confronting`).
+arguing them down), read by :mod:`pipeline.measures.helping` (:func:`pipeline.measures.confronting.confronting`).
 
 The other side of :mod:`pipeline.measures.regard_cues` (valuing them). Every pattern reads lower-case text without
 punctuation, as the other cue lists of :mod:`pipeline.measures.helping_cues` do.
@@ -14,7 +14,7 @@ from pipeline.measures.regard_cues import cue_re as _re
 #: judging (:data:`CONFRONT_RE`), and no advice for all its "don't" (:data:`pipeline.measures.advice_cues.ADVICE_RE`).
 FACE_WAVED_OFF = r"(?:pull\s+that\s+face|look\s+(?:at\s+me\s+)?like\s+that|give\s+me\s+that\s+look|whatever\s+me)\b"
 #: A flat "Not everybody.", "Not necessarily.": disputing what they said; the answer to their question where they
-#: asked ("Would that ruin the design?" "Not necessarily."), which :func:`pipeline.measures.helping.confronting`'s
+#: asked ("Would that ruin the design?" "Not necessarily."), which :func:`pipeline.measures.confronting.confronting`'s
 #: caller leaves unjudged.
 NOT_SO_PATTERN = r"^(?:well\s+|no\s+)?not\s+(?:everybody|everyone|necessarily)\s*$"
 NOT_SO_RE = _re(NOT_SO_PATTERN)
@@ -472,6 +472,10 @@ CONFRONT_RE = _re(
     r"|\byou\s+(?:just\s+)?(?:need|have)\s+to\s+(?:be\s+(?:a\s+bit\s+|a\s+lot\s+|much\s+)?(?:clearer|more\s+clear)|say\s+what\s+you\s+mean|"
     r"explain\s+(?:yourself\s+)?better)\b"
     r"|\bthat'?s\s+(?:honestly|just|really|exactly)\s+how\s+it\s+came\s+across\b"
+    # the person filed under a type (set 67, assumptions: "Students from backgrounds like yours very often get
+    # imposter syndrome", "people like you tend to ..."; not "we need people like you")
+    r"|\b(?:people|students|kids|women|men|folk|lads|girls|someone)\s+(?:from\s+(?:a\s+)?(?:backgrounds?|families|places?)\s+)?"
+    r"like\s+(?:you|yours)\s+(?:very\s+|quite\s+)?(?:often|usually|always|tend|struggle|get|find|don't|can't|won't)\b"
 )
 
 #: A motive or a failing imputed in the form of a reflection (set 54, "form without spirit": "It sounds like you're

@@ -53,7 +53,9 @@ GOOD_ADJECTIVES = frozenset("good great real smart brilliant sensible solid clev
                             "strong sound".split())
 
 #: Affirmations (MITI 4.2.1): the speaker values the other person's effort, strengths or contribution. Not a
-#: plain acknowledgement ("okay", "great", "good").
+#: plain acknowledgement ("okay", "great", "good"), nor praise that names nothing of theirs ("Well done.", "Great
+#: job.", "I'm so proud of you.", "You should be proud.", "Good question.": set 66's writer codes it cheerleading; in
+#: the sixty reviewer sets, 25 lines of poor helpers say it, 6 coded affirm by their writers, and 4 of good ones, none).
 AFFIRMATION_RE = _re(
     r"\b(?:that|it|this)\s+(?:took|takes|must\s+have\s+taken)\s+(?:real\s+|a\s+lot\s+of\s+|some\s+|great\s+|so\s+much\s+|"
     r"(?:a|the)\s+(?:kind|sort)\s+of\s+)?(?:courage|guts|strength|effort|work|honesty|stamina|discipline|commitment|"
@@ -90,8 +92,6 @@ AFFIRMATION_RE = _re(
     r"|\b(?:that|it)\s+(?:wasn't|was\s+not)\s+easy\s+to\s+(?:arrange|organise|organize|sort\s+out|fit\s+in)\b"
     r"|\byou(?:'ve|\s+have)\s+(?:already\s+|really\s+)?worked\s+out\s+(?:a|your\s+own)\s+(?:plan|way|system|routine)\b"
     r"|\b(?:that|it|this)\s+(?:didn't|did\s+not|doesn't|does\s+not)\s+(?:just\s+)?happen\s+by\s+(?:accident|chance)\b"
-    r"|\b(?:well\s+done|good\s+(?:job|work)|great\s+(?:job|work)|nice\s+(?:job|work)|congratulations|"
-    r"congrats|kudos|hats\s+off)\b"
     r"|\byou(?:'ve|\s+have)\s+(?:clearly|really|obviously)\s+(?:thought|worked|put|done|made|prepared)\b"
     r"|\byou(?:'ve|\s+have)\s+(?:done|made|come)\s+(?:a\s+(?:lot|great|really|long\s+way)|real|great|good|so\s+much|really|"
     r"so\s+far)\b"
@@ -123,8 +123,14 @@ AFFIRMATION_RE = _re(
     r"|\byou\s+did\s+something\s+(?:really\s+|pretty\s+|genuinely\s+)?(?:hard|difficult|brave|tough)\b"
     r"|\byou(?:'ve|\s+have)\s+already\s+(?:made|taken)\s+(?:a\s+)?(?:pretty\s+|really\s+|quite\s+)?(?:big\s+|real\s+|huge\s+|"
     r"major\s+|first\s+|good\s+)?(?:change|start|step|progress)\b"
-    r"|^(?:but\s+|and\s+)?you\s+still\s+(?:went|came|walked\s+in|turned\s+up|showed\s+up|got\s+there|made\s+it|did\s+it|finished|tried|"
-    r"managed|handed\s+it\s+in)\b"
+    r"|(?:^(?:but\s+|and\s+)?|\b(?:and|but)\s+)you(?:'ve)?\s+still\s+(?:went|came|walked\s+in|turned\s+up|showed\s+up|got\s+there|"
+    r"made\s+it|did\s+it|finished|tried|managed|handed\s+it\s+in|sent\s+it|took\s+yourself|played|asked|not\s+picked)\b"
+    # set 66: the effort made in spite of it ("It is boring. And you did it anyway."), care for others ("You look out
+    # for her."), a way of their own built or worked out ("You've built yourself a system.", "You've worked out
+    # exactly where the gap is.")
+    r"|\byou\s+did\s+it\s+anyway\b|\byou\s+look\s+out\s+for\s+(?:her|him|them|each\s+other|your)\b"
+    r"|\byou(?:'ve|\s+have)\s+built\s+yourself\s+(?:a|an)\b"
+    r"|\byou(?:'ve|\s+have)\s+(?:already\s+)?worked\s+out\s+exactly\s+(?:where|what|how|why|which)\b"
     r"|\byou(?:'ve|\s+have)\s+(?:really\s+)?thought\s+(?:it|this|that)\s+(?:all\s+)?(?:right\s+|all\s+the\s+way\s+)?through\b"
     r"|\b(?:thank\s+you|thanks)\s+for\s+(?:sharing|being\s+(?:so\s+)?(?:honest|open)|telling|trusting|your\s+honesty)\b"
     r"|\b(?:that|it|this)\s+says\s+(?:a\s+lot|so\s+much|a\s+great\s+deal|something)\s+about\s+(?:you|how|your|who\s+you|"
@@ -141,9 +147,14 @@ AFFIRMATION_RE = _re(
     r"fighter|survivor|natural)\b"
     r"|\byou(?:'ve|\s+have)\s+(?:both\s+|all\s+)?been\s+(?:really\s+|so\s+|very\s+)?(?:consistent|committed|dedicated|persistent|"
     r"determined|honest|open|brave|straight\s+with)\b|\bthanks?\s+(?:you\s+)?for\s+being\s+(?:so\s+)?(?:open|honest|upfront|straight|frank)\b"
-    r"|\b(?:you\s+should\s+be|(?<!\bcan\s)(?<!\bcould\s)(?<!\bwill\s)be)\s+(?:really\s+|so\s+|very\s+)?proud\b|\bi(?:'m|\s+am)\s+(?:really\s+)?(?:impressed|proud)\b|\bimpressive\b"
+    r"|\bimpressive\b"
+    # ... praise that names what they did still affirms ("Well done for raising it.", "You should be really proud of
+    # that." after their merit, "I am proud of you for taking that leap")
+    r"|\bwell\s+done\s+(?:for|on)\s+(?!that\b|it\b|this\b)\w+"
+    r"|\byou\s+should\s+be\s+(?:really\s+|so\s+|very\s+)?proud\s+of\s+(?:that|this|it|yourself|what\s+you)\b"
+    r"|\bproud\s+of\s+you\s+for\s+\w+"
     r"|(?<!\bif\s)(?<!\bunless\s)\b(?:that'?s|that\s+is|what\s+a|it'?s|it\s+is|such\s+a)\s+(?:a\s+)?(?:really\s+)?(?:great|good|brilliant|"
-    r"excellent|smart|sensible|wise|clever|thoughtful)\s+(?:idea|plan|point|question|insight|step|move|approach|"
+    r"excellent|smart|sensible|wise|clever|thoughtful)\s+(?:idea|plan|point|insight|step|move|approach|"
     r"thought|start)\b"
     r"|(?<!\bbe\s)(?<!\bjust\s)(?<!\bfavours\sthe\s)(?<!\bfavors\sthe\s)\b(?:brave|courageous|a\s+(?:real\s+)?strength|your\s+(?:strength|effort|hard\s+work|commitment|persistence|"
     r"honesty|determination))\b"
@@ -196,7 +207,7 @@ AFFIRMATION_RE = _re(
     r"|\byou(?:'ve|\s+have)?\s+(?:just\s+)?(?:spotted|noticed|picked\s+up\s+on|put\s+your\s+finger\s+on|hit\s+on|named)\s+something\s+"
     r"(?:really\s+|pretty\s+)?(?:important|key|useful|significant|big)\b"
     r"|\bhonest\s+(?:thing|observation)\s+to\s+(?:notice|say|admit|see)\b|\byou\s+(?:really|clearly)\s+know\s+yourself\b"
-    r"|\b(?:that's|that\s+is|that\s+was|it's|it\s+was)\s+(?:a\s+)?(?:really\s+)?(?:big|huge|real|major|massive)\s+step\b"
+    r"|\b(?:that's|that\s+is|that\s+was|it's|it\s+was)\s+(?:a\s+)?(?:really\s+)?(?:big|huge|real|major|massive)\s+step\b(?!\s+up\b)"
     r"|\byou(?:'re|\s+are)\s+one\s+of\s+(?:the|our)\s+(?:best|strongest)\b"
     # what they have shown they can do ("you've already proved that"), a way of their own found ("that's a smart fix",
     # "you found a way to ..."), effort counted ("that's a lot of showing up"), care named as a strength
@@ -305,11 +316,23 @@ REASSURANCE = (
     # normalising: kind, gives nothing back ("you're definitely not the only one", "everybody goes through this")
     r"|\byou(?:'re|\s+are)\s+(?:definitely\s+|certainly\s+|so\s+)?(?:not|never)\s+(?:the\s+only\s+one|alone)\b"
     r"|\byou(?:'re|\s+are)\s+doing\s+(?:just\s+)?(?:fine|ok|okay|alright|all\s+right)\b"
+    # a cheer to go on (set 66: "keep doing what you're doing", "keep it up", "Take the win!")
+    r"|\bkeep\s+(?:doing\s+what\s+you(?:'re|\s+are)\s+doing|it\s+up|up\s+the\s+(?:good|great)\s+work)\b|\btake\s+the\s+win\b|^get\s+in\W*$"
     r"|\b" + NORMALISING
 )
 REASSURANCE_RE = _re(REASSURANCE)
 #: Praise of ability in general ("you're clearly really capable", "you can do it", "you're a smart guy", "you've done
 #: the hard bit"): in a turn that reassures ("you'll be fine ... I promise") it belongs to the reassurance and names no
 #: strength of theirs.
+#: Praise framed by the speaker's own approval or said to cheer (set 66, praise that cheerleads: "See, that's what I
+#: like to hear.", "That's the kind of commitment I like to see.", "Good lad!", "Love that.", "You're a superstar!",
+#: "you're smashing it", "Look at you, all grown up"): in a turn with it, praise is approval, not an affirmation of
+#: their strength (MITI 4.2.1 affirms the person, in their terms; trainers hear "I like", "good girl" as the helper's).
+APPROVAL_RE = _re(r"\bthat'?s\s+(?:exactly\s+|just\s+)?what\s+i\s+(?:like|want|love)\s+to\s+(?:hear|see)\b"
+                  r"|\b(?:kind|sort)\s+of\s+\w+\s+i\s+(?:like|love|want)\s+to\s+see\b|\bgood\s+(?:lad|girl|boy|lass)\b"
+                  r"|\bthat'?s\s+my\s+(?:boy|girl)\b|^(?:oh\s+)?(?:i\s+)?love\s+(?:that|it|this)$"
+                  r"|\byou(?:'re|\s+are)\s+(?:a|an\s+absolute|such\s+a)\s+(?:superstar|star|legend|rock\s*star)\b"
+                  r"|\b(?:you're|you\s+are)\s+smashing\s+it\b|\blook\s+at\s+you\b(?!\s+(?:and|when|now\s+and))")
 GENERIC_PRAISE_RE = _re(r"\b(?:capable|clever|smart|bright|talented|able|can\s+(?:do\s+(?:it|this)|handle\s+(?:it|this))|"
+                        r"doing\s+(?:so|really|very)\s+well|"
                         r"done\s+the\s+(?:hard|hardest|difficult)\s+(?:bit|part))\b")
