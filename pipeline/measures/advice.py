@@ -14,6 +14,7 @@ import re
 
 from pipeline.measures import advice_cues, questions
 from pipeline.measures import helping_cues as cues
+from pipeline.measures import language as lang
 from pipeline.measures import regard_cues as regard
 from pipeline.measures.reflections import IMPERATIVE_OPENERS, Context, plain_text
 from pipeline.types import QuestionClass
@@ -65,8 +66,9 @@ def imperative(span) -> str:
         return ""  # "Then stop.": one verb after "then", "so", "just" instructs; "Stuck how?" asks
     verb = toks[0]
     said = " ".join(t.lower_ for t in toks)
+    rest = span.doc[verb.i:span.end].text.lower()  # as written from the verb on, its contractions whole
     if questions.ELLIPTIC_RE.match(said) or regard.REASSURANCE_RE.match(said) \
-            or regard.REASSURANCE_RE.match(span.doc[verb.i:span.end].text.lower()):  # "keep doing what you're doing"
+            or regard.REASSURANCE_RE.match(rest):  # "keep doing what you're doing"
         return ""  # "Sound good?", "Make sense?": "does that" left out, asked; "Try not to worry.": reassures
     if verb.lower_ == "remember" and (len(toks) < 2 or toks[1].lower_ != "to"):
         return ""  # "Remember, small changes add up.": a reminder of a fact; "remember to ..." instructs
@@ -83,9 +85,9 @@ def imperative(span) -> str:
         return ""  # "Do demos on Zoom." and "Have a chat with her." instruct; "Do you ...?" asks; "Stopped it." echoes;
         # "type two diabetes basically means ...": a noun read as a verb
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.head == verb for t in toks) \
-            or cues.HOSPITALITY_RE.match(span.doc[verb.i:span.end].text.lower()):  # "grab a seat" hosts, advises nothing
+            or cues.HOSPITALITY_RE.match(rest):  # "grab a seat" hosts, advises nothing
         return ""
-    if any(t.lower_ == "me" for t in toks[1:5]) or _TO_ME_RE.match(span.doc[verb.i:span.end].text.lower()):
+    if any(t.lower_ == "me" for t in toks[1:5]) or _TO_ME_RE.match(rest):
         # "remind me, when is it?", "feel free to email me the draft", "send it over when you've got a draft":
         # asks of the mentor, advises nothing; an instruction joined to it still does ("... and call your manager")
         then = next((t for t in verb.conjuncts if t.tag_ == "VB" and t.i > verb.i and t.lower_ not in _NOT_IMPERATIVE
@@ -148,13 +150,10 @@ def their_plan(sent_keys: frozenset[str], ctx: Context) -> bool:
             and bool(_THEIR_PLAN_RE.search(plain_text(ctx.previous_text))) and not asks_advice(ctx.previous_text))
 
 
-_SENTENCE_END_RE = re.compile(r"(?<=[.?!])\s+")
-
-
 def checks_back(text: str) -> bool:
     """Whether a turn checks it has given the other person's words back right, in any of its sentences ("Have I
     got that right?", "Is that your plan?", "That it?"): :attr:`Context.checks_back`."""
-    plains = [plain_text(piece) for piece in _SENTENCE_END_RE.split(text)]
+    plains = [plain_text(piece) for piece in lang.text_sentences(text)]
     return any(cues.CHECK_RE.search(p) or cues.PLAN_CHECK_RE.search(p) for p in plains)
 
 

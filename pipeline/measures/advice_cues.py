@@ -330,8 +330,8 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
     r"|\bi(?:'ll|\s+will)\s+be\s+checking(?!\s+in\b)\b"
     # a warning told as a story or a prediction to frighten (set 63: "I've seen people lose their house over less",
     # "If you wait for one, you'll still be smoking at seventy", "the good news is it's not too late, if you act
-    # now", "Think what it'd do to your kids", "You want to see them grow up,
-    # don't you?"; "I'm not trying to scare you" judges, :data:`pipeline.measures.judging_cues.CONFRONT_RE`)
+    # now", "Think what it'd do to your kids", "You want to see them grow up, don't you?"; "I'm not trying to scare
+    # you" judges, :data:`pipeline.measures.judging_cues.CONFRONT_RE`)
     r"|\bi(?:'ve|\s+have)\s+seen\s+(?:people|lads|kids|girls|boys|women|men|folk|patients|clients|families|players|"
     r"young\s+people|students)\s+(?:[\w']+\s+){0,4}?(?:lose|throw|end\s+up|die|ruin|wreck|go\s+under)\b"
     r"|\bif\s+you\s+(?:wait|leave\s+it|put\s+it\s+off)\b[^.?!]*?\byou(?:'ll|\s+will)\s+(?:still\s+be\s+\w+ing|end\s+up|regret)\b"
