@@ -103,6 +103,14 @@ def test_windows_cover_the_recording():
     assert window_starts(100, window=160_000, step=80_000).tolist() == [0]
     s = window_starts(400_000, window=160_000, step=80_000)
     assert s.tolist() == [0, 80_000, 160_000, 240_000] and s[-1] + 160_000 == 400_000
+    # a recording one sample longer than 2.5 windows: the end-aligned window replaces the one a sample before it
+    assert window_starts(480_001, window=160_000, step=80_000).tolist() == [0, 80_000, 160_000, 240_000, 320_001]
+    # more than half a step left over: both kept
+    assert window_starts(450_000, window=160_000, step=80_000).tolist() == [0, 80_000, 160_000, 240_000, 290_000]
+    # one regular window: the first is never replaced (the start of the recording would go unheard)
+    assert window_starts(199_343, window=160_000, step=80_000).tolist() == [0, 39_343]
+    # abutting windows (step = window): replacing would leave a gap, so the end window is added
+    assert window_starts(330_000, window=160_000, step=160_000).tolist() == [0, 160_000, 170_000]
     assert POWERSET.sum(axis=1).tolist() == [0, 1, 1, 1, 2, 2, 2]
 
 

@@ -94,6 +94,8 @@ def test_each_problem_gives_its_warning():
         "Few words were recognised": (ok_rec, _transcript(20, 0.9, 60.0), ok_d, None, True),
         "more than 2 voices": (ok_rec, ok_tr, replace(ok_d, extra_voice=True), None, False),
         "Only 1 voice could be told apart": (ok_rec, ok_tr, _diar(60.0, speakers=("S1",)), None, False),
+        "Too little speech per person to be sure who said what (7.5 s each on average, under 8 s)":
+            (ok_rec, _transcript(40, 0.93, 15.0), _diar(15.0), None, False),
         "clipped (50.0% of samples": (_rec(np.tile([1.0, 0.1], 16_000 * 30)), ok_tr, ok_d, None, False),
         "sample rate is 8000 Hz": (_rec(np.full(16_000 * 60, 0.1), source_sr=8000), ok_tr, ok_d, None, False),
     }
@@ -101,6 +103,17 @@ def test_each_problem_gives_its_warning():
         q = check_quality(rec, tr, d, language=lang)
         assert len(q.warnings) == 1 and expected in q.warnings[0], (expected, q.warnings)
         assert q.transcript_unreliable is unreliable, expected
+
+
+def test_too_little_speech_per_voice_is_said_once():
+    """Voices told apart by their sound with under 8 s each: said; not for channels or a transcript's names (the
+    voices are not guessed), nor beside "Almost no speech" (said once), nor at 8 s each or more."""
+    rec, tr = _rec(np.full(16_000 * 60, 0.1)), _transcript(40, 0.93, 15.0)
+    assert check_quality(rec, tr, replace(_diar(15.0), method="channel")).warnings == ()
+    assert check_quality(rec, tr, replace(_diar(15.0), method="transcript")).warnings == ()
+    assert check_quality(rec, tr, _diar(16.0)).warnings == ()
+    (w,) = check_quality(rec, _transcript(10, 0.9, 4.0), _diar(4.0)).warnings
+    assert w.startswith("Almost no speech was found")
 
 
 def test_options_are_validated():

@@ -137,6 +137,7 @@ def test_weak_reports_say_why(outcomes):
         "Spanish speech": "Speech recognition was unsure of the words",
         "clipped audio": "The recording is clipped",
         "8 kHz telephone audio": "The recording's sample rate is 8000 Hz",
+        "truncated flac": "Too little speech per person to be sure who said what",
         "transcript, times broken": "Cues end before they start: cue 2",
         "transcript, a name mistyped": "'Sma' speaks once and is one letter from 'Sam'",
     }

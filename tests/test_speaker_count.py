@@ -23,9 +23,19 @@ from pipeline.speech.speakercount import (
     estimate_speaker_count,
     local_overlap_s,
     separation_score,
+    split_confidence,
     unsupported_group,
+    with_evidence,
 )
-from pipeline.types import AnalyzeOptions, AttributionSummary, DiarizeOptions, Recording, SpeakerCount
+from pipeline.types import (
+    AnalyzeOptions,
+    AttributionSummary,
+    Diarization,
+    DiarizeOptions,
+    Recording,
+    SpeakerCount,
+    SpeakerSegment,
+)
 
 from .conftest import ROOT
 from .test_overlap import mentor_alone, read_rttm
@@ -87,6 +97,50 @@ def test_a_group_of_one_piece_is_no_evidence_of_a_person():
     assert not unsupported_group(np.array([0] * 12 + [1, 1] + [-1] * 5), 2)
     assert unsupported_group(np.array([0] * 10 + [1] * 10), 3)  # the third of three forced groups holds nothing
     assert not unsupported_group(lone, 1)
+
+
+def test_split_confidence_from_separation_and_support():
+    """One rule for both one-channel methods: groups that do not separate are one voice (None), a group of one
+    piece is kept but not trusted, and a separation under 1.3 times the bar is medium."""
+    two = np.array([0] * 12 + [1] * 12)
+    assert split_confidence(two, 2, 0.84, min_separation=0.85) is None
+    assert split_confidence(two, 2, 0.85, min_separation=0.85) == "medium"
+    assert split_confidence(two, 2, 1.10, min_separation=0.85) == "medium"
+    assert split_confidence(two, 2, 1.105, min_separation=0.85) == "high"
+    assert split_confidence(np.array([0] * 12 + [1]), 2, float("inf"), min_separation=0.85) == "low"
+    assert split_confidence(np.array([0] * 12 + [-1] * 4), 2, float("inf"), min_separation=0.85) is None
+    assert split_confidence(np.zeros(0, np.int64), 2, float("inf"), min_separation=0.85) is None
+    assert split_confidence(np.zeros(5, np.int64), 1, float("inf"), min_separation=0.85) == "high"
+
+
+def _diarization(seconds: dict[str, float], confidence: str = "high") -> Diarization:
+    segments, t = [], 0.0
+    for who, s in seconds.items():
+        segments.append(SpeakerSegment(who, t, t + s))
+        t += s
+    return Diarization(tuple(segments), (), tuple(seconds), "segmentation", confidence, 2.0, t, DiarizeOptions())
+
+
+def test_few_seconds_per_voice_are_not_sure():
+    """Confidence capped by the mean speech per person: under 16 s medium, under 8 s low; one person is not
+    capped (who spoke when is trivial), and a lower confidence is never raised."""
+    assert with_evidence(_diarization({"S1": 20.0, "S2": 12.0})).confidence == "high"  # 16 s each
+    assert with_evidence(_diarization({"S1": 20.0, "S2": 11.9})).confidence == "medium"
+    assert with_evidence(_diarization({"S1": 24.0, "S2": 0.5, "S3": 0.5, "S4": 0.5})).confidence == "low"  # 6.4 s
+    assert with_evidence(_diarization({"S1": 24.0, "S2": 4.0, "S3": 4.0, "S4": 0.0})).confidence == "medium"  # 8 s
+    assert with_evidence(_diarization({"S1": 3.0})).confidence == "high"
+    assert with_evidence(_diarization({"S1": 60.0, "S2": 60.0}, "low")).confidence == "low"
+
+
+def test_three_people_in_thirty_seconds_are_not_sure(recordings, segmenter, speaker_encoder):
+    """AMI trn09 with the count given: three people in 30 s (about 13 s of speech each) is at most medium; the
+    matched sample (two people, over a minute each) stays high."""
+    rec = load_audio(ROOT / "tests" / "data" / "ami" / "trn09.flac")
+    d = diarize_overlap(rec, segmenter=segmenter, encoder=speaker_encoder, options=DiarizeOptions(n_speakers=3))
+    per_person = sum(g.end_s - g.start_s for g in d.segments) / len(d.speakers)
+    assert len(d.speakers) == 3 and 8.0 <= per_person < 16.0 and d.confidence == "medium", (per_person, d.confidence)
+    pair = diarize_overlap(_mono(recordings["matched"]), segmenter=segmenter, encoder=speaker_encoder)
+    assert pair.confidence == "high"
 
 
 def test_local_overlap_is_the_most_in_one_window():

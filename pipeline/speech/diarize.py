@@ -36,7 +36,13 @@ import numpy as np
 from pipeline.errors import InvalidParameterError
 from pipeline.io.audio import release_pages
 from pipeline.speech.channels import _label_runs, runs_from_mask
-from pipeline.speech.speakercount import estimate_speaker_count, separation_score, unsupported_group, with_count
+from pipeline.speech.speakercount import (
+    estimate_speaker_count,
+    separation_score,
+    split_confidence,
+    with_count,
+    with_evidence,
+)
 from pipeline.types import Diarization, DiarizeOptions, Recording, SpeakerCount
 
 FRAME_S = 0.01
@@ -381,14 +387,10 @@ def diarize(recording: Recording, *, vad, encoder=None, options: DiarizeOptions 
     k = options.n_speakers or count.n_speakers
     labels = _cluster(x, k, options.max_cluster_windows) if k > 1 else np.zeros(len(x), dtype=int)
     separation = separation_score(x, labels) if k > 1 else float("inf")
-    confidence = "high"
-    if k > 1 and (len(np.unique(labels)) < 2 or separation < options.min_separation):
+    confidence = split_confidence(labels, k, separation, min_separation=options.min_separation)
+    if confidence is None:
         labels = np.zeros(len(x), dtype=int)
         confidence, k = "low", 1
-    elif k > 1 and unsupported_group(labels, k):  # a person heard in one piece only: kept, not trusted
-        confidence = "low"
-    elif k > 1 and separation < 1.3 * options.min_separation:
-        confidence = "medium"
     extra_voice = k == options.n_speakers and k < 4 and _extra_voice(x, k, separation, options)
     if extra_voice:
         confidence = "low"
@@ -403,7 +405,7 @@ def diarize(recording: Recording, *, vad, encoder=None, options: DiarizeOptions 
                                   min_speech_s=options.min_speech_s) for c in range(k)]
     diarization = _label_runs(per_speaker, duration, method, confidence, separation, options)
     diarization = replace(diarization, extra_voice=extra_voice) if extra_voice else diarization
-    return with_count(diarization, count)
+    return with_count(with_evidence(diarization), count)
 
 
 def _count_people(x: np.ndarray, options: DiarizeOptions, *, mfcc: bool) -> SpeakerCount:

@@ -45,8 +45,9 @@ from pipeline.speech.speakercount import (
     estimate_speaker_count,
     local_overlap_s,
     separation_score,
-    unsupported_group,
+    split_confidence,
     with_count,
+    with_evidence,
 )
 from pipeline.types import ChannelOptions, Diarization, DiarizeOptions, Recording, SpeakerCount
 
@@ -321,14 +322,11 @@ def diarize_overlap(recording: Recording, *, segmenter, encoder,
     # min_separation bar was calibrated on (1.6 s windows), which averaged embeddings would inflate.
     piece_label = labels[piece_owner[:, 0], piece_owner[:, 1]] if len(piece_owner) else np.zeros(0, np.int64)
     separation = separation_score(piece_emb, piece_label) if k > 1 else float("inf")
-    confidence = "high"
-    if k > 1 and (len(np.unique(labels[labels >= 0])) < 2 or separation < options.min_separation):
+    # Every embedded local speaker has pieces, so the pieces' people are the local speakers' people.
+    confidence = split_confidence(piece_label, k, separation, min_separation=options.min_separation)
+    if confidence is None:
         labels = np.where(labels >= 0, 0, -1)
         confidence, k = "low", 1
-    elif k > 1 and unsupported_group(piece_label, k):  # a person heard in one piece only: kept, not trusted
-        confidence = "low"
-    elif k > 1 and separation < 1.3 * options.min_separation:
-        confidence = "medium"
     extra_voice = (k == options.n_speakers and 1 < k < 4 and len(piece_emb) > 10 * (k + 1)
                    and _extra_voice(piece_emb, k, separation, options))
     if extra_voice:
@@ -344,7 +342,7 @@ def diarize_overlap(recording: Recording, *, segmenter, encoder,
     d = _label_runs(per_speaker, duration, "segmentation", confidence, separation, options)
     if len(d.speakers) < min(2, options.n_speakers or count.n_speakers):  # two or more wanted, one found: say so
         d = replace(d, confidence="low")
-    return with_count(replace(d, extra_voice=True) if extra_voice else d, count)
+    return with_count(with_evidence(replace(d, extra_voice=True) if extra_voice else d), count)
 
 
 def overlap_threshold(n_speakers: int, *, options: DiarizeOptions) -> float:

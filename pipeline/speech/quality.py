@@ -16,7 +16,7 @@ import numpy as np
 
 from pipeline.io.audio import BLOCK_SAMPLES, iter_blocks
 from pipeline.speech.regions import speech_audio
-from pipeline.speech.speakercount import asked_speakers
+from pipeline.speech.speakercount import SPEECH_PER_PERSON_S, asked_speakers, evidence_cap, speech_per_person_s
 from pipeline.types import Diarization, QualityCheck, QualityOptions, Recording, SpeakerSegment, Transcript
 
 
@@ -192,7 +192,7 @@ def check_quality(
         warnings.append(f"Few words were recognised in the detected sound ({wpm:.0f} words per minute of it): it "
                         "may be music or noise rather than conversation. Treat the measures as unreliable.")
         unreliable = True
-    warnings += voice_warnings(diarization, has_words=bool(words))
+    warnings += voice_warnings(diarization, has_words=bool(words), little_speech=speech_s < o.min_speech_s)
     share = clipped_share(recording.samples, level=o.clip_level)
     if share > o.max_clipped_share:
         warnings.append(f"The recording is clipped ({share:.1%} of samples at full scale): it was recorded too "
@@ -208,9 +208,11 @@ def check_quality(
     )
 
 
-def voice_warnings(diarization: Diarization, *, has_words: bool) -> list[str]:
+def voice_warnings(diarization: Diarization, *, has_words: bool, little_speech: bool = False) -> list[str]:
     """The quality check's warnings about the number of voices, in order: an estimated count that is not sure;
-    more voices than asked for, or fewer found; a group (three people or more), whose pair indicators leave out
+    more voices than asked for, or fewer found; too little speech per voice to tell them apart (voices told
+    apart by their sound only, :func:`pipeline.speech.speakercount.evidence_cap`; not said again where
+    ``little_speech``, the recording's own warning, already says it); a group (three people or more), whose pair indicators leave out
     the others (docs/indicators.md)."""
     out = []
     asked, count = asked_speakers(diarization), diarization.speaker_count
@@ -225,6 +227,11 @@ def voice_warnings(diarization: Diarization, *, has_words: bool) -> list[str]:
         expected = "estimated" if count is not None else "expected"
         out.append(f"Only {len(diarization.speakers)} voice could be told apart although {asked} were {expected}: "
                    "the talk shares and matching measures are unreliable.")
+    if (has_words and not little_speech and diarization.method not in ("channel", "transcript")
+            and evidence_cap(diarization) == "low"):
+        out.append(f"Too little speech per person to be sure who said what ({speech_per_person_s(diarization):.1f} s "
+                   f"each on average, under {SPEECH_PER_PERSON_S / 2:.0f} s): the talk shares and every per-person "
+                   "measure are unreliable.")
     if has_words and len(diarization.speakers) >= 3:
         out.append(f"A group of {len(diarization.speakers)} people: the indicators that compare the mentor with the "
                    "mentee (matching, interruptions of the mentee) use those two people only and leave the "

@@ -68,13 +68,19 @@ class LocalSegmentation:
 def window_starts(n_samples: int, *, window: int, step: int) -> np.ndarray:
     """First samples of windows of ``window`` samples every ``step``, the last one ending at the recording's end.
 
-    A recording shorter than one window gets one window at 0 (zero-padded).
+    A recording shorter than one window gets one window at 0 (zero-padded). The window that ends at the
+    recording's end replaces the last regular one when it would start under half a step after it and the
+    one before still meets it (the first window is never replaced): a near-copy of a window gives
+    near-copies of its local speakers' embeddings, a tight false group for the clustering and its separation
+    score (a 30 s AMI excerpt of 480,001 samples had windows at 20.0 s and 20.0000625 s).
     """
     if n_samples <= window:
         return np.zeros(1, dtype=np.int64)
     starts = np.arange(0, n_samples - window + 1, step, dtype=np.int64)
-    if starts[-1] + window < n_samples:
-        starts = np.append(starts, n_samples - window)
+    end = n_samples - window
+    if starts[-1] < end:
+        near = len(starts) > 1 and end - starts[-1] < step / 2 and end - starts[-2] <= window
+        starts = np.append(starts[:-1] if near else starts, end)
     return starts
 
 
