@@ -407,9 +407,13 @@ def test_matching_confidence_follows_the_interval(measured):
 
     fb = feedback(m.indicators)
     assert "pitch_synchrony" not in {p.indicator_id for p in fb.to_try + fb.went_well}
-    # the mentee's turn-length change (15 turns) gets the same treatment, in percent
+    # the mentee's turn-length change gets the same treatment, in percent: the matched sample's is clear of the -50 %
+    # edge, the unmatched sample's (14 turns, -54 to 9 %) is not
     trend = ind(m, "mentee_turn_length_trend")
-    assert trend.confidence == "low" and "turns its 95 % interval runs from" in trend.explanation
+    assert trend.confidence == "medium" and TOO_FEW_TO_TELL not in trend.explanation
+    trend = ind(measured["unmatched"], "mentee_turn_length_trend")
+    assert trend.confidence == "low" and "from 14 turns its 95 % interval runs from -54 to 9 %, on both sides of -50" in \
+        trend.explanation
 
 
 def test_share_and_rate_intervals_known_values():

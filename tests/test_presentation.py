@@ -438,9 +438,10 @@ def test_every_banded_indicator_has_advice_for_its_failing_side():
                    ("mentor_confidentiality", "above")}
     # Faults whose absence is no praise: a phrase list that hears no blame has not shown there was none.
     # nor is a mentor who never tells of themselves, nor one in whose talk no confidence was heard passed on, nor one
-    # whose mentee was not heard saying that they had told it already
+    # whose mentee was not heard saying that they had told it already; nor turns that did not halve (any session's close
+    # shortens them: no sign of safety on its own)
     not_praised = {"mentor_confronting", "mentor_self_focus_share", "mentor_confidentiality_breaches",
-                   "mentee_told_again"}
+                   "mentee_told_again", "mentee_turn_length_trend"}
     for row in rows:
         id_, (lo, hi) = row[1].strip().strip("`"), (b.strip() for b in row[4].split(".."))
         if not lo and not hi:

@@ -327,8 +327,12 @@ SAFETY: tuple[IndicatorSpec, ...] = (
         measure=mentee_talk_share),
     IndicatorSpec(
         id="mentee_turn_length_trend", name="Change in the mentee's turn length (second half vs first)", unit="%",
-        band=(0.0, None), source=COURSE_SAFETY + ": a safe mentee opens up and talks at length", category="safety",
-        explanation="Turns that get longer over the session suggest the mentee is opening up.",
+        band=(-50.0, None),
+        source=COURSE_SAFETY + ": a safe mentee opens up and talks at length; the lower edge is the mentee's turns "
+        "halving, beyond the shortening of any session's close (median -27 % in good sessions, 488 reviewer "
+        "sessions)", category="safety",
+        explanation="A mentee who opens up keeps talking at length; turns that halve over the session can mean "
+        "they are holding back (turns shorten a little as any session closes).",
         pair=True, measure=mentee_turn_length_trend),
     IndicatorSpec(
         id="mentee_questions_per_10min", name="Mentee's questions per 10 minutes", unit="per 10 min",

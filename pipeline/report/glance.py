@@ -184,9 +184,8 @@ ADVICE: dict[str, dict[str, str]] = {
         "below": "Invite the mentee to say more: ask an open question, then wait.",
         "above": "The mentee did nearly all the talking; a summary or a question now and then helps guide the session.",
     },
-    "mentee_turn_length_trend": {
-        "in band": "The mentee talked at more length as the session went on, a sign of growing safety.",
-        "below": "The mentee's turns got shorter over the session; check in: 'How is this going for you?'",
+    "mentee_turn_length_trend": {  # no praise: turns that did not halve are no sign of safety by themselves
+        "below": "The mentee's turns halved over the session; check in: 'How is this going for you?'",
     },
     "mentee_questions_per_10min": {
         "in band": "The mentee asked questions, a sign they feel safe to.",
