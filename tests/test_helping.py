@@ -1371,6 +1371,13 @@ def test_a_transcribers_note_is_not_speech_and_an_answer_is_not_a_dispute(nlp):
     from pipeline.measures.reflections import plain_text
 
     assert plain_text("Please don't. [laughs] (pause) Okay.") == "please don't okay"
+    # one definition of a note (pipeline.io.transcripts.NOTE_RE) for the cues' text, the instruction's tokens and
+    # the punctuation before a sentence's last notes: any square brackets; parentheses that open with a note's word
+    assert plain_text("(Long pause) So you're worried (quietly) about him.") == "so you're worried about him"
+    assert plain_text("I told Sue (my PA) first.") == "i told sue my pa first"  # an aside is speech
+    assert plain_text("It's two days (or most of the time).") == "it's two days or most of the time"
+    assert code_turn("(types, then reads) Ring the helpline tonight.", nlp=nlp).has("advice")
+    assert code_turn("Did you ring them. (long pause)", nlp=nlp).has("question")
     asked = ["I'm just thinking of giving up on the interviews. Would a survey ruin the design?"]
     assert code_turn("Please don't. [laughs]", previous=asked, nlp=nlp).behaviour != "advice"
     assert not code_turn("Not necessarily.", previous=asked, nlp=nlp).confronting

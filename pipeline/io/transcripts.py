@@ -53,14 +53,24 @@ _TAG_RE = re.compile(r"</?[^>]*>")
 #: A name starts with a capital or a caseless letter (any script: "Élodie", "李明"), then up to 40 name characters.
 _NAME_PREFIX_RE = re.compile(r"^\s*([^\W\d_][\w.'\- ]{0,40}?|\[[^\]]{1,40}\])\s*:\s+(.*)$")
 _BRACKET_NAME_RE = re.compile(r"^\s*\[([^\]\d][^\]]{0,40})\]\s*(.*)$")
-#: First words of a transcriber's note in square brackets at the start of a line ("[laughs]", "[long pause]",
-#: "[inaudible 00:12]"): words of the line, not the name of its speaker (Zoom's captions write "[Ann Lee] text").
+#: First words of a transcriber's note ("[laughs]", "[long pause]", "[inaudible 00:12]", "(quietly)", "(types, then
+#: reads)"): at the start of a line in square brackets, words of the line, not the name of its speaker (Zoom's captions
+#: write "[Ann Lee] text"); in parentheses anywhere, a note rather than the speaker's aside (:data:`NOTE_RE`).
 TRANSCRIBER_NOTES = frozenset({
     "laughs", "laugh", "laughing", "laughter", "chuckles", "chuckling", "giggles", "pause", "pauses", "long", "short",
     "silence", "inaudible", "unintelligible", "indistinct", "crosstalk", "overlapping", "overtalk", "sighs", "sigh",
     "coughs", "cough", "clears", "crying", "cries", "sniffs", "sniffles", "music", "applause", "noise", "background",
     "phone", "door", "knock", "knocking", "static", "beep", "nods", "smiles", "both", "silent", "tearful", "blank",
+    "small", "quietly", "quiet", "softly", "whispers", "whispering", "shrugs", "nodding", "smiling", "writing",
+    "typing", "types", "reads", "reading", "speaking", "standing", "lying", "breathes", "breathing", "sniffing",
 })
+#: A transcriber's note of what was not said, wherever it stands in a turn: any words in square brackets, up to 40
+#: characters ("[laughs]", "[paper rustling]", "[captioner: unclear]"), or words in parentheses that open with one of
+#: :data:`TRANSCRIBER_NOTES` ("(long pause)", "(laughs a little)", "(types, then reads)"); not a speaker's aside in
+#: parentheses ("(my PA)", "(or most of the time)", "(fingers crossed)"). The one definition the turn coder reads: the
+#: text its cues match, the tokens an instruction is looked for in, the punctuation before a sentence's last notes.
+NOTE_RE = re.compile(r"\[[^\]]{0,40}\]|\((?:" + "|".join(sorted(TRANSCRIBER_NOTES)) + r")\b[^)]{0,40}\)",
+                     re.IGNORECASE)
 _TEXT_LINE_RE = re.compile(rf"^\s*\[?\s*{_TIME}\s*\]?\s*(?:-\s*)?(.*)$")
 #: A speaker in a heading line: up to four words, the first a letter ("Ann Lee", "Speaker 1", "Élodie").
 _NAME = r"[^\W\d_][\w.'\-]*(?: [\w.'\-]+){0,3}"

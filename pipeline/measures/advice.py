@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.io.transcripts import NOTE_RE
 from pipeline.measures import advice_cues, questions
 from pipeline.measures import helping_cues as cues
 from pipeline.measures import language as lang
@@ -98,16 +99,9 @@ def imperative(span) -> str:
 
 
 def _outside_notes(span) -> list:
-    """A span's tokens outside a transcriber's notes in brackets ("[laughs]", "(pause)")."""
-    out, depth = [], 0
-    for t in span:
-        if t.text in ("[", "("):
-            depth += 1
-        elif t.text in ("]", ")") and depth:
-            depth -= 1
-        elif not depth:
-            out.append(t)
-    return out
+    """A span's tokens outside a transcriber's notes (:data:`pipeline.io.transcripts.NOTE_RE`: "[laughs]", "(pause)")."""
+    notes = [(m.start() + span.start_char, m.end() + span.start_char) for m in NOTE_RE.finditer(span.text)]
+    return [t for t in span if not any(a <= t.idx < b for a, b in notes)]
 
 
 def _past_form(word: str) -> bool:

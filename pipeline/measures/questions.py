@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.io.transcripts import NOTE_RE
 from pipeline.types import QuestionClass
 
 WH_WORDS = frozenset({"what", "where", "when", "why", "who", "whom", "whose", "which", "how"})
@@ -394,10 +395,9 @@ def classify_sentence(span) -> QuestionClass:
     return QuestionClass(False)
 
 
-#: A transcriber's notes after the sentence's last word ("[laughs]", "(pause)", "(writing)"): any bracketed words,
-#: since only the punctuation before them is read here; :data:`pipeline.measures.reflections._NOTE_RE`, which takes
-#: notes out of the text the cues read, removes only the parentheses it knows to be notes.
-_NOTES_AT_END_RE = re.compile(r"(?:\s*[\[(][^\])]*[\])])+\s*$")
+#: A transcriber's notes after the sentence's last word ("[laughs]", "(pause)", "(writing)"; the notes of
+#: :data:`pipeline.io.transcripts.NOTE_RE`).
+_NOTES_AT_END_RE = re.compile(rf"(?:\s*(?:{NOTE_RE.pattern}))+\s*$", re.IGNORECASE)
 
 
 def ended_as_statement(span, q: QuestionClass) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
+from pipeline.io.transcripts import NOTE_RE
 from pipeline.measures import disclosure, questions
 from pipeline.measures import helping_cues as cues
 from pipeline.measures import information_cues as info
@@ -128,16 +129,12 @@ def weakly_reflects(code: SentenceCode) -> bool:
         or bool(cues.SUMMARY_RE.match(code.cue + " x")))
 
 
-#: A transcriber's note of what was not said ("[laughs]", "[pause]", "[crosstalk]", "(inaudible)").
-_NOTE_RE = re.compile(r"\[[^\]]{0,40}\]|\((?:laughs?|laughter|pause|inaudible|crosstalk|sighs?|coughs?)\)", re.IGNORECASE)
-
-
 @lru_cache(maxsize=4096)  # every cue reads it, many times over the same sentence and turn
 def plain_text(text: str) -> str:
     """Lower case, curly apostrophes straightened, contractions written bare given their apostrophe back
     (:data:`_BARE_CONTRACTIONS`), chat's "u" and "ur" written out (:data:`_CHAT_YOU`), a transcriber's notes ("[laughs]")
     and punctuation out, one space between words."""
-    low = _CHAT_RE.sub(_chat_you, _NOTE_RE.sub(" ", text).replace("\u2019", "'")).lower()
+    low = _CHAT_RE.sub(_chat_you, NOTE_RE.sub(" ", text).replace("\u2019", "'")).lower()
     return questions.strip_punctuation(_BARE_RE.sub(lambda m: _BARE_CONTRACTIONS[m.group(0)], low))
 
 
