@@ -10,41 +10,13 @@ minutes keeps "medium" only for what it shows clearly (:func:`clear_in_short`); 
 
 from __future__ import annotations
 
-from pipeline.errors import InvalidParameterError
-from pipeline.types.base import CONFIDENCE_LEVELS, Confidence
+from pipeline.types.base import CONFIDENCE_LEVELS, Confidence, cap, rank  # cap, rank: beside the levels
 
 #: Session length from which indicators can be "high" confidence, seconds (10 minutes).
 HIGH_FROM_S = 600.0
 #: Session length from which every indicator can be "medium" confidence, seconds (2 minutes); in a shorter one only
 #: what it shows clearly (:func:`clear_in_short`).
 MEDIUM_FROM_S = 120.0
-
-
-def rank(conf: str) -> int:
-    """Position of ``conf`` among the levels, lowest first: "low" 0, "medium" 1, "high" 2.
-
-    Raises
-    ------
-    InvalidParameterError
-        ``conf`` is not one of :data:`pipeline.types.base.CONFIDENCE_LEVELS`.
-    """
-    try:
-        return CONFIDENCE_LEVELS.index(conf)  # type: ignore[arg-type]
-    except ValueError:
-        raise InvalidParameterError(f"confidence {conf!r} is not one of {CONFIDENCE_LEVELS}") from None
-
-
-def cap(conf: str, *caps: str) -> Confidence:
-    """The lowest of ``conf`` and every level in ``caps``: a value is trusted no more than what it rests on.
-
-    ``cap("high", "medium")`` is "medium"; ``cap("low", "high")`` is "low"; ``cap("medium")`` is "medium".
-
-    Raises
-    ------
-    InvalidParameterError
-        A level that is not one of :data:`pipeline.types.base.CONFIDENCE_LEVELS`.
-    """
-    return CONFIDENCE_LEVELS[min(rank(c) for c in (conf, *caps))]
 
 
 def at_least(conf: str, minimum: str) -> bool:

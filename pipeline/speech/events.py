@@ -23,7 +23,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from pipeline.types import (
-    CONFIDENCE_LEVELS,
     Confidence,
     Diarization,
     EventOptions,
@@ -31,6 +30,7 @@ from pipeline.types import (
     SpeechEvent,
     Turn,
 )
+from pipeline.types.base import cap
 
 #: How far (s) a turn's start may be from its event's start and still carry it (Whisper's word times drift).
 MATCH_TOLERANCE_S = 1.0
@@ -99,7 +99,7 @@ def event_confidence(diarization: Diarization) -> Confidence:
     confidence, at most "medium" (two voices in one channel are separated by a model, not by microphones)."""
     if diarization.method == "channel":
         return "high"
-    return CONFIDENCE_LEVELS[min(CONFIDENCE_LEVELS.index(diarization.confidence), CONFIDENCE_LEVELS.index("medium"))]
+    return cap(diarization.confidence, "medium")
 
 
 def events_of_diarization(diarization: Diarization, *, options: EventOptions = EventOptions()

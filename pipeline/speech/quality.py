@@ -212,8 +212,8 @@ def voice_warnings(diarization: Diarization, *, has_words: bool, little_speech: 
     """The quality check's warnings about the number of voices, in order: an estimated count that is not sure;
     more voices than asked for, or fewer found; too little speech per voice to tell them apart (voices told
     apart by their sound only, :func:`pipeline.speech.speakercount.evidence_cap`; not said again where
-    ``little_speech``, the recording's own warning, already says it); a group (three people or more), whose pair indicators leave out
-    the others (docs/indicators.md)."""
+    ``little_speech``, the recording's own warning, already says it); a group (three people or more), whose
+    pair indicators leave out the others (docs/indicators.md)."""
     out = []
     asked, count = asked_speakers(diarization), diarization.speaker_count
     if count is not None and count.confidence != "high":

@@ -23,7 +23,8 @@ from dataclasses import replace
 
 import numpy as np
 
-from pipeline.types import CONFIDENCE_LEVELS, MAX_SPEAKERS, Confidence, Diarization, SpeakerCount
+from pipeline.types import MAX_SPEAKERS, Confidence, Diarization, SpeakerCount
+from pipeline.types.base import cap
 
 #: Each group of a candidate split holds at least this share of the pieces (as the extra-voice rule asks).
 MIN_GROUP_SHARE = 0.1
@@ -192,7 +193,7 @@ def with_evidence(diarization: Diarization) -> Diarization:
     from a few seconds is easily split or confused: a 30 s AMI excerpt of four people, one of whom talks for 24 s,
     was split into four with 66 % DER and confidence ``"high"``.
     """
-    return replace(diarization, confidence=lower_confidence(diarization.confidence, evidence_cap(diarization)))
+    return replace(diarization, confidence=cap(diarization.confidence, evidence_cap(diarization)))
 
 
 def speech_per_person_s(diarization: Diarization) -> float:
@@ -211,10 +212,6 @@ def evidence_cap(diarization: Diarization) -> Confidence:
     return "low" if per_person < SPEECH_PER_PERSON_S / 2 else "medium" if per_person < SPEECH_PER_PERSON_S else "high"
 
 
-def lower_confidence(a: Confidence, b: Confidence) -> Confidence:
-    """The lower of two confidence levels."""
-    return CONFIDENCE_LEVELS[min(CONFIDENCE_LEVELS.index(a), CONFIDENCE_LEVELS.index(b))]
-
 
 def with_count(diarization: Diarization, count: SpeakerCount | None) -> Diarization:
     """``diarization`` carrying the estimated ``count`` (None: given, unchanged), its confidence no higher than
@@ -222,4 +219,4 @@ def with_count(diarization: Diarization, count: SpeakerCount | None) -> Diarizat
     if count is None:
         return diarization
     return replace(diarization, speaker_count=count,
-                   confidence=lower_confidence(diarization.confidence, count.confidence))
+                   confidence=cap(diarization.confidence, count.confidence))

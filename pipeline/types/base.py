@@ -8,7 +8,7 @@ from pipeline.errors import InvalidParameterError
 
 #: How far a value can be trusted: an indicator's confidence, who-spoke-when quality.
 Confidence = Literal["low", "medium", "high"]
-#: Every :data:`Confidence` level, lowest first (:mod:`pipeline.measures.confidence` ranks them by this order).
+#: Every :data:`Confidence` level, lowest first (:func:`rank` and :func:`cap` below go by this order).
 CONFIDENCE_LEVELS: tuple[Confidence, ...] = ("low", "medium", "high")
 #: A person's part in the session.
 Role = Literal["mentor", "mentee", "other"]
@@ -43,3 +43,30 @@ Status = Literal["in band", "below", "above", "no band", "not available"]
 def check_range(name: str, value: float, lo: float, hi: float) -> None:
     if not lo <= value <= hi:
         raise InvalidParameterError(f"{name} must be in [{lo}, {hi}], got {value}")
+
+
+def rank(conf: str) -> int:
+    """Position of ``conf`` among the levels, lowest first: "low" 0, "medium" 1, "high" 2.
+
+    Raises
+    ------
+    InvalidParameterError
+        ``conf`` is not one of :data:`pipeline.types.base.CONFIDENCE_LEVELS`.
+    """
+    try:
+        return CONFIDENCE_LEVELS.index(conf)  # type: ignore[arg-type]
+    except ValueError:
+        raise InvalidParameterError(f"confidence {conf!r} is not one of {CONFIDENCE_LEVELS}") from None
+
+
+def cap(conf: str, *caps: str) -> Confidence:
+    """The lowest of ``conf`` and every level in ``caps``: a value is trusted no more than what it rests on.
+
+    ``cap("high", "medium")`` is "medium"; ``cap("low", "high")`` is "low"; ``cap("medium")`` is "medium".
+
+    Raises
+    ------
+    InvalidParameterError
+        A level that is not one of :data:`pipeline.types.base.CONFIDENCE_LEVELS`.
+    """
+    return CONFIDENCE_LEVELS[min(rank(c) for c in (conf, *caps))]
