@@ -15,7 +15,8 @@ AMI excerpts (grouped by speaker count) and the three sample sessions (mixed to
 mono): DER (pyannote.metrics, overlapping speech scored) with a 0.25 s collar on
 each side and with none; overlap precision/recall over 10 ms frames against the
 reference's overlap; the share of Whisper base words given to the right person
-(not for AMI).
+(not for AMI); and the recordings' DER grouped by the confidence the report states (honest when it falls as
+confidence rises).
 
 Cost: a 60-minute mono session is synthesised in memory by looping the sample
 sessions; attribution (who-spoke-when + word attribution + turns) runs on all
@@ -219,6 +220,20 @@ def _print_groups(rows) -> None:
         for method in ("vad", "segmentation"):
             ov = np.sum([r[4][method]["ov"] for r in ami], axis=0)
             print(f"AMI all, {method:12s}: overlap P/R {_pr(*ov)} ({ov[1] * _GRID_S:.1f} s of reference overlap)")
+    _print_by_confidence(rows)
+
+
+def _print_by_confidence(rows) -> None:
+    """Whether the confidence the report states is honest: recordings and their DER (0.25 s collar) per level."""
+    print("\nBy stated confidence (recordings: DER .25 %, highest first; the report is honest when DER falls as"
+          " confidence rises)")
+    for method in ("vad", "segmentation"):
+        line = f"  {'before' if method == 'vad' else 'after':6s}"
+        for level in ("high", "medium", "low"):
+            ders = sorted((r[4][method]["der"] for r in rows if r[4][method]["conf"] == level), reverse=True)
+            shown = ", ".join(f"{d:.1f}" for d in ders) or "-"
+            line += f" | {level}: n={len(ders)} [{shown}]"
+        print(line)
 
 
 def long_session(minutes: float) -> tuple[Recording, list[Word]]:
