@@ -5,7 +5,7 @@ mentee asking for advice. Read by :mod:`pipeline.measures.advice` and :mod:`pipe
 
 from __future__ import annotations
 
-from pipeline.measures.helping_cues import OPENERS
+from pipeline.measures.helping_cues import OPENERS, SET_ASIDE
 from pipeline.measures.judging_cues import FACE_WAVED_OFF
 from pipeline.measures.regard_cues import cue_re as _re
 
@@ -200,8 +200,8 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
     r"|\byou\s+can\s+(?:also\s+|always\s+|maybe\s+|then\s+|just\s+|directly\s+|still\s+)?(?!not\b|never\b|be\b|see\b|imagine\b|"
     r"also\b|always\b|maybe\b|then\b|just\b|directly\b|still\b|already\b|sort\b|kind\b|"
     r"feel\b|picture\b|sense\b|tell\s+(?:that|me)\b|do\s+(?:it|this|that)\b|handle\b|get\s+through\b|make\s+it\b|overcome\b|hear\b|understand\b|"
-    r"only\b|have\b|relate\b|count\b|trust\b|(?:bin|ignore|ditch|drop|skip)\s+(?:any|all|some|them|it)\b|"
-    r"" + _RECORD_VERBS + r")[a-z]+"
+    r"only\b|have\b|relate\b|count\b|trust\b|" + SET_ASIDE + r"\s+(?:any|all|some|them|it)\b|" + _RECORD_VERBS
+    + r")[a-z]+"
     # ... not "Don't apologise." (reassures), "Don't think so.", "Don't know." (an "I" left out), "Don't feel you have
     # to ..." (the choice left with them)
     r"|^" + OPENERS + r"(?:please\s+|just\s+)?(?:don'?t|do\s+not|never)\s+(?!worry\b|stress\b|panic\b|fret\b|mention\b|be\s+sorry\b|"

@@ -326,6 +326,10 @@ LETS_SPEAK_RE = _re(r"^(?:(?:oh|ok|okay|sure|yes|yeah|sorry|no|please|i'm\s+sorr
 #: Fewest words of a statement answering the other person's question that count as information given.
 ANSWER_MIN_WORDS = 3
 
+#: Verbs with which options are set aside ("You can bin any of them."): offered, the choice stays theirs
+#: (:data:`PARTNERSHIP_RE`); no instruction (:data:`pipeline.measures.advice_cues.ADVICE_RE`).
+SET_ASIDE = r"(?:bin|ignore|ditch|drop|skip)"
+
 #: Seeking collaboration and emphasising autonomy (MITI 4.2.1 "Seek" and "Emphasize", the MI-adherent codes
 #: besides affirming): the mentor asks for the mentee's own ideas and plans, or leaves the choice with them. Asking
 #: permission before advising (:data:`pipeline.measures.advice_cues.OFFER_RE`) is seeking collaboration too.
@@ -343,7 +347,7 @@ PARTNERSHIP_RE = _re(
     # set 67: the options left theirs ("You can bin any of them.", "or would you rather decide now?", "or leave that
     # for another time?"), their knowledge put first ("I don't know your mum like you do."), their leave asked for
     # the helper's own step ("I'd like to have a quiet word with Gareth, if you're okay with that?")
-    r"|\byou\s+can\s+(?:bin|ignore|ditch|drop|skip)\s+(?:any|all|some)\s+of\s+(?:them|those|it)\b"
+    r"|\byou\s+can\s+" + SET_ASIDE + r"\s+(?:any|all|some)\s+of\s+(?:them|those|it)\b"
     r"|\bor\s+(?:would\s+you\s+rather|leave\s+(?:it|that)\s+(?:for|till|until)\s+(?:another|next)\s+time)\b"
     r"|\bi\s+(?:don't|do\s+not)\s+know\s+(?:your\s+\w+|him|her|them)\s+(?:like|as\s+well\s+as)\s+you\s+do\b"
     r"|\bif\s+you(?:'re|\s+are)\s+(?:ok|okay|alright|all\s+right|happy|comfortable)\s+with\s+(?:that|it)\s*$|"

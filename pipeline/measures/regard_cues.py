@@ -321,9 +321,6 @@ REASSURANCE = (
     r"|\b" + NORMALISING
 )
 REASSURANCE_RE = _re(REASSURANCE)
-#: Praise of ability in general ("you're clearly really capable", "you can do it", "you're a smart guy", "you've done
-#: the hard bit"): in a turn that reassures ("you'll be fine ... I promise") it belongs to the reassurance and names no
-#: strength of theirs.
 #: Praise framed by the speaker's own approval or said to cheer (set 66, praise that cheerleads: "See, that's what I
 #: like to hear.", "That's the kind of commitment I like to see.", "Good lad!", "Love that.", "You're a superstar!",
 #: "you're smashing it", "Look at you, all grown up"): in a turn with it, praise is approval, not an affirmation of
@@ -333,6 +330,9 @@ APPROVAL_RE = _re(r"\bthat'?s\s+(?:exactly\s+|just\s+)?what\s+i\s+(?:like|want|l
                   r"|\bthat'?s\s+my\s+(?:boy|girl)\b|^(?:oh\s+)?(?:i\s+)?love\s+(?:that|it|this)$"
                   r"|\byou(?:'re|\s+are)\s+(?:a|an\s+absolute|such\s+a)\s+(?:superstar|star|legend|rock\s*star)\b"
                   r"|\b(?:you're|you\s+are)\s+smashing\s+it\b|\blook\s+at\s+you\b(?!\s+(?:and|when|now\s+and))")
+#: Praise of ability in general ("you're clearly really capable", "you can do it", "you're a smart guy", "you've done
+#: the hard bit"): in a turn that reassures ("you'll be fine ... I promise") it belongs to the reassurance and names no
+#: strength of theirs.
 GENERIC_PRAISE_RE = _re(r"\b(?:capable|clever|smart|bright|talented|able|can\s+(?:do\s+(?:it|this)|handle\s+(?:it|this))|"
                         r"doing\s+(?:so|really|very)\s+well|"
                         r"done\s+the\s+(?:hard|hardest|difficult)\s+(?:bit|part))\b")
