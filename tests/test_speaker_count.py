@@ -8,6 +8,7 @@ matched sample mixed to mono is two (high); AMI trn09 (three people, 30 s) is ne
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -123,13 +124,18 @@ def _diarization(seconds: dict[str, float], confidence: str = "high") -> Diariza
 
 def test_few_seconds_per_voice_are_not_sure():
     """Confidence capped by the mean speech per person: under 16 s medium, under 8 s low; one person is not
-    capped (who spoke when is trivial), and a lower confidence is never raised."""
+    capped (who spoke when is trivial), nor are one microphone each or a transcript's names, and a lower
+    confidence is never raised."""
     assert with_evidence(_diarization({"S1": 20.0, "S2": 12.0})).confidence == "high"  # 16 s each
     assert with_evidence(_diarization({"S1": 20.0, "S2": 11.9})).confidence == "medium"
     assert with_evidence(_diarization({"S1": 24.0, "S2": 0.5, "S3": 0.5, "S4": 0.5})).confidence == "low"  # 6.4 s
     assert with_evidence(_diarization({"S1": 24.0, "S2": 4.0, "S3": 4.0, "S4": 0.0})).confidence == "medium"  # 8 s
     assert with_evidence(_diarization({"S1": 3.0})).confidence == "high"
     assert with_evidence(_diarization({"S1": 60.0, "S2": 60.0}, "low")).confidence == "low"
+    few = _diarization({"S1": 3.0, "S2": 3.0})  # not capped where the voices are not told apart by their sound
+    assert [with_evidence(replace(few, method=m)).confidence for m in ("segmentation", "embedding", "mfcc",
+                                                                       "channel", "transcript")] == \
+        ["low", "low", "low", "high", "high"]
 
 
 def test_three_people_in_thirty_seconds_are_not_sure(recordings, segmenter, speaker_encoder):

@@ -227,8 +227,7 @@ def voice_warnings(diarization: Diarization, *, has_words: bool, little_speech: 
         expected = "estimated" if count is not None else "expected"
         out.append(f"Only {len(diarization.speakers)} voice could be told apart although {asked} were {expected}: "
                    "the talk shares and matching measures are unreliable.")
-    if (has_words and not little_speech and diarization.method not in ("channel", "transcript")
-            and evidence_cap(diarization) == "low"):
+    if has_words and not little_speech and evidence_cap(diarization) == "low":
         out.append(f"Too little speech per person to be sure who said what ({speech_per_person_s(diarization):.1f} s "
                    f"each on average, under {SPEECH_PER_PERSON_S / 2:.0f} s): the talk shares and every per-person "
                    "measure are unreliable.")

@@ -205,12 +205,13 @@ def speech_per_person_s(diarization: Diarization) -> float:
 
 def evidence_cap(diarization: Diarization) -> Confidence:
     """The highest confidence the speech behind each voice allows (:func:`with_evidence`): ``"high"`` for one
-    person or at least :data:`SPEECH_PER_PERSON_S` each, ``"medium"`` from half of it, else ``"low"``."""
-    if len(diarization.speakers) < 2:
+    person, for voices not told apart by their sound (``method`` ``"channel"``: one microphone each;
+    ``"transcript"``: named by the transcriber) or at least :data:`SPEECH_PER_PERSON_S` each, ``"medium"`` from
+    half of it, else ``"low"``."""
+    if len(diarization.speakers) < 2 or diarization.method in ("channel", "transcript"):
         return "high"
     per_person = speech_per_person_s(diarization)
     return "low" if per_person < SPEECH_PER_PERSON_S / 2 else "medium" if per_person < SPEECH_PER_PERSON_S else "high"
-
 
 
 def with_count(diarization: Diarization, count: SpeakerCount | None) -> Diarization:
