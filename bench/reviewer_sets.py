@@ -15,7 +15,8 @@ Rapport, no times), and the bench prints, per set:
 
 Sets 9-13 were tuned on (their rules are in the coder); sets 14 and 15 were held out until version 0.5.11, sets 16 and 17 until 0.5.12,
 sets 18 and 19 until 0.5.13,
-sets 20-27 until 0.5.14 (``docs/indicators.md`` gives the figures before and after). A new set belongs in a new folder, scored once before any
+sets 20-27 until 0.5.14, and each later set until the version ``data/reviewer_sets/README.md`` names (``docs/indicators.md``
+gives the figures before and after). A new set belongs in a new folder, scored once before any
 rule is written from it.
 
     python bench/reviewer_sets.py [--sets DIR] [--only set14] [--errors advice] [--unpunctuated]

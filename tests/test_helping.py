@@ -1440,9 +1440,18 @@ _HELPER_NOT_FOUND = {"set53": ("s08",)}
 #: Since the mentee's turn-length trend is in range unless the turns halve (0.5.27), a poor session whose mentee's
 #: answers shorten by a third at the close ties a good one: set 62 as written, the diabetes nurse who forgets (s02) at
 #: 0.57 with the recovery coach (s04); set 49 unpunctuated, two poor sessions at 0.57 with the GP's blood-pressure
-#: review (s05), whose patient's turns fell by 50.3 %, just past the edge.
+#: review (s05), whose patient's turns fell by 50.3 %, just past the edge. Set 72 unpunctuated: the manager whose
+#: one-to-one is cut short (s08) asks 4 questions in 11 turns instead of 6 (a closed question and a tag "yeah?" lose
+#: their "?", so his questions no longer crowd his turns) and has his parting "you're doing great" heard as an
+#: affirmation (as written, the "just don't burn yourself out" beside it marks it as reassurance), and ties the
+#: call-centre team leader (s04) and the youth worker on the phone (s05) at 0.57; as written 1.0. Set 70, both
+#: readings: the retirement coach (s04) says 19 % of the words to a man who talks and talks, just under the 20 % edge
+#: of the talk-share band, so the one measure is out of range three times (his share, the talk-to-listen ratio and
+#: the mentee's share over 80 %), and reads 0.64 against the bakery mentor who cuts in (s07) at 0.67; the glance,
+#: which counts that measure once and leaves a value so near its edge out, separates them (1.0).
 _SHARE_AUC_FLOOR = {("set49", True): 0.9, ("set61", False): 0.9, ("set61", True): 0.85, ("set62", False): 0.95,
-                    ("set62", True): 0.95, ("set65", False): 0.9, ("set65", True): 0.95, ("set67", True): 0.9}
+                    ("set62", True): 0.95, ("set65", False): 0.9, ("set65", True): 0.95, ("set67", True): 0.9,
+                    ("set70", False): 0.9, ("set70", True): 0.9, ("set72", True): 0.95}
 
 
 @pytest.mark.parametrize("plain", [False, True], ids=["as written", "lower-case without punctuation"])
@@ -2583,4 +2592,54 @@ def test_set66_to_68_forms_praise_that_cheers_assumptions_and_the_helpers_own_fe
                  "So, do you want to give it four weeks, or would you rather decide now?"):
         assert partnership(text), text
     for text in ("Are you okay with that?", "Would you rather I didn't?"):
+        assert not partnership(text), text
+
+
+def test_set69_to_72_forms_a_model_put_on_them_a_stake_pressed_and_the_time_handed_over(nlp):
+    """Forms from the sixty-first to sixty-fourth reviewer sets (frameworks and jargon; the person who talks and
+    talks; a helper with a stake; short check-ins), each with what only looks like it: a model put on their problem,
+    the helper's stake pressed and the agenda taken advise; what they say filed as a type's symptom, and impatience
+    with their account, judge; whose plan it is checked and the time handed over share the decision; credit put where
+    it belongs affirms. "Where you've got to", "I'll try to" and "only you can judge" advise nothing."""
+    code = _coded_after(["I keep going round in circles about whether to stay or take the other offer."], nlp)
+    for text in ("I'd hate for you to get caught out.", "I just don't want you to make a decision you regret.",
+                 "I just think it'd be such a shame to end it now.", "Have you factored in the non-compete?",
+                 "So shall we say you'll ask Helen about the modelling meetings?",
+                 "That's where the SBI model comes in: situation, behaviour, impact.",
+                 "So if we use radical candour as a lens, I'd say you're in ruinous empathy.",
+                 "So let's land some actions.", "Let's put the career question in the car park for now.",
+                 "Sure, but I'd gently push back there."):
+        assert code(text).has("advice"), text
+    for text in ("Tell me where you've got to.", "Before you say, I'll try to keep my view out of the way.",
+                 "It might be deciding once you know more. Only you can judge which."):
+        assert not code(text).has("advice"), text
+    for text in ("That's usually the fear talking.", "What you're describing is a classic rescuer pattern.",
+                 "And that's the blind spot, right there.", "That might be a story you're telling yourself, though.",
+                 "Jordan, I don't need the whole saga.", "I've got eleven people to see today.",
+                 "You can't be late for unpaid work, it's as simple as that.",
+                 "OK, let's not bring your mum into it again."):
+        assert code(text).confronting, text
+    for text in ("That's the ceiling for this year.", "You spotted a blind spot of your own there.",
+                 "Your plan is simple, and that's its strength."):
+        assert not code(text).confronting, text
+    for text in ("Does that plan feel like yours, or like me deciding for you?",
+                 "Every rep. Is that you choosing it, or you saying what you think I want to hear?",
+                 "Well, the five minutes are yours. What's on your mind?",
+                 "We're doing build-up on Thursday anyway. How would you want to use it?",
+                 "Does that feel like it'd help, or am I just giving you homework?",
+                 "Only you can judge which."):
+        assert partnership(text), text
+    for text in ("Do you want me to be straight with you about that?", "Can I say two things first?"):
+        assert code(text).partnership, text
+    for text in ("That's to your credit, Lorraine.", "His attendance is the best it's ever been. That's down to you.",
+                 "It was. And Reece, coming to me first was the right call.",
+                 "Taking that minute was the right thing to do.",
+                 "Your mum's lucky to have someone who'll say the hard thing for her.",
+                 "It took a lot of love to say it."):
+        assert code(text).has("affirmation"), text
+    for text in ("Nothing was the right call that day.", "That's down to the weather, really.",
+                 "They'll want to see clean screens, so that's really down to you.", "It's down to you now."):
+        assert not code(text).has("affirmation"), text
+    for text in ("So the relays feel like yours, and the races feel like a test.",
+                 "It's the one thing that feels like yours."):
         assert not partnership(text), text

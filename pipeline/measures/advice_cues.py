@@ -44,7 +44,10 @@ OFFER_RE = _re(
     # "I'm happy to tell you what I did, if that's useful", "I can tell you what I've seen work ... Would that help?"
     r"|\bi(?:'m|\s+am)\s+(?:happy|glad)\s+to\s+(?:tell|share|say|explain|go\s+through|run\s+through)\s+(?:you\s+)?(?:what|how|some|"
     r"a\s+few|a\s+bit|my|more|where|one|a\s+couple)\b"
-    r"|\b(?:can|could|may)\s+i\s+(?:say|add|mention|raise)\s+(?:one\s+more|one\s+other|another|one)\s+thing\b"
+    r"|\b(?:can|could|may)\s+i\s+(?:say|add|mention|raise)\s+(?:one\s+more|one\s+other|another|one|two|a\s+couple\s+of|a\s+few)\s+"
+    r"things?\b"
+    # leave asked to be frank (set 72: "Do you want me to be straight with you about that?")
+    r"|\b(?:do|would)\s+you\s+(?:want|like)\s+me\s+to\s+be\s+(?:straight|honest|frank|direct|blunt|upfront)\b"
     r"|\bi\s+(?:can|could)\s+(?:tell\s+you|share|say)\b(?:\s+[\w']+){0,20}?\s+(?:would|will|does|might)\s+(?:that|it)\s+help\b"
     # what the helper could tell, offered on a condition of theirs ("I can tell you what I believe, if you'd like", "I
     # know of some roles ..., if you want to hear about them", "I can tell you what I'd be thinking about, if that's useful")
@@ -89,12 +92,12 @@ _YOU_COULD = r"(?<!\bbefore\s)(?<!\buntil\s)(?<!\bso\s)(?<!\banything\s)(?<!\ban
 
 #: Advice, phrased as a statement, an instruction or a question (MITI 4.2.1 "persuade"; ESConv "providing
 #: suggestions"). "Have you thought about asking your manager?" advises; it does not ask.
-ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
-    r"(?<!\bdid\s)(?<!\bdo\s)(?<!\bdoes\s)(?<!^like\s)(?<!\bdon't\sfeel\s)(?<!\bdon't\sfeel\slike\s)(?<!\bwhenever\s)\byou\s+(?:really\s+|definitely\s+|probably\s+|just\s+|might\s+)?(?:do\s+)?(?:should" + _NOT_HINDSIGHT + r"|ought\s+to|need\s+to|have\s+to|"
+ADVICE_RE = _re(  # not asked about ("did you have to resit it?"); "where you've got to" says how far they are
+    r"(?<!\bdid\s)(?<!\bdo\s)(?<!\bwhere\s)(?<!\bfar\s)(?<!\bdoes\s)(?<!^like\s)(?<!\bdon't\sfeel\s)(?<!\bdon't\sfeel\slike\s)(?<!\bwhenever\s)\byou\s+(?:really\s+|definitely\s+|probably\s+|just\s+|might\s+)?(?:do\s+)?(?:should" + _NOT_HINDSIGHT + r"|ought\s+to|need\s+to|have\s+to|"
     r"mustn't|must\s+not|must(?!\s+(?:be|feel|think|know|wonder|hate|miss|love|have\s+(?:been|felt|had))|'ve)|'ve\s+got\s+to|got\s+to(?!\s+know\b)|gotta)\b(?!\s+(?:be\s+(?:really\s+|so\s+|very\s+)?(?:proud|pleased|glad)))"
     r"|\bwhat\s+you\s+(?:need|have|want|ought|should|can|could)\s+(?:to\s+)?do\s+is\b|(?<!\bis\s)(?<!'s\s)(?<!\bknow\s)(?<!\bdecide\s)\bwhat\s+you\s+(?:need|have|want|ought|should)\s+(?:to\s+)?do\b"
     r"|\bi(?:'d|\s+would|\s+strongly|\s+(?:can|could|might)(?:\s+also)?)?\s+(?:recommend|suggest|advise|encourage\s+you)\b|\bmy\s+(?:advice|suggestion|tip)\b"
-    r"|(?<!\bi\s)(?<!\bwe\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bthey\s)(?<!\blet\sme\s)(?<!\bgonna\s)(?<!\bnot\s)\b(?:try|make\s+sure|be\s+sure|remember)\s+"
+    r"|(?<!\bi\s)(?<!\bwe\s)(?<!\bto\s)(?<!\bwill\s)(?<!'ll\s)(?<!\bthey\s)(?<!\blet\sme\s)(?<!\bgonna\s)(?<!\bnot\s)\b(?:try|make\s+sure|be\s+sure|remember)\s+"
     r"(?:to|you|that\s+you|and)\b|\btry\s+\w+ing\b"
     r"|\bhave\s+you\s+(?:ever\s+)?(?:(?:thought\s+(?:about|of)|considered)(?!\s+(?:what|how|whether|why|where|who|when|"
     r"which|if)\b)|looked\s+(?:into|for|at)|contemplated|consulted|reached\s+out|checked\s+(?:with|into|out))\b"
@@ -130,7 +133,7 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
     r"(?:to|if\s+you|you)\b|\b(?:might|may|would|could)\s+(?:really\s+|definitely\s+)?be\s+worth\s+(?:a\s+(?:try|shot|look)|"
     r"[a-z]+ing)\b"
     r"|\b(?:maybe|perhaps)\s+you\s+(?:could|can|should|might)\b"
-    r"|\byou(?:'ve|\s+have)\s+(?:really\s+|just\s+)?got\s+to\b|\bwhat\s+i(?:'d|\s+would)\s+like\s+you\s+to\s+do\b"
+    r"|(?<!\bwhere\s)(?<!\bfar\s)\byou(?:'ve|\s+have)\s+(?:really\s+|just\s+)?got\s+to\b(?!\s*$)|\bwhat\s+i(?:'d|\s+would)\s+like\s+you\s+to\s+do\b"
     r"|\bit(?:'d|\s+would)\s+be\s+(?:really\s+|so\s+|very\s+)?(?:good|great|helpful|wise|sensible)\s+to\b"
     r"|(?<!\bi'll\s)(?<!\bi\s)(?<!\bwe\s)\bgive\s+it\s+a\s+(?:go|try|shot)\b"
     # a step promised to make it better ("if you just try the slowing down, it'll make your life a lot easier")
@@ -197,7 +200,7 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
     r"|\bdo\s+you\s+think\s+(?:that\s+)?(?:it|you|that|this)\s+(?:could|might|would)\s+(?:help|benefit|be\s+(?:good|helpful|worth))"
     # what to do, said as what is possible ("you can register", "you can then tell her"), as a prohibition ("don't
     # crowd her"), or as what would do the mentee good ("a planner may keep you organised")
-    r"|\byou\s+can\s+(?:also\s+|always\s+|maybe\s+|then\s+|just\s+|directly\s+|still\s+)?(?!not\b|never\b|be\b|see\b|imagine\b|"
+    r"|(?<!\bonly\s)\byou\s+can\s+(?:also\s+|always\s+|maybe\s+|then\s+|just\s+|directly\s+|still\s+)?(?!not\b|never\b|be\b|see\b|imagine\b|"
     r"also\b|always\b|maybe\b|then\b|just\b|directly\b|still\b|already\b|sort\b|kind\b|"
     r"feel\b|picture\b|sense\b|tell\s+(?:that|me)\b|do\s+(?:it|this|that)\b|handle\b|get\s+through\b|make\s+it\b|overcome\b|hear\b|understand\b|"
     r"only\b|have\b|relate\b|count\b|trust\b|" + SET_ASIDE + r"\s+(?:any|all|some|them|it)\b|" + _RECORD_VERBS
@@ -338,6 +341,23 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?")
     r"|\bit'?s\s+not\s+too\s+late,?\s+if\s+you\s+act\b"
     r"|\b(?:think|imagine)\s+(?:about\s+)?what\s+(?:it|that|this)(?:'d|'ll|\s+would|\s+will|\s+could)\s+do\s+to\b"
     r"|\byou\s+want\s+to\s+see\s+(?:them|him|her|your\s+\w+)\s+grow\s+up\b"
+    # an option argued against or for with the helper's feelings and stake (set 71: "I'd hate for you to get caught
+    # out", "I just don't want you to make a decision you regret", "it'd be such a shame to end it now", "Have you
+    # factored in the non-compete?", "So shall we say you'll ask Helen ...", "So we're agreed you'll stay for now?")
+    r"|\bi(?:'d|\s+would)\s+hate\s+(?:for\s+)?(?:you|him|her|them)\s+to\b"
+    r"|\bi\s+(?:just\s+|really\s+)?(?:don't|do\s+not)\s+want\s+you\s+to\s+(?:make|end\s+up|regret|lose|miss|throw|rush|walk\s+away|"
+    r"give\s+up|waste)\b"
+    r"|\bit(?:'d|\s+would)\s+be\s+(?:such\s+a\s+|a\s+real\s+|a\s+)(?:shame|waste|pity)\s+(?:to|if\s+you)\b"
+    r"|\bhave\s+you\s+(?:factored\s+in|taken\s+into\s+account|weighed\s+up)\b"
+    r"|\b(?:shall|should)\s+we\s+say\s+you(?:'ll|\s+will)\b|\bso\s+we(?:'re|\s+are)\s+agreed\s+you\b"
+    # a model put on their problem and the agenda taken (set 69: "That's where the SBI model comes in", "if we use
+    # radical candour as a lens", "So let's land some actions", "let's put the career question in the car park",
+    # "I'd gently push back there")
+    r"|\bthat(?:'s|\s+is)\s+where\s+(?:the|a|my|our)\s+(?:[\w-]+\s+){0,3}?(?:model|framework|matrix|tool|technique|method|exercise)\s+"
+    r"comes?\s+in\b|\bif\s+we\s+(?:use|take|apply)\s+(?:[\w-]+\s+){1,4}?as\s+a\s+(?:lens|framework|model)\b"
+    r"|\blet's\s+(?:land|lock\s+in|nail\s+down|pin\s+down)\s+(?:some|the|a\s+few|your)\s+(?:actions|commitments|next\s+steps|goals)\b"
+    r"|\b(?:let's\s+)?(?:put|park)\s+(?:[\w'-]+\s+){1,4}?in\s+the\s+car\s+park\b"
+    r"|\bi(?:'d|\s+would)\s+(?:gently\s+|just\s+|respectfully\s+)?(?:push\s+back|challenge\s+(?:that|you|this))\b"
 )
 
 #: Advice cues that propose even inside a question: "what about trying ...", "why don't you ...", "have you

@@ -435,5 +435,16 @@ PARTNERSHIP_RE = _re(
     r"|\b(?:work|figure|sort)\s+(?:that|it|this)\s+out\s+together\b|\b(?:agree|decide)\s+(?:it|that|this|them)\s+together\b"
     r"|\b(?:how|what)\s+do\s+you\s+think\s+we\s+should\b|\bwhat\s+would\s+you\s+(?:want|like)\s+me\s+to\s+do\b"
     r"|(?<!\bwas\s)(?<!\bwere\s)\byour\s+call\s*$|\bwould\s+it\s+help\s+if\s+we\b"
+    # whose plan it is checked ("Does that plan feel like yours, or like me deciding for you?", "Is that you choosing
+    # it, or you saying what you think I want to hear?", "or am I just giving you homework?"), the choice left with
+    # them ("Only you can judge which."), the time handed over ("The five minutes are yours.", "How would you want to
+    # use it?") (sets 71-72)
+    r"|\b(?:does|do|would)\s+(?:that|this|it|the|your|those|these)(?:\s+[\w']+){0,2}?\s+(?:feel|sound)\s+like\s+(?:yours|"
+    r"your\s+(?:own\s+)?(?:plan|idea|choice|decision))\b"
+    r"|\b(?:like\s+)?me\s+deciding\s+for\s+you\b|\bis\s+(?:that|this)\s+you\s+(?:choosing|deciding|wanting)\b"
+    r"|\bor\s+am\s+i\s+(?:just\s+)?(?:giving\s+you\s+homework|deciding|pushing|telling\s+you\s+what)\b"
+    r"|\bonly\s+you\s+(?:can|could)\s+(?:judge|decide|say|choose|know|answer)\b"
+    r"|\b(?:time|minutes|hour|session)\s+(?:is|are)\s+(?:all\s+)?yours\b"
+    r"|\bhow\s+(?:would|do)\s+you\s+(?:want|like)\s+to\s+use\s+(?:it|them|the\s+time|that\s+time|this\s+time|today)\b"
 )
 

@@ -476,6 +476,20 @@ CONFRONT_RE = _re(
     # imposter syndrome", "people like you tend to ..."; not "we need people like you")
     r"|\b(?:people|students|kids|women|men|folk|lads|girls|someone)\s+(?:from\s+(?:a\s+)?(?:backgrounds?|families|places?)\s+)?"
     r"like\s+(?:you|yours)\s+(?:very\s+|quite\s+)?(?:often|usually|always|tend|struggle|get|find|don't|can't|won't)\b"
+    # what they say filed as a symptom of a type or a model (set 69: "That's usually the fear talking", "that's often
+    # the high D talking", "a classic rescuer pattern", "And that's the blind spot", "That might be a story you're
+    # telling yourself"; not "that's the ceiling" or "you've spotted a blind spot yourself")
+    r"|\b(?:that(?:'s|\s+is)|it(?:'s|\s+is))\s+(?:(?:usually|often|probably|just|simply|really|only|classic)\s+)?(?:the|your)\s+"
+    r"(?:[\w-]+\s+){1,2}?talking\b"
+    r"|\b(?:a|the)\s+(?:classic|textbook|typical)\s+(?:[\w-]+\s+){1,2}?(?:pattern|trap|case|example|sign)\b"
+    r"|\b(?:that(?:'s|\s+is)|there(?:'s|\s+is))\s+(?:the|your)\s+(?:[\w-]+\s+)?blind\s+spot\b"
+    r"|\ba\s+story\s+you(?:'re|\s+are)\s+telling\s+yourself\b"
+    # impatience with their account (set 70: "I don't need the whole saga", "I've got eleven people to see today",
+    # "it's as simple as that", "let's not bring your mum into it again")
+    r"|\bi\s+(?:don't|do\s+not)\s+need\s+(?:the\s+whole|your\s+life|every\s+(?:detail|little)|all\s+the\s+details)\b"
+    r"|\bi(?:'ve|\s+have)\s+got\s+(?:\w+\s+)?(?:other\s+)?(?:people|patients|clients|others)\s+(?:to\s+see|waiting)\b"
+    r"|\b(?:it's|it\s+is|that's|that\s+is)\s+as\s+simple\s+as\s+that\b"
+    r"|\blet's\s+not\s+(?:bring|drag)\s+(?:[\w']+\s+){1,3}?into\s+(?:it|this|that)\b"
 )
 
 #: A motive or a failing imputed in the form of a reflection (set 54, "form without spirit": "It sounds like you're

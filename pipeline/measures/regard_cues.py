@@ -133,6 +133,16 @@ AFFIRMATION_RE = _re(
     r"|\byou(?:'ve|\s+have)\s+(?:already\s+)?worked\s+out\s+exactly\s+(?:where|what|how|why|which)\b"
     r"|\byou(?:'ve|\s+have)\s+(?:really\s+)?thought\s+(?:it|this|that)\s+(?:all\s+)?(?:right\s+|all\s+the\s+way\s+)?through\b"
     r"|\b(?:thank\s+you|thanks)\s+for\s+(?:sharing|being\s+(?:so\s+)?(?:honest|open)|telling|trusting|your\s+honesty)\b"
+    # credit put where it belongs (sets 71-72: "That's to your credit", "That's down to you and Phil", "coming to me
+    # first was the right call", "Taking that minute was the right thing to do", "Your mum's lucky to have someone
+    # who'll say the hard thing for her", "it took a lot of love to say it")
+    r"|\b(?:that's|that\s+is|it's|it\s+is)\s+(?:all\s+|entirely\s+|very\s+much\s+|really\s+)?to\s+your\s+credit\b"
+    # ... "down to you" as credit, not as whose job it is ("so that's really down to you", "it's down to you now")
+    r"|(?<!\bso\s)\b(?:that's|that\s+is)\s+(?:all\s+|entirely\s+|largely\s+)?down\s+to\s+you\b(?!\s+(?:to|now|whether|if|from)\b)"
+    r"|(?:^|\band\s+)(?:[a-z]+\s+)?(?!being\b|nothing\b|something\b|everything\b|anything\b)[a-z]+ing\s+(?:[\w']+\s+){0,5}?was\s+"
+    r"(?:exactly\s+|absolutely\s+|definitely\s+|really\s+)?the\s+right\s+(?:call|thing(?:\s+to\s+do)?|decision|move|choice)\b"
+    r"|\b(?:lucky|fortunate)\s+to\s+have\s+(?:you|someone\s+(?:like\s+you|who))\b"
+    r"|\btook\s+(?:a\s+lot\s+of\s+|real\s+|so\s+much\s+)(?:love|care|courage|guts|nerve)\s+to\b"
     r"|\b(?:that|it|this)\s+says\s+(?:a\s+lot|so\s+much|a\s+great\s+deal|something)\s+about\s+(?:you|how|your|who\s+you|"
     r"the\s+(?:kind|sort)\s+of)\b|\bself-?awareness\b|\bthat's\s+not\s+nothing\b"
     r"|\byou\s+know\s+(?:yourself|(?:exactly|clearly|really\s+well)\s+what\s+(?:you\s+(?:need|want)|matters|works|"
