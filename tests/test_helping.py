@@ -553,6 +553,35 @@ def test_speaker_names_say_who_is_the_mentor(nlp):
     assert named_roles(("T", "C")) == {}  # letters may be initials: how they speak comes first
 
 
+def test_an_occupation_named_is_believed_only_where_how_they_speak_cannot_tell(nlp):
+    """Set 74: a junior "Nurse" who asks her ward "Sister" question after question and speaks of herself is the
+    mentee, though "Nurse" names a helper beside a patient; beside "Patient" the name decides, and where how the two
+    speak cannot be told (too few words) it decides too. "Therapist" is believed whatever the counts."""
+    from pipeline.measures.roles import assign_roles
+
+    lines = [("Nurse", "Can I ask you something? How did you cope in your first year? I keep thinking I'm going to "
+                       "miss something, and I lie awake going over my shift. Did you ever feel like that?"),
+             ("Sister", "All the time, in my first year. You're not on your own with it. What's keeping you awake "
+                        "most, do you think? You said it's the drug round."),
+             ("Nurse", "I think it's the drug round. I nearly gave the wrong dose last week and I caught it myself. "
+                       "Should I have told someone? I didn't know if I was supposed to."),
+             ("Sister", "You caught it yourself, and you're asking now, which tells me you take it seriously. Yes, "
+                        "you can log a near miss. How would you feel about doing that with me?")]
+    turns = tuple(Turn(i, spk, "other", i * 5.0, i * 5.0 + 4.0, text) for i, (spk, text) in enumerate(lines))
+    assert {s.label: (s.role, s.role_source) for s in assign_roles(turns, nlp=nlp)} == {
+        "Nurse": ("mentee", "guessed"), "Sister": ("mentor", "guessed")}
+    short = tuple(Turn(t.index, t.speaker, "other", t.start_s, t.end_s, " ".join(t.text.split()[:6])) for t in turns)
+    assert {s.label: s.role for s in assign_roles(short, nlp=nlp)} == {"Nurse": "mentor", "Sister": "mentee"}
+    patient = tuple(Turn(t.index, {"Nurse": "Patient", "Sister": "Nurse"}[t.speaker], "other", t.start_s, t.end_s,
+                         t.text) for t in turns)
+    assert {s.label: (s.role, s.role_source) for s in assign_roles(patient, nlp=nlp)} == {
+        "Patient": ("mentee", "named"), "Nurse": ("mentor", "named")}
+    therapist = tuple(Turn(t.index, {"Nurse": "Therapist", "Sister": "Sam"}[t.speaker], "other", t.start_s, t.end_s,
+                           t.text) for t in turns)
+    assert {s.label: (s.role, s.role_source) for s in assign_roles(therapist, nlp=nlp)}["Therapist"] == \
+        ("mentor", "named")
+
+
 def test_unnamed_speakers_the_one_speaking_to_the_other_is_the_mentor(nlp):
     """Two unnamed speakers: the helper who lectures asks fewer questions than the one helped, who speaks of
     themselves ("I", "my"); the one who speaks *to* the other ("you", "your") is the mentor. ESConv dev: the
@@ -1417,12 +1446,17 @@ _QUESTION_F1_POOLED = {False: 0.89, True: 0.83}
 #: how are things", "same time in a fortnight": 9 of its 11 missed), while its writer codes asking leave ("can i tell
 #: you something we see a lot", "would it be ok if i said ...") as seeking collaboration alone and a tag said for
 #: effect ("aw it is isn't it") as none (F1 0.74 unpunctuated, 0.85 as written).
-_QUESTION_F1_FLOOR = {"set37": 0.65, "set48": 0.7, "set49": 0.7, "set53": 0.6, "set55": 0.6, "set61": 0.7}
+#: Set 75 (hard feedback) codes asking leave ("Can I go through my notes with you?", "Would it be all right if I
+#: read you the part that's about you?", "Can I make a suggestion?") as seeking collaboration alone (8 of its 12 false
+#: questions unpunctuated), and unpunctuated its questions run on after a statement or an order ("until someone is do
+#: you want to be the one ringing somebody's wife", "grab a stool want a flat white", "oh a baby congrats auntie boy or
+#: girl": F1 0.71 unpunctuated, 0.85 as written).
+_QUESTION_F1_FLOOR = {"set37": 0.65, "set48": 0.7, "set49": 0.7, "set53": 0.6, "set55": 0.6, "set61": 0.7, "set75": 0.7}
 #: Sessions whose helper Rapport takes for the one helped, and why: set 53 s08's father, angry that his son was
 #: excluded, speaks to the pastoral lead ("Have you asked anyone?", "You lot never listen") more than she, defending
 #: the school ("I'm only trying to help", "we"), speaks to him, and he asks more questions; both are named by first
 #: name. The report says the roles were guessed, and the user can name the mentor (``--mentor``; the app's "Swap mentor and mentee").
-_HELPER_NOT_FOUND = {"set53": ("s08",)}
+_HELPER_NOT_FOUND = {"set53": ("s08",), "set74": ("s05",)}
 #: Sets whose good and poor sessions the share of indicators in range does not wholly separate (share AUC 1.0 on every
 #: other set), per reading (unpunctuated True), and why. Set 61's poor helpers judge by tone (sarcasm, faint praise,
 #: a dry word or two: "Checked it twice. Right.", "Tuesday. Right. We'll see.", "Seven. So, you know."), which the
@@ -1448,10 +1482,17 @@ _HELPER_NOT_FOUND = {"set53": ("s08",)}
 #: readings: the retirement coach (s04) says 19 % of the words to a man who talks and talks, just under the 20 % edge
 #: of the talk-share band, so the one measure is out of range three times (his share, the talk-to-listen ratio and
 #: the mentee's share over 80 %), and reads 0.64 against the bakery mentor who cuts in (s07) at 0.67; the glance,
-#: which counts that measure once and leaves a value so near its edge out, separates them (1.0).
+#: which counts that measure once and leaves a value so near its edge out, separates them (1.0). Set 74 (the mentee
+#: who asks the mentor), where the helper is found: the two mentors who deflect every question back ("What do you
+#: think?") without ever answering, the master electrician (s03) and the team manager (s06), read 0.67 with their
+#: open questions and the choice left with the mentee ("It's your career."), level with the studio lead (s08), who
+#: answers the junior developer at length (66 % of the words) and is told of a step he offered and she accepted
+#: ("after I've spoken to HR") as a confidence passed on; unpunctuated the electrician reads 0.74, above him. The
+#: glance separates them better (0.88).
 _SHARE_AUC_FLOOR = {("set49", True): 0.9, ("set61", False): 0.9, ("set61", True): 0.85, ("set62", False): 0.95,
                     ("set62", True): 0.95, ("set65", False): 0.9, ("set65", True): 0.95, ("set67", True): 0.9,
-                    ("set70", False): 0.9, ("set70", True): 0.9, ("set72", True): 0.95}
+                    ("set70", False): 0.9, ("set70", True): 0.9, ("set72", True): 0.95, ("set74", False): 0.9,
+                    ("set74", True): 0.85}
 
 
 @pytest.mark.parametrize("plain", [False, True], ids=["as written", "lower-case without punctuation"])
@@ -1487,7 +1528,7 @@ def test_the_reviewers_sets_read_good_above_poor_and_their_helper_as_the_mentor(
         good = [s[2] for s in found if s[1] == "high"]
         poor = [s[2] for s in found if s[1] == "low"]
         floor = _SHARE_AUC_FLOOR.get((folder.name, plain), 1.0)
-        assert len(good) >= 4 and len(poor) >= 3 and bench.auc(good, poor) >= floor, (folder.name, good, poor)
+        assert min(len(good), len(poor)) >= 3 and bench.auc(good, poor) >= floor, (folder.name, good, poor)
         assert got["unmatched"] == 0 and got["tp"]["question"] + got["fn"]["question"] > 0, folder.name
     tp, fp, fn = pooled
     assert 2 * tp / (2 * tp + fp + fn) >= _QUESTION_F1_POOLED[plain], pooled
@@ -2643,3 +2684,25 @@ def test_set69_to_72_forms_a_model_put_on_them_a_stake_pressed_and_the_time_hand
     for text in ("So the relays feel like yours, and the races feel like a test.",
                  "It's the one thing that feels like yours."):
         assert not partnership(text), text
+
+
+def test_a_story_the_mentee_asked_for_is_no_focus_taken(nlp):
+    """Set 74 (the mentee who asks the mentor): a mentor's own story told in answer to the mentee's question ("Did
+    you ever fail an exam?", "What would you do, if you were me?") is an answer; the story told unasked is the
+    mentor taking the focus. Both are self-disclosure; the share counts only the unasked one (1 of 4 turns)."""
+    lines = [("mentee", "Did you ever fail an exam? I keep thinking I'm the only one."),
+             ("mentor", "Yes. I failed land law the first time, and I told nobody for a month."),
+             ("mentee", "Really? I didn't know that. I've been revising every night but it isn't going in."),
+             ("mentor", "It sounds like you're working hard and it still feels like it's slipping away."),
+             ("mentee", "Yeah. My flatmate says I should just relax."),
+             ("mentor", "When I was your age I spent every summer at my uncle's farm, and I loved it, we had sheep."),
+             ("mentee", "What would you do, if you were me?"),
+             ("mentor", "I can tell you what I did: I went to the study group and I asked the tutor for past papers.")]
+    turns = tuple(Turn(i, "M" if role == "mentor" else "E", role, i * 10.0, i * 10.0 + 9.0, text)
+                  for i, (role, text) in enumerate(lines))
+    speakers = (SpeakerInfo("M", "mentor", "set"), SpeakerInfo("E", "mentee", "set"))
+    got = {i.id: i for i in measure_session(turns, speakers, nlp=nlp, turn_times="measured").indicators}
+    focus = got["mentor_self_focus_share"]
+    assert focus.value == pytest.approx(100 / 4, abs=1e-3)  # 1 of 4 mentor turns
+    assert [e.quote for e in focus.evidence] == [lines[5][1]]
+    assert got["mentor_self_disclosure"].value >= 1  # the mistake told when asked still counts as sharing

@@ -72,10 +72,25 @@ def mentor_self_disclosure(ctx: SessionContext) -> Reading:
 
 def mentor_self_focus_share(ctx: SessionContext) -> Reading:
     """Share of the mentor's turns (listening signals aside) that tell of the mentor's own life or experience, any
-    (the coder's self-disclosure, main or beside another behaviour), percent (0-100); Wilson interval. None without
-    a mentor turn."""
-    return mentor_turn_share(ctx, lambda m: m.code.has("self_disclosure"),
+    (the coder's self-disclosure, main or beside another behaviour), unasked, percent (0-100); Wilson interval. None
+    without a mentor turn. A story told in answer to the mentee's question ("Did you ever fail an exam?" - "Yes, land
+    law ..."; "What would you do, if you were me?" - "I can tell you what I did ...") is an answer, not the focus
+    taken (:func:`answers_a_question`)."""
+    asked = answers_a_question(ctx)
+    return mentor_turn_share(ctx, lambda m: m.code.has("self_disclosure") and m.index not in asked,
                              lambda m: said(disclosure.self_disclosure(m.text)) or "own experience")
+
+
+def answers_a_question(ctx: SessionContext) -> frozenset[int]:
+    """Indices of the mentor's turns that follow straight on another person's turn holding a question (the coder's
+    count, :attr:`pipeline.types.TurnMeasures.n_questions`; listening signals between them skipped)."""
+    out, before = set(), None
+    for m in ctx.turn_measures:
+        if m.speaker == ctx.mentor and before is not None and before.speaker != ctx.mentor and before.n_questions:
+            out.add(m.index)
+        if not m.is_backchannel:
+            before = m
+    return frozenset(out)
 
 
 def _promise(text: str) -> str:
@@ -125,6 +140,7 @@ SHARING: tuple[IndicatorSpec, ...] = (
         unit="%", band=(None, 20.0),
         source="Hill & Knox (2002), 'Self-disclosure' (Psychotherapy Relationships That Work): helpful disclosure is "
         "infrequent and brief and turns the focus back to the client; mentoring asks for more sharing than therapy: at most 1 turn in 5 is a rule of thumb; "
+        "a turn that answers the mentee's question is not counted; "
         + COURSE + ": 'sharing ... examples of mistakes you've made and what you learned'",
         category="sharing",
         explanation="A mistake of your own, told briefly, makes it safe for the mentee to be honest; story after story "
