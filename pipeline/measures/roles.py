@@ -19,8 +19,8 @@ role ("Mentor", "Coach", "Therapist", "Counsellor", "Helper", "Supporter",
 "Client", "Coachee", "Patient", "Seeker", "Interviewee") is the mentee, before
 any counting: a transcript that says who is who is believed. A name that is an occupation too ("Nurse", "Doctor",
 "Tutor": :data:`OCCUPATION_NAME_RE`) is believed beside a name of the one helped, and elsewhere only where how the two
-speak cannot tell (a junior "Nurse" mentored by a ward "Sister" asks the questions and speaks of herself). Two speakers named by a letter as helping
-transcripts write them (:data:`ABBREVIATED_PAIRS`: "T"/"C") decide where the address rule cannot (letters may be
+speak cannot tell (a junior "Nurse" mentored by a ward "Sister" asks the questions and speaks of herself). Two
+speakers named by a letter as helping transcripts write them (:data:`ABBREVIATED_PAIRS`: "T"/"C") decide where the address rule cannot (letters may be
 initials). When only the one
 helped is named, the mentor is counted among the others. The report says
 ``role_source="named"`` where the names decided who the mentor is (a helping role's name, or the one helped named
@@ -41,14 +41,14 @@ from pipeline.measures.language import count_question_sentences
 from pipeline.types import RoleOptions, SpeakerInfo, Turn
 
 FIRST_SPEAKER_BONUS = 1.0
-#: Speaker names that say the speaker is the one helping, or the one helped (whole words, any case).
-HELPER_NAME_RE = re.compile(r"\b(?:mentor|coach|(?:psycho)?therapist|psychologist|counsell?or|helper|supporter|"
-                            r"interviewer|clinician|facilitator|practitioner|nurse|doctor|physician|advis[eo]r|tutor)\b",
-                            re.IGNORECASE)
 #: Helper names that are occupations as well ("Nurse", "Doctor"): the one helped may carry one too (a junior "Nurse"
 #: mentored by a ward "Sister"), so they decide only beside a name of the one helped ("Nurse"/"Patient") or where how
 #: the two speak cannot (:func:`by_address`).
-OCCUPATION_NAME_RE = re.compile(r"\b(?:clinician|practitioner|nurse|doctor|physician|advis[eo]r|tutor)\b", re.IGNORECASE)
+_OCCUPATIONS = r"clinician|practitioner|nurse|doctor|physician|advis[eo]r|tutor"
+#: Speaker names that say the speaker is the one helping, or the one helped (whole words, any case).
+HELPER_NAME_RE = re.compile(r"\b(?:mentor|coach|(?:psycho)?therapist|psychologist|counsell?or|helper|supporter|"
+                            r"interviewer|facilitator|" + _OCCUPATIONS + r")\b", re.IGNORECASE)
+OCCUPATION_NAME_RE = re.compile(r"\b(?:" + _OCCUPATIONS + r")\b", re.IGNORECASE)
 HELPED_NAME_RE = re.compile(r"\b(?:mentee|client|coachee|patient|seeker|interviewee|protege|protégé|student)\b",
                             re.IGNORECASE)
 #: Two speakers named by a letter or two, as transcripts of helping talk write them: (the helper, the one helped).
@@ -156,10 +156,12 @@ def assign_roles(
         # a speaker named as the one helped ("Patient") is never guessed as the mentor while someone else is there
         candidates = [s for s in labels if s != named.get("mentee")] or list(labels)
         texts = {s: " ".join(t.text for t in turns if t.speaker == s) for s in labels}
-        sure = named.get("mentor") if "mentee" in named or not OCCUPATION_NAME_RE.search(named.get("mentor", "")) else None
-        mentor = (sure or by_address(texts, candidates) or named.get("mentor") or lettered_roles(labels).get("mentor")
+        named_mentor = named.get("mentor")
+        # an occupation ("Nurse") decides before how the two speak only beside a name of the one helped
+        sure = named_mentor if "mentee" in named or not OCCUPATION_NAME_RE.search(named_mentor or "") else None
+        mentor = (sure or by_address(texts, candidates) or named_mentor or lettered_roles(labels).get("mentor")
                   or max(candidates, key=lambda s: (questions[s], s == first, -labels.index(s))))
-        by_name = mentor == named.get("mentor") or ("mentee" in named and len(labels) == 2)
+        by_name = mentor == named_mentor or ("mentee" in named and len(labels) == 2)
         source = "named" if by_name else "guessed"
     rest = [s for s in labels if s != mentor]
     mentee = named.get("mentee") if named.get("mentee") in rest else None
