@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.measures.confidentiality import breach
+from pipeline.measures.confidentiality import breach, parties, session_breaches
 from pipeline.measures.questions import strip_punctuation
 
 BREACH_CASES = [
@@ -102,3 +102,40 @@ def test_a_gossiping_mentor_and_a_keeping_mentor_told_apart(nlp):
     assert "mentor_confidentiality" not in [p.indicator_id for p in fb["gossiping"].went_well]
     assert "mentor_confidentiality" in [p.indicator_id for p in fb["keeping"].went_well]
     assert "mentor_confidentiality_breaches" not in [p.indicator_id for p in fb["keeping"].went_well]
+
+
+def test_who_may_hear_named_alike_from_either_side():
+    assert parties("Could you speak to my line manager for me?") == {"manager"}
+    assert parties("I'll have a word with your manager and with human resources.") == {"manager", "hr"}
+    assert parties("Would it help if I had a chat with Jo?") == {"jo"}
+    assert parties("Would it help to write it down?") == frozenset()
+
+
+AGREED_OFFER = [
+    ("Mentor", "Would it be useful if I found out who in HR handles visa questions? Only if you want that."),
+    ("Mentee", "Yeah. Yes, please. I think I'd rather know."),
+    ("Mentor", "Okay. What else is on your mind?"),
+    ("Mentee", "The build I broke, mostly."),
+    ("Mentor", "Same time next month? And I'll message you after I've spoken to HR."),
+]
+
+
+@pytest.mark.parametrize("punctuated", [True, False])
+def test_a_step_the_mentee_agreed_earlier_is_no_breach(punctuated):
+    """set 74 s08 (a reviewer's high-quality session): HR offered and accepted at the start, named again at the end;
+    the same closing line with the offer declined, or with another person named, is still a breach."""
+    def turns(rows):
+        return [(who, text if punctuated else strip_punctuation(text)) for who, text in rows]
+
+    assert session_breaches(turns(AGREED_OFFER), mentor="Mentor") == ()
+    declined = [AGREED_OFFER[0], ("Mentee", "No, I'd rather not, thanks."), *AGREED_OFFER[2:]]
+    assert [i for i, _ in session_breaches(turns(declined), mentor="Mentor")] == [4]
+    other = [*AGREED_OFFER[:4], ("Mentor", "And I'll message you after I've spoken to your manager.")]
+    assert [i for i, _ in session_breaches(turns(other), mentor="Mentor")] == [4]
+
+
+def test_the_mentee_asking_the_mentor_to_tell_is_no_breach():
+    asked = [("Mentee", "Could you have a word with my manager for me? I can't face it."),
+             ("Mentor", "Of course. I'll speak to your manager this week."),
+             ("Mentor", "And I'll let HR know too.")]
+    assert session_breaches(asked, mentor="Mentor") == ((2, "I'll let HR know"),)

@@ -209,7 +209,9 @@ def test_old_method_is_still_there(pyannote_sample, vad, segmenter, speaker_enco
 def test_silence_and_bad_options(segmenter, speaker_encoder):
     silent = Recording(np.zeros((1, 16_000 * 3), np.float32), 16_000, "silence.wav", "0" * 64)
     d = diarize_overlap(silent, segmenter=segmenter, encoder=speaker_encoder)
-    assert d.segments == () and d.overlaps == ()
+    assert d.segments == () and d.overlaps == () and d.speakers == () and d.confidence == "low"
+    short = Recording(np.zeros((1, 800), np.float32), 16_000, "short.wav", "0" * 64)
+    assert diarize_overlap(short, segmenter=segmenter, encoder=speaker_encoder).confidence == "low"
     with pytest.raises(InvalidParameterError, match="method"):
         DiarizeOptions(method="pyannote")
     with pytest.raises(InvalidParameterError, match="seg_step_s"):

@@ -15,7 +15,8 @@ Two kinds of turn are heard, each from its words alone:
   said, without asking: "I'll have a quiet word with your manager", "I've already mentioned it to HR", "I'll speak
   to Jo". Not a question or an offer ("Would you like me to speak to her?", "I could mention it to HR if you
   want"), not what is agreed together ("we could tell her together") or checked at once ("Is that alright with
-  you?"), and not a safeguarding lead, whom a duty of care may oblige the mentor to tell.
+  you?"), not what was agreed earlier in the session (an offer the mentee said yes to, or the mentee's own request:
+  :func:`session_breaches`), and not a safeguarding lead, whom a duty of care may oblige the mentor to tell.
 
 Neither is heard from the mentee's side, and an unconditional promise of secrecy (a promise the mentor may be unable
 to keep where someone is at risk, :mod:`pipeline.measures.risk`) is not judged. Names are read from their capital
@@ -26,7 +27,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 
+from pipeline.measures.advice_cues import AGREES_RE
 from pipeline.measures.language import find_pattern
 
 #: A person named: a capitalised word that is no day, month or title.
@@ -60,12 +63,11 @@ ANOTHERS_CONFIDENCE_RE = re.compile(
     re.IGNORECASE,
 )
 #: Those with a say over the mentee, to whom their words must not go unasked.
-_OVER_THEM = (
-    r"(?:your\s+(?:line\s+|old\s+|new\s+)?(?:manager|boss|supervisor|head\s+of\s+\w+|head|team\s+lead(?:er)?|lead|"
-    r"keyworker|key\s+worker|tutor|PO|probation\s+officer|consultant|partner|director|teacher|parents?|mum|dad|coach|"
-    r"sergeant|inspector|principal|employer)|HR|human\s+resources|the\s+(?:head(?:teacher)?|"
-    r"ward\s+manager|senior\s+partner|principal)|(?:your\s+)?(?:school|hostel|management))"
-)
+_ROLES = (r"(?:line\s+|old\s+|new\s+)?(?:manager|boss|supervisor|head\s+of\s+\w+|head|team\s+lead(?:er)?|lead|"
+          r"keyworker|key\s+worker|tutor|PO|probation\s+officer|consultant|partner|director|teacher|parents?|mum|dad|"
+          r"coach|sergeant|inspector|principal|employer)")
+_BODIES = r"HR|human\s+resources|the\s+(?:head(?:teacher)?|ward\s+manager|senior\s+partner|principal)"
+_OVER_THEM = r"(?:your\s+" + _ROLES + "|" + _BODIES + r"|(?:your\s+)?(?:school|hostel|management))"
 #: The mentor telling, or about to tell, someone over the mentee (or a person they name) what they said ("I'll have
 #: a quiet word with your manager", "I'm going to let HR know", "I've already mentioned it to your boss", "I might
 #: run it past Karen in HR"); a quiet word is had with anyone ("I'll have a quiet word with her").
@@ -103,15 +105,41 @@ _AGREED_RE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_RE = re.compile(r"[^.!?]+[.!?]*")
+#: Someone the mentee's words could go to, as either of them names them ("your manager", "my manager", "HR", "the
+#: head", a person named after "to", "with", "past", "tell" or "let": "speak to Jo").
+_PARTY_RE = re.compile(
+    r"\b(?:(?:your|my)\s+" + _ROLES + "|" + _BODIES + r"|(?:your\s+|my\s+)?(?:school|hostel|management))\b"
+    r"|\b(?:to|with|past|tell|let)\s+" + _NAME + r"\b",
+    re.IGNORECASE,
+)
+_PARTY_NOISE_RE = re.compile(r"^(?:your|my|the|to|with|past|tell|let)\s+|\b(?:line|old|new)\s+", re.IGNORECASE)
+#: The mentee asking the mentor to pass something on ("Could you speak to my manager for me?", "Can you tell HR?").
+_REQUEST_RE = re.compile(
+    r"\b(?:can|could|would|will)\s+you\s+(?:please\s+|maybe\s+|just\s+|possibly\s+)?(?:speak|talk|tell|mention|raise|"
+    r"flag|email|ring|call|have\s+a\s+(?:quick\s+|quiet\s+)?word|let|pass|put|run)\b"
+    r"|\bI'?d\s+(?:like|rather|prefer)\s+(?:it\s+if\s+)?you\s+(?:to\s+)?(?:speak|talk|tell|mention|raised?|had\s+a\s+word)\b"
+    r"|\bplease\s+(?:speak|talk|tell|mention)\b",
+    re.IGNORECASE,
+)
 
 
-def breach(text: str) -> str:
+def parties(text: str) -> frozenset[str]:
+    """Who ``text`` names that the mentee's words could go to, each as one key ("my manager" and "your manager":
+    ``"manager"``; "human resources": ``"hr"``; "to Jo": ``"jo"``)."""
+    keys = (_PARTY_NOISE_RE.sub("", m.group(0).lower()).strip() for m in _PARTY_RE.finditer(text))
+    return frozenset("hr" if k == "human resources" else re.sub(r"\s+", " ", k) for k in keys)
+
+
+def breach(text: str, *, agreed: frozenset[str] = frozenset()) -> str:
     """The words of ``text`` that pass on a confidence ("" if none).
 
     Parameters
     ----------
     text : str
         One turn of the mentor, as written (punctuated or not).
+    agreed : frozenset of str
+        Those the mentee agreed may hear of it earlier in the session (:func:`parties`' keys;
+        :func:`session_breaches`): a sentence that names only them passes nothing on unasked.
 
     Returns
     -------
@@ -125,6 +153,50 @@ def breach(text: str) -> str:
         return found.strip(" .!?,")
     for sentence, after in itertools.pairwise([*_SENTENCE_RE.findall(text), ""]):
         if (cue := find_pattern(PASSING_ON_RE, sentence)) and not sentence.rstrip().endswith("?") \
-                and not _ASKED_RE.search(sentence) and not _AGREED_RE.search(sentence + " " + after):
+                and not _ASKED_RE.search(sentence) and not _AGREED_RE.search(sentence + " " + after) \
+                and not (agreed and parties(sentence) <= agreed):
             return cue
     return ""
+
+
+def _offered(text: str) -> frozenset[str]:
+    """Who the mentor offers to tell, in a question or an offer that leaves it to the mentee ("Would it help if I
+    spoke to HR?", "I could mention it to your manager, only if you want")."""
+    return frozenset().union(*(parties(s) for s in _SENTENCE_RE.findall(text)
+                               if s.rstrip().endswith("?") or _ASKED_RE.search(s)))
+
+
+def session_breaches(turns: Sequence[tuple[str, str]], *, mentor: str) -> tuple[tuple[int, str], ...]:
+    """The mentor's turns that pass on a confidence (:func:`breach`), read in order with what the mentee agreed.
+
+    A person the mentee agreed may hear of it is agreed for the rest of the session: the mentor offered ("Would
+    it be useful if I found out who in HR handles visa questions? Only if you want that.") and the other person's
+    next turn says yes (:data:`pipeline.measures.advice_cues.AGREES_RE`: "Yes, please."), or the mentee asked
+    ("Could you speak to my manager for me?"). So "I'll message you after I've spoken to HR" later is no breach.
+
+    Parameters
+    ----------
+    turns : sequence of (speaker, text)
+        Every turn of the session, in time order.
+    mentor : str
+        The mentor's speaker label.
+
+    Returns
+    -------
+    tuple of (int, str)
+        Each breaching turn's position in ``turns`` and the words that pass the confidence on.
+    """
+    agreed: set[str] = set()
+    offered: frozenset[str] = frozenset()
+    out = []
+    for i, (speaker, text) in enumerate(turns):
+        if speaker == mentor:
+            if cue := breach(text, agreed=frozenset(agreed)):
+                out.append((i, cue))
+            offered = _offered(text)
+            continue
+        if offered and AGREES_RE.match(text.lower()):
+            agreed |= offered
+        offered = frozenset()
+        agreed |= frozenset().union(*(parties(s) for s in _SENTENCE_RE.findall(text) if _REQUEST_RE.search(s)))
+    return tuple(out)

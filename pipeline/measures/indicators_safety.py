@@ -109,9 +109,11 @@ def mentor_confidentiality(ctx: SessionContext) -> Reading:
 
 def mentor_confidentiality_breaches(ctx: SessionContext) -> Reading:
     """Count of the mentor's turns that pass on a confidence: another's told, or the mentee's words taken to
-    someone over them unasked (>= 0; :func:`pipeline.measures.confidentiality.breach`)."""
-    return mentor_turn_count(ctx, [(m, f"confidence passed on {said(cue)}")
-                                   for m in ctx.mentor_turns if (cue := confidentiality.breach(m.text))])
+    someone over them unasked, read with what the mentee agreed earlier (>= 0;
+    :func:`pipeline.measures.confidentiality.session_breaches`)."""
+    turns = ctx.turn_measures
+    found = confidentiality.session_breaches([(m.speaker, m.text) for m in turns], mentor=ctx.mentor)
+    return mentor_turn_count(ctx, [(turns[i], f"confidence passed on {said(cue)}") for i, cue in found])
 
 
 SHARING: tuple[IndicatorSpec, ...] = (

@@ -151,7 +151,7 @@ def diarize_channels(recording: Recording, *, options: ChannelOptions = ChannelO
     Diarization
         ``method="channel"``; speakers labelled ``S1``, ``S2`` in order of first
         speech (the channel each came from is in the segment order only);
-        ``overlaps`` where both channels are active. Silence gives no segments.
+        ``overlaps`` where both channels are active. Silence gives no segments and confidence ``"low"``.
 
     Raises
     ------
@@ -166,7 +166,7 @@ def diarize_channels(recording: Recording, *, options: ChannelOptions = ChannelO
     lv = frame_levels_db(recording.samples, sr=recording.sr, frame_length=options.frame_length,
                          hop_length=options.hop_length)
     if lv.shape[1] == 0:
-        return Diarization((), (), (), "channel", "high", float("inf"), recording.duration_s, options)
+        return Diarization.no_speech("channel", recording.duration_s, options)
     floors = np.percentile(lv, options.floor_percentile, axis=1)
     loud = lv > floors[:, None] + options.active_db_above_floor
     active = np.zeros_like(loud)
@@ -184,8 +184,11 @@ def diarize_channels(recording: Recording, *, options: ChannelOptions = ChannelO
 
 def _label_runs(runs: list[list[tuple[float, float]]], duration_s: float, method: str, confidence: str,
                 separation: float, options) -> Diarization:
-    """Build a :class:`Diarization` from per-source runs, labelling sources S1.. by first speech."""
+    """Build a :class:`Diarization` from per-source runs, labelling sources S1.. by first speech (none heard:
+    :meth:`Diarization.no_speech`, whatever ``confidence`` says)."""
     order = sorted((i for i in range(len(runs)) if runs[i]), key=lambda i: runs[i][0][0])
+    if not order:
+        return Diarization.no_speech(method, duration_s, options)
     labels = {src: f"S{k + 1}" for k, src in enumerate(order)}
     segments = sorted(
         (SpeakerSegment(labels[i], round(max(0.0, float(s)), 3), round(min(float(duration_s), float(e)), 3))

@@ -360,14 +360,14 @@ def diarize(recording: Recording, *, vad, encoder=None, options: DiarizeOptions 
         ``method`` ``"embedding"`` or ``"mfcc"``; speakers ``S1``.. in order of
         first speech; ``confidence`` ``"low"`` when a forced second speaker was
         not separable (then only one speaker is returned). No overlap detection
-        in mono: ``overlaps`` is empty. Silence gives no segments.
+        in mono: ``overlaps`` is empty. Silence gives no segments and confidence ``"low"``.
     """
     if recording.sr != 16_000:
         raise InvalidParameterError(f"diarize needs 16000 Hz audio, got sr={recording.sr}; load it with load_audio")
     method = "embedding" if encoder is not None else "mfcc"
     y = recording.mono()
     duration = recording.duration_s
-    empty = Diarization((), (), (), method, "high", float("inf"), duration, options)
+    empty = Diarization.no_speech(method, duration, options)
     if len(y) < _HOP * 10:
         return empty
     probs = speech_probabilities(y, sr=recording.sr, vad=vad)

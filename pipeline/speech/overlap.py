@@ -311,7 +311,7 @@ def diarize_overlap(recording: Recording, *, segmenter, encoder,
     y = recording.mono()
     duration = recording.duration_s
     if len(y) < 1600:
-        return Diarization((), (), (), "segmentation", "high", float("inf"), duration, options)
+        return Diarization.no_speech("segmentation", duration, options)
     seg = segment_windows(y, sr=recording.sr, segmenter=segmenter, step_s=options.seg_step_s)
     emb, clean_s, (piece_emb, piece_owner) = local_embeddings(y, seg, sr=recording.sr, encoder=encoder)
     count = None if options.n_speakers else _count_people(seg, emb, clean_s, piece_emb, piece_owner, options)

@@ -250,6 +250,13 @@ class Diarization:
     extra_voice: bool = False
     speaker_count: SpeakerCount | None = None
 
+    @classmethod
+    def no_speech(cls, method: AttributionMethod, duration_s: float,
+                  options: ChannelOptions | DiarizeOptions) -> Diarization:
+        """The attribution of a recording in which nobody was heard: no segments, no speakers, and confidence
+        ``"low"`` (there is no voice to be sure of; the quality check says why)."""
+        return cls((), (), (), method, "low", float("inf"), duration_s, options)
+
     @property
     def detects_overlaps(self) -> bool:
         """Whether this attribution can see two people at once (``method`` in :data:`OVERLAP_METHODS`)."""
