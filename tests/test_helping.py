@@ -1483,16 +1483,19 @@ _HELPER_NOT_FOUND = {"set53": ("s08",), "set74": ("s05",)}
 #: of the talk-share band, so the one measure is out of range three times (his share, the talk-to-listen ratio and
 #: the mentee's share over 80 %), and reads 0.64 against the bakery mentor who cuts in (s07) at 0.67; the glance,
 #: which counts that measure once and leaves a value so near its edge out, separates them (1.0). Set 74 (the mentee
-#: who asks the mentor), where the helper is found: the two mentors who deflect every question back ("What do you
-#: think?") without ever answering, the master electrician (s03) and the team manager (s06), read 0.67 with their
-#: open questions and the choice left with the mentee ("It's your career."), level with the studio lead (s08), who
-#: answers the junior developer at length (66 % of the words) and is told of a step he offered and she accepted
-#: ("after I've spoken to HR") as a confidence passed on; unpunctuated the electrician reads 0.74, above him. The
-#: glance separates them better (0.88).
+#: who asks the mentor) unpunctuated, where the helper is found: the master electrician who deflects every question
+#: back ("What do you think?") without ever answering (s03) reads 0.74 with his open questions and the choice left
+#: with the mentee ("It's your career."), above the studio lead (s08), who answers the junior developer at length (66 %
+#: of the words); as written 1.0 since a step she accepted earlier ("after I've spoken to HR") is no longer a
+#: confidence passed on (0.5.30). Set 82 (feedback on work brought): the good helpers give the feedback they were asked
+#: for and say 55-65 % of the words, so that one measure is out of range three times (as for set 70), while the
+#: mentor who offers only vague praise (s03) says 45 % and is in range three times: as written s03 reads 0.61, level
+#: with the novel's mentor (s01) and the pitch coach (s05); unpunctuated the pitch coach's questions lose their "?" and
+#: he reads 0.57, below s03 and the violin teacher (s06) at 0.61. The glance separates them (1.0 both readings).
 _SHARE_AUC_FLOOR = {("set49", True): 0.9, ("set61", False): 0.9, ("set61", True): 0.85, ("set62", False): 0.95,
                     ("set62", True): 0.95, ("set65", False): 0.9, ("set65", True): 0.95, ("set67", True): 0.9,
-                    ("set70", False): 0.9, ("set70", True): 0.9, ("set72", True): 0.95, ("set74", False): 0.9,
-                    ("set74", True): 0.85}
+                    ("set70", False): 0.9, ("set70", True): 0.9, ("set72", True): 0.95, ("set74", True): 0.9,
+                    ("set82", False): 0.9, ("set82", True): 0.85}
 
 
 @pytest.mark.parametrize("plain", [False, True], ids=["as written", "lower-case without punctuation"])
@@ -2684,6 +2687,28 @@ def test_set69_to_72_forms_a_model_put_on_them_a_stake_pressed_and_the_time_hand
     for text in ("So the relays feel like yours, and the races feel like a test.",
                  "It's the one thing that feels like yours."):
         assert not partnership(text), text
+
+
+def test_set81_to_84_forms_advice_in_a_run_and_a_concern_waved_off(nlp):
+    """Forms from the four sets of the fourth held-out round (a health condition at work, feedback on work brought,
+    values and conscience, sport after a setback), each with what only looks like it, as written and as automatic
+    captions write it: how to feel told in a set phrase ("don't take it personally", "stop worrying", "cheer up",
+    "pick your moment") advises wherever it stands in a run; an instruction after "right so" advises though the tagger
+    reads its verb as a present; "I really wouldn't" said of their plan advises against it. Someone else's worse case ("You should see my Year 10s"), their being
+    found out ("Martin will know it came from you") and what they cannot do ("you can't stop worrying") do not."""
+    code = _coded_after(["I don't think she's safe at home, and the ward want the bed by two."], nlp)
+    for text in ("8c are like that with everyone, don't take it personally.", "The timings are fine, stop worrying.",
+                 "Any time. And cheer up, it's only a report.", "That's to your credit. Just pick your moment.",
+                 "Right. So get her ready for two.", "I really wouldn't. The minute you do that, it's a formal thing.",
+                 "You should see a GP about that."):
+        for said in (text, strip_punctuation(text)):
+            assert code(said).has("advice"), said
+    for text in ("That's not bad at all. You should see my Year 10s.", "You can't stop worrying about it.",
+                 "I wouldn't, no.", "Okay, so just need to check the dates."):
+        for said in (text, strip_punctuation(text)):
+            assert not code(said).has("advice"), said
+    assert code("And those ideas all came from you.").has("affirmation")
+    assert not code("Martin will know it came from you.").has("affirmation")
 
 
 def test_a_story_the_mentee_asked_for_is_no_focus_taken(nlp):

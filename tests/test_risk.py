@@ -104,5 +104,9 @@ def test_a_mentor_who_asks_and_one_who_waves_it_off(nlp):
     waved, fb = reading(_session(["Don't talk like that. You've got loads going for you.", "Anyway, your rota."]))
     assert waved.value == 0.0 and waved.evidence[0].note.endswith("not taken up in the mentor's next two turns")
     assert "mentor_risk_followed_up" in [p.indicator_id for p in fb.to_try]
+    # set 83: a fear filed as what everyone says, then an explanation that only looks like a reflection
+    filed, _ = reading(_session(["People always say that. You're tired, and everything feels worse when you're tired.",
+                                 "Anyway, your rota."]))
+    assert filed.value == 0.0
     quiet, _ = reading("Mentee: The rota's a mess.\nMentor: What's the hardest part?\nMentee: Nights.\n")
     assert quiet.value is None and not quiet.available

@@ -26,6 +26,14 @@ from pipeline.types import QuestionClass
 _NOT_IMPERATIVE = frozenset({"let", "thank", "thanks", "see", "mind", "excuse", "hang", "look", "listen", "say",
                              "guess", "imagine", "wait", "hold", "welcome", "bye", "mean", "like", "please", "come",
                              "suppose", "pretend", "picture", "want", "fancy", "love"})
+#: Openers after which a bare present verb with no subject instructs ("so get her ready", "then ring the daughter").
+_INSTRUCTING = frozenset({"so", "then", "just", "now"})
+#: Verbs of the speaker's own state, whose "I" speech leaves out ("so think so", "just need to check"): no instruction.
+_STATIVE = frozenset({"think", "hope", "guess", "know", "reckon", "need", "feel", "suppose", "agree", "wonder",
+                      "understand", "mean", "bet", "believe", "doubt", "wish", "remember", "forget", "got", "gotta",
+                      "hate", "appreciate", "realise", "realize"})
+#: After "get", words that make it understanding, not an instruction ("so get it", "just get what you mean").
+_GOT_IT = frozenset({"it", "that", "you", "what", "why", "how"})
 #: Words that, after a sentence-initial "do", make it a question's auxiliary ("Do you ...?"), not an instruction.
 _SUBJECTS = frozenset({"you", "we", "they", "i", "he", "she", "people", "your", "that", "this", "these", "those"})
 #: An instruction sharing at least this many content words, and this share of its own, with the mentee's turn(s)
@@ -73,8 +81,14 @@ def imperative(span) -> str:
         return ""  # "Sound good?", "Make sense?": "does that" left out, asked; "Try not to worry.": reassures
     if verb.lower_ == "remember" and (len(toks) < 2 or toks[1].lower_ != "to"):
         return ""  # "Remember, small changes add up.": a reminder of a fact; "remember to ..." instructs
-    if verb.tag_ == "VBP" and verb.dep_ == "ROOT" and verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("maybe", "perhaps"):
-        verb_tag = "VB"  # "Maybe have a chat with her.": the bare verb after "maybe", tagged as a present
+    if verb.tag_ == "VBP" and verb.dep_ == "ROOT" and verb.i > 0 and (
+            verb.doc[verb.i - 1].lower_ in ("maybe", "perhaps")
+            or opened and prev in _INSTRUCTING and verb.lower_ not in _STATIVE
+            and not (verb.lower_ == "get" and len(toks) > 1 and toks[1].lower_ in _GOT_IT)):
+        # "Maybe have a chat with her.": the bare verb after "maybe", tagged as a present; so after "so", "then",
+        # "just" with no subject ("right so get her ready for two", unpunctuated: the tagger reads "right" as
+        # an interjection and the verb as a present); not a state the speaker is in ("so think so", "then need to")
+        verb_tag = "VB"
     else:
         verb_tag = verb.tag_
     if verb.lower_ == "look" and len(toks) > 1 and toks[1].lower_ in ("into", "up", "for"):  # "look into it"

@@ -94,7 +94,9 @@ _YOU_COULD = r"(?<!\bbefore\s)(?<!\buntil\s)(?<!\bso\s)(?<!\banything\s)(?<!\ban
 #: suggestions"). "Have you thought about asking your manager?" advises; it does not ask.
 ADVICE_RE = _re(  # not asked about ("did you have to resit it?"); "where you've got to" says how far they are
     r"(?<!\bdid\s)(?<!\bdo\s)(?<!\bwhere\s)(?<!\bfar\s)(?<!\bdoes\s)(?<!^like\s)(?<!\bdon't\sfeel\s)(?<!\bdon't\sfeel\slike\s)(?<!\bwhenever\s)\byou\s+(?:really\s+|definitely\s+|probably\s+|just\s+|might\s+)?(?:do\s+)?(?:should" + _NOT_HINDSIGHT + r"|ought\s+to|need\s+to|have\s+to|"
-    r"mustn't|must\s+not|must(?!\s+(?:be|feel|think|know|wonder|hate|miss|love|have\s+(?:been|felt|had))|'ve)|'ve\s+got\s+to|got\s+to(?!\s+know\b)|gotta)\b(?!\s+(?:be\s+(?:really\s+|so\s+|very\s+)?(?:proud|pleased|glad)))"
+    r"mustn't|must\s+not|must(?!\s+(?:be|feel|think|know|wonder|hate|miss|love|have\s+(?:been|felt|had))|'ve)|'ve\s+got\s+to|got\s+to(?!\s+know\b)|gotta)\b(?!\s+(?:be\s+(?:really\s+|so\s+|very\s+)?(?:proud|pleased|glad)"
+    # "you should see my Year 10s": someone else's worse case, an exclamation (set 82); "you should see a GP" advises
+    r"|see\s+(?:my|his|her|their|our|the\s+state\s+of|what)\b|hear\s+(?:my|his|her|their|our|what)\b))"
     r"|\bwhat\s+you\s+(?:need|have|want|ought|should|can|could)\s+(?:to\s+)?do\s+is\b|(?<!\bis\s)(?<!'s\s)(?<!\bknow\s)(?<!\bdecide\s)\bwhat\s+you\s+(?:need|have|want|ought|should)\s+(?:to\s+)?do\b"
     r"|\bi(?:'d|\s+would|\s+strongly|\s+(?:can|could|might)(?:\s+also)?)?\s+(?:recommend|suggest|advise|encourage\s+you)\b|\bmy\s+(?:advice|suggestion|tip)\b"
     r"|(?<!\bi\s)(?<!\bwe\s)(?<!\bto\s)(?<!\bwill\s)(?<!'ll\s)(?<!\bthey\s)(?<!\blet\sme\s)(?<!\bgonna\s)(?<!\bnot\s)\b(?:try|make\s+sure|be\s+sure|remember)\s+"
@@ -234,6 +236,20 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?"); "where you've
     # one."); "trust me" ends the sentence it persuades with, where the one that reassures goes on to what it promises
     # ("trust me, you made the right decision", "trust me, it really helps": 5 of ESConv's supporter turns)
     r"|\bi\s+(?:wouldn't|would\s+not)\s+(?:bother|go\s+down\s+that\s+(?:road|route|path))\b"
+    # how to feel or act, told in a set phrase that instructs wherever it stands in the turn, so also inside an
+    # unpunctuated run (sets 82-84: "8c are like that with everyone don't take it personally", "the timings are fine
+    # stop worrying you'll smash it", "that's to your credit just pick your moment", "cheer up it's only a report");
+    # not what they cannot do ("you can't stop worrying": a reflection), nor a lesson told of oneself ("So I learned
+    # the hard way that you pick your moment": set 19's writer codes the story, not advice)
+    r"|(?<!can't\s)(?<!cannot\s)(?<!couldn't\s)(?<!to\s)(?<!won't\s)(?<!'ll\s)(?<!not\s)(?<!\byou\s)(?<!\bi\s)(?<!\bwe\s)"
+    r"\b(?:(?:don't|do\s+not)\s+take\s+it\s+(?:so\s+)?(?:personally|to\s+heart)|stop\s+(?:worrying|stressing|panicking|"
+    r"overthinking|beating\s+yourself\s+up)|cheer\s+up|pick\s+your\s+(?:moment|battles))\b"
+    # the advice against left elliptical, where the mentee has put their plan (set 83: "I really wouldn't. The
+    # minute you do that, it's a formal thing."): "wouldn't" ends the sentence, or a new clause follows that no verb
+    # phrase can start ("i really wouldn't the minute you do that"); not an answer about oneself ("I wouldn't, no")
+    r"|\bi\s+(?:really\s+|honestly\s+|personally\s+|definitely\s+|just\s+)(?:wouldn't|would\s+not)"
+    r"(?:\s+(?:if\s+i\s+were\s+you|in\s+your\s+(?:shoes|position)))?(?:\s*(?:[.!;]|$)|(?=\s+(?:the|a|it's|that's|"
+    r"there's|you'll|you'd|they'll|because|cos|trust)\b))"
     r"|(?<!\bcan\s)(?<!\bcould\s)(?<!\bto\s)\btrust\s+me(?:\s+on\s+(?:this|that)(?:\s+one)?)?(?:\s+(?:mate|love|honestly|yeah))?\s*$"
     r"|\bstick\s+with\s+me\s+and\s+you(?:'ll|\s+will)\b"
     r"|\bwhat\s+we(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to|'re\s+gonna)\s+do\s+is\b"

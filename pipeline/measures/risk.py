@@ -82,9 +82,12 @@ SAFETY_ASK_RE = re.compile(
     re.IGNORECASE,
 )
 #: What waves it off: told not to say or think it, called silly or selfish, cheered up with what they have to live
-#: for ("Oh, Sian. No. Don't say that.", "that's a really selfish thing to think", "You've got loads going for you").
+#: for ("Oh, Sian. No. Don't say that.", "that's a really selfish thing to think", "You've got loads going for you"),
+#: or filed as what everyone says (set 83: a frail patient "frightened of going home", "They all say that."; the
+#: writers code it a persuasion or a story, not a judgement, so it is heard here only, where it answers a risk).
 WAVED_OFF_RE = re.compile(
     r"\bdon'?t\s+(?:say|talk|think)\s+(?:that|like\s+that|things\s+like\s+that|such\s+things)\b"
+    r"|\b(?:they|you\s+guys|you\s+people|people)\s+(?:all|always)\s+say\s+that\s*(?:[.!,;]|$)"
     r"|\bdon'?t\s+be\s+(?:silly|daft|soft|stupid|ridiculous|so\s+dramatic)\b|\bselfish\b"
     r"|\byou(?:'ve|\s+have)\s+got\s+(?:so\s+much|loads|everything|a\s+lot)\s+(?:going\s+for\s+you|to\s+live\s+for)\b",
     re.IGNORECASE,
