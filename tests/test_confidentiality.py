@@ -132,6 +132,8 @@ def test_a_step_the_mentee_agreed_earlier_is_no_breach(punctuated):
     assert [i for i, _ in session_breaches(turns(declined), mentor="Mentor")] == [4]
     other = [*AGREED_OFFER[:4], ("Mentor", "And I'll message you after I've spoken to your manager.")]
     assert [i for i, _ in session_breaches(turns(other), mentor="Mentor")] == [4]
+    nobody = [*AGREED_OFFER[:4], ("Mentor", "I know his inspector. I'll have a quiet word with her.")]
+    assert [i for i, _ in session_breaches(turns(nobody), mentor="Mentor")] == [4]  # HR agreed, not her
 
 
 def test_the_mentee_asking_the_mentor_to_tell_is_no_breach():

@@ -139,7 +139,8 @@ def breach(text: str, *, agreed: frozenset[str] = frozenset()) -> str:
         One turn of the mentor, as written (punctuated or not).
     agreed : frozenset of str
         Those the mentee agreed may hear of it earlier in the session (:func:`parties`' keys;
-        :func:`session_breaches`): a sentence that names only them passes nothing on unasked.
+        :func:`session_breaches`): a sentence that names only them passes nothing on unasked (one that names
+        nobody, "I'll have a quiet word with her", is read as before).
 
     Returns
     -------
@@ -154,7 +155,7 @@ def breach(text: str, *, agreed: frozenset[str] = frozenset()) -> str:
     for sentence, after in itertools.pairwise([*_SENTENCE_RE.findall(text), ""]):
         if (cue := find_pattern(PASSING_ON_RE, sentence)) and not sentence.rstrip().endswith("?") \
                 and not _ASKED_RE.search(sentence) and not _AGREED_RE.search(sentence + " " + after) \
-                and not (agreed and parties(sentence) <= agreed):
+                and not (agreed and (named := parties(sentence)) and named <= agreed):
             return cue
     return ""
 
