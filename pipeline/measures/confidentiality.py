@@ -117,7 +117,8 @@ _PARTY_NOISE_RE = re.compile(r"^(?:your|my|the|to|with|past|tell|let)\s+|\b(?:li
 _REQUEST_RE = re.compile(
     r"\b(?:can|could|would|will)\s+you\s+(?:please\s+|maybe\s+|just\s+|possibly\s+)?(?:speak|talk|tell|mention|raise|"
     r"flag|email|ring|call|have\s+a\s+(?:quick\s+|quiet\s+)?word|let|pass|put|run)\b"
-    r"|\bI'?d\s+(?:like|rather|prefer)\s+(?:it\s+if\s+)?you\s+(?:to\s+)?(?:speak|talk|tell|mention|raised?|had\s+a\s+word)\b"
+    r"|\bI'?d\s+(?:like|rather|prefer)\s+(?:it\s+if\s+)?you\s+(?:to\s+)?"
+    r"(?:speak|talk|tell|mention|raised?|had\s+a\s+word)\b"
     r"|\bplease\s+(?:speak|talk|tell|mention)\b",
     re.IGNORECASE,
 )

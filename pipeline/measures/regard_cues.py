@@ -149,7 +149,8 @@ AFFIRMATION_RE = _re(
     r"(?:is|'s)\s+important))\b|\bthings?\s+going\s+for\s+you\b"
     # strengths MITI 4.2.1 affirms: clarity about what they want, ideas that are theirs, persistence, foresight
     r"|\byou(?:'re|\s+are)\s+(?:really\s+|very\s+|so\s+)?clear\s+(?:about|on)\s+what\b"
-    r"|(?<!\bknow\s)(?<!\bknows\s)(?<!\bout\s)(?<!\bguess\s)"  # "Martin will know it came from you": found out, not credit
+    # "Martin will know it came from you": found out, not credit
+    r"|(?<!\bknow\s)(?<!\bknows\s)(?<!\bout\s)(?<!\bguess\s)"
     r"\b(?:they|it|that|those|these|both|all)\s+(?:both\s+|all\s+)?came\s+from\s+you\b"
     r"|\byou(?:'ve|\s+have)?\s+(?:kept\s+(?:going|at\s+it|trying)|stuck\s+(?:with|at)\s+it|hung\s+in\s+there|"
     r"pushed\s+through)\b|\byou\s+(?:haven't|have\s+not|never|didn't|did\s+not)\s+give(?:n)?\s+up\b"

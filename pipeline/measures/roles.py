@@ -20,9 +20,9 @@ role ("Mentor", "Coach", "Therapist", "Counsellor", "Helper", "Supporter",
 any counting: a transcript that says who is who is believed. A name that is an occupation too ("Nurse", "Doctor",
 "Tutor": :data:`OCCUPATION_NAME_RE`) is believed beside a name of the one helped, and elsewhere only where how the two
 speak cannot tell (a junior "Nurse" mentored by a ward "Sister" asks the questions and speaks of herself). Two
-speakers named by a letter as helping transcripts write them (:data:`ABBREVIATED_PAIRS`: "T"/"C") decide where the address rule cannot (letters may be
-initials). When only the one
-helped is named, the mentor is counted among the others. The report says
+speakers named by a letter as helping transcripts write them (:data:`ABBREVIATED_PAIRS`: "T"/"C") decide where the
+address rule cannot (letters may be initials). When only the one helped is named, the mentor is counted among the
+others. The report says
 ``role_source="named"`` where the names decided who the mentor is (a helping role's name, or the one helped named
 where there are only two speakers), else ``"guessed"``.
 
