@@ -188,6 +188,33 @@ def startup_only(baseline: str | None) -> None:
                   f"({', '.join(f'{t:.2f}' for t in times)})")
 
 
+def _print_table(kinds: list[str], rows: dict[str, list[dict]], truth: str, audio_s: float,
+                 word_error_rate) -> list[str]:
+    """Print one session's table (medians of each configuration's runs); return the rapport summary line."""
+    summary: list[str] = []
+    print(f"{'configuration':16} {'seconds':>8} {'RTF':>6} {'CPU s':>7} {'process s':>9} {'peak MB':>8}"
+          f" {'WER %':>6} {'ratio':>6} {'CPU ratio':>9} {'process ratio':>13}")
+    bare_rows = rows.get("bare-sequential") or [{"seconds": float("nan"), "cpu_s": float("nan")}]
+    bare = statistics.median(r["seconds"] for r in bare_rows)
+    bare_cpu = statistics.median(r["cpu_s"] for r in bare_rows)
+    bare_proc = statistics.median(r.get("process_s", float("nan")) for r in bare_rows)
+    for kind in kinds:
+        sec = statistics.median(r["seconds"] for r in rows[kind])
+        cpu = statistics.median(r["cpu_s"] for r in rows[kind])
+        proc = statistics.median(r["process_s"] for r in rows[kind])
+        peak = max(r["peak_mb"] for r in rows[kind])
+        try:
+            wer = 100 * word_error_rate(truth, rows[kind][0]["text"])
+        except ModuleNotFoundError:  # jiwer is a development dependency; --save-rows keeps the texts
+            wer = float("nan")
+        print(f"{kind:16} {sec:8.1f} {sec / audio_s:6.3f} {cpu:7.1f} {proc:9.1f} {peak:8.0f} {wer:6.2f} "
+              f"{sec / bare:6.2f} {cpu / bare_cpu:9.2f} {proc / bare_proc:13.2f}")
+        if kind == "rapport":
+            summary.append(f"{audio_s / 60:.1f} min: ratio {sec / bare:.2f} (CPU {cpu / bare_cpu:.2f}), "
+                           f"peak {peak:.0f} MB, WER {wer:.2f} %")
+    return summary
+
+
 def main() -> None:
     if len(sys.argv) >= 2 and sys.argv[1] == "--one":
         print(json.dumps(run_one(*sys.argv[2:7])))
@@ -239,26 +266,7 @@ def main() -> None:
                     print(f"... {minutes:g} min {kind} run {rep + 1}: {row['seconds']:.1f} s", file=sys.stderr,
                           flush=True)
             print(f"\nsession: {audio_s / 60:.1f} min ({audio_s:.0f} s), {args.repeats} run(s) each, interleaved")
-            print(f"{'configuration':16} {'seconds':>8} {'RTF':>6} {'CPU s':>7} {'process s':>9} {'peak MB':>8}"
-                  f" {'WER %':>6} {'ratio':>6} {'CPU ratio':>9} {'process ratio':>13}")
-            bare_rows = rows.get("bare-sequential") or [{"seconds": float("nan"), "cpu_s": float("nan")}]
-            bare = statistics.median(r["seconds"] for r in bare_rows)
-            bare_cpu = statistics.median(r["cpu_s"] for r in bare_rows)
-            bare_proc = statistics.median(r.get("process_s", float("nan")) for r in bare_rows)
-            for kind in kinds:
-                sec = statistics.median(r["seconds"] for r in rows[kind])
-                cpu = statistics.median(r["cpu_s"] for r in rows[kind])
-                proc = statistics.median(r["process_s"] for r in rows[kind])
-                peak = max(r["peak_mb"] for r in rows[kind])
-                try:
-                    wer = 100 * word_error_rate(truth, rows[kind][0]["text"])
-                except ModuleNotFoundError:  # jiwer is a development dependency; --save-rows keeps the texts
-                    wer = float("nan")
-                print(f"{kind:16} {sec:8.1f} {sec / audio_s:6.3f} {cpu:7.1f} {proc:9.1f} {peak:8.0f} {wer:6.2f} "
-                      f"{sec / bare:6.2f} {cpu / bare_cpu:9.2f} {proc / bare_proc:13.2f}")
-                if kind == "rapport":
-                    summary.append(f"{audio_s / 60:.1f} min: ratio {sec / bare:.2f} (CPU {cpu / bare_cpu:.2f}), "
-                                   f"peak {peak:.0f} MB, WER {wer:.2f} %")
+            summary.extend(_print_table(kinds, rows, truth, audio_s, word_error_rate))
             if args.save_rows:
                 saved = json.loads(Path(args.save_rows).read_text()) if Path(args.save_rows).is_file() else {}
                 saved[f"{minutes:g}"] = {"truth": truth, "audio_s": audio_s, "rows": rows}
