@@ -41,6 +41,11 @@ BREACH_CASES = [
     ("I know her inspector. I'll have a quiet word with her.", "I'll have a quiet word with her"),
     ("And I might run it past Karen in payroll.", "I might run it past Karen"),
     ("Look, I'll have a word with Sharon about your breaks.", "I'll have a word with Sharon"),
+    # set 87: the one the turn has just named, an escalation, a named person rung or emailed
+    ("Leave Janet with me. I'll have a quiet word.", "I'll have a quiet word"),
+    ("Four times! Okay, I'll escalate it to Mr Hughes.", "I'll escalate it to Mr"),
+    ("I'll email Sandra in HR this afternoon and get a meeting booked.", "I'll email Sandra"),
+    ("I'll report it to your manager today.", "I'll report it to your manager"),
     # look-alikes: remembering, the mentor's own story, offers, agreement, a duty, a promise
     ("You told me you were worried about the audit.", ""),
     ("My mum told me she was proud of me.", ""),
@@ -62,6 +67,11 @@ BREACH_CASES = [
     ("Somebody told me the other day that it's six weeks.", ""),
     ("I'll tell Mrs Patel you came and we talked. Is that alright with you?", ""),  # agreement checked at once
     ("I'll call Tuesday to confirm.", ""),
+    ("I'll email you the link tonight.", ""),
+    ("I'll have a quiet word with you after the session.", ""),
+    ("Can I have a quiet word?", ""),
+    ("I'll report back to you on Friday.", ""),
+    ("I can take that to the team meeting next week. Would that be okay?", ""),
 ]
 
 

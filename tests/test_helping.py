@@ -871,6 +871,16 @@ CONFRONT_CASES = [
     ("But everyone does the Monday meeting. It's ten minutes.", "but everyone does"),
     ("What's the problem, do you think?", ""),
     ("Everyone does the meeting differently.", ""),
+    # "yes, but": their point granted and argued back; not a double-sided reflection, not a question for their view
+    ("Right, but feeling fine doesn't mean your heart's fine.", "right but"),
+    ("I understand, but diabetes doesn't take a year off.", "i understand but"),
+    ("Yes, but carefully.", ""),
+    ("Yeah, but part of you is scared of what happens next.", ""),
+    ("Yes, but you also said you miss them.", ""),
+    ("Okay, but how would that work for you?", ""),
+    ("Yeah, but I'd rather hear it from you.", ""),
+    ("I know, but that sounds really hard.", ""),
+    ("Yeah, but you'd have a say in how it's done.", ""),
 ]
 
 
@@ -2709,6 +2719,38 @@ def test_set81_to_84_forms_advice_in_a_run_and_a_concern_waved_off(nlp):
             assert not code(said).has("advice"), said
     assert code("And those ideas all came from you.").has("affirmation")
     assert not code("Martin will know it came from you.").has("affirmation")
+
+
+def test_set85_to_88_forms_advice_by_the_speakers_weight(nlp):
+    """Forms from the fifth held-out round (family and caring, money and housing, identity and belonging, relapse),
+    each with what only looks like it, as written and as automatic captions write it: "what I'd do" with an aside
+    before its verb, the one course named as obvious, how to take it said as what the speaker would not do ("I
+    wouldn't read anything into it"; not "I wouldn't worry about it", reassurance as often), and a rule laid down as
+    a clause ("and no more sitting on the balcony") advise. Not about what the speaker would do, not their own good
+    news named as the best thing, not "no more than", and not the mentee's wish given back ("so you want no more
+    waiting around")."""
+    code = _coded_after(["I don't really want Priya covering for me, and Jack made a joke about it last year."], nlp)
+    for text in ("Look, what I'd do, and this is what I tell everyone, is be upfront with the whole team.",
+                 "Well, the obvious thing is you just leave at five, and Priya picks up the late stuff.",
+                 "The best thing is to ring them today.", "Oh, he's like that with everyone. I wouldn't read anything "
+                 "into it.", "And no more sitting on the balcony with your "
+                 "cousin.", "And I wouldn't say anything to your dad yet."):
+        for said in (text, strip_punctuation(text)):
+            assert code(said).has("advice"), said
+    for text in ("It's not about what I'd do, is it? It's your career.", "That's not what I'd do, but it is your "
+                 "call.", "The best thing is you did it anyway.", "No more than two a day.",
+                 "So you want no more waiting around."):
+        assert not code(text).has("advice"), text
+    # a clause that describes what they can do is no proposal (19 lines of good helpers in sets 11-87), unless its
+    # verb proposes an action
+    for text in ("It's starting to feel like something you can actually handle.",
+                 "So there's already a thread you could pull on.", "You've got a number you can check."):
+        for said in (text, strip_punctuation(text)):
+            assert not code(said).has("advice"), said
+    for text in ("Something you could try is keeping a diary.", "One thing you could do is ring them.",
+                 "There's a group you could join on Tuesdays."):
+        for said in (text, strip_punctuation(text)):
+            assert code(said).has("advice"), said
 
 
 def test_a_story_the_mentee_asked_for_is_no_focus_taken(nlp):

@@ -230,12 +230,28 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?"); "where you've
     # to observe Sandra's class")
     r"|\bleave\s+it\s+with\s+me\b|\bi(?:'ll|\s+will)\s+(?:have\s+a\s+word\s+with|sort\s+(?:it|that|this)\s+out\s+for\s+you)\b"
     r"|\bi(?:'d|\s+would)\s+like\s+you\s+to\s+(?!tell\b|talk\b|share\b|think\b|say\b|describe\b|walk\b|imagine\b|know\b)[a-z]+"
-    r"|\b(?:the\s+first\s+thing\s+|what\s+)i(?:'d|\s+would)\s+do\s+(?:\w+\s+)?is\b|\bhere'?s\s+(?:what\s+i(?:'m|\s+am)\s+thinking|the\s+plan)\b"
+    r"|(?<!about\s)(?<!not\s)\b(?:the\s+first\s+thing\s+|what\s+)i(?:'d|\s+would)\s+do\s+(?:\w+\s+)?is\b(?!\s+it\b)"
+    r"|\bhere'?s\s+(?:what\s+i(?:'m|\s+am)\s+thinking|the\s+plan)\b"
+    # the same with an aside before its verb (set 87: "what I'd do, and this is what I tell everyone, is be upfront");
+    # not "it's not about what I'd do, is it?" nor "that's not what I'd do, but it is your call"; the one course of
+    # action named as obvious ("the obvious thing is you just leave at five", "the best thing is to ring them today")
+    r"|(?<!about\s)(?<!not\s)\bwhat\s+i(?:'d|\s+would)\s+do\s+(?:[a-z']+\s+){2,8}?is\s+(?!it\b)"
+    r"|\bthe\s+(?:obvious|best|easiest|simplest|sensible|smart)\s+thing\s+(?:to\s+do\s+|for\s+you\s+)?"
+    r"(?:is|would\s+be)\s+(?:to\s+|for\s+you\s+to\s+|just\s+|you\s+(?:just\s+)?(?!(?:did|were|was|had|have|are|know|"
+    r"knew|said|got|can|could|don't|didn't|won't|feel|felt|think|thought)\b)[a-z]+\b)"
     # advice with the speaker's weight behind it (set 43: "What I'd do, sweetheart, is ...", "I wouldn't bother with
     # all that yet", "I wouldn't go down that road", "Stick with me and you'll ...", "Trust me.", "Trust me on this
     # one."); "trust me" ends the sentence it persuades with, where the one that reassures goes on to what it promises
     # ("trust me, you made the right decision", "trust me, it really helps": 5 of ESConv's supporter turns)
     r"|\bi\s+(?:wouldn't|would\s+not)\s+(?:bother|go\s+down\s+that\s+(?:road|route|path))\b"
+    # how to take it or what to keep back, said as what the speaker would not do (sets 51, 87: "I wouldn't read
+    # anything into it", "I wouldn't say anything to your dad yet"); not "I wouldn't worry about it", which the writers
+    # code as reassurance as often as advice (3 "other", 2 "persuade" in sets 24-82)
+    r"|\bi\s+(?:really\s+|honestly\s+|personally\s+)?(?:wouldn't|would\s+not)\s+(?:read\s+(?:anything|too\s+much|"
+    r"much)\s+into|say\s+anything\s+to)\b"
+    # a rule laid down as a clause of its own (set 88: "And no more sitting on the balcony with your cousin", "no
+    # more keeping biscuits in the house")
+    r"|(?:^|[.!;:]\s*|\b(?:and|so|just|now|right|okay)\s*,?\s+)no\s+more\s+(?!than\b)[a-z]+ing\b"
     # how to feel or act, told in a set phrase that instructs wherever it stands in the turn, so also inside an
     # unpunctuated run (sets 82-84: "8c are like that with everyone don't take it personally", "the timings are fine
     # stop worrying you'll smash it", "that's to your credit just pick your moment", "cheer up it's only a report");

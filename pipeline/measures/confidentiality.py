@@ -74,15 +74,18 @@ _OVER_THEM = r"(?:your\s+" + _ROLES + "|" + _BODIES + r"|(?:your\s+)?(?:school|h
 _NOW = r"\b(?:I'?ll|I\s+will|I'?m\s+going\s+to|I'?m\s+gonna|let\s+me|I\s+might)\s+(?:just\s+|quickly\s+|also\s+|probably\s+)?"
 _DONE = r"\b(?:I'?ve\s+(?:already\s+|just\s+)?|I\s+(?:already\s+|just\s+)?)"
 _TOLD = (r"(?:(?:have|had|having)\s+a\s+(?:quick\s+)?(?:word|chat)\s+with|(?:speak|spoke|spoken|talk|talked)\s+(?:to|with)"
-         r"|(?:mention|mentioned|pass|passed|raise|raised|flag|flagged|put|feed|fed|run|ran)\s+(?:it|this|that|them|"
+         r"|(?:mention|mentioned|pass|passed|raise|raised|flag|flagged|put|feed|fed|run|ran|escalate|escalated|report|"
+         r"reported|take|took)\s+(?:it|this|that|them|"
          r"all\s+this)\s+(?:on\s+|up\s+|back\s+)?(?:to|with|past|by)|tell|told)\s+")
 _PASSING = (
     # about to: to someone over them or a person named ("I'll speak to Jo", "I might run it past Karen")
     _NOW + r"(?:" + _TOLD + r"(?:" + _OVER_THEM + "|" + _NAME + r")"
-    r"|(?:email|ring|call|text|drop\s+a\s+line\s+to)\s+" + _OVER_THEM
+    r"|(?:email|ring|call|phone|text|message|drop\s+a\s+line\s+to)\s+(?:" + _OVER_THEM + "|" + _NAME + r")"
     + r"|let\s+(?:" + _OVER_THEM + "|" + _NAME + r")\s+know"
     r"|have\s+a\s+(?:quiet|little|private|discreet)\s+(?:word|chat)\s+with\s+(?:" + _OVER_THEM + "|" + _NAME
     + r"|him|her|them|someone|somebody))\b"
+    # a quiet word with whoever the turn has just named ("Leave Janet with me. I'll have a quiet word.")
+    r"|" + _NOW + r"have\s+a\s+(?:quiet|little|private|discreet)\s+(?:word|chat)(?=\s*(?:[.!;]|$))"
     # done: to someone over them only ("I've spoken to your mum"; not "then I spoke to Priya", a story)
     r"|" + _DONE + r"(?:(?:" + _TOLD + r"|(?:emailed|rang|called|texted)\s+)" + _OVER_THEM
     + r"|(?:let|letting)\s+" + _OVER_THEM + r"\s+know)\b"

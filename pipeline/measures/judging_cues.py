@@ -31,7 +31,20 @@ NO_IT_ISNT_RE = _re(NO_IT_ISNT)
 #: about the world: "that's the way it is", "here we go again"; "let me guess") (``bench/helping_skills.py`` lists
 #: ESConv's hits).
 CONFRONT_RE = _re(
-    r"\b(?:oh\s+)?come\s+on\s+(?:now\s+)?you(?!\s+know\b)(?:'re|\s+are|'ve|\s+have|\s+had|\s+know|\s+can|\s+can't)\b"  # arguing
+    # "yes, but": the mentee's point granted and argued back at the start of a sentence, with something said after it
+    # (64 helper lines in sets 9-88, 63 of them in poor sessions and the other coded confront); not a double-sided
+    # reflection ("yes, but part of you is scared", "yeah but you also said ...") nor a question for their view ("okay,
+    # but how would that work for you?", "yeah but I'd rather hear it from you"), nor feeling with them ("I know, but
+    # that sounds really hard"), nor their choice kept ("yeah, but you'd have a say in how")
+    r"^(?:yes|yeah|right|okay|ok|sure|well|i\s+know|i\s+hear\s+you|i\s+understand|i\s+get\s+(?:that|it)|fair\s+enough|"
+    r"true)\s+but\s+(?!(?:what|how|where|when|who|which)\b"
+    r"|i(?:'d|\s+would)\s+(?:rather|like\s+to|love\s+to)\s+(?:hear|know|understand)\b|i\s+(?:wonder|'m\s+curious|"
+    r"am\s+curious)\b|(?:that|it|this)\s+(?:sounds|must|seems|feels)\b"
+    r"|you(?:'d|\s+would|'ll|\s+will)\s+(?:still\s+)?have\s+a\s+say\b|it'?s\s+(?:still\s+)?(?:your|up\s+to\s+you)\b"
+    r"|(?:also\s+)?(?:part\s+of\s+you|at\s+the\s+same\s+time|on\s+the\s+other\s+hand|you\s+(?:also\s+)?"
+    r"(?:feel|felt|said|say|told|want|wanted|sound|seem|wonder|worry|know)\b"
+    r"|you're\s+(?:also\s+)?(?:worried|scared|afraid|not\s+sure|wondering)))(?=(?:\S+\s+){2}\S)"
+    r"|\b(?:oh\s+)?come\s+on\s+(?:now\s+)?you(?!\s+know\b)(?:'re|\s+are|'ve|\s+have|\s+had|\s+know|\s+can|\s+can't)\b"  # arguing
     r"|\byou\s+(?:really\s+)?should(?:'ve|\s+have)\s+(?:just\s+|really\s+)?(?:known|listened|asked|thought|checked|"
     r"realised|realized|called|told|said|rung|phoned|come|gone|stopped|waited|spoken|talked|done)\b"  # hindsight blames
     r"|\bwhy\s+(?:didn't|did\s+not|wouldn't|couldn't)\s+you\s+just\s+\w+|\bwhy\s+on\s+earth\b"
