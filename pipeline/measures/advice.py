@@ -186,9 +186,8 @@ def advice_cue(q: QuestionClass, plain: str) -> str:
     # reflected
     for m in advice_cues.ADVICE_RE.finditer(plain):
         before = plain[:m.start()]
-        if not (_asks_within(q, plain, m.group(0)) or _reported(before) or _subordinate(before, m.group(0))
-                or strong and m.group(0).startswith(("you can", "you could"))
-                or _describes(before, plain[m.start():])):
+        if not (_asks_within(q, plain, m.group(0)) or _reported(before) or _subordinate(before, plain[m.start():])
+                or strong and m.group(0).startswith(("you can", "you could"))):
             return m.group(0)
     return ""
 
@@ -204,16 +203,6 @@ _BECAUSE = frozenset({"because", "cause", "'cause", "since", "as"})
 _RULER_RE = re.compile(r"\bhow\s+(?:confident|sure|likely|ready|important|willing|motivated|committed)\b")
 
 
-def _subordinate(before: str, cue: str) -> bool:
-    """Whether an advice cue sits in a clause that advises nothing: after "whether" ("whether it's worth a try for
-    you is your call"), or "you can/could ..." after :data:`_SUBORDINATORS`."""
-    words = before.split()
-    can = cue.startswith(("you can", "you could"))
-    return bool(words) and (words[-1] == "whether" or can and words[-1] in _SUBORDINATORS
-                            or cue.startswith("you") and words[-1] in _BECAUSE) \
-        or bool(_RULER_RE.search(before))
-
-
 #: Things a relative clause "you can/could ..." can describe rather than propose ("something you can actually handle",
 #: "a level you can cope with", "a thread you could pull on", "the last thing you could think about").
 _DESCRIBED = frozenset("""something anything everything thing things level number thread step steps possibility line
@@ -223,12 +212,24 @@ _PROPOSED = frozenset("""try do use join ask call contact talk speak go read get
                          practice say tell bring book put apply visit text email""".split())
 
 
-def _describes(before: str, cue_on: str) -> bool:
+def _subordinate(before: str, cue_on: str) -> bool:
+    """Whether an advice cue sits in a clause that advises nothing: after "whether" ("whether it's worth a try for
+    you is your call"), "you can/could ..." after :data:`_SUBORDINATORS`, or a clause that describes
+    (:func:`_describes`). ``cue_on``: the sentence from the cue on."""
+    words = before.split()
+    can = cue_on.startswith(("you can", "you could"))
+    return bool(words) and (words[-1] == "whether" or can and words[-1] in _SUBORDINATORS
+                            or cue_on.startswith("you") and words[-1] in _BECAUSE or _describes(words, cue_on)) \
+        or bool(_RULER_RE.search(before))
+
+
+def _describes(words: list[str], cue_on: str) -> bool:
     """Whether "you can/could ..." is a relative clause that describes one of :data:`_DESCRIBED` ("it's starting to
     feel like something you can actually handle", "you've got a number you can check": 19 lines of good helpers in
-    the reviewer sets, 6 of poor ones, none advice for that clause), unless its verb proposes (:data:`_PROPOSED`)."""
-    words, rest = before.split(), cue_on.split()
-    if not (words and rest[:2] in (["you", "can"], ["you", "could"])):
+    the reviewer sets, 6 of poor ones, none advice for that clause), unless its verb proposes (:data:`_PROPOSED`);
+    ``words``: the words before the cue (not empty)."""
+    rest = cue_on.split()
+    if rest[:2] not in (["you", "can"], ["you", "could"]):
         return False
     head = words[-2] if words[-1] == "that" and len(words) >= 2 else words[-1]
     verb = next((w for w in rest[2:] if w not in ("actually", "really", "still", "also", "just")), "")

@@ -251,7 +251,7 @@ ADVICE_RE = _re(  # not asked about ("did you have to resit it?"); "where you've
     r"much)\s+into|say\s+anything\s+to)\b"
     # a rule laid down as a clause of its own (set 88: "And no more sitting on the balcony with your cousin", "no
     # more keeping biscuits in the house")
-    r"|(?:^|[.!;:]\s*|\b(?:and|so|just|now|right|okay)\s*,?\s+)no\s+more\s+(?!than\b)[a-z]+ing\b"
+    r"|(?:^|\b(?:and|so|just|now|right|okay)\s+)no\s+more\s+(?!than\b)[a-z]+ing\b"
     # how to feel or act, told in a set phrase that instructs wherever it stands in the turn, so also inside an
     # unpunctuated run (sets 82-84: "8c are like that with everyone don't take it personally", "the timings are fine
     # stop worrying you'll smash it", "that's to your credit just pick your moment", "cheer up it's only a report");

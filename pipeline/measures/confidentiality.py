@@ -82,10 +82,9 @@ _PASSING = (
     _NOW + r"(?:" + _TOLD + r"(?:" + _OVER_THEM + "|" + _NAME + r")"
     r"|(?:email|ring|call|phone|text|message|drop\s+a\s+line\s+to)\s+(?:" + _OVER_THEM + "|" + _NAME + r")"
     + r"|let\s+(?:" + _OVER_THEM + "|" + _NAME + r")\s+know"
-    r"|have\s+a\s+(?:quiet|little|private|discreet)\s+(?:word|chat)\s+with\s+(?:" + _OVER_THEM + "|" + _NAME
-    + r"|him|her|them|someone|somebody))\b"
-    # a quiet word with whoever the turn has just named ("Leave Janet with me. I'll have a quiet word.")
-    r"|" + _NOW + r"have\s+a\s+(?:quiet|little|private|discreet)\s+(?:word|chat)(?=\s*(?:[.!;]|$))"
+    # a quiet word with anyone, or with whoever the turn has just named ("Leave Janet with me. I'll have a quiet word.")
+    r"|have\s+a\s+(?:quiet|little|private|discreet)\s+(?:word|chat)(?:\s+with\s+(?:" + _OVER_THEM + "|" + _NAME
+    + r"|him|her|them|someone|somebody)|(?=\s*(?:[.!;]|$))))\b"
     # done: to someone over them only ("I've spoken to your mum"; not "then I spoke to Priya", a story)
     r"|" + _DONE + r"(?:(?:" + _TOLD + r"|(?:emailed|rang|called|texted)\s+)" + _OVER_THEM
     + r"|(?:let|letting)\s+" + _OVER_THEM + r"\s+know)\b"
