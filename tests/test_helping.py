@@ -9,10 +9,14 @@ rest on punctuation, the case is coded again with its punctuation stripped.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from pipeline.measures.confronting import argues_back
 from pipeline.measures.helping import code_session, code_text, code_turn, confronting, partnership
 from pipeline.measures.questions import strip_punctuation
+from pipeline.measures.reflections import plain_text
 from pipeline.measures.session import measure_session, turn_measures_frame
 from pipeline.measures.stats import share_ci
 from pipeline.types import SpeakerInfo, Turn, TurnCode
@@ -871,17 +875,37 @@ CONFRONT_CASES = [
     ("But everyone does the Monday meeting. It's ten minutes.", "but everyone does"),
     ("What's the problem, do you think?", ""),
     ("Everyone does the meeting differently.", ""),
-    # "yes, but": their point granted and argued back; not a double-sided reflection, not a question for their view
+]
+
+
+#: "Yes, but": their point granted and argued back, in one sentence or two; not a double-sided reflection, not a
+#: question for their view, not feeling with them, not their choice kept, not reassurance, not three words or fewer.
+ARGUES_BACK_CASES = [
     ("Right, but feeling fine doesn't mean your heart's fine.", "right but"),
     ("I understand, but diabetes doesn't take a year off.", "i understand but"),
+    ("I get it. But that's kind of the most important part.", "i get it but"),
+    ("Okay, well. Fair enough. But you're a bright lad, you could do a lot better.", "okay well fair enough but"),
+    ("I hear you. But, you know, whoever starts it, that's what people remember.", "i hear you but"),
     ("Yes, but carefully.", ""),
     ("Yeah, but part of you is scared of what happens next.", ""),
     ("Yes, but you also said you miss them.", ""),
     ("Okay, but how would that work for you?", ""),
+    ("Yeah, but do you think she'd see it that way?", ""),
     ("Yeah, but I'd rather hear it from you.", ""),
     ("I know, but that sounds really hard.", ""),
+    ("I know. But it's a tough one to call.", ""),
     ("Yeah, but you'd have a say in how it's done.", ""),
+    ("Yeah, but you know yourself best.", ""),
+    ("Sure, sure. But it'll work itself out.", ""),
+    ("But I know you can do it.", ""),
 ]
+
+
+@pytest.mark.parametrize(("text", "cue"), ARGUES_BACK_CASES)
+def test_yes_but_argues_back_with_or_without_punctuation(text, cue):
+    sentences = [plain_text(s) for s in re.split(r"(?<=[.?!])\s+", text)]
+    assert argues_back(sentences) == cue
+    assert argues_back([plain_text(strip_punctuation(text))]) == cue
 
 
 @pytest.mark.parametrize(("text", "cue"), PARTNERSHIP_CASES)
@@ -1249,6 +1273,11 @@ def test_arguing_back_persuades_and_the_other_side_of_their_own_reflects(nlp):
                      nlp=nlp).behaviour != "advice"
     assert code_turn("I know, but that sounds really hard.", previous=prev, nlp=nlp).behaviour == "reflection"
     assert code_turn("I hear you.", previous=prev, nlp=nlp).behaviour == "other"
+    # MITI 4.2.1 hears the same words as Confront (arguing) too, wherever in the turn they come
+    code = code_turn("Most days. Yes, but Jayden's missed eleven days this term.", previous=prev, nlp=nlp)
+    assert (code.behaviour, code.confronting) == ("advice", "yes but")
+    assert code_turn("I get that. But I've done this twenty years, and if you wait it goes nowhere.", previous=prev,
+                     nlp=nlp).confronting == "i get that but"
 
 
 def test_send_offs_and_call_checks_are_neither_advice_nor_questions(nlp):

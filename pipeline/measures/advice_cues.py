@@ -400,19 +400,6 @@ ADVICE_AS_QUESTION_RE = _re(r"^(?:what|how)\s+(?:if|about)\b|^why\s+don'?t\b|^ha
                             r"|^do\s+you\s+think\s+(?:that\s+)?(?:it|you|that|this)\s+(?:could|might|would)\b|^do\s+you\s+have\b"
                             r"|^would\s+it\s+be\s+(?:possible|an\s+option|feasible)\b|^" + OPENERS
                             + r"(?:or\s+|maybe\s+|perhaps\s+)?(?:could|can)\s+you\b")
-#: Arguing back ("yes, but ..."): an acknowledgement, then "but" and the helper's own case, which MI coders hear as
-#: persuading (MITI 4.2.1; confront only where it also judges): "I get it. But that's the most important part.",
-#: "Right, but feeling fine doesn't mean your heart's fine.", "Okay, that's a start, but you need ...". Not the other
-#: side of their own ambivalence ("Yeah, but you also said ..."), a question, or sympathy ("I know, but that must be
-#: hard").
-YES_BUT_RE = _re(
-    r"^(?:(?:well|oh|um|uh|mm|hmm|okay|ok)\s+)*(?:(?:yeah|yes|right|sure|true|fair\s+enough|i\s+(?:know|see|get\s+(?:it|that)|"
-    r"hear\s+you|understand)|that(?:'s|\s+is)\s+a\s+start)\s+){1,3}but\s+(?!you\s+(?:also|said|mentioned|told|just\s+said)|on\s+the\s+"
-    r"other|at\s+the\s+same|part\s+of\s+you|i\s+wonder|what\b|how\b|why\b|who\b|when\b|where\b|(?:do|did|is|are|have|can|could|"
-    r"would|will)\s+you\b|is\s+there\b)(?![\w\s']*\b(?:must\s+be|sounds|hard|tough|difficult|understandable|makes\s+sense|"
-    r"frustrating|scary|painful)\b)"
-)
-
 #: A question that asks the mentee for their own options ("is there anyone you could talk to?", "are there things
 #: you can do?", "did you try to ...?"): it asks, whatever the words after it suggest.
 ASKS_FOR_OPTIONS_RE = _re(r"^" + OPENERS + r"(?:is|are)\s+there\b|^" + OPENERS + r"(?:did|do)\s+you\s+(?:try|think)\b"

@@ -1,13 +1,17 @@
-"""Judging, read from a sentence's words: the one definition of MITI 4.2.1 "Confront" for a turn.
+"""Judging, read from a turn's words: the one definition of MITI 4.2.1 "Confront" for a turn.
 
 :func:`confronting` finds the phrases of :mod:`pipeline.measures.judging_cues` that blame, label, shame or doubt the
-other person, unless the words just before undo them; :mod:`pipeline.measures.helping` reads it for every turn it
-codes (``TurnCode.confronting``).
+other person in a sentence, unless the words just before undo them; :func:`argues_back` finds their point granted
+and argued back ("yes, but ..."), which may take two sentences. :mod:`pipeline.measures.helping` reads both for
+every turn it codes (``TurnCode.confronting``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pipeline.measures import judging_cues as judging
+from pipeline.measures.helping_cues import REASSURING_RE
 from pipeline.measures.reflections import plain_text
 
 
@@ -29,6 +33,28 @@ def confronting(text: str) -> str:
     for m in judging.IMPUTED_RE.finditer(plain):  # a motive imputed, "it sounds like" or not
         words = plain[:m.start()].split()[-3:]
         if not any(w in judging.IMPUTED_UNDONE_BY or w.endswith("n't") for w in words):
+            return m.group(0).strip()
+    return ""
+
+
+def argues_back(sentences: Sequence[str]) -> str:
+    """The words with which a turn grants the other person's point and argues back ("" for none).
+
+    "Yes, but" (:data:`judging.ARGUES_BACK_RE`) at the start of any of the turn's sentences, an acknowledgement
+    said as a sentence of its own read with the "But ..." after it ("I get it. But that's the most important part.",
+    as "I get it, but ..." is), so that the same words are read alike with or without punctuation; not where the
+    rest of the turn reassures (:data:`pipeline.measures.helping_cues.REASSURING_RE`: "Sure, sure. But it'll work
+    itself out."). MITI 4.2.1 hears it as Confront (disagreeing, arguing) and as Persuade: the turn is judging
+    (``TurnCode.confronting``) and advice without permission (:mod:`pipeline.measures.helping`).
+
+    Parameters
+    ----------
+    sentences : sequence of str
+        The turn's sentences as :func:`pipeline.measures.reflections.plain_text` gives them, in order.
+    """
+    for i in range(len(sentences)):
+        rest = " ".join(sentences[i:])
+        if (m := judging.ARGUES_BACK_RE.match(rest)) and not REASSURING_RE.search(rest):
             return m.group(0).strip()
     return ""
 

@@ -25,7 +25,7 @@ from pipeline.measures import information_cues as info
 from pipeline.measures import judging_cues as judging
 from pipeline.measures import language as lang
 from pipeline.measures import regard_cues as regard
-from pipeline.measures.confronting import confronting
+from pipeline.measures.confronting import argues_back, confronting
 from pipeline.measures.reflections import (
     MIN_SHARED_WORDS,
     SECOND_PERSON,
@@ -325,9 +325,10 @@ def _code_doc(doc, ctx: Context, *, n_words: int, permission: bool,
             # ... maybe dropping a shift": a summary gives back their plans; only the speaker's own ("I'll refer you")
             codes = [c._replace(behaviour="reflection", complex=True) if c.behaviour == "advice"
                      and not cues.SELF_START_RE.match(c.cue) else c for c in codes]
-        if not found & {"advice", "information"} and (m := advice_cues.YES_BUT_RE.match(plain)) \
-                and not reassuring:  # "I get it. But that's the most important part." argues
-            codes.append(SentenceCode("advice", m.group(0).strip()))  # (persuade); "Sure, but it'll work out." reassures
+        if argued := argues_back(plains):  # "I get it. But that's the most important part.": Confront and Persuade
+            judged = judged or argued
+            if not found & {"advice", "information"}:
+                codes.append(SentenceCode("advice", argued))
         # a later "But ..." that is no reflection argues from what was just said ("Children can be cruel. But the
         # toilet is not a hygienic place ..."), it does not give it back
         argues = any(p.startswith("but ") and (c.behaviour != "reflection" or weakly_reflects(c))

@@ -23,6 +23,28 @@ NOT_SO_RE = _re(NOT_SO_PATTERN)
 NO_IT_ISNT = (r"^(?:no|nope),?\s+(?:it|that|they|he|she)\s*(?:'s\s+not|isn't|is\s+not|aren't|are\s+not|'re\s+not|"
               r"don't|do\s+not|doesn't|won't|didn't|wasn't)\b")
 NO_IT_ISNT_RE = _re(NO_IT_ISNT)
+#: "Yes, but": the other person's point granted, then argued back (MITI 4.2.1: Confront "disagreeing, arguing,
+#: correcting"; the helper's own case, so Persuade too), at the start of a sentence: one to three acknowledgements
+#: ("right", "I get it", "okay, fair enough", "that's a start"), "but", and at least three words of the speaker's
+#: case ("Right, but feeling fine doesn't mean your heart's fine", "I get it. But that's the most important part."
+#: read as one). Not the other side of their own ambivalence ("yes, but part of you is scared", "yeah, but you also
+#: said ..."), a question for their view ("okay, but how would that work for you?", "yeah, but do you think ...",
+#: "yeah, but I'd rather hear it from you"), feeling with them ("I know, but that sounds really hard", "... but it's
+#: tough"), nor their choice kept ("yeah, but you'd have a say in how", "but it's up to you"). Read by
+#: :func:`pipeline.measures.confronting.argues_back`.
+ARGUES_BACK_RE = _re(
+    r"^(?:(?:well|oh|um|uh|mm|hmm|mm-hmm|okay|ok)\s+)*(?:(?:yeah|yes|right|sure|true|fair\s+enough|okay|ok|well|"
+    r"i\s+(?:know|see|get\s+(?:it|that)|hear\s+you|understand)|that(?:'s|\s+is)\s+a\s+start)\s+){1,3}but\s+"
+    r"(?!(?:what|how|where|when|who|which|why)\b|(?:do|did|is|are|have|can|could|would|will)\s+you\b|is\s+there\b"
+    r"|i(?:'d|\s+would)\s+(?:rather|like\s+to|love\s+to)\s+(?:hear|know|understand)\b|i\s+(?:wonder|'m\s+curious|"
+    r"am\s+curious)\b|(?:that|it|this)\s+(?:sounds|must|seems|feels)\b"
+    r"|you(?:'d|\s+would|'ll|\s+will)\s+(?:still\s+)?have\s+a\s+say\b|it'?s\s+(?:still\s+)?(?:your|up\s+to\s+you)\b"
+    r"|(?:also\s+)?(?:part\s+of\s+you|at\s+the\s+same|on\s+the\s+other|you\s+(?:also\s+)?(?:feel|felt|said|say|told|"
+    r"want|wanted|sound|seem|wonder|worry|mentioned|just\s+said|know\s+(?:yourself|your\s+own|best|better))\b"
+    r"|you're\s+(?:also\s+)?(?:worried|scared|afraid|not\s+sure|wondering)))"
+    r"(?![\w\s'-]*\b(?:must\s+be|sounds|hard|tough|difficult|understandable|makes\s+sense|frustrating|scary|painful)\b)"
+    r"(?=(?:\S+\s+){2}\S)"
+)
 #: Confronting (MITI 4.2.1 "Confront", MI non-adherent): blaming, criticising, labelling, shaming, questioning
 #: the mentee's honesty: phrases that judge whatever the context. Not where a negation, another's words or the
 #: mentee's own feeling come just before (:data:`NOT_CONFRONT_BEFORE`: "it's not your fault", "your manager said you
@@ -31,20 +53,8 @@ NO_IT_ISNT_RE = _re(NO_IT_ISNT)
 #: about the world: "that's the way it is", "here we go again"; "let me guess") (``bench/helping_skills.py`` lists
 #: ESConv's hits).
 CONFRONT_RE = _re(
-    # "yes, but": the mentee's point granted and argued back at the start of a sentence, with something said after it
-    # (64 helper lines in sets 9-88, 63 of them in poor sessions and the other coded confront); not a double-sided
-    # reflection ("yes, but part of you is scared", "yeah but you also said ...") nor a question for their view ("okay,
-    # but how would that work for you?", "yeah but I'd rather hear it from you"), nor feeling with them ("I know, but
-    # that sounds really hard"), nor their choice kept ("yeah, but you'd have a say in how")
-    r"^(?:yes|yeah|right|okay|ok|sure|well|i\s+know|i\s+hear\s+you|i\s+understand|i\s+get\s+(?:that|it)|fair\s+enough|"
-    r"true)\s+but\s+(?!(?:what|how|where|when|who|which)\b"
-    r"|i(?:'d|\s+would)\s+(?:rather|like\s+to|love\s+to)\s+(?:hear|know|understand)\b|i\s+(?:wonder|'m\s+curious|"
-    r"am\s+curious)\b|(?:that|it|this)\s+(?:sounds|must|seems|feels)\b"
-    r"|you(?:'d|\s+would|'ll|\s+will)\s+(?:still\s+)?have\s+a\s+say\b|it'?s\s+(?:still\s+)?(?:your|up\s+to\s+you)\b"
-    r"|(?:also\s+)?(?:part\s+of\s+you|at\s+the\s+same\s+time|on\s+the\s+other\s+hand|you\s+(?:also\s+)?"
-    r"(?:feel|felt|said|say|told|want|wanted|sound|seem|wonder|worry|know)\b"
-    r"|you're\s+(?:also\s+)?(?:worried|scared|afraid|not\s+sure|wondering)))(?=(?:\S+\s+){2}\S)"
-    r"|\b(?:oh\s+)?come\s+on\s+(?:now\s+)?you(?!\s+know\b)(?:'re|\s+are|'ve|\s+have|\s+had|\s+know|\s+can|\s+can't)\b"  # arguing
+    # arguing ("come on, you're ...")
+    r"\b(?:oh\s+)?come\s+on\s+(?:now\s+)?you(?!\s+know\b)(?:'re|\s+are|'ve|\s+have|\s+had|\s+know|\s+can|\s+can't)\b"
     r"|\byou\s+(?:really\s+)?should(?:'ve|\s+have)\s+(?:just\s+|really\s+)?(?:known|listened|asked|thought|checked|"
     r"realised|realized|called|told|said|rung|phoned|come|gone|stopped|waited|spoken|talked|done)\b"  # hindsight blames
     r"|\bwhy\s+(?:didn't|did\s+not|wouldn't|couldn't)\s+you\s+just\s+\w+|\bwhy\s+on\s+earth\b"
