@@ -176,3 +176,33 @@ def test_in_a_group_the_mentor_listens_to_every_member(nlp):
     assert ratio.ci95[0] <= ratio.value <= ratio.ci95[1]
     one = _ind(_measure(_round_table({"Ann": 100.0}), {"Mo": "mentor", "Ann": "mentee"}, nlp), "talk_to_listen_ratio")
     assert one.value == pytest.approx(30.0 / 100.0, abs=1e-3) and "A group of" not in one.explanation
+
+
+def test_in_a_group_the_one_holding_the_floor_is_the_mentor_though_a_member_says_you_more(nlp):
+    """A facilitator who talks of the group's season and their own ("I", "we") and asks by name ("Sam?", no question
+    the word-order classifier hears once punctuation is stripped) against a member who spoke three times, to the
+    others ("you lot", "well done, all of you"): per word the member speaks more *to* the others, but the facilitator
+    took more than twice anyone's turns (set 90 s08's shape). Two speakers are read by address as before."""
+    from pipeline.measures.roles import assign_roles
+
+    lines = [("Linda", "Is this the debrief then? You lot said it was the planning today, you told me so yourselves."),
+             ("Gus", "It's both. Debrief first and then the planning. I want to start by saying what a season we had, "
+                     "I'm so proud of this team and I mean it, I really do."),
+             ("Linda", "Well done, all of you, you deserve it, and you should hear what they say about you."),
+             ("Gus", "I'll go first with my highlight. Mine was the uniform drive, I cried when I saw the bags."),
+             ("Gus", "Sam?"),
+             ("Sam", "I don't really have a highlight, to be honest. It's been hard for me, I keep thinking about "
+                     "the man who shouted at me in November."),
+             ("Gus", "Oh, I know. That was a tough day for all of us, I had the same thing in my first year."),
+             ("Gus", "Joyce, your highlight?"),
+             ("Joyce", "The uniforms, I think. I was in the hall most of that week and I loved it."),
+             ("Gus", "See, everyone loves the uniforms. I'll put the photos up on the board."),
+             ("Linda", "You did a grand job with them, you and your lads, you always do."),
+             ("Gus", "Right, Christmas. I need two volunteers for the hampers, I'll take my van on the Saturday."),
+             ("Sam", "I can do the Saturday morning, I think, if I get my shift swapped."),
+             ("Gus", "Brilliant, I'll put you down. Well done, team, I'm proud of what we did this year.")]
+    turns = tuple(Turn(i, spk, "other", i * 6.0, i * 6.0 + 5.0, text) for i, (spk, text) in enumerate(lines))
+    roles = {s.label: s.role for s in assign_roles(turns, nlp=nlp)}
+    assert roles["Gus"] == "mentor" and roles["Linda"] != "mentor"
+    pair = tuple(t for t in turns if t.speaker in ("Linda", "Gus"))  # two speakers: how they speak decides
+    assert {s.label: s.role for s in assign_roles(pair, nlp=nlp)} == {"Linda": "mentor", "Gus": "mentee"}

@@ -10,7 +10,9 @@ that ends in "?" or starts with an auxiliary, "what"/"which"..., or
 "how"/"why"/"when"/"where" followed by an auxiliary). Neither depends on Whisper
 keeping question marks. The first speaker gets one
 question's head start, which also settles ties (mentors usually open the
-session). Of the others, the one who talks longest is the mentee; anyone else
+session). In a group (three speakers or more) only those who took at least half as many turns as the most are
+compared by address (a member who spoke a few times to the group can out-"you" the facilitator per word), and where
+that leaves one, the one who took more than twice the turns of anyone else, they are the mentor. Of the others, the one who talks longest is the mentee; anyone else
 is "other". A single speaker is taken to be the mentor.
 
 Named (a transcript's speaker names say the roles): a speaker called by a helping
@@ -37,7 +39,7 @@ from dataclasses import replace
 
 from pipeline.errors import InvalidParameterError
 from pipeline.measures import questions
-from pipeline.measures.language import count_question_sentences
+from pipeline.measures.language import count_question_sentences, is_backchannel_text
 from pipeline.types import RoleOptions, SpeakerInfo, Turn
 
 FIRST_SPEAKER_BONUS = 1.0
@@ -89,6 +91,24 @@ def by_address(texts: dict[str, str], candidates: list[str]) -> str | None:
     if len(enough) < 2 or enough[0] == enough[1]:
         return None
     return next(s for s in candidates if scores[s][1] >= MIN_ADDRESS_WORDS and scores[s][0] == enough[0])
+
+
+#: In a group, the share of the most turns any speaker took that a speaker must take for how they address the
+#: others to count: the one who holds a group speaks after most members' turns, and a member who spoke a few times
+#: to the group ("Well done, us.", "you lot") can out-"you" them per word.
+GROUP_TURN_SHARE = 0.5
+
+
+def _holding_the_floor(turns: tuple[Turn, ...], candidates: list[str]) -> list[str]:
+    """``candidates``, in a group (three or more) only those with :data:`GROUP_TURN_SHARE` of the most turns (a
+    listening sound, "mm-hm", is no turn here: :func:`pipeline.measures.language.is_backchannel_text`): where
+    that leaves one, they took more than twice the turns of anyone else, and they are the one who holds the group
+    when how they address the others cannot tell (:func:`assign_roles`)."""
+    if len(candidates) < 3:
+        return candidates
+    n_turns = {s: sum(t.speaker == s and not is_backchannel_text(t.text) for t in turns) for s in candidates}
+    most = max(n_turns.values())
+    return [s for s in candidates if n_turns[s] >= GROUP_TURN_SHARE * most]
 
 
 def count_questions(text: str) -> int:
@@ -159,7 +179,9 @@ def assign_roles(
         named_mentor = named.get("mentor")
         # an occupation ("Nurse") decides before how the two speak only beside a name of the one helped
         sure = named_mentor if "mentee" in named or not OCCUPATION_NAME_RE.search(named_mentor or "") else None
-        mentor = (sure or by_address(texts, candidates) or named_mentor or lettered_roles(labels).get("mentor")
+        floor = _holding_the_floor(turns, candidates)  # in a group, one speaker alone may hold it
+        held = floor[0] if len(floor) == 1 < len(candidates) else None
+        mentor = (sure or by_address(texts, floor) or held or named_mentor or lettered_roles(labels).get("mentor")
                   or max(candidates, key=lambda s: (questions[s], s == first, -labels.index(s))))
         by_name = mentor == named_mentor or ("mentee" in named and len(labels) == 2)
         source = "named" if by_name else "guessed"
