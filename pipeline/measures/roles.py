@@ -12,7 +12,8 @@ keeping question marks. The first speaker gets one
 question's head start, which also settles ties (mentors usually open the
 session). In a group (three speakers or more) only those who took at least half as many turns as the most are
 compared by address (a member who spoke a few times to the group can out-"you" the facilitator per word), and where
-that leaves one, the one who took more than twice the turns of anyone else, they are the mentor. Of the others, the one who talks longest is the mentee; anyone else
+that leaves one, the one who took more than twice the turns of anyone else, they are the mentor. Of the others,
+the one who talks longest is the mentee; anyone else
 is "other". A single speaker is taken to be the mentor.
 
 Named (a transcript's speaker names say the roles): a speaker called by a helping
