@@ -12,4 +12,4 @@ import os
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
 
-__version__ = "0.5.34"
+__version__ = "0.5.35"

@@ -74,6 +74,8 @@ def imperative(span) -> str:
     if len(toks) < (1 if opened else 2) or len(toks) <= 3 and toks[-1].lower_ in ("how", "why"):
         return ""  # "Then stop.": one verb after "then", "so", "just" instructs; "Stuck how?" asks
     verb = toks[0]
+    if len(toks) > 3 and toks[1].lower_ in questions.WH_WORDS and questions.classify_sentence(span).is_question:
+        return ""  # "gemma what would being seen look like for you": a name called (read as a verb), then asked
     said = " ".join(t.lower_ for t in toks)
     rest = span.doc[verb.i:span.end].text.lower()  # as written from the verb on, its contractions whole
     if questions.ELLIPTIC_RE.match(said) or regard.REASSURANCE_RE.match(said) \
@@ -195,8 +197,14 @@ def advice_cue(q: QuestionClass, plain: str) -> str:
 #: Words after which "you can/could ..." is a clause of what is possible, not advice: "before you can turn it off",
 #: "what you can actually live with", "You know you can do the start" (their confidence given back).
 _SUBORDINATORS = frozenset({"before", "until", "till", "what", "whatever", "where", "wherever", "how", "once", "which",
-                            "know", "knew", "knows", "sure", "believe", "bet",
+                            "know", "knew", "knows", "sure", "believe", "bet", "see", "saw", "seen",
                             "proof", "proves", "proved", "shows", "showed"})
+#: Words shortly before "if you can/could ..." that make it a question reported ("you went and asked a senior
+#: engineer if you could sit in") or a wish imagined ("what you'd want weekends to look like, if you could shape
+#: them"), not polite advice ("if you could cut your hours down, that would make such a difference").
+_IF_ASKED_OR_IMAGINED = frozenset({"ask", "asked", "asking", "wondered", "wondering", "you'd", "would", "i'd",
+                                   "they'd"})
+_ANY_TIME_RE = re.compile(cues.ANY_TIME)
 #: Words after which "you have to / need to ..." gives their reason, not advice ("you're here 'cause you have to be").
 _BECAUSE = frozenset({"because", "cause", "'cause", "since", "as"})
 #: A question of how confident, ready or sure they are ("how confident are you that you could ...?"): a ruler, asked.
@@ -219,8 +227,9 @@ def _subordinate(before: str, cue_on: str) -> bool:
     words = before.split()
     can = cue_on.startswith(("you can", "you could"))
     return bool(words) and (words[-1] == "whether" or can and words[-1] in _SUBORDINATORS
+                            or can and words[-1] == "if" and bool(_IF_ASKED_OR_IMAGINED & set(words[-7:-1]))
                             or cue_on.startswith("you") and words[-1] in _BECAUSE or _describes(words, cue_on)) \
-        or bool(_RULER_RE.search(before))
+        or bool(_RULER_RE.search(before)) or bool(can and _ANY_TIME_RE.match(cue_on))
 
 
 def _describes(words: list[str], cue_on: str) -> bool:

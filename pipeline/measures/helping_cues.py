@@ -281,7 +281,8 @@ PLEASANTRY_RE = _re(
     r"\bhappy\s+(?:holidays|new\s+year)\b|\bbless\s+(?:you|him|her|them|your\s+heart)\b|\bgo\s+(?:for\s+it|get\s+(?:'em|them))\b"
     r"|\b(?:lovely|nice|good|great)\s+to\s+(?:see|meet|hear\s+from|talk\s+to|catch\s+up\s+with)\s+you(?:\s+again)?\b"
 )
-_HOSTED = r"(?:grab|get|have|make)\s+(?:yourself\s+)?(?:a|some|another)\s+(?:coffee|tea|cuppa|drink|water|glass\s+of\s+water|biscuit)"
+_HOSTED = (r"(?:grab|get|have|make|take)\s+(?:yourself\s+)?(?:a|some|another)\s+(?:coffee|tea|cuppa|drink|water|"
+           r"glass\s+of\s+water|biscuit|mince\s+pie|slice|piece\s+of\s+cake|sandwich|sweet|chocolate)")
 #: A host's words to a guest, instructions of no advice: "grab a seat", "sit yourself down", "help yourself to tea",
 #: "start wherever feels right" (the direction left to them).
 HOSPITALITY_RE = _re(r"^(?:(?:hop|jump|pop)\s+(?:up|on|onto|in|yourself)|lean\s+(?:back|forward)|open\s+(?:wide|up\s+for)|"
@@ -302,6 +303,12 @@ HOSPITALITY_RE = _re(r"^(?:(?:hop|jump|pop)\s+(?:up|on|onto|in|yourself)|lean\s+
                      r"(?:speak|talk)\s+to\s+(?:reception|the\s+front\s+desk)|(?:pop|put|pass)\s+(?:them|it|those|these)\s+"
                      r"(?:down\s+)?(?:here|there|over\s+here|on\s+the\s+(?:desk|table))|"
                      r"book\s+(?:your|a|the|another)\s+(?:[\w-]+\s+){0,3}?(?:appointment\s+)?(?:at|with)\s+(?:the\s+)?(?:desk|reception|front\s+desk)|"
+                     # a moment to arrive ("Take a second to land if you need it."); "go on" that invites them to talk
+                     # ("Yes, Ruth, go on, go on.", "go on son, what's up"), not one with somewhere to go ("go on a
+                     # course", "go on with it")
+                     r"take\s+a\s+(?:second|moment|minute|sec)(?:\s+to\s+(?:land|settle|arrive|get\s+settled|"
+                     r"catch\s+your\s+breath))?(?=[\s.!]*$|\s+if\s+you\s+need)"
+                     r"|go\s+on(?![\s,]+(?:with|to|and|a|an|the|holiday|about|at|for|in|into|doing|being|like)\b)|"
                      + _HOSTED + r")\b")
 #: A host's offer left to the guest ("grab a coffee if you want"): no decision of theirs shared (MITI 4.2.1).
 HOSTED_IF_YOU_WANT_RE = _re(_HOSTED + r"\s+if\s+you\s+(?:want|like|wish)(?:\s+to)?\b")
@@ -333,7 +340,12 @@ SET_ASIDE = r"(?:bin|ignore|ditch|drop|skip)"
 #: Seeking collaboration and emphasising autonomy (MITI 4.2.1 "Seek" and "Emphasize", the MI-adherent codes
 #: besides affirming): the mentor asks for the mentee's own ideas and plans, or leaves the choice with them. Asking
 #: permission before advising (:data:`pipeline.measures.advice_cues.OFFER_RE`) is seeking collaboration too.
+#: Leave to stop or pass whenever they like ("you can stop at any point", "you can say no any time"): their control
+#: of the session stressed (MITI 4.2.1 Emphasize autonomy), no advice for its "you can".
+ANY_TIME = (r"you\s+can\s+(?:stop|pause|say\s+no|leave|take\s+a\s+break|skip\s+\w+|pass)\s+(?:\w+\s+)?(?:at\s+any\s+"
+            r"(?:point|time|stage|moment)|any\s+time|whenever\s+you\s+(?:want|like|need))\b")
 PARTNERSHIP_RE = _re(
+    r"\b" + ANY_TIME + "|"
     # feedback on the helping itself asked for (set 64: "What's been less helpful in these meetings?", "what would
     # have helped, when I got it wrong?", "Can I check something about our sessions?", "will you tell me if I do it
     # again?"); "What do you make of it?" asks their view (an open question), seeking collaboration only after

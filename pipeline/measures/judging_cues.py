@@ -90,6 +90,19 @@ CONFRONT_RE = _re(
     r"|\bthat\s+doesn't\s+make\s+it\s+(?:okay|ok|alright|all\s+right)\b|\byou\s+can't\s+go\s+by\s+that\b"
     r"|\b(?:that's|that\s+is)\s+(?:just\s+|actually\s+)?(?:a\s+|an\s+)?(?:old\s+wives'?\s+tale|myth)\b"
     r"|\byou\s+(?:weren't|were\s+not)\s+(?:using|doing|taking)\s+(?:it|them|that)\s+(?:right|properly|correctly)\b"
+    # set 89-92: a fault put as their habit ("you do take on too much", "you do get very attached to the younger
+    # ones", "you do go a bit quiet"), a check they skipped ("you didn't check it properly"), their word held
+    # against them ("you did say last time you'd ..."), their best not enough ("mostly isn't good enough"), a role
+    # put down ("you're a team leader, not their mum")
+    r"|\byou\s+do\s+(?:take\s+(?:it\s+all\s+on|on\s+too\s+much|too\s+much\s+on|everything\s+on)"
+    r"|get\s+(?:very|really|too|so|a\s+bit)\s+(?:attached|involved|wound\s+up|worked\s+up|defensive|emotional)"
+    r"|go\s+(?:a\s+bit|very|really|too|so)\s+(?:quiet|over\s+the\s+top))\b"
+    r"|\byou\s+(?:didn't|did\s+not)\s+(?:check|read|do|use|follow|look\s+at|fill\s+in|plan|prepare|think)\s+"
+    r"(?:it|them|that|this|the\s+\w+)\s+(?:through\s+)?(?:properly|right|correctly|carefully)\b"
+    r"|\byou\s+did\s+say\s+(?:\w+\s+){0,3}?you(?:'d|\s+would)\b"
+    r"|\b(?:that|this|it|mostly|sometimes)\s*(?:isn't|is\s+not|'s\s+not|wasn't|was\s+not)\s+good\s+enough\b"
+    r"|\byou(?:'re|\s+are)\s+(?:a|an|the)\s+(?:\w+\s+){1,2}?not\s+(?:their|his|her|everyone's)\s+(?:mum|mom|mother|dad|"
+    r"father|babysitter|nanny|servant|saviour|savior)\b"
     # a label by the company they keep ("that's what people with a problem always say"), a fault caught again, a
     # knowing failure rubbed in ("you know it's affecting your studies, and you're still doing it"), a moral put as
     # a question ("don't you think they deserve to know?"), a threat to stop helping
@@ -129,7 +142,8 @@ CONFRONT_RE = _re(
     # dismissing and ridiculing (MITI 4.2.1: "disagrees, argues, ... ridicules"): "don't be daft", "that's in your
     # head", "a sweeping statement", "I'm not your mum", "welcome to the real world", "what did you expect it to be",
     # "stop giving me reasons", "so act like it", "grow up", "if you can't handle it"
-    r"|\bdon't\s+be\s+(?:so\s+)?(?:daft|silly|ridiculous|stupid|soft|dramatic|a\s+baby|childish|pathetic)\b"
+    r"|\bdon't\s+be\s+(?:so\s+)?(?:daft|silly|ridiculous|stupid|soft|dramatic|a\s+baby|childish|pathetic|precious|"
+    r"touchy|sensitive)\b"
     r"|\b(?:that's|that\s+is|it's|it\s+is)\s+(?:all\s+|just\s+)?in\s+your\s+head\b|\bsweeping\s+statement\b"
     r"|\bi(?:'m|\s+am)\s+not\s+your\s+(?:mum|mom|mother|dad|father|babysitter|nanny|servant|maid)\b"
     r"|\bwelcome\s+to\s+(?:the\s+real\s+world|real\s+life|adult\s+life|working\s+life|kitchens|the\s+industry|the\s+trade)\b"
@@ -542,4 +556,5 @@ IMPUTED_UNDONE_BY = frozenset("not never no feel feels felt said says told worri
 #: lazy") or another person's words or the mentee's own feeling reported ("she said you were lazy").
 NOT_CONFRONT_BEFORE = frozenset(
     "not never no isn't wasn't aren't don't didn't doesn't said says say told tells thinks think thought feel feels "
-    "felt called calls like worried afraid scared seems sounds believe believes hear heard if whether".split())
+    "felt called calls like worried afraid scared seems sounds believe believes hear heard if whether wondering wonder "
+    "wondered asking asked".split())

@@ -330,6 +330,26 @@ def is_backchannel_question(span) -> bool:
     return _backchannel_question(_normalize(_lower_tokens(span)))
 
 
+#: Verbs that take a wh-clause as their object ("guess what would happen", "see what's there"): no name called.
+_TAKES_WH_CLAUSE = frozenset("""guess see know imagine wonder ask tell show decide remember think say look hear explain
+                                find work figure notice check consider understand forget learn wait watch mean depends
+                                matter mind care doubt""".split())
+
+
+#: Wh-words a question after a name opens with; not "who", "which", "whose", which after a noun open a relative
+#: clause ("people who are close to you").
+_CALLED_WH = frozenset({"what", "how", "where", "when", "why"})
+
+
+def _called_by_name(toks: list[tuple[str, str, str]]) -> bool:
+    """Whether a sentence opens with a name called before a wh-word, as a group's facilitator asks ("gemma what would
+    being seen look like for you", "Ade, what's that like"): the tagger reads a lower-cased name as a verb or a noun
+    as often as a name, so any one word of those classes counts that does not take a wh-clause itself
+    (:data:`_TAKES_WH_CLAUSE`: "guess what would happen"), before one of :data:`_CALLED_WH`."""
+    return len(toks) >= 4 and toks[1][0] in _CALLED_WH and toks[0][1] in ("PROPN", "VERB", "NOUN", "X") \
+        and toks[0][0] not in _TAKES_WH_CLAUSE
+
+
 def classify_sentence(span) -> QuestionClass:
     """Classify one sentence (a spaCy ``Span`` or ``Doc``) as question or not, without using "?".
 
@@ -354,6 +374,8 @@ def classify_sentence(span) -> QuestionClass:
     cue = _wh_question(core)
     if cue:
         return QuestionClass(True, "wh", open_wh(core), cue)
+    if _called_by_name(core) and (cue := _wh_question(core[1:])):  # "gemma what would being seen look like for you"
+        return QuestionClass(True, "wh", open_wh(core[1:]), cue)
     if m := ELLIPTIC_RE.match(" ".join(t[0] for t in core)):
         return QuestionClass(True, "yes_no", False, m.group(0))
     if 2 <= len(core) <= 3 and core[-1][0] == "how" and core[-2][1] in ("ADJ", "NOUN", "VERB") \

@@ -123,8 +123,13 @@ AFFIRMATION_RE = _re(
     r"|\byou\s+did\s+something\s+(?:really\s+|pretty\s+|genuinely\s+)?(?:hard|difficult|brave|tough)\b"
     r"|\byou(?:'ve|\s+have)\s+already\s+(?:made|taken)\s+(?:a\s+)?(?:pretty\s+|really\s+|quite\s+)?(?:big\s+|real\s+|huge\s+|"
     r"major\s+|first\s+|good\s+)?(?:change|start|step|progress)\b"
-    r"|(?:^(?:but\s+|and\s+)?|\b(?:and|but)\s+)you(?:'ve)?\s+still\s+(?:went|came|walked\s+in|turned\s+up|showed\s+up|got\s+there|"
-    r"made\s+it|did\s+it|finished|tried|managed|handed\s+it\s+in|sent\s+it|took\s+yourself|played|asked|not\s+picked)\b"
+    r"|(?:^(?:but\s+|and\s+)?|\b(?:and|but)\s+)you(?:'ve|'re|\s+are)?\s+still\s+(?:went|came|walked\s+in|turned\s+up|"
+    r"showed\s+up|got\s+there|made\s+it|did\s+it|finished|tried|managed|handed\s+it\s+in|sent\s+it|took\s+yourself|"
+    r"played|asked|not\s+picked|said\s+it|choosing\s+to|turning\s+up|showing\s+up)\b"
+    # set 89-91: the effort valued in a word ("That took something.", "which takes something": 10 helper lines in
+    # sets 9-92, all coded affirm), a strength named in a pair ("That takes planning and nerve")
+    r"|\b(?:that|which|it)\s+(?:took|takes)\s+something\b(?!\s+(?:out|off|away|from|else|like|with)\b)"
+    r"|\b(?:that|which|it)\s+(?:took|takes)\s+\w+\s+and\s+(?:courage|guts|grit|nerve|backbone|character)\b"
     # set 66: the effort made in spite of it ("It is boring. And you did it anyway."), care for others ("You look out
     # for her."), a way of their own built or worked out ("You've built yourself a system.", "You've worked out
     # exactly where the gap is.")
