@@ -204,6 +204,7 @@ _SUBORDINATORS = frozenset({"before", "until", "till", "what", "whatever", "wher
 #: them"), not polite advice ("if you could cut your hours down, that would make such a difference").
 _IF_ASKED_OR_IMAGINED = frozenset({"ask", "asked", "asking", "wondered", "wondering", "you'd", "would", "i'd",
                                    "they'd"})
+#: Leave to stop at any point ("you can stop at any point"): autonomy stressed, no advice (:data:`cues.ANY_TIME`).
 _ANY_TIME_RE = re.compile(cues.ANY_TIME)
 #: Words after which "you have to / need to ..." gives their reason, not advice ("you're here 'cause you have to be").
 _BECAUSE = frozenset({"because", "cause", "'cause", "since", "as"})
@@ -229,7 +230,7 @@ def _subordinate(before: str, cue_on: str) -> bool:
     return bool(words) and (words[-1] == "whether" or can and words[-1] in _SUBORDINATORS
                             or can and words[-1] == "if" and bool(_IF_ASKED_OR_IMAGINED & set(words[-7:-1]))
                             or cue_on.startswith("you") and words[-1] in _BECAUSE or _describes(words, cue_on)) \
-        or bool(_RULER_RE.search(before)) or bool(can and _ANY_TIME_RE.match(cue_on))
+        or bool(_RULER_RE.search(before)) or bool(_ANY_TIME_RE.match(cue_on))
 
 
 def _describes(words: list[str], cue_on: str) -> bool:

@@ -337,13 +337,15 @@ ANSWER_MIN_WORDS = 3
 #: (:data:`PARTNERSHIP_RE`); no instruction (:data:`pipeline.measures.advice_cues.ADVICE_RE`).
 SET_ASIDE = r"(?:bin|ignore|ditch|drop|skip)"
 
+#: Leave to stop or pass whenever they like ("you can stop at any point", "you can say no any time"): their control
+#: of the session stressed (MITI 4.2.1 Emphasize autonomy; :data:`PARTNERSHIP_RE`), no advice for its "you can"
+#: (:func:`pipeline.measures.advice.advice_cue`).
+ANY_TIME = (r"you\s+can\s+(?:stop|pause|say\s+no|leave|take\s+a\s+break|skip\s+\w+|pass)\s+(?:\w+\s+)?(?:at\s+any\s+"
+            r"(?:point|time|stage|moment)|any\s+time|whenever\s+you\s+(?:want|like|need))\b")
+
 #: Seeking collaboration and emphasising autonomy (MITI 4.2.1 "Seek" and "Emphasize", the MI-adherent codes
 #: besides affirming): the mentor asks for the mentee's own ideas and plans, or leaves the choice with them. Asking
 #: permission before advising (:data:`pipeline.measures.advice_cues.OFFER_RE`) is seeking collaboration too.
-#: Leave to stop or pass whenever they like ("you can stop at any point", "you can say no any time"): their control
-#: of the session stressed (MITI 4.2.1 Emphasize autonomy), no advice for its "you can".
-ANY_TIME = (r"you\s+can\s+(?:stop|pause|say\s+no|leave|take\s+a\s+break|skip\s+\w+|pass)\s+(?:\w+\s+)?(?:at\s+any\s+"
-            r"(?:point|time|stage|moment)|any\s+time|whenever\s+you\s+(?:want|like|need))\b")
 PARTNERSHIP_RE = _re(
     r"\b" + ANY_TIME + "|"
     # feedback on the helping itself asked for (set 64: "What's been less helpful in these meetings?", "what would
